@@ -1,0 +1,41 @@
+/** Pad or cut `text` to exactly `width` columns, ending a cut with an ellipsis. */
+export function fit(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text + ' '.repeat(width - chars.length);
+  return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+}
+
+/** Aligned columns; the last column takes the remaining width and is cut to it. */
+export function table(headers: string[], rows: string[][], totalWidth: number): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const fixed = widths.slice(0, -1).reduce((sum, w) => sum + w + 2, 0);
+  widths[widths.length - 1] = Math.max(20, Math.min(widths.at(-1)!, totalWidth - fixed));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? fit(cell, widths[i]!).trimEnd() : fit(cell, widths[i]!)))
+      .join('  ');
+  return [line(headers), ...rows.map(line)].join('\n');
+}
+
+/** Wrap prose at `width` columns, keeping paragraphs. */
+export function wrap(text: string, width: number, indent = ''): string {
+  return text
+    .split(/\n/)
+    .map((paragraph) => {
+      const lines: string[] = [];
+      let current = '';
+      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+        if (current && current.length + 1 + word.length > width - indent.length) {
+          lines.push(indent + current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      lines.push(indent + current);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
+export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+
+export const day = (iso: string): string => iso.slice(0, 10);

@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { dispatch, type CommandInput, type CommandName, type CommandOutput } from '../core/dispatch';
+import { defaultDataDir } from '../core/paths';
+import { LibraryStore } from '../core/store/store';
+import { StoreLoadError } from '../core/store/library-file';
+import { CliError, type Output, type Verb, type VerbContext } from './verb';
+import { exportVerb } from './verbs/export';
+import { importVerb } from './verbs/import';
+import { listVerb } from './verbs/list';
+import { markVerb } from './verbs/mark';
+import { noteVerb } from './verbs/note';
+import { serveVerb } from './verbs/serve';
+import { showVerb } from './verbs/show';
+import { statsVerb } from './verbs/stats';
+
+const VERBS: Verb[] = [importVerb, listVerb, showVerb, markVerb, noteVerb, exportVerb, statsVerb, serveVerb];
+
+const GLOBAL_OPTIONS = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function helpText(): string {
+  const width = Math.max(...VERBS.map((v) => v.usage.length));
+  return [
+    'Paperqueue: your reading queue of papers, from the command line.',
+    '',
+    'Usage: paperqueue <command> [options] [--data DIR]',
+    '',
+    ...VERBS.flatMap((v) => [`  ${v.usage.padEnd(width)}`, `      ${v.summary}`]),
+    '',
+    'Every command takes --data DIR, the folder holding library.json',
+    `(also PAPERQUEUE_DATA; default ${defaultDataDir({})}).`,
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: Output): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(helpText());
+    return name ? 0 : 2;
+  }
+  const verb = VERBS.find((v) => v.name === name);
+  if (!verb) {
+    io.err(`paperqueue: unknown command "${name}". Run "paperqueue help" for the list.`);
+    return 2;
+  }
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...verb.options }, allowPositionals: true });
+  } catch (error) {
+    io.err(`paperqueue ${verb.name}: ${(error as Error).message.split('\n')[0]}\nUsage: paperqueue ${verb.usage}`);
+    return 2;
+  }
+  if (args.values.help) {
+    io.out(`Usage: paperqueue ${verb.usage}\n\n${verb.summary}`);
+    return 0;
+  }
+  const dataOption = args.values.data;
+  const dataDir = typeof dataOption === 'string' ? resolve(dataOption) : defaultDataDir();
+  let store: LibraryStore | undefined;
+  try {
+    if (verb.needsLibrary !== false) store = await LibraryStore.open(dataDir);
+    const ctx = verbContext(io, dataDir, store);
+    const code = (await verb.run(ctx, args)) ?? 0;
+    await store?.flush();
+    return code;
+  } catch (error) {
+    if (error instanceof Error && error.message === 'usage') {
+      io.err(`Usage: paperqueue ${verb.usage}`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.err(`paperqueue ${verb.name}: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof StoreLoadError) {
+      io.err(`paperqueue: ${error.message}`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(`paperqueue ${verb.name}: ${code ? `${code}: ` : ''}${(error as Error).message}`);
+    return 1;
+  }
+}
+
+function verbContext(io: Output, dataDir: string, store: LibraryStore | undefined): VerbContext {
+  async function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
+    if (!store) throw new Error(`${name} needs the library`);
+    const result = await dispatch({ store }, name, input);
+    if (!result.ok) throw new CliError(result.error.message, result.error.code === 'INTERNAL' ? 1 : 1);
+    return result.value as CommandOutput<K>;
+  }
+  return {
+    ...io,
+    dataDir,
+    call,
+    resolve: async (ref) => (await call('papers.resolve', { ref })).id,
+    readStdin,
+  };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const isMain = process.argv[1] !== undefined && /paperqueue(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isMain) {
+  const io: Output = {
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+    width: process.stdout.isTTY ? process.stdout.columns : 120,
+  };
+  process.exitCode = await runCli(process.argv.slice(2), io);
+}

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { LibraryStore } from './store/store';
+
+export type CommandKind = 'query' | 'mutation';
+
+/** What a handler may use. `changed` records which papers a mutation touched, for the change event. */
+export type CommandContext = {
+  store: LibraryStore;
+  now: () => Date;
+  changed: (ids: Iterable<string>) => void;
+};
+
+/** One entry of the command table: served by IPC, HTTP and the CLI alike. */
+export type Command<I extends z.ZodType = z.ZodType, O = unknown> = {
+  kind: CommandKind;
+  /** One line for the CLI's and the API's help. */
+  summary: string;
+  input: I;
+  run: (ctx: CommandContext, input: z.output<I>) => O | Promise<O>;
+};
+
+export function defineCommand<I extends z.ZodType, O>(command: Command<I, O>): Command<I, O> {
+  return command;
+}

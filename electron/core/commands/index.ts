@@ -1,0 +1,36 @@
+import { annotationsAdd, annotationsRemove, annotationsUpdate } from './annotations';
+import { libraryExport, libraryImport } from './library';
+import { notesSave } from './notes';
+import {
+  papersAdd,
+  papersGet,
+  papersList,
+  papersRemove,
+  papersReorder,
+  papersResolve,
+  papersSetStatus,
+  papersUpdate,
+} from './papers';
+import { statsGet } from './stats';
+import { tagsList, tagsSet } from './tags';
+
+/** The command table: every host (IPC, HTTP, CLI) and the renderer's client derive from it. */
+export const commands = {
+  'papers.list': papersList,
+  'papers.get': papersGet,
+  'papers.resolve': papersResolve,
+  'papers.add': papersAdd,
+  'papers.update': papersUpdate,
+  'papers.setStatus': papersSetStatus,
+  'papers.remove': papersRemove,
+  'papers.reorder': papersReorder,
+  'notes.save': notesSave,
+  'annotations.add': annotationsAdd,
+  'annotations.update': annotationsUpdate,
+  'annotations.remove': annotationsRemove,
+  'tags.set': tagsSet,
+  'tags.list': tagsList,
+  'library.import': libraryImport,
+  'library.export': libraryExport,
+  'stats.get': statsGet,
+};

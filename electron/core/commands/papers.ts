@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from '../command';
+import { parseArxivId, parseDoi } from '../identifiers';
+import { linksFrom } from '../importers/links';
+import { createPaper } from '../paper';
+import { ListQuerySchema, filterPapers, sortPapers } from '../query';
+import { CommandError, notFound } from '../result';
+import { LinkSchema, StatusSchema, type Paper, type Status } from '../schema';
+import { Bounded, IdSchema, IdsSchema } from './inputs';
+
+export function requirePaper(ctx: CommandContext, id: string): Paper {
+  const paper = ctx.store.get(id);
+  if (!paper) throw notFound('paper', id);
+  return paper;
+}
+
+const EditableFields = z.strictObject({
+  title: Bounded.title.min(1),
+  authors: z.array(Bounded.name).max(2000),
+  abstract: Bounded.longText,
+  year: z.number().int().min(1000).max(3000),
+  venue: Bounded.line,
+  doi: Bounded.line,
+  arxivId: Bounded.line,
+  url: Bounded.url,
+  links: z.array(LinkSchema).max(100),
+});
+
+export const papersList = defineCommand({
+  kind: 'query',
+  summary: 'List papers, filtered by status, tag, source or text and sorted.',
+  input: ListQuerySchema.default({ status: 'all', sort: 'queue', offset: 0 }),
+  run(ctx, query) {
+    const matching = sortPapers(filterPapers(ctx.store.all(), query), query.sort, query.order);
+    const end = query.limit === undefined ? undefined : query.offset + query.limit;
+    return { total: matching.length, papers: matching.slice(query.offset, end) };
+  },
+});
+
+export const papersGet = defineCommand({
+  kind: 'query',
+  summary: 'One paper with its note and annotations.',
+  input: z.strictObject({ id: IdSchema }),
+  run: (ctx, { id }) => requirePaper(ctx, id),
+});
+
+export const papersResolve = defineCommand({
+  kind: 'query',
+  summary: 'Find a paper by id, unique id prefix, arXiv id or DOI.',
+  input: z.strictObject({ ref: Bounded.line.min(1) }),
+  run(ctx, { ref }) {
+    const wanted = ref.trim();
+    if (ctx.store.get(wanted)) return { id: wanted };
+    const arxivId = parseArxivId(wanted);
+    const doi = parseDoi(wanted);
+    const prefix = wanted.toLowerCase();
+    const found = new Set<string>();
+    for (const paper of ctx.store.all()) {
+      if ((arxivId && paper.arxivId === arxivId) || (doi && paper.doi === doi)) return { id: paper.id };
+      if (prefix.length >= 3 && paper.id.startsWith(prefix)) found.add(paper.id);
+    }
+    if (found.size === 1) return { id: [...found][0]! };
+    if (found.size > 1) {
+      throw new CommandError('CONFLICT', `"${wanted}" matches ${found.size} papers; give more of the id.`);
+    }
+    throw notFound('paper', wanted);
+  },
+});
+
+export const papersAdd = defineCommand({
+  kind: 'mutation',
+  summary: 'Add one paper by hand; refuses a duplicate (same arXiv id, DOI or title).',
+  input: EditableFields.partial().extend({
+    title: Bounded.title.min(1),
+    tags: z.array(Bounded.tag).max(100).optional(),
+    status: StatusSchema.optional(),
+  }),
+  run(ctx, input) {
+    const arxivId = input.arxivId ? parseArxivId(input.arxivId) : undefined;
+    if (input.arxivId && !arxivId) throw new CommandError('INVALID_INPUT', `"${input.arxivId}" is not an arXiv id.`);
+    const doi = input.doi ? parseDoi(input.doi) : undefined;
+    if (input.doi && !doi) throw new CommandError('INVALID_INPUT', `"${input.doi}" is not a DOI.`);
+    const draft = { ...input, arxivId, doi, links: input.links ?? linksFrom(input.abstract ?? '') };
+    const existing = ctx.store.findDuplicate(draft);
+    if (existing) throw new CommandError('CONFLICT', `This paper is already in the library (id ${existing}).`);
+    const now = ctx.now().toISOString();
+    const paper = createPaper(
+      draft,
+      { format: 'manual', name: 'Added by hand', importedAt: now },
+      ctx.store.nextRank(),
+      now,
+    );
+    ctx.store.insert(paper);
+    ctx.changed([paper.id]);
+    return paper;
+  },
+});
+
+export const papersUpdate = defineCommand({
+  kind: 'mutation',
+  summary: "Edit a paper's metadata (title, authors, abstract, year, venue, identifiers, links).",
+  input: z.strictObject({ id: IdSchema, patch: EditableFields.partial() }),
+  run(ctx, { id, patch }) {
+    const paper = requirePaper(ctx, id);
+    const next: Paper = { ...paper, ...withoutUndefined(patch), updatedAt: ctx.now().toISOString() };
+    if (patch.arxivId !== undefined) {
+      const arxivId = parseArxivId(patch.arxivId);
+      if (!arxivId) throw new CommandError('INVALID_INPUT', `"${patch.arxivId}" is not an arXiv id.`);
+      next.arxivId = arxivId;
+    }
+    if (patch.doi !== undefined) {
+      const doi = parseDoi(patch.doi);
+      if (!doi) throw new CommandError('INVALID_INPUT', `"${patch.doi}" is not a DOI.`);
+      next.doi = doi;
+    }
+    const clash = ctx.store.findDuplicate(next);
+    if (clash && clash !== id) throw new CommandError('CONFLICT', `Another paper (id ${clash}) has the same identity.`);
+    ctx.store.replace(next);
+    ctx.changed([id]);
+    return next;
+  },
+});
+
+export const papersSetStatus = defineCommand({
+  kind: 'mutation',
+  summary: 'Mark papers inbox, queued, reading, read or dismissed; each change is recorded with its time.',
+  input: z.strictObject({ ids: IdsSchema, status: StatusSchema }),
+  run(ctx, { ids, status }) {
+    const papers = ids.map((id) => requirePaper(ctx, id));
+    const now = ctx.now().toISOString();
+    const changed: Paper[] = [];
+    for (const paper of papers) {
+      if (paper.status === status) continue;
+      const next: Paper = {
+        ...paper,
+        status,
+        history: [...paper.history, { status, at: now }],
+        updatedAt: now,
+        // Keeping a paper from the inbox (or bringing it back) puts it at the end of the queue.
+        rank: entersQueue(paper.status, status) ? ctx.store.nextRank() : paper.rank,
+      };
+      ctx.store.replace(next);
+      changed.push(next);
+    }
+    ctx.changed(changed.map((p) => p.id));
+    return { updated: changed.length, papers: changed };
+  },
+});
+
+function entersQueue(from: Status, to: Status): boolean {
+  return to === 'queued' && (from === 'inbox' || from === 'dismissed');
+}
+
+export const papersRemove = defineCommand({
+  kind: 'mutation',
+  summary: 'Delete papers with their notes and annotations.',
+  input: z.strictObject({ ids: IdsSchema }),
+  run(ctx, { ids }) {
+    for (const id of ids) requirePaper(ctx, id);
+    for (const id of ids) ctx.store.remove(id);
+    ctx.changed(ids);
+    return { removed: ids.length };
+  },
+});
+
+export const papersReorder = defineCommand({
+  kind: 'mutation',
+  summary: 'Move papers (in the given order) to just before another paper, or to the end with before: null.',
+  input: z.strictObject({ ids: IdsSchema, before: IdSchema.nullable() }),
+  run(ctx, { ids, before }) {
+    const moving = ids.map((id) => requirePaper(ctx, id));
+    if (before !== null && ids.includes(before)) {
+      throw new CommandError('INVALID_INPUT', 'A paper cannot be moved before itself.');
+    }
+    let ranks = ranksBetween(ctx, new Set(ids), before, moving.length);
+    if (!ranks) {
+      renumberRanks(ctx);
+      ranks = ranksBetween(ctx, new Set(ids), before, moving.length)!;
+    }
+    const now = ctx.now().toISOString();
+    moving.forEach((paper, i) => ctx.store.replace({ ...paper, rank: ranks[i]!, updatedAt: now }));
+    ctx.changed(ids);
+    return { moved: ids.length };
+  },
+});
+
+/** Evenly spaced ranks in the gap before `before`; undefined when the gap is too narrow for floats. */
+function ranksBetween(
+  ctx: CommandContext,
+  moving: Set<string>,
+  before: string | null,
+  count: number,
+): number[] | undefined {
+  const upper = before === null ? ctx.store.nextRank() + count : requirePaper(ctx, before).rank;
+  let lower = before === null ? ctx.store.nextRank() - 1 : -Infinity;
+  if (before !== null) {
+    for (const paper of ctx.store.all()) {
+      if (!moving.has(paper.id) && paper.rank < upper && paper.rank > lower) lower = paper.rank;
+    }
+    if (lower === -Infinity) lower = upper - count - 1;
+  }
+  const step = (upper - lower) / (count + 1);
+  if (!(step > 1e-6)) return undefined;
+  return Array.from({ length: count }, (_, i) => lower + step * (i + 1));
+}
+
+function renumberRanks(ctx: CommandContext): void {
+  const ordered = [...ctx.store.all()].sort((a, b) => a.rank - b.rank);
+  ordered.forEach((paper, i) => {
+    if (paper.rank !== i + 1) ctx.store.replace({ ...paper, rank: i + 1 });
+  });
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineCommand } from '../command';
+import { STATUSES, type Status } from '../schema';
+
+export const statsGet = defineCommand({
+  kind: 'query',
+  summary: 'Counts by status, with notes, highlights, tags and sources.',
+  input: z.strictObject({}).default({}),
+  run(ctx) {
+    const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+    const sources = new Map<string, { name: string; format: string; count: number; importedAt: string }>();
+    let notes = 0;
+    let annotations = 0;
+    for (const paper of ctx.store.all()) {
+      byStatus[paper.status]++;
+      if (paper.note.trim()) notes++;
+      annotations += paper.annotations.length;
+      const source = sources.get(paper.source.name);
+      if (source) source.count++;
+      else sources.set(paper.source.name, { ...paper.source, count: 1 });
+    }
+    return {
+      total: ctx.store.size,
+      unread: byStatus.inbox + byStatus.queued,
+      byStatus,
+      notes,
+      annotations,
+      sources: [...sources.values()]
+        .sort((a, b) => b.importedAt.localeCompare(a.importedAt))
+        .map(({ name, format, count, importedAt }) => ({ name, format, count, importedAt })),
+    };
+  },
+});

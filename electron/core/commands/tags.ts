@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { defineCommand } from '../command';
+import { normaliseTags } from '../paper';
+import { Bounded, IdsSchema } from './inputs';
+import { requirePaper } from './papers';
+
+export const tagsSet = defineCommand({
+  kind: 'mutation',
+  summary: 'Replace, add or remove tags on papers.',
+  input: z.strictObject({
+    ids: IdsSchema,
+    tags: z.array(Bounded.tag).max(100),
+    mode: z.enum(['replace', 'add', 'remove']).default('replace'),
+  }),
+  run(ctx, { ids, tags, mode }) {
+    const papers = ids.map((id) => requirePaper(ctx, id));
+    const now = ctx.now().toISOString();
+    const dropping = new Set(tags.map((t) => t.trim().toLowerCase()));
+    for (const paper of papers) {
+      const next =
+        mode === 'replace'
+          ? normaliseTags(tags)
+          : mode === 'add'
+            ? normaliseTags([...paper.tags, ...tags])
+            : paper.tags.filter((t) => !dropping.has(t.toLowerCase()));
+      ctx.store.replace({ ...paper, tags: next, updatedAt: now });
+    }
+    ctx.changed(ids);
+    return { updated: papers.length };
+  },
+});
+
+export const tagsList = defineCommand({
+  kind: 'query',
+  summary: 'Every tag with the number of papers that carry it.',
+  input: z.strictObject({}).default({}),
+  run(ctx) {
+    const counts = new Map<string, number>();
+    for (const paper of ctx.store.all()) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
+  },
+});

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+
+const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** A short, URL-safe, stable id (8 characters of Crockford base32: 40 bits). */
+export function newId(): string {
+  const bytes = randomBytes(8);
+  let id = '';
+  for (let i = 0; i < 8; i++) id += ID_ALPHABET[bytes[i]! & 31];
+  return id;
+}
+
+// New-style ids (0704.0001 onwards, 4 or 5 digits after the dot) and old-style archive/yymmnnn ids.
+const NEW_ARXIV = String.raw`\d{4}\.\d{4,5}`;
+const OLD_ARXIV = String.raw`[a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7}`;
+const ARXIV_BODY = `(${NEW_ARXIV}|${OLD_ARXIV})(?:v\\d+)?`;
+
+const ARXIV_URL = new RegExp(String.raw`(?:arxiv\.org|huggingface\.co)\/(?:abs|pdf|html|papers)\/` + ARXIV_BODY, 'i');
+const ARXIV_PREFIXED = new RegExp(String.raw`\barxiv:\s*` + ARXIV_BODY, 'i');
+const ARXIV_BARE = new RegExp(`^${ARXIV_BODY}$`, 'i');
+
+/** The arXiv id (version stripped) named by an arXiv or Hugging Face URL, an `arXiv:` reference or a bare id. */
+export function parseArxivId(text: string): string | undefined {
+  const trimmed = text.trim();
+  const match = ARXIV_URL.exec(trimmed) ?? ARXIV_PREFIXED.exec(trimmed) ?? ARXIV_BARE.exec(trimmed);
+  return match?.[1]?.toLowerCase();
+}
+
+const DOI = /\b(10\.\d{4,9}\/[^\s"'<>]+)/;
+
+/** A DOI, lower-cased and without trailing punctuation, from a bare DOI or a doi.org URL. */
+export function parseDoi(text: string): string | undefined {
+  const match = DOI.exec(text.trim());
+  if (!match?.[1]) return undefined;
+  return trimTrailingPunctuation(match[1]).toLowerCase();
+}
+
+/** Drop sentence punctuation glued to the end of a URL or DOI, keeping balanced closing brackets. */
+export function trimTrailingPunctuation(url: string): string {
+  let out = url;
+  for (;;) {
+    const last = out.at(-1);
+    if (last === undefined) return out;
+    if ('.,;:!?\'"'.includes(last)) {
+      out = out.slice(0, -1);
+      continue;
+    }
+    const open = { ')': '(', ']': '[', '}': '{' }[last];
+    if (open && count(out, last) > count(out, open)) {
+      out = out.slice(0, -1);
+      continue;
+    }
+    return out;
+  }
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}

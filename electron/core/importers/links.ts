@@ -1,0 +1,38 @@
+import type { Link } from '../schema';
+import { parseArxivId, trimTrailingPunctuation } from '../identifiers';
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+
+/** Every http(s) URL in `text`, without the sentence punctuation that follows it, each once. */
+export function findUrls(text: string): string[] {
+  const urls = new Set<string>();
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const url = trimTrailingPunctuation(match[0]);
+    if (isHttpUrl(url)) urls.add(url);
+  }
+  return [...urls];
+}
+
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+/** A short label a reader recognises: Code, Project page, arXiv, DOI, Hugging Face, Dataset, Link. */
+export function labelFor(url: string): string {
+  const host = new URL(url).hostname.replace(/^www\./, '');
+  if (/(^|\.)(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|sourceforge\.net)$/.test(host)) return 'Code';
+  if (host === 'arxiv.org' || parseArxivId(url)) return 'arXiv';
+  if (host === 'doi.org' || host === 'dx.doi.org') return 'DOI';
+  if (host === 'huggingface.co') return url.includes('/datasets/') ? 'Dataset' : 'Hugging Face';
+  if (/(^|\.)(github\.io|gitlab\.io|netlify\.app|vercel\.app|pages\.dev)$/.test(host)) return 'Project page';
+  return 'Link';
+}
+
+export function linksFrom(text: string): Link[] {
+  return findUrls(text).map((url) => ({ label: labelFor(url), url }));
+}

@@ -1,0 +1,72 @@
+import { newId } from './identifiers';
+import type { Annotation, HistoryEntry, Link, Paper, Source, Status } from './schema';
+import { squashSpace } from './text';
+
+/** What an importer or papers.add knows about a paper before it enters the library. */
+export type PaperDraft = {
+  title: string;
+  authors?: string[];
+  abstract?: string;
+  arxivId?: string;
+  doi?: string;
+  url?: string;
+  citationKey?: string;
+  year?: number;
+  venue?: string;
+  links?: Link[];
+  tags?: string[];
+  status?: Status;
+  note?: string;
+  /** Only a backup carries these; they are kept as they were. */
+  id?: string;
+  source?: Source;
+  history?: HistoryEntry[];
+  annotations?: Annotation[];
+  rank?: number;
+  createdAt?: string;
+  updatedAt?: string;
+};
+
+export function createPaper(draft: PaperDraft, source: Source, rank: number, now: string): Paper {
+  const status = draft.status ?? 'inbox';
+  const paper: Paper = {
+    id: draft.id ?? newId(),
+    title: squashSpace(draft.title),
+    authors: draft.authors ?? [],
+    abstract: draft.abstract ?? '',
+    links: draft.links ?? [],
+    source: draft.source ?? source,
+    status,
+    rank: draft.rank ?? rank,
+    history: draft.history ?? [{ status, at: now }],
+    tags: normaliseTags(draft.tags ?? []),
+    note: draft.note ?? '',
+    annotations: draft.annotations ?? [],
+    createdAt: draft.createdAt ?? now,
+    updatedAt: draft.updatedAt ?? now,
+  };
+  if (draft.arxivId) paper.arxivId = draft.arxivId;
+  if (draft.doi) paper.doi = draft.doi;
+  if (draft.url) paper.url = draft.url;
+  if (draft.citationKey) paper.citationKey = draft.citationKey;
+  if (draft.year !== undefined) paper.year = draft.year;
+  if (draft.venue) paper.venue = draft.venue;
+  return paper;
+}
+
+/** Trimmed, de-duplicated tags in their first spelling. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = squashSpace(raw);
+    const key = tag.toLowerCase();
+    if (tag === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}
+
+/** True for the statuses that count as unread. */
+export const isUnread = (status: Status): boolean => status === 'inbox' || status === 'queued';

@@ -1,0 +1,26 @@
+/** Error codes that cross every boundary (IPC, HTTP, CLI). */
+export type ErrorCode = 'NOT_FOUND' | 'INVALID_INPUT' | 'CONFLICT' | 'UNKNOWN_COMMAND' | 'INTERNAL';
+
+export type CommandFailure = {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems, for INVALID_INPUT. */
+  issues?: { path: string; message: string }[];
+};
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CommandFailure };
+
+/** Thrown by handlers for expected failures; dispatch turns it into a Result. */
+export class CommandError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'CommandError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const notFound = (what: string, id: string): CommandError =>
+  new CommandError('NOT_FOUND', `No ${what} with id "${id}".`);

@@ -1,0 +1,166 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper } from '../schema';
+import { titleKey } from '../text';
+import { LibraryFileAdapter } from './library-file';
+
+export const LIBRARY_FILE_NAME = 'library.json';
+
+/** What changed, sent to every open view after a successful mutation. */
+export type ChangeEvent = { command: string; ids: string[] };
+type Listener<T> = (value: T) => void;
+
+/**
+ * The library in memory, kept in insertion order, with identity indexes for duplicate checks.
+ * Mutations apply at once; persist() writes through one serialised, coalescing writer.
+ */
+export class LibraryStore {
+  readonly dataDir: string;
+  readonly file: string;
+  private readonly db: Low<LibraryFile>;
+  private readonly byId = new Map<string, Paper>();
+  private readonly identities = new Map<string, string>();
+  private maxRank = 0;
+  private writing: Promise<void> | null = null;
+  private dirty = false;
+  private lastWriteError: Error | null = null;
+  private readonly changeListeners = new Set<Listener<ChangeEvent>>();
+  private readonly writeErrorListeners = new Set<Listener<unknown>>();
+
+  private constructor(dataDir: string, db: Low<LibraryFile>) {
+    this.dataDir = dataDir;
+    this.file = join(dataDir, LIBRARY_FILE_NAME);
+    this.db = db;
+    for (const paper of db.data.papers) {
+      this.byId.set(paper.id, paper);
+      this.index(paper);
+    }
+  }
+
+  /** Open (or start) the library in `dataDir`. Throws StoreLoadError when the file is unusable. */
+  static async open(dataDir: string): Promise<LibraryStore> {
+    const adapter = new LibraryFileAdapter(join(dataDir, LIBRARY_FILE_NAME));
+    const db = new Low<LibraryFile>(adapter, emptyLibrary());
+    await db.read();
+    return new LibraryStore(dataDir, db);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  all(): IterableIterator<Paper> {
+    return this.byId.values();
+  }
+
+  get(id: string): Paper | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The id of a paper with the same arXiv id, DOI or normalised title, if any. */
+  findDuplicate(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): string | undefined {
+    for (const key of identityKeys(paper)) {
+      const id = this.identities.get(key);
+      if (id) return id;
+    }
+    return undefined;
+  }
+
+  nextRank(): number {
+    return this.maxRank + 1;
+  }
+
+  insert(paper: Paper): void {
+    if (this.byId.has(paper.id)) throw new Error(`Duplicate paper id ${paper.id}`);
+    this.byId.set(paper.id, paper);
+    this.index(paper);
+  }
+
+  /** Replace a paper by a new object with the same id (papers are never mutated in place). */
+  replace(paper: Paper): void {
+    const old = this.byId.get(paper.id);
+    if (!old) throw new Error(`No paper ${paper.id}`);
+    this.unindex(old);
+    this.byId.set(paper.id, paper);
+    this.index(paper);
+  }
+
+  remove(id: string): boolean {
+    const old = this.byId.get(id);
+    if (!old) return false;
+    this.unindex(old);
+    this.byId.delete(id);
+    return true;
+  }
+
+  /** Tell listeners what changed and schedule a write. */
+  changed(event: ChangeEvent): void {
+    this.persist().catch(() => undefined);
+    for (const listener of this.changeListeners) listener(event);
+  }
+
+  onChange(listener: Listener<ChangeEvent>): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onWriteError(listener: Listener<unknown>): () => void {
+    this.writeErrorListeners.add(listener);
+    return () => this.writeErrorListeners.delete(listener);
+  }
+
+  /**
+   * Write the current state. At most one write is in flight; calls during a write share the next one,
+   * so a burst of mutations costs two writes, and the latest state is always written last.
+   */
+  persist(): Promise<void> {
+    this.dirty = true;
+    this.writing ??= this.drain();
+    return this.writing;
+  }
+
+  /** Wait until everything changed so far is on disk; rethrows the last write failure. */
+  async flush(): Promise<void> {
+    if (this.writing) await this.writing.catch(() => undefined);
+    if (this.dirty) await this.persist().catch(() => undefined);
+    if (this.lastWriteError) throw this.lastWriteError;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      await mkdir(this.dataDir, { recursive: true });
+      while (this.dirty) {
+        this.dirty = false;
+        this.db.data = { version: LIBRARY_VERSION, papers: Array.from(this.byId.values()) };
+        await this.db.write();
+      }
+      this.lastWriteError = null;
+    } catch (error) {
+      this.dirty = true;
+      this.lastWriteError = error instanceof Error ? error : new Error(String(error));
+      for (const listener of this.writeErrorListeners) listener(error);
+      throw error;
+    } finally {
+      this.writing = null;
+    }
+  }
+
+  private index(paper: Paper): void {
+    if (paper.rank > this.maxRank) this.maxRank = paper.rank;
+    for (const key of identityKeys(paper)) if (!this.identities.has(key)) this.identities.set(key, paper.id);
+  }
+
+  private unindex(paper: Paper): void {
+    for (const key of identityKeys(paper)) if (this.identities.get(key) === paper.id) this.identities.delete(key);
+  }
+}
+
+function identityKeys(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): string[] {
+  const keys: string[] = [];
+  if (paper.arxivId) keys.push(`arxiv:${paper.arxivId.toLowerCase()}`);
+  if (paper.doi) keys.push(`doi:${paper.doi.toLowerCase()}`);
+  const title = titleKey(paper.title);
+  if (title) keys.push(`title:${title}`);
+  return keys;
+}
