@@ -23,6 +23,7 @@ export class LibraryStore {
   private readonly identities = new Map<string, string>();
   private maxRank = 0;
   private writing: Promise<void> | null = null;
+  private writeCount = 0;
   private dirty = false;
   private lastWriteError: Error | null = null;
   private readonly changeListeners = new Set<Listener<ChangeEvent>>();
@@ -44,6 +45,11 @@ export class LibraryStore {
     const db = new Low<LibraryFile>(adapter, emptyLibrary());
     await db.read();
     return new LibraryStore(dataDir, db);
+  }
+
+  /** Whole-file writes since open (coalescing keeps this far below the number of mutations). */
+  get writes(): number {
+    return this.writeCount;
   }
 
   get size(): number {
@@ -134,6 +140,7 @@ export class LibraryStore {
         this.dirty = false;
         this.db.data = { version: LIBRARY_VERSION, papers: Array.from(this.byId.values()) };
         await this.db.write();
+        this.writeCount++;
       }
       this.lastWriteError = null;
     } catch (error) {

@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SEED, fixture, tempDir } from '../core/helpers';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'paperqueue.mjs');
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** Run the real CLI as a child process, as a user would. */
+function cli(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, ...options.env }, encoding: 'utf8' },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+type JsonPaper = { id: string; title: string; status: string; note: string; links: { label: string; url: string }[] };
+
+describe('paperqueue CLI', () => {
+  it.skipIf(!existsSync(SEED))('imports the seed digest once, marks a paper, and a new process sees it', async () => {
+    const data = await tempDir();
+    const first = await cli(['import', SEED, '--data', data, '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ added: 52, duplicates: 0, errors: [] });
+    const second = await cli(['import', SEED, '--data', data, '--json']);
+    expect(JSON.parse(second.stdout)).toMatchObject({ added: 0, duplicates: 52, errors: [] });
+
+    const papers = JSON.parse((await cli(['list', '--json', '--data', data])).stdout) as JsonPaper[];
+    expect(papers).toHaveLength(52);
+    expect(papers.flatMap((p) => p.links)).toHaveLength(8);
+    expect(Object.keys(papers[0]!)).toEqual(
+      expect.arrayContaining(['id', 'title', 'authors', 'abstract', 'links', 'status', 'tags', 'note']),
+    );
+
+    expect((await cli(['mark', papers[3]!.id, 'read', '--data', data])).stdout).toBe('Marked 1 paper read.\n');
+    const read = JSON.parse((await cli(['list', '--status', 'read', '--json', '--data', data])).stdout) as JsonPaper[];
+    expect(read.map((p) => p.title)).toEqual([papers[3]!.title]);
+  });
+
+  it('takes the data folder from PAPERQUEUE_DATA, reads stdin, and prints an aligned table', async () => {
+    const data = await tempDir();
+    const env = { PAPERQUEUE_DATA: data };
+    const imported = await cli(['import', '-'], { env, input: await readFile(fixture('digest-sample.txt'), 'utf8') });
+    expect(imported.stdout).toBe('Added 2 papers from "Nov 21".\n');
+    expect(imported.stderr).toMatch(/warning: standard input, line 24: "A Title With No Abstract" has no abstract/);
+    const list = await cli(['list'], { env });
+    const lines = list.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID {8}STATUS {2}ADDED {7}TITLE$/);
+    expect(lines[1]).toMatch(/^[0-9a-z]{8} {2}inbox {3}\d{4}-\d\d-\d\d {2}Sparse Attention Is All You Need, Mostly$/);
+    expect(lines.at(-1)).toBe('2 papers');
+  });
+
+  it('saves a note from text or a file, shows it, and exports a backup that restores it', async () => {
+    const data = await tempDir();
+    await cli(['import', fixture('digest-sample.txt'), '--data', data]);
+    const noteFile = join(data, 'note.md');
+    await writeFile(noteFile, '## Why it matters\n\nSparse *and* fast.\n');
+    expect((await cli(['note', '2411.01234', '--file', noteFile, '--data', data])).code).toBe(0);
+    const shown = await cli(['show', 'arXiv:2411.01234', '--data', data]);
+    expect(shown.stdout).toMatch(/^Sparse Attention Is All You Need, Mostly\n/);
+    expect(shown.stdout).toMatch(/arXiv: +2411\.01234/);
+    expect(shown.stdout).toMatch(/Note\n {2}## Why it matters/);
+
+    const out = join(data, 'backup.json');
+    expect((await cli(['export', '--format', 'json', '--out', out, '--data', data])).stderr).toBe(
+      `Exported 2 papers to ${out}.\n`,
+    );
+    const other = await tempDir();
+    expect(JSON.parse((await cli(['import', out, '--json', '--data', other])).stdout)).toMatchObject({ added: 2 });
+    const restored = JSON.parse((await cli(['show', '2411.01234', '--json', '--data', other])).stdout) as JsonPaper;
+    expect(restored.note).toBe('## Why it matters\n\nSparse *and* fast.\n');
+  });
+
+  it('prints stats as aligned text and as JSON', async () => {
+    const data = await tempDir();
+    await cli(['import', fixture('digest-sample.txt'), '--data', data]);
+    const stats = await cli(['stats', '--data', data]);
+    expect(stats.stdout).toMatch(/^inbox {7}2\n/);
+    expect(JSON.parse((await cli(['stats', '--json', '--data', data])).stdout)).toMatchObject({
+      total: 2,
+      byStatus: { inbox: 2 },
+    });
+  });
+
+  it('reports errors on stderr with a non-zero code and no stack trace', async () => {
+    const data = await tempDir();
+    const cases: [string[], number, RegExp][] = [
+      [['mark', 'zzzzzzzz', 'read'], 1, /^paperqueue mark: No paper with id "zzzzzzzz"\.\n$/],
+      [
+        ['mark', 'zzzzzzzz', 'finished'],
+        2,
+        /unknown status "finished"; use one of inbox, queued, reading, read, dismissed/,
+      ],
+      [['import', join(data, 'missing.txt')], 1, /Cannot read .*missing\.txt: no such file\./],
+      [['list', '--colour'], 2, /Unknown option '--colour'/],
+      [['frobnicate'], 2, /unknown command "frobnicate"/],
+    ];
+    for (const [args, code, message] of cases) {
+      const result = await cli([...args, '--data', data]);
+      expect(result.code, args.join(' ')).toBe(code);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('refuses a damaged library with the file named, and leaves it untouched', async () => {
+    const data = await tempDir();
+    const file = join(data, 'library.json');
+    await writeFile(file, '{"version": 1, "papers": [');
+    const result = await cli(['import', fixture('digest-sample.txt'), '--data', data]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Cannot open the library ${file}`);
+    expect(await readFile(file, 'utf8')).toBe('{"version": 1, "papers": [');
+  });
+
+  it('lists every command in its help', async () => {
+    const help = await cli(['help']);
+    for (const verb of ['import', 'list', 'show', 'mark', 'note', 'export', 'stats', 'serve'])
+      expect(help.stdout).toContain(`  ${verb} `);
+  });
+});

@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/dispatch';
+import { LibraryStore } from '../../electron/core/store/store';
+import { openTempStore, run, tempDir } from './helpers';
+
+const abstract =
+  'Highlighting passages of an abstract helps readers return to what mattered. We measure recall after a week.';
+
+async function storeWithPapers(n: number) {
+  const store = await openTempStore();
+  const ids: string[] = [];
+  for (let i = 1; i <= n; i++)
+    ids.push((await run(store, 'papers.add', { title: `Paper number ${i} on queues`, abstract, year: 2000 + i })).id);
+  return { store, ids };
+}
+
+describe('dispatch', () => {
+  it('refuses an unknown command, unknown keys and wrong types with INVALID_INPUT naming the field', async () => {
+    const store = await openTempStore();
+    expect(await dispatch({ store }, 'papers.explode', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_COMMAND' },
+    });
+    const extra = await dispatch({ store }, 'papers.get', { id: 'x', admin: true });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!extra.ok && extra.error.message).toMatch(/admin/);
+    const wrong = await dispatch({ store }, 'papers.setStatus', { ids: ['x'], status: 'finished' });
+    expect(!wrong.ok && wrong.error.issues?.[0]?.path).toBe('status');
+    expect(await dispatch({ store }, 'papers.get', null)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+
+  it('answers NOT_FOUND for a missing paper and changes nothing', async () => {
+    const { store, ids } = await storeWithPapers(1);
+    const result = await dispatch({ store }, 'papers.setStatus', { ids: [ids[0], 'missing1'], status: 'read' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'No paper with id "missing1".' } });
+    expect(store.get(ids[0]!)?.status).toBe('inbox');
+  });
+
+  it('emits one change event per successful mutation, none for queries', async () => {
+    const { store, ids } = await storeWithPapers(2);
+    const events: unknown[] = [];
+    store.onChange((e) => events.push(e));
+    await run(store, 'papers.list', {});
+    await run(store, 'papers.setStatus', { ids, status: 'queued' });
+    expect(events).toEqual([{ command: 'papers.setStatus', ids }]);
+  });
+});
+
+describe('papers', () => {
+  it('adds, gets and refuses a duplicate by arXiv id, DOI or title', async () => {
+    const store = await openTempStore();
+    const paper = await run(store, 'papers.add', { title: 'Attention Is All You Need', arxivId: 'arXiv:1706.03762v7' });
+    expect(paper.arxivId).toBe('1706.03762');
+    expect(await run(store, 'papers.get', { id: paper.id })).toEqual(paper);
+    for (const input of [
+      { title: 'Something else entirely', arxivId: 'https://arxiv.org/abs/1706.03762' },
+      { title: 'attention is all you need!' },
+    ]) {
+      expect(await dispatch({ store }, 'papers.add', input)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    }
+  });
+
+  it('records every status change with its time, and a kept paper joins the end of the queue', async () => {
+    const { store, ids } = await storeWithPapers(3);
+    const t1 = new Date('2026-03-01T10:00:00Z');
+    const t2 = new Date('2026-03-02T18:30:00Z');
+    await run(store, 'papers.setStatus', { ids: [ids[0]!], status: 'queued' }, () => t1);
+    await run(store, 'papers.setStatus', { ids: [ids[0]!], status: 'read' }, () => t2);
+    const paper = await run(store, 'papers.get', { id: ids[0]! });
+    expect(paper.history.slice(1)).toEqual([
+      { status: 'queued', at: t1.toISOString() },
+      { status: 'read', at: t2.toISOString() },
+    ]);
+    const again = await run(store, 'papers.setStatus', { ids: [ids[0]!], status: 'read' });
+    expect(again.updated).toBe(0);
+
+    await run(store, 'papers.setStatus', { ids: [ids[2]!, ids[1]!], status: 'queued' });
+    const queue = await run(store, 'papers.list', { status: 'queued', sort: 'queue' });
+    expect(queue.papers.map((p) => p.id)).toEqual([ids[2], ids[1]]);
+  });
+
+  it('filters by status, tag and text (prefix of any word, accents folded) and sorts', async () => {
+    const { store, ids } = await storeWithPapers(3);
+    await run(store, 'papers.update', {
+      id: ids[1]!,
+      patch: { title: 'Bayésian inference for queues', authors: ['Ada Lovelace'] },
+    });
+    await run(store, 'tags.set', { ids: [ids[0]!, ids[1]!], tags: ['ml', 'to-read'] });
+    await run(store, 'notes.save', { id: ids[2]!, note: 'Compare with **Welford** later.' });
+    await run(store, 'papers.setStatus', { ids: [ids[0]!], status: 'dismissed' });
+
+    const titles = async (q: Parameters<typeof run<'papers.list'>>[2]) =>
+      (await run(store, 'papers.list', q)).papers.map((p) => p.id);
+    expect(await titles({ text: 'bayes' })).toEqual([ids[1]]);
+    expect(await titles({ text: 'lovelace' })).toEqual([ids[1]]);
+    expect(await titles({ text: 'welford' })).toEqual([ids[2]]);
+    expect(await titles({ tag: 'ML' })).toEqual([ids[0], ids[1]]);
+    expect(await titles({ status: 'unread' })).toEqual([ids[1], ids[2]]);
+    expect(await titles({ status: 'dismissed' })).toEqual([ids[0]]);
+    expect(await titles({ sort: 'year' })).toEqual([ids[2], ids[1], ids[0]]);
+    expect(await titles({ sort: 'title' })).toEqual([ids[1], ids[0], ids[2]]);
+    const page = await run(store, 'papers.list', { offset: 1, limit: 1 });
+    expect(page).toMatchObject({ total: 3, papers: [{ id: ids[1] }] });
+  });
+
+  it('reorders the queue: before a paper, and to the end', async () => {
+    const { store, ids } = await storeWithPapers(4);
+    const order = async () => (await run(store, 'papers.list', { sort: 'queue' })).papers.map((p) => p.id);
+    await run(store, 'papers.reorder', { ids: [ids[3]!, ids[2]!], before: ids[0]! });
+    expect(await order()).toEqual([ids[3], ids[2], ids[0], ids[1]]);
+    await run(store, 'papers.reorder', { ids: [ids[3]!], before: null });
+    expect(await order()).toEqual([ids[2], ids[0], ids[1], ids[3]]);
+    // Many moves into the same gap exhaust float precision; ranks are renumbered and order still holds.
+    for (let i = 0; i < 80; i++) await run(store, 'papers.reorder', { ids: [ids[i % 2 ? 1 : 3]!], before: ids[0]! });
+    expect(await order()).toEqual([ids[2], ids[3], ids[1], ids[0]]);
+  });
+
+  it('updates metadata, refuses an edit that would make it a duplicate, and removes', async () => {
+    const { store, ids } = await storeWithPapers(2);
+    const updated = await run(store, 'papers.update', { id: ids[0]!, patch: { doi: 'https://doi.org/10.1000/XYZ.1' } });
+    expect(updated.doi).toBe('10.1000/xyz.1');
+    const clash = await dispatch({ store }, 'papers.update', { id: ids[1]!, patch: { doi: '10.1000/xyz.1' } });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await run(store, 'papers.remove', { ids: [ids[0]!] });
+    expect(store.size).toBe(1);
+  });
+
+  it('resolves a paper by id prefix or arXiv id', async () => {
+    const store = await openTempStore();
+    const paper = await run(store, 'papers.add', { title: 'Resolving references', arxivId: '2401.00001' });
+    expect(await run(store, 'papers.resolve', { ref: paper.id.slice(0, 5) })).toEqual({ id: paper.id });
+    expect(await run(store, 'papers.resolve', { ref: 'arXiv:2401.00001v3' })).toEqual({ id: paper.id });
+  });
+});
+
+describe('annotations', () => {
+  it('anchors a highlight by quote, prefix, suffix and offsets; edits and removes it', async () => {
+    const { store, ids } = await storeWithPapers(1);
+    const start = abstract.indexOf('helps readers');
+    const end = start + 'helps readers'.length;
+    const added = await run(store, 'annotations.add', {
+      paperId: ids[0]!,
+      target: 'abstract',
+      start,
+      end,
+      quote: 'helps readers',
+      comment: 'key claim',
+    });
+    expect(added).toMatchObject({ quote: 'helps readers', start, end, color: 'yellow', comment: 'key claim' });
+    expect(added.prefix).toBe(abstract.slice(start - 32, start));
+    expect(added.suffix).toBe(abstract.slice(end, end + 32));
+
+    const recoloured = await run(store, 'annotations.update', {
+      paperId: ids[0]!,
+      annotationId: added.id,
+      color: 'green',
+    });
+    expect(recoloured).toMatchObject({ color: 'green', comment: 'key claim' });
+    await run(store, 'annotations.remove', { paperId: ids[0]!, annotationId: added.id });
+    expect(store.get(ids[0]!)?.annotations).toEqual([]);
+  });
+
+  it('refuses a range outside the text and a quote that no longer matches', async () => {
+    const { store, ids } = await storeWithPapers(1);
+    const outside = await dispatch({ store }, 'annotations.add', {
+      paperId: ids[0],
+      target: 'title',
+      start: 0,
+      end: 500,
+    });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const stale = await dispatch({ store }, 'annotations.add', {
+      paperId: ids[0],
+      target: 'title',
+      start: 0,
+      end: 5,
+      quote: 'Other',
+    });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('library import, export and stats', () => {
+  it('exports a JSON backup that restores notes, highlights, tags and history into an empty library', async () => {
+    const { store, ids } = await storeWithPapers(2);
+    await run(store, 'notes.save', { id: ids[0]!, note: '# Summary\n\nGood.' });
+    await run(store, 'annotations.add', { paperId: ids[0]!, target: 'title', start: 0, end: 5 });
+    await run(store, 'tags.set', { ids: [ids[1]!], tags: ['later'] });
+    await run(store, 'papers.setStatus', { ids: [ids[1]!], status: 'reading' });
+    const exported = await run(store, 'library.export', { format: 'json' });
+    expect(exported.count).toBe(2);
+
+    const restored = await LibraryStore.open(await tempDir());
+    const result = await run(restored, 'library.import', { text: exported.content, name: exported.fileName });
+    expect(result).toMatchObject({ format: 'json-backup', added: 2, duplicates: 0, errors: [] });
+    expect([...restored.all()]).toEqual([...store.all()]);
+  });
+
+  it('imports what is valid from a damaged backup and names each bad entry', async () => {
+    const store = await openTempStore();
+    const backup = JSON.stringify({ version: 1, papers: [{ id: 'broken', title: 42 }] });
+    const result = await run(store, 'library.import', { text: backup, name: 'old.json' });
+    expect(result.added).toBe(0);
+    expect(result.errors[0]).toMatchObject({ where: 'old.json, papers[0].title' });
+  });
+
+  it('names a missing file', async () => {
+    const store = await openTempStore();
+    const result = await dispatch({ store }, 'library.import', { path: '/nonexistent/digest.txt' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Cannot read /nonexistent/digest.txt: no such file.' },
+    });
+  });
+
+  it('counts papers by status, notes, highlights and sources', async () => {
+    const { store, ids } = await storeWithPapers(3);
+    await run(store, 'papers.setStatus', { ids: [ids[0]!], status: 'read' });
+    await run(store, 'notes.save', { id: ids[1]!, note: 'x' });
+    const stats = await run(store, 'stats.get', {});
+    expect(stats).toMatchObject({
+      total: 3,
+      unread: 2,
+      byStatus: { inbox: 2, queued: 0, reading: 0, read: 1, dismissed: 0 },
+      notes: 1,
+      annotations: 0,
+      sources: [{ name: 'Added by hand', format: 'manual', count: 3 }],
+    });
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { call, type CommandInput, type CommandName, type CommandOutput } from '../../electron/core/dispatch';
+import { LibraryStore } from '../../electron/core/store/store';
+
+const made: string[] = [];
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A fresh folder under the system temp dir, removed after the test. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'paperqueue-test-'));
+  made.push(dir);
+  return dir;
+}
+
+export async function openTempStore(): Promise<LibraryStore> {
+  return LibraryStore.open(await tempDir());
+}
+
+/** Call a command and return its value, failing the test with the error message otherwise. */
+export async function run<K extends CommandName>(
+  store: LibraryStore,
+  name: K,
+  input: CommandInput<K>,
+  now?: () => Date,
+): Promise<CommandOutput<K>> {
+  const result = await call(now ? { store, now } : { store }, name, input);
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+export const fixture = (name: string): string => join(import.meta.dirname, '..', 'fixtures', name);
+export const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_62c7f67eba4f4526.txt');

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { SEED, openTempStore, run } from './helpers';
+
+// The seed lives in ../shared beside the project; a clone without it has nothing to read.
+describe.skipIf(!existsSync(SEED))('the seed digest (../shared/seeds)', () => {
+  it('imports 52 papers with their exact titles, full abstracts and the 8 links; a re-import adds none', async () => {
+    const lines = (await readFile(SEED, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+    const body = lines.slice(lines.indexOf('Mar 13') + 1);
+    const titles = body.filter((_, i) => i % 2 === 0);
+    const abstracts = body.filter((_, i) => i % 2 === 1);
+
+    const store = await openTempStore();
+    const first = await run(store, 'library.import', { path: SEED });
+    expect(first).toMatchObject({ added: 52, duplicates: 0, errors: [], source: 'Mar 13' });
+
+    const { papers } = await run(store, 'papers.list', { sort: 'queue' });
+    expect(papers.map((p) => p.title)).toEqual(titles);
+    expect(papers.map((p) => p.abstract)).toEqual(abstracts);
+    expect(papers.flatMap((p) => p.links.map((l) => l.url))).toEqual([
+      'https://github.com/locuslab/llava-token-compression',
+      'https://github.com/iamgroot42/FormEstDistRisks',
+      'https://github.com/minyoungkim21/niwmeta',
+      'https://probabilistic-inference-scaling.github.io',
+      'https://github.com/usail-hkust/benchmark_inference_time_computation_LLM',
+      'https://github.com/martaskrt/fkc-diffusion',
+      'https://github.com/THUDM/T1',
+      'https://github.com/sail-sg/Cheating-LLM-Benchmarks',
+    ]);
+    expect(papers.every((p) => p.source.name === 'Mar 13' && p.status === 'inbox')).toBe(true);
+
+    const second = await run(store, 'library.import', { path: SEED });
+    expect(second).toMatchObject({ added: 0, duplicates: 52 });
+    expect(store.size).toBe(52);
+  });
+});

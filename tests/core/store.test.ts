@@ -1,0 +1,65 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreLoadError } from '../../electron/core/store/library-file';
+import { LibraryStore } from '../../electron/core/store/store';
+import { run, tempDir } from './helpers';
+
+const abstract = 'We show that careful triage of a reading queue saves hours. '.repeat(5);
+
+describe('library store', () => {
+  it('starts empty without creating a file, and creates library.json on the first write', async () => {
+    const dir = await tempDir();
+    const store = await LibraryStore.open(dir);
+    expect(store.size).toBe(0);
+    expect(await readdir(dir)).toEqual([]);
+    await run(store, 'papers.add', { title: 'A paper about reading queues', abstract });
+    await store.flush();
+    expect(await readdir(dir)).toEqual(['library.json']);
+    const reopened = await LibraryStore.open(dir);
+    expect([...reopened.all()].map((p) => p.title)).toEqual(['A paper about reading queues']);
+  });
+
+  it('coalesces a burst of mutations into a few writes, the latest state last, leaving no temp files', async () => {
+    const dir = await tempDir();
+    const store = await LibraryStore.open(dir);
+    const paper = await run(store, 'papers.add', { title: 'Coalescing writes in practice', abstract });
+    for (let i = 0; i < 200; i++) await run(store, 'notes.save', { id: paper.id, note: `draft ${i}` });
+    await store.flush();
+    expect(store.writes).toBeLessThanOrEqual(3);
+    const saved = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')) as { papers: { note: string }[] };
+    expect(saved.papers[0]?.note).toBe('draft 199');
+    expect(await readdir(dir)).toEqual(['library.json']);
+  });
+
+  const damaged: [string, string | Buffer, RegExp][] = [
+    ['an empty file', '', /library\.json: it is empty/],
+    ['a truncated file', '{"version": 1, "papers": [{"id": "a', /ends too early|not valid JSON/],
+    ['text that is not JSON', '{\n  "version": 1,\n  papers: []\n}', /not valid JSON at line 3, column 3/],
+    ['bytes that are not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), /not UTF-8 text/],
+    ['JSON without a version', '{"papers": []}', /no valid "version" field/],
+    ['a newer library version', '{"version": 99, "papers": []}', /newer Paperqueue \(library version 99/],
+    ['a paper missing its title', '{"version": 1, "papers": [{"id": "x"}]}', /papers\[0\]\.title/],
+  ];
+  for (const [what, content, message] of damaged) {
+    it(`refuses ${what}, naming the file and the problem, and never overwrites it`, async () => {
+      const dir = await tempDir();
+      const file = join(dir, 'library.json');
+      await writeFile(file, content);
+      const error = await LibraryStore.open(dir).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(StoreLoadError);
+      expect((error as Error).message).toContain(file);
+      expect((error as Error).message).toMatch(message);
+      expect(await readFile(file)).toEqual(Buffer.isBuffer(content) ? content : Buffer.from(content));
+    });
+  }
+
+  it('reads a library written with a UTF-8 byte order mark', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'library.json'), '\uFEFF{"version": 1, "papers": []}');
+    expect((await LibraryStore.open(dir)).size).toBe(0);
+  });
+});
