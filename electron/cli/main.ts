@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { dispatch, type CommandInput, type CommandName, type CommandOutput } from '../core/dispatch';
+import type { CommandInput, CommandName, CommandOutput } from '../core/dispatch';
 import { defaultDataDir } from '../core/paths';
-import { LibraryStore } from '../core/store/store';
 import { StoreLoadError } from '../core/store/library-file';
+import { openSession, type Session } from './session';
 import { CliError, type Output, type Verb, type VerbContext } from './verb';
 import { exportVerb } from './verbs/export';
 import { importVerb } from './verbs/import';
@@ -56,14 +56,15 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
   }
   const dataOption = args.values.data;
   const dataDir = typeof dataOption === 'string' ? resolve(dataOption) : defaultDataDir();
-  let store: LibraryStore | undefined;
+  let session: Session | undefined;
   try {
-    if (verb.needsLibrary !== false) store = await LibraryStore.open(dataDir);
-    const ctx = verbContext(io, dataDir, store);
-    const code = (await verb.run(ctx, args)) ?? 0;
-    await store?.flush();
+    if (verb.needsLibrary !== false) session = await openSession(dataDir);
+    const code = (await verb.run(verbContext(io, dataDir, session), args)) ?? 0;
+    await session?.close();
+    session = undefined;
     return code;
   } catch (error) {
+    await session?.close().catch(() => undefined);
     if (error instanceof Error && error.message === 'usage') {
       io.err(`Usage: paperqueue ${verb.usage}`);
       return 2;
@@ -82,11 +83,11 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
   }
 }
 
-function verbContext(io: Output, dataDir: string, store: LibraryStore | undefined): VerbContext {
+function verbContext(io: Output, dataDir: string, session: Session | undefined): VerbContext {
   async function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
-    if (!store) throw new Error(`${name} needs the library`);
-    const result = await dispatch({ store }, name, input);
-    if (!result.ok) throw new CliError(result.error.message, result.error.code === 'INTERNAL' ? 1 : 1);
+    if (!session) throw new Error(`${name} needs the library`);
+    const result = await session.dispatch(name, input);
+    if (!result.ok) throw new CliError(result.error.message);
     return result.value as CommandOutput<K>;
   }
   return {

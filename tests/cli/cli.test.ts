@@ -127,3 +127,25 @@ describe('paperqueue CLI', () => {
       expect(help.stdout).toContain(`  ${verb} `);
   });
 });
+
+describe('one writer per library', () => {
+  it('refuses to write behind the back of a live holder that takes no commands, naming it', async () => {
+    const data = await tempDir();
+    const { hostname } = await import('node:os');
+    await writeFile(
+      join(data, 'library.lock'),
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        app: 'the Paperqueue app',
+        startedAt: '2026-11-26T09:30:00.000Z',
+      }),
+    );
+    const result = await cli(['import', fixture('digest-sample.txt'), '--data', data]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `paperqueue import: the library is open in the Paperqueue app (process ${process.pid}, since 2026-11-26 09:30); close it and try again\n`,
+    );
+    expect(existsSync(join(data, 'library.json'))).toBe(false);
+  });
+});

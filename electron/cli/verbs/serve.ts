@@ -1,13 +1,64 @@
-import type { Verb } from '../verb';
-import { CliError } from '../verb';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LibraryStore } from '../../core/store/store';
+import { startServer } from '../../server/server';
+import { acquireLock, describeHolder } from '../../core/store/lock';
+import { CliError, stringOption, type Verb, type VerbContext } from '../verb';
+
+/** Where `npm run build` puts the renderer, from this file in the sources (electron/cli/verbs). */
+export const RENDERER_DIR = join(import.meta.dirname, '..', '..', '..', 'out', 'renderer');
 
 export const serveVerb: Verb = {
   name: 'serve',
   usage: 'serve [--port N]',
-  summary: 'Run Paperqueue in your browser (browser mode) on 127.0.0.1.',
+  summary: 'Run Paperqueue in your browser (browser mode) on 127.0.0.1; prints the URL to open.',
   options: { port: { type: 'string' } },
   needsLibrary: false,
-  run() {
-    return Promise.reject(new CliError('browser mode is not built yet'));
+  async run(ctx, { values }) {
+    const portText = stringOption(values, 'port') ?? '0';
+    const port = Number(portText);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new CliError(`--port wants a port number, not "${portText}"`, 2);
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+      throw new CliError('the app is not built yet: run "npm run build" (or "npm run web", which builds and serves)');
+    }
+    const lock = await acquireLock(ctx.dataDir, 'browser mode');
+    if (!lock.acquired) {
+      const { holder } = lock;
+      if (holder.url && holder.token) {
+        ctx.out(`Paperqueue is already running for this library at ${holder.url}#token=${holder.token}`);
+        return;
+      }
+      throw new CliError(`the library is open in ${describeHolder(holder)}; close it first`);
+    }
+    try {
+      await serveUntilStopped(ctx, lock.update, port);
+    } finally {
+      await lock.release();
+    }
   },
 };
+
+async function serveUntilStopped(
+  ctx: VerbContext,
+  announce: (at: { url: string; token: string }) => Promise<void>,
+  port: number,
+) {
+  const store = await LibraryStore.open(ctx.dataDir);
+  const server = await startServer({ store, staticDir: RENDERER_DIR, port }).catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(
+      error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message,
+    );
+  });
+  await announce({ url: server.origin, token: server.token });
+  ctx.out(`Paperqueue is running at ${server.url}`);
+  ctx.err(`Library: ${store.file}. Press Ctrl-C to stop.`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await store.flush();
+  ctx.err('Stopped; every change is saved.');
+}

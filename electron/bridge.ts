@@ -1,0 +1,8 @@
+import type { Result } from './core/result';
+import type { ChangeEvent } from './core/store/store';
+
+/** The whole surface the preload gives the page (window.paperqueue). Type-only: shared by preload and renderer. */
+export type PaperqueueBridge = {
+  invoke: (name: string, input: unknown) => Promise<Result<unknown>>;
+  onChanged: (callback: (event: ChangeEvent) => void) => () => void;
+};

@@ -1,0 +1,5 @@
+/** IPC channel names, declared once for main and preload. */
+export const CHANNELS = {
+  invoke: 'paperqueue:invoke',
+  changed: 'paperqueue:changed',
+} as const;

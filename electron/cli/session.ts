@@ -1,0 +1,60 @@
+import { dispatch } from '../core/dispatch';
+import type { Result } from '../core/result';
+import { acquireLock, describeHolder, type LockInfo } from '../core/store/lock';
+import { LibraryStore } from '../core/store/store';
+import { CliError } from './verb';
+
+/** How the CLI runs commands: on the library itself, or through the process that has it open. */
+export type Session = {
+  dispatch: (name: string, input: unknown) => Promise<Result<unknown>>;
+  close: () => Promise<void>;
+};
+
+/**
+ * One writer per library: when the app or browser mode holds the library, commands are forwarded to it
+ * (so nothing is written behind its back); otherwise the CLI takes the lock for its own short run.
+ */
+export async function openSession(dataDir: string): Promise<Session> {
+  const lock = await acquireLock(dataDir, 'the paperqueue CLI');
+  if (!lock.acquired) return forwardingSession(lock.holder);
+  let store: LibraryStore;
+  try {
+    store = await LibraryStore.open(dataDir);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  return {
+    dispatch: (name, input) => dispatch({ store }, name, input),
+    close: async () => {
+      try {
+        await store.flush();
+      } finally {
+        await lock.release();
+      }
+    },
+  };
+}
+
+function forwardingSession(holder: LockInfo): Session {
+  const { url, token } = holder;
+  if (!url || !token) {
+    throw new CliError(`the library is open in ${describeHolder(holder)}; close it and try again`);
+  }
+  return {
+    async dispatch(name, input) {
+      let response: Response;
+      try {
+        response = await fetch(new URL(`api/${name}`, url), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        throw new CliError(`the library is open in ${describeHolder(holder)}, which does not answer at ${url}`);
+      }
+      return (await response.json()) as Result<unknown>;
+    },
+    close: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,181 @@
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  session,
+  shell,
+  type MenuItemConstructorOptions,
+  type WebFrameMain,
+} from 'electron';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { dispatch } from './core/dispatch';
+import { StoreLoadError } from './core/store/library-file';
+import { writeFileDurably } from './core/store/durable-file';
+import { acquireLock, describeHolder } from './core/store/lock';
+import { LibraryStore } from './core/store/store';
+import { isExternalWebUrl } from './external-url';
+import { registerIpc } from './ipc';
+import { startServer } from './server/server';
+
+const RENDERER_INDEX = join(import.meta.dirname, '..', 'renderer', 'index.html');
+const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
+const PRELOAD = join(import.meta.dirname, '..', 'preload', 'preload.cjs');
+
+let window: BrowserWindow | null = null;
+let store: LibraryStore | null = null;
+/** Flushes writes, stops the local API and releases the lock. */
+let shutdown: (() => Promise<void>) | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (!shutdown) return;
+    // Write what is pending before the process ends.
+    const stop = shutdown;
+    shutdown = null;
+    event.preventDefault();
+    void stop().finally(() => app.quit());
+  });
+  app.whenReady().then(start, (error: unknown) => fail(String(error)));
+}
+
+async function start(): Promise<void> {
+  lockDownSessions();
+  const dataDir = process.env.PAPERQUEUE_DATA ?? app.getPath('userData');
+  const lock = await acquireLock(dataDir, 'the Paperqueue app');
+  if (!lock.acquired)
+    return fail(`The library in ${dataDir} is open in ${describeHolder(lock.holder)}. Close it first.`);
+  try {
+    store = await LibraryStore.open(dataDir);
+  } catch (error) {
+    await lock.release();
+    return fail(error instanceof StoreLoadError ? error.message : String(error));
+  }
+  registerIpc(store, isAppFrame);
+  // The same local API as browser mode, so the CLI forwards its commands here instead of writing behind our back.
+  const api = await startServer({ store, staticDir: dirname(RENDERER_INDEX) });
+  await lock.update({ url: api.origin, token: api.token });
+  const open = store;
+  shutdown = async () => {
+    await api.close();
+    await open.flush().catch(() => undefined);
+    await lock.release();
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+  window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 760,
+    minHeight: 480,
+    title: 'Paperqueue',
+    show: false,
+    webPreferences: {
+      preload: PRELOAD,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  window.once('ready-to-show', () => window?.show());
+  await window.loadURL(RENDERER_URL);
+}
+
+function isAppFrame(frame: WebFrameMain | null): boolean {
+  return frame !== null && frame.url.split('#')[0] === RENDERER_URL;
+}
+
+/** Electron's security checklist: deny permissions, navigation and new windows; web links go to the browser. */
+function lockDownSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (url.split('#')[0] !== RENDERER_URL) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isExternalWebUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function menuTemplate(): MenuItemConstructorOptions[] {
+  return [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFromDialog() },
+        { label: 'Export Backup…', accelerator: 'CmdOrCtrl+Shift+E', click: () => void exportToDialog() },
+        { type: 'separator' },
+        { role: process.platform === 'darwin' ? 'close' : 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    {
+      label: 'Help',
+      submenu: [
+        {
+          label: 'Keyboard Shortcuts',
+          click: () =>
+            void dialog.showMessageBox({
+              message: 'Keyboard shortcuts',
+              detail:
+                'j / k or arrows: next / previous paper\nq: keep (queue)\nr: mark read\nx: dismiss\n/: search\nEsc: close',
+            }),
+        },
+      ],
+    },
+  ];
+}
+
+async function importFromDialog(): Promise<void> {
+  if (!store || !window) return;
+  const choice = await dialog.showOpenDialog(window, {
+    title: 'Import papers',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Digests and backups', extensions: ['txt', 'md', 'json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  for (const path of choice.filePaths) {
+    const result = await dispatch({ store }, 'library.import', { path });
+    if (!result.ok) dialog.showErrorBox('Import failed', result.error.message);
+  }
+}
+
+async function exportToDialog(): Promise<void> {
+  if (!store || !window) return;
+  const result = await dispatch({ store }, 'library.export', { format: 'json' });
+  if (!result.ok) return dialog.showErrorBox('Export failed', result.error.message);
+  const { content, fileName } = result.value as { content: string; fileName: string };
+  const choice = await dialog.showSaveDialog(window, { title: 'Export backup', defaultPath: fileName });
+  if (choice.filePath) await writeFileDurably(choice.filePath, content);
+}
+
+function fail(message: string): void {
+  dialog.showErrorBox('Paperqueue cannot start', message);
+  app.exit(1);
+}

@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { PaperqueueBridge } from './bridge';
+import { CHANNELS } from './channels';
+import type { Result } from './core/result';
+import type { ChangeEvent } from './core/store/store';
+
+// The page gets these two functions and nothing else: never ipcRenderer itself.
+const bridge = {
+  invoke: (name: string, input: unknown) =>
+    ipcRenderer.invoke(CHANNELS.invoke, name, input) as Promise<Result<unknown>>,
+  onChanged(callback: (event: ChangeEvent) => void) {
+    const listener = (_event: IpcRendererEvent, change: ChangeEvent) => callback(change);
+    ipcRenderer.on(CHANNELS.changed, listener);
+    return () => void ipcRenderer.removeListener(CHANNELS.changed, listener);
+  },
+} satisfies PaperqueueBridge;
+
+contextBridge.exposeInMainWorld('paperqueue', bridge);

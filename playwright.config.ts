@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+/** Debian's Chromium by default; PAPERQUEUE_CHROMIUM points elsewhere, unset uses Playwright's own browser. */
+const executablePath =
+  process.env.PAPERQUEUE_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 30_000,
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: process.env.CI ? 'list' : 'line',
+  projects: [
+    {
+      name: 'browser-mode',
+      testIgnore: /electron\.spec\.ts/,
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1360, height: 860 },
+        launchOptions: {
+          executablePath,
+          // Chromium's own background traffic (updates, sync) has nowhere to go offline; keep it quiet.
+          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        },
+      },
+    },
+    { name: 'electron', testMatch: /electron\.spec\.ts/ },
+  ],
+});

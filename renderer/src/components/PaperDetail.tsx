@@ -1,0 +1,84 @@
+import { STATUS_LABEL, formatDate } from '../labels';
+import { useApp } from '../store';
+import type { Status } from '../store/types';
+
+const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
+
+/** Links are opened only when they are http(s); imported text never becomes markup. */
+const safeHref = (url: string): string | undefined => (/^https?:\/\//i.test(url) ? url : undefined);
+
+export function PaperDetail({ id }: { id: string }) {
+  const paper = useApp((s) => s.papers.find((p) => p.id === id));
+  const setStatus = useApp((s) => s.setStatus);
+  const select = useApp((s) => s.select);
+  if (!paper) return null;
+  const links = [...paper.links];
+  if (paper.arxivId && !links.some((l) => l.label === 'arXiv')) {
+    links.unshift({ label: 'arXiv', url: `https://arxiv.org/abs/${paper.arxivId}` });
+  }
+  if (paper.doi) links.push({ label: 'DOI', url: `https://doi.org/${paper.doi}` });
+  return (
+    <aside className="detail" aria-label="Paper">
+      <div className="detail-head">
+        <button type="button" className="button ghost close" onClick={() => select(undefined)} aria-label="Close (Esc)">
+          ✕
+        </button>
+        <h2 className="detail-title">{paper.title}</h2>
+        {paper.authors.length > 0 && <p className="detail-authors">{paper.authors.join(', ')}</p>}
+        <p className="detail-meta">
+          {paper.source.name} · added {formatDate(paper.createdAt)}
+          {paper.year ? ` · ${paper.year}` : ''}
+        </p>
+        {links.length > 0 && (
+          <div className="links">
+            {links.map((link) => (
+              <a
+                key={link.url}
+                className="link-chip"
+                href={safeHref(link.url)}
+                target="_blank"
+                rel="noopener noreferrer"
+                title={link.url}
+              >
+                {link.label}
+                <span className="link-host">{hostOf(link.url)}</span>
+              </a>
+            ))}
+          </div>
+        )}
+        <div className="segmented" role="radiogroup" aria-label="Status">
+          {STATUSES.map((status) => (
+            <button
+              key={status}
+              type="button"
+              role="radio"
+              aria-checked={paper.status === status}
+              className={paper.status === status ? 'segment active' : 'segment'}
+              onClick={() => void setStatus([paper.id], status)}
+            >
+              {STATUS_LABEL[status]}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="detail-body">
+        <h3>Abstract</h3>
+        <p className="abstract">{paper.abstract || 'No abstract.'}</p>
+        {paper.note.trim() !== '' && (
+          <>
+            <h3>Note</h3>
+            <p className="note">{paper.note}</p>
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,52 @@
+import { STATUS_VIEWS, sameView } from '../labels';
+import { useApp } from '../store';
+import type { View } from '../store/types';
+
+export function Sidebar() {
+  const stats = useApp((s) => s.stats);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+
+  const count = (status: string) => {
+    if (!stats) return undefined;
+    if (status === 'all') return stats.total;
+    return stats.byStatus[status as keyof typeof stats.byStatus];
+  };
+
+  const item = (target: View, label: string, n: number | undefined, title?: string) => (
+    <li key={JSON.stringify(target)}>
+      <button
+        type="button"
+        className={sameView(view, target) ? 'nav-item active' : 'nav-item'}
+        aria-current={sameView(view, target) ? 'page' : undefined}
+        title={title}
+        onClick={() => setView(target)}
+      >
+        <span className="nav-label">{label}</span>
+        {n !== undefined && n > 0 && <span className="nav-count">{n.toLocaleString()}</span>}
+      </button>
+    </li>
+  );
+
+  return (
+    <nav className="sidebar" aria-label="Library">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        Paperqueue
+      </div>
+      <ul className="nav">
+        {STATUS_VIEWS.map((v) => item({ kind: 'status', status: v.status }, v.label, count(v.status), v.hint))}
+      </ul>
+      {stats && stats.sources.length > 0 && (
+        <>
+          <h2 className="nav-heading">Imported</h2>
+          <ul className="nav">
+            {stats.sources.map((s) =>
+              item({ kind: 'source', name: s.name }, s.name, s.count, `${s.format}, ${s.count} papers`),
+            )}
+          </ul>
+        </>
+      )}
+    </nav>
+  );
+}

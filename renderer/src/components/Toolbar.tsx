@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import { viewTitle } from '../labels';
+import { useApp } from '../store';
+import type { Sort } from '../store/types';
+
+const SORT_LABELS: Record<Sort, string> = {
+  queue: 'Queue order',
+  added: 'Date added',
+  title: 'Title',
+  year: 'Year',
+  updated: 'Last changed',
+};
+
+export function Toolbar() {
+  const view = useApp((s) => s.view);
+  const total = useApp((s) => s.total);
+  const loading = useApp((s) => s.loading);
+  const sort = useApp((s) => s.sort);
+  const setSort = useApp((s) => s.setSort);
+  const setSearch = useApp((s) => s.setSearch);
+  const importFile = useApp((s) => s.importFile);
+  const [text, setText] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // Filter as the user types, without a request per keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(text), 120);
+    return () => clearTimeout(timer);
+  }, [text, setSearch]);
+
+  return (
+    <header className="toolbar">
+      <div className="toolbar-title">
+        <h1>{viewTitle(view)}</h1>
+        <span className="count" aria-live="polite">
+          {loading && total === 0 ? '' : `${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'}`}
+        </span>
+      </div>
+      <input
+        id="search"
+        className="search"
+        type="search"
+        placeholder="Search titles, abstracts, notes…  ( / )"
+        aria-label="Search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <select className="sort" aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+        {Object.entries(SORT_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
+        Import…
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        aria-label="Import a file"
+        accept=".txt,.md,.json,text/plain"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void importFile(file);
+          e.target.value = '';
+        }}
+      />
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import type { Transport } from '../transport';
+import { createLibrarySlice, type LibrarySlice } from './library-slice';
+import { createListSlice, type ListSlice } from './list-slice';
+
+export type AppState = ListSlice & LibrarySlice;
+export type AppStore = StoreApi<AppState> & { start: () => () => void };
+
+/** One store from slices; the transport is injected so tests can pass their own. */
+export function createAppStore(transport: Transport): AppStore {
+  const store = createStore<AppState>()((...a) => ({
+    ...createListSlice(transport)(...a),
+    ...createLibrarySlice(transport)(...a),
+  }));
+  /** Load, then refresh whenever any host changes the library. Returns the unsubscribe. */
+  const start = () => {
+    const refresh = () => {
+      void store.getState().loadList();
+      void store.getState().loadStats();
+    };
+    refresh();
+    return transport.onChanged(refresh);
+  };
+  return Object.assign(store, { start });
+}
+
+export const StoreContext = createContext<AppStore | null>(null);
+
+export function useApp<T>(selector: (state: AppState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useApp outside StoreContext');
+  return useStore(store, selector);
+}

@@ -1,0 +1,13 @@
+import type { CommandOutput } from '../../../electron/core/dispatch';
+import type { LIST_STATUSES, SORTS } from '../../../electron/core/query';
+import type { Paper, Status } from '../../../electron/core/schema';
+
+export type { Paper, Status };
+export type ListStatus = (typeof LIST_STATUSES)[number];
+export type Sort = (typeof SORTS)[number];
+export type Stats = CommandOutput<'stats.get'>;
+export type ImportReport = CommandOutput<'library.import'>;
+
+/** What the list shows: a status (Inbox, Queue...), one imported source, or one tag. */
+export type View =
+  { kind: 'status'; status: ListStatus } | { kind: 'source'; name: string } | { kind: 'tag'; tag: string };

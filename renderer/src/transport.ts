@@ -1,0 +1,66 @@
+import type { PaperqueueBridge } from '../../electron/bridge';
+import type { CommandInput, CommandName, CommandOutput } from '../../electron/core/dispatch';
+import type { CommandFailure, Result } from '../../electron/core/result';
+import type { ChangeEvent } from '../../electron/core/store/store';
+
+/** How the renderer reaches the core: the only file that knows which host it runs in. */
+export type Transport = {
+  invoke: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
+  onChanged: (callback: (event: ChangeEvent) => void) => () => void;
+};
+
+/** A failed command, with the code and message the core gave. */
+export class CommandFailed extends Error {
+  readonly code: string;
+  constructor(failure: CommandFailure | { code: string; message: string }) {
+    super(failure.message);
+    this.name = 'CommandFailed';
+    this.code = failure.code;
+  }
+}
+
+function unwrap<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new CommandFailed(result.error);
+  return result.value as T;
+}
+
+export function bridgeTransport(bridge: PaperqueueBridge): Transport {
+  return {
+    invoke: async (name, input) => unwrap(await bridge.invoke(name, input)),
+    onChanged: (callback) => bridge.onChanged(callback),
+  };
+}
+
+const TOKEN_KEY = 'paperqueue.token';
+
+/** Browser mode: the token arrives in the URL's fragment once, then lives in this tab's session storage. */
+export function httpTransport(location: Location, storage: Storage): Transport {
+  const fromHash = /(?:^#|&)token=([\w-]+)/.exec(location.hash)?.[1];
+  if (fromHash) {
+    storage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const token = storage.getItem(TOKEN_KEY) ?? '';
+  return {
+    async invoke(name, input) {
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+      const body = (await response.json()) as Result<unknown>;
+      return unwrap(body);
+    },
+    onChanged(callback) {
+      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      source.addEventListener('changed', (event) =>
+        callback(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent),
+      );
+      return () => source.close();
+    },
+  };
+}
+
+export function detectTransport(): Transport {
+  return window.paperqueue ? bridgeTransport(window.paperqueue) : httpTransport(window.location, window.sessionStorage);
+}

@@ -1,0 +1,69 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const BIN = join(ROOT, 'bin', 'paperqueue.mjs');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+export type App = {
+  url: string;
+  dataDir: string;
+  origin: string;
+  token: string;
+  cli: (...args: string[]) => Promise<string>;
+};
+
+/** Runs the real CLI against the test's data folder. */
+function cliIn(dataDir: string) {
+  return (...args: string[]) =>
+    new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [BIN, ...args, '--data', dataDir], (error, stdout, stderr) =>
+        error ? reject(new Error(`${args.join(' ')}: ${stderr}`)) : resolve(stdout),
+      );
+    });
+}
+
+/** `paperqueue serve` as a child process on a real data folder; the URL is read from what it prints. */
+async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 15_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+  return { child, url };
+}
+
+/** `app` is a running browser-mode server with an empty library; `seed` files are imported first. */
+export const test = base.extend<{ seed: string[]; app: App }>({
+  seed: [[], { option: true }],
+  app: async ({ seed }, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'paperqueue-e2e-'));
+    const cli = cliIn(dataDir);
+    for (const file of seed) await cli('import', file);
+    const { child, url } = await serve(dataDir);
+    const parsed = new URL(url);
+    await use({ url, dataDir, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), cli });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

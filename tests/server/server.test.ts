@@ -1,0 +1,146 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LibraryStore } from '../../electron/core/store/store';
+import { startServer, type RunningServer } from '../../electron/server/server';
+import { tempDir } from '../core/helpers';
+
+let server: RunningServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start() {
+  const dir = await tempDir();
+  const staticDir = join(dir, 'renderer');
+  await mkdir(staticDir);
+  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Paperqueue</title>');
+  const store = await LibraryStore.open(join(dir, 'data'));
+  server = await startServer({ store, staticDir });
+  return { server, store };
+}
+
+type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+
+/** A raw HTTP request, so Host and Origin can be set as an attacker would. */
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<Reply>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('browser-mode server', () => {
+  it('listens on 127.0.0.1 only and prints a URL carrying the token in its fragment', async () => {
+    const { server } = await start();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}$/);
+  });
+
+  it('runs commands with the token, and refuses without it (401)', async () => {
+    const { server } = await start();
+    const headers = { 'content-type': 'application/json', host: `127.0.0.1:${server.port}` };
+    const without = await send(server.port, '/api/stats.get', { method: 'POST', headers, body: '{}' });
+    expect(without.status).toBe(401);
+    const wrong = await send(server.port, '/api/stats.get', {
+      method: 'POST',
+      headers: { ...headers, authorization: 'Bearer nope' },
+      body: '{}',
+    });
+    expect(wrong.status).toBe(401);
+    const ok = await send(server.port, '/api/papers.add', {
+      method: 'POST',
+      headers: { ...headers, authorization: `Bearer ${server.token}` },
+      body: JSON.stringify({ title: 'Served over HTTP' }),
+    });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { title: 'Served over HTTP', status: 'inbox' } });
+  });
+
+  it('refuses a foreign Host (DNS rebinding) or Origin with 403, and sends no CORS headers', async () => {
+    const { server } = await start();
+    const auth = { authorization: `Bearer ${server.token}` };
+    expect(
+      (
+        await send(server.port, '/api/stats.get', {
+          method: 'POST',
+          headers: { ...auth, host: `evil.example:${server.port}` },
+        })
+      ).status,
+    ).toBe(403);
+    const cross = await send(server.port, '/api/stats.get', {
+      method: 'POST',
+      headers: { ...auth, host: `127.0.0.1:${server.port}`, origin: 'https://evil.example' },
+    });
+    expect(cross.status).toBe(403);
+    expect(cross.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers bad JSON and invalid input with a Result, never a crash', async () => {
+    const { server } = await start();
+    const headers = { authorization: `Bearer ${server.token}`, host: `127.0.0.1:${server.port}` };
+    const bad = await send(server.port, '/api/papers.get', { method: 'POST', headers, body: '{not json' });
+    expect(bad.status).toBe(400);
+    const invalid = await send(server.port, '/api/papers.get', { method: 'POST', headers, body: '{"id": 5}' });
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('serves the renderer with the strict CSP, and nothing outside its folder', async () => {
+    const { server, store } = await start();
+    await writeFile(store.file, '{"version": 1, "papers": []}');
+    const host = { host: `127.0.0.1:${server.port}` };
+    const page = await send(server.port, '/', { headers: host });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    for (const path of ['/..%2fdata%2flibrary.json', '/%2e%2e/data/library.json', '/..\\data\\library.json']) {
+      const escape = await send(server.port, path, { headers: host });
+      expect(escape.body, path).not.toContain('"papers"');
+    }
+  });
+
+  it('streams a change event to open pages when a command changes the library', async () => {
+    const { server } = await start();
+    const events = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: `/api/events?token=${server.token}`,
+          headers: { host: `127.0.0.1:${server.port}` },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+            if (text.includes('event: changed')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+          void send(server.port, '/api/papers.add', {
+            method: 'POST',
+            headers: { authorization: `Bearer ${server.token}`, host: `127.0.0.1:${server.port}` },
+            body: '{"title": "An evented paper"}',
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(events).toMatch(/event: changed\ndata: \{"command":"papers\.add","ids":\["[0-9a-z]{8}"\]\}/);
+  });
+});
