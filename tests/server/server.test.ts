@@ -100,6 +100,7 @@ describe('browser-mode server', () => {
 
   it('serves the renderer with the strict CSP, and nothing outside its folder', async () => {
     const { server, store } = await start();
+    await mkdir(store.dataDir, { recursive: true });
     await writeFile(store.file, '{"version": 1, "papers": []}');
     const host = { host: `127.0.0.1:${server.port}` };
     const page = await send(server.port, '/', { headers: host });
