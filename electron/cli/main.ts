@@ -19,13 +19,12 @@ const VERBS: Verb[] = [importVerb, listVerb, showVerb, markVerb, noteVerb, expor
 const GLOBAL_OPTIONS = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 function helpText(): string {
-  const width = Math.max(...VERBS.map((v) => v.usage.length));
   return [
     'Paperqueue: your reading queue of papers, from the command line.',
     '',
     'Usage: paperqueue <command> [options] [--data DIR]',
     '',
-    ...VERBS.flatMap((v) => [`  ${v.usage.padEnd(width)}`, `      ${v.summary}`]),
+    ...VERBS.flatMap((v) => [`  ${v.usage}`, `      ${v.summary}`]),
     '',
     'Every command takes --data DIR, the folder holding library.json',
     `(also PAPERQUEUE_DATA; default ${defaultDataDir({})}).`,

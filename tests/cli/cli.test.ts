@@ -121,6 +121,19 @@ describe('paperqueue CLI', () => {
     expect(await readFile(file, 'utf8')).toBe('{"version": 1, "papers": [');
   });
 
+  it('runs as `npx paperqueue` in the project', async () => {
+    const result = await new Promise<Run>((resolve) => {
+      execFile(
+        'npx',
+        ['--no-install', 'paperqueue', 'help'],
+        { cwd: join(import.meta.dirname, '..', '..') },
+        (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }),
+      );
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Paperqueue: your reading queue/);
+  });
+
   it('lists every command in its help', async () => {
     const help = await cli(['help']);
     for (const verb of ['import', 'list', 'show', 'mark', 'note', 'export', 'stats', 'serve'])

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/dispatch';
+import type { LibraryStore } from '../../electron/core/store/store';
+import { createAppStore } from '../../renderer/src/store';
+import { CommandFailed, type Transport } from '../../renderer/src/transport';
+import { fixture, openTempStore } from '../core/helpers';
+
+/** The renderer's transport, served in-process by the real dispatch on a real store. */
+function inProcess(store: LibraryStore): Transport {
+  return {
+    async invoke(name, input) {
+      const result = await dispatch({ store }, name, input);
+      if (!result.ok) throw new CommandFailed(result.error);
+      return result.value as never;
+    },
+    onChanged: (callback) => store.onChange(callback),
+  };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+}
+
+describe('renderer store', () => {
+  it('loads the inbox and counts, and refreshes itself after a change from any host', async () => {
+    const library = await openTempStore();
+    await dispatch({ store: library }, 'library.import', { path: fixture('digest-sample.txt') });
+    const app = createAppStore(inProcess(library));
+    const stop = app.start();
+    await until(() => app.getState().papers.length === 2 && app.getState().stats?.byStatus.inbox === 2);
+
+    const first = app.getState().papers[0]!;
+    await dispatch({ store: library }, 'papers.setStatus', { ids: [first.id], status: 'queued' });
+    await until(() => app.getState().papers.length === 1 && app.getState().stats?.byStatus.queued === 1);
+
+    app.getState().setView({ kind: 'status', status: 'queued' });
+    await until(() => app.getState().papers[0]?.id === first.id);
+    stop();
+  });
+
+  it('filters by search text and moves the selection with step()', async () => {
+    const library = await openTempStore();
+    await dispatch({ store: library }, 'library.import', { path: fixture('digest-sample.txt') });
+    const app = createAppStore(inProcess(library));
+    app.start();
+    await until(() => app.getState().papers.length === 2);
+    app.getState().step(1);
+    app.getState().step(1);
+    expect(app.getState().selectedId).toBe(app.getState().papers[1]!.id);
+    app.getState().setSearch('sparse attention');
+    await until(() => app.getState().papers.length === 1 && app.getState().total === 1);
+  });
+
+  it('shows a refused command as an error and an import as a report', async () => {
+    const library = await openTempStore();
+    const app = createAppStore(inProcess(library));
+    await app.getState().setStatus(['missing1'], 'read');
+    expect(app.getState().error).toBe('No paper with id "missing1".');
+    app.getState().dismissBanner();
+    await app.getState().importFile({
+      name: 'pasted.txt',
+      text: () => Promise.resolve('Nov 30\n\nA Title Here For Sure\n\n' + 'Word '.repeat(60)),
+    });
+    expect(app.getState().importReport).toMatchObject({ added: 1, source: 'Nov 30' });
+    expect(app.getState().view).toEqual({ kind: 'source', name: 'Nov 30' });
+  });
+});
