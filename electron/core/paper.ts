@@ -13,6 +13,8 @@ export type PaperDraft = {
   citationKey?: string;
   year?: number;
   venue?: string;
+  keywords?: string[];
+  needsMetadata?: boolean;
   links?: Link[];
   tags?: string[];
   status?: Status;
@@ -51,6 +53,8 @@ export function createPaper(draft: PaperDraft, source: Source, rank: number, now
   if (draft.citationKey) paper.citationKey = draft.citationKey;
   if (draft.year !== undefined) paper.year = draft.year;
   if (draft.venue) paper.venue = draft.venue;
+  if (draft.keywords?.length) paper.keywords = draft.keywords;
+  if (draft.needsMetadata) paper.needsMetadata = true;
   return paper;
 }
 

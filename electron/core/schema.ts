@@ -65,6 +65,10 @@ export const PaperSchema = z.object({
   abstract: z.string(),
   year: z.number().int().optional(),
   venue: z.string().optional(),
+  /** Subjects or keywords from the source (arXiv subjects, BibTeX keywords, RIS KW); tags stay the user's. */
+  keywords: z.array(z.string()).optional(),
+  /** Imported from a bare identifier offline: title and authors still to be filled in. */
+  needsMetadata: z.boolean().optional(),
   links: z.array(LinkSchema),
   source: SourceSchema,
   status: StatusSchema,
