@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { LibraryStore } from '../../electron/core/store/store';
-import { openTempStore, run, tempDir } from './helpers';
+import { openTempStore, run } from './helpers';
 
 const abstract =
   'Highlighting passages of an abstract helps readers return to what mattered. We measure recall after a week.';
@@ -193,7 +192,7 @@ describe('library import, export and stats', () => {
     const exported = await run(store, 'library.export', { format: 'json' });
     expect(exported.count).toBe(2);
 
-    const restored = await LibraryStore.open(await tempDir());
+    const restored = await openTempStore();
     const result = await run(restored, 'library.import', { text: exported.content, name: exported.fileName });
     expect(result).toMatchObject({ format: 'json-backup', added: 2, duplicates: 0, errors: [] });
     expect([...restored.all()]).toEqual([...store.all()]);

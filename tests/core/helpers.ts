@@ -6,8 +6,11 @@ import { call, type CommandInput, type CommandName, type CommandOutput } from '.
 import { LibraryStore } from '../../electron/core/store/store';
 
 const made: string[] = [];
+const opened: LibraryStore[] = [];
 afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  // Let background writes finish before their folders go.
+  await Promise.all(opened.splice(0).map((store) => store.flush().catch(() => undefined)));
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })));
 });
 
 /** A fresh folder under the system temp dir, removed after the test. */
@@ -18,7 +21,9 @@ export async function tempDir(): Promise<string> {
 }
 
 export async function openTempStore(): Promise<LibraryStore> {
-  return LibraryStore.open(await tempDir());
+  const store = await LibraryStore.open(await tempDir());
+  opened.push(store);
+  return store;
 }
 
 /** Call a command and return its value, failing the test with the error message otherwise. */

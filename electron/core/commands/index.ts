@@ -1,5 +1,6 @@
 import { annotationsAdd, annotationsRemove, annotationsUpdate } from './annotations';
-import { libraryExport, libraryImport } from './library';
+import { libraryExport } from './library-export';
+import { libraryImport, libraryPreviewImport } from './library-import';
 import { notesSave } from './notes';
 import {
   papersAdd,
@@ -31,6 +32,7 @@ export const commands = {
   'tags.set': tagsSet,
   'tags.list': tagsList,
   'library.import': libraryImport,
+  'library.previewImport': libraryPreviewImport,
   'library.export': libraryExport,
   'stats.get': statsGet,
 };

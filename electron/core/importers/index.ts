@@ -2,7 +2,8 @@ import { parseBackup, looksLikeBackup } from './backup';
 import { parseDigest } from './digest';
 import type { ParsedImport } from './types';
 
-export type ImportFormat = 'auto' | 'digest' | 'json-backup';
+export const IMPORT_FORMATS = ['auto', 'digest', 'json-backup'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type { ImportProblem, ParsedImport } from './types';
 
 /**

@@ -73,6 +73,16 @@ export class LibraryStore {
     return undefined;
   }
 
+  /** Every paper sharing an identity (arXiv id, DOI, title) with `paper`. */
+  duplicatesOf(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): Set<string> {
+    const ids = new Set<string>();
+    for (const key of identityKeys(paper)) {
+      const id = this.identities.get(key);
+      if (id) ids.add(id);
+    }
+    return ids;
+  }
+
   nextRank(): number {
     return this.maxRank + 1;
   }

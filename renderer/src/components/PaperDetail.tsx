@@ -1,5 +1,6 @@
 import { STATUS_LABEL, formatDate } from '../labels';
 import { useApp } from '../store';
+import { NoteEditor } from './NoteEditor';
 import type { Status } from '../store/types';
 
 const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
@@ -64,12 +65,7 @@ export function PaperDetail({ id }: { id: string }) {
       <div className="detail-body">
         <h3>Abstract</h3>
         <p className="abstract">{paper.abstract || 'No abstract.'}</p>
-        {paper.note.trim() !== '' && (
-          <>
-            <h3>Note</h3>
-            <p className="note">{paper.note}</p>
-          </>
-        )}
+        <NoteEditor key={paper.id} paperId={paper.id} savedNote={paper.note} />
       </div>
     </aside>
   );

@@ -19,6 +19,8 @@ export type ListSlice = {
   step: (delta: number) => void;
   loadList: () => Promise<void>;
   setStatus: (ids: string[], status: Status) => Promise<void>;
+  /** Resolves once the note is stored; rejects so the editor can show it was not saved. */
+  saveNote: (id: string, note: string) => Promise<void>;
 };
 
 let listRequest = 0;
@@ -71,6 +73,9 @@ export const createListSlice =
         if (request === listRequest) set({ loading: false });
         get().showError(error);
       }
+    },
+    async saveNote(id, note) {
+      await transport.invoke('notes.save', { id, note });
     },
     async setStatus(ids, status) {
       try {

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from '../command';
+import { applyImport, planImport } from '../import-plan';
+import { IMPORT_FORMATS, parseImport } from '../importers';
+import { MAX_IMPORT_BYTES, readImportFile } from '../importers/read-file';
+import type { ParsedImport } from '../importers/types';
+import type { Source } from '../schema';
+
+const ImportInput = z
+  .strictObject({
+    /** Pasted text. */
+    text: z
+      .string()
+      .max(MAX_IMPORT_BYTES, 'The pasted text is over 50 MB; save it to a file and import that in parts.')
+      .optional(),
+    /** A file to read (the host has already let the user choose it). */
+    path: z.string().min(1).max(4096).optional(),
+    /** A label for pasted text. */
+    name: z.string().max(500).optional(),
+    format: z.enum(IMPORT_FORMATS).default('auto'),
+  })
+  .refine((input) => (input.text === undefined) !== (input.path === undefined), {
+    message: 'Give either "text" or "path".',
+  });
+type ImportInput = z.output<typeof ImportInput>;
+
+async function parseInput(input: ImportInput): Promise<ParsedImport> {
+  const { text, label } = input.path
+    ? await readImportFile(input.path)
+    : { text: input.text ?? '', label: input.name ?? 'pasted text' };
+  return parseImport(text, input.format, label);
+}
+
+export const libraryPreviewImport = defineCommand({
+  kind: 'query',
+  summary: 'Show what an import would do, entry by entry (new, duplicate or error), without changing anything.',
+  input: ImportInput,
+  async run(ctx, input) {
+    const parsed = await parseInput(input);
+    const entries = planImport(ctx.store, parsed).map((entry) =>
+      entry.kind === 'new' ? { kind: entry.kind, title: entry.title } : entry,
+    );
+    const count = (kind: string) => entries.filter((e) => e.kind === kind).length;
+    return {
+      format: parsed.format,
+      source: parsed.sourceName,
+      found: parsed.found ?? parsed.drafts.length + parsed.problems.length,
+      new: count('new'),
+      duplicates: count('duplicate'),
+      errors: count('error'),
+      entries,
+    };
+  },
+});
+
+export const libraryImport = defineCommand({
+  kind: 'mutation',
+  summary: 'Import a file or pasted text (format recognised from its content); duplicates only fill empty fields.',
+  input: ImportInput,
+  async run(ctx, input) {
+    const parsed = await parseInput(input);
+    return importParsed(ctx, parsed, input.path);
+  },
+});
+
+function importParsed(ctx: CommandContext, parsed: ParsedImport, path: string | undefined) {
+  const now = ctx.now().toISOString();
+  const source: Source = { format: parsed.format, name: parsed.sourceName, importedAt: now };
+  if (path) source.file = path.split(/[\\/]/).at(-1)!;
+  const outcome = applyImport(ctx.store, parsed, source, now);
+  ctx.changed([...outcome.added, ...outcome.merged]);
+  return {
+    format: parsed.format,
+    source: parsed.sourceName,
+    found: parsed.found ?? parsed.drafts.length + parsed.problems.length,
+    added: outcome.added.length,
+    duplicates: outcome.duplicates,
+    merged: outcome.merged.length,
+    errors: outcome.problems,
+    ids: outcome.added,
+  };
+}

@@ -1,0 +1,51 @@
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CommandError } from '../result';
+import { decodeImportBytes } from './decode';
+
+/** Larger files are refused before reading: no importer should see them. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** A Paperqueue backup of a very large library is allowed to be bigger. */
+export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
+
+export type ImportFile = { text: string; label: string; encoding: string };
+
+export async function readImportFile(path: string): Promise<ImportFile> {
+  const label = basename(path);
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new CommandError('INVALID_INPUT', `${path} is a folder, not a file.`);
+    const limit = info.size > MAX_IMPORT_BYTES && (await looksLikeBackup(path)) ? MAX_BACKUP_BYTES : MAX_IMPORT_BYTES;
+    if (info.size > limit) {
+      throw new CommandError(
+        'INVALID_INPUT',
+        `${label} is ${megabytes(info.size)}; files over ${megabytes(limit)} are not imported (split it first).`,
+      );
+    }
+    const handle = await open(path, 'r');
+    try {
+      const { text, encoding } = decodeImportBytes(await handle.readFile());
+      return { text, label, encoding };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
+    throw new CommandError(code === 'ENOENT' ? 'NOT_FOUND' : 'INVALID_INPUT', `Cannot read ${path}: ${reason}.`);
+  }
+}
+
+async function looksLikeBackup(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    return /^\uFEFF?\s*\{\s*"(app|version)"/.test(head);
+  } finally {
+    await handle.close();
+  }
+}
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / 1048576)} MB`;

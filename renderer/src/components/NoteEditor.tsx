@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { drafts } from '../drafts';
+import { useApp } from '../store';
+import { Markdown } from './Markdown';
+
+type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+
+const AUTOSAVE_MS = 500;
+const STATE_LABEL: Record<SaveState, string> = {
+  saved: 'Saved',
+  dirty: 'Editing…',
+  saving: 'Saving…',
+  error: 'Not saved — retrying',
+};
+
+/** A markdown note that saves itself: after a pause, on blur, and when the paper changes. */
+export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote: string }) {
+  const saveNote = useApp((s) => s.saveNote);
+  const [text, setText] = useState(savedNote);
+  const [state, setState] = useState<SaveState>('saved');
+  const [mode, setMode] = useState<'write' | 'preview'>(savedNote.trim() ? 'preview' : 'write');
+  const latest = useRef(text);
+  const pending = useRef(false);
+
+  const flush = useCallback(async () => {
+    if (!pending.current) return;
+    const note = latest.current;
+    pending.current = false;
+    setState('saving');
+    try {
+      await saveNote(paperId, note);
+      drafts.clear(localStorage, paperId, note);
+      setState(pending.current ? 'dirty' : 'saved');
+    } catch {
+      pending.current = true;
+      setState('error');
+    }
+  }, [paperId, saveNote]);
+
+  // Adopt a change made elsewhere (another window, the CLI) while nothing is pending here.
+  useEffect(() => {
+    if (!pending.current && savedNote !== latest.current) {
+      latest.current = savedNote;
+      setText(savedNote);
+    }
+  }, [savedNote]);
+
+  useEffect(() => {
+    if (state !== 'dirty' && state !== 'error') return;
+    const timer = setTimeout(() => void flush(), state === 'error' ? 3000 : AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [text, state, flush]);
+
+  // Leaving the paper saves what is pending.
+  useEffect(() => () => void flush(), [flush]);
+
+  function onChange(value: string) {
+    latest.current = value;
+    pending.current = true;
+    drafts.save(localStorage, paperId, value);
+    setText(value);
+    setState('dirty');
+  }
+
+  return (
+    <section className="note-editor" aria-label="Note">
+      <div className="note-bar">
+        <h3>Note</h3>
+        <div className="tabs" role="tablist" aria-label="Note view">
+          {(['write', 'preview'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              className={mode === m ? 'tab active' : 'tab'}
+              onClick={() => setMode(m)}
+            >
+              {m === 'write' ? 'Write' : 'Preview'}
+            </button>
+          ))}
+        </div>
+        <span className={`save-state ${state}`} role="status" aria-live="polite">
+          {STATE_LABEL[state]}
+        </span>
+      </div>
+      {mode === 'write' ? (
+        <textarea
+          className="note-input"
+          aria-label="Note (markdown)"
+          placeholder="Your thoughts, in markdown. Saved as you type."
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={() => void flush()}
+        />
+      ) : text.trim() ? (
+        <div className="note-preview" onDoubleClick={() => setMode('write')}>
+          <Markdown text={text} />
+        </div>
+      ) : (
+        <p className="note-empty">
+          No note yet.{' '}
+          <button type="button" className="linkish" onClick={() => setMode('write')}>
+            Write one
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, openTempStore, run } from './helpers';
+
+const backup = (papers: object[]) => JSON.stringify({ version: 1, papers });
+const abstract = 'Sparse attention in large transformers recovers dense quality without retraining. '.repeat(3);
+
+describe('importing duplicates', () => {
+  it('fills only empty fields of the existing paper, never its status, note, tags or highlights', async () => {
+    const store = await openTempStore();
+    const mine = await run(store, 'papers.add', {
+      title: 'Sparse Attention Is All You Need, Mostly',
+      arxivId: '2411.01234',
+    });
+    await run(store, 'papers.setStatus', { ids: [mine.id], status: 'reading' });
+    await run(store, 'notes.save', { id: mine.id, note: 'my thoughts' });
+    await run(store, 'tags.set', { ids: [mine.id], tags: ['attention'] });
+    await run(store, 'papers.update', { id: mine.id, patch: { venue: 'My venue' } });
+
+    const result = await run(store, 'library.import', { path: fixture('digest-sample.txt') });
+    expect(result).toMatchObject({ added: 1, duplicates: 1, merged: 1 });
+    const merged = await run(store, 'papers.get', { id: mine.id });
+    expect(merged).toMatchObject({ status: 'reading', note: 'my thoughts', tags: ['attention'], venue: 'My venue' });
+    expect(merged.abstract).toMatch(/^We study sparse attention/);
+    expect(merged.links.map((l) => l.label)).toEqual(['Code', 'Hugging Face']);
+  });
+
+  it('gives a paper imported from a bare identifier its real title when metadata arrives', async () => {
+    const store = await openTempStore();
+    const now = '2026-11-26T10:00:00.000Z';
+    const source = { format: 'id-list', name: 'ids.txt', importedAt: now };
+    const stub = {
+      id: 'stub0001',
+      title: 'arXiv:2411.01234',
+      arxivId: '2411.01234',
+      needsMetadata: true,
+      authors: [],
+      abstract: '',
+      links: [],
+      source,
+      status: 'queued',
+      rank: 1,
+      history: [],
+      tags: [],
+      note: '',
+      annotations: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    await run(store, 'library.import', { text: backup([stub]), name: 'b.json' });
+    await run(store, 'library.import', { path: fixture('digest-sample.txt') });
+    expect(await run(store, 'papers.get', { id: 'stub0001' })).toMatchObject({
+      title: 'Sparse Attention Is All You Need, Mostly',
+      needsMetadata: false,
+      status: 'queued',
+    });
+  });
+
+  it('previews each entry as new, duplicate or error without changing the library', async () => {
+    const store = await openTempStore();
+    await run(store, 'papers.add', { title: 'Causal Probing (of Language Models)', abstract });
+    const preview = await run(store, 'library.previewImport', { path: fixture('digest-sample.txt') });
+    expect(preview).toMatchObject({ format: 'digest', source: 'Nov 21', found: 3, new: 1, duplicates: 1, errors: 1 });
+    expect(preview.entries.map((e) => e.kind).sort()).toEqual(['duplicate', 'error', 'new']);
+    expect(preview.entries.find((e) => e.kind === 'duplicate')).toMatchObject({ fills: ['arxivId', 'links'] });
+    expect(store.size).toBe(1);
+  });
+
+  it('counts a paper repeated inside one file once', async () => {
+    const store = await openTempStore();
+    const digest = `Nov 1\n\nThe Same Paper Twice Over\n\n${abstract}\n\nThe same paper twice over!\n\n${abstract}\n`;
+    expect(await run(store, 'library.previewImport', { text: digest })).toMatchObject({ new: 1, duplicates: 1 });
+    expect(await run(store, 'library.import', { text: digest })).toMatchObject({ added: 1, duplicates: 1 });
+  });
+});
