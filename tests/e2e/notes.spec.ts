@@ -1,9 +1,10 @@
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { FIXTURES, expect, test } from './helpers';
 
 test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
 
-async function openFirstPaper(page: import('@playwright/test').Page, url: string) {
+async function openFirstPaper(page: Page, url: string) {
   await page.goto(url);
   await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
   return page.getByRole('region', { name: 'Note' });
@@ -11,7 +12,8 @@ async function openFirstPaper(page: import('@playwright/test').Page, url: string
 
 test('a note autosaves, renders as safe markdown, and is in the library', async ({ app, page }) => {
   const note = await openFirstPaper(page, app.url);
-  const text = '## Why it matters\n\nSparse **and** fast. [code](https://github.com/example) [bad](javascript:alert(1))\n\n<img src=x onerror=alert(1)>';
+  const text =
+    '## Why it matters\n\nSparse **and** fast. [code](https://github.com/example) [bad](javascript:alert(1))\n\n<img src=x onerror=alert(1)>';
   await note.getByRole('textbox', { name: 'Note (markdown)' }).fill(text);
   await expect(note.getByRole('status')).toHaveText('Saved');
 

@@ -1,5 +1,9 @@
 import { STATUS_LABEL, formatDate } from '../labels';
+import { useState } from 'react';
 import { useApp } from '../store';
+import { AnnotationList } from './AnnotationList';
+import type { NewHighlight } from './HighlightPopover';
+import { HighlightableText } from './HighlightableText';
 import { NoteEditor } from './NoteEditor';
 import type { Status } from '../store/types';
 
@@ -12,7 +16,23 @@ export function PaperDetail({ id }: { id: string }) {
   const paper = useApp((s) => s.papers.find((p) => p.id === id));
   const setStatus = useApp((s) => s.setStatus);
   const select = useApp((s) => s.select);
+  const addAnnotation = useApp((s) => s.addAnnotation);
+  const updateAnnotation = useApp((s) => s.updateAnnotation);
+  const removeAnnotation = useApp((s) => s.removeAnnotation);
+  const [activeId, setActiveId] = useState<string | undefined>();
   if (!paper) return null;
+  const activate = (annotationId: string) => {
+    setActiveId(annotationId);
+    document
+      .querySelector(`mark[data-annotation="${annotationId}"]`)
+      ?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
+  const highlightProps = {
+    annotations: paper.annotations,
+    activeId,
+    onActivate: activate,
+    onHighlight: (h: NewHighlight) => addAnnotation(paper.id, h),
+  };
   const links = [...paper.links];
   if (paper.arxivId && !links.some((l) => l.label === 'arXiv')) {
     links.unshift({ label: 'arXiv', url: `https://arxiv.org/abs/${paper.arxivId}` });
@@ -24,7 +44,7 @@ export function PaperDetail({ id }: { id: string }) {
         <button type="button" className="button ghost close" onClick={() => select(undefined)} aria-label="Close (Esc)">
           ✕
         </button>
-        <h2 className="detail-title">{paper.title}</h2>
+        <HighlightableText as="h2" className="detail-title" text={paper.title} target="title" {...highlightProps} />
         {paper.authors.length > 0 && <p className="detail-authors">{paper.authors.join(', ')}</p>}
         <p className="detail-meta">
           {paper.source.name} · added {formatDate(paper.createdAt)}
@@ -64,7 +84,18 @@ export function PaperDetail({ id }: { id: string }) {
       </div>
       <div className="detail-body">
         <h3>Abstract</h3>
-        <p className="abstract">{paper.abstract || 'No abstract.'}</p>
+        {paper.abstract ? (
+          <HighlightableText as="p" className="abstract" text={paper.abstract} target="abstract" {...highlightProps} />
+        ) : (
+          <p className="abstract muted">No abstract.</p>
+        )}
+        <AnnotationList
+          annotations={paper.annotations}
+          activeId={activeId}
+          onActivate={activate}
+          onUpdate={(annotationId, change) => void updateAnnotation(paper.id, annotationId, change)}
+          onRemove={(annotationId) => void removeAnnotation(paper.id, annotationId)}
+        />
         <NoteEditor key={paper.id} paperId={paper.id} savedNote={paper.note} />
       </div>
     </aside>

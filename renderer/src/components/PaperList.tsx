@@ -70,7 +70,11 @@ const PaperRow = memo(function PaperRow({ paper, selected, top }: { paper: Paper
           <span>added {formatDate(paper.createdAt)}</span>
           {paper.links.some((l) => l.label === 'Code') && <span className="marker">code</span>}
           {paper.note.trim() !== '' && <span className="marker">note</span>}
-          {paper.annotations.length > 0 && <span className="marker">{paper.annotations.length} highlights</span>}
+          {paper.annotations.length > 0 && (
+            <span className="marker">
+              {paper.annotations.length} {paper.annotations.length === 1 ? 'highlight' : 'highlights'}
+            </span>
+          )}
           {paper.tags.map((tag) => (
             <span key={tag} className="tag">
               #{tag}

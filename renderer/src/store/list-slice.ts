@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import type { Paper, Sort, Status, View } from './types';
+import type { NewHighlight } from '../components/HighlightPopover';
+import type { Annotation, Paper, Sort, Status, View } from './types';
 
 export type ListSlice = {
   view: View;
@@ -21,6 +22,13 @@ export type ListSlice = {
   setStatus: (ids: string[], status: Status) => Promise<void>;
   /** Resolves once the note is stored; rejects so the editor can show it was not saved. */
   saveNote: (id: string, note: string) => Promise<void>;
+  addAnnotation: (paperId: string, highlight: NewHighlight) => Promise<void>;
+  updateAnnotation: (
+    paperId: string,
+    annotationId: string,
+    change: { color?: Annotation['color']; comment?: string },
+  ) => Promise<void>;
+  removeAnnotation: (paperId: string, annotationId: string) => Promise<void>;
 };
 
 let listRequest = 0;
@@ -76,6 +84,27 @@ export const createListSlice =
     },
     async saveNote(id, note) {
       await transport.invoke('notes.save', { id, note });
+    },
+    async addAnnotation(paperId, highlight) {
+      try {
+        await transport.invoke('annotations.add', { paperId, ...highlight });
+      } catch (error) {
+        get().showError(error);
+      }
+    },
+    async updateAnnotation(paperId, annotationId, change) {
+      try {
+        await transport.invoke('annotations.update', { paperId, annotationId, ...change });
+      } catch (error) {
+        get().showError(error);
+      }
+    },
+    async removeAnnotation(paperId, annotationId) {
+      try {
+        await transport.invoke('annotations.remove', { paperId, annotationId });
+      } catch (error) {
+        get().showError(error);
+      }
     },
     async setStatus(ids, status) {
       try {

@@ -1,8 +1,8 @@
 import type { CommandOutput } from '../../../electron/core/dispatch';
 import type { LIST_STATUSES, SORTS } from '../../../electron/core/query';
-import type { Paper, Status } from '../../../electron/core/schema';
+import type { Annotation, AnnotationTarget, Paper, Status } from '../../../electron/core/schema';
 
-export type { Paper, Status };
+export type { Annotation, AnnotationTarget, Paper, Status };
 export type ListStatus = (typeof LIST_STATUSES)[number];
 export type Sort = (typeof SORTS)[number];
 export type Stats = CommandOutput<'stats.get'>;

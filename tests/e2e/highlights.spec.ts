@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { FIXTURES, expect, test } from './helpers';
+
+test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+/** Select `phrase` inside the abstract as a user's drag would, then release the mouse. */
+async function selectInAbstract(page: Page, phrase: string) {
+  await page.locator('.abstract').evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the abstract`);
+  }, phrase);
+}
+
+type Shown = { annotations: { quote: string; prefix: string; color: string; comment: string; target: string }[] };
+
+test('select a passage, highlight it with a colour and comment; it survives a reload and can be edited and removed', async ({
+  app,
+  page,
+}) => {
+  await page.goto(app.url);
+  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  await selectInAbstract(page, 'learned top-k pattern');
+
+  const popover = page.getByRole('dialog', { name: 'New highlight' });
+  await popover.getByRole('radio', { name: 'green' }).click();
+  await popover.getByRole('textbox', { name: 'Comment' }).fill('the key idea');
+  await page.screenshot({ path: 'test-results/screens/highlight-popover.png' });
+  await popover.getByRole('button', { name: 'Highlight' }).click();
+
+  await expect(page.locator('.abstract mark.hl-green')).toHaveText('learned top-k pattern');
+  const shown = JSON.parse(await app.cli('show', '2411.01234', '--json')) as Shown;
+  expect(shown.annotations).toEqual([
+    expect.objectContaining({
+      target: 'abstract',
+      quote: 'learned top-k pattern',
+      color: 'green',
+      comment: 'the key idea',
+      prefix: 'ge transformers and show that a ',
+    }),
+  ]);
+
+  await page.reload();
+  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  const list = page.getByRole('region', { name: 'Highlights' });
+  await expect(list.getByRole('button', { name: '“learned top-k pattern”' })).toBeVisible();
+  await expect(page.locator('.abstract mark')).toHaveText('learned top-k pattern');
+  await page.screenshot({ path: 'test-results/screens/highlights.png' });
+
+  await list.getByRole('textbox', { name: 'Comment on this highlight' }).fill('the key idea, revisited');
+  await list.getByRole('textbox', { name: 'Comment on this highlight' }).press('Enter');
+  await list.getByRole('button', { name: 'Colour pink' }).click();
+  await expect(page.locator('.abstract mark.hl-pink')).toBeVisible();
+  await expect
+    .poll(async () => (JSON.parse(await app.cli('show', '2411.01234', '--json')) as Shown).annotations[0]?.comment)
+    .toBe('the key idea, revisited');
+
+  await list.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.locator('.abstract mark')).toHaveCount(0);
+  await expect
+    .poll(async () => (JSON.parse(await app.cli('show', '2411.01234', '--json')) as Shown).annotations)
+    .toEqual([]);
+});
+
+test('Escape closes the popover without highlighting', async ({ app, page }) => {
+  await page.goto(app.url);
+  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  await selectInAbstract(page, 'commodity accelerators');
+  await page.getByRole('textbox', { name: 'Comment' }).press('Escape');
+  await expect(page.getByRole('dialog', { name: 'New highlight' })).toHaveCount(0);
+  await expect(page.locator('.abstract mark')).toHaveCount(0);
+});
