@@ -23,7 +23,12 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
     const existingId = store.findDuplicate(draft);
     if (existingId) {
       const existing = store.get(existingId)!;
-      plan.push({ kind: 'duplicate', title: existing.title, existingId, fills: Object.keys(fillsFor(existing, draft)) });
+      plan.push({
+        kind: 'duplicate',
+        title: existing.title,
+        existingId,
+        fills: Object.keys(fillsFor(existing, draft)),
+      });
       continue;
     }
     const key = batchKeys(draft).find((k) => pending.has(k));

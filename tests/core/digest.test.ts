@@ -65,6 +65,6 @@ describe('digest importer', () => {
     const parsed = parseImport('{"items": []}', 'auto', 'zotero.json');
     expect(parsed.drafts).toEqual([]);
     expect(parsed.problems[0]?.where).toBe('zotero.json');
-    expect(parsed.problems[0]?.message).toMatch(/not a Paperqueue backup/);
+    expect(parsed.problems[0]?.message).toMatch(/none of the formats Paperqueue reads/);
   });
 });

@@ -1,37 +1,62 @@
-import { parseBackup, looksLikeBackup } from './backup';
+import { looksLikeBackup, parseBackup } from './backup';
+import { cslJsonImporter } from './csl-json';
 import { parseDigest } from './digest';
-import type { ParsedImport } from './types';
+import { MAX_JSON_DEPTH, jsonDepth } from './json-guard';
+import { risImporter } from './ris';
+import type { Importer, ParsedImport } from './types';
 
-export const IMPORT_FORMATS = ['auto', 'digest', 'json-backup'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type { ImportProblem, ParsedImport } from './types';
+
+/** Text formats, in the order their content is tried; the seed-style digest is the fallback. */
+const TEXT_IMPORTERS: Importer[] = [risImporter];
+const JSON_IMPORTERS: Importer[] = [cslJsonImporter];
+const BY_FORMAT = new Map([...TEXT_IMPORTERS, ...JSON_IMPORTERS].map((i) => [i.format, i]));
+
+export const IMPORT_FORMATS = ['auto', 'digest', 'json-backup', 'ris', 'csl-json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /**
  * Recognise the format from the content (never the file name) and parse it.
  * `fileLabel` names the file (or "pasted text") in every problem reported.
  */
 export function parseImport(text: string, format: ImportFormat, fileLabel: string): ParsedImport {
-  const body = text.replace(/^\uFEFF/, '');
-  if (format === 'json-backup' || (format === 'auto' && /^\s*[[{]/.test(body))) {
-    let value: unknown;
-    try {
-      value = JSON.parse(body);
-    } catch (error) {
-      if (format === 'json-backup') {
-        return failed(fileLabel, `not valid JSON (${(error as Error).message})`, 'json-backup');
-      }
-      return parseDigest(body, fileLabel, fileLabel);
-    }
-    if (looksLikeBackup(value)) return parseBackup(value, fileLabel);
-    return failed(
-      fileLabel,
-      'this JSON file is not a Paperqueue backup (it has no "version" and "papers"); other JSON formats are not supported yet',
-      'json',
-    );
+  const body = text.replace(/^\s*\uFEFF/, '');
+  if (format === 'digest') return parseDigest(body, fileLabel, fileLabel);
+  const chosen = BY_FORMAT.get(format);
+  if (chosen) return chosen.parse(body, fileLabel);
+  if (format === 'json-backup' || /^\s*[[{]/.test(body)) {
+    const json = parseJson(body, fileLabel, format === 'json-backup');
+    if (json) return json;
   }
-  return parseDigest(body, fileLabel, fileLabel);
+  const importer = TEXT_IMPORTERS.find((i) => i.sniff(body));
+  return importer ? importer.parse(body, fileLabel) : parseDigest(body, fileLabel, fileLabel);
+}
+
+/** A JSON import, or undefined when the text is not JSON after all (a digest may start with "["). */
+function parseJson(body: string, fileLabel: string, mustBeBackup: boolean): ParsedImport | undefined {
+  if (jsonDepth(body) > MAX_JSON_DEPTH) {
+    return failed(fileLabel, `nested more than ${MAX_JSON_DEPTH} levels deep; no bibliography looks like this`, 'json');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    if (mustBeBackup || /^\s*\{\s*"/.test(body)) {
+      return failed(fileLabel, `not valid JSON (${(error as Error).message})`, 'json');
+    }
+    return undefined;
+  }
+  if (looksLikeBackup(value)) return parseBackup(value, fileLabel);
+  if (mustBeBackup) return failed(fileLabel, 'this JSON file is not a Paperqueue backup', 'json');
+  const importer = JSON_IMPORTERS.find((i) => i.sniff(body));
+  if (importer) return importer.parse(body, fileLabel);
+  return failed(
+    fileLabel,
+    'this JSON is none of the formats Paperqueue reads (a Paperqueue backup, CSL-JSON, Hugging Face daily papers)',
+    'json',
+  );
 }
 
 function failed(fileLabel: string, message: string, format: string): ParsedImport {
-  return { format, sourceName: fileLabel, drafts: [], problems: [{ where: fileLabel, message }] };
+  return { format, sourceName: fileLabel, drafts: [], problems: [{ where: fileLabel, message }], found: 0 };
 }

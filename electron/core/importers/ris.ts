@@ -1,0 +1,216 @@
+import { parseArxivId, parseDoi } from '../identifiers';
+import type { PaperDraft } from '../paper';
+import type { Link } from '../schema';
+import { squashSpace } from '../text';
+import { linksFrom } from './links';
+import type { ImportProblem, Importer, ParsedImport } from './types';
+
+/** One tag line and the untagged continuation lines that follow it. */
+type Field = { tag: string; lines: string[] };
+type RisRecord = { line: number; fields: Field[] };
+
+// Exactly two spaces before the dash, as every exporter writes it: a looser pattern would take
+// prose like "UK - based" on a continuation line for a tag. The value may be missing ("ER  -").
+const TAG_LINE = /^([A-Z][A-Z0-9]) {2}-(?: (.*)|\s*)$/;
+
+const TITLE_TAGS = ['TI', 'T1'];
+const AUTHOR_TAGS = ['AU', 'A1'];
+const ABSTRACT_TAGS = ['AB', 'N2'];
+const YEAR_TAGS = ['PY', 'Y1', 'DA'];
+// The full journal name first; abbreviations only when nothing better is there.
+const VENUE_TAGS = ['JF', 'JO', 'T2', 'BT', 'JA', 'J2'];
+const URL_TAGS = ['UR', 'L1', 'L2', 'L4'];
+const SNIFF_LINES = 40;
+
+/** RIS as Zotero, EndNote, Scopus, Web of Science, Embase, ProQuest and Rayyan write it. */
+export const risImporter: Importer = { format: 'ris', sniff: sniffRis, parse: parseRis };
+
+function sniffRis(text: string): boolean {
+  const lines = stripBom(text.slice(0, 65536))
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, SNIFF_LINES);
+  const tags = lines.map((line) => TAG_LINE.exec(line)?.[1]).filter((tag) => tag !== undefined);
+  if (lines[0] !== undefined && /^TY {2}-/.test(lines[0])) return true;
+  return tags.length >= 3 && (tags.includes('TY') || tags.includes('ER'));
+}
+
+function parseRis(text: string, fileLabel: string): ParsedImport {
+  const records = splitRecords(stripBom(text));
+  const drafts: PaperDraft[] = [];
+  const problems: ImportProblem[] = [];
+  records.forEach((record, index) => {
+    const draft = draftFrom(record);
+    if (draft) drafts.push(draft);
+    else problems.push({ where: `${fileLabel}, record ${index + 1} (line ${record.line})`, message: 'no title' });
+  });
+  if (records.length === 0 && text.trim() !== '') {
+    problems.push({ where: fileLabel, message: 'no RIS records found (no lines like "TY  - JOUR")' });
+  }
+  return { format: 'ris', sourceName: fileLabel, drafts, problems, found: records.length };
+}
+
+/** A byte-order mark can survive decoding, and one file even has a space in front of it. */
+function stripBom(text: string): string {
+  return text.replace(/^(\s*?)\uFEFF/, '$1');
+}
+
+/**
+ * Records end at ER. A tag after ER starts a record even without TY, and a TY inside a record that
+ * already has other tags starts the next one (files with a missing ER). A run of TY lines with
+ * nothing between them is one record, not many empty ones.
+ */
+function splitRecords(text: string): RisRecord[] {
+  const records: RisRecord[] = [];
+  let current: RisRecord | undefined;
+  let last: Field | undefined;
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    const match = TAG_LINE.exec(line);
+    if (!match) {
+      // Untagged lines continue the previous tag's value; outside a record they are ignored.
+      const value = line.trim();
+      if (value !== '' && last) last.lines.push(value);
+      return;
+    }
+    const tag = match[1] ?? '';
+    const value = (match[2] ?? '').trim();
+    if (tag === 'ER') {
+      if (current) records.push(current);
+      current = undefined;
+      last = undefined;
+      return;
+    }
+    if (tag === 'TY' && current?.fields.some((field) => field.tag !== 'TY')) {
+      records.push(current);
+      current = undefined;
+    }
+    current ??= { line: index + 1, fields: [] };
+    last = { tag, lines: value === '' ? [] : [value] };
+    current.fields.push(last);
+  });
+  if (current) records.push(current);
+  return records;
+}
+
+function draftFrom(record: RisRecord): PaperDraft | undefined {
+  const fields = record.fields;
+  const title = firstText(fields, TITLE_TAGS);
+  if (!title) return undefined;
+  const draft: PaperDraft = { title, authors: authorsFrom(fields) };
+  const abstract = firstText(fields, ABSTRACT_TAGS);
+  if (abstract) draft.abstract = abstract;
+  const year = yearFrom(fields);
+  if (year !== undefined) draft.year = year;
+  const venue = VENUE_TAGS.map((tag) => firstText(fields, [tag])).find((v) => v !== undefined);
+  if (venue) draft.venue = venue;
+  const citationKey = fields.find((field) => field.tag === 'ID')?.lines[0];
+  if (citationKey) draft.citationKey = citationKey;
+  const keywords = keywordsFrom(fields);
+  if (keywords.length) draft.keywords = keywords;
+
+  const links = linksFromFields(fields);
+  if (links.length) draft.links = links;
+  const url = linksFromFields(fields.filter((field) => field.tag === 'UR'))[0]?.url ?? links[0]?.url;
+  if (url) draft.url = url;
+  const doi =
+    valuesOf(fields, ['DO'])
+      .map(parseDoi)
+      .find((d) => d !== undefined) ?? doiFromLinks(links);
+  if (doi) draft.doi = doi;
+  const arxivId = arxivIdFrom(fields, links, doi);
+  if (arxivId) draft.arxivId = arxivId;
+  return draft;
+}
+
+/** Each field's value with its continuation lines joined, as hard-wrapped prose. */
+function valuesOf(fields: Field[], tags: string[]): string[] {
+  return fields.filter((field) => tags.includes(field.tag)).map((field) => squashSpace(field.lines.join(' ')));
+}
+
+/** The first non-empty value among `tags`, in the order the file has them. */
+function firstText(fields: Field[], tags: string[]): string | undefined {
+  return valuesOf(fields, tags).find((value) => value !== '');
+}
+
+/** In a name field each continuation line is one more name, not the rest of the previous one. */
+function authorsFrom(fields: Field[]): string[] {
+  const names: string[] = [];
+  for (const field of fields.filter((f) => AUTHOR_TAGS.includes(f.tag))) {
+    for (const line of field.lines) {
+      const name = displayName(line);
+      if (name && !names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** "Last, First, Suffix" (the RIS form) becomes "First Last Suffix". */
+function displayName(raw: string): string {
+  // Some exporters print a missing given name as the word "null" ("van den Hoven, null").
+  const parts = raw.split(',').map((part) => squashSpace(part).replace(/^(null|undefined)$/, ''));
+  const [last = '', first = '', ...rest] = parts;
+  if (parts.length === 1 || first === '') return squashSpace(last);
+  return squashSpace([first, last, ...rest].join(' '));
+}
+
+/** One keyword per KW line; Rayyan runs them on over continuation lines, some tools join them with ";". */
+function keywordsFrom(fields: Field[]): string[] {
+  const seen = new Set<string>();
+  const keywords: string[] = [];
+  for (const field of fields.filter((f) => f.tag === 'KW')) {
+    for (const keyword of field.lines.flatMap((line) => line.split(';')).map(squashSpace)) {
+      const key = keyword.toLowerCase();
+      if (keyword === '' || seen.has(key)) continue;
+      seen.add(key);
+      keywords.push(keyword);
+    }
+  }
+  return keywords;
+}
+
+/** Dates come as "2012", "2012/07/03", "2001/00/00/" or "///": the first four-digit run is the year. */
+function yearFrom(fields: Field[]): number | undefined {
+  for (const tag of YEAR_TAGS) {
+    for (const value of valuesOf(fields, [tag])) {
+      const match = /(?<!\d)(\d{4})(?!\d)/.exec(value);
+      if (match?.[1]) return Number(match[1]);
+    }
+  }
+  return undefined;
+}
+
+function linksFromFields(fields: Field[]): Link[] {
+  const links: Link[] = [];
+  for (const field of fields.filter((f) => URL_TAGS.includes(f.tag))) {
+    for (const line of field.lines) {
+      for (const link of linksFrom(line)) if (!links.some((l) => l.url === link.url)) links.push(link);
+    }
+  }
+  return links;
+}
+
+function doiFromLinks(links: Link[]): string | undefined {
+  return links
+    .filter((link) => /^https?:\/\/(dx\.)?doi\.org\//i.test(link.url))
+    .map((link) => parseDoi(decodeURIComponentSafe(link.url)))
+    .find((doi) => doi !== undefined);
+}
+
+/** arXiv's own DOIs (10.48550/arXiv.2101.00001), an arxiv.org link, or "arXiv:…" in AN or a note. */
+function arxivIdFrom(fields: Field[], links: Link[], doi: string | undefined): string | undefined {
+  const fromDoi = doi ? /^10\.48550\/arxiv\.(.+)$/i.exec(doi)?.[1] : undefined;
+  const candidates = [
+    ...(fromDoi ? [fromDoi] : []),
+    ...links.map((link) => link.url),
+    ...valuesOf(fields, ['AN', 'N1']),
+  ];
+  return candidates.map(parseArxivId).find((id) => id !== undefined);
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
