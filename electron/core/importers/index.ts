@@ -1,4 +1,5 @@
 import { looksLikeBackup, parseBackup } from './backup';
+import { bibtexImporter } from './bibtex';
 import { cslJsonImporter } from './csl-json';
 import { parseDigest } from './digest';
 import { MAX_JSON_DEPTH, jsonDepth } from './json-guard';
@@ -8,11 +9,11 @@ import type { Importer, ParsedImport } from './types';
 export type { ImportProblem, ParsedImport } from './types';
 
 /** Text formats, in the order their content is tried; the seed-style digest is the fallback. */
-const TEXT_IMPORTERS: Importer[] = [risImporter];
+const TEXT_IMPORTERS: Importer[] = [bibtexImporter, risImporter];
 const JSON_IMPORTERS: Importer[] = [cslJsonImporter];
 const BY_FORMAT = new Map([...TEXT_IMPORTERS, ...JSON_IMPORTERS].map((i) => [i.format, i]));
 
-export const IMPORT_FORMATS = ['auto', 'digest', 'json-backup', 'ris', 'csl-json'] as const;
+export const IMPORT_FORMATS = ['auto', 'digest', 'json-backup', 'bibtex', 'ris', 'csl-json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /**

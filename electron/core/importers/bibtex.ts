@@ -1,0 +1,199 @@
+import { parseArxivId, parseDoi } from '../identifiers';
+import type { PaperDraft } from '../paper';
+import { squashSpace } from '../text';
+import { shorten, splitBibtex, type RawBlock } from './bibtex-split';
+import { latexToText } from './latex';
+import { isHttpUrl, labelFor } from './links';
+import type { Importer, ImportProblem, ParsedImport } from './types';
+
+type Fields = Map<string, string>;
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Fields a child entry takes from its `crossref` parent when it has none of its own. */
+const INHERITED = ['booktitle', 'journal', 'journaltitle', 'year', 'date'];
+
+/** Fields kept as written (identifiers and addresses), apart from their outer braces. */
+const VERBATIM = new Set(['url', 'doi', 'eprint', 'archiveprefix', 'eprinttype', 'crossref']);
+
+export const bibtexImporter: Importer = { format: 'bibtex', sniff, parse };
+
+/** A line that opens an entry, near the top of the file; JSON is never BibTeX. */
+function sniff(text: string): boolean {
+  const head = text.slice(0, 65536).replace(/^\uFEFF/, '');
+  return !/^\s*[[{]/.test(head) && /(?:^|\n)[ \t]*@[A-Za-z]+[ \t]*[{(]/.test(head);
+}
+
+/**
+ * Read a BibTeX or BibLaTeX file: @string macros, crossref inheritance and LaTeX text are resolved;
+ * @comment, @preamble and free text between entries are skipped. An entry without a title, or one
+ * the scanner could not read, becomes a problem naming its line and key.
+ */
+function parse(text: string, fileLabel: string): ParsedImport {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const blocks = splitBibtex(body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body);
+  const macros = new Map<string, string>(MONTHS.map((m) => [m.slice(0, 3).toLowerCase(), m]));
+  const entries: { block: RawBlock; fields: Fields }[] = [];
+  const problems: (ImportProblem & { line: number })[] = [];
+  const where = (block: RawBlock): string =>
+    `${fileLabel}, line ${block.line} (${block.key ? `entry ${shorten(block.key)}` : `@${block.type} with no key`})`;
+
+  for (const block of blocks) {
+    if (block.error) {
+      problems.push({ line: block.line, where: where(block), message: `skipped: ${block.error}` });
+      continue;
+    }
+    const fields: Fields = new Map();
+    for (const field of block.fields) {
+      const value = field.parts.map((p) => (p.macro ? (macros.get(p.text.toLowerCase()) ?? p.text) : p.text)).join('');
+      if (block.kind === 'string') macros.set(field.name, value);
+      else if (!fields.has(field.name)) fields.set(field.name, value);
+    }
+    if (block.kind === 'entry') entries.push({ block, fields });
+  }
+
+  // BibTeX matches crossref keys without regard to case; the first entry with a key is the parent.
+  const byKey = new Map<string, Fields>();
+  for (const { block, fields } of entries) {
+    const key = block.key?.toLowerCase();
+    if (key && !byKey.has(key)) byKey.set(key, fields);
+  }
+
+  const drafts: PaperDraft[] = [];
+  for (const { block, fields } of entries) {
+    const parentKey = fields.get('crossref');
+    const parent = parentKey === undefined ? undefined : byKey.get(parentKey.trim().toLowerCase());
+    if (parent) inherit(fields, parent);
+    const draft = safely(() => draftFrom(fields));
+    if (draft instanceof Error)
+      problems.push({ line: block.line, where: where(block), message: `skipped: ${draft.message}` });
+    else if (draft) drafts.push({ ...draft, ...(block.key ? { citationKey: block.key } : {}) });
+    else problems.push({ line: block.line, where: where(block), message: 'skipped: the entry has no title' });
+  }
+  return {
+    format: 'bibtex',
+    sourceName: fileLabel,
+    drafts,
+    problems: problems.sort((a, b) => a.line - b.line).map(({ where, message }) => ({ where, message })),
+    found: blocks.filter((b) => b.kind === 'entry').length,
+  };
+}
+
+function inherit(fields: Fields, parent: Fields): void {
+  for (const name of INHERITED) {
+    const value = parent.get(name);
+    if (value !== undefined && !fields.has(name)) fields.set(name, value);
+  }
+  // BibLaTeX: a proceedings or book parent's title is the child's booktitle.
+  const parentTitle = parent.get('title');
+  if (!fields.has('booktitle') && !fields.has('journal') && parentTitle) fields.set('booktitle', parentTitle);
+}
+
+function draftFrom(fields: Fields): PaperDraft | undefined {
+  const text = (name: string): string | undefined => {
+    const raw = fields.get(name);
+    if (raw === undefined) return undefined;
+    const value = clean(VERBATIM.has(name) ? unescapeVerbatim(raw) : latexToText(raw));
+    return value === '' ? undefined : value;
+  };
+  const title = text('title');
+  if (!title) return undefined;
+  const draft: PaperDraft = { title, authors: authorsFrom(fields.get('author') ?? '') };
+  const abstract = text('abstract');
+  if (abstract) draft.abstract = abstract;
+  const year = /\b(\d{4})\b/.exec(text('year') ?? text('date') ?? '')?.[1];
+  if (year) draft.year = Number(year);
+  const venue = text('journal') ?? text('journaltitle') ?? text('booktitle');
+  if (venue) draft.venue = venue;
+  const doi = parseDoi(text('doi') ?? '');
+  if (doi) draft.doi = doi;
+  const url = text('url');
+  if (url && isHttpUrl(url)) {
+    draft.url = url;
+    draft.links = [{ label: labelFor(url), url }];
+  }
+  const arxivId = arxivFrom(text('eprint'), text('archiveprefix') ?? text('eprinttype'), url, venue);
+  if (arxivId) draft.arxivId = arxivId;
+  const keywords = (text('keywords') ?? '')
+    .split(/[,;]/)
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  if (keywords.length) draft.keywords = keywords;
+  return draft;
+}
+
+function arxivFrom(eprint?: string, prefix?: string, url?: string, venue?: string): string | undefined {
+  if (eprint && prefix?.toLowerCase() === 'arxiv') {
+    const id = parseArxivId(eprint);
+    if (id) return id;
+  }
+  // Google Scholar writes `journal = {arXiv preprint arXiv:2003.12345}`.
+  return (url ? parseArxivId(url) : undefined) ?? (venue ? parseArxivId(venue) : undefined);
+}
+
+/** "Last, First" and "First Last" both become "First Last"; `and others` is dropped. */
+export function authorsFrom(raw: string): string[] {
+  const names: string[] = [];
+  for (const part of splitTopLevel(raw, / and /iy, 5)) {
+    const pieces = splitTopLevel(part, /,/y, 1).map((p) => clean(latexToText(p)));
+    const [last = '', ...rest] = pieces;
+    // "von Last, Jr, First" puts the given name last.
+    const name = clean(rest.length === 2 ? `${rest[1]} ${last} ${rest[0]}` : `${rest.join(' ')} ${last}`);
+    if (name !== '' && name.toLowerCase() !== 'others') names.push(name);
+  }
+  return names;
+}
+
+/** Split at `separator` (a sticky regex of fixed `width`) wherever it stands at brace depth 0. */
+function splitTopLevel(text: string, separator: RegExp, width: number): string[] {
+  const flat = text.replace(/\s+/g, ' ');
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < flat.length; i++) {
+    const c = flat[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (depth === 0) {
+      separator.lastIndex = i;
+      if (separator.test(flat)) {
+        out.push(flat.slice(start, i));
+        start = i + width;
+        i += width - 1;
+      }
+    }
+  }
+  out.push(flat.slice(start));
+  return out;
+}
+
+/** Older BibTeX files escape URL characters for LaTeX (`a\_b`, `100\%`); the address wants them bare. */
+function unescapeVerbatim(raw: string): string {
+  return raw.replace(/[{}]/g, '').replace(/\\([_%#&~$])/g, '$1');
+}
+
+/** One entry's failure must not cost the rest of the file. */
+function safely<T>(read: () => T): T | Error {
+  try {
+    return read();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function clean(text: string): string {
+  return squashSpace(text.includes('\u00ad') ? text.replace(/\u00ad\s*/g, '') : text);
+}
