@@ -9,12 +9,14 @@ export const statsGet = defineCommand({
   run(ctx) {
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
     const sources = new Map<string, { name: string; format: string; count: number; importedAt: string }>();
+    const tags = new Map<string, number>();
     let notes = 0;
     let annotations = 0;
     for (const paper of ctx.store.all()) {
       byStatus[paper.status]++;
       if (paper.note.trim()) notes++;
       annotations += paper.annotations.length;
+      for (const tag of paper.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
       const source = sources.get(paper.source.name);
       if (source) source.count++;
       else sources.set(paper.source.name, { ...paper.source, count: 1 });
@@ -25,6 +27,7 @@ export const statsGet = defineCommand({
       byStatus,
       notes,
       annotations,
+      tags: [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag)),
       sources: [...sources.values()]
         .sort((a, b) => b.importedAt.localeCompare(a.importedAt))
         .map(({ name, format, count, importedAt }) => ({ name, format, count, importedAt })),

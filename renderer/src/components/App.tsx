@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../store';
 import { Banner } from './Banner';
+import { BulkBar } from './BulkBar';
 import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { Sidebar } from './Sidebar';
@@ -15,6 +16,7 @@ export function App() {
       <main className="main" aria-label="Papers">
         <Toolbar />
         <Banner />
+        <BulkBar />
         <PaperList />
       </main>
       {selectedId && <PaperDetail id={selectedId} />}
@@ -22,17 +24,28 @@ export function App() {
   );
 }
 
-/** j/k or arrows move, q keeps (queues), x dismisses, r marks read, / searches, Escape closes. */
+/**
+ * j/k or arrows move, Alt+arrows move the paper in the queue, q keeps (queues), x dismisses, r marks read,
+ * / searches, Escape closes. Triage keys act on every picked paper when several are picked.
+ */
 function useKeyboard() {
   const step = useApp((s) => s.step);
   const select = useApp((s) => s.select);
   const setStatus = useApp((s) => s.setStatus);
+  const nudge = useApp((s) => s.nudge);
   const selectedId = useApp((s) => s.selectedId);
+  const checked = useApp((s) => s.checked);
+  const canReorder = useApp((s) => s.sort === 'queue');
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement;
       if (target.closest('input, textarea, select, [contenteditable="true"]')) {
         if (event.key === 'Escape') target.blur();
+        return;
+      }
+      if (event.altKey && canReorder && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+        event.preventDefault();
+        void nudge(event.key === 'ArrowUp' ? -1 : 1);
         return;
       }
       if (event.metaKey || event.ctrlKey || event.altKey) return;
@@ -44,10 +57,11 @@ function useKeyboard() {
         Escape: () => select(undefined),
         '/': () => document.getElementById('search')?.focus(),
       };
-      if (selectedId) {
-        actions.q = () => void setStatus([selectedId], 'queued');
-        actions.x = () => void setStatus([selectedId], 'dismissed');
-        actions.r = () => void setStatus([selectedId], 'read');
+      const targets = checked.length > 1 ? checked : selectedId ? [selectedId] : [];
+      if (targets.length) {
+        actions.q = () => void setStatus(targets, 'queued');
+        actions.x = () => void setStatus(targets, 'dismissed');
+        actions.r = () => void setStatus(targets, 'read');
       }
       const action = actions[event.key];
       if (action) {
@@ -57,5 +71,5 @@ function useKeyboard() {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [step, select, setStatus, selectedId]);
+  }, [step, select, setStatus, nudge, selectedId, checked, canReorder]);
 }

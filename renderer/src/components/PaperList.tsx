@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
 import { useApp } from '../store';
 import type { Paper, Status } from '../store/types';
@@ -12,6 +12,10 @@ export function PaperList() {
   const loading = useApp((s) => s.loading);
   const search = useApp((s) => s.search);
   const selectedId = useApp((s) => s.selectedId);
+  const checked = useApp((s) => s.checked);
+  const canReorder = useApp((s) => s.sort === 'queue');
+  const reorder = useApp((s) => s.reorder);
+  const [dropBefore, setDropBefore] = useState<string | undefined>();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: papers.length,
@@ -28,22 +32,74 @@ export function PaperList() {
 
   if (!loading && papers.length === 0) return <EmptyState searching={search.trim() !== ''} />;
 
+  const drag: DragHandlers | undefined = canReorder
+    ? {
+        start(event, id) {
+          const ids = checked.includes(id) ? papers.filter((p) => checked.includes(p.id)).map((p) => p.id) : [id];
+          event.dataTransfer.setData(DRAG_TYPE, JSON.stringify(ids));
+          event.dataTransfer.effectAllowed = 'move';
+        },
+        over(event, id) {
+          if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+          event.preventDefault();
+          setDropBefore(id);
+        },
+        drop(event, id) {
+          event.preventDefault();
+          setDropBefore(undefined);
+          const ids = JSON.parse(event.dataTransfer.getData(DRAG_TYPE) || '[]') as string[];
+          if (ids.length && !ids.includes(id)) void reorder(ids, id);
+        },
+        end: () => setDropBefore(undefined),
+      }
+    : undefined;
+
   return (
-    <div ref={scroller} className="list" role="listbox" aria-label="Papers" tabIndex={-1}>
+    <div ref={scroller} className="list" role="listbox" aria-label="Papers" aria-multiselectable="true" tabIndex={-1}>
       <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => {
           const paper = papers[row.index]!;
-          return <PaperRow key={row.key} paper={paper} selected={paper.id === selectedId} top={row.start} />;
+          return (
+            <PaperRow
+              key={row.key}
+              paper={paper}
+              selected={paper.id === selectedId}
+              checked={checked.includes(paper.id)}
+              dropBefore={dropBefore === paper.id}
+              drag={drag}
+              top={row.start}
+            />
+          );
         })}
       </div>
     </div>
   );
 }
 
-const PaperRow = memo(function PaperRow({ paper, selected, top }: { paper: Paper; selected: boolean; top: number }) {
+const DRAG_TYPE = 'application/x-paperqueue-ids';
+
+type DragHandlers = {
+  start: (event: DragEvent, id: string) => void;
+  over: (event: DragEvent, id: string) => void;
+  drop: (event: DragEvent, id: string) => void;
+  end: () => void;
+};
+
+type RowProps = {
+  paper: Paper;
+  selected: boolean;
+  checked: boolean;
+  dropBefore: boolean;
+  drag: DragHandlers | undefined;
+  top: number;
+};
+
+const PaperRow = memo(function PaperRow({ paper, selected, checked, dropBefore, drag, top }: RowProps) {
   const select = useApp((s) => s.select);
+  const toggleChecked = useApp((s) => s.toggleChecked);
+  const checkRange = useApp((s) => s.checkRange);
   const setStatus = useApp((s) => s.setStatus);
-  const act = (status: Status) => (event: React.MouseEvent) => {
+  const act = (status: Status) => (event: MouseEvent) => {
     event.stopPropagation();
     void setStatus([paper.id], status);
   };
@@ -51,11 +107,22 @@ const PaperRow = memo(function PaperRow({ paper, selected, top }: { paper: Paper
   return (
     <div
       role="option"
-      aria-selected={selected}
+      aria-selected={selected || checked}
       data-id={paper.id}
-      className={selected ? 'row selected' : 'row'}
+      className={['row', selected && 'selected', checked && 'checked', dropBefore && 'drop-before']
+        .filter(Boolean)
+        .join(' ')}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      onClick={() => select(paper.id)}
+      draggable={drag !== undefined}
+      onDragStart={drag && ((e) => drag.start(e, paper.id))}
+      onDragOver={drag && ((e) => drag.over(e, paper.id))}
+      onDrop={drag && ((e) => drag.drop(e, paper.id))}
+      onDragEnd={drag?.end}
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey) toggleChecked(paper.id);
+        else if (e.shiftKey) checkRange(paper.id);
+        else select(paper.id);
+      }}
     >
       <div className="row-main">
         <div className="row-title" title={paper.title}>

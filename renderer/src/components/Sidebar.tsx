@@ -47,6 +47,12 @@ export function Sidebar() {
           </ul>
         </>
       )}
+      {stats && stats.tags.length > 0 && (
+        <>
+          <h2 className="nav-heading">Tags</h2>
+          <ul className="nav">{stats.tags.map((t) => item({ kind: 'tag', tag: t.tag }, `#${t.tag}`, t.count))}</ul>
+        </>
+      )}
     </nav>
   );
 }

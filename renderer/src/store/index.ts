@@ -3,14 +3,18 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Transport } from '../transport';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createListSlice, type ListSlice } from './list-slice';
+import { createPaperActionsSlice, type PaperActionsSlice } from './paper-actions-slice';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
-export type AppState = ListSlice & LibrarySlice;
+export type AppState = ListSlice & SelectionSlice & PaperActionsSlice & LibrarySlice;
 export type AppStore = StoreApi<AppState> & { start: () => () => void };
 
 /** One store from slices; the transport is injected so tests can pass their own. */
 export function createAppStore(transport: Transport): AppStore {
   const store = createStore<AppState>()((...a) => ({
     ...createListSlice(transport)(...a),
+    ...createSelectionSlice(...a),
+    ...createPaperActionsSlice(transport)(...a),
     ...createLibrarySlice(transport)(...a),
   }));
   /** Load, then refresh whenever any host changes the library. Returns the unsubscribe. */

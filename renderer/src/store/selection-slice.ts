@@ -1,0 +1,45 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './index';
+
+export type SelectionSlice = {
+  /** The paper shown in the detail panel (the keyboard's cursor). */
+  selectedId: string | undefined;
+  /** Papers picked for a bulk action (Ctrl/Cmd-click, Shift-click). */
+  checked: string[];
+  select: (id: string | undefined) => void;
+  /** Ctrl/Cmd-click: add or remove one paper from the picked set. */
+  toggleChecked: (id: string) => void;
+  /** Shift-click: pick every paper between the cursor and this one. */
+  checkRange: (id: string) => void;
+  clearChecked: () => void;
+  /** Move the cursor by `delta` rows (keyboard navigation). */
+  step: (delta: number) => void;
+};
+
+export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set, get) => ({
+  selectedId: undefined,
+  checked: [],
+  select: (selectedId) => set({ selectedId, checked: [] }),
+  toggleChecked(id) {
+    const { checked, selectedId } = get();
+    // The paper open in the detail panel counts as picked when a second one is added.
+    const base = checked.length === 0 && selectedId && selectedId !== id ? [selectedId] : checked;
+    set({ checked: base.includes(id) ? base.filter((c) => c !== id) : [...base, id], selectedId: id });
+  },
+  checkRange(id) {
+    const { papers, selectedId } = get();
+    const from = papers.findIndex((p) => p.id === selectedId);
+    const to = papers.findIndex((p) => p.id === id);
+    if (from === -1 || to === -1) return set({ selectedId: id, checked: [] });
+    const [lo, hi] = from < to ? [from, to] : [to, from];
+    set({ checked: papers.slice(lo, hi + 1).map((p) => p.id) });
+  },
+  clearChecked: () => set({ checked: [] }),
+  step(delta) {
+    const { papers, selectedId } = get();
+    if (papers.length === 0) return;
+    const index = papers.findIndex((p) => p.id === selectedId);
+    const next = index === -1 ? 0 : Math.min(papers.length - 1, Math.max(0, index + delta));
+    set({ selectedId: papers[next]!.id });
+  },
+});
