@@ -72,3 +72,18 @@ describe('importing duplicates', () => {
     expect(await run(store, 'library.import', { text: digest })).toMatchObject({ added: 1, duplicates: 1 });
   });
 });
+
+describe('importing bytes from the app', () => {
+  it('detects the encoding of a dropped file sent as base64', async () => {
+    const store = await openTempStore();
+    const bib = '@article{k, title = {Über Größe und Maß in Dokumenten}, year = 2020}\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bib, 'utf16le')]);
+    const result = await run(store, 'library.import', { base64: utf16.toString('base64'), name: 'refs.bib' });
+    expect(result).toMatchObject({ format: 'bibtex', added: 1 });
+    expect([...store.all()][0]).toMatchObject({
+      title: 'Über Größe und Maß in Dokumenten',
+      year: 2020,
+      source: { file: 'refs.bib' },
+    });
+  });
+});

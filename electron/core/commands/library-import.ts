@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../command';
 import { applyImport, planImport } from '../import-plan';
 import { IMPORT_FORMATS, parseImport } from '../importers';
+import { decodeImportBytes } from '../importers/decode';
 import { MAX_IMPORT_BYTES, readImportFile } from '../importers/read-file';
 import type { ParsedImport } from '../importers/types';
 import type { Source } from '../schema';
@@ -15,19 +16,28 @@ const ImportInput = z
       .optional(),
     /** A file to read (the host has already let the user choose it). */
     path: z.string().min(1).max(4096).optional(),
+    /** A file's bytes, base64-encoded (dropped or picked in the app), so its encoding is detected here. */
+    base64: z
+      .string()
+      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'The file is over 50 MB; split it and import the parts.')
+      .optional(),
     /** A label for pasted text. */
     name: z.string().max(500).optional(),
     format: z.enum(IMPORT_FORMATS).default('auto'),
   })
-  .refine((input) => (input.text === undefined) !== (input.path === undefined), {
-    message: 'Give either "text" or "path".',
+  .refine((input) => [input.text, input.path, input.base64].filter((v) => v !== undefined).length === 1, {
+    message: 'Give exactly one of "text", "path" or "base64".',
   });
 type ImportInput = z.output<typeof ImportInput>;
 
 async function parseInput(input: ImportInput): Promise<ParsedImport> {
-  const { text, label } = input.path
-    ? await readImportFile(input.path)
-    : { text: input.text ?? '', label: input.name ?? 'pasted text' };
+  if (input.path) {
+    const file = await readImportFile(input.path);
+    return parseImport(file.text, input.format, file.label);
+  }
+  const label = input.name ?? 'pasted text';
+  const text =
+    input.base64 !== undefined ? decodeImportBytes(Buffer.from(input.base64, 'base64')).text : (input.text ?? '');
   return parseImport(text, input.format, label);
 }
 
@@ -59,7 +69,7 @@ export const libraryImport = defineCommand({
   input: ImportInput,
   async run(ctx, input) {
     const parsed = await parseInput(input);
-    return importParsed(ctx, parsed, input.path);
+    return importParsed(ctx, parsed, input.path ?? (input.base64 !== undefined ? input.name : undefined));
   },
 });
 

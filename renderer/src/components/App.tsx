@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useApp } from '../store';
 import { Banner } from './Banner';
 import { BulkBar } from './BulkBar';
+import { ImportDialog } from './ImportDialog';
 import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { Sidebar } from './Sidebar';
@@ -9,9 +10,21 @@ import { Toolbar } from './Toolbar';
 
 export function App() {
   const selectedId = useApp((s) => s.selectedId);
+  const previewFile = useApp((s) => s.previewFile);
   useKeyboard();
   return (
-    <div className={selectedId ? 'app with-detail' : 'app'}>
+    <div
+      className={selectedId ? 'app with-detail' : 'app'}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        void previewFile(file);
+      }}
+    >
       <Sidebar />
       <main className="main" aria-label="Papers">
         <Toolbar />
@@ -20,6 +33,7 @@ export function App() {
         <PaperList />
       </main>
       {selectedId && <PaperDetail id={selectedId} />}
+      <ImportDialog />
     </div>
   );
 }
@@ -39,6 +53,7 @@ function useKeyboard() {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement;
+      if (target.closest('[role="dialog"]')) return;
       if (target.closest('input, textarea, select, [contenteditable="true"]')) {
         if (event.key === 'Escape') target.blur();
         return;

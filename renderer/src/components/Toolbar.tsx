@@ -18,7 +18,7 @@ export function Toolbar() {
   const sort = useApp((s) => s.sort);
   const setSort = useApp((s) => s.setSort);
   const setSearch = useApp((s) => s.setSearch);
-  const importFile = useApp((s) => s.importFile);
+  const previewFile = useApp((s) => s.previewFile);
   const [text, setText] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -60,10 +60,10 @@ export function Toolbar() {
         type="file"
         hidden
         aria-label="Import a file"
-        accept=".txt,.md,.json,text/plain"
+        accept=".txt,.md,.json,.bib,.bibtex,.ris,.html,.htm,text/plain"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) void importFile(file);
+          if (file) void previewFile(file);
           e.target.value = '';
         }}
       />

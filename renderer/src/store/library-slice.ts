@@ -1,16 +1,29 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import type { ImportReport, Stats } from './types';
+import type { ImportPreview, ImportReport, Stats } from './types';
+
+/** A file being imported: read, previewed, then applied on confirmation. */
+export type PendingImport = {
+  name: string;
+  base64: string;
+  phase: 'reading' | 'preview' | 'importing';
+  preview?: ImportPreview;
+};
 
 export type LibrarySlice = {
   stats: Stats | undefined;
+  pendingImport: PendingImport | undefined;
   /** The last import's report, shown until dismissed. */
   importReport: ImportReport | undefined;
   /** A failure the user should see (a command refused, the library unreachable). */
   error: string | undefined;
   loadStats: () => Promise<void>;
   importFile: (file: { name: string; text: () => Promise<string> }) => Promise<void>;
+  /** Read a picked or dropped file and show what importing it would do. */
+  previewFile: (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => Promise<void>;
+  confirmImport: () => Promise<void>;
+  cancelImport: () => void;
   dismissBanner: () => void;
   showError: (error: unknown) => void;
 };
@@ -19,6 +32,7 @@ export const createLibrarySlice =
   (transport: Transport): StateCreator<AppState, [], [], LibrarySlice> =>
   (set, get) => ({
     stats: undefined,
+    pendingImport: undefined,
     importReport: undefined,
     error: undefined,
     async loadStats() {
@@ -37,6 +51,42 @@ export const createLibrarySlice =
         get().showError(error);
       }
     },
+    async previewFile(file) {
+      set({
+        pendingImport: { name: file.name, base64: '', phase: 'reading' },
+        importReport: undefined,
+        error: undefined,
+      });
+      try {
+        const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
+        const preview = await transport.invoke('library.previewImport', { base64, name: file.name });
+        if (get().pendingImport?.name === file.name)
+          set({ pendingImport: { name: file.name, base64, phase: 'preview', preview } });
+      } catch (error) {
+        set({ pendingImport: undefined });
+        get().showError(error);
+      }
+    },
+    async confirmImport() {
+      const pending = get().pendingImport;
+      if (!pending || pending.phase !== 'preview') return;
+      set({ pendingImport: { ...pending, phase: 'importing' } });
+      try {
+        const report = await transport.invoke('library.import', { base64: pending.base64, name: pending.name });
+        set({ pendingImport: undefined, importReport: report });
+        if (report.added > 0 && report.source) get().setView({ kind: 'source', name: report.source });
+      } catch (error) {
+        set({ pendingImport: undefined });
+        get().showError(error);
+      }
+    },
+    cancelImport: () => set({ pendingImport: undefined }),
     dismissBanner: () => set({ importReport: undefined, error: undefined }),
     showError: (error) => set({ error: error instanceof Error ? error.message : String(error) }),
   });
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

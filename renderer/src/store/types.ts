@@ -7,6 +7,7 @@ export type ListStatus = (typeof LIST_STATUSES)[number];
 export type Sort = (typeof SORTS)[number];
 export type Stats = CommandOutput<'stats.get'>;
 export type ImportReport = CommandOutput<'library.import'>;
+export type ImportPreview = CommandOutput<'library.previewImport'>;
 
 /** What the list shows: a status (Inbox, Queue...), one imported source, or one tag. */
 export type View =

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FIXTURES, expect, test } from './helpers';
+
+test('importing a file shows a preview first, then adds the papers', async ({ app, page }) => {
+  await app.cli('import', join(FIXTURES, 'digest-sample.txt'));
+  await page.goto(app.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(join(FIXTURES, 'five-papers.txt'));
+
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog.getByRole('status')).toContainText('5 new');
+  await expect(dialog.getByRole('listitem')).toHaveCount(5);
+  await page.screenshot({ path: 'test-results/screens/import-preview.png' });
+  expect(JSON.parse(await app.cli('stats', '--json'))).toMatchObject({ total: 2 });
+
+  await dialog.getByRole('button', { name: 'Import 5 papers' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Dec 1' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 5 papers' })).toBeVisible();
+  expect(JSON.parse(await app.cli('stats', '--json'))).toMatchObject({ total: 7 });
+});
+
+test('a file dropped on the window is previewed; duplicates and broken entries are named', async ({ app, page }) => {
+  await app.cli('import', join(FIXTURES, 'digest-sample.txt'));
+  await page.goto(app.url);
+  const bytes = (await readFile(join(FIXTURES, 'digest-sample.txt'))).toString('base64');
+  const transfer = await page.evaluateHandle((b64) => {
+    const data = new DataTransfer();
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    data.items.add(new File([raw], 'again.txt', { type: 'text/plain' }));
+    return data;
+  }, bytes);
+  await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
+  await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog.getByRole('status')).toContainText('2 already in your library');
+  await expect(dialog.getByText(/line 24: "A Title With No Abstract" has no abstract/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+});
