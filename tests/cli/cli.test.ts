@@ -79,6 +79,23 @@ describe('paperqueue CLI', () => {
     expect(restored.note).toBe('## Why it matters\n\nSparse *and* fast.\n');
   });
 
+  it('exports BibTeX to stdout, a filtered CSV, and markdown as a folder of notes', async () => {
+    const data = await tempDir();
+    await cli(['import', fixture('digest-sample.txt'), '--data', data]);
+    await cli(['mark', '2411.01234', 'read', '--data', data]);
+    const bib = await cli(['export', '--format', 'bibtex', '--data', data]);
+    expect(bib.stdout).toMatch(/@misc\{\w+,\n\s+title = \{Sparse Attention Is All You Need, Mostly\}/);
+    expect(bib.stdout).toMatch(/eprint = \{2411\.01234\}/);
+    const csv = await cli(['export', '--format', 'csv', '--status', 'read', '--data', data]);
+    expect(csv.stdout.split('\r\n')).toHaveLength(2);
+    const folder = join(data, 'vault');
+    const md = await cli(['export', '--format', 'markdown', '--out', folder, '--data', data]);
+    expect(md.stderr).toBe(`Exported 2 papers as 2 files into ${folder}.\n`);
+    const note = await readFile(join(folder, 'Causal Probing (of Language Models).md'), 'utf8');
+    expect(note).toMatch(/^---\ntitle: "Causal Probing \(of Language Models\)"\n/);
+    expect((await cli(['export', '--format', 'markdown', '--data', data])).code).toBe(2);
+  });
+
   it('prints stats as aligned text and as JSON', async () => {
     const data = await tempDir();
     await cli(['import', fixture('digest-sample.txt'), '--data', data]);

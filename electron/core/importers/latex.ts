@@ -33,7 +33,7 @@ const NAMED =
   'ss ß o ø O Ø aa å AA Å ae æ AE Æ oe œ OE Œ l ł L Ł i ı j ȷ dh ð DH Ð th þ TH Þ ng ŋ NG Ŋ ' +
   'textendash – textemdash — textcopyright © copyright © textregistered ® texttrademark ™ ' +
   'ldots … dots … textellipsis … slash / textbackslash \\ textasciitilde ~ textasciicircum ^ ' +
-  'textunderscore _ textbar | textless < textgreater > textquoteleft ‘ textquoteright ’ ' +
+  'textbraceleft { textbraceright } textunderscore _ textbar | textless < textgreater > textquoteleft ‘ textquoteright ’ ' +
   'textquotedblleft “ textquotedblright ” guillemotleft « guillemotright » textdegree ° degree ° ' +
   'S § P ¶ pounds £ textsterling £ euro € texteuro € dag † ddag ‡ textdagger † textbullet • ' +
   'textexclamdown ¡ textquestiondown ¿ textperthousand ‰ textmu µ textpm ± texttimes × ' +
@@ -70,13 +70,16 @@ const LIGATURE_TEXT: Record<string, string> = { '---': '—', '--': '–', '~': 
 /** Display text for a BibTeX field value (soft hyphens and surrounding space are left to the caller). */
 export function latexToText(raw: string): string {
   // Most fields have no commands at all: dropping braces and TeX ligatures is all they need.
-  if (!raw.includes('\\') && !raw.includes('$')) return ligatures(raw.replace(/[{}]/g, ''));
-  return ligatures(new Converter(raw).run());
+  // Ligatures first: a brace between two hyphens (-{}-) is there to keep them apart.
+  if (!raw.includes('\\') && !raw.includes('$')) return ligatures(raw).replace(/[{}]/g, '');
+  return new Converter(raw).run();
 }
 
 function ligatures(text: string): string {
   return text.replace(LIGATURES, (m) => LIGATURE_TEXT[m] ?? m);
 }
+
+const LIGATURE_AT = /---?|~|``|''/y;
 
 /** Arguments nest this deep at most in real files; deeper input is read as plain text, never overflowing the stack. */
 const MAX_DEPTH = 16;
@@ -104,8 +107,15 @@ class Converter {
         this.pos++;
         out += script(this.convertArgument(), c === '^' ? SUPERSCRIPT : SUBSCRIPT);
       } else {
-        out += c;
-        this.pos++;
+        LIGATURE_AT.lastIndex = this.pos;
+        const ligature = this.math ? null : LIGATURE_AT.exec(src);
+        if (ligature) {
+          out += LIGATURE_TEXT[ligature[0]]!;
+          this.pos += ligature[0].length;
+        } else {
+          out += c;
+          this.pos++;
+        }
       }
     }
     return out;

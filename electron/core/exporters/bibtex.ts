@@ -1,0 +1,153 @@
+import type { Paper } from '../schema';
+import { squashSpace } from '../text';
+import { arxivPrimaryClass, citationKeys, entryKind, keywordsOf, linkUrl, splitName } from './shared';
+
+// Unicode letters stay UTF-8 (é, ß, 漢字): biber, JabRef and Zotero read UTF-8 .bib files, and the
+// `% Encoding: UTF-8` header tells JabRef so. Only characters LaTeX or BibTeX give a meaning are escaped.
+// Braces become \textbraceleft/right rather than \{ \}: BibTeX counts escaped braces too, so a lone
+// \{ would unbalance the field. In LaTeX's default OT1 font encoding < > | print as ¡ ¿ and a dash,
+// hence \textless, \textgreater and \textbar.
+const LATEX_SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+};
+
+/** Text made literal for a braced BibTeX field: specials escaped, TeX ligatures (-- `` '' ?` !`) broken up. */
+export function latexText(text: string): string {
+  return escapeLatex(squashSpace(stripControls(text)));
+}
+
+function escapeLatex(text: string): string {
+  return text
+    .replace(/[\\{}&%$#_~^<>|]/g, (ch) => LATEX_SPECIAL[ch] ?? ch)
+    .replace(/-(?=-)/g, '-{}')
+    .replace(/`(?=`)/g, '`{}')
+    .replace(/'(?=')/g, "'{}")
+    .replace(/([?!])(?=`)/g, '$1{}');
+}
+
+function stripControls(text: string): string {
+  return text.replace(/\p{Cc}/gu, ' ');
+}
+
+// A word with a capital after its first letter (BERT, LoRA, GPT-4, ImageNet) is an acronym or a name
+// whose case must survive a style that lower-cases titles; ordinary capitals are left to the style.
+const WORD = /[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+)*/gu;
+const INNER_CAPITAL = /^.+\p{Lu}/u;
+const INITIALISM = /^\p{Lu}(?:\.\p{Lu})+$/u;
+
+// Each part of Low-Rank is checked alone: a capital after a hyphen is ordinary title case.
+const needsProtection = (word: string): boolean =>
+  INITIALISM.test(word) || word.split(/[-'.]/).some((part) => INNER_CAPITAL.test(part));
+
+/** A title with its acronyms and mixed-case words wrapped in braces. */
+export function latexTitle(title: string): string {
+  return squashSpace(stripControls(title))
+    .split(' ')
+    .map((token) => {
+      const words = token.match(WORD) ?? [];
+      // A token without TeX specials is braced whole (CdₓZn₁₋ₓSe, GaN:); otherwise only its words are,
+      // since a group that starts with a command (\textless...) is not case-protected by BibTeX.
+      if (escapeLatex(token) === token) return words.some(needsProtection) ? `{${token}}` : token;
+      return protectWords(token);
+    })
+    .join(' ');
+}
+
+function protectWords(token: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of token.matchAll(WORD)) {
+    out += escapeLatex(token.slice(last, match.index));
+    out += needsProtection(match[0]) ? `{${match[0]}}` : match[0];
+    last = match.index + match[0].length;
+  }
+  return out + escapeLatex(token.slice(last));
+}
+
+/** "Family, Given" (BibTeX's unambiguous form) joined by " and "; organisations braced whole. */
+export function latexAuthors(authors: readonly string[]): string {
+  return authors
+    .filter((author) => author.trim() !== '')
+    .map((author) => {
+      const name = splitName(author);
+      // A one-word name needs no braces; a longer literal must not be split into given and family.
+      if ('literal' in name)
+        return name.literal.includes(' ') ? `{${latexText(name.literal)}}` : latexText(name.literal);
+      const family = latexText(name.particle ? `${name.particle} ${name.family}` : name.family);
+      const parts = [family, name.suffix, name.given].filter((part) => part !== undefined);
+      return parts.map((part, i) => (i === 0 ? part : latexText(part))).join(', ');
+    })
+    .join(' and ');
+}
+
+/** URL, DOI and eprint are read verbatim; only unbalanced braces and line breaks could break them. */
+function verbatim(value: string): string {
+  const flat = stripControls(value).replace(/\s+/g, '');
+  let depth = 0;
+  for (const ch of flat) {
+    if (ch === '{') depth++;
+    if (ch === '}' && --depth < 0) break;
+  }
+  return depth === 0 ? flat : flat.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
+}
+
+/** Keywords are a comma-separated list that no style prints: commas and braces inside one would split or break it. */
+function keywordList(keywords: readonly string[]): string {
+  return keywords
+    .map((keyword) => squashSpace(stripControls(keyword).replace(/[{},]/g, ' ')))
+    .filter((keyword) => keyword !== '')
+    .join(', ');
+}
+
+/**
+ * BibTeX for BibTeX, biber, JabRef and Zotero. @article for a journal venue, @inproceedings for a
+ * conference, else @misc with eprint/archivePrefix/primaryClass (arXiv's own convention for preprints).
+ * The user's note and reading status are not exported: they are not bibliographic data, and `note`
+ * would print in the bibliography; the JSON backup carries them.
+ */
+export function toBibtex(papers: readonly Paper[]): string {
+  const keys = citationKeys(papers);
+  const entries = papers.map((paper, i) => bibtexEntry(paper, keys[i] ?? paper.id));
+  return ['% Encoding: UTF-8', ...entries].join('\n\n') + '\n';
+}
+
+function bibtexEntry(paper: Paper, key: string): string {
+  const kind = entryKind(paper);
+  const fields: [string, string | undefined][] = [
+    ['title', latexTitle(paper.title)],
+    ['author', paper.authors.length ? latexAuthors(paper.authors) : undefined],
+    ['year', paper.year?.toString()],
+  ];
+  const venue = paper.venue ? latexText(paper.venue) : undefined;
+  if (kind === 'article') fields.push(['journal', venue]);
+  if (kind === 'inproceedings') fields.push(['booktitle', venue]);
+  if (kind === 'misc' && paper.venue && !/^arxiv$/i.test(paper.venue.trim())) fields.push(['howpublished', venue]);
+  fields.push(['doi', paper.doi ? verbatim(paper.doi) : undefined]);
+  const url = linkUrl(paper);
+  fields.push(['url', url ? verbatim(url) : undefined]);
+  if (paper.arxivId) {
+    fields.push(['eprint', verbatim(paper.arxivId)], ['archivePrefix', 'arXiv']);
+    const primary = arxivPrimaryClass(paper);
+    if (primary) fields.push(['primaryClass', primary]);
+  }
+  fields.push(['abstract', paper.abstract.trim() ? latexText(paper.abstract) : undefined]);
+  const keywords = keywordList(keywordsOf(paper));
+  fields.push(['keywords', keywords || undefined]);
+  const body = fields
+    .filter((field): field is [string, string] => field[1] !== undefined && field[1] !== '')
+    .map(([name, value]) => `  ${name} = {${value}}`)
+    .join(',\n');
+  return `@${kind}{${key},\n${body}\n}`;
+}

@@ -1,0 +1,75 @@
+import type { Paper } from '../schema';
+import { citationKeys, entryKind, keywordsOf, linkUrl, splitName, type PersonName } from './shared';
+
+type CslName = {
+  family?: string;
+  given?: string;
+  literal?: string;
+  'non-dropping-particle'?: string;
+  suffix?: string;
+};
+
+export type CslItem = {
+  id: string;
+  type: 'article-journal' | 'paper-conference' | 'article';
+  title: string;
+  author: CslName[];
+  issued?: { 'date-parts': [[number]] };
+  'container-title'?: string;
+  DOI?: string;
+  URL?: string;
+  abstract?: string;
+  keyword?: string;
+  number?: string;
+  archive?: string;
+};
+
+const CSL_TYPE = { article: 'article-journal', inproceedings: 'paper-conference', misc: 'article' } as const;
+
+/** CSL-JSON items; an arXiv preprint is CSL's "article" with number "arXiv:<id>" and archive "arXiv", as Zotero writes it. */
+export function toCslItems(papers: readonly Paper[]): CslItem[] {
+  const keys = citationKeys(papers);
+  return papers.map((paper, i) => {
+    const kind = entryKind(paper);
+    const item: CslItem = {
+      id: keys[i] ?? paper.id,
+      type: CSL_TYPE[kind],
+      title: escapeMarkup(paper.title),
+      author: paper.authors.filter((a) => a.trim() !== '').map((a) => cslName(splitName(a))),
+    };
+    if (paper.year !== undefined) item.issued = { 'date-parts': [[paper.year]] };
+    if (paper.venue && kind !== 'misc') item['container-title'] = paper.venue;
+    if (paper.doi) item.DOI = paper.doi;
+    const url = linkUrl(paper);
+    if (url) item.URL = url;
+    if (paper.abstract) item.abstract = escapeMarkup(paper.abstract);
+    const keywords = keywordsOf(paper);
+    if (keywords.length) item.keyword = keywords.join(', ');
+    if (paper.arxivId) {
+      item.number = `arXiv:${paper.arxivId}`;
+      item.archive = 'arXiv';
+    }
+    return item;
+  });
+}
+
+function cslName(name: PersonName): CslName {
+  if ('literal' in name) return { literal: name.literal };
+  const out: CslName = { family: name.family };
+  if (name.given) out.given = name.given;
+  if (name.particle) out['non-dropping-particle'] = name.particle;
+  if (name.suffix) out.suffix = name.suffix;
+  return out;
+}
+
+export function toCslJson(papers: readonly Paper[]): string {
+  return JSON.stringify(toCslItems(papers), null, 2) + '\n';
+}
+
+/**
+ * CSL titles and abstracts are rich text (citeproc reads <i>, <b>, <sup> and entities), so a literal
+ * "<" or "&" in our plain text is written as an entity to stay text.
+ */
+function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

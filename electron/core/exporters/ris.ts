@@ -1,0 +1,49 @@
+import type { Paper } from '../schema';
+import { squashSpace } from '../text';
+import { citationKeys, entryKind, keywordsOf, linkUrl, splitName, type PersonName } from './shared';
+
+const RIS_TYPE = { article: 'JOUR', inproceedings: 'CPAPER', misc: 'GEN' } as const;
+
+/**
+ * RIS with CRLF line endings, one tag per line. A journal article is JOUR, a conference paper CPAPER,
+ * a preprint GEN (RIS has no preprint type; GEN imports as a plain document everywhere, while ELEC
+ * would turn it into a web page). Values are flattened to one line, since a line break ends a tag.
+ */
+export function toRis(papers: readonly Paper[]): string {
+  const keys = citationKeys(papers);
+  return papers.map((paper, i) => risRecord(paper, keys[i] ?? paper.id)).join('');
+}
+
+function risRecord(paper: Paper, key: string): string {
+  const kind = entryKind(paper);
+  const lines: [string, string | undefined][] = [
+    ['TY', RIS_TYPE[kind]],
+    ['TI', paper.title],
+    ...paper.authors.map((author): [string, string] => ['AU', risName(splitName(author))]),
+    ['PY', paper.year?.toString()],
+    [kind === 'inproceedings' ? 'T2' : 'JO', kind === 'misc' ? undefined : paper.venue],
+    ['DO', paper.doi],
+    ['UR', linkUrl(paper)],
+    ['AB', paper.abstract],
+    ...keywordsOf(paper).map((keyword): [string, string] => ['KW', keyword]),
+    ['ID', key],
+  ];
+  if (paper.arxivId) lines.push(['AN', `arXiv:${paper.arxivId}`]);
+  const body = lines
+    .map(([tag, value]) => [tag, value === undefined ? '' : risValue(value)] as const)
+    .filter(([, value]) => value !== '')
+    .map(([tag, value]) => `${tag}  - ${value}\r\n`)
+    .join('');
+  return `${body}ER  - \r\n\r\n`;
+}
+
+function risValue(value: string): string {
+  return squashSpace(value.replace(/\p{Cc}/gu, ' '));
+}
+
+/** "Family, Given" or "Family, Given, Suffix", as RIS wants; an organisation is written whole. */
+function risName(name: PersonName): string {
+  if ('literal' in name) return name.literal;
+  const family = name.particle ? `${name.particle} ${name.family}` : name.family;
+  return [family, name.given, name.suffix].filter((part) => part !== undefined).join(', ');
+}

@@ -1,0 +1,176 @@
+import type { Paper } from '../schema';
+import { foldText, squashSpace } from '../text';
+
+/** A display name taken apart the way citation formats want it. */
+export type PersonName = { literal: string } | { family: string; given?: string; particle?: string; suffix?: string };
+
+// Lower-case particles only: a capitalised "Van" or "De" is as likely a given name as a particle.
+const PARTICLES = new Set('van von der den de del della di da dos das du la le ten ter zu bin ibn al el'.split(' '));
+const SUFFIXES = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
+// Author lists from arXiv and conferences carry collaborations and teams; splitting them would invent people.
+const ORGANISATION =
+  /\b(?:and|team|consortium|collaboration|group|lab|laboratory|institute|university|inc\.?|ltd\.?|project|organi[sz]ation|committee|association|society|council|foundation|corporation|company|agency|centre|center)\b|&/i;
+
+/**
+ * Split a "Given Family" display name: the last word is the family name, lower-case particles
+ * before it (van der, de la) belong to it, Jr./III are suffixes, a "Family, Given" name is taken
+ * as written, and single words and organisations stay whole.
+ */
+export function splitName(display: string): PersonName {
+  const name = squashSpace(display);
+  if (ORGANISATION.test(name)) return { literal: name };
+  if (name.includes(',')) {
+    const parts = name.split(',').map((part) => part.trim());
+    const family = parts[0] ?? '';
+    // BibTeX's "King, Jr., Martin" and the everyday "Smith, John, Jr.".
+    if (parts.length >= 3 && SUFFIXES.test(parts[1] ?? '')) {
+      return withParts(family, parts.slice(2).join(' '), parts[1]);
+    }
+    if (parts.length >= 3 && SUFFIXES.test(parts.at(-1) ?? '')) {
+      return withParts(family, parts.slice(1, -1).join(' '), parts.at(-1));
+    }
+    return withParts(family, parts.slice(1).join(' '));
+  }
+  const words = name.split(' ').filter((word) => word !== '');
+  let suffix: string | undefined;
+  if (words.length > 2 && SUFFIXES.test(words.at(-1) ?? '')) suffix = words.pop();
+  if (words.length <= 1) return { literal: name };
+  let start = words.length - 1;
+  while (start > 1 && PARTICLES.has(words[start - 1] ?? '')) start--;
+  return withParts(words.slice(start).join(' '), words.slice(0, start).join(' '), suffix);
+}
+
+function withParts(familyWithParticle: string, given: string, suffix?: string): PersonName {
+  const words = familyWithParticle.split(' ');
+  let cut = 0;
+  while (cut < words.length - 1 && PARTICLES.has(words[cut] ?? '')) cut++;
+  const name: PersonName = { family: words.slice(cut).join(' ') };
+  if (given) name.given = given;
+  if (cut > 0) name.particle = words.slice(0, cut).join(' ');
+  if (suffix) name.suffix = suffix;
+  return name;
+}
+
+/** The family name, or an organisation's name, that leads a citation key. */
+function leadName(display: string | undefined): string {
+  if (!display) return '';
+  const name = splitName(display);
+  return 'literal' in name ? (name.literal.split(' ')[0] ?? '') : name.family;
+}
+
+const FOLDED_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+};
+
+/** Lower-case ASCII letters and digits only: Müller -> muller, Straße -> strasse. */
+export function asciiFold(text: string): string {
+  return foldText(text)
+    .replace(/[ßæœøđðþłı]/g, (ch) => FOLDED_LETTERS[ch] ?? '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const TITLE_STOPWORDS = new Set('a an the on of in for to and towards toward is are'.split(' '));
+// What BibTeX, biber and JabRef all accept in a key; anything else (spaces, commas, braces, %) breaks one of them.
+const SAFE_KEY = /^[\p{L}\p{N}_:.+\-/]+$/u;
+
+/**
+ * One unique citation key per paper, in order. A paper's own key is kept when it is safe and no
+ * earlier paper holds it; the others get <family><year><first title word>, with a, b, c... on clashes.
+ * Keys are compared case-insensitively because BibTeX does.
+ */
+export function citationKeys(papers: readonly Paper[]): string[] {
+  const taken = new Set<string>();
+  const own = papers.map((paper) => {
+    const key = paper.citationKey?.trim();
+    if (!key || !SAFE_KEY.test(key) || taken.has(key.toLowerCase())) return undefined;
+    taken.add(key.toLowerCase());
+    return key;
+  });
+  // Where each base's suffix search resumes, so a thousand "paper" keys cost linear time, not quadratic.
+  const nextSuffix = new Map<string, number>();
+  return papers.map((paper, i) => {
+    const kept = own[i];
+    if (kept) return kept;
+    const base = generatedKey(paper);
+    let key = base;
+    let n = nextSuffix.get(base) ?? 0;
+    while (taken.has(key)) key = base + letterSuffix(n++);
+    nextSuffix.set(base, n);
+    taken.add(key);
+    return key;
+  });
+}
+
+function generatedKey(paper: Paper): string {
+  const word = foldText(paper.title)
+    .split(' ')
+    .map(asciiFold)
+    .find((w) => w !== '' && !TITLE_STOPWORDS.has(w));
+  const key = asciiFold(leadName(paper.authors[0])) + (paper.year ?? '') + (word ?? '');
+  return /^[a-z]/.test(key) ? key : `paper${key}`;
+}
+
+/** a..z, then aa, ab, ... */
+function letterSuffix(n: number): string {
+  const letter = String.fromCharCode(97 + (n % 26));
+  return n < 26 ? letter : letterSuffix(Math.floor(n / 26) - 1) + letter;
+}
+
+export type EntryKind = 'article' | 'inproceedings' | 'misc';
+
+const PREPRINT_VENUE = /\b(?:arxiv|biorxiv|medrxiv|chemrxiv|ssrn|preprints?|research square|techrxiv|psyarxiv)\b/i;
+const CONFERENCE_WORD = /\b(?:proceedings|proc\.|conference|conf\.|symposium|workshop|meeting|congress|colloquium)\b/i;
+const CONFERENCE_ACRONYM =
+  /\b(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD|SIGIR|SIGGRAPH|CHI|WWW|UAI|AISTATS|COLT|INTERSPEECH|ICASSP|CoRL|ICRA|IROS|WACV|BMVC|MICCAI|LREC|USENIX|OSDI|SOSP|NSDI|CCS|FOCS|STOC|SODA)\b/;
+
+/** A journal article, a conference paper, or (no venue, or a preprint server) a preprint. */
+export function entryKind(paper: Paper): EntryKind {
+  const venue = paper.venue?.trim();
+  if (!venue || PREPRINT_VENUE.test(venue)) return 'misc';
+  if (CONFERENCE_WORD.test(venue) || CONFERENCE_ACRONYM.test(venue)) return 'inproceedings';
+  return 'article';
+}
+
+/** Source keywords then the user's tags, without repeats: reference managers turn both into tags. */
+export function keywordsOf(paper: Paper): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of [...(paper.keywords ?? []), ...paper.tags]) {
+    const keyword = squashSpace(raw);
+    if (keyword === '' || seen.has(keyword.toLowerCase())) continue;
+    seen.add(keyword.toLowerCase());
+    out.push(keyword);
+  }
+  return out;
+}
+
+/** The paper's URL, or its arXiv abstract page. */
+export function linkUrl(paper: Paper): string | undefined {
+  return paper.url ?? (paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : undefined);
+}
+
+const ARXIV_CATEGORY =
+  /(?:^|\()((?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|nlin)\.[A-Za-z-]{2,}|hep-th|hep-ph|hep-ex|hep-lat|gr-qc|quant-ph|nucl-th|nucl-ex|math-ph)\)?$/;
+
+/** The arXiv primary category: the archive of an old-style id, else the first category among the keywords. */
+export function arxivPrimaryClass(paper: Paper): string | undefined {
+  // Stored ids are lower-cased (parseArxivId), but subject classes are written upper-case: math.GT.
+  const oldStyle = /^([a-z-]+)(?:\.([a-z]{2}))?\//i.exec(paper.arxivId ?? '');
+  if (oldStyle?.[1]) {
+    const archive = oldStyle[1].toLowerCase();
+    return oldStyle[2] ? `${archive}.${oldStyle[2].toUpperCase()}` : archive;
+  }
+  for (const keyword of paper.keywords ?? []) {
+    const match = ARXIV_CATEGORY.exec(keyword.trim());
+    if (match?.[1]) return match[1];
+  }
+  return undefined;
+}
