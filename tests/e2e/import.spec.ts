@@ -40,3 +40,17 @@ test('a file dropped on the window is previewed; duplicates and broken entries a
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+test('export the current list as BibTeX: a download the user saves', async ({ app, page }) => {
+  await app.cli('import', join(FIXTURES, 'five-papers.txt'));
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await page.screenshot({ path: 'test-results/screens/export-menu.png' });
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: /BibTeX/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^paperqueue-\d{4}-\d\d-\d\d\.bib$/);
+  const text = await readFile(await download.path(), 'utf8');
+  expect(text.match(/^@\w+\{/gm)).toHaveLength(5);
+  expect(text).toContain('title = {Alpha: Learning to Read Faster}');
+});

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { viewTitle } from '../labels';
 import { useApp } from '../store';
+import { ExportMenu } from './ExportMenu';
 import type { Sort } from '../store/types';
 
 const SORT_LABELS: Record<Sort, string> = {
@@ -52,6 +53,7 @@ export function Toolbar() {
           </option>
         ))}
       </select>
+      <ExportMenu />
       <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
         Import…
       </button>

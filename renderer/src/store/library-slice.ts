@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import type { ImportPreview, ImportReport, Stats } from './types';
+import type { ExportFormat, ImportPreview, ImportReport, Stats } from './types';
 
 /** A file being imported: read, previewed, then applied on confirmation. */
 export type PendingImport = {
@@ -24,6 +24,8 @@ export type LibrarySlice = {
   previewFile: (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => Promise<void>;
   confirmImport: () => Promise<void>;
   cancelImport: () => void;
+  /** Download the picked papers (or the current list) in `format`. */
+  exportPapers: (format: ExportFormat) => Promise<void>;
   dismissBanner: () => void;
   showError: (error: unknown) => void;
 };
@@ -81,6 +83,29 @@ export const createLibrarySlice =
       }
     },
     cancelImport: () => set({ pendingImport: undefined }),
+    async exportPapers(format) {
+      const { checked, view, search, sort } = get();
+      try {
+        const result = await transport.invoke('library.export', {
+          format,
+          markdownLayout: 'combined',
+          ...(checked.length > 1
+            ? { ids: checked }
+            : {
+                query: {
+                  status: view.kind === 'status' ? view.status : 'all',
+                  source: view.kind === 'source' ? view.name : undefined,
+                  tag: view.kind === 'tag' ? view.tag : undefined,
+                  text: search.trim() || undefined,
+                  sort,
+                },
+              }),
+        });
+        if (result.kind === 'file') download(result.fileName, result.mime, result.content);
+      } catch (error) {
+        get().showError(error);
+      }
+    },
     dismissBanner: () => set({ importReport: undefined, error: undefined }),
     showError: (error) => set({ error: error instanceof Error ? error.message : String(error) }),
   });
@@ -89,4 +114,14 @@ function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** Hand a file to the browser's (or Electron's) download, which asks where to save it. */
+function download(fileName: string, mime: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
