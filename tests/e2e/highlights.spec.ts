@@ -1,28 +1,7 @@
-import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { FIXTURES, expect, test } from './helpers';
+import { FIXTURES, expect, selectInAbstract, test } from './helpers';
 
 test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
-
-/** Select `phrase` inside the abstract as a user's drag would, then release the mouse. */
-async function selectInAbstract(page: Page, phrase: string) {
-  await page.locator('.abstract').evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the abstract`);
-  }, phrase);
-}
 
 type Shown = { annotations: { quote: string; prefix: string; color: string; comment: string; target: string }[] };
 

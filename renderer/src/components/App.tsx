@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
 import { useApp } from '../store';
+import { useKeyboard } from '../useKeyboard';
 import { Banner } from './Banner';
 import { BulkBar } from './BulkBar';
 import { ImportDialog } from './ImportDialog';
+import { Overlays } from './Overlays';
 import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { Sidebar } from './Sidebar';
@@ -34,57 +35,7 @@ export function App() {
       </main>
       {selectedId && <PaperDetail id={selectedId} />}
       <ImportDialog />
+      <Overlays />
     </div>
   );
-}
-
-/**
- * j/k or arrows move, Alt+arrows move the paper in the queue, q keeps (queues), x dismisses, r marks read,
- * / searches, Escape closes. Triage keys act on every picked paper when several are picked.
- */
-function useKeyboard() {
-  const step = useApp((s) => s.step);
-  const select = useApp((s) => s.select);
-  const setStatus = useApp((s) => s.setStatus);
-  const nudge = useApp((s) => s.nudge);
-  const selectedId = useApp((s) => s.selectedId);
-  const checked = useApp((s) => s.checked);
-  const canReorder = useApp((s) => s.sort === 'queue');
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      const target = event.target as HTMLElement;
-      if (target.closest('[role="dialog"]')) return;
-      if (target.closest('input, textarea, select, [contenteditable="true"]')) {
-        if (event.key === 'Escape') target.blur();
-        return;
-      }
-      if (event.altKey && canReorder && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-        event.preventDefault();
-        void nudge(event.key === 'ArrowUp' ? -1 : 1);
-        return;
-      }
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
-      const actions: Record<string, () => void> = {
-        j: () => step(1),
-        ArrowDown: () => step(1),
-        k: () => step(-1),
-        ArrowUp: () => step(-1),
-        Escape: () => select(undefined),
-        '/': () => document.getElementById('search')?.focus(),
-      };
-      const targets = checked.length > 1 ? checked : selectedId ? [selectedId] : [];
-      if (targets.length) {
-        actions.q = () => void setStatus(targets, 'queued');
-        actions.x = () => void setStatus(targets, 'dismissed');
-        actions.r = () => void setStatus(targets, 'read');
-      }
-      const action = actions[event.key];
-      if (action) {
-        event.preventDefault();
-        action();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [step, select, setStatus, nudge, selectedId, checked, canReorder]);
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { drafts } from '../drafts';
+import { FOCUS_NOTE_EVENT } from '../shortcuts';
 import { useApp } from '../store';
 import { Markdown } from './Markdown';
 
@@ -50,6 +51,16 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
     const timer = setTimeout(() => void flush(), state === 'error' ? 3000 : AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [text, state, flush]);
+
+  // The n key: write a note now.
+  useEffect(() => {
+    const focus = () => {
+      setMode('write');
+      requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('.note-input')?.focus());
+    };
+    window.addEventListener(FOCUS_NOTE_EVENT, focus);
+    return () => window.removeEventListener(FOCUS_NOTE_EVENT, focus);
+  }, []);
 
   // Leaving the paper saves what is pending.
   useEffect(() => () => void flush(), [flush]);

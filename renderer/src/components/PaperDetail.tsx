@@ -45,7 +45,7 @@ export function PaperDetail({ id }: { id: string }) {
           ✕
         </button>
         <HighlightableText as="h2" className="detail-title" text={paper.title} target="title" {...highlightProps} />
-        {paper.authors.length > 0 && <p className="detail-authors">{paper.authors.join(', ')}</p>}
+        {paper.authors.length > 0 && <Authors key={paper.id} authors={paper.authors} />}
         <p className="detail-meta">
           {paper.source.name} · added {formatDate(paper.createdAt)}
           {paper.year ? ` · ${paper.year}` : ''}
@@ -108,4 +108,22 @@ function hostOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+const AUTHORS_SHOWN = 12;
+
+/** A consortium paper has thousands of authors: show the first few and the count. */
+function Authors({ authors }: { authors: string[] }) {
+  const [all, setAll] = useState(false);
+  const hidden = authors.length - AUTHORS_SHOWN;
+  return (
+    <p className="detail-authors">
+      {all || hidden <= 0 ? authors.join(', ') : `${authors.slice(0, AUTHORS_SHOWN).join(', ')}`}
+      {hidden > 0 && (
+        <button type="button" className="linkish authors-more" onClick={() => setAll(!all)}>
+          {all ? 'show fewer' : `and ${hidden.toLocaleString()} more`}
+        </button>
+      )}
+    </p>
+  );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { viewTitle } from '../labels';
 import { useApp } from '../store';
 import { ExportMenu } from './ExportMenu';
+import { PasteDialog } from './PasteDialog';
 import type { Sort } from '../store/types';
 
 const SORT_LABELS: Record<Sort, string> = {
@@ -20,7 +21,9 @@ export function Toolbar() {
   const setSort = useApp((s) => s.setSort);
   const setSearch = useApp((s) => s.setSearch);
   const previewFile = useApp((s) => s.previewFile);
+  const setOverlay = useApp((s) => s.setOverlay);
   const [text, setText] = useState('');
+  const [pasting, setPasting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   // Filter as the user types, without a request per keystroke.
@@ -31,32 +34,48 @@ export function Toolbar() {
 
   return (
     <header className="toolbar">
-      <div className="toolbar-title">
-        <h1>{viewTitle(view)}</h1>
-        <span className="count" aria-live="polite">
-          {loading && total === 0 ? '' : `${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'}`}
-        </span>
+      <div className="toolbar-row">
+        <div className="toolbar-title">
+          <h1>{viewTitle(view)}</h1>
+          <span className="count" aria-live="polite">
+            {loading && total === 0 ? '' : `${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'}`}
+          </span>
+        </div>
+        <button type="button" className="button" title="One paper at a time (t)" onClick={() => setOverlay('triage')}>
+          Triage
+        </button>
+        <ExportMenu />
+        <button
+          type="button"
+          className="button"
+          title="Paste a digest, ids, DOIs or BibTeX"
+          onClick={() => setPasting(true)}
+        >
+          Paste…
+        </button>
+        <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
+          Import…
+        </button>
       </div>
-      <input
-        id="search"
-        className="search"
-        type="search"
-        placeholder="Search titles, abstracts, notes…  ( / )"
-        aria-label="Search"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
-      <select className="sort" aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
-        {Object.entries(SORT_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <ExportMenu />
-      <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
-        Import…
-      </button>
+      <div className="toolbar-row">
+        <input
+          id="search"
+          className="search"
+          type="search"
+          placeholder="Search titles, authors, abstracts, notes…  ( / )"
+          aria-label="Search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <select className="sort" aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+          {Object.entries(SORT_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {pasting && <PasteDialog onClose={() => setPasting(false)} />}
       <input
         ref={fileInput}
         type="file"

@@ -22,6 +22,8 @@ export type LibrarySlice = {
   importFile: (file: { name: string; text: () => Promise<string> }) => Promise<void>;
   /** Read a picked or dropped file and show what importing it would do. */
   previewFile: (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => Promise<void>;
+  /** Pasted text goes through the same preview as a file. */
+  previewText: (text: string) => Promise<void>;
   confirmImport: () => Promise<void>;
   cancelImport: () => void;
   /** Download the picked papers (or the current list) in `format`. */
@@ -69,6 +71,11 @@ export const createLibrarySlice =
         get().showError(error);
       }
     },
+    previewText: (text) =>
+      get().previewFile({
+        name: 'pasted text',
+        arrayBuffer: () => Promise.resolve(new TextEncoder().encode(text).buffer),
+      }),
     async confirmImport() {
       const pending = get().pendingImport;
       if (!pending || pending.phase !== 'preview') return;

@@ -2,10 +2,19 @@ import type { StateCreator } from 'zustand';
 import type { NewHighlight } from '../components/HighlightPopover';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import type { Annotation, Status } from './types';
+import type { Annotation, Status, View } from './types';
+
+/** How to put back what a status change did: each group of papers and the status it had. */
+type UndoEntry = { label: string; restore: { ids: string[]; status: Status }[] };
 
 export type PaperActionsSlice = {
-  setStatus: (ids: string[], status: Status) => Promise<void>;
+  /** Shown at once (optimistic); rolled back with a visible error if the core refuses. */
+  setStatus: (ids: string[], status: Status, options?: { undoable?: boolean }) => Promise<void>;
+  undoStack: UndoEntry[];
+  /** Put back the statuses the last change replaced. */
+  undo: () => Promise<void>;
+  /** A short confirmation ("Marked 3 papers read · Undo"), cleared after a while. */
+  notice: string | undefined;
   addTags: (ids: string[], tags: string[]) => Promise<void>;
   /** Move papers to just before another (null: to the end of the queue). */
   reorder: (ids: string[], before: string | null) => Promise<void>;
@@ -24,7 +33,7 @@ export type PaperActionsSlice = {
 
 export const createPaperActionsSlice =
   (transport: Transport): StateCreator<AppState, [], [], PaperActionsSlice> =>
-  (_set, get) => {
+  (set, get) => {
     /** Run a command; a refusal is shown to the user rather than thrown. */
     const attempt = async (action: () => Promise<unknown>) => {
       try {
@@ -33,8 +42,56 @@ export const createPaperActionsSlice =
         get().showError(error);
       }
     };
+    let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+    const notify = (notice: string) => {
+      clearTimeout(noticeTimer);
+      set({ notice });
+      noticeTimer = setTimeout(() => set({ notice: undefined }), 5000);
+    };
     return {
-      setStatus: (ids, status) => attempt(() => transport.invoke('papers.setStatus', { ids, status })),
+      undoStack: [],
+      notice: undefined,
+      async setStatus(ids, status, options) {
+        const { papers, view, selectedId } = get();
+        const wanted = new Set(ids);
+        const known = papers.filter((p) => wanted.has(p.id) && p.status !== status);
+        const restore = groupByStatus(known.map((p) => ({ id: p.id, status: p.status })));
+        // Show the change at once; the change event brings the truth right after.
+        const next = papers
+          .map((p) => (wanted.has(p.id) ? { ...p, status } : p))
+          .filter((p) => !wanted.has(p.id) || inView(status, view));
+        const index = papers.findIndex((p) => p.id === selectedId);
+        const cursor =
+          selectedId && !next.some((p) => p.id === selectedId)
+            ? next[Math.min(index, next.length - 1)]?.id
+            : selectedId;
+        set({ papers: next, selectedId: cursor, checked: [] });
+        // Undo is offered at once, like the change itself; a refused change takes its entry back.
+        const entry: UndoEntry | undefined =
+          options?.undoable === false || restore.length === 0
+            ? undefined
+            : {
+                label: `Marked ${ids.length === 1 ? 'a paper' : `${ids.length} papers`} ${STATUS_WORD[status]}`,
+                restore,
+              };
+        if (entry) {
+          set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry] }));
+          notify(entry.label);
+        }
+        try {
+          await transport.invoke('papers.setStatus', { ids, status });
+        } catch (error) {
+          set((state) => ({ papers, undoStack: state.undoStack.filter((e) => e !== entry) }));
+          get().showError(error);
+        }
+      },
+      async undo() {
+        const entry = get().undoStack.at(-1);
+        if (!entry) return;
+        set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
+        for (const group of entry.restore) await get().setStatus(group.ids, group.status, { undoable: false });
+        notify(`Undone: ${entry.label.toLowerCase()}`);
+      },
       addTags: (ids, tags) => attempt(() => transport.invoke('tags.set', { ids, tags, mode: 'add' })),
       reorder: (ids, before) => attempt(() => transport.invoke('papers.reorder', { ids, before })),
       async nudge(delta) {
@@ -58,3 +115,24 @@ export const createPaperActionsSlice =
         attempt(() => transport.invoke('annotations.remove', { paperId, annotationId })),
     };
   };
+
+const STATUS_WORD: Record<Status, string> = {
+  inbox: 'unread',
+  queued: 'queued',
+  reading: 'reading',
+  read: 'read',
+  dismissed: 'dismissed',
+};
+
+function groupByStatus(items: { id: string; status: Status }[]): { ids: string[]; status: Status }[] {
+  const groups = new Map<Status, string[]>();
+  for (const item of items) groups.set(item.status, [...(groups.get(item.status) ?? []), item.id]);
+  return [...groups].map(([status, ids]) => ({ status, ids }));
+}
+
+/** Whether a paper with `status` still belongs in the list being shown. */
+function inView(status: Status, view: View): boolean {
+  if (view.kind !== 'status' || view.status === 'all') return true;
+  if (view.status === 'unread') return status === 'inbox' || status === 'queued';
+  return view.status === status;
+}

@@ -1,7 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './index';
 
+export type Overlay = 'shortcuts' | 'triage';
+
 export type SelectionSlice = {
+  /** A full-window mode over the list: the shortcut sheet or one-paper-at-a-time triage. */
+  overlay: Overlay | undefined;
+  setOverlay: (overlay: Overlay | undefined) => void;
   /** The paper shown in the detail panel (the keyboard's cursor). */
   selectedId: string | undefined;
   /** Papers picked for a bulk action (Ctrl/Cmd-click, Shift-click). */
@@ -17,6 +22,8 @@ export type SelectionSlice = {
 };
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set, get) => ({
+  overlay: undefined,
+  setOverlay: (overlay) => set({ overlay }),
   selectedId: undefined,
   checked: [],
   select: (selectedId) => set({ selectedId, checked: [] }),

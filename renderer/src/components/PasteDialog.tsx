@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useApp } from '../store';
+
+/** Paste a digest, a list of arXiv ids or DOIs, or BibTeX; the usual preview follows. */
+export function PasteDialog({ onClose }: { onClose: () => void }) {
+  const previewText = useApp((s) => s.previewText);
+  const [text, setText] = useState('');
+  return (
+    <div className="scrim">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Paste papers"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onClose();
+          void previewText(text);
+        }}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
+        <h2>Paste papers</h2>
+        <p className="muted">A digest page, arXiv ids or links, DOIs, BibTeX or RIS: the format is recognised.</p>
+        <textarea
+          autoFocus
+          className="note-input paste-input"
+          aria-label="Text to import"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={!text.trim()}>
+            Preview
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

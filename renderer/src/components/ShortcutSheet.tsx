@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { SHORTCUTS } from '../shortcuts';
+import { useApp } from '../store';
+
+export function ShortcutSheet() {
+  const close = useApp((s) => s.setOverlay);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' || event.key === '?') close(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close]);
+  return (
+    <div className="scrim" onClick={() => close(undefined)}>
+      <div className="dialog shortcuts" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
+        <h2>Keyboard shortcuts</h2>
+        <dl>
+          {SHORTCUTS.map(({ keys, action }) => (
+            <div key={action} className="shortcut">
+              <dt>
+                {keys.map((k) => (
+                  <kbd key={k}>{k}</kbd>
+                ))}
+              </dt>
+              <dd>{action}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </div>
+  );
+}

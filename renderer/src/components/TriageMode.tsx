@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { shortAuthors } from '../labels';
+import { useApp } from '../store';
+import type { Status } from '../store/types';
+
+/** The inbox one paper at a time, abstract large: one key per decision, undo, and what is left. */
+export function TriageMode() {
+  const view = useApp((s) => s.view);
+  const papers = useApp((s) => s.papers);
+  const loading = useApp((s) => s.loading);
+  const setView = useApp((s) => s.setView);
+  const setStatus = useApp((s) => s.setStatus);
+  const undo = useApp((s) => s.undo);
+  const close = useApp((s) => s.setOverlay);
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const inInbox = view.kind === 'status' && view.status === 'inbox';
+
+  useEffect(() => {
+    if (!inInbox) setView({ kind: 'status', status: 'inbox' });
+  }, [inInbox, setView]);
+
+  const waiting = inInbox ? papers.filter((p) => !skipped.includes(p.id)) : [];
+  const paper = waiting[0];
+
+  useEffect(() => {
+    const decide = (status: Status) => paper && void setStatus([paper.id], status);
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
+        event.preventDefault();
+        void undo();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const actions: Record<string, () => void> = {
+        q: () => decide('queued'),
+        r: () => decide('reading'),
+        d: () => decide('dismissed'),
+        x: () => decide('dismissed'),
+        s: () => paper && setSkipped((list) => [...list, paper.id]),
+        ArrowRight: () => paper && setSkipped((list) => [...list, paper.id]),
+        u: () => void undo(),
+        Escape: () => close(undefined),
+      };
+      const action = actions[event.key];
+      if (action) {
+        event.preventDefault();
+        action();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [paper, setStatus, undo, close]);
+
+  return (
+    <div className="triage" role="dialog" aria-modal="true" aria-label="Triage">
+      <header className="triage-bar">
+        <strong>Triage</strong>
+        <span className="muted" role="status">
+          {loading && !paper ? '' : `${waiting.length} left${skipped.length ? ` · ${skipped.length} skipped` : ''}`}
+        </span>
+        <button type="button" className="button small ghost" onClick={() => close(undefined)}>
+          Done (Esc)
+        </button>
+      </header>
+      {paper ? (
+        <article className="triage-paper">
+          <h1>{paper.title}</h1>
+          <p className="muted">
+            {[shortAuthors(paper.authors), paper.source.name, paper.arxivId && `arXiv:${paper.arxivId}`]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+          <p className="triage-abstract">{paper.abstract || 'No abstract.'}</p>
+        </article>
+      ) : (
+        <div className="triage-done">
+          <p className="empty-title">{loading ? 'Loading…' : 'Inbox zero'}</p>
+          {!loading && <p className="muted">Every paper in the inbox has a decision.</p>}
+        </div>
+      )}
+      <footer className="triage-actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={!paper}
+          onClick={() => paper && void setStatus([paper.id], 'queued')}
+        >
+          <kbd>q</kbd> Queue
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!paper}
+          onClick={() => paper && void setStatus([paper.id], 'reading')}
+        >
+          <kbd>r</kbd> Read now
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!paper}
+          onClick={() => paper && void setStatus([paper.id], 'dismissed')}
+        >
+          <kbd>d</kbd> Dismiss
+        </button>
+        <button
+          type="button"
+          className="button ghost"
+          disabled={!paper}
+          onClick={() => paper && setSkipped((l) => [...l, paper.id])}
+        >
+          <kbd>s</kbd> Skip
+        </button>
+        <button type="button" className="button ghost" onClick={() => void undo()}>
+          <kbd>u</kbd> Undo
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { FOCUS_NOTE_EVENT } from './shortcuts';
+import { useApp } from './store';
+import type { Status } from './store/types';
+
+/** The list's keyboard: see SHORTCUTS. Status keys act on every picked paper when several are picked. */
+export function useKeyboard(): void {
+  const step = useApp((s) => s.step);
+  const select = useApp((s) => s.select);
+  const setStatus = useApp((s) => s.setStatus);
+  const nudge = useApp((s) => s.nudge);
+  const undo = useApp((s) => s.undo);
+  const selectedId = useApp((s) => s.selectedId);
+  const checked = useApp((s) => s.checked);
+  const papers = useApp((s) => s.papers);
+  const setOverlay = useApp((s) => s.setOverlay);
+  const overlay = useApp((s) => s.overlay);
+  const canReorder = useApp((s) => s.sort === 'queue');
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement;
+      if (overlay || target.closest('[role="dialog"]')) return;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) {
+        if (event.key === 'Escape') target.blur();
+        return;
+      }
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
+        event.preventDefault();
+        void undo();
+        return;
+      }
+      if (event.altKey && canReorder && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+        event.preventDefault();
+        void nudge(event.key === 'ArrowUp' ? -1 : 1);
+        return;
+      }
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
+      const targets = checked.length > 1 ? checked : selectedId ? [selectedId] : [];
+      const mark = (status: Status) => () => targets.length && void setStatus(targets, status);
+      const actions: Record<string, () => void> = {
+        j: () => step(1),
+        ArrowDown: () => step(1),
+        k: () => step(-1),
+        ArrowUp: () => step(-1),
+        Enter: () => !selectedId && papers[0] && select(papers[0].id),
+        Escape: () => select(undefined),
+        '/': () => document.getElementById('search')?.focus(),
+        '?': () => setOverlay('shortcuts'),
+        t: () => setOverlay('triage'),
+        n: () => selectedId && window.dispatchEvent(new Event(FOCUS_NOTE_EVENT)),
+        q: mark('queued'),
+        r: mark('read'),
+        u: mark('inbox'),
+        d: mark('dismissed'),
+        x: mark('dismissed'),
+      };
+      const action = actions[event.key];
+      if (action) {
+        event.preventDefault();
+        action();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step, select, setStatus, nudge, undo, selectedId, checked, papers, canReorder, setOverlay, overlay]);
+}
