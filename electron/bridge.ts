@@ -5,4 +5,12 @@ import type { ChangeEvent } from './core/store/store';
 export type PaperqueueBridge = {
   invoke: (name: string, input: unknown) => Promise<Result<unknown>>;
   onChanged: (callback: (event: ChangeEvent) => void) => () => void;
+  /** Menu commands the page carries out (with the file the native dialog read, for an import). */
+  onMenu: (callback: (command: MenuCommand) => void) => () => void;
 };
+
+export type MenuCommand =
+  | { kind: 'import-file'; name: string; base64: string }
+  | { kind: 'paste' }
+  | { kind: 'triage' }
+  | { kind: 'shortcuts' };

@@ -2,4 +2,5 @@
 export const CHANNELS = {
   invoke: 'paperqueue:invoke',
   changed: 'paperqueue:changed',
+  menu: 'paperqueue:menu',
 } as const;

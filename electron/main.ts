@@ -1,14 +1,6 @@
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  Menu,
-  session,
-  shell,
-  type MenuItemConstructorOptions,
-  type WebFrameMain,
-} from 'electron';
-import { dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session, shell, type WebFrameMain } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dispatch } from './core/dispatch';
 import { StoreLoadError } from './core/store/library-file';
@@ -16,7 +8,9 @@ import { writeFileDurably } from './core/store/durable-file';
 import { acquireLock, describeHolder } from './core/store/lock';
 import { LibraryStore } from './core/store/store';
 import { isExternalWebUrl } from './external-url';
+import { CHANNELS } from './channels';
 import { registerIpc } from './ipc';
+import { menuTemplate } from './menu';
 import { startServer } from './server/server';
 
 const RENDERER_INDEX = join(import.meta.dirname, '..', 'renderer', 'index.html');
@@ -70,7 +64,15 @@ async function start(): Promise<void> {
     await open.flush().catch(() => undefined);
     await lock.release();
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        importFiles: () => void importFromDialog(),
+        exportBackup: () => void exportToDialog(),
+        send: (command) => window?.webContents.send(CHANNELS.menu, command),
+      }),
+    ),
+  );
   window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -110,62 +112,6 @@ function lockDownSessions(): void {
   });
 }
 
-function menuTemplate(): MenuItemConstructorOptions[] {
-  return [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFromDialog() },
-        { label: 'Export Backup…', accelerator: 'CmdOrCtrl+Shift+E', click: () => void exportToDialog() },
-        { type: 'separator' },
-        { role: process.platform === 'darwin' ? 'close' : 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    {
-      label: 'Help',
-      submenu: [
-        {
-          label: 'Keyboard Shortcuts',
-          click: () =>
-            void dialog.showMessageBox({
-              message: 'Keyboard shortcuts',
-              detail:
-                'j / k or arrows: next / previous paper\nq: keep (queue)\nr: mark read\nx: dismiss\n/: search\nEsc: close',
-            }),
-        },
-      ],
-    },
-  ];
-}
-
-async function importFromDialog(): Promise<void> {
-  if (!store || !window) return;
-  const choice = await dialog.showOpenDialog(window, {
-    title: 'Import papers',
-    properties: ['openFile', 'multiSelections'],
-    filters: [
-      { name: 'Digests and backups', extensions: ['txt', 'md', 'json'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  });
-  for (const path of choice.filePaths) {
-    const result = await dispatch({ store }, 'library.import', { path });
-    if (!result.ok) dialog.showErrorBox('Import failed', result.error.message);
-  }
-}
-
 async function exportToDialog(): Promise<void> {
   if (!store || !window) return;
   const result = await dispatch({ store }, 'library.export', { format: 'json' });
@@ -178,4 +124,25 @@ async function exportToDialog(): Promise<void> {
 function fail(message: string): void {
   dialog.showErrorBox('Paperqueue cannot start', message);
   app.exit(1);
+}
+
+/** The native dialog picks files; the page previews each before anything is imported. */
+async function importFromDialog(): Promise<void> {
+  if (!window) return;
+  const choice = await dialog.showOpenDialog(window, {
+    title: 'Import papers',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Digests, bibliographies and backups', extensions: ['txt', 'md', 'json', 'bib', 'ris', 'html', 'htm'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  const path = choice.filePaths[0];
+  if (!path) return;
+  const bytes = await readFile(path);
+  window.webContents.send(CHANNELS.menu, {
+    kind: 'import-file',
+    name: basename(path),
+    base64: bytes.toString('base64'),
+  });
 }

@@ -1,10 +1,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { PaperqueueBridge } from './bridge';
+import type { MenuCommand, PaperqueueBridge } from './bridge';
 import { CHANNELS } from './channels';
 import type { Result } from './core/result';
 import type { ChangeEvent } from './core/store/store';
 
-// The page gets these two functions and nothing else: never ipcRenderer itself.
+// The page gets these three functions and nothing else: never ipcRenderer itself.
 const bridge = {
   invoke: (name: string, input: unknown) =>
     ipcRenderer.invoke(CHANNELS.invoke, name, input) as Promise<Result<unknown>>,
@@ -12,6 +12,11 @@ const bridge = {
     const listener = (_event: IpcRendererEvent, change: ChangeEvent) => callback(change);
     ipcRenderer.on(CHANNELS.changed, listener);
     return () => void ipcRenderer.removeListener(CHANNELS.changed, listener);
+  },
+  onMenu(callback: (command: MenuCommand) => void) {
+    const listener = (_event: IpcRendererEvent, command: MenuCommand) => callback(command);
+    ipcRenderer.on(CHANNELS.menu, listener);
+    return () => void ipcRenderer.removeListener(CHANNELS.menu, listener);
   },
 } satisfies PaperqueueBridge;
 

@@ -19,3 +19,6 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
 
 /** Asks the open note editor to switch to writing and take the focus. */
 export const FOCUS_NOTE_EVENT = 'paperqueue:focus-note';
+
+/** Asks the toolbar to open the paste dialog (from the desktop app's menu). */
+export const OPEN_PASTE_EVENT = 'paperqueue:open-paste';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { viewTitle } from '../labels';
+import { OPEN_PASTE_EVENT } from '../shortcuts';
 import { useApp } from '../store';
 import { ExportMenu } from './ExportMenu';
 import { PasteDialog } from './PasteDialog';
@@ -25,6 +26,12 @@ export function Toolbar() {
   const [text, setText] = useState('');
   const [pasting, setPasting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const open = () => setPasting(true);
+    window.addEventListener(OPEN_PASTE_EVENT, open);
+    return () => window.removeEventListener(OPEN_PASTE_EVENT, open);
+  }, []);
 
   // Filter as the user types, without a request per keystroke.
   useEffect(() => {
