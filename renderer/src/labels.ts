@@ -29,8 +29,8 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'nu
 export const formatDate = (iso: string): string => dateFormat.format(new Date(iso));
 
 /** "A. Author, B. Author et al." */
-export function shortAuthors(authors: string[]): string {
-  if (authors.length === 0) return '';
-  if (authors.length <= 2) return authors.join(', ');
+export function shortAuthors(authors: string[], count = authors.length): string {
+  if (count === 0) return '';
+  if (count <= 2) return authors.slice(0, 2).join(', ');
   return `${authors.slice(0, 2).join(', ')} et al.`;
 }

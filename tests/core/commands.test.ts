@@ -105,6 +105,19 @@ describe('papers', () => {
     expect(page).toMatchObject({ total: 3, papers: [{ id: ids[1] }] });
   });
 
+  it('lists light rows for the app: the same order and filter, without abstracts or notes', async () => {
+    const { store, ids } = await storeWithPapers(3);
+    await run(store, 'notes.save', { id: ids[1]!, note: 'a long note' });
+    await run(store, 'papers.update', { id: ids[1]!, patch: { authors: ['A', 'B', 'C', 'D'] } });
+    const { total, rows } = await run(store, 'papers.rows', { text: 'number 2' });
+    expect(total).toBe(1);
+    expect(rows[0]).toEqual(
+      expect.objectContaining({ id: ids[1], authors: ['A', 'B', 'C'], authorCount: 4, hasNote: true, highlights: 0 }),
+    );
+    expect(rows[0]).not.toHaveProperty('abstract');
+    expect(rows[0]).not.toHaveProperty('note');
+  });
+
   it('reorders the queue: before a paper, and to the end', async () => {
     const { store, ids } = await storeWithPapers(4);
     const order = async () => (await run(store, 'papers.list', { sort: 'queue' })).papers.map((p) => p.id);

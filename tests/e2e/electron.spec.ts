@@ -21,7 +21,11 @@ test('the desktop app opens the library, sandboxed, and lists papers', async () 
     const page = await app.firstWindow();
     await expect(page.getByText('Nothing here yet')).toBeVisible();
     expect(await page.evaluate(() => typeof (window as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => Object.keys(window.paperqueue ?? {}).sort())).toEqual(['invoke', 'onChanged', 'onMenu']);
+    expect(await page.evaluate(() => Object.keys(window.paperqueue ?? {}).sort())).toEqual([
+      'invoke',
+      'onChanged',
+      'onMenu',
+    ]);
     await app.close();
   } finally {
     await rm(dataDir, { recursive: true, force: true });

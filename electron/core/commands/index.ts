@@ -9,6 +9,7 @@ import {
   papersRemove,
   papersReorder,
   papersResolve,
+  papersRows,
   papersSetStatus,
   papersUpdate,
 } from './papers';
@@ -18,6 +19,7 @@ import { tagsList, tagsSet } from './tags';
 /** The command table: every host (IPC, HTTP, CLI) and the renderer's client derive from it. */
 export const commands = {
   'papers.list': papersList,
+  'papers.rows': papersRows,
   'papers.get': papersGet,
   'papers.resolve': papersResolve,
   'papers.add': papersAdd,

@@ -4,6 +4,7 @@ import { parseArxivId, parseDoi } from '../identifiers';
 import { linksFrom } from '../importers/links';
 import { createPaper } from '../paper';
 import { ListQuerySchema, filterPapers, sortPapers } from '../query';
+import { toRow } from '../rows';
 import { CommandError, notFound } from '../result';
 import { LinkSchema, StatusSchema, type Paper, type Status } from '../schema';
 import { Bounded, IdSchema, IdsSchema } from './inputs';
@@ -34,6 +35,17 @@ export const papersList = defineCommand({
     const matching = sortPapers(filterPapers(ctx.store.all(), query), query.sort, query.order);
     const end = query.limit === undefined ? undefined : query.offset + query.limit;
     return { total: matching.length, papers: matching.slice(query.offset, end) };
+  },
+});
+
+export const papersRows = defineCommand({
+  kind: 'query',
+  summary: 'Like papers.list, but light rows for a list view (no abstract, note or history).',
+  input: ListQuerySchema.default({ status: 'all', sort: 'queue', offset: 0 }),
+  run(ctx, query) {
+    const matching = sortPapers(filterPapers(ctx.store.all(), query), query.sort, query.order);
+    const end = query.limit === undefined ? undefined : query.offset + query.limit;
+    return { total: matching.length, rows: matching.slice(query.offset, end).map(toRow) };
   },
 });
 

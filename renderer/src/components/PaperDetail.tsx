@@ -13,7 +13,7 @@ const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
 const safeHref = (url: string): string | undefined => (/^https?:\/\//i.test(url) ? url : undefined);
 
 export function PaperDetail({ id }: { id: string }) {
-  const paper = useApp((s) => s.papers.find((p) => p.id === id));
+  const paper = useApp((s) => (s.detail?.id === id ? s.detail : undefined));
   const setStatus = useApp((s) => s.setStatus);
   const select = useApp((s) => s.select);
   const addAnnotation = useApp((s) => s.addAnnotation);

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
 import { useApp } from '../store';
-import type { Paper, Status } from '../store/types';
+import type { PaperRow, Status } from '../store/types';
 
 const ROW_HEIGHT = 84;
 
@@ -86,7 +86,7 @@ type DragHandlers = {
 };
 
 type RowProps = {
-  paper: Paper;
+  paper: PaperRow;
   selected: boolean;
   checked: boolean;
   dropBefore: boolean;
@@ -103,7 +103,7 @@ const PaperRow = memo(function PaperRow({ paper, selected, checked, dropBefore, 
     event.stopPropagation();
     void setStatus([paper.id], status);
   };
-  const authors = shortAuthors(paper.authors);
+  const authors = shortAuthors(paper.authors, paper.authorCount);
   return (
     <div
       role="option"
@@ -135,11 +135,11 @@ const PaperRow = memo(function PaperRow({ paper, selected, checked, dropBefore, 
           <span>{paper.source.name}</span>
           <span className="sep" aria-hidden="true" />
           <span>added {formatDate(paper.createdAt)}</span>
-          {paper.links.some((l) => l.label === 'Code') && <span className="marker">code</span>}
-          {paper.note.trim() !== '' && <span className="marker">note</span>}
-          {paper.annotations.length > 0 && (
+          {paper.hasCode && <span className="marker">code</span>}
+          {paper.hasNote && <span className="marker">note</span>}
+          {paper.highlights > 0 && (
             <span className="marker">
-              {paper.annotations.length} {paper.annotations.length === 1 ? 'highlight' : 'highlights'}
+              {paper.highlights} {paper.highlights === 1 ? 'highlight' : 'highlights'}
             </span>
           )}
           {paper.tags.map((tag) => (

@@ -12,6 +12,9 @@ export function TriageMode() {
   const setStatus = useApp((s) => s.setStatus);
   const undo = useApp((s) => s.undo);
   const close = useApp((s) => s.setOverlay);
+  const select = useApp((s) => s.select);
+  const selectedId = useApp((s) => s.selectedId);
+  const detail = useApp((s) => s.detail);
   const [skipped, setSkipped] = useState<string[]>([]);
   const inInbox = view.kind === 'status' && view.status === 'inbox';
 
@@ -21,6 +24,11 @@ export function TriageMode() {
 
   const waiting = inInbox ? papers.filter((p) => !skipped.includes(p.id)) : [];
   const paper = waiting[0];
+  // The row has no abstract: selecting the paper loads all of it.
+  useEffect(() => {
+    if (paper && paper.id !== selectedId) select(paper.id);
+  }, [paper, selectedId, select]);
+  const abstract = detail?.id === paper?.id ? detail?.abstract || 'No abstract.' : '';
 
   useEffect(() => {
     const decide = (status: Status) => paper && void setStatus([paper.id], status);
@@ -70,7 +78,7 @@ export function TriageMode() {
               .filter(Boolean)
               .join(' · ')}
           </p>
-          <p className="triage-abstract">{paper.abstract || 'No abstract.'}</p>
+          <p className="triage-abstract">{abstract}</p>
         </article>
       ) : (
         <div className="triage-done">

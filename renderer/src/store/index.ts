@@ -13,7 +13,7 @@ export type AppStore = StoreApi<AppState> & { start: () => () => void };
 export function createAppStore(transport: Transport): AppStore {
   const store = createStore<AppState>()((...a) => ({
     ...createListSlice(transport)(...a),
-    ...createSelectionSlice(...a),
+    ...createSelectionSlice(transport)(...a),
     ...createPaperActionsSlice(transport)(...a),
     ...createLibrarySlice(transport)(...a),
   }));
@@ -22,9 +22,17 @@ export function createAppStore(transport: Transport): AppStore {
     const refresh = () => {
       void store.getState().loadList();
       void store.getState().loadStats();
+      void store.getState().loadDetail();
     };
     refresh();
-    return transport.onChanged(refresh);
+    const unsubscribeSelection = store.subscribe((state, previous) => {
+      if (state.selectedId !== previous.selectedId) void state.loadDetail();
+    });
+    const unsubscribeChanges = transport.onChanged(refresh);
+    return () => {
+      unsubscribeSelection();
+      unsubscribeChanges();
+    };
   };
   return Object.assign(store, { start });
 }

@@ -1,13 +1,14 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import type { Paper, Sort, View } from './types';
+import type { PaperRow, Sort, View } from './types';
 
 export type ListSlice = {
   view: View;
   search: string;
   sort: Sort;
-  papers: Paper[];
+  /** The rows of the current view, in order (light: the detail panel loads the whole paper). */
+  papers: PaperRow[];
   total: number;
   loading: boolean;
   setView: (view: View) => void;
@@ -44,7 +45,7 @@ export const createListSlice =
       const { view, search, sort } = get();
       set({ loading: true });
       try {
-        const result = await transport.invoke('papers.list', {
+        const result = await transport.invoke('papers.rows', {
           status: view.kind === 'status' ? view.status : 'all',
           source: view.kind === 'source' ? view.name : undefined,
           tag: view.kind === 'tag' ? view.tag : undefined,
@@ -53,9 +54,9 @@ export const createListSlice =
         });
         // A slower, older request must not overwrite a newer one.
         if (request !== listRequest) return;
-        const present = new Set(result.papers.map((p) => p.id));
+        const present = new Set(result.rows.map((p) => p.id));
         set((state) => ({
-          papers: result.papers,
+          papers: result.rows,
           total: result.total,
           loading: false,
           checked: state.checked.filter((id) => present.has(id)),

@@ -65,7 +65,13 @@ export const createPaperActionsSlice =
           selectedId && !next.some((p) => p.id === selectedId)
             ? next[Math.min(index, next.length - 1)]?.id
             : selectedId;
-        set({ papers: next, selectedId: cursor, checked: [] });
+        const { detail } = get();
+        set({
+          papers: next,
+          selectedId: cursor,
+          checked: [],
+          detail: detail && wanted.has(detail.id) ? { ...detail, status } : detail,
+        });
         // Undo is offered at once, like the change itself; a refused change takes its entry back.
         const entry: UndoEntry | undefined =
           options?.undoable === false || restore.length === 0

@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
+import type { Transport } from '../transport';
 import type { AppState } from './index';
+import type { Paper } from './types';
 
 export type Overlay = 'shortcuts' | 'triage';
 
@@ -9,6 +11,9 @@ export type SelectionSlice = {
   setOverlay: (overlay: Overlay | undefined) => void;
   /** The paper shown in the detail panel (the keyboard's cursor). */
   selectedId: string | undefined;
+  /** The whole paper of selectedId, loaded when it is selected and whenever the library changes. */
+  detail: Paper | undefined;
+  loadDetail: () => Promise<void>;
   /** Papers picked for a bulk action (Ctrl/Cmd-click, Shift-click). */
   checked: string[];
   select: (id: string | undefined) => void;
@@ -21,32 +26,46 @@ export type SelectionSlice = {
   step: (delta: number) => void;
 };
 
-export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set, get) => ({
-  overlay: undefined,
-  setOverlay: (overlay) => set({ overlay }),
-  selectedId: undefined,
-  checked: [],
-  select: (selectedId) => set({ selectedId, checked: [] }),
-  toggleChecked(id) {
-    const { checked, selectedId } = get();
-    // The paper open in the detail panel counts as picked when a second one is added.
-    const base = checked.length === 0 && selectedId && selectedId !== id ? [selectedId] : checked;
-    set({ checked: base.includes(id) ? base.filter((c) => c !== id) : [...base, id], selectedId: id });
-  },
-  checkRange(id) {
-    const { papers, selectedId } = get();
-    const from = papers.findIndex((p) => p.id === selectedId);
-    const to = papers.findIndex((p) => p.id === id);
-    if (from === -1 || to === -1) return set({ selectedId: id, checked: [] });
-    const [lo, hi] = from < to ? [from, to] : [to, from];
-    set({ checked: papers.slice(lo, hi + 1).map((p) => p.id) });
-  },
-  clearChecked: () => set({ checked: [] }),
-  step(delta) {
-    const { papers, selectedId } = get();
-    if (papers.length === 0) return;
-    const index = papers.findIndex((p) => p.id === selectedId);
-    const next = index === -1 ? 0 : Math.min(papers.length - 1, Math.max(0, index + delta));
-    set({ selectedId: papers[next]!.id });
-  },
-});
+export const createSelectionSlice =
+  (transport: Transport): StateCreator<AppState, [], [], SelectionSlice> =>
+  (set, get) => ({
+    overlay: undefined,
+    setOverlay: (overlay) => set({ overlay }),
+    selectedId: undefined,
+    detail: undefined,
+    async loadDetail() {
+      const id = get().selectedId;
+      if (!id) return set({ detail: undefined });
+      try {
+        const paper = await transport.invoke('papers.get', { id });
+        if (get().selectedId === id) set({ detail: paper });
+      } catch {
+        // Removed meanwhile (another window, the CLI): the list refresh drops it.
+        if (get().selectedId === id) set({ detail: undefined, selectedId: undefined });
+      }
+    },
+    checked: [],
+    select: (selectedId) => set({ selectedId, checked: [] }),
+    toggleChecked(id) {
+      const { checked, selectedId } = get();
+      // The paper open in the detail panel counts as picked when a second one is added.
+      const base = checked.length === 0 && selectedId && selectedId !== id ? [selectedId] : checked;
+      set({ checked: base.includes(id) ? base.filter((c) => c !== id) : [...base, id], selectedId: id });
+    },
+    checkRange(id) {
+      const { papers, selectedId } = get();
+      const from = papers.findIndex((p) => p.id === selectedId);
+      const to = papers.findIndex((p) => p.id === id);
+      if (from === -1 || to === -1) return set({ selectedId: id, checked: [] });
+      const [lo, hi] = from < to ? [from, to] : [to, from];
+      set({ checked: papers.slice(lo, hi + 1).map((p) => p.id) });
+    },
+    clearChecked: () => set({ checked: [] }),
+    step(delta) {
+      const { papers, selectedId } = get();
+      if (papers.length === 0) return;
+      const index = papers.findIndex((p) => p.id === selectedId);
+      const next = index === -1 ? 0 : Math.min(papers.length - 1, Math.max(0, index + delta));
+      set({ selectedId: papers[next]!.id });
+    },
+  });

@@ -3,6 +3,7 @@ import type { LIST_STATUSES, SORTS } from '../../../electron/core/query';
 import type { Annotation, AnnotationTarget, Paper, Status } from '../../../electron/core/schema';
 
 export type { Annotation, AnnotationTarget, Paper, Status };
+export type { PaperRow } from '../../../electron/core/rows';
 export type ListStatus = (typeof LIST_STATUSES)[number];
 export type Sort = (typeof SORTS)[number];
 export type Stats = CommandOutput<'stats.get'>;
