@@ -49,7 +49,7 @@ async function start(): Promise<void> {
   if (!lock.acquired)
     return fail(`The library in ${dataDir} is open in ${describeHolder(lock.holder)}. Close it first.`);
   try {
-    store = await LibraryStore.open(dataDir);
+    store = await LibraryStore.open(dataDir, { recover: true });
   } catch (error) {
     await lock.release();
     return fail(error instanceof StoreLoadError ? error.message : String(error));

@@ -6,6 +6,7 @@ import { StoreLoadError } from '../core/store/library-file';
 import { openSession, type Session } from './session';
 import { CliError, type Output, type Verb, type VerbContext } from './verb';
 import { exportVerb } from './verbs/export';
+import { backupVerb } from './verbs/backup';
 import { importVerb } from './verbs/import';
 import { listVerb } from './verbs/list';
 import { markVerb } from './verbs/mark';
@@ -14,7 +15,17 @@ import { serveVerb } from './verbs/serve';
 import { showVerb } from './verbs/show';
 import { statsVerb } from './verbs/stats';
 
-const VERBS: Verb[] = [importVerb, listVerb, showVerb, markVerb, noteVerb, exportVerb, statsVerb, serveVerb];
+const VERBS: Verb[] = [
+  importVerb,
+  listVerb,
+  showVerb,
+  markVerb,
+  noteVerb,
+  exportVerb,
+  statsVerb,
+  backupVerb,
+  serveVerb,
+];
 
 const GLOBAL_OPTIONS = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -57,7 +68,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
   const dataDir = typeof dataOption === 'string' ? resolve(dataOption) : defaultDataDir();
   let session: Session | undefined;
   try {
-    if (verb.needsLibrary !== false) session = await openSession(dataDir);
+    if (verb.needsLibrary !== false) session = await openSession(dataDir, io.err);
     const code = (await verb.run(verbContext(io, dataDir, session), args)) ?? 0;
     await session?.close();
     session = undefined;

@@ -1,6 +1,7 @@
 import { dispatch } from '../core/dispatch';
 import type { Result } from '../core/result';
 import { acquireLock, describeHolder, type LockInfo } from '../core/store/lock';
+import type { Recovery } from '../core/store/backups';
 import { LibraryStore } from '../core/store/store';
 import { CliError } from './verb';
 
@@ -14,16 +15,17 @@ export type Session = {
  * One writer per library: when the app or browser mode holds the library, commands are forwarded to it
  * (so nothing is written behind its back); otherwise the CLI takes the lock for its own short run.
  */
-export async function openSession(dataDir: string): Promise<Session> {
+export async function openSession(dataDir: string, warn: (text: string) => void): Promise<Session> {
   const lock = await acquireLock(dataDir, 'the paperqueue CLI');
   if (!lock.acquired) return forwardingSession(lock.holder);
   let store: LibraryStore;
   try {
-    store = await LibraryStore.open(dataDir);
+    store = await LibraryStore.open(dataDir, { recover: true });
   } catch (error) {
     await lock.release();
     throw error;
   }
+  if (store.recovery) warn(describeRecovery(store.recovery));
   return {
     dispatch: (name, input) => dispatch({ store }, name, input),
     close: async () => {
@@ -57,4 +59,11 @@ function forwardingSession(holder: LockInfo): Session {
     },
     close: () => Promise.resolve(),
   };
+}
+
+function describeRecovery({ damagedFile, reason, backup }: Recovery): string {
+  const restored = backup
+    ? `restored the backup of ${backup.at.slice(0, 16).replace('T', ' ')} UTC`
+    : 'no valid backup was found, so the library starts empty';
+  return `paperqueue: the library could not be read (${reason.replace(/^Cannot open the library [^:]+: /, '')}); it was moved to ${damagedFile} and ${restored}.`;
 }

@@ -128,14 +128,20 @@ describe('paperqueue CLI', () => {
     }
   });
 
-  it('refuses a damaged library with the file named, and leaves it untouched', async () => {
+  it('moves a damaged library aside, restores the newest backup, and says so on stderr', async () => {
     const data = await tempDir();
+    await cli(['import', fixture('five-papers.txt'), '--data', data]);
+    await cli(['stats', '--data', data]); // this start backs up the changed library
     const file = join(data, 'library.json');
     await writeFile(file, '{"version": 1, "papers": [');
-    const result = await cli(['import', fixture('digest-sample.txt'), '--data', data]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`Cannot open the library ${file}`);
-    expect(await readFile(file, 'utf8')).toBe('{"version": 1, "papers": [');
+    const result = await cli(['stats', '--json', '--data', data]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^paperqueue: the library could not be read \(it is not valid JSON.*\); it was moved to .*library\.damaged-\d{8}T\d+Z\.json and restored the backup of \d{4}-\d\d-\d\d \d\d:\d\d UTC\.\n$/,
+    );
+    expect(JSON.parse(result.stdout)).toMatchObject({ total: 5 });
+    const backups = JSON.parse((await cli(['backup', 'list', '--json', '--data', data])).stdout) as { id: string }[];
+    expect(backups.length).toBeGreaterThanOrEqual(1);
   });
 
   it('runs as `npx paperqueue` in the project', async () => {

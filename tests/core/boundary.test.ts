@@ -35,7 +35,7 @@ describe('runtime boundaries', () => {
     for (const file of await sourceFiles(join(root, 'renderer'))) {
       const source = await readFile(file, 'utf8');
       for (const line of source.split('\n')) {
-        if (/from ['"][./]*electron\//.test(line) && !/^import type /.test(line.trim()))
+        if (/from ['"][./]*electron\//.test(line) && !/^(import|export) type /.test(line.trim()))
           offenders.push(`${relative(root, file)}: ${line.trim()}`);
       }
     }

@@ -99,7 +99,9 @@ test('the shortcut sheet opens with ?, and undo restores a status with Ctrl+Z', 
   await expect(page.getByRole('status').filter({ hasText: 'Marked a paper dismissed' })).toBeVisible();
   await page.keyboard.press('ControlOrMeta+z');
   await expect(rows).toHaveCount(5);
-  await expect.poll(async () => JSON.parse(await app.cli('stats', '--json')).byStatus.inbox as number).toBe(5);
+  await expect
+    .poll(async () => (JSON.parse(await app.cli('stats', '--json')) as { byStatus: { inbox: number } }).byStatus.inbox)
+    .toBe(5);
 });
 
 test.describe('dark mode', () => {

@@ -44,7 +44,9 @@ async function serveUntilStopped(
   announce: (at: { url: string; token: string }) => Promise<void>,
   port: number,
 ) {
-  const store = await LibraryStore.open(ctx.dataDir);
+  const store = await LibraryStore.open(ctx.dataDir, { recover: true });
+  if (store.recovery)
+    ctx.err(`Recovered: ${store.recovery.reason}; the damaged file is ${store.recovery.damagedFile}.`);
   const server = await startServer({ store, staticDir: RENDERER_DIR, port }).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(
       error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message,

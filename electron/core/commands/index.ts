@@ -1,4 +1,5 @@
 import { annotationsAdd, annotationsRemove, annotationsUpdate } from './annotations';
+import { libraryBackups, libraryRestoreBackup, libraryStatus } from './library-backups';
 import { libraryExport } from './library-export';
 import { libraryImport, libraryPreviewImport } from './library-import';
 import { notesSave } from './notes';
@@ -36,5 +37,8 @@ export const commands = {
   'library.import': libraryImport,
   'library.previewImport': libraryPreviewImport,
   'library.export': libraryExport,
+  'library.status': libraryStatus,
+  'library.backups': libraryBackups,
+  'library.restoreBackup': libraryRestoreBackup,
   'stats.get': statsGet,
 };

@@ -69,6 +69,7 @@ export const libraryImport = defineCommand({
   input: ImportInput,
   async run(ctx, input) {
     const parsed = await parseInput(input);
+    if (parsed.drafts.length > 0) await ctx.store.backUpNow().catch(() => undefined);
     return importParsed(ctx, parsed, input.path ?? (input.base64 !== undefined ? input.name : undefined));
   },
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper } from '../schema';
 import { titleKey } from '../text';
-import { LibraryFileAdapter } from './library-file';
+import { BACKUP_INTERVAL_MS, backUp, recoverFromBackup, type Recovery } from './backups';
+import { LibraryFileAdapter, StoreLoadError } from './library-file';
 
 export const LIBRARY_FILE_NAME = 'library.json';
 
@@ -39,12 +40,51 @@ export class LibraryStore {
     }
   }
 
-  /** Open (or start) the library in `dataDir`. Throws StoreLoadError when the file is unusable. */
-  static async open(dataDir: string): Promise<LibraryStore> {
+  /** Set when this open found library.json damaged and restored a backup (or started empty). */
+  recovery: Recovery | undefined;
+  private lastBackupAt = Date.now();
+
+  /**
+   * Open (or start) the library in `dataDir`, backing it up first if it changed since the last backup.
+   * An unusable file throws StoreLoadError, or with `recover` is moved aside for the newest valid backup.
+   */
+  static async open(dataDir: string, options: { recover?: boolean } = {}): Promise<LibraryStore> {
     const adapter = new LibraryFileAdapter(join(dataDir, LIBRARY_FILE_NAME));
     const db = new Low<LibraryFile>(adapter, emptyLibrary());
-    await db.read();
-    return new LibraryStore(dataDir, db);
+    let recovery: Recovery | undefined;
+    try {
+      await db.read();
+    } catch (error) {
+      if (!options.recover || !(error instanceof StoreLoadError)) throw error;
+      recovery = await recoverFromBackup(dataDir, error.message);
+      db.data = emptyLibrary();
+      await db.read();
+    }
+    await backUp(dataDir).catch(() => undefined);
+    const store = new LibraryStore(dataDir, db);
+    store.recovery = recovery;
+    return store;
+  }
+
+  /** Replace every paper (a restore), keeping a backup of what was there first. */
+  async replaceAll(papers: readonly Paper[]): Promise<void> {
+    await this.flush();
+    await backUp(this.dataDir, new Date(), true).catch(() => undefined);
+    this.byId.clear();
+    this.identities.clear();
+    this.maxRank = 0;
+    for (const paper of papers) {
+      this.byId.set(paper.id, paper);
+      this.index(paper);
+    }
+    await this.persist();
+  }
+
+  /** A backup of what is on disk now, if it changed since the last one (before imports and restores). */
+  async backUpNow(): Promise<void> {
+    await this.flush();
+    await backUp(this.dataDir);
+    this.lastBackupAt = Date.now();
   }
 
   /** Whole-file writes since open (coalescing keeps this far below the number of mutations). */
@@ -151,6 +191,10 @@ export class LibraryStore {
         this.db.data = { version: LIBRARY_VERSION, papers: Array.from(this.byId.values()) };
         await this.db.write();
         this.writeCount++;
+      }
+      if (Date.now() - this.lastBackupAt >= BACKUP_INTERVAL_MS) {
+        this.lastBackupAt = Date.now();
+        await backUp(this.dataDir).catch(() => undefined);
       }
       this.lastWriteError = null;
     } catch (error) {

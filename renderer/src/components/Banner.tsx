@@ -5,6 +5,23 @@ export function Banner() {
   const report = useApp((s) => s.importReport);
   const error = useApp((s) => s.error);
   const dismiss = useApp((s) => s.dismissBanner);
+  const recovery = useApp((s) => s.recovery);
+  if (recovery) {
+    return (
+      <div className="banner warning" role="alert">
+        <span>
+          Your library could not be read, so{' '}
+          {recovery.backupAt
+            ? `the backup of ${new Date(recovery.backupAt).toLocaleString()} was restored`
+            : 'it starts empty (no valid backup was found)'}
+          . The damaged file is kept at <code>{recovery.damagedFile}</code>.
+        </span>
+        <button type="button" className="button ghost" onClick={dismiss} aria-label="Dismiss">
+          ✕
+        </button>
+      </div>
+    );
+  }
   if (error) {
     return (
       <div className="banner error" role="alert">

@@ -25,6 +25,7 @@ export function createAppStore(transport: Transport): AppStore {
       void store.getState().loadDetail();
     };
     refresh();
+    void store.getState().loadStatus();
     const unsubscribeSelection = store.subscribe((state, previous) => {
       if (state.selectedId !== previous.selectedId) void state.loadDetail();
     });

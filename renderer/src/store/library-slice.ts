@@ -19,6 +19,9 @@ export type LibrarySlice = {
   /** A failure the user should see (a command refused, the library unreachable). */
   error: string | undefined;
   loadStats: () => Promise<void>;
+  /** Set when the library had to be recovered from a backup at start-up. */
+  recovery: { damagedFile: string; backupAt: string | undefined } | undefined;
+  loadStatus: () => Promise<void>;
   importFile: (file: { name: string; text: () => Promise<string> }) => Promise<void>;
   /** Read a picked or dropped file and show what importing it would do. */
   previewFile: (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => Promise<void>;
@@ -36,6 +39,15 @@ export const createLibrarySlice =
   (transport: Transport): StateCreator<AppState, [], [], LibrarySlice> =>
   (set, get) => ({
     stats: undefined,
+    recovery: undefined,
+    async loadStatus() {
+      try {
+        const { recovery } = await transport.invoke('library.status', {});
+        if (recovery) set({ recovery: { damagedFile: recovery.damagedFile, backupAt: recovery.backup?.at } });
+      } catch (error) {
+        get().showError(error);
+      }
+    },
     pendingImport: undefined,
     importReport: undefined,
     error: undefined,
@@ -113,7 +125,7 @@ export const createLibrarySlice =
         get().showError(error);
       }
     },
-    dismissBanner: () => set({ importReport: undefined, error: undefined }),
+    dismissBanner: () => set({ importReport: undefined, error: undefined, recovery: undefined }),
     showError: (error) => set({ error: error instanceof Error ? error.message : String(error) }),
   });
 

@@ -1,0 +1,34 @@
+import { plural, table } from '../format';
+import { jsonOption, type Verb } from '../verb';
+
+export const backupVerb: Verb = {
+  name: 'backup',
+  usage: 'backup list [--json] | backup restore ID',
+  summary: 'List the backups kept beside the library, or restore one (what it replaces is backed up first).',
+  options: { ...jsonOption },
+  async run(ctx, { values, positionals }) {
+    const [action, id] = positionals;
+    if (action === 'list' && !id) {
+      const backups = await ctx.call('library.backups', {});
+      if (values.json) ctx.out(JSON.stringify(backups, null, 2));
+      else if (backups.length === 0) ctx.out('No backups yet.');
+      else {
+        const rows = backups.map((b) => [
+          b.id,
+          b.at.slice(0, 19).replace('T', ' ') + ' UTC',
+          `${Math.ceil(b.bytes / 1024)} kB`,
+        ]);
+        ctx.out(table(['ID', 'TAKEN', 'SIZE'], rows, ctx.width));
+      }
+      return;
+    }
+    if (action === 'restore' && id) {
+      const result = await ctx.call('library.restoreBackup', { id });
+      ctx.out(
+        `Restored ${plural(result.restored, 'paper')} from the backup of ${result.from.slice(0, 16).replace('T', ' ')} UTC.`,
+      );
+      return;
+    }
+    throw new Error('usage');
+  },
+};

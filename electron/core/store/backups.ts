@@ -1,0 +1,98 @@
+import { mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileDurably } from './durable-file';
+import { parseLibrary } from './library-file';
+
+export const BACKUP_FOLDER = 'backups';
+const NAME = /^library-(\d{8}T\d{6}(?:\d{3})?Z)\.json$/;
+/** Write a backup at most this often while changes keep coming. */
+export const BACKUP_INTERVAL_MS = 30 * 60 * 1000;
+
+export type BackupInfo = { id: string; at: string; file: string; bytes: number };
+
+const idFor = (date: Date): string => date.toISOString().replace(/[-:.]/g, '');
+const dateOf = (id: string): Date =>
+  new Date(
+    `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}.${id.slice(15, 18) || '000'}Z`,
+  );
+
+/** Backups of the library in `dataDir`, newest first. */
+export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
+  const folder = join(dataDir, BACKUP_FOLDER);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const backups: BackupInfo[] = [];
+  for (const name of names) {
+    const id = NAME.exec(name)?.[1];
+    if (!id) continue;
+    const info = await stat(join(folder, name));
+    backups.push({ id, at: dateOf(id).toISOString(), file: join(folder, name), bytes: info.size });
+  }
+  return backups.sort((a, b) => b.id.localeCompare(a.id));
+}
+
+/**
+ * Copy library.json into backups/ when it is valid and changed since the newest backup (compared by
+ * modification time, so an unchanged library costs two stat calls). Returns the backup made, if any.
+ */
+export async function backUp(dataDir: string, now = new Date(), force = false): Promise<BackupInfo | undefined> {
+  const source = join(dataDir, 'library.json');
+  let sourceTime: number;
+  try {
+    sourceTime = (await stat(source)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const newest = (await listBackups(dataDir))[0];
+  if (!force && newest && (await stat(newest.file)).mtimeMs >= sourceTime) return undefined;
+  const bytes = await readFile(source);
+  // Only a library that opens is worth keeping as a backup.
+  parseLibrary(source, bytes);
+  await mkdir(join(dataDir, BACKUP_FOLDER), { recursive: true });
+  const id = idFor(now);
+  const file = join(dataDir, BACKUP_FOLDER, `library-${id}.json`);
+  await writeFileDurably(file, bytes.toString('utf8'));
+  await prune(dataDir, now);
+  return { id, at: dateOf(id).toISOString(), file, bytes: bytes.length };
+}
+
+/** Keep the 3 newest of today and the newest of each of the 7 days before: 10 at most. */
+async function prune(dataDir: string, now: Date): Promise<void> {
+  const today = now.toISOString().slice(0, 10);
+  const olderDays = new Set<string>();
+  let todays = 0;
+  for (const backup of await listBackups(dataDir)) {
+    const day = backup.at.slice(0, 10);
+    const ageDays = (Date.parse(today) - Date.parse(day)) / 86_400_000;
+    let keep = false;
+    if (day === today) keep = todays++ < 3;
+    else if (ageDays <= 7 && !olderDays.has(day)) keep = olderDays.add(day).size > 0;
+    if (!keep) await unlink(backup.file).catch(() => undefined);
+  }
+}
+
+export type Recovery = { damagedFile: string; reason: string; backup?: BackupInfo };
+
+/**
+ * library.json cannot be opened: move it aside (kept, never deleted) and put the newest backup that
+ * opens in its place. Without one, the library starts empty and the damaged file stays where it was moved.
+ */
+export async function recoverFromBackup(dataDir: string, reason: string, now = new Date()): Promise<Recovery> {
+  const source = join(dataDir, 'library.json');
+  const damagedFile = join(dataDir, `library.damaged-${idFor(now)}.json`);
+  await rename(source, damagedFile);
+  for (const backup of await listBackups(dataDir)) {
+    try {
+      parseLibrary(backup.file, await readFile(backup.file));
+    } catch {
+      continue;
+    }
+    await writeFileDurably(source, await readFile(backup.file, 'utf8'));
+    return { damagedFile, reason, backup };
+  }
+  return { damagedFile, reason };
+}
