@@ -1,19 +1,40 @@
 import { looksLikeBackup, parseBackup } from './backup';
+import { arxivListingImporter } from './arxiv-listing';
 import { bibtexImporter } from './bibtex';
 import { cslJsonImporter } from './csl-json';
 import { parseDigest } from './digest';
+import { hfDailyImporter } from './hf-daily';
+import { idListImporter } from './id-list';
 import { MAX_JSON_DEPTH, jsonDepth } from './json-guard';
 import { risImporter } from './ris';
+import { textRecordsImporter } from './text-records';
 import type { Importer, ParsedImport } from './types';
 
 export type { ImportProblem, ParsedImport } from './types';
 
 /** Text formats, in the order their content is tried; the seed-style digest is the fallback. */
-const TEXT_IMPORTERS: Importer[] = [bibtexImporter, risImporter];
-const JSON_IMPORTERS: Importer[] = [cslJsonImporter];
+const TEXT_IMPORTERS: Importer[] = [
+  arxivListingImporter,
+  bibtexImporter,
+  risImporter,
+  idListImporter,
+  textRecordsImporter,
+];
+const JSON_IMPORTERS: Importer[] = [hfDailyImporter, cslJsonImporter];
 const BY_FORMAT = new Map([...TEXT_IMPORTERS, ...JSON_IMPORTERS].map((i) => [i.format, i]));
 
-export const IMPORT_FORMATS = ['auto', 'digest', 'json-backup', 'bibtex', 'ris', 'csl-json'] as const;
+export const IMPORT_FORMATS = [
+  'auto',
+  'digest',
+  'json-backup',
+  'bibtex',
+  'ris',
+  'csl-json',
+  'hf-daily',
+  'arxiv-listing',
+  'id-list',
+  'text-records',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /**
