@@ -13,6 +13,8 @@ export function PaperList() {
   const search = useApp((s) => s.search);
   const selectedId = useApp((s) => s.selectedId);
   const checked = useApp((s) => s.checked);
+  // In the Inbox every row says Inbox: the pill only helps where statuses mix.
+  const showStatus = useApp((s) => s.view.kind !== 'status' || s.view.status === 'all' || s.view.status === 'unread');
   const canReorder = useApp((s) => s.sort === 'queue');
   const reorder = useApp((s) => s.reorder);
   const [dropBefore, setDropBefore] = useState<string | undefined>();
@@ -67,6 +69,7 @@ export function PaperList() {
               checked={checked.includes(paper.id)}
               dropBefore={dropBefore === paper.id}
               drag={drag}
+              showStatus={showStatus}
               top={row.start}
             />
           );
@@ -91,10 +94,11 @@ type RowProps = {
   checked: boolean;
   dropBefore: boolean;
   drag: DragHandlers | undefined;
+  showStatus: boolean;
   top: number;
 };
 
-const PaperRow = memo(function PaperRow({ paper, selected, checked, dropBefore, drag, top }: RowProps) {
+const PaperRow = memo(function PaperRow({ paper, selected, checked, dropBefore, drag, showStatus, top }: RowProps) {
   const select = useApp((s) => s.select);
   const toggleChecked = useApp((s) => s.toggleChecked);
   const checkRange = useApp((s) => s.checkRange);
@@ -129,7 +133,7 @@ const PaperRow = memo(function PaperRow({ paper, selected, checked, dropBefore, 
           {paper.title}
         </div>
         <div className="row-meta">
-          <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>
+          {showStatus && <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>}
           {authors && <span>{authors}</span>}
           {authors && <span className="sep" aria-hidden="true" />}
           <span>{paper.source.name}</span>
