@@ -5,6 +5,8 @@ import type { ChangeEvent } from './core/store/store';
 export type PaperqueueBridge = {
   invoke: (name: string, input: unknown) => Promise<Result<unknown>>;
   onChanged: (callback: (event: ChangeEvent) => void) => () => void;
+  /** A write of the library failed (disk full, permission denied): the page shows it. */
+  onWriteError: (callback: (message: string) => void) => () => void;
   /** Menu commands the page carries out (with the file the native dialog read, for an import). */
   onMenu: (callback: (command: MenuCommand) => void) => () => void;
 };

@@ -3,4 +3,5 @@ export const CHANNELS = {
   invoke: 'paperqueue:invoke',
   changed: 'paperqueue:changed',
   menu: 'paperqueue:menu',
+  writeError: 'paperqueue:write-error',
 } as const;

@@ -20,8 +20,13 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
   const unsubscribe = store.onChange((change) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANNELS.changed, change);
   });
+  const unsubscribeErrors = store.onWriteError((error) => {
+    const message = error instanceof Error ? error.message : String(error);
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANNELS.writeError, message);
+  });
   return () => {
     unsubscribe();
+    unsubscribeErrors();
     ipcMain.removeHandler(CHANNELS.invoke);
   };
 }

@@ -4,7 +4,7 @@ import { CHANNELS } from './channels';
 import type { Result } from './core/result';
 import type { ChangeEvent } from './core/store/store';
 
-// The page gets these three functions and nothing else: never ipcRenderer itself.
+// The page gets these four functions and nothing else: never ipcRenderer itself.
 const bridge = {
   invoke: (name: string, input: unknown) =>
     ipcRenderer.invoke(CHANNELS.invoke, name, input) as Promise<Result<unknown>>,
@@ -12,6 +12,11 @@ const bridge = {
     const listener = (_event: IpcRendererEvent, change: ChangeEvent) => callback(change);
     ipcRenderer.on(CHANNELS.changed, listener);
     return () => void ipcRenderer.removeListener(CHANNELS.changed, listener);
+  },
+  onWriteError(callback: (message: string) => void) {
+    const listener = (_event: IpcRendererEvent, message: string) => callback(message);
+    ipcRenderer.on(CHANNELS.writeError, listener);
+    return () => void ipcRenderer.removeListener(CHANNELS.writeError, listener);
   },
   onMenu(callback: (command: MenuCommand) => void) {
     const listener = (_event: IpcRendererEvent, command: MenuCommand) => callback(command);

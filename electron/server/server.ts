@@ -84,7 +84,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const stream of streams) stream.write(frame);
   });
   const unsubscribeErrors = options.store.onWriteError((error) => {
-    const frame = `event: write-error\ndata: ${JSON.stringify({ message: String(error) })}\n\n`;
+    const message = error instanceof Error ? error.message : String(error);
+    const frame = `event: write-error\ndata: ${JSON.stringify({ message })}\n\n`;
     for (const stream of streams) stream.write(frame);
   });
   const heartbeat = setInterval(() => {

@@ -7,6 +7,8 @@ import type { ChangeEvent } from '../../electron/core/store/store';
 export type Transport = {
   invoke: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
   onChanged: (callback: (event: ChangeEvent) => void) => () => void;
+  /** The library could not be written (disk full, permission denied). */
+  onWriteError: (callback: (message: string) => void) => () => void;
 };
 
 /** A failed command, with the code and message the core gave. */
@@ -28,6 +30,7 @@ export function bridgeTransport(bridge: PaperqueueBridge): Transport {
   return {
     invoke: async (name, input) => unwrap(await bridge.invoke(name, input)),
     onChanged: (callback) => bridge.onChanged(callback),
+    onWriteError: (callback) => bridge.onWriteError(callback),
   };
 }
 
@@ -41,6 +44,9 @@ export function httpTransport(location: Location, storage: Storage): Transport {
     history.replaceState(null, '', location.pathname + location.search);
   }
   const token = storage.getItem(TOKEN_KEY) ?? '';
+  // One stream for all server events, opened on first use.
+  let stream: EventSource | undefined;
+  const events = () => (stream ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`));
   return {
     async invoke(name, input) {
       const response = await fetch(`/api/${name}`, {
@@ -52,11 +58,17 @@ export function httpTransport(location: Location, storage: Storage): Transport {
       return unwrap(body);
     },
     onChanged(callback) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      source.addEventListener('changed', (event) =>
-        callback(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent),
-      );
-      return () => source.close();
+      const source = events();
+      const listener = (event: Event) => callback(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent);
+      source.addEventListener('changed', listener);
+      return () => source.removeEventListener('changed', listener);
+    },
+    onWriteError(callback) {
+      const source = events();
+      const listener = (event: Event) =>
+        callback((JSON.parse((event as MessageEvent<string>).data) as { message: string }).message);
+      source.addEventListener('write-error', listener);
+      return () => source.removeEventListener('write-error', listener);
     },
   };
 }

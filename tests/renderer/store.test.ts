@@ -14,6 +14,7 @@ function inProcess(store: LibraryStore): Transport {
       return result.value as never;
     },
     onChanged: (callback) => store.onChange(callback),
+    onWriteError: (callback) => store.onWriteError((error) => callback(String(error))),
   };
 }
 

@@ -6,6 +6,17 @@ export function Banner() {
   const error = useApp((s) => s.error);
   const dismiss = useApp((s) => s.dismissBanner);
   const recovery = useApp((s) => s.recovery);
+  const writeError = useApp((s) => s.writeError);
+  if (writeError) {
+    return (
+      <div className="banner error" role="alert">
+        <span>
+          Your latest changes could not be saved ({writeError}). They are kept in memory and saved with the next change;
+          the library file on disk is still the last good one.
+        </span>
+      </div>
+    );
+  }
   if (recovery) {
     return (
       <div className="banner warning" role="alert">

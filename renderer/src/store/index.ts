@@ -29,10 +29,15 @@ export function createAppStore(transport: Transport): AppStore {
     const unsubscribeSelection = store.subscribe((state, previous) => {
       if (state.selectedId !== previous.selectedId) void state.loadDetail();
     });
-    const unsubscribeChanges = transport.onChanged(refresh);
+    const unsubscribeChanges = transport.onChanged(() => {
+      store.setState({ writeError: undefined });
+      refresh();
+    });
+    const unsubscribeWriteErrors = transport.onWriteError((message) => store.setState({ writeError: message }));
     return () => {
       unsubscribeSelection();
       unsubscribeChanges();
+      unsubscribeWriteErrors();
     };
   };
   return Object.assign(store, { start });

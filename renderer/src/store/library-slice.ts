@@ -22,6 +22,8 @@ export type LibrarySlice = {
   /** Set when the library had to be recovered from a backup at start-up. */
   recovery: { damagedFile: string; backupAt: string | undefined } | undefined;
   loadStatus: () => Promise<void>;
+  /** The last write of the library failed; cleared when a later change is saved. */
+  writeError: string | undefined;
   importFile: (file: { name: string; text: () => Promise<string> }) => Promise<void>;
   /** Read a picked or dropped file and show what importing it would do. */
   previewFile: (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => Promise<void>;
@@ -40,6 +42,7 @@ export const createLibrarySlice =
   (set, get) => ({
     stats: undefined,
     recovery: undefined,
+    writeError: undefined,
     async loadStatus() {
       try {
         const { recovery } = await transport.invoke('library.status', {});

@@ -1,0 +1,32 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FIXTURES, expect, test } from './helpers';
+
+test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
+
+test('a failed write is shown, and the next change is saved to disk once writing works again', async ({
+  app,
+  page,
+}) => {
+  await page.goto(app.url);
+  const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+  await expect(rows).toHaveCount(5);
+  // library.json replaced by a non-empty folder: renaming the new file over it fails, as a full disk would.
+  const library = join(app.dataDir, 'library.json');
+  await rm(library);
+  await mkdir(library);
+  await writeFile(join(library, 'blocker'), '');
+  await rows.first().click();
+  await page.keyboard.press('d');
+  await expect(page.getByRole('alert')).toContainText('Your latest changes could not be saved');
+  await page.screenshot({ path: 'test-results/screens/write-error.png' });
+
+  await rm(library, { recursive: true });
+  await page.keyboard.press('d');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const dismissedOnDisk = async () => {
+    const text = await readFile(library, 'utf8').catch(() => '{"papers": []}');
+    return (JSON.parse(text) as { papers: { status: string }[] }).papers.filter((p) => p.status === 'dismissed').length;
+  };
+  await expect.poll(dismissedOnDisk).toBe(2);
+});
