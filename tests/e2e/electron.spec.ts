@@ -25,6 +25,7 @@ test('the desktop app opens the library, sandboxed, and lists papers', async () 
       'invoke',
       'onChanged',
       'onMenu',
+      'onWriteError',
     ]);
     await app.close();
   } finally {
