@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import type { LibraryStore } from '../../electron/core/store/store';
 import { createAppStore } from '../../renderer/src/store';
-import { CommandFailed, type Transport } from '../../renderer/src/transport';
 import { fixture, openTempStore } from '../core/helpers';
-
-/** The renderer's transport, served in-process by the real dispatch on a real store. */
-function inProcess(store: LibraryStore): Transport {
-  return {
-    async invoke(name, input) {
-      const result = await dispatch({ store }, name, input);
-      if (!result.ok) throw new CommandFailed(result.error);
-      return result.value as never;
-    },
-    onChanged: (callback) => store.onChange(callback),
-    onWriteError: (callback) => store.onWriteError((error) => callback(String(error))),
-  };
-}
+import { inProcess } from './in-process';
 
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Markdown } from '../../renderer/src/components/Markdown';
+import { ImportDialog } from '../../renderer/src/components/ImportDialog';
+import { NoteEditor } from '../../renderer/src/components/NoteEditor';
+import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
+import { fixture, openTempStore, run } from '../core/helpers';
+import { inProcess } from './in-process';
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+function renderWith(store: AppStore, ui: React.ReactElement) {
+  return render(<StoreContext.Provider value={store}>{ui}</StoreContext.Provider>);
+}
+
+describe('NoteEditor', () => {
+  it('shows Editing…, then Saved once the note is in the library; keeps a draft until then', async () => {
+    const library = await openTempStore();
+    const paper = await run(library, 'papers.add', { title: 'A paper to take notes on' });
+    const app = createAppStore(inProcess(library));
+    renderWith(app, <NoteEditor paperId={paper.id} savedNote="" />);
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Note (markdown)' }), { target: { value: '**key** idea' } });
+    expect(screen.getByRole('status')).toHaveProperty('textContent', 'Editing…');
+    expect(localStorage.getItem(`paperqueue.draft.${paper.id}`)).toContain('**key** idea');
+
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'), { timeout: 3000 });
+    expect(library.get(paper.id)?.note).toBe('**key** idea');
+    expect(localStorage.getItem(`paperqueue.draft.${paper.id}`)).toBeNull();
+  });
+
+  it('says the note was not saved when the library refuses it', async () => {
+    const library = await openTempStore();
+    const app = createAppStore(inProcess(library));
+    renderWith(app, <NoteEditor paperId="gone0001" savedNote="" />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Note (markdown)' }), { target: { value: 'lost?' } });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not saved — retrying'), { timeout: 3000 });
+    expect(localStorage.getItem('paperqueue.draft.gone0001')).toContain('lost?');
+  });
+});
+
+describe('Markdown', () => {
+  it('renders formatting, keeps only web and mail links, and never raw HTML or images', () => {
+    const { container } = render(
+      <Markdown
+        text={
+          '# Title\n\n**bold** [ok](https://example.org) [bad](javascript:alert(1)) ![x](https://tracker.example/p.png)\n\n<script>alert(1)</script><b onclick="x()">raw</b>'
+        }
+      />,
+    );
+    expect(container.querySelector('h1')?.textContent).toBe('Title');
+    expect(container.querySelector('strong')?.textContent).toBe('bold');
+    expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://example.org']);
+    expect(container.querySelector('img, script, b[onclick]')).toBeNull();
+    expect(container.textContent).toContain('[x]');
+  });
+});
+
+describe('ImportDialog', () => {
+  it('previews a file entry by entry, then imports on confirmation', async () => {
+    const library = await openTempStore();
+    await run(library, 'library.import', { path: fixture('digest-sample.txt') });
+    const app = createAppStore(inProcess(library));
+    renderWith(app, <ImportDialog />);
+    const bytes = new TextEncoder().encode(
+      'Dec 9\n\nA Brand New Paper About Queues\n\n' +
+        'We study queues of papers. '.repeat(10) +
+        '\n\nCausal Probing (of Language Models)\n\n' +
+        'Probing again, the same paper as before. '.repeat(6),
+    );
+    await act(() => app.getState().previewFile({ name: 'new.txt', arrayBuffer: () => Promise.resolve(bytes.buffer) }));
+    expect(screen.getByRole('status').textContent).toMatch(/2 found · 1 new · 1 already in your library/);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'NewA Brand New Paper About Queues',
+      'Already in libraryCausal Probing (of Language Models)',
+    ]);
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import 1 paper' }));
+    });
+    await waitFor(() => expect(library.size).toBe(3));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});

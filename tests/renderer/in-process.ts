@@ -1,0 +1,16 @@
+import { dispatch } from '../../electron/core/dispatch';
+import type { LibraryStore } from '../../electron/core/store/store';
+import { CommandFailed, type Transport } from '../../renderer/src/transport';
+
+/** The renderer's transport, served in-process by the real dispatch on a real store. */
+export function inProcess(store: LibraryStore): Transport {
+  return {
+    async invoke(name, input) {
+      const result = await dispatch({ store }, name, input);
+      if (!result.ok) throw new CommandFailed(result.error);
+      return result.value as never;
+    },
+    onChanged: (callback) => store.onChange(callback),
+    onWriteError: (callback) => store.onWriteError((error) => callback(String(error))),
+  };
+}
