@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FIXTURES, expect, selectInAbstract, test } from './helpers';
 
@@ -113,4 +113,38 @@ test.describe('dark mode', () => {
     expect(background).toBe('rgb(30, 30, 34)');
     await page.screenshot({ path: 'test-results/screens/dark.png' });
   });
+});
+
+test('a 7,000-author paper with a very long title keeps the layout', async ({ app, page }) => {
+  const now = '2026-11-26T10:00:00.000Z';
+  const authors = Array.from({ length: 7000 }, (_, i) => `Physicist Number${i}`);
+  const title = `Observation of a ${'very '.repeat(60)}long-lived particle`;
+  const paper = {
+    id: 'atlas001',
+    title,
+    authors,
+    abstract: 'We observe it.',
+    links: [],
+    source: { format: 'manual', name: 'CERN', importedAt: now },
+    status: 'inbox',
+    rank: 1,
+    history: [],
+    tags: [],
+    note: '',
+    annotations: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  const file = join(app.dataDir, 'big.json');
+  await writeFile(file, JSON.stringify({ version: 1, papers: [paper] }));
+  await app.cli('import', file);
+  await page.goto(app.url);
+  const row = page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first();
+  await expect(row).toContainText('Physicist Number0, Physicist Number1 et al.');
+  expect((await row.boundingBox())?.height).toBe(84);
+  await row.click();
+  await expect(page.getByRole('button', { name: 'and 6,988 more' })).toBeVisible();
+  const detail = await page.locator('.detail').boundingBox();
+  expect(detail!.width).toBeLessThan(600);
+  await page.screenshot({ path: 'test-results/screens/long-paper.png' });
 });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseArxivId, parseDoi } from '../../electron/core/identifiers';
+
+describe('identifiers', () => {
+  it('normalise arXiv ids from every usual form, version stripped', () => {
+    for (const form of [
+      '2411.01234',
+      '2411.01234v3',
+      'arXiv:2411.01234v2',
+      'https://arxiv.org/abs/2411.01234v1',
+      'https://arxiv.org/pdf/2411.01234v2.pdf',
+      'https://arxiv.org/html/2411.01234v1',
+      'https://huggingface.co/papers/2411.01234',
+      'https://www.alphaxiv.org/abs/2411.01234',
+      'https://www.alphaxiv.org/overview/2411.01234v4',
+    ]) {
+      expect(parseArxivId(form), form).toBe('2411.01234');
+    }
+    expect(parseArxivId('https://arxiv.org/abs/hep-th/9901001v2')).toBe('hep-th/9901001');
+    expect(parseArxivId('not an id 12.34')).toBeUndefined();
+  });
+
+  it('normalise DOIs: case, URL prefixes, trailing punctuation', () => {
+    for (const form of [
+      '10.1000/ABC.123',
+      'https://doi.org/10.1000/abc.123',
+      'doi:10.1000/abc.123,',
+      '(10.1000/abc.123).',
+    ]) {
+      expect(parseDoi(form), form).toBe('10.1000/abc.123');
+    }
+  });
+});
