@@ -1,0 +1,60 @@
+/**
+ * npm run bench [-- --json] [-- --sizes 1000,10000]
+ * Synthetic libraries of 1k/10k/100k papers: open, save, burst, search, filter, import and export timings.
+ * A script, not a test: it reports numbers and never asserts them.
+ */
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { makeBibtex, makeVocabulary } from './bench/data';
+import { measureSize, type SizeResult } from './bench/measure';
+
+const BROWSER = { first_rows_ms: null, scroll_fps: null, typing_fps: null, note: 'not measured yet' };
+
+export function machine(): Record<string, string | number> {
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    memory_gb: Math.round(totalmem() / 1e8) / 10,
+    node: process.version,
+  };
+}
+
+export function formatTable(sizes: Record<string, SizeResult>): string {
+  const columns = Object.keys(sizes);
+  const metrics = [...new Set(columns.flatMap((size) => Object.keys(sizes[size]!)))].filter((m) => m !== 'notes');
+  const rows = [['metric', ...columns], ...metrics.map((m) => [m, ...columns.map((s) => String(sizes[s]![m] ?? ''))])];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const lines = rows.map((row) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
+  );
+  const notes = columns.map((s) => `notes ${s}: ${String(sizes[s]!.notes ?? '')}`);
+  return [...lines, '', ...notes].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, sizes: { type: 'string', default: '1000,10000,100000' } },
+  });
+  const sizeList = values.sizes.split(',').map((s) => Number(s.trim()));
+  if (sizeList.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--sizes wants whole numbers: ${values.sizes}`);
+
+  // One vocabulary and one BibTeX file for the whole run, so every size sees the same words.
+  const vocab = makeVocabulary();
+  const bibtex = makeBibtex(vocab, 10_000);
+  const sizes: Record<string, SizeResult> = {};
+  for (const size of sizeList) {
+    if (!values.json) process.stderr.write(`measuring ${size} papers...\n`);
+    sizes[String(size)] = await measureSize(vocab, size, bibtex);
+  }
+
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ machine: machine(), sizes, browser: BROWSER })}\n`);
+  } else {
+    const m = machine();
+    process.stdout.write(`${formatTable(sizes)}\nbrowser: ${BROWSER.note}\n`);
+    process.stdout.write(`machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB, node ${m.node}\n`);
+  }
+}
+
+await main();
