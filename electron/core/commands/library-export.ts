@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
 import { EXPORT_FORMATS, exportPapers } from '../exporters';
-import { ListQuerySchema, filterPapers, sortPapers } from '../query';
+import { ListQuerySchema } from '../query';
 import { IdsSchema } from './inputs';
-import { requirePaper } from './papers';
+import { requirePaper, runQuery } from './papers';
 
 export const libraryExport = defineCommand({
   kind: 'query',
@@ -24,7 +24,7 @@ export const libraryExport = defineCommand({
     const papers = input.ids
       ? input.ids.map((id) => requirePaper(ctx, id))
       : input.query
-        ? sortPapers(filterPapers(ctx.store.all(), input.query), input.query.sort, input.query.order)
+        ? runQuery(ctx, input.query).page
         : [...ctx.store.all()];
     const output = exportPapers(papers, input.format, { now, markdownLayout: input.markdownLayout });
     const base = `paperqueue-${now.toISOString().slice(0, 10)}`;

@@ -27,25 +27,32 @@ const EditableFields = z.strictObject({
   links: z.array(LinkSchema).max(100),
 });
 
+const ListInput = ListQuerySchema.default({ status: 'all', sort: 'queue', offset: 0 });
+
+/** The page of papers a list query selects, and how many match in all. */
+export function runQuery(ctx: CommandContext, query: z.output<typeof ListInput>): { total: number; page: Paper[] } {
+  const matching = sortPapers(filterPapers(ctx.store.all(), query), query.sort, query.order);
+  const end = query.limit === undefined ? undefined : query.offset + query.limit;
+  return { total: matching.length, page: matching.slice(query.offset, end) };
+}
+
 export const papersList = defineCommand({
   kind: 'query',
   summary: 'List papers, filtered by status, tag, source or text and sorted.',
-  input: ListQuerySchema.default({ status: 'all', sort: 'queue', offset: 0 }),
+  input: ListInput,
   run(ctx, query) {
-    const matching = sortPapers(filterPapers(ctx.store.all(), query), query.sort, query.order);
-    const end = query.limit === undefined ? undefined : query.offset + query.limit;
-    return { total: matching.length, papers: matching.slice(query.offset, end) };
+    const { total, page } = runQuery(ctx, query);
+    return { total, papers: page };
   },
 });
 
 export const papersRows = defineCommand({
   kind: 'query',
   summary: 'Like papers.list, but light rows for a list view (no abstract, note or history).',
-  input: ListQuerySchema.default({ status: 'all', sort: 'queue', offset: 0 }),
+  input: ListInput,
   run(ctx, query) {
-    const matching = sortPapers(filterPapers(ctx.store.all(), query), query.sort, query.order);
-    const end = query.limit === undefined ? undefined : query.offset + query.limit;
-    return { total: matching.length, rows: matching.slice(query.offset, end).map(toRow) };
+    const { total, page } = runQuery(ctx, query);
+    return { total, rows: page.map(toRow) };
   },
 });
 
