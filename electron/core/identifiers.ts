@@ -15,7 +15,10 @@ const NEW_ARXIV = String.raw`\d{4}\.\d{4,5}`;
 const OLD_ARXIV = String.raw`[a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7}`;
 const ARXIV_BODY = `(${NEW_ARXIV}|${OLD_ARXIV})(?:v\\d+)?`;
 
-const ARXIV_URL = new RegExp(String.raw`(?:arxiv\.org|huggingface\.co|alphaxiv\.org)\/(?:abs|pdf|html|papers|overview)\/` + ARXIV_BODY, 'i');
+const ARXIV_URL = new RegExp(
+  String.raw`(?:arxiv\.org|huggingface\.co|alphaxiv\.org)\/(?:abs|pdf|html|papers|overview)\/` + ARXIV_BODY,
+  'i',
+);
 const ARXIV_PREFIXED = new RegExp(String.raw`\barxiv:\s*` + ARXIV_BODY, 'i');
 const ARXIV_BARE = new RegExp(`^${ARXIV_BODY}$`, 'i');
 

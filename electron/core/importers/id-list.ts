@@ -16,6 +16,7 @@ const ARXIV_URL = new RegExp(
 const DOI_LINE = /^(?:doi\s*:\s*)?(10\.\d{4,9}\/\S+)$/i;
 const DOI_URL = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\/(\S+)$/i;
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
+const MAX_LINE = 1000;
 
 /** A list of arXiv ids, arXiv-like URLs and DOIs, one a line, with `#` comments. */
 export const idListImporter: Importer = {
@@ -53,6 +54,8 @@ export function parseIdList(text: string, fileLabel: string): ParsedImport {
 
 /** The arXiv id or DOI a whole line names, or undefined when the line is anything else. */
 export function identifierFrom(line: string): PaperIdentifier | undefined {
+  // No identifier is this long; the cap also keeps the cleaning regexes linear on pasted junk.
+  if (line.length > MAX_LINE) return undefined;
   const token = clean(line);
   if (ARXIV_LINE.test(token) || ARXIV_URL.test(token)) {
     const id = parseArxivId(ARXIV_LINE.exec(token)?.[1] ?? ARXIV_URL.exec(token)?.[1] ?? '');

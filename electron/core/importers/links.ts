@@ -26,9 +26,9 @@ export function isHttpUrl(text: string): boolean {
 export function labelFor(url: string): string {
   const host = new URL(url).hostname.replace(/^www\./, '');
   if (/(^|\.)(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|sourceforge\.net)$/.test(host)) return 'Code';
+  if (host === 'huggingface.co') return url.includes('/datasets/') ? 'Dataset' : 'Hugging Face';
   if (host === 'arxiv.org' || parseArxivId(url)) return 'arXiv';
   if (host === 'doi.org' || host === 'dx.doi.org') return 'DOI';
-  if (host === 'huggingface.co') return url.includes('/datasets/') ? 'Dataset' : 'Hugging Face';
   if (/(^|\.)(github\.io|gitlab\.io|netlify\.app|vercel\.app|pages\.dev)$/.test(host)) return 'Project page';
   return 'Link';
 }

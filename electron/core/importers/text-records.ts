@@ -95,16 +95,21 @@ export const textRecordsImporter: Importer = {
     let headings = 0;
     let prose = 0;
     let others = 0;
+    let paperHeadings = 0;
     for (const line of lines) {
       const label = labelOf(line);
       if (label === 'title' || label === 'original') titles++;
       else if (label === 'abstract' || label === 'authors') prose++;
       else if (label && label !== 'arxiv') others++;
-      else if (HEADING.test(line)) headings++;
+      else {
+        const heading = headingOf(line);
+        if (heading !== undefined) headings++;
+        if (heading !== undefined && parseArxivId(heading) !== undefined) paperHeadings++;
+      }
     }
     // The seed digest layout has no labels except a bare "arXiv:" line, and an id list's "doi:" lines
     // under a "# comment" are not papers with headings, so neither is claimed.
-    return (titles > 0 && prose + others > 0) || (headings > 0 && prose > 0);
+    return (titles > 0 && prose + others > 0) || (headings > 0 && prose > 0) || paperHeadings > 0;
   },
   parse: parseTextRecords,
 };
@@ -155,9 +160,9 @@ function splitRecords(text: string): TextRecord[] {
         field = undefined;
         return;
       }
-      const heading = HEADING.exec(line);
-      if (heading) {
-        current = start(number, heading[2] ?? '');
+      const heading = headingOf(line);
+      if (heading !== undefined) {
+        current = start(number, heading);
         return;
       }
       if (line.trim() === '') {
@@ -277,7 +282,8 @@ function headingTitle(heading: string): string {
 
 /** Markdown link and bold syntax out; HTML stays as text (it is never rendered as HTML). */
 function stripMarkdown(text: string): string {
-  return text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/(\*\*|__)(.*?)\1/g, '$2');
+  // Bounded so that a line of unmatched brackets stays linear.
+  return text.replace(/!?\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1').replace(/(\*\*|__)(.{0,2000}?)\1/g, '$2');
 }
 
 /** Unlabelled lines under a heading that read as prose (not link lines or list items). */
@@ -286,6 +292,12 @@ function proseOf(lines: string[]): string {
     .filter((l) => !/^\s*(?:[-*]\s|!?\[|https?:\/\/)/.test(l))
     .join('\n')
     .trim();
+}
+
+/** The text of a Markdown heading line; long lines are prose, whatever they start with. */
+function headingOf(line: string): string | undefined {
+  if (line.length > 1000) return undefined;
+  return HEADING.exec(line)?.[2];
 }
 
 function labelOf(line: string): Field | undefined {

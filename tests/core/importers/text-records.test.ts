@@ -115,6 +115,8 @@ describe('text records sniff', () => {
     expect(textRecordsImporter.sniff(await read(FIXTURES, 'newsletter.md'))).toBe(true);
     expect(textRecordsImporter.sniff(await read(FIXTURES, 'headings-only.md'))).toBe(true);
     expect(textRecordsImporter.sniff(await read(FIXTURES, 'arxiv-copied.txt'))).toBe(true);
+    // A heading that links an arXiv paper is paper structure even without labels.
+    expect(textRecordsImporter.sniff('## [Attention](https://arxiv.org/abs/1706.03762)\n\nSome prose.\n')).toBe(true);
   });
 
   it('leaves the seed digest layout, id lists and markdown notes to others', async () => {
