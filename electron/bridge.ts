@@ -1,10 +1,12 @@
 import type { Result } from './core/result';
-import type { ChangeEvent } from './core/store/store';
+import type { ChangeEvent, ProgressEvent } from './core/store/store';
 
 /** The whole surface the preload gives the page (window.paperqueue). Type-only: shared by preload and renderer. */
 export type PaperqueueBridge = {
   invoke: (name: string, input: unknown) => Promise<Result<unknown>>;
   onChanged: (callback: (event: ChangeEvent) => void) => () => void;
+  /** How far a long command (a big import) has come. */
+  onProgress: (callback: (event: ProgressEvent) => void) => () => void;
   /** A write of the library failed (disk full, permission denied): the page shows it. */
   onWriteError: (callback: (message: string) => void) => () => void;
   /** Menu commands the page carries out (with the file the native dialog read, for an import). */

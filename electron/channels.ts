@@ -4,4 +4,5 @@ export const CHANNELS = {
   changed: 'paperqueue:changed',
   menu: 'paperqueue:menu',
   writeError: 'paperqueue:write-error',
+  progress: 'paperqueue:progress',
 } as const;

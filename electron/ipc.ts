@@ -20,6 +20,9 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
   const unsubscribe = store.onChange((change) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANNELS.changed, change);
   });
+  const unsubscribeProgress = store.onProgress((progress) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANNELS.progress, progress);
+  });
   const unsubscribeErrors = store.onWriteError((error) => {
     const message = error instanceof Error ? error.message : String(error);
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANNELS.writeError, message);
@@ -27,6 +30,7 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
   return () => {
     unsubscribe();
     unsubscribeErrors();
+    unsubscribeProgress();
     ipcMain.removeHandler(CHANNELS.invoke);
   };
 }

@@ -2,9 +2,9 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { MenuCommand, PaperqueueBridge } from './bridge';
 import { CHANNELS } from './channels';
 import type { Result } from './core/result';
-import type { ChangeEvent } from './core/store/store';
+import type { ChangeEvent, ProgressEvent } from './core/store/store';
 
-// The page gets these four functions and nothing else: never ipcRenderer itself.
+// The page gets these five functions and nothing else: never ipcRenderer itself.
 const bridge = {
   invoke: (name: string, input: unknown) =>
     ipcRenderer.invoke(CHANNELS.invoke, name, input) as Promise<Result<unknown>>,
@@ -12,6 +12,11 @@ const bridge = {
     const listener = (_event: IpcRendererEvent, change: ChangeEvent) => callback(change);
     ipcRenderer.on(CHANNELS.changed, listener);
     return () => void ipcRenderer.removeListener(CHANNELS.changed, listener);
+  },
+  onProgress(callback: (event: ProgressEvent) => void) {
+    const listener = (_event: IpcRendererEvent, progress: ProgressEvent) => callback(progress);
+    ipcRenderer.on(CHANNELS.progress, listener);
+    return () => void ipcRenderer.removeListener(CHANNELS.progress, listener);
   },
   onWriteError(callback: (message: string) => void) {
     const listener = (_event: IpcRendererEvent, message: string) => callback(message);

@@ -8,6 +8,8 @@ export type CommandContext = {
   store: LibraryStore;
   now: () => Date;
   changed: (ids: Iterable<string>) => void;
+  /** Report how far a long command has come (the app shows a progress bar). */
+  progress: (done: number, total: number) => void;
 };
 
 /** One entry of the command table: served by IPC, HTTP and the CLI alike. */

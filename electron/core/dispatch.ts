@@ -35,6 +35,7 @@ export async function dispatch(options: DispatchOptions, name: string, input: un
   const ctx: CommandContext = {
     store: options.store,
     now: options.now ?? (() => new Date()),
+    progress: (done, total) => options.store.progress({ command: name, done, total }),
     changed: (ids) => {
       for (const id of ids) touched.add(id);
     },

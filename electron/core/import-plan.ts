@@ -42,12 +42,27 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
   return plan;
 }
 
+/** Entries applied between two progress reports. */
+const PROGRESS_EVERY = 500;
+
 export type ImportOutcome = { added: string[]; duplicates: number; merged: string[]; problems: ImportProblem[] };
 
 /** Apply a plan: add new papers, fill empty fields of duplicates (never their status, note, tags or highlights). */
-export function applyImport(store: LibraryStore, parsed: ParsedImport, source: Source, now: string): ImportOutcome {
+export async function applyImport(
+  store: LibraryStore,
+  parsed: ParsedImport,
+  source: Source,
+  now: string,
+  progress: (done: number, total: number) => void = () => undefined,
+): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { added: [], duplicates: 0, merged: [], problems: [...parsed.problems] };
-  for (const draft of parsed.drafts) {
+  const total = parsed.drafts.length;
+  for (const [done, draft] of parsed.drafts.entries()) {
+    // A big import lets the host answer other requests and report progress between chunks.
+    if (done > 0 && done % PROGRESS_EVERY === 0) {
+      progress(done, total);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (draft.title.trim() === '') {
       outcome.problems.push({ where: parsed.sourceName, message: 'an entry without a title was skipped' });
       continue;
@@ -70,6 +85,7 @@ export function applyImport(store: LibraryStore, parsed: ParsedImport, source: S
     store.insert(paper);
     outcome.added.push(paper.id);
   }
+  if (total > PROGRESS_EVERY) progress(total, total);
   return outcome;
 }
 

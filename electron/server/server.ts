@@ -88,6 +88,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const frame = `event: write-error\ndata: ${JSON.stringify({ message })}\n\n`;
     for (const stream of streams) stream.write(frame);
   });
+  const unsubscribeProgress = options.store.onProgress((progress) => {
+    const frame = `event: progress\ndata: ${JSON.stringify(progress)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
   const heartbeat = setInterval(() => {
     for (const stream of streams) stream.write(': keep-alive\n\n');
   }, HEARTBEAT_MS);
@@ -108,6 +112,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(heartbeat);
       unsubscribe();
       unsubscribeErrors();
+      unsubscribeProgress();
       for (const stream of streams) stream.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

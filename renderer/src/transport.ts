@@ -1,12 +1,14 @@
 import type { PaperqueueBridge } from '../../electron/bridge';
 import type { CommandInput, CommandName, CommandOutput } from '../../electron/core/dispatch';
 import type { CommandFailure, Result } from '../../electron/core/result';
-import type { ChangeEvent } from '../../electron/core/store/store';
+import type { ChangeEvent, ProgressEvent } from '../../electron/core/store/store';
 
 /** How the renderer reaches the core: the only file that knows which host it runs in. */
 export type Transport = {
   invoke: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
   onChanged: (callback: (event: ChangeEvent) => void) => () => void;
+  /** How far a long command (a big import) has come. */
+  onProgress: (callback: (event: ProgressEvent) => void) => () => void;
   /** The library could not be written (disk full, permission denied). */
   onWriteError: (callback: (message: string) => void) => () => void;
 };
@@ -31,6 +33,7 @@ export function bridgeTransport(bridge: PaperqueueBridge): Transport {
     invoke: async (name, input) => unwrap(await bridge.invoke(name, input)),
     onChanged: (callback) => bridge.onChanged(callback),
     onWriteError: (callback) => bridge.onWriteError(callback),
+    onProgress: (callback) => bridge.onProgress(callback),
   };
 }
 
@@ -62,6 +65,12 @@ export function httpTransport(location: Location, storage: Storage): Transport {
       const listener = (event: Event) => callback(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent);
       source.addEventListener('changed', listener);
       return () => source.removeEventListener('changed', listener);
+    },
+    onProgress(callback) {
+      const source = events();
+      const listener = (event: Event) => callback(JSON.parse((event as MessageEvent<string>).data) as ProgressEvent);
+      source.addEventListener('progress', listener);
+      return () => source.removeEventListener('progress', listener);
     },
     onWriteError(callback) {
       const source = events();

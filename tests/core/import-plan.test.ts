@@ -87,3 +87,18 @@ describe('importing bytes from the app', () => {
     });
   });
 });
+
+describe('a big import', () => {
+  it('reports its progress between chunks and still imports every entry', async () => {
+    const store = await openTempStore();
+    const bib = Array.from(
+      { length: 1200 },
+      (_, i) => `@article{k${i}, title = {Entry number ${i} of a large bibliography}, year = 2020}`,
+    ).join('\n');
+    const seen: string[] = [];
+    store.onProgress(({ command, done, total }) => seen.push(`${command} ${done}/${total}`));
+    const result = await run(store, 'library.import', { text: bib, name: 'big.bib' });
+    expect(result.added).toBe(1200);
+    expect(seen).toEqual(['library.import 500/1200', 'library.import 1000/1200', 'library.import 1200/1200']);
+  });
+});

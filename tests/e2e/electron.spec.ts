@@ -25,6 +25,7 @@ test('the desktop app opens the library, sandboxed, and lists papers', async () 
       'invoke',
       'onChanged',
       'onMenu',
+      'onProgress',
       'onWriteError',
     ]);
     await app.close();

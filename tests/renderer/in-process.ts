@@ -12,5 +12,6 @@ export function inProcess(store: LibraryStore): Transport {
     },
     onChanged: (callback) => store.onChange(callback),
     onWriteError: (callback) => store.onWriteError((error) => callback(String(error))),
+    onProgress: (callback) => store.onProgress(callback),
   };
 }

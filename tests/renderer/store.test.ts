@@ -53,3 +53,26 @@ describe('renderer store', () => {
     expect(app.getState().view).toEqual({ kind: 'source', name: 'Nov 30' });
   });
 });
+
+describe('import progress', () => {
+  it('shows how far a big import has come while it runs', async () => {
+    const library = await openTempStore();
+    const app = createAppStore(inProcess(library));
+    app.start();
+    const bib = Array.from(
+      { length: 1100 },
+      (_, i) => `@misc{m${i}, title = {Progress entry ${i} in a long file}}`,
+    ).join('\n');
+    await app
+      .getState()
+      .previewFile({ name: 'big.bib', arrayBuffer: () => Promise.resolve(new TextEncoder().encode(bib).buffer) });
+    const progress: string[] = [];
+    app.subscribe((state) => {
+      const p = state.pendingImport?.progress;
+      if (p && progress.at(-1) !== `${p.done}/${p.total}`) progress.push(`${p.done}/${p.total}`);
+    });
+    await app.getState().confirmImport();
+    expect(progress).toEqual(['500/1100', '1000/1100', '1100/1100']);
+    expect(app.getState().importReport).toMatchObject({ added: 1100 });
+  });
+});

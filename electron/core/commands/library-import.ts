@@ -74,11 +74,11 @@ export const libraryImport = defineCommand({
   },
 });
 
-function importParsed(ctx: CommandContext, parsed: ParsedImport, path: string | undefined) {
+async function importParsed(ctx: CommandContext, parsed: ParsedImport, path: string | undefined) {
   const now = ctx.now().toISOString();
   const source: Source = { format: parsed.format, name: parsed.sourceName, importedAt: now };
   if (path) source.file = path.split(/[\\/]/).at(-1)!;
-  const outcome = applyImport(ctx.store, parsed, source, now);
+  const outcome = await applyImport(ctx.store, parsed, source, now, ctx.progress);
   ctx.changed([...outcome.added, ...outcome.merged]);
   return {
     format: parsed.format,

@@ -10,6 +10,8 @@ export const LIBRARY_FILE_NAME = 'library.json';
 
 /** What changed, sent to every open view after a successful mutation. */
 export type ChangeEvent = { command: string; ids: string[] };
+/** How far a long command (a big import) has come, for a progress bar. */
+export type ProgressEvent = { command: string; done: number; total: number };
 type Listener<T> = (value: T) => void;
 
 /**
@@ -28,6 +30,7 @@ export class LibraryStore {
   private dirty = false;
   private lastWriteError: Error | null = null;
   private readonly changeListeners = new Set<Listener<ChangeEvent>>();
+  private readonly progressListeners = new Set<Listener<ProgressEvent>>();
   private readonly writeErrorListeners = new Set<Listener<unknown>>();
 
   private constructor(dataDir: string, db: Low<LibraryFile>) {
@@ -154,6 +157,15 @@ export class LibraryStore {
   changed(event: ChangeEvent): void {
     this.persist().catch(() => undefined);
     for (const listener of this.changeListeners) listener(event);
+  }
+
+  progress(event: ProgressEvent): void {
+    for (const listener of this.progressListeners) listener(event);
+  }
+
+  onProgress(listener: Listener<ProgressEvent>): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
   }
 
   onChange(listener: Listener<ChangeEvent>): () => void {

@@ -50,6 +50,20 @@ export function ImportDialog() {
             </ul>
           </>
         )}
+        {pending.phase === 'importing' && (
+          <div className="import-progress">
+            <progress
+              aria-label="Import progress"
+              max={pending.progress?.total ?? 1}
+              value={pending.progress?.done ?? undefined}
+            />
+            <span className="muted">
+              {pending.progress
+                ? `${pending.progress.done.toLocaleString()} of ${pending.progress.total.toLocaleString()} entries`
+                : 'Importing…'}
+            </span>
+          </div>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={cancel} disabled={pending.phase === 'importing'}>
             Cancel

@@ -33,11 +33,18 @@ export function createAppStore(transport: Transport): AppStore {
       store.setState({ writeError: undefined });
       refresh();
     });
+    const unsubscribeProgress = transport.onProgress(({ command, done, total }) => {
+      const pending = store.getState().pendingImport;
+      if (command === 'library.import' && pending?.phase === 'importing') {
+        store.setState({ pendingImport: { ...pending, progress: { done, total } } });
+      }
+    });
     const unsubscribeWriteErrors = transport.onWriteError((message) => store.setState({ writeError: message }));
     return () => {
       unsubscribeSelection();
       unsubscribeChanges();
       unsubscribeWriteErrors();
+      unsubscribeProgress();
     };
   };
   return Object.assign(store, { start });

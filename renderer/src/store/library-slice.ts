@@ -9,6 +9,8 @@ export type PendingImport = {
   base64: string;
   phase: 'reading' | 'preview' | 'importing';
   preview?: ImportPreview;
+  /** Entries applied so far, while a big import runs. */
+  progress?: { done: number; total: number };
 };
 
 export type LibrarySlice = {
