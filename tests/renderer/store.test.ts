@@ -76,3 +76,62 @@ describe('import progress', () => {
     expect(app.getState().importReport).toMatchObject({ added: 1100 });
   });
 });
+
+describe('fast triage', () => {
+  /** A transport whose answers can be held back, to play out the order a slow machine produces. */
+  function gated(library: Awaited<ReturnType<typeof openTempStore>>) {
+    const inner = inProcess(library);
+    const held: Record<string, (() => void)[]> = {};
+    const holding = new Set<string>();
+    const transport: typeof inner = {
+      ...inner,
+      async invoke(name, input) {
+        if (!holding.has(name)) return inner.invoke(name, input);
+        // The list is read now (as the library is), but its answer arrives only when released.
+        const answer = name === 'papers.rows' ? inner.invoke(name, input) : undefined;
+        await new Promise<void>((resolve) => (held[name] ??= []).push(resolve));
+        return answer ?? inner.invoke(name, input);
+      },
+    };
+    return {
+      transport,
+      hold: (name: string) => holding.add(name),
+      release(name: string) {
+        holding.delete(name);
+        for (const resolve of held[name]?.splice(0) ?? []) resolve();
+      },
+    };
+  }
+
+  it('a list that left before a decision reached the library does not bring the decided paper back', async () => {
+    const library = await openTempStore();
+    for (const title of ['First paper to triage', 'Second paper to triage', 'Third paper to triage'])
+      await dispatch({ store: library }, 'papers.add', { title });
+    const gate = gated(library);
+    const app = createAppStore(gate.transport);
+    const stop = app.start();
+    await until(() => app.getState().papers.length === 3);
+    const [first, second, third] = app.getState().papers.map((p) => p.id);
+
+    // The first decision reaches the library; the list it triggers is slow to come back.
+    gate.hold('papers.rows');
+    await app.getState().setStatus([first!], 'queued');
+    await until(() => library.get(first!)?.status === 'queued');
+    // The second decision is shown at once but has not reached the library yet.
+    gate.hold('papers.setStatus');
+    const deciding = app.getState().setStatus([second!], 'dismissed');
+    expect(app.getState().papers.map((p) => p.id)).toEqual([third]);
+
+    // The slow list (first queued, second still in the inbox) arrives now.
+    gate.release('papers.rows');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(app.getState().papers.map((p) => p.id)).toEqual([third]);
+
+    gate.release('papers.setStatus');
+    await deciding;
+    await until(() => library.get(second!)?.status === 'dismissed');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(app.getState().papers.map((p) => p.id)).toEqual([third]);
+    stop();
+  });
+});

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { shortAuthors } from '../labels';
-import { useApp } from '../store';
+import { useApp, useAppStore } from '../store';
 import type { Status } from '../store/types';
 
 /** The inbox one paper at a time, abstract large: one key per decision, undo, and what is left. */
@@ -15,7 +15,14 @@ export function TriageMode() {
   const select = useApp((s) => s.select);
   const selectedId = useApp((s) => s.selectedId);
   const detail = useApp((s) => s.detail);
-  const [skipped, setSkipped] = useState<string[]>([]);
+  const store = useAppStore();
+  const [skipped, setSkippedState] = useState<string[]>([]);
+  // Keys can come faster than React renders: handlers read the list as it is now, not as last drawn.
+  const skippedRef = useRef<string[]>([]);
+  const skip = (id: string) => {
+    skippedRef.current = [...skippedRef.current, id];
+    setSkippedState(skippedRef.current);
+  };
   const inInbox = view.kind === 'status' && view.status === 'inbox';
 
   useEffect(() => {
@@ -31,7 +38,19 @@ export function TriageMode() {
   const abstract = detail?.id === paper?.id ? detail?.abstract || 'No abstract.' : '';
 
   useEffect(() => {
-    const decide = (status: Status) => paper && void setStatus([paper.id], status);
+    const current = () => {
+      const state = store.getState();
+      if (state.view.kind !== 'status' || state.view.status !== 'inbox') return undefined;
+      return state.papers.find((p) => !skippedRef.current.includes(p.id));
+    };
+    const decide = (status: Status) => {
+      const now = current();
+      if (now) void setStatus([now.id], status);
+    };
+    const skipCurrent = () => {
+      const now = current();
+      if (now) skip(now.id);
+    };
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
         event.preventDefault();
@@ -44,8 +63,8 @@ export function TriageMode() {
         r: () => decide('reading'),
         d: () => decide('dismissed'),
         x: () => decide('dismissed'),
-        s: () => paper && setSkipped((list) => [...list, paper.id]),
-        ArrowRight: () => paper && setSkipped((list) => [...list, paper.id]),
+        s: skipCurrent,
+        ArrowRight: skipCurrent,
         u: () => void undo(),
         Escape: () => close(undefined),
       };
@@ -57,7 +76,7 @@ export function TriageMode() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [paper, setStatus, undo, close]);
+  }, [store, setStatus, undo, close]);
 
   return (
     <div className="triage" role="dialog" aria-modal="true" aria-label="Triage">
@@ -111,12 +130,7 @@ export function TriageMode() {
         >
           <kbd>d</kbd> Dismiss
         </button>
-        <button
-          type="button"
-          className="button ghost"
-          disabled={!paper}
-          onClick={() => paper && setSkipped((l) => [...l, paper.id])}
-        >
+        <button type="button" className="button ghost" disabled={!paper} onClick={() => paper && skip(paper.id)}>
           <kbd>s</kbd> Skip
         </button>
         <button type="button" className="button ghost" onClick={() => void undo()}>

@@ -4,6 +4,7 @@ import type { Transport } from '../transport';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createListSlice, type ListSlice } from './list-slice';
 import { createPaperActionsSlice, type PaperActionsSlice } from './paper-actions-slice';
+import { PendingStatuses } from './pending';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
 export type AppState = ListSlice & SelectionSlice & PaperActionsSlice & LibrarySlice;
@@ -11,10 +12,11 @@ export type AppStore = StoreApi<AppState> & { start: () => () => void };
 
 /** One store from slices; the transport is injected so tests can pass their own. */
 export function createAppStore(transport: Transport): AppStore {
+  const pending = new PendingStatuses();
   const store = createStore<AppState>()((...a) => ({
-    ...createListSlice(transport)(...a),
+    ...createListSlice(transport, pending)(...a),
     ...createSelectionSlice(transport)(...a),
-    ...createPaperActionsSlice(transport)(...a),
+    ...createPaperActionsSlice(transport, pending)(...a),
     ...createLibrarySlice(transport)(...a),
   }));
   /** Load, then refresh whenever any host changes the library. Returns the unsubscribe. */
@@ -51,6 +53,13 @@ export function createAppStore(transport: Transport): AppStore {
 }
 
 export const StoreContext = createContext<AppStore | null>(null);
+
+/** The store itself, for handlers that must read the state as it is now rather than as last rendered. */
+export function useAppStore(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStore outside StoreContext');
+  return store;
+}
 
 export function useApp<T>(selector: (state: AppState) => T): T {
   const store = useContext(StoreContext);

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
+import type { PendingStatuses } from './pending';
 import type { PaperRow, Sort, View } from './types';
 
 export type ListSlice = {
@@ -17,10 +18,8 @@ export type ListSlice = {
   loadList: () => Promise<void>;
 };
 
-let listRequest = 0;
-
 export const createListSlice =
-  (transport: Transport): StateCreator<AppState, [], [], ListSlice> =>
+  (transport: Transport, pending: PendingStatuses): StateCreator<AppState, [], [], ListSlice> =>
   (set, get) => ({
     view: { kind: 'status', status: 'inbox' },
     search: '',
@@ -41,7 +40,7 @@ export const createListSlice =
       void get().loadList();
     },
     async loadList() {
-      const request = ++listRequest;
+      const request = pending.nextRequest();
       const { view, search, sort } = get();
       set({ loading: true });
       try {
@@ -53,16 +52,17 @@ export const createListSlice =
           sort,
         });
         // A slower, older request must not overwrite a newer one.
-        if (request !== listRequest) return;
-        const present = new Set(result.rows.map((p) => p.id));
+        if (!pending.isLatest(request)) return;
+        const rows = pending.apply(result.rows, request, view);
+        const present = new Set(rows.map((p) => p.id));
         set((state) => ({
-          papers: result.rows,
+          papers: rows,
           total: result.total,
           loading: false,
           checked: state.checked.filter((id) => present.has(id)),
         }));
       } catch (error) {
-        if (request === listRequest) set({ loading: false });
+        if (pending.isLatest(request)) set({ loading: false });
         get().showError(error);
       }
     },

@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { NewHighlight } from '../components/HighlightPopover';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import type { Annotation, Status, View } from './types';
+import { inView, type PendingStatuses } from './pending';
+import type { Annotation, Status } from './types';
 
 /** How to put back what a status change did: each group of papers and the status it had. */
 type UndoEntry = { label: string; restore: { ids: string[]; status: Status }[] };
@@ -32,7 +33,7 @@ export type PaperActionsSlice = {
 };
 
 export const createPaperActionsSlice =
-  (transport: Transport): StateCreator<AppState, [], [], PaperActionsSlice> =>
+  (transport: Transport, pending: PendingStatuses): StateCreator<AppState, [], [], PaperActionsSlice> =>
   (set, get) => {
     /** Run a command; a refusal is shown to the user rather than thrown. */
     const attempt = async (action: () => Promise<unknown>) => {
@@ -84,9 +85,12 @@ export const createPaperActionsSlice =
           set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry] }));
           notify(entry.label);
         }
+        const change = pending.begin(ids, status);
         try {
           await transport.invoke('papers.setStatus', { ids, status });
+          pending.settle(change, true);
         } catch (error) {
+          pending.settle(change, false);
           set((state) => ({ papers, undoStack: state.undoStack.filter((e) => e !== entry) }));
           get().showError(error);
         }
@@ -134,11 +138,4 @@ function groupByStatus(items: { id: string; status: Status }[]): { ids: string[]
   const groups = new Map<Status, string[]>();
   for (const item of items) groups.set(item.status, [...(groups.get(item.status) ?? []), item.id]);
   return [...groups].map(([status, ids]) => ({ status, ids }));
-}
-
-/** Whether a paper with `status` still belongs in the list being shown. */
-function inView(status: Status, view: View): boolean {
-  if (view.kind !== 'status' || view.status === 'all') return true;
-  if (view.status === 'unread') return status === 'inbox' || status === 'queued';
-  return view.status === status;
 }
