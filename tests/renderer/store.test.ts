@@ -85,13 +85,13 @@ describe('fast triage', () => {
     const holding = new Set<string>();
     const transport: typeof inner = {
       ...inner,
-      async invoke(name, input) {
+      invoke: (async (name: Parameters<typeof inner.invoke>[0], input: never) => {
         if (!holding.has(name)) return inner.invoke(name, input);
         // The list is read now (as the library is), but its answer arrives only when released.
-        const answer = name === 'papers.rows' ? inner.invoke(name, input) : undefined;
+        const answer: Promise<unknown> | undefined = name === 'papers.rows' ? inner.invoke(name, input) : undefined;
         await new Promise<void>((resolve) => (held[name] ??= []).push(resolve));
         return answer ?? inner.invoke(name, input);
-      },
+      }) as typeof inner.invoke,
     };
     return {
       transport,
