@@ -1,3 +1,4 @@
+import { insightRank, insightSimilar } from './insight';
 import { annotationsAdd, annotationsRemove, annotationsUpdate } from './annotations';
 import { libraryBackups, libraryRestoreBackup, libraryStatus } from './library-backups';
 import { libraryExport } from './library-export';
@@ -41,4 +42,6 @@ export const commands = {
   'library.backups': libraryBackups,
   'library.restoreBackup': libraryRestoreBackup,
   'stats.get': statsGet,
+  'insight.rank': insightRank,
+  'insight.similar': insightSimilar,
 };

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineCommand } from '../command';
+import { rankInbox, similarPapers } from '../insight/rank';
+import { compileRules } from '../insight/rules';
+import { notFound } from '../result';
+import { IdSchema } from './inputs';
+
+export const insightRank = defineCommand({
+  kind: 'query',
+  summary: 'The inbox ranked by likeness to what you kept and read, best first, each with its reason.',
+  input: z
+    .strictObject({
+      limit: z.number().int().min(1).max(100_000).optional(),
+      ids: z.array(IdSchema).max(100_000).optional(),
+    })
+    .default({}),
+  async run(ctx, input) {
+    const ranking = await rankInbox(ctx.store, compileRules([]), input.ids);
+    return { ...ranking, items: input.limit ? ranking.items.slice(0, input.limit) : ranking.items };
+  },
+});
+
+export const insightSimilar = defineCommand({
+  kind: 'query',
+  summary: 'The papers most like one paper, with the terms they share.',
+  input: z.strictObject({ id: IdSchema, limit: z.number().int().min(1).max(100).default(10) }),
+  async run(ctx, input) {
+    const items = await similarPapers(ctx.store, input.id, input.limit);
+    if (!items) throw notFound('paper', input.id);
+    return { items };
+  },
+});

@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SEED, tempDir } from '../core/helpers';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'paperqueue.mjs');
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8' }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+type Item = { id: string; title: string; score: number; reason: string };
+
+describe.skipIf(!existsSync(SEED))('paperqueue rank and similar, on the seed digest', () => {
+  it('ranks privacy papers first for a reader of privacy papers who dismissed LLM inference scaling', async () => {
+    const data = await tempDir();
+    await cli(['import', SEED, '--data', data]);
+    const papers = JSON.parse((await cli(['list', '--json', '--data', data])).stdout) as Item[];
+    const byTitle = (part: string) => papers.filter((p) => p.title.includes(part)).map((p) => p.id);
+
+    // Before anything is read, the ranking keeps import order and says so.
+    const before = await cli(['rank', '--json', '--data', data]);
+    expect(before.code).toBe(0);
+    expect((JSON.parse(before.stdout) as Item[]).map((i) => i.id)).toEqual(papers.map((p) => p.id));
+    expect((await cli(['rank', '--data', data])).stderr).toMatch(/keeps its import order/);
+
+    const read = [...byTitle('Bayesian Estimation of Differential Privacy'), ...byTitle('Kaplan-Meier')];
+    const dismissed = [...byTitle('Large Language Monkeys'), ...byTitle('Scaling LLM Test-Time Compute')];
+    expect(read).toHaveLength(2);
+    expect(dismissed).toHaveLength(2);
+    await cli(['mark', ...read, 'read', '--data', data]);
+    await cli(['mark', ...dismissed, 'dismissed', '--data', data]);
+
+    const ranked = JSON.parse((await cli(['rank', '--json', '--data', data])).stdout) as Item[];
+    expect(ranked).toHaveLength(48);
+    expect(Object.keys(ranked[0]!)).toEqual(['id', 'title', 'score', 'reason']);
+    expect(ranked.every((item, k) => k === 0 || item.score <= ranked[k - 1]!.score)).toBe(true);
+    const top = ranked.slice(0, 5).map((i) => i.title);
+    expect(top.filter((t) => /Privacy|Private/.test(t)).length).toBeGreaterThanOrEqual(3);
+    expect(ranked[0]!.reason).toMatch(/^Close to (a paper|\d papers) you read: “.*”; shares ‘/);
+    // Inference-scaling papers like the dismissed ones sink to the bottom half.
+    const scaling = ranked.findIndex((i) => i.title.startsWith('Inference Optimal VLMs'));
+    expect(scaling).toBeGreaterThan(24);
+
+    const text = await cli(['rank', '--limit', '3', '--data', data]);
+    expect(text.stdout.split('\n').filter(Boolean)).toHaveLength(6);
+    expect(text.stdout).toMatch(/^ +0\.\d{3} {2}[0-9a-z]{8} {2}\S/);
+    expect((await cli(['rank', '--limit', 'x', '--data', data])).stderr).toMatch(
+      /--limit wants a positive whole number/,
+    );
+  });
+
+  it('finds the papers most like one, with the words they share', async () => {
+    const data = await tempDir();
+    await cli(['import', SEED, '--data', data]);
+    const papers = JSON.parse((await cli(['list', '--json', '--data', data])).stdout) as Item[];
+    const price = papers.find((p) => p.title.startsWith('The Price of Differential Privacy'))!;
+    const similar = await cli(['similar', price.id.slice(0, 5), '--json', '--data', data]);
+    expect(similar.code).toBe(0);
+    const items = JSON.parse(similar.stdout) as Item[];
+    expect(items).toHaveLength(10);
+    expect(items.some((i) => i.id === price.id)).toBe(false);
+    expect(items.slice(0, 3).some((i) => /Differentially Private|Privacy/.test(i.title))).toBe(true);
+    expect(items[0]!.reason).toMatch(/^Shares ‘/);
+    expect((await cli(['similar', 'zzzzzzzz', '--data', data])).stderr).toMatch(/zzzzzzzz/);
+  });
+});
