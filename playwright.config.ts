@@ -8,7 +8,9 @@ const executablePath =
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  timeout: 30_000,
+  // Generous: a busy 2-core machine runs two browsers and spawns CLI processes; no test measures speed.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? 'list' : 'line',

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FIXTURES, expect, selectInAbstract, test } from './helpers';
+import { FIXTURES, expect, selectInAbstract, test, CLI_POLL } from './helpers';
 
 const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_62c7f67eba4f4526.txt');
 
@@ -100,7 +100,10 @@ test('the shortcut sheet opens with ?, and undo restores a status with Ctrl+Z', 
   await page.keyboard.press('ControlOrMeta+z');
   await expect(rows).toHaveCount(5);
   await expect
-    .poll(async () => (JSON.parse(await app.cli('stats', '--json')) as { byStatus: { inbox: number } }).byStatus.inbox)
+    .poll(
+      async () => (JSON.parse(await app.cli('stats', '--json')) as { byStatus: { inbox: number } }).byStatus.inbox,
+      CLI_POLL,
+    )
     .toBe(5);
 });
 

@@ -17,6 +17,9 @@ export type App = {
 };
 
 /** Runs the real CLI against the test's data folder. */
+/** Polls that spawn the CLI: each run starts Node and tsx, which a busy machine makes slow. */
+export const CLI_POLL = { timeout: 30_000 };
+
 function cliIn(dataDir: string) {
   return (...args: string[]) =>
     new Promise<string>((resolve, reject) => {

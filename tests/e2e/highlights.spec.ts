@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { FIXTURES, expect, selectInAbstract, test } from './helpers';
+import { FIXTURES, expect, selectInAbstract, test, CLI_POLL } from './helpers';
 
 test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
 
@@ -43,13 +43,16 @@ test('select a passage, highlight it with a colour and comment; it survives a re
   await list.getByRole('button', { name: 'Colour pink' }).click();
   await expect(page.locator('.abstract mark.hl-pink')).toBeVisible();
   await expect
-    .poll(async () => (JSON.parse(await app.cli('show', '2411.01234', '--json')) as Shown).annotations[0]?.comment)
+    .poll(
+      async () => (JSON.parse(await app.cli('show', '2411.01234', '--json')) as Shown).annotations[0]?.comment,
+      CLI_POLL,
+    )
     .toBe('the key idea, revisited');
 
   await list.getByRole('button', { name: 'Remove' }).click();
   await expect(page.locator('.abstract mark')).toHaveCount(0);
   await expect
-    .poll(async () => (JSON.parse(await app.cli('show', '2411.01234', '--json')) as Shown).annotations)
+    .poll(async () => (JSON.parse(await app.cli('show', '2411.01234', '--json')) as Shown).annotations, CLI_POLL)
     .toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { FIXTURES, expect, test } from './helpers';
+import { FIXTURES, expect, test, CLI_POLL } from './helpers';
 
 test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
 
@@ -38,6 +38,6 @@ test('a keystroke typed just before a reload is not lost', async ({ app, page })
   await input.pressSequentially('!', { delay: 0 });
   await page.reload();
   await expect
-    .poll(async () => (JSON.parse(await app.cli('show', '2411.01234', '--json')) as { note: string }).note)
+    .poll(async () => (JSON.parse(await app.cli('show', '2411.01234', '--json')) as { note: string }).note, CLI_POLL)
     .toBe('first draft!');
 });

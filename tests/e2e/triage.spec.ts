@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { FIXTURES, expect, test } from './helpers';
+import { FIXTURES, expect, test, CLI_POLL } from './helpers';
 
 test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
 
@@ -45,10 +45,10 @@ test('reorder the queue with the keyboard and by dragging', async ({ app, page }
 
   await rows.nth(0).click();
   await page.keyboard.press('Alt+ArrowDown');
-  await expect.poll(() => queueTitles(app.cli)).toEqual(['Beta', 'Alpha', 'Gamma', 'Delta', 'Epsilon']);
+  await expect.poll(() => queueTitles(app.cli), CLI_POLL).toEqual(['Beta', 'Alpha', 'Gamma', 'Delta', 'Epsilon']);
   await expect(rows.nth(1)).toContainText('Alpha');
 
   await rows.nth(4).dragTo(rows.nth(0));
-  await expect.poll(() => queueTitles(app.cli)).toEqual(['Epsilon', 'Beta', 'Alpha', 'Gamma', 'Delta']);
+  await expect.poll(() => queueTitles(app.cli), CLI_POLL).toEqual(['Epsilon', 'Beta', 'Alpha', 'Gamma', 'Delta']);
   await expect(rows.nth(0)).toContainText('Epsilon');
 });
