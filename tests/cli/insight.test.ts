@@ -68,5 +68,16 @@ describe.skipIf(!existsSync(SEED))('paperqueue rank and similar, on the seed dig
     expect(items.slice(0, 3).some((i) => /Differentially Private|Privacy/.test(i.title))).toBe(true);
     expect(items[0]!.reason).toMatch(/^Shares ‘/);
     expect((await cli(['similar', 'zzzzzzzz', '--data', data])).stderr).toMatch(/zzzzzzzz/);
+
+    const stats = JSON.parse(
+      (await cli(['stats', '--json', '--weeks', '4', '--tz', 'UTC', '--data', data])).stdout,
+    ) as {
+      reading: { timeZone: string; weeks: { added: number }[] };
+    };
+    expect(stats.reading.timeZone).toBe('UTC');
+    expect(stats.reading.weeks.map((w) => w.added)).toEqual([0, 0, 0, 52]);
+    const text = await cli(['stats', '--data', data]);
+    expect(text.stdout).toMatch(/Reading, last 52 weeks/);
+    expect(text.stdout).toMatch(/week of +read +added +queue/);
   });
 });

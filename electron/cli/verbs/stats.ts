@@ -1,13 +1,18 @@
 import { STATUSES } from '../../core/schema';
-import { jsonOption, type Verb } from '../verb';
+import { CliError, jsonOption, stringOption, type Verb } from '../verb';
 
 export const statsVerb: Verb = {
   name: 'stats',
-  usage: 'stats [--json]',
-  summary: 'Counts by status, with notes, highlights and sources.',
-  options: { ...jsonOption },
+  usage: 'stats [--weeks N] [--tz ZONE] [--json]',
+  summary: 'Counts by status and sources, and reading habits week by week (in ZONE, default this machine).',
+  options: { ...jsonOption, weeks: { type: 'string' }, tz: { type: 'string' } },
   async run(ctx, { values }) {
-    const stats = await ctx.call('stats.get', {});
+    const weeksText = stringOption(values, 'weeks');
+    const weeks = weeksText === undefined ? 52 : Number(weeksText);
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 520) {
+      throw new CliError(`--weeks wants a whole number from 1 to 520, not "${weeksText}".`, 2);
+    }
+    const stats = await ctx.call('stats.get', { reading: true, weeks, timeZone: stringOption(values, 'tz') });
     if (values.json) {
       ctx.out(JSON.stringify(stats, null, 2));
       return;
@@ -24,6 +29,25 @@ export const statsVerb: Verb = {
     if (stats.sources.length) {
       ctx.out('\nSources');
       for (const s of stats.sources) ctx.out(`  ${String(s.count).padStart(width)}  ${s.name} (${s.format})`);
+    }
+    const reading = stats.reading;
+    if (!reading) return;
+    ctx.out(`\nReading, last ${reading.weeks.length} weeks (${reading.timeZone})`);
+    ctx.out(`  read ${reading.readInPeriod}, added ${reading.addedInPeriod}, read this week ${reading.readThisWeek}`);
+    ctx.out(
+      `  median days from queued to read: ${reading.medianDaysToRead ?? '–'}; ` +
+        `streak ${reading.streak.current} day${reading.streak.current === 1 ? '' : 's'} ` +
+        `(longest ${reading.streak.longest})`,
+    );
+    ctx.out('\n  week of      read  added  queue');
+    for (const week of reading.weeks.slice(-12)) {
+      ctx.out(
+        `  ${week.start}  ${String(week.read).padStart(4)}  ${String(week.added).padStart(5)}  ${String(week.queue).padStart(5)}`,
+      );
+    }
+    if (reading.queueAge.some((a) => a.count)) {
+      ctx.out('\n  waiting in the queue');
+      for (const age of reading.queueAge) ctx.out(`  ${age.label.padEnd(14)}${String(age.count).padStart(6)}`);
     }
   },
 };

@@ -1,12 +1,25 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
+import { isTimeZone, readingStats } from '../insight/reading-stats';
 import { STATUSES, type Status } from '../schema';
 
 export const statsGet = defineCommand({
   kind: 'query',
-  summary: 'Counts by status, with notes, highlights, tags and sources.',
-  input: z.strictObject({}).default({}),
-  run(ctx) {
+  summary: 'Counts by status, with notes, highlights, tags and sources; with `reading`, reading habits by week.',
+  input: z
+    .strictObject({
+      /** Add reading habits: per week read and added, queue size and age, time to read, streaks. */
+      reading: z.boolean().optional(),
+      /** The IANA time zone whose days and weeks count (default: this machine's). */
+      timeZone: z
+        .string()
+        .max(64)
+        .refine(isTimeZone, { message: 'Not a time zone this system knows (use an IANA name like Europe/Paris).' })
+        .optional(),
+      weeks: z.number().int().min(1).max(520).optional(),
+    })
+    .default({}),
+  run(ctx, input) {
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
     const sources = new Map<string, { name: string; format: string; count: number; importedAt: string }>();
     const tags = new Map<string, number>();
@@ -31,6 +44,14 @@ export const statsGet = defineCommand({
       sources: [...sources.values()]
         .sort((a, b) => b.importedAt.localeCompare(a.importedAt))
         .map(({ name, format, count, importedAt }) => ({ name, format, count, importedAt })),
+      ...(input.reading && {
+        reading: readingStats(
+          ctx.store.all(),
+          ctx.now(),
+          input.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+          input.weeks,
+        ),
+      }),
     };
   },
 });
