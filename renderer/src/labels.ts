@@ -20,6 +20,7 @@ export const STATUS_LABEL: Record<Status, string> = {
 export function viewTitle(view: View): string {
   if (view.kind === 'source') return view.name;
   if (view.kind === 'tag') return `#${view.tag}`;
+  if (view.kind === 'stats') return 'Reading stats';
   return STATUS_VIEWS.find((v) => v.status === view.status)?.label ?? 'Papers';
 }
 

@@ -16,10 +16,10 @@ export type App = {
   cli: (...args: string[]) => Promise<string>;
 };
 
-/** Runs the real CLI against the test's data folder. */
 /** Polls that spawn the CLI: each run starts Node and tsx, which a busy machine makes slow. */
 export const CLI_POLL = { timeout: 30_000 };
 
+/** Runs the real CLI against the test's data folder. */
 function cliIn(dataDir: string) {
   return (...args: string[]) =>
     new Promise<string>((resolve, reject) => {
@@ -73,6 +73,8 @@ export { expect } from '@playwright/test';
 
 /** Select `phrase` inside the abstract as a user's drag would, then release the mouse. */
 export async function selectInAbstract(page: Page, phrase: string) {
+  // A reader selects what is on screen.
+  await page.locator('.abstract').scrollIntoViewIfNeeded();
   await page.locator('.abstract').evaluate((element, wanted) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

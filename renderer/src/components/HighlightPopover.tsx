@@ -35,7 +35,7 @@ export function HighlightPopover({ x, y, quote, onSave, onCancel }: Props) {
   }, [onCancel]);
 
   const left = Math.min(Math.max(12, x - 150), window.innerWidth - 312);
-  const top = Math.min(y + 8, window.innerHeight - 170);
+  const top = Math.max(12, Math.min(y + 8, window.innerHeight - 170));
   return (
     <form
       ref={box}

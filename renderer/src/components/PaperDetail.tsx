@@ -4,6 +4,7 @@ import { useApp } from '../store';
 import { AnnotationList } from './AnnotationList';
 import type { NewHighlight } from './HighlightPopover';
 import { HighlightableText } from './HighlightableText';
+import { MoreLikeThis, WhyHere } from './Insight';
 import { NoteEditor } from './NoteEditor';
 import type { Status } from '../store/types';
 
@@ -83,6 +84,7 @@ export function PaperDetail({ id }: { id: string }) {
         </div>
       </div>
       <div className="detail-body">
+        <WhyHere id={paper.id} />
         <h3>Abstract</h3>
         {paper.abstract ? (
           <HighlightableText as="p" className="abstract" text={paper.abstract} target="abstract" {...highlightProps} />
@@ -97,6 +99,7 @@ export function PaperDetail({ id }: { id: string }) {
           onRemove={(annotationId) => void removeAnnotation(paper.id, annotationId)}
         />
         <NoteEditor key={paper.id} paperId={paper.id} savedNote={paper.note} />
+        <MoreLikeThis id={paper.id} version={`${paper.title}\n${paper.abstract}`} />
       </div>
     </aside>
   );

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
 import { useApp } from '../store';
-import type { PaperRow, Status } from '../store/types';
+import type { PaperRow, Ranking, Status } from '../store/types';
 
 const ROW_HEIGHT = 84;
 
@@ -13,6 +13,7 @@ export function PaperList() {
   const search = useApp((s) => s.search);
   const selectedId = useApp((s) => s.selectedId);
   const checked = useApp((s) => s.checked);
+  const ranking = useApp((s) => s.ranking);
   // In the Inbox every row says Inbox: the pill only helps where statuses mix.
   const showStatus = useApp((s) => s.view.kind !== 'status' || s.view.status === 'all' || s.view.status === 'unread');
   const canReorder = useApp((s) => s.sort === 'queue');
@@ -70,6 +71,7 @@ export function PaperList() {
               dropBefore={dropBefore === paper.id}
               drag={drag}
               showStatus={showStatus}
+              ranked={ranking?.fallback === false || ranking?.byId[paper.id]?.rule ? ranking.byId[paper.id] : undefined}
               top={row.start}
             />
           );
@@ -95,10 +97,21 @@ type RowProps = {
   dropBefore: boolean;
   drag: DragHandlers | undefined;
   showStatus: boolean;
+  /** Under "For you": the paper's score and the reason for its place. */
+  ranked: Ranking['items'][number] | undefined;
   top: number;
 };
 
-const PaperRow = memo(function PaperRow({ paper, selected, checked, dropBefore, drag, showStatus, top }: RowProps) {
+const PaperRow = memo(function PaperRow({
+  paper,
+  selected,
+  checked,
+  dropBefore,
+  drag,
+  showStatus,
+  ranked,
+  top,
+}: RowProps) {
   const select = useApp((s) => s.select);
   const toggleChecked = useApp((s) => s.toggleChecked);
   const checkRange = useApp((s) => s.checkRange);
@@ -113,7 +126,14 @@ const PaperRow = memo(function PaperRow({ paper, selected, checked, dropBefore, 
       role="option"
       aria-selected={selected || checked}
       data-id={paper.id}
-      className={['row', selected && 'selected', checked && 'checked', dropBefore && 'drop-before']
+      title={ranked?.reason}
+      className={[
+        'row',
+        selected && 'selected',
+        checked && 'checked',
+        dropBefore && 'drop-before',
+        ranked?.rule === 'dim' && 'dimmed',
+      ]
         .filter(Boolean)
         .join(' ')}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
@@ -139,6 +159,8 @@ const PaperRow = memo(function PaperRow({ paper, selected, checked, dropBefore, 
           <span>{paper.source.name}</span>
           <span className="sep" aria-hidden="true" />
           <span>added {formatDate(paper.createdAt)}</span>
+          {ranked?.rule === 'boost' && <span className="marker boosted">boosted</span>}
+          {ranked?.rule === 'dim' && <span className="marker">dimmed</span>}
           {paper.hasCode && <span className="marker">code</span>}
           {paper.hasNote && <span className="marker">note</span>}
           {paper.highlights > 0 && (

@@ -37,6 +37,9 @@ export function Sidebar() {
       <ul className="nav">
         {STATUS_VIEWS.map((v) => item({ kind: 'status', status: v.status }, v.label, count(v.status), v.hint))}
       </ul>
+      <ul className="nav nav-insight">
+        {item({ kind: 'stats' }, 'Reading stats', undefined, 'What you read, week by week')}
+      </ul>
       {stats && stats.sources.length > 0 && (
         <>
           <h2 className="nav-heading">Imported</h2>

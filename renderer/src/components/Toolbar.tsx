@@ -4,9 +4,10 @@ import { OPEN_PASTE_EVENT } from '../shortcuts';
 import { useApp } from '../store';
 import { ExportMenu } from './ExportMenu';
 import { PasteDialog } from './PasteDialog';
-import type { Sort } from '../store/types';
+import type { ListSort } from '../store/types';
 
-const SORT_LABELS: Record<Sort, string> = {
+const SORT_LABELS: Record<ListSort, string> = {
+  foryou: 'For you',
   queue: 'Queue order',
   added: 'Date added',
   title: 'Title',
@@ -19,6 +20,7 @@ export function Toolbar() {
   const total = useApp((s) => s.total);
   const loading = useApp((s) => s.loading);
   const sort = useApp((s) => s.sort);
+  const inInbox = view.kind === 'status' && view.status === 'inbox';
   const setSort = useApp((s) => s.setSort);
   const setSearch = useApp((s) => s.setSearch);
   const previewFile = useApp((s) => s.previewFile);
@@ -74,12 +76,19 @@ export function Toolbar() {
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <select className="sort" aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
-          {Object.entries(SORT_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+        <select
+          className="sort"
+          aria-label="Sort by"
+          value={inInbox || sort !== 'foryou' ? sort : 'queue'}
+          onChange={(e) => setSort(e.target.value as ListSort)}
+        >
+          {Object.entries(SORT_LABELS)
+            .filter(([value]) => inInbox || value !== 'foryou')
+            .map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
         </select>
       </div>
       {pasting && <PasteDialog onClose={() => setPasting(false)} />}

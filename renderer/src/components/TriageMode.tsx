@@ -31,6 +31,7 @@ export function TriageMode() {
 
   const waiting = inInbox ? papers.filter((p) => !skipped.includes(p.id)) : [];
   const paper = waiting[0];
+  const ranked = useApp((s) => (paper && s.ranking && !s.ranking.fallback ? s.ranking.byId[paper.id] : undefined));
   // The row has no abstract: selecting the paper loads all of it.
   useEffect(() => {
     if (paper && paper.id !== selectedId) select(paper.id);
@@ -97,6 +98,7 @@ export function TriageMode() {
               .filter(Boolean)
               .join(' · ')}
           </p>
+          {ranked && <p className="triage-why">{ranked.reason}</p>}
           <p className="triage-abstract">{abstract}</p>
         </article>
       ) : (

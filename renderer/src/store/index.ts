@@ -1,13 +1,14 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Transport } from '../transport';
+import { createInsightSlice, type InsightSlice } from './insight-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createListSlice, type ListSlice } from './list-slice';
 import { createPaperActionsSlice, type PaperActionsSlice } from './paper-actions-slice';
 import { PendingStatuses } from './pending';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
-export type AppState = ListSlice & SelectionSlice & PaperActionsSlice & LibrarySlice;
+export type AppState = ListSlice & SelectionSlice & PaperActionsSlice & LibrarySlice & InsightSlice;
 export type AppStore = StoreApi<AppState> & { start: () => () => void };
 
 /** One store from slices; the transport is injected so tests can pass their own. */
@@ -18,6 +19,7 @@ export function createAppStore(transport: Transport): AppStore {
     ...createSelectionSlice(transport)(...a),
     ...createPaperActionsSlice(transport, pending)(...a),
     ...createLibrarySlice(transport)(...a),
+    ...createInsightSlice(transport)(...a),
   }));
   /** Load, then refresh whenever any host changes the library. Returns the unsubscribe. */
   const start = () => {

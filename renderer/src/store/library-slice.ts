@@ -108,13 +108,13 @@ export const createLibrarySlice =
     },
     cancelImport: () => set({ pendingImport: undefined }),
     async exportPapers(format) {
-      const { checked, view, search, sort } = get();
+      const { checked, view, search, sort, papers } = get();
       try {
         const result = await transport.invoke('library.export', {
           format,
           markdownLayout: 'combined',
-          ...(checked.length > 1
-            ? { ids: checked }
+          ...(checked.length > 1 || sort === 'foryou'
+            ? { ids: checked.length > 1 ? checked : papers.map((p) => p.id) }
             : {
                 query: {
                   status: view.kind === 'status' ? view.status : 'all',

@@ -6,6 +6,10 @@ export type { Annotation, AnnotationTarget, Paper, Status };
 export type { PaperRow } from '../../../electron/core/rows';
 export type ListStatus = (typeof LIST_STATUSES)[number];
 export type Sort = (typeof SORTS)[number];
+/** The list's sorts, and "For you" (the inbox ranked by the reader's interests). */
+export type ListSort = Sort | 'foryou';
+export type Ranking = CommandOutput<'insight.rank'>;
+export type Similar = CommandOutput<'insight.similar'>['items'];
 export type Stats = CommandOutput<'stats.get'>;
 export type ImportReport = CommandOutput<'library.import'>;
 export type ImportPreview = CommandOutput<'library.previewImport'>;
@@ -16,6 +20,9 @@ export type ExportFormat =
       : never
     : never;
 
-/** What the list shows: a status (Inbox, Queue...), one imported source, or one tag. */
+/** What the main area shows: a status (Inbox, Queue...), one imported source, one tag, or reading stats. */
 export type View =
-  { kind: 'status'; status: ListStatus } | { kind: 'source'; name: string } | { kind: 'tag'; tag: string };
+  | { kind: 'status'; status: ListStatus }
+  | { kind: 'source'; name: string }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'stats' };

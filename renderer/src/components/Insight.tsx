@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { useApp } from '../store';
+
+/** Above the inbox sorted "For you": what the order is based on. */
+export function RankingNote() {
+  const ranking = useApp((s) => s.ranking);
+  if (!ranking) return null;
+  return (
+    <p className={ranking.fallback ? 'ranking-note fallback' : 'ranking-note'} role="note">
+      {ranking.summary}
+    </p>
+  );
+}
+
+/** In the detail panel, under "For you": why the paper sits where it does. */
+export function WhyHere({ id }: { id: string }) {
+  const item = useApp((s) => s.ranking?.byId[id]);
+  const fallback = useApp((s) => s.ranking?.fallback);
+  if (!item || (fallback && !item.rule)) return null;
+  return (
+    <section className="why-here" aria-label="Why this paper is here">
+      <h3>Why it is here</h3>
+      <p>{item.reason}</p>
+    </section>
+  );
+}
+
+/** The papers most like this one; a click opens one. */
+export function MoreLikeThis({ id, version }: { id: string; version: string }) {
+  const similar = useApp((s) => (s.similar?.id === id ? s.similar.items : undefined));
+  const loadSimilar = useApp((s) => s.loadSimilar);
+  const select = useApp((s) => s.select);
+  // Reload when the paper changes (its abstract may have been edited) or another is chosen.
+  useEffect(() => {
+    void loadSimilar(id);
+  }, [id, version, loadSimilar]);
+  return (
+    <section className="more-like-this" aria-label="More like this">
+      <h3>More like this</h3>
+      {similar === undefined ? (
+        <p className="muted">Looking…</p>
+      ) : similar.length === 0 ? (
+        <p className="muted">No paper in the library shares enough words with this one.</p>
+      ) : (
+        <ol className="similar-list">
+          {similar.map((item) => (
+            <li key={item.id}>
+              <button type="button" className="linkish similar-title" onClick={() => select(item.id)}>
+                {item.title}
+              </button>
+              <span className="similar-reason">{item.reason}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
