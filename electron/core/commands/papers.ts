@@ -24,7 +24,8 @@ const EditableFields = z.strictObject({
   doi: Bounded.line,
   arxivId: Bounded.line,
   url: Bounded.url,
-  links: z.array(LinkSchema).max(100),
+  // Strict like every command input: an unknown key inside a link is refused, not silently dropped.
+  links: z.array(z.strictObject(LinkSchema.shape)).max(100),
 });
 
 const ListInput = ListQuerySchema.default({ status: 'all', sort: 'queue', offset: 0 });

@@ -1,35 +1,138 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** The file-system calls a durable write makes; a seam for tests that inject faults (a full disk). */
+export type DurableFs = {
+  open: typeof open;
+  rename: typeof rename;
+  unlink: typeof unlink;
+  readdir: (dir: string) => Promise<string[]>;
+};
+
+const realFs: DurableFs = { open, rename, unlink, readdir: (dir) => readdir(dir) };
+let fs: DurableFs = realFs;
+
+/** Test seam: replace some of the calls durable writes make (fault injection); `undefined` restores the real ones. */
+export function setDurableFs(calls: Partial<DurableFs> | undefined): void {
+  fs = { ...realFs, ...calls };
+}
+
+/** A durable write failed. Unless `replaced` is set, the target file is exactly as it was before. */
+export class DurableWriteError extends Error {
+  /** The system error code (ENOSPC, EACCES, ...), so callers and the CLI can name it. */
+  readonly code: string | undefined;
+  readonly path: string;
+  /** The rename went through but the folder could not be synced: the new file is in place, maybe not durable. */
+  readonly replaced: boolean;
+  constructor(path: string, cause: unknown, replaced: boolean) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    const reason = describeWriteFailure(cause);
+    super(
+      replaced
+        ? `Saved ${path}, but could not make the save durable (${reason})`
+        : `Could not save ${path}: ${reason}. The previous version is intact`,
+      { cause },
+    );
+    this.name = 'DurableWriteError';
+    this.code = code;
+    this.path = path;
+    this.replaced = replaced;
+  }
+}
+
+/** Temp files of writeFileDurably: `.<target>.<pid>.<8 hex>.tmp`. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+const sweptFolders = new Set<string>();
 
 /**
  * Replace `path` with `content` so that a crash leaves either the old or the new file, never a torn one:
- * a uniquely named temp file beside it, fsync, rename over the target, fsync the folder.
+ * a uniquely named temp file beside it, fsync, rename over the target, fsync the folder. On failure the
+ * temp file is removed and a DurableWriteError says why. The first write into a folder also removes temp
+ * files that crashed processes left there, so they never pile up.
  * lowdb's own JSONFile renames without fsync and shares one temp name between writers.
  */
 export async function writeFileDurably(path: string, content: string): Promise<void> {
   const dir = dirname(path);
+  if (!sweptFolders.has(dir)) {
+    sweptFolders.add(dir);
+    await removeStaleTempFiles(dir).catch(() => undefined);
+  }
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(tmp, 'w');
+    const handle = await fs.open(tmp, 'w');
     try {
       await handle.writeFile(content, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(tmp, path);
+    await fs.rename(tmp, path);
   } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
+    await fs.unlink(tmp).catch(() => undefined);
+    throw new DurableWriteError(path, error, false);
   }
-  await syncFolder(dir);
+  try {
+    await syncFolder(dir);
+  } catch (error) {
+    throw new DurableWriteError(path, error, true);
+  }
+}
+
+/**
+ * Delete the temp files in `dir` whose writing process is gone (killed mid-write). Files of live
+ * processes, this one included, are left alone. Returns the names removed.
+ */
+export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = TEMP_FILE.exec(name)?.[1];
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    await fs.unlink(join(dir, name)).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function describeWriteFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `the disk is full (${code})`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${code})`;
+    case 'EROFS':
+      return 'the disk is read-only (EROFS)';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }
 
 async function syncFolder(dir: string): Promise<void> {
   // Windows cannot open a folder for fsync; the rename is as durable as that platform allows.
   if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
+  const handle = await fs.open(dir, 'r');
   try {
     await handle.sync();
   } finally {

@@ -1,4 +1,5 @@
-import { mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,38 +21,78 @@ export type LockResult =
   | { acquired: false; holder: LockInfo };
 
 /**
- * Take the library's lock file (created exclusively). A lock whose process is gone is taken over;
- * a live holder is returned so the caller can forward to it or say who has the library open.
+ * Take the library's lock file. It is written whole to a temporary name and linked into place, which
+ * is atomic and fails if a lock exists, so no one ever sees a half-written lock. A lock whose process
+ * is gone is taken over, one taker at a time (a takeover folder is the mutex), after checking again
+ * that it is the same stale lock. A live holder is returned so the caller can forward to it.
  */
 export async function acquireLock(dataDir: string, app: string): Promise<LockResult> {
   const file = join(dataDir, LOCK_FILE_NAME);
   await mkdir(dataDir, { recursive: true });
   const info: LockInfo = { pid: process.pid, host: hostname(), app, startedAt: new Date().toISOString() };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(file, 'wx', 0o600);
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, JSON.stringify(info), { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
       try {
-        await handle.writeFile(JSON.stringify(info));
-      } finally {
-        await handle.close();
+        await link(temp, file);
+        return {
+          acquired: true,
+          update: async (extra) => writeFile(file, JSON.stringify(Object.assign(info, extra)), { mode: 0o600 }),
+          release: async () => {
+            const current = await readLock(file);
+            if (current?.pid === process.pid && current.startedAt === info.startedAt) {
+              await unlink(file).catch(() => undefined);
+            }
+          },
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      return {
-        acquired: true,
-        update: async (extra) => writeFile(file, JSON.stringify(Object.assign(info, extra)), { mode: 0o600 }),
-        release: async () => {
-          const current = await readLock(file);
-          if (current?.pid === process.pid) await unlink(file).catch(() => undefined);
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Which file we judge, by inode: a takeover removes only that file, never a newer lock in its place.
+      const inode = await stat(file).then(
+        (info) => info.ino,
+        () => undefined,
+      );
+      if (inode === undefined) continue; // released meanwhile: try again
+      const holder = await readLock(file);
+      if (holder && isAlive(holder)) return { acquired: false, holder };
+      // Stale (its process died) or unreadable (from a crash): take it over, if no one else is.
+      await takeOver(file, inode);
     }
-    const holder = await readLock(file);
-    if (holder && isAlive(holder)) return { acquired: false, holder };
-    // Stale (its process died) or unreadable (torn by a crash): take it over.
-    await unlink(file).catch(() => undefined);
+    throw new Error(`Could not take the lock ${file}: other processes keep taking it.`);
+  } finally {
+    await unlink(temp).catch(() => undefined);
   }
-  throw new Error(`Could not take the lock ${file}`);
+}
+
+async function takeOver(file: string, inode: number): Promise<void> {
+  const mutex = `${file}.takeover`;
+  try {
+    await mkdir(mutex);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Someone else is taking over; a takeover left by a crash (it lasts milliseconds) is cleared.
+    const age = await stat(mutex).then(
+      (info) => Date.now() - info.mtimeMs,
+      () => 0,
+    );
+    if (age > 5000) await rmdir(mutex).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+    return;
+  }
+  try {
+    // Only the mutex holder removes a lock, and a live holder's lock is never judged stale, so the
+    // file checked here stays the same file until it is removed.
+    const now = await stat(file).then(
+      (info) => info.ino,
+      () => undefined,
+    );
+    const holder = now === inode ? await readLock(file) : undefined;
+    if (now === inode && !(holder && isAlive(holder))) await unlink(file).catch(() => undefined);
+  } finally {
+    await rmdir(mutex).catch(() => undefined);
+  }
 }
 
 async function readLock(file: string): Promise<LockInfo | undefined> {
