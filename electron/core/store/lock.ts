@@ -1,4 +1,4 @@
-import { link, mkdir, readFile, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,7 @@ export async function acquireLock(dataDir: string, app: string): Promise<LockRes
   const file = join(dataDir, LOCK_FILE_NAME);
   await mkdir(dataDir, { recursive: true });
   const info: LockInfo = { pid: process.pid, host: hostname(), app, startedAt: new Date().toISOString() };
+  await sweepLockTemps(dataDir);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temp, JSON.stringify(info), { mode: 0o600 });
   try {
@@ -63,6 +64,17 @@ export async function acquireLock(dataDir: string, app: string): Promise<LockRes
     throw new Error(`Could not take the lock ${file}: other processes keep taking it.`);
   } finally {
     await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Lock files being written by processes that died (a kill between writing and linking) are removed. */
+async function sweepLockTemps(dataDir: string): Promise<void> {
+  const names = await readdir(dataDir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = /^library\.lock\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1];
+    if (pid && !isAlive({ pid: Number(pid), host: hostname(), app: '', startedAt: '' })) {
+      await unlink(join(dataDir, name)).catch(() => undefined);
+    }
   }
 }
 
