@@ -8,7 +8,7 @@ import { CliError, type Output, type Verb, type VerbContext } from './verb';
 import { exportVerb } from './verbs/export';
 import { backupVerb } from './verbs/backup';
 import { importVerb } from './verbs/import';
-import { rankVerb, similarVerb } from './verbs/insight';
+import { rankVerb, rulesVerb, similarVerb } from './verbs/insight';
 import { listVerb } from './verbs/list';
 import { markVerb } from './verbs/mark';
 import { noteVerb } from './verbs/note';
@@ -26,6 +26,7 @@ const VERBS: Verb[] = [
   statsVerb,
   rankVerb,
   similarVerb,
+  rulesVerb,
   backupVerb,
   serveVerb,
 ];

@@ -8,6 +8,8 @@ export type CommandContext = {
   store: LibraryStore;
   now: () => Date;
   changed: (ids: Iterable<string>) => void;
+  /** Record a change to the library beyond its papers (its rules). */
+  changedLibrary: () => void;
   /** Report how far a long command has come (the app shows a progress bar). */
   progress: (done: number, total: number) => void;
 };

@@ -32,6 +32,7 @@ export async function dispatch(options: DispatchOptions, name: string, input: un
     return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${name}: ${message}`, issues } };
   }
   const touched = new Set<string>();
+  let libraryChanged = false;
   const ctx: CommandContext = {
     store: options.store,
     now: options.now ?? (() => new Date()),
@@ -39,10 +40,14 @@ export async function dispatch(options: DispatchOptions, name: string, input: un
     changed: (ids) => {
       for (const id of ids) touched.add(id);
     },
+    changedLibrary: () => {
+      libraryChanged = true;
+    },
   };
   try {
     const value: unknown = await command.run(ctx, parsed.data);
-    if (command.kind === 'mutation' && touched.size > 0) options.store.changed({ command: name, ids: [...touched] });
+    if (command.kind === 'mutation' && (touched.size > 0 || libraryChanged))
+      options.store.changed({ command: name, ids: [...touched] });
     return { ok: true, value };
   } catch (error) {
     if (error instanceof CommandError) return { ok: false, error: { code: error.code, message: error.message } };

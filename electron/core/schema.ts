@@ -82,9 +82,21 @@ export const PaperSchema = z.object({
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
+/** A keyword rule the reader writes: words (all must appear) or a regular expression; boost or dim. */
+export const RuleSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  pattern: z.string().min(1).max(200),
+  kind: z.enum(['words', 'regex']),
+  action: z.enum(['boost', 'dim']),
+  createdAt: IsoDate,
+});
+export type Rule = z.infer<typeof RuleSchema>;
+
 export const LibraryFileSchema = z.object({
   version: z.literal(LIBRARY_VERSION),
   papers: z.array(PaperSchema),
+  /** Optional, so version-1 files written before rules existed load as they are. */
+  rules: z.array(RuleSchema).max(500).optional(),
 });
 export type LibraryFile = z.infer<typeof LibraryFileSchema>;
 

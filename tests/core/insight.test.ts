@@ -159,3 +159,46 @@ describe('insight.similar', () => {
     expect(result).toMatch(/NOT_FOUND No paper with id "nope1234"/);
   });
 });
+
+describe('keyword rules', () => {
+  it('boost and dim inbox papers, say so, and are counted at import', async () => {
+    const store = await openTempStore();
+    for (const paper of GRAPHS.slice(0, 2)) await add(store, paper, 'read');
+    const protein = await add(store, PROTEINS[0]);
+    const graph = await add(store, GRAPHS[2]);
+    const membrane = await add(store, PROTEINS[4]);
+
+    const before = await run(store, 'insight.rank', {});
+    expect(before.items[0]!.id).toBe(graph.id);
+
+    const boost = await run(store, 'rules.add', { pattern: 'membrane protein', action: 'boost' });
+    expect(boost).toMatchObject({ kind: 'words', action: 'boost', inboxMatches: 1 });
+    await run(store, 'rules.add', { pattern: 'message\\s+passing', kind: 'regex', action: 'dim' });
+    const after = await run(store, 'insight.rank', {});
+    expect(after.items[0]).toMatchObject({ id: membrane.id, rule: 'boost' });
+    expect(after.items[0]!.reason).toMatch(/^Boosted by your rule “membrane protein”/);
+    expect(after.items.at(-1)).toMatchObject({ id: graph.id, rule: 'dim' });
+    expect(after.items.map((i) => i.id)).toContain(protein.id);
+
+    const listed = await run(store, 'rules.list', {});
+    expect(listed.rules.map((r) => [r.pattern, r.inboxMatches])).toEqual([
+      ['membrane protein', 1],
+      ['message\\s+passing', 1],
+    ]);
+    await expect(run(store, 'rules.add', { pattern: 'a(b', kind: 'regex', action: 'dim' })).rejects.toThrow(
+      /pattern: Not a regular expression/,
+    );
+    await expect(run(store, 'rules.add', { pattern: '(a+)+$', kind: 'regex', action: 'dim' })).rejects.toThrow(
+      /can hang/,
+    );
+
+    const report = await run(store, 'library.import', {
+      text:
+        'Nov 30\n\nMembrane protein insertion by chaperones\n\n' + 'Membrane protein folding needs help. '.repeat(8),
+    });
+    expect(report.rules).toEqual({ boosted: 1, dimmed: 0 });
+
+    await run(store, 'rules.remove', { id: listed.rules[0]!.id });
+    expect(store.rules.map((r) => r.pattern)).toEqual(['message\\s+passing']);
+  });
+});

@@ -47,6 +47,22 @@ test.describe('reading insight on the seed digest', () => {
     await expect(triage.locator('.triage-why')).toContainText('you read');
     await page.screenshot({ path: 'test-results/screens/triage-for-you.png' });
     await page.keyboard.press('Escape');
+
+    // A keyword rule lifts a paper to the top, marked as boosted; a broken pattern is explained.
+    await page.getByRole('button', { name: 'Keyword rules…' }).click();
+    const rules = page.getByRole('dialog', { name: 'Keyword rules' });
+    await rules.getByRole('combobox', { name: 'Kind of rule' }).selectOption('regex');
+    await rules.getByRole('textbox', { name: 'Words or pattern' }).fill('fisher(y|ies');
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    await expect(rules.getByRole('alert')).toContainText('pattern: Not a regular expression');
+    await rules.getByRole('textbox', { name: 'Words or pattern' }).fill('fisher(y|ies)');
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    await expect(rules.getByRole('listitem')).toHaveCount(1);
+    await expect(rules.getByRole('listitem')).toContainText('1 in the inbox');
+    await page.screenshot({ path: 'test-results/screens/rules.png' });
+    await rules.getByRole('button', { name: 'Done' }).click();
+    await expect(rows.first().locator('.row-title')).toHaveText(/fisheries management/);
+    await expect(rows.first().locator('.marker.boosted')).toHaveText('boosted');
     expect(consoleErrors).toEqual([]);
   });
 

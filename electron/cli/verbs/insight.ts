@@ -58,3 +58,45 @@ export const similarVerb: Verb = {
     for (const line of table(items, ctx.width)) ctx.out(line);
   },
 };
+
+export const rulesVerb: Verb = {
+  name: 'rules',
+  usage: 'rules [add PATTERN (--boost|--dim) [--regex] | remove ID] [--json]',
+  summary: 'Your keyword rules: words or a regular expression that boost or dim inbox papers.',
+  options: { ...jsonOption, boost: { type: 'boolean' }, dim: { type: 'boolean' }, regex: { type: 'boolean' } },
+  async run(ctx, { values, positionals }) {
+    const [action, argument] = positionals;
+    if (action === 'add') {
+      if (!argument || values.boost === values.dim) {
+        throw new CliError('usage: paperqueue rules add PATTERN --boost|--dim [--regex]', 2);
+      }
+      const rule = await ctx.call('rules.add', {
+        pattern: argument,
+        kind: values.regex ? 'regex' : 'words',
+        action: values.boost ? 'boost' : 'dim',
+      });
+      if (values.json) ctx.out(JSON.stringify(rule, null, 2));
+      else
+        ctx.out(`Added rule ${rule.id}: ${rule.action} “${rule.pattern}” (matches ${rule.inboxMatches} in the inbox).`);
+      return;
+    }
+    if (action === 'remove') {
+      if (!argument) throw new CliError('usage: paperqueue rules remove ID', 2);
+      await ctx.call('rules.remove', { id: argument });
+      ctx.out(`Removed rule ${argument}.`);
+      return;
+    }
+    if (action !== undefined) throw new Error('usage');
+    const { rules } = await ctx.call('rules.list', {});
+    if (values.json) {
+      ctx.out(JSON.stringify(rules, null, 2));
+      return;
+    }
+    if (!rules.length) ctx.out('No rules yet. Add one: paperqueue rules add "diffusion model" --boost');
+    for (const rule of rules) {
+      ctx.out(
+        `${rule.id}  ${rule.action.padEnd(5)}  ${rule.kind.padEnd(5)}  ${String(rule.inboxMatches).padStart(5)} in inbox  ${rule.pattern}`,
+      );
+    }
+  },
+};

@@ -1,4 +1,5 @@
 import { insightRank, insightSimilar } from './insight';
+import { rulesAdd, rulesList, rulesRemove } from './rules';
 import { annotationsAdd, annotationsRemove, annotationsUpdate } from './annotations';
 import { libraryBackups, libraryRestoreBackup, libraryStatus } from './library-backups';
 import { libraryExport } from './library-export';
@@ -44,4 +45,7 @@ export const commands = {
   'stats.get': statsGet,
   'insight.rank': insightRank,
   'insight.similar': insightSimilar,
+  'rules.list': rulesList,
+  'rules.add': rulesAdd,
+  'rules.remove': rulesRemove,
 };

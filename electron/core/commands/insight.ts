@@ -15,7 +15,7 @@ export const insightRank = defineCommand({
     })
     .default({}),
   async run(ctx, input) {
-    const ranking = await rankInbox(ctx.store, compileRules([]), input.ids);
+    const ranking = await rankInbox(ctx.store, compileRules(ctx.store.rules), input.ids);
     return { ...ranking, items: input.limit ? ranking.items.slice(0, input.limit) : ranking.items };
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compileRules, matchRules } from '../insight/rules';
 import { defineCommand, type CommandContext } from '../command';
 import { applyImport, planImport } from '../import-plan';
 import { IMPORT_FORMATS, parseImport } from '../importers';
@@ -80,6 +81,15 @@ async function importParsed(ctx: CommandContext, parsed: ParsedImport, path: str
   if (path) source.file = path.split(/[\\/]/).at(-1)!;
   const outcome = await applyImport(ctx.store, parsed, source, now, ctx.progress);
   ctx.changed([...outcome.added, ...outcome.merged]);
+  // The reader's keyword rules, applied to what came in.
+  const rules = compileRules(ctx.store.rules);
+  const ruled = { boosted: 0, dimmed: 0 };
+  if (rules.length) {
+    for (const id of outcome.added) {
+      const match = matchRules(rules, ctx.store.get(id)!);
+      if (match) ruled[match.action === 'boost' ? 'boosted' : 'dimmed']++;
+    }
+  }
   return {
     format: parsed.format,
     source: parsed.sourceName,
@@ -89,5 +99,6 @@ async function importParsed(ctx: CommandContext, parsed: ParsedImport, path: str
     merged: outcome.merged.length,
     errors: outcome.problems,
     ids: outcome.added,
+    rules: ruled,
   };
 }

@@ -38,7 +38,8 @@ const KIND_WORDS: Record<SignalKind, string> = {
 
 /** Similarity under which a paper is not called "close". */
 const CLOSE = 0.08;
-const RULE_WEIGHT = 0.25;
+/** A rule is the reader saying so outright: it outweighs any likeness (similarities are at most 1). */
+const RULE_WEIGHT = 1;
 /** Dismissed papers count against a paper, a little less than kept ones count for it. */
 const NEGATIVE_WEIGHT = 0.6;
 

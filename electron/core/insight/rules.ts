@@ -1,16 +1,7 @@
-import { z } from 'zod';
-import type { Paper } from '../schema';
+import type { Paper, Rule } from '../schema';
 import { foldText } from '../text';
 
-/** A keyword rule the reader writes: words (all must appear) or a regular expression; boost or dim. */
-export const RuleSchema = z.strictObject({
-  id: z.string().min(1).max(64),
-  pattern: z.string().min(1).max(200),
-  kind: z.enum(['words', 'regex']),
-  action: z.enum(['boost', 'dim']),
-  createdAt: z.string().max(40),
-});
-export type Rule = z.infer<typeof RuleSchema>;
+export type { Rule };
 
 export type CompiledRule = Rule & { test: (paper: Paper) => boolean };
 

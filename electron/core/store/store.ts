@@ -1,12 +1,23 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper } from '../schema';
-import { titleKey } from '../text';
-import { BACKUP_INTERVAL_MS, backUp, recoverFromBackup, type Recovery } from './backups';
-import { LibraryFileAdapter, StoreLoadError } from './library-file';
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { Low } from "lowdb";
+import {
+  LIBRARY_VERSION,
+  emptyLibrary,
+  type LibraryFile,
+  type Paper,
+  type Rule,
+} from "../schema";
+import { titleKey } from "../text";
+import {
+  BACKUP_INTERVAL_MS,
+  backUp,
+  recoverFromBackup,
+  type Recovery,
+} from "./backups";
+import { LibraryFileAdapter, StoreLoadError } from "./library-file";
 
-export const LIBRARY_FILE_NAME = 'library.json';
+export const LIBRARY_FILE_NAME = "library.json";
 
 /** What changed, sent to every open view after a successful mutation. */
 export type ChangeEvent = { command: string; ids: string[] };
@@ -25,6 +36,7 @@ export class LibraryStore {
   private readonly byId = new Map<string, Paper>();
   private readonly identities = new Map<string, string>();
   private maxRank = 0;
+  private rulesList: readonly Rule[] = [];
   private writing: Promise<void> | null = null;
   private writeCount = 0;
   private dirty = false;
@@ -37,6 +49,7 @@ export class LibraryStore {
     this.dataDir = dataDir;
     this.file = join(dataDir, LIBRARY_FILE_NAME);
     this.db = db;
+    this.rulesList = db.data.rules ?? [];
     for (const paper of db.data.papers) {
       this.byId.set(paper.id, paper);
       this.index(paper);
@@ -51,7 +64,10 @@ export class LibraryStore {
    * Open (or start) the library in `dataDir`, backing it up first if it changed since the last backup.
    * An unusable file throws StoreLoadError, or with `recover` is moved aside for the newest valid backup.
    */
-  static async open(dataDir: string, options: { recover?: boolean } = {}): Promise<LibraryStore> {
+  static async open(
+    dataDir: string,
+    options: { recover?: boolean } = {},
+  ): Promise<LibraryStore> {
     const adapter = new LibraryFileAdapter(join(dataDir, LIBRARY_FILE_NAME));
     const db = new Low<LibraryFile>(adapter, emptyLibrary());
     let recovery: Recovery | undefined;
@@ -99,6 +115,16 @@ export class LibraryStore {
     return this.byId.size;
   }
 
+  /** The reader's keyword rules, in the order written. */
+  get rules(): readonly Rule[] {
+    return this.rulesList;
+  }
+
+  /** Replace the rules; like a paper mutation, the change is written by the next persist(). */
+  setRules(rules: readonly Rule[]): void {
+    this.rulesList = rules;
+  }
+
   all(): IterableIterator<Paper> {
     return this.byId.values();
   }
@@ -108,7 +134,9 @@ export class LibraryStore {
   }
 
   /** The id of a paper with the same arXiv id, DOI or normalised title, if any. */
-  findDuplicate(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): string | undefined {
+  findDuplicate(
+    paper: Pick<Paper, "arxivId" | "doi" | "title">,
+  ): string | undefined {
     for (const key of identityKeys(paper)) {
       const id = this.identities.get(key);
       if (id) return id;
@@ -117,7 +145,7 @@ export class LibraryStore {
   }
 
   /** Every paper sharing an identity (arXiv id, DOI, title) with `paper`. */
-  duplicatesOf(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): Set<string> {
+  duplicatesOf(paper: Pick<Paper, "arxivId" | "doi" | "title">): Set<string> {
     const ids = new Set<string>();
     for (const key of identityKeys(paper)) {
       const id = this.identities.get(key);
@@ -131,7 +159,8 @@ export class LibraryStore {
   }
 
   insert(paper: Paper): void {
-    if (this.byId.has(paper.id)) throw new Error(`Duplicate paper id ${paper.id}`);
+    if (this.byId.has(paper.id))
+      throw new Error(`Duplicate paper id ${paper.id}`);
     this.byId.set(paper.id, paper);
     this.index(paper);
   }
@@ -200,7 +229,11 @@ export class LibraryStore {
       await mkdir(this.dataDir, { recursive: true });
       while (this.dirty) {
         this.dirty = false;
-        this.db.data = { version: LIBRARY_VERSION, papers: Array.from(this.byId.values()) };
+        this.db.data = {
+          version: LIBRARY_VERSION,
+          papers: Array.from(this.byId.values()),
+          ...(this.rulesList.length > 0 && { rules: [...this.rulesList] }),
+        };
         await this.db.write();
         this.writeCount++;
       }
@@ -211,7 +244,8 @@ export class LibraryStore {
       this.lastWriteError = null;
     } catch (error) {
       this.dirty = true;
-      this.lastWriteError = error instanceof Error ? error : new Error(String(error));
+      this.lastWriteError =
+        error instanceof Error ? error : new Error(String(error));
       for (const listener of this.writeErrorListeners) listener(error);
       throw error;
     } finally {
@@ -221,15 +255,19 @@ export class LibraryStore {
 
   private index(paper: Paper): void {
     if (paper.rank > this.maxRank) this.maxRank = paper.rank;
-    for (const key of identityKeys(paper)) if (!this.identities.has(key)) this.identities.set(key, paper.id);
+    for (const key of identityKeys(paper))
+      if (!this.identities.has(key)) this.identities.set(key, paper.id);
   }
 
   private unindex(paper: Paper): void {
-    for (const key of identityKeys(paper)) if (this.identities.get(key) === paper.id) this.identities.delete(key);
+    for (const key of identityKeys(paper))
+      if (this.identities.get(key) === paper.id) this.identities.delete(key);
   }
 }
 
-function identityKeys(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): string[] {
+function identityKeys(
+  paper: Pick<Paper, "arxivId" | "doi" | "title">,
+): string[] {
   const keys: string[] = [];
   if (paper.arxivId) keys.push(`arxiv:${paper.arxivId.toLowerCase()}`);
   if (paper.doi) keys.push(`doi:${paper.doi.toLowerCase()}`);

@@ -1,14 +1,20 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../store';
+import { RulesDialog } from './RulesDialog';
 
 /** Above the inbox sorted "For you": what the order is based on. */
 export function RankingNote() {
   const ranking = useApp((s) => s.ranking);
+  const [editing, setEditing] = useState(false);
   if (!ranking) return null;
   return (
-    <p className={ranking.fallback ? 'ranking-note fallback' : 'ranking-note'} role="note">
-      {ranking.summary}
-    </p>
+    <div className={ranking.fallback ? 'ranking-note fallback' : 'ranking-note'}>
+      <p role="note">{ranking.summary}</p>
+      <button type="button" className="linkish" onClick={() => setEditing(true)}>
+        Keyword rules…
+      </button>
+      {editing && <RulesDialog onClose={() => setEditing(false)} />}
+    </div>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import type { Similar, Stats } from './types';
+import type { CommandInput } from '../../../electron/core/dispatch';
+import type { Rules, Similar, Stats } from './types';
 
 export type ReadingStats = NonNullable<Stats['reading']>;
 
@@ -12,6 +13,12 @@ export type InsightSlice = {
   /** Reading habits for the stats view, in this computer's time zone. */
   reading: ReadingStats | undefined;
   loadReading: () => Promise<void>;
+  /** Keyword rules; these reject with the core's message so the rules dialog can show it. */
+  rulesTransport: {
+    list: () => Promise<Rules>;
+    add: (rule: CommandInput<'rules.add'>) => Promise<unknown>;
+    remove: (id: string) => Promise<unknown>;
+  };
 };
 
 export const createInsightSlice =
@@ -26,6 +33,11 @@ export const createInsightSlice =
       } catch (error) {
         get().showError(error);
       }
+    },
+    rulesTransport: {
+      list: async () => (await transport.invoke('rules.list', {})).rules,
+      add: (rule) => transport.invoke('rules.add', rule),
+      remove: (id) => transport.invoke('rules.remove', { id }),
     },
     reading: undefined,
     async loadReading() {

@@ -10,6 +10,7 @@ export type Sort = (typeof SORTS)[number];
 export type ListSort = Sort | 'foryou';
 export type Ranking = CommandOutput<'insight.rank'>;
 export type Similar = CommandOutput<'insight.similar'>['items'];
+export type Rules = CommandOutput<'rules.list'>['rules'];
 export type Stats = CommandOutput<'stats.get'>;
 export type ImportReport = CommandOutput<'library.import'>;
 export type ImportPreview = CommandOutput<'library.previewImport'>;

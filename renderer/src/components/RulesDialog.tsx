@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { useApp } from '../store';
+import type { Rules } from '../store/types';
+
+/** Keyword rules: words or a regular expression that boost or dim papers in the inbox's "For you" order. */
+export function RulesDialog({ onClose }: { onClose: () => void }) {
+  const transport = useApp((s) => s.rulesTransport);
+  const [rules, setRules] = useState<Rules | undefined>();
+  const [pattern, setPattern] = useState('');
+  const [kind, setKind] = useState<'words' | 'regex'>('words');
+  const [action, setAction] = useState<'boost' | 'dim'>('boost');
+  const [problem, setProblem] = useState<string | undefined>();
+
+  const reload = () => void transport.list().then(setRules, (e: Error) => setProblem(e.message));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(reload, []);
+
+  return (
+    <div className="scrim">
+      <form
+        className="dialog rules-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyword rules"
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setProblem(undefined);
+          transport.add({ pattern, kind, action }).then(
+            () => {
+              setPattern('');
+              reload();
+            },
+            (error: Error) => setProblem(error.message.replace(/^Invalid input for rules\.add: /, '')),
+          );
+        }}
+      >
+        <h2>Keyword rules</h2>
+        <p className="muted">
+          Boost papers that mention what you always want, dim what you never do. Rules move papers in the inbox’s “For
+          you” order and are counted at each import.
+        </p>
+        {rules === undefined ? (
+          <p className="muted">Loading…</p>
+        ) : rules.length === 0 ? (
+          <p className="muted">No rules yet.</p>
+        ) : (
+          <ul className="rules-list">
+            {rules.map((rule) => (
+              <li key={rule.id}>
+                <span className={`pill rule-${rule.action}`}>{rule.action === 'boost' ? 'Boost' : 'Dim'}</span>
+                <code>{rule.pattern}</code>
+                <span className="muted small">
+                  {rule.kind === 'regex' ? 'regular expression · ' : ''}
+                  {rule.inboxMatches} in the inbox
+                </span>
+                <button
+                  type="button"
+                  className="button small ghost"
+                  aria-label={`Remove the rule ${rule.pattern}`}
+                  onClick={() => void transport.remove(rule.id).then(reload, (e: Error) => setProblem(e.message))}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="rules-form">
+          <input
+            autoFocus
+            className="search"
+            aria-label="Words or pattern"
+            placeholder={
+              kind === 'regex' ? 'a regular expression, like diffusion|score.based' : 'words, like diffusion model'
+            }
+            value={pattern}
+            maxLength={200}
+            onChange={(e) => setPattern(e.target.value)}
+          />
+          <select
+            className="sort"
+            aria-label="Kind of rule"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as 'words' | 'regex')}
+          >
+            <option value="words">Words</option>
+            <option value="regex">Regular expression</option>
+          </select>
+          <select
+            className="sort"
+            aria-label="Action"
+            value={action}
+            onChange={(e) => setAction(e.target.value as 'boost' | 'dim')}
+          >
+            <option value="boost">Boost</option>
+            <option value="dim">Dim</option>
+          </select>
+          <button type="submit" className="button primary" disabled={!pattern.trim()}>
+            Add rule
+          </button>
+        </div>
+        {problem && (
+          <p className="rules-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
