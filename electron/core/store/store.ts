@@ -1,23 +1,12 @@
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { Low } from "lowdb";
-import {
-  LIBRARY_VERSION,
-  emptyLibrary,
-  type LibraryFile,
-  type Paper,
-  type Rule,
-} from "../schema";
-import { titleKey } from "../text";
-import {
-  BACKUP_INTERVAL_MS,
-  backUp,
-  recoverFromBackup,
-  type Recovery,
-} from "./backups";
-import { LibraryFileAdapter, StoreLoadError } from "./library-file";
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper, type Rule } from '../schema';
+import { titleKey } from '../text';
+import { BACKUP_INTERVAL_MS, backUp, recoverFromBackup, type Recovery } from './backups';
+import { LibraryFileAdapter, StoreLoadError } from './library-file';
 
-export const LIBRARY_FILE_NAME = "library.json";
+export const LIBRARY_FILE_NAME = 'library.json';
 
 /** What changed, sent to every open view after a successful mutation. */
 export type ChangeEvent = { command: string; ids: string[] };
@@ -64,10 +53,7 @@ export class LibraryStore {
    * Open (or start) the library in `dataDir`, backing it up first if it changed since the last backup.
    * An unusable file throws StoreLoadError, or with `recover` is moved aside for the newest valid backup.
    */
-  static async open(
-    dataDir: string,
-    options: { recover?: boolean } = {},
-  ): Promise<LibraryStore> {
+  static async open(dataDir: string, options: { recover?: boolean } = {}): Promise<LibraryStore> {
     const adapter = new LibraryFileAdapter(join(dataDir, LIBRARY_FILE_NAME));
     const db = new Low<LibraryFile>(adapter, emptyLibrary());
     let recovery: Recovery | undefined;
@@ -134,9 +120,7 @@ export class LibraryStore {
   }
 
   /** The id of a paper with the same arXiv id, DOI or normalised title, if any. */
-  findDuplicate(
-    paper: Pick<Paper, "arxivId" | "doi" | "title">,
-  ): string | undefined {
+  findDuplicate(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): string | undefined {
     for (const key of identityKeys(paper)) {
       const id = this.identities.get(key);
       if (id) return id;
@@ -145,7 +129,7 @@ export class LibraryStore {
   }
 
   /** Every paper sharing an identity (arXiv id, DOI, title) with `paper`. */
-  duplicatesOf(paper: Pick<Paper, "arxivId" | "doi" | "title">): Set<string> {
+  duplicatesOf(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): Set<string> {
     const ids = new Set<string>();
     for (const key of identityKeys(paper)) {
       const id = this.identities.get(key);
@@ -159,8 +143,7 @@ export class LibraryStore {
   }
 
   insert(paper: Paper): void {
-    if (this.byId.has(paper.id))
-      throw new Error(`Duplicate paper id ${paper.id}`);
+    if (this.byId.has(paper.id)) throw new Error(`Duplicate paper id ${paper.id}`);
     this.byId.set(paper.id, paper);
     this.index(paper);
   }
@@ -244,8 +227,7 @@ export class LibraryStore {
       this.lastWriteError = null;
     } catch (error) {
       this.dirty = true;
-      this.lastWriteError =
-        error instanceof Error ? error : new Error(String(error));
+      this.lastWriteError = error instanceof Error ? error : new Error(String(error));
       for (const listener of this.writeErrorListeners) listener(error);
       throw error;
     } finally {
@@ -255,19 +237,15 @@ export class LibraryStore {
 
   private index(paper: Paper): void {
     if (paper.rank > this.maxRank) this.maxRank = paper.rank;
-    for (const key of identityKeys(paper))
-      if (!this.identities.has(key)) this.identities.set(key, paper.id);
+    for (const key of identityKeys(paper)) if (!this.identities.has(key)) this.identities.set(key, paper.id);
   }
 
   private unindex(paper: Paper): void {
-    for (const key of identityKeys(paper))
-      if (this.identities.get(key) === paper.id) this.identities.delete(key);
+    for (const key of identityKeys(paper)) if (this.identities.get(key) === paper.id) this.identities.delete(key);
   }
 }
 
-function identityKeys(
-  paper: Pick<Paper, "arxivId" | "doi" | "title">,
-): string[] {
+function identityKeys(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): string[] {
   const keys: string[] = [];
   if (paper.arxivId) keys.push(`arxiv:${paper.arxivId.toLowerCase()}`);
   if (paper.doi) keys.push(`doi:${paper.doi.toLowerCase()}`);
