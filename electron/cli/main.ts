@@ -92,7 +92,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       return 1;
     }
     const code = (error as NodeJS.ErrnoException).code;
-    io.err(`paperqueue ${verb.name}: ${code ? `${code}: ` : ''}${(error as Error).message}`);
+    const message = (error as Error).message;
+    io.err(`paperqueue ${verb.name}: ${code && !message.startsWith(code) ? `${code}: ` : ''}${message}`);
     return 1;
   }
 }

@@ -1,3 +1,4 @@
+import { commands } from '../core/commands';
 import { dispatch } from '../core/dispatch';
 import type { Result } from '../core/result';
 import { acquireLock, describeHolder, type LockInfo } from '../core/store/lock';
@@ -27,7 +28,18 @@ export async function openSession(dataDir: string, warn: (text: string) => void)
   }
   if (store.recovery) warn(describeRecovery(store.recovery));
   return {
-    dispatch: (name, input) => dispatch({ store }, name, input),
+    // A change is on disk before the verb says it is done ("Marked 1 paper read." means saved).
+    dispatch: async (name, input) => {
+      const result = await dispatch({ store }, name, input);
+      if (result.ok && isMutation(name)) {
+        try {
+          await store.flush();
+        } catch (error) {
+          return { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } };
+        }
+      }
+      return result;
+    },
     close: async () => {
       try {
         await store.flush();
@@ -66,4 +78,8 @@ function describeRecovery({ damagedFile, reason, backup }: Recovery): string {
     ? `restored the backup of ${backup.at.slice(0, 16).replace('T', ' ')} UTC`
     : 'no valid backup was found, so the library starts empty';
   return `paperqueue: the library could not be read (${reason.replace(/^Cannot open the library [^:]+: /, '')}); it was moved to ${damagedFile} and ${restored}.`;
+}
+
+function isMutation(name: string): boolean {
+  return (commands as Record<string, { kind: string } | undefined>)[name]?.kind === 'mutation';
 }

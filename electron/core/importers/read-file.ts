@@ -15,6 +15,8 @@ export async function readImportFile(path: string): Promise<ImportFile> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new CommandError('INVALID_INPUT', `${path} is a folder, not a file.`);
+    // A device or a pipe (like /dev/zero) reports no size and never ends: only regular files are read.
+    if (!info.isFile()) throw new CommandError('INVALID_INPUT', `${path} is not a regular file.`);
     const limit = info.size > MAX_IMPORT_BYTES && (await looksLikeBackup(path)) ? MAX_BACKUP_BYTES : MAX_IMPORT_BYTES;
     if (info.size > limit) {
       throw new CommandError(
