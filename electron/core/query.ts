@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { isUnread } from './paper';
 import { STATUSES, type Paper } from './schema';
-import { foldText } from './text';
+import { Catalog } from './search/catalog';
+import type { TextMatch } from './search/search-index';
+import type { SortKey } from './search/sort-orders';
+import { titleCollator } from './search/title-keys';
+import { foldedWords } from './search/tokenize';
+import { catalogOf } from './store/store';
 
 export const LIST_STATUSES = [...STATUSES, 'unread', 'all'] as const;
-export const SORTS = ['queue', 'added', 'title', 'year', 'updated'] as const;
+export const SORTS = ['queue', 'added', 'title', 'year', 'updated'] as const satisfies readonly SortKey[];
 
 export const ListQuerySchema = z.strictObject({
   /** A status, "unread" (inbox and queued) or "all". */
@@ -21,41 +26,130 @@ export const ListQuerySchema = z.strictObject({
 });
 export type ListQuery = z.output<typeof ListQuerySchema>;
 
-/** Folded search text per paper object; papers are replaced, never mutated, so entries never go stale. */
-const haystacks = new WeakMap<Paper, string>();
+/** Lists filterPapers has already sorted for a store's query, with the sort they are in. */
+const presorted = new WeakMap<Paper[], string>();
 
-function haystack(paper: Paper): string {
-  let text = haystacks.get(paper);
-  if (text === undefined) {
-    const parts = [paper.title, paper.authors.join(' '), paper.abstract, paper.note, paper.tags.join(' ')];
-    for (const a of paper.annotations) parts.push(a.comment, a.quote);
-    if (paper.arxivId) parts.push(paper.arxivId);
-    text = ` ${foldText(parts.join(' '))} `;
-    haystacks.set(paper, text);
-  }
-  return text;
-}
-
-export function matchesText(paper: Paper, words: readonly string[]): boolean {
-  const text = haystack(paper);
-  // A word matches at the start of a word in the text, so "bayes" finds "Bayesian".
-  return words.every((word) => text.includes(` ${word}`));
-}
-
+/**
+ * The papers a query selects. From a store's untouched `all()` iterator they come from its indexes,
+ * already in the query's sort order (sortPapers then returns them as they are); from anything else,
+ * in the order given.
+ */
 export function filterPapers(papers: Iterable<Paper>, query: ListQuery): Paper[] {
-  const words = query.text ? foldText(query.text).split(' ').filter(Boolean) : [];
-  const tag = query.tag?.toLowerCase();
-  const out: Paper[] = [];
-  for (const paper of papers) {
-    if (query.status === 'unread' ? !isUnread(paper.status) : query.status !== 'all' && paper.status !== query.status) {
-      continue;
-    }
-    if (tag && !paper.tags.some((t) => t.toLowerCase() === tag)) continue;
-    if (query.source && paper.source.name !== query.source) continue;
-    if (words.length && !matchesText(paper, words)) continue;
-    out.push(paper);
+  const catalog = catalogOf(papers);
+  if (catalog) {
+    const out = queryPapers(catalog, query);
+    presorted.set(out, sortSignature(query.sort, query.order));
+    return out;
   }
+  const list = [...papers];
+  const words = queryWords(query);
+  let match: TextMatch | undefined;
+  if (words.length) {
+    const scratch = new Catalog();
+    scratch.reset(list);
+    match = scratch.search.match(words);
+  }
+  const keep = keepFor(query);
+  return list.filter((paper, ordinal) => keep(paper) && (!match || match.has(ordinal)));
+}
+
+/** Filter and sort through the catalog's search index and sort orders. */
+export function queryPapers(catalog: Catalog, query: ListQuery): Paper[] {
+  const out: Paper[] = [];
+  walkQuery(catalog, query, (paper) => out.push(paper));
   return out;
+}
+
+/**
+ * One page of a query (offset, limit) and how many papers match in all, without listing the rest:
+ * what papers.list and papers.rows answer.
+ */
+export function queryPage(catalog: Catalog, query: ListQuery): { total: number; page: Paper[] } {
+  const end = query.limit === undefined ? Infinity : query.offset + query.limit;
+  const page: Paper[] = [];
+  let total = 0;
+  walkQuery(catalog, query, (paper) => {
+    if (total >= query.offset && total < end) page.push(paper);
+    total++;
+  });
+  return { total, page };
+}
+
+/** Hand each paper the query selects, in its order, to `take`. */
+function walkQuery(catalog: Catalog, query: ListQuery, take: (paper: Paper) => void): void {
+  const words = queryWords(query);
+  const match = words.length ? catalog.search.match(words) : undefined;
+  if (match?.count === 0) return;
+  const order = catalog.order(query.sort);
+  const sorted = order.ordinals();
+  const descending = (query.order ?? DEFAULT_ORDER[query.sort]) === 'desc';
+  const wanted = statusCodes(query.status);
+  const keep = query.tag || query.source ? keepFor(query) : undefined;
+  const statuses = catalog.statuses;
+
+  if (match && match.count * 16 < sorted.length) {
+    // A few matches: sort them, rather than walk the whole order.
+    const ordinals = Array.from(match.ordinals).filter(
+      (ordinal) => wanted[statuses[ordinal]!] === 1 && (!keep || keep(catalog.at(ordinal)!)),
+    );
+    ordinals.sort(
+      descending
+        ? (a, b) => (order.sameValue(a, b) ? order.compare(a, b) : order.compare(b, a))
+        : (a, b) => order.compare(a, b),
+    );
+    for (const ordinal of ordinals) take(catalog.at(ordinal)!);
+    return;
+  }
+
+  const marks = match?.marks;
+  const stamp = match?.stamp;
+  const visit = (from: number, to: number): void => {
+    for (let k = from; k <= to; k++) {
+      const ordinal = sorted[k]!;
+      if (wanted[statuses[ordinal]!] !== 1 || (marks && marks[ordinal] !== stamp)) continue;
+      const paper = catalog.at(ordinal)!;
+      if (!keep || keep(paper)) take(paper);
+    }
+  };
+  if (!descending) {
+    visit(0, sorted.length - 1);
+    return;
+  }
+  // Descending by the sort value, but papers with equal values stay in ascending rank, as in sortPapers.
+  for (let i = sorted.length - 1; i >= 0;) {
+    let first = i;
+    while (first > 0 && order.sameValue(sorted[first - 1]!, sorted[i]!)) first--;
+    visit(first, i);
+    i = first - 1;
+  }
+}
+
+/** A flag per status code (and 0 for NO_STATUS): 1 if the list shows that status. */
+function statusCodes(status: ListQuery['status']): Uint8Array {
+  const wanted = new Uint8Array(256);
+  STATUSES.forEach((s, code) => {
+    if (status === 'all' || s === status || (status === 'unread' && isUnread(s))) wanted[code] = 1;
+  });
+  return wanted;
+}
+
+function queryWords(query: ListQuery): string[] {
+  return query.text ? [...new Set(foldedWords(query.text))] : [];
+}
+
+/** The status, tag and source part of a query (the catalog checks statuses apart). */
+function keepFor(query: ListQuery): (paper: Paper) => boolean {
+  const tag = query.tag?.toLowerCase();
+  const { status, source } = query;
+  return (paper) => {
+    if (status === 'unread' ? !isUnread(paper.status) : status !== 'all' && paper.status !== status) return false;
+    if (tag && !paper.tags.some((t) => t.toLowerCase() === tag)) return false;
+    return !source || paper.source.name === source;
+  };
+}
+
+function sortSignature(sort: ListQuery['sort'], order?: 'asc' | 'desc'): string {
+  return `${sort}:${order ?? DEFAULT_ORDER[sort]}`;
 }
 
 const DEFAULT_ORDER: Record<ListQuery['sort'], 'asc' | 'desc'> = {
@@ -66,16 +160,16 @@ const DEFAULT_ORDER: Record<ListQuery['sort'], 'asc' | 'desc'> = {
   updated: 'desc',
 };
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
+/** Sort by `sort`, then rank; a list filterPapers already sorted this way is returned as it is. */
 export function sortPapers(papers: Paper[], sort: ListQuery['sort'], order?: 'asc' | 'desc'): Paper[] {
+  if (presorted.get(papers) === sortSignature(sort, order)) return papers;
   const direction = (order ?? DEFAULT_ORDER[sort]) === 'asc' ? 1 : -1;
   const byRank = (a: Paper, b: Paper) => a.rank - b.rank;
   const compare: Record<ListQuery['sort'], (a: Paper, b: Paper) => number> = {
     queue: byRank,
     added: (a, b) => cmp(a.createdAt, b.createdAt),
     updated: (a, b) => cmp(a.updatedAt, b.updatedAt),
-    title: (a, b) => collator.compare(a.title, b.title),
+    title: (a, b) => titleCollator.compare(a.title, b.title),
     year: (a, b) => (a.year ?? 0) - (b.year ?? 0),
   };
   const primary = compare[sort];

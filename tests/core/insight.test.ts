@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelFor } from '../../electron/core/insight/model';
 import { forEachTerm, termNames } from '../../electron/core/insight/terms';
-import type { LibraryStore } from '../../electron/core/store/store';
+import { LibraryStore } from '../../electron/core/store/store';
 import { openTempStore, run } from './helpers';
 
 /** Two topics whose papers share words within a topic and hardly across. */
@@ -161,7 +161,7 @@ describe('insight.similar', () => {
 });
 
 describe('keyword rules', () => {
-  it('boost and dim inbox papers, say so, and are counted at import', async () => {
+  it('boost and dim inbox papers, say so, are counted at import, and survive a reopen', async () => {
     const store = await openTempStore();
     for (const paper of GRAPHS.slice(0, 2)) await add(store, paper, 'read');
     const protein = await add(store, PROTEINS[0]);
@@ -198,7 +198,13 @@ describe('keyword rules', () => {
     });
     expect(report.rules).toEqual({ boosted: 1, dimmed: 0 });
 
-    await run(store, 'rules.remove', { id: listed.rules[0]!.id });
-    expect(store.rules.map((r) => r.pattern)).toEqual(['message\\s+passing']);
+    // Rules are part of library.json: they survive a reopen.
+    await store.flush();
+    const reopened = await LibraryStore.open(store.dataDir);
+    expect(reopened.rules.map((r) => r.pattern)).toEqual(['membrane protein', 'message\\s+passing']);
+    await run(reopened, 'rules.remove', { id: listed.rules[0]!.id });
+    expect(reopened.rules.map((r) => r.pattern)).toEqual(['message\\s+passing']);
+    await reopened.flush();
+    expect((await LibraryStore.open(store.dataDir)).rules).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import { defineCommand, type CommandContext } from '../command';
 import { parseArxivId, parseDoi } from '../identifiers';
 import { linksFrom } from '../importers/links';
 import { createPaper } from '../paper';
-import { ListQuerySchema, filterPapers, sortPapers } from '../query';
+import { ListQuerySchema, queryPage } from '../query';
 import { toRow } from '../rows';
 import { CommandError, notFound } from '../result';
 import { LinkSchema, StatusSchema, type Paper, type Status } from '../schema';
@@ -32,9 +32,8 @@ const ListInput = ListQuerySchema.default({ status: 'all', sort: 'queue', offset
 
 /** The page of papers a list query selects, and how many match in all. */
 export function runQuery(ctx: CommandContext, query: z.output<typeof ListInput>): { total: number; page: Paper[] } {
-  const matching = sortPapers(filterPapers(ctx.store.all(), query), query.sort, query.order);
-  const end = query.limit === undefined ? undefined : query.offset + query.limit;
-  return { total: matching.length, page: matching.slice(query.offset, end) };
+  // The catalog's search index and kept sort orders build only the requested page.
+  return queryPage(ctx.store.catalog, query);
 }
 
 export const papersList = defineCommand({

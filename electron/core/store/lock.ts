@@ -1,4 +1,4 @@
-import { link, mkdir, readFile, readdir, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,8 @@ export async function acquireLock(dataDir: string, app: string): Promise<LockRes
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temp, JSON.stringify(info), { mode: 0o600 });
   try {
-    for (let attempt = 0; attempt < 50; attempt++) {
+    const giveUpAt = Date.now() + 10_000;
+    while (Date.now() < giveUpAt) {
       try {
         await link(temp, file);
         return {
@@ -59,7 +60,7 @@ export async function acquireLock(dataDir: string, app: string): Promise<LockRes
       const holder = await readLock(file);
       if (holder && isAlive(holder)) return { acquired: false, holder };
       // Stale (its process died) or unreadable (from a crash): take it over, if no one else is.
-      await takeOver(file, inode);
+      await takeOver(file, inode, temp);
     }
     throw new Error(`Could not take the lock ${file}: other processes keep taking it.`);
   } finally {
@@ -78,18 +79,20 @@ async function sweepLockTemps(dataDir: string): Promise<void> {
   }
 }
 
-async function takeOver(file: string, inode: number): Promise<void> {
+async function takeOver(file: string, inode: number, temp: string): Promise<void> {
+  // The takeover mutex is a second lock file, linked into place like the first, naming its holder.
   const mutex = `${file}.takeover`;
   try {
-    await mkdir(mutex);
+    await link(temp, mutex);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    // Someone else is taking over; a takeover left by a crash (it lasts milliseconds) is cleared.
+    // Someone else is taking over. A mutex whose holder was killed mid-takeover is cleared.
+    const holder = await readLock(mutex);
     const age = await stat(mutex).then(
       (info) => Date.now() - info.mtimeMs,
       () => 0,
     );
-    if (age > 5000) await rmdir(mutex).catch(() => undefined);
+    if ((holder && !isAlive(holder)) || age > 5000) await unlink(mutex).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
     return;
   }
@@ -103,7 +106,7 @@ async function takeOver(file: string, inode: number): Promise<void> {
     const holder = now === inode ? await readLock(file) : undefined;
     if (now === inode && !(holder && isAlive(holder))) await unlink(file).catch(() => undefined);
   } finally {
-    await rmdir(mutex).catch(() => undefined);
+    await unlink(mutex).catch(() => undefined);
   }
 }
 

@@ -2,9 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper, type Rule } from '../schema';
+import { Catalog } from '../search/catalog';
 import { titleKey } from '../text';
 import { BACKUP_INTERVAL_MS, backUp, recoverFromBackup, type Recovery } from './backups';
-import { LibraryFileAdapter, StoreLoadError } from './library-file';
+import { removeStaleTempFiles } from './durable-file';
+import { LibraryFileAdapter, StoreLoadError, forgetValidated } from './library-file';
 
 export const LIBRARY_FILE_NAME = 'library.json';
 
@@ -24,6 +26,8 @@ export class LibraryStore {
   private readonly db: Low<LibraryFile>;
   private readonly byId = new Map<string, Paper>();
   private readonly identities = new Map<string, string>();
+  /** Ordinals, search index and sort orders for list queries, kept current by insert/replace/remove. */
+  readonly catalog = new Catalog();
   private maxRank = 0;
   private rulesList: readonly Rule[] = [];
   private writing: Promise<void> | null = null;
@@ -43,6 +47,7 @@ export class LibraryStore {
       this.byId.set(paper.id, paper);
       this.index(paper);
     }
+    this.catalog.reset(this.byId.values());
   }
 
   /** Set when this open found library.json damaged and restored a backup (or started empty). */
@@ -60,14 +65,18 @@ export class LibraryStore {
     try {
       await db.read();
     } catch (error) {
-      if (!options.recover || !(error instanceof StoreLoadError)) throw error;
+      if (!options.recover || !(error instanceof StoreLoadError) || error.fromNewerVersion) throw error;
       recovery = await recoverFromBackup(dataDir, error.message);
       db.data = emptyLibrary();
       await db.read();
     }
     await backUp(dataDir).catch(() => undefined);
+    // Temp files of writers that were killed mid-write are removed (never a live writer's).
+    await removeStaleTempFiles(dataDir).catch(() => undefined);
+    forgetValidated(adapter.file);
     const store = new LibraryStore(dataDir, db);
     store.recovery = recovery;
+    store.catalog.warmUp();
     return store;
   }
 
@@ -82,6 +91,8 @@ export class LibraryStore {
       this.byId.set(paper.id, paper);
       this.index(paper);
     }
+    this.catalog.reset(this.byId.values());
+    this.catalog.warmUp();
     await this.persist();
   }
 
@@ -101,6 +112,7 @@ export class LibraryStore {
     return this.byId.size;
   }
 
+  /** Every paper, in library order. Given untouched to filterPapers, it lets the query use the catalog. */
   /** The reader's keyword rules, in the order written. */
   get rules(): readonly Rule[] {
     return this.rulesList;
@@ -112,7 +124,7 @@ export class LibraryStore {
   }
 
   all(): IterableIterator<Paper> {
-    return this.byId.values();
+    return new PaperIterator(this.catalog, this.byId.values());
   }
 
   get(id: string): Paper | undefined {
@@ -146,6 +158,7 @@ export class LibraryStore {
     if (this.byId.has(paper.id)) throw new Error(`Duplicate paper id ${paper.id}`);
     this.byId.set(paper.id, paper);
     this.index(paper);
+    this.catalog.insert(paper);
   }
 
   /** Replace a paper by a new object with the same id (papers are never mutated in place). */
@@ -155,6 +168,7 @@ export class LibraryStore {
     this.unindex(old);
     this.byId.set(paper.id, paper);
     this.index(paper);
+    this.catalog.replace(paper);
   }
 
   remove(id: string): boolean {
@@ -162,6 +176,7 @@ export class LibraryStore {
     if (!old) return false;
     this.unindex(old);
     this.byId.delete(id);
+    this.catalog.remove(id);
     return true;
   }
 
@@ -243,6 +258,29 @@ export class LibraryStore {
   private unindex(paper: Paper): void {
     for (const key of identityKeys(paper)) if (this.identities.get(key) === paper.id) this.identities.delete(key);
   }
+}
+
+/** The store's papers iterator, which remembers the catalog until someone starts iterating it. */
+class PaperIterator implements IterableIterator<Paper> {
+  started = false;
+  constructor(
+    readonly catalog: Catalog,
+    private readonly papers: IterableIterator<Paper>,
+  ) {}
+
+  next(): IteratorResult<Paper> {
+    this.started = true;
+    return this.papers.next();
+  }
+
+  [Symbol.iterator](): IterableIterator<Paper> {
+    return this;
+  }
+}
+
+/** The catalog behind `papers` if it is a store's untouched all() iterator: a list query can use its indexes. */
+export function catalogOf(papers: Iterable<Paper>): Catalog | undefined {
+  return papers instanceof PaperIterator && !papers.started ? papers.catalog : undefined;
 }
 
 function identityKeys(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): string[] {

@@ -176,10 +176,8 @@ describe('library versions', () => {
     expect(await readdir(dir)).toEqual(['library.json']);
   });
 
-  // KNOWN BUG (store.ts): opened with { recover: true }, as the app, browser mode and the CLI do, a newer
-  // library is treated as damaged, moved aside and replaced by a backup or an empty library. Expected to fail
-  // until LibraryStore.open rethrows the newer-version StoreLoadError instead of recovering; then make it `it`.
-  it.fails('refuses a newer library even when opened with recovery, as the app and the CLI open it', async () => {
+  // Recovery is for damage: a library from a newer Paperqueue is not damaged, and is never moved aside.
+  it('refuses a newer library even when opened with recovery, as the app and the CLI open it', async () => {
     const dir = await tempDir();
     const file = join(dir, 'library.json');
     const newer = `{"version": ${LIBRARY_VERSION + 1}, "papers": []}\n`;

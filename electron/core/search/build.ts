@@ -1,0 +1,167 @@
+import { performance } from 'node:perf_hooks';
+import type { Paper } from '../schema';
+import { TermTable } from './term-table';
+import { TermScanner } from './tokenize';
+
+/** Papers by ordinal: the catalog's numbering, which the index and the sort orders share. */
+export type Documents = {
+  /** One past the highest ordinal in use. */
+  readonly count: number;
+  at(ordinal: number): Paper | undefined;
+};
+
+/**
+ * A frozen inverted index over the papers at ordinals [0, docCount): terms sorted, so a prefix is one
+ * contiguous range of term ids and of postings; `covered` says which ordinals' postings it holds.
+ */
+export type BaseIndex = {
+  table: TermTable;
+  /** Term ids below this are sorted and have postings; later ids were added since. */
+  termCount: number;
+  /** Postings of term t are postings[offsets[t], offsets[t + 1]): ascending paper ordinals. */
+  offsets: Uint32Array;
+  postings: Uint32Array;
+  covered: Uint8Array;
+};
+
+const CHUNK = 1 << 20;
+
+/**
+ * Builds a BaseIndex in steps of a few milliseconds, so it can run between other work. Papers are read
+ * when their turn comes; a paper that changes after it was read is reported by `changed` and listed in
+ * `stale` for the caller to index apart.
+ */
+export class IndexBuilder {
+  readonly stale = new Set<number>();
+  private readonly table = new TermTable();
+  private readonly scanner = new TermScanner(this.table);
+  private readonly end: number;
+  private cursor = 0;
+  /** The ordinal being read, for counting each term once per paper. */
+  private current = 0;
+  private phase: 'read' | 'sort' | 'fill' | 'done' = 'read';
+  private readonly chunks: Uint32Array[] = [new Uint32Array(CHUNK)];
+  private length = 0;
+  private readonly starts: Float64Array;
+  private readonly covered: Uint8Array;
+  private counts = new Int32Array(1024);
+  private lastSeen = new Int32Array(1024).fill(-1);
+  private rankOf = new Int32Array(0);
+  private offsets = new Uint32Array(0);
+  private postings = new Uint32Array(0);
+  private fillAt = new Uint32Array(0);
+
+  constructor(private readonly docs: Documents) {
+    this.end = docs.count;
+    this.starts = new Float64Array(this.end + 1);
+    this.covered = new Uint8Array(this.end);
+  }
+
+  /** A paper at `ordinal` was added, replaced or removed while building. */
+  changed(ordinal: number): void {
+    if (ordinal < this.cursor || ordinal >= this.end || this.phase !== 'read') this.stale.add(ordinal);
+  }
+
+  /** Work until `deadline` (a performance.now() time); the finished index, or undefined if not done yet. */
+  step(deadline: number): BaseIndex | undefined {
+    while (!this.done()) {
+      if (this.phase === 'read') this.read(deadline);
+      else if (this.phase === 'sort') this.sort();
+      else this.fill(deadline);
+      if (!this.done() && performance.now() >= deadline) return undefined;
+    }
+    return {
+      table: this.table,
+      termCount: this.table.size,
+      offsets: this.offsets,
+      postings: this.postings,
+      covered: this.covered,
+    };
+  }
+
+  private read(deadline: number): void {
+    const scanner = this.scanner;
+    while (this.cursor < this.end) {
+      const ordinal = this.cursor;
+      this.starts[ordinal] = this.length;
+      const paper = this.docs.at(ordinal);
+      if (paper) {
+        this.current = ordinal;
+        scanner.scan(paper);
+        for (let i = 0; i < scanner.length; i++) this.add(scanner.ids[i]!);
+        this.covered[ordinal] = 1;
+      }
+      this.cursor++;
+      if ((ordinal & 63) === 63 && performance.now() >= deadline) return;
+    }
+    this.starts[this.end] = this.length;
+    this.phase = 'sort';
+  }
+
+  private done(): boolean {
+    return this.phase === 'done';
+  }
+
+  /** Count term `id` once per paper and remember it in the paper's term list. */
+  private add(id: number): void {
+    if (id >= this.counts.length) {
+      const counts = new Int32Array(this.counts.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+      const lastSeen = new Int32Array(this.lastSeen.length * 2).fill(-1);
+      lastSeen.set(this.lastSeen);
+      this.lastSeen = lastSeen;
+    }
+    if (this.lastSeen[id] === this.current) return;
+    this.lastSeen[id] = this.current;
+    this.counts[id]!++;
+    const at = this.length & (CHUNK - 1);
+    if (at === 0 && this.length > 0) this.chunks.push(new Uint32Array(CHUNK));
+    this.chunks[this.chunks.length - 1]![at] = id;
+    this.length++;
+  }
+
+  /** Sort the terms, renumber them by that order and lay out the postings ranges. */
+  private sort(): void {
+    const size = this.table.size;
+    const order = new Int32Array(size);
+    for (let i = 0; i < size; i++) order[i] = i;
+    const terms = Array.from({ length: size }, (_, id) => this.table.term(id));
+    order.sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+    this.table.renumber(order);
+    this.rankOf = new Int32Array(size);
+    this.offsets = new Uint32Array(size + 1);
+    let total = 0;
+    for (let rank = 0; rank < size; rank++) {
+      const id = order[rank]!;
+      this.rankOf[id] = rank;
+      this.offsets[rank] = total;
+      total += this.counts[id]!;
+    }
+    this.offsets[size] = total;
+    this.postings = new Uint32Array(total);
+    this.fillAt = this.offsets.slice(0, size);
+    this.counts = new Int32Array(0);
+    this.lastSeen = new Int32Array(0);
+    this.cursor = 0;
+    this.phase = 'fill';
+  }
+
+  private fill(deadline: number): void {
+    while (this.cursor < this.end) {
+      const ordinal = this.cursor;
+      const from = this.starts[ordinal]!;
+      const to = this.starts[ordinal + 1]!;
+      for (let i = from; i < to; i++) {
+        const rank = this.rankOf[this.chunks[i >>> 20]![i & (CHUNK - 1)]!]!;
+        this.postings[this.fillAt[rank]!++] = ordinal;
+      }
+      this.cursor++;
+      if ((ordinal & 255) === 255 && performance.now() >= deadline) return;
+    }
+    this.chunks.length = 0;
+    this.rankOf = new Int32Array(0);
+    this.fillAt = new Uint32Array(0);
+    this.phase = 'done';
+  }
+}

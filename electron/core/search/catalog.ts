@@ -1,0 +1,109 @@
+import { STATUSES, type Paper, type Status } from '../schema';
+import { SearchIndex } from './search-index';
+import { SortOrder, type OrderedDocuments, type SortKey } from './sort-orders';
+
+const SORT_KEYS: readonly SortKey[] = ['queue', 'added', 'title', 'year', 'updated'];
+const STATUS_CODE = new Map<Status, number>(STATUSES.map((status, i) => [status, i]));
+/** The status code of a free ordinal. */
+export const NO_STATUS = 255;
+
+/**
+ * The indexes list queries read: every paper numbered by a small ordinal (a replaced paper keeps its
+ * number, a removed one frees it), a search index and one sort order per sort key, all kept current
+ * through insert/replace/remove. Papers are immutable, so a paper object never changes under them.
+ */
+export class Catalog implements OrderedDocuments {
+  private docs: (Paper | undefined)[] = [];
+  private seqs: number[] = [];
+  private nextSeq = 0;
+  private readonly ordinalOf = new Map<string, number>();
+  private free: number[] = [];
+  /** Each ordinal's status as its index in STATUSES (NO_STATUS when free), so a list filters without loading papers. */
+  statuses = new Uint8Array(0);
+  readonly search = new SearchIndex(this);
+  private readonly orders = new Map<SortKey, SortOrder>(SORT_KEYS.map((key) => [key, new SortOrder(this, key)]));
+
+  get count(): number {
+    return this.docs.length;
+  }
+
+  at(ordinal: number): Paper | undefined {
+    return this.docs[ordinal];
+  }
+
+  seq(ordinal: number): number {
+    return this.seqs[ordinal]!;
+  }
+
+  order(key: SortKey): SortOrder {
+    return this.orders.get(key)!;
+  }
+
+  /** Start over with `papers`, in library order; indexes are rebuilt when next needed. */
+  reset(papers: Iterable<Paper>): void {
+    this.docs = [];
+    this.seqs = [];
+    this.free = [];
+    this.ordinalOf.clear();
+    for (const paper of papers) {
+      this.ordinalOf.set(paper.id, this.docs.length);
+      this.seqs.push(this.docs.length);
+      this.docs.push(paper);
+    }
+    this.nextSeq = this.docs.length;
+    this.statuses = new Uint8Array(this.docs.length + 1024);
+    this.docs.forEach((paper, ordinal) => this.setStatus(ordinal, paper));
+    this.search.reset();
+    for (const order of this.orders.values()) order.reset();
+  }
+
+  insert(paper: Paper): void {
+    const ordinal = this.free.pop() ?? this.docs.length;
+    this.docs[ordinal] = paper;
+    this.seqs[ordinal] = this.nextSeq++;
+    this.ordinalOf.set(paper.id, ordinal);
+    this.setStatus(ordinal, paper);
+    this.search.changed(ordinal);
+    for (const order of this.orders.values()) order.added(ordinal);
+  }
+
+  replace(paper: Paper): void {
+    const ordinal = this.ordinalOf.get(paper.id);
+    if (ordinal === undefined) return this.insert(paper);
+    this.docs[ordinal] = paper;
+    this.setStatus(ordinal, paper);
+    this.search.changed(ordinal);
+    for (const order of this.orders.values()) order.replaced(ordinal);
+  }
+
+  remove(id: string): void {
+    const ordinal = this.ordinalOf.get(id);
+    if (ordinal === undefined) return;
+    for (const order of this.orders.values()) order.removed(ordinal);
+    this.docs[ordinal] = undefined;
+    this.setStatus(ordinal, undefined);
+    this.ordinalOf.delete(id);
+    this.free.push(ordinal);
+    this.search.changed(ordinal);
+  }
+
+  private setStatus(ordinal: number, paper: Paper | undefined): void {
+    if (ordinal >= this.statuses.length) {
+      const grown = new Uint8Array(ordinal * 2 + 1024);
+      grown.set(this.statuses);
+      this.statuses = grown;
+    }
+    this.statuses[ordinal] = paper ? STATUS_CODE.get(paper.status)! : NO_STATUS;
+  }
+
+  /** Stop background work (the library is closing). */
+  dispose(): void {
+    this.search.dispose();
+  }
+
+  /** Build the search index in the background, and the default (queue) order now. */
+  warmUp(): void {
+    this.search.buildInBackground();
+    this.order('queue').ordinals();
+  }
+}

@@ -1,0 +1,318 @@
+import { performance } from 'node:perf_hooks';
+import { IndexBuilder, type BaseIndex, type Documents } from './build';
+import { TermScanner } from './tokenize';
+import { HeavyWords } from './heavy-words';
+import { typoEligible } from './typo';
+import { WordPlanner, inPlan, type WordPlan } from './word-plans';
+
+/** The papers matching every word of a query. Valid until the next `match` on the same index. */
+export type TextMatch = {
+  readonly count: number;
+  has(ordinal: number): boolean;
+  /** has(ordinal) is marks[ordinal] === stamp, for loops over many ordinals. */
+  readonly marks: Uint32Array;
+  readonly stamp: number;
+  /** The matching ordinals, in no particular order (a view of a buffer the next search reuses). */
+  readonly ordinals: Int32Array;
+};
+
+/** How long one background build step may hold the event loop. */
+const STEP_MS = 12;
+/** How long changes must pause before a rebuild starts. */
+const REBUILD_QUIET_MS = 2000;
+
+/**
+ * A word index over the papers' searched fields: a sorted term dictionary (a prefix is one range of it),
+ * postings as one typed array of paper ordinals, one edit of typo tolerance, AND across words.
+ * Changes since the build are indexed apart (the overlay) until enough pile up to rebuild in the background.
+ */
+export class SearchIndex {
+  private base: BaseIndex | undefined;
+  /** Distinct term ids of each paper changed since the base was built; the base's postings for it are stale. */
+  private readonly overlay = new Map<number, Uint32Array>();
+  /** Papers changed since the base was built and not yet scanned into the overlay (done at the next search). */
+  private readonly dirty = new Set<number>();
+  private changes = 0;
+  private builder: IndexBuilder | undefined;
+  private scanner: TermScanner | undefined;
+  private scheduled = false;
+  private rebuildTimer: NodeJS.Timeout | undefined;
+  private marks = new Uint32Array(0);
+  private listA = new Int32Array(0);
+  private listB = new Int32Array(0);
+  private stamp = 0;
+  private planner: WordPlanner | undefined;
+  private heavy: HeavyWords | undefined;
+  /** Heavy prefixes whose bitsets the background prepares after a build. */
+  private warming: string[] = [];
+
+  constructor(private readonly docs: Documents) {}
+
+  /** True once a search needs no build first. */
+  get ready(): boolean {
+    return this.base !== undefined;
+  }
+
+  /** Size of the built index: distinct terms, postings, and about how many bytes they take. */
+  stats(): { terms: number; postings: number; bytes: number } {
+    const base = this.base;
+    if (!base) return { terms: 0, postings: 0, bytes: 0 };
+    let bytes = base.postings.byteLength + base.offsets.byteLength + base.covered.byteLength + this.marks.byteLength;
+    bytes += base.table.bytes();
+    for (const ids of this.overlay.values()) bytes += ids.byteLength + 64;
+    return { terms: base.table.size, postings: base.postings.length, bytes };
+  }
+
+  /** Stop building in the background (the library is closing); a later search still works, building at once. */
+  dispose(): void {
+    clearTimeout(this.rebuildTimer);
+    this.builder = undefined;
+    this.warming = [];
+  }
+
+  /** Forget everything (every paper was replaced); the next search or background step builds anew. */
+  reset(): void {
+    clearTimeout(this.rebuildTimer);
+    this.base = undefined;
+    this.scanner = undefined;
+    this.planner = undefined;
+    this.heavy = undefined;
+    this.warming = [];
+    this.builder = undefined;
+    this.overlay.clear();
+    this.dirty.clear();
+    this.changes = 0;
+  }
+
+  /**
+   * The paper at `ordinal` was added, replaced or removed. Once enough changes pile up (each one makes
+   * searches a little slower), a rebuild starts in the background when changes pause: a big import
+   * causes one rebuild at its end, not one every thousand papers.
+   */
+  changed(ordinal: number): void {
+    this.builder?.changed(ordinal);
+    if (!this.base) return;
+    if (ordinal < this.base.covered.length) this.base.covered[ordinal] = 0;
+    this.overlay.delete(ordinal);
+    this.dirty.add(ordinal);
+    this.changes++;
+    const papers = this.docs.count;
+    const newTerms = this.base.table.size - this.base.termCount;
+    if (!this.builder && (this.changes > Math.max(1000, papers / 50) || newTerms > Math.max(5000, papers / 20))) {
+      clearTimeout(this.rebuildTimer);
+      this.rebuildTimer = setTimeout(() => {
+        if (this.builder || !this.base) return;
+        this.startBuild();
+        this.schedule();
+      }, REBUILD_QUIET_MS).unref();
+    }
+  }
+
+  /** Changes indexed apart since the last build (searches check each such paper on its own). */
+  get pendingChanges(): number {
+    return this.changes;
+  }
+
+  /** True while a build (the first, or a rebuild that folds in the changes) is under way. */
+  get building(): boolean {
+    return this.builder !== undefined;
+  }
+
+  /** Build in short steps between other work (a search before it is done finishes the build at once). */
+  buildInBackground(): void {
+    if (this.base || this.builder) return;
+    this.startBuild();
+    this.schedule();
+  }
+
+  /** Begin a build that `step` advances; searches meanwhile use the previous build plus the changes. */
+  startBuild(): void {
+    this.builder = new IndexBuilder(this.docs);
+  }
+
+  /** Advance the build until `deadline` (performance.now() time); true once it is done and in use. */
+  step(deadline: number): boolean {
+    if (!this.builder) return true;
+    const built = this.builder.step(deadline);
+    if (built) this.install(built);
+    return built !== undefined;
+  }
+
+  /** Build now, if not built yet. */
+  ensureReady(): void {
+    if (this.base) return;
+    this.builder ??= new IndexBuilder(this.docs);
+    this.install(this.builder.step(Infinity)!);
+  }
+
+  /**
+   * Papers whose searched fields have, for every word, a word starting with it ("bayes" finds "Bayesian").
+   * A word of five or more letters that starts no word in the library also matches one edit away.
+   */
+  match(words: readonly string[]): TextMatch {
+    if (words.length === 0) throw new Error('A text match needs at least one word.');
+    this.ensureReady();
+    this.catchUp();
+    const base = this.base!;
+    const capacity = this.docs.count;
+    if (this.marks.length < capacity) {
+      const size = Math.ceil(capacity * 1.25) + 1024;
+      this.marks = new Uint32Array(size);
+      this.listA = new Int32Array(size);
+      this.listB = new Int32Array(size);
+    }
+    if (this.stamp > 0xfff00000) {
+      this.marks.fill(0);
+      this.stamp = 0;
+    }
+    const planner = this.planner!;
+    const heavy = this.heavy!;
+    const plans = words.map((word) => {
+      const plan = planner.exact(word);
+      return !this.anyLive(plan) && typoEligible(word) ? planner.typo(word) : plan;
+    });
+    // The rarest word first: the others only narrow its papers down.
+    plans.sort((a, b) => a.estimate - b.estimate);
+    // Candidates live in two reused buffers (no garbage per search, which a big heap pays for in GC time).
+    let list = this.listA;
+    let spare = this.listB;
+    let count = 0;
+    for (let k = 0; k < plans.length; k++) {
+      const plan = plans[k]!;
+      const bits = plan.exact && plan.estimate >= heavy.limit ? heavy.bits(plan) : undefined;
+      count = k === 0 ? this.firstWord(plan, bits, list) : this.nextWord(plan, bits, list, count, spare);
+      if (k > 0) [list, spare] = [spare, list];
+      if (count === 0) break;
+    }
+    for (const [ordinal, ids] of this.overlay) {
+      if (plans.every((plan) => ids.some((id) => inPlan(plan, id, base.termCount)))) list[count++] = ordinal;
+    }
+    const marks = this.marks;
+    const stamp = ++this.stamp;
+    for (let i = 0; i < count; i++) marks[list[i]!] = stamp;
+    return { count, ordinals: list.subarray(0, count), marks, stamp, has: (ordinal) => marks[ordinal] === stamp };
+  }
+
+  /** Built papers with a term of the first (rarest) word, into `out`; how many. */
+  private firstWord(plan: WordPlan, bits: Uint32Array | undefined, out: Int32Array): number {
+    const { offsets, postings, covered } = this.base!;
+    let count = 0;
+    if (bits) {
+      for (let w = 0; w < bits.length; w++) {
+        for (let word = bits[w]!; word !== 0; word &= word - 1) {
+          const ordinal = (w << 5) + 31 - Math.clz32(word & -word);
+          if (covered[ordinal] === 1) out[count++] = ordinal;
+        }
+      }
+      return count;
+    }
+    const marks = this.marks;
+    const stamp = ++this.stamp;
+    const ranges = plan.ranges;
+    for (let r = 0; r < ranges.length; r += 2) {
+      const end = offsets[ranges[r + 1]!]!;
+      for (let i = offsets[ranges[r]!]!; i < end; i++) {
+        const ordinal = postings[i]!;
+        if (covered[ordinal] === 1 && marks[ordinal] !== stamp) {
+          marks[ordinal] = stamp;
+          out[count++] = ordinal;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Those of the `count` candidates that also have a term of this word, into `out`; how many. */
+  private nextWord(
+    plan: WordPlan,
+    bits: Uint32Array | undefined,
+    candidates: Int32Array,
+    count: number,
+    out: Int32Array,
+  ): number {
+    let kept = 0;
+    if (bits) {
+      for (let i = 0; i < count; i++) {
+        const ordinal = candidates[i]!;
+        if ((bits[ordinal >>> 5]! >>> (ordinal & 31)) & 1) out[kept++] = ordinal;
+      }
+      return kept;
+    }
+    const { offsets, postings } = this.base!;
+    const marks = this.marks;
+    const before = ++this.stamp;
+    for (let i = 0; i < count; i++) marks[candidates[i]!] = before;
+    const after = ++this.stamp;
+    const ranges = plan.ranges;
+    for (let r = 0; r < ranges.length; r += 2) {
+      const end = offsets[ranges[r + 1]!]!;
+      for (let i = offsets[ranges[r]!]!; i < end; i++) {
+        const ordinal = postings[i]!;
+        if (marks[ordinal] === before) {
+          marks[ordinal] = after;
+          out[kept++] = ordinal;
+        }
+      }
+    }
+    return kept;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // unref: a background build never keeps a one-shot command (the CLI) alive.
+    setImmediate(() => {
+      this.scheduled = false;
+      const deadline = performance.now() + STEP_MS;
+      if (this.builder) {
+        if (!this.step(deadline)) return this.schedule();
+        this.warming = this.heavy!.prefixes();
+      }
+      while (this.warming.length > 0 && performance.now() < deadline) {
+        const word = this.warming.pop()!;
+        if (!this.heavy!.has(word)) this.heavy!.bits(this.planner!.exact(word));
+      }
+      if (this.warming.length > 0) this.schedule();
+    }).unref();
+  }
+
+  private install(built: BaseIndex): void {
+    const stale = this.builder!.stale;
+    this.builder = undefined;
+    this.base = built;
+    this.scanner = new TermScanner(built.table);
+    this.planner = new WordPlanner(built);
+    this.heavy = new HeavyWords(built);
+    this.warming = [];
+    this.overlay.clear();
+    this.dirty.clear();
+    this.changes = stale.size;
+    for (const ordinal of stale) {
+      if (ordinal < built.covered.length) built.covered[ordinal] = 0;
+      this.dirty.add(ordinal);
+    }
+  }
+
+  /** Scan the papers changed since the last search into the overlay. */
+  private catchUp(): void {
+    const scanner = this.scanner!;
+    for (const ordinal of this.dirty) {
+      const paper = this.docs.at(ordinal);
+      if (!paper) continue;
+      scanner.scan(paper);
+      this.overlay.set(ordinal, Uint32Array.from(new Set(scanner.ids.subarray(0, scanner.length))));
+    }
+    this.dirty.clear();
+  }
+
+  /** True if some paper as it is now has a term of `plan`. */
+  private anyLive(plan: WordPlan): boolean {
+    const { offsets, postings, covered, termCount } = this.base!;
+    for (let r = 0; r < plan.ranges.length; r += 2) {
+      const end = offsets[plan.ranges[r + 1]!]!;
+      for (let i = offsets[plan.ranges[r]!]!; i < end; i++) if (covered[postings[i]!] === 1) return true;
+    }
+    for (const ids of this.overlay.values()) if (ids.some((id) => inPlan(plan, id, termCount))) return true;
+    return false;
+  }
+}

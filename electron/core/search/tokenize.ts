@@ -1,0 +1,89 @@
+import type { Paper } from '../schema';
+import { foldText } from '../text';
+import { HASH_SEED, hashStep, type TermTable } from './term-table';
+
+/** The text a search looks in, field by field: the same fields as the list's text filter always had. */
+export function searchedFields(paper: Paper, visit: (text: string) => void): void {
+  visit(paper.title);
+  for (const author of paper.authors) visit(author);
+  visit(paper.abstract);
+  visit(paper.note);
+  for (const tag of paper.tags) visit(tag);
+  for (const annotation of paper.annotations) {
+    visit(annotation.comment);
+    visit(annotation.quote);
+  }
+  if (paper.arxivId) visit(paper.arxivId);
+}
+
+/** The words of a query or a text as search compares them: folded (foldText) and split at non-letters. */
+export function foldedWords(text: string): string[] {
+  return foldText(text).split(' ').filter(Boolean);
+}
+
+/** Each ASCII code folded as foldText folds it: letters lower-cased, digits kept, anything else 0 (a break). */
+export const ASCII_FOLD = new Uint8Array(128);
+for (let code = 48; code <= 57; code++) ASCII_FOLD[code] = code;
+for (let code = 97; code <= 122; code++) ASCII_FOLD[code] = ASCII_FOLD[code - 32] = code;
+
+/**
+ * The term ids of a paper's words (repeats included), interning new terms. ASCII text is scanned in place
+ * without making strings; any other text goes through foldText, which gives the same words for ASCII, so
+ * both paths agree. One reusable buffer and no callbacks, since this loop is most of an index build.
+ */
+export class TermScanner {
+  /** The ids found by the last `scan`, in ids[0, length). */
+  ids = new Uint32Array(4096);
+  length = 0;
+
+  constructor(private readonly table: TermTable) {}
+
+  scan(paper: Paper): void {
+    this.length = 0;
+    this.field(paper.title);
+    for (const author of paper.authors) this.field(author);
+    this.field(paper.abstract);
+    this.field(paper.note);
+    for (const tag of paper.tags) this.field(tag);
+    for (const annotation of paper.annotations) {
+      this.field(annotation.comment);
+      this.field(annotation.quote);
+    }
+    if (paper.arxivId) this.field(paper.arxivId);
+  }
+
+  private field(text: string): void {
+    const table = this.table;
+    let start = -1;
+    let hash = 0;
+    for (let i = 0; i < text.length; i++) {
+      const char = text.charCodeAt(i);
+      if (char >= 128) {
+        // Words already found are found again; callers count each term once per paper.
+        for (const word of foldedWords(text)) this.push(table.intern(word));
+        return;
+      }
+      const code = ASCII_FOLD[char]!;
+      if (code !== 0) {
+        if (start < 0) {
+          start = i;
+          hash = HASH_SEED;
+        }
+        hash = hashStep(hash, code);
+      } else if (start >= 0) {
+        this.push(table.internAscii(text, start, i, hash));
+        start = -1;
+      }
+    }
+    if (start >= 0) this.push(table.internAscii(text, start, text.length, hash));
+  }
+
+  private push(id: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Uint32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+}

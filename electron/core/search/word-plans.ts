@@ -1,0 +1,89 @@
+import type { BaseIndex } from './build';
+import { oneEditAway, startsWithOneSwap } from './typo';
+
+/**
+ * The terms a query word stands for: [lo, hi) pairs of sorted term ids (with postings in the base), plus
+ * ids of terms added since the build. `exact` plans are the word as a prefix; others are its typos.
+ */
+export type WordPlan = { word: string; exact: boolean; ranges: number[]; extra: Set<number>; estimate: number };
+
+/** Turns query words into WordPlans over one built index's sorted dictionary. */
+export class WordPlanner {
+  private alphabet = '';
+  private alphabetTerms = 0;
+
+  constructor(private readonly base: BaseIndex) {}
+
+  /** The terms starting with `word`. */
+  exact(word: string): WordPlan {
+    const { table, termCount, offsets } = this.base;
+    const ranges: number[] = [];
+    const lo = this.lowerBound(word);
+    const hi = this.lowerBound(`${word}\uffff`);
+    if (hi > lo) ranges.push(lo, hi);
+    const extra = new Set<number>();
+    for (let id = termCount; id < table.size; id++) if (table.term(id).startsWith(word)) extra.add(id);
+    return { word, exact: true, ranges, extra, estimate: offsets[hi]! - offsets[lo]! + extra.size };
+  }
+
+  /** The terms one edit away from `word`, or starting with it after one changed or swapped letter. */
+  typo(word: string): WordPlan {
+    const { table, termCount, offsets } = this.base;
+    const pairs: [number, number][] = [];
+    const extra = new Set<number>();
+    const { prefixes, words } = oneEditAway(word, this.letters());
+    for (const prefix of prefixes) {
+      const lo = this.lowerBound(prefix);
+      const hi = this.lowerBound(`${prefix}\uffff`);
+      if (hi > lo) pairs.push([lo, hi]);
+    }
+    for (const candidate of words) {
+      const id = table.idOf(candidate);
+      if (id >= termCount) extra.add(id);
+      else if (id >= 0) pairs.push([id, id + 1]);
+    }
+    for (let id = termCount; id < table.size; id++) if (startsWithOneSwap(table.term(id), word)) extra.add(id);
+    pairs.sort((a, b) => a[0] - b[0]);
+    const ranges: number[] = [];
+    let estimate = extra.size;
+    for (const [lo, hi] of pairs) {
+      const n = ranges.length;
+      if (n > 0 && lo <= ranges[n - 1]!) ranges[n - 1] = Math.max(ranges[n - 1]!, hi);
+      else ranges.push(lo, hi);
+    }
+    for (let r = 0; r < ranges.length; r += 2) estimate += offsets[ranges[r + 1]!]! - offsets[ranges[r]!]!;
+    return { word, exact: false, ranges, extra, estimate };
+  }
+
+  /** First sorted term id whose term is not below `word`. */
+  private lowerBound(word: string): number {
+    const { table, termCount } = this.base;
+    let lo = 0;
+    let hi = termCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (table.term(mid) < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The letters the library's words are made of: what a typo may have changed. */
+  private letters(): string {
+    const table = this.base.table;
+    if (this.alphabetTerms < table.size) {
+      const letters = new Set(this.alphabet);
+      for (let id = this.alphabetTerms; id < table.size; id++) for (const letter of table.term(id)) letters.add(letter);
+      this.alphabetTerms = table.size;
+      this.alphabet = [...letters].join('');
+    }
+    return this.alphabet;
+  }
+}
+
+export function inPlan(plan: WordPlan, id: number, termCount: number): boolean {
+  if (id >= termCount) return plan.extra.has(id);
+  const ranges = plan.ranges;
+  for (let r = 0; r < ranges.length; r += 2) if (id >= ranges[r]! && id < ranges[r + 1]!) return true;
+  return false;
+}

@@ -1,0 +1,140 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { LIBRARY_VERSION } from '../../electron/core/schema';
+import { serializeLibrary } from '../../electron/core/store/library-file';
+import { LIBRARY_FILE_NAME } from '../../electron/core/store/store';
+import { makePaper, type Vocabulary } from './data';
+
+export type BrowserResult = {
+  first_rows_ms: number | null;
+  scroll_fps: number | null;
+  typing_fps: number | null;
+  note: string;
+};
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'paperqueue.mjs');
+const round = (value: number): number => Math.round(value * 10) / 10;
+const skipped = (note: string): BrowserResult => ({ first_rows_ms: null, scroll_fps: null, typing_fps: null, note });
+
+/** Debian's Chromium unless PAPERQUEUE_CHROMIUM names another (as the e2e tests do). */
+function chromiumPath(): string | undefined {
+  const path = process.env.PAPERQUEUE_CHROMIUM ?? '/usr/bin/chromium';
+  return existsSync(path) ? path : undefined;
+}
+
+/** `paperqueue serve` on `dataDir`; resolves with the URL it prints once the library is open. */
+function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 180_000);
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const url = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, url });
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+}
+
+/**
+ * Frames the page drew (requestAnimationFrame callbacks) per second while `act` runs. The page code is
+ * a string: tsx would wrap a function's inner functions in a helper the page does not have.
+ */
+async function framesPerSecond(page: Page, act: () => Promise<void>): Promise<number> {
+  await page.evaluate(`(() => {
+    window.benchFrames = 0;
+    window.benchCounting = true;
+    const tick = () => {
+      if (!window.benchCounting) return;
+      window.benchFrames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  const start = Date.now();
+  await act();
+  const frames = Number(await page.evaluate('(window.benchCounting = false, window.benchFrames)'));
+  return frames / ((Date.now() - start) / 1000);
+}
+
+/**
+ * In Chromium against browser mode with `size` papers: time from navigation until list rows are on
+ * screen, then the frame rate while scrolling the list with the wheel and while typing a search.
+ */
+export async function measureBrowser(vocab: Vocabulary, size: number): Promise<BrowserResult> {
+  const executablePath = chromiumPath();
+  if (!executablePath) return skipped('skipped: no Chromium (install Debian chromium or set PAPERQUEUE_CHROMIUM)');
+  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
+    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    if (build.status !== 0) return skipped('skipped: the app is not built and "electron-vite build" failed');
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'paperqueue-bench-browser-'));
+  let child: ChildProcess | undefined;
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const papers = Array.from({ length: size }, (_, i) => makePaper(vocab, i));
+    await writeFile(join(dataDir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
+    const served = await serve(dataDir);
+    child = served.child;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+
+    const start = Date.now();
+    await page.goto(served.url);
+    await page.locator('[role="listbox"] [role="option"]').first().waitFor({ timeout: 120_000 });
+    const firstRowsMs = Date.now() - start;
+    // What the first list cost: the papers.rows answers the page fetched (server time and size).
+    const rowsRequests = await page.evaluate<[number, number][]>(`performance.getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/api/papers.rows'))
+      .map((entry) => [Math.round(entry.duration), entry.encodedBodySize])`);
+
+    const list = page.locator('[role="listbox"]');
+    const box = await list.boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const scrollFps = await framesPerSecond(page, async () => {
+      const until = Date.now() + 3000;
+      while (Date.now() < until) await page.mouse.wheel(0, 600);
+    });
+
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.click();
+    const typingFps = await framesPerSecond(page, async () => {
+      await search.pressSequentially(`${vocab.words[5]} ${vocab.words[120]}`, { delay: 80 });
+      // The last keystroke's list still has to arrive and draw.
+      await page.waitForTimeout(500);
+    });
+    return {
+      first_rows_ms: firstRowsMs,
+      scroll_fps: round(scrollFps),
+      typing_fps: round(typingFps),
+      note:
+        `${size} papers, headless Chromium ${browser.version()}, 1280x900; fps counts requestAnimationFrame ` +
+        `callbacks; papers.rows before the first rows: ${rowsRequests
+          .map(([ms, bytes]) => `${ms} ms for ${(bytes / 1e6).toFixed(1)} MB`)
+          .join(', ')}`,
+    };
+  } finally {
+    await browser.close();
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

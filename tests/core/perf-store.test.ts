@@ -1,0 +1,255 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPaper } from '../../electron/core/paper';
+import { LIBRARY_VERSION, PaperSchema, type Paper } from '../../electron/core/schema';
+import {
+  StoreLoadError,
+  parseLibrary,
+  serializeLibrary,
+  serializeLibraryInSteps,
+} from '../../electron/core/store/library-file';
+import { isPaper } from '../../electron/core/store/paper-check';
+import { LibraryStore } from '../../electron/core/store/store';
+import { run, tempDir } from './helpers';
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const AT = '2024-05-01T10:00:00.000Z';
+
+function fullPaper(i: number): Paper {
+  const paper = createPaper(
+    {
+      title: `Paper ${i}: “quotes”, tabs\\t and a newline\n`,
+      authors: ['Ada Lovelace', 'Émile Borel'],
+      abstract: `Abstract ${i} with unicode ∑ and an emoji 📚.`,
+      arxivId: `2401.${10000 + i}`,
+      doi: `10.1/${i}`,
+      url: 'https://example.org',
+      citationKey: `key${i}`,
+      year: 2024,
+      venue: 'Venue',
+      keywords: ['k'],
+      needsMetadata: i % 2 === 0,
+      links: [{ label: 'Code', url: 'https://github.com/x/y' }],
+      tags: ['t'],
+      note: i % 3 ? '' : 'A note',
+    },
+    { format: 'bibtex', name: 'file.bib', file: '/tmp/file.bib', importedAt: AT },
+    i,
+    AT,
+  );
+  paper.annotations = [
+    {
+      id: `a${i}`,
+      target: 'abstract',
+      quote: 'Abstract',
+      prefix: '',
+      suffix: ' ',
+      start: 0,
+      end: 8,
+      color: 'blue',
+      comment: 'c',
+      createdAt: AT,
+      updatedAt: '2024-05-01T12:00:00+02:00',
+    },
+  ];
+  paper.history.push({ status: 'read', at: AT });
+  return paper;
+}
+
+const POOL: unknown[] = [
+  undefined,
+  null,
+  '',
+  'x',
+  'x'.repeat(41),
+  'x'.repeat(65),
+  'x'.repeat(201),
+  'x'.repeat(501),
+  'x'.repeat(4097),
+  0,
+  -1,
+  1.5,
+  2 ** 60,
+  true,
+  [],
+  ['x'],
+  [1],
+  {},
+  'inbox',
+  'reading',
+  'title',
+  'abstract',
+  'pink',
+  'orange',
+  AT,
+  '2024-02-30T00:00:00Z',
+  '2024-02-29T00:00:00Z',
+  '2023-02-29T00:00:00Z',
+  '2024-05-01',
+  '2024-05-01T10:00:00+02:00',
+  '2024-05-01T10:00:00+2:00',
+  '2024-05-01T24:00:00Z',
+  '2024-05-01T10:00Z',
+];
+
+/** A copy of `value` with one random thing changed somewhere inside it. */
+function mutate(value: unknown, random: () => number): unknown {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  if (Array.isArray(value)) {
+    const items = value as unknown[];
+    if (items.length === 0 || random() < 0.2) return [...items, pick(POOL)];
+    const copy = [...items];
+    const i = Math.floor(random() * copy.length);
+    copy[i] = random() < 0.5 ? pick(POOL) : mutate(copy[i], random);
+    return copy;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    const keys = Object.keys(copy);
+    const r = random();
+    if (r < 0.1) copy[pick(['extra', '__proto__', 'constructor', 'toString'])] = 1;
+    else if (r < 0.25) delete copy[pick(keys)];
+    else {
+      const key = pick(keys);
+      copy[key] = random() < 0.5 ? pick(POOL) : mutate(copy[key], random);
+    }
+    return copy;
+  }
+  return pick(POOL);
+}
+
+describe('the fast paper check', () => {
+  it('accepts valid papers as they are', () => {
+    for (let i = 0; i < 20; i++) {
+      const paper = JSON.parse(JSON.stringify(fullPaper(i))) as unknown;
+      expect(isPaper(paper)).toBe(true);
+      expect(PaperSchema.parse(paper)).toEqual(paper);
+    }
+  });
+
+  it('never accepts what the schema refuses or would change', () => {
+    const random = seeded(11);
+    let accepted = 0;
+    let refused = 0;
+    for (let i = 0; i < 6000; i++) {
+      let value: unknown = JSON.parse(JSON.stringify(fullPaper(i)));
+      for (let k = 1 + Math.floor(random() * 2); k > 0; k--) value = mutate(value, random);
+      value = JSON.parse(JSON.stringify(value) ?? 'null');
+      const parsed = PaperSchema.safeParse(value);
+      if (isPaper(value)) {
+        accepted++;
+        expect(parsed.success, JSON.stringify(value)).toBe(true);
+        expect(parsed.data).toEqual(value);
+      } else if (!parsed.success) refused++;
+    }
+    // Both kinds were exercised.
+    expect(accepted).toBeGreaterThan(500);
+    expect(refused).toBeGreaterThan(500);
+  });
+});
+
+describe('library.json layout', () => {
+  it('is one paper per line, plain JSON, read back exactly, in steps or at once', async () => {
+    const papers = Array.from({ length: 5000 }, (_, i) => fullPaper(i));
+    const data = { version: LIBRARY_VERSION as 1, papers };
+    const text = serializeLibrary(data);
+    expect(await serializeLibraryInSteps(data)).toBe(text);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('{"version":1,"papers":[');
+    expect(lines.length).toBe(papers.length + 3);
+    expect(lines.at(-2)).toBe(']}');
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(data)));
+    expect(parseLibrary('library.json', Buffer.from(text))).toEqual(JSON.parse(JSON.stringify(data)));
+    const empty = serializeLibrary({ version: LIBRARY_VERSION, papers: [] });
+    expect(JSON.parse(empty)).toEqual({ version: 1, papers: [] });
+    expect(parseLibrary('library.json', Buffer.from(empty)).papers).toEqual([]);
+  });
+
+  it('reads the older indented layout and anything else JSON allows, and rewrites it line by line', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.json');
+    const papers = [fullPaper(1), fullPaper(2), fullPaper(3)];
+    const expected = JSON.parse(JSON.stringify(papers)) as Paper[];
+    const variants = [
+      JSON.stringify({ version: 1, papers }, null, 1),
+      JSON.stringify({ papers, version: 1 }),
+      // Hand edits: a paper over two lines, two papers on one line, Windows line ends.
+      serializeLibrary({ version: 1, papers }).replace('"title":', '\n"title":'),
+      serializeLibrary({ version: 1, papers }).replace('},\n{', '},{'),
+      serializeLibrary({ version: 1, papers }).replace(/\n/g, '\r\n'),
+    ];
+    for (const variant of variants) {
+      await writeFile(file, variant);
+      const store = await LibraryStore.open(dir);
+      expect([...store.all()]).toEqual(expected);
+      await run(store, 'notes.save', { id: papers[1]!.id, note: 'changed' });
+      await store.flush();
+      const saved = await readFile(file, 'utf8');
+      expect(saved.split('\n')).toHaveLength(papers.length + 3);
+      expect((JSON.parse(saved) as { papers: Paper[] }).papers[1]!.note).toBe('changed');
+      const reopened = await LibraryStore.open(dir);
+      expect([...reopened.all()]).toEqual([...store.all()]);
+    }
+  });
+
+  it('drops unknown keys as the schema always did, and keeps them out of the next save', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.json');
+    const [paper] = JSON.parse(JSON.stringify([fullPaper(1)])) as Record<string, unknown>[];
+    await writeFile(file, serializeLibrary({ version: 1, papers: [{ ...paper, extra: 1 } as unknown as Paper] }));
+    const store = await LibraryStore.open(dir);
+    expect([...store.all()][0]).toEqual(paper);
+    await run(store, 'papers.add', { title: 'Another paper' });
+    await store.flush();
+    expect(await readFile(file, 'utf8')).not.toContain('"extra"');
+  });
+
+  it('names the file and the field when a line is bad, and says where JSON breaks', () => {
+    const papers = [fullPaper(1), fullPaper(2)];
+    const good = serializeLibrary({ version: 1, papers });
+    const cases: [string, RegExp][] = [
+      [good.replace('"title":"Paper 2', '"title":2,"x":"'), /papers\[1\]\.title/],
+      [good.replace('"status":"inbox"', '"status":"finished"'), /papers\[0\]\.status/],
+      [good.replace('\n]}', ',\n]}'), /not valid JSON/],
+      [good.slice(0, good.length - 10), /ends too early|not valid JSON/],
+    ];
+    for (const [text, message] of cases) {
+      const error = (() => {
+        try {
+          parseLibrary('/data/library.json', Buffer.from(text));
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(StoreLoadError);
+      expect((error as Error).message).toContain('/data/library.json');
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+
+  it('writes a save from the lines it already has: only changed papers are serialised again', async () => {
+    const dir = await tempDir();
+    const store = await LibraryStore.open(dir);
+    const a = await run(store, 'papers.add', { title: 'First paper of two' });
+    const b = await run(store, 'papers.add', { title: 'Second paper of two' });
+    await store.flush();
+    // Papers are immutable; changing one behind the store's back shows which lines a save reuses.
+    (store.get(a.id) as { title: string }).title = 'Changed behind the back';
+    await run(store, 'notes.save', { id: b.id, note: 'a real change' });
+    await store.flush();
+    const saved = await readFile(join(dir, 'library.json'), 'utf8');
+    expect(saved).toContain('First paper of two');
+    expect(saved).not.toContain('Changed behind the back');
+    expect(saved).toContain('a real change');
+  });
+});

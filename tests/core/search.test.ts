@@ -1,0 +1,508 @@
+import { describe, expect, it } from 'vitest';
+import { createPaper } from '../../electron/core/paper';
+import { filterPapers, queryPage, queryPapers, sortPapers, type ListQuery } from '../../electron/core/query';
+import type { Paper, Status } from '../../electron/core/schema';
+import { Catalog } from '../../electron/core/search/catalog';
+import { foldedWords, searchedFields } from '../../electron/core/search/tokenize';
+import { oneEditAway, startsWithOneSwap } from '../../electron/core/search/typo';
+import { openTempStore, run } from './helpers';
+
+/** mulberry32, so every run sees the same "random" libraries. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = [
+  'bayesian',
+  'Bayes',
+  'inference',
+  'model',
+  'models',
+  'modal',
+  'graph',
+  'graphs',
+  'neural',
+  'network',
+  'café',
+  'Müller',
+  'naïve',
+  'Σίγμα',
+  'ĳssel',
+  'reading',
+  'queue',
+  'queues',
+  'attention',
+  'transformer',
+  'x',
+  'ab',
+  'abc',
+  'abcd',
+  'abcde',
+  '2401',
+  '12345',
+  'C++',
+  'état',
+  'Straße',
+  'über',
+  'rank',
+];
+const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
+const TITLE_BITS = [
+  'a',
+  'A',
+  'b',
+  'Café',
+  'cafe',
+  'Part 2',
+  'Part 10',
+  '-dash',
+  'zeta',
+  'Éclair',
+  'eclair',
+  ' ',
+  'x y',
+];
+
+type Random = () => number;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const words = (random: Random, n: number): string => Array.from({ length: n }, () => pick(random, WORDS)).join(' ');
+
+let counter = 0;
+function randomPaper(random: Random, id = `p${++counter}`): Paper {
+  const at = new Date(Date.UTC(2024, 0, 1 + Math.floor(random() * 5))).toISOString();
+  const paper = createPaper(
+    {
+      id,
+      title: Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(random, TITLE_BITS)).join(''),
+      authors: [words(random, 2)],
+      abstract: words(random, 6),
+      note: random() < 0.3 ? words(random, 2) : '',
+      tags: random() < 0.3 ? [pick(random, ['ml', 'ML', 'theory'])] : [],
+      status: pick(random, STATUSES),
+      rank: Math.floor(random() * 20),
+      year: random() < 0.8 ? 2000 + Math.floor(random() * 5) : undefined,
+      arxivId: random() < 0.2 ? `2401.${10000 + Math.floor(random() * 5)}` : undefined,
+      createdAt: at,
+      updatedAt: at,
+    },
+    { format: 'manual', name: pick(random, ['one', 'two']), importedAt: at },
+    1,
+    at,
+  );
+  if (random() < 0.2) {
+    paper.annotations = [
+      {
+        id: `${id}-a`,
+        target: 'abstract',
+        quote: words(random, 1),
+        prefix: '',
+        suffix: '',
+        start: 0,
+        end: 1,
+        color: 'yellow',
+        comment: words(random, 1),
+        createdAt: at,
+        updatedAt: at,
+      },
+    ];
+  }
+  return paper;
+}
+
+/** A paper with only the text given: nothing else for a search to find. */
+function bare(random: Random, patch: Partial<Paper> & { id: string; title: string }): Paper {
+  const paper: Paper = { ...randomPaper(random, patch.id) };
+  delete paper.arxivId;
+  return { ...paper, authors: [], abstract: '', note: '', tags: [], annotations: [], rank: ++counter, ...patch };
+}
+
+/** A query word as people type it: a whole word, a prefix, a typo, odd case or punctuation. */
+function randomQuery(random: Random): string {
+  return Array.from({ length: 1 + Math.floor(random() * 2) }, () => {
+    const word = pick(random, WORDS);
+    const r = random();
+    if (r < 0.3) return word.slice(0, 1 + Math.floor(random() * word.length));
+    if (r < 0.6 && word.length > 2) {
+      const i = Math.floor(random() * (word.length - 1));
+      const edits = [
+        word.slice(0, i) + word.slice(i + 1),
+        word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2),
+        word.slice(0, i) + 'q' + word.slice(i + 1),
+        word.slice(0, i) + 'e' + word.slice(i),
+      ];
+      return pick(random, edits);
+    }
+    return r < 0.8 ? word.toUpperCase() : `(${word},`;
+  }).join(' ');
+}
+
+// ---- The reference: what a text filter means, written the slow, obvious way ----
+
+function termsOf(paper: Paper): Set<string> {
+  const terms = new Set<string>();
+  searchedFields(paper, (text) => foldedWords(text).forEach((term) => terms.add(term)));
+  return terms;
+}
+
+/** Damerau (optimal string alignment) distance is exactly 1: one insertion, deletion, change or swap. */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+    return (
+      diff.length === 1 ||
+      (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]] && a[diff[1]] === b[diff[0]!])
+    );
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}
+
+function wordMatches(term: string, word: string, typo: boolean): boolean {
+  if (!typo) return term.startsWith(word);
+  if (term.length !== word.length && oneEdit(term, word)) return true;
+  return term.length >= word.length && oneEdit(term.slice(0, word.length), word);
+}
+
+function referenceFilter(papers: readonly Paper[], query: ListQuery): Paper[] {
+  const queryWords = query.text ? [...new Set(foldedWords(query.text))] : [];
+  const terms = new Map(papers.map((paper) => [paper, termsOf(paper)]));
+  const typo = queryWords.map(
+    (word) =>
+      word.length >= 5 &&
+      !/\d/.test(word) &&
+      !papers.some((paper) => [...terms.get(paper)!].some((term) => term.startsWith(word))),
+  );
+  const tag = query.tag?.toLowerCase();
+  return papers.filter((paper) => {
+    const status = query.status;
+    if (status === 'unread' ? !['inbox', 'queued'].includes(paper.status) : status !== 'all' && paper.status !== status)
+      return false;
+    if (tag && !paper.tags.some((t) => t.toLowerCase() === tag)) return false;
+    if (query.source && paper.source.name !== query.source) return false;
+    return queryWords.every((word, i) => [...terms.get(paper)!].some((term) => wordMatches(term, word, typo[i]!)));
+  });
+}
+
+const query = (q: Partial<ListQuery>): ListQuery => ({ status: 'all', sort: 'queue', offset: 0, ...q });
+const ids = (papers: readonly Paper[]): string[] => papers.map((p) => p.id);
+
+/** A library held both in a Catalog and in a plain Map, changed the same way in both. */
+class Twin {
+  readonly catalog = new Catalog();
+  readonly papers = new Map<string, Paper>();
+  constructor(initial: Paper[]) {
+    for (const paper of initial) this.papers.set(paper.id, paper);
+    this.catalog.reset(this.papers.values());
+  }
+  insert(paper: Paper): void {
+    this.papers.set(paper.id, paper);
+    this.catalog.insert(paper);
+  }
+  replace(paper: Paper): void {
+    this.papers.set(paper.id, paper);
+    this.catalog.replace(paper);
+  }
+  remove(id: string): void {
+    this.papers.delete(id);
+    this.catalog.remove(id);
+  }
+  mutate(random: Random): void {
+    const all = [...this.papers.values()];
+    const r = random();
+    if (r < 0.3 || all.length === 0) this.insert(randomPaper(random));
+    else if (r < 0.45) this.remove(pick(random, all).id);
+    else {
+      const old = pick(random, all);
+      const fresh = randomPaper(random, old.id);
+      this.replace(random() < 0.5 ? fresh : { ...old, status: fresh.status, note: fresh.note, rank: fresh.rank });
+    }
+  }
+  expectQuery(q: ListQuery): void {
+    const expected = sortPapers(referenceFilter([...this.papers.values()], q), q.sort, q.order);
+    expect(ids(queryPapers(this.catalog, q)), JSON.stringify(q)).toEqual(ids(expected));
+    const offset = expected.length % 7;
+    const { total, page } = queryPage(this.catalog, { ...q, offset, limit: 5 });
+    expect(total).toBe(expected.length);
+    expect(ids(page)).toEqual(ids(expected.slice(offset, offset + 5)));
+  }
+}
+
+function randomListQuery(random: Random): ListQuery {
+  return query({
+    text: random() < 0.7 ? randomQuery(random) : undefined,
+    status: pick(random, ['all', 'all', 'unread', 'read', 'inbox'] as const),
+    tag: random() < 0.15 ? 'ml' : undefined,
+    source: random() < 0.15 ? 'two' : undefined,
+    sort: pick(random, ['queue', 'added', 'title', 'year', 'updated'] as const),
+    order: pick(random, [undefined, 'asc', 'desc'] as const),
+  });
+}
+
+describe('search index', () => {
+  it('matches word prefixes across every searched field, folded, with AND across words', () => {
+    const random = seeded(1);
+    const paper = (patch: Partial<Paper> & { id: string; title: string }): Paper => bare(random, patch);
+    const papers = [
+      paper({ id: 'bayes', title: 'Bayesian Optimisation', authors: ['Ada Lovelace'] }),
+      paper({ id: 'cafe', title: 'Café Müller', abstract: 'Naïve methods' }),
+      paper({ id: 'note', title: 'Plain', note: 'Read after the Welford paper' }),
+      paper({ id: 'arxiv', title: 'Numbers', arxivId: '2401.12345' }),
+      paper({ id: 'tag', title: 'Tagged', tags: ['Reinforcement-Learning'] }),
+    ];
+    const twin = new Twin(papers);
+    const find = (text: string) => ids(queryPapers(twin.catalog, query({ text })));
+    expect(find('bayes')).toEqual(['bayes']);
+    expect(find('BAYES optim')).toEqual(['bayes']);
+    expect(find('lovelace')).toEqual(['bayes']);
+    expect(find('bayes welford')).toEqual([]);
+    expect(find('cafe muller')).toEqual(['cafe']);
+    expect(find('naive')).toEqual(['cafe']);
+    expect(find('welf')).toEqual(['note']);
+    expect(find('2401.12345')).toEqual(['arxiv']);
+    expect(find('12345')).toEqual(['arxiv']);
+    expect(find('learning')).toEqual(['tag']);
+    expect(find('ayes')).toEqual([]);
+    expect(find('(bayes)')).toEqual(['bayes']);
+  });
+
+  it('matches a word of five or more letters one typo away when it starts no word as typed', () => {
+    const random = seeded(2);
+    const paper = (id: string, title: string): Paper => bare(random, { id, title });
+    const twin = new Twin([
+      paper('b', 'Bayesian inference'),
+      paper('m', 'A model of reading'),
+      paper('g', 'Graph networks'),
+    ]);
+    const find = (text: string) => ids(queryPapers(twin.catalog, query({ text })));
+    expect(find('bayseian')).toEqual(['b']); // swapped letters
+    expect(find('bayesan')).toEqual(['b']); // a missing letter
+    expect(find('bayessian')).toEqual(['b']); // an extra letter
+    expect(find('bayezian')).toEqual(['b']); // a changed letter
+    expect(find('bayse')).toEqual(['b']); // a prefix with swapped letters
+    expect(find('infrence bayesian')).toEqual(['b']);
+    expect(find('modle')).toEqual(['m']);
+    expect(find('netwroks')).toEqual(['g']);
+    // Short words, words with digits and two typos are taken as typed.
+    expect(find('modl')).toEqual([]);
+    expect(find('graph2')).toEqual([]);
+    expect(find('bazesaan')).toEqual([]);
+    // A word that starts some word as typed is not widened by typos.
+    twin.insert(paper('r', 'Readings'));
+    expect(find('reading')).toEqual(['m', 'r']);
+    expect(find('grape')).toEqual(['g']);
+    twin.insert(paper('grape', 'Grapes of wrath'));
+    expect(find('grape')).toEqual(['grape']);
+    twin.remove('grape');
+    expect(find('grape')).toEqual(['g']);
+  });
+
+  it('agrees with the plain reading of the filter on random libraries, queries and changes', () => {
+    const random = seeded(3);
+    const twin = new Twin(Array.from({ length: 60 }, () => randomPaper(random)));
+    for (let round = 0; round < 400; round++) {
+      twin.mutate(random);
+      if (round % 4 === 0) twin.expectQuery(randomListQuery(random));
+    }
+  });
+
+  it('keeps answering right while a build runs between changes, and after rebuilding', async () => {
+    const random = seeded(4);
+    const twin = new Twin(Array.from({ length: 700 }, () => randomPaper(random)));
+    const search = twin.catalog.search;
+    search.startBuild();
+    for (let step = 0; !search.step(0); step++) {
+      twin.mutate(random);
+      twin.mutate(random);
+    }
+    expect(search.building).toBe(false);
+    for (let i = 0; i < 20; i++) twin.expectQuery(query({ text: randomQuery(random) }));
+    // Enough changes start a rebuild once they pause; searches answer from the old build and the changes
+    // until it is done.
+    for (let i = 0; i < 1100; i++) twin.mutate(random);
+    expect(search.pendingChanges).toBeGreaterThan(1000);
+    for (let i = 0; i < 10; i++) twin.expectQuery(query({ text: randomQuery(random) }));
+    const started = Date.now();
+    while (search.pendingChanges > 0 && Date.now() - started < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      twin.expectQuery(query({ text: randomQuery(random) }));
+    }
+    expect(search.pendingChanges).toBe(0);
+    expect(search.building).toBe(false);
+    for (let i = 0; i < 20; i++) twin.expectQuery(randomListQuery(random));
+  });
+
+  it('answers words found in most papers (kept as bitsets) the same way', async () => {
+    const random = seeded(12);
+    const words = ['common', 'commonplace', 'rare', 'other', 'cobalt'];
+    const papers = Array.from({ length: 24_000 }, (_, i) =>
+      bare(random, {
+        id: `h${i}`,
+        title: `${i % 5 === 0 ? 'cobalt' : i % 7 === 0 ? 'plain' : 'common'} ${i % 97 === 0 ? 'rare' : ''} ${words[i % 4]}`,
+        status: i % 3 ? 'inbox' : 'read',
+      }),
+    );
+    const twin = new Twin(papers);
+    twin.catalog.warmUp();
+    while (!twin.catalog.search.ready) await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+    for (let round = 0; round < 3; round++) {
+      for (const text of ['common', 'co', 'c', 'common rare', 'rare c', 'co other', 'cob']) {
+        twin.expectQuery(query({ text, status: round === 1 ? 'read' : 'all', sort: round === 2 ? 'title' : 'queue' }));
+      }
+      // Changed papers leave the bitsets' answers; their current text counts.
+      for (let i = 0; i < 300; i++) {
+        const old = twin.papers.get(`h${Math.floor(random() * 24_000)}`)!;
+        twin.replace({ ...old, title: random() < 0.5 ? 'nothing here' : 'rare common' });
+      }
+    }
+  });
+
+  it('builds in the background on its own and is then ready', async () => {
+    const random = seeded(5);
+    const twin = new Twin(Array.from({ length: 300 }, () => randomPaper(random)));
+    twin.catalog.warmUp();
+    expect(twin.catalog.search.ready).toBe(false);
+    while (!twin.catalog.search.ready) await new Promise((resolve) => setImmediate(resolve));
+    twin.expectQuery(query({ text: 'bayes' }));
+  });
+
+  it('starts over after a reset', () => {
+    const random = seeded(6);
+    const twin = new Twin(Array.from({ length: 30 }, () => randomPaper(random)));
+    twin.expectQuery(query({ text: 'model' }));
+    const fresh = Array.from({ length: 30 }, () => randomPaper(random));
+    twin.papers.clear();
+    for (const paper of fresh) twin.papers.set(paper.id, paper);
+    twin.catalog.reset(fresh);
+    twin.expectQuery(query({ text: 'model' }));
+    twin.expectQuery(query({ text: 'cafe', sort: 'title' }));
+  });
+});
+
+describe('sort orders', () => {
+  it('sort like sortPapers, for every key and direction, as papers come, change and go', () => {
+    const random = seeded(7);
+    const twin = new Twin(Array.from({ length: 80 }, () => randomPaper(random)));
+    for (let round = 0; round < 300; round++) {
+      twin.mutate(random);
+      for (const sort of ['queue', 'added', 'title', 'year', 'updated'] as const) {
+        twin.expectQuery(query({ sort, order: round % 2 ? 'desc' : undefined }));
+      }
+    }
+  });
+
+  it('sort a few matches the same way as a whole list', () => {
+    const random = seeded(10);
+    const papers = Array.from({ length: 400 }, (_, i) => {
+      const paper = randomPaper(random);
+      return i % 40 === 0 ? { ...paper, note: 'rareword', rank: i % 3 } : paper;
+    });
+    const twin = new Twin(papers);
+    for (const sort of ['queue', 'added', 'title', 'year', 'updated'] as const) {
+      for (const order of [undefined, 'asc', 'desc'] as const) twin.expectQuery(query({ text: 'rarew', sort, order }));
+    }
+  });
+
+  it('keeps title order when many titles squeeze between the same two', () => {
+    const random = seeded(8);
+    const twin = new Twin([{ ...randomPaper(random), id: 'b', title: 'b' }]);
+    twin.expectQuery(query({ sort: 'title' }));
+    for (let i = 1; i <= 80; i++) {
+      twin.insert({ ...randomPaper(random), id: `a${i}`, title: 'a'.repeat(i) });
+      if (i % 10 === 0) twin.expectQuery(query({ sort: 'title', order: 'desc' }));
+    }
+    twin.insert({ ...randomPaper(random), id: 'A', title: 'A' });
+    twin.expectQuery(query({ sort: 'title' }));
+  });
+
+  it('orders titles with accents, digits and punctuation as the collator does', () => {
+    const random = seeded(9);
+    const titles = [
+      'Éclair',
+      'eclair',
+      'Part 10',
+      'Part 2',
+      'part 2',
+      'A-b',
+      'A b',
+      'Ab',
+      'a',
+      '',
+      'Ωmega',
+      'zz',
+      '3D',
+    ];
+    const twin = new Twin(titles.map((title, i) => ({ ...randomPaper(random), id: `t${i}`, title, rank: i })));
+    twin.expectQuery(query({ sort: 'title' }));
+    twin.expectQuery(query({ sort: 'title', order: 'desc' }));
+  });
+});
+
+describe('typo helpers', () => {
+  it('lists the spellings one edit away', () => {
+    const { prefixes, words } = oneEditAway('abc', 'abx');
+    expect(prefixes).toEqual(expect.arrayContaining(['bac', 'acb', 'xbc', 'axc', 'abx', 'bbc']));
+    expect(words).toEqual(expect.arrayContaining(['bc', 'ac', 'ab', 'xabc', 'abcx', 'aabc']));
+    expect([...prefixes, ...words]).not.toContain('abc');
+  });
+
+  it('tells a prefix with one changed or swapped letter', () => {
+    expect(startsWithOneSwap('bayesian', 'bayse')).toBe(true);
+    expect(startsWithOneSwap('bayesian', 'bayzs')).toBe(true);
+    expect(startsWithOneSwap('bayesian', 'bayes')).toBe(false);
+    expect(startsWithOneSwap('bayesian', 'bzyzs')).toBe(false);
+    expect(startsWithOneSwap('bay', 'bayse')).toBe(false);
+  });
+});
+
+describe('list queries through the store', () => {
+  it('answer papers.rows and papers.list from the indexes, in sort order, with totals', async () => {
+    const store = await openTempStore();
+    for (const title of ['Bayesian queues', 'Graph models', 'Bayesian graphs'])
+      await run(store, 'papers.add', { title });
+    const rows = await run(store, 'papers.rows', { text: 'bayes', sort: 'title' });
+    expect(rows.total).toBe(2);
+    expect(rows.rows.map((r) => r.title)).toEqual(['Bayesian graphs', 'Bayesian queues']);
+    const list = await run(store, 'papers.list', { text: 'bayesain grap', offset: 0, limit: 1 });
+    expect(list.total).toBe(1);
+    expect(list.papers[0]?.title).toBe('Bayesian graphs');
+  });
+
+  it('see every change at once: add, edit, status, note, annotation, remove', async () => {
+    const store = await openTempStore();
+    const { id } = await run(store, 'papers.add', { title: 'A paper on queues' });
+    const find = async (text: string) => (await run(store, 'papers.rows', { text })).rows.map((r) => r.id);
+    expect(await find('queues')).toEqual([id]);
+    await run(store, 'papers.update', { id, patch: { title: 'A paper on stacks' } });
+    expect(await find('queues')).toEqual([]);
+    expect(await find('stacks')).toEqual([id]);
+    await run(store, 'notes.save', { id, note: 'Compare with Welford' });
+    expect(await find('welford')).toEqual([id]);
+    await run(store, 'papers.setStatus', { ids: [id], status: 'read' });
+    expect((await run(store, 'papers.rows', { status: 'read', text: 'stacks' })).total).toBe(1);
+    expect((await run(store, 'papers.rows', { status: 'unread', text: 'stacks' })).total).toBe(0);
+    await run(store, 'papers.remove', { ids: [id] });
+    expect(await find('stacks')).toEqual([]);
+  });
+
+  it('scans any other list of papers, keeping its order', async () => {
+    const store = await openTempStore();
+    for (const title of ['Bayes two', 'Bayes one', 'Other']) await run(store, 'papers.add', { title });
+    const iterator = store.all();
+    const first = iterator.next().value as Paper;
+    // A started iterator is not the whole library any more: it is filtered as it is.
+    expect(filterPapers(iterator, query({ text: 'bayes' })).map((p) => p.title)).toEqual(['Bayes one']);
+    expect(first.title).toBe('Bayes two');
+    const reversed = [...store.all()].reverse();
+    expect(filterPapers(reversed, query({ text: 'bayes' })).map((p) => p.title)).toEqual(['Bayes one', 'Bayes two']);
+    expect(filterPapers(reversed, query({ text: 'bayse' })).map((p) => p.title)).toEqual(['Bayes one', 'Bayes two']);
+  });
+});
