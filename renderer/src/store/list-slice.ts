@@ -35,6 +35,8 @@ export const createListSlice =
       void get().loadList();
     },
     setSearch(search) {
+      // The search box reports its text after a pause, also on first render: the same text asks for nothing new.
+      if (search === get().search) return;
       set({ search });
       void get().loadList();
     },
