@@ -40,3 +40,14 @@ export async function run<K extends CommandName>(
 
 export const fixture = (name: string): string => join(import.meta.dirname, '..', 'fixtures', name);
 export const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_62c7f67eba4f4526.txt');
+
+/** mulberry32, so every run sees the same "random" libraries. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -11,17 +11,7 @@ import {
 } from '../../electron/core/store/library-file';
 import { isPaper } from '../../electron/core/store/paper-check';
 import { LibraryStore } from '../../electron/core/store/store';
-import { run, tempDir } from './helpers';
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { run, seeded, tempDir } from './helpers';
 
 const AT = '2024-05-01T10:00:00.000Z';
 

@@ -5,18 +5,7 @@ import type { Paper, Status } from '../../electron/core/schema';
 import { Catalog } from '../../electron/core/search/catalog';
 import { foldedWords, searchedFields } from '../../electron/core/search/tokenize';
 import { oneEditAway, startsWithOneSwap } from '../../electron/core/search/typo';
-import { openTempStore, run } from './helpers';
-
-/** mulberry32, so every run sees the same "random" libraries. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { openTempStore, run, seeded } from './helpers';
 
 const WORDS = [
   'bayesian',
