@@ -118,6 +118,7 @@ export async function measureSize(
       await store.flush();
     });
     lag.disable();
+    const saveCounts = store.lastSave;
     const snapshot: LibraryFile = { version: LIBRARY_VERSION, papers: [...store.all()] };
     const [, saveFloorMs] = await timed(() => writeFile(join(dir, 'floor.json'), serializeLibrary(snapshot)));
 
@@ -205,6 +206,8 @@ export async function measureSize(
       save_ms: round(saveMs),
       save_floor_ms: round(saveFloorMs),
       save_block_ms: round(lag.max / 1e6),
+      save_copied: saveCounts.copied,
+      save_serialised: saveCounts.serialised,
       burst_writes: burstWrites,
       burst_durable_ms: round(burstDurableMs),
       index_build_ms: round(indexReadyMs),
@@ -226,8 +229,9 @@ export async function measureSize(
       ...insight,
       ...(await measureImport(bibtex)),
       notes:
-        'open_ms: the first open, which copies library.json into backups/; open_backed_up_ms: an open with a ' +
-        'current backup; index_build_ms: from open until the background-built index is ready; search_*: papers.rows with every ' +
+        'open_ms: the first open (its backup copy of library.json is written in the background from the bytes ' +
+        'read, before the first save); open_backed_up_ms: an open with a current backup; save_copied/serialised: ' +
+        'how the save made each paper line (copied from the old file, or serialised afresh); index_build_ms: from open until the background-built index is ready; search_*: papers.rows with every ' +
         'matching row (as the list asks today), search_page_*: with limit 100, search_core_*: queryPage with limit 100 (what ' +
         'runQuery costs); insight_build_ms: the relevance model built on first use, rank_100_ms: insight.rank of 100 inbox papers after a change, similar_ms: insight.similar; filter_sort_ms: median of 5 warm ' +
         `runs (unread by title), filter_sort_cold_ms: the first, which sorts by title once${settings.references ? '' : '; MiniSearch/FlexSearch skipped at this size (--references)'}`,

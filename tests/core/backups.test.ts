@@ -16,10 +16,23 @@ async function libraryWith(titles: string[]) {
 describe('backups', () => {
   it('are taken at open when the library changed since the last one, and not otherwise', async () => {
     const { dir } = await libraryWith(['A paper worth keeping safe']);
-    await LibraryStore.open(dir);
+    // The backup is written in the background; flush waits for it.
+    await (await LibraryStore.open(dir)).flush();
     expect(await listBackups(dir)).toHaveLength(1);
-    await LibraryStore.open(dir);
+    await (await LibraryStore.open(dir)).flush();
     expect(await listBackups(dir)).toHaveLength(1);
+  });
+
+  it('at open hold the library as it was opened, even when a change follows at once', async () => {
+    const { dir } = await libraryWith(['A paper worth keeping safe']);
+    const before = await readFile(join(dir, 'library.json'));
+    const store = await LibraryStore.open(dir);
+    const [paper] = [...store.all()];
+    await run(store, 'notes.save', { id: paper!.id, note: 'Changed straight after opening' });
+    await store.flush();
+    const [backup] = await listBackups(dir);
+    expect(await readFile(backup!.file)).toEqual(before);
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toContain('Changed straight after opening');
   });
 
   it('keep 3 from today and one a day for the 7 days before', async () => {

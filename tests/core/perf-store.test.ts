@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createPaper } from '../../electron/core/paper';
 import { LIBRARY_VERSION, PaperSchema, type Paper } from '../../electron/core/schema';
 import {
+  LibraryFileAdapter,
   StoreLoadError,
   parseLibrary,
   serializeLibrary,
-  serializeLibraryInSteps,
 } from '../../electron/core/store/library-file';
 import { isPaper } from '../../electron/core/store/paper-check';
 import { LibraryStore } from '../../electron/core/store/store';
@@ -149,11 +149,13 @@ describe('the fast paper check', () => {
 });
 
 describe('library.json layout', () => {
-  it('is one paper per line, plain JSON, read back exactly, in steps or at once', async () => {
+  it('is one paper per line, plain JSON, read back exactly, written in pieces or at once', async () => {
     const papers = Array.from({ length: 5000 }, (_, i) => fullPaper(i));
     const data = { version: LIBRARY_VERSION as 1, papers };
     const text = serializeLibrary(data);
-    expect(await serializeLibraryInSteps(data)).toBe(text);
+    const file = join(await tempDir(), 'library.json');
+    await new LibraryFileAdapter(file).write(data);
+    expect(await readFile(file, 'utf8')).toBe(text);
     const lines = text.split('\n');
     expect(lines[0]).toBe('{"version":1,"papers":[');
     expect(lines.length).toBe(papers.length + 3);
@@ -241,5 +243,56 @@ describe('library.json layout', () => {
     expect(saved).toContain('First paper of two');
     expect(saved).not.toContain('Changed behind the back');
     expect(saved).toContain('a real change');
+  });
+
+  it('copies unchanged lines from the file it wrote: every save is byte for byte a fresh serialisation', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.json');
+    const random = seeded(7);
+    const papers = Array.from({ length: 60 }, (_, i) => fullPaper(i));
+    await writeFile(file, serializeLibrary({ version: 1, papers }));
+    let store = await LibraryStore.open(dir);
+    const ids = () => [...store.all()].map((paper) => paper.id);
+    const pick = () => ids()[Math.floor(random() * ids().length)]!;
+    let copied = 0;
+    for (let step = 0; step < 120; step++) {
+      const kind = Math.floor(random() * 7);
+      const changing = kind === 1 ? 2 : kind === 4 ? ids().length : 1;
+      if (kind === 0) await run(store, 'notes.save', { id: pick(), note: `Note ${step} — “non-ASCII” ∑ 📚` });
+      else if (kind === 1) await run(store, 'papers.setStatus', { ids: [pick(), pick()], status: 'read' });
+      else if (kind === 2) await run(store, 'papers.remove', { ids: [pick()] });
+      else if (kind === 3) await run(store, 'papers.add', { title: `Added ${step} é`, abstract: 'x'.repeat(step) });
+      else if (kind === 4) await run(store, 'papers.reorder', { ids: [pick()], before: pick() });
+      else if (kind === 5) await run(store, 'tags.set', { ids: [pick()], tags: [`t${step}`] });
+      else store = await LibraryStore.open(dir);
+      await store.flush();
+      if (kind !== 6) {
+        // Only the papers the step changed were serialised; the rest came from the old file.
+        expect(store.lastSave.serialised, `step ${step}`).toBeLessThanOrEqual(changing);
+        expect(store.lastSave.copied + store.lastSave.serialised).toBe(store.size);
+        copied += store.lastSave.copied;
+      }
+      const expected = serializeLibrary({ version: 1, papers: [...store.all()] });
+      expect(await readFile(file, 'utf8'), `step ${step}`).toBe(expected);
+    }
+    expect(copied).toBeGreaterThan(3000);
+  });
+
+  it('serialises every paper afresh when library.json was changed behind its back', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.json');
+    const papers = [fullPaper(1), fullPaper(2), fullPaper(3)];
+    await writeFile(file, serializeLibrary({ version: 1, papers }));
+    const store = await LibraryStore.open(dir);
+    await store.flush();
+    // Edited in place, same length: the lines the store would copy now hold other text.
+    const edited = (await readFile(file, 'utf8')).replaceAll('Paper 1:', 'Bogus 1:');
+    await writeFile(file, edited);
+    await run(store, 'notes.save', { id: papers[2]!.id, note: 'changed' });
+    await store.flush();
+    expect(store.lastSave).toEqual({ copied: 0, serialised: 3 });
+    const saved = await readFile(file, 'utf8');
+    expect(saved).toBe(serializeLibrary({ version: 1, papers: [...store.all()] }));
+    expect(saved).not.toContain('Bogus');
   });
 });

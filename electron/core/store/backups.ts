@@ -38,8 +38,15 @@ export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
 /**
  * Copy library.json into backups/ when it is valid and changed since the newest backup (compared by
  * modification time, so an unchanged library costs two stat calls). Returns the backup made, if any.
+ * `validBytes` are library.json's bytes as the caller just read and validated them (the store at open):
+ * they are written as they are, without reading and parsing the file again.
  */
-export async function backUp(dataDir: string, now = new Date(), force = false): Promise<BackupInfo | undefined> {
+export async function backUp(
+  dataDir: string,
+  now = new Date(),
+  force = false,
+  validBytes?: Uint8Array,
+): Promise<BackupInfo | undefined> {
   const source = join(dataDir, 'library.json');
   let sourceTime: number;
   try {
@@ -49,13 +56,16 @@ export async function backUp(dataDir: string, now = new Date(), force = false): 
   }
   const newest = (await listBackups(dataDir))[0];
   if (!force && newest && (await stat(newest.file)).mtimeMs >= sourceTime) return undefined;
-  const bytes = await readFile(source);
-  // Only a library that opens is worth keeping as a backup.
-  parseLibrary(source, bytes);
+  let bytes = validBytes;
+  if (!bytes) {
+    bytes = await readFile(source);
+    // Only a library that opens is worth keeping as a backup.
+    parseLibrary(source, bytes);
+  }
   await mkdir(join(dataDir, BACKUP_FOLDER), { recursive: true });
   const id = idFor(now);
   const file = join(dataDir, BACKUP_FOLDER, `library-${id}.json`);
-  await writeFileDurably(file, bytes.toString('utf8'));
+  await writeFileDurably(file, bytes);
   await prune(dataDir, now);
   return { id, at: dateOf(id).toISOString(), file, bytes: bytes.length };
 }
@@ -91,7 +101,7 @@ export async function recoverFromBackup(dataDir: string, reason: string, now = n
     } catch {
       continue;
     }
-    await writeFileDurably(source, await readFile(backup.file, 'utf8'));
+    await writeFileDurably(source, await readFile(backup.file));
     return { damagedFile, reason, backup };
   }
   return { damagedFile, reason };

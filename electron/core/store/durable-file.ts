@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The file-system calls a durable write makes; a seam for tests that inject faults (a full disk). */
@@ -45,25 +45,37 @@ export class DurableWriteError extends Error {
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 const sweptFolders = new Set<string>();
 
+/** What identifies a file's content as this process wrote or read it: a later stat that differs means someone else changed it. */
+export type FileIdentity = { ino: number; size: number; mtimeMs: number };
+
+/** The content of a durable write: text, bytes, or pieces of bytes made while the write goes on. */
+export type DurableContent = string | Uint8Array | AsyncIterable<Uint8Array>;
+
 /**
  * Replace `path` with `content` so that a crash leaves either the old or the new file, never a torn one:
  * a uniquely named temp file beside it, fsync, rename over the target, fsync the folder. On failure the
  * temp file is removed and a DurableWriteError says why. The first write into a folder also removes temp
  * files that crashed processes left there, so they never pile up.
+ * Content given in pieces is written piece by piece, so a large file never sits whole in memory and the
+ * event loop runs between pieces. Returns the new file's identity.
  * lowdb's own JSONFile renames without fsync and shares one temp name between writers.
  */
-export async function writeFileDurably(path: string, content: string): Promise<void> {
+export async function writeFileDurably(path: string, content: DurableContent): Promise<FileIdentity> {
   const dir = dirname(path);
   if (!sweptFolders.has(dir)) {
     sweptFolders.add(dir);
     await removeStaleTempFiles(dir).catch(() => undefined);
   }
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let identity: FileIdentity;
   try {
     const handle = await fs.open(tmp, 'w');
     try {
-      await handle.writeFile(content, 'utf8');
+      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+      else for await (const piece of content) await writeAll(handle, piece);
       await handle.sync();
+      const { ino, size, mtimeMs } = await handle.stat();
+      identity = { ino, size, mtimeMs };
     } finally {
       await handle.close();
     }
@@ -76,6 +88,15 @@ export async function writeFileDurably(path: string, content: string): Promise<v
     await syncFolder(dir);
   } catch (error) {
     throw new DurableWriteError(path, error, true);
+  }
+  return identity;
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let at = 0;
+  while (at < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
+    at += bytesWritten;
   }
 }
 

@@ -1,11 +1,10 @@
-import { isAscii } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
-import { performance } from 'node:perf_hooks';
+import { isUtf8 } from 'node:buffer';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { LIBRARY_VERSION, LibraryFileSchema, PaperSchema, emptyLibrary, type LibraryFile, type Paper } from '../schema';
 import { lineColumnAt } from '../text';
-import { writeFileDurably } from './durable-file';
+import { DurableWriteError, writeFileDurably, type FileIdentity } from './durable-file';
 import { migrate } from './migrations';
 import { isPaper } from './paper-check';
 
@@ -27,29 +26,96 @@ export class StoreLoadError extends Error {
 /** lowdb adapter for library.json: strict decoding, validation and migration on read; durable writes. */
 export class LibraryFileAdapter implements Adapter<LibraryFile> {
   readonly file: string;
+  /** Where each paper's line lies in the file as last read or written here, so a save can copy it unchanged. */
+  private placed = new WeakMap<Paper, Placement>();
+  /** The file those placements describe; a save that finds another file there serialises every paper. */
+  private source: FileIdentity | undefined;
+  /** How the last save made each paper's line: copied from the old file, or serialised afresh. */
+  lastSave: SaveCounts = { copied: 0, serialised: 0 };
+  /** The bytes the last read validated, for the backup made at open; taken once. */
+  private lastRead: Uint8Array | undefined;
+
   constructor(file: string) {
     this.file = file;
   }
 
   async read(): Promise<LibraryFile | null> {
     let bytes: Buffer;
+    let identity: FileIdentity;
     try {
-      bytes = await readFile(this.file);
+      const handle = await open(this.file, 'r');
+      try {
+        const { ino, size, mtimeMs } = await handle.stat();
+        identity = { ino, size, mtimeMs };
+        bytes = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       if (isMissing(error)) return null;
       throw new StoreLoadError(this.file, describeSystemError(error));
     }
-    const library = parseLibrary(this.file, bytes);
-    validated.set(this.file, { bytes, library });
+    const { library, placements } = decodeLibrary(this.file, bytes);
+    this.placed = new WeakMap();
+    library.papers.forEach((paper, i) => {
+      const placement = placements?.[i];
+      if (placement) this.placed.set(paper, placement);
+    });
+    this.source = placements && identity.size === bytes.length ? identity : undefined;
+    this.lastRead = bytes;
     return library;
   }
 
+  /** The bytes of library.json as the last read found and validated them (once; later calls get undefined). */
+  takeReadBytes(): Uint8Array | undefined {
+    const bytes = this.lastRead;
+    this.lastRead = undefined;
+    return bytes;
+  }
+
   async write(data: LibraryFile): Promise<void> {
-    const content = await serializeLibraryInSteps(data);
-    validated.delete(this.file);
-    await writeFileDurably(this.file, content);
+    this.lastRead = undefined;
+    const placed = new WeakMap<Paper, Placement>();
+    const counts: SaveCounts = { copied: 0, serialised: 0 };
+    const old = await this.openSource();
+    try {
+      this.source = await writeFileDurably(this.file, libraryPieces(data, this.placed, old, placed, counts));
+    } catch (error) {
+      // A copy that found the old file not as expected: write every paper afresh.
+      if (!(error instanceof DurableWriteError && error.cause instanceof SourceChangedError)) throw error;
+      Object.assign(counts, { copied: 0, serialised: 0 });
+      this.source = await writeFileDurably(this.file, libraryPieces(data, new WeakMap(), undefined, placed, counts));
+    } finally {
+      await old?.close();
+    }
+    this.placed = placed;
+    this.lastSave = counts;
+  }
+
+  /** library.json opened for copying unchanged lines, if it is still the file this adapter last read or wrote. */
+  private async openSource(): Promise<FileHandle | undefined> {
+    const source = this.source;
+    if (!source) return undefined;
+    let handle: FileHandle | undefined;
+    try {
+      handle = await open(this.file, 'r');
+      const { ino, size, mtimeMs } = await handle.stat();
+      if (ino === source.ino && size === source.size && mtimeMs === source.mtimeMs) return handle;
+    } catch {
+      // Gone or unreadable: every paper is serialised afresh.
+    }
+    await handle?.close();
+    return undefined;
   }
 }
+
+export type SaveCounts = { copied: number; serialised: number };
+
+/** Where a paper's line lies in a library file: [first byte, end byte). */
+type Placement = readonly [number, number];
+
+/** The old library file did not hold what its placements say; the save is redone without copying. */
+class SourceChangedError extends Error {}
 
 /**
  * library.json holds one paper per line:
@@ -57,76 +123,110 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
  *   {...paper...},
  *   {...paper...}
  *   ]}
- * still plain JSON, so any JSON reader (and older Paperqueues) read it. Each paper's line is kept per
- * paper object (papers are replaced, never mutated), so a save serialises only the papers that changed,
- * and a library opened from this layout starts with every line known.
+ * still plain JSON, so any JSON reader (and older Paperqueues) read it. Papers are replaced, never
+ * mutated, so a paper object whose line is in the current file is unchanged: a save copies those bytes
+ * from the old file and serialises only the papers that changed. Nothing of the file's text is kept in memory.
  */
-const paperLines = new WeakMap<Paper, string>();
-
-/** The first line: the version, the reader's rules when there are any (one line of JSON), and the papers' opening. */
 const header = (version: number, rules: LibraryFile['rules']): string =>
   rules?.length
     ? `{"version":${version},"rules":${JSON.stringify(rules)},"papers":[\n`
     : `{"version":${version},"papers":[\n`;
 const FOOTER = ']}\n';
+const SEPARATOR = ',\n';
 
-function paperLine(paper: Paper): string {
-  let line = paperLines.get(paper);
-  if (line === undefined) {
-    line = JSON.stringify(paper);
-    paperLines.set(paper, line);
-  }
-  return line;
-}
-
+/** The whole file as one string (exports, tests and the bench's floor). */
 export function serializeLibrary(data: LibraryFile): string {
-  return serializeLines(data.version, data.rules, data.papers.map(paperLine));
+  const lines = data.papers.map((paper) => JSON.stringify(paper));
+  return `${header(data.version, data.rules)}${lines.join(SEPARATOR)}${lines.length > 0 ? '\n' : ''}${FOOTER}`;
 }
 
-/** How long serialising may hold the event loop before it lets other work run. */
-const SLICE_MS = 8;
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Pieces of about this many bytes: each costs the event loop a millisecond or two to make. */
+const PIECE_BYTES = 1 << 20;
 
 /**
- * serializeLibrary in slices of a few milliseconds: unchanged papers reuse their line, changed ones are
- * stringified, and other work runs between slices. Only the final join is one step; it copies the
- * file's characters once (and writeFileDurably encodes them once more, in a step of its own).
+ * The library file in pieces of bytes, byte for byte what serializeLibrary gives. Runs of papers whose
+ * lines are in `old` (per `placed`) are read from it; the others are stringified. `next` learns where each
+ * paper's line lies in the new file. Each piece is written before the next is made.
  */
-export async function serializeLibraryInSteps(data: LibraryFile): Promise<string> {
+async function* libraryPieces(
+  data: LibraryFile,
+  placed: WeakMap<Paper, Placement>,
+  old: FileHandle | undefined,
+  next: WeakMap<Paper, Placement>,
+  counts: SaveCounts,
+): AsyncGenerator<Uint8Array> {
+  const copyBuffer = old ? Buffer.allocUnsafe(4 * PIECE_BYTES) : undefined;
+  let written = 0;
+  /** Text made but not yet written, and its size in bytes. */
+  let parts: string[] = [];
+  let partsBytes = 0;
+  const addText = (part: string): void => {
+    parts.push(part);
+    partsBytes += Buffer.byteLength(part, 'utf8');
+  };
+  /** A run of consecutive papers whose lines (and the separators between them) are one range of the old file. */
+  let run: { from: number; to: number; writtenAt: number } | undefined;
+
+  function* flushText(): Generator<Uint8Array> {
+    if (parts.length === 0) return;
+    const bytes = Buffer.from(parts.join(''), 'utf8');
+    parts = [];
+    partsBytes = 0;
+    written += bytes.length;
+    yield bytes;
+  }
+  async function* flushRun(): AsyncGenerator<Uint8Array> {
+    if (!run || !old || !copyBuffer) return;
+    for (let at = run.from; at < run.to;) {
+      const length = Math.min(copyBuffer.length, run.to - at);
+      const { bytesRead } = await old.read(copyBuffer, 0, length, at);
+      if (bytesRead !== length || (at === run.from && copyBuffer[0] !== 0x7b)) throw new SourceChangedError();
+      at += length;
+      written += length;
+      yield copyBuffer.subarray(0, length);
+    }
+    run = undefined;
+  }
+  /** End the run before a paper that does not continue it; the separator counted into it becomes text. */
+  async function* endRun(): AsyncGenerator<Uint8Array> {
+    run!.to -= SEPARATOR.length;
+    yield* flushRun();
+    addText(SEPARATOR);
+  }
+
+  addText(header(data.version, data.rules));
   const papers = data.papers;
-  const lines = new Array<string>(papers.length);
-  let deadline = performance.now() + SLICE_MS;
   for (let i = 0; i < papers.length; i++) {
     const paper = papers[i]!;
-    const line = paperLines.get(paper);
-    if (line !== undefined) {
-      lines[i] = line;
+    if (i > 0) {
+      if (run) run.to += SEPARATOR.length;
+      else addText(SEPARATOR);
+    }
+    const place = old ? placed.get(paper) : undefined;
+    if (place) {
+      if (run && run.to !== place[0]) yield* endRun();
+      if (!run) {
+        yield* flushText();
+        run = { from: place[0], to: place[0], writtenAt: written };
+      }
+      next.set(paper, [run.writtenAt + (place[0] - run.from), run.writtenAt + (place[1] - run.from)]);
+      run.to = place[1];
+      counts.copied++;
+      // A long run is written as it grows, so the loop over its papers also lets other work run.
+      if (run.to - run.from >= 4 * PIECE_BYTES) yield* flushRun();
       continue;
     }
-    lines[i] = paperLine(paper);
-    if (performance.now() >= deadline) {
-      await yieldToEventLoop();
-      deadline = performance.now() + SLICE_MS;
-    }
+    if (run) yield* endRun();
+    const line = JSON.stringify(paper);
+    counts.serialised++;
+    const start = written + partsBytes;
+    addText(line);
+    next.set(paper, [start, written + partsBytes]);
+    if (partsBytes >= PIECE_BYTES) yield* flushText();
   }
-  await yieldToEventLoop();
-  return serializeLines(data.version, data.rules, lines);
-}
-
-/** One flat string (join copies once; adding header and footer to it would make a rope to copy again). */
-function serializeLines(version: number, rules: LibraryFile['rules'], lines: string[]): string {
-  if (lines.length === 0) return `${header(version, rules)}${FOOTER}`;
-  lines[0] = `${header(version, rules)}${lines[0]}`;
-  lines[lines.length - 1] = `${lines[lines.length - 1]}\n${FOOTER}`;
-  return lines.join(',\n');
-}
-
-/** The bytes of a library file read and validated at open, so the backup made just after needs no second parse. */
-const validated = new Map<string, { bytes: Uint8Array; library: LibraryFile }>();
-
-/** Drop what `read` remembered about `file` (the store calls this once its open is over). */
-export function forgetValidated(file: string): void {
-  validated.delete(file);
+  yield* flushRun();
+  addText(papers.length > 0 ? `\n${FOOTER}` : FOOTER);
+  yield* flushText();
 }
 
 /**
@@ -135,20 +235,23 @@ export function forgetValidated(file: string): void {
  * so a bad file is described exactly as the schema describes it.
  */
 export function parseLibrary(file: string, bytes: Uint8Array): LibraryFile {
-  const known = validated.get(file);
-  if (known && Buffer.compare(known.bytes, bytes) === 0) return known.library;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new StoreLoadError(file, 'it is not UTF-8 text');
-  }
-  if (text.trim() === '') throw new StoreLoadError(file, 'it is empty');
-  const lines = splitPaperLines(text);
+  return decodeLibrary(file, bytes).library;
+}
+
+/** parseLibrary, and where each paper's line lies when the file has one paper per line (undefined for a paper the schema changed). */
+function decodeLibrary(
+  file: string,
+  bytes: Uint8Array,
+): { library: LibraryFile; placements?: (Placement | undefined)[] } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer)) throw new StoreLoadError(file, 'it is not UTF-8 text');
+  const lines = splitPaperLines(buffer);
   let raw: unknown;
   if (lines) {
     raw = { version: lines.version, papers: lines.papers, ...(lines.rules !== undefined && { rules: lines.rules }) };
   } else {
+    const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(buffer);
+    if (text.trim() === '') throw new StoreLoadError(file, 'it is empty');
     try {
       raw = JSON.parse(text);
     } catch (error) {
@@ -169,20 +272,16 @@ export function parseLibrary(file: string, bytes: Uint8Array): LibraryFile {
   if (version === LIBRARY_VERSION) {
     const papers = checkPapers((raw as { papers?: unknown }).papers);
     if (papers) {
-      // The lines are slices of the file's text and keep it in memory: fine for ASCII, which V8 holds at a
-      // byte a character, but one character above U+00FF makes the whole text two bytes a character.
-      if (lines && isAscii(bytes)) {
-        papers.forEach((paper, i) => paper === lines.papers[i] && paperLines.set(paper, lines.text[i]!));
-      }
+      const placements = lines && papers.map((paper, i) => (paper === lines.papers[i] ? lines.places[i] : undefined));
       const rules = (raw as { rules?: unknown }).rules;
-      if (rules === undefined) return { version: LIBRARY_VERSION, papers };
+      if (rules === undefined) return { library: { version: LIBRARY_VERSION, papers }, placements };
       const checked = RulesSchema.safeParse(rules);
-      if (checked.success) return { version: LIBRARY_VERSION, papers, rules: checked.data };
+      if (checked.success) return { library: { version: LIBRARY_VERSION, papers, rules: checked.data }, placements };
     }
   }
   const parsed = LibraryFileSchema.safeParse(migrate(raw as { version: number }));
   if (!parsed.success) throw new StoreLoadError(file, describeIssues(parsed.error));
-  return parsed.data;
+  return { library: parsed.data };
 }
 
 /**
@@ -207,16 +306,20 @@ function checkPapers(papers: unknown): Paper[] | undefined {
 }
 
 const HEADER = /^\{"version":(\d{1,9}),(?:"rules":(\[.*\]),)?"papers":\[\n$/;
+const NEWLINE = 10;
+const COMMA = 44;
 
 /**
- * The papers of a file in the one-paper-per-line layout, each parsed from its own line, with the lines;
- * undefined for any other layout or a line that is not JSON (the whole-file parse then says where).
- * Each line holding exactly one JSON value makes this the same as parsing the whole text.
+ * The papers of a file in the one-paper-per-line layout, each parsed from its own line, with where each
+ * line lies; undefined for any other layout or a line that is not JSON (the whole-file parse then says
+ * where). Each line holding exactly one JSON value makes this the same as parsing the whole text.
  */
 function splitPaperLines(
-  text: string,
-): { version: number; rules?: unknown; papers: unknown[]; text: string[] } | undefined {
-  const head = HEADER.exec(text.slice(0, text.indexOf('\n') + 1));
+  bytes: Buffer,
+): { version: number; rules?: unknown; papers: unknown[]; places: Placement[] } | undefined {
+  const firstLineEnd = bytes.indexOf(NEWLINE);
+  if (firstLineEnd < 0 || firstLineEnd > 1 << 20) return undefined;
+  const head = HEADER.exec(bytes.toString('utf8', 0, firstLineEnd + 1));
   if (!head) return undefined;
   let rules: unknown;
   try {
@@ -225,26 +328,28 @@ function splitPaperLines(
     return undefined;
   }
   const papers: unknown[] = [];
-  const lineTexts: string[] = [];
-  let at = head[0].length;
-  if (text.length === at + FOOTER.length && text.endsWith(FOOTER))
-    return { version: Number(head[1]), rules, papers, text: lineTexts };
+  const places: Placement[] = [];
+  let at = firstLineEnd + 1;
+  const footerAt = bytes.length - FOOTER.length;
+  const hasFooter = footerAt >= at && bytes.toString('utf8', footerAt) === FOOTER;
+  if (!hasFooter) return undefined;
+  if (at === footerAt) return { version: Number(head[1]), rules, papers, places };
   for (;;) {
-    const end = text.indexOf('\n', at);
-    if (end < 0) return undefined;
-    const more = text.charCodeAt(end - 1) === 44; // a comma: another paper follows
-    const line = text.slice(at, more ? end - 1 : end);
+    const end = bytes.indexOf(NEWLINE, at);
+    if (end < 0 || end > footerAt) return undefined;
+    const more = bytes[end - 1] === COMMA; // another paper follows
+    const lineEnd = more ? end - 1 : end;
     try {
-      papers.push(JSON.parse(line));
+      papers.push(JSON.parse(bytes.toString('utf8', at, lineEnd)));
     } catch {
       return undefined;
     }
-    lineTexts.push(line);
+    places.push([at, lineEnd]);
     at = end + 1;
     if (!more) break;
   }
-  if (text.length !== at + FOOTER.length || !text.endsWith(FOOTER)) return undefined;
-  return { version: Number(head[1]), rules, papers, text: lineTexts };
+  if (at !== footerAt) return undefined;
+  return { version: Number(head[1]), rules, papers, places };
 }
 
 export { emptyLibrary };

@@ -6,7 +6,7 @@ import { Catalog } from '../search/catalog';
 import { titleKey } from '../text';
 import { BACKUP_INTERVAL_MS, backUp, recoverFromBackup, type Recovery } from './backups';
 import { removeStaleTempFiles } from './durable-file';
-import { LibraryFileAdapter, StoreLoadError, forgetValidated } from './library-file';
+import { LibraryFileAdapter, StoreLoadError, type SaveCounts } from './library-file';
 
 export const LIBRARY_FILE_NAME = 'library.json';
 
@@ -24,6 +24,7 @@ export class LibraryStore {
   readonly dataDir: string;
   readonly file: string;
   private readonly db: Low<LibraryFile>;
+  private readonly adapter: LibraryFileAdapter;
   private readonly byId = new Map<string, Paper>();
   private readonly identities = new Map<string, string>();
   /** Ordinals, search index and sort orders for list queries, kept current by insert/replace/remove. */
@@ -38,10 +39,11 @@ export class LibraryStore {
   private readonly progressListeners = new Set<Listener<ProgressEvent>>();
   private readonly writeErrorListeners = new Set<Listener<unknown>>();
 
-  private constructor(dataDir: string, db: Low<LibraryFile>) {
+  private constructor(dataDir: string, adapter: LibraryFileAdapter, db: Low<LibraryFile>) {
     this.dataDir = dataDir;
     this.file = join(dataDir, LIBRARY_FILE_NAME);
     this.db = db;
+    this.adapter = adapter;
     this.rulesList = db.data.rules ?? [];
     for (const paper of db.data.papers) {
       this.byId.set(paper.id, paper);
@@ -53,6 +55,8 @@ export class LibraryStore {
   /** Set when this open found library.json damaged and restored a backup (or started empty). */
   recovery: Recovery | undefined;
   private lastBackupAt = Date.now();
+  /** The backup of the library as opened, until it is on disk. */
+  private backingUp: Promise<void> | undefined;
 
   /**
    * Open (or start) the library in `dataDir`, backing it up first if it changed since the last backup.
@@ -70,12 +74,15 @@ export class LibraryStore {
       db.data = emptyLibrary();
       await db.read();
     }
-    await backUp(dataDir).catch(() => undefined);
     // Temp files of writers that were killed mid-write are removed (never a live writer's).
     await removeStaleTempFiles(dataDir).catch(() => undefined);
-    forgetValidated(adapter.file);
-    const store = new LibraryStore(dataDir, db);
+    const store = new LibraryStore(dataDir, adapter, db);
     store.recovery = recovery;
+    // The backup is written in the background from the bytes just validated; the first save waits for it.
+    store.backingUp = backUp(dataDir, new Date(), false, adapter.takeReadBytes()).then(
+      () => undefined,
+      () => undefined,
+    );
     store.catalog.warmUp();
     return store;
   }
@@ -106,6 +113,11 @@ export class LibraryStore {
   /** Whole-file writes since open (coalescing keeps this far below the number of mutations). */
   get writes(): number {
     return this.writeCount;
+  }
+
+  /** How the last save made each paper's line: copied unchanged from the old file, or serialised afresh. */
+  get lastSave(): SaveCounts {
+    return this.adapter.lastSave;
   }
 
   get size(): number {
@@ -217,6 +229,7 @@ export class LibraryStore {
 
   /** Wait until everything changed so far is on disk; rethrows the last write failure. */
   async flush(): Promise<void> {
+    await this.backingUp;
     if (this.writing) await this.writing.catch(() => undefined);
     if (this.dirty) await this.persist().catch(() => undefined);
     if (this.lastWriteError) throw this.lastWriteError;
@@ -225,6 +238,8 @@ export class LibraryStore {
   private async drain(): Promise<void> {
     try {
       await mkdir(this.dataDir, { recursive: true });
+      // library.json is replaced only once the backup of what it held at open is safe.
+      await this.backingUp;
       while (this.dirty) {
         this.dirty = false;
         this.db.data = {

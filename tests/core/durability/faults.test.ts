@@ -54,10 +54,12 @@ describe('a write that fails in process (the file-system seam)', () => {
         if (!String(path).endsWith('.tmp')) return handle;
         return new Proxy(handle, {
           get(target, key) {
-            if (key === 'writeFile') {
-              return async (content: string) => {
-                const bytes = Buffer.from(content);
-                await target.write(bytes, 0, bytes.length >> 1);
+            // Whole (writeFile) or in pieces (write): half of what comes is written, then the disk is full.
+            if (key === 'writeFile' || key === 'write') {
+              return async (content: string | Uint8Array, offset = 0, length?: number) => {
+                const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+                const size = length ?? bytes.length - offset;
+                await target.write(bytes, offset, Math.max(1, size >> 1));
                 partial.push({ path: String(path), size: (await stat(path)).size });
                 throw enospc();
               };
