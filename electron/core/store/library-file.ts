@@ -226,6 +226,8 @@ async function* libraryPieces(
   }
   yield* flushRun();
   addText(papers.length > 0 ? `\n${FOOTER}` : FOOTER);
+  // Closed before the new file is renamed over it (Windows may refuse to replace a file still open).
+  await old?.close();
   yield* flushText();
 }
 
