@@ -2,11 +2,19 @@ import { randomBytes } from 'node:crypto';
 
 const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
+/** Random bytes fetched 4 KB at a time: an import of 10,000 papers asks the system once per 512 ids, not 10,000 times. */
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
 /** A short, URL-safe, stable id (8 characters of Crockford base32: 40 bits). */
 export function newId(): string {
-  const bytes = randomBytes(8);
+  if (poolAt + 8 > pool.length) {
+    pool = randomBytes(4096);
+    poolAt = 0;
+  }
   let id = '';
-  for (let i = 0; i < 8; i++) id += ID_ALPHABET[bytes[i]! & 31];
+  for (let i = 0; i < 8; i++) id += ID_ALPHABET[pool[poolAt + i]! & 31];
+  poolAt += 8;
   return id;
 }
 

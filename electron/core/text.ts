@@ -19,7 +19,8 @@ export function titleKey(title: string): string | undefined {
 
 /** Collapse runs of whitespace (including hard line wraps) into single spaces. */
 export function squashSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Only runs of two or more, or a lone tab or newline: most text has none, so nothing is rebuilt.
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** Convert a character offset into a 1-based line and column. */
