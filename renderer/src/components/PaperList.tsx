@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
 import { useApp, useAppStore } from '../store';
 import { positionOf, type ListRows } from '../store/list-rows';
 import type { PaperRow, Ranking, Status } from '../store/types';
+import { useRowWindow } from './row-window';
 
 const ROW_HEIGHT = 84;
 
@@ -26,24 +26,15 @@ export function PaperList() {
   const reorder = useApp((s) => s.reorder);
   const showRange = useApp((s) => s.showRange);
   const [dropBefore, setDropBefore] = useState<string | undefined>();
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: papers.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? -1;
+  const { ref, first, last, totalSize, scrollToIndex } = useRowWindow(papers.length, ROW_HEIGHT, 8);
 
   // Ask for the pages that scrolled into view (and again when the rows were replaced).
   useEffect(() => showRange(first, last + 1), [first, last, papers, showRange]);
 
   const selectedIndex = useMemo(() => positionOf(papers, selectedId), [papers, selectedId]);
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex >= 0) scrollToIndex(selectedIndex);
+  }, [selectedIndex, scrollToIndex]);
 
   const picked = useMemo(() => new Set(checked), [checked]);
 
@@ -78,17 +69,18 @@ export function PaperList() {
   if (!loading && papers.length === 0) return <EmptyState searching={search.trim() !== ''} />;
 
   return (
-    <div ref={scroller} className="list" role="listbox" aria-label="Papers" aria-multiselectable="true" tabIndex={-1}>
-      <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((row) => {
-          const paper = papers[row.index];
-          if (!paper) return <Placeholder key={row.key} index={row.index} top={row.start} />;
+    <div ref={ref} className="list" role="listbox" aria-label="Papers" aria-multiselectable="true" tabIndex={-1}>
+      <div className="list-inner" style={{ height: totalSize }}>
+        {rangeOf(first, last).map((index) => {
+          const paper = papers[index];
+          const top = index * ROW_HEIGHT;
+          if (!paper) return <Placeholder key={index} index={index} top={top} />;
           const ranked = ranking?.byId[paper.id];
           return (
             <PaperRow
-              key={row.key}
+              key={index}
               paper={paper}
-              position={row.index + 1}
+              position={index + 1}
               count={papers.length}
               selected={paper.id === selectedId}
               checked={picked.has(paper.id)}
@@ -96,13 +88,17 @@ export function PaperList() {
               drag={drag}
               showStatus={showStatus}
               ranked={ranking?.fallback === false || ranked?.rule ? ranked : undefined}
-              top={row.start}
+              top={top}
             />
           );
         })}
       </div>
     </div>
   );
+}
+
+function rangeOf(first: number, last: number): number[] {
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 }
 
 /** The picked ids in the list's order; those whose rows have not come follow, as picked. */

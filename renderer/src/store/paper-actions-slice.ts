@@ -57,18 +57,26 @@ export const createPaperActionsSlice =
         const { papers, view, selectedId } = get();
         const wanted = new Set(ids);
         const stays = inView(status, view);
-        // Show the change at once; the change event brings the truth right after.
-        const next: (PaperRow | undefined)[] = [];
+        // Show the change at once; the change event brings the truth right after. One pass finds the
+        // changed rows and the cursor; the copy is a plain slice, so a long list costs little.
+        const hits: number[] = [];
+        let index = -1;
+        for (let i = 0; i < papers.length; i++) {
+          const row = papers[i];
+          if (!row) continue;
+          if (row.id === selectedId) index = i;
+          if (wanted.has(row.id)) hits.push(i);
+        }
+        const next: (PaperRow | undefined)[] = papers.slice();
         const before: { id: string; status: Status }[] = [];
         const seen = new Set<string>();
-        for (const row of papers) {
-          if (!row || !wanted.has(row.id)) {
-            next.push(row);
-            continue;
-          }
+        for (let h = hits.length - 1; h >= 0; h--) {
+          const at = hits[h]!;
+          const row = papers[at]!;
           seen.add(row.id);
-          if (row.status !== status) before.push({ id: row.id, status: row.status });
-          if (stays) next.push(row.status === status ? row : { ...row, status });
+          if (row.status !== status) before.unshift({ id: row.id, status: row.status });
+          if (!stays) next.splice(at, 1);
+          else if (row.status !== status) next[at] = { ...row, status };
         }
         // Papers whose rows have not come (a range picked across them) had the status of a one-status view.
         const shownStatus = singleStatus(view);
@@ -76,7 +84,6 @@ export const createPaperActionsSlice =
           for (const id of ids) if (!seen.has(id)) before.push({ id, status: shownStatus });
         }
         const restore = groupByStatus(before);
-        const index = positionOf(papers, selectedId);
         const cursor =
           selectedId && wanted.has(selectedId) && !stays ? next[Math.min(index, next.length - 1)]?.id : selectedId;
         const { detail } = get();
