@@ -21,7 +21,11 @@ export function useKeyboard(): void {
       const target = event.target as HTMLElement;
       if (overlay || target.closest('[role="dialog"]')) return;
       if (target.closest('input, textarea, select, [contenteditable="true"]')) {
-        if (event.key === 'Escape') target.blur();
+        if (event.key === 'Escape') {
+          // Leave the box, keep its text: Chromium would also empty a search box, and the list under the keys.
+          event.preventDefault();
+          target.blur();
+        }
         return;
       }
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {

@@ -98,10 +98,10 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
     await page.goto(served.url);
     await page.locator('[role="listbox"] [role="option"]').first().waitFor({ timeout: 120_000 });
     const firstRowsMs = Date.now() - start;
-    // What the first list cost: the papers.rows answers the page fetched (server time and size).
-    const rowsRequests = await page.evaluate<[number, number][]>(`performance.getEntriesByType('resource')
-      .filter((entry) => entry.name.includes('/api/papers.rows'))
-      .map((entry) => [Math.round(entry.duration), entry.encodedBodySize])`);
+    // Where the time to the first rows went: each request the page made (start, duration and size).
+    const requests = await page.evaluate<[string, number, number, number][]>(`performance.getEntriesByType('resource')
+      .map((entry) => [entry.name.replace(/^.*\\//, '').replace(/\\?.*$/, ''), Math.round(entry.startTime),
+        Math.round(entry.duration), entry.encodedBodySize])`);
 
     const list = page.locator('[role="listbox"]');
     const box = await list.boundingBox();
@@ -110,6 +110,16 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
       const until = Date.now() + 3000;
       while (Date.now() < until) await page.mouse.wheel(0, 600);
     });
+
+    // PAPERQUEUE_BENCH_SCREENS=dir: what a long jump down the list looks like while its pages are on their way.
+    const screens = process.env.PAPERQUEUE_BENCH_SCREENS;
+    if (screens) {
+      await page.mouse.wheel(0, 3_000_000);
+      await page.waitForTimeout(30);
+      await page.screenshot({ path: join(screens, 'list-jump.png') });
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: join(screens, 'list-jump-loaded.png') });
+    }
 
     const search = page.getByRole('searchbox', { name: 'Search' });
     await search.click();
@@ -124,8 +134,8 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
       typing_fps: round(typingFps),
       note:
         `${size} papers, headless Chromium ${browser.version()}, 1280x900; fps counts requestAnimationFrame ` +
-        `callbacks; papers.rows before the first rows: ${rowsRequests
-          .map(([ms, bytes]) => `${ms} ms for ${(bytes / 1e6).toFixed(1)} MB`)
+        `callbacks; requests before the first rows (start+duration ms, size): ${requests
+          .map(([name, at, ms, bytes]) => `${name} ${at}+${ms} ${(bytes / 1e3).toFixed(0)} kB`)
           .join(', ')}`,
     };
   } finally {

@@ -118,6 +118,24 @@ describe('papers', () => {
     expect(rows[0]).not.toHaveProperty('note');
   });
 
+  it('pages a list: rows by offset and limit, the ids of a range, and rows of given ids in their order', async () => {
+    const { store, ids } = await storeWithPapers(5);
+    const page = await run(store, 'papers.rows', { sort: 'queue', offset: 2, limit: 2 });
+    expect(page.total).toBe(5);
+    expect(page.rows.map((r) => r.id)).toEqual([ids[2], ids[3]]);
+    expect(await run(store, 'papers.ids', { sort: 'year', offset: 1, limit: 3 })).toEqual({
+      total: 5,
+      ids: [ids[3], ids[2], ids[1]],
+    });
+    expect((await run(store, 'papers.ids', { text: 'number 4' })).ids).toEqual([ids[3]]);
+    const of = await run(store, 'papers.rowsOf', { ids: [ids[4]!, 'missing1', ids[0]!] });
+    expect(of.rows.map((r) => r.id)).toEqual([ids[4], ids[0]]);
+    expect(await dispatch({ store }, 'papers.rowsOf', { ids: [ids[0]], extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+
   it('reorders the queue: before a paper, and to the end', async () => {
     const { store, ids } = await storeWithPapers(4);
     const order = async () => (await run(store, 'papers.list', { sort: 'queue' })).papers.map((p) => p.id);

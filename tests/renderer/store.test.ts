@@ -111,7 +111,7 @@ describe('fast triage', () => {
     const app = createAppStore(gate.transport);
     const stop = app.start();
     await until(() => app.getState().papers.length === 3);
-    const [first, second, third] = app.getState().papers.map((p) => p.id);
+    const [first, second, third] = app.getState().papers.map((p) => p?.id);
 
     // The first decision reaches the library; the list it triggers is slow to come back.
     gate.hold('papers.rows');
@@ -120,18 +120,18 @@ describe('fast triage', () => {
     // The second decision is shown at once but has not reached the library yet.
     gate.hold('papers.setStatus');
     const deciding = app.getState().setStatus([second!], 'dismissed');
-    expect(app.getState().papers.map((p) => p.id)).toEqual([third]);
+    expect(app.getState().papers.map((p) => p?.id)).toEqual([third]);
 
     // The slow list (first queued, second still in the inbox) arrives now.
     gate.release('papers.rows');
     await new Promise((r) => setTimeout(r, 50));
-    expect(app.getState().papers.map((p) => p.id)).toEqual([third]);
+    expect(app.getState().papers.map((p) => p?.id)).toEqual([third]);
 
     gate.release('papers.setStatus');
     await deciding;
     await until(() => library.get(second!)?.status === 'dismissed');
     await new Promise((r) => setTimeout(r, 50));
-    expect(app.getState().papers.map((p) => p.id)).toEqual([third]);
+    expect(app.getState().papers.map((p) => p?.id)).toEqual([third]);
     stop();
   });
 });

@@ -8,11 +8,13 @@ import { notesSave } from './notes';
 import {
   papersAdd,
   papersGet,
+  papersIds,
   papersList,
   papersRemove,
   papersReorder,
   papersResolve,
   papersRows,
+  papersRowsOf,
   papersSetStatus,
   papersUpdate,
 } from './papers';
@@ -23,6 +25,8 @@ import { tagsList, tagsSet } from './tags';
 export const commands = {
   'papers.list': papersList,
   'papers.rows': papersRows,
+  'papers.rowsOf': papersRowsOf,
+  'papers.ids': papersIds,
   'papers.get': papersGet,
   'papers.resolve': papersResolve,
   'papers.add': papersAdd,

@@ -56,6 +56,30 @@ export const papersRows = defineCommand({
   },
 });
 
+export const papersIds = defineCommand({
+  kind: 'query',
+  summary: 'The ids a list query selects, in its order (offset, limit), and how many match in all.',
+  input: ListInput,
+  run(ctx, query) {
+    const { total, page } = runQuery(ctx, query);
+    return { total, ids: page.map((paper) => paper.id) };
+  },
+});
+
+export const papersRowsOf = defineCommand({
+  kind: 'query',
+  summary: 'The list rows of the given papers, in the given order; ids no longer in the library are left out.',
+  input: z.strictObject({ ids: z.array(IdSchema).min(1).max(1000) }),
+  run(ctx, { ids }) {
+    const rows = [];
+    for (const id of ids) {
+      const paper = ctx.store.get(id);
+      if (paper) rows.push(toRow(paper));
+    }
+    return { rows };
+  },
+});
+
 export const papersGet = defineCommand({
   kind: 'query',
   summary: 'One paper with its note and annotations.',

@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { useApp } from '../store';
 import { useKeyboard } from '../useKeyboard';
 import { Banner } from './Banner';
@@ -8,8 +9,10 @@ import { Overlays } from './Overlays';
 import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { Sidebar } from './Sidebar';
-import { StatsView } from './StatsView';
 import { Toolbar } from './Toolbar';
+
+// The charts library is half the app's code: it loads when the stats are first opened, not before the list.
+const StatsView = lazy(() => import('./StatsView').then((module) => ({ default: module.StatsView })));
 
 export function App() {
   const selectedId = useApp((s) => s.selectedId);
@@ -33,7 +36,9 @@ export function App() {
       {showStats ? (
         <main className="main" aria-label="Reading stats">
           <Banner />
-          <StatsView />
+          <Suspense fallback={<p className="muted stats-loading">Loading…</p>}>
+            <StatsView />
+          </Suspense>
         </main>
       ) : (
         <main className="main" aria-label="Papers">

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { drafts } from '../drafts';
 import { FOCUS_NOTE_EVENT } from '../shortcuts';
 import { useApp } from '../store';
-import { Markdown } from './Markdown';
+
+// The markdown renderer is most of the app's code: it loads when a note is first shown, not before the list.
+const Markdown = lazy(() => import('./Markdown').then((module) => ({ default: module.Markdown })));
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
@@ -106,7 +108,9 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
         />
       ) : text.trim() ? (
         <div className="note-preview" onDoubleClick={() => setMode('write')}>
-          <Markdown text={text} />
+          <Suspense fallback={<div className="markdown">{text}</div>}>
+            <Markdown text={text} />
+          </Suspense>
         </div>
       ) : (
         <p className="note-empty">

@@ -1,13 +1,19 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
-import { useApp } from '../store';
+import { useApp, useAppStore } from '../store';
+import { positionOf, type ListRows } from '../store/list-rows';
 import type { PaperRow, Ranking, Status } from '../store/types';
+import { useRowWindow } from './row-window';
 
 const ROW_HEIGHT = 84;
 
-/** The list is virtualised: only the rows on screen exist in the DOM, at any library size. */
+/**
+ * The list is virtualised: only the rows on screen exist in the DOM, at any library size. Rows come a
+ * page at a time as they scroll into view; until then a quiet placeholder holds their place, so the
+ * scrollbar is the list's true length from the start.
+ */
 export function PaperList() {
+  const store = useAppStore();
   const papers = useApp((s) => s.papers);
   const loading = useApp((s) => s.loading);
   const search = useApp((s) => s.search);
@@ -18,61 +24,71 @@ export function PaperList() {
   const showStatus = useApp((s) => s.view.kind !== 'status' || s.view.status === 'all' || s.view.status === 'unread');
   const canReorder = useApp((s) => s.sort === 'queue');
   const reorder = useApp((s) => s.reorder);
+  const showRange = useApp((s) => s.showRange);
   const [dropBefore, setDropBefore] = useState<string | undefined>();
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: papers.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (index) => papers[index]!.id,
-  });
+  const { ref, first, last, totalSize, scrollToIndex } = useRowWindow(papers.length, ROW_HEIGHT, 8);
 
-  const selectedIndex = papers.findIndex((p) => p.id === selectedId);
+  // Ask for the pages that scrolled into view (and again when the rows were replaced).
+  useEffect(() => showRange(first, last + 1), [first, last, papers, showRange]);
+
+  const selectedIndex = useMemo(() => positionOf(papers, selectedId), [papers, selectedId]);
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex >= 0) scrollToIndex(selectedIndex);
+  }, [selectedIndex, scrollToIndex]);
+
+  const picked = useMemo(() => new Set(checked), [checked]);
+
+  // Stable across renders, so that scrolling redraws only the rows that came into view.
+  const drag = useMemo<DragHandlers | undefined>(
+    () =>
+      canReorder
+        ? {
+            start(event, id) {
+              const { checked: now, papers: rows } = store.getState();
+              const ids = now.includes(id) ? inListOrder(now, rows) : [id];
+              event.dataTransfer.setData(DRAG_TYPE, JSON.stringify(ids));
+              event.dataTransfer.effectAllowed = 'move';
+            },
+            over(event, id) {
+              if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+              event.preventDefault();
+              setDropBefore(id);
+            },
+            drop(event, id) {
+              event.preventDefault();
+              setDropBefore(undefined);
+              const ids = JSON.parse(event.dataTransfer.getData(DRAG_TYPE) || '[]') as string[];
+              if (ids.length && !ids.includes(id)) void reorder(ids, id);
+            },
+            end: () => setDropBefore(undefined),
+          }
+        : undefined,
+    [canReorder, reorder, store],
+  );
 
   if (!loading && papers.length === 0) return <EmptyState searching={search.trim() !== ''} />;
 
-  const drag: DragHandlers | undefined = canReorder
-    ? {
-        start(event, id) {
-          const ids = checked.includes(id) ? papers.filter((p) => checked.includes(p.id)).map((p) => p.id) : [id];
-          event.dataTransfer.setData(DRAG_TYPE, JSON.stringify(ids));
-          event.dataTransfer.effectAllowed = 'move';
-        },
-        over(event, id) {
-          if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
-          event.preventDefault();
-          setDropBefore(id);
-        },
-        drop(event, id) {
-          event.preventDefault();
-          setDropBefore(undefined);
-          const ids = JSON.parse(event.dataTransfer.getData(DRAG_TYPE) || '[]') as string[];
-          if (ids.length && !ids.includes(id)) void reorder(ids, id);
-        },
-        end: () => setDropBefore(undefined),
-      }
-    : undefined;
-
   return (
-    <div ref={scroller} className="list" role="listbox" aria-label="Papers" aria-multiselectable="true" tabIndex={-1}>
-      <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const paper = papers[row.index]!;
+    <div ref={ref} className="list" role="listbox" aria-label="Papers" aria-multiselectable="true" tabIndex={-1}>
+      <div className="list-inner" style={{ height: totalSize }}>
+        {rangeOf(first, last).map((index) => {
+          const paper = papers[index];
+          const top = index * ROW_HEIGHT;
+          if (!paper) return <Placeholder key={index} index={index} top={top} />;
+          const ranked = ranking?.byId[paper.id];
           return (
             <PaperRow
-              key={row.key}
+              key={index}
               paper={paper}
+              position={index + 1}
+              count={papers.length}
               selected={paper.id === selectedId}
-              checked={checked.includes(paper.id)}
+              checked={picked.has(paper.id)}
               dropBefore={dropBefore === paper.id}
               drag={drag}
               showStatus={showStatus}
-              ranked={ranking?.fallback === false || ranking?.byId[paper.id]?.rule ? ranking.byId[paper.id] : undefined}
-              top={row.start}
+              ranked={ranking?.fallback === false || ranked?.rule ? ranked : undefined}
+              top={top}
             />
           );
         })}
@@ -80,6 +96,36 @@ export function PaperList() {
     </div>
   );
 }
+
+function rangeOf(first: number, last: number): number[] {
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+/** The picked ids in the list's order; those whose rows have not come follow, as picked. */
+function inListOrder(ids: string[], rows: ListRows): string[] {
+  const wanted = new Set(ids);
+  const ordered = rows.flatMap((row) => (row && wanted.has(row.id) ? [row.id] : []));
+  const placed = new Set(ordered);
+  return [...ordered, ...ids.filter((id) => !placed.has(id))];
+}
+
+/** A row whose page is on its way: the shape of a row, without words. */
+const Placeholder = memo(function Placeholder({ index, top }: { index: number; top: number }) {
+  // Titles differ in length; so do the placeholders, a little.
+  const width = 52 + ((index * 37) % 30);
+  return (
+    <div
+      className="row placeholder"
+      aria-hidden="true"
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+    >
+      <div className="row-main">
+        <div className="placeholder-line" style={{ width: `${width}%` }} />
+        <div className="placeholder-line short" />
+      </div>
+    </div>
+  );
+});
 
 const DRAG_TYPE = 'application/x-paperqueue-ids';
 
@@ -92,6 +138,9 @@ type DragHandlers = {
 
 type RowProps = {
   paper: PaperRow;
+  /** The row's place in the list, from 1, and the list's length (for assistive technology). */
+  position: number;
+  count: number;
   selected: boolean;
   checked: boolean;
   dropBefore: boolean;
@@ -104,6 +153,8 @@ type RowProps = {
 
 const PaperRow = memo(function PaperRow({
   paper,
+  position,
+  count,
   selected,
   checked,
   dropBefore,
@@ -125,6 +176,8 @@ const PaperRow = memo(function PaperRow({
     <div
       role="option"
       aria-selected={selected || checked}
+      aria-posinset={position}
+      aria-setsize={count}
       data-id={paper.id}
       title={ranked?.reason}
       className={[

@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { shortAuthors } from '../labels';
 import { useApp, useAppStore } from '../store';
-import type { Status } from '../store/types';
+import { PAGE_SIZE, type ListRows } from '../store/list-rows';
+import type { PaperRow, Status } from '../store/types';
 
 /** The inbox one paper at a time, abstract large: one key per decision, undo, and what is left. */
 export function TriageMode() {
   const view = useApp((s) => s.view);
   const papers = useApp((s) => s.papers);
+  const total = useApp((s) => s.total);
   const loading = useApp((s) => s.loading);
+  const rowsBetween = useApp((s) => s.rowsBetween);
   const setView = useApp((s) => s.setView);
   const setStatus = useApp((s) => s.setStatus);
   const undo = useApp((s) => s.undo);
@@ -29,8 +32,13 @@ export function TriageMode() {
     if (!inInbox) setView({ kind: 'status', status: 'inbox' });
   }, [inInbox, setView]);
 
-  const waiting = inInbox ? papers.filter((p) => !skipped.includes(p.id)) : [];
-  const paper = waiting[0];
+  const next = inInbox ? nextWaiting(papers, skipped) : {};
+  const paper = next.paper;
+  const left = inInbox ? Math.max(0, total - skipped.length) : 0;
+  // Every row so far was skipped: the next page is wanted.
+  useEffect(() => {
+    if (next.missing !== undefined) void rowsBetween(next.missing, next.missing + PAGE_SIZE);
+  }, [next.missing, rowsBetween]);
   const ranked = useApp((s) => (paper && s.ranking && !s.ranking.fallback ? s.ranking.byId[paper.id] : undefined));
   // The row has no abstract: selecting the paper loads all of it.
   useEffect(() => {
@@ -42,7 +50,7 @@ export function TriageMode() {
     const current = () => {
       const state = store.getState();
       if (state.view.kind !== 'status' || state.view.status !== 'inbox') return undefined;
-      return state.papers.find((p) => !skippedRef.current.includes(p.id));
+      return nextWaiting(state.papers, skippedRef.current).paper;
     };
     const decide = (status: Status) => {
       const now = current();
@@ -84,7 +92,9 @@ export function TriageMode() {
       <header className="triage-bar">
         <strong>Triage</strong>
         <span className="muted" role="status">
-          {loading && !paper ? '' : `${waiting.length} left${skipped.length ? ` · ${skipped.length} skipped` : ''}`}
+          {loading && !paper
+            ? ''
+            : `${left.toLocaleString()} left${skipped.length ? ` · ${skipped.length} skipped` : ''}`}
         </span>
         <button type="button" className="button small ghost" onClick={() => close(undefined)}>
           Done (Esc)
@@ -103,8 +113,8 @@ export function TriageMode() {
         </article>
       ) : (
         <div className="triage-done">
-          <p className="empty-title">{loading ? 'Loading…' : 'Inbox zero'}</p>
-          {!loading && <p className="muted">Every paper in the inbox has a decision.</p>}
+          <p className="empty-title">{loading || next.missing !== undefined ? 'Loading…' : 'Inbox zero'}</p>
+          {!loading && next.missing === undefined && <p className="muted">Every paper in the inbox has a decision.</p>}
         </div>
       )}
       <footer className="triage-actions">
@@ -141,4 +151,14 @@ export function TriageMode() {
       </footer>
     </div>
   );
+}
+
+/** The first paper in the list's order not skipped, or the first place whose row has not come. */
+function nextWaiting(rows: ListRows, skipped: readonly string[]): { paper?: PaperRow; missing?: number } {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row) return { missing: i };
+    if (!skipped.includes(row.id)) return { paper: row };
+  }
+  return {};
 }

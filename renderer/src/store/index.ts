@@ -23,19 +23,24 @@ export function createAppStore(transport: Transport): AppStore {
   }));
   /** Load, then refresh whenever any host changes the library. Returns the unsubscribe. */
   const start = () => {
-    const refresh = () => {
-      void store.getState().loadList();
-      void store.getState().loadStats();
-      void store.getState().loadDetail();
-    };
-    refresh();
-    void store.getState().loadStatus();
+    // The list first: the counts and the library's status wait for its answer, not it for theirs.
+    void store
+      .getState()
+      .loadList()
+      .finally(() => {
+        void store.getState().loadStats();
+        void store.getState().loadStatus();
+      });
+    void store.getState().loadDetail();
     const unsubscribeSelection = store.subscribe((state, previous) => {
       if (state.selectedId !== previous.selectedId) void state.loadDetail();
     });
     const unsubscribeChanges = transport.onChanged(() => {
       store.setState({ writeError: undefined });
-      refresh();
+      // Only the pages on screen come again; the rest when scrolled to.
+      void store.getState().refreshList();
+      void store.getState().loadStats();
+      void store.getState().loadDetail();
     });
     const unsubscribeProgress = transport.onProgress(({ command, done, total }) => {
       const pending = store.getState().pendingImport;

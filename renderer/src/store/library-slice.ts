@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
+import { listQuery } from './list-slice';
 import type { ExportFormat, ImportPreview, ImportReport, Stats } from './types';
 
 /** A file being imported: read, previewed, then applied on confirmation. */
@@ -108,22 +109,15 @@ export const createLibrarySlice =
     },
     cancelImport: () => set({ pendingImport: undefined }),
     async exportPapers(format) {
-      const { checked, view, search, sort, papers } = get();
+      const { checked, view, search, sort, total } = get();
       try {
+        const { sort: querySort, ...query } = listQuery(view, search, sort);
         const result = await transport.invoke('library.export', {
           format,
           markdownLayout: 'combined',
           ...(checked.length > 1 || sort === 'foryou'
-            ? { ids: checked.length > 1 ? checked : papers.map((p) => p.id) }
-            : {
-                query: {
-                  status: view.kind === 'status' ? view.status : 'all',
-                  source: view.kind === 'source' ? view.name : undefined,
-                  tag: view.kind === 'tag' ? view.tag : undefined,
-                  text: search.trim() || undefined,
-                  sort,
-                },
-              }),
+            ? { ids: checked.length > 1 ? checked : await get().idsBetween(0, total) }
+            : { query: { ...query, sort: querySort } }),
         });
         if (result.kind === 'file') download(result.fileName, result.mime, result.content);
       } catch (error) {

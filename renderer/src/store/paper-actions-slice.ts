@@ -2,8 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { NewHighlight } from '../components/HighlightPopover';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
+import { positionOf } from './list-rows';
 import { inView, type PendingStatuses } from './pending';
-import type { Annotation, Status } from './types';
+import type { Annotation, PaperRow, Status, View } from './types';
 
 /** How to put back what a status change did: each group of papers and the status it had. */
 type UndoEntry = { label: string; restore: { ids: string[]; status: Status }[] };
@@ -55,20 +56,39 @@ export const createPaperActionsSlice =
       async setStatus(ids, status, options) {
         const { papers, view, selectedId } = get();
         const wanted = new Set(ids);
-        const known = papers.filter((p) => wanted.has(p.id) && p.status !== status);
-        const restore = groupByStatus(known.map((p) => ({ id: p.id, status: p.status })));
-        // Show the change at once; the change event brings the truth right after.
-        const next = papers
-          .map((p) => (wanted.has(p.id) ? { ...p, status } : p))
-          .filter((p) => !wanted.has(p.id) || inView(status, view));
-        const index = papers.findIndex((p) => p.id === selectedId);
+        const stays = inView(status, view);
+        // Show the change at once; the change event brings the truth right after. One pass finds the
+        // changed rows and the cursor; the copy is a plain slice, so a long list costs little.
+        const hits: number[] = [];
+        let index = -1;
+        for (let i = 0; i < papers.length; i++) {
+          const row = papers[i];
+          if (!row) continue;
+          if (row.id === selectedId) index = i;
+          if (wanted.has(row.id)) hits.push(i);
+        }
+        const next: (PaperRow | undefined)[] = papers.slice();
+        const before: { id: string; status: Status }[] = [];
+        const seen = new Set<string>();
+        for (let h = hits.length - 1; h >= 0; h--) {
+          const at = hits[h]!;
+          const row = papers[at]!;
+          seen.add(row.id);
+          if (row.status !== status) before.unshift({ id: row.id, status: row.status });
+          if (!stays) next.splice(at, 1);
+          else if (row.status !== status) next[at] = { ...row, status };
+        }
+        // Papers whose rows have not come (a range picked across them) had the status of a one-status view.
+        const shownStatus = singleStatus(view);
+        if (shownStatus && shownStatus !== status) {
+          for (const id of ids) if (!seen.has(id)) before.push({ id, status: shownStatus });
+        }
+        const restore = groupByStatus(before);
         const cursor =
-          selectedId && !next.some((p) => p.id === selectedId)
-            ? next[Math.min(index, next.length - 1)]?.id
-            : selectedId;
+          selectedId && wanted.has(selectedId) && !stays ? next[Math.min(index, next.length - 1)]?.id : selectedId;
         const { detail } = get();
+        get().replaceRows(next, stays ? undefined : wanted);
         set({
-          papers: next,
           selectedId: cursor,
           checked: [],
           detail: detail && wanted.has(detail.id) ? { ...detail, status } : detail,
@@ -91,8 +111,10 @@ export const createPaperActionsSlice =
           pending.settle(change, true);
         } catch (error) {
           pending.settle(change, false);
-          set((state) => ({ papers, undoStack: state.undoStack.filter((e) => e !== entry) }));
+          set((state) => ({ undoStack: state.undoStack.filter((e) => e !== entry) }));
+          get().replaceRows(papers);
           get().showError(error);
+          void get().refreshList();
         }
       },
       async undo() {
@@ -106,12 +128,14 @@ export const createPaperActionsSlice =
       reorder: (ids, before) => attempt(() => transport.invoke('papers.reorder', { ids, before })),
       async nudge(delta) {
         const { papers, selectedId } = get();
-        const index = papers.findIndex((p) => p.id === selectedId);
+        const index = positionOf(papers, selectedId);
         if (!selectedId || index === -1) return;
         const target = index + delta;
         if (target < 0 || target >= papers.length) return;
         // Before the paper above (up), or before the one after the paper below (down).
-        const before = delta < 0 ? papers[target]!.id : (papers[target + 1]?.id ?? null);
+        const around = await get().rowsBetween(target, Math.min(papers.length, target + 2));
+        const before = delta < 0 ? around[0]?.id : target + 1 < papers.length ? around[1]?.id : null;
+        if (before === undefined) return;
         await get().reorder([selectedId], before);
       },
       async saveNote(id, note) {
@@ -133,6 +157,12 @@ const STATUS_WORD: Record<Status, string> = {
   read: 'read',
   dismissed: 'dismissed',
 };
+
+/** The one status every paper in `view` has, if it shows only one. */
+function singleStatus(view: View): Status | undefined {
+  if (view.kind !== 'status' || view.status === 'all' || view.status === 'unread') return undefined;
+  return view.status;
+}
 
 function groupByStatus(items: { id: string; status: Status }[]): { ids: string[]; status: Status }[] {
   const groups = new Map<Status, string[]>();

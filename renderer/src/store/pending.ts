@@ -12,13 +12,9 @@ export class PendingStatuses {
   private changes = 0;
   private requests = 0;
 
-  /** Number the next list request; answers to older requests are dropped. */
+  /** Number the next list request (a page or the whole list), so its answer knows which changes it may have missed. */
   nextRequest(): number {
     return ++this.requests;
-  }
-
-  isLatest(request: number): boolean {
-    return request === this.requests;
   }
 
   /** A change is shown; returns its handle for `settle`. */

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
+import { loadedBetween, positionOf } from './list-rows';
 import type { Paper } from './types';
 
 export type Overlay = 'shortcuts' | 'triage';
@@ -54,18 +55,37 @@ export const createSelectionSlice =
     },
     checkRange(id) {
       const { papers, selectedId } = get();
-      const from = papers.findIndex((p) => p.id === selectedId);
-      const to = papers.findIndex((p) => p.id === id);
+      const from = positionOf(papers, selectedId);
+      const to = positionOf(papers, id);
       if (from === -1 || to === -1) return set({ selectedId: id, checked: [] });
       const [lo, hi] = from < to ? [from, to] : [to, from];
-      set({ checked: papers.slice(lo, hi + 1).map((p) => p.id) });
+      const here = loadedBetween(papers, lo, hi + 1);
+      if (here) return set({ checked: here.map((p) => p.id) });
+      // The range runs over rows that have not come: their ids are enough.
+      get()
+        .idsBetween(lo, hi + 1)
+        .then(
+          (ids) => {
+            if (get().selectedId === selectedId) set({ checked: ids });
+          },
+          (error: unknown) => get().showError(error),
+        );
     },
     clearChecked: () => set({ checked: [] }),
     step(delta) {
       const { papers, selectedId } = get();
       if (papers.length === 0) return;
-      const index = papers.findIndex((p) => p.id === selectedId);
+      const index = positionOf(papers, selectedId);
       const next = index === -1 ? 0 : Math.min(papers.length - 1, Math.max(0, index + delta));
-      set({ selectedId: papers[next]!.id });
+      const row = papers[next];
+      if (row) return set({ selectedId: row.id });
+      get()
+        .rowsBetween(next, next + 1)
+        .then(
+          ([found]) => {
+            if (found && get().selectedId === selectedId) set({ selectedId: found.id });
+          },
+          (error: unknown) => get().showError(error),
+        );
     },
   });

@@ -8,6 +8,8 @@ export type ListStatus = (typeof LIST_STATUSES)[number];
 export type Sort = (typeof SORTS)[number];
 /** The list's sorts, and "For you" (the inbox ranked by the reader's interests). */
 export type ListSort = Sort | 'foryou';
+/** What the list asks the library for (a page of it: offset and limit). */
+export type ListQuery = Exclude<CommandInput<'papers.rows'>, undefined>;
 export type Ranking = CommandOutput<'insight.rank'>;
 export type Similar = CommandOutput<'insight.similar'>['items'];
 export type Rules = CommandOutput<'rules.list'>['rules'];

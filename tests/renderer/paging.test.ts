@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/dispatch';
+import { createAppStore } from '../../renderer/src/store';
+import { openTempStore, run } from '../core/helpers';
+import { inProcess } from './in-process';
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+}
+
+/** A library of `n` inbox papers, and the app started on it. */
+async function started(n: number) {
+  const library = await openTempStore();
+  const bib = Array.from({ length: n }, (_, i) => `@misc{m${i}, title = {Paged entry ${i} about queues}}`).join('\n');
+  await dispatch({ store: library }, 'library.import', { text: bib, name: 'paged.bib' });
+  const app = createAppStore(inProcess(library));
+  const stop = app.start();
+  await until(() => app.getState().papers.length === n && !app.getState().loading);
+  const ids = (await run(library, 'papers.ids', { status: 'inbox' })).ids;
+  return { library, app, stop, ids };
+}
+
+describe('the list a page at a time', () => {
+  it('loads the first page and the count, then the pages that are shown', async () => {
+    const { app, stop, ids } = await started(450);
+    const { papers, total } = app.getState();
+    expect(total).toBe(450);
+    expect(papers[0]?.id).toBe(ids[0]);
+    expect(papers[199]?.id).toBe(ids[199]);
+    expect(papers[200]).toBeUndefined();
+
+    app.getState().showRange(440, 450);
+    await until(() => app.getState().papers[449] !== undefined);
+    expect(
+      app
+        .getState()
+        .papers.map((p) => p?.id)
+        .slice(400),
+    ).toEqual(ids.slice(400));
+    stop();
+  });
+
+  it('after a change, asks again for the pages on screen and forgets the others', async () => {
+    const { library, app, stop, ids } = await started(450);
+    app.getState().showRange(440, 450);
+    await until(() => app.getState().papers[449] !== undefined);
+    app.getState().showRange(0, 12);
+    await run(library, 'papers.setStatus', { ids: [ids[3]!], status: 'read' });
+    await until(() => app.getState().total === 449);
+    const papers = app.getState().papers;
+    expect(papers[3]?.id).toBe(ids[4]);
+    expect(papers[199]?.id).toBe(ids[200]);
+    expect(papers[448]).toBeUndefined();
+    stop();
+  });
+
+  it('picks a range across rows that have not come, and steps into them', async () => {
+    const { app, stop, ids } = await started(450);
+    await app.getState().rowsBetween(440, 441);
+    app.getState().select(ids[2]);
+    app.getState().checkRange(ids[440]!);
+    await until(() => app.getState().checked.length === 439);
+    expect(app.getState().checked).toEqual(ids.slice(2, 441));
+
+    app.getState().select(ids[199]);
+    app.getState().step(1);
+    await until(() => app.getState().selectedId === ids[200]);
+    stop();
+  });
+
+  it('a status change shows at once, and the list stays in step with the library', async () => {
+    const { library, app, stop, ids } = await started(450);
+    app.getState().select(ids[0]);
+    const deciding = app.getState().setStatus([ids[0]!], 'queued');
+    expect(app.getState().papers[0]?.id).toBe(ids[1]);
+    expect(app.getState().total).toBe(449);
+    expect(app.getState().selectedId).toBe(ids[1]);
+    await deciding;
+    await until(() => library.get(ids[0]!)?.status === 'queued');
+    app.getState().showRange(440, 449);
+    await until(() => app.getState().papers[448] !== undefined);
+    expect(app.getState().papers.map((p) => p?.id)).toEqual(ids.slice(1));
+    stop();
+  });
+
+  it('orders the inbox For you by the ranking, a page at a time', async () => {
+    const { library, app, stop } = await started(450);
+    app.getState().setSort('foryou');
+    await until(() => app.getState().ranking !== undefined && !app.getState().loading);
+    const ranked = (await run(library, 'insight.rank', {})).items.map((item) => item.id);
+    expect(app.getState().total).toBe(450);
+    expect(
+      app
+        .getState()
+        .papers.slice(0, 200)
+        .map((p) => p?.id),
+    ).toEqual(ranked.slice(0, 200));
+    app.getState().showRange(300, 310);
+    await until(() => app.getState().papers[300] !== undefined);
+    expect(app.getState().papers[300]?.id).toBe(ranked[300]);
+    stop();
+  });
+});
