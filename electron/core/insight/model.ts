@@ -90,6 +90,8 @@ export class TextModel {
    * title and abstract in chunks, giving the event loop back between them so the app stays responsive.
    */
   update(): Promise<void> {
+    // Without this, an update with nothing to do would finish inside `??=` and leave a settled promise behind.
+    if (!this.stale && !this.updating) return Promise.resolve();
     this.updating ??= (async () => {
       try {
         while (this.stale) await this.catchUp();
