@@ -54,8 +54,20 @@ export class TextModel {
   private readonly select = new Float64Array(MAX_TOKENS);
   private seen = new Uint8Array(0);
 
+  /** Papers named by change events since the last catch-up; the next one re-reads only these. */
+  private pending = new Set<string>();
+  /** Set when a change named no papers: the next catch-up compares every paper. */
+  private readAll = true;
+  /**
+   * Counts catch-ups that may have moved slots without naming the papers (a full re-read or a rebuild):
+   * what a caller keeps by slot must then be recounted, not updated per changed paper.
+   */
+  layout = 0;
+
   constructor(private readonly store: LibraryStore) {
-    store.onChange(() => {
+    store.onChange((event) => {
+      if (event.ids.length === 0) this.readAll = true;
+      for (const id of event.ids) this.pending.add(id);
       this.stale = true;
       this.version++;
     });
@@ -104,26 +116,15 @@ export class TextModel {
 
   private async catchUp(): Promise<void> {
     this.stale = false;
-    if (this.seen.length < this.papers.length) this.seen = new Uint8Array(this.papers.length);
-    this.seen.fill(0);
-    const added: Paper[] = [];
-    for (const paper of this.store.all()) {
-      const slot = this.slotOf.get(paper.id);
-      if (slot === undefined) {
-        added.push(paper);
-        continue;
-      }
-      this.seen[slot] = 1;
-      const known = this.papers[slot]!;
-      if (known === paper) continue;
-      if (known.title === paper.title && known.abstract === paper.abstract) {
-        this.papers[slot] = paper;
-      } else {
-        this.forget(slot);
-        added.push(paper);
-      }
+    const changed = this.pending;
+    this.pending = new Set();
+    let added: Paper[] = [];
+    // Per changed paper, unless a change named none or the count shows one went unnamed.
+    if (this.readAll || !this.readChanged(changed, added)) {
+      this.readAll = false;
+      added = this.readEvery();
+      this.layout++;
     }
-    for (const slot of this.slotOf.values()) if (!this.seen[slot]) this.forget(slot);
     // Count every new paper's terms first, so papers imported together recognise what they share.
     for (let i = 0; i < added.length; i++) {
       this.countTerms(added[i]!, 1);
@@ -146,6 +147,52 @@ export class TextModel {
         if (list) list.push(slot);
         else this.recent.set(term, [slot]);
       }
+    }
+  }
+
+  /** Compare the papers in `ids` with what the model holds; false when the library's size says others changed too. */
+  private readChanged(ids: Set<string>, added: Paper[]): boolean {
+    for (const id of ids) {
+      const paper = this.store.get(id);
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) {
+        if (paper) added.push(paper);
+      } else if (!paper) {
+        this.forget(slot);
+      } else {
+        this.compare(slot, paper, added);
+      }
+    }
+    return this.slotOf.size + added.length === this.store.size;
+  }
+
+  /** Compare every paper of the library with what the model holds; returns the papers to (re)place. */
+  private readEvery(): Paper[] {
+    if (this.seen.length < this.papers.length) this.seen = new Uint8Array(this.papers.length);
+    this.seen.fill(0);
+    const added: Paper[] = [];
+    for (const paper of this.store.all()) {
+      const slot = this.slotOf.get(paper.id);
+      if (slot === undefined) {
+        added.push(paper);
+        continue;
+      }
+      this.seen[slot] = 1;
+      this.compare(slot, paper, added);
+    }
+    for (const slot of this.slotOf.values()) if (!this.seen[slot]) this.forget(slot);
+    return added;
+  }
+
+  /** Keep the slot if the paper's text is unchanged, else free it and list the paper to be placed again. */
+  private compare(slot: number, paper: Paper, added: Paper[]): void {
+    const known = this.papers[slot]!;
+    if (known === paper) return;
+    if (known.title === paper.title && known.abstract === paper.abstract) {
+      this.papers[slot] = paper;
+    } else {
+      this.forget(slot);
+      added.push(paper);
     }
   }
 
@@ -242,6 +289,7 @@ export class TextModel {
     this.terms = new Int32Array(live.length * TERMS_PER_PAPER);
     this.weights = new Float32Array(live.length * TERMS_PER_PAPER);
     this.builtWith = this.docs;
+    this.layout++;
     for (let i = 0; i < live.length; i++) {
       this.weigh(this.place(live[i]!));
       if (i % CHUNK === CHUNK - 1) await breathe();
