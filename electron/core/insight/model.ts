@@ -53,6 +53,8 @@ export class TextModel {
   private readonly scratch = new Float64Array(MAX_TOKENS);
   private readonly select = new Float64Array(MAX_TOKENS);
   private seen = new Uint8Array(0);
+  private idfOf = new Float64Array(0);
+  private idfDocs = -1;
 
   /** Papers named by change events since the last catch-up; the next one re-reads only these. */
   private pending = new Set<string>();
@@ -93,6 +95,7 @@ export class TextModel {
       this.indexStart.byteLength +
       this.indexSlots.byteLength +
       this.indexWeights.byteLength +
+      this.idfOf.byteLength +
       this.papers.length * 24
     );
   }
@@ -422,6 +425,17 @@ export class TextModel {
     for (let i = 0; i < found; i++) this.df[this.distinct[i]!]! += delta;
   }
 
+  /** log(1 + docs / df), remembered per df while the number of papers stays the same. */
+  private idf(df: number, docs: number): number {
+    if (this.idfDocs !== docs) {
+      if (this.idfOf.length <= docs) this.idfOf = new Float64Array(docs + 1);
+      else this.idfOf.fill(0);
+      this.idfDocs = docs;
+    }
+    // df counts papers, so it is at most docs; an idf is never 0, so 0 means not yet computed.
+    return (this.idfOf[df] ||= Math.log(1 + docs / df));
+  }
+
   /** Set the slot's vector: its TERMS_PER_PAPER heaviest terms by tf-idf, heaviest first, normalised. */
   private weigh(slot: number): void {
     const found = this.collect(this.papers[slot]!);
@@ -432,7 +446,7 @@ export class TextModel {
       const df = this.df[distinct[i]!]!;
       // A term no other paper has cannot make two papers alike.
       if (df < 2) continue;
-      scratch[n] = (1 + Math.log(counts[i]!)) * Math.log(1 + docs / df);
+      scratch[n] = TF[counts[i]!]! * this.idf(df, docs);
       distinct[n] = distinct[i]!;
       n++;
     }
@@ -487,6 +501,9 @@ function kthLargest(values: Float64Array, n: number, k: number, work: Float64Arr
   }
   return work[target]!;
 }
+
+/** 1 + log(count), the weight of a term's count in a paper, for every count a paper can have. */
+const TF = Float64Array.from({ length: MAX_TOKENS + 1 }, (_, count) => 1 + Math.log(count));
 
 const models = new WeakMap<LibraryStore, TextModel>();
 
