@@ -106,6 +106,30 @@ describe('the ranking kept current per changed paper', () => {
     expect(layouts).toBeGreaterThan(0);
   });
 
+  it('stays in step with the model when a change lands between its catch-up and the ranking', async () => {
+    const random = seeded(8);
+    const store = await openTempStore();
+    for (let i = 0; i < 40; i++) await addPaper(store, random);
+    const [first, second] = store.all();
+    await run(store, 'papers.setStatus', { ids: [first!.id, second!.id], status: 'read' });
+    await run(store, 'insight.rank', {});
+    const model = await modelFor(store);
+    const layout = model.layout;
+    // The model is current; then, before the signals are read, a paper comes and is kept, another is rewritten.
+    const added = await addPaper(store, random);
+    await run(store, 'papers.setStatus', { ids: [added], status: 'read' });
+    await run(store, 'papers.update', { id: first!.id, patch: { abstract: text(random, TOPICS[2]!, 30) } });
+    signalsFor(store, model);
+    await modelFor(store);
+    expect(model.layout).toBe(layout);
+    const signals = signalsFor(store, model);
+    const recounted = new Signals(store, model);
+    recounted.refresh();
+    expect(signals.positives).toBe(3);
+    expect(recounted.positives).toBe(3);
+    expect([...signals.weightOf.subarray(0, model.slots)]).toEqual([...recounted.weightOf.subarray(0, model.slots)]);
+  });
+
   it('ranks and finds papers added after a ranking that had nothing to catch up', async () => {
     const random = seeded(7);
     const store = await openTempStore();

@@ -65,6 +65,8 @@ export class TextModel {
    * what a caller keeps by slot must then be recounted, not updated per changed paper.
    */
   layout = 0;
+  /** Papers re-read per paper since the layout last changed, for what callers keep by slot. */
+  private readonly reread = new Set<string>();
 
   constructor(private readonly store: LibraryStore) {
     store.onChange((event) => {
@@ -126,7 +128,7 @@ export class TextModel {
     if (this.readAll || !this.readChanged(changed, added)) {
       this.readAll = false;
       added = this.readEvery();
-      this.layout++;
+      this.newLayout();
     }
     // Count every new paper's terms first, so papers imported together recognise what they share.
     for (let i = 0; i < added.length; i++) {
@@ -156,6 +158,7 @@ export class TextModel {
   /** Compare the papers in `ids` with what the model holds; false when the library's size says others changed too. */
   private readChanged(ids: Set<string>, added: Paper[]): boolean {
     for (const id of ids) {
+      this.reread.add(id);
       const paper = this.store.get(id);
       const slot = this.slotOf.get(id);
       if (slot === undefined) {
@@ -197,6 +200,22 @@ export class TextModel {
       this.forget(slot);
       added.push(paper);
     }
+  }
+
+  private newLayout(): void {
+    this.layout++;
+    this.reread.clear();
+  }
+
+  /**
+   * The papers the model has re-read one by one since the last call (or since its layout changed):
+   * those whose slot or text may have changed. Unlike the store's events, it never names a change the
+   * model has not caught up with yet.
+   */
+  takeReread(): string[] {
+    const ids = [...this.reread];
+    this.reread.clear();
+    return ids;
   }
 
   slot(id: string): number | undefined {
@@ -292,7 +311,7 @@ export class TextModel {
     this.terms = new Int32Array(live.length * TERMS_PER_PAPER);
     this.weights = new Float32Array(live.length * TERMS_PER_PAPER);
     this.builtWith = this.docs;
-    this.layout++;
+    this.newLayout();
     for (let i = 0; i < live.length; i++) {
       this.weigh(this.place(live[i]!));
       if (i % CHUNK === CHUNK - 1) await breathe();

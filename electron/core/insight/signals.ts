@@ -26,8 +26,10 @@ export function signalOf(paper: Paper): Signal | undefined {
 
 /**
  * What each paper says about the reader's interests, by model slot. Counted once over the library,
- * then kept current per paper named by the store's change events, so a ranking after a triage decision
+ * then kept current per paper the model re-read after a change, so a ranking after a triage decision
  * costs no pass over the library. Recounted whole when the model moved slots without naming papers.
+ * Following the model rather than the store's events keeps the two in step when a change lands
+ * between the model's catch-up and the ranking: that paper waits for the next catch-up in both.
  */
 export class Signals {
   /** By slot: positive for what the reader kept, negative for what they dismissed, 0 for neither. */
@@ -37,23 +39,16 @@ export class Signals {
   positives = 0;
   /** The slot each paper with a signal holds it in, to clear it when the paper changes or moves. */
   private readonly slotOfId = new Map<string, number>();
-  private pending = new Set<string>();
-  private recountAll = true;
   private layout = -1;
 
   constructor(
     private readonly store: LibraryStore,
     private readonly model: TextModel,
-  ) {
-    store.onChange((event) => {
-      if (event.ids.length === 0) this.recountAll = true;
-      for (const id of event.ids) this.pending.add(id);
-    });
-  }
+  ) {}
 
   /** Bring the signals up to date; call after the model's update, whose slots they follow. */
   refresh(): void {
-    if (this.recountAll || this.layout !== this.model.layout) {
+    if (this.layout !== this.model.layout) {
       this.recount();
       return;
     }
@@ -62,9 +57,7 @@ export class Signals {
       grown.set(this.weightOf);
       this.weightOf = grown;
     }
-    const changed = this.pending;
-    this.pending = new Set();
-    for (const id of changed) {
+    for (const id of this.model.takeReread()) {
       this.clear(id);
       const paper = this.store.get(id);
       if (paper) this.set(paper);
@@ -72,8 +65,6 @@ export class Signals {
   }
 
   private recount(): void {
-    this.recountAll = false;
-    this.pending.clear();
     this.layout = this.model.layout;
     this.weightOf = new Float32Array(this.model.slots);
     this.kindOf = [];
