@@ -53,9 +53,25 @@ export class TextModel {
   private readonly scratch = new Float64Array(MAX_TOKENS);
   private readonly select = new Float64Array(MAX_TOKENS);
   private seen = new Uint8Array(0);
+  private idfOf = new Float64Array(0);
+  private idfDocs = -1;
+
+  /** Papers named by change events since the last catch-up; the next one re-reads only these. */
+  private pending = new Set<string>();
+  /** Set when a change named no papers: the next catch-up compares every paper. */
+  private readAll = true;
+  /**
+   * Counts catch-ups that may have moved slots without naming the papers (a full re-read or a rebuild):
+   * what a caller keeps by slot must then be recounted, not updated per changed paper.
+   */
+  layout = 0;
+  /** Papers re-read per paper since the layout last changed, for what callers keep by slot. */
+  private readonly reread = new Set<string>();
 
   constructor(private readonly store: LibraryStore) {
-    store.onChange(() => {
+    store.onChange((event) => {
+      if (event.ids.length === 0) this.readAll = true;
+      for (const id of event.ids) this.pending.add(id);
       this.stale = true;
       this.version++;
     });
@@ -81,6 +97,7 @@ export class TextModel {
       this.indexStart.byteLength +
       this.indexSlots.byteLength +
       this.indexWeights.byteLength +
+      this.idfOf.byteLength +
       this.papers.length * 24
     );
   }
@@ -90,6 +107,8 @@ export class TextModel {
    * title and abstract in chunks, giving the event loop back between them so the app stays responsive.
    */
   update(): Promise<void> {
+    // Without this, an update with nothing to do would finish inside `??=` and leave a settled promise behind.
+    if (!this.stale && !this.updating) return Promise.resolve();
     this.updating ??= (async () => {
       try {
         while (this.stale) await this.catchUp();
@@ -102,26 +121,15 @@ export class TextModel {
 
   private async catchUp(): Promise<void> {
     this.stale = false;
-    if (this.seen.length < this.papers.length) this.seen = new Uint8Array(this.papers.length);
-    this.seen.fill(0);
-    const added: Paper[] = [];
-    for (const paper of this.store.all()) {
-      const slot = this.slotOf.get(paper.id);
-      if (slot === undefined) {
-        added.push(paper);
-        continue;
-      }
-      this.seen[slot] = 1;
-      const known = this.papers[slot]!;
-      if (known === paper) continue;
-      if (known.title === paper.title && known.abstract === paper.abstract) {
-        this.papers[slot] = paper;
-      } else {
-        this.forget(slot);
-        added.push(paper);
-      }
+    const changed = this.pending;
+    this.pending = new Set();
+    let added: Paper[] = [];
+    // Per changed paper, unless a change named none or the count shows one went unnamed.
+    if (this.readAll || !this.readChanged(changed, added)) {
+      this.readAll = false;
+      added = this.readEvery();
+      this.newLayout();
     }
-    for (const slot of this.slotOf.values()) if (!this.seen[slot]) this.forget(slot);
     // Count every new paper's terms first, so papers imported together recognise what they share.
     for (let i = 0; i < added.length; i++) {
       this.countTerms(added[i]!, 1);
@@ -145,6 +153,69 @@ export class TextModel {
         else this.recent.set(term, [slot]);
       }
     }
+  }
+
+  /** Compare the papers in `ids` with what the model holds; false when the library's size says others changed too. */
+  private readChanged(ids: Set<string>, added: Paper[]): boolean {
+    for (const id of ids) {
+      this.reread.add(id);
+      const paper = this.store.get(id);
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) {
+        if (paper) added.push(paper);
+      } else if (!paper) {
+        this.forget(slot);
+      } else {
+        this.compare(slot, paper, added);
+      }
+    }
+    return this.slotOf.size + added.length === this.store.size;
+  }
+
+  /** Compare every paper of the library with what the model holds; returns the papers to (re)place. */
+  private readEvery(): Paper[] {
+    if (this.seen.length < this.papers.length) this.seen = new Uint8Array(this.papers.length);
+    this.seen.fill(0);
+    const added: Paper[] = [];
+    for (const paper of this.store.all()) {
+      const slot = this.slotOf.get(paper.id);
+      if (slot === undefined) {
+        added.push(paper);
+        continue;
+      }
+      this.seen[slot] = 1;
+      this.compare(slot, paper, added);
+    }
+    for (const slot of this.slotOf.values()) if (!this.seen[slot]) this.forget(slot);
+    return added;
+  }
+
+  /** Keep the slot if the paper's text is unchanged, else free it and list the paper to be placed again. */
+  private compare(slot: number, paper: Paper, added: Paper[]): void {
+    const known = this.papers[slot]!;
+    if (known === paper) return;
+    if (known.title === paper.title && known.abstract === paper.abstract) {
+      this.papers[slot] = paper;
+    } else {
+      this.forget(slot);
+      added.push(paper);
+    }
+  }
+
+  private newLayout(): void {
+    this.layout++;
+    this.reread.clear();
+  }
+
+  /**
+   * The papers the model has re-read one by one since the last call (or since its layout changed):
+   * those whose slot or text may have changed. Unlike the store's events, it never names a change the
+   * model has not caught up with yet.
+   */
+  takeReread(): string[] {
+    const ids = [...this.reread];
+    this.reread.clear();
+    return ids;
   }
 
   slot(id: string): number | undefined {
@@ -240,6 +311,7 @@ export class TextModel {
     this.terms = new Int32Array(live.length * TERMS_PER_PAPER);
     this.weights = new Float32Array(live.length * TERMS_PER_PAPER);
     this.builtWith = this.docs;
+    this.newLayout();
     for (let i = 0; i < live.length; i++) {
       this.weigh(this.place(live[i]!));
       if (i % CHUNK === CHUNK - 1) await breathe();
@@ -372,6 +444,17 @@ export class TextModel {
     for (let i = 0; i < found; i++) this.df[this.distinct[i]!]! += delta;
   }
 
+  /** log(1 + docs / df), remembered per df while the number of papers stays the same. */
+  private idf(df: number, docs: number): number {
+    if (this.idfDocs !== docs) {
+      if (this.idfOf.length <= docs) this.idfOf = new Float64Array(docs + 1);
+      else this.idfOf.fill(0);
+      this.idfDocs = docs;
+    }
+    // df counts papers, so it is at most docs; an idf is never 0, so 0 means not yet computed.
+    return (this.idfOf[df] ||= Math.log(1 + docs / df));
+  }
+
   /** Set the slot's vector: its TERMS_PER_PAPER heaviest terms by tf-idf, heaviest first, normalised. */
   private weigh(slot: number): void {
     const found = this.collect(this.papers[slot]!);
@@ -382,7 +465,7 @@ export class TextModel {
       const df = this.df[distinct[i]!]!;
       // A term no other paper has cannot make two papers alike.
       if (df < 2) continue;
-      scratch[n] = (1 + Math.log(counts[i]!)) * Math.log(1 + docs / df);
+      scratch[n] = TF[counts[i]!]! * this.idf(df, docs);
       distinct[n] = distinct[i]!;
       n++;
     }
@@ -437,6 +520,9 @@ function kthLargest(values: Float64Array, n: number, k: number, work: Float64Arr
   }
   return work[target]!;
 }
+
+/** 1 + log(count), the weight of a term's count in a paper, for every count a paper can have. */
+const TF = Float64Array.from({ length: MAX_TOKENS + 1 }, (_, count) => 1 + Math.log(count));
 
 const models = new WeakMap<LibraryStore, TextModel>();
 

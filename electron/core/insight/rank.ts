@@ -2,6 +2,7 @@ import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import { TERMS_PER_PAPER, modelFor, type TextModel, type Vector } from './model';
 import { matchRules, type CompiledRule } from './rules';
+import { signalsFor, type SignalKind } from './signals';
 import { isPhrase, termNames } from './terms';
 
 /** One paper's place in the ranking, with the line that explains it. */
@@ -22,10 +23,6 @@ export type Ranking = {
   items: Ranked[];
 };
 
-/** How much a paper says about what the reader wants, and in which words. */
-type Signal = { weight: number; kind: SignalKind };
-type SignalKind = 'read' | 'reading' | 'queued' | 'noted' | 'highlighted' | 'tagged' | 'dismissed';
-
 const KIND_WORDS: Record<SignalKind, string> = {
   read: 'you read',
   reading: 'you are reading',
@@ -43,24 +40,6 @@ const RULE_WEIGHT = 1;
 /** Dismissed papers count against a paper, a little less than kept ones count for it. */
 const NEGATIVE_WEIGHT = 0.6;
 
-function signalOf(paper: Paper): Signal | undefined {
-  if (paper.status === 'dismissed') return { weight: 1, kind: 'dismissed' };
-  let weight = 0;
-  let kind: SignalKind | undefined;
-  const raise = (w: number, k: SignalKind) => {
-    if (w > weight) kind = k;
-    weight = Math.max(weight, w);
-  };
-  if (paper.status === 'read') raise(1, 'read');
-  if (paper.status === 'reading') raise(0.9, 'reading');
-  if (paper.status === 'queued') raise(0.7, 'queued');
-  if (paper.note.trim()) raise(1, 'noted');
-  if (paper.annotations.length) raise(1, 'highlighted');
-  if (paper.tags.length) raise(0.7, 'tagged');
-  if (paper.status === 'inbox' && kind !== 'noted' && kind !== 'highlighted') return undefined;
-  return kind ? { weight, kind } : undefined;
-}
-
 /**
  * The inbox, best first: each paper scored by its likeness to what the reader kept (queued, read,
  * tagged, noted, highlighted) against its likeness to what they dismissed, then moved by the rules.
@@ -71,9 +50,8 @@ export async function rankInbox(
   ids?: readonly string[],
 ): Promise<Ranking> {
   const model = await modelFor(store);
-  const { weightOf, kindOf, inboxAll, positives } = signalsOf(store, model);
-  const wanted = ids ? new Set(ids) : undefined;
-  const inbox = wanted ? inboxAll.filter((p) => wanted.has(p.id)) : inboxAll;
+  const { weightOf, kindOf, positives } = signalsFor(store, model);
+  const inbox = (ids && inboxAmong(store, ids)) ?? inboxOf(store, model, ids);
 
   if (positives === 0) {
     const items = inbox.map((paper, position) => {
@@ -135,38 +113,36 @@ export async function rankInbox(
   };
 }
 
-type Signals = {
-  version: number;
-  /** By slot: positive for what the reader kept, negative for what they dismissed, 0 for neither. */
-  weightOf: Float32Array;
-  kindOf: SignalKind[];
-  /** Every inbox paper, in import order. */
-  inboxAll: Paper[];
-  positives: number;
-};
-const signalCache = new WeakMap<TextModel, Signals>();
+const inboxCache = new WeakMap<TextModel, { version: number; papers: Paper[] }>();
 
-/** What each paper says about the reader's interests; recomputed only after the library changed. */
-function signalsOf(store: LibraryStore, model: TextModel): Signals {
-  const cached = signalCache.get(model);
-  if (cached?.version === model.version) return cached;
-  const weightOf = new Float32Array(model.slots);
-  const kindOf: SignalKind[] = [];
-  const inboxAll: Paper[] = [];
-  let positives = 0;
-  for (const paper of store.all()) {
-    if (paper.status === 'inbox') inboxAll.push(paper);
-    const signal = signalOf(paper);
-    const slot = signal && model.slot(paper.id);
-    if (!signal || slot === undefined) continue;
-    weightOf[slot] = signal.kind === 'dismissed' ? -signal.weight : signal.weight;
-    kindOf[slot] = signal.kind;
-    if (signal.kind !== 'dismissed') positives++;
+/** Every inbox paper in import order (or those of them in `ids`); read again only after the library changed. */
+function inboxOf(store: LibraryStore, model: TextModel, ids: readonly string[] | undefined): Paper[] {
+  let cached = inboxCache.get(model);
+  if (cached?.version !== model.version) {
+    const papers: Paper[] = [];
+    for (const paper of store.all()) if (paper.status === 'inbox') papers.push(paper);
+    papers.sort((a, b) => a.rank - b.rank);
+    cached = { version: model.version, papers };
+    inboxCache.set(model, cached);
   }
-  inboxAll.sort((a, b) => a.rank - b.rank);
-  const signals = { version: model.version, weightOf, kindOf, inboxAll, positives };
-  signalCache.set(model, signals);
-  return signals;
+  if (!ids) return cached.papers;
+  const wanted = new Set(ids);
+  return cached.papers.filter((p) => wanted.has(p.id));
+}
+
+/**
+ * The inbox papers among `ids`, in import order, found by id rather than by reading the library;
+ * undefined when two share a rank, as only the library's order can then tell which comes first.
+ */
+function inboxAmong(store: LibraryStore, ids: readonly string[]): Paper[] | undefined {
+  const papers: Paper[] = [];
+  for (const id of new Set(ids)) {
+    const paper = store.get(id);
+    if (paper?.status === 'inbox') papers.push(paper);
+  }
+  papers.sort((a, b) => a.rank - b.rank);
+  for (let i = 1; i < papers.length; i++) if (!(papers[i - 1]!.rank < papers[i]!.rank)) return undefined;
+  return papers;
 }
 
 type Match = { slot: number; score: number; kind: SignalKind };

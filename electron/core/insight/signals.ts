@@ -1,0 +1,107 @@
+import type { Paper } from '../schema';
+import type { LibraryStore } from '../store/store';
+import type { TextModel } from './model';
+
+export type SignalKind = 'read' | 'reading' | 'queued' | 'noted' | 'highlighted' | 'tagged' | 'dismissed';
+/** How much a paper says about what the reader wants, and in which words. */
+type Signal = { weight: number; kind: SignalKind };
+
+export function signalOf(paper: Paper): Signal | undefined {
+  if (paper.status === 'dismissed') return { weight: 1, kind: 'dismissed' };
+  let weight = 0;
+  let kind: SignalKind | undefined;
+  const raise = (w: number, k: SignalKind) => {
+    if (w > weight) kind = k;
+    weight = Math.max(weight, w);
+  };
+  if (paper.status === 'read') raise(1, 'read');
+  if (paper.status === 'reading') raise(0.9, 'reading');
+  if (paper.status === 'queued') raise(0.7, 'queued');
+  if (paper.note.trim()) raise(1, 'noted');
+  if (paper.annotations.length) raise(1, 'highlighted');
+  if (paper.tags.length) raise(0.7, 'tagged');
+  if (paper.status === 'inbox' && kind !== 'noted' && kind !== 'highlighted') return undefined;
+  return kind ? { weight, kind } : undefined;
+}
+
+/**
+ * What each paper says about the reader's interests, by model slot. Counted once over the library,
+ * then kept current per paper the model re-read after a change, so a ranking after a triage decision
+ * costs no pass over the library. Recounted whole when the model moved slots without naming papers.
+ * Following the model rather than the store's events keeps the two in step when a change lands
+ * between the model's catch-up and the ranking: that paper waits for the next catch-up in both.
+ */
+export class Signals {
+  /** By slot: positive for what the reader kept, negative for what they dismissed, 0 for neither. */
+  weightOf = new Float32Array(0);
+  kindOf: (SignalKind | undefined)[] = [];
+  /** Papers kept, read or marked: those with a positive weight. */
+  positives = 0;
+  /** The slot each paper with a signal holds it in, to clear it when the paper changes or moves. */
+  private readonly slotOfId = new Map<string, number>();
+  private layout = -1;
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly model: TextModel,
+  ) {}
+
+  /** Bring the signals up to date; call after the model's update, whose slots they follow. */
+  refresh(): void {
+    if (this.layout !== this.model.layout) {
+      this.recount();
+      return;
+    }
+    if (this.weightOf.length < this.model.slots) {
+      const grown = new Float32Array(Math.max(this.model.slots, this.weightOf.length * 2));
+      grown.set(this.weightOf);
+      this.weightOf = grown;
+    }
+    for (const id of this.model.takeReread()) {
+      this.clear(id);
+      const paper = this.store.get(id);
+      if (paper) this.set(paper);
+    }
+  }
+
+  private recount(): void {
+    this.layout = this.model.layout;
+    this.weightOf = new Float32Array(this.model.slots);
+    this.kindOf = [];
+    this.positives = 0;
+    this.slotOfId.clear();
+    for (const paper of this.store.all()) this.set(paper);
+  }
+
+  private set(paper: Paper): void {
+    const signal = signalOf(paper);
+    const slot = signal && this.model.slot(paper.id);
+    if (!signal || slot === undefined) return;
+    this.weightOf[slot] = signal.kind === 'dismissed' ? -signal.weight : signal.weight;
+    this.kindOf[slot] = signal.kind;
+    if (signal.kind !== 'dismissed') this.positives++;
+    this.slotOfId.set(paper.id, slot);
+  }
+
+  private clear(id: string): void {
+    const slot = this.slotOfId.get(id);
+    if (slot === undefined) return;
+    if (this.weightOf[slot]! > 0) this.positives--;
+    this.weightOf[slot] = 0;
+    this.kindOf[slot] = undefined;
+    this.slotOfId.delete(id);
+  }
+}
+
+const signalsByModel = new WeakMap<TextModel, Signals>();
+
+/** The signals over `model`'s slots, current with the library (the model must be updated first). */
+export function signalsFor(store: LibraryStore, model: TextModel): Signals {
+  let signals = signalsByModel.get(model);
+  if (!signals) {
+    signals = new Signals(store, model);
+    signalsByModel.set(model, signals);
+  }
+  signals.refresh();
+  return signals;
+}
