@@ -315,7 +315,7 @@ describe('search index', () => {
     for (let i = 0; i < 20; i++) twin.expectQuery(query({ text: randomQuery(random) }));
     // Enough changes start a rebuild once they pause; searches answer from the old build and the changes
     // until it is done.
-    for (let i = 0; i < 1100; i++) twin.mutate(random);
+    for (let i = 0; i < 1400; i++) twin.mutate(random);
     expect(search.pendingChanges).toBeGreaterThan(1000);
     for (let i = 0; i < 10; i++) twin.expectQuery(query({ text: randomQuery(random) }));
     const started = Date.now();

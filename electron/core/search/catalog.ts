@@ -1,5 +1,6 @@
 import { STATUSES, type Paper, type Status } from '../schema';
 import { SearchIndex } from './search-index';
+import { sameSearchedText } from './tokenize';
 import { SortOrder, type OrderedDocuments, type SortKey } from './sort-orders';
 
 const SORT_KEYS: readonly SortKey[] = ['queue', 'added', 'title', 'year', 'updated'];
@@ -70,9 +71,11 @@ export class Catalog implements OrderedDocuments {
   replace(paper: Paper): void {
     const ordinal = this.ordinalOf.get(paper.id);
     if (ordinal === undefined) return this.insert(paper);
+    const old = this.docs[ordinal]!;
     this.docs[ordinal] = paper;
     this.setStatus(ordinal, paper);
-    this.search.changed(ordinal);
+    // A status, rank or date change leaves the words as they were: the index needs nothing.
+    if (!sameSearchedText(old, paper)) this.search.changed(ordinal);
     for (const order of this.orders.values()) order.replaced(ordinal);
   }
 

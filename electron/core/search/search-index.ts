@@ -3,7 +3,7 @@ import { IndexBuilder, type BaseIndex, type Documents } from './build';
 import { TermScanner } from './tokenize';
 import { HeavyWords } from './heavy-words';
 import { typoEligible } from './typo';
-import { WordPlanner, inPlan, type WordPlan } from './word-plans';
+import { WordPlanner, type WordPlan } from './word-plans';
 
 /** The papers matching every word of a query. Valid until the next `match` on the same index. */
 export type TextMatch = {
@@ -153,7 +153,6 @@ export class SearchIndex {
     if (words.length === 0) throw new Error('A text match needs at least one word.');
     this.ensureReady();
     this.catchUp();
-    const base = this.base!;
     const capacity = this.docs.count;
     if (this.marks.length < capacity) {
       const size = Math.ceil(capacity * 1.25) + 1024;
@@ -169,7 +168,7 @@ export class SearchIndex {
     const heavy = this.heavy!;
     const plans = words.map((word) => {
       const plan = planner.exact(word);
-      return !this.anyLive(plan) && typoEligible(word) ? planner.typo(word) : plan;
+      return typoEligible(word) && !this.anyLive(plan) ? planner.typo(word) : plan;
     });
     // The rarest word first: the others only narrow its papers down.
     plans.sort((a, b) => a.estimate - b.estimate);
@@ -184,9 +183,7 @@ export class SearchIndex {
       if (k > 0) [list, spare] = [spare, list];
       if (count === 0) break;
     }
-    for (const [ordinal, ids] of this.overlay) {
-      if (plans.every((plan) => ids.some((id) => inPlan(plan, id, base.termCount)))) list[count++] = ordinal;
-    }
+    if (this.overlay.size > 0) count = this.overlayMatches(plans, list, count);
     const marks = this.marks;
     const stamp = ++this.stamp;
     for (let i = 0; i < count; i++) marks[list[i]!] = stamp;
@@ -267,6 +264,7 @@ export class SearchIndex {
       if (this.builder) {
         if (!this.step(deadline)) return this.schedule();
         this.warming = this.heavy!.prefixes();
+        this.planner!.letters();
       }
       while (this.warming.length > 0 && performance.now() < deadline) {
         const word = this.warming.pop()!;
@@ -307,12 +305,40 @@ export class SearchIndex {
 
   /** True if some paper as it is now has a term of `plan`. */
   private anyLive(plan: WordPlan): boolean {
-    const { offsets, postings, covered, termCount } = this.base!;
+    const { offsets, postings, covered } = this.base!;
     for (let r = 0; r < plan.ranges.length; r += 2) {
       const end = offsets[plan.ranges[r + 1]!]!;
       for (let i = offsets[plan.ranges[r]!]!; i < end; i++) if (covered[postings[i]!] === 1) return true;
     }
-    for (const ids of this.overlay.values()) if (ids.some((id) => inPlan(plan, id, termCount))) return true;
+    if (this.overlay.size === 0) return false;
+    const terms = this.termsOf(plan);
+    for (const ids of this.overlay.values()) if (hasAny(ids, terms)) return true;
     return false;
   }
+
+  /** Add to list[count...] the changed papers with a term of every plan; the new count. */
+  private overlayMatches(plans: readonly WordPlan[], list: Int32Array, count: number): number {
+    const terms = plans.map((plan) => this.termsOf(plan));
+    for (const [ordinal, ids] of this.overlay) {
+      if (terms.every((flags) => hasAny(ids, flags))) list[count++] = ordinal;
+    }
+    return count;
+  }
+
+  /**
+   * A flag per term id, set for the plan's terms: checking a changed paper's terms then costs one read
+   * each, however many ranges a typo plan has.
+   */
+  private termsOf(plan: WordPlan): Uint8Array {
+    if (plan.terms) return plan.terms;
+    const flags = new Uint8Array(this.base!.table.size);
+    for (let r = 0; r < plan.ranges.length; r += 2) flags.fill(1, plan.ranges[r], plan.ranges[r + 1]);
+    for (const id of plan.extra) flags[id] = 1;
+    return (plan.terms = flags);
+  }
+}
+
+function hasAny(ids: Uint32Array, flags: Uint8Array): boolean {
+  for (let i = 0; i < ids.length; i++) if (flags[ids[i]!] === 1) return true;
+  return false;
 }

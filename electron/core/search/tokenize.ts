@@ -16,6 +16,22 @@ export function searchedFields(paper: Paper, visit: (text: string) => void): voi
   if (paper.arxivId) visit(paper.arxivId);
 }
 
+/** True when two versions of a paper have the same searched text (a status or rank change, say). */
+export function sameSearchedText(a: Paper, b: Paper): boolean {
+  if (a.title !== b.title || a.abstract !== b.abstract || a.note !== b.note || a.arxivId !== b.arxivId) return false;
+  if (!sameStrings(a.authors, b.authors) || !sameStrings(a.tags, b.tags)) return false;
+  if (a.annotations === b.annotations) return true;
+  if (a.annotations.length !== b.annotations.length) return false;
+  return a.annotations.every(
+    (annotation, i) => annotation.comment === b.annotations[i]!.comment && annotation.quote === b.annotations[i]!.quote,
+  );
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  return a.length === b.length && a.every((text, i) => text === b[i]);
+}
+
 /** The words of a query or a text as search compares them: folded (foldText) and split at non-letters. */
 export function foldedWords(text: string): string[] {
   return foldText(text).split(' ').filter(Boolean);

@@ -5,7 +5,15 @@ import { oneEditAway, startsWithOneSwap } from './typo';
  * The terms a query word stands for: [lo, hi) pairs of sorted term ids (with postings in the base), plus
  * ids of terms added since the build. `exact` plans are the word as a prefix; others are its typos.
  */
-export type WordPlan = { word: string; exact: boolean; ranges: number[]; extra: Set<number>; estimate: number };
+export type WordPlan = {
+  word: string;
+  exact: boolean;
+  ranges: number[];
+  extra: Set<number>;
+  estimate: number;
+  /** A flag per term id for the plan's terms, made when changed papers need checking. */
+  terms?: Uint8Array;
+};
 
 /** Turns query words into WordPlans over one built index's sorted dictionary. */
 export class WordPlanner {
@@ -68,22 +76,28 @@ export class WordPlanner {
     return lo;
   }
 
-  /** The letters the library's words are made of: what a typo may have changed. */
-  private letters(): string {
+  /** The letters the library's words are made of: what a typo may have changed (worked out once, then kept up). */
+  letters(): string {
     const table = this.base.table;
     if (this.alphabetTerms < table.size) {
+      // A flag per UTF-16 unit, so a pass over every term makes no strings; terms with surrogates go letter by letter.
+      const seen = new Uint8Array(0x10000);
       const letters = new Set(this.alphabet);
-      for (let id = this.alphabetTerms; id < table.size; id++) for (const letter of table.term(id)) letters.add(letter);
+      for (let id = this.alphabetTerms; id < table.size; id++) {
+        const term = table.term(id);
+        for (let i = 0; i < term.length; i++) {
+          const code = term.charCodeAt(i);
+          if (code >= 0xd800 && code <= 0xdfff) {
+            for (const letter of term) letters.add(letter);
+            break;
+          }
+          seen[code] = 1;
+        }
+      }
+      for (let code = 0; code < seen.length; code++) if (seen[code] === 1) letters.add(String.fromCharCode(code));
       this.alphabetTerms = table.size;
       this.alphabet = [...letters].join('');
     }
     return this.alphabet;
   }
-}
-
-export function inPlan(plan: WordPlan, id: number, termCount: number): boolean {
-  if (id >= termCount) return plan.extra.has(id);
-  const ranges = plan.ranges;
-  for (let r = 0; r < ranges.length; r += 2) if (id >= ranges[r]! && id < ranges[r + 1]!) return true;
-  return false;
 }
