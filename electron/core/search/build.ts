@@ -24,6 +24,15 @@ export type BaseIndex = {
   covered: Uint8Array;
 };
 
+/** Work that ends in a BaseIndex, done in steps; papers changed under it are listed in `stale`. */
+export type IndexSteps = {
+  readonly stale: Set<number>;
+  /** A paper at `ordinal` was added, replaced or removed meanwhile. */
+  changed(ordinal: number): void;
+  /** Work until `deadline` (a performance.now() time); the finished index, or undefined if not done yet. */
+  step(deadline: number): BaseIndex | undefined;
+};
+
 const CHUNK = 1 << 20;
 
 /**
@@ -31,7 +40,7 @@ const CHUNK = 1 << 20;
  * when their turn comes; a paper that changes after it was read is reported by `changed` and listed in
  * `stale` for the caller to index apart.
  */
-export class IndexBuilder {
+export class IndexBuilder implements IndexSteps {
   readonly stale = new Set<number>();
   private readonly table = new TermTable();
   private readonly scanner = new TermScanner(this.table);

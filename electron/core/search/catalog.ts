@@ -104,9 +104,12 @@ export class Catalog implements OrderedDocuments {
     this.search.dispose();
   }
 
-  /** Build the search index in the background, and the default (queue) order now. */
-  warmUp(): void {
-    this.search.buildInBackground();
+  /**
+   * Build the search index in the background, and the default (queue) order now. With `indexCache` (a
+   * file beside the library), the index is read from there when it still fits and kept there once built.
+   */
+  warmUp(options: { indexCache?: string } = {}): void {
+    this.search.buildInBackground(options.indexCache);
     this.order('queue').ordinals();
   }
 }

@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { IndexBuilder, type BaseIndex, type Documents } from './build';
+import { IndexBuilder, type BaseIndex, type Documents, type IndexSteps } from './build';
+import { CacheLoader, CacheSaver } from './cache-steps';
+import { decodeCache, readCache } from './index-cache';
 import { TermScanner } from './tokenize';
 import { HeavyWords } from './heavy-words';
 import { typoEligible } from './typo';
@@ -33,7 +35,13 @@ export class SearchIndex {
   /** Papers changed since the base was built and not yet scanned into the overlay (done at the next search). */
   private readonly dirty = new Set<number>();
   private changes = 0;
-  private builder: IndexBuilder | undefined;
+  private builder: IndexSteps | undefined;
+  /** Where the built index is kept between runs, if anywhere. */
+  private cachePath: string | undefined;
+  /** Writing the last build to the cache file, in steps after it is installed. */
+  private saver: CacheSaver | undefined;
+  /** Counts resets, so a cache file read before one is not used after it. */
+  private generation = 0;
   private scanner: TermScanner | undefined;
   private scheduled = false;
   private rebuildTimer: NodeJS.Timeout | undefined;
@@ -47,6 +55,9 @@ export class SearchIndex {
   private warming: string[] = [];
 
   constructor(private readonly docs: Documents) {}
+
+  /** True if the index in use was read from the cache file rather than built. */
+  fromCache = false;
 
   /** True once a search needs no build first. */
   get ready(): boolean {
@@ -67,7 +78,14 @@ export class SearchIndex {
   dispose(): void {
     clearTimeout(this.rebuildTimer);
     this.builder = undefined;
+    this.saver = undefined;
     this.warming = [];
+    this.generation++;
+  }
+
+  /** The cache file's write under way, if any (for tests and for a caller that wants it on disk). */
+  get cacheWritten(): Promise<void> | undefined {
+    return this.saver?.written;
   }
 
   /** Forget everything (every paper was replaced); the next search or background step builds anew. */
@@ -79,6 +97,8 @@ export class SearchIndex {
     this.heavy = undefined;
     this.warming = [];
     this.builder = undefined;
+    this.saver = undefined;
+    this.generation++;
     this.overlay.clear();
     this.dirty.clear();
     this.changes = 0;
@@ -118,11 +138,27 @@ export class SearchIndex {
     return this.builder !== undefined;
   }
 
-  /** Build in short steps between other work (a search before it is done finishes the build at once). */
-  buildInBackground(): void {
+  /**
+   * Build in short steps between other work (a search before it is done finishes the build at once).
+   * With `cachePath`, first try the index kept there by an earlier run (papers whose text differs from
+   * then are indexed apart), and keep each finished build there for the next run.
+   */
+  buildInBackground(cachePath?: string): void {
     if (this.base || this.builder) return;
-    this.startBuild();
-    this.schedule();
+    this.cachePath = cachePath;
+    if (cachePath === undefined) {
+      this.startBuild();
+      this.schedule();
+      return;
+    }
+    const generation = this.generation;
+    void readCache(cachePath).then((bytes) => {
+      // A search built the index meanwhile, or the library was reset or closed: the file is not needed.
+      if (this.base || this.builder || generation !== this.generation) return;
+      const cache = bytes && decodeCache(bytes);
+      this.builder = cache ? new CacheLoader(cache, this.docs) : new IndexBuilder(this.docs);
+      this.schedule();
+    });
   }
 
   /** Begin a build that `step` advances; searches meanwhile use the previous build plus the changes. */
@@ -270,13 +306,24 @@ export class SearchIndex {
         const word = this.warming.pop()!;
         if (!this.heavy!.has(word)) this.heavy!.bits(this.planner!.exact(word));
       }
-      if (this.warming.length > 0) this.schedule();
+      // Papers a cache file did not cover (or changed under the build) are scanned before a search asks.
+      if (this.dirty.size > 0) this.catchUp(deadline);
+      if (this.warming.length === 0 && this.saver && !this.saver.written) this.saver.step(deadline);
+      if (this.warming.length > 0 || this.dirty.size > 0 || (this.saver && !this.saver.written)) this.schedule();
     }).unref();
   }
 
   private install(built: BaseIndex): void {
-    const stale = this.builder!.stale;
+    const steps = this.builder!;
+    const stale = steps.stale;
     this.builder = undefined;
+    const loaded = steps instanceof CacheLoader && steps.fromFile;
+    this.fromCache = loaded;
+    this.saver = undefined;
+    if (this.cachePath !== undefined && !loaded) {
+      this.saver = new CacheSaver(built, this.docs, this.cachePath);
+      this.schedule();
+    }
     this.base = built;
     this.scanner = new TermScanner(built.table);
     this.planner = new WordPlanner(built);
@@ -291,16 +338,18 @@ export class SearchIndex {
     }
   }
 
-  /** Scan the papers changed since the last search into the overlay. */
-  private catchUp(): void {
+  /** Scan the papers changed since the last search into the overlay (until `deadline`, if given). */
+  private catchUp(deadline = Infinity): void {
     const scanner = this.scanner!;
     for (const ordinal of this.dirty) {
+      this.dirty.delete(ordinal);
       const paper = this.docs.at(ordinal);
-      if (!paper) continue;
-      scanner.scan(paper);
-      this.overlay.set(ordinal, Uint32Array.from(new Set(scanner.ids.subarray(0, scanner.length))));
+      if (paper) {
+        scanner.scan(paper);
+        this.overlay.set(ordinal, Uint32Array.from(new Set(scanner.ids.subarray(0, scanner.length))));
+      }
+      if (performance.now() >= deadline) return;
     }
-    this.dirty.clear();
   }
 
   /** True if some paper as it is now has a term of `plan`. */

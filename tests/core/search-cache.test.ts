@@ -1,0 +1,130 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Paper } from '../../electron/core/schema';
+import { seeded } from './helpers';
+import { query, randomListQuery, randomPaper, randomQuery, Twin, type Random } from './search-reference';
+
+let dir = '';
+let cachePath = '';
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'paperqueue-search-cache-'));
+  cachePath = join(dir, 'search-index.bin');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Open `papers` as a library does: the index built or read in the background, kept in the cache file. */
+async function open(papers: readonly Paper[], changeWhileLoading?: (twin: Twin) => void): Promise<Twin> {
+  const twin = new Twin([...papers]);
+  twin.catalog.warmUp({ indexCache: cachePath });
+  while (!twin.catalog.search.ready) {
+    await tick();
+    changeWhileLoading?.(twin);
+  }
+  return twin;
+}
+
+/** Wait for the cache file written after a build. */
+async function saved(twin: Twin): Promise<void> {
+  while (!twin.catalog.search.cacheWritten) await tick();
+  await twin.catalog.search.cacheWritten;
+}
+
+function agree(twin: Twin, random: Random, count = 25): void {
+  for (let i = 0; i < count; i++)
+    twin.expectQuery(i % 2 ? randomListQuery(random) : query({ text: randomQuery(random) }));
+}
+
+const library = (random: Random, n: number): Paper[] => Array.from({ length: n }, () => randomPaper(random));
+
+describe('search index cache', () => {
+  it('keeps a built index beside the library and answers the same from it at the next open', async () => {
+    const random = seeded(21);
+    const papers = library(random, 400);
+    const first = await open(papers);
+    expect(first.catalog.search.fromCache).toBe(false);
+    await saved(first);
+    first.catalog.dispose();
+
+    const second = await open(papers);
+    expect(second.catalog.search.fromCache).toBe(true);
+    expect(second.catalog.search.pendingChanges).toBe(0);
+    expect(second.catalog.search.stats()).toEqual(first.catalog.search.stats());
+    agree(second, random);
+    for (let round = 0; round < 200; round++) {
+      second.mutate(random);
+      if (round % 10 === 0) agree(second, random, 2);
+    }
+  });
+
+  it('indexes apart the papers whose text differs from the file, and only those', async () => {
+    const random = seeded(22);
+    const papers = library(random, 300);
+    await saved(await open(papers));
+
+    const changed = [...papers];
+    changed[5] = { ...changed[5]!, note: 'a brand new note' };
+    changed[17] = { ...changed[17]!, status: 'read', rank: 99 };
+    changed[40] = randomPaper(random);
+    changed.push(randomPaper(random), randomPaper(random));
+    const twin = await open(changed);
+    expect(twin.catalog.search.fromCache).toBe(true);
+    // The note, the replaced paper and the two new ones; a status change leaves the text as it was.
+    expect(twin.catalog.search.pendingChanges).toBe(4);
+    twin.expectQuery(query({ text: 'brand new' }));
+    agree(twin, random);
+  });
+
+  it('answers right when papers change while the file is being read', async () => {
+    const random = seeded(23);
+    const papers = library(random, 600);
+    await saved(await open(papers));
+    const twin = await open(papers, (t) => t.mutate(random));
+    expect(twin.catalog.search.fromCache).toBe(true);
+    agree(twin, random);
+  });
+
+  it('is not needed by a search that comes before it is read', async () => {
+    const random = seeded(24);
+    const papers = library(random, 200);
+    await saved(await open(papers));
+    const twin = new Twin(papers);
+    twin.catalog.warmUp({ indexCache: cachePath });
+    agree(twin, random, 5);
+    expect(twin.catalog.search.fromCache).toBe(false);
+    for (let i = 0; i < 20; i++) await tick();
+    agree(twin, random, 5);
+  });
+
+  it('builds anew, silently, from a damaged, cut short, foreign or missing file, and then rewrites it', async () => {
+    const random = seeded(25);
+    const papers = library(random, 300);
+    await saved(await open(papers));
+    const good = await readFile(cachePath);
+    const flipped = Buffer.from(good);
+    flipped[Math.floor(flipped.length * 0.6)]! ^= 0x10;
+    const damaged = [flipped, good.subarray(0, good.length - 8), Buffer.from('not an index'), Buffer.alloc(0)];
+    for (const bytes of damaged) {
+      await writeFile(cachePath, bytes);
+      const twin = await open(papers);
+      expect(twin.catalog.search.fromCache).toBe(false);
+      agree(twin, random, 5);
+      await saved(twin);
+      expect((await open(papers)).catalog.search.fromCache).toBe(true);
+    }
+    // An index of another library: every paper differs, too many to index apart.
+    const other = library(random, 1500);
+    await saved(await open(other));
+    const twin = await open(library(random, 1500));
+    expect(twin.catalog.search.fromCache).toBe(false);
+    agree(twin, random, 5);
+    await saved(twin);
+    await rm(cachePath);
+    expect((await open(papers)).catalog.search.fromCache).toBe(false);
+  });
+});
