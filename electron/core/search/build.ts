@@ -46,8 +46,6 @@ export class IndexBuilder implements IndexSteps {
   private readonly scanner = new TermScanner(this.table);
   private readonly end: number;
   private cursor = 0;
-  /** The ordinal being read, for counting each term once per paper. */
-  private current = 0;
   private phase: 'read' | 'sort' | 'fill' | 'done' = 'read';
   private readonly chunks: Uint32Array[] = [new Uint32Array(CHUNK)];
   private length = 0;
@@ -95,9 +93,8 @@ export class IndexBuilder implements IndexSteps {
       this.starts[ordinal] = this.length;
       const paper = this.docs.at(ordinal);
       if (paper) {
-        this.current = ordinal;
         scanner.scan(paper);
-        for (let i = 0; i < scanner.length; i++) this.add(scanner.ids[i]!);
+        this.add(ordinal, scanner.ids, scanner.length);
         this.covered[ordinal] = 1;
       }
       this.cursor++;
@@ -111,23 +108,37 @@ export class IndexBuilder implements IndexSteps {
     return this.phase === 'done';
   }
 
-  /** Count term `id` once per paper and remember it in the paper's term list. */
-  private add(id: number): void {
-    if (id >= this.counts.length) {
-      const counts = new Int32Array(this.counts.length * 2);
-      counts.set(this.counts);
-      this.counts = counts;
-      const lastSeen = new Int32Array(this.lastSeen.length * 2).fill(-1);
-      lastSeen.set(this.lastSeen);
-      this.lastSeen = lastSeen;
+  /** Count each of a paper's term ids once and remember them in the papers' term lists. */
+  private add(ordinal: number, ids: Uint32Array, count: number): void {
+    if (this.table.size > this.counts.length) this.grow(this.table.size);
+    const { counts, lastSeen } = this;
+    let chunk = this.chunks[this.chunks.length - 1]!;
+    let length = this.length;
+    for (let i = 0; i < count; i++) {
+      const id = ids[i]!;
+      if (lastSeen[id] === ordinal) continue;
+      lastSeen[id] = ordinal;
+      counts[id]!++;
+      const at = length & (CHUNK - 1);
+      if (at === 0 && length > 0) {
+        chunk = new Uint32Array(CHUNK);
+        this.chunks.push(chunk);
+      }
+      chunk[at] = id;
+      length++;
     }
-    if (this.lastSeen[id] === this.current) return;
-    this.lastSeen[id] = this.current;
-    this.counts[id]!++;
-    const at = this.length & (CHUNK - 1);
-    if (at === 0 && this.length > 0) this.chunks.push(new Uint32Array(CHUNK));
-    this.chunks[this.chunks.length - 1]![at] = id;
-    this.length++;
+    this.length = length;
+  }
+
+  private grow(size: number): void {
+    let capacity = this.counts.length;
+    while (capacity < size) capacity *= 2;
+    const counts = new Int32Array(capacity);
+    counts.set(this.counts);
+    this.counts = counts;
+    const lastSeen = new Int32Array(capacity).fill(-1);
+    lastSeen.set(this.lastSeen);
+    this.lastSeen = lastSeen;
   }
 
   /** Sort the terms, renumber them by that order and lay out the postings ranges. */

@@ -15,6 +15,13 @@ export function hashString(term: string): number {
 export class TermTable {
   private terms: string[] = [];
   private hashes = new Int32Array(1024);
+  /**
+   * Every term's UTF-16 codes, end to end, and each term's (start, length) in it: a lookup compares
+   * against these packed arrays rather than chasing each term's string through the heap.
+   */
+  private chars = new Uint16Array(1 << 16);
+  private charsUsed = 0;
+  private spans = new Int32Array(2048);
   /** Pairs of (hash, term id + 1) per slot, side by side so a probe reads one cache line; id 0 is empty. */
   private slots = new Int32Array(4096);
 
@@ -25,6 +32,7 @@ export class TermTable {
   /** About how many bytes the table takes (strings counted at one byte a character plus a header). */
   bytes(): number {
     let bytes = this.hashes.byteLength + this.slots.byteLength + 8 * this.terms.length;
+    bytes += this.chars.byteLength + this.spans.byteLength;
     for (const term of this.terms) bytes += 16 + term.length;
     return bytes;
   }
@@ -65,21 +73,22 @@ export class TermTable {
    */
   internAscii(text: string, start: number, end: number, hash: number): number {
     const slots = this.slots;
+    const spans = this.spans;
+    const chars = this.chars;
     const mask = (slots.length >> 1) - 1;
     const length = end - start;
     let slot = hash & mask;
     for (; ; slot = (slot + 1) & mask) {
       const id = slots[2 * slot + 1]! - 1;
       if (id < 0) break;
-      if (slots[2 * slot] !== hash) continue;
-      const term = this.terms[id]!;
-      if (term.length !== length) continue;
-      let k = 0;
-      for (; k < length; k++) {
-        const code = text.charCodeAt(start + k);
-        if ((code >= 65 && code <= 90 ? code + 32 : code) !== term.charCodeAt(k)) break;
+      if (slots[2 * slot] !== hash || spans[2 * id + 1] !== length) continue;
+      const at = spans[2 * id]! - start;
+      let k = start;
+      for (; k < end; k++) {
+        const code = text.charCodeAt(k);
+        if ((code >= 65 && code <= 90 ? code + 32 : code) !== chars[at + k]) break;
       }
-      if (k === length) return id;
+      if (k === end) return id;
     }
     return this.add(text.slice(start, end).toLowerCase(), hash, slot);
   }
@@ -88,12 +97,17 @@ export class TermTable {
   renumber(order: Int32Array): void {
     const terms = new Array<string>(this.terms.length);
     const hashes = new Int32Array(this.hashes.length);
+    const spans = new Int32Array(this.spans.length);
     for (let i = 0; i < order.length; i++) {
-      terms[i] = this.terms[order[i]!]!;
-      hashes[i] = this.hashes[order[i]!]!;
+      const id = order[i]!;
+      terms[i] = this.terms[id]!;
+      hashes[i] = this.hashes[id]!;
+      spans[2 * i] = this.spans[2 * id]!;
+      spans[2 * i + 1] = this.spans[2 * id + 1]!;
     }
     this.terms = terms;
     this.hashes = hashes;
+    this.spans = spans;
     this.rehash(this.slots.length >> 1);
   }
 
@@ -106,6 +120,19 @@ export class TermTable {
       this.hashes = grown;
     }
     this.hashes[id] = hash;
+    if (2 * id + 1 >= this.spans.length) {
+      const grown = new Int32Array(this.spans.length * 2);
+      grown.set(this.spans);
+      this.spans = grown;
+    }
+    if (this.charsUsed + term.length > this.chars.length) {
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + term.length));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    this.spans[2 * id] = this.charsUsed;
+    this.spans[2 * id + 1] = term.length;
+    for (let k = 0; k < term.length; k++) this.chars[this.charsUsed++] = term.charCodeAt(k);
     this.slots[2 * slot] = hash;
     this.slots[2 * slot + 1] = id + 1;
     if (this.terms.length * 4 > this.slots.length) this.rehash(this.slots.length);
