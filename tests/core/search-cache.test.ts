@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../electron/core/schema';
+import { INDEX_CACHE_FILE_NAME } from '../../electron/core/search/index-cache';
 import { seeded } from './helpers';
 import { query, randomListQuery, randomPaper, randomQuery, Twin, type Random } from './search-reference';
 
@@ -10,7 +11,7 @@ let dir = '';
 let cachePath = '';
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'paperqueue-search-cache-'));
-  cachePath = join(dir, 'search-index.bin');
+  cachePath = join(dir, INDEX_CACHE_FILE_NAME);
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -50,6 +51,8 @@ describe('search index cache', () => {
     expect(first.catalog.search.fromCache).toBe(false);
     await saved(first);
     first.catalog.dispose();
+    // Written under a temporary name and renamed: nothing else is left beside it.
+    expect(await readdir(dir)).toEqual([INDEX_CACHE_FILE_NAME]);
 
     const second = await open(papers);
     expect(second.catalog.search.fromCache).toBe(true);

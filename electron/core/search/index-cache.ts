@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Paper } from '../schema';
 import type { BaseIndex } from './build';
 import { foldedWords, searchedFields } from './tokenize';
@@ -19,6 +21,9 @@ export type CachedIndex = {
   text: Uint8Array;
   checksum: [number, number];
 };
+
+/** The cache file's name, beside library.json. */
+export const INDEX_CACHE_FILE_NAME = 'search-index.cache';
 
 const MAGIC = 0x51504958; // "XIPQ" as a little-endian word: also refuses a file from a big-endian machine
 /** Bump when the file layout or what an index holds changes. */
@@ -208,7 +213,8 @@ export async function writeCache(
     ...pad(parts.covered),
     ...pad(parts.text),
   ];
-  const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  // Named as the store names its temp files, so the sweep at open removes one a killed writer left.
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const file = await open(temp, 'w');
     try {
