@@ -64,6 +64,7 @@ export class CacheLoader implements IndexSteps {
         if (this.table.size < terms.length && performance.now() >= deadline) return undefined;
       }
       if (this.table.size !== cache.termCount) return this.rebuild(deadline);
+      this.table.trim();
       this.terms = [];
       this.phase = 'verify';
     }

@@ -108,7 +108,13 @@ export class TermTable {
     this.terms = terms;
     this.hashes = hashes;
     this.spans = spans;
+    this.trim();
     this.rehash(this.slots.length >> 1);
+  }
+
+  /** Give back the room kept for more terms' characters (a built table gains few more). */
+  trim(): void {
+    this.chars = this.chars.slice(0, this.charsUsed + 1024);
   }
 
   private add(term: string, hash: number, slot: number): number {
