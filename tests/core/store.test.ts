@@ -2,7 +2,12 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreLoadError } from '../../electron/core/store/library-file';
-import { LibraryStore } from '../../electron/core/store/store';
+import { createPaper } from '../../electron/core/paper';
+import { queryPage } from '../../electron/core/query';
+import { LIBRARY_VERSION } from '../../electron/core/schema';
+import { INDEX_CACHE_FILE_NAME } from '../../electron/core/search/index-cache';
+import { serializeLibrary } from '../../electron/core/store/library-file';
+import { INDEX_CACHE_MIN_PAPERS, LibraryStore } from '../../electron/core/store/store';
 import { run, tempDir } from './helpers';
 
 const abstract = 'We show that careful triage of a reading queue saves hours. '.repeat(5);
@@ -61,5 +66,42 @@ describe('library store', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'library.json'), '\uFEFF{"version": 1, "papers": []}');
     expect((await LibraryStore.open(dir)).size).toBe(0);
+  });
+
+  it('keeps the search index in a cache file beside a big library and reads it at the next open', async () => {
+    const dir = await tempDir();
+    const source = { format: 'bibtex' as const, name: 'big.bib', importedAt: '2026-01-01T00:00:00.000Z' };
+    const papers = Array.from({ length: INDEX_CACHE_MIN_PAPERS }, (_, i) =>
+      createPaper(
+        { title: `Paper ${i} on topic ${i % 97}`, abstract: `Words w${i % 1013} and z${i % 31}.` },
+        source,
+        i,
+        source.importedAt,
+      ),
+    );
+    await writeFile(join(dir, 'library.json'), serializeLibrary({ version: LIBRARY_VERSION, papers }));
+    const next = () => new Promise((resolve) => setImmediate(resolve));
+    const idle = async (store: LibraryStore, writes: boolean) => {
+      while (!store.catalog.search.ready) await next();
+      // The file is made in steps after the build, then written.
+      while (writes && !store.catalog.search.cacheWritten) await next();
+      await store.catalog.search.cacheWritten;
+    };
+    const ids = (store: LibraryStore) =>
+      queryPage(store.catalog, { status: 'all', sort: 'queue', offset: 0, limit: 10_000, text: 'w17 topi' }).page.map(
+        (paper) => paper.id,
+      );
+    const first = await LibraryStore.open(dir);
+    await idle(first, true);
+    expect(first.catalog.search.fromCache).toBe(false);
+    expect(await readdir(dir)).toContain(INDEX_CACHE_FILE_NAME);
+    const expected = ids(first);
+    expect(expected.length).toBeGreaterThan(4);
+    first.catalog.dispose();
+    const second = await LibraryStore.open(dir);
+    await idle(second, false);
+    expect(second.catalog.search.fromCache).toBe(true);
+    expect(ids(second)).toEqual(expected);
+    second.catalog.dispose();
   });
 });

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper, type Rule } from '../schema';
 import { Catalog } from '../search/catalog';
+import { INDEX_CACHE_FILE_NAME } from '../search/index-cache';
 import { titleKey } from '../text';
 import { BACKUP_INTERVAL_MS, backUp, recoverFromBackup, type Recovery } from './backups';
 import { removeStaleTempFiles } from './durable-file';
 import { LibraryFileAdapter, StoreLoadError, type SaveCounts } from './library-file';
 
 export const LIBRARY_FILE_NAME = 'library.json';
+/** Below this many papers the search index builds in well under a second: no cache file is kept. */
+export const INDEX_CACHE_MIN_PAPERS = 5000;
 
 /** What changed, sent to every open view after a successful mutation. */
 export type ChangeEvent = { command: string; ids: string[] };
@@ -83,7 +86,7 @@ export class LibraryStore {
       () => undefined,
       () => undefined,
     );
-    store.catalog.warmUp();
+    store.catalog.warmUp({ indexCache: store.indexCachePath() });
     return store;
   }
 
@@ -99,8 +102,13 @@ export class LibraryStore {
       this.index(paper);
     }
     this.catalog.reset(this.byId.values());
-    this.catalog.warmUp();
+    this.catalog.warmUp({ indexCache: this.indexCachePath() });
     await this.persist();
+  }
+
+  /** Where the search index is kept between runs; only for libraries big enough for a build to be felt. */
+  private indexCachePath(): string | undefined {
+    return this.size >= INDEX_CACHE_MIN_PAPERS ? join(this.dataDir, INDEX_CACHE_FILE_NAME) : undefined;
   }
 
   /** A backup of what is on disk now, if it changed since the last one (before imports and restores). */
