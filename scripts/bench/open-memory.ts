@@ -1,0 +1,21 @@
+/**
+ * Run as a child of the bench: open the library in argv[2] as the app does, let the search index get ready
+ * and the backup be written, then print this fresh process's memory as one line of JSON. A fresh process
+ * shows what the app holds, without the bench's own garbage (generated papers, earlier sizes).
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { LibraryStore } from '../../electron/core/store/store';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: open-memory.ts DATA_DIR');
+const store = await LibraryStore.open(dir);
+while (!store.catalog.search.ready) await new Promise((resolve) => setImmediate(resolve));
+await store.flush();
+gc();
+const { rss, heapUsed } = process.memoryUsage();
+process.stdout.write(`${JSON.stringify({ rss, heapUsed, fromCache: store.catalog.search.fromCache })}\n`);
+store.catalog.dispose();
