@@ -1,7 +1,7 @@
 // Electronegativity on the Electron shell (electron/), held to a reviewed baseline.
-// The tool always exits 0, so this reads its CSV report and exits 1 on any finding the baseline does not
-// accept, on a baseline entry that no longer matches a finding (fixed: remove it), on a file the tool could
-// not parse (it would go unchecked), or when no complete report was produced.
+// The tool always exits 0, so this reads the findings its runner returns and exits 1 on any finding the
+// baseline does not accept, on a baseline entry that no longer matches a finding (fixed: remove it), or on a
+// file the tool could not parse (it would go unchecked). The tool's CSV report is still written, for people.
 // Usage: node scripts/electronegativity.mjs [--report FILE.csv]   (about 11 s: it waits on a failed release look-up)
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -48,7 +48,7 @@ for (const error of result.errors.filter((e) => !e.tolerable)) {
   fail(`could not parse electron/${error.file} (${error.message}): it was not checked`);
 }
 
-const findings = await readReport(report, result.issues.length);
+const findings = result.issues.map(toFinding);
 const baseline = JSON.parse(await readFile(BASELINE, 'utf8'));
 
 const groups = new Map();
@@ -99,7 +99,7 @@ for (const [key, allowed] of accepted) {
 }
 
 if (problems.length) {
-  console.error(`electronegativity: ${problems.length} problem(s) (report: ${report})\n`);
+  console.error(`electronegativity: ${problems.length} problem(s) (the tool's own report: ${report})\n`);
   for (const problem of problems) console.error(`  - ${problem}\n`);
   console.error(`Fix the shell (electron/*.ts), or, after review, accept a finding in ${BASELINE} with a reason.`);
   process.exit(1);
@@ -110,64 +110,23 @@ console.log(
 );
 
 /**
- * The CSV as written by the tool. It writes the header and the rows with two unawaited writes, so wait until
- * the rows the runner returned are all there, and refuse a missing, malformed or incomplete report.
+ * A finding as the tool's CSV report shows it, taken from what its runner returned: the tool writes the CSV's
+ * header and rows with two unawaited writes that can land in either order, so the file is not to be trusted.
  */
-async function readReport(file, expected) {
-  let rows;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    const body = text?.match(/^issue, severity, confidence, filename, location, sample, description, url\r?\n/);
-    if (body) {
-      rows = parseCsv(text.slice(body[0].length));
-      if (rows.length >= expected) break;
-    }
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  if (!rows) {
-    console.error(`electronegativity produced no report at ${file}`);
+function toFinding(issue) {
+  const finding = {
+    check: issue.id,
+    severity: issue.severity?.name,
+    confidence: issue.confidence?.name,
+    file: issue.file ?? 'N/A',
+    location: `${issue.location?.line}:${issue.location?.column}`,
+    sample: issue.sample ?? 'N/A',
+    description: issue.description,
+    url: WIKI + issue.id,
+  };
+  if (!/^[A-Z_]+$/.test(String(finding.check)) || !finding.severity || !finding.confidence) {
+    console.error(`electronegativity returned a malformed finding: ${JSON.stringify(issue)}`);
     process.exit(1);
   }
-  if (rows.length !== expected) {
-    console.error(`electronegativity's report has ${rows.length} findings; its runner returned ${expected}`);
-    process.exit(1);
-  }
-  return rows.map((fields) => {
-    const [check, severity, confidence, file, location, sample, description, url] = fields;
-    if (fields.length !== 8 || !/^[A-Z_]+$/.test(check) || url !== WIKI + check) {
-      console.error(`electronegativity's report has a malformed row: ${JSON.stringify(fields)}`);
-      process.exit(1);
-    }
-    return { check, severity, confidence, file, location, sample, description, url };
-  });
-}
-
-/** RFC 4180 rows: fields in double quotes may hold commas, doubled quotes and line breaks. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) rows.push([...row, field]);
-  return rows;
+  return finding;
 }
