@@ -122,6 +122,11 @@ async function readStdin(): Promise<string> {
 
 const isMain = process.argv[1] !== undefined && /paperqueue(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
+  // A reader that stops early (`paperqueue list | head`) is not an error: the command still finishes and
+  // releases the library; only the output it no longer wants is dropped.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const io: Output = {
     out: (text) => process.stdout.write(text + '\n'),
     err: (text) => process.stderr.write(text + '\n'),

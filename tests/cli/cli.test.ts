@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -184,4 +184,24 @@ describe('one writer per library', () => {
     );
     expect(existsSync(join(data, 'library.json'))).toBe(false);
   });
+
+  it.skipIf(!existsSync(SEED))(
+    'stops quietly when its reader does (list | head), and leaves the library free',
+    async () => {
+      const data = await tempDir();
+      expect((await cli(['import', SEED, '--data', data])).code).toBe(0);
+      const child = spawn(process.execPath, [BIN, 'list', '--json', '--data', data], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      // Like `| head -0`: the reader is gone before the first line is written.
+      child.stdout.destroy();
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      // The lock was released: the next command runs on the library itself.
+      expect((await cli(['stats', '--data', data])).code).toBe(0);
+    },
+  );
 });
