@@ -35,6 +35,17 @@ describe('backups', () => {
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toContain('Changed straight after opening');
   });
 
+  it('copy the library as the store knows it, but check a file changed behind its back before keeping it', async () => {
+    const { dir, store } = await libraryWith(['A paper worth keeping safe', 'And another one']);
+    await store.backUpNow();
+    const [first] = await listBackups(dir);
+    expect(await readFile(first!.file)).toEqual(await readFile(join(dir, 'library.json')));
+    await writeFile(join(dir, 'library.json'), '{"version":1,"papers":[\n{"id":"x"}\n]}\n');
+    await expect(backUp(dir, new Date(Date.now() + 1000), true)).rejects.toThrow(/library\.json.*papers\[0\]/);
+    await expect(store.backUpNow()).rejects.toThrow(/library\.json/);
+    expect(await listBackups(dir)).toHaveLength(1);
+  });
+
   it('keep 3 from today and one a day for the 7 days before', async () => {
     const { dir } = await libraryWith(['A paper worth keeping safe']);
     const now = new Date('2026-11-26T18:00:00Z');

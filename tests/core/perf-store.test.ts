@@ -167,6 +167,27 @@ describe('library.json layout', () => {
     expect(parseLibrary('library.json', Buffer.from(empty)).papers).toEqual([]);
   });
 
+  it('reads a library bigger than its read buffer piece by piece: lines across pieces, and a line longer than one', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'library.json');
+    const papers = Array.from({ length: 3000 }, (_, i) => fullPaper(i));
+    // About 10 MB of note in one paper: its line is longer than two of the 4 MB pieces the store reads.
+    papers[1500] = { ...papers[1500]!, note: `Long note ${'∑'.repeat(3_500_000)} 📚` };
+    const text = serializeLibrary({ version: 1, papers });
+    expect(Buffer.byteLength(text)).toBeGreaterThan(12 << 20);
+    await writeFile(file, text);
+    const store = await LibraryStore.open(dir);
+    expect([...store.all()]).toEqual(JSON.parse(JSON.stringify(papers)));
+    await run(store, 'notes.save', { id: papers[2999]!.id, note: 'changed' });
+    await store.flush();
+    // Every line read in pieces was placed exactly: the save copied all but the changed paper.
+    expect(store.lastSave).toEqual({ copied: 2999, serialised: 1 });
+    expect(await readFile(file, 'utf8')).toBe(serializeLibrary({ version: 1, papers: [...store.all()] }));
+    // The same library as one line of JSON (no newline in 12 MB): read whole, as any JSON.
+    await writeFile(file, JSON.stringify({ version: 1, papers }));
+    expect([...(await LibraryStore.open(dir)).all()]).toEqual(JSON.parse(JSON.stringify(papers)));
+  });
+
   it('reads the older indented layout and anything else JSON allows, and rewrites it line by line', async () => {
     const dir = await tempDir();
     const file = join(dir, 'library.json');

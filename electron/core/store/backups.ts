@@ -1,6 +1,6 @@
-import { mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileDurably } from './durable-file';
+import { writeFileDurably, type DurableContent, type FileIdentity } from './durable-file';
 import { parseLibrary } from './library-file';
 
 export const BACKUP_FOLDER = 'backups';
@@ -38,36 +38,54 @@ export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
 /**
  * Copy library.json into backups/ when it is valid and changed since the newest backup (compared by
  * modification time, so an unchanged library costs two stat calls). Returns the backup made, if any.
- * `validBytes` are library.json's bytes as the caller just read and validated them (the store at open):
- * they are written as they are, without reading and parsing the file again.
+ * `known` is library.json as the store last read and validated it, or wrote it: a file that still has that
+ * identity is copied in pieces as it is; any other is read and checked first (only a library that opens
+ * is worth keeping).
  */
 export async function backUp(
   dataDir: string,
   now = new Date(),
   force = false,
-  validBytes?: Uint8Array,
+  known?: FileIdentity,
 ): Promise<BackupInfo | undefined> {
   const source = join(dataDir, 'library.json');
-  let sourceTime: number;
+  let handle: FileHandle;
   try {
-    sourceTime = (await stat(source)).mtimeMs;
+    handle = await open(source, 'r');
   } catch {
     return undefined;
   }
-  const newest = (await listBackups(dataDir))[0];
-  if (!force && newest && (await stat(newest.file)).mtimeMs >= sourceTime) return undefined;
-  let bytes = validBytes;
-  if (!bytes) {
-    bytes = await readFile(source);
-    // Only a library that opens is worth keeping as a backup.
-    parseLibrary(source, bytes);
+  try {
+    const { ino, size, mtimeMs } = await handle.stat();
+    const newest = (await listBackups(dataDir))[0];
+    if (!force && newest && (await stat(newest.file)).mtimeMs >= mtimeMs) return undefined;
+    let content: DurableContent;
+    if (known && known.ino === ino && known.size === size && known.mtimeMs === mtimeMs) {
+      content = filePieces(source, handle, size);
+    } else {
+      content = await handle.readFile();
+      parseLibrary(source, content);
+    }
+    await mkdir(join(dataDir, BACKUP_FOLDER), { recursive: true });
+    const id = idFor(now);
+    const file = join(dataDir, BACKUP_FOLDER, `library-${id}.json`);
+    await writeFileDurably(file, content);
+    await prune(dataDir, now);
+    return { id, at: dateOf(id).toISOString(), file, bytes: size };
+  } finally {
+    await handle.close();
   }
-  await mkdir(join(dataDir, BACKUP_FOLDER), { recursive: true });
-  const id = idFor(now);
-  const file = join(dataDir, BACKUP_FOLDER, `library-${id}.json`);
-  await writeFileDurably(file, bytes);
-  await prune(dataDir, now);
-  return { id, at: dateOf(id).toISOString(), file, bytes: bytes.length };
+}
+
+/** The `size` bytes of an open file in pieces; an error if it turns out shorter (truncated in place meanwhile). */
+async function* filePieces(path: string, handle: FileHandle, size: number): AsyncGenerator<Uint8Array> {
+  const piece = Buffer.allocUnsafe(Math.min(size, 4 << 20));
+  for (let at = 0; at < size;) {
+    const { bytesRead } = await handle.read(piece, 0, Math.min(piece.length, size - at), at);
+    if (bytesRead === 0) throw new Error(`${path} got shorter while it was being backed up`);
+    at += bytesRead;
+    yield piece.subarray(0, bytesRead);
+  }
 }
 
 /** Keep the 3 newest of today and the newest of each of the 7 days before: 10 at most. */

@@ -32,49 +32,57 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
   private source: FileIdentity | undefined;
   /** How the last save made each paper's line: copied from the old file, or serialised afresh. */
   lastSave: SaveCounts = { copied: 0, serialised: 0 };
-  /** The bytes the last read validated, for the backup made at open; taken once. */
-  private lastRead: Uint8Array | undefined;
 
   constructor(file: string) {
     this.file = file;
   }
 
+  /**
+   * Read library.json. A file in the one-paper-per-line layout is read in pieces and parsed line by line,
+   * so its text never sits whole in memory; any other file (hand-edited, damaged) is read whole, and the
+   * error names the line and column.
+   */
   async read(): Promise<LibraryFile | null> {
-    let bytes: Buffer;
-    let identity: FileIdentity;
+    let handle: FileHandle;
     try {
-      const handle = await open(this.file, 'r');
-      try {
-        const { ino, size, mtimeMs } = await handle.stat();
-        identity = { ino, size, mtimeMs };
-        bytes = await handle.readFile();
-      } finally {
-        await handle.close();
-      }
+      handle = await open(this.file, 'r');
     } catch (error) {
       if (isMissing(error)) return null;
       throw new StoreLoadError(this.file, describeSystemError(error));
     }
-    const { library, placements } = decodeLibrary(this.file, bytes);
+    let decoded: Decoded;
+    let identity: FileIdentity;
+    try {
+      const { ino, size, mtimeMs } = await handle.stat();
+      identity = { ino, size, mtimeMs };
+      const lines = await readPaperLines(handle);
+      decoded = lines ? checkLibrary(this.file, lines, lines) : decodeLibrary(this.file, await handle.readFile());
+      if (lines?.bytes !== identity.size) decoded.placements = undefined;
+    } catch (error) {
+      if (error instanceof StoreLoadError) throw error;
+      throw new StoreLoadError(this.file, describeSystemError(error));
+    } finally {
+      await handle.close();
+    }
+    const { library, placements } = decoded;
     this.placed = new WeakMap();
     library.papers.forEach((paper, i) => {
       const placement = placements?.[i];
       if (placement) this.placed.set(paper, placement);
     });
-    this.source = placements && identity.size === bytes.length ? identity : undefined;
-    this.lastRead = bytes;
+    this.source = placements ? identity : undefined;
     return library;
   }
 
-  /** The bytes of library.json as the last read found and validated them (once; later calls get undefined). */
-  takeReadBytes(): Uint8Array | undefined {
-    const bytes = this.lastRead;
-    this.lastRead = undefined;
-    return bytes;
+  /**
+   * library.json as this adapter last read and validated it or wrote it (undefined if it could not tell
+   * where each line lies). A file that still has this identity is known good: a backup can copy it as it is.
+   */
+  get identity(): FileIdentity | undefined {
+    return this.source;
   }
 
   async write(data: LibraryFile): Promise<void> {
-    this.lastRead = undefined;
     const placed = new WeakMap<Paper, Placement>();
     const counts: SaveCounts = { copied: 0, serialised: 0 };
     const old = await this.openSource();
@@ -240,26 +248,28 @@ export function parseLibrary(file: string, bytes: Uint8Array): LibraryFile {
   return decodeLibrary(file, bytes).library;
 }
 
+type Decoded = { library: LibraryFile; placements?: (Placement | undefined)[] };
+/** The papers of a file in the one-paper-per-line layout, each parsed from its own line, with where each line lies. */
+type PaperLines = { version: number; rules?: unknown; papers: unknown[]; places: Placement[]; bytes: number };
+
 /** parseLibrary, and where each paper's line lies when the file has one paper per line (undefined for a paper the schema changed). */
-function decodeLibrary(
-  file: string,
-  bytes: Uint8Array,
-): { library: LibraryFile; placements?: (Placement | undefined)[] } {
+function decodeLibrary(file: string, bytes: Uint8Array): Decoded {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isUtf8(buffer)) throw new StoreLoadError(file, 'it is not UTF-8 text');
   const lines = splitPaperLines(buffer);
-  let raw: unknown;
-  if (lines) {
-    raw = { version: lines.version, papers: lines.papers, ...(lines.rules !== undefined && { rules: lines.rules }) };
-  } else {
-    const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(buffer);
-    if (text.trim() === '') throw new StoreLoadError(file, 'it is empty');
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      throw new StoreLoadError(file, describeJsonError(text, error));
-    }
+  if (lines) return checkLibrary(file, lines, lines);
+  const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(buffer);
+  if (text.trim() === '') throw new StoreLoadError(file, 'it is empty');
+  try {
+    return checkLibrary(file, JSON.parse(text));
+  } catch (error) {
+    if (error instanceof StoreLoadError) throw error;
+    throw new StoreLoadError(file, describeJsonError(text, error));
   }
+}
+
+/** Check, migrate and validate a parsed library; `lines` is the same library as read line by line. */
+function checkLibrary(file: string, raw: unknown, lines?: PaperLines): Decoded {
   const version = typeof raw === 'object' && raw !== null ? (raw as { version?: unknown }).version : undefined;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new StoreLoadError(file, 'it has no valid "version" field, so it is not a Paperqueue library');
@@ -307,51 +317,116 @@ function checkPapers(papers: unknown): Paper[] | undefined {
   return out;
 }
 
-const HEADER = /^\{"version":(\d{1,9}),(?:"rules":(\[.*\]),)?"papers":\[\n$/;
+const HEADER = /^\{"version":(\d{1,9}),(?:"rules":(\[.*\]),)?"papers":\[$/;
 const NEWLINE = 10;
 const COMMA = 44;
+const CLOSE_BRACKET = 93;
+const CLOSE_BRACE = 125;
+/** A first line longer than this is not a header of the one-paper-per-line layout. */
+const MAX_HEADER_BYTES = 1 << 20;
+/** library.json is read in pieces of this size (a longer line grows the buffer). */
+const READ_BYTES = 4 << 20;
 
 /**
- * The papers of a file in the one-paper-per-line layout, each parsed from its own line, with where each
- * line lies; undefined for any other layout or a line that is not JSON (the whole-file parse then says
- * where). Each line holding exactly one JSON value makes this the same as parsing the whole text.
+ * Takes a file in the one-paper-per-line layout a line at a time, parsing each paper from its own line;
+ * anything else (another layout, a line that is not JSON or not UTF-8) makes it give up, and the whole-file
+ * parse then says where the problem is. Each line holding exactly one JSON value makes this the same as
+ * parsing the whole text.
  */
-function splitPaperLines(
-  bytes: Buffer,
-): { version: number; rules?: unknown; papers: unknown[]; places: Placement[] } | undefined {
-  const firstLineEnd = bytes.indexOf(NEWLINE);
-  if (firstLineEnd < 0 || firstLineEnd > 1 << 20) return undefined;
-  const head = HEADER.exec(bytes.toString('utf8', 0, firstLineEnd + 1));
-  if (!head) return undefined;
-  let rules: unknown;
-  try {
-    rules = head[2] === undefined ? undefined : JSON.parse(head[2]);
-  } catch {
-    return undefined;
+class PaperLineReader {
+  private head: { version: number; rules: unknown } | undefined;
+  private readonly papers: unknown[] = [];
+  private readonly places: Placement[] = [];
+  /** The last paper's line (the one without a comma) was read: only the footer may follow. */
+  private lastPaper = false;
+  private footer = false;
+
+  get started(): boolean {
+    return this.head !== undefined;
   }
-  const papers: unknown[] = [];
-  const places: Placement[] = [];
-  let at = firstLineEnd + 1;
-  const footerAt = bytes.length - FOOTER.length;
-  const hasFooter = footerAt >= at && bytes.toString('utf8', footerAt) === FOOTER;
-  if (!hasFooter) return undefined;
-  if (at === footerAt) return { version: Number(head[1]), rules, papers, places };
-  for (;;) {
-    const end = bytes.indexOf(NEWLINE, at);
-    if (end < 0 || end > footerAt) return undefined;
-    const more = bytes[end - 1] === COMMA; // another paper follows
+
+  /** One line: `buffer`'s bytes [start, end), its newline excluded, found at `offset` in the file. False: not this layout. */
+  line(buffer: Buffer, start: number, end: number, offset: number): boolean {
+    if (this.footer || !isUtf8(buffer.subarray(start, end))) return false;
+    if (!this.head) {
+      const head = HEADER.exec(buffer.toString('utf8', start, end));
+      if (!head) return false;
+      try {
+        this.head = { version: Number(head[1]), rules: head[2] === undefined ? undefined : JSON.parse(head[2]) };
+      } catch {
+        return false;
+      }
+      return true;
+    }
+    if (end - start === 2 && buffer[start] === CLOSE_BRACKET && buffer[start + 1] === CLOSE_BRACE) {
+      this.footer = true;
+      return this.papers.length === 0 || this.lastPaper;
+    }
+    if (this.lastPaper) return false;
+    const more = buffer[end - 1] === COMMA; // another paper follows
     const lineEnd = more ? end - 1 : end;
     try {
-      papers.push(JSON.parse(bytes.toString('utf8', at, lineEnd)));
+      this.papers.push(JSON.parse(buffer.toString('utf8', start, lineEnd)));
     } catch {
-      return undefined;
+      return false;
     }
-    places.push([at, lineEnd]);
-    at = end + 1;
-    if (!more) break;
+    this.places.push([offset, offset + (lineEnd - start)]);
+    this.lastPaper = !more;
+    return true;
   }
-  if (at !== footerAt) return undefined;
-  return { version: Number(head[1]), rules, papers, places };
+
+  /** The library read, once every line of a file of `bytes` bytes was taken (the last ending in a newline). */
+  finish(bytes: number): PaperLines | undefined {
+    if (!this.head || !this.footer) return undefined;
+    return { version: this.head.version, rules: this.head.rules, papers: this.papers, places: this.places, bytes };
+  }
+}
+
+/** PaperLineReader over bytes in memory. */
+function splitPaperLines(bytes: Buffer): PaperLines | undefined {
+  const reader = new PaperLineReader();
+  let at = 0;
+  for (;;) {
+    const end = bytes.indexOf(NEWLINE, at);
+    if (end < 0) break;
+    if (!reader.line(bytes, at, end, at)) return undefined;
+    at = end + 1;
+  }
+  return at === bytes.length ? reader.finish(at) : undefined;
+}
+
+/**
+ * PaperLineReader over an open file, read in pieces into one reused buffer: the file's text is never
+ * whole in memory, and the pieces leave no large garbage behind. Undefined if it is not that layout.
+ */
+async function readPaperLines(handle: FileHandle): Promise<PaperLines | undefined> {
+  const reader = new PaperLineReader();
+  let buffer = Buffer.allocUnsafe(READ_BYTES);
+  /** Bytes read but not yet taken as lines: buffer[0, kept), which lie at `offset` in the file. */
+  let kept = 0;
+  let offset = 0;
+  for (;;) {
+    if (kept === buffer.length) {
+      if (!reader.started && kept >= MAX_HEADER_BYTES) return undefined;
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, kept);
+      buffer = bigger;
+    }
+    const { bytesRead } = await handle.read(buffer, kept, buffer.length - kept, offset + kept);
+    if (bytesRead === 0) return kept === 0 ? reader.finish(offset) : undefined;
+    const filled = kept + bytesRead;
+    const view = buffer.subarray(0, filled);
+    let at = 0;
+    for (;;) {
+      const end = view.indexOf(NEWLINE, at);
+      if (end < 0) break;
+      if (!reader.line(buffer, at, end, offset + at)) return undefined;
+      at = end + 1;
+    }
+    buffer.copyWithin(0, at, filled);
+    kept = filled - at;
+    offset += at;
+  }
 }
 
 export { emptyLibrary };

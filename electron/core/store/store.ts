@@ -81,8 +81,8 @@ export class LibraryStore {
     await removeStaleTempFiles(dataDir).catch(() => undefined);
     const store = new LibraryStore(dataDir, adapter, db);
     store.recovery = recovery;
-    // The backup is written in the background from the bytes just validated; the first save waits for it.
-    store.backingUp = backUp(dataDir, new Date(), false, adapter.takeReadBytes()).then(
+    // The backup is copied in the background from the file just validated; the first save waits for it.
+    store.backingUp = backUp(dataDir, new Date(), false, adapter.identity).then(
       () => undefined,
       () => undefined,
     );
@@ -93,7 +93,7 @@ export class LibraryStore {
   /** Replace every paper (a restore), keeping a backup of what was there first. */
   async replaceAll(papers: readonly Paper[]): Promise<void> {
     await this.flush();
-    await backUp(this.dataDir, new Date(), true).catch(() => undefined);
+    await backUp(this.dataDir, new Date(), true, this.adapter.identity).catch(() => undefined);
     this.byId.clear();
     this.identities.clear();
     this.maxRank = 0;
@@ -114,7 +114,7 @@ export class LibraryStore {
   /** A backup of what is on disk now, if it changed since the last one (before imports and restores). */
   async backUpNow(): Promise<void> {
     await this.flush();
-    await backUp(this.dataDir);
+    await backUp(this.dataDir, new Date(), false, this.adapter.identity);
     this.lastBackupAt = Date.now();
   }
 
@@ -260,7 +260,7 @@ export class LibraryStore {
       }
       if (Date.now() - this.lastBackupAt >= BACKUP_INTERVAL_MS) {
         this.lastBackupAt = Date.now();
-        await backUp(this.dataDir).catch(() => undefined);
+        await backUp(this.dataDir, new Date(), false, this.adapter.identity).catch(() => undefined);
       }
       this.lastWriteError = null;
     } catch (error) {
