@@ -76,7 +76,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify({ machine: machine(), sizes, browser })}\n`);
   } else {
     const m = machine();
-    const shown = `first_rows_ms ${browser.first_rows_ms ?? '-'}, scroll_fps ${browser.scroll_fps ?? '-'}, typing_fps ${browser.typing_fps ?? '-'}`;
+    const shown =
+      `first_rows_ms ${browser.first_rows_ms ?? '-'}, scroll_fps ${browser.scroll_fps ?? '-'}, ` +
+      `typing_fps ${browser.typing_fps ?? '-'}, mutation_ms p50 ${browser.mutation_ms_p50 ?? '-'} ` +
+      `max ${browser.mutation_ms_max ?? '-'} (frames before it: ${browser.mutation_frames_max ?? '-'})`;
     process.stdout.write(`${formatTable(sizes)}\nbrowser: ${shown} (${browser.note})\n`);
     process.stdout.write(`machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB, node ${m.node}\n`);
   }

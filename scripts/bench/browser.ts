@@ -13,6 +13,13 @@ export type BrowserResult = {
   first_rows_ms: number | null;
   scroll_fps: number | null;
   typing_fps: number | null;
+  /** From a key press that changes a paper (keep it, "q") to the start of the frame that shows it: median and worst of 12. */
+  mutation_ms_p50?: number | null;
+  mutation_ms_max?: number | null;
+  /** Frames that began between the key press and the one showing the change, worst case (0: the very next frame). */
+  mutation_frames_max?: number | null;
+  /** Every press's delay in order, ms. */
+  mutation_samples?: string;
   note: string;
 };
 
@@ -71,6 +78,53 @@ async function framesPerSecond(page: Page, act: () => Promise<void>): Promise<nu
 }
 
 /**
+ * Keep the selected inbox paper ("q") 12 times, each time timing, inside the page, from the key's event to
+ * the first frame whose DOM shows the change (the row leaves the inbox, the next is selected): its
+ * requestAnimationFrame callbacks, which run just before it is painted.
+ */
+async function measureMutations(
+  page: Page,
+): Promise<Pick<BrowserResult, 'mutation_ms_p50' | 'mutation_ms_max' | 'mutation_frames_max' | 'mutation_samples'>> {
+  await page.locator('[role="listbox"] [role="option"]').first().click();
+  await page.evaluate(`(() => {
+    window.benchMutations = [];
+    let pending;
+    const listbox = document.querySelector('[role="listbox"]');
+    new MutationObserver(() => { if (pending) pending.changed = true; })
+      .observe(listbox, { childList: true, subtree: true, attributes: true, characterData: true });
+    window.addEventListener('keydown', (event) => {
+      if (event.key !== 'q') return;
+      pending = { at: event.timeStamp, frames: 0, changed: false };
+      const tick = () => {
+        if (!pending) return;
+        if (pending.changed) {
+          window.benchMutations.push([performance.now() - pending.at, pending.frames]);
+          pending = undefined;
+          return;
+        }
+        pending.frames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, true);
+  })()`);
+  const times = 12;
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press('q');
+    await page.waitForFunction(`window.benchMutations.length > ${i}`, undefined, { timeout: 10_000 });
+    await page.waitForTimeout(150);
+  }
+  const seen = await page.evaluate<[number, number][]>('window.benchMutations');
+  const ms = seen.map(([delay]) => delay).sort((a, b) => a - b);
+  return {
+    mutation_ms_p50: round(ms[Math.floor(ms.length / 2)]!),
+    mutation_ms_max: round(ms.at(-1)!),
+    mutation_frames_max: Math.max(...seen.map(([, frames]) => frames)),
+    mutation_samples: seen.map(([delay]) => Math.round(delay)).join(' '),
+  };
+}
+
+/**
  * In Chromium against browser mode with `size` papers: time from navigation until list rows are on
  * screen, then the frame rate while scrolling the list with the wheel and while typing a search.
  */
@@ -114,6 +168,8 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
       .map((entry) => [entry.name.replace(/^.*\\//, '').replace(/\\?.*$/, ''), Math.round(entry.startTime),
         Math.round(entry.duration), entry.encodedBodySize])`);
 
+    const mutation = await measureMutations(page);
+
     const list = page.locator('[role="listbox"]');
     const box = await list.boundingBox();
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -143,6 +199,7 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
       first_rows_ms: firstRowsMs,
       scroll_fps: round(scrollFps),
       typing_fps: round(typingFps),
+      ...mutation,
       note:
         `${size} papers, headless Chromium ${browser.version()}, 1280x900; fps counts requestAnimationFrame ` +
         `callbacks; first rows: the frame that draws them; page ready (DOMContentLoaded) at ${loaded} ms; requests before the first rows (start+duration ms, size): ${requests

@@ -1,7 +1,8 @@
 /**
  * Run as a child of the bench: open the library in argv[2] as the app does, let the search index get ready
  * and the backup be written, then print this fresh process's memory as one line of JSON. A fresh process
- * shows what the app holds, without the bench's own garbage (generated papers, earlier sizes).
+ * shows what the app holds, without the bench's own garbage (generated papers, earlier sizes). RSS is
+ * taken as the app would have it, before any forced collection; the heap after one (what stays live).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -15,7 +16,8 @@ if (!dir) throw new Error('usage: open-memory.ts DATA_DIR');
 const store = await LibraryStore.open(dir);
 while (!store.catalog.search.ready) await new Promise((resolve) => setImmediate(resolve));
 await store.flush();
+const { rss } = process.memoryUsage();
 gc();
-const { rss, heapUsed } = process.memoryUsage();
+const { heapUsed } = process.memoryUsage();
 process.stdout.write(`${JSON.stringify({ rss, heapUsed, fromCache: store.catalog.search.fromCache })}\n`);
 store.catalog.dispose();

@@ -78,7 +78,8 @@ export function PaperList() {
           const ranked = ranking?.byId[paper.id];
           return (
             <PaperRow
-              key={index}
+              // By paper: a row that moves (one above it left the view) keeps its element and only moves.
+              key={paper.id}
               paper={paper}
               position={index + 1}
               count={papers.length}
