@@ -106,6 +106,28 @@ describe('the ranking kept current per changed paper', () => {
     expect(layouts).toBeGreaterThan(0);
   });
 
+  it('explains only the first papers when asked: the rest carry the same order, scores and rules', async () => {
+    const random = seeded(9);
+    const store = await openTempStore();
+    for (let i = 0; i < 60; i++) await addPaper(store, random);
+    const all = [...store.all()];
+    await run(store, 'papers.setStatus', { ids: [all[0]!.id, all[1]!.id], status: 'read' });
+    await run(store, 'papers.setStatus', { ids: [all[2]!.id], status: 'dismissed' });
+    await run(store, 'rules.add', { pattern: 'privacy', action: 'boost' });
+    const full = await run(store, 'insight.rank', {});
+    const brief = await run(store, 'insight.rank', { explain: 5 });
+    expect(brief.items.map(({ id, score, rule }) => ({ id, score, rule }))).toEqual(
+      full.items.map(({ id, score, rule }) => ({ id, score, rule })),
+    );
+    expect(brief.items.slice(0, 5)).toEqual(full.items.slice(0, 5));
+    expect(brief.items.slice(5).every((item) => item.reason === undefined && item.title === undefined)).toBe(true);
+    expect(full.items.every((item) => item.reason && item.title)).toBe(true);
+    // A page of them asked for by id is explained, with the scores of the whole ranking.
+    const page = full.items.slice(20, 30);
+    const explained = await run(store, 'insight.rank', { ids: page.map((item) => item.id) });
+    expect(explained.items).toEqual(page);
+  });
+
   it('stays in step with the model when a change lands between its catch-up and the ranking', async () => {
     const random = seeded(8);
     const store = await openTempStore();

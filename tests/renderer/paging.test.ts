@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { createAppStore } from '../../renderer/src/store';
+import { rankedItem } from '../../renderer/src/store/list-slice';
 import { openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
 
@@ -99,6 +100,29 @@ describe('the list a page at a time', () => {
     app.getState().showRange(300, 310);
     await until(() => app.getState().papers[300] !== undefined);
     expect(app.getState().papers[300]?.id).toBe(ranked[300]);
+    stop();
+  });
+
+  it('explains For you a page at a time: the rows that came carry their reasons, the others not yet', async () => {
+    const { library, app, stop, ids } = await started(450);
+    await run(library, 'papers.setStatus', { ids: ids.slice(0, 3), status: 'read' });
+    app.getState().setSort('foryou');
+    await until(() => app.getState().ranking?.fallback === false && !app.getState().loading);
+    const full = (await run(library, 'insight.rank', {})).items;
+    expect(
+      app
+        .getState()
+        .papers.slice(0, 200)
+        .map((p) => p?.id),
+    ).toEqual(full.slice(0, 200).map((i) => i.id));
+    const reasonOf = (id: string) => rankedItem(app.getState().ranking, id)?.reason;
+    await until(() => reasonOf(full[199]!.id) !== undefined);
+    expect(reasonOf(full[0]!.id)).toBe(full[0]!.reason);
+    expect(reasonOf(full[300]!.id)).toBeUndefined();
+    app.getState().showRange(300, 310);
+    await until(() => reasonOf(full[300]!.id) !== undefined);
+    expect(reasonOf(full[300]!.id)).toBe(full[300]!.reason);
+    expect(rankedItem(app.getState().ranking, full[440]!.id)?.score).toBe(full[440]!.score);
     stop();
   });
 });

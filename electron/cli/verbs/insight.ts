@@ -30,7 +30,13 @@ export const rankVerb: Verb = {
   options: { ...jsonOption, limit: { type: 'string' } },
   async run(ctx, { values }) {
     const ranking = await ctx.call('insight.rank', { limit: limitOf(values) });
-    const items = ranking.items.map(({ id, title, score, reason }) => ({ id, title, score, reason }));
+    // The command explains every item it returns unless asked for fewer: the CLI never asks for fewer.
+    const items = ranking.items.map(({ id, title, score, reason }) => ({
+      id,
+      title: title ?? '',
+      score,
+      reason: reason ?? '',
+    }));
     if (values.json) {
       ctx.out(JSON.stringify(items, null, 2));
       return;

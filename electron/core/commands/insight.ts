@@ -12,10 +12,15 @@ export const insightRank = defineCommand({
     .strictObject({
       limit: z.number().int().min(1).max(100_000).optional(),
       ids: z.array(IdSchema).max(100_000).optional(),
+      /** Explain (title and reason) only the first this many: the rest carry id, score and rule. */
+      explain: z.number().int().min(0).max(100_000).optional(),
     })
     .default({}),
   async run(ctx, input) {
-    const ranking = await rankInbox(ctx.store, compileRules(ctx.store.rules), input.ids);
+    const explain = Math.min(input.explain ?? Infinity, input.limit ?? Infinity);
+    const ranking = await rankInbox(ctx.store, compileRules(ctx.store.rules), input.ids, {
+      explain: Number.isFinite(explain) ? explain : undefined,
+    });
     return { ...ranking, items: input.limit ? ranking.items.slice(0, input.limit) : ranking.items };
   },
 });

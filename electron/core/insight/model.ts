@@ -247,7 +247,9 @@ export class TextModel {
       const term = vector.terms[i]!;
       const at = this.findTerm(term);
       // A term a tenth of the library shares says little about which papers are alike, and costs most.
-      if (at !== -1 && this.indexStart[at + 1]! - this.indexStart[at]! <= common) {
+      // Skipped for every paper alike, so that a paper's likeness to another is the other's to it.
+      if (at !== -1 && this.indexStart[at + 1]! - this.indexStart[at]! > common) continue;
+      if (at !== -1) {
         const end = this.indexStart[at + 1]!;
         for (let p = this.indexStart[at]!; p < end; p++) {
           const slot = this.indexSlots[p]!;

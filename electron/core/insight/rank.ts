@@ -2,15 +2,16 @@ import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import { TERMS_PER_PAPER, modelFor, type TextModel, type Vector } from './model';
 import { matchRules, type CompiledRule } from './rules';
-import { signalsFor, type SignalKind } from './signals';
+import { signalsFor, type SignalKind, type Signals } from './signals';
 import { isPhrase, termNames } from './terms';
 
 /** One paper's place in the ranking, with the line that explains it. */
 export type Ranked = {
   id: string;
-  title: string;
+  /** Title and reason: for the papers explained (all unless the caller asked for fewer). */
+  title?: string;
   score: number;
-  reason: string;
+  reason?: string;
   /** Set when a keyword rule boosted or dimmed the paper. */
   rule?: 'boost' | 'dim';
 };
@@ -48,12 +49,13 @@ export async function rankInbox(
   store: LibraryStore,
   rules: readonly CompiledRule[],
   ids?: readonly string[],
+  options: { explain?: number } = {},
 ): Promise<Ranking> {
   const model = await modelFor(store);
-  const { weightOf, kindOf, positives } = signalsFor(store, model);
+  const signals = signalsFor(store, model);
   const inbox = (ids && inboxAmong(store, ids)) ?? inboxOf(store, model, ids);
 
-  if (positives === 0) {
+  if (signals.positives === 0) {
     const items = inbox.map((paper, position) => {
       const rule = matchRules(rules, paper);
       const score = ruleScore(rule) - position / (inbox.length + 1) / 100;
@@ -75,42 +77,234 @@ export async function rankInbox(
     };
   }
 
-  const scores = new Float32Array(model.slots);
-  const touched: number[] = [];
-  const items: Ranked[] = inbox.map((paper) => {
+  // Scores come from the likeness kept per paper between rankings; only the papers shown are explained.
+  // Sorted as numbers (score, then import order) without a comparator: a large inbox sorts in milliseconds.
+  const likeness = likenessFor(model, signals);
+  const count = inbox.length;
+  const positions = 2 ** Math.ceil(Math.log2(count + 1));
+  const keys = new Float64Array(count);
+  const slots = new Int32Array(count);
+  const ruled: ReturnType<typeof matchRules>[] = new Array<ReturnType<typeof matchRules>>(count);
+  for (let i = 0; i < count; i++) {
+    const paper = inbox[i]!;
     const slot = model.slot(paper.id);
-    const rule = matchRules(rules, paper);
-    if (slot === undefined) return { id: paper.id, title: paper.title, score: 0, reason: '' };
-    const vector = model.vectorAt(slot);
-    touched.length = 0;
-    model.accumulate(vector, scores, touched, weightOf);
-    const near: Match[] = [];
-    const against: Match[] = [];
-    for (const other of touched) {
-      const similarity = scores[other]!;
-      scores[other] = 0;
-      if (other === slot || !model.paperAt(other)) continue;
-      const weight = weightOf[other]!;
-      const match = { slot: other, score: similarity * Math.abs(weight), kind: kindOf[other]! };
-      (weight < 0 ? against : near).push(match);
+    const rule = rules.length ? matchRules(rules, paper) : undefined;
+    const score = (slot === undefined ? 0 : likeness.score(slot)) + ruleScore(rule);
+    slots[i] = slot ?? NONE;
+    ruled[i] = rule;
+    keys[i] = (MAX_SCORE_THOUSANDTHS - Math.round(score * 1000)) * positions + i;
+  }
+  keys.sort();
+  const explained = options.explain ?? count;
+  const items: Ranked[] = new Array<Ranked>(count);
+  for (let k = 0; k < count; k++) {
+    const key = keys[k]!;
+    const i = key % positions;
+    const paper = inbox[i]!;
+    const rule = ruled[i];
+    const score = (MAX_SCORE_THOUSANDTHS - (key - i) / positions) / 1000;
+    const extra = rule && { rule: rule.action };
+    if (k >= explained) {
+      items[k] = { id: paper.id, score, ...extra };
+      continue;
     }
-    near.sort((a, b) => b.score - a.score);
-    against.sort((a, b) => b.score - a.score);
-    const score = topMean(near) - NEGATIVE_WEIGHT * topMean(against) + ruleScore(rule);
-    return {
-      id: paper.id,
-      title: paper.title,
-      score: round(score),
-      reason: explain(model, paper, vector, near, against, rule?.reason),
-      ...(rule && { rule: rule.action }),
-    };
-  });
-  items.sort((a, b) => b.score - a.score);
+    const slot = slots[i]!;
+    const reason = slot === NONE ? '' : explainSlot(model, signals, paper, slot, rule?.reason);
+    items[k] = { id: paper.id, title: paper.title, score, reason, ...extra };
+  }
   return {
     fallback: false,
-    summary: `Ranked by likeness to ${positives} paper${positives === 1 ? '' : 's'} you kept, read or marked.`,
+    summary: `Ranked by likeness to ${signals.positives} paper${signals.positives === 1 ? '' : 's'} you kept, read or marked.`,
     items,
   };
+}
+
+/** Likeness by slot while one paper is explained; all zeros between uses. */
+let scratch = new Float32Array(0);
+
+/** The line that says why `paper` (in `slot`) has its place: what it is close to, and what it shares. */
+function explainSlot(
+  model: TextModel,
+  signals: Signals,
+  paper: Paper,
+  slot: number,
+  ruleReason: string | undefined,
+): string {
+  const { weightOf, kindOf } = signals;
+  const vector = model.vectorAt(slot);
+  if (scratch.length < model.slots) scratch = new Float32Array(model.slots);
+  const scores = scratch;
+  const touched: number[] = [];
+  model.accumulate(vector, scores, touched, weightOf);
+  const near: Match[] = [];
+  const against: Match[] = [];
+  for (const other of touched) {
+    const similarity = scores[other]!;
+    scores[other] = 0;
+    if (other === slot || !model.paperAt(other)) continue;
+    const weight = weightOf[other]!;
+    const match = { slot: other, score: similarity * Math.abs(weight), kind: kindOf[other]! };
+    (weight < 0 ? against : near).push(match);
+  }
+  near.sort((a, b) => b.score - a.score);
+  against.sort((a, b) => b.score - a.score);
+  return explain(model, paper, vector, near, against, ruleReason);
+}
+
+/** Sort keys: the score in thousandths, counted down from this bound (scores lie within ±2), then the position. */
+const MAX_SCORE_THOUSANDTHS = 10_000;
+
+/** Entries per paper in Likeness: its three likest kept papers, then its three likest dismissed ones. */
+const BEST = 6;
+const NONE = -1;
+
+/**
+ * Each inbox paper's three likest kept papers and three likest dismissed ones (their likeness times
+ * their weight), kept between rankings. A triage decision changes one paper's signal: the papers that
+ * counted it are worked out again, and the others only learn its new likeness (one pass over its
+ * terms), so ranking a large inbox again after a change costs milliseconds rather than seconds. A new
+ * paper count (an import), or signals counted afresh, starts over.
+ */
+class Likeness {
+  private recounts = -1;
+  private docs = -1;
+  private read = 0;
+  private valid = new Uint8Array(0);
+  private readonly best: { slots: Int32Array; values: Float64Array } = {
+    slots: new Int32Array(0),
+    values: new Float64Array(0),
+  };
+  private scores = new Float32Array(0);
+  private readonly touched: number[] = [];
+
+  constructor(
+    private readonly model: TextModel,
+    private readonly signals: Signals,
+  ) {}
+
+  /** Catch up with the signals' changes since the last ranking. */
+  catchUp(): void {
+    const { model, signals } = this;
+    if (signals.recounts !== this.recounts || model.size !== this.docs) {
+      this.recounts = signals.recounts;
+      this.docs = model.size;
+      this.read = signals.changes.length;
+      this.valid = new Uint8Array(model.slots);
+      this.best.slots = new Int32Array(model.slots * BEST).fill(NONE);
+      this.best.values = new Float64Array(model.slots * BEST);
+      this.scores = new Float32Array(model.slots);
+      return;
+    }
+    this.grow(model.slots);
+    const changes = signals.changes.slice(this.read);
+    this.read = signals.changes.length;
+    if (changes.length === 0) return;
+    const affected = new Uint8Array(this.valid.length);
+    for (const { was, now } of changes) {
+      if (was !== undefined) affected[was] = 1;
+      if (now !== undefined) {
+        affected[now] = 1;
+        this.valid[now] = 0;
+      }
+    }
+    // Papers that counted a changed one are worked out again when next asked.
+    const { slots } = this.best;
+    for (let q = 0; q < this.valid.length; q++) {
+      if (!this.valid[q]) continue;
+      for (let k = q * BEST; k < q * BEST + BEST; k++) {
+        const other = slots[k]!;
+        if (other !== NONE && affected[other]) {
+          this.valid[q] = 0;
+          break;
+        }
+      }
+    }
+    // The others learn each changed paper's likeness to them under its new signal.
+    const { weightOf } = signals;
+    const done = new Set<number>();
+    for (const { now } of changes) {
+      if (now === undefined || done.has(now) || !weightOf[now] || !model.paperAt(now)) continue;
+      done.add(now);
+      const weight = weightOf[now];
+      this.touched.length = 0;
+      model.accumulate(model.vectorAt(now), this.scores, this.touched);
+      for (const q of this.touched) {
+        const similarity = this.scores[q]!;
+        this.scores[q] = 0;
+        if (q !== now && this.valid[q]) this.insert(q, now, similarity * Math.abs(weight), weight < 0);
+      }
+    }
+  }
+
+  /** The paper in `slot`'s likeness score: its likeness to what was kept, less some of that to what was dismissed. */
+  score(slot: number): number {
+    if (!this.valid[slot]) this.compute(slot);
+    const v = this.best.values;
+    const at = slot * BEST;
+    // The best three of each kind, the first counting most.
+    const near = (v[at]! + 0.5 * v[at + 1]! + 0.25 * v[at + 2]!) / 1.75;
+    const against = (v[at + 3]! + 0.5 * v[at + 4]! + 0.25 * v[at + 5]!) / 1.75;
+    return near - NEGATIVE_WEIGHT * against;
+  }
+
+  private compute(slot: number): void {
+    const { model } = this;
+    const { weightOf } = this.signals;
+    this.best.slots.fill(NONE, slot * BEST, slot * BEST + BEST);
+    this.best.values.fill(0, slot * BEST, slot * BEST + BEST);
+    this.touched.length = 0;
+    model.accumulate(model.vectorAt(slot), this.scores, this.touched, weightOf);
+    for (const other of this.touched) {
+      const similarity = this.scores[other]!;
+      this.scores[other] = 0;
+      if (other === slot || !model.paperAt(other)) continue;
+      const weight = weightOf[other]!;
+      this.insert(slot, other, similarity * Math.abs(weight), weight < 0);
+    }
+    this.valid[slot] = 1;
+  }
+
+  /** Put `other` among `slot`'s three likest of its kind if it is one of them. */
+  private insert(slot: number, other: number, value: number, dismissed: boolean): void {
+    const { slots, values } = this.best;
+    const base = slot * BEST + (dismissed ? 3 : 0);
+    let at = 3;
+    while (at > 0 && (slots[base + at - 1] === NONE || values[base + at - 1]! < value)) at--;
+    if (at === 3) return;
+    for (let k = 2; k > at; k--) {
+      slots[base + k] = slots[base + k - 1]!;
+      values[base + k] = values[base + k - 1]!;
+    }
+    slots[base + at] = other;
+    values[base + at] = value;
+  }
+
+  private grow(count: number): void {
+    if (count <= this.valid.length) return;
+    const valid = new Uint8Array(count);
+    valid.set(this.valid);
+    const slots = new Int32Array(count * BEST).fill(NONE);
+    slots.set(this.best.slots);
+    const values = new Float64Array(count * BEST);
+    values.set(this.best.values);
+    this.valid = valid;
+    this.best.slots = slots;
+    this.best.values = values;
+    this.scores = new Float32Array(count);
+  }
+}
+
+const likenessByModel = new WeakMap<TextModel, Likeness>();
+
+/** The likeness kept for `model`, caught up with its signals (which must be refreshed first). */
+function likenessFor(model: TextModel, signals: Signals): Likeness {
+  let likeness = likenessByModel.get(model);
+  if (!likeness) {
+    likeness = new Likeness(model, signals);
+    likenessByModel.set(model, likeness);
+  }
+  likeness.catchUp();
+  return likeness;
 }
 
 const inboxCache = new WeakMap<TextModel, { version: number; papers: Paper[] }>();
@@ -149,11 +343,6 @@ type Match = { slot: number; score: number; kind: SignalKind };
 
 function capitalise(text: string): string {
   return text[0]!.toUpperCase() + text.slice(1);
-}
-
-/** The best three similarities, the first counting most. */
-function topMean(list: { score: number }[]): number {
-  return ((list[0]?.score ?? 0) + 0.5 * (list[1]?.score ?? 0) + 0.25 * (list[2]?.score ?? 0)) / 1.75;
 }
 
 function ruleScore(rule: ReturnType<typeof matchRules>): number {

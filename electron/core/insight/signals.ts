@@ -40,6 +40,13 @@ export class Signals {
   /** The slot each paper with a signal holds it in, to clear it when the paper changes or moves. */
   private readonly slotOfId = new Map<string, number>();
   private layout = -1;
+  /** Counted afresh this many times: a change log kept against an older count does not apply. */
+  recounts = 0;
+  /**
+   * Each paper re-read since the last recount (a new signal, a moved slot or new text): the slot its
+   * signal had, if any, and the slot it holds now. Rankings kept between calls catch up from it.
+   */
+  readonly changes: { was?: number; now?: number }[] = [];
 
   constructor(
     private readonly store: LibraryStore,
@@ -57,14 +64,24 @@ export class Signals {
       grown.set(this.weightOf);
       this.weightOf = grown;
     }
-    for (const id of this.model.takeReread()) {
+    const reread = this.model.takeReread();
+    // A long log nobody reads is dropped: whoever reads it next starts afresh.
+    if (this.changes.length + reread.length > MAX_CHANGES) {
+      this.recount();
+      return;
+    }
+    for (const id of reread) {
+      const was = this.slotOfId.get(id);
       this.clear(id);
       const paper = this.store.get(id);
       if (paper) this.set(paper);
+      this.changes.push({ was, now: this.model.slot(id) });
     }
   }
 
   private recount(): void {
+    this.recounts++;
+    this.changes.length = 0;
     this.layout = this.model.layout;
     this.weightOf = new Float32Array(this.model.slots);
     this.kindOf = [];
@@ -92,6 +109,9 @@ export class Signals {
     this.slotOfId.delete(id);
   }
 }
+
+/** Past this many changes unread, the log is dropped and its reader recounts. */
+const MAX_CHANGES = 20_000;
 
 const signalsByModel = new WeakMap<TextModel, Signals>();
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../store';
+import { rankedItem } from '../store/list-slice';
 import { RulesDialog } from './RulesDialog';
 
 /** Above the inbox sorted "For you": what the order is based on. */
@@ -20,9 +21,9 @@ export function RankingNote() {
 
 /** In the detail panel, under "For you": why the paper sits where it does. */
 export function WhyHere({ id }: { id: string }) {
-  const item = useApp((s) => s.ranking?.byId[id]);
+  const item = useApp((s) => rankedItem(s.ranking, id));
   const fallback = useApp((s) => s.ranking?.fallback);
-  if (!item || (fallback && !item.rule)) return null;
+  if (!item?.reason || (fallback && !item.rule)) return null;
   return (
     <section className="why-here" aria-label="Why this paper is here">
       <h3>Why it is here</h3>

@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useState, type DragEvent, type MouseEvent } f
 import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
 import { useApp, useAppStore } from '../store';
 import { positionOf, type ListRows } from '../store/list-rows';
+import { rankedItem } from '../store/list-slice';
 import type { PaperRow, Ranking, Status } from '../store/types';
 import { useRowWindow } from './row-window';
 
@@ -75,7 +76,7 @@ export function PaperList() {
           const paper = papers[index];
           const top = index * ROW_HEIGHT;
           if (!paper) return <Placeholder key={index} index={index} top={top} />;
-          const ranked = ranking?.byId[paper.id];
+          const ranked = rankedItem(ranking, paper.id);
           return (
             <PaperRow
               // By paper: a row that moves (one above it left the view) keeps its element and only moves.

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { shortAuthors } from '../labels';
 import { useApp, useAppStore } from '../store';
 import { PAGE_SIZE, type ListRows } from '../store/list-rows';
+import { rankedItem } from '../store/list-slice';
 import type { PaperRow, Status } from '../store/types';
 
 /** The inbox one paper at a time, abstract large: one key per decision, undo, and what is left. */
@@ -39,7 +40,9 @@ export function TriageMode() {
   useEffect(() => {
     if (next.missing !== undefined) void rowsBetween(next.missing, next.missing + PAGE_SIZE);
   }, [next.missing, rowsBetween]);
-  const ranked = useApp((s) => (paper && s.ranking && !s.ranking.fallback ? s.ranking.byId[paper.id] : undefined));
+  const ranked = useApp((s) =>
+    paper && s.ranking && !s.ranking.fallback ? rankedItem(s.ranking, paper.id) : undefined,
+  );
   // The row has no abstract: selecting the paper loads all of it.
   useEffect(() => {
     if (paper && paper.id !== selectedId) select(paper.id);
@@ -108,7 +111,7 @@ export function TriageMode() {
               .filter(Boolean)
               .join(' · ')}
           </p>
-          {ranked && <p className="triage-why">{ranked.reason}</p>}
+          {ranked?.reason && <p className="triage-why">{ranked.reason}</p>}
           <p className="triage-abstract">{abstract}</p>
         </article>
       ) : (

@@ -9,8 +9,11 @@ export type ListSlice = {
   view: View;
   search: string;
   sort: ListSort;
-  /** Set while the inbox is sorted "For you": the summary line, and each paper's score and reason. */
-  ranking: { summary: string; fallback: boolean; byId: Record<string, Ranking['items'][number]> } | undefined;
+  /**
+   * Set while the inbox is sorted "For you": the summary line, each paper's score (and rule), and the
+   * reasons of the papers whose rows came (`explained`; a large inbox is explained a page at a time).
+   */
+  ranking: ListRanking | undefined;
   /**
    * The rows of the current view by position (light: the detail panel loads the whole paper). They
    * arrive a page at a time: a position is undefined until its page has come.
@@ -34,6 +37,19 @@ export type ListSlice = {
   /** Rows changed here ahead of the library (a status change shown at once); `dropped` papers left the list. */
   replaceRows: (papers: ListRows, dropped?: ReadonlySet<string>) => void;
 };
+
+export type RankedItem = Ranking['items'][number];
+export type ListRanking = {
+  summary: string;
+  fallback: boolean;
+  byId: Record<string, RankedItem>;
+  explained: Record<string, RankedItem>;
+};
+
+/** A paper's place in the ranking, with its reason once its row has come. */
+export function rankedItem(ranking: ListRanking | undefined, id: string): RankedItem | undefined {
+  return ranking?.explained[id] ?? ranking?.byId[id];
+}
 
 /** Where the list's positions come from: the library's query, or (For you) an order of ids ranked here. */
 type Source = { kind: 'query'; query: ListQuery } | { kind: 'ids'; ids: string[] };
@@ -69,12 +85,31 @@ export const createListSlice =
       asked = new Set();
     };
 
+    // For you: reasons asked for the rows as they come, kept for the ranking they belong to.
+    let rankings = 0;
+    let explained: Record<string, RankedItem> = {};
+    const explain = (ids: string[]) => {
+      const at = rankings;
+      const wanted = ids.filter((id) => !explained[id]);
+      if (!wanted.length) return;
+      transport.invoke('insight.rank', { ids: wanted }).then(
+        ({ items }) => {
+          if (at !== rankings) return;
+          explained = { ...explained, ...Object.fromEntries(items.map((item) => [item.id, item])) };
+          const ranking = get().ranking;
+          if (ranking) set({ ranking: { ...ranking, explained } });
+        },
+        (error: unknown) => get().showError(error),
+      );
+    };
+
     const fetchRange = async (from: Source, offset: number, limit: number): Promise<Answer> => {
       if (from.kind === 'query') {
         const { total, rows } = await transport.invoke('papers.rows', { ...from.query, offset, limit });
         return { total, rows, span: rows.length };
       }
       const ids = from.ids.slice(offset, offset + limit);
+      if (ids.length) explain(ids);
       const { rows } = ids.length ? await transport.invoke('papers.rowsOf', { ids }) : { rows: [] };
       return { total: from.ids.length, rows, span: ids.length };
     };
@@ -142,8 +177,11 @@ export const createListSlice =
           let next: Source = { kind: 'query', query };
           let ranking: Ranking | undefined;
           if (forYou) {
+            // The order of the whole inbox; reasons come with each page of rows.
+            rankings++;
+            explained = {};
             const [ranked, matching] = await Promise.all([
-              transport.invoke('insight.rank', {}),
+              transport.invoke('insight.rank', { explain: 0 }),
               transport.invoke('papers.ids', query),
             ]);
             ranking = ranked;
@@ -163,6 +201,7 @@ export const createListSlice =
               summary: ranking.summary,
               fallback: ranking.fallback,
               byId: Object.fromEntries(ranking.items.map((item) => [item.id, item])),
+              explained,
             },
             checked: present ? state.checked.filter((id) => present.has(id)) : state.checked,
           }));
