@@ -3,7 +3,10 @@ import { call } from '../../electron/core/dispatch';
 import { modelFor } from '../../electron/core/insight/model';
 import type { LibraryStore } from '../../electron/core/store/store';
 
-/** Relevance figures on an open library: the model's build and memory, ranking 100 inbox papers after a change and again with none, similar papers. */
+/**
+ * Relevance figures on an open library: the model's build and memory, ranking 100 inbox papers after a change
+ * and again with none, the whole inbox after a change (For you) and a page of its reasons, similar papers.
+ */
 export async function measureInsight(store: LibraryStore): Promise<Record<string, number>> {
   const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   const started = performance.now();
@@ -27,6 +30,24 @@ export async function measureInsight(store: LibraryStore): Promise<Record<string
       if (!result.ok) throw new Error(result.error.message);
     }
   }
+  // For you on the whole inbox, as the list asks for it after each decision: the order, then a page's reasons.
+  const inboxTimes: number[] = [];
+  const pageTimes: number[] = [];
+  const decisions = inbox.slice(110, 115);
+  await call({ store }, 'insight.rank', { explain: 0 });
+  for (const decided of decisions) {
+    await call({ store }, 'papers.setStatus', { ids: [decided.id], status: 'read' });
+    let t = performance.now();
+    const ranked = await call({ store }, 'insight.rank', { explain: 0 });
+    inboxTimes.push(performance.now() - t);
+    if (!ranked.ok) throw new Error(ranked.error.message);
+    t = performance.now();
+    const page = await call({ store }, 'insight.rank', {
+      ids: ranked.value.items.slice(0, 200).map((item) => item.id),
+    });
+    pageTimes.push(performance.now() - t);
+    if (!page.ok) throw new Error(page.error.message);
+  }
   const similarTimes: number[] = [];
   const papers = [...store.all()];
   for (let i = 0; i < 20; i++) {
@@ -42,6 +63,9 @@ export async function measureInsight(store: LibraryStore): Promise<Record<string
     insight_model_mb: Math.round(Math.max(model.bytes, heapAfter - heapBefore) / 1e5) / 10,
     rank_100_ms: Math.round(median(rankTimes) * 10) / 10,
     rank_100_warm_ms: Math.round(median(warmTimes) * 10) / 10,
+    rank_inbox_ms: Math.round(median(inboxTimes) * 10) / 10,
+    rank_inbox_papers: inbox.length,
+    rank_page_ms: Math.round(median(pageTimes) * 10) / 10,
     similar_ms: Math.round(median(similarTimes) * 10) / 10,
   };
 }
