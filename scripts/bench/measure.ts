@@ -261,7 +261,7 @@ export async function measureSize(
         'process, which also made the papers); search_p50/p99: papers.rows as the list asks (the first 200 rows ' +
         'and the count), search_all_rows_*: every matching row, search_core_*: queryPage with limit 200 (what ' +
         'runQuery costs); insight_build_ms: the relevance model built on first use, rank_100_ms: insight.rank of 100 inbox papers after a change, ' +
-        'rank_inbox_ms: the whole inbox (rank_inbox_papers) ranked after a decision, without reasons, as For you asks, rank_page_ms: the reasons of its first 200; similar_ms: insight.similar; filter_sort_ms: median of 5 warm ' +
+        'rank_first_ms: the first whole-inbox ranking (every inbox paper worked out, in slices), rank_first_block_ms: the longest the event loop waited during it; rank_inbox_ms: the whole inbox (rank_inbox_papers) ranked after a decision, without reasons, as For you asks, rank_page_ms: the reasons of its first 200; similar_ms: insight.similar; filter_sort_ms: median of 5 warm ' +
         `runs (unread by title), filter_sort_cold_ms: the first, which sorts by title once${settings.references ? '' : '; MiniSearch/FlexSearch skipped at this size (--references)'}`,
     };
   } finally {

@@ -540,6 +540,6 @@ export async function modelFor(store: LibraryStore): Promise<TextModel> {
 }
 
 /** Give the event loop a turn. */
-function breathe(): Promise<void> {
+export function breathe(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,6 +1,6 @@
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
-import { TERMS_PER_PAPER, modelFor, type TextModel, type Vector } from './model';
+import { TERMS_PER_PAPER, breathe, modelFor, type TextModel, type Vector } from './model';
 import { matchRules, type CompiledRule } from './rules';
 import { signalsFor, type SignalKind, type Signals } from './signals';
 import { isPhrase, termNames } from './terms';
@@ -51,6 +51,7 @@ export async function rankInbox(
   ids?: readonly string[],
   options: { explain?: number } = {},
 ): Promise<Ranking> {
+  await workOutLikeness(store);
   const model = await modelFor(store);
   const signals = signalsFor(store, model);
   const inbox = (ids && inboxAmong(store, ids)) ?? inboxOf(store, model, ids);
@@ -117,6 +118,37 @@ export async function rankInbox(
     summary: `Ranked by likeness to ${signals.positives} paper${signals.positives === 1 ? '' : 's'} you kept, read or marked.`,
     items,
   };
+}
+
+/** A slice of background work: long enough to get on, short enough that other requests barely wait. */
+const SLICE_MS = 25;
+
+/**
+ * Work out the likeness of every inbox paper not known yet, a slice at a time, giving the event loop a turn
+ * between slices: a first ranking of a large inbox (seconds at 100,000 papers) never holds up other
+ * requests. Changes that land meanwhile are caught up before each slice, as a ranking does.
+ */
+async function workOutLikeness(store: LibraryStore): Promise<void> {
+  let inbox: Paper[] | undefined;
+  let at = 0;
+  for (;;) {
+    const model = await modelFor(store);
+    const signals = signalsFor(store, model);
+    if (signals.positives === 0) return;
+    const likeness = likenessFor(model, signals);
+    const papers = inboxOf(store, model, undefined);
+    // Where the last slice stopped, while the inbox is the same; a paper a change sent back is done when asked.
+    if (papers !== inbox) [inbox, at] = [papers, 0];
+    const deadline = performance.now() + SLICE_MS;
+    for (; at < inbox.length; at++) {
+      const slot = model.slot(inbox[at]!.id);
+      if (slot === undefined || likeness.known(slot)) continue;
+      if (performance.now() > deadline) break;
+      likeness.score(slot);
+    }
+    if (at === inbox.length) return;
+    await breathe();
+  }
 }
 
 /** Likeness by slot while one paper is explained; all zeros between uses. */
@@ -234,6 +266,11 @@ class Likeness {
         if (q !== now && this.valid[q]) this.insert(q, now, similarity * Math.abs(weight), weight < 0);
       }
     }
+  }
+
+  /** True if the paper in `slot` has its likeness worked out and current. */
+  known(slot: number): boolean {
+    return this.valid[slot] === 1;
   }
 
   /** The paper in `slot`'s likeness score: its likeness to what was kept, less some of that to what was dismissed. */

@@ -8,18 +8,31 @@ type Signal = { weight: number; kind: SignalKind };
 
 export function signalOf(paper: Paper): Signal | undefined {
   if (paper.status === 'dismissed') return { weight: 1, kind: 'dismissed' };
+  // The strongest sign wins (the first listed on a tie). No closure: this runs for every paper of a recount.
   let weight = 0;
   let kind: SignalKind | undefined;
-  const raise = (w: number, k: SignalKind) => {
-    if (w > weight) kind = k;
-    weight = Math.max(weight, w);
-  };
-  if (paper.status === 'read') raise(1, 'read');
-  if (paper.status === 'reading') raise(0.9, 'reading');
-  if (paper.status === 'queued') raise(0.7, 'queued');
-  if (paper.note.trim()) raise(1, 'noted');
-  if (paper.annotations.length) raise(1, 'highlighted');
-  if (paper.tags.length) raise(0.7, 'tagged');
+  if (paper.status === 'read') {
+    weight = 1;
+    kind = 'read';
+  } else if (paper.status === 'reading') {
+    weight = 0.9;
+    kind = 'reading';
+  } else if (paper.status === 'queued') {
+    weight = 0.7;
+    kind = 'queued';
+  }
+  if (weight < 1 && paper.note.trim()) {
+    weight = 1;
+    kind = 'noted';
+  }
+  if (weight < 1 && paper.annotations.length) {
+    weight = 1;
+    kind = 'highlighted';
+  }
+  if (weight < 0.7 && paper.tags.length) {
+    weight = 0.7;
+    kind = 'tagged';
+  }
   if (paper.status === 'inbox' && kind !== 'noted' && kind !== 'highlighted') return undefined;
   return kind ? { weight, kind } : undefined;
 }
@@ -84,7 +97,8 @@ export class Signals {
     this.changes.length = 0;
     this.layout = this.model.layout;
     this.weightOf = new Float32Array(this.model.slots);
-    this.kindOf = [];
+    // Filled up front: an array written at scattered indexes from empty turns into a slow dictionary.
+    this.kindOf = new Array<SignalKind | undefined>(this.model.slots).fill(undefined);
     this.positives = 0;
     this.slotOfId.clear();
     for (const paper of this.store.all()) this.set(paper);
