@@ -51,7 +51,8 @@ export async function rankInbox(
   ids?: readonly string[],
   options: { explain?: number } = {},
 ): Promise<Ranking> {
-  await workOutLikeness(store);
+  // The whole inbox is worked out in slices first; a few papers by id are worked out as they are scored.
+  if (!ids) await workOutLikeness(store);
   const model = await modelFor(store);
   const signals = signalsFor(store, model);
   const inbox = (ids && inboxAmong(store, ids)) ?? inboxOf(store, model, ids);
