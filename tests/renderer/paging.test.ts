@@ -10,12 +10,19 @@ async function until(check: () => boolean): Promise<void> {
   expect(check()).toBe(true);
 }
 
-/** A library of `n` inbox papers, and the app started on it. */
-async function started(n: number) {
+/** A library of `n` inbox papers, and the app started on it; `calls` records each command the app sends. */
+async function started(n: number, calls: { name: string; input: unknown }[] = []) {
   const library = await openTempStore();
   const bib = Array.from({ length: n }, (_, i) => `@misc{m${i}, title = {Paged entry ${i} about queues}}`).join('\n');
   await dispatch({ store: library }, 'library.import', { text: bib, name: 'paged.bib' });
-  const app = createAppStore(inProcess(library));
+  const transport = inProcess(library);
+  const app = createAppStore({
+    ...transport,
+    invoke: (name, input) => {
+      calls.push({ name, input });
+      return transport.invoke(name, input);
+    },
+  });
   const stop = app.start();
   await until(() => app.getState().papers.length === n && !app.getState().loading);
   const ids = (await run(library, 'papers.ids', { status: 'inbox' })).ids;
@@ -86,7 +93,8 @@ describe('the list a page at a time', () => {
   });
 
   it('orders the inbox For you by the ranking, a page at a time', async () => {
-    const { library, app, stop } = await started(450);
+    const calls: { name: string; input: unknown }[] = [];
+    const { library, app, stop } = await started(450, calls);
     app.getState().setSort('foryou');
     await until(() => app.getState().ranking !== undefined && !app.getState().loading);
     const ranked = (await run(library, 'insight.rank', {})).items.map((item) => item.id);
@@ -100,6 +108,10 @@ describe('the list a page at a time', () => {
     app.getState().showRange(300, 310);
     await until(() => app.getState().papers[300] !== undefined);
     expect(app.getState().papers[300]?.id).toBe(ranked[300]);
+    // Nothing kept yet: the ranking carried every reason, so no page asks for its own.
+    expect(calls.filter((call) => call.name === 'insight.rank')).toEqual([
+      { name: 'insight.rank', input: { explain: 0 } },
+    ]);
     stop();
   });
 

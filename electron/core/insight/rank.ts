@@ -116,7 +116,7 @@ export async function rankInbox(
   }
   return {
     fallback: false,
-    summary: `Ranked by likeness to ${signals.positives} paper${signals.positives === 1 ? '' : 's'} you kept, read or marked.`,
+    summary: `Ranked by likeness to ${signals.positives.toLocaleString('en-US')} paper${signals.positives === 1 ? '' : 's'} you kept, read or marked.`,
     items,
   };
 }

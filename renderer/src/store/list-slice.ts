@@ -88,7 +88,10 @@ export const createListSlice =
     // For you: reasons asked for the rows as they come, kept for the ranking they belong to.
     let rankings = 0;
     let explained: Record<string, RankedItem> = {};
+    // A fallback ranking (nothing kept yet) carries every reason already.
+    let needsReasons = false;
     const explain = (ids: string[]) => {
+      if (!needsReasons) return;
       const at = rankings;
       const wanted = ids.filter((id) => !explained[id]);
       if (!wanted.length) return;
@@ -185,6 +188,7 @@ export const createListSlice =
               transport.invoke('papers.ids', query),
             ]);
             ranking = ranked;
+            needsReasons = !ranked.fallback;
             next = { kind: 'ids', ids: rankedOrder(matching.ids, ranked) };
           }
           const request = pending.nextRequest();
