@@ -1,9 +1,11 @@
-import { link, mkdir, readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 export const LOCK_FILE_NAME = 'library.lock';
+/** An unreadable lock younger than this (by its mtime) may be a live holder's: it is waited for, not taken over. */
+export const UNREADABLE_LOCK_GRACE_MS = 3000;
 
 /** Who holds the library, and where to send commands while they do. */
 export type LockInfo = {
@@ -13,11 +15,17 @@ export type LockInfo = {
   startedAt: string;
   /** The holder's local API (browser-mode server), where other processes forward their commands. */
   url?: string;
-  token?: string;
+  /** The credential the CLI forwards its commands with; the page never sees it (the lock is 0600). */
+  cliToken?: string;
 };
 
 export type LockResult =
-  | { acquired: true; update: (extra: Pick<LockInfo, 'url' | 'token'>) => Promise<void>; release: () => Promise<void> }
+  | {
+      acquired: true;
+      /** Rewrite the lock with where to forward commands; atomic, so no reader ever sees it half-written. */
+      update: (extra: Pick<LockInfo, 'url' | 'cliToken'>) => Promise<void>;
+      release: () => Promise<void>;
+    }
   | { acquired: false; holder: LockInfo };
 
 /**
@@ -31,42 +39,87 @@ export async function acquireLock(dataDir: string, app: string): Promise<LockRes
   await mkdir(dataDir, { recursive: true });
   const info: LockInfo = { pid: process.pid, host: hostname(), app, startedAt: new Date().toISOString() };
   await sweepLockTemps(dataDir);
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, JSON.stringify(info), { mode: 0o600 });
+  const temp = await writeLockTemp(file, info);
   try {
     const giveUpAt = Date.now() + 10_000;
     while (Date.now() < giveUpAt) {
       try {
         await link(temp, file);
-        return {
-          acquired: true,
-          update: async (extra) => writeFile(file, JSON.stringify(Object.assign(info, extra)), { mode: 0o600 }),
-          release: async () => {
-            const current = await readLock(file);
-            if (current?.pid === process.pid && current.startedAt === info.startedAt) {
-              await unlink(file).catch(() => undefined);
-            }
-          },
-        };
+        return held(file, info);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
       // Which file we judge, by inode: a takeover removes only that file, never a newer lock in its place.
-      const inode = await stat(file).then(
-        (info) => info.ino,
-        () => undefined,
-      );
-      if (inode === undefined) continue; // released meanwhile: try again
+      // A live holder's updates rename a new file into place, so its inode changes, but it always reads
+      // as live, and a live holder's lock is never judged stale.
+      const found = await stat(file).catch(() => undefined);
+      if (found === undefined) continue; // released meanwhile: try again
       const holder = await readLock(file);
       if (holder && isAlive(holder)) return { acquired: false, holder };
-      // Stale (its process died) or unreadable (from a crash): take it over, if no one else is.
-      await takeOver(file, inode, temp);
+      if (!holder && Date.now() - found.mtimeMs < UNREADABLE_LOCK_GRACE_MS) {
+        // Unreadable but recent: maybe a holder still writing it (an older Paperqueue wrote in place).
+        await pause();
+        continue;
+      }
+      // Stale (its process died) or unreadable for a while (from a crash): take it over, if no one else is.
+      await takeOver(file, found.ino, temp);
     }
     throw new Error(`Could not take the lock ${file}: other processes keep taking it.`);
   } finally {
     await unlink(temp).catch(() => undefined);
   }
 }
+
+/** The lock as its holder uses it. Updates and the release run one after another, in order. */
+function held(file: string, info: LockInfo): LockResult {
+  let last: Promise<void> = Promise.resolve();
+  const inTurn = (step: () => Promise<void>): Promise<void> => {
+    const next = last.then(step, step);
+    last = next.catch(() => undefined);
+    return next;
+  };
+  let released = false;
+  return {
+    acquired: true,
+    update: (extra) =>
+      inTurn(async () => {
+        if (released) return;
+        Object.assign(info, extra);
+        // Written whole beside it and renamed over it: a reader sees the old lock or the new one.
+        const temp = await writeLockTemp(file, info);
+        try {
+          await rename(temp, file);
+        } catch (error) {
+          await unlink(temp).catch(() => undefined);
+          throw error;
+        }
+      }),
+    release: () =>
+      inTurn(async () => {
+        released = true;
+        // Only our own lock: the same process and start, never a lock someone else put there.
+        const current = await readLock(file);
+        if (current?.pid === process.pid && current.host === info.host && current.startedAt === info.startedAt) {
+          await unlink(file).catch(() => undefined);
+        }
+      }),
+  };
+}
+
+/** The lock's content in a new file beside it, named so the sweep removes it if this process dies. */
+async function writeLockTemp(file: string, info: LockInfo): Promise<string> {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, JSON.stringify(info), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // A full disk may have created it empty.
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  return temp;
+}
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
 
 /** Lock files being written by processes that died (a kill between writing and linking) are removed. */
 async function sweepLockTemps(dataDir: string): Promise<void> {
@@ -93,18 +146,17 @@ async function takeOver(file: string, inode: number, temp: string): Promise<void
       () => 0,
     );
     if ((holder && !isAlive(holder)) || age > 5000) await unlink(mutex).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+    await pause();
     return;
   }
   try {
     // Only the mutex holder removes a lock, and a live holder's lock is never judged stale, so the
-    // file checked here stays the same file until it is removed.
-    const now = await stat(file).then(
-      (info) => info.ino,
-      () => undefined,
-    );
-    const holder = now === inode ? await readLock(file) : undefined;
-    if (now === inode && !(holder && isAlive(holder))) await unlink(file).catch(() => undefined);
+    // file checked here stays the same file until it is removed: a dead holder renames nothing over it.
+    const now = await stat(file).catch(() => undefined);
+    if (now?.ino !== inode) return;
+    const holder = await readLock(file);
+    const stale = holder ? !isAlive(holder) : Date.now() - now.mtimeMs >= UNREADABLE_LOCK_GRACE_MS;
+    if (stale) await unlink(file).catch(() => undefined);
   } finally {
     await unlink(mutex).catch(() => undefined);
   }

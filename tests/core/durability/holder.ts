@@ -1,6 +1,7 @@
 // Holds a library the way the desktop app does (electron/main.ts): the lock, the store, and the local API that
-// other processes forward their commands to, named in the lock file. Prints {"url","token"} once it listens,
-// or {"refused": holder} when another process has the library. SIGTERM flushes, stops and releases the lock.
+// other processes forward their commands to, named in the lock file with the CLI's credential. Prints
+// {"url","token"} (the page's credential) once it listens, or {"refused": holder} when another process has
+// the library. SIGTERM flushes, stops and releases the lock.
 import { join } from 'node:path';
 import { acquireLock, describeHolder } from '../../../electron/core/store/lock';
 import { LibraryStore } from '../../../electron/core/store/store';
@@ -18,7 +19,7 @@ if (!lock.acquired) {
 const store = await LibraryStore.open(dataDir, { recover: true });
 // No renderer is served in this test; the API is all the other processes use.
 const api = await startServer({ store, staticDir: join(dataDir, 'no-renderer') });
-await lock.update({ url: api.origin, token: api.token });
+await lock.update({ url: api.origin, cliToken: api.cliToken });
 process.once('SIGTERM', () => {
   void (async () => {
     await api.close();
