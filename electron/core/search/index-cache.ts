@@ -216,7 +216,8 @@ export async function writeCache(
   // Named as the store names its temp files, so the sweep at open removes one a killed writer left.
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const file = await open(temp, 'w');
+    // Private, as everything beside the library is: its terms are the words of a person's notes.
+    const file = await open(temp, 'w', 0o600);
     try {
       for (const chunk of chunks) {
         for (let at = 0; at < chunk.length;) at += (await file.write(chunk, at)).bytesWritten;

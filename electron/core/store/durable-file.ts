@@ -41,6 +41,11 @@ export class DurableWriteError extends Error {
   }
 }
 
+/** Files in the data folder are readable by their owner only: a person's notes are theirs. */
+export const PRIVATE_FILE_MODE = 0o600;
+/** Folders the store creates (the data folder, backups/); an existing folder keeps the mode it has. */
+export const PRIVATE_FOLDER_MODE = 0o700;
+
 /** Temp files of writeFileDurably: `.<target>.<pid>.<8 hex>.tmp`. */
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 const sweptFolders = new Set<string>();
@@ -51,16 +56,29 @@ export type FileIdentity = { ino: number; size: number; mtimeMs: number };
 /** The content of a durable write: text, bytes, or pieces of bytes made while the write goes on. */
 export type DurableContent = string | Uint8Array | AsyncIterable<Uint8Array>;
 
+export type DurableWriteOptions = {
+  /**
+   * The new file's mode, before the umask. 0o600 (the default) for everything in the data folder, which only
+   * its owner may read; 0o666 for a file the user asked for elsewhere (an export), so their umask decides.
+   */
+  mode?: number;
+};
+
 /**
  * Replace `path` with `content` so that a crash leaves either the old or the new file, never a torn one:
  * a uniquely named temp file beside it, fsync, rename over the target, fsync the folder. On failure the
  * temp file is removed and a DurableWriteError says why. The first write into a folder also removes temp
  * files that crashed processes left there, so they never pile up.
  * Content given in pieces is written piece by piece, so a large file never sits whole in memory and the
- * event loop runs between pieces. Returns the new file's identity.
+ * event loop runs between pieces. Returns the new file's identity. The file is private to its owner (0600)
+ * unless `options.mode` says otherwise.
  * lowdb's own JSONFile renames without fsync and shares one temp name between writers.
  */
-export async function writeFileDurably(path: string, content: DurableContent): Promise<FileIdentity> {
+export async function writeFileDurably(
+  path: string,
+  content: DurableContent,
+  options: DurableWriteOptions = {},
+): Promise<FileIdentity> {
   const dir = dirname(path);
   if (!sweptFolders.has(dir)) {
     sweptFolders.add(dir);
@@ -69,7 +87,7 @@ export async function writeFileDurably(path: string, content: DurableContent): P
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let identity: FileIdentity;
   try {
-    const handle = await fs.open(tmp, 'w');
+    const handle = await fs.open(tmp, 'w', options.mode ?? PRIVATE_FILE_MODE);
     try {
       if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
       else for await (const piece of content) await writeAll(handle, piece);

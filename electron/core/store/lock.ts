@@ -2,6 +2,7 @@ import { link, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from './durable-file';
 
 export const LOCK_FILE_NAME = 'library.lock';
 /** An unreadable lock younger than this (by its mtime) may be a live holder's: it is waited for, not taken over. */
@@ -36,7 +37,7 @@ export type LockResult =
  */
 export async function acquireLock(dataDir: string, app: string): Promise<LockResult> {
   const file = join(dataDir, LOCK_FILE_NAME);
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const info: LockInfo = { pid: process.pid, host: hostname(), app, startedAt: new Date().toISOString() };
   await sweepLockTemps(dataDir);
   const temp = await writeLockTemp(file, info);
@@ -110,7 +111,7 @@ function held(file: string, info: LockInfo): LockResult {
 async function writeLockTemp(file: string, info: LockInfo): Promise<string> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, JSON.stringify(info), { mode: 0o600, flag: 'wx' });
+    await writeFile(temp, JSON.stringify(info), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   } catch (error) {
     // A full disk may have created it empty.
     await unlink(temp).catch(() => undefined);

@@ -6,7 +6,7 @@ import { Catalog } from '../search/catalog';
 import { INDEX_CACHE_FILE_NAME } from '../search/index-cache';
 import { titleKey } from '../text';
 import { BACKUP_INTERVAL_MS, backUp, recoverFromBackup, type Recovery } from './backups';
-import { removeStaleTempFiles } from './durable-file';
+import { PRIVATE_FOLDER_MODE, removeStaleTempFiles } from './durable-file';
 import { LibraryFileAdapter, StoreLoadError, type SaveCounts } from './library-file';
 
 export const LIBRARY_FILE_NAME = 'library.json';
@@ -245,7 +245,7 @@ export class LibraryStore {
 
   private async drain(): Promise<void> {
     try {
-      await mkdir(this.dataDir, { recursive: true });
+      await mkdir(this.dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
       // library.json is replaced only once the backup of what it held at open is safe.
       await this.backingUp;
       while (this.dirty) {
