@@ -1,7 +1,7 @@
-import { app, BrowserWindow, dialog, Menu, session, shell, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebFrameMain } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, join } from 'node:path';
+import { APP_SCHEME, APP_URL, appProtocolResponse, isAppUrl } from './app-protocol';
 import { dispatch } from './core/dispatch';
 import { StoreLoadError } from './core/store/library-file';
 import { writeFileDurably } from './core/store/durable-file';
@@ -13,14 +13,18 @@ import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { startServer } from './server/server';
 
-const RENDERER_INDEX = join(import.meta.dirname, '..', 'renderer', 'index.html');
-const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
+const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');
 const PRELOAD = join(import.meta.dirname, '..', 'preload', 'preload.cjs');
 
 let window: BrowserWindow | null = null;
 let store: LibraryStore | null = null;
 /** Flushes writes, stops the local API and releases the lock. */
 let shutdown: (() => Promise<void>) | null = null;
+
+// The page is served from app://paperqueue, not file:, whose extra privileges would let it read any file.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -44,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   lockDownSessions();
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(RENDERER_DIR, request));
   const dataDir = process.env.PAPERQUEUE_DATA ?? app.getPath('userData');
   const lock = await acquireLock(dataDir, 'the Paperqueue app');
   if (!lock.acquired)
@@ -56,7 +61,7 @@ async function start(): Promise<void> {
   }
   registerIpc(store, isAppFrame);
   // The same local API as browser mode, so the CLI forwards its commands here instead of writing behind our back.
-  const api = await startServer({ store, staticDir: dirname(RENDERER_INDEX) });
+  const api = await startServer({ store, staticDir: RENDERER_DIR });
   await lock.update({ url: api.origin, token: api.token });
   const open = store;
   shutdown = async () => {
@@ -86,14 +91,15 @@ async function start(): Promise<void> {
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
+      devTools: !app.isPackaged,
     },
   });
   window.once('ready-to-show', () => window?.show());
-  await window.loadURL(RENDERER_URL);
+  await window.loadURL(APP_URL);
 }
 
 function isAppFrame(frame: WebFrameMain | null): boolean {
-  return frame !== null && frame.url.split('#')[0] === RENDERER_URL;
+  return frame !== null && isAppUrl(frame.url);
 }
 
 /** Electron's security checklist: deny permissions, navigation and new windows; web links go to the browser. */
@@ -102,7 +108,7 @@ function lockDownSessions(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (url.split('#')[0] !== RENDERER_URL) event.preventDefault();
+      if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

@@ -12,6 +12,8 @@ describe('links opened outside the app', () => {
       'vbscript:msgbox',
       'smb://server/share',
       'https://user@evil.example/',
+      'https://:secret@evil.example/',
+      'https://user:secret@evil.example/',
       'not a url',
       '',
     ]) {
