@@ -4,10 +4,13 @@ import { Low } from 'lowdb';
 import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper, type Rule } from '../schema';
 import { Catalog } from '../search/catalog';
 import { INDEX_CACHE_FILE_NAME } from '../search/index-cache';
-import { titleKey } from '../text';
 import { BACKUP_INTERVAL_MS, backUp, recoverFromBackup, type Recovery } from './backups';
 import { PRIVATE_FOLDER_MODE, removeStaleTempFiles } from './durable-file';
+import { IdentityIndex, type Identity } from './identities';
 import { LibraryFileAdapter, StoreLoadError, type SaveCounts } from './library-file';
+import { PaperIterator } from './paper-iterator';
+
+export { catalogOf } from './paper-iterator';
 
 export const LIBRARY_FILE_NAME = 'library.json';
 /** Below this many papers the search index builds in well under a second: no cache file is kept. */
@@ -29,7 +32,7 @@ export class LibraryStore {
   private readonly db: Low<LibraryFile>;
   private readonly adapter: LibraryFileAdapter;
   private readonly byId = new Map<string, Paper>();
-  private readonly identities = new Map<string, string>();
+  private readonly identities = new IdentityIndex();
   /** Ordinals, search index and sort orders for list queries, kept current by insert/replace/remove. */
   readonly catalog = new Catalog();
   private maxRank = 0;
@@ -132,7 +135,6 @@ export class LibraryStore {
     return this.byId.size;
   }
 
-  /** Every paper, in library order. Given untouched to filterPapers, it lets the query use the catalog. */
   /** The reader's keyword rules, in the order written. */
   get rules(): readonly Rule[] {
     return this.rulesList;
@@ -143,6 +145,7 @@ export class LibraryStore {
     this.rulesList = rules;
   }
 
+  /** Every paper, in library order. Given untouched to filterPapers, it lets the query use the catalog. */
   all(): IterableIterator<Paper> {
     return new PaperIterator(this.catalog, this.byId.values());
   }
@@ -152,22 +155,13 @@ export class LibraryStore {
   }
 
   /** The id of a paper with the same arXiv id, DOI or normalised title, if any. */
-  findDuplicate(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): string | undefined {
-    for (const key of identityKeys(paper)) {
-      const id = this.identities.get(key);
-      if (id) return id;
-    }
-    return undefined;
+  findDuplicate(paper: Identity): string | undefined {
+    return this.identities.first(paper);
   }
 
   /** Every paper sharing an identity (arXiv id, DOI, title) with `paper`. */
-  duplicatesOf(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): Set<string> {
-    const ids = new Set<string>();
-    for (const key of identityKeys(paper)) {
-      const id = this.identities.get(key);
-      if (id) ids.add(id);
-    }
-    return ids;
+  duplicatesOf(paper: Identity): Set<string> {
+    return this.identities.all(paper);
   }
 
   nextRank(): number {
@@ -275,42 +269,10 @@ export class LibraryStore {
 
   private index(paper: Paper): void {
     if (paper.rank > this.maxRank) this.maxRank = paper.rank;
-    for (const key of identityKeys(paper)) if (!this.identities.has(key)) this.identities.set(key, paper.id);
+    this.identities.add(paper);
   }
 
   private unindex(paper: Paper): void {
-    for (const key of identityKeys(paper)) if (this.identities.get(key) === paper.id) this.identities.delete(key);
+    this.identities.remove(paper);
   }
-}
-
-/** The store's papers iterator, which remembers the catalog until someone starts iterating it. */
-class PaperIterator implements IterableIterator<Paper> {
-  started = false;
-  constructor(
-    readonly catalog: Catalog,
-    private readonly papers: IterableIterator<Paper>,
-  ) {}
-
-  next(): IteratorResult<Paper> {
-    this.started = true;
-    return this.papers.next();
-  }
-
-  [Symbol.iterator](): IterableIterator<Paper> {
-    return this;
-  }
-}
-
-/** The catalog behind `papers` if it is a store's untouched all() iterator: a list query can use its indexes. */
-export function catalogOf(papers: Iterable<Paper>): Catalog | undefined {
-  return papers instanceof PaperIterator && !papers.started ? papers.catalog : undefined;
-}
-
-function identityKeys(paper: Pick<Paper, 'arxivId' | 'doi' | 'title'>): string[] {
-  const keys: string[] = [];
-  if (paper.arxivId) keys.push(`arxiv:${paper.arxivId.toLowerCase()}`);
-  if (paper.doi) keys.push(`doi:${paper.doi.toLowerCase()}`);
-  const title = titleKey(paper.title);
-  if (title) keys.push(`title:${title}`);
-  return keys;
 }
