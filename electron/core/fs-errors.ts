@@ -40,16 +40,18 @@ export function fsProblem(error: unknown, file: string): FsProblem | undefined {
   return { kind, code, reason };
 }
 
-/** The sentence a person sees when the library opened but cannot be written. */
+/** The sentence a person sees when the library opened but cannot be written: why, and what still works. */
 export function readOnlySentence(problem: FsProblem): string {
   return problem.kind === 'full'
-    ? `The disk is full: ${problem.reason}. Your library is unchanged; changes cannot be saved until there is room.`
-    : `The library is read-only: ${problem.reason}. Changes cannot be saved.`;
+    ? `${capitalised(problem.reason)}. The library can be read and exported, but changes cannot be saved until there is room.`
+    : `The library is read-only: ${problem.reason}. It can be read and exported, but changes cannot be saved.`;
 }
 
 /** A sentence for any error that reaches a person: a file-system one in words, others as they are. */
 export function describeError(error: unknown, file = (error as NodeJS.ErrnoException | undefined)?.path): string {
   const problem = file === undefined ? undefined : fsProblem(error, file);
-  if (problem) return `${problem.reason[0]!.toUpperCase()}${problem.reason.slice(1)}.`;
+  if (problem) return `${capitalised(problem.reason)}.`;
   return error instanceof Error ? error.message : String(error);
 }
+
+const capitalised = (text: string): string => `${text.slice(0, 1).toUpperCase()}${text.slice(1)}`;

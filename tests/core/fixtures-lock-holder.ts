@@ -42,7 +42,7 @@ if (mode === 'hold') {
     if (lock.acquired) {
       acquired++;
       await lock.release();
-    } else {
+    } else if (!lock.readOnly) {
       holders.add(lock.holder.pid);
     }
   }

@@ -104,4 +104,47 @@ describe('library store', () => {
     expect(ids(second)).toEqual(expected);
     second.catalog.dispose();
   });
+
+  it('opened read-only, writes nothing at all (no backup, sweep, cache file or recovery) and refuses to save', async () => {
+    const dir = await tempDir();
+    const source = { format: 'bibtex' as const, name: 'big.bib', importedAt: '2026-01-01T00:00:00.000Z' };
+    const papers = Array.from({ length: INDEX_CACHE_MIN_PAPERS }, (_, i) =>
+      createPaper({ title: `Read-only paper ${i}` }, source, i, source.importedAt),
+    );
+    const file = join(dir, 'library.json');
+    await writeFile(file, serializeLibrary({ version: LIBRARY_VERSION, papers }));
+    // A temp file of a writer long dead, which a writable open would sweep.
+    const leftover = `.library.json.${2 ** 22 + 12345}.0badf00d.tmp`;
+    await writeFile(join(dir, leftover), '{"version": 1, "pap');
+    const sentence =
+      'The library is read-only: a test says so. It can be read and exported, but changes cannot be saved.';
+    const store = await LibraryStore.open(dir, { readOnly: sentence, recover: true });
+    expect(store.readOnly).toBe(sentence);
+    expect(store.size).toBe(INDEX_CACHE_MIN_PAPERS);
+    while (!store.catalog.search.ready) await new Promise((resolve) => setImmediate(resolve));
+    // A writable store starts writing the cache file within a few steps of the build; this one never does.
+    const until = Date.now() + 500;
+    while (Date.now() < until && !store.catalog.search.cacheWritten)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.catalog.search.cacheWritten).toBeUndefined();
+    await store.flush();
+    const errors: unknown[] = [];
+    store.onWriteError((error) => errors.push(error));
+    store.replace({ ...papers[0]!, note: 'Never saved' });
+    await expect(store.persist()).rejects.toThrow(sentence);
+    expect(errors).toEqual([new Error(sentence)]);
+    await expect(store.flush()).rejects.toThrow(sentence);
+    await expect(store.backUpNow()).rejects.toThrow(sentence);
+    await expect(store.replaceAll([])).rejects.toThrow(sentence);
+    expect((await readdir(dir)).sort()).toEqual([leftover, 'library.json'].sort());
+    expect(await readFile(file, 'utf8')).toBe(serializeLibrary({ version: LIBRARY_VERSION, papers }));
+
+    // A damaged library is refused as it is, even with recover: moving it aside would be a write.
+    await writeFile(file, '{"version": 1, "papers": [{"id": "a');
+    const refused = await LibraryStore.open(dir, { readOnly: sentence, recover: true }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StoreLoadError);
+    expect((await readdir(dir)).sort()).toEqual([leftover, 'library.json'].sort());
+    // A folder with no library yet opens as an empty one.
+    expect((await LibraryStore.open(join(dir, 'none'), { readOnly: sentence })).size).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
-import { mkdir, open, readFile, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readFile, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PRIVATE_FOLDER_MODE, writeFileDurably, type DurableContent, type FileIdentity } from './durable-file';
+import { makePrivateFolder, writeFileDurably, type DurableContent, type FileIdentity } from './durable-file';
 import { parseLibrary } from './library-file';
 
 export const BACKUP_FOLDER = 'backups';
@@ -66,7 +66,7 @@ export async function backUp(
       content = await handle.readFile();
       parseLibrary(source, content);
     }
-    await mkdir(join(dataDir, BACKUP_FOLDER), { recursive: true, mode: PRIVATE_FOLDER_MODE });
+    await makePrivateFolder(join(dataDir, BACKUP_FOLDER));
     const id = idFor(now);
     const file = join(dataDir, BACKUP_FOLDER, `library-${id}.json`);
     await writeFileDurably(file, content);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fsErrorCode, fsProblem } from '../fs-errors';
 
 /** The file-system calls a durable write makes; a seam for tests that inject faults (a full disk). */
 export type DurableFs = {
@@ -26,8 +27,8 @@ export class DurableWriteError extends Error {
   /** The rename went through but the folder could not be synced: the new file is in place, maybe not durable. */
   readonly replaced: boolean;
   constructor(path: string, cause: unknown, replaced: boolean) {
-    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    const reason = describeWriteFailure(cause);
+    // A full disk, a read-only one, a refusal: said in words, naming the file.
+    const reason = fsProblem(cause, path)?.reason ?? (cause instanceof Error ? cause.message : String(cause));
     super(
       replaced
         ? `Saved ${path}, but could not make the save durable (${reason})`
@@ -35,7 +36,7 @@ export class DurableWriteError extends Error {
       { cause },
     );
     this.name = 'DurableWriteError';
-    this.code = code;
+    this.code = fsErrorCode(cause);
     this.path = path;
     this.replaced = replaced;
   }
@@ -45,6 +46,31 @@ export class DurableWriteError extends Error {
 export const PRIVATE_FILE_MODE = 0o600;
 /** Folders the store creates (the data folder, backups/); an existing folder keeps the mode it has. */
 export const PRIVATE_FOLDER_MODE = 0o700;
+
+/**
+ * Create `dir` and any missing parents, 0700; a folder that exists keeps the mode it has. Node's recursive
+ * mkdir says ENOENT where the system refused (a read-only disk, no permission): the first missing folder
+ * is then made alone, which fails with the real reason.
+ */
+export async function makePrivateFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  } catch (error) {
+    if (fsErrorCode(error) !== 'ENOENT') throw error;
+    let missing = dir;
+    while (dirname(missing) !== missing && !(await exists(dirname(missing)))) missing = dirname(missing);
+    await mkdir(missing, { mode: PRIVATE_FOLDER_MODE }).catch((cause: unknown) => {
+      if (fsErrorCode(cause) !== 'EEXIST') throw cause;
+    });
+    await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  }
+}
+
+const exists = (path: string): Promise<boolean> =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Temp files of writeFileDurably: `.<target>.<pid>.<8 hex>.tmp`. */
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -149,22 +175,6 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function describeWriteFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `the disk is full (${code})`;
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied (${code})`;
-    case 'EROFS':
-      return 'the disk is read-only (EROFS)';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }
 

@@ -1,8 +1,9 @@
-import { link, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from './durable-file';
+import { fsProblem, readOnlySentence } from '../fs-errors';
+import { PRIVATE_FILE_MODE, makePrivateFolder } from './durable-file';
 
 export const LOCK_FILE_NAME = 'library.lock';
 /** An unreadable lock younger than this (by its mtime) may be a live holder's: it is waited for, not taken over. */
@@ -18,26 +19,47 @@ export type LockInfo = {
   url?: string;
   /** The credential the CLI forwards its commands with; the page never sees it (the lock is 0600). */
   cliToken?: string;
+  /** The page's token, so a second `paperqueue serve` can print the running page's address. */
+  pageToken?: string;
 };
 
 export type LockResult =
   | {
       acquired: true;
       /** Rewrite the lock with where to forward commands; atomic, so no reader ever sees it half-written. */
-      update: (extra: Pick<LockInfo, 'url' | 'cliToken'>) => Promise<void>;
+      update: (extra: Pick<LockInfo, 'url' | 'cliToken' | 'pageToken'>) => Promise<void>;
       release: () => Promise<void>;
     }
-  | { acquired: false; holder: LockInfo };
+  /** Another live process has the library: forward to it. */
+  | { acquired: false; readOnly?: false; holder: LockInfo }
+  /** No one has the library, but its folder cannot be written (read-only, full, denied): open it read-only. */
+  | { acquired: false; readOnly: true; reason: string };
 
 /**
  * Take the library's lock file. It is written whole to a temporary name and linked into place, which
  * is atomic and fails if a lock exists, so no one ever sees a half-written lock. A lock whose process
  * is gone is taken over, one taker at a time (a takeover folder is the mutex), after checking again
- * that it is the same stale lock. A live holder is returned so the caller can forward to it.
+ * that it is the same stale lock. A live holder is returned so the caller can forward to it. A folder
+ * the lock cannot be written in, with no live holder, gives `readOnly` and the sentence saying why.
  */
 export async function acquireLock(dataDir: string, app: string): Promise<LockResult> {
   const file = join(dataDir, LOCK_FILE_NAME);
-  await mkdir(dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  try {
+    return await takeLock(dataDir, file, app);
+  } catch (error) {
+    // Named as the library, the file a person knows: it is what cannot be changed.
+    const problem = fsProblem(error, join(dataDir, 'library.json'));
+    if (!problem || !(problem.kind === 'read-only' || problem.kind === 'full' || problem.kind === 'denied')) {
+      throw error;
+    }
+    const holder = await readLock(file);
+    if (holder && isAlive(holder)) return { acquired: false, holder };
+    return { acquired: false, readOnly: true, reason: readOnlySentence(problem) };
+  }
+}
+
+async function takeLock(dataDir: string, file: string, app: string): Promise<LockResult> {
+  await makePrivateFolder(dataDir);
   const info: LockInfo = { pid: process.pid, host: hostname(), app, startedAt: new Date().toISOString() };
   await sweepLockTemps(dataDir);
   const temp = await writeLockTemp(file, info);

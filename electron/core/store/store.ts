@@ -1,11 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper, type Rule } from '../schema';
 import { Catalog } from '../search/catalog';
 import { INDEX_CACHE_FILE_NAME } from '../search/index-cache';
 import { BACKUP_INTERVAL_MS, backUp, recoverFromBackup, type Recovery } from './backups';
-import { PRIVATE_FOLDER_MODE, removeStaleTempFiles } from './durable-file';
+import { makePrivateFolder, removeStaleTempFiles } from './durable-file';
 import { IdentityIndex, type Identity } from './identities';
 import { LibraryFileAdapter, StoreLoadError, type SaveCounts } from './library-file';
 import { PaperIterator } from './paper-iterator';
@@ -20,6 +19,16 @@ export const INDEX_CACHE_MIN_PAPERS = 5000;
 export type ChangeEvent = { command: string; ids: string[] };
 /** How far a long command (a big import) has come, for a progress bar. */
 export type ProgressEvent = { command: string; done: number; total: number };
+/** How to open a library. */
+export type OpenOptions = {
+  /** A damaged library.json is moved aside and the newest valid backup put in its place. */
+  recover?: boolean;
+  /**
+   * The folder cannot be written (acquireLock said why, in this sentence): open without writing anything,
+   * and refuse every save with this sentence.
+   */
+  readOnly?: string;
+};
 type Listener<T> = (value: T) => void;
 
 /**
@@ -45,8 +54,12 @@ export class LibraryStore {
   private readonly progressListeners = new Set<Listener<ProgressEvent>>();
   private readonly writeErrorListeners = new Set<Listener<unknown>>();
 
-  private constructor(dataDir: string, adapter: LibraryFileAdapter, db: Low<LibraryFile>) {
+  /** Why this library cannot be written (a sentence for a person), when it was opened read-only. */
+  readonly readOnly: string | undefined;
+
+  private constructor(dataDir: string, adapter: LibraryFileAdapter, db: Low<LibraryFile>, readOnly?: string) {
     this.dataDir = dataDir;
+    this.readOnly = readOnly;
     this.file = join(dataDir, LIBRARY_FILE_NAME);
     this.db = db;
     this.adapter = adapter;
@@ -67,22 +80,30 @@ export class LibraryStore {
   /**
    * Open (or start) the library in `dataDir`, backing it up first if it changed since the last backup.
    * An unusable file throws StoreLoadError, or with `recover` is moved aside for the newest valid backup.
+   * With `readOnly`, nothing is written at all: no backup, no sweep, no recovery, no search cache file.
    */
-  static async open(dataDir: string, options: { recover?: boolean } = {}): Promise<LibraryStore> {
+  static async open(dataDir: string, options: OpenOptions = {}): Promise<LibraryStore> {
+    const { readOnly } = options;
     const adapter = new LibraryFileAdapter(join(dataDir, LIBRARY_FILE_NAME));
     const db = new Low<LibraryFile>(adapter, emptyLibrary());
     let recovery: Recovery | undefined;
     try {
       await db.read();
     } catch (error) {
-      if (!options.recover || !(error instanceof StoreLoadError) || error.fromNewerVersion) throw error;
+      const recoverable = error instanceof StoreLoadError && !error.fromNewerVersion;
+      if (!options.recover || readOnly !== undefined || !recoverable) throw error;
       recovery = await recoverFromBackup(dataDir, error.message);
       db.data = emptyLibrary();
       await db.read();
     }
+    const store = new LibraryStore(dataDir, adapter, db, readOnly);
+    if (readOnly !== undefined) {
+      // The index is built in memory; its cache file is neither written nor, for now, read.
+      store.catalog.warmUp();
+      return store;
+    }
     // Temp files of writers that were killed mid-write are removed (never a live writer's).
     await removeStaleTempFiles(dataDir).catch(() => undefined);
-    const store = new LibraryStore(dataDir, adapter, db);
     store.recovery = recovery;
     // The backup is copied in the background from the file just validated; the first save waits for it.
     store.backingUp = backUp(dataDir, new Date(), false, adapter.identity).then(
@@ -95,6 +116,7 @@ export class LibraryStore {
 
   /** Replace every paper (a restore), keeping a backup of what was there first. */
   async replaceAll(papers: readonly Paper[]): Promise<void> {
+    this.refuseIfReadOnly();
     await this.flush();
     await backUp(this.dataDir, new Date(), true, this.adapter.identity).catch(() => undefined);
     this.byId.clear();
@@ -116,6 +138,7 @@ export class LibraryStore {
 
   /** A backup of what is on disk now, if it changed since the last one (before imports and restores). */
   async backUpNow(): Promise<void> {
+    this.refuseIfReadOnly();
     await this.flush();
     await backUp(this.dataDir, new Date(), false, this.adapter.identity);
     this.lastBackupAt = Date.now();
@@ -225,12 +248,24 @@ export class LibraryStore {
    */
   persist(): Promise<void> {
     this.dirty = true;
+    if (this.readOnly !== undefined) {
+      // Never written: the change stays in memory, and the failure is reported as any failed save is.
+      const error = new Error(this.readOnly);
+      this.lastWriteError = error;
+      for (const listener of this.writeErrorListeners) listener(error);
+      return Promise.reject(error);
+    }
     this.writing ??= this.drain();
     return this.writing;
   }
 
   /** Wait until everything changed so far is on disk; rethrows the last write failure. */
   async flush(): Promise<void> {
+    if (this.readOnly !== undefined) {
+      // Nothing changed, nothing to save; a change made anyway cannot be saved.
+      if (this.dirty) throw new Error(this.readOnly);
+      return;
+    }
     await this.backingUp;
     if (this.writing) await this.writing.catch(() => undefined);
     if (this.dirty) await this.persist().catch(() => undefined);
@@ -239,7 +274,7 @@ export class LibraryStore {
 
   private async drain(): Promise<void> {
     try {
-      await mkdir(this.dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+      await makePrivateFolder(this.dataDir);
       // library.json is replaced only once the backup of what it held at open is safe.
       await this.backingUp;
       while (this.dirty) {
@@ -265,6 +300,10 @@ export class LibraryStore {
     } finally {
       this.writing = null;
     }
+  }
+
+  private refuseIfReadOnly(): void {
+    if (this.readOnly !== undefined) throw new Error(this.readOnly);
   }
 
   private index(paper: Paper): void {

@@ -22,7 +22,7 @@ const say = (value: unknown) => process.stdout.write(JSON.stringify(value) + '\n
 
 say({ opening: process.pid });
 const lock = await acquireLock(dataDir, 'the crash harness');
-if (!lock.acquired) throw new Error(`the library is held by process ${lock.holder.pid}`);
+if (!lock.acquired) throw new Error(lock.readOnly ? lock.reason : `the library is held by process ${lock.holder.pid}`);
 const store = await LibraryStore.open(dataDir);
 say({ ready: process.pid });
 

@@ -80,7 +80,7 @@ describe('a write that fails in process (the file-system seam)', () => {
     expect(failure).toBeInstanceOf(DurableWriteError);
     expect((failure as DurableWriteError).code).toBe('ENOSPC');
     expect((failure as Error).message).toBe(
-      `Could not save ${file}: the disk is full (ENOSPC). The previous version is intact`,
+      `Could not save ${file}: the disk holding ${file} is full (ENOSPC). The previous version is intact`,
     );
     expect(failures.length).toBeGreaterThanOrEqual(1);
     expect((failures[0] as Error).message).toBe((failure as Error).message);
@@ -254,7 +254,7 @@ describe('a write that fails for real', () => {
           read,
         },
         (dir) => driver.send<string[]>({ op: 'list', dir }),
-        /Could not save .*library\.json: the disk is full \(ENOSPC\)\. The previous version is intact/,
+        /Could not save .*library\.json: the disk holding .*library\.json is full \(ENOSPC\)\. The previous version is intact/,
       );
     } finally {
       await driver.close();
@@ -282,7 +282,7 @@ describe('a write that fails for real', () => {
         lib,
         { inject: () => chmod(lib, 0o555), remove: () => chmod(lib, 0o755), read: (file) => readFile(file) },
         (dir) => readdir(dir),
-        /Could not save .*library\.json: permission denied \(EACCES\)\. The previous version is intact/,
+        /Could not save .*library\.json: permission to change .*library\.json was denied \(EACCES\)\. The previous version is intact/,
       );
     } finally {
       await chmod(lib, 0o755);

@@ -13,7 +13,7 @@ const say = (value: unknown) => process.stdout.write(JSON.stringify(value) + '\n
 
 const lock = await acquireLock(dataDir, 'the Paperqueue app');
 if (!lock.acquired) {
-  say({ refused: describeHolder(lock.holder) });
+  say({ refused: lock.readOnly ? lock.reason : describeHolder(lock.holder) });
   process.exit(3);
 }
 const store = await LibraryStore.open(dataDir, { recover: true });
