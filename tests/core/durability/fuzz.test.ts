@@ -237,7 +237,8 @@ const anyValue = fc.oneof(
   fc.constantFrom(...HOSTILE_VALUES),
 );
 
-const CODES = ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT', 'UNKNOWN_COMMAND'];
+// FORBIDDEN: a caller other than the host asked to read a file by path; READ_ONLY: a change to a library that cannot be saved.
+const CODES = ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT', 'UNKNOWN_COMMAND', 'FORBIDDEN', 'READ_ONLY'];
 const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort().join();
 const snapshot = (store: LibraryStore) => JSON.stringify([...store.all()]);
 
