@@ -51,23 +51,26 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(RENDERER_DIR, request));
   const dataDir = process.env.PAPERQUEUE_DATA ?? app.getPath('userData');
   const lock = await acquireLock(dataDir, 'the Paperqueue app');
-  if (!lock.acquired)
+  if (!lock.acquired && !lock.readOnly)
     return fail(`The library in ${dataDir} is open in ${describeHolder(lock.holder)}. Close it first.`);
+  // A folder that cannot be written (a read-only drive, a full disk) opens read-only; the page says so.
+  const release = lock.acquired ? lock.release : () => Promise.resolve();
   try {
-    store = await LibraryStore.open(dataDir, { recover: true });
+    store = await LibraryStore.open(dataDir, lock.acquired ? { recover: true } : { readOnly: lock.reason });
   } catch (error) {
-    await lock.release();
+    await release();
     return fail(error instanceof StoreLoadError ? error.message : String(error));
   }
   registerIpc(store, isAppFrame);
   // The same local API as browser mode, so the CLI forwards its commands here instead of writing behind our back.
   const api = await startServer({ store, staticDir: RENDERER_DIR });
-  await lock.update({ url: api.origin, token: api.token });
+  // The CLI's credential goes in the lock (mode 0600) only; the page talks over IPC and never sees it.
+  if (lock.acquired) await lock.update({ url: api.origin, cliToken: api.cliToken, pageToken: api.token });
   const open = store;
   shutdown = async () => {
     await api.close();
     await open.flush().catch(() => undefined);
-    await lock.release();
+    await release();
   };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -124,7 +127,7 @@ async function exportToDialog(): Promise<void> {
   if (!result.ok) return dialog.showErrorBox('Export failed', result.error.message);
   const { content, fileName } = result.value as { content: string; fileName: string };
   const choice = await dialog.showSaveDialog(window, { title: 'Export backup', defaultPath: fileName });
-  if (choice.filePath) await writeFileDurably(choice.filePath, content);
+  if (choice.filePath) await writeFileDurably(choice.filePath, content, { mode: 0o666 });
 }
 
 function fail(message: string): void {

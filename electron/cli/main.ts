@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { describeError } from '../core/fs-errors';
 import type { CommandInput, CommandName, CommandOutput } from '../core/dispatch';
 import { defaultDataDir } from '../core/paths';
 import { StoreLoadError } from '../core/store/library-file';
@@ -92,8 +93,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       return 1;
     }
     const code = (error as NodeJS.ErrnoException).code;
-    const message = (error as Error).message;
-    io.err(`paperqueue ${verb.name}: ${code && !message.startsWith(code) ? `${code}: ` : ''}${message}`);
+    const message = describeError(error);
+    io.err(`paperqueue ${verb.name}: ${code && !message.includes(code) ? `${code}: ` : ''}${message}`);
     return 1;
   }
 }

@@ -4,6 +4,7 @@ import type { Result } from '../core/result';
 import { acquireLock, describeHolder, type LockInfo } from '../core/store/lock';
 import type { Recovery } from '../core/store/backups';
 import { LibraryStore } from '../core/store/store';
+import { describeError } from '../core/fs-errors';
 import { CliError } from './verb';
 
 /** How the CLI runs commands: on the library itself, or through the process that has it open. */
@@ -18,24 +19,26 @@ export type Session = {
  */
 export async function openSession(dataDir: string, warn: (text: string) => void): Promise<Session> {
   const lock = await acquireLock(dataDir, 'the paperqueue CLI');
-  if (!lock.acquired) return forwardingSession(lock.holder);
+  if (!lock.acquired && !lock.readOnly) return forwardingSession(lock.holder);
+  // A folder that cannot be written (a read-only drive, a full disk) still opens, to read and export.
+  const release = lock.acquired ? lock.release : () => Promise.resolve();
   let store: LibraryStore;
   try {
-    store = await LibraryStore.open(dataDir, { recover: true });
+    store = await LibraryStore.open(dataDir, lock.acquired ? { recover: true } : { readOnly: lock.reason });
   } catch (error) {
-    await lock.release();
+    await release();
     throw error;
   }
   if (store.recovery) warn(describeRecovery(store.recovery));
   return {
     // A change is on disk before the verb says it is done ("Marked 1 paper read." means saved).
     dispatch: async (name, input) => {
-      const result = await dispatch({ store }, name, input);
+      const result = await dispatch({ store, caller: 'host' }, name, input);
       if (result.ok && isMutation(name)) {
         try {
           await store.flush();
         } catch (error) {
-          return { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } };
+          return { ok: false, error: { code: 'INTERNAL', message: describeError(error, store.file) } };
         }
       }
       return result;
@@ -44,14 +47,14 @@ export async function openSession(dataDir: string, warn: (text: string) => void)
       try {
         await store.flush();
       } finally {
-        await lock.release();
+        await release();
       }
     },
   };
 }
 
 function forwardingSession(holder: LockInfo): Session {
-  const { url, token } = holder;
+  const { url, cliToken: token } = holder;
   if (!url || !token) {
     throw new CliError(`the library is open in ${describeHolder(holder)}; close it and try again`);
   }

@@ -21,6 +21,11 @@ export type Command<I extends z.ZodType = z.ZodType, O = unknown> = {
   summary: string;
   input: I;
   run: (ctx: CommandContext, input: z.output<I>) => O | Promise<O>;
+  /**
+   * The input field that names something on the user's disk, when this input has one. Reading a file by its
+   * path is a host's capability (the CLI's), never the page's: the page sends a file's bytes instead.
+   */
+  hostOnly?: (input: z.output<I>) => string | undefined;
 };
 
 export function defineCommand<I extends z.ZodType, O>(command: Command<I, O>): Command<I, O> {

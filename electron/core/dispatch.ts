@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Command, CommandContext } from './command';
 import { commands } from './commands';
+import { describeError } from './fs-errors';
 import { CommandError, type Result } from './result';
 import { formatPath } from './store/library-file';
 import type { LibraryStore } from './store/store';
@@ -17,7 +18,13 @@ export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(commands, name);
 }
 
-export type DispatchOptions = { store: LibraryStore; now?: () => Date };
+/**
+ * Who is asking. `page` (the default, and what IPC and the page's token get) may not name files on disk;
+ * `host` is the CLI, in process or through the server with the credential the page never sees.
+ */
+export type Caller = 'page' | 'host';
+
+export type DispatchOptions = { store: LibraryStore; now?: () => Date; caller?: Caller };
 
 /** The one place command input is parsed: every host calls this with whatever it received. */
 export async function dispatch(options: DispatchOptions, name: string, input: unknown): Promise<Result<unknown>> {
@@ -30,6 +37,19 @@ export async function dispatch(options: DispatchOptions, name: string, input: un
     const issues = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
     const message = issues.map((i) => (i.path === '(top level)' ? i.message : `${i.path}: ${i.message}`)).join('; ');
     return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${name}: ${message}`, issues } };
+  }
+  const hostField = command.hostOnly?.(parsed.data);
+  if (hostField !== undefined && options.caller !== 'host') {
+    return {
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: `${name} cannot read a file by its path ("${hostField}") from the app: send the file's contents instead.`,
+      },
+    };
+  }
+  if (command.kind === 'mutation' && options.store.readOnly !== undefined) {
+    return { ok: false, error: { code: 'READ_ONLY', message: options.store.readOnly } };
   }
   const touched = new Set<string>();
   let libraryChanged = false;
@@ -51,8 +71,7 @@ export async function dispatch(options: DispatchOptions, name: string, input: un
     return { ok: true, value };
   } catch (error) {
     if (error instanceof CommandError) return { ok: false, error: { code: error.code, message: error.message } };
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'INTERNAL', message: `${name} failed: ${message}` } };
+    return { ok: false, error: { code: 'INTERNAL', message: `${name} failed: ${describeError(error)}` } };
   }
 }
 

@@ -43,8 +43,8 @@ export function fsProblem(error: unknown, file: string): FsProblem | undefined {
 /** The sentence a person sees when the library opened but cannot be written: why, and what still works. */
 export function readOnlySentence(problem: FsProblem): string {
   return problem.kind === 'full'
-    ? `${capitalised(problem.reason)}. The library can be read and exported, but changes cannot be saved until there is room.`
-    : `The library is read-only: ${problem.reason}. It can be read and exported, but changes cannot be saved.`;
+    ? `The disk is full: ${problem.reason}. Your library is unchanged; changes cannot be saved until there is room.`
+    : `The library is read-only: ${problem.reason}. Changes cannot be saved.`;
 }
 
 /** A sentence for any error that reaches a person: a file-system one in words, others as they are. */

@@ -1,5 +1,14 @@
 /** Error codes that cross every boundary (IPC, HTTP, CLI). */
-export type ErrorCode = 'NOT_FOUND' | 'INVALID_INPUT' | 'CONFLICT' | 'UNKNOWN_COMMAND' | 'INTERNAL';
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'INVALID_INPUT'
+  | 'CONFLICT'
+  | 'UNKNOWN_COMMAND'
+  /** The caller may not do this: the page asked for something only the host (the CLI) may (read a file by path). */
+  | 'FORBIDDEN'
+  /** The library opened read-only (a read-only disk, a full one): reads work, changes cannot be saved. */
+  | 'READ_ONLY'
+  | 'INTERNAL';
 
 export type CommandFailure = {
   code: ErrorCode;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../core/dispatch';
+import { dispatch, type Caller } from '../core/dispatch';
+import { MAX_IMPORT_BYTES } from '../core/importers/read-file';
 import type { LibraryStore } from '../core/store/store';
 import { CONTENT_SECURITY_POLICY, allowedHost, allowedOrigin, newToken, tokenMatches } from './security';
 import { readStatic } from './static';
@@ -11,6 +12,7 @@ export type ServerOptions = {
   staticDir: string;
   port?: number;
   token?: string;
+  cliToken?: string;
 };
 
 export type RunningServer = {
@@ -18,26 +20,43 @@ export type RunningServer = {
   url: string;
   origin: string;
   port: number;
+  /** The page's credential: handed over in the URL's fragment, it may run every command but read no file by path. */
   token: string;
+  /** The CLI's credential, kept in the lock file (mode 0600) and never given to the page: it may name files. */
+  cliToken: string;
   close: () => Promise<void>;
 };
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** An import carries a file of up to 50 MB in base64 (4/3 of it) inside JSON: its route alone takes more. */
+const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 1024 * 1024;
+const IMPORT_COMMANDS = new Set(['library.import', 'library.previewImport']);
 const HEARTBEAT_MS = 25_000;
 
 /**
  * Browser mode: the renderer and the command table over HTTP on 127.0.0.1 only.
- * POST /api/<command> with a bearer token runs dispatch; GET /api/events?token= streams change events.
+ * POST /api/<command> with a bearer token runs dispatch. POST /api/events with the token sets an HttpOnly,
+ * SameSite=Strict cookie, and GET /api/events with that cookie streams change events (an EventSource cannot
+ * send a header, and a token in a URL ends up in logs and history).
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
+  const cliToken = options.cliToken ?? newToken();
+  /** Only opens the event stream: a cookie that leaked would give away no command. */
+  const eventsToken = newToken();
   const streams = new Set<ServerResponse>();
   let port = 0;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
-      else res.end();
+      // The details go to the log, not to the page: a raw error can carry paths and file contents.
+      console.error('paperqueue: a request failed:', error);
+      if (!res.headersSent) {
+        send(res, 500, {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'The request failed inside Paperqueue; the details are in its log.' },
+        });
+      } else res.end();
     });
   });
 
@@ -48,17 +67,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/api/events') {
-      if (!tokenMatches(token, url.searchParams.get('token'))) return unauthorized(res);
+      if (req.method === 'POST') {
+        if (callerOf(req) !== 'page') return unauthorized(res);
+        res.writeHead(204, { 'set-cookie': eventsCookie(), 'cache-control': 'no-store' });
+        return void res.end();
+      }
+      if (!tokenMatches(eventsToken, cookie(req, eventsCookieName()))) return unauthorized(res);
       return openEventStream(req, res);
     }
     if (url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(token, bearer(req))) return unauthorized(res);
+      const caller = callerOf(req);
+      if (!caller) return unauthorized(res);
       if (req.method !== 'POST')
         return send(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'Use POST.' } });
-      const body = await readJson(req);
+      const name = commandName(url.pathname.slice(5));
+      if (name === undefined)
+        return send(res, 404, { ok: false, error: { code: 'UNKNOWN_COMMAND', message: 'There is no such command.' } });
+      const body = await readJson(req, IMPORT_COMMANDS.has(name) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
       if (!body.ok)
         return send(res, body.status, { ok: false, error: { code: 'INVALID_INPUT', message: body.message } });
-      const result = await dispatch({ store: options.store }, decodeURIComponent(url.pathname.slice(5)), body.value);
+      const result = await dispatch({ store: options.store, caller }, name, body.value);
       return send(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
@@ -71,6 +99,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache' });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
+
+  /** The page's token may run commands; the CLI's may also name files on disk. */
+  function callerOf(req: IncomingMessage): Caller | undefined {
+    const given = bearer(req);
+    if (tokenMatches(cliToken, given)) return 'host';
+    return tokenMatches(token, given) ? 'page' : undefined;
+  }
+
+  // Cookies are kept per host, not per port: the port in the name keeps two servers' cookies apart.
+  const eventsCookieName = () => `paperqueue-events-${port}`;
+  const eventsCookie = () => `${eventsCookieName()}=${eventsToken}; Path=/api/events; HttpOnly; SameSite=Strict`;
 
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -108,6 +147,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     origin: `http://127.0.0.1:${port}/`,
     port,
     token,
+    cliToken,
     close: async () => {
       clearInterval(heartbeat);
       unsubscribe();
@@ -145,16 +185,39 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+/** A command name from the URL, or undefined when it does not decode (a stray "%"). */
+function commandName(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 type Body = { ok: true; value: unknown } | { ok: false; status: number; message: string };
 
-async function readJson(req: IncomingMessage): Promise<Body> {
+async function readJson(req: IncomingMessage, limit: number): Promise<Body> {
   const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'The request is over 64 MB.' };
-    chunks.push(chunk as Buffer);
-  }
+  // A body over the limit is read to its end and dropped, so the client gets the 413 instead of a reset.
+  const complete = await new Promise<boolean>((resolve, reject) => {
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () => resolve(size <= limit));
+    req.on('error', reject);
+  });
+  if (!complete) return { ok: false, status: 413, message: `The request is over ${Math.round(limit / 1048576)} MB.` };
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return { ok: true, value: undefined };
   try {

@@ -47,9 +47,19 @@ export function httpTransport(location: Location, storage: Storage): Transport {
     history.replaceState(null, '', location.pathname + location.search);
   }
   const token = storage.getItem(TOKEN_KEY) ?? '';
-  // One stream for all server events, opened on first use.
-  let stream: EventSource | undefined;
-  const events = () => (stream ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`));
+  // One stream for all server events, opened on first use. The token buys an HttpOnly cookie for it first,
+  // so the token itself never travels in a URL.
+  let stream: EventTarget | undefined;
+  const events = (): EventTarget => {
+    if (stream) return stream;
+    const relay = new RelayedEvents();
+    stream = relay.target;
+    void fetch('/api/events', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).then(
+      (response) => (response.ok ? relay.connect(new EventSource('/api/events')) : undefined),
+      () => undefined,
+    );
+    return stream;
+  };
   return {
     async invoke(name, input) {
       const response = await fetch(`/api/${name}`, {
@@ -80,6 +90,20 @@ export function httpTransport(location: Location, storage: Storage): Transport {
       return () => source.removeEventListener('write-error', listener);
     },
   };
+}
+
+/**
+ * Listeners can subscribe at once while the event stream opens once its cookie is set: they are added to a
+ * plain EventTarget that relays every event type the server sends.
+ */
+class RelayedEvents {
+  readonly target = new EventTarget();
+  connect(source: EventSource): void {
+    for (const type of ['changed', 'progress', 'write-error'])
+      source.addEventListener(type, (event) => {
+        this.target.dispatchEvent(new MessageEvent(type, { data: (event as MessageEvent<string>).data }));
+      });
+  }
 }
 
 export function detectTransport(): Transport {

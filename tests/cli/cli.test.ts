@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -204,4 +204,65 @@ describe('one writer per library', () => {
       expect((await cli(['stats', '--data', data])).code).toBe(0);
     },
   );
+});
+
+/** Root can mount a read-only bind and a small tmpfs, as a read-only backup drive or a full disk would be. */
+function canMount(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    execFileSync('mount', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!canMount())('a library the CLI cannot write', () => {
+  it('on a read-only mount: lists, shows and exports, and refuses a change with a sentence', async () => {
+    const source = await tempDir();
+    const mounted = await tempDir();
+    expect((await cli(['import', fixture('digest-sample.txt'), '--data', source])).code).toBe(0);
+    const before = await readFile(join(source, 'library.json'));
+    execFileSync('mount', ['--bind', source, mounted]);
+    try {
+      execFileSync('mount', ['-o', 'remount,bind,ro', mounted]);
+      const list = await cli(['list', '--json', '--data', mounted]);
+      expect(list.stderr).toBe('');
+      const papers = JSON.parse(list.stdout) as JsonPaper[];
+      expect(papers).toHaveLength(2);
+      const bibtex = await cli(['export', '--format', 'bibtex', '--data', mounted]);
+      expect(bibtex.code).toBe(0);
+      expect(bibtex.stdout).toContain('Sparse Attention');
+      const mark = await cli(['mark', papers[0]!.id, 'read', '--data', mounted]);
+      expect(mark.code).toBe(1);
+      expect(mark.stderr).toMatch(
+        /^paperqueue mark: The library is read-only: .* \(EROFS\)\. Changes cannot be saved\.\n$/,
+      );
+      expect(mark.stderr).toContain(mounted);
+    } finally {
+      execFileSync('umount', ['-l', mounted]);
+    }
+    expect(await readFile(join(source, 'library.json'))).toEqual(before);
+  });
+
+  it('on a full disk: lists, and refuses a change saying the disk is full and the library unchanged', async () => {
+    const mounted = await tempDir();
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mounted]);
+    try {
+      expect((await cli(['import', fixture('digest-sample.txt'), '--data', mounted])).code).toBe(0);
+      const before = await readFile(join(mounted, 'library.json'));
+      // Fill what is left of the disk.
+      await writeFile(join(mounted, 'filler'), Buffer.alloc(1024 * 1024)).catch(() => undefined);
+      const list = await cli(['list', '--json', '--data', mounted]);
+      expect(list.code).toBe(0);
+      const papers = JSON.parse(list.stdout) as JsonPaper[];
+      expect(papers).toHaveLength(2);
+      const mark = await cli(['mark', papers[0]!.id, 'read', '--data', mounted]);
+      expect(mark.code).toBe(1);
+      expect(mark.stderr).toMatch(/^paperqueue mark: The disk is full: .* \(ENOSPC\)\. Your library is unchanged/);
+      expect(await readFile(join(mounted, 'library.json'))).toEqual(before);
+    } finally {
+      execFileSync('umount', ['-l', mounted]);
+    }
+  });
 });

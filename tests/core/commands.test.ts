@@ -1,6 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { openTempStore, run } from './helpers';
+import { openTempStore, run, tempDir } from './helpers';
 
 const abstract =
   'Highlighting passages of an abstract helps readers return to what mattered. We measure recall after a week.';
@@ -239,11 +241,31 @@ describe('library import, export and stats', () => {
 
   it('names a missing file', async () => {
     const store = await openTempStore();
-    const result = await dispatch({ store }, 'library.import', { path: '/nonexistent/digest.txt' });
+    const result = await dispatch({ store, caller: 'host' }, 'library.import', { path: '/nonexistent/digest.txt' });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'Cannot read /nonexistent/digest.txt: no such file.' },
     });
+  });
+
+  it('reads a file by its path only for the host (the CLI), never for the page', async () => {
+    const store = await openTempStore();
+    const secret = join(await tempDir(), '.env');
+    await writeFile(secret, 'DB_PASSWORD=hunter2\n');
+    for (const name of ['library.import', 'library.previewImport'] as const) {
+      for (const options of [{ store }, { store, caller: 'page' as const }]) {
+        const result = await dispatch(options, name, { path: secret, format: 'id-list' });
+        expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(JSON.stringify(result)).not.toContain('hunter2');
+      }
+    }
+    // The page sends the bytes it was given instead.
+    const base64 = Buffer.from('2401.00001\n').toString('base64');
+    expect(await dispatch({ store }, 'library.import', { base64, name: 'ids.txt' })).toMatchObject({
+      ok: true,
+      value: { added: 1 },
+    });
+    expect(store.size).toBe(1);
   });
 
   it('counts papers by status, notes, highlights and sources', async () => {

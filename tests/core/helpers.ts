@@ -33,7 +33,8 @@ export async function run<K extends CommandName>(
   input: CommandInput<K>,
   now?: () => Date,
 ): Promise<CommandOutput<K>> {
-  const result = await call(now ? { store, now } : { store }, name, input);
+  // Tests act as the host (the CLI): they may import fixtures by path.
+  const result = await call({ store, caller: 'host', ...(now && { now }) }, name, input);
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
   return result.value;
 }

@@ -116,8 +116,7 @@ describe('library store', () => {
     // A temp file of a writer long dead, which a writable open would sweep.
     const leftover = `.library.json.${2 ** 22 + 12345}.0badf00d.tmp`;
     await writeFile(join(dir, leftover), '{"version": 1, "pap');
-    const sentence =
-      'The library is read-only: a test says so. It can be read and exported, but changes cannot be saved.';
+    const sentence = 'The library is read-only: a test says so. Changes cannot be saved.';
     const store = await LibraryStore.open(dir, { readOnly: sentence, recover: true });
     expect(store.readOnly).toBe(sentence);
     expect(store.size).toBe(INDEX_CACHE_MIN_PAPERS);

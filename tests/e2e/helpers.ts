@@ -20,7 +20,7 @@ export type App = {
 export const CLI_POLL = { timeout: 30_000 };
 
 /** Runs the real CLI against the test's data folder. */
-function cliIn(dataDir: string) {
+export function cliIn(dataDir: string) {
   return (...args: string[]) =>
     new Promise<string>((resolve, reject) => {
       execFile(process.execPath, [BIN, ...args, '--data', dataDir], (error, stdout, stderr) =>
@@ -30,7 +30,7 @@ function cliIn(dataDir: string) {
 }
 
 /** `paperqueue serve` as a child process on a real data folder; the URL is read from what it prints. */
-async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,7 +12,7 @@ async function until(check: () => boolean): Promise<void> {
 describe('renderer store', () => {
   it('loads the inbox and counts, and refreshes itself after a change from any host', async () => {
     const library = await openTempStore();
-    await dispatch({ store: library }, 'library.import', { path: fixture('digest-sample.txt') });
+    await dispatch({ store: library, caller: 'host' }, 'library.import', { path: fixture('digest-sample.txt') });
     const app = createAppStore(inProcess(library));
     const stop = app.start();
     await until(() => app.getState().papers.length === 2 && app.getState().stats?.byStatus.inbox === 2);
@@ -28,7 +28,7 @@ describe('renderer store', () => {
 
   it('filters by search text and moves the selection with step()', async () => {
     const library = await openTempStore();
-    await dispatch({ store: library }, 'library.import', { path: fixture('digest-sample.txt') });
+    await dispatch({ store: library, caller: 'host' }, 'library.import', { path: fixture('digest-sample.txt') });
     const app = createAppStore(inProcess(library));
     app.start();
     await until(() => app.getState().papers.length === 2);

@@ -113,16 +113,32 @@ describe('browser-mode server', () => {
     }
   });
 
-  it('streams a change event to open pages when a command changes the library', async () => {
+  it('streams change events to a page holding the HttpOnly cookie its token bought, never to a token in the URL', async () => {
     const { server } = await start();
+    const host = { host: `127.0.0.1:${server.port}` };
+    // The old way, a token in the URL, is refused: URLs end up in logs and history.
+    const inUrl = await send(server.port, `/api/events?token=${server.token}`, { headers: host });
+    expect(inUrl.status).toBe(401);
+    expect((await send(server.port, '/api/events', { method: 'POST', headers: host })).status).toBe(401);
+    const bought = await send(server.port, '/api/events', {
+      method: 'POST',
+      headers: { ...host, authorization: `Bearer ${server.token}` },
+    });
+    expect(bought.status).toBe(204);
+    const setCookie = String(bought.headers['set-cookie']);
+    expect(setCookie).toMatch(new RegExp(`^paperqueue-events-${server.port}=[\\w-]{32};`));
+    for (const flag of ['HttpOnly', 'SameSite=Strict', 'Path=/api/events']) expect(setCookie).toContain(flag);
+    // The cookie carries its own value, not the token that runs commands.
+    const cookie = setCookie.split(';')[0]!;
+    expect(cookie).not.toContain(server.token);
+    const wrongCookie = await send(server.port, '/api/events', {
+      headers: { ...host, cookie: `paperqueue-events-${server.port}=${server.token}` },
+    });
+    expect(wrongCookie.status).toBe(401);
+
     const events = await new Promise<string>((resolve, reject) => {
       const req = request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          path: `/api/events?token=${server.token}`,
-          headers: { host: `127.0.0.1:${server.port}` },
-        },
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { ...host, cookie } },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => {
@@ -134,7 +150,7 @@ describe('browser-mode server', () => {
           });
           void send(server.port, '/api/papers.add', {
             method: 'POST',
-            headers: { authorization: `Bearer ${server.token}`, host: `127.0.0.1:${server.port}` },
+            headers: { authorization: `Bearer ${server.token}`, ...host },
             body: '{"title": "An evented paper"}',
           });
         },
@@ -144,4 +160,50 @@ describe('browser-mode server', () => {
     });
     expect(events).toMatch(/event: changed\ndata: \{"command":"papers\.add","ids":\["[0-9a-z]{8}"\]\}/);
   });
+
+  it("reads a file by its path for the CLI's credential only: the page's token gets FORBIDDEN and no line of the file", async () => {
+    const { server, store } = await start();
+    const secret = join(await tempDir(), 'id_rsa');
+    await writeFile(secret, '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n');
+    const headers = { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json' };
+    for (const name of ['library.previewImport', 'library.import']) {
+      const asPage = await send(server.port, `/api/${name}`, {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${server.token}` },
+        body: JSON.stringify({ path: secret, format: 'id-list' }),
+      });
+      expect(JSON.parse(asPage.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(asPage.body).not.toContain('b3BlbnNzaC1rZXktdjEAAAAABG5vbmU');
+      expect(asPage.body).not.toContain('PRIVATE KEY');
+    }
+    expect(server.cliToken).not.toBe(server.token);
+    const paper = join(await tempDir(), 'ids.txt');
+    await writeFile(paper, '2401.00001\n');
+    const asCli = await send(server.port, '/api/library.import', {
+      method: 'POST',
+      headers: { ...headers, authorization: `Bearer ${server.cliToken}` },
+      body: JSON.stringify({ path: paper }),
+    });
+    expect(JSON.parse(asCli.body)).toMatchObject({ ok: true, value: { added: 1 } });
+    expect(store.size).toBe(1);
+  });
+
+  it('takes a 49 MB file in base64 on the import routes alone, and answers a malformed name without raw error text', async () => {
+    const { server } = await start();
+    const headers = { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` };
+    const file = Buffer.alloc(49 * 1024 * 1024, 0x20);
+    file.write('% not a paper\n');
+    const body = JSON.stringify({ base64: file.toString('base64'), name: 'big.txt' });
+    expect(body.length).toBeGreaterThan(64 * 1024 * 1024);
+    const preview = await send(server.port, '/api/library.previewImport', { method: 'POST', headers, body });
+    expect(preview.status).toBe(200);
+    expect(JSON.parse(preview.body)).toMatchObject({ ok: true, value: { source: 'big.txt', new: 0 } });
+    const elsewhere = await send(server.port, '/api/papers.add', { method: 'POST', headers, body });
+    expect(elsewhere.status).toBe(413);
+
+    const malformed = await send(server.port, '/api/papers.%E0%A4%A', { method: 'POST', headers, body: '{}' });
+    expect(malformed.status).toBe(404);
+    expect(malformed.body).not.toMatch(/URIError|malformed/i);
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+  }, 60_000);
 });

@@ -47,7 +47,7 @@ export const exportVerb: Verb = {
       for (const file of result.files) {
         const path = join(folder, file.path);
         await mkdir(dirname(path), { recursive: true });
-        await writeFileDurably(path, file.content);
+        await writeFileDurably(path, file.content, { mode: 0o666 });
       }
       ctx.err(`Exported ${plural(result.count, 'paper')} as ${plural(result.files.length, 'file')} into ${out}.`);
       return;
@@ -56,7 +56,7 @@ export const exportVerb: Verb = {
       ctx.out(result.content.replace(/\r?\n$/, ''));
       return;
     }
-    await writeFileDurably(resolve(out), result.content);
+    await writeFileDurably(resolve(out), result.content, { mode: 0o666 });
     ctx.err(`Exported ${plural(result.count, 'paper')} to ${out}.`);
   },
 };

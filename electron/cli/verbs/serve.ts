@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LibraryStore } from '../../core/store/store';
 import { startServer } from '../../server/server';
-import { acquireLock, describeHolder } from '../../core/store/lock';
+import { acquireLock, describeHolder, type LockInfo } from '../../core/store/lock';
 import { CliError, stringOption, type Verb, type VerbContext } from '../verb';
 
 /** Where `npm run build` puts the renderer, from this file in the sources (electron/cli/verbs). */
@@ -23,36 +23,42 @@ export const serveVerb: Verb = {
       throw new CliError('the app is not built yet: run "npm run build" (or "npm run web", which builds and serves)');
     }
     const lock = await acquireLock(ctx.dataDir, 'browser mode');
-    if (!lock.acquired) {
-      const { holder } = lock;
-      if (holder.url && holder.token) {
-        ctx.out(`Paperqueue is already running for this library at ${holder.url}#token=${holder.token}`);
-        return;
+    if (lock.acquired) {
+      try {
+        await serveUntilStopped(ctx, port, lock.update);
+      } finally {
+        await lock.release();
       }
-      throw new CliError(`the library is open in ${describeHolder(holder)}; close it first`);
+      return;
     }
-    try {
-      await serveUntilStopped(ctx, lock.update, port);
-    } finally {
-      await lock.release();
+    // A folder that cannot be written is served read-only, with no lock to announce the server in.
+    if (lock.readOnly) return serveUntilStopped(ctx, port, undefined, lock.reason);
+    const { holder } = lock;
+    if (holder.url && holder.pageToken) {
+      ctx.out(`Paperqueue is already running for this library at ${holder.url}#token=${holder.pageToken}`);
+      return;
     }
+    throw new CliError(`the library is open in ${describeHolder(holder)}; close it first`);
   },
 };
 
 async function serveUntilStopped(
   ctx: VerbContext,
-  announce: (at: { url: string; token: string }) => Promise<void>,
   port: number,
+  announce: ((at: Pick<LockInfo, 'url' | 'cliToken' | 'pageToken'>) => Promise<void>) | undefined,
+  readOnly?: string,
 ) {
-  const store = await LibraryStore.open(ctx.dataDir, { recover: true });
+  const store = await LibraryStore.open(ctx.dataDir, readOnly === undefined ? { recover: true } : { readOnly });
   if (store.recovery)
     ctx.err(`Recovered: ${store.recovery.reason}; the damaged file is ${store.recovery.damagedFile}.`);
+  if (store.readOnly) ctx.err(store.readOnly);
   const server = await startServer({ store, staticDir: RENDERER_DIR, port }).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(
       error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message,
     );
   });
-  await announce({ url: server.origin, token: server.token });
+  // The lock (mode 0600) tells the CLI where to forward and with which credential; the page never reads it.
+  await announce?.({ url: server.origin, cliToken: server.cliToken, pageToken: server.token });
   ctx.out(`Paperqueue is running at ${server.url}`);
   ctx.err(`Library: ${store.file}. Press Ctrl-C to stop.`);
   await new Promise<void>((resolve) => {

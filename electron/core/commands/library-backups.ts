@@ -9,7 +9,13 @@ export const libraryStatus = defineCommand({
   kind: 'query',
   summary: 'Where the library lives, and whether this start had to recover it from a backup.',
   input: z.strictObject({}).default({}),
-  run: (ctx) => ({ file: ctx.store.file, papers: ctx.store.size, recovery: ctx.store.recovery ?? null }),
+  run: (ctx) => ({
+    file: ctx.store.file,
+    papers: ctx.store.size,
+    recovery: ctx.store.recovery ?? null,
+    /** Why the library cannot be saved (a read-only or full disk), or null. */
+    readOnly: ctx.store.readOnly ?? null,
+  }),
 });
 
 export const libraryBackups = defineCommand({

@@ -31,6 +31,9 @@ const ImportInput = z
   });
 type ImportInput = z.output<typeof ImportInput>;
 
+/** Only the CLI reads a file by its path; the app sends the bytes it was given. */
+const pathIsHostOnly = (input: ImportInput): string | undefined => (input.path === undefined ? undefined : 'path');
+
 async function parseInput(input: ImportInput): Promise<ParsedImport> {
   if (input.path) {
     const file = await readImportFile(input.path);
@@ -46,6 +49,7 @@ export const libraryPreviewImport = defineCommand({
   kind: 'query',
   summary: 'Show what an import would do, entry by entry (new, duplicate or error), without changing anything.',
   input: ImportInput,
+  hostOnly: pathIsHostOnly,
   async run(ctx, input) {
     const parsed = await parseInput(input);
     const entries = planImport(ctx.store, parsed).map((entry) =>
@@ -68,6 +72,7 @@ export const libraryImport = defineCommand({
   kind: 'mutation',
   summary: 'Import a file or pasted text (format recognised from its content); duplicates only fill empty fields.',
   input: ImportInput,
+  hostOnly: pathIsHostOnly,
   async run(ctx, input) {
     const parsed = await parseInput(input);
     if (parsed.drafts.length > 0) await ctx.store.backUpNow().catch(() => undefined);

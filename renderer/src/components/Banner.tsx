@@ -1,7 +1,22 @@
 import { useApp } from '../store';
 
-/** The last import's outcome, or an error; stays until dismissed. */
+/** A library that cannot be saved says so for as long as it is open, above any other banner. */
 export function Banner() {
+  const readOnly = useApp((s) => s.readOnly);
+  return (
+    <>
+      {readOnly && (
+        <div className="banner warning" role="alert" data-testid="read-only-banner">
+          <span>{readOnly} You can still read, search and export your papers.</span>
+        </div>
+      )}
+      <LatestBanner />
+    </>
+  );
+}
+
+/** The last import's outcome, or an error; stays until dismissed. */
+function LatestBanner() {
   const report = useApp((s) => s.importReport);
   const error = useApp((s) => s.error);
   const dismiss = useApp((s) => s.dismissBanner);

@@ -24,6 +24,8 @@ export type LibrarySlice = {
   loadStats: () => Promise<void>;
   /** Set when the library had to be recovered from a backup at start-up. */
   recovery: { damagedFile: string; backupAt: string | undefined } | undefined;
+  /** Why the library cannot be saved (opened from a read-only or full disk); reads and exports still work. */
+  readOnly: string | undefined;
   loadStatus: () => Promise<void>;
   /** The last write of the library failed; cleared when a later change is saved. */
   writeError: string | undefined;
@@ -45,11 +47,13 @@ export const createLibrarySlice =
   (set, get) => ({
     stats: undefined,
     recovery: undefined,
+    readOnly: undefined,
     writeError: undefined,
     async loadStatus() {
       try {
-        const { recovery } = await transport.invoke('library.status', {});
+        const { recovery, readOnly } = await transport.invoke('library.status', {});
         if (recovery) set({ recovery: { damagedFile: recovery.damagedFile, backupAt: recovery.backup?.at } });
+        if (readOnly) set({ readOnly });
       } catch (error) {
         get().showError(error);
       }

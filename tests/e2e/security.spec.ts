@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES, cliIn, expect, serve, test } from './helpers';
+
+test.describe('what a script in the page can reach', () => {
+  test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+  test('cannot make the server read a file by its path, even with the token', async ({ app, page }) => {
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+    const secretDir = await mkdtemp(join(tmpdir(), 'paperqueue-secret-'));
+    const secret = join(secretDir, '.env');
+    await writeFile(secret, 'DB_PASSWORD=correct-horse-battery-staple\n');
+    try {
+      await page.goto(app.url);
+      await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(2);
+      // What an injected script would do: take the token from session storage and ask for the file.
+      const answers = await page.evaluate(async (path) => {
+        const token = sessionStorage.getItem('paperqueue.token');
+        const asks = ['library.previewImport', 'library.import'].map(async (name) => {
+          const response = await fetch(`/api/${name}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ path, format: 'id-list' }),
+          });
+          return response.text();
+        });
+        return Promise.all(asks);
+      }, secret);
+      for (const answer of answers) {
+        expect(JSON.parse(answer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(answer).not.toContain('correct-horse');
+      }
+      // Live updates still reach the page, and the token never travels in a URL.
+      await app.cli('import', join(FIXTURES, 'five-papers.txt'));
+      await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(7);
+      // (The address the page was opened at carries it in its fragment, which is never sent.)
+      expect(urls.filter((url) => url.includes(app.token))).toEqual([]);
+      expect(urls).toContain(`${app.origin}/api/events`);
+    } finally {
+      await rm(secretDir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Root can bind-mount a folder read-only, as a library on a read-only backup drive would be. */
+function canMount(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    execFileSync('mount', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test.describe('a library on a read-only disk', () => {
+  test.skip(!canMount(), 'needs root and mount(8) to bind-mount a folder read-only');
+
+  test('opens to read, search and export, says so in a banner, and refuses changes in a sentence', async ({ page }) => {
+    const source = await mkdtemp(join(tmpdir(), 'paperqueue-ro-source-'));
+    const mounted = await mkdtemp(join(tmpdir(), 'paperqueue-ro-'));
+    await cliIn(source)('import', join(FIXTURES, 'digest-sample.txt'));
+    const before = await readFile(join(source, 'library.json'));
+    execFileSync('mount', ['--bind', source, mounted]);
+    let server: Awaited<ReturnType<typeof serve>> | undefined;
+    try {
+      execFileSync('mount', ['-o', 'remount,bind,ro', mounted]);
+      server = await serve(mounted);
+      await page.goto(server.url);
+      const banner = page.getByTestId('read-only-banner');
+      await expect(banner).toContainText('The library is read-only:');
+      await expect(banner).toContainText('Changes cannot be saved.');
+      const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+      await expect(rows).toHaveCount(2);
+      await page.getByRole('searchbox').fill('probing');
+      await expect(rows).toHaveCount(1);
+      await page.screenshot({ path: 'test-results/screens/read-only.png' });
+
+      await rows.first().hover();
+      await rows.first().getByRole('button', { name: 'Keep' }).click();
+      await expect(page.getByRole('alert').filter({ hasNotText: 'You can still read' })).toContainText(
+        'Changes cannot be saved',
+      );
+      // The CLI reads and exports the same folder while the page has it.
+      const exported = await cliIn(mounted)('export', '--format', 'bibtex');
+      expect(exported).toContain('Causal Probing');
+      expect(await readFile(join(source, 'library.json'))).toEqual(before);
+    } finally {
+      if (server) {
+        const exited = new Promise((resolve) => server!.child.once('exit', resolve));
+        server.child.kill('SIGTERM');
+        await exited;
+      }
+      execFileSync('umount', ['-l', mounted]);
+      await rm(mounted, { recursive: true, force: true });
+      await rm(source, { recursive: true, force: true });
+    }
+  });
+});
