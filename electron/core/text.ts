@@ -1,12 +1,80 @@
 /** Lower-case, strip diacritics and fold punctuation to spaces: the form search and duplicate checks compare. */
 export function foldText(text: string): string {
-  return text
+  let folded = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f\u00ad]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .toLowerCase();
+  // Most text has neither: a plain scan is cheaper than the look-around patterns.
+  if (GREEK.test(folded)) folded = folded.replace(LONE_GREEK, (letter) => ` ${GREEK_NAMES[letter] ?? letter} `);
+  if (folded.includes('var')) folded = folded.replace(TEX_VARIANT, '$1');
+  return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
+
+/**
+ * A Greek letter standing alone (θ, pθ, ε-DP) is a symbol, read as its name, so "theta" finds θ and
+ * "θ" finds theta or \theta; a run of Greek letters is a Greek word and stays as it is. NFKD has already
+ * made ϵ ϑ ϕ ϖ ϱ µ the plain letters.
+ */
+const GREEK = /[\u03b1-\u03c9]/;
+const LONE_GREEK = /(?<![\u03b1-\u03c9])[\u03b1-\u03c9](?![\u03b1-\u03c9])/g;
+const GREEK_NAMES: Record<string, string> = Object.fromEntries(
+  'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma sigma tau upsilon phi chi psi omega'
+    .split(' ')
+    .map((name, i) => [String.fromCharCode(0x3b1 + i), name]),
+);
+/** TeX's variant letters (\varepsilon, \vartheta) are the same letter to a reader. */
+const TEX_VARIANT = /(?<![\p{L}\p{N}])var(epsilon|theta|phi|pi|rho|sigma)(?![\p{L}\p{N}])/gu;
+
+/** The TeX names foldText reads as another letter's name, and that name: varepsilon -> epsilon. */
+export const TEX_VARIANTS: ReadonlyMap<string, string> = new Map(
+  ['epsilon', 'theta', 'phi', 'pi', 'rho', 'sigma'].map((name) => [`var${name}`, name]),
+);
+
+/** A `$…$` or `$$…$$` span of TeX math in stored text: [start, end) includes the dollars, `tex` is inside them. */
+export type MathSpan = { start: number; end: number; tex: string; display: boolean };
+
+/**
+ * The TeX math in a title or abstract, as arXiv, BibTeX and RIS write it and as the app draws it (the
+ * renderer's anchor.ts follows the same rules). Pandoc's rules, so that prices stay text: an opening $
+ * has a non-space after it, a closing $ a non-space before it and no digit after it, and no $ between
+ * them; \$ is a dollar sign.
+ */
+export function mathSpans(text: string): MathSpan[] {
+  const spans: MathSpan[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const open = dollarAt(text, from);
+    if (open < 0) break;
+    const display = text[open + 1] === '$';
+    const inner = open + (display ? 2 : 1);
+    const close = dollarAt(text, inner);
+    if (close < 0) break;
+    if (display) {
+      const tex = text.slice(inner, close).trim();
+      if (text[close + 1] === '$' && tex !== '') {
+        spans.push({ start: open, end: close + 2, tex, display: true });
+        from = close + 2;
+      } else from = inner;
+      continue;
+    }
+    const closes = close > inner && !isSpace(text[inner]!) && !isSpace(text[close - 1]!) && !isDigit(text[close + 1]);
+    if (closes) {
+      spans.push({ start: open, end: close + 1, tex: text.slice(inner, close), display: false });
+      from = close + 1;
+    } else from = close;
+  }
+  return spans;
+}
+
+function dollarAt(text: string, from: number): number {
+  for (let at = text.indexOf('$', from); at !== -1; at = text.indexOf('$', at + 1)) {
+    if (text[at - 1] !== '\\') return at;
+  }
+  return -1;
+}
+
+const isSpace = (char: string): boolean => /\s/.test(char);
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
 
 /**
  * Key that recognises the same title written differently (case, accents, punctuation, spacing).

@@ -30,7 +30,7 @@ const MAGIC = 0x51504958; // "XIPQ" as a little-endian word: also refuses a file
 const VERSION = 1;
 const HEADER_WORDS = 9;
 /** Words whose folding, if it ever changed, would make a stored index answer differently. */
-const FOLD_PROBE = 'Café Müller naïve Straße ĳssel Σίγμα État über C++ 2401.12345 x-y';
+const FOLD_PROBE = 'Café Müller naïve Straße ĳssel Σίγμα État über C++ 2401.12345 x-y pθ ε-DP varepsilon';
 
 /** A hash of how the probe folds: a file written by a build that folded differently is not used. */
 function foldSignature(): number {

@@ -1,5 +1,5 @@
 import type { Paper } from '../schema';
-import { foldText } from '../text';
+import { foldText, TEX_VARIANTS } from '../text';
 import { HASH_SEED, hashStep, type TermTable } from './term-table';
 
 /** The text a search looks in, field by field: the same fields as the list's text filter always had. */
@@ -87,11 +87,16 @@ export class TermScanner {
         }
         hash = hashStep(hash, code);
       } else if (start >= 0) {
-        this.push(table.internAscii(text, start, i, hash));
+        this.word(text, start, i, hash);
         start = -1;
       }
     }
-    if (start >= 0) this.push(table.internAscii(text, start, text.length, hash));
+    if (start >= 0) this.word(text, start, text.length, hash);
+  }
+
+  private word(text: string, start: number, end: number, hash: number): void {
+    const variant = texVariantAt(text, start, end);
+    this.push(variant === undefined ? this.table.internAscii(text, start, end, hash) : this.table.intern(variant));
   }
 
   private push(id: number): void {
@@ -102,4 +107,18 @@ export class TermScanner {
     }
     this.ids[this.length++] = id;
   }
+}
+
+const VARIANT_LENGTHS = new Set([...TEX_VARIANTS.keys()].map((name) => name.length));
+
+/**
+ * The letter foldText reads text[start, end) as when that ASCII word is a TeX variant name (varepsilon
+ * -> epsilon), without making a string for any other word: few words start with "var", and fewer still
+ * have a variant's length.
+ */
+function texVariantAt(text: string, start: number, end: number): string | undefined {
+  if (!VARIANT_LENGTHS.has(end - start)) return undefined;
+  if ((text.charCodeAt(start) | 32) !== 118 || (text.charCodeAt(start + 1) | 32) !== 97) return undefined;
+  if ((text.charCodeAt(start + 2) | 32) !== 114) return undefined;
+  return TEX_VARIANTS.get(text.slice(start, end).toLowerCase());
 }
