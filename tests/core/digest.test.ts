@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseDigest } from '../../electron/core/importers/digest';
 import { parseImport } from '../../electron/core/importers';
+import { recoverTex } from '../../electron/core/importers/tex-recovery';
 import { fixture } from './helpers';
 
 describe('digest importer', () => {
@@ -66,5 +67,83 @@ describe('digest importer', () => {
     expect(parsed.drafts).toEqual([]);
     expect(parsed.problems[0]?.where).toBe('zotero.json');
     expect(parsed.problems[0]?.message).toMatch(/none of the formats Paperqueue reads/);
+  });
+});
+
+describe('the TeX a saved page lost', () => {
+  const prose = (sentence: string) => `${sentence} ${'More words of an ordinary abstract follow here. '.repeat(5)}`;
+  const digestOf = (title: string, abstract: string) => parseDigest(`${title}\n\n${prose(abstract)}\n`, 'x', 'x');
+
+  it('drops size and font commands glued to the title they applied to', () => {
+    const parsed = digestOf('Inference Scaling scriptsizeFLaws: The Limits of LLM Resampling', 'We study it.');
+    expect(parsed.drafts[0]?.title).toBe('Inference Scaling FLaws: The Limits of LLM Resampling');
+  });
+
+  it('makes the abstract math the page drew $…$ math again, for the app to draw', () => {
+    const parsed = digestOf('A Title', 'A model {p}_{theta}(Y|X) knows, under varepsilon-DP.');
+    expect(parsed.drafts[0]?.abstract).toMatch(
+      /^A model \$p_\{\\theta\}\(Y\|X\)\$ knows, under \$\\varepsilon\$-DP\. More/,
+    );
+  });
+
+  it.each([
+    ['{p}_{theta}(Y|X)', '$p_{\\theta}(Y|X)$'],
+    [
+      'a certain {\\em varepsilon-differential privacy} (varepsilon-DP) constraint',
+      'a certain $\\varepsilon$-differential privacy ($\\varepsilon$-DP) constraint',
+    ],
+    [
+      'the principle of {\\em maximum absolute determinants}, and',
+      'the principle of maximum absolute determinants, and',
+    ],
+    ['(called {\\sc DP-BAI}) by', '(called DP-BAI) by'],
+    ['is tilde Omega(T^{1/3}) times larger', 'is $\\tilde{\\Omega}(T^{1/3})$ times larger'],
+    ['explore tilde O( d^2varepsilon^{-2}) episodes', 'explore $\\tilde{O}(d^2\\varepsilon^{-2})$ episodes'],
+    [
+      'speed to Theta_{epsilon}(log(n)), compared to Theta(log(n)) in',
+      'speed to $\\Theta_{\\epsilon}(\\log(n))$, compared to $\\Theta(\\log(n))$ in',
+    ],
+    ['a privacy parameter varepsilon>0, the goal', 'a privacy parameter $\\varepsilon>0$, the goal'],
+    ['the privacy budget varepsilon spent', 'the privacy budget $\\varepsilon$ spent'],
+    ['corrupting 1/varepsilon training samples', 'corrupting $1/\\varepsilon$ training samples'],
+    [
+      'At epsilon = 10, the algorithm (e.g., epsilon geq 6) works',
+      'At $\\epsilon = 10$, the algorithm (e.g., $\\epsilon \\geq 6$) works',
+    ],
+    ['the (epsilon, delta)-DP guarantee', 'the $(\\epsilon, \\delta)$-DP guarantee'],
+    [
+      'called G_{stack}, and AnyTalk_{RT}, in O(n^2) time',
+      'called $G_{\\text{stack}}$, and AnyTalk$_{RT}$, in $O(n^2)$ time',
+    ],
+    ['textbf{bold} and mathcalO(n) over mathbbR^d', 'bold and $\\mathcal{O}(n)$ over $\\mathbb{R}^d$'],
+    [
+      'we term \\textsc{AIEV-Instruct}, 54.6\\% faster (\\"Ust\\"un et al.)',
+      'we term AIEV-Instruct, 54.6% faster (Üstün et al.)',
+    ],
+  ])('%s', (input, output) => {
+    expect(recoverTex(input)).toBe(output);
+  });
+
+  it.each([
+    'Theta Networks for Graph Learning',
+    'mathematics and textbook examples on texture, textiles and emphasis',
+    'We train a beta-VAE with alpha-beta pruning and an epsilon-greedy policy',
+    'Lambda calculus, the Mekong delta, Phi-3, Omega-3 fatty acids and pi',
+    'across privacy budgets (epsilon). For epsilon using this method',
+    'see https://github.com/x/benchmark_inference_time_LLM and snake_case_names',
+    'x86_64 builds, layer_2 weights, top_k and Kernel^2',
+    'costs $5 and $10 per GPU, a 50% gain & more, C++ and C#',
+    'Beta(a,b) priors, f(x, y) is smooth, a function(which we call f) here',
+    'the tilde character (~), a hat trick and a bar chart',
+    'Llama3, Qwen2.5 and GPT-4o do in-context learning (ICL)',
+    'theta',
+  ])('leaves ordinary words alone: %s', (text) => {
+    expect(recoverTex(text)).toBe(text);
+  });
+
+  it('keeps math already written as $…$ and recovers around it', () => {
+    expect(recoverTex('an $\\alpha$-stable law, $x_{theta}$ and varepsilon-DP')).toBe(
+      'an $\\alpha$-stable law, $x_{theta}$ and $\\varepsilon$-DP',
+    );
   });
 });

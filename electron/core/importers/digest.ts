@@ -2,6 +2,7 @@ import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import { squashSpace } from '../text';
 import { linksFrom } from './links';
+import { recoverTex } from './tex-recovery';
 import type { ImportProblem, ParsedImport } from './types';
 
 type Paragraph = { text: string; line: number };
@@ -75,7 +76,12 @@ export function parseDigest(text: string, fallbackName: string, fileLabel: strin
 }
 
 function draftFrom(title: string, abstract: string, meta: Paragraph[]): PaperDraft {
-  const draft: PaperDraft = { title: squashSpace(title), abstract: squashSpace(abstract), authors: [] };
+  // A saved page's text lost its math's markup: recoverTex puts back what surely was TeX.
+  const draft: PaperDraft = {
+    title: recoverTex(squashSpace(title)),
+    abstract: recoverTex(squashSpace(abstract)),
+    authors: [],
+  };
   const links = linksFrom(abstract);
   for (const line of meta) {
     for (const link of linksFrom(line.text)) if (!links.some((l) => l.url === link.url)) links.push(link);

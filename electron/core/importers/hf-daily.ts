@@ -4,6 +4,7 @@ import type { PaperDraft } from '../paper';
 import type { Link } from '../schema';
 import { squashSpace } from '../text';
 import { isHttpUrl, linksFrom } from './links';
+import { recoverTex } from './tex-recovery';
 import type { ImportProblem, Importer, ParsedImport } from './types';
 
 // Only the fields Paperqueue reads; everything else (avatars, upvotes, media) is ignored.
@@ -75,11 +76,12 @@ export function parseHfDaily(text: string, fileLabel: string): ParsedImport {
 
 function draftFrom(item: HfItem): PaperDraft | undefined {
   const paper = item.paper;
-  const title = squashSpace(paper.title);
+  // The site's summary keeps an abstract's math without its dollars (G_{stack}): recoverTex puts them back.
+  const title = recoverTex(squashSpace(paper.title));
   if (!title) return undefined;
   const draft: PaperDraft = {
     title,
-    abstract: squashSpace(paper.summary ?? ''),
+    abstract: recoverTex(squashSpace(paper.summary ?? '')),
     authors: (paper.authors ?? []).map((a) => squashSpace(a.name ?? '')).filter((name) => name !== ''),
   };
   const arxivId = parseArxivId(paper.id);

@@ -9,6 +9,22 @@ const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corp
 const read = (dir: string, name: string) => readFile(join(dir, name), 'utf8');
 
 describe('Hugging Face daily papers importer', () => {
+  it('puts back the math the summary lost its dollars for, and drops kept font commands', () => {
+    const item = {
+      paper: {
+        id: '2405.15319',
+        title: 'R^3-Bench: Stacking G_{stack} for Growth',
+        summary:
+          'A depthwise operator, called\nG_{stack}, gives a 54.6\\% speedup; we term it \\textsc{AIEV} and keep theta as a word.',
+      },
+    };
+    const [draft] = hfDailyImporter.parse(JSON.stringify([item]), 'x.json').drafts;
+    expect(draft?.title).toBe('$R^3$-Bench: Stacking $G_{\\text{stack}}$ for Growth');
+    expect(draft?.abstract).toBe(
+      'A depthwise operator, called $G_{\\text{stack}}$, gives a 54.6% speedup; we term it AIEV and keep theta as a word.',
+    );
+  });
+
   it('maps old and new schema items: wrapped titles, authors, ids without version, year', async () => {
     const parsed = hfDailyImporter.parse(await read(FIXTURES, 'old-and-new.json'), 'old-and-new.json');
     expect(parsed.format).toBe('hf-daily');
