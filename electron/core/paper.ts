@@ -74,3 +74,10 @@ export function normaliseTags(tags: readonly string[]): string[] {
 
 /** True for the statuses that count as unread. */
 export const isUnread = (status: Status): boolean => status === 'inbox' || status === 'queued';
+
+/**
+ * Queue order across statuses (All papers): what you are reading, your queue, the inbox, then what you have read
+ * and what you dismissed; within each, the queue's own order (rank). A dismissed paper keeps its old rank, so
+ * rank alone would list it first.
+ */
+export const QUEUE_GROUP: Record<Status, number> = { reading: 0, queued: 1, inbox: 2, read: 3, dismissed: 4 };

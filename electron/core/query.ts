@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isUnread } from './paper';
+import { QUEUE_GROUP, isUnread } from './paper';
 import { STATUSES, type Paper } from './schema';
 import { Catalog } from './search/catalog';
 import type { TextMatch } from './search/search-index';
@@ -166,7 +166,7 @@ export function sortPapers(papers: Paper[], sort: ListQuery['sort'], order?: 'as
   const direction = (order ?? DEFAULT_ORDER[sort]) === 'asc' ? 1 : -1;
   const byRank = (a: Paper, b: Paper) => a.rank - b.rank;
   const compare: Record<ListQuery['sort'], (a: Paper, b: Paper) => number> = {
-    queue: byRank,
+    queue: (a, b) => QUEUE_GROUP[a.status] - QUEUE_GROUP[b.status],
     added: (a, b) => cmp(a.createdAt, b.createdAt),
     updated: (a, b) => cmp(a.updatedAt, b.updatedAt),
     title: (a, b) => titleCollator.compare(a.title, b.title),

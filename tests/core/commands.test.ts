@@ -51,6 +51,26 @@ describe('dispatch', () => {
 });
 
 describe('papers', () => {
+  it('lists All papers in queue order by status: reading, queue, inbox, read, then dismissed', async () => {
+    const { store, ids } = await storeWithPapers(6);
+    // Dismissed and read papers keep their import rank, lower than any paper queued later.
+    await run(store, 'papers.setStatus', { ids: [ids[0]!], status: 'dismissed' });
+    await run(store, 'papers.setStatus', { ids: [ids[1]!], status: 'read' });
+    await run(store, 'papers.setStatus', { ids: [ids[4]!, ids[2]!], status: 'queued' });
+    await run(store, 'papers.setStatus', { ids: [ids[5]!], status: 'reading' });
+    const expected = [ids[5], ids[4], ids[2], ids[3], ids[1], ids[0]];
+    // The first query sorts the papers; once the catalog's order is built, a status change moves a paper in it.
+    for (let round = 0; round < 2; round++) {
+      const { papers } = await run(store, 'papers.list', { status: 'all', sort: 'queue' });
+      expect(papers.map((p) => p.id)).toEqual(expected);
+      const { rows } = await run(store, 'papers.rows', { status: 'all', sort: 'queue', text: 'queues' });
+      expect(rows.map((p) => p.id)).toEqual(expected);
+    }
+    await run(store, 'papers.setStatus', { ids: [ids[0]!], status: 'inbox' });
+    const { papers } = await run(store, 'papers.list', { status: 'all', sort: 'queue' });
+    expect(papers.map((p) => p.id)).toEqual([ids[5], ids[4], ids[2], ids[0], ids[3], ids[1]]);
+  });
+
   it('adds, gets and refuses a duplicate by arXiv id, DOI or title', async () => {
     const store = await openTempStore();
     const paper = await run(store, 'papers.add', { title: 'Attention Is All You Need', arxivId: 'arXiv:1706.03762v7' });
@@ -98,13 +118,14 @@ describe('papers', () => {
     expect(await titles({ text: 'bayes' })).toEqual([ids[1]]);
     expect(await titles({ text: 'lovelace' })).toEqual([ids[1]]);
     expect(await titles({ text: 'welford' })).toEqual([ids[2]]);
-    expect(await titles({ tag: 'ML' })).toEqual([ids[0], ids[1]]);
+    // In queue order the dismissed paper comes after the inbox.
+    expect(await titles({ tag: 'ML' })).toEqual([ids[1], ids[0]]);
     expect(await titles({ status: 'unread' })).toEqual([ids[1], ids[2]]);
     expect(await titles({ status: 'dismissed' })).toEqual([ids[0]]);
     expect(await titles({ sort: 'year' })).toEqual([ids[2], ids[1], ids[0]]);
     expect(await titles({ sort: 'title' })).toEqual([ids[1], ids[0], ids[2]]);
     const page = await run(store, 'papers.list', { offset: 1, limit: 1 });
-    expect(page).toMatchObject({ total: 3, papers: [{ id: ids[1] }] });
+    expect(page).toMatchObject({ total: 3, papers: [{ id: ids[2] }] });
   });
 
   it('lists light rows for the app: the same order and filter, without abstracts or notes', async () => {

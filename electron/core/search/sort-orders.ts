@@ -1,3 +1,4 @@
+import { QUEUE_GROUP } from '../paper';
 import type { Paper } from '../schema';
 import type { Documents } from './build';
 import { compareTitles, titleKey, type TitleKey } from './title-keys';
@@ -9,7 +10,8 @@ export type OrderedDocuments = Documents & { seq(ordinal: number): number };
 
 /** The sort value of a paper; titles get a collation class from the order itself. */
 const PRIMARY: Record<Exclude<SortKey, 'title'>, (paper: Paper) => number | string> = {
-  queue: (paper) => paper.rank,
+  // The status group; rank breaks ties, as in every order.
+  queue: (paper) => QUEUE_GROUP[paper.status],
   added: (paper) => paper.createdAt,
   updated: (paper) => paper.updatedAt,
   year: (paper) => paper.year ?? 0,

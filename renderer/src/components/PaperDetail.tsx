@@ -76,7 +76,8 @@ export function PaperDetail({ id }: { id: string }) {
               role="radio"
               aria-checked={paper.status === status}
               className={paper.status === status ? 'segment active' : 'segment'}
-              onClick={() => void setStatus([paper.id], status)}
+              // The paper stays open (and on screen, dimmed) even when it leaves the view.
+              onClick={() => void setStatus([paper.id], status, { keepOpen: true })}
             >
               {STATUS_LABEL[status]}
             </button>

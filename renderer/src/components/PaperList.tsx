@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
 import { useApp, useAppStore } from '../store';
-import { positionOf, type ListRows } from '../store/list-rows';
+import { displayedRows, positionOf, type ListRows } from '../store/list-rows';
 import { rankedItem } from '../store/list-slice';
 import type { PaperRow, Ranking, Status } from '../store/types';
 import { useRowWindow } from './row-window';
@@ -15,7 +15,10 @@ const ROW_HEIGHT = 84;
  */
 export function PaperList() {
   const store = useAppStore();
-  const papers = useApp((s) => s.papers);
+  const listed = useApp((s) => s.papers);
+  const lingering = useApp((s) => s.lingering);
+  const papers = useMemo(() => displayedRows(listed, lingering), [listed, lingering]);
+  const leavingId = papers === listed ? undefined : lingering?.row.id;
   const loading = useApp((s) => s.loading);
   const search = useApp((s) => s.search);
   const selectedId = useApp((s) => s.selectedId);
@@ -88,7 +91,8 @@ export function PaperList() {
               checked={picked.has(paper.id)}
               dropBefore={dropBefore === paper.id}
               drag={drag}
-              showStatus={showStatus}
+              showStatus={showStatus || paper.id === leavingId}
+              leaving={paper.id === leavingId}
               ranked={ranking?.fallback === false || ranked?.rule ? ranked : undefined}
               top={top}
             />
@@ -148,6 +152,8 @@ type RowProps = {
   dropBefore: boolean;
   drag: DragHandlers | undefined;
   showStatus: boolean;
+  /** Left this view from the detail pane; shown, dimmed, until the selection moves on. */
+  leaving: boolean;
   /** Under "For you": the paper's score and the reason for its place. */
   ranked: Ranking['items'][number] | undefined;
   top: number;
@@ -162,6 +168,7 @@ const PaperRow = memo(function PaperRow({
   dropBefore,
   drag,
   showStatus,
+  leaving,
   ranked,
   top,
 }: RowProps) {
@@ -188,6 +195,7 @@ const PaperRow = memo(function PaperRow({
         checked && 'checked',
         dropBefore && 'drop-before',
         ranked?.rule === 'dim' && 'dimmed',
+        leaving && 'leaving',
       ]
         .filter(Boolean)
         .join(' ')}

@@ -50,21 +50,24 @@ export function Toolbar() {
             {loading && total === 0 ? '' : `${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'}`}
           </span>
         </div>
-        <button type="button" className="button" title="One paper at a time (t)" onClick={() => setOverlay('triage')}>
-          Triage
-        </button>
-        <ExportMenu />
-        <button
-          type="button"
-          className="button"
-          title="Paste a digest, ids, DOIs or BibTeX"
-          onClick={() => setPasting(true)}
-        >
-          Paste…
-        </button>
-        <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
-          Import…
-        </button>
+        {/* On a narrow window the buttons move under the title rather than squeeze it. */}
+        <div className="toolbar-actions">
+          <button type="button" className="button" title="One paper at a time (t)" onClick={() => setOverlay('triage')}>
+            Triage
+          </button>
+          <ExportMenu />
+          <button
+            type="button"
+            className="button"
+            title="Paste a digest, ids, DOIs or BibTeX"
+            onClick={() => setPasting(true)}
+          >
+            Paste…
+          </button>
+          <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
+            Import…
+          </button>
+        </div>
       </div>
       <div className="toolbar-row">
         <input

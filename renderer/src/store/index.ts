@@ -33,7 +33,10 @@ export function createAppStore(transport: Transport): AppStore {
       });
     void store.getState().loadDetail();
     const unsubscribeSelection = store.subscribe((state, previous) => {
-      if (state.selectedId !== previous.selectedId) void state.loadDetail();
+      if (state.selectedId === previous.selectedId) return;
+      // A paper kept on screen after it left the view goes once the selection moves away from it.
+      if (state.lingering && state.lingering.row.id !== state.selectedId) store.setState({ lingering: undefined });
+      void state.loadDetail();
     });
     const unsubscribeChanges = transport.onChanged(() => {
       store.setState({ writeError: undefined });

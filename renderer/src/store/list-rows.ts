@@ -57,3 +57,13 @@ export function positionOf(rows: ListRows, id: string | undefined): number {
   if (id === undefined) return -1;
   return rows.findIndex((row) => row?.id === id);
 }
+
+/**
+ * The rows on screen: the list's, with the paper that lingers after leaving the view (see ListSlice.lingering)
+ * back at its place. Once the list holds that paper again (it came back into the view), it is not shown twice.
+ */
+export function displayedRows(rows: ListRows, lingering: { row: PaperRow; index: number } | undefined): ListRows {
+  if (!lingering || positionOf(rows, lingering.row.id) !== -1) return rows;
+  const at = Math.min(lingering.index, rows.length);
+  return [...rows.slice(0, at), lingering.row, ...rows.slice(at)];
+}

@@ -36,7 +36,15 @@ export type ListSlice = {
   idsBetween: (from: number, to: number) => Promise<string[]>;
   /** Rows changed here ahead of the library (a status change shown at once); `dropped` papers left the list. */
   replaceRows: (papers: ListRows, dropped?: ReadonlySet<string>) => void;
+  /**
+   * The open paper, after the detail pane moved it out of this view (marked Reading in the Inbox): it stays on
+   * screen, dimmed, at its old place, until the selection moves away. Not one of `papers`, whose positions are
+   * the library's.
+   */
+  lingering: Lingering | undefined;
 };
+
+export type Lingering = { row: PaperRow; index: number };
 
 export type RankedItem = Ranking['items'][number];
 export type ListRanking = {
@@ -150,18 +158,19 @@ export const createListSlice =
       ranking: undefined,
       total: 0,
       loading: true,
+      lingering: undefined,
       setView(view) {
-        set({ view, selectedId: undefined, checked: [] });
+        set({ view, selectedId: undefined, checked: [], lingering: undefined });
         void get().loadList();
       },
       setSearch(search) {
         // The search box reports its text after a pause, also on first render: the same text asks for nothing new.
         if (search === get().search) return;
-        set({ search });
+        set({ search, lingering: undefined });
         void get().loadList();
       },
       setSort(sort) {
-        set({ sort });
+        set({ sort, lingering: undefined });
         void get().loadList();
       },
       async loadList() {

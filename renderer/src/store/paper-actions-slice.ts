@@ -4,14 +4,18 @@ import type { Transport } from '../transport';
 import type { AppState } from './index';
 import { positionOf } from './list-rows';
 import { inView, type PendingStatuses } from './pending';
+import type { Lingering } from './list-slice';
 import type { Annotation, PaperRow, Status, View } from './types';
 
 /** How to put back what a status change did: each group of papers and the status it had. */
 type UndoEntry = { label: string; restore: { ids: string[]; status: Status }[] };
 
 export type PaperActionsSlice = {
-  /** Shown at once (optimistic); rolled back with a visible error if the core refuses. */
-  setStatus: (ids: string[], status: Status, options?: { undoable?: boolean }) => Promise<void>;
+  /**
+   * Shown at once (optimistic); rolled back with a visible error if the core refuses. With `keepOpen` (the
+   * detail pane's buttons) the open paper stays selected and on screen, dimmed, even if it leaves the view.
+   */
+  setStatus: (ids: string[], status: Status, options?: { undoable?: boolean; keepOpen?: boolean }) => Promise<void>;
   undoStack: UndoEntry[];
   /** Put back the statuses the last change replaced. */
   undo: () => Promise<void>;
@@ -54,7 +58,7 @@ export const createPaperActionsSlice =
       undoStack: [],
       notice: undefined,
       async setStatus(ids, status, options) {
-        const { papers, view, selectedId } = get();
+        const { papers, view, selectedId, lingering } = get();
         const wanted = new Set(ids);
         const stays = inView(status, view);
         // Show the change at once; the change event brings the truth right after. One pass finds the
@@ -78,6 +82,15 @@ export const createPaperActionsSlice =
           if (!stays) next.splice(at, 1);
           else if (row.status !== status) next[at] = { ...row, status };
         }
+        // The paper kept on screen after leaving the view is not among the rows: it changes where it is.
+        let linger = lingering;
+        if (lingering && wanted.has(lingering.row.id)) {
+          seen.add(lingering.row.id);
+          if (lingering.row.status !== status) before.push({ id: lingering.row.id, status: lingering.row.status });
+          linger = { ...lingering, row: { ...lingering.row, status } };
+        }
+        const keepOpen = options?.keepOpen === true && !stays && selectedId !== undefined && wanted.has(selectedId);
+        if (keepOpen && index !== -1) linger = { row: { ...papers[index]!, status }, index };
         // Papers whose rows have not come (a range picked across them) had the status of a one-status view.
         const shownStatus = singleStatus(view);
         if (shownStatus && shownStatus !== status) {
@@ -85,22 +98,22 @@ export const createPaperActionsSlice =
         }
         const restore = groupByStatus(before);
         const cursor =
-          selectedId && wanted.has(selectedId) && !stays ? next[Math.min(index, next.length - 1)]?.id : selectedId;
+          selectedId && wanted.has(selectedId) && !stays && !keepOpen
+            ? next[Math.min(index, next.length - 1)]?.id
+            : selectedId;
         const { detail } = get();
         get().replaceRows(next, stays ? undefined : wanted);
         set({
           selectedId: cursor,
           checked: [],
+          lingering: linger,
           detail: detail && wanted.has(detail.id) ? { ...detail, status } : detail,
         });
         // Undo is offered at once, like the change itself; a refused change takes its entry back.
         const entry: UndoEntry | undefined =
           options?.undoable === false || restore.length === 0
             ? undefined
-            : {
-                label: `Marked ${ids.length === 1 ? 'a paper' : `${ids.length} papers`} ${STATUS_WORD[status]}`,
-                restore,
-              };
+            : { label: `Marked ${whichPapers(ids, papers, linger, detail)} ${STATUS_WORD[status]}`, restore };
         if (entry) {
           set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry] }));
           notify(entry.label);
@@ -111,7 +124,7 @@ export const createPaperActionsSlice =
           pending.settle(change, true);
         } catch (error) {
           pending.settle(change, false);
-          set((state) => ({ undoStack: state.undoStack.filter((e) => e !== entry) }));
+          set((state) => ({ undoStack: state.undoStack.filter((e) => e !== entry), lingering }));
           get().replaceRows(papers);
           get().showError(error);
           void get().refreshList();
@@ -157,6 +170,23 @@ const STATUS_WORD: Record<Status, string> = {
   read: 'read',
   dismissed: 'dismissed',
 };
+
+/** A toast names the paper it speaks of ("‘Causal Probing’"), or counts several. */
+function whichPapers(
+  ids: string[],
+  rows: readonly (PaperRow | undefined)[],
+  lingering: Lingering | undefined,
+  detail: { id: string; title: string } | undefined,
+): string {
+  if (ids.length !== 1) return `${ids.length} papers`;
+  const id = ids[0];
+  const title =
+    rows.find((row) => row?.id === id)?.title ??
+    (lingering?.row.id === id ? lingering?.row.title : undefined) ??
+    (detail?.id === id ? detail?.title : undefined);
+  if (!title) return 'a paper';
+  return `‘${title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title}’`;
+}
 
 /** The one status every paper in `view` has, if it shows only one. */
 function singleStatus(view: View): Status | undefined {

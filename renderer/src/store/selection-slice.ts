@@ -73,10 +73,12 @@ export const createSelectionSlice =
     },
     clearChecked: () => set({ checked: [] }),
     step(delta) {
-      const { papers, selectedId } = get();
+      const { papers, selectedId, lingering } = get();
       if (papers.length === 0) return;
-      const index = positionOf(papers, selectedId);
-      const next = index === -1 ? 0 : Math.min(papers.length - 1, Math.max(0, index + delta));
+      let index = positionOf(papers, selectedId);
+      // From a paper that left the view but is still shown: the paper after it now holds its place.
+      if (index === -1 && lingering && lingering.row.id === selectedId) index = lingering.index - (delta > 0 ? 1 : 0);
+      const next = index === -1 && !lingering ? 0 : Math.min(papers.length - 1, Math.max(0, index + delta));
       const row = papers[next];
       if (row) return set({ selectedId: row.id });
       get()

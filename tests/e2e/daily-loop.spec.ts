@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import { CLI_POLL, FIXTURES, expect, test } from './helpers';
+
+type Listed = { id: string; title: string; status: string; note: string };
+
+test.describe('the detail pane in the daily loop', () => {
+  test.use({ seed: [join(FIXTURES, 'digest-sample.txt'), join(FIXTURES, 'five-papers.txt')] });
+
+  test('keeps its paper open when a status button moves it out of the view; the toast names it', async ({
+    app,
+    page,
+  }) => {
+    await page.goto(app.url);
+    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    await expect(rows).toHaveCount(7);
+    const title = 'Causal Probing (of Language Models)';
+    await rows.filter({ hasText: title }).click();
+    const detail = page.getByRole('complementary', { name: 'Paper' });
+    const heading = detail.getByRole('heading', { name: title });
+    await expect(heading).toBeVisible();
+
+    // Reading takes it out of the Inbox, but it stays open, and on screen, faded, at its place.
+    await detail.getByRole('radio', { name: 'Reading', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Marked' })).toContainText(`Marked ‘${title}’ reading`);
+    await expect(heading).toBeVisible();
+    await expect(detail.getByRole('radio', { name: 'Reading', exact: true })).toHaveAttribute('aria-checked', 'true');
+    const leaving = rows.filter({ hasText: title });
+    await expect(leaving).toHaveClass(/leaving/);
+    await expect(leaving).toHaveAttribute('aria-selected', 'true');
+    await expect(rows).toHaveCount(7);
+    await expect(page.getByRole('button', { name: /Inbox\s*6/ })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/detail-leaving.png' });
+
+    // The next click is on the same paper, and so is the note.
+    await detail.getByRole('radio', { name: 'Read', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Marked' })).toContainText(`Marked ‘${title}’ read`);
+    await expect(heading).toBeVisible();
+    await detail.getByRole('textbox', { name: /note/i }).fill('Finished: the causal test is convincing.');
+    await expect
+      .poll(async () => {
+        const papers = JSON.parse(await app.cli('list', '--json')) as Listed[];
+        const paper = papers.find((p) => p.title === title);
+        return [paper?.status, paper?.note];
+      }, CLI_POLL)
+      .toEqual(['read', 'Finished: the causal test is convincing.']);
+    const others = (JSON.parse(await app.cli('list', '--json')) as Listed[]).filter((p) => p.title !== title);
+    expect(others.every((p) => p.status === 'inbox' && p.note === '')).toBe(true);
+
+    // Once the selection moves on, the paper leaves the Inbox's list.
+    await page.getByRole('listbox', { name: 'Papers' }).focus();
+    await page.keyboard.press('j');
+    await expect(rows.filter({ hasText: title })).toHaveCount(0);
+    await expect(rows).toHaveCount(6);
+    await expect(heading).toHaveCount(0);
+  });
+
+  test('row buttons still advance to the next paper, with a toast that names the paper', async ({ app, page }) => {
+    await page.goto(app.url);
+    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    await expect(rows).toHaveCount(7);
+    const first = rows.first();
+    const title = (await first.locator('.row-title').textContent())!;
+    await first.hover();
+    await first.getByRole('button', { name: 'Read' }).click();
+    await expect(rows).toHaveCount(6);
+    const shown = title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title;
+    await expect(page.getByRole('status').filter({ hasText: 'Marked' })).toContainText(`Marked ‘${shown}’ read`);
+    expect(app.dataDir).toBeTruthy();
+  });
+});
+
+test.describe('queue order in All papers', () => {
+  test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
+
+  test('lists what you read now and your queue first, dismissed papers last', async ({ app, page }) => {
+    const papers = JSON.parse(await app.cli('list', '--json')) as Listed[];
+    await app.cli('mark', papers[0]!.id, 'dismissed');
+    await app.cli('mark', papers[3]!.id, 'queued');
+    await app.cli('mark', papers[4]!.id, 'reading');
+    await page.goto(app.url);
+    await page.getByRole('button', { name: /All papers/ }).click();
+    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    await expect(rows).toHaveCount(5);
+    const order = await rows.locator('.row-title').allTextContents();
+    expect(order).toEqual([papers[4]!.title, papers[3]!.title, papers[1]!.title, papers[2]!.title, papers[0]!.title]);
+  });
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 0.5 &&
+  a.y >= b.y - 0.5 &&
+  a.x + a.width <= b.x + b.width + 0.5 &&
+  a.y + a.height <= b.y + b.height + 0.5;
+
+test.describe('the layout from 900 pixels up and at 200 % zoom', () => {
+  test.use({ seed: [join(FIXTURES, 'digest-sample.txt'), join(FIXTURES, 'five-papers.txt')] });
+
+  // 720 × 450 is a 1,440 × 900 screen at 200 % zoom.
+  for (const [width, height] of [
+    [1100, 800],
+    [900, 700],
+    [720, 450],
+  ] as const) {
+    test(`holds at ${width} × ${height} with the detail pane open`, async ({ app, page }) => {
+      await page.setViewportSize({ width, height });
+      await page.goto(app.url);
+      const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+      await expect(rows).toHaveCount(7);
+      await rows.nth(1).click();
+      const detail = page.getByRole('complementary', { name: 'Paper' });
+      await expect(detail.getByRole('heading', { level: 2 })).toBeVisible();
+      const main = (await page.getByRole('main').boundingBox())!;
+      // The view's name and count are whole, inside the list's column, and no button sits on them.
+      const heading = page.getByRole('heading', { level: 1, name: 'Inbox' });
+      const count = page.locator('.toolbar .count');
+      for (const part of [heading, count]) {
+        const box = (await part.boundingBox())!;
+        expect(box.width).toBeGreaterThan(10);
+        expect(inside(box, main)).toBe(true);
+        expect(await part.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+        for (const button of await page.locator('.toolbar .button').all()) {
+          expect(overlaps((await button.boundingBox())!, box)).toBe(false);
+        }
+      }
+      await expect(count).toHaveText('7 papers');
+      // The detail pane's status buttons all fit in it.
+      const pane = (await detail.boundingBox())!;
+      for (const radio of await detail.getByRole('radio').all())
+        expect(inside((await radio.boundingBox())!, pane)).toBe(true);
+      if (width >= 800) {
+        // A row's buttons (hovered, or the selected row's) never cover its title.
+        await rows.nth(2).hover();
+        for (const index of [1, 2]) {
+          const row = rows.nth(index);
+          await expect(row.locator('.row-actions')).toHaveCSS('opacity', '1');
+          const actions = (await row.locator('.row-actions').boundingBox())!;
+          const title = (await row.locator('.row-title').boundingBox())!;
+          expect(overlaps(actions, title)).toBe(false);
+        }
+      }
+      await page.screenshot({ path: `test-results/screens/layout-${width}.png` });
+    });
+  }
+});
