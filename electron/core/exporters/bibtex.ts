@@ -1,5 +1,5 @@
 import type { Paper } from '../schema';
-import { squashSpace } from '../text';
+import { mathSpans, squashSpace, type MathSpan } from '../text';
 import { arxivPrimaryClass, citationKeys, entryKind, keywordsOf, linkUrl, splitName } from './shared';
 
 // Unicode letters stay UTF-8 (é, ß, 漢字): biber, JabRef and Zotero read UTF-8 .bib files, and the
@@ -28,6 +28,37 @@ export function latexText(text: string): string {
   return escapeLatex(squashSpace(stripControls(text)));
 }
 
+/** As latexText, but the text's $…$ math is written as the TeX it is (an abstract). */
+export function latexWithMath(text: string): string {
+  return withMath(squashSpace(stripControls(text)), escapeLatex, (math) => math);
+}
+
+/**
+ * `text` with each piece of math written by `math` and the text between by `plain`. Math goes as it is
+ * only when LaTeX and BibTeX can take it: braces balanced (BibTeX counts escaped ones too) and no
+ * bare % # & (a comment, a parameter, an alignment); other math is escaped as text, dollars and all.
+ */
+function withMath(text: string, plain: (text: string) => string, math: (source: string) => string): string {
+  const spans = mathSpans(text).filter(writable);
+  let out = '';
+  let last = 0;
+  for (const span of spans) {
+    out += plain(text.slice(last, span.start)) + math(text.slice(span.start, span.end));
+    last = span.end;
+  }
+  return out + plain(text.slice(last));
+}
+
+function writable(span: MathSpan): boolean {
+  if (/(?<!\\)[%#&]/.test(span.tex)) return false;
+  let depth = 0;
+  for (const ch of span.tex) {
+    if (ch === '{') depth++;
+    if (ch === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 function escapeLatex(text: string): string {
   return text
     .replace(/[\\{}&%$#_~^<>|]/g, (ch) => LATEX_SPECIAL[ch] ?? ch)
@@ -51,9 +82,16 @@ const INITIALISM = /^\p{Lu}(?:\.\p{Lu})+$/u;
 const needsProtection = (word: string): boolean =>
   INITIALISM.test(word) || word.split(/[-'.]/).some((part) => INNER_CAPITAL.test(part));
 
-/** A title with its acronyms and mixed-case words wrapped in braces. */
+/**
+ * A title with its acronyms and mixed-case words wrapped in braces, and its math braced whole, since a
+ * style that lower-cases titles would lower-case $\Theta$ too.
+ */
 export function latexTitle(title: string): string {
-  return squashSpace(stripControls(title))
+  return withMath(squashSpace(stripControls(title)), titleText, (math) => `{${math}}`);
+}
+
+function titleText(text: string): string {
+  return text
     .split(' ')
     .map((token) => {
       const words = token.match(WORD) ?? [];
@@ -142,7 +180,7 @@ function bibtexEntry(paper: Paper, key: string): string {
     const primary = arxivPrimaryClass(paper);
     if (primary) fields.push(['primaryClass', primary]);
   }
-  fields.push(['abstract', paper.abstract.trim() ? latexText(paper.abstract) : undefined]);
+  fields.push(['abstract', paper.abstract.trim() ? latexWithMath(paper.abstract) : undefined]);
   const keywords = keywordList(keywordsOf(paper));
   fields.push(['keywords', keywords || undefined]);
   const body = fields

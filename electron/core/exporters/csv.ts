@@ -1,3 +1,4 @@
+import { plainText } from '../importers/latex';
 import type { Paper } from '../schema';
 
 const HEADER = [
@@ -34,7 +35,8 @@ function csvRow(paper: Paper): string[] {
   const read = paper.history.findLast((entry) => entry.status === 'read');
   return [
     paper.id,
-    paper.title,
+    // A spreadsheet cannot draw math: ε-DP, not $\varepsilon$-DP.
+    plainText(paper.title),
     paper.authors.join('; '),
     paper.year?.toString() ?? '',
     paper.venue ?? '',

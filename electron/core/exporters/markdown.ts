@@ -1,5 +1,6 @@
 import type { Annotation, Paper } from '../schema';
-import { squashSpace } from '../text';
+import { plainText } from '../importers/latex';
+import { mathSpans, squashSpace } from '../text';
 import { linkUrl } from './shared';
 
 const MAX_FILE_NAME = 100;
@@ -12,7 +13,7 @@ const RESERVED_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)$/i;
  * trailing dot/space, at most about 100 characters.
  */
 export function fileNameFor(title: string): string {
-  let name = squashSpace(title.replace(/[/\\:*?"<>|#^[\]\p{Cc}]/gu, ' '));
+  let name = squashSpace(plainText(title).replace(/[/\\:*?"<>|#^[\]\p{Cc}]/gu, ' '));
   const chars = [...name];
   if (chars.length > MAX_FILE_NAME) {
     const cut = chars.slice(0, MAX_FILE_NAME).join('');
@@ -97,18 +98,29 @@ function highlights(annotations: readonly Annotation[]): string {
 /**
  * Imported text (titles, abstracts, quotes) shown as the text it is: things Markdown or Obsidian would
  * act on are escaped — an HTML tag, an entity, a heading or quote marker at a line start, a #tag, a
- * [[wiki link]] — while $math$ and ordinary punctuation stay readable. The user's own note and comments
- * are Markdown already and are written verbatim.
+ * [[wiki link]] — while ordinary punctuation stays readable and $math$ is written as it is, for
+ * Obsidian to draw. The user's own note and comments are Markdown already and are written verbatim.
  */
 export function markdownText(text: string): string {
-  return squashSpace(text)
+  const clean = squashSpace(text);
+  let out = '';
+  let last = 0;
+  for (const span of mathSpans(clean)) {
+    out += markdownInline(clean.slice(last, span.start)) + clean.slice(span.start, span.end);
+    last = span.end;
+  }
+  return (out + markdownInline(clean.slice(last)))
+    .replace(/^(\d+)([.)])(?= )/, '$1\\$2')
+    .replace(/^(?=[>#+*-] |>|-{3,}|={3,}|\+{3,})/, '\\');
+}
+
+function markdownInline(text: string): string {
+  return text
     .replace(/\\(?=[<&#[\]>])/g, '\\\\')
     .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/<(?=[\p{L}/!?])/gu, '&lt;')
     .replace(/#(?=[\p{L}\p{N}_/-])/gu, '\\#')
-    .replace(/\[(?=\[)|\](?=\])/g, '\\$&')
-    .replace(/^(\d+)([.)])(?= )/, '$1\\$2')
-    .replace(/^(?=[>#+*-] |>|-{3,}|={3,}|\+{3,})/, '\\');
+    .replace(/\[(?=\[)|\](?=\])/g, '\\$&');
 }
 
 /** Paragraphs of imported text, each escaped and kept on one line. */
@@ -126,7 +138,8 @@ function markdownUrl(url: string): string {
 }
 
 function frontMatter(paper: Paper): string {
-  const lines = ['---', `title: ${yamlString(paper.title)}`];
+  // Properties are plain text to Obsidian: math there is written out (ε-DP); the heading keeps $…$.
+  const lines = ['---', `title: ${yamlString(plainText(paper.title))}`];
   lines.push(...yamlList('authors', paper.authors));
   if (paper.year !== undefined) lines.push(`year: ${paper.year}`);
   if (paper.venue) lines.push(`venue: ${yamlString(paper.venue)}`);

@@ -2,7 +2,7 @@ import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import { squashSpace } from '../text';
 import { shorten, splitBibtex, type RawBlock } from './bibtex-split';
-import { latexToText } from './latex';
+import { latexToDisplay, latexToText } from './latex';
 import { isHttpUrl, labelFor } from './links';
 import type { Importer, ImportProblem, ParsedImport } from './types';
 
@@ -28,6 +28,7 @@ const INHERITED = ['booktitle', 'journal', 'journaltitle', 'year', 'date'];
 
 /** Fields kept as written (identifiers and addresses), apart from their outer braces. */
 const VERBATIM = new Set(['url', 'doi', 'eprint', 'archiveprefix', 'eprinttype', 'crossref']);
+const DISPLAYED = new Set(['title', 'abstract']);
 
 export const bibtexImporter: Importer = { format: 'bibtex', sniff, parse };
 
@@ -106,7 +107,9 @@ function draftFrom(fields: Fields): PaperDraft | undefined {
   const text = (name: string): string | undefined => {
     const raw = fields.get(name);
     if (raw === undefined) return undefined;
-    const value = clean(VERBATIM.has(name) ? unescapeVerbatim(raw) : latexToText(raw));
+    // Titles and abstracts keep their $…$ math as TeX, which the app draws; other fields are plain text.
+    const convert = DISPLAYED.has(name) ? latexToDisplay : latexToText;
+    const value = clean(VERBATIM.has(name) ? unescapeVerbatim(raw) : convert(raw));
     return value === '' ? undefined : value;
   };
   const title = text('title');

@@ -1,68 +1,22 @@
+import { mathSpans, squashSpace } from '../text';
+import {
+  ACCENTS,
+  DOUBLE_STRUCK,
+  DROP_ARGUMENT,
+  FRACTIONS,
+  MATH_ACCENTS,
+  OPERATORS,
+  SUBSCRIPT,
+  SUPERSCRIPT,
+  SYMBOLS,
+} from './latex-tables';
+
 /**
  * LaTeX as BibTeX files carry it, turned into display text: accents and symbol commands become
- * Unicode, case-protecting braces and font commands disappear, math keeps its letters.
- * A compact table covers what reference managers write; an unknown command is dropped but its
- * argument is kept, so no words are lost.
+ * Unicode, case-protecting braces and font commands disappear, math keeps its letters (or, for
+ * titles and abstracts, its TeX). A compact table (latex-tables.ts) covers what reference managers
+ * write; an unknown command is dropped but its argument is kept, so no words are lost.
  */
-
-const ACCENTS: Record<string, string> = {
-  "'": '\u0301',
-  '`': '\u0300',
-  '^': '\u0302',
-  '"': '\u0308',
-  '~': '\u0303',
-  '=': '\u0304',
-  '.': '\u0307',
-  u: '\u0306',
-  v: '\u030c',
-  H: '\u030b',
-  c: '\u0327',
-  k: '\u0328',
-  r: '\u030a',
-  d: '\u0323',
-  b: '\u0331',
-  t: '\u0361',
-};
-
-const GREEK =
-  'alpha α beta β gamma γ delta δ epsilon ϵ varepsilon ε zeta ζ eta η theta θ vartheta ϑ iota ι kappa κ ' +
-  'lambda λ mu μ nu ν xi ξ pi π varpi ϖ rho ρ varrho ϱ sigma σ varsigma ς tau τ upsilon υ phi ϕ varphi φ ' +
-  'chi χ psi ψ omega ω Gamma Γ Delta Δ Theta Θ Lambda Λ Xi Ξ Pi Π Sigma Σ Upsilon Υ Phi Φ Psi Ψ Omega Ω';
-
-const NAMED =
-  'ss ß o ø O Ø aa å AA Å ae æ AE Æ oe œ OE Œ l ł L Ł i ı j ȷ dh ð DH Ð th þ TH Þ ng ŋ NG Ŋ ' +
-  'textendash – textemdash — textcopyright © copyright © textregistered ® texttrademark ™ ' +
-  'ldots … dots … textellipsis … slash / textbackslash \\ textasciitilde ~ textasciicircum ^ ' +
-  'textbraceleft { textbraceright } textunderscore _ textbar | textless < textgreater > textquoteleft ‘ textquoteright ’ ' +
-  'textquotedblleft “ textquotedblright ” guillemotleft « guillemotright » textdegree ° degree ° ' +
-  'S § P ¶ pounds £ textsterling £ euro € texteuro € dag † ddag ‡ textdagger † textbullet • ' +
-  'textexclamdown ¡ textquestiondown ¿ textperthousand ‰ textmu µ textpm ± texttimes × ' +
-  'times × pm ± mp ∓ cdot · div ÷ ast ∗ star ⋆ circ ∘ bullet • prime ′ leq ≤ le ≤ geq ≥ ge ≥ ' +
-  'neq ≠ ne ≠ approx ≈ sim ∼ simeq ≃ equiv ≡ propto ∝ infty ∞ rightarrow → to → leftarrow ← ' +
-  'Rightarrow ⇒ Leftarrow ⇐ leftrightarrow ↔ uparrow ↑ downarrow ↓ in ∈ notin ∉ subset ⊂ ' +
-  'subseteq ⊆ supset ⊃ cup ∪ cap ∩ partial ∂ nabla ∇ sum ∑ prod ∏ int ∫ sqrt √ ell ℓ hbar ℏ ' +
-  'forall ∀ exists ∃ emptyset ∅ langle ⟨ rangle ⟩ mid | vert | ll ≪ gg ≫ perp ⊥ parallel ∥ ' +
-  'angle ∠ deg °';
-
-const SPACES = 'quad qquad enspace enskip thinspace nobreakspace space';
-
-function table(spec: string): Map<string, string> {
-  const words = spec.split(' ');
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < words.length; i += 2) map.set(words[i]!, words[i + 1]!);
-  return map;
-}
-
-const SYMBOLS = new Map([...table(GREEK), ...table(NAMED), ...SPACES.split(' ').map((w) => [w, ' '] as const)]);
-
-/** Commands whose argument is not text to show. */
-const DROP_ARGUMENT = new Set(['vphantom', 'phantom', 'hphantom', 'noopsort', 'noop', 'label', 'index', 'cite']);
-
-const SUPERSCRIPT = table('0 ⁰ 1 ¹ 2 ² 3 ³ 4 ⁴ 5 ⁵ 6 ⁶ 7 ⁷ 8 ⁸ 9 ⁹ + ⁺ - ⁻ = ⁼ ( ⁽ ) ⁾ n ⁿ i ⁱ');
-const SUBSCRIPT = table(
-  '0 ₀ 1 ₁ 2 ₂ 3 ₃ 4 ₄ 5 ₅ 6 ₆ 7 ₇ 8 ₈ 9 ₉ + ₊ - ₋ = ₌ ( ₍ ) ₎ a ₐ e ₑ o ₒ x ₓ h ₕ k ₖ l ₗ m ₘ ' +
-    'n ₙ p ₚ s ₛ t ₜ i ᵢ r ᵣ u ᵤ v ᵥ j ⱼ',
-);
 
 const LIGATURES = /---?|~|``|''/g;
 const LIGATURE_TEXT: Record<string, string> = { '---': '—', '--': '–', '~': ' ', '``': '“', "''": '”' };
@@ -75,6 +29,39 @@ export function latexToText(raw: string): string {
   return new Converter(raw).run();
 }
 
+/**
+ * Display text for a title or abstract: as latexToText, but $…$ math is kept as TeX (trimmed), for the
+ * app to draw and BibTeX export to write back. Math that is only symbols and scripts with an exact
+ * Unicode form ($\alpha$, Al$_2$O$_3$, {$\slash$}, $_{1-}$) becomes that text, as reference managers
+ * use it: for formulas glued to words, not for math.
+ */
+export function latexToDisplay(raw: string): string {
+  if (!raw.includes('\\') && !raw.includes('$')) return latexToText(raw);
+  return new Converter(raw, 0, { keepMath: true }).run();
+}
+
+/** The TeX inside $…$ as Unicode text, for formats that cannot carry math: \tilde{O}(d^2\varepsilon^{-2}) -> Õ(d²ε⁻²). */
+export function mathToText(tex: string): string {
+  const text = new Converter(tex, 0, { math: true })
+    .run()
+    // A relation written as a command (\geq, \in, \to) is set apart, as TeX spaces it.
+    .replace(/ *([≤≥≠≈∼≃≡∝∈∉⊂⊆⊃⊇→←⇒⇐↔]) */g, ' $1 ');
+  return squashSpace(text).replace(/([([{]) | (?=[)\]},;])/g, '$1');
+}
+
+/** Stored text (a title, an abstract) with its $…$ math as Unicode text. */
+export function plainText(text: string): string {
+  const spans = mathSpans(text);
+  if (spans.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const span of spans) {
+    out += text.slice(last, span.start) + mathToText(span.tex);
+    last = span.end;
+  }
+  return out + text.slice(last);
+}
+
 function ligatures(text: string): string {
   return text.replace(LIGATURES, (m) => LIGATURE_TEXT[m] ?? m);
 }
@@ -84,14 +71,21 @@ const LIGATURE_AT = /---?|~|``|''/y;
 /** Arguments nest this deep at most in real files; deeper input is read as plain text, never overflowing the stack. */
 const MAX_DEPTH = 16;
 
+type Mode = { keepMath?: boolean; math?: boolean };
+
 class Converter {
   private pos = 0;
-  private math = false;
+  private math: boolean;
+  /** The last command was an operator name (log, sin): it is set apart from the letters around it. */
+  private operator = false;
 
   constructor(
     private readonly src: string,
     private readonly depth = 0,
-  ) {}
+    private readonly mode: Mode = {},
+  ) {
+    this.math = mode.math ?? false;
+  }
 
   run(): string {
     const { src } = this;
@@ -99,13 +93,21 @@ class Converter {
     while (this.pos < src.length) {
       const c = src[this.pos]!;
       if (c === '{' || c === '}') this.pos++;
-      else if (c === '\\') out += this.command();
-      else if (c === '$') {
-        this.math = !this.math;
-        this.pos++;
+      else if (c === '\\') {
+        const piece = this.command();
+        // An operator name is a word of its own: n\log n reads "n log n".
+        if (this.operator && /[\p{L}\p{N}]$/u.test(out)) out += ' ';
+        out += piece;
+      } else if (c === '$') {
+        const kept = this.mode.keepMath && !this.math ? this.keptMath() : undefined;
+        if (kept !== undefined) out += kept;
+        else {
+          this.math = !this.math;
+          this.pos++;
+        }
       } else if (this.math && (c === '^' || c === '_')) {
         this.pos++;
-        out += script(this.convertArgument(), c === '^' ? SUPERSCRIPT : SUBSCRIPT);
+        out += mathScript(this.convertArgument(), c);
       } else {
         LIGATURE_AT.lastIndex = this.pos;
         const ligature = this.math ? null : LIGATURE_AT.exec(src);
@@ -119,6 +121,21 @@ class Converter {
       }
     }
     return out;
+  }
+
+  /** The $…$ or $$…$$ math at `pos`, as its TeX source, trimmed; undefined when it is never closed. */
+  private keptMath(): string | undefined {
+    const { src } = this;
+    const delimiter = src[this.pos + 1] === '$' ? '$$' : '$';
+    const open = this.pos + delimiter.length;
+    for (let at = src.indexOf(delimiter, open); at !== -1; at = src.indexOf(delimiter, at + 1)) {
+      if (src[at - 1] === '\\') continue;
+      const tex = src.slice(open, at).trim();
+      this.pos = at + delimiter.length;
+      if (tex === '') return '';
+      return (delimiter === '$' ? symbolsAsText(tex) : undefined) ?? `${delimiter}${tex}${delimiter}`;
+    }
+    return undefined;
   }
 
   /** A control sequence at `pos` (the backslash), converted. */
@@ -138,6 +155,11 @@ class Converter {
     }
     while (this.pos < src.length && isLetter(src[this.pos]!)) this.pos++;
     const name = src.slice(start, this.pos);
+    this.operator = this.math && OPERATORS.has(name);
+    if (this.math) {
+      const converted = this.mathCommand(name);
+      if (converted !== undefined) return converted;
+    }
     this.skipSpace();
     const mark = name.length === 1 ? ACCENTS[name] : undefined;
     if (mark) return accent(this.convertArgument(), mark);
@@ -154,12 +176,34 @@ class Converter {
     return '';
   }
 
+  /**
+   * Math commands that read differently from text: accents, operator names, fractions, roots and
+   * blackboard letters.
+   */
+  private mathCommand(name: string): string | undefined {
+    const mark = MATH_ACCENTS[name];
+    if (mark) return accent(this.convertArgument(), mark);
+    if (OPERATORS.has(name)) {
+      this.skipSpace();
+      return isLetter(this.src[this.pos] ?? '') || /\d/.test(this.src[this.pos] ?? '') ? `${name} ` : name;
+    }
+    if (FRACTIONS.has(name)) {
+      const numerator = this.convertArgument();
+      return `${grouped(numerator)}/${grouped(this.convertArgument())}`;
+    }
+    if (name === 'sqrt') {
+      this.skipSpace();
+      if (this.src[this.pos] === '[') this.pos = Math.max(this.pos + 1, this.src.indexOf(']', this.pos) + 1);
+      return `√${grouped(this.convertArgument())}`;
+    }
+    if (name === 'mathbb') return [...this.convertArgument()].map((ch) => DOUBLE_STRUCK.get(ch) ?? ch).join('');
+    return undefined;
+  }
+
   private convertArgument(): string {
     const raw = this.readArgument();
     if (this.depth >= MAX_DEPTH) return raw.replace(/[{}\\]/g, '');
-    const inner = new Converter(raw, this.depth + 1);
-    inner.math = this.math;
-    return inner.run();
+    return new Converter(raw, this.depth + 1, { ...this.mode, math: this.math }).run();
   }
 
   /** The raw text of the next argument: a {group}, a control sequence or one character. */
@@ -208,6 +252,31 @@ function accent(text: string, mark: string): string {
   if (chars.length === 0) return mark === '\u0308' ? '¨' : mark;
   const base = chars[0] === 'ı' ? 'i' : chars[0] === 'ȷ' ? 'j' : chars[0]!;
   return (base + mark).normalize('NFC') + chars.slice(1).join('');
+}
+
+/**
+ * The Unicode text of math that has no letter or digit of its own (only symbol commands, signs and
+ * scripts), when every part of it has an exact Unicode form; undefined otherwise.
+ */
+function symbolsAsText(tex: string): string | undefined {
+  const bare = tex.replace(/\\[A-Za-z]+/g, '').replace(/[_^](?:\{[^{}]*\}|\\?.)/g, '');
+  if (/[A-Za-z0-9]/.test(bare)) return undefined;
+  for (const [, name] of tex.matchAll(/\\([A-Za-z]+)/g)) if (!SYMBOLS.has(name!)) return undefined;
+  const text = mathToText(tex);
+  return /[_^]/.test(text) ? undefined : text;
+}
+
+/** A math script in Unicode when every character has one, else written out: T^(1/3), p_θ. */
+function mathScript(text: string, mark: '^' | '_'): string {
+  const map = mark === '^' ? SUPERSCRIPT : SUBSCRIPT;
+  const scripted = script(text, map);
+  if (scripted !== text || text === '' || [...text].every((ch) => ch === ' ' || ch === '.')) return scripted;
+  return `${mark}${grouped(text)}`;
+}
+
+/** A fraction's or script's part, in parentheses unless it is one letter or one number. */
+function grouped(text: string): string {
+  return /^(?:\p{L}\p{M}*|[\p{N}.]+)$/u.test(text) ? text : `(${text})`;
 }
 
 /** Unicode super- or subscript when every character has one, else the plain text. */

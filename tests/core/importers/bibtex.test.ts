@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorsFrom, bibtexImporter } from '../../../electron/core/importers/bibtex';
 import { decodeImportBytes } from '../../../electron/core/importers/decode';
-import { latexToText } from '../../../electron/core/importers/latex';
+import { latexToDisplay, latexToText, mathToText, plainText } from '../../../electron/core/importers/latex';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'bibtex');
 const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'bibtex');
@@ -186,6 +186,49 @@ describe('latexToText', () => {
   });
 });
 
+describe('math in titles and abstracts', () => {
+  it('is kept as TeX for the app to draw; symbols and scripts with a Unicode form become text', () => {
+    const [draft] = parse(String.raw`@article{m,
+      title = {Bounds of {$\tilde{O}(\sqrt{T})$} for $\alpha$-Entmax in Al$_2$O$_3$ {$\slash$} GaN},
+      abstract = {A model $ p_{\theta}(Y|X) $ and $$E = mc^2$$, \$5 and \emph{$T^{1/3}$}.},
+      journal = {J. $\alpha$}
+    }`).drafts;
+    expect(draft?.title).toBe('Bounds of $\\tilde{O}(\\sqrt{T})$ for α-Entmax in Al₂O₃ / GaN');
+    expect(draft?.abstract).toBe('A model $p_{\\theta}(Y|X)$ and $$E = mc^2$$, $5 and $T^{1/3}$.');
+    expect(draft?.venue).toBe('J. α');
+  });
+
+  it.each([
+    ['{$\\alpha$}-{$\\beta$} $x^2$ and $$x$$', 'α-β $x^2$ and $$x$$'],
+    [
+      'In\\textsubscript{x}Ga$_{1-}$\\textsubscript{x}N (0{$<$}x{$\\leq$}1) K$^-$ $^{th}$',
+      'InₓGa₁₋ₓN (0<x≤1) K⁻ $^{th}$',
+    ],
+    ['an unclosed $x', 'an unclosed x'],
+  ])('latexToDisplay(%s)', (input, output) => {
+    expect(latexToDisplay(input)).toBe(output);
+  });
+
+  it.each([
+    ['p_{\\theta}(Y|X)', 'p_θ(Y|X)'],
+    ['\\tilde{\\Omega}(T^{1/3})', 'Ω̃(T^(1/3))'],
+    ['\\tilde{O}(d^2\\varepsilon^{-2})', 'Õ(d²ε⁻²)'],
+    ['\\Theta_{\\epsilon}(\\log(n))', 'Θ_ϵ(log(n))'],
+    ['\\epsilon \\geq 6', 'ϵ ≥ 6'],
+    ['\\mathcal{O}(n\\log n)', 'O(n log n)'],
+    ['\\frac{a+b}{2} + \\sqrt{n+1} + \\mathbb{R}^d', '(a+b)/2 + √(n+1) + ℝ^d'],
+    ['\\left( \\hat{\\theta}_n \\right)', '(θ̂ₙ)'],
+  ])('mathToText(%s)', (input, output) => {
+    expect(mathToText(input)).toBe(output);
+  });
+
+  it("plainText writes a text's math as Unicode and leaves prices alone", () => {
+    expect(plainText('A $p_{\\theta}(Y|X)$ under $\\varepsilon$-DP costs $5 and $10')).toBe(
+      'A p_θ(Y|X) under ε-DP costs $5 and $10',
+    );
+  });
+});
+
 describe('authorsFrom', () => {
   it.each([
     ['Last, First and First Last', ['First Last', 'First Last']],
@@ -231,7 +274,8 @@ describe.skipIf(!existsSync(CORPUS))('bibtex importer on real files', () => {
     expect(parsed.drafts.filter((d) => d.arxivId)).toHaveLength(72);
     expect(byKey(parsed.drafts, 'Chaurasia2020')?.arxivId).toBe('2003.11901');
     expect(byKey(parsed.drafts, 'Protasov2012')?.arxivId).toBe('1212.0364');
-    expect(byKey(parsed.drafts, 'Protasov2012')?.abstract).toContain('asymptotically scattered spaces to G-spaces');
+    expect(byKey(parsed.drafts, 'Protasov2012')?.abstract).toContain('asymptotically scattered spaces to $G$-spaces');
+    expect(byKey(parsed.drafts, 'Lu2020')?.title).toBe('Horndeski Gravity as $D\\rightarrow4$ Limit of Gauss-Bonnet');
     const aziz = parsed.drafts[0];
     expect(aziz?.title).toBe(
       '256-Channel Neural Recording and Delta Compression Microsystem With 3D Electrodes And @ Symbol',
