@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { FOCUS_NOTE_EVENT } from './shortcuts';
+import { FOCUS_NOTE_EVENT, STATUS_KEYS } from './shortcuts';
 import { useApp } from './store';
 import type { Status } from './store/types';
 
@@ -41,6 +41,7 @@ export function useKeyboard(): void {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       const targets = checked.length > 1 ? checked : selectedId ? [selectedId] : [];
       const mark = (status: Status) => () => targets.length && void setStatus(targets, status);
+      const statusKey = STATUS_KEYS[event.key as keyof typeof STATUS_KEYS] as Status | undefined;
       const actions: Record<string, () => void> = {
         j: () => step(1),
         ArrowDown: () => step(1),
@@ -52,13 +53,9 @@ export function useKeyboard(): void {
         '?': () => setOverlay('shortcuts'),
         t: () => setOverlay('triage'),
         n: () => selectedId && window.dispatchEvent(new Event(FOCUS_NOTE_EVENT)),
-        q: mark('queued'),
-        r: mark('read'),
-        u: mark('inbox'),
-        d: mark('dismissed'),
-        x: mark('dismissed'),
+        u: () => void undo(),
       };
-      const action = actions[event.key];
+      const action = statusKey ? mark(statusKey) : actions[event.key];
       if (action) {
         event.preventDefault();
         action();

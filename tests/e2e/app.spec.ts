@@ -38,10 +38,11 @@ test('a new user pastes the seed digest, triages, reads, notes and highlights; a
     'Inference Optimal VLMs Need Only One Visual Token but Larger Models',
   );
   await page.screenshot({ path: 'test-results/screens/triage.png' });
+  // The list's keys: q keep, d dismiss, j next (here: skip), s start reading.
   await page.keyboard.press('q');
   await page.keyboard.press('d');
+  await page.keyboard.press('j');
   await page.keyboard.press('s');
-  await page.keyboard.press('r');
   await expect(triage.getByRole('status')).toHaveText('48 left · 1 skipped');
   await page.keyboard.press('u');
   await expect(triage.getByRole('status')).toHaveText('49 left · 1 skipped');
@@ -96,7 +97,7 @@ test('the shortcut sheet opens with ?, and undo restores a status with Ctrl+Z', 
   await page.keyboard.press('Enter');
   await page.keyboard.press('d');
   await expect(rows).toHaveCount(4);
-  await expect(page.getByRole('status').filter({ hasText: 'Marked a paper dismissed' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Marked ‘.+’ dismissed/ })).toBeVisible();
   await page.keyboard.press('ControlOrMeta+z');
   await expect(rows).toHaveCount(5);
   await expect

@@ -69,6 +69,53 @@ test.describe('the detail pane in the daily loop', () => {
   });
 });
 
+test.describe('one vocabulary and one key map', () => {
+  test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
+
+  test('the same keys do the same in the list and in triage, and ? lists them all', async ({ app, page }) => {
+    await page.goto(app.url);
+    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    await expect(rows).toHaveCount(5);
+    const statusOf = async (title: string) =>
+      (JSON.parse(await app.cli('list', '--json')) as Listed[]).find((p) => p.title === title)?.status;
+    await page.keyboard.press('Enter');
+    const first = (await rows.first().locator('.row-title').textContent())!;
+    // s: start reading; u: undo (in the list too, not "unread"); i: back to the inbox.
+    await page.keyboard.press('s');
+    await expect.poll(() => statusOf(first), CLI_POLL).toBe('reading');
+    await page.keyboard.press('u');
+    await expect.poll(() => statusOf(first), CLI_POLL).toBe('inbox');
+    await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
+      `Undone: marked ‘${first}’ reading`,
+    );
+    await expect(rows.first().getByRole('button', { name: 'Dismiss' })).toHaveAttribute('title', 'Dismiss (d)');
+    await expect(rows.first().getByRole('button', { name: 'Keep' })).toHaveAttribute(
+      'title',
+      'Keep: add to the queue (q)',
+    );
+
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const triageKeys = sheet.getByRole('region', { name: 'Triage' });
+    await expect(triageKeys).toContainText('Skip: decide later');
+    await expect(triageKeys).toContainText('Start reading');
+    await expect(sheet.getByRole('region', { name: 'The list' })).toContainText('Keep: add to the queue');
+    await page.screenshot({ path: 'test-results/screens/shortcuts.png' });
+    await page.keyboard.press('Escape');
+
+    // Triage: the same words on its buttons, the same keys.
+    await page.keyboard.press('t');
+    const triage = page.getByRole('dialog', { name: 'Triage' });
+    for (const word of ['Keep', 'Start reading', 'Mark read', 'Dismiss', 'Skip'])
+      await expect(triage.getByRole('button', { name: word })).toBeVisible();
+    const current = (await triage.getByRole('heading', { level: 1 }).textContent())!;
+    await page.keyboard.press('r');
+    await expect.poll(() => statusOf(current), CLI_POLL).toBe('read');
+    await page.keyboard.press('u');
+    await expect.poll(() => statusOf(current), CLI_POLL).toBe('inbox');
+  });
+});
+
 test.describe('queue order in All papers', () => {
   test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
 

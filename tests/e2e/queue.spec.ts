@@ -55,7 +55,7 @@ test.describe('the queue in browser mode', () => {
     await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { selected: true })).toContainText(
       'Causal Probing',
     );
-    await page.keyboard.press('x');
+    await page.keyboard.press('d');
     await expect(page.getByRole('button', { name: /Dismissed\s*1/ })).toBeVisible();
   });
 });

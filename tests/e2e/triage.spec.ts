@@ -31,7 +31,7 @@ test('pick several papers and triage them at once', async ({ app, page }) => {
   await rows.nth(0).click();
   await rows.nth(1).click({ modifiers: ['Shift'] });
   await expect(bar).toContainText('2 selected');
-  await page.keyboard.press('x');
+  await page.keyboard.press('d');
   await expect(page.getByRole('button', { name: /Dismissed\s*2/ })).toBeVisible();
 });
 

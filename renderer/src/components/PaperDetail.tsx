@@ -1,4 +1,5 @@
 import { STATUS_LABEL, formatDate } from '../labels';
+import { actionTitle } from '../shortcuts';
 import { useState } from 'react';
 import { useApp } from '../store';
 import { AnnotationList } from './AnnotationList';
@@ -76,6 +77,7 @@ export function PaperDetail({ id }: { id: string }) {
               role="radio"
               aria-checked={paper.status === status}
               className={paper.status === status ? 'segment active' : 'segment'}
+              title={actionTitle(status)}
               // The paper stays open (and on screen, dimmed) even when it leaves the view.
               onClick={() => void setStatus([paper.id], status, { keepOpen: true })}
             >

@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
+import { actionTitle } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
 import { displayedRows, positionOf, type ListRows } from '../store/list-rows';
 import { rankedItem } from '../store/list-slice';
@@ -240,17 +241,22 @@ const PaperRow = memo(function PaperRow({
       </div>
       <div className="row-actions">
         {paper.status !== 'queued' && paper.status !== 'read' && (
-          <button type="button" className="button small" onClick={act('queued')} title="Keep: add to the queue (q)">
+          <button type="button" className="button small" onClick={act('queued')} title={actionTitle('queued')}>
             Keep
           </button>
         )}
         {paper.status !== 'read' && (
-          <button type="button" className="button small" onClick={act('read')} title="Mark read (r)">
+          <button type="button" className="button small" onClick={act('read')} title={actionTitle('read')}>
             Read
           </button>
         )}
         {paper.status !== 'dismissed' && (
-          <button type="button" className="button small ghost" onClick={act('dismissed')} title="Dismiss (x)">
+          <button
+            type="button"
+            className="button small ghost"
+            onClick={act('dismissed')}
+            title={actionTitle('dismissed')}
+          >
             Dismiss
           </button>
         )}

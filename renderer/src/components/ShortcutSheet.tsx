@@ -15,18 +15,23 @@ export function ShortcutSheet() {
     <div className="scrim" onClick={() => close(undefined)}>
       <div className="dialog shortcuts" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
         <h2>Keyboard shortcuts</h2>
-        <dl>
-          {SHORTCUTS.map(({ keys, action }) => (
-            <div key={action} className="shortcut">
-              <dt>
-                {keys.map((k) => (
-                  <kbd key={k}>{k}</kbd>
-                ))}
-              </dt>
-              <dd>{action}</dd>
-            </div>
-          ))}
-        </dl>
+        {SHORTCUTS.map(({ heading, items }) => (
+          <section key={heading} aria-label={heading}>
+            <h3>{heading}</h3>
+            <dl>
+              {items.map(({ keys, action }) => (
+                <div key={action} className="shortcut">
+                  <dt>
+                    {keys.map((k) => (
+                      <kbd key={k}>{k}</kbd>
+                    ))}
+                  </dt>
+                  <dd>{action}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
       </div>
     </div>
   );

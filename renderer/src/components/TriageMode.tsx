@@ -3,6 +3,7 @@ import { shortAuthors } from '../labels';
 import { useApp, useAppStore } from '../store';
 import { PAGE_SIZE, type ListRows } from '../store/list-rows';
 import { rankedItem } from '../store/list-slice';
+import { STATUS_ACTION, STATUS_KEYS, actionTitle, keyFor } from '../shortcuts';
 import type { PaperRow, Status } from '../store/types';
 
 /** The inbox one paper at a time, abstract large: one key per decision, undo, and what is left. */
@@ -70,17 +71,14 @@ export function TriageMode() {
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const statusKey = STATUS_KEYS[event.key as keyof typeof STATUS_KEYS] as Status | undefined;
       const actions: Record<string, () => void> = {
-        q: () => decide('queued'),
-        r: () => decide('reading'),
-        d: () => decide('dismissed'),
-        x: () => decide('dismissed'),
-        s: skipCurrent,
+        j: skipCurrent,
         ArrowRight: skipCurrent,
         u: () => void undo(),
         Escape: () => close(undefined),
       };
-      const action = actions[event.key];
+      const action = statusKey ? () => decide(statusKey) : actions[event.key];
       if (action) {
         event.preventDefault();
         action();
@@ -121,32 +119,20 @@ export function TriageMode() {
         </div>
       )}
       <footer className="triage-actions">
-        <button
-          type="button"
-          className="button primary"
-          disabled={!paper}
-          onClick={() => paper && void setStatus([paper.id], 'queued')}
-        >
-          <kbd>q</kbd> Queue
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!paper}
-          onClick={() => paper && void setStatus([paper.id], 'reading')}
-        >
-          <kbd>r</kbd> Read now
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!paper}
-          onClick={() => paper && void setStatus([paper.id], 'dismissed')}
-        >
-          <kbd>d</kbd> Dismiss
-        </button>
+        {TRIAGE_DECISIONS.map((status, i) => (
+          <button
+            key={status}
+            type="button"
+            className={i === 0 ? 'button primary' : 'button'}
+            disabled={!paper}
+            title={actionTitle(status)}
+            onClick={() => paper && void setStatus([paper.id], status)}
+          >
+            <kbd>{keyFor(status)}</kbd> {STATUS_ACTION[status]}
+          </button>
+        ))}
         <button type="button" className="button ghost" disabled={!paper} onClick={() => paper && skip(paper.id)}>
-          <kbd>s</kbd> Skip
+          <kbd>j</kbd> Skip
         </button>
         <button type="button" className="button ghost" onClick={() => void undo()}>
           <kbd>u</kbd> Undo
@@ -155,6 +141,9 @@ export function TriageMode() {
     </div>
   );
 }
+
+/** The decisions triage offers as buttons (every status key works). */
+const TRIAGE_DECISIONS: Status[] = ['queued', 'reading', 'read', 'dismissed'];
 
 /** The first paper in the list's order not skipped, or the first place whose row has not come. */
 function nextWaiting(rows: ListRows, skipped: readonly string[]): { paper?: PaperRow; missing?: number } {

@@ -135,7 +135,8 @@ export const createPaperActionsSlice =
         if (!entry) return;
         set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
         for (const group of entry.restore) await get().setStatus(group.ids, group.status, { undoable: false });
-        notify(`Undone: ${entry.label.toLowerCase()}`);
+        // The label's first word only: a title keeps its capitals.
+        notify(`Undone: ${entry.label.charAt(0).toLowerCase()}${entry.label.slice(1)}`);
       },
       addTags: (ids, tags) => attempt(() => transport.invoke('tags.set', { ids, tags, mode: 'add' })),
       reorder: (ids, before) => attempt(() => transport.invoke('papers.reorder', { ids, before })),
