@@ -8,7 +8,7 @@ import { detectTransport } from './transport';
 import './styles.css';
 
 const transport = detectTransport();
-const store = createAppStore(transport);
+const store = createAppStore(transport, window.localStorage);
 store.start();
 void recoverDrafts(transport, window.localStorage);
 

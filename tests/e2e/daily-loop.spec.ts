@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_POLL, FIXTURES, expect, test } from './helpers';
 
@@ -191,4 +193,54 @@ test.describe('the layout from 900 pixels up and at 200 % zoom', () => {
       await page.screenshot({ path: `test-results/screens/layout-${width}.png` });
     });
   }
+});
+
+test.describe('after a reload', () => {
+  test('the view, its sort, the open paper, the scroll position and the theme are where they were', async ({
+    app,
+    page,
+  }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'paperqueue-many-'));
+    const bib = Array.from(
+      { length: 80 },
+      (_, i) =>
+        `@article{p${i},\n  title = {Paper number ${String(i).padStart(2, '0')} on reading queues},\n  year = {2024}\n}\n`,
+    ).join('\n');
+    await writeFile(join(dir, 'many.bib'), bib);
+    await app.cli('import', join(dir, 'many.bib'));
+    await rm(dir, { recursive: true, force: true });
+
+    await page.goto(app.url);
+    await page.getByRole('button', { name: /All papers/ }).click();
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('title');
+    const list = page.getByRole('listbox', { name: 'Papers' });
+    await expect(list.getByRole('option').first()).toContainText('Paper number 00');
+    await list.evaluate((element) => element.scrollTo({ top: 2100 }));
+    const open = list.getByRole('option').filter({ hasText: 'Paper number 27' });
+    await open.click();
+    const detail = page.getByRole('complementary', { name: 'Paper' });
+    await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Paper number 27 on reading queues');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const scrolled = await list.evaluate((element) => element.scrollTop);
+    expect(scrolled).toBeGreaterThan(1500);
+    // Scroll positions are remembered a moment after scrolling stops.
+    await page.waitForTimeout(400);
+
+    await page.reload();
+    await expect(page.getByRole('button', { name: /All papers/ })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('title');
+    await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Paper number 27 on reading queues');
+    await expect(list.getByRole('option', { selected: true })).toContainText('Paper number 27');
+    await expect.poll(() => list.evaluate((element) => element.scrollTop)).toBe(scrolled);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+    const background = await page.locator('.main').evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background).toBe('rgb(30, 30, 34)');
+    await page.screenshot({ path: 'test-results/screens/reload-dark.png' });
+
+    // Light again, whatever the system says.
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+    await expect(page.locator('.main')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  });
 });

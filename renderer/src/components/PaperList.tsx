@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
 import { actionTitle } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
@@ -35,6 +35,17 @@ export function PaperList() {
 
   // Ask for the pages that scrolled into view (and again when the rows were replaced).
   useEffect(() => showRange(first, last + 1), [first, last, papers, showRange]);
+
+  // After a reload, back to where the list was scrolled, once its rows are there.
+  const restoreScroll = useApp((s) => s.restoreScroll);
+  const scrollRestored = useApp((s) => s.scrollRestored);
+  const rememberScroll = useApp((s) => s.rememberScroll);
+  const listElement = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (restoreScroll === undefined || loading || papers.length === 0 || !listElement.current) return;
+    listElement.current.scrollTop = restoreScroll;
+    scrollRestored();
+  }, [restoreScroll, loading, papers.length, scrollRestored]);
 
   const selectedIndex = useMemo(() => positionOf(papers, selectedId), [papers, selectedId]);
   useEffect(() => {
@@ -74,7 +85,18 @@ export function PaperList() {
   if (!loading && papers.length === 0) return <EmptyState searching={search.trim() !== ''} />;
 
   return (
-    <div ref={ref} className="list" role="listbox" aria-label="Papers" aria-multiselectable="true" tabIndex={-1}>
+    <div
+      ref={(element) => {
+        ref(element);
+        listElement.current = element;
+      }}
+      className="list"
+      role="listbox"
+      aria-label="Papers"
+      aria-multiselectable="true"
+      tabIndex={-1}
+      onScroll={(event) => rememberScroll(event.currentTarget.scrollTop)}
+    >
       <div className="list-inner" style={{ height: totalSize }}>
         {rangeOf(first, last).map((index) => {
           const paper = papers[index];

@@ -1,11 +1,14 @@
 import { STATUS_VIEWS, sameView } from '../labels';
 import { useApp } from '../store';
 import type { View } from '../store/types';
+import type { Theme } from '../ui-memory';
 
 export function Sidebar() {
   const stats = useApp((s) => s.stats);
   const view = useApp((s) => s.view);
   const setView = useApp((s) => s.setView);
+  const theme = useApp((s) => s.theme);
+  const setTheme = useApp((s) => s.setTheme);
 
   const count = (status: string) => {
     if (!stats) return undefined;
@@ -56,6 +59,16 @@ export function Sidebar() {
           <ul className="nav">{stats.tags.map((t) => item({ kind: 'tag', tag: t.tag }, `#${t.tag}`, t.count))}</ul>
         </>
       )}
+      <div className="sidebar-foot">
+        <label className="theme-setting">
+          Theme
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+            <option value="system">Like the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </div>
     </nav>
   );
 }

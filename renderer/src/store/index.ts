@@ -7,12 +7,17 @@ import { createListSlice, type ListSlice } from './list-slice';
 import { createPaperActionsSlice, type PaperActionsSlice } from './paper-actions-slice';
 import { PendingStatuses } from './pending';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+import { applyTheme, recall, remember } from '../ui-memory';
 
-export type AppState = ListSlice & SelectionSlice & PaperActionsSlice & LibrarySlice & InsightSlice;
+export type AppState = ListSlice & SelectionSlice & PaperActionsSlice & LibrarySlice & InsightSlice & UiSlice;
 export type AppStore = StoreApi<AppState> & { start: () => () => void };
 
-/** One store from slices; the transport is injected so tests can pass their own. */
-export function createAppStore(transport: Transport): AppStore {
+/**
+ * One store from slices; the transport is injected so tests can pass their own. `memory` (the page's
+ * localStorage) keeps where the reader was, and the theme, across reloads.
+ */
+export function createAppStore(transport: Transport, memory?: Storage): AppStore {
   const pending = new PendingStatuses();
   const store = createStore<AppState>()((...a) => ({
     ...createListSlice(transport, pending)(...a),
@@ -20,9 +25,25 @@ export function createAppStore(transport: Transport): AppStore {
     ...createPaperActionsSlice(transport, pending)(...a),
     ...createLibrarySlice(transport)(...a),
     ...createInsightSlice(transport)(...a),
+    ...createUiSlice(memory)(...a),
   }));
   /** Load, then refresh whenever any host changes the library. Returns the unsubscribe. */
   const start = () => {
+    // Back where the reader was: the view, its sort, the open paper and the list's scroll position.
+    const saved = recall(memory);
+    applyTheme(saved.theme ?? 'system');
+    store.setState({
+      ...(saved.view && { view: saved.view }),
+      ...(saved.sort && { sort: saved.sort }),
+      ...(saved.selectedId && saved.view?.kind !== 'stats' && { selectedId: saved.selectedId }),
+      theme: saved.theme ?? 'system',
+      restoreScroll: saved.scrollTop,
+    });
+    const unsubscribeMemory = store.subscribe((state, previous) => {
+      if (state.view !== previous.view || state.sort !== previous.sort || state.selectedId !== previous.selectedId)
+        remember(memory, { view: state.view, sort: state.sort, selectedId: state.selectedId });
+      if (state.view !== previous.view) remember(memory, { scrollTop: 0 });
+    });
     // The list first: the counts and the library's status wait for its answer, not it for theirs.
     void store
       .getState()
@@ -53,6 +74,7 @@ export function createAppStore(transport: Transport): AppStore {
     });
     const unsubscribeWriteErrors = transport.onWriteError((message) => store.setState({ writeError: message }));
     return () => {
+      unsubscribeMemory();
       unsubscribeSelection();
       unsubscribeChanges();
       unsubscribeWriteErrors();
