@@ -1,4 +1,5 @@
 import type { Paper } from './schema';
+import type { RowMatch } from './search/snippet';
 
 /** What a list row shows: a few hundred bytes, where a whole paper (abstract, note, history) is kilobytes. */
 export type PaperRow = Pick<Paper, 'id' | 'title' | 'status' | 'rank' | 'tags' | 'createdAt' | 'year' | 'arxivId'> & {
@@ -9,7 +10,14 @@ export type PaperRow = Pick<Paper, 'id' | 'title' | 'status' | 'rank' | 'tags' |
   hasCode: boolean;
   hasNote: boolean;
   highlights: number;
+  /** The start of the abstract, whitespace squashed: two lines of a list row. */
+  preview: string;
+  /** With a search: where it matched (the list marks the words and shows the passage). */
+  match?: RowMatch;
 };
+
+/** Enough of the abstract for two lines of the widest list. */
+const PREVIEW_CHARS = 320;
 
 const rows = new WeakMap<Paper, PaperRow>();
 
@@ -32,8 +40,15 @@ export function toRow(paper: Paper): PaperRow {
       hasCode: paper.links.some((link) => link.label === 'Code'),
       hasNote: paper.note.trim() !== '',
       highlights: paper.annotations.length,
+      preview: previewOf(paper.abstract),
     };
     rows.set(paper, row);
   }
   return row;
+}
+
+function previewOf(abstract: string): string {
+  const head = abstract.length > PREVIEW_CHARS * 2 ? abstract.slice(0, PREVIEW_CHARS * 2) : abstract;
+  const flat = head.replace(/\s+/g, ' ').trim();
+  return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS).trimEnd()}…` : flat;
 }

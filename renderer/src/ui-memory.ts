@@ -3,6 +3,9 @@ import type { ListSort, View } from './store/types';
 /** The app's look: the system's light or dark, or one of them always. */
 export type Theme = 'system' | 'light' | 'dark';
 
+/** How much a list row shows: its title, authors and two lines of the abstract, or the title and a line. */
+export type Density = 'comfortable' | 'compact';
+
 /** Where the reader was, so a reload (or the next start of the desktop app) opens there again. */
 export type Remembered = {
   view?: View;
@@ -10,6 +13,7 @@ export type Remembered = {
   selectedId?: string;
   scrollTop?: number;
   theme?: Theme;
+  density?: Density;
 };
 
 const KEY = 'paperqueue.ui';
@@ -33,6 +37,7 @@ export function recall(storage: Storage | undefined): Remembered {
   if (typeof value.scrollTop === 'number' && Number.isFinite(value.scrollTop) && value.scrollTop >= 0)
     out.scrollTop = value.scrollTop;
   if (THEMES.includes(value.theme as Theme)) out.theme = value.theme as Theme;
+  if (value.density === 'comfortable' || value.density === 'compact') out.density = value.density;
   return out;
 }
 
@@ -63,7 +68,8 @@ function isView(value: unknown): value is View {
 }
 
 /** Show `theme` now: the page's root carries it for the style sheet (no attribute: follow the system). */
-export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
+export function applyTheme(theme: Theme, root: HTMLElement | undefined = globalThis.document?.documentElement): void {
+  if (!root) return;
   if (theme === 'system') delete root.dataset.theme;
   else root.dataset.theme = theme;
 }

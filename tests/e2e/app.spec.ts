@@ -145,7 +145,7 @@ test('a 7,000-author paper with a very long title keeps the layout', async ({ ap
   await page.goto(app.url);
   const row = page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first();
   await expect(row).toContainText('Physicist Number0, Physicist Number1 et al.');
-  expect((await row.boundingBox())?.height).toBe(84);
+  expect((await row.boundingBox())?.height).toBe(124);
   await row.click();
   await expect(page.getByRole('button', { name: 'and 6,988 more' })).toBeVisible();
   const detail = await page.locator('.detail').boundingBox();

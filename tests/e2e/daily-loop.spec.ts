@@ -244,3 +244,54 @@ test.describe('after a reload', () => {
     await expect(page.locator('.main')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
   });
 });
+
+test.describe('rows a person can triage from', () => {
+  test.use({ seed: [join(FIXTURES, 'digest-sample.txt'), join(FIXTURES, 'five-papers.txt')] });
+
+  test('show the abstract’s start, where a search matched with its words marked, and a compact density', async ({
+    app,
+    page,
+  }) => {
+    const papers = JSON.parse(await app.cli('list', '--json')) as (Listed & { abstract: string })[];
+    const probing = papers.find((p) => p.title.startsWith('Causal Probing'))!;
+    await app.cli('note', papers[0]!.id, '--text', 'Compare with the Welford update.');
+    await page.goto(app.url);
+    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    await expect(rows).toHaveCount(7);
+    const row = rows.filter({ hasText: 'Causal Probing' });
+    await expect(row.locator('.row-preview')).toContainText(probing.abstract.slice(0, 60));
+    expect((await row.boundingBox())!.height).toBe(124);
+
+    const search = page.getByRole('searchbox');
+    await search.fill('intervenes');
+    await expect(rows).toHaveCount(1);
+    await expect(row.locator('.row-preview')).toContainText('Abstract:');
+    await expect(row.locator('.row-preview mark')).toHaveText(['intervenes']);
+    await search.fill('probing');
+    await expect(rows).toHaveCount(1);
+    await expect(row.locator('.row-title mark')).toHaveText(['Probing']);
+    await search.fill('welford');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().locator('.row-preview')).toContainText('Note: Compare with the Welford update.');
+    await expect(rows.first().locator('.row-preview mark')).toHaveText(['Welford']);
+    await page.screenshot({ path: 'test-results/screens/search-note.png' });
+
+    // Nothing in this view: how many in All papers, and a way there.
+    await page.getByRole('button', { name: /^Queue/ }).click();
+    await search.fill('probing');
+    const empty = page.locator('.empty');
+    await expect(empty).toContainText('No papers in Queue match your search.');
+    await expect(empty).toContainText('1 paper matches in All papers.');
+    await empty.getByRole('button', { name: 'Show it' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'All papers' })).toBeVisible();
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Causal Probing');
+
+    await search.fill('');
+    await page.getByRole('combobox', { name: 'Rows' }).selectOption('compact');
+    await expect(rows).toHaveCount(7);
+    expect((await rows.first().boundingBox())!.height).toBe(64);
+    await expect(rows.first().locator('.row-preview')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/screens/compact.png' });
+  });
+});

@@ -63,6 +63,9 @@ test.describe('the queue in browser mode', () => {
 test('an empty library explains how to start', async ({ app, page }) => {
   await page.goto(app.url);
   await expect(page.getByText('Nothing here yet')).toBeVisible();
+  // Every way in is named: the import button, pasting, and dropping a file on the window.
+  await expect(page.locator('.empty')).toContainText('“Paste…”');
+  await expect(page.locator('.empty')).toContainText('drop a file anywhere on this window');
   await page.screenshot({ path: 'test-results/screens/empty.png' });
 });
 

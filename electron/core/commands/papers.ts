@@ -5,6 +5,7 @@ import { linksFrom } from '../importers/links';
 import { createPaper } from '../paper';
 import { ListQuerySchema, queryPage } from '../query';
 import { toRow } from '../rows';
+import { matchOf } from '../search/snippet';
 import { CommandError, notFound } from '../result';
 import { LinkSchema, StatusSchema, type Paper, type Status } from '../schema';
 import { Bounded, IdSchema, IdsSchema } from './inputs';
@@ -52,7 +53,12 @@ export const papersRows = defineCommand({
   input: ListInput,
   run(ctx, query) {
     const { total, page } = runQuery(ctx, query);
-    return { total, rows: page.map(toRow) };
+    const text = query.text?.trim();
+    // A searched list says, row by row, where the words matched (only the rows asked for: a page).
+    return {
+      total,
+      rows: text ? page.map((paper) => ({ ...toRow(paper), match: matchOf(paper, text) })) : page.map(toRow),
+    };
   },
 });
 

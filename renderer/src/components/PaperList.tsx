@@ -1,5 +1,5 @@
-import { memo, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
-import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
+import { memo, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
+import { STATUS_LABEL, formatDate, shortAuthors, viewTitle } from '../labels';
 import { actionTitle } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
 import { displayedRows, positionOf, type ListRows } from '../store/list-rows';
@@ -7,7 +7,11 @@ import { rankedItem } from '../store/list-slice';
 import type { PaperRow, Ranking, Status } from '../store/types';
 import { useRowWindow } from './row-window';
 
-const ROW_HEIGHT = 84;
+/** Every row of a list has one height (the window finds the rows on screen by arithmetic), set by the density. */
+const ROW_HEIGHTS = { comfortable: 124, compact: 64 } as const;
+
+/** Where a search matched, said before its passage. */
+const FIELD_LABEL = { abstract: 'Abstract', note: 'Note', highlight: 'Highlight', authors: 'Authors', tags: 'Tags' };
 
 /**
  * The list is virtualised: only the rows on screen exist in the DOM, at any library size. Rows come a
@@ -31,7 +35,9 @@ export function PaperList() {
   const reorder = useApp((s) => s.reorder);
   const showRange = useApp((s) => s.showRange);
   const [dropBefore, setDropBefore] = useState<string | undefined>();
-  const { ref, first, last, totalSize, scrollToIndex } = useRowWindow(papers.length, ROW_HEIGHT, 8);
+  const density = useApp((s) => s.density);
+  const rowHeight = ROW_HEIGHTS[density];
+  const { ref, first, last, totalSize, scrollToIndex } = useRowWindow(papers.length, rowHeight, 8);
 
   // Ask for the pages that scrolled into view (and again when the rows were replaced).
   useEffect(() => showRange(first, last + 1), [first, last, papers, showRange]);
@@ -90,7 +96,7 @@ export function PaperList() {
         ref(element);
         listElement.current = element;
       }}
-      className="list"
+      className={density === 'compact' ? 'list compact' : 'list'}
       role="listbox"
       aria-label="Papers"
       aria-multiselectable="true"
@@ -100,8 +106,8 @@ export function PaperList() {
       <div className="list-inner" style={{ height: totalSize }}>
         {rangeOf(first, last).map((index) => {
           const paper = papers[index];
-          const top = index * ROW_HEIGHT;
-          if (!paper) return <Placeholder key={index} index={index} top={top} />;
+          const top = index * rowHeight;
+          if (!paper) return <Placeholder key={index} index={index} top={top} height={rowHeight} />;
           const ranked = rankedItem(ranking, paper.id);
           return (
             <PaperRow
@@ -118,6 +124,8 @@ export function PaperList() {
               leaving={paper.id === leavingId}
               ranked={ranking?.fallback === false || ranked?.rule ? ranked : undefined}
               top={top}
+              height={rowHeight}
+              withPreview={density === 'comfortable'}
             />
           );
         })}
@@ -139,15 +147,11 @@ function inListOrder(ids: string[], rows: ListRows): string[] {
 }
 
 /** A row whose page is on its way: the shape of a row, without words. */
-const Placeholder = memo(function Placeholder({ index, top }: { index: number; top: number }) {
+const Placeholder = memo(function Placeholder({ index, top, height }: { index: number; top: number; height: number }) {
   // Titles differ in length; so do the placeholders, a little.
   const width = 52 + ((index * 37) % 30);
   return (
-    <div
-      className="row placeholder"
-      aria-hidden="true"
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-    >
+    <div className="row placeholder" aria-hidden="true" style={{ transform: `translateY(${top}px)`, height }}>
       <div className="row-main">
         <div className="placeholder-line" style={{ width: `${width}%` }} />
         <div className="placeholder-line short" />
@@ -180,6 +184,9 @@ type RowProps = {
   /** Under "For you": the paper's score and the reason for its place. */
   ranked: Ranking['items'][number] | undefined;
   top: number;
+  height: number;
+  /** Two lines of the abstract under the title, or where a search matched. */
+  withPreview: boolean;
 };
 
 const PaperRow = memo(function PaperRow({
@@ -194,6 +201,8 @@ const PaperRow = memo(function PaperRow({
   leaving,
   ranked,
   top,
+  height,
+  withPreview,
 }: RowProps) {
   const select = useApp((s) => s.select);
   const toggleChecked = useApp((s) => s.toggleChecked);
@@ -204,6 +213,7 @@ const PaperRow = memo(function PaperRow({
     void setStatus([paper.id], status);
   };
   const authors = shortAuthors(paper.authors, paper.authorCount);
+  const passage = paper.match?.passage;
   return (
     <div
       role="option"
@@ -222,7 +232,7 @@ const PaperRow = memo(function PaperRow({
       ]
         .filter(Boolean)
         .join(' ')}
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      style={{ transform: `translateY(${top}px)`, height }}
       draggable={drag !== undefined}
       onDragStart={drag && ((e) => drag.start(e, paper.id))}
       onDragOver={drag && ((e) => drag.over(e, paper.id))}
@@ -236,8 +246,17 @@ const PaperRow = memo(function PaperRow({
     >
       <div className="row-main">
         <div className="row-title" title={paper.title}>
-          {paper.title}
+          <Marked text={paper.title} marks={paper.match?.titleMarks} />
         </div>
+        {withPreview &&
+          (passage ? (
+            <div className="row-preview">
+              <span className="row-where">{FIELD_LABEL[passage.field]}:</span>{' '}
+              <Marked text={passage.text} marks={passage.marks} />
+            </div>
+          ) : (
+            paper.preview && <div className="row-preview">{paper.preview}</div>
+          ))}
         <div className="row-meta">
           {showStatus && <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>}
           {authors && <span>{authors}</span>}
@@ -288,17 +307,48 @@ const PaperRow = memo(function PaperRow({
 });
 
 function EmptyState({ searching }: { searching: boolean }) {
+  const elsewhere = useApp((s) => s.matchesElsewhere);
+  const here = useApp((s) => viewTitle(s.view));
+  const setView = useApp((s) => s.setView);
   return (
-    <div className="empty">
+    <div className="empty" role="status">
       {searching ? (
-        <p>No papers match your search.</p>
+        <>
+          <p>No papers in {here} match your search.</p>
+          {elsewhere !== undefined && elsewhere > 0 && (
+            <p>
+              {elsewhere.toLocaleString()} {elsewhere === 1 ? 'paper matches' : 'papers match'} in All papers.{' '}
+              <button type="button" className="button" onClick={() => setView({ kind: 'status', status: 'all' })}>
+                Show {elsewhere === 1 ? 'it' : 'them'}
+              </button>
+            </p>
+          )}
+        </>
       ) : (
         <>
           <p className="empty-title">Nothing here yet</p>
-          <p>Import a saved digest page or a Paperqueue backup with “Import…”, or from the command line:</p>
+          <p>
+            Bring in papers with “Import…” (a saved digest page, BibTeX, RIS, CSL-JSON or a Paperqueue backup), paste a
+            digest, arXiv ids or DOIs with “Paste…”, or drop a file anywhere on this window. From the command line:
+          </p>
           <code>npx paperqueue import digest.txt</code>
         </>
       )}
     </div>
   );
+}
+
+/** Text with the words a search matched marked; never markup. */
+function Marked({ text, marks }: { text: string; marks: [number, number][] | undefined }) {
+  if (!marks?.length) return <>{text}</>;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of marks) {
+    if (start < at) continue;
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }

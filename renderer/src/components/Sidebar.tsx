@@ -1,7 +1,7 @@
 import { STATUS_VIEWS, sameView } from '../labels';
 import { useApp } from '../store';
 import type { View } from '../store/types';
-import type { Theme } from '../ui-memory';
+import type { Density, Theme } from '../ui-memory';
 
 export function Sidebar() {
   const stats = useApp((s) => s.stats);
@@ -9,6 +9,8 @@ export function Sidebar() {
   const setView = useApp((s) => s.setView);
   const theme = useApp((s) => s.theme);
   const setTheme = useApp((s) => s.setTheme);
+  const density = useApp((s) => s.density);
+  const setDensity = useApp((s) => s.setDensity);
 
   const count = (status: string) => {
     if (!stats) return undefined;
@@ -60,6 +62,13 @@ export function Sidebar() {
         </>
       )}
       <div className="sidebar-foot">
+        <label className="theme-setting">
+          Rows
+          <select value={density} onChange={(e) => setDensity(e.target.value as Density)}>
+            <option value="comfortable">With abstracts</option>
+            <option value="compact">Compact</option>
+          </select>
+        </label>
         <label className="theme-setting">
           Theme
           <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>

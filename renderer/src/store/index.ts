@@ -37,6 +37,7 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
       ...(saved.sort && { sort: saved.sort }),
       ...(saved.selectedId && saved.view?.kind !== 'stats' && { selectedId: saved.selectedId }),
       theme: saved.theme ?? 'system',
+      density: saved.density ?? 'comfortable',
       restoreScroll: saved.scrollTop,
     });
     const unsubscribeMemory = store.subscribe((state, previous) => {

@@ -42,6 +42,8 @@ export type ListSlice = {
    * the library's.
    */
   lingering: Lingering | undefined;
+  /** A search that matches nothing in this view: how many papers it matches in All papers. */
+  matchesElsewhere: number | undefined;
 };
 
 export type Lingering = { row: PaperRow; index: number };
@@ -159,6 +161,7 @@ export const createListSlice =
       total: 0,
       loading: true,
       lingering: undefined,
+      matchesElsewhere: undefined,
       setView(view) {
         set({ view, selectedId: undefined, checked: [], lingering: undefined });
         void get().loadList();
@@ -220,6 +223,12 @@ export const createListSlice =
           }));
           // Pages asked for before this answer were dropped with the old positions.
           get().showRange(shown.from, shown.to);
+          // Nothing here for this search: say whether All papers has it.
+          const everywhere = view.kind !== 'status' || view.status !== 'all';
+          if (papers.length === 0 && query.text && everywhere) {
+            const { total } = await transport.invoke('papers.ids', { status: 'all', text: query.text, limit: 1 });
+            if (snapshot === snapshots) set({ matchesElsewhere: total });
+          } else set({ matchesElsewhere: undefined });
         } catch (error) {
           if (snapshot === snapshots) set({ loading: false });
           get().showError(error);

@@ -1,10 +1,12 @@
 import type { StateCreator } from 'zustand';
-import { applyTheme, remember, type Theme } from '../ui-memory';
+import { applyTheme, remember, type Density, type Theme } from '../ui-memory';
 import type { AppState } from './index';
 
 export type UiSlice = {
   theme: Theme;
   setTheme: (theme: Theme) => void;
+  density: Density;
+  setDensity: (density: Density) => void;
   /** The list's scroll position to go back to once its rows have come (after a reload); then undefined. */
   restoreScroll: number | undefined;
   scrollRestored: () => void;
@@ -22,6 +24,11 @@ export const createUiSlice =
         applyTheme(theme);
         remember(memory, { theme });
         set({ theme });
+      },
+      density: 'comfortable',
+      setDensity(density) {
+        remember(memory, { density });
+        set({ density });
       },
       restoreScroll: undefined,
       scrollRestored: () => set({ restoreScroll: undefined }),
