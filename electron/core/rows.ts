@@ -8,6 +8,8 @@ export type PaperRow = Pick<Paper, 'id' | 'title' | 'status' | 'rank' | 'tags' |
   authorCount: number;
   source: { name: string };
   hasCode: boolean;
+  /** A project page (github.io and the like) among its links. */
+  hasProject: boolean;
   hasNote: boolean;
   highlights: number;
   /** The start of the abstract, whitespace squashed: two lines of a list row. */
@@ -38,6 +40,7 @@ export function toRow(paper: Paper): PaperRow {
       authorCount: paper.authors.length,
       source: { name: paper.source.name },
       hasCode: paper.links.some((link) => link.label === 'Code'),
+      hasProject: paper.links.some((link) => link.label === 'Project page'),
       hasNote: paper.note.trim() !== '',
       highlights: paper.annotations.length,
       preview: previewOf(paper.abstract),

@@ -295,3 +295,30 @@ test.describe('rows a person can triage from', () => {
     await page.screenshot({ path: 'test-results/screens/compact.png' });
   });
 });
+
+test.describe('links where they belong', () => {
+  test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+  test('the triage card links the code and the project page, and the list marks a project page', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    await expect(rows.filter({ hasText: 'Causal Probing' }).locator('.marker')).toContainText(['project page']);
+    await page.keyboard.press('t');
+    const triage = page.getByRole('dialog', { name: 'Triage' });
+    await expect(triage.getByRole('heading', { level: 1 })).toHaveText('Sparse Attention Is All You Need, Mostly');
+    await expect(triage.getByRole('link', { name: /^Code/ })).toHaveAttribute(
+      'href',
+      'https://github.com/example/sparse-attn',
+    );
+    await page.keyboard.press('j');
+    await expect(triage.getByRole('heading', { level: 1 })).toHaveText('Causal Probing (of Language Models)');
+    await expect(triage.getByRole('link', { name: /^Project page/ })).toHaveAttribute(
+      'href',
+      'https://probe-lab.github.io/',
+    );
+    await page.screenshot({ path: 'test-results/screens/triage-links.png' });
+  });
+});

@@ -7,12 +7,10 @@ import type { NewHighlight } from './HighlightPopover';
 import { HighlightableText } from './HighlightableText';
 import { MoreLikeThis, WhyHere } from './Insight';
 import { NoteEditor } from './NoteEditor';
+import { PaperLinks } from './PaperLinks';
 import type { Status } from '../store/types';
 
 const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
-
-/** Links are opened only when they are http(s); imported text never becomes markup. */
-const safeHref = (url: string): string | undefined => (/^https?:\/\//i.test(url) ? url : undefined);
 
 export function PaperDetail({ id }: { id: string }) {
   const paper = useApp((s) => (s.detail?.id === id ? s.detail : undefined));
@@ -35,11 +33,6 @@ export function PaperDetail({ id }: { id: string }) {
     onActivate: activate,
     onHighlight: (h: NewHighlight) => addAnnotation(paper.id, h),
   };
-  const links = [...paper.links];
-  if (paper.arxivId && !links.some((l) => l.label === 'arXiv')) {
-    links.unshift({ label: 'arXiv', url: `https://arxiv.org/abs/${paper.arxivId}` });
-  }
-  if (paper.doi) links.push({ label: 'DOI', url: `https://doi.org/${paper.doi}` });
   return (
     <aside className="detail" aria-label="Paper">
       <div className="detail-head">
@@ -52,23 +45,7 @@ export function PaperDetail({ id }: { id: string }) {
           {paper.source.name} · added {formatDate(paper.createdAt)}
           {paper.year ? ` · ${paper.year}` : ''}
         </p>
-        {links.length > 0 && (
-          <div className="links">
-            {links.map((link) => (
-              <a
-                key={link.url}
-                className="link-chip"
-                href={safeHref(link.url)}
-                target="_blank"
-                rel="noopener noreferrer"
-                title={link.url}
-              >
-                {link.label}
-                <span className="link-host">{hostOf(link.url)}</span>
-              </a>
-            ))}
-          </div>
-        )}
+        <PaperLinks paper={paper} />
         <div className="segmented" role="radiogroup" aria-label="Status">
           {STATUSES.map((status) => (
             <button
@@ -106,14 +83,6 @@ export function PaperDetail({ id }: { id: string }) {
       </div>
     </aside>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
 }
 
 const AUTHORS_SHOWN = 12;

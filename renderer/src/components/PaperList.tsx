@@ -267,6 +267,7 @@ const PaperRow = memo(function PaperRow({
           {ranked?.rule === 'boost' && <span className="marker boosted">boosted</span>}
           {ranked?.rule === 'dim' && <span className="marker">dimmed</span>}
           {paper.hasCode && <span className="marker">code</span>}
+          {paper.hasProject && <span className="marker">project page</span>}
           {paper.hasNote && <span className="marker">note</span>}
           {paper.highlights > 0 && (
             <span className="marker">

@@ -4,6 +4,7 @@ import { useApp, useAppStore } from '../store';
 import { PAGE_SIZE, type ListRows } from '../store/list-rows';
 import { rankedItem } from '../store/list-slice';
 import { STATUS_ACTION, STATUS_KEYS, actionTitle, keyFor } from '../shortcuts';
+import { PaperLinks } from './PaperLinks';
 import type { PaperRow, Status } from '../store/types';
 
 /** The inbox one paper at a time, abstract large: one key per decision, undo, and what is left. */
@@ -109,6 +110,7 @@ export function TriageMode() {
               .filter(Boolean)
               .join(' · ')}
           </p>
+          {detail?.id === paper.id && <PaperLinks paper={detail} />}
           {ranked?.reason && <p className="triage-why">{ranked.reason}</p>}
           <p className="triage-abstract">{abstract}</p>
         </article>
