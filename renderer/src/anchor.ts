@@ -34,14 +34,22 @@ function commonSuffix(a: string, b: string): number {
   return n;
 }
 
-export type Segment = { text: string; start: number; annotationIds: string[]; color?: string };
+export type Segment = { text: string; start: number; annotationIds: string[]; color?: string; math?: MathSpan };
 
-/** Split `text` into runs, each covered by the same set of highlights (overlaps allowed). */
-export function segments(text: string, anchored: readonly Anchored[]): Segment[] {
+/**
+ * Split `text` into runs, each covered by the same set of highlights (overlaps allowed). Each piece of
+ * `math` is a run of its own, never cut: a highlight that touches it covers all of it.
+ */
+export function segments(text: string, anchored: readonly Anchored[], math: readonly MathSpan[] = []): Segment[] {
+  const snapped = math.length ? anchored.map((a) => ({ ...a, ...snapToMath(a.start, a.end, math) })) : anchored;
   const cuts = new Set<number>([0, text.length]);
-  for (const a of anchored) {
+  for (const a of snapped) {
     cuts.add(a.start);
     cuts.add(a.end);
+  }
+  for (const span of math) {
+    cuts.add(span.start);
+    cuts.add(span.end);
   }
   const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((x, y) => x - y);
   const out: Segment[] = [];
@@ -49,13 +57,72 @@ export function segments(text: string, anchored: readonly Anchored[]): Segment[]
     const from = points[i]!;
     const to = points[i + 1]!;
     if (to <= from) continue;
-    const covering = anchored.filter((a) => a.start <= from && a.end >= to);
-    out.push({
+    const covering = snapped.filter((a) => a.start <= from && a.end >= to);
+    const segment: Segment = {
       text: text.slice(from, to),
       start: from,
       annotationIds: covering.map((a) => a.annotation.id),
       color: covering.at(-1)?.annotation.color,
-    });
+    };
+    const span = math.find((m) => m.start === from);
+    if (span) segment.math = span;
+    out.push(segment);
   }
   return out;
+}
+
+/** A `$…$` or `$$…$$` span of TeX math: [start, end) includes the dollars, `tex` is inside them. */
+export type MathSpan = { start: number; end: number; tex: string; display: boolean };
+
+/**
+ * The TeX math in a title or abstract, by the rules the core stores it with (electron/core/text.ts
+ * mathSpans, which tests/renderer/tex-text.test.tsx checks this against). Pandoc's rules, so prices
+ * stay text: an opening $ has a non-space after it, a closing $ a non-space before it and no digit
+ * after it, and no $ between them; \$ is a dollar sign.
+ */
+export function mathSpans(text: string): MathSpan[] {
+  const spans: MathSpan[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const open = dollarAt(text, from);
+    if (open < 0) break;
+    const display = text[open + 1] === '$';
+    const inner = open + (display ? 2 : 1);
+    const close = dollarAt(text, inner);
+    if (close < 0) break;
+    if (display) {
+      const tex = text.slice(inner, close).trim();
+      if (text[close + 1] === '$' && tex !== '') {
+        spans.push({ start: open, end: close + 2, tex, display: true });
+        from = close + 2;
+      } else from = inner;
+      continue;
+    }
+    const after = text[close + 1];
+    const closes =
+      close > inner && /\S/.test(text[inner]!) && /\S/.test(text[close - 1]!) && !/[0-9]/.test(after ?? '');
+    if (closes) {
+      spans.push({ start: open, end: close + 1, tex: text.slice(inner, close), display: false });
+      from = close + 1;
+    } else from = close;
+  }
+  return spans;
+}
+
+function dollarAt(text: string, from: number): number {
+  for (let at = text.indexOf('$', from); at !== -1; at = text.indexOf('$', at + 1)) {
+    if (text[at - 1] !== '\\') return at;
+  }
+  return -1;
+}
+
+/** [start, end) widened to take in whole every piece of math it touches: math is highlighted whole or not at all. */
+export function snapToMath(start: number, end: number, math: readonly MathSpan[]): { start: number; end: number } {
+  for (const span of math) {
+    if (span.start < end && span.end > start) {
+      start = Math.min(start, span.start);
+      end = Math.max(end, span.end);
+    }
+  }
+  return { start, end };
 }

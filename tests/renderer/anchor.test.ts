@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchor, segments } from '../../renderer/src/anchor';
+import { anchor, mathSpans, segments, snapToMath } from '../../renderer/src/anchor';
 import type { Annotation } from '../../renderer/src/store/types';
 
 const text = 'We study sparse attention. Sparse attention is fast. We show sparse attention scales.';
@@ -50,6 +50,38 @@ describe('anchoring highlights', () => {
       ['d', 'a1+b', 'green'],
       ['e', 'b', 'green'],
       ['f', '', ''],
+    ]);
+  });
+});
+
+describe('math in highlighted text', () => {
+  const withMath = 'Take $p_{\\theta}$ and $$x$$ now.';
+  const math = mathSpans(withMath);
+
+  it('finds $…$ and $$…$$ spans by their offsets in the stored text', () => {
+    expect(math.map((m) => [withMath.slice(m.start, m.end), m.tex, m.display])).toEqual([
+      ['$p_{\\theta}$', 'p_{\\theta}', false],
+      ['$$x$$', 'x', true],
+    ]);
+  });
+
+  it('widens a range to every piece of math it touches, and no further', () => {
+    // The math is [5, 17) and [22, 27).
+    expect(snapToMath(0, 7, math)).toEqual({ start: 0, end: 17 });
+    expect(snapToMath(8, 24, math)).toEqual({ start: 5, end: 27 });
+    expect(snapToMath(0, 5, math)).toEqual({ start: 0, end: 5 });
+    expect(snapToMath(17, 22, math)).toEqual({ start: 17, end: 22 });
+  });
+
+  it('gives each piece of math a run of its own, whole inside any highlight that touches it', () => {
+    const runs = segments(withMath, [{ annotation: highlight(2, 8, withMath), start: 2, end: 8 }], math);
+    expect(runs.map((r) => [r.text, r.annotationIds.join('+'), r.math ? 'math' : ''])).toEqual([
+      ['Ta', '', ''],
+      ['ke ', 'a2', ''],
+      ['$p_{\\theta}$', 'a2', 'math'],
+      [' and ', '', ''],
+      ['$$x$$', '', 'math'],
+      [' now.', '', ''],
     ]);
   });
 });

@@ -1,0 +1,128 @@
+import type katex from 'katex';
+import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { mathSpans, snapToMath, type MathSpan } from '../anchor';
+import './tex-text.css';
+
+type Props = {
+  text: string;
+  className?: string;
+  /** Ranges of `text` to mark (search matches), as offsets into it; a range that touches math marks all of it. */
+  marks?: readonly (readonly [number, number])[];
+};
+
+/** A title or abstract with its $…$ math drawn; everything else is plain text, never HTML. */
+export function TexText({ text, className, marks }: Props) {
+  const runs = useMemo(() => texRuns(text, marks ?? []), [text, marks]);
+  const parts: ReactNode[] = runs.map((run) => {
+    const shown = run.math ? (
+      <TexMath key={run.start} tex={run.math.tex} display={run.math.display} source={run.text} />
+    ) : (
+      run.text
+    );
+    return run.marked ? <mark key={run.start}>{shown}</mark> : shown;
+  });
+  return className ? <span className={className}>{parts}</span> : <>{parts}</>;
+}
+
+type Run = { start: number; text: string; math?: MathSpan; marked: boolean };
+
+/** The text cut at its math and its marks, each piece of math one run, marks widened to whole math. */
+function texRuns(text: string, marks: readonly (readonly [number, number])[]): Run[] {
+  const math = mathSpans(text);
+  if (math.length === 0 && marks.length === 0) return [{ start: 0, text, marked: false }];
+  const marked = marks.map(([start, end]) => snapToMath(start, end, math));
+  const cuts = new Set([0, text.length]);
+  for (const range of [...math, ...marked]) cuts.add(range.start).add(range.end);
+  const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
+  const runs: Run[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [from, to] = [points[i]!, points[i + 1]!];
+    runs.push({
+      start: from,
+      text: text.slice(from, to),
+      math: math.find((span) => span.start === from),
+      marked: marked.some((range) => range.start <= from && range.end >= to),
+    });
+  }
+  return runs;
+}
+
+type MathProps = { tex: string; display: boolean; source: string };
+
+/**
+ * KaTeX is a chunk of its own, as the app's other large libraries are; it starts loading as soon as
+ * anything may show math, so it is there by the time a paper is on screen.
+ */
+let loaded: typeof katex | undefined;
+const loading = import('katex').then((module) => (loaded = module.default));
+
+/** Settles when math can be drawn (tests wait for it). */
+export function mathReady(): Promise<unknown> {
+  return loading;
+}
+
+/**
+ * One piece of math, drawn by KaTeX as MathML into this element: Chromium draws MathML itself, so no
+ * KaTeX stylesheet, font or inline style is needed under the page's CSP, and nothing is fetched. TeX
+ * that KaTeX cannot read shows as the source it is.
+ */
+export function TexMath({ tex, display, source }: MathProps) {
+  const element = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const draw = () => {
+      const target = element.current;
+      if (!target || !loaded) return;
+      const drawn = drawMath(loaded, tex, display);
+      if (typeof drawn === 'string') {
+        target.className = 'tex-math tex-error';
+        target.title = `Math that could not be drawn: ${drawn}`;
+        target.replaceChildren(source);
+      } else {
+        target.className = 'tex-math';
+        target.removeAttribute('title');
+        target.replaceChildren(drawn.cloneNode(true));
+      }
+    };
+    if (loaded) return draw();
+    let live = true;
+    void loading.then(() => live && draw());
+    return () => {
+      live = false;
+    };
+  }, [tex, display, source]);
+  return <span ref={element} className="tex-math" />;
+}
+
+/** Drawn math by its TeX, reused by clone: a list of many papers draws each formula once. */
+const drawn = new Map<string, Node | string>();
+const KEEP = 500;
+
+/** The MathML for `tex`, or KaTeX's reason it cannot draw it. */
+function drawMath(lib: typeof katex, tex: string, display: boolean): Node | string {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  const known = drawn.get(key);
+  if (known !== undefined) return known;
+  const holder = document.createElement('span');
+  let result: Node | string;
+  try {
+    // Display math stays in the line (a title or a list row has no room for a block) at display size.
+    lib.render(display ? `\\displaystyle ${tex}` : tex, holder, {
+      output: 'mathml',
+      throwOnError: true,
+      strict: 'ignore',
+      trust: false,
+      maxSize: 20,
+      maxExpand: 200,
+    });
+    // TeX puts a thin space after an operator name (\log n); MathML's function application has none.
+    for (const operator of holder.querySelectorAll('mo')) {
+      if (operator.textContent === '\u2061') operator.setAttribute('rspace', '0.1667em');
+    }
+    result = holder.firstChild ?? 'KaTeX drew nothing';
+  } catch (error) {
+    result = error instanceof Error ? error.message : String(error);
+  }
+  if (drawn.size >= KEEP) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, result);
+  return result;
+}

@@ -1,0 +1,176 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mathSpans as coreMathSpans } from '../../electron/core/text';
+import { mathSpans } from '../../renderer/src/anchor';
+import { HighlightableText } from '../../renderer/src/components/HighlightableText';
+import type { NewHighlight } from '../../renderer/src/components/HighlightPopover';
+import { TexText, mathReady } from '../../renderer/src/components/TexText';
+import type { Annotation } from '../../renderer/src/store/types';
+
+// KaTeX is its own chunk in the app; once it has come, math is drawn as the component mounts.
+beforeAll(() => mathReady());
+afterEach(cleanup);
+
+describe('TexText', () => {
+  it('draws $…$ as MathML and the rest as plain text', () => {
+    const { container } = render(<TexText text="A model $p_{\theta}(Y|X)$ knows under $\varepsilon$-DP." />);
+    const math = container.querySelectorAll('math');
+    expect(math).toHaveLength(2);
+    expect(math[0]?.querySelector('annotation')?.textContent).toBe('p_{\\theta}(Y|X)');
+    expect(math[0]?.querySelector('mi')?.textContent).toBe('p');
+    expect(math[1]?.textContent).toContain('ε');
+    const text = [...container.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+    expect(text.map((n) => n.textContent)).toEqual(['A model ', ' knows under ', '-DP.']);
+  });
+
+  it('leaves text without math as it is, prices included', () => {
+    const { container } = render(<TexText text="It costs $5 and $10, or 50% & more." />);
+    expect(container.textContent).toBe('It costs $5 and $10, or 50% & more.');
+    expect(container.querySelector('math')).toBeNull();
+  });
+
+  it('never reads the text or the math as HTML, and gives TeX links, styles and HTML commands no power', () => {
+    const { container } = render(
+      <TexText
+        text={'<img src=x onerror=alert(1)> $\\href{javascript:alert(1)}{x} \\htmlStyle{color:red}{y}$ $<b>z</b>$'}
+      />,
+    );
+    expect(container.querySelector('img, a, b, script, [style], [onerror]')).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('shows TeX that KaTeX cannot read as its source, marked', () => {
+    const { container } = render(<TexText text="Broken $\frac{1}{$ and $\notacommand{x}$ math" />);
+    const errors = container.querySelectorAll('.tex-error');
+    expect([...errors].map((e) => e.textContent)).toEqual(['$\\frac{1}{$', '$\\notacommand{x}$']);
+    expect(errors[0]?.getAttribute('title')).toMatch(/could not be drawn/);
+    expect(container.textContent).toBe('Broken $\\frac{1}{$ and $\\notacommand{x}$ math');
+  });
+
+  it('marks ranges of the text (search matches), a piece of math whole', () => {
+    const text = 'Under $\\varepsilon$-DP, privacy holds';
+    const { container } = render(
+      <TexText
+        text={text}
+        marks={[
+          [9, 12],
+          [text.indexOf('privacy'), text.length - 6],
+        ]}
+      />,
+    );
+    const marks = [...container.querySelectorAll('mark')];
+    expect(marks.map((mark) => mark.textContent)).toEqual([expect.stringContaining('ε'), 'privacy']);
+    expect(marks[0]?.querySelector('math annotation')?.textContent).toBe('\\varepsilon');
+  });
+
+  it('finds the same math as the core stores (electron/core/text.ts)', () => {
+    const samples = [
+      'plain',
+      '$x$',
+      'a $x$ b $$y$$ c',
+      '$5 and $10',
+      '$ x$ and $x $ and $x$5',
+      '\\$x$ and $x\\$ y$',
+      '$$ unclosed',
+      '$$x$ y$',
+      'We test ~tildes~, $dollars$, #hashes',
+      '100%% $$ \\\\ }{ LoRA',
+      '$a$$b$',
+      '$\\varepsilon$-DP and $p_{\\theta}(Y|X)$',
+    ];
+    for (const text of samples) expect(mathSpans(text), text).toEqual(coreMathSpans(text));
+  });
+});
+
+describe('HighlightableText with math', () => {
+  const text = 'A model $p_{\\theta}(Y|X)$ knows what it does not.';
+  const mathStart = text.indexOf('$');
+  const mathEnd = text.indexOf('$', mathStart + 1) + 1;
+
+  function note(start: number, end: number): Annotation {
+    return {
+      id: 'h1',
+      target: 'abstract',
+      quote: text.slice(start, end),
+      prefix: text.slice(0, start),
+      suffix: text.slice(end),
+      start,
+      end,
+      color: 'green',
+      comment: '',
+      createdAt: '2026-11-26T00:00:00.000Z',
+      updatedAt: '2026-11-26T00:00:00.000Z',
+    };
+  }
+
+  const show = (
+    annotations: Annotation[],
+    onHighlight: (highlight: NewHighlight) => Promise<void> = () => Promise.resolve(),
+  ) =>
+    render(
+      <HighlightableText
+        as="p"
+        className="abstract"
+        text={text}
+        target="abstract"
+        annotations={annotations}
+        activeId={undefined}
+        onActivate={() => undefined}
+        onHighlight={onHighlight}
+      />,
+    );
+
+  it('draws the math inside a highlight that covers it', () => {
+    const { container } = show([note(2, mathEnd)]);
+    const marks = [...container.querySelectorAll('mark.hl-green')];
+    expect(marks.map((mark) => mark.getAttribute('data-annotation'))).toEqual(['h1', 'h1']);
+    expect(marks[0]?.textContent).toBe('model ');
+    expect(marks[1]?.querySelector('math')).not.toBeNull();
+  });
+
+  it('widens a stored highlight that cuts into math to the whole of it', () => {
+    const { container } = show([note(2, mathStart + 3)]);
+    const marks = [...container.querySelectorAll('mark')];
+    expect(marks).toHaveLength(2);
+    expect(marks[1]?.querySelector('math annotation')?.textContent).toBe('p_{\\theta}(Y|X)');
+    expect(container.querySelectorAll('math')).toHaveLength(1);
+  });
+
+  it('takes a selection that ends inside the math to the end of its source, offsets into the stored text', async () => {
+    const onHighlight = vi.fn((highlight: NewHighlight) => Promise.resolve(void highlight));
+    const { container } = show([], onHighlight);
+    const words = container.querySelector('.abstract > span')!.firstChild!;
+    const inMath = container.querySelector('math mi')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(words, 2);
+    range.setEnd(inMath, 1);
+    range.getBoundingClientRect = () => new DOMRect(0, 0, 10, 10);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    fireEvent.mouseUp(container.querySelector('.abstract')!);
+
+    expect(screen.getByRole('dialog', { name: 'New highlight' }).textContent).toContain('model $p_{\\theta}(Y|X)$');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Highlight' }));
+      await Promise.resolve();
+    });
+    expect(onHighlight).toHaveBeenCalledWith(
+      expect.objectContaining({ start: 2, end: mathEnd, quote: 'model $p_{\\theta}(Y|X)$' }),
+    );
+  });
+
+  it('takes a selection that starts inside the math from its start', () => {
+    const { container } = show([]);
+    const inMath = container.querySelector('math mi')!.firstChild!;
+    const after = container.querySelectorAll('.abstract > span')[2]!.firstChild!;
+    const range = document.createRange();
+    range.setStart(inMath, 0);
+    range.setEnd(after, 6);
+    range.getBoundingClientRect = () => new DOMRect(0, 0, 10, 10);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    fireEvent.mouseUp(container.querySelector('.abstract')!);
+    expect(screen.getByRole('dialog', { name: 'New highlight' }).textContent).toContain('$p_{\\theta}(Y|X)$ knows');
+  });
+});
