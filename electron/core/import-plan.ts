@@ -7,6 +7,7 @@ import { titleKey } from './text';
 /** What importing each entry would do; shown as the preview, then applied as it is. */
 export type PlannedEntry =
   | { kind: 'new'; title: string; draft: PaperDraft }
+  /** `fills`: the fields the paper lacks and this entry would fill in; none when it would change nothing. */
   | { kind: 'duplicate'; title: string; existingId: string; fills: string[] }
   | { kind: 'error'; where: string; message: string };
 
@@ -23,11 +24,14 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
     const existingId = store.findDuplicate(draft);
     if (existingId) {
       const existing = store.get(existingId)!;
+      const fills = fillsFor(existing, draft);
+      // As applyImport will: details that would make the paper a duplicate of another are not filled in.
+      const fillable = Object.keys(fills).length > 0 && !clashes(store, { ...existing, ...fills });
       plan.push({
         kind: 'duplicate',
         title: existing.title,
         existingId,
-        fills: Object.keys(fillsFor(existing, draft)),
+        fills: fillable ? Object.keys(fills).filter((field) => field !== 'needsMetadata') : [],
       });
       continue;
     }

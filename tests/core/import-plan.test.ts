@@ -65,6 +65,30 @@ describe('importing duplicates', () => {
     expect(store.size).toBe(1);
   });
 
+  it('tells duplicates that would fill in details from those that would change nothing', async () => {
+    const store = await openTempStore();
+    await run(store, 'library.import', { path: fixture('digest-sample.txt') });
+    // The same file again: nothing new, and nothing it could add.
+    const again = await run(store, 'library.previewImport', { path: fixture('digest-sample.txt') });
+    expect(again).toMatchObject({ new: 0, duplicates: 2, filling: 0, errors: 1 });
+    expect(again.entries.filter((e) => e.kind === 'duplicate').map((e) => e.fills)).toEqual([[], []]);
+
+    // A bibliography entry with the year and DOI the paper lacks: that duplicate would gain them.
+    const bib = '@article{sparse, title = {Sparse Attention Is All You Need, Mostly}, year = 2024, doi = {10.1000/s}}';
+    const richer = await run(store, 'library.previewImport', { text: bib, name: 'refs.bib' });
+    expect(richer).toMatchObject({ new: 0, duplicates: 1, filling: 1 });
+    expect(richer.entries).toMatchObject([{ kind: 'duplicate', fills: ['year', 'doi', 'citationKey'] }]);
+
+    // A DOI that already belongs to another paper is not filled in (the import leaves that paper as it is).
+    const other = await run(store, 'papers.add', { title: 'A Different Paper Altogether', doi: '10.1000/taken' });
+    const clash = '@misc{c, title = {Whatever}, eprint = {2410.09999}, archivePrefix = {arXiv}, doi = {10.1000/taken}}';
+    const clashing = await run(store, 'library.previewImport', { text: clash, name: 'clash.bib' });
+    expect(clashing).toMatchObject({ new: 0, duplicates: 1, filling: 0 });
+    expect(clashing.entries).toMatchObject([{ title: 'Causal Probing (of Language Models)', fills: [] }]);
+    expect(await run(store, 'library.import', { text: clash, name: 'clash.bib' })).toMatchObject({ merged: 0 });
+    expect(store.get(other.id)!.doi).toBe('10.1000/taken');
+  });
+
   it('counts a paper repeated inside one file once', async () => {
     const store = await openTempStore();
     const digest = `Nov 1\n\nThe Same Paper Twice Over\n\n${abstract}\n\nThe same paper twice over!\n\n${abstract}\n`;

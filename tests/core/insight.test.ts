@@ -186,7 +186,7 @@ describe('keyword rules', () => {
       ['message\\s+passing', 1],
     ]);
     await expect(run(store, 'rules.add', { pattern: 'a(b', kind: 'regex', action: 'dim' })).rejects.toThrow(
-      /pattern: Not a regular expression/,
+      'The regular expression is not valid: a “(” is never closed.',
     );
     await expect(run(store, 'rules.add', { pattern: '(a+)+$', kind: 'regex', action: 'dim' })).rejects.toThrow(
       /can hang/,

@@ -62,6 +62,8 @@ export const libraryPreviewImport = defineCommand({
       found: parsed.found ?? parsed.drafts.length + parsed.problems.length,
       new: count('new'),
       duplicates: count('duplicate'),
+      /** Duplicates that would fill in details their paper lacks; the other duplicates change nothing. */
+      filling: entries.filter((e) => e.kind === 'duplicate' && e.fills.length > 0).length,
       errors: count('error'),
       entries,
     };

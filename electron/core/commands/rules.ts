@@ -36,7 +36,8 @@ export const rulesAdd = defineCommand({
   }),
   run(ctx, input) {
     const problem = ruleProblem(input.pattern, input.kind);
-    if (problem) throw new CommandError('INVALID_INPUT', `pattern: ${problem}`);
+    // The sentence alone: the app shows it beside the pattern field, the CLI prints it as it is.
+    if (problem) throw new CommandError('INVALID_INPUT', problem);
     if (ctx.store.rules.some((r) => r.pattern === input.pattern && r.kind === input.kind)) {
       throw new CommandError('CONFLICT', `There is already a rule for "${input.pattern}".`);
     }

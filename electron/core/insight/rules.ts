@@ -5,13 +5,44 @@ export type { Rule };
 
 export type CompiledRule = Rule & { test: (paper: Paper) => boolean };
 
-/** Why a pattern cannot be a rule, or undefined when it can. */
+/** JavaScript's reasons for refusing a regular expression (V8's wording), said for a reader. */
+const REGEX_REASONS: Record<string, string> = {
+  'Unterminated group': 'a “(” is never closed',
+  "Unmatched ')'": 'a “)” closes nothing',
+  'Unterminated character class': 'a “[” is never closed',
+  'Lone quantifier brackets': 'a “]”, “{” or “}” stands alone (put a backslash before it to match it as text)',
+  'Nothing to repeat': 'a “*”, “+” or “?” has nothing before it to repeat',
+  '\\ at end of pattern': 'it ends with a lone backslash',
+  'numbers out of order in {} quantifier': 'the numbers in a {…} repeat are in the wrong order',
+  'Incomplete quantifier': 'a {…} repeat is not finished',
+  'Range out of order in character class': 'a range in […] runs backwards (like z-a)',
+  'Invalid escape': 'a backslash comes before a character that needs none',
+  'Invalid Unicode escape': 'a backslash comes before a character that needs none',
+  'Invalid property name': 'a \\p{…} names no Unicode property',
+  'Invalid group': 'a group starts with “(?” followed by something JavaScript does not know',
+  'Duplicate capture group name': 'two groups have the same name',
+  'Invalid capture group name': 'a group’s name is not a valid name',
+  'Invalid named capture referenced': 'a \\k<…> refers to a group that does not exist',
+};
+
+/**
+ * A SyntaxError from `new RegExp` as one sentence: V8 writes "Invalid regular expression: /source/flags:
+ * reason", and the reader needs the reason, not their own pattern echoed back with flags they never set.
+ */
+function regexSentence(pattern: string, flags: string, message: string): string {
+  const prefix = `Invalid regular expression: /${pattern}/${flags}: `;
+  const reason = message.startsWith(prefix) ? message.slice(prefix.length) : message.split(': ').at(-1)!;
+  const said = REGEX_REASONS[reason] ?? reason.charAt(0).toLowerCase() + reason.slice(1);
+  return `The regular expression is not valid: ${said.replace(/\.$/, '')}.`;
+}
+
+/** Why a pattern cannot be a rule, as a sentence for the reader, or undefined when it can. */
 export function ruleProblem(pattern: string, kind: Rule['kind']): string | undefined {
   if (kind === 'words') return foldText(pattern) ? undefined : 'The words have no letters or digits.';
   try {
     new RegExp(pattern, 'iu');
   } catch (error) {
-    return `Not a regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+    return regexSentence(pattern, 'iu', error instanceof Error ? error.message : String(error));
   }
   // Nested quantifiers like (a+)+ can take exponential time on a long abstract.
   if (/\([^)]*[+*][^)]*\)[+*{]/.test(pattern))

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../store';
+import { NOTHING_TO_EXPORT } from '../store/library-slice';
 import type { ExportFormat } from '../store/types';
 
 const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
@@ -16,7 +17,12 @@ export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const exportPapers = useApp((s) => s.exportPapers);
   const picked = useApp((s) => s.checked.length);
+  const total = useApp((s) => s.total);
+  const loading = useApp((s) => s.loading);
   const box = useRef<HTMLDivElement>(null);
+  const captionId = useId();
+  // One picked paper does not count as a pick: the list is exported then, as exportPapers does.
+  const empty = picked <= 1 && total === 0 && !loading;
 
   useEffect(() => {
     if (!open) return;
@@ -37,14 +43,24 @@ export function ExportMenu() {
       </button>
       {open && (
         <div className="menu" role="menu" aria-label="Export">
-          <p className="menu-caption">{picked > 1 ? `The ${picked} selected papers` : 'The papers in this list'}</p>
+          <p id={captionId} className={empty ? 'menu-caption export-nothing' : 'menu-caption'}>
+            {empty
+              ? NOTHING_TO_EXPORT
+              : picked > 1
+                ? `The ${picked.toLocaleString()} selected papers`
+                : `The ${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'} in this list`}
+          </p>
           {FORMATS.map(({ format, label, hint }) => (
+            // Still focusable when there is nothing to export, so the reason is heard with each item.
             <button
               key={format}
               type="button"
               role="menuitem"
               className="menu-item"
+              aria-disabled={empty || undefined}
+              aria-describedby={empty ? captionId : undefined}
               onClick={() => {
+                if (empty) return;
                 setOpen(false);
                 void exportPapers(format);
               }}

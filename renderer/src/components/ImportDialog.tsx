@@ -1,13 +1,53 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
+import type { ImportPreview } from '../store/types';
 
 const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped' } as const;
+
+/** The details a duplicate would fill in, in words. */
+const FIELD_WORDS: Record<string, string> = {
+  title: 'the title',
+  authors: 'authors',
+  abstract: 'the abstract',
+  year: 'the year',
+  venue: 'the venue',
+  doi: 'the DOI',
+  arxivId: 'the arXiv id',
+  url: 'a link',
+  citationKey: 'a citation key',
+  keywords: 'keywords',
+  links: 'links',
+};
+
+const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;
+
+/** What confirming would do, said on its button. */
+function actionLabel({ new: added, filling }: ImportPreview): string {
+  if (added === 0) return `Fill in details of ${papers(filling)}`;
+  return filling > 0 ? `Import ${papers(added)} and fill in ${filling.toLocaleString()}` : `Import ${papers(added)}`;
+}
+
+/** Why there is nothing to import, after "Nothing new to import." */
+function nothingNewReason({ found, duplicates, errors }: ImportPreview): string {
+  const skipped =
+    errors > 0 ? ` ${errors.toLocaleString()} ${errors === 1 ? 'entry was' : 'entries were'} skipped.` : '';
+  if (duplicates === 1) return `Its paper is already in your library, with nothing this file would add.${skipped}`;
+  if (duplicates > 1)
+    return `All ${duplicates.toLocaleString()} of its papers are already in your library, with nothing this file would add.${skipped}`;
+  return found === 0 ? 'No papers were found in it.' : `No entry could be read.${skipped}`;
+}
 
 /** What an import will do, entry by entry, before anything changes. */
 export function ImportDialog() {
   const pending = useApp((s) => s.pendingImport);
   const confirm = useApp((s) => s.confirmImport);
   const cancel = useApp((s) => s.cancelImport);
+  const close = useRef<HTMLButtonElement>(null);
+  const nothingNew = pending?.preview !== undefined && pending.preview.new === 0 && pending.preview.filling === 0;
+  // Where the keyboard is when the preview arrives: Enter or Space closes, as the only thing left to do.
+  useEffect(() => {
+    if (nothingNew) close.current?.focus();
+  }, [nothingNew]);
 
   useEffect(() => {
     if (!pending) return;
@@ -20,6 +60,7 @@ export function ImportDialog() {
   const { preview } = pending;
   return (
     <div className="scrim">
+      {/* With nothing new (every entry already in the library as it is, or unreadable), there is nothing to confirm. */}
       <div className="dialog" role="dialog" aria-modal="true" aria-label="Import">
         <h2>Import “{pending.name}”</h2>
         {!preview ? (
@@ -28,12 +69,20 @@ export function ImportDialog() {
           </p>
         ) : (
           <>
-            <p className="import-summary" role="status">
-              {preview.format} · {preview.found.toLocaleString()} found ·{' '}
-              <strong>{preview.new.toLocaleString()} new</strong>
-              {preview.duplicates > 0 && ` · ${preview.duplicates.toLocaleString()} already in your library`}
-              {preview.errors > 0 && ` · ${preview.errors.toLocaleString()} skipped`}
-            </p>
+            <div role="status">
+              {nothingNew && (
+                <p className="import-nothing">
+                  <strong>Nothing new to import.</strong> {nothingNewReason(preview)}
+                </p>
+              )}
+              <p className={nothingNew ? 'import-summary muted' : 'import-summary'}>
+                {preview.format} · {preview.found.toLocaleString()} found ·{' '}
+                <strong>{preview.new.toLocaleString()} new</strong>
+                {preview.duplicates > 0 && ` · ${preview.duplicates.toLocaleString()} already in your library`}
+                {preview.filling > 0 && ` (${preview.filling.toLocaleString()} with details to fill in)`}
+                {preview.errors > 0 && ` · ${preview.errors.toLocaleString()} skipped`}
+              </p>
+            </div>
             <ul className="import-entries">
               {preview.entries.slice(0, 500).map((entry, i) => (
                 <li key={i} className={`entry ${entry.kind}`}>
@@ -41,7 +90,7 @@ export function ImportDialog() {
                   <span className="entry-text">
                     {entry.kind === 'error' ? `${entry.where}: ${entry.message}` : entry.title}
                     {entry.kind === 'duplicate' && entry.fills.length > 0 && (
-                      <span className="muted"> — adds {entry.fills.join(', ')}</span>
+                      <span className="muted"> — adds {entry.fills.map((f) => FIELD_WORDS[f] ?? f).join(', ')}</span>
                     )}
                   </span>
                 </li>
@@ -65,21 +114,25 @@ export function ImportDialog() {
           </div>
         )}
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={cancel} disabled={pending.phase === 'importing'}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            disabled={!preview || pending.phase !== 'preview' || preview.new + preview.duplicates === 0}
-            onClick={() => void confirm()}
-          >
-            {pending.phase === 'importing'
-              ? 'Importing…'
-              : preview && preview.new > 0
-                ? `Import ${preview.new.toLocaleString()} ${preview.new === 1 ? 'paper' : 'papers'}`
-                : 'Update duplicates'}
-          </button>
+          {nothingNew ? (
+            <button type="button" className="button primary" ref={close} onClick={cancel}>
+              Close
+            </button>
+          ) : (
+            <>
+              <button type="button" className="button" onClick={cancel} disabled={pending.phase === 'importing'}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="button primary"
+                disabled={!preview || pending.phase !== 'preview'}
+                onClick={() => void confirm()}
+              >
+                {pending.phase === 'importing' ? 'Importing…' : preview ? actionLabel(preview) : 'Import'}
+              </button>
+            </>
+          )}
         </div>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useApp } from '../store';
 import type { Rules } from '../store/types';
 
@@ -10,6 +10,9 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
   const [kind, setKind] = useState<'words' | 'regex'>('words');
   const [action, setAction] = useState<'boost' | 'dim'>('boost');
   const [problem, setProblem] = useState<string | undefined>();
+  /** Why the core refused the rule being added: shown beside the pattern field, until the pattern changes. */
+  const [patternProblem, setPatternProblem] = useState<string | undefined>();
+  const patternProblemId = useId();
 
   const reload = () => void transport.list().then(setRules, (e: Error) => setProblem(e.message));
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -26,12 +29,15 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
         onSubmit={(e) => {
           e.preventDefault();
           setProblem(undefined);
+          setPatternProblem(undefined);
           transport.add({ pattern, kind, action }).then(
             () => {
               setPattern('');
               reload();
             },
-            (error: Error) => setProblem(error.message.replace(/^Invalid input for rules\.add: /, '')),
+            // Every refusal of a new rule is about its pattern (not valid, could hang, already a rule).
+            (error: Error) =>
+              setPatternProblem(error.message.replace(/^Invalid input for rules\.add: (pattern: )?/, '')),
           );
         }}
       >
@@ -71,18 +77,26 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
             autoFocus
             className="search"
             aria-label="Words or pattern"
+            aria-invalid={patternProblem ? true : undefined}
+            aria-describedby={patternProblem ? patternProblemId : undefined}
             placeholder={
               kind === 'regex' ? 'a regular expression, like diffusion|score.based' : 'words, like diffusion model'
             }
             value={pattern}
             maxLength={200}
-            onChange={(e) => setPattern(e.target.value)}
+            onChange={(e) => {
+              setPattern(e.target.value);
+              setPatternProblem(undefined);
+            }}
           />
           <select
             className="sort"
             aria-label="Kind of rule"
             value={kind}
-            onChange={(e) => setKind(e.target.value as 'words' | 'regex')}
+            onChange={(e) => {
+              setKind(e.target.value as 'words' | 'regex');
+              setPatternProblem(undefined);
+            }}
           >
             <option value="words">Words</option>
             <option value="regex">Regular expression</option>
@@ -100,6 +114,11 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
             Add rule
           </button>
         </div>
+        {patternProblem && (
+          <p id={patternProblemId} className="rules-problem field-problem" role="alert">
+            {patternProblem}
+          </p>
+        )}
         {problem && (
           <p className="rules-problem" role="alert">
             {problem}

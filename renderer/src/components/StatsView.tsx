@@ -41,6 +41,32 @@ function useThemeColors() {
 const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const weekLabel = (start: string) => shortDate.format(new Date(`${start}T12:00:00`));
 
+/**
+ * Axis ticks for counts: whole numbers from 0 to a round top at or just above `max`, at most five ticks,
+ * stepping by 1, 2, 5, 10, 20, 50… (so a largest count of 1 gives an axis of 0–1, not 0–4 in quarters).
+ */
+function countTicks(max: number): number[] {
+  const top = Math.max(1, Math.ceil(max));
+  for (let scale = 1; ; scale *= 10) {
+    for (const step of [scale, 2 * scale, 5 * scale]) {
+      const steps = Math.ceil(top / step);
+      if (steps <= 4) return Array.from({ length: steps + 1 }, (_, i) => i * step);
+    }
+  }
+}
+
+/** A count axis: `ticks` exactly, and nothing between whole numbers. */
+const countAxis = (ticks: number[]) => ({
+  ticks,
+  domain: [0, ticks.at(-1)!],
+  interval: 0 as const,
+  allowDecimals: false,
+});
+
+/** The weeks to label (their indices): every other week, counted back from this one, so the labels sit evenly. */
+const labelledWeeks = (count: number) =>
+  Array.from({ length: count }, (_, i) => i).filter((i) => (count - 1 - i) % 2 === 0);
+
 /** A chart with a caption that says what it shows in words, and the numbers as a table on request. */
 function Figure({
   title,
@@ -149,11 +175,9 @@ function KeyFigures({ reading }: { reading: ReadingStats }) {
 
 function Charts({ reading }: { reading: ReadingStats }) {
   const colors = useThemeColors();
-  // From the first week with anything in it (at least the last 8): a new reader sees their weeks, not a year of zeros.
-  const first = reading.weeks.findIndex((w) => w.added || w.read || w.queue);
-  const from = Math.max(0, Math.min(first === -1 ? Infinity : first, reading.weeks.length - 8));
-  const weeks = reading.weeks.slice(from).map((w) => ({ ...w, label: weekLabel(w.start) }));
-  const recent = weeks.slice(-12);
+  // The weeks the stats command was asked for, all of them: the subtitle and the key figures count the same.
+  const weeks = reading.weeks;
+  const starts = weeks.map((w) => w.start);
   const tooltip = {
     contentStyle: {
       background: colors.panel,
@@ -166,28 +190,38 @@ function Charts({ reading }: { reading: ReadingStats }) {
   };
   const axis = { stroke: colors.muted, tick: { fill: colors.muted, fontSize: 12 }, tickLine: false };
   const queueNow = weeks.at(-1)?.queue ?? 0;
-  const queuePeak = Math.max(...weeks.map((w) => w.queue));
+  const labelled = labelledWeeks(weeks.length);
+  const weekAxis = {
+    ...axis,
+    dataKey: 'start',
+    ticks: labelled.map((i) => starts[i]!),
+    interval: 0 as const,
+    tickFormatter: weekLabel,
+  };
+  const weekTooltip = { ...tooltip, labelFormatter: (start: unknown) => `Week of ${weekLabel(String(start))}` };
+  // The queue's size holds through each week, from x = i to i + 1, labelled at the middle like the bars beside it.
+  // A last point at the end of this week gives the current week its step too (it would be a bare edge otherwise).
+  const queueSteps = [...weeks.map((w, i) => ({ x: i, queue: w.queue })), { x: weeks.length, queue: queueNow }];
+  const weekAt = (x: unknown) => starts[Math.min(Math.floor(Number(x)), starts.length - 1)] ?? '';
+  const queuePeak = Math.max(0, ...weeks.map((w) => w.queue));
   const waiting = reading.queueAge.reduce((sum, a) => sum + a.count, 0);
   const oldest = [...reading.queueAge].reverse().find((a) => a.count > 0);
   return (
     <div className="stats-grid">
       <Figure
         title="In and out"
-        summary={`In the last 12 weeks you added ${plural(
-          recent.reduce((s, w) => s + w.added, 0),
-          'paper',
-        )} and read ${plural(
-          recent.reduce((s, w) => s + w.read, 0),
+        summary={`In the last ${weeks.length} weeks you added ${plural(reading.addedInPeriod, 'paper')} and read ${plural(
+          reading.readInPeriod,
           'paper',
         )}.`}
         table={{ head: ['Week of', 'Added', 'Read'], rows: weeks.map((w) => [w.start, w.added, w.read]) }}
       >
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={weeks} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} barGap={1}>
+          <BarChart data={weeks} margin={{ top: 8, right: 12, bottom: 0, left: -16 }} barGap={1} maxBarSize={16}>
             <CartesianGrid vertical={false} stroke={colors.border} />
-            <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={24} />
-            <YAxis {...axis} allowDecimals={false} />
-            <Tooltip {...tooltip} />
+            <XAxis {...weekAxis} />
+            <YAxis {...axis} {...countAxis(countTicks(Math.max(0, ...weeks.map((w) => Math.max(w.added, w.read)))))} />
+            <Tooltip {...weekTooltip} />
             <Legend wrapperStyle={{ color: colors.muted, fontSize: 12 }} />
             <Bar dataKey="added" name="Added" fill={colors.second} radius={[2, 2, 0, 0]} isAnimationActive={false} />
             <Bar dataKey="read" name="Read" fill={colors.accent} radius={[2, 2, 0, 0]} isAnimationActive={false} />
@@ -200,13 +234,22 @@ function Charts({ reading }: { reading: ReadingStats }) {
         table={{ head: ['Week of', 'In the queue'], rows: weeks.map((w) => [w.start, w.queue]) }}
       >
         <ResponsiveContainer width="100%" height={220}>
-          <AreaChart data={weeks} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <AreaChart data={queueSteps} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
             <CartesianGrid vertical={false} stroke={colors.border} />
-            <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={24} />
-            <YAxis {...axis} allowDecimals={false} />
-            <Tooltip {...tooltip} />
+            <XAxis
+              {...axis}
+              type="number"
+              dataKey="x"
+              domain={[0, weeks.length]}
+              ticks={labelled.map((i) => i + 0.5)}
+              interval={0}
+              tickFormatter={(x: number) => weekLabel(weekAt(x))}
+            />
+            <YAxis {...axis} {...countAxis(countTicks(queuePeak))} />
+            <Tooltip {...tooltip} labelFormatter={(x: unknown) => `Week of ${weekLabel(weekAt(x))}`} />
+            {/* Counts are whole numbers: steps, never a curve between them. */}
             <Area
-              type="monotone"
+              type="stepAfter"
               dataKey="queue"
               name="In the queue"
               stroke={colors.accent}
@@ -226,13 +269,18 @@ function Charts({ reading }: { reading: ReadingStats }) {
         }
         table={{ head: ['Waiting', 'Papers'], rows: reading.queueAge.map((a) => [a.label, a.count]) }}
       >
-        <ResponsiveContainer width="100%" height={200}>
-          <BarChart data={reading.queueAge} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-            <CartesianGrid vertical={false} stroke={colors.border} />
-            <XAxis dataKey="label" {...axis} interval={0} />
-            <YAxis {...axis} allowDecimals={false} />
+        {/* Bars across, so the spans read as words on the left instead of squeezing under narrow bars. */}
+        <ResponsiveContainer width="100%" height={reading.queueAge.length * 28 + 36}>
+          <BarChart data={reading.queueAge} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 8 }}>
+            <CartesianGrid horizontal={false} stroke={colors.border} />
+            <XAxis
+              type="number"
+              {...axis}
+              {...countAxis(countTicks(Math.max(0, ...reading.queueAge.map((a) => a.count))))}
+            />
+            <YAxis type="category" dataKey="label" width={104} {...axis} tick={{ fill: colors.text, fontSize: 12 }} />
             <Tooltip {...tooltip} />
-            <Bar dataKey="count" name="Papers" fill={colors.accent} radius={[2, 2, 0, 0]} isAnimationActive={false} />
+            <Bar dataKey="count" name="Papers" fill={colors.accent} radius={[0, 2, 2, 0]} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </Figure>
@@ -264,13 +312,13 @@ function Breakdown({
       table={{ head: [title.replace('By ', ''), 'Read', 'All'], rows: rows.map((r) => [r.name, r.read, r.total]) }}
     >
       {data.length > 0 && (
-        <ResponsiveContainer width="100%" height={Math.max(120, data.length * 30 + 40)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 8 }}>
+        <ResponsiveContainer width="100%" height={Math.max(140, data.length * 30 + 64)}>
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 8 }} maxBarSize={20}>
             <XAxis
               type="number"
               stroke={colors.muted}
               tick={{ fill: colors.muted, fontSize: 12 }}
-              allowDecimals={false}
+              {...countAxis(countTicks(Math.max(0, ...data.map((r) => r.total))))}
             />
             <YAxis
               type="category"
@@ -281,6 +329,7 @@ function Breakdown({
               tickLine={false}
             />
             <Tooltip {...tooltip} />
+            <Legend wrapperStyle={{ color: colors.muted, fontSize: 12 }} itemSorter="dataKey" />
             <Bar dataKey="read" name="Read" stackId="a" fill={colors.accent} isAnimationActive={false} />
             <Bar dataKey="unread" name="Not read" stackId="a" fill={colors.second} isAnimationActive={false} />
           </BarChart>

@@ -6,6 +6,9 @@ import type { Rules, Similar, Stats } from './types';
 
 export type ReadingStats = NonNullable<Stats['reading']>;
 
+/** The weeks the stats view asks for and shows; its subtitle and key figures count the same weeks. */
+export const READING_WEEKS = 12;
+
 export type InsightSlice = {
   /** The papers most like one paper, for its "More like this" list. */
   similar: { id: string; items: Similar } | undefined;
@@ -43,7 +46,7 @@ export const createInsightSlice =
     async loadReading() {
       try {
         const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-        const stats = await transport.invoke('stats.get', { reading: true, timeZone, weeks: 52 });
+        const stats = await transport.invoke('stats.get', { reading: true, timeZone, weeks: READING_WEEKS });
         set({ reading: stats.reading });
       } catch (error) {
         get().showError(error);

@@ -14,6 +14,9 @@ export type PendingImport = {
   progress?: { done: number; total: number };
 };
 
+/** Said instead of downloading an empty file. */
+export const NOTHING_TO_EXPORT = 'Nothing to export: this view has no papers.';
+
 export type LibrarySlice = {
   stats: Stats | undefined;
   pendingImport: PendingImport | undefined;
@@ -36,7 +39,7 @@ export type LibrarySlice = {
   previewText: (text: string) => Promise<void>;
   confirmImport: () => Promise<void>;
   cancelImport: () => void;
-  /** Download the picked papers (or the current list) in `format`. */
+  /** Download the picked papers (or the current list) in `format`; an empty list downloads nothing and says so. */
   exportPapers: (format: ExportFormat) => Promise<void>;
   dismissBanner: () => void;
   showError: (error: unknown) => void;
@@ -114,6 +117,10 @@ export const createLibrarySlice =
     cancelImport: () => set({ pendingImport: undefined }),
     async exportPapers(format) {
       const { checked, view, search, sort, total } = get();
+      if (checked.length <= 1 && total === 0) {
+        set({ error: NOTHING_TO_EXPORT });
+        return;
+      }
       try {
         const { sort: querySort, ...query } = listQuery(view, search, sort);
         const result = await transport.invoke('library.export', {
@@ -123,7 +130,9 @@ export const createLibrarySlice =
             ? { ids: checked.length > 1 ? checked : await get().idsBetween(0, total) }
             : { query: { ...query, sort: querySort } }),
         });
-        if (result.kind === 'file') download(result.fileName, result.mime, result.content);
+        // The list may have emptied since it was counted (a change from another window, the CLI).
+        if (result.count === 0) set({ error: NOTHING_TO_EXPORT });
+        else if (result.kind === 'file') download(result.fileName, result.mime, result.content);
       } catch (error) {
         get().showError(error);
       }
