@@ -51,6 +51,41 @@ describe('dispatch', () => {
 });
 
 describe('papers', () => {
+  it('merges a stub completed by hand into the paper it turns out to be, keeping what the reader did', async () => {
+    const store = await openTempStore();
+    const full = await run(store, 'papers.add', {
+      title: 'Causal Probing of Language Models',
+      abstract: 'Probing classifiers are widely used.',
+      arxivId: '2410.09999',
+    });
+    await run(store, 'notes.save', { id: full.id, note: 'Read the appendix.' });
+    await run(store, 'library.import', { text: '2401.00001\n', name: 'ids.txt' });
+    const stub = [...store.all()].find((p) => p.arxivId === '2401.00001')!;
+    await run(store, 'papers.setStatus', { ids: [stub.id], status: 'queued' });
+    await run(store, 'notes.save', { id: stub.id, note: 'A colleague says this matters.' });
+    await run(store, 'tags.set', { ids: [stub.id], tags: ['probing'] });
+
+    // The reader finds the stub's real identity: it is the paper already here.
+    const merged = await run(store, 'papers.update', { id: stub.id, patch: { arxivId: '2410.09999' } });
+    expect(merged.id).toBe(full.id);
+    expect(store.get(stub.id)).toBeUndefined();
+    expect(store.size).toBe(1);
+    expect(store.get(full.id)).toMatchObject({
+      title: 'Causal Probing of Language Models',
+      abstract: 'Probing classifiers are widely used.',
+      status: 'queued',
+      tags: ['probing'],
+      note: 'Read the appendix.\n\nA colleague says this matters.',
+    });
+    expect(store.get(full.id)!.history.map((h) => h.status)).toContain('queued');
+
+    // A paper with an abstract is no stub: a clash is refused, naming the other paper.
+    const other = await run(store, 'papers.add', { title: 'Another paper', abstract: 'Its own abstract.' });
+    const clash = await dispatch({ store }, 'papers.update', { id: other.id, patch: { arxivId: '2410.09999' } });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(clash.ok || clash.error.message).toContain('“Causal Probing of Language Models”');
+  });
+
   it('lists All papers in queue order by status: reading, queue, inbox, read, then dismissed', async () => {
     const { store, ids } = await storeWithPapers(6);
     // Dismissed and read papers keep their import rank, lower than any paper queued later.

@@ -322,3 +322,56 @@ test.describe('links where they belong', () => {
     await page.screenshot({ path: 'test-results/screens/triage-links.png' });
   });
 });
+
+test.describe('one paper’s tags and details', () => {
+  test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+  test('adds and removes a tag, fixes a title, and a completed stub joins the paper it is', async ({ app, page }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'paperqueue-ids-'));
+    await writeFile(join(dir, 'ids.txt'), '2401.00001\n');
+    await app.cli('import', join(dir, 'ids.txt'));
+    await rm(dir, { recursive: true, force: true });
+    await page.goto(app.url);
+    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    await expect(rows).toHaveCount(3);
+    const detail = page.getByRole('complementary', { name: 'Paper' });
+    const listed = async () => JSON.parse(await app.cli('list', '--json')) as (Listed & { tags: string[] })[];
+
+    await rows.filter({ hasText: 'Causal Probing' }).click();
+    const tagInput = detail.getByRole('combobox', { name: 'Add a tag' });
+    await tagInput.fill('probing');
+    await tagInput.press('Enter');
+    await expect(detail.getByRole('group', { name: 'Tags' })).toContainText('#probing');
+    await expect
+      .poll(async () => (await listed()).find((p) => p.title.startsWith('Causal'))?.tags, CLI_POLL)
+      .toEqual(['probing']);
+    await detail.getByRole('button', { name: 'Remove tag probing' }).click();
+    await expect(detail.getByRole('group', { name: 'Tags' })).not.toContainText('#probing');
+
+    await detail.getByRole('button', { name: 'Edit details' }).click();
+    const form = detail.getByRole('form', { name: 'Edit details' });
+    await form.getByLabel('Title').fill('Causal Probing of Language Models');
+    await form.getByLabel('Year').fill('twenty');
+    await form.getByRole('button', { name: 'Save details' }).click();
+    await expect(form.getByRole('alert')).toHaveText('“twenty” is not a year.');
+    await form.getByLabel('Year').fill('2024');
+    await form.getByRole('button', { name: 'Save details' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Causal Probing of Language Models');
+
+    // The stub from the pasted id: completed by hand, it turns out to be the paper above.
+    const stub = (await listed()).find((p) => p.title.includes('2401.00001') || p.title === '')!;
+    await rows.filter({ hasText: stub.title }).click();
+    await detail.getByRole('radio', { name: 'Queued', exact: true }).click();
+    await detail.getByRole('button', { name: 'Edit details' }).click();
+    await detail.getByRole('form', { name: 'Edit details' }).getByLabel('arXiv id').fill('2410.09999');
+    await detail.getByRole('button', { name: 'Save details' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'already in your library' })).toContainText(
+      '‘Causal Probing of Language Models’ was already in your library',
+    );
+    await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Causal Probing of Language Models');
+    await expect(detail.getByRole('radio', { name: 'Queued', exact: true })).toHaveAttribute('aria-checked', 'true');
+    await expect.poll(async () => (await listed()).length, CLI_POLL).toBe(2);
+    await page.screenshot({ path: 'test-results/screens/detail-tags.png' });
+  });
+});

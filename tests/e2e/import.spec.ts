@@ -37,7 +37,7 @@ test('a file dropped on the window is previewed; duplicates and broken entries a
   const dialog = page.getByRole('dialog', { name: 'Import' });
   await expect(dialog.getByRole('status')).toContainText('2 already in your library');
   await expect(dialog.getByText(/line 24: "A Title With No Abstract" has no abstract/)).toBeVisible();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
 });
 

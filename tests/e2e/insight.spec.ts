@@ -54,7 +54,7 @@ test.describe('reading insight on the seed digest', () => {
     await rules.getByRole('combobox', { name: 'Kind of rule' }).selectOption('regex');
     await rules.getByRole('textbox', { name: 'Words or pattern' }).fill('fisher(y|ies');
     await rules.getByRole('button', { name: 'Add rule' }).click();
-    await expect(rules.getByRole('alert')).toContainText('pattern: Not a regular expression');
+    await expect(rules.getByRole('alert')).toContainText('The regular expression is not valid');
     await rules.getByRole('textbox', { name: 'Words or pattern' }).fill('fisher(y|ies)');
     await rules.getByRole('button', { name: 'Add rule' }).click();
     await expect(rules.getByRole('listitem')).toHaveCount(1);

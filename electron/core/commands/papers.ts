@@ -5,6 +5,7 @@ import { linksFrom } from '../importers/links';
 import { createPaper } from '../paper';
 import { ListQuerySchema, queryPage } from '../query';
 import { toRow } from '../rows';
+import { isStub, mergeStub } from '../stub-merge';
 import { matchOf } from '../search/snippet';
 import { CommandError, notFound } from '../result';
 import { LinkSchema, StatusSchema, type Paper, type Status } from '../schema';
@@ -162,8 +163,19 @@ export const papersUpdate = defineCommand({
       if (!doi) throw new CommandError('INVALID_INPUT', `"${patch.doi}" is not a DOI.`);
       next.doi = doi;
     }
-    const clash = ctx.store.findDuplicate(next);
-    if (clash && clash !== id) throw new CommandError('CONFLICT', `Another paper (id ${clash}) has the same identity.`);
+    const clash = [...ctx.store.duplicatesOf(next)].find((other) => other !== id);
+    if (clash) {
+      const other = requirePaper(ctx, clash);
+      // A stub completed by hand (a pasted arXiv id) that turns out to be a paper already here joins it.
+      if (!isStub(paper)) {
+        throw new CommandError('CONFLICT', `“${other.title}” (id ${clash}) already has this arXiv id, DOI or title.`);
+      }
+      const merged = mergeStub(next, other, next.updatedAt);
+      ctx.store.remove(id);
+      ctx.store.replace(merged);
+      ctx.changed([id, clash]);
+      return merged;
+    }
     ctx.store.replace(next);
     ctx.changed([id]);
     return next;

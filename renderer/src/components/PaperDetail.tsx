@@ -7,7 +7,9 @@ import type { NewHighlight } from './HighlightPopover';
 import { HighlightableText } from './HighlightableText';
 import { MoreLikeThis, WhyHere } from './Insight';
 import { NoteEditor } from './NoteEditor';
+import { PaperEditor } from './PaperEditor';
 import { PaperLinks } from './PaperLinks';
+import { PaperTags } from './PaperTags';
 import type { Status } from '../store/types';
 
 const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
@@ -20,7 +22,9 @@ export function PaperDetail({ id }: { id: string }) {
   const updateAnnotation = useApp((s) => s.updateAnnotation);
   const removeAnnotation = useApp((s) => s.removeAnnotation);
   const [activeId, setActiveId] = useState<string | undefined>();
+  const [editingId, setEditingId] = useState<string | undefined>();
   if (!paper) return null;
+  const editing = editingId === paper.id;
   const activate = (annotationId: string) => {
     setActiveId(annotationId);
     document
@@ -44,8 +48,19 @@ export function PaperDetail({ id }: { id: string }) {
         <p className="detail-meta">
           {paper.source.name} · added {formatDate(paper.createdAt)}
           {paper.year ? ` · ${paper.year}` : ''}
+          {' · '}
+          <button
+            type="button"
+            className="linkish"
+            aria-expanded={editing}
+            onClick={() => setEditingId(editing ? undefined : paper.id)}
+          >
+            Edit details
+          </button>
         </p>
         <PaperLinks paper={paper} />
+        {/* Keyed by paper: a tag half typed for one paper is not added to the next. */}
+        <PaperTags key={`tags-${paper.id}`} id={paper.id} tags={paper.tags} />
         <div className="segmented" role="radiogroup" aria-label="Status">
           {STATUSES.map((status) => (
             <button
@@ -64,6 +79,7 @@ export function PaperDetail({ id }: { id: string }) {
         </div>
       </div>
       <div className="detail-body">
+        {editing && <PaperEditor key={`edit-${paper.id}`} paper={paper} onDone={() => setEditingId(undefined)} />}
         <WhyHere id={paper.id} />
         <h3>Abstract</h3>
         {paper.abstract ? (

@@ -1,11 +1,15 @@
 import type { StateCreator } from 'zustand';
 import type { NewHighlight } from '../components/HighlightPopover';
+import type { CommandInput } from '../../../electron/core/dispatch';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import { positionOf } from './list-rows';
 import { inView, type PendingStatuses } from './pending';
 import type { Lingering } from './list-slice';
 import type { Annotation, PaperRow, Status, View } from './types';
+
+/** The details a person can edit on a paper. */
+export type PaperPatch = Exclude<CommandInput<'papers.update'>, undefined>['patch'];
 
 /** How to put back what a status change did: each group of papers and the status it had. */
 type UndoEntry = { label: string; restore: { ids: string[]; status: Status }[] };
@@ -22,6 +26,12 @@ export type PaperActionsSlice = {
   /** A short confirmation ("Marked 3 papers read · Undo"), cleared after a while. */
   notice: string | undefined;
   addTags: (ids: string[], tags: string[]) => Promise<void>;
+  removeTag: (id: string, tag: string) => Promise<void>;
+  /**
+   * Edit a paper's details. Resolves with the paper it is now: another one when a stub (a pasted arXiv id)
+   * turned out to be a paper already in the library and joined it; rejects with the library's reason.
+   */
+  updatePaper: (id: string, patch: PaperPatch) => Promise<string>;
   /** Move papers to just before another (null: to the end of the queue). */
   reorder: (ids: string[], before: string | null) => Promise<void>;
   /** Move the cursor's paper one place up or down in the list's order. */
@@ -139,6 +149,19 @@ export const createPaperActionsSlice =
         notify(`Undone: ${entry.label.charAt(0).toLowerCase()}${entry.label.slice(1)}`);
       },
       addTags: (ids, tags) => attempt(() => transport.invoke('tags.set', { ids, tags, mode: 'add' })),
+      removeTag: (id, tag) => attempt(() => transport.invoke('tags.set', { ids: [id], tags: [tag], mode: 'remove' })),
+      async updatePaper(id, patch) {
+        const paper = await transport.invoke('papers.update', { id, patch });
+        if (paper.id !== id) {
+          // The stub is gone: a change of its status can no longer be undone.
+          set((state) => ({
+            selectedId: paper.id,
+            undoStack: state.undoStack.filter((entry) => !entry.restore.some((group) => group.ids.includes(id))),
+          }));
+          notify(`‘${paper.title}’ was already in your library: the two are one paper now`);
+        }
+        return paper.id;
+      },
       reorder: (ids, before) => attempt(() => transport.invoke('papers.reorder', { ids, before })),
       async nudge(delta) {
         const { papers, selectedId } = get();
