@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApp } from '../store';
 import { rankedItem } from '../store/list-slice';
 import { RulesDialog } from './RulesDialog';
+import { TexText } from './TexText';
 
 /** Above the inbox sorted "For you": what the order is based on. */
 export function RankingNote() {
@@ -53,7 +54,7 @@ export function MoreLikeThis({ id, version }: { id: string; version: string }) {
           {similar.map((item) => (
             <li key={item.id}>
               <button type="button" className="linkish similar-title" onClick={() => select(item.id)}>
-                {item.title}
+                <TexText text={item.title} />
               </button>
               <span className="similar-reason">{item.reason}</span>
             </li>

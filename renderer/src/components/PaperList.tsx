@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors, viewTitle } from '../labels';
 import { actionTitle } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
@@ -6,6 +6,7 @@ import { displayedRows, positionOf, type ListRows } from '../store/list-rows';
 import { rankedItem } from '../store/list-slice';
 import type { PaperRow, Ranking, Status } from '../store/types';
 import { useRowWindow } from './row-window';
+import { TexText } from './TexText';
 
 /** Every row of a list has one height (the window finds the rows on screen by arithmetic), set by the density. */
 const ROW_HEIGHTS = { comfortable: 124, compact: 64 } as const;
@@ -246,16 +247,20 @@ const PaperRow = memo(function PaperRow({
     >
       <div className="row-main">
         <div className="row-title" title={paper.title}>
-          <Marked text={paper.title} marks={paper.match?.titleMarks} />
+          <TexText text={paper.title} marks={paper.match?.titleMarks} />
         </div>
         {withPreview &&
           (passage ? (
             <div className="row-preview">
               <span className="row-where">{FIELD_LABEL[passage.field]}:</span>{' '}
-              <Marked text={passage.text} marks={passage.marks} />
+              <TexText text={passage.text} marks={passage.marks} />
             </div>
           ) : (
-            paper.preview && <div className="row-preview">{paper.preview}</div>
+            paper.preview && (
+              <div className="row-preview">
+                <TexText text={paper.preview} />
+              </div>
+            )
           ))}
         <div className="row-meta">
           {showStatus && <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>}
@@ -337,19 +342,4 @@ function EmptyState({ searching }: { searching: boolean }) {
       )}
     </div>
   );
-}
-
-/** Text with the words a search matched marked; never markup. */
-function Marked({ text, marks }: { text: string; marks: [number, number][] | undefined }) {
-  if (!marks?.length) return <>{text}</>;
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const [start, end] of marks) {
-    if (start < at) continue;
-    if (start > at) parts.push(text.slice(at, start));
-    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
 }

@@ -5,6 +5,7 @@ import { PAGE_SIZE, type ListRows } from '../store/list-rows';
 import { rankedItem } from '../store/list-slice';
 import { STATUS_ACTION, STATUS_KEYS, actionTitle, keyFor } from '../shortcuts';
 import { PaperLinks } from './PaperLinks';
+import { TexText } from './TexText';
 import type { PaperRow, Status } from '../store/types';
 
 /** The inbox one paper at a time, abstract large: one key per decision, undo, and what is left. */
@@ -104,7 +105,9 @@ export function TriageMode() {
       </header>
       {paper ? (
         <article className="triage-paper">
-          <h1>{paper.title}</h1>
+          <h1>
+            <TexText text={paper.title} />
+          </h1>
           <p className="muted">
             {[shortAuthors(paper.authors), paper.source.name, paper.arxivId && `arXiv:${paper.arxivId}`]
               .filter(Boolean)
@@ -112,7 +115,9 @@ export function TriageMode() {
           </p>
           {detail?.id === paper.id && <PaperLinks paper={detail} />}
           {ranked?.reason && <p className="triage-why">{ranked.reason}</p>}
-          <p className="triage-abstract">{abstract}</p>
+          <p className="triage-abstract">
+            <TexText text={abstract} />
+          </p>
         </article>
       ) : (
         <div className="triage-done">
