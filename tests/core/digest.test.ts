@@ -9,7 +9,7 @@ describe('digest importer', () => {
   it('reads a saved digest page: skips the page chrome, pairs titles with abstracts', async () => {
     const text = await readFile(fixture('digest-sample.txt'), 'utf8');
     const parsed = parseDigest(text, 'digest-sample.txt', 'digest-sample.txt');
-    expect(parsed.sourceName).toBe('Nov 21');
+    expect(parsed.sourceName).toBe('Daily papers · Nov 21');
     expect(parsed.drafts.map((d) => d.title)).toEqual([
       'Sparse Attention Is All You Need, Mostly',
       'Causal Probing (of Language Models)',

@@ -41,7 +41,7 @@ describe.skipIf(!existsSync(SEED))('the seed digest (../shared/seeds)', () => {
 
     const store = await openTempStore();
     const first = await run(store, 'library.import', { path: SEED });
-    expect(first).toMatchObject({ added: 52, duplicates: 0, errors: [], source: 'Mar 13' });
+    expect(first).toMatchObject({ added: 52, duplicates: 0, errors: [], source: 'Daily papers · Mar 13' });
 
     const { papers } = await run(store, 'papers.list', { sort: 'queue' });
     expect(papers.map((p) => p.title)).toEqual(titles);
@@ -56,7 +56,7 @@ describe.skipIf(!existsSync(SEED))('the seed digest (../shared/seeds)', () => {
       'https://github.com/THUDM/T1',
       'https://github.com/sail-sg/Cheating-LLM-Benchmarks',
     ]);
-    expect(papers.every((p) => p.source.name === 'Mar 13' && p.status === 'inbox')).toBe(true);
+    expect(papers.every((p) => p.source.name === 'Daily papers · Mar 13' && p.status === 'inbox')).toBe(true);
 
     const second = await run(store, 'library.import', { path: SEED });
     expect(second).toMatchObject({ added: 0, duplicates: 52 });

@@ -48,6 +48,8 @@ test('select a passage, highlight it with a colour and comment; it survives a re
       CLI_POLL,
     )
     .toBe('the key idea, revisited');
+  // Hovering the highlight in the abstract shows its comment.
+  await expect(page.locator('.abstract mark')).toHaveAttribute('title', 'the key idea, revisited');
 
   await list.getByRole('button', { name: 'Remove' }).click();
   await expect(page.locator('.abstract mark')).toHaveCount(0);

@@ -17,7 +17,11 @@ test('importing a file shows a preview first, then adds the papers', async ({ ap
 
   await dialog.getByRole('button', { name: 'Import 5 papers' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: 'Dec 1' })).toBeVisible();
+  // The new papers are in the Inbox; the sidebar names where they came from.
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(7);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toContainText('Daily papers · Dec 1');
+  await expect(page.getByRole('listbox', { name: 'Papers' })).not.toContainText('Daily papers');
   await expect(page.getByRole('status').filter({ hasText: 'Imported 5 papers' })).toBeVisible();
   expect(JSON.parse(await app.cli('stats', '--json'))).toMatchObject({ total: 7 });
 });

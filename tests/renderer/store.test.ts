@@ -49,8 +49,9 @@ describe('renderer store', () => {
       name: 'pasted.txt',
       text: () => Promise.resolve('Nov 30\n\nA Title Here For Sure\n\n' + 'Word '.repeat(60)),
     });
-    expect(app.getState().importReport).toMatchObject({ added: 1, source: 'Nov 30' });
-    expect(app.getState().view).toEqual({ kind: 'source', name: 'Nov 30' });
+    expect(app.getState().importReport).toMatchObject({ added: 1, source: 'Daily papers · Nov 30' });
+    // New papers are triaged where new papers are: the Inbox.
+    expect(app.getState().view).toEqual({ kind: 'status', status: 'inbox' });
   });
 });
 

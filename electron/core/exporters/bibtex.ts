@@ -1,6 +1,6 @@
 import type { Paper } from '../schema';
 import { mathSpans, squashSpace, type MathSpan } from '../text';
-import { arxivPrimaryClass, citationKeys, entryKind, keywordsOf, linkUrl, splitName } from './shared';
+import { arxivPrimaryClass, citationKeys, entryKind, extraLinks, keywordsOf, linkUrl, splitName } from './shared';
 
 // Unicode letters stay UTF-8 (é, ß, 漢字): biber, JabRef and Zotero read UTF-8 .bib files, and the
 // `% Encoding: UTF-8` header tells JabRef so. Only characters LaTeX or BibTeX give a meaning are escaped.
@@ -175,6 +175,9 @@ function bibtexEntry(paper: Paper, key: string): string {
   fields.push(['doi', paper.doi ? verbatim(paper.doi) : undefined]);
   const url = linkUrl(paper);
   fields.push(['url', url ? verbatim(url) : undefined]);
+  // The code and project page go in note, which every BibTeX style prints.
+  const links = extraLinks(paper).map((link) => `${latexWithMath(link.label)}: \\url{${verbatim(link.url)}}`);
+  fields.push(['note', links.length ? links.join(', ') : undefined]);
   if (paper.arxivId) {
     fields.push(['eprint', verbatim(paper.arxivId)], ['archivePrefix', 'arXiv']);
     const primary = arxivPrimaryClass(paper);

@@ -1,5 +1,6 @@
 import { plainText } from '../importers/latex';
 import type { Paper } from '../schema';
+import { extraLinks, linkUrl } from './shared';
 
 const HEADER = [
   'id',
@@ -10,6 +11,7 @@ const HEADER = [
   'doi',
   'arxiv_id',
   'url',
+  'links',
   'status',
   'tags',
   'added',
@@ -42,7 +44,10 @@ function csvRow(paper: Paper): string[] {
     paper.venue ?? '',
     paper.doi ?? '',
     paper.arxivId ?? '',
-    paper.url ?? '',
+    linkUrl(paper) ?? '',
+    extraLinks(paper)
+      .map((link) => `${link.label}: ${link.url}`)
+      .join('; '),
     paper.status,
     paper.tags.join('; '),
     paper.createdAt,

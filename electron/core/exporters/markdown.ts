@@ -1,7 +1,7 @@
 import type { Annotation, Paper } from '../schema';
 import { plainText } from '../importers/latex';
 import { mathSpans, squashSpace } from '../text';
-import { linkUrl } from './shared';
+import { extraLinks, linkUrl } from './shared';
 
 const MAX_FILE_NAME = 100;
 // Windows refuses these names whatever the extension.
@@ -74,6 +74,11 @@ function paperSection(paper: Paper): string {
 function paperBody(paper: Paper, level: '#' | '##'): string {
   const parts = [`${level} ${markdownText(paper.title) || 'Untitled'}\n`];
   if (paper.abstract.trim()) parts.push(`${markdownParagraphs(paper.abstract)}\n`);
+  const links = extraLinks(paper);
+  if (links.length) {
+    const items = links.map((link) => `- [${markdownText(link.label)}](${markdownUrl(link.url)})`).join('\n');
+    parts.push(`${level}# Links\n\n${items}\n`);
+  }
   if (paper.note.trim()) parts.push(`${level}# Note\n\n${paper.note.replace(/\s+$/, '')}\n`);
   if (paper.annotations.length) parts.push(`${level}# Highlights\n\n${highlights(paper.annotations)}`);
   return parts.join('\n');

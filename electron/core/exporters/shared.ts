@@ -157,6 +157,12 @@ export function linkUrl(paper: Paper): string | undefined {
   return paper.url ?? (paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : undefined);
 }
 
+/** The paper's other links (its code, a project page, a model…): every export carries them too. */
+export function extraLinks(paper: Paper): { label: string; url: string }[] {
+  const main = linkUrl(paper);
+  return paper.links.filter((link) => link.url !== main && link.label !== 'arXiv');
+}
+
 const ARXIV_CATEGORY =
   /(?:^|\()((?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|nlin)\.[A-Za-z-]{2,}|hep-th|hep-ph|hep-ex|hep-lat|gr-qc|quant-ph|nucl-th|nucl-ex|math-ph)\)?$/;
 

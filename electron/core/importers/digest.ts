@@ -72,7 +72,8 @@ export function parseDigest(text: string, fallbackName: string, fileLabel: strin
       message: `"${shorten(orphan.text)}" has no abstract after it, so it was not taken as a paper`,
     });
   }
-  return { format: 'digest', sourceName: dateLabel ?? fallbackName, drafts, problems };
+  // A bare date line ("Mar 13") reads like a publication date on every row: say what it is.
+  return { format: 'digest', sourceName: dateLabel ? `Daily papers · ${dateLabel}` : fallbackName, drafts, problems };
 }
 
 function draftFrom(title: string, abstract: string, meta: Paragraph[]): PaperDraft {

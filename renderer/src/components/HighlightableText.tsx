@@ -78,6 +78,8 @@ export function HighlightableText({
               {...place}
               className={`hl hl-${run.color}${run.annotationIds.includes(activeId ?? '') ? ' active' : ''}`}
               data-annotation={run.annotationIds.at(-1)}
+              // Hovering a highlight shows what was written about it.
+              title={commentsOf(annotations, run.annotationIds)}
               onClick={() => onActivate(run.annotationIds.at(-1)!)}
             >
               {shown}
@@ -132,4 +134,9 @@ function offsetWithin(root: HTMLElement, node: Node, offset: number, side: 'star
   range.setStart(run, 0);
   range.setEnd(node, offset);
   return start + range.toString().length;
+}
+
+function commentsOf(annotations: Annotation[], ids: readonly string[]): string | undefined {
+  const comments = annotations.filter((a) => ids.includes(a.id) && a.comment.trim()).map((a) => a.comment.trim());
+  return comments.length ? comments.join('\n\n') : undefined;
 }

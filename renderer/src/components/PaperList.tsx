@@ -266,8 +266,6 @@ const PaperRow = memo(function PaperRow({
           {showStatus && <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>}
           {authors && <span>{authors}</span>}
           {authors && <span className="sep" aria-hidden="true" />}
-          <span>{paper.source.name}</span>
-          <span className="sep" aria-hidden="true" />
           <span>added {formatDate(paper.createdAt)}</span>
           {ranked?.rule === 'boost' && <span className="marker boosted">boosted</span>}
           {ranked?.rule === 'dim' && <span className="marker">dimmed</span>}

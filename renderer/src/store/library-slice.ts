@@ -75,7 +75,8 @@ export const createLibrarySlice =
       try {
         const report = await transport.invoke('library.import', { text: await file.text(), name: file.name });
         set({ importReport: report, error: undefined });
-        if (report.added > 0 && report.source) get().setView({ kind: 'source', name: report.source });
+        // New papers land in the Inbox, where they are triaged; their source stays in the sidebar.
+        if (report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
       } catch (error) {
         get().showError(error);
       }
@@ -108,7 +109,8 @@ export const createLibrarySlice =
       try {
         const report = await transport.invoke('library.import', { base64: pending.base64, name: pending.name });
         set({ pendingImport: undefined, importReport: report });
-        if (report.added > 0 && report.source) get().setView({ kind: 'source', name: report.source });
+        // New papers land in the Inbox, where they are triaged; their source stays in the sidebar.
+        if (report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
       } catch (error) {
         set({ pendingImport: undefined });
         get().showError(error);

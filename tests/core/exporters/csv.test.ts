@@ -40,7 +40,7 @@ function readCsv(text: string): string[][] {
 }
 
 const HEADER =
-  'id,title,authors,year,venue,doi,arxiv_id,url,status,tags,added,status_changed,read_at,note_length,highlights,source';
+  'id,title,authors,year,venue,doi,arxiv_id,url,links,status,tags,added,status_changed,read_at,note_length,highlights,source';
 
 describe('CSV exporter', () => {
   it('writes a byte-order mark, the header and one CRLF row per paper exactly', () => {
@@ -51,7 +51,7 @@ describe('CSV exporter', () => {
       '\uFEFF' +
         HEADER +
         '\r\n' +
-        'p1,Plain,A B; C D,2020,Nature,,,,inbox,x; y,2026-01-05T10:00:00.000Z,2026-01-05T10:00:00.000Z,,0,0,manual\r\n',
+        'p1,Plain,A B; C D,2020,Nature,,,,,inbox,x; y,2026-01-05T10:00:00.000Z,2026-01-05T10:00:00.000Z,,0,0,manual\r\n',
     );
   });
 
@@ -63,7 +63,7 @@ describe('CSV exporter', () => {
       annotations: [highlight(), highlight({ id: 'a2' })],
     });
     const rows = readCsv(toCsv([HOSTILE, multiline]).slice(1));
-    expect(rows.map((row) => row.length)).toEqual([16, 16, 16]);
+    expect(rows.map((row) => row.length)).toEqual([17, 17, 17]);
     expect(rows[0]?.join(',')).toBe(HEADER);
     expect(rows[1]).toEqual([
       'h0st1le',
@@ -73,6 +73,7 @@ describe('CSV exporter', () => {
       '',
       '10.1000/ab_c%d',
       '2401.01234',
+      'https://arxiv.org/abs/2401.01234',
       '',
       'read',
       'to read; Café',
@@ -84,7 +85,7 @@ describe('CSV exporter', () => {
       'manual',
     ]);
     expect(rows[2]?.[1]).toBe('Commas, "quotes"\nand a line break');
-    expect(rows[2]?.slice(13, 15)).toEqual(['2', '2']);
+    expect(rows[2]?.slice(14, 16)).toEqual(['2', '2']);
   });
 
   it('defuses spreadsheet formulas with a leading apostrophe', () => {
@@ -102,10 +103,29 @@ describe('CSV exporter', () => {
     );
     expect(rows[1]?.[1]).toBe(`'=HYPERLINK("http://evil","x")`);
     expect(rows[1]?.[4]).toBe("'+1");
-    expect(rows[1]?.[15]).toBe("'@SUM(A1)");
+    expect(rows[1]?.[16]).toBe("'@SUM(A1)");
     expect(rows[2]?.[1]).toBe("'-2+3");
-    expect(rows[2]?.[9]).toBe("'=cmd");
+    expect(rows[2]?.[10]).toBe("'=cmd");
     expect(rows[3]?.[1]).toBe('a = b is fine');
+  });
+
+  it('writes the paper’s link (its arXiv page when it has no other) and its code and project page', () => {
+    const rows = readCsv(
+      toCsv([
+        paper({
+          id: 'l1',
+          arxivId: '2410.09999',
+          links: [
+            { label: 'Code', url: 'https://github.com/example/code' },
+            { label: 'Project page', url: 'https://probe-lab.github.io/' },
+          ],
+        }),
+      ]).slice(1),
+    );
+    expect(rows[1]?.slice(7, 9)).toEqual([
+      'https://arxiv.org/abs/2410.09999',
+      'Code: https://github.com/example/code; Project page: https://probe-lab.github.io/',
+    ]);
   });
 
   it('writes only the header for an empty library', () => {
