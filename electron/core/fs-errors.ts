@@ -7,6 +7,7 @@ export type FsProblem = {
   code: string;
   /** A clause naming the file: "the disk holding /x/library.json is full (ENOSPC)". */
   reason: string;
+  file: string;
 };
 
 const KINDS: Record<string, FsProblemKind> = {
@@ -37,13 +38,13 @@ export function fsProblem(error: unknown, file: string): FsProblem | undefined {
     busy: `${file} is in use by another program (${code})`,
     'too-many-files': `too many files are open to use ${file} (${code}); close some programs and try again`,
   }[kind];
-  return { kind, code, reason };
+  return { kind, code, reason, file };
 }
 
 /** The sentence a person sees when the library opened but cannot be written: why, and what still works. */
 export function readOnlySentence(problem: FsProblem): string {
   return problem.kind === 'full'
-    ? `The disk is full: ${problem.reason}. Your library is unchanged; changes cannot be saved until there is room.`
+    ? `The disk is full: there is no room left to save ${problem.file} (${problem.code}). Your library is unchanged; changes cannot be saved until there is room.`
     : `The library is read-only: ${problem.reason}. Changes cannot be saved.`;
 }
 

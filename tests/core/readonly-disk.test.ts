@@ -162,7 +162,7 @@ describe.skipIf(!canMount())('a library on a disk that cannot be written (real m
       expect(lock).toMatchObject({ acquired: false, readOnly: true });
       const reason = lock.acquired || !lock.readOnly ? '' : lock.reason;
       expect(reason).toContain(file);
-      expect(reason).toMatch(/full \(ENOSPC\)/);
+      expect(reason).toMatch(/^The disk is full: .* \(ENOSPC\)\. Your library is unchanged/);
       const store = await LibraryStore.open(dir, { readOnly: reason });
       expect([...store.all()].map((paper) => paper.title)).toEqual(titles);
 
