@@ -59,7 +59,14 @@ describe('importing duplicates', () => {
     const store = await openTempStore();
     await run(store, 'papers.add', { title: 'Causal Probing (of Language Models)', abstract });
     const preview = await run(store, 'library.previewImport', { path: fixture('digest-sample.txt') });
-    expect(preview).toMatchObject({ format: 'digest', source: 'Daily papers · Nov 21', found: 3, new: 1, duplicates: 1, errors: 1 });
+    expect(preview).toMatchObject({
+      format: 'digest',
+      source: 'Daily papers · Nov 21',
+      found: 3,
+      new: 1,
+      duplicates: 1,
+      errors: 1,
+    });
     expect(preview.entries.map((e) => e.kind).sort()).toEqual(['duplicate', 'error', 'new']);
     expect(preview.entries.find((e) => e.kind === 'duplicate')).toMatchObject({ fills: ['arxivId', 'links'] });
     expect(store.size).toBe(1);
