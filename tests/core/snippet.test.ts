@@ -11,6 +11,28 @@ describe('where a search matched, for the list', () => {
     expect(marked(text, markWords(text, ['theta']))).toEqual(['pθ']);
     expect(marked(text, markWords(text, ['epsilon', 'dp']))).toEqual(['ε', 'DP']);
     expect(markWords(text, ['ayes'])).toEqual([]);
+    // Plain ASCII text takes a faster path that must mark the same words.
+    const ascii = "Queues, queueing and a queue; not 'enqueue'. Queue-2 and QUEUE2.";
+    expect(marked(ascii, markWords(ascii, ['queue']))).toEqual(['Queues', 'queueing', 'queue', 'Queue', 'QUEUE2']);
+    expect(marked(ascii, markWords(ascii, ['queue', '2']))).toEqual([
+      'Queues',
+      'queueing',
+      'queue',
+      'Queue',
+      '2',
+      'QUEUE2',
+    ]);
+    expect(marked(ascii, markWords(ascii, ['queue'], 2))).toEqual(['Queues', 'queueing']);
+    expect(marked(ascii, markWords(ascii, ['nqueue']))).toEqual([]);
+  });
+
+  it('marks a page of rows only: a request for every matching row carries no matches', async () => {
+    const store = await openTempStore();
+    await run(store, 'papers.add', { title: 'A reading queue', abstract: 'About queues.' });
+    expect((await run(store, 'papers.rows', { text: 'queue' })).rows[0]!.match).toBeUndefined();
+    expect((await run(store, 'papers.rows', { text: 'queue', limit: 200 })).rows[0]!.match?.titleMarks).toEqual([
+      [10, 15],
+    ]);
   });
 
   it('gives the title’s marks and a passage of the first other field that matched, through papers.rows', async () => {
@@ -29,7 +51,7 @@ describe('where a search matched, for the list', () => {
       comment: 'Compare with the queue paper',
     });
 
-    const { rows } = await run(store, 'papers.rows', { text: 'queue' });
+    const { rows } = await run(store, 'papers.rows', { text: 'queue', limit: 200 });
     const row = rows.find((r) => r.id === id)!;
     expect(marked(row.title, row.match!.titleMarks)).toEqual(['queue']);
     const passage = row.match!.passage!;
@@ -44,12 +66,12 @@ describe('where a search matched, for the list', () => {
       text: 'Plain. — Compare with the queue paper',
     });
 
-    const byNote = (await run(store, 'papers.rows', { text: 'welford' })).rows[0]!;
+    const byNote = (await run(store, 'papers.rows', { text: 'welford', limit: 200 })).rows[0]!;
     expect(byNote.match).toEqual({
       titleMarks: [],
       passage: { field: 'note', text: 'My note mentions Welford.', marks: [[17, 24]] },
     });
-    const byAuthor = (await run(store, 'papers.rows', { text: 'lovelace' })).rows[0]!;
+    const byAuthor = (await run(store, 'papers.rows', { text: 'lovelace', limit: 200 })).rows[0]!;
     expect(byAuthor.match!.passage).toMatchObject({ field: 'authors', text: 'Ada Lovelace' });
     // Without a search, rows carry no match, and a preview of the abstract with its spaces squashed.
     const plain = (await run(store, 'papers.rows', {})).rows.find((r) => r.id === id)!;

@@ -6,7 +6,10 @@ import { createPaper } from '../paper';
 import { ListQuerySchema, queryPage } from '../query';
 import { toRow } from '../rows';
 import { isStub, mergeStub } from '../stub-merge';
-import { matchOf } from '../search/snippet';
+import { matchOf, matchWords } from '../search/snippet';
+
+/** Pages up to this many rows carry where a search matched (the list asks for 200). */
+const MATCHED_ROWS = 1000;
 import { CommandError, notFound } from '../result';
 import { LinkSchema, StatusSchema, type Paper, type Status } from '../schema';
 import { Bounded, IdSchema, IdsSchema } from './inputs';
@@ -54,11 +57,11 @@ export const papersRows = defineCommand({
   input: ListInput,
   run(ctx, query) {
     const { total, page } = runQuery(ctx, query);
-    const text = query.text?.trim();
-    // A searched list says, row by row, where the words matched (only the rows asked for: a page).
+    // A searched page of the list says, row by row, where the words matched; a request for every row does not.
+    const words = query.text && query.limit !== undefined && query.limit <= MATCHED_ROWS ? matchWords(query.text) : [];
     return {
       total,
-      rows: text ? page.map((paper) => ({ ...toRow(paper), match: matchOf(paper, text) })) : page.map(toRow),
+      rows: words.length ? page.map((paper) => ({ ...toRow(paper), match: matchOf(paper, words) })) : page.map(toRow),
     };
   },
 });
