@@ -176,6 +176,12 @@ test.describe('the layout from 900 pixels up and at 200 % zoom', () => {
         }
       }
       await expect(count).toHaveText('7 papers');
+      // The sidebar's settings fit in the sidebar.
+      const nav = (await page.getByRole('navigation', { name: 'Library' }).boundingBox())!;
+      for (const name of ['Rows', 'Theme']) {
+        const box = (await page.getByRole('combobox', { name }).boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(nav.x + nav.width);
+      }
       // The detail pane's status buttons all fit in it.
       const pane = (await detail.boundingBox())!;
       for (const radio of await detail.getByRole('radio').all())
