@@ -29,13 +29,27 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-export const AnnotationTargetSchema = z.enum(['title', 'abstract']);
+export const AnnotationTargetSchema = z.enum(['title', 'abstract', 'pdf']);
 export type AnnotationTarget = z.infer<typeof AnnotationTargetSchema>;
 
-/** A highlight anchored like a W3C TextQuoteSelector plus a TextPositionSelector. */
+/** A PDF's SHA-256, in lower-case hex: the name of its file in attachments/. */
+export const HashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 hash in hex');
+
+/** A rectangle of a PDF page in PDF units (user space of the unrotated page, origin bottom left): x1, y1, x2, y2. */
+export const PdfRectSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export type PdfRect = z.infer<typeof PdfRectSchema>;
+
+/**
+ * A highlight anchored like a W3C TextQuoteSelector plus a TextPositionSelector. In a PDF (target "pdf")
+ * the offsets count in the text of page `page` (0-based) of attachment `attachment`, as pageText() joins
+ * it, and `rects` keep where the words were drawn, so the highlight survives any zoom or rotation.
+ */
 export const AnnotationSchema = z.object({
   id: Id,
   target: AnnotationTargetSchema,
+  attachment: HashSchema.optional(),
+  page: z.number().int().nonnegative().optional(),
+  rects: z.array(PdfRectSchema).max(2000).optional(),
   quote: z.string(),
   prefix: z.string(),
   suffix: z.string(),
@@ -47,6 +61,35 @@ export const AnnotationSchema = z.object({
   updatedAt: IsoDate,
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
+
+/** A PDF attached to a paper; the file is attachments/<hash>.pdf in the data folder. */
+export const AttachmentSchema = z.object({
+  hash: HashSchema,
+  /** The file's name when it was attached. */
+  name: z.string().max(500),
+  size: z.number().int().nonnegative(),
+  /** 0 when the PDF is encrypted and was attached without its password. */
+  pages: z.number().int().nonnegative(),
+  attachedAt: IsoDate,
+  /** The PDF asks for a password; its text is not extracted or searched. */
+  encrypted: z.boolean().optional(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+/** Where the reader is in a paper's PDF: the page it is on, the furthest page read, and pages read by day. */
+export const ReadingProgressSchema = z.object({
+  attachment: HashSchema,
+  /** 1-based. */
+  page: z.number().int().min(1),
+  /** How far down that page, 0..1. */
+  offset: z.number().min(0).max(1),
+  furthest: z.number().int().min(1),
+  pages: z.number().int().min(1),
+  /** New pages reached, by day (YYYY-MM-DD in local time), for reading stats; the last 400 days. */
+  days: z.array(z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), pages: z.number().int().min(1) })).max(400),
+  updatedAt: IsoDate,
+});
+export type ReadingProgress = z.infer<typeof ReadingProgressSchema>;
 
 export const HistoryEntrySchema = z.object({
   status: StatusSchema,
@@ -77,6 +120,9 @@ export const PaperSchema = z.object({
   tags: z.array(z.string()),
   note: z.string(),
   annotations: z.array(AnnotationSchema),
+  /** PDFs attached, the first being the one the reader opens. Optional: older files have none. */
+  attachments: z.array(AttachmentSchema).max(50).optional(),
+  progress: ReadingProgressSchema.optional(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });

@@ -2,53 +2,108 @@ import { z } from 'zod';
 import { defineCommand } from '../command';
 import { newId } from '../identifiers';
 import { CommandError, notFound } from '../result';
-import { AnnotationColorSchema, AnnotationTargetSchema, type Annotation, type Paper } from '../schema';
+import { AnnotationColorSchema, HashSchema, PdfRectSchema, type Annotation, type Paper } from '../schema';
 import { Bounded, IdSchema } from './inputs';
 import { requirePaper } from './papers';
 
 /** Characters of context kept on each side of a quote, as Hypothesis does, to re-anchor after edits. */
 const CONTEXT = 32;
 
+const TextHighlight = z.strictObject({
+  paperId: IdSchema,
+  target: z.enum(['title', 'abstract']),
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  /** The text the user selected; refused if the paper's text no longer has it at start..end. */
+  quote: Bounded.longText.optional(),
+  color: AnnotationColorSchema.default('yellow'),
+  comment: Bounded.longText.default(''),
+});
+
+/** A PDF highlight: the page's text is the reader's, so its quote and context come with it. */
+const PdfHighlight = z.strictObject({
+  paperId: IdSchema,
+  target: z.literal('pdf'),
+  attachment: HashSchema,
+  /** 0-based page index. */
+  page: z.number().int().min(0).max(100_000),
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  quote: z.string().min(1).max(20_000),
+  prefix: z
+    .string()
+    .max(CONTEXT * 4)
+    .default(''),
+  suffix: z
+    .string()
+    .max(CONTEXT * 4)
+    .default(''),
+  rects: z.array(PdfRectSchema).min(1).max(2000),
+  color: AnnotationColorSchema.default('yellow'),
+  comment: Bounded.longText.default(''),
+});
+
 export const annotationsAdd = defineCommand({
   kind: 'mutation',
-  summary: "Highlight a passage of a paper's title or abstract, with a colour and an optional comment.",
-  input: z.strictObject({
-    paperId: IdSchema,
-    target: AnnotationTargetSchema,
-    start: z.number().int().min(0),
-    end: z.number().int().min(1),
-    /** The text the user selected; refused if the paper's text no longer has it at start..end. */
-    quote: Bounded.longText.optional(),
-    color: AnnotationColorSchema.default('yellow'),
-    comment: Bounded.longText.default(''),
-  }),
+  summary:
+    "Highlight a passage of a paper's title, abstract or PDF (page, quote and rectangles), with a colour and a comment.",
+  input: z.discriminatedUnion('target', [TextHighlight, PdfHighlight]),
   run(ctx, input) {
     const paper = requirePaper(ctx, input.paperId);
-    const text = paper[input.target];
-    if (input.end <= input.start || input.end > text.length) {
-      throw new CommandError(
-        'INVALID_INPUT',
-        `The range ${input.start}..${input.end} is outside the ${input.target} (${text.length} characters).`,
-      );
-    }
-    const quote = text.slice(input.start, input.end);
-    if (input.quote !== undefined && input.quote !== quote) {
-      throw new CommandError('CONFLICT', `The ${input.target} changed: the selected text is no longer at that place.`);
-    }
     const now = ctx.now().toISOString();
-    const annotation: Annotation = {
-      id: newId(),
-      target: input.target,
-      quote,
-      prefix: text.slice(Math.max(0, input.start - CONTEXT), input.start),
-      suffix: text.slice(input.end, input.end + CONTEXT),
-      start: input.start,
-      end: input.end,
-      color: input.color,
-      comment: input.comment,
-      createdAt: now,
-      updatedAt: now,
-    };
+    let annotation: Annotation;
+    if (input.target === 'pdf') {
+      const file = paper.attachments?.find((a) => a.hash === input.attachment);
+      if (!file) throw new CommandError('NOT_FOUND', 'That PDF is not attached to this paper.');
+      if (file.pages > 0 && input.page >= file.pages) {
+        throw new CommandError('INVALID_INPUT', `The PDF has ${file.pages} pages; page ${input.page + 1} is not one.`);
+      }
+      if (input.end <= input.start) throw new CommandError('INVALID_INPUT', 'The highlight is empty.');
+      annotation = {
+        id: newId(),
+        target: 'pdf',
+        attachment: input.attachment,
+        page: input.page,
+        rects: input.rects,
+        quote: input.quote,
+        prefix: input.prefix.slice(-CONTEXT),
+        suffix: input.suffix.slice(0, CONTEXT),
+        start: input.start,
+        end: input.end,
+        color: input.color,
+        comment: input.comment,
+        createdAt: now,
+        updatedAt: now,
+      };
+    } else {
+      const text = paper[input.target];
+      if (input.end <= input.start || input.end > text.length) {
+        throw new CommandError(
+          'INVALID_INPUT',
+          `The range ${input.start}..${input.end} is outside the ${input.target} (${text.length} characters).`,
+        );
+      }
+      const quote = text.slice(input.start, input.end);
+      if (input.quote !== undefined && input.quote !== quote) {
+        throw new CommandError(
+          'CONFLICT',
+          `The ${input.target} changed: the selected text is no longer at that place.`,
+        );
+      }
+      annotation = {
+        id: newId(),
+        target: input.target,
+        quote,
+        prefix: text.slice(Math.max(0, input.start - CONTEXT), input.start),
+        suffix: text.slice(input.end, input.end + CONTEXT),
+        start: input.start,
+        end: input.end,
+        color: input.color,
+        comment: input.comment,
+        createdAt: now,
+        updatedAt: now,
+      };
+    }
     ctx.store.replace({ ...paper, annotations: [...paper.annotations, annotation], updatedAt: now });
     ctx.changed([paper.id]);
     return annotation;

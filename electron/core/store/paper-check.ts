@@ -71,6 +71,10 @@ const annotation = (value: unknown): boolean =>
   record(value, ANNOTATION_KEYS) &&
   id(value.id) &&
   TARGET_SET.has(value.target) &&
+  // A PDF highlight's page, rectangles and attachment are left to the schema (there are few of them).
+  value.page === undefined &&
+  value.rects === undefined &&
+  value.attachment === undefined &&
   text(value.quote) &&
   text(value.prefix) &&
   text(value.suffix) &&
@@ -106,6 +110,9 @@ export function isPaper(value: unknown): value is Paper {
     texts(value.tags) &&
     text(value.note) &&
     every(value.annotations, annotation) &&
+    // Attachments and reading progress are left to the schema: few papers have them.
+    value.attachments === undefined &&
+    value.progress === undefined &&
     date(value.createdAt) &&
     date(value.updatedAt)
   );

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Annotation, AnnotationTarget } from '../store/types';
 
 export type NewHighlight = {
-  target: AnnotationTarget;
+  target: Exclude<AnnotationTarget, 'pdf'>;
   start: number;
   end: number;
   quote: string;

@@ -8,7 +8,7 @@ type Props = {
   as: ElementType;
   className: string;
   text: string;
-  target: AnnotationTarget;
+  target: Exclude<AnnotationTarget, 'pdf'>;
   annotations: Annotation[];
   activeId: string | undefined;
   onActivate: (id: string) => void;
