@@ -1,9 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { pdfWorkerPlugin } from './electron/core/pdf/worker-build';
 
 export default defineConfig({
   main: {
+    // The PDF worker runs unbundled beside the main process's code (electron/core/pdf/worker-build.ts).
+    plugins: [pdfWorkerPlugin()],
     build: { rollupOptions: { input: { main: resolve('electron/main.ts') } } },
   },
   preload: {

@@ -1,0 +1,104 @@
+// The PDF.js side of extractPdf (extract.ts), run in a worker thread so a large or hostile PDF never blocks the
+// process that owns the library. Plain JavaScript on purpose: it runs as-is under tsx, vitest and Electron's main
+// process, none of which compiles a worker's TypeScript. It only reads; every decision is made in the parent.
+import { parentPort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+
+// PDF.js reports through console.log ("Warning: …", e.g. when it cannot load its optional canvas package while it
+// loads). Nothing in this thread has anything to say to a person, so the thread is silenced before PDF.js loads.
+for (const level of ['log', 'info', 'warn', 'debug']) console[level] = () => {};
+
+const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+
+// Predefined CMaps (CJK fonts) are needed to map character codes to text; standard font data is not (it draws
+// glyphs), so only this folder is given. A path, not a URL: PDF.js under Node reads it with fs.
+const cMapUrl = fileURLToPath(new URL('../../cmaps/', import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs')));
+
+const METADATA_KEYS = ['Title', 'Author', 'Subject', 'Keywords'];
+const MAX_FIELD = 2000;
+
+parentPort.postMessage({ ready: true });
+parentPort.on('message', (job) => {
+  void read(job).then(
+    (result) => parentPort.postMessage({ id: job.id, ok: true, result }),
+    (error) => parentPort.postMessage({ id: job.id, ok: false, error: describe(error) }),
+  );
+});
+
+async function read({ bytes, password, maxPages }) {
+  const task = getDocument({
+    data: bytes,
+    password,
+    cMapUrl,
+    cMapPacked: true,
+    isEvalSupported: false,
+    enableXfa: false,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  try {
+    const doc = await task.promise;
+    if (doc.numPages > maxPages) return { tooManyPages: doc.numPages };
+    const { info, metadata } = await doc.getMetadata().catch(() => ({ info: {}, metadata: null }));
+    const pages = [];
+    let firstPage;
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      // The reader's text layer asks for the same unnormalised items, so offsets into this text agree with it.
+      const items = await page.getTextContent({ disableNormalization: true }).then(
+        (content) => content.items.filter((item) => typeof item.str === 'string'),
+        () => [],
+      );
+      pages.push({
+        strs: items.map((item) => item.str),
+        eols: Uint8Array.from(items, (item) => (item.hasEOL ? 1 : 0)),
+      });
+      if (number === 1) firstPage = { view: page.view, items: items.map(placed) };
+      page.cleanup();
+    }
+    return { pages, info: infoFields(info), xmp: xmpFields(metadata), firstPage };
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** Where an item sits on the page and how tall its text is, for finding the title and authors. */
+function placed(item) {
+  const [a, b, c, d, x, y] = item.transform;
+  return {
+    str: item.str,
+    hasEOL: item.hasEOL,
+    x,
+    y,
+    width: item.width,
+    size: Math.hypot(c, d),
+    upright: Math.abs(b) < 1e-6 && Math.abs(c) < 1e-6 && a > 0 && d > 0,
+  };
+}
+
+function infoFields(info) {
+  const fields = {};
+  for (const key of METADATA_KEYS) if (typeof info?.[key] === 'string') fields[key] = info[key].slice(0, MAX_FIELD);
+  for (const [key, value] of Object.entries(info?.Custom ?? {}))
+    if (typeof value === 'string') fields[`Custom.${key}`] = value.slice(0, MAX_FIELD);
+  return fields;
+}
+
+function xmpFields(metadata) {
+  const fields = {};
+  if (!metadata) return fields;
+  for (const [key, value] of metadata) {
+    const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string') : value;
+    if (typeof text === 'string') fields[key] = text.slice(0, MAX_FIELD);
+    else if (Array.isArray(text)) fields[key] = text.slice(0, 100).map((v) => v.slice(0, MAX_FIELD));
+  }
+  return fields;
+}
+
+/** PDF.js's exceptions as plain data: its classes do not survive postMessage. */
+function describe(error) {
+  const name = typeof error?.name === 'string' ? error.name : 'Error';
+  const message = typeof error?.message === 'string' ? error.message : String(error);
+  return { name, message, code: typeof error?.code === 'number' ? error.code : undefined };
+}
