@@ -1,7 +1,25 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pdfWorkerPlugin } from './electron/core/pdf/worker-build';
+
+/** pdf.js's data folders the renderer's build carries, and which of their files. */
+const PDFJS_DIR = resolve('node_modules/pdfjs-dist');
+const PDFJS_ASSETS: [string, RegExp][] = [
+  ['cmaps', /\.bcmap$|^LICENSE$/],
+  ['standard_fonts', /\.(pfb|ttf)$|^LICENSE/],
+  ['wasm', /^openjpeg_nowasm_fallback\.js$|^LICENSE_(OPENJPEG|PDFJS_OPENJPEG)$/],
+];
+
+/** The file of node_modules/pdfjs-dist a dev-server path under /pdfjs names, if it is one we carry. */
+function pdfjsAsset(path: string): string | undefined {
+  const [folder, name, ...rest] = decodeURIComponent(path.split('?')[0] ?? '')
+    .replace(/^\//, '')
+    .split('/');
+  const entry = PDFJS_ASSETS.find(([f]) => f === folder);
+  return entry && name && rest.length === 0 && entry[1].test(name) ? resolve(PDFJS_DIR, folder!, name) : undefined;
+}
 
 export default defineConfig({
   main: {
@@ -21,7 +39,35 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [
+      react(),
+      // pdf.js's data files, beside index.html under pdfjs/ (the reader asks for them there): CMaps for CID
+      // fonts, the standard fonts, and the JavaScript JPEG 2000 decoder (WebAssembly is off under our CSP).
+      // Copied, not fetched: the app never reaches the network. Served from node_modules by the dev server.
+      {
+        name: 'paperqueue-pdfjs-assets',
+        configureServer(server) {
+          server.middlewares.use('/pdfjs', (req, res, next) => {
+            const file = pdfjsAsset(req.url ?? '');
+            if (!file) return next();
+            res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+            res.end(readFileSync(file));
+          });
+        },
+        generateBundle() {
+          for (const [folder, pattern] of PDFJS_ASSETS) {
+            for (const name of readdirSync(resolve(PDFJS_DIR, folder))) {
+              if (!pattern.test(name)) continue;
+              this.emitFile({
+                type: 'asset',
+                fileName: `pdfjs/${folder}/${name}`,
+                source: readFileSync(resolve(PDFJS_DIR, folder, name)),
+              });
+            }
+          }
+        },
+      },
+    ],
     build: {
       minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

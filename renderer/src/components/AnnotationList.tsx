@@ -8,16 +8,21 @@ type Props = {
   onActivate: (id: string) => void;
   onUpdate: (id: string, change: { color?: Annotation['color']; comment?: string }) => void;
   onRemove: (id: string) => void;
+  /** A highlight in a PDF: open the reader at it. */
+  onOpenPdf: (annotation: Annotation) => void;
 };
 
-/** Every highlight of the paper: click one to find it in the text; edit its comment or colour; remove it. */
-export function AnnotationList({ annotations, activeId, onActivate, onUpdate, onRemove }: Props) {
+/**
+ * Every highlight of the paper: click one to find it in the text (or in the PDF, at its page); edit its
+ * comment or colour; remove it. PDF highlights come after the title's and abstract's, in page order.
+ */
+export function AnnotationList({ annotations, activeId, onActivate, onUpdate, onRemove, onOpenPdf }: Props) {
   if (annotations.length === 0) return null;
   return (
     <section className="annotations" aria-label="Highlights">
       <h3>Highlights</h3>
       <ul>
-        {annotations.map((a) => (
+        {inReadingOrder(annotations).map((a) => (
           <AnnotationItem
             key={a.id}
             annotation={a}
@@ -25,6 +30,7 @@ export function AnnotationList({ annotations, activeId, onActivate, onUpdate, on
             onActivate={onActivate}
             onUpdate={onUpdate}
             onRemove={onRemove}
+            onOpenPdf={onOpenPdf}
           />
         ))}
       </ul>
@@ -38,12 +44,19 @@ function AnnotationItem({
   onActivate,
   onUpdate,
   onRemove,
+  onOpenPdf,
 }: { annotation: Annotation; active: boolean } & Omit<Props, 'annotations' | 'activeId'>) {
   const [comment, setComment] = useState(a.comment);
+  const inPdf = a.target === 'pdf';
   return (
     <li className={`annotation hl-${a.color}${active ? ' active' : ''}`} data-annotation={a.id}>
-      <button type="button" className="annotation-quote" onClick={() => onActivate(a.id)} title="Show in the text">
-        “{a.quote}”
+      <button
+        type="button"
+        className="annotation-quote"
+        onClick={() => (inPdf ? onOpenPdf(a) : onActivate(a.id))}
+        title={inPdf ? 'Open the PDF here' : 'Show in the text'}
+      >
+        {inPdf && <span className="annotation-page">p. {(a.page ?? 0) + 1}</span>}“{a.quote}”
       </button>
       <input
         className="annotation-comment"
@@ -70,4 +83,13 @@ function AnnotationItem({
       </div>
     </li>
   );
+}
+
+/** The title's and abstract's highlights as they were made, then the PDF's by page and place on the page. */
+function inReadingOrder(annotations: Annotation[]): Annotation[] {
+  const text = annotations.filter((a) => a.target !== 'pdf');
+  const pdf = annotations
+    .filter((a) => a.target === 'pdf')
+    .sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.start - b.start);
+  return pdf.length ? [...text, ...pdf] : annotations;
 }

@@ -10,48 +10,66 @@ import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { Sidebar } from './Sidebar';
 import { Toolbar } from './Toolbar';
+import { ReaderToast } from './pdf/Attachments';
 
 // The charts library is half the app's code: it loads when the stats are first opened, not before the list.
 const StatsView = lazy(() => import('./StatsView').then((module) => ({ default: module.StatsView })));
+// So is pdf.js: the reader loads when a PDF is first opened.
+const PdfReader = lazy(() => import('./pdf/PdfReader').then((module) => ({ default: module.PdfReader })));
 
 export function App() {
   const selectedId = useApp((s) => s.selectedId);
   const previewFile = useApp((s) => s.previewFile);
   const showStats = useApp((s) => s.view.kind === 'stats');
+  const reading = useApp((s) => s.reader !== undefined);
   useKeyboard();
   return (
-    <div
-      className={selectedId && !showStats ? 'app with-detail' : 'app'}
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
-      }}
-      onDrop={(e) => {
-        const file = e.dataTransfer.files[0];
-        if (!file) return;
-        e.preventDefault();
-        void previewFile(file);
-      }}
-    >
-      <Sidebar />
-      {showStats ? (
-        <main className="main" aria-label="Reading stats">
-          <Banner />
-          <Suspense fallback={<p className="muted stats-loading">Loading…</p>}>
-            <StatsView />
-          </Suspense>
-        </main>
-      ) : (
-        <main className="main" aria-label="Papers">
-          <Toolbar />
-          <Banner />
-          <RankingNote />
-          <BulkBar />
-          <PaperList />
-        </main>
+    <>
+      <div
+        className={selectedId && !showStats ? 'app with-detail' : 'app'}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          const file = e.dataTransfer.files[0];
+          if (!file) return;
+          e.preventDefault();
+          void previewFile(file);
+        }}
+      >
+        <Sidebar />
+        {showStats ? (
+          <main className="main" aria-label="Reading stats">
+            <Banner />
+            <Suspense fallback={<p className="muted stats-loading">Loading…</p>}>
+              <StatsView />
+            </Suspense>
+          </main>
+        ) : (
+          <main className="main" aria-label="Papers">
+            <Toolbar />
+            <Banner />
+            <RankingNote />
+            <BulkBar />
+            <PaperList />
+          </main>
+        )}
+        {selectedId && !showStats && <PaperDetail id={selectedId} />}
+        <ImportDialog />
+        <Overlays />
+      </div>
+      {reading && (
+        <Suspense
+          fallback={
+            <div className="pdf-reader-loading" role="status">
+              Opening the reader…
+            </div>
+          }
+        >
+          <PdfReader />
+        </Suspense>
       )}
-      {selectedId && !showStats && <PaperDetail id={selectedId} />}
-      <ImportDialog />
-      <Overlays />
-    </div>
+      <ReaderToast />
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { NoteEditor } from './NoteEditor';
 import { PaperEditor } from './PaperEditor';
 import { PaperLinks } from './PaperLinks';
 import { PaperTags } from './PaperTags';
+import { PaperAttachments } from './pdf/Attachments';
 import type { Status } from '../store/types';
 
 const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
@@ -21,6 +22,7 @@ export function PaperDetail({ id }: { id: string }) {
   const addAnnotation = useApp((s) => s.addAnnotation);
   const updateAnnotation = useApp((s) => s.updateAnnotation);
   const removeAnnotation = useApp((s) => s.removeAnnotation);
+  const openAttachment = useApp((s) => s.openAttachment);
   const [activeId, setActiveId] = useState<string | undefined>();
   const [editingId, setEditingId] = useState<string | undefined>();
   if (!paper) return null;
@@ -80,6 +82,7 @@ export function PaperDetail({ id }: { id: string }) {
       </div>
       <div className="detail-body">
         {editing && <PaperEditor key={`edit-${paper.id}`} paper={paper} onDone={() => setEditingId(undefined)} />}
+        <PaperAttachments key={`pdf-${paper.id}`} paper={paper} />
         <WhyHere id={paper.id} />
         <h3>Abstract</h3>
         {paper.abstract ? (
@@ -93,6 +96,7 @@ export function PaperDetail({ id }: { id: string }) {
           onActivate={activate}
           onUpdate={(annotationId, change) => void updateAnnotation(paper.id, annotationId, change)}
           onRemove={(annotationId) => void removeAnnotation(paper.id, annotationId)}
+          onOpenPdf={(a) => a.attachment && openAttachment(paper.id, a.attachment, { annotationId: a.id })}
         />
         <NoteEditor key={paper.id} paperId={paper.id} savedNote={paper.note} />
         <MoreLikeThis id={paper.id} version={`${paper.title}\n${paper.abstract}`} />

@@ -6,11 +6,18 @@ import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createListSlice, type ListSlice } from './list-slice';
 import { createPaperActionsSlice, type PaperActionsSlice } from './paper-actions-slice';
 import { PendingStatuses } from './pending';
+import { createReaderSlice, recallReader, type ReaderSlice } from './reader-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { applyTheme, recall, remember } from '../ui-memory';
 
-export type AppState = ListSlice & SelectionSlice & PaperActionsSlice & LibrarySlice & InsightSlice & UiSlice;
+export type AppState = ListSlice &
+  SelectionSlice &
+  PaperActionsSlice &
+  LibrarySlice &
+  InsightSlice &
+  UiSlice &
+  ReaderSlice;
 export type AppStore = StoreApi<AppState> & { start: () => () => void };
 
 /**
@@ -26,6 +33,7 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     ...createLibrarySlice(transport)(...a),
     ...createInsightSlice(transport)(...a),
     ...createUiSlice(memory)(...a),
+    ...createReaderSlice(transport, memory)(...a),
   }));
   /** Load, then refresh whenever any host changes the library. Returns the unsubscribe. */
   const start = () => {
@@ -40,6 +48,12 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
       density: saved.density ?? 'comfortable',
       restoreScroll: saved.scrollTop,
     });
+    // The PDF that was open comes back too, at the page it was left on.
+    const reading = recallReader(memory);
+    if (reading.paperId) {
+      if (reading.hash) store.getState().openAttachment(reading.paperId, reading.hash);
+      else store.getState().openReader(reading.paperId);
+    }
     const unsubscribeMemory = store.subscribe((state, previous) => {
       if (state.view !== previous.view || state.sort !== previous.sort || state.selectedId !== previous.selectedId)
         remember(memory, { view: state.view, sort: state.sort, selectedId: state.selectedId });
@@ -66,6 +80,7 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
       void store.getState().refreshList();
       void store.getState().loadStats();
       void store.getState().loadDetail();
+      void store.getState().loadReaderPaper();
     });
     const unsubscribeProgress = transport.onProgress(({ command, done, total }) => {
       const pending = store.getState().pendingImport;

@@ -1,0 +1,190 @@
+import { useRef, useState, type DragEvent } from 'react';
+import { useApp } from '../../store';
+import type { Paper } from '../../store/types';
+import './attachments.css';
+
+/**
+ * A paper's PDFs in its detail pane: Read PDF (where the reader left off), attach one (the button or a
+ * drop), pick one of several, remove one after saying where its file goes.
+ */
+export function PaperAttachments({ paper }: { paper: Paper }) {
+  const attachFiles = useApp((s) => s.attachFiles);
+  const openReader = useApp((s) => s.openReader);
+  const openAttachment = useApp((s) => s.openAttachment);
+  const removeAttachment = useApp((s) => s.removeAttachment);
+  const [confirming, setConfirming] = useState<string>();
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const attachments = paper.attachments ?? [];
+  const first = attachments[0];
+  const progress = first && paper.progress?.attachment === first.hash ? paper.progress : undefined;
+
+  const attach = async (files: File[]) => {
+    if (files.length === 0) return;
+    setBusy(true);
+    try {
+      await attachFiles(paper.id, files);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes('Files')) return;
+    // This pane's drop attaches to this paper; the window's own drop (import) must not see it.
+    event.preventDefault();
+    event.stopPropagation();
+    setDragging(false);
+    void attach([...event.dataTransfer.files]);
+  };
+  return (
+    <section
+      className={dragging ? 'attachments dragging' : 'attachments'}
+      aria-label="PDF"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <h3>PDF</h3>
+      {first ? (
+        <>
+          <div className="attachments-read">
+            <button type="button" className="button primary" onClick={() => openReader(paper.id)}>
+              {progress && progress.page > 1 ? `Continue reading (p. ${progress.page})` : 'Read PDF'}
+            </button>
+            {progress && (
+              <span className="muted attachments-progress">
+                {progress.furthest >= progress.pages
+                  ? `Read to the end (${progress.pages} pages)`
+                  : `Read to page ${progress.furthest} of ${progress.pages}`}
+              </span>
+            )}
+          </div>
+          <ul className="attachments-files">
+            {attachments.map((a, i) => (
+              <li key={a.hash} className="attachment-file">
+                {confirming === a.hash ? (
+                  <div className="attachment-confirm" role="alert">
+                    <p>
+                      Remove ‘{a.name}’ from this paper? The file is kept in the trash for 30 days; its highlights stay
+                      in your library.
+                    </p>
+                    <div className="attachment-actions">
+                      <button
+                        type="button"
+                        className="button small danger"
+                        autoFocus
+                        onClick={() => {
+                          setConfirming(undefined);
+                          void removeAttachment(paper.id, a.hash);
+                        }}
+                      >
+                        Remove PDF
+                      </button>
+                      <button type="button" className="button small ghost" onClick={() => setConfirming(undefined)}>
+                        Cancel
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <>
+                    <span className="attachment-name" title={a.name}>
+                      {a.name}
+                    </span>
+                    <span className="muted attachment-facts">
+                      {[
+                        a.pages ? `${a.pages} ${a.pages === 1 ? 'page' : 'pages'}` : undefined,
+                        sizeOf(a.size),
+                        a.encrypted ? 'password' : undefined,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
+                    <span className="attachment-actions">
+                      {attachments.length > 1 && (
+                        <button
+                          type="button"
+                          className="button small ghost"
+                          aria-label={`Read ${a.name}`}
+                          onClick={() => (i === 0 ? openReader(paper.id) : openAttachment(paper.id, a.hash))}
+                        >
+                          Read
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        className="button small ghost"
+                        aria-label={`Remove ${a.name}`}
+                        onClick={() => setConfirming(a.hash)}
+                      >
+                        Remove
+                      </button>
+                    </span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="linkish attachments-more"
+            onClick={() => input.current?.click()}
+            disabled={busy}
+          >
+            {busy ? 'Attaching…' : 'Attach another PDF…'}
+          </button>
+        </>
+      ) : (
+        <div className="attachments-drop">
+          <span className="muted">{busy ? 'Attaching…' : 'Drop a PDF here, or'}</span>
+          <button type="button" className="button" onClick={() => input.current?.click()} disabled={busy}>
+            Attach PDF…
+          </button>
+        </div>
+      )}
+      <input
+        ref={input}
+        type="file"
+        accept="application/pdf,.pdf"
+        multiple
+        hidden
+        aria-label="Attach PDF"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          void attach(files);
+        }}
+      />
+    </section>
+  );
+}
+
+function sizeOf(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/** What attaching said: the file and paper named, a refusal with its reason. */
+export function ReaderToast() {
+  const notice = useApp((s) => s.readerNotice);
+  const dismiss = useApp((s) => s.dismissReaderNotice);
+  if (!notice) return null;
+  return (
+    <div
+      className={notice.error ? 'toast reader-toast error' : 'toast reader-toast'}
+      role={notice.error ? 'alert' : 'status'}
+    >
+      {notice.text}
+      <button type="button" className="linkish" onClick={dismiss} aria-label="Dismiss">
+        ✕
+      </button>
+    </div>
+  );
+}

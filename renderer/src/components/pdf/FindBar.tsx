@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import type { Found } from './use-find';
+
+type Props = {
+  query: string;
+  found: Found;
+  active: number;
+  onQuery: (query: string) => void;
+  onStep: (direction: 1 | -1) => void;
+  onClose: () => void;
+  /** Changes each time Ctrl/⌘+F is pressed, to focus and select the field again. */
+  focusToken: number;
+};
+
+/** Find in the document: the field, how many hits, next and previous (Enter, Shift+Enter), Escape closes. */
+export function FindBar({ query, found, active, onQuery, onStep, onClose, focusToken }: Props) {
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    field.current?.focus();
+    field.current?.select();
+  }, [focusToken]);
+  const count = found.hits.length;
+  const status = !query.trim()
+    ? ''
+    : count === 0
+      ? found.done
+        ? 'No matches'
+        : 'Searching…'
+      : `${Math.min(active + 1, count)} of ${count}${found.done ? '' : '+'}`;
+  return (
+    <div className="pdf-find" role="search" aria-label="Find in the PDF">
+      <input
+        ref={field}
+        className="pdf-find-field"
+        type="search"
+        aria-label="Find in the PDF"
+        placeholder="Find in the PDF"
+        value={query}
+        onChange={(e) => onQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            onStep(e.shiftKey ? -1 : 1);
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      />
+      <span className="pdf-find-count" role="status" aria-live="polite">
+        {status}
+      </span>
+      <button
+        type="button"
+        className="button small ghost"
+        aria-label="Previous match (Shift+Enter)"
+        title="Previous match (Shift+Enter)"
+        disabled={count === 0}
+        onClick={() => onStep(-1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="button small ghost"
+        aria-label="Next match (Enter)"
+        title="Next match (Enter)"
+        disabled={count === 0}
+        onClick={() => onStep(1)}
+      >
+        ↓
+      </button>
+      <button type="button" className="button small ghost" aria-label="Close find (Esc)" onClick={onClose}>
+        ✕
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,301 @@
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
+import type { TextRange } from '../../pdf/fold';
+import { boxToPdf, mergeLines, type PdfRect } from '../../pdf/geometry';
+import type { PdfLink } from '../../pdf/links';
+import { quoteAt } from '../../pdf/page-text';
+import {
+  layoutPages,
+  pageWindow,
+  positionAt,
+  scrollTopFor,
+  type PageWindow,
+  type Position,
+} from '../../pdf/page-window';
+import { toPdfPoint } from '../../pdf/pdfjs';
+import { boxesFor, selectionOffsets } from '../../pdf/text-layer-dom';
+import type { Annotation } from '../../store/types';
+import { PdfPage } from './PdfPage';
+import type { LoadedPdf } from './use-pdf-document';
+
+/** A hit of find in the document: a page (0-based) and offsets in its text. */
+export type Hit = TextRange & { page: number };
+
+/** A passage selected in the PDF, ready to become a highlight. */
+export type PdfSelection = {
+  page: number;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  rects: PdfRect[];
+  /** Where to show the popover: the middle of the selection's bottom edge. */
+  x: number;
+  y: number;
+};
+
+/** What the reader's keys and toolbar do to the column. */
+export type ColumnHandle = {
+  goTo: (position: Position) => void;
+  /** A screen's height down (1) or up (-1). */
+  scrollScreen: (direction: 1 | -1) => void;
+  scrollLines: (lines: number) => void;
+  /** The top of the next (1) or previous (-1) page. */
+  turnPage: (direction: 1 | -1) => void;
+  edge: (end: 'start' | 'end') => void;
+  focus: () => void;
+};
+
+type Props = {
+  pdf: LoadedPdf;
+  scale: number;
+  initial: Position;
+  highlights: readonly Annotation[];
+  activeAnnotationId: string | undefined;
+  hits: readonly Hit[];
+  activeHit: number;
+  reveal: number;
+  onPosition: (position: Position, current: number, atEnd: boolean) => void;
+  onSelectText: (selection: PdfSelection) => void;
+  onHighlightClick: (annotationId: string, x: number, y: number) => void;
+  onLink: (link: PdfLink) => void;
+  onViewSize: (size: { width: number; height: number }) => void;
+  ref?: Ref<ColumnHandle>;
+};
+
+const NONE: readonly never[] = [];
+/** Pages past the kept ones still get an empty box this far either way, so a fast scroll shows pages, not a void. */
+const PLACEHOLDERS = 12;
+
+/**
+ * The pages in one scrolled column: all of them have their place (the column is as tall as the document),
+ * but only the pages on screen and a screen around are drawn, and drawings three screens away are let go.
+ * A zoom keeps the page and the place on it at the top of the view.
+ */
+export function PageColumn({ ref, ...props }: Props) {
+  const { pdf, scale, onPosition, onViewSize } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const layout = useMemo(() => layoutPages(pdf.viewports, scale), [pdf.viewports, scale]);
+  const position = useRef<Position>(props.initial);
+  const [view, setView] = useState({ width: 0, height: 0 });
+  const [win, setWin] = useState<PageWindow>(() => pageWindow(layout, 0, 800));
+  const count = pdf.viewports.length;
+
+  const measure = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    position.current = positionAt(layout, el.scrollTop);
+    const next = pageWindow(layout, el.scrollTop, el.clientHeight);
+    setWin((old) => (sameWindow(old, next) ? old : next));
+    const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
+    onPosition(position.current, next.current, atEnd);
+  }, [layout, onPosition]);
+
+  // A new layout (a zoom, the pages' sizes) puts the same place back at the top before it is painted.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    el.scrollTop = scrollTopFor(layout, position.current);
+    measure();
+  }, [layout, measure]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      setView((old) => (old.width === size.width && old.height === size.height ? old : size));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    if (view.width) onViewSize(view);
+  }, [view, onViewSize]);
+  useEffect(() => {
+    if (view.height) measure();
+  }, [view.height, measure]);
+
+  const frame = useRef(0);
+  const onScroll = () => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(measure);
+  };
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  useImperativeHandle(ref, () => {
+    const el = () => scroller.current;
+    const goTo = (to: Position) => {
+      const s = el();
+      if (!s) return;
+      position.current = to;
+      s.scrollTop = scrollTopFor(layout, to);
+    };
+    return {
+      goTo,
+      scrollScreen: (direction) => el()?.scrollBy({ top: direction * (el()!.clientHeight - 48) }),
+      scrollLines: (lines) => el()?.scrollBy({ top: lines * 48 }),
+      turnPage(direction) {
+        const s = el();
+        if (!s) return;
+        const here = positionAt(layout, s.scrollTop);
+        // Back from the middle of a page goes to its top first.
+        const page = direction < 0 && here.offset > 0.02 ? here.page : here.page + direction;
+        goTo({ page: Math.min(count - 1, Math.max(0, page)), offset: 0 });
+      },
+      edge: (end) => el()?.scrollTo({ top: end === 'start' ? 0 : el()!.scrollHeight }),
+      focus: () => el()?.focus({ preventScroll: true }),
+    };
+  }, [layout, count]);
+
+  // Group highlights and hits by page once, so each page gets the same array until they change.
+  const byPage = useMemo(() => groupByPage(props.highlights, (a) => a.page ?? -1), [props.highlights]);
+  const hitsByPage = useMemo(() => groupByPage(props.hits, (h) => h.page), [props.hits]);
+  const activeHit = props.hits[props.activeHit];
+
+  const { onSelectText, onHighlightClick } = props;
+  const readSelection = useCallback(async () => {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    const range = selection.getRangeAt(0);
+    const pageEl =
+      elementOf(range.startContainer)?.closest<HTMLElement>('.pdf-page') ??
+      elementOf(range.endContainer)?.closest<HTMLElement>('.pdf-page');
+    const layer = pageEl?.querySelector<HTMLElement>('.textLayer');
+    if (!pageEl || !layer || !scroller.current?.contains(pageEl)) return;
+    const page = Number(pageEl.dataset.page) - 1;
+    const offsets = selectionOffsets(layer, range);
+    const viewport = pdf.viewports[page]?.clone({ scale });
+    if (!offsets || !viewport) return;
+    const { text } = await pdf.texts.text(page);
+    const { quote, prefix, suffix } = quoteAt(text, offsets.start, offsets.end);
+    const rects = mergeLines(
+      boxesFor(layer, pageEl.getBoundingClientRect(), offsets.start, offsets.end).map((box) =>
+        boxToPdf(box, toPdfPoint(viewport)),
+      ),
+    );
+    if (!quote.trim() || rects.length === 0) return;
+    const bounds = range.getBoundingClientRect();
+    onSelectText({
+      page,
+      ...offsets,
+      quote,
+      prefix,
+      suffix,
+      rects,
+      x: bounds.left + bounds.width / 2,
+      y: bounds.bottom,
+    });
+  }, [pdf, scale, onSelectText]);
+
+  const first = Math.max(0, win.keep[0] - PLACEHOLDERS);
+  const last = Math.min(count - 1, win.keep[1] + PLACEHOLDERS);
+  const maxWidth = Math.max(0, ...layout.widths.slice(first, last + 1));
+  return (
+    <div
+      ref={scroller}
+      className="pdf-scroller"
+      tabIndex={0}
+      aria-label="Pages"
+      onScroll={onScroll}
+      onMouseUp={() => setTimeout(() => void readSelection(), 0)}
+      onClick={(event) => {
+        if (!window.getSelection()?.isCollapsed) return;
+        const hit = highlightAt(event.target as Element, event.clientX, event.clientY);
+        if (hit) onHighlightClick(hit, event.clientX, event.clientY);
+      }}
+    >
+      <div className="pdf-column" style={{ height: layout.total, width: maxWidth + 2 * layout.gap }}>
+        {Array.from({ length: last - first + 1 }, (_, k) => {
+          const index = first + k;
+          const top = layout.tops[index]!;
+          const width = layout.widths[index]!;
+          const height = layout.heights[index]!;
+          if (index < win.keep[0] || index > win.keep[1])
+            return (
+              <div
+                key={index}
+                className="pdf-page placeholder"
+                style={{ top, width, height, marginLeft: -width / 2 }}
+              />
+            );
+          return (
+            <PdfPage
+              key={index}
+              doc={pdf.doc}
+              index={index}
+              count={count}
+              base={pdf.viewports[index]!}
+              scale={scale}
+              top={top}
+              width={width}
+              height={height}
+              draw={index >= win.render[0] && index <= win.render[1]}
+              texts={pdf.texts}
+              highlights={byPage.get(index) ?? NONE}
+              activeAnnotationId={props.activeAnnotationId}
+              hits={hitsByPage.get(index) ?? NONE}
+              activeHit={activeHit?.page === index ? (hitsByPage.get(index)?.indexOf(activeHit) ?? -1) : -1}
+              reveal={
+                (activeHit?.page === index ||
+                  props.highlights.some((a) => a.id === props.activeAnnotationId && a.page === index)) &&
+                props.reveal
+                  ? props.reveal
+                  : 0
+              }
+              onLink={props.onLink}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function sameWindow(a: PageWindow, b: PageWindow): boolean {
+  return (
+    a.current === b.current &&
+    a.visible[0] === b.visible[0] &&
+    a.visible[1] === b.visible[1] &&
+    a.render[0] === b.render[0] &&
+    a.render[1] === b.render[1] &&
+    a.keep[0] === b.keep[0] &&
+    a.keep[1] === b.keep[1]
+  );
+}
+
+function groupByPage<T>(items: readonly T[], pageOf: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const page = pageOf(item);
+    const list = out.get(page);
+    if (list) list.push(item);
+    else out.set(page, [item]);
+  }
+  return out;
+}
+
+function elementOf(node: Node): Element | null {
+  return node instanceof Element ? node : node.parentElement;
+}
+
+/** The highlight drawn under a click, if any (highlights lie under the text layer, out of the pointer's way). */
+function highlightAt(target: Element, x: number, y: number): string | undefined {
+  if (target.closest('a, button')) return undefined;
+  const page = target.closest('.pdf-page');
+  if (!page) return undefined;
+  for (const mark of page.querySelectorAll<HTMLElement>('.pdf-hl')) {
+    const r = mark.getBoundingClientRect();
+    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return mark.dataset.annotation;
+  }
+  return undefined;
+}

@@ -1,0 +1,302 @@
+import { AnnotationMode, TextLayer } from 'pdfjs-dist';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import type { TextRange } from '../../pdf/fold';
+import { boxToPdf, mergeLines, pdfToBox, percentOf, type Box, type PdfRect } from '../../pdf/geometry';
+import { linksOf, type PdfLink } from '../../pdf/links';
+import {
+  toPdfPoint,
+  toViewportPoint,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+  type PageTexts,
+  type PageViewport,
+} from '../../pdf/pdfjs';
+import { locate } from '../../pdf/reanchor';
+import { followSelection } from '../../pdf/selection-end';
+import { boxesFor, tagSpans } from '../../pdf/text-layer-dom';
+import type { Annotation } from '../../store/types';
+
+/** A canvas larger than this many pixels is drawn at a lower resolution (memory, and Chromium's limits). */
+const MAX_CANVAS_PIXELS = 16_777_216;
+
+type Props = {
+  doc: PDFDocumentProxy;
+  index: number;
+  count: number;
+  /** The page's viewport at scale 1, for placing stored rectangles. */
+  base: PageViewport;
+  scale: number;
+  top: number;
+  width: number;
+  height: number;
+  /** Draw it (it is on screen or near); otherwise keep what is drawn. */
+  draw: boolean;
+  texts: PageTexts;
+  highlights: readonly Annotation[];
+  activeAnnotationId: string | undefined;
+  hits: readonly TextRange[];
+  /** Which of `hits` is the current one, or -1. */
+  activeHit: number;
+  /** Changes when the active hit or highlight should be scrolled to, once drawn. */
+  reveal: number;
+  onLink: (link: PdfLink) => void;
+};
+
+/**
+ * One page: its canvas, a pdf.js text layer for selecting, highlights under the text, find hits, and
+ * links. Highlights are placed from their stored PDF rectangles as percentages of the page, so a zoom
+ * only stretches them; a highlight whose quote is no longer at its offsets (another pdf.js version split
+ * the text differently) is placed again from the words the text layer shows.
+ */
+export const PdfPage = memo(function PdfPage(props: Props) {
+  const { doc, index, count, base, scale, top, width, height, draw, texts } = props;
+  const pageEl = useRef<HTMLDivElement>(null);
+  const canvasWrap = useRef<HTMLDivElement>(null);
+  const layerHost = useRef<HTMLDivElement>(null);
+  const textLayer = useRef<TextLayer | undefined>(undefined);
+  const scaleRef = useRef(scale);
+  useLayoutEffect(() => {
+    scaleRef.current = scale;
+  }, [scale]);
+  const [page, setPage] = useState<PDFPageProxy>();
+  const [problem, setProblem] = useState<string>();
+  const [text, setText] = useState<string>();
+  const [layerVersion, setLayerVersion] = useState(0);
+  const [links, setLinks] = useState<PdfLink[]>([]);
+  // Once drawn, a page keeps its text layer until it leaves the neighbourhood of the screen (unmounts).
+  const [active, setActive] = useState(draw);
+  if (draw && !active) setActive(true);
+  const drawnScale = useRef<number | undefined>(undefined);
+
+  // The page itself, once it is near the screen.
+  useEffect(() => {
+    if (!draw || page) return;
+    let live = true;
+    doc.getPage(index + 1).then(
+      (loaded) => live && setPage(loaded),
+      (error: unknown) => live && setProblem(pageProblem(index, error)),
+    );
+    void texts.text(index).then((laid) => live && setText(laid.text));
+    return () => {
+      live = false;
+    };
+  }, [draw, page, doc, index, texts]);
+
+  // Its links: web addresses open outside the app, destinations go to their page.
+  useEffect(() => {
+    if (!page) return;
+    let live = true;
+    page.getAnnotations({ intent: 'display' }).then(
+      (annotations) => live && setLinks(linksOf(annotations as unknown[])),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [page]);
+
+  // The canvas, drawn again at each zoom: the old drawing stays until the new one is ready.
+  useEffect(() => {
+    const wrap = canvasWrap.current;
+    if (!draw || !page || !wrap || drawnScale.current === scale) return;
+    const viewport = page.getViewport({ scale });
+    const ratio = Math.min(
+      window.devicePixelRatio || 1,
+      Math.sqrt(MAX_CANVAS_PIXELS / Math.max(1, viewport.width * viewport.height)),
+    );
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.floor(viewport.width * ratio);
+    canvas.height = Math.floor(viewport.height * ratio);
+    canvas.setAttribute('aria-hidden', 'true');
+    const task = page.render({
+      canvas,
+      viewport,
+      transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
+      annotationMode: AnnotationMode.ENABLE,
+    });
+    task.promise.then(
+      () => {
+        const old = wrap.querySelector('canvas');
+        if (old) release(old);
+        wrap.append(canvas);
+        drawnScale.current = scale;
+      },
+      (error: unknown) => {
+        release(canvas);
+        if ((error as Error)?.name !== 'RenderingCancelledException') setProblem(pageProblem(index, error));
+      },
+    );
+    return () => task.cancel();
+  }, [draw, page, scale, index]);
+
+  // The text layer, made once; a zoom lays its spans out again.
+  useEffect(() => {
+    const host = layerHost.current;
+    if (!active || !page || !host || textLayer.current) return;
+    let live = true;
+    const container = document.createElement('div');
+    container.className = 'textLayer';
+    let unfollow: (() => void) | undefined;
+    void Promise.all([texts.content(index), texts.text(index)])
+      .then(async ([content, laid]) => {
+        if (!live) return;
+        const made = scaleRef.current;
+        const layer = new TextLayer({
+          textContentSource: content,
+          container,
+          viewport: page.getViewport({ scale: made }),
+        });
+        textLayer.current = layer;
+        await layer.render();
+        if (!live) return;
+        if (scaleRef.current !== made) layer.update({ viewport: page.getViewport({ scale: scaleRef.current }) });
+        tagSpans(layer.textDivs, laid.starts);
+        host.replaceChildren(container);
+        unfollow = followSelection(container);
+        setLayerVersion((v) => v + 1);
+      })
+      .catch(() => {
+        // No text layer: the page still shows; selecting and finding on it do not.
+      });
+    return () => {
+      live = false;
+      unfollow?.();
+      textLayer.current?.cancel();
+      textLayer.current = undefined;
+      host.replaceChildren();
+    };
+  }, [active, page, index, texts]);
+
+  useEffect(() => {
+    if (!page || !textLayer.current) return;
+    textLayer.current.update({ viewport: page.getViewport({ scale }) });
+    setLayerVersion((v) => v + 1);
+  }, [page, scale]);
+
+  // Give the page's memory back when it leaves the neighbourhood of the screen.
+  useEffect(
+    () => () => {
+      const canvas = canvasWrap.current?.querySelector('canvas');
+      if (canvas) release(canvas);
+    },
+    [],
+  );
+  useEffect(() => () => void page?.cleanup(), [page]);
+
+  // Highlights whose words moved are placed from the text layer; find hits always are.
+  const [moved, setMoved] = useState<ReadonlyMap<string, PdfRect[]>>(new Map());
+  const [hitBoxes, setHitBoxes] = useState<Box[][]>([]);
+  useLayoutEffect(() => {
+    const layer = layerHost.current?.firstElementChild as HTMLElement | null;
+    const box = pageEl.current?.getBoundingClientRect();
+    if (!layer || !box || !page || layerVersion === 0) return;
+    const viewport = page.getViewport({ scale });
+    const next = new Map<string, PdfRect[]>();
+    if (text !== undefined) {
+      for (const a of props.highlights) {
+        const found = locate(text, a);
+        if (!found || found.exact) continue;
+        const rects = mergeLines(
+          boxesFor(layer, box, found.start, found.end).map((b) => boxToPdf(b, toPdfPoint(viewport))),
+        );
+        if (rects.length) next.set(a.id, rects);
+      }
+    }
+    setMoved(next);
+    setHitBoxes(props.hits.map((hit) => boxesFor(layer, box, hit.start, hit.end)));
+  }, [layerVersion, page, scale, text, props.highlights, props.hits]);
+
+  // Bring the current hit or highlight into view once it is drawn.
+  useEffect(() => {
+    if (!props.reveal) return;
+    const mark = pageEl.current?.querySelector('.pdf-hit.active, .pdf-hl.active');
+    mark?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [props.reveal, hitBoxes, props.activeHit, props.activeAnnotationId]);
+
+  const placed = (rect: PdfRect) => percentOf(pdfToBox(rect, toViewportPoint(base)), base.width, base.height);
+  const empty = text !== undefined && text.trim() === '';
+  return (
+    <div
+      ref={pageEl}
+      className="pdf-page"
+      data-page={index + 1}
+      aria-label={`Page ${index + 1} of ${count}`}
+      role="group"
+      style={{ top, width, height, marginLeft: -width / 2, '--total-scale-factor': scale } as CSSProperties}
+    >
+      <div ref={canvasWrap} className="pdf-canvas" />
+      <div className="pdf-highlights" aria-hidden="true">
+        {props.highlights.map((a) =>
+          (moved.get(a.id) ?? a.rects ?? []).map((rect, i) => (
+            <div
+              key={`${a.id}-${i}`}
+              className={`pdf-hl hl-${a.color}${a.id === props.activeAnnotationId ? ' active' : ''}`}
+              data-annotation={a.id}
+              style={placed(rect)}
+            />
+          )),
+        )}
+        {hitBoxes.map((boxes, h) =>
+          boxes.map((b, i) => (
+            <div
+              key={`hit-${h}-${i}`}
+              className={h === props.activeHit ? 'pdf-hit active' : 'pdf-hit'}
+              style={percentOf(b, width, height)}
+            />
+          )),
+        )}
+      </div>
+      <div ref={layerHost} className="pdf-text" />
+      <div className="pdf-links">
+        {links.map((link, i) =>
+          link.kind === 'web' ? (
+            <a
+              key={i}
+              className="pdf-link"
+              href={link.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              title={link.url}
+              style={placed(link.rect)}
+            >
+              <span className="visually-hidden">{link.url}</span>
+            </a>
+          ) : (
+            <button
+              key={i}
+              type="button"
+              className="pdf-link"
+              title="Go to the place this link points to"
+              style={placed(link.rect)}
+              onClick={() => props.onLink(link)}
+            >
+              <span className="visually-hidden">Go to the place this link points to</span>
+            </button>
+          ),
+        )}
+      </div>
+      {empty && (
+        <p className="pdf-page-note" role="note">
+          This page has no text layer (a scan or an image)
+        </p>
+      )}
+      {problem && (
+        <p className="pdf-page-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+});
+
+function release(canvas: HTMLCanvasElement): void {
+  // Setting the size to zero frees the pixels at once, instead of when the element is collected.
+  canvas.width = 0;
+  canvas.height = 0;
+  canvas.remove();
+}
+
+function pageProblem(index: number, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `Page ${index + 1} could not be drawn: ${message || 'the PDF is damaged here'}.`;
+}

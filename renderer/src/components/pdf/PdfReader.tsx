@@ -1,0 +1,370 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PdfLink } from '../../pdf/links';
+import { scaleFor, stepScale, type Position, type Zoom } from '../../pdf/page-window';
+import { resolveDestination, type OutlineItem } from '../../pdf/pdfjs';
+import { useApp, useAppStore } from '../../store';
+import { pdfHighlights } from '../../store/reader-slice';
+import type { Annotation, Paper } from '../../store/types';
+import { HighlightPopover } from '../HighlightPopover';
+import { HighlightEditor } from './HighlightEditor';
+import { PageColumn, type ColumnHandle, type PdfSelection } from './PageColumn';
+import { FindBar } from './FindBar';
+import { PasswordPrompt } from './PasswordPrompt';
+import { ReaderSidebar } from './ReaderSidebar';
+import { ReaderToolbar } from './ReaderToolbar';
+import { useFind } from './use-find';
+import { usePdfDocument, type LoadedPdf } from './use-pdf-document';
+import { useReaderKeys } from './use-reader-keys';
+import './reader.css';
+
+/** How long the reader waits after the page stops changing before it records where it is. */
+const SAVE_PROGRESS_MS = 600;
+
+/**
+ * The PDF reader, over the whole window: the open paper's PDF in one scrolled column, with find, zoom,
+ * its outline and highlights beside it, and the highlight popover on selected text. A modal dialog:
+ * focus stays inside, Escape closes it and focus goes back where it was.
+ */
+export function PdfReader() {
+  const reader = useApp((s) => s.reader);
+  const paper = useApp((s) => (s.reader && s.readerPaper?.id === s.reader.paperId ? s.readerPaper : undefined));
+  const closeReader = useApp((s) => s.closeReader);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+  if (!reader) return null;
+  const attachment = paper?.attachments?.find((a) => a.hash === reader.hash) ?? paper?.attachments?.[0];
+  return (
+    <div
+      ref={root}
+      className="pdf-reader"
+      role="dialog"
+      aria-modal="true"
+      aria-label={paper ? `Reader: ${paper.title}` : 'Reader'}
+    >
+      {!paper ? (
+        <div className="pdf-message">
+          <p className="muted">Opening…</p>
+          <button type="button" className="button" onClick={closeReader}>
+            Close
+          </button>
+        </div>
+      ) : !attachment ? (
+        <div className="pdf-message">
+          <p>‘{paper.title}’ has no PDF attached.</p>
+          <button type="button" className="button" onClick={closeReader} autoFocus>
+            Close
+          </button>
+        </div>
+      ) : (
+        <ReaderBody key={`${paper.id}:${attachment.hash}`} paper={paper} hash={attachment.hash} root={root} />
+      )}
+    </div>
+  );
+}
+
+function ReaderBody({
+  paper,
+  hash,
+  root,
+}: {
+  paper: Paper;
+  hash: string;
+  root: React.RefObject<HTMLDivElement | null>;
+}) {
+  const store = useAppStore();
+  const at = useApp((s) => s.reader?.at);
+  const readAttachment = useApp((s) => s.readAttachment);
+  const closeReader = useApp((s) => s.closeReader);
+  const invertPages = useApp((s) => s.invertPages);
+  const setInvertPages = useApp((s) => s.setInvertPages);
+  const attachments = paper.attachments ?? [];
+  const attachment = attachments.find((a) => a.hash === hash)!;
+  const state = usePdfDocument(hash, attachment.name, readAttachment);
+  const pdf = state.phase === 'ready' ? state.pdf : undefined;
+  const highlights = useMemo(() => pdfHighlights(paper, hash), [paper, hash]);
+
+  const column = useRef<ColumnHandle>(null);
+  const [zoom, setZoom] = useState<Zoom>('auto');
+  const [view, setView] = useState({ width: window.innerWidth - 300, height: window.innerHeight - 60 });
+  const [sidebar, setSidebar] = useState(() => window.innerWidth >= 1200);
+  const [current, setCurrent] = useState(0);
+  const [atEnd, setAtEnd] = useState(false);
+  const [endDismissed, setEndDismissed] = useState(false);
+  const [findOpen, setFindOpen] = useState(Boolean(at?.find));
+  const [findFocus, setFindFocus] = useState(0);
+  const [query, setQuery] = useState(at?.find ?? '');
+  // The hit picked with Enter or the arrows; until then the first one at or after the page find started from.
+  const [chosenHit, setChosenHit] = useState<number>();
+  const [findFrom, setFindFrom] = useState((at?.page ?? 1) - 1);
+  // A token: each time it changes the current hit or highlight is brought into view once it is drawn.
+  const [reveal, setReveal] = useState(at?.annotationId || at?.find ? 1 : 0);
+  const [activeAnnotationId, setActiveAnnotationId] = useState(at?.annotationId);
+  const [selection, setSelection] = useState<PdfSelection>();
+  const [editing, setEditing] = useState<{ id: string; x: number; y: number }>();
+  const found = useFind(findOpen ? pdf : undefined, query);
+
+  const count = pdf?.viewports.length ?? 0;
+  const first = pdf?.viewports[0];
+  const scale = first ? scaleFor(zoom, first, view) : 1;
+
+  // Where to open: a highlight, a page, the first hit of a search, or where the reader left off.
+  const initial = useMemo<Position>(() => {
+    if (!pdf) return { page: 0, offset: 0 };
+    const annotation = at?.annotationId ? highlights.find((a) => a.id === at.annotationId) : undefined;
+    if (annotation?.page !== undefined) return { page: annotation.page, offset: 0 };
+    if (at?.page) return { page: Math.min(pdf.viewports.length, at.page) - 1, offset: 0 };
+    const progress = paper.progress?.attachment === hash ? paper.progress : undefined;
+    if (progress) return { page: Math.min(pdf.viewports.length, progress.page) - 1, offset: progress.offset };
+    return { page: 0, offset: 0 };
+    // Only when the document opens: later changes of the paper must not move the reader.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pdf]);
+  const firstHit = Math.max(
+    0,
+    found.hits.findIndex((h) => h.page >= findFrom),
+  );
+  const activeHit = chosenHit ?? firstHit;
+
+  // Where the reader is goes to the library after a pause (the list's progress, reading stats).
+  const saveProgress = useApp((s) => s.saveProgress);
+  const pending = useRef<{ page: number; offset: number } | undefined>(undefined);
+  const saved = useRef<{ page: number; offset: number } | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    const next = pending.current;
+    if (!next || !count) return;
+    if (saved.current && saved.current.page === next.page && Math.abs(saved.current.offset - next.offset) < 0.01)
+      return;
+    saved.current = next;
+    void saveProgress(paper.id, { attachment: hash, page: next.page, offset: next.offset, pages: count });
+  }, [saveProgress, paper.id, hash, count]);
+  useEffect(() => flush, [flush]);
+  const onPosition = useCallback(
+    (position: Position, page: number, end: boolean) => {
+      setCurrent(page);
+      setAtEnd(end);
+      pending.current = {
+        page: end ? count : position.page + 1,
+        offset: end ? 0 : Math.round(position.offset * 1000) / 1000,
+      };
+      clearTimeout(timer.current);
+      timer.current = setTimeout(flush, SAVE_PROGRESS_MS);
+    },
+    [count, flush],
+  );
+
+  const goTo = useCallback((position: Position) => column.current?.goTo(position), []);
+  const onLink = useCallback(
+    (link: PdfLink) => {
+      if (!pdf) return;
+      if (link.kind === 'named') {
+        const page = { NextPage: current + 1, PrevPage: current - 1, FirstPage: 0, LastPage: count - 1 }[link.action];
+        goTo({ page: Math.min(count - 1, Math.max(0, page)), offset: 0 });
+      } else if (link.kind === 'dest') {
+        void resolveDestination(pdf.doc, link.dest, pdf.viewports).then((to) => to && goTo(to));
+      }
+    },
+    [pdf, current, count, goTo],
+  );
+  const onOutline = (item: OutlineItem) => {
+    if (pdf) void resolveDestination(pdf.doc, item.dest, pdf.viewports).then((to) => to && goTo(to));
+  };
+  const showHighlight = (annotation: Annotation) => {
+    setActiveAnnotationId(annotation.id);
+    goTo({ page: annotation.page ?? 0, offset: 0 });
+    setReveal((r) => r + 1);
+  };
+  const stepHit = (direction: 1 | -1) => {
+    const n = found.hits.length;
+    if (!n) return;
+    setChosenHit((((activeHit + direction) % n) + n) % n);
+    setReveal((r) => r + 1);
+  };
+  const openFind = () => {
+    setFindOpen(true);
+    setFindFocus((f) => f + 1);
+  };
+  const zoomBy = (direction: 1 | -1) => setZoom(stepScale(scale, direction));
+  useReaderKeys(root, {
+    column,
+    onFind: openFind,
+    onZoom: (how) => (how === 'reset' ? setZoom('auto') : zoomBy(how)),
+    onEscape: () => {
+      if (selection) setSelection(undefined);
+      else if (editing) setEditing(undefined);
+      else if (findOpen) setFindOpen(false);
+      else closeReader();
+    },
+  });
+
+  const editingAnnotation = editing ? highlights.find((a) => a.id === editing.id) : undefined;
+  const showEndBar = pdf && count > 0 && (atEnd || current === count - 1) && paper.status !== 'read' && !endDismissed;
+  return (
+    <div className={invertPages ? 'pdf-body invert-pages' : 'pdf-body'}>
+      <ReaderToolbar
+        title={paper.title}
+        attachments={attachments}
+        hash={hash}
+        onPickAttachment={(next) => store.getState().openAttachment(paper.id, next)}
+        page={pdf ? current + 1 : undefined}
+        count={pdf ? count : undefined}
+        onGoToPage={(page) => {
+          goTo({ page: page - 1, offset: 0 });
+          column.current?.focus();
+        }}
+        zoom={zoom}
+        scale={scale}
+        onZoom={setZoom}
+        sidebar={sidebar}
+        onSidebar={() => setSidebar(!sidebar)}
+        onFind={openFind}
+        invertPages={invertPages}
+        onInvertPages={() => setInvertPages(!invertPages)}
+        onClose={closeReader}
+      />
+      {findOpen && (
+        <FindBar
+          query={query}
+          found={found}
+          active={activeHit}
+          focusToken={findFocus}
+          onQuery={(q) => {
+            setQuery(q);
+            setChosenHit(undefined);
+            setFindFrom(current);
+            setReveal((r) => r + 1);
+          }}
+          onStep={stepHit}
+          onClose={() => {
+            setFindOpen(false);
+            column.current?.focus();
+          }}
+        />
+      )}
+      <div className="pdf-main">
+        {sidebar && pdf && (
+          <ReaderSidebar
+            outline={pdf.outline}
+            highlights={highlights}
+            activeAnnotationId={activeAnnotationId}
+            onOutline={onOutline}
+            onHighlight={showHighlight}
+          />
+        )}
+        {state.phase === 'ready' ? (
+          <Pages
+            pdf={state.pdf}
+            column={column}
+            scale={scale}
+            initial={initial}
+            highlights={highlights}
+            activeAnnotationId={activeAnnotationId}
+            hits={findOpen ? found.hits : []}
+            activeHit={activeHit}
+            reveal={reveal}
+            onPosition={onPosition}
+            onSelectText={(s) => {
+              setEditing(undefined);
+              setSelection(s);
+            }}
+            onHighlightClick={(id, x, y) => {
+              setActiveAnnotationId(id);
+              setEditing({ id, x, y });
+            }}
+            onLink={onLink}
+            onViewSize={setView}
+          />
+        ) : state.phase === 'password' ? (
+          <PasswordPrompt
+            name={attachment.name}
+            wrong={state.wrong}
+            onSubmit={(password) => state.submit(password)}
+            onCancel={() => state.submit(undefined)}
+          />
+        ) : state.phase === 'error' ? (
+          <div className="pdf-message" role="alert">
+            <h2>The PDF cannot be shown</h2>
+            <p>{state.message}</p>
+            <p className="muted">The rest of Paperqueue works as before; the file itself is unchanged.</p>
+          </div>
+        ) : (
+          <div className="pdf-message">
+            <p className="muted">Opening ‘{attachment.name}’…</p>
+          </div>
+        )}
+      </div>
+      {showEndBar && (
+        <div className="pdf-endbar" role="status">
+          <span>You have reached the last page.</span>
+          <button
+            type="button"
+            className="button small primary"
+            onClick={() => void store.getState().setStatus([paper.id], 'read', { keepOpen: true })}
+          >
+            Mark as read
+          </button>
+          <button type="button" className="button small ghost" onClick={() => setEndDismissed(true)}>
+            Not now
+          </button>
+        </div>
+      )}
+      {selection && (
+        <HighlightPopover
+          x={selection.x}
+          y={selection.y}
+          quote={selection.quote}
+          onCancel={() => setSelection(undefined)}
+          onSave={async (color, comment) => {
+            const { page, start, end, quote, prefix, suffix, rects } = selection;
+            const ok = await store.getState().addPdfHighlight(paper.id, {
+              target: 'pdf',
+              attachment: hash,
+              ...{ page, start, end, quote, prefix, suffix, rects },
+              color,
+              comment,
+            });
+            setSelection(undefined);
+            if (ok) window.getSelection()?.removeAllRanges();
+            column.current?.focus();
+          }}
+        />
+      )}
+      {editing && editingAnnotation && (
+        <HighlightEditor
+          key={editing.id}
+          annotation={editingAnnotation}
+          x={editing.x}
+          y={editing.y}
+          onUpdate={(change) => void store.getState().updateAnnotation(paper.id, editing.id, change)}
+          onRemove={() => {
+            void store.getState().removeAnnotation(paper.id, editing.id);
+            setEditing(undefined);
+            column.current?.focus();
+          }}
+          onClose={() => {
+            setEditing(undefined);
+            column.current?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The column, focused once the document is open so the keys work at once. */
+function Pages(
+  props: Omit<Parameters<typeof PageColumn>[0], 'ref'> & {
+    column: React.RefObject<ColumnHandle | null>;
+    pdf: LoadedPdf;
+  },
+) {
+  const { column, ...rest } = props;
+  useEffect(() => column.current?.focus(), [column]);
+  return <PageColumn ref={column} {...rest} />;
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import {
+  PageTexts,
+  PasswordCancelled,
+  describePdfError,
+  openPdf,
+  outlineOf,
+  pageViewports,
+  type OutlineItem,
+  type PDFDocumentProxy,
+  type PageViewport,
+} from '../../pdf/pdfjs';
+
+export type LoadedPdf = {
+  doc: PDFDocumentProxy;
+  viewports: PageViewport[];
+  texts: PageTexts;
+  outline: OutlineItem[];
+};
+
+/** Where opening a PDF is: its bytes coming, a password wanted, open, or failed with a sentence to show. */
+export type PdfState =
+  | { phase: 'loading' }
+  | { phase: 'password'; wrong: boolean; submit: (password: string | undefined) => void }
+  | { phase: 'ready'; pdf: LoadedPdf }
+  | { phase: 'error'; message: string };
+
+/** How opening failed: what pdf.js threw, or the library could not give the bytes. */
+type Failure = { error: unknown; reading: boolean };
+
+/**
+ * Fetch an attached PDF's bytes and open it with pdf.js; asks for a password through the returned state
+ * (never stored: it goes to pdf.js and is forgotten). The document is destroyed when the hash changes or
+ * the reader closes, which ends its worker.
+ */
+export function usePdfDocument(
+  hash: string | undefined,
+  name: string,
+  readBytes: (hash: string) => Promise<Uint8Array>,
+): PdfState {
+  // Each state is the hash's it belongs to: another hash is loading until its own state comes.
+  type Held = (Exclude<PdfState, { phase: 'error' }> | { phase: 'failed'; failure: Failure }) & { hash: string };
+  const [held, setState] = useState<Held>();
+  useEffect(() => {
+    if (!hash) return;
+    let live = true;
+    let destroy: (() => void) | undefined;
+    const fail = (error: unknown) => {
+      if (live) setState({ hash, phase: 'failed', failure: { error, reading: false } });
+    };
+    readBytes(hash).then(
+      (bytes) => {
+        if (!live) return;
+        const opened = openPdf(
+          bytes,
+          (wrong) =>
+            new Promise<string | undefined>((resolve) => {
+              if (live) setState({ hash, phase: 'password', wrong, submit: resolve });
+              else resolve(undefined);
+            }),
+        );
+        destroy = opened.destroy;
+        opened.promise
+          .then(async (doc) => {
+            if (!live) return;
+            setState({ hash, phase: 'loading' });
+            const [viewports, outline] = await Promise.all([pageViewports(doc), outlineOf(doc)]);
+            if (live) setState({ hash, phase: 'ready', pdf: { doc, viewports, texts: new PageTexts(doc), outline } });
+          })
+          .catch(fail);
+      },
+      (error: unknown) => {
+        if (live) setState({ hash, phase: 'failed', failure: { error, reading: true } });
+      },
+    );
+    return () => {
+      live = false;
+      destroy?.();
+    };
+  }, [hash, readBytes]);
+  if (!held || held.hash !== hash) return { phase: 'loading' };
+  if (held.phase !== 'failed') return held;
+  return { phase: 'error', message: failureMessage(name, held.failure) };
+}
+
+function failureMessage(name: string, { error, reading }: Failure): string {
+  if (error instanceof PasswordCancelled) return `‘${name}’ needs its password to be opened.`;
+  if (reading)
+    return `‘${name}’ could not be read from the library: ${error instanceof Error ? error.message : String(error)}`;
+  return describePdfError(name, error);
+}

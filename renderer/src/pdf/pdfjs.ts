@@ -1,0 +1,212 @@
+import {
+  GlobalWorkerOptions,
+  PasswordResponses,
+  VerbosityLevel,
+  getDocument,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+} from 'pdfjs-dist';
+import type { PageViewport } from 'pdfjs-dist/types/src/display/display_utils';
+import type { TextContent } from 'pdfjs-dist/types/src/display/api';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import type { PointConverter } from './geometry';
+import { laidOut } from './page-text';
+
+export type { PDFDocumentProxy, PDFPageProxy, PageViewport, TextContent };
+
+// The worker is a file of our own build, loaded from our origin: worker-src falls back to script-src 'self'.
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** Where the build puts pdf.js's data files (electron.vite.config.ts copies them), beside index.html. */
+const assets = (folder: string) => new URL(`./pdfjs/${folder}/`, document.baseURI).href;
+
+/** A viewport's screen-to-PDF point conversion, typed. */
+export const toPdfPoint =
+  (viewport: PageViewport): PointConverter =>
+  (x, y) =>
+    viewport.convertToPdfPoint(x, y) as number[];
+
+/** A viewport's PDF-to-screen point conversion, typed. */
+export const toViewportPoint =
+  (viewport: PageViewport): PointConverter =>
+  (x, y) =>
+    viewport.convertToViewportPoint(x, y) as number[];
+
+/** What the reader asks the person: the password, again when the last one was wrong; undefined gives up. */
+export type AskPassword = (wrong: boolean) => Promise<string | undefined>;
+
+/** The reading asked for a password and the person gave up. */
+export class PasswordCancelled extends Error {
+  constructor() {
+    super('No password was given.');
+    this.name = 'PasswordCancelled';
+  }
+}
+
+/**
+ * Open a PDF from its bytes with everything that could run or fetch turned off: no eval (fonts are drawn
+ * by pdf.js's interpreter instead), no XFA forms, no scripting (pdf.js runs a PDF's JavaScript only through
+ * its sandbox and scripting manager, which are never loaded), nothing from the network (the data is in
+ * memory; CMaps, standard fonts and the JPEG 2000 decoder come from our own build). WebAssembly is off:
+ * the policy has no 'wasm-unsafe-eval', and pdf.js then uses its JavaScript decoders.
+ */
+export function openPdf(
+  data: Uint8Array,
+  askPassword: AskPassword,
+): { promise: Promise<PDFDocumentProxy>; destroy: () => void } {
+  const task = getDocument({
+    data,
+    isEvalSupported: false,
+    enableXfa: false,
+    useSystemFonts: false,
+    disableFontFace: false,
+    cMapUrl: assets('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: assets('standard_fonts'),
+    wasmUrl: assets('wasm'),
+    useWasm: false,
+    // A damaged file still shows what can be read of it; problems come back as rejected pages.
+    stopAtErrors: false,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  let cancelled = false;
+  task.onPassword = (update: (password: string) => void, reason: number) => {
+    void askPassword(reason === PasswordResponses.INCORRECT_PASSWORD).then((password) => {
+      if (password === undefined) {
+        cancelled = true;
+        void task.destroy();
+      } else update(password);
+    });
+  };
+  const promise = task.promise.catch((error: unknown) => {
+    throw cancelled ? new PasswordCancelled() : error;
+  });
+  return { promise, destroy: () => void task.destroy() };
+}
+
+/** What went wrong opening a PDF, in words, naming the file. */
+export function describePdfError(name: string, error: unknown): string {
+  const kind = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (kind === 'InvalidPDFException')
+    return `‘${name}’ cannot be read: it is not a PDF or it is damaged (${message.replace(/\.$/, '')}).`;
+  if (kind === 'PasswordException') return `‘${name}’ is protected by a password that was not given.`;
+  if (/truncat|unexpected end|xref|startxref|trailer/i.test(message))
+    return `‘${name}’ is damaged or incomplete (the file seems cut short): ${message}`;
+  return `‘${name}’ could not be opened: ${message || 'an unknown error in the PDF reader'}.`;
+}
+
+/** The text of each page, fetched once per document and shared by the text layer, find and highlights. */
+export class PageTexts {
+  private readonly contents = new Map<number, Promise<TextContent>>();
+  private readonly texts = new Map<number, Promise<{ text: string; starts: number[] }>>();
+  constructor(private readonly doc: PDFDocumentProxy) {}
+
+  content(index: number): Promise<TextContent> {
+    let found = this.contents.get(index);
+    if (!found) {
+      found = this.doc.getPage(index + 1).then((page) => page.getTextContent());
+      this.contents.set(index, found);
+    }
+    return found;
+  }
+
+  /** The page's text as offsets count it, and where each span of its text layer starts. */
+  text(index: number): Promise<{ text: string; starts: number[] }> {
+    let found = this.texts.get(index);
+    if (!found) {
+      found = this.content(index).then(
+        (content) => laidOut(content.items as { str?: string; hasEOL?: boolean }[]),
+        () => ({ text: '', starts: [] }),
+      );
+      this.texts.set(index, found);
+    }
+    return found;
+  }
+}
+
+/** Each page's size at scale 1 and its viewport there (for converting highlight rectangles). */
+export async function pageViewports(doc: PDFDocumentProxy): Promise<PageViewport[]> {
+  const out: PageViewport[] = [];
+  const all = Array.from({ length: doc.numPages }, (_, i) => i);
+  // In batches: a thousand-page book asks the worker a thousand times, not all at once.
+  for (let at = 0; at < all.length; at += 64) {
+    const pages = await Promise.all(
+      all.slice(at, at + 64).map((i) =>
+        doc.getPage(i + 1).then(
+          (page) => page.getViewport({ scale: 1 }),
+          () => undefined,
+        ),
+      ),
+    );
+    for (const viewport of pages) out.push(viewport ?? out[0] ?? fallbackViewport());
+  }
+  return out;
+}
+
+/** A US Letter page, for a page pdf.js cannot read at all (it draws as a blank page with a message). */
+function fallbackViewport(): PageViewport {
+  return {
+    width: 612,
+    height: 792,
+    scale: 1,
+    rotation: 0,
+    convertToPdfPoint: (x: number, y: number) => [x, 792 - y],
+    convertToViewportPoint: (x: number, y: number) => [x, 792 - y],
+  } as unknown as PageViewport;
+}
+
+/** Where a PDF destination (a name or an explicit array) goes: a 0-based page and how far down it. */
+export async function resolveDestination(
+  doc: PDFDocumentProxy,
+  dest: unknown,
+  viewports: readonly PageViewport[],
+): Promise<{ page: number; offset: number } | undefined> {
+  try {
+    const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
+    if (!Array.isArray(explicit) || explicit.length === 0) return undefined;
+    const [target, kind, ...args] = explicit as [unknown, { name?: string } | undefined, ...unknown[]];
+    const page =
+      typeof target === 'number'
+        ? target
+        : target && typeof target === 'object' && 'num' in target
+          ? await doc.getPageIndex(target as Parameters<PDFDocumentProxy['getPageIndex']>[0])
+          : undefined;
+    if (page === undefined || page < 0 || page >= doc.numPages) return undefined;
+    // The top the destination names, when it names one: XYZ left top, FitH top, FitBH top, FitR left bottom right top.
+    const top =
+      kind?.name === 'XYZ'
+        ? args[1]
+        : kind?.name === 'FitH' || kind?.name === 'FitBH'
+          ? args[0]
+          : kind?.name === 'FitR'
+            ? args[3]
+            : undefined;
+    const viewport = viewports[page];
+    if (typeof top !== 'number' || !viewport) return { page, offset: 0 };
+    const [, y = 0] = toViewportPoint(viewport)(0, top);
+    return { page, offset: Math.min(1, Math.max(0, y / viewport.height - 0.02)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A PDF's outline (its table of contents), each entry with where it goes. */
+export type OutlineItem = { title: string; dest: unknown; url: string | undefined; items: OutlineItem[] };
+
+export async function outlineOf(doc: PDFDocumentProxy): Promise<OutlineItem[]> {
+  type Raw = { title: string; dest: unknown; url: string | null; items: Raw[] };
+  const convert = (items: Raw[]): OutlineItem[] =>
+    items.map((item) => ({
+      title: item.title,
+      dest: item.dest,
+      url: item.url ?? undefined,
+      items: convert(item.items ?? []),
+    }));
+  try {
+    const outline: Raw[] | null = await doc.getOutline();
+    return convert(outline ?? []);
+  } catch {
+    return [];
+  }
+}
