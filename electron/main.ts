@@ -142,7 +142,10 @@ async function importFromDialog(): Promise<void> {
     title: 'Import papers',
     properties: ['openFile'],
     filters: [
-      { name: 'Digests, bibliographies and backups', extensions: ['txt', 'md', 'json', 'bib', 'ris', 'html', 'htm'] },
+      {
+        name: 'Digests, bibliographies, backups and PDFs',
+        extensions: ['txt', 'md', 'json', 'bib', 'ris', 'html', 'htm', 'pdf'],
+      },
       { name: 'All files', extensions: ['*'] },
     ],
   });

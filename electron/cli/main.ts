@@ -6,6 +6,7 @@ import { defaultDataDir } from '../core/paths';
 import { StoreLoadError } from '../core/store/library-file';
 import { openSession, type Session } from './session';
 import { CliError, type Output, type Verb, type VerbContext } from './verb';
+import { attachVerb } from './verbs/attach';
 import { exportVerb } from './verbs/export';
 import { backupVerb } from './verbs/backup';
 import { importVerb } from './verbs/import';
@@ -19,6 +20,7 @@ import { statsVerb } from './verbs/stats';
 
 const VERBS: Verb[] = [
   importVerb,
+  attachVerb,
   listVerb,
   showVerb,
   markVerb,

@@ -1,5 +1,5 @@
 import { newId } from './identifiers';
-import type { Annotation, HistoryEntry, Link, Paper, Source, Status } from './schema';
+import type { Annotation, Attachment, HistoryEntry, Link, Paper, ReadingProgress, Source, Status } from './schema';
 import { squashSpace } from './text';
 
 /** What an importer or papers.add knows about a paper before it enters the library. */
@@ -24,6 +24,8 @@ export type PaperDraft = {
   source?: Source;
   history?: HistoryEntry[];
   annotations?: Annotation[];
+  attachments?: Attachment[];
+  progress?: ReadingProgress;
   rank?: number;
   createdAt?: string;
   updatedAt?: string;
@@ -55,6 +57,8 @@ export function createPaper(draft: PaperDraft, source: Source, rank: number, now
   if (draft.venue) paper.venue = draft.venue;
   if (draft.keywords?.length) paper.keywords = draft.keywords;
   if (draft.needsMetadata) paper.needsMetadata = true;
+  if (draft.attachments?.length) paper.attachments = draft.attachments;
+  if (draft.progress) paper.progress = draft.progress;
   return paper;
 }
 

@@ -85,6 +85,8 @@ export const ReadingProgressSchema = z.object({
   offset: z.number().min(0).max(1),
   furthest: z.number().int().min(1),
   pages: z.number().int().min(1),
+  /** Pages shown so far, a bit each (page 1 is bit 0 of byte 0), in base64: what "pages read" counts. */
+  seen: z.string().max(2000),
   /** New pages reached, by day (YYYY-MM-DD in local time), for reading stats; the last 400 days. */
   days: z.array(z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), pages: z.number().int().min(1) })).max(400),
   updatedAt: IsoDate,

@@ -4,6 +4,8 @@ import { dispatch, type Caller } from '../core/dispatch';
 import { MAX_IMPORT_BYTES } from '../core/importers/read-file';
 import type { LibraryStore } from '../core/store/store';
 import { CONTENT_SECURITY_POLICY, allowedHost, allowedOrigin, newToken, tokenMatches } from './security';
+import { MAX_PDF_BYTES } from '../core/attachments/store-pdf';
+import { serveAttachment } from './attachment-route';
 import { readStatic } from './static';
 
 export type ServerOptions = {
@@ -31,6 +33,8 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** An import carries a file of up to 50 MB in base64 (4/3 of it) inside JSON: its route alone takes more. */
 const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 1024 * 1024;
 const IMPORT_COMMANDS = new Set(['library.import', 'library.previewImport']);
+/** Attaching carries a PDF of up to 200 MB in base64. */
+const MAX_ATTACH_BODY_BYTES = Math.ceil(MAX_PDF_BYTES / 3) * 4 + 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
 
 /**
@@ -75,6 +79,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!tokenMatches(eventsToken, cookie(req, eventsCookieName()))) return unauthorized(res);
       return openEventStream(req, res);
     }
+    if (url.pathname.startsWith('/api/attachments/')) {
+      if (!callerOf(req)) return unauthorized(res);
+      return serveAttachment(req, res, options.store, url.pathname.slice('/api/attachments/'.length));
+    }
     if (url.pathname.startsWith('/api/')) {
       const caller = callerOf(req);
       if (!caller) return unauthorized(res);
@@ -83,7 +91,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const name = commandName(url.pathname.slice(5));
       if (name === undefined)
         return send(res, 404, { ok: false, error: { code: 'UNKNOWN_COMMAND', message: 'There is no such command.' } });
-      const body = await readJson(req, IMPORT_COMMANDS.has(name) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
+      const limit =
+        name === 'attachments.add'
+          ? MAX_ATTACH_BODY_BYTES
+          : IMPORT_COMMANDS.has(name)
+            ? MAX_IMPORT_BODY_BYTES
+            : MAX_BODY_BYTES;
+      const body = await readJson(req, limit);
       if (!body.ok)
         return send(res, body.status, { ok: false, error: { code: 'INVALID_INPUT', message: body.message } });
       const result = await dispatch({ store: options.store, caller }, name, body.value);

@@ -11,6 +11,8 @@ export type Transport = {
   onProgress: (callback: (event: ProgressEvent) => void) => () => void;
   /** The library could not be written (disk full, permission denied). */
   onWriteError: (callback: (message: string) => void) => () => void;
+  /** The bytes of an attached PDF, by its SHA-256 (only PDFs the library references are served). */
+  attachmentBytes: (hash: string) => Promise<Uint8Array>;
 };
 
 /** A failed command, with the code and message the core gave. */
@@ -34,6 +36,10 @@ export function bridgeTransport(bridge: PaperqueueBridge): Transport {
     onChanged: (callback) => bridge.onChanged(callback),
     onWriteError: (callback) => bridge.onWriteError(callback),
     onProgress: (callback) => bridge.onProgress(callback),
+    async attachmentBytes(hash) {
+      const { base64 } = unwrap<{ base64: string }>(await bridge.invoke('attachments.read', { hash }));
+      return base64ToBytes(base64);
+    },
   };
 }
 
@@ -82,6 +88,18 @@ export function httpTransport(location: Location, storage: Storage): Transport {
       source.addEventListener('progress', listener);
       return () => source.removeEventListener('progress', listener);
     },
+    async attachmentBytes(hash) {
+      // Bytes, not base64 in JSON: the route answers Range requests too, and checks the hash is the library's.
+      const response = await fetch(`/api/attachments/${encodeURIComponent(hash)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => undefined)) as Result<unknown> | undefined;
+        if (body && !body.ok) throw new CommandFailed(body.error);
+        throw new CommandFailed({ code: 'INTERNAL', message: `The PDF could not be read (HTTP ${response.status}).` });
+      }
+      return new Uint8Array(await response.arrayBuffer());
+    },
     onWriteError(callback) {
       const source = events();
       const listener = (event: Event) =>
@@ -104,6 +122,13 @@ class RelayedEvents {
         this.target.dispatchEvent(new MessageEvent(type, { data: (event as MessageEvent<string>).data }));
       });
   }
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 export function detectTransport(): Transport {

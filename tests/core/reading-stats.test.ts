@@ -66,10 +66,10 @@ describe('reading stats', () => {
   it('counts by the reader’s days and weeks, across the change to daylight time', () => {
     const stats = readingStats(LIBRARY, NOW, 'America/New_York', 4);
     expect(stats.weeks).toEqual([
-      { start: '2026-02-16', added: 1, read: 0, queue: 2 },
-      { start: '2026-02-23', added: 0, read: 1, queue: 0 },
-      { start: '2026-03-02', added: 0, read: 0, queue: 0 },
-      { start: '2026-03-09', added: 3, read: 2, queue: 1 },
+      { start: '2026-02-16', added: 1, read: 0, queue: 2, pages: 0 },
+      { start: '2026-02-23', added: 0, read: 1, queue: 0, pages: 0 },
+      { start: '2026-03-02', added: 0, read: 0, queue: 0, pages: 0 },
+      { start: '2026-03-09', added: 3, read: 2, queue: 1, pages: 0 },
     ]);
     expect(stats.readThisWeek).toBe(2);
     expect(stats.readInPeriod).toBe(3);

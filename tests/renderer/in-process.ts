@@ -13,5 +13,10 @@ export function inProcess(store: LibraryStore): Transport {
     onChanged: (callback) => store.onChange(callback),
     onWriteError: (callback) => store.onWriteError((error) => callback(String(error))),
     onProgress: (callback) => store.onProgress(callback),
+    async attachmentBytes(hash) {
+      const result = await dispatch({ store }, 'attachments.read', { hash });
+      if (!result.ok) throw new CommandFailed(result.error);
+      return new Uint8Array(Buffer.from((result.value as { base64: string }).base64, 'base64'));
+    },
   };
 }

@@ -34,15 +34,16 @@ export const statsVerb: Verb = {
     if (!reading) return;
     ctx.out(`\nReading, last ${reading.weeks.length} weeks (${reading.timeZone})`);
     ctx.out(`  read ${reading.readInPeriod}, added ${reading.addedInPeriod}, read this week ${reading.readThisWeek}`);
+    ctx.out(`  PDF pages read ${reading.pagesInPeriod}, this week ${reading.pagesThisWeek}`);
     ctx.out(
       `  median days from queued to read: ${reading.medianDaysToRead ?? '–'}; ` +
         `streak ${reading.streak.current} day${reading.streak.current === 1 ? '' : 's'} ` +
         `(longest ${reading.streak.longest})`,
     );
-    ctx.out('\n  week of      read  added  queue');
+    ctx.out('\n  week of      read  added  queue  pages');
     for (const week of reading.weeks.slice(-12)) {
       ctx.out(
-        `  ${week.start}  ${String(week.read).padStart(4)}  ${String(week.added).padStart(5)}  ${String(week.queue).padStart(5)}`,
+        `  ${week.start}  ${String(week.read).padStart(4)}  ${String(week.added).padStart(5)}  ${String(week.queue).padStart(5)}  ${String(week.pages).padStart(5)}`,
       );
     }
     if (reading.queueAge.some((a) => a.count)) {

@@ -1,5 +1,7 @@
 import { insightRank, insightSimilar } from './insight';
 import { rulesAdd, rulesList, rulesRemove } from './rules';
+import { attachmentsAdd, attachmentsRead, attachmentsRemove, attachmentsRestore, attachmentsText } from './attachments';
+import { papersSetProgress } from './progress';
 import { annotationsAdd, annotationsRemove, annotationsUpdate } from './annotations';
 import { libraryBackups, libraryRestoreBackup, libraryStatus } from './library-backups';
 import { libraryExport } from './library-export';
@@ -34,10 +36,16 @@ export const commands = {
   'papers.setStatus': papersSetStatus,
   'papers.remove': papersRemove,
   'papers.reorder': papersReorder,
+  'papers.setProgress': papersSetProgress,
   'notes.save': notesSave,
   'annotations.add': annotationsAdd,
   'annotations.update': annotationsUpdate,
   'annotations.remove': annotationsRemove,
+  'attachments.add': attachmentsAdd,
+  'attachments.remove': attachmentsRemove,
+  'attachments.read': attachmentsRead,
+  'attachments.text': attachmentsText,
+  'attachments.restore': attachmentsRestore,
   'tags.set': tagsSet,
   'tags.list': tagsList,
   'library.import': libraryImport,

@@ -12,6 +12,7 @@ import { matchOf, matchWords } from '../search/snippet';
 const MATCHED_ROWS = 1000;
 import { CommandError, notFound } from '../result';
 import { LinkSchema, StatusSchema, type Paper, type Status } from '../schema';
+import { trashUnused } from './attachments';
 import { Bounded, IdSchema, IdsSchema } from './inputs';
 
 export function requirePaper(ctx: CommandContext, id: string): Paper {
@@ -45,7 +46,8 @@ export const papersList = defineCommand({
   kind: 'query',
   summary: 'List papers, filtered by status, tag, source or text and sorted.',
   input: ListInput,
-  run(ctx, query) {
+  async run(ctx, query) {
+    if (query.text) await ctx.store.pdfTextsCached;
     const { total, page } = runQuery(ctx, query);
     return { total, papers: page };
   },
@@ -55,7 +57,9 @@ export const papersRows = defineCommand({
   kind: 'query',
   summary: 'Like papers.list, but light rows for a list view (no abstract, note or history).',
   input: ListInput,
-  run(ctx, query) {
+  async run(ctx, query) {
+    // A search in a library just opened waits for the PDFs' cached text to join the index.
+    if (query.text) await ctx.store.pdfTextsCached;
     const { total, page } = runQuery(ctx, query);
     // A searched page of the list says, row by row, where the words matched; a request for every row does not.
     const words = query.text && query.limit !== undefined && query.limit <= MATCHED_ROWS ? matchWords(query.text) : [];
@@ -70,7 +74,8 @@ export const papersIds = defineCommand({
   kind: 'query',
   summary: 'The ids a list query selects, in its order (offset, limit), and how many match in all.',
   input: ListInput,
-  run(ctx, query) {
+  async run(ctx, query) {
+    if (query.text) await ctx.store.pdfTextsCached;
     const { total, page } = runQuery(ctx, query);
     return { total, ids: page.map((paper) => paper.id) };
   },
@@ -219,10 +224,13 @@ export const papersRemove = defineCommand({
   kind: 'mutation',
   summary: 'Delete papers with their notes and annotations.',
   input: z.strictObject({ ids: IdsSchema }),
-  run(ctx, { ids }) {
-    for (const id of ids) requirePaper(ctx, id);
+  async run(ctx, { ids }) {
+    const hashes = new Set<string>();
+    for (const id of ids) for (const a of requirePaper(ctx, id).attachments ?? []) hashes.add(a.hash);
     for (const id of ids) ctx.store.remove(id);
     ctx.changed(ids);
+    // Their PDFs wait in the trash for 30 days, unless another paper has them too.
+    await trashUnused(ctx, hashes);
     return { removed: ids.length };
   },
 });

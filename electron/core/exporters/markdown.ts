@@ -84,16 +84,20 @@ function paperBody(paper: Paper, level: '#' | '##'): string {
   return parts.join('\n');
 }
 
+/** Title, abstract, then the PDF by page: the order a reader meets them. */
+const TARGET_ORDER = { title: 0, abstract: 1, pdf: 2 } as const;
+
 function highlights(annotations: readonly Annotation[]): string {
-  const ordered = [...annotations].sort((a, b) =>
-    a.target === b.target ? a.start - b.start : a.target === 'title' ? -1 : 1,
+  const ordered = [...annotations].sort(
+    (a, b) => TARGET_ORDER[a.target] - TARGET_ORDER[b.target] || (a.page ?? 0) - (b.page ?? 0) || a.start - b.start,
   );
   return ordered
     .map((annotation) => {
       const quote = annotation.quote
         .split(/\r\n|\r|\n/)
         .map((line) => (line.trim() ? `> ${markdownText(line)}` : '>'))
-        .join('\n');
+        .join('\n')
+        .concat(annotation.target === 'pdf' && annotation.page !== undefined ? `\n> — p. ${annotation.page + 1}` : '');
       const comment = annotation.comment.replace(/\s+$/, '');
       return comment ? `${quote}\n\n${comment}\n` : `${quote}\n`;
     })

@@ -4,7 +4,7 @@ import type { Paper } from '../schema';
 export type ReadingStats = {
   timeZone: string;
   /** Oldest first, the current week last: papers read and added, and the queue's size at the week's end. */
-  weeks: { start: string; read: number; added: number; queue: number }[];
+  weeks: { start: string; read: number; added: number; queue: number; pages: number }[];
   /** How long the papers now in the queue have waited. */
   queueAge: { label: string; count: number }[];
   /** Median whole days from queued to read, over papers read in the period; null with none. */
@@ -13,6 +13,9 @@ export type ReadingStats = {
   streak: { current: number; longest: number };
   readThisWeek: number;
   readInPeriod: number;
+  /** PDF pages read (shown in the reader for the first time), this week and in the period. */
+  pagesThisWeek: number;
+  pagesInPeriod: number;
   addedInPeriod: number;
   byTag: { name: string; read: number; total: number }[];
   bySource: { name: string; read: number; total: number }[];
@@ -71,6 +74,7 @@ export function readingStats(papers: Iterable<Paper>, now: Date, timeZone: strin
   const weekIndex = (day: number) => Math.floor((day - firstWeek) / 7);
   const read = new Array<number>(weekCount).fill(0);
   const added = new Array<number>(weekCount).fill(0);
+  const pages = new Array<number>(weekCount).fill(0);
   // Queue size: +1 where a stay in the queue starts, -1 where it ends, summed up to each week's end.
   const queueDelta = new Array<number>(weekCount + 1).fill(0);
   const readDays = new Set<number>();
@@ -116,6 +120,11 @@ export function readingStats(papers: Iterable<Paper>, now: Date, timeZone: strin
       const days = (now.getTime() - Date.parse(queuedAt)) / DAY_MS;
       ages[AGE_BUCKETS.findIndex(([, limit]) => days < limit)]!.count++;
     }
+    // Pages are counted on the reader's own calendar day, as the reader recorded it.
+    for (const entry of paper.progress?.days ?? []) {
+      const week = weekIndex(Math.round(Date.parse(`${entry.day}T00:00:00Z`) / DAY_MS));
+      if (week >= 0 && week < weekCount) pages[week]! += entry.pages;
+    }
     const isRead = everRead || paper.status === 'read';
     for (const tag of paper.tags) tally(tags, tag, isRead);
     tally(sources, paper.source.name, isRead);
@@ -124,7 +133,7 @@ export function readingStats(papers: Iterable<Paper>, now: Date, timeZone: strin
   let queue = 0;
   const weeks = read.map((count, i) => {
     queue += queueDelta[i]!;
-    return { start: isoDay(firstWeek + i * 7), read: count, added: added[i]!, queue };
+    return { start: isoDay(firstWeek + i * 7), read: count, added: added[i]!, queue, pages: pages[i]! };
   });
   waits.sort((a, b) => a - b);
   const median =
@@ -141,6 +150,8 @@ export function readingStats(papers: Iterable<Paper>, now: Date, timeZone: strin
     streak: streaks(readDays, today),
     readThisWeek: read[weekCount - 1]!,
     readInPeriod: read.reduce((a, b) => a + b, 0),
+    pagesThisWeek: pages[weekCount - 1]!,
+    pagesInPeriod: pages.reduce((a, b) => a + b, 0),
     addedInPeriod: added.reduce((a, b) => a + b, 0),
     byTag: top(tags),
     bySource: top(sources),

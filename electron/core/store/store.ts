@@ -1,12 +1,17 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { AttachmentFiles } from '../attachments/files';
+import { loadPdfTexts } from '../attachments/load-texts';
+import { AttachmentRefs } from '../attachments/refs';
+import { PdfTextCache } from '../attachments/text-cache';
 import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper, type Rule } from '../schema';
 import { Catalog } from '../search/catalog';
 import { INDEX_CACHE_FILE_NAME } from '../search/index-cache';
-import { BACKUP_INTERVAL_MS, backUp, recoverFromBackup, type Recovery } from './backups';
-import { makePrivateFolder, removeStaleTempFiles } from './durable-file';
+import { recoverFromBackup, type Recovery } from './backups';
+import { removeStaleTempFiles } from './durable-file';
 import { IdentityIndex, type Identity } from './identities';
 import { LibraryFileAdapter, StoreLoadError, type SaveCounts } from './library-file';
+import { LibraryWriter } from './library-writer';
 import { PaperIterator } from './paper-iterator';
 
 export { catalogOf } from './paper-iterator';
@@ -38,21 +43,19 @@ type Listener<T> = (value: T) => void;
 export class LibraryStore {
   readonly dataDir: string;
   readonly file: string;
-  private readonly db: Low<LibraryFile>;
-  private readonly adapter: LibraryFileAdapter;
+  private readonly writer: LibraryWriter;
   private readonly byId = new Map<string, Paper>();
   private readonly identities = new IdentityIndex();
+  /** The attached PDFs (attachments/), their extracted text, and which of them papers reference. */
+  readonly attachments: AttachmentFiles;
+  readonly pdfText: PdfTextCache;
+  readonly attachmentRefs = new AttachmentRefs();
   /** Ordinals, search index and sort orders for list queries, kept current by insert/replace/remove. */
   readonly catalog = new Catalog();
   private maxRank = 0;
   private rulesList: readonly Rule[] = [];
-  private writing: Promise<void> | null = null;
-  private writeCount = 0;
-  private dirty = false;
-  private lastWriteError: Error | null = null;
   private readonly changeListeners = new Set<Listener<ChangeEvent>>();
   private readonly progressListeners = new Set<Listener<ProgressEvent>>();
-  private readonly writeErrorListeners = new Set<Listener<unknown>>();
 
   /** Why this library cannot be written (a sentence for a person), when it was opened read-only. */
   readonly readOnly: string | undefined;
@@ -61,8 +64,19 @@ export class LibraryStore {
     this.dataDir = dataDir;
     this.readOnly = readOnly;
     this.file = join(dataDir, LIBRARY_FILE_NAME);
-    this.db = db;
-    this.adapter = adapter;
+    this.attachments = new AttachmentFiles(dataDir);
+    this.pdfText = new PdfTextCache(dataDir);
+    this.writer = new LibraryWriter(
+      dataDir,
+      db,
+      adapter,
+      () => ({
+        version: LIBRARY_VERSION,
+        papers: Array.from(this.byId.values()),
+        ...(this.rulesList.length > 0 && { rules: [...this.rulesList] }),
+      }),
+      readOnly,
+    );
     this.rulesList = db.data.rules ?? [];
     for (const paper of db.data.papers) {
       this.byId.set(paper.id, paper);
@@ -73,9 +87,6 @@ export class LibraryStore {
 
   /** Set when this open found library.json damaged and restored a backup (or started empty). */
   recovery: Recovery | undefined;
-  private lastBackupAt = Date.now();
-  /** The backup of the library as opened, until it is on disk. */
-  private backingUp: Promise<void> | undefined;
 
   /**
    * Open (or start) the library in `dataDir`, backing it up first if it changed since the last backup.
@@ -100,27 +111,40 @@ export class LibraryStore {
     if (readOnly !== undefined) {
       // The index is built in memory; its cache file is neither written nor, for now, read.
       store.catalog.warmUp();
+      store.loadPdfTexts();
       return store;
     }
     // Temp files of writers that were killed mid-write are removed (never a live writer's).
     await removeStaleTempFiles(dataDir).catch(() => undefined);
     store.recovery = recovery;
     // The backup is copied in the background from the file just validated; the first save waits for it.
-    store.backingUp = backUp(dataDir, new Date(), false, adapter.identity).then(
-      () => undefined,
-      () => undefined,
-    );
+    store.writer.backUpOpened();
     store.catalog.warmUp({ indexCache: store.indexCachePath() });
+    // PDFs removed more than 30 days ago go for good; the text of attached ones joins the search.
+    store.loadPdfTexts();
+    void store.attachments.sweepTrash().catch(() => undefined);
     return store;
+  }
+
+  /** Settles once the cached text of attached PDFs is in the search: a search waits for it. */
+  pdfTextsCached: Promise<void> = Promise.resolve();
+  /** Settles once every attached PDF's text is in the search, extracted again where its cache was lost. */
+  pdfTextsLoaded: Promise<void> = Promise.resolve();
+
+  private loadPdfTexts(): void {
+    const { cached, done } = loadPdfTexts(this);
+    this.pdfTextsCached = cached;
+    this.pdfTextsLoaded = done;
   }
 
   /** Replace every paper (a restore), keeping a backup of what was there first. */
   async replaceAll(papers: readonly Paper[]): Promise<void> {
     this.refuseIfReadOnly();
     await this.flush();
-    await backUp(this.dataDir, new Date(), true, this.adapter.identity).catch(() => undefined);
+    await this.writer.backUpNow(true).catch(() => undefined);
     this.byId.clear();
     this.identities.clear();
+    this.attachmentRefs.clear();
     this.maxRank = 0;
     for (const paper of papers) {
       this.byId.set(paper.id, paper);
@@ -128,6 +152,7 @@ export class LibraryStore {
     }
     this.catalog.reset(this.byId.values());
     this.catalog.warmUp({ indexCache: this.indexCachePath() });
+    this.loadPdfTexts();
     await this.persist();
   }
 
@@ -139,19 +164,17 @@ export class LibraryStore {
   /** A backup of what is on disk now, if it changed since the last one (before imports and restores). */
   async backUpNow(): Promise<void> {
     this.refuseIfReadOnly();
-    await this.flush();
-    await backUp(this.dataDir, new Date(), false, this.adapter.identity);
-    this.lastBackupAt = Date.now();
+    await this.writer.backUpNow();
   }
 
   /** Whole-file writes since open (coalescing keeps this far below the number of mutations). */
   get writes(): number {
-    return this.writeCount;
+    return this.writer.writes;
   }
 
   /** How the last save made each paper's line: copied unchanged from the old file, or serialised afresh. */
   get lastSave(): SaveCounts {
-    return this.adapter.lastSave;
+    return this.writer.lastSave;
   }
 
   get size(): number {
@@ -217,6 +240,11 @@ export class LibraryStore {
     return true;
   }
 
+  /** The text of a paper's PDF (its first attachment's), for search; undefined when it has none. */
+  setPdfText(paperId: string, pages: readonly string[] | undefined): void {
+    this.catalog.setPdfText(paperId, pages);
+  }
+
   /** Tell listeners what changed and schedule a write. */
   changed(event: ChangeEvent): void {
     this.persist().catch(() => undefined);
@@ -238,68 +266,17 @@ export class LibraryStore {
   }
 
   onWriteError(listener: Listener<unknown>): () => void {
-    this.writeErrorListeners.add(listener);
-    return () => this.writeErrorListeners.delete(listener);
+    return this.writer.onWriteError(listener);
   }
 
-  /**
-   * Write the current state. At most one write is in flight; calls during a write share the next one,
-   * so a burst of mutations costs two writes, and the latest state is always written last.
-   */
+  /** Write the current state (one write at a time; a burst of changes costs two writes). */
   persist(): Promise<void> {
-    this.dirty = true;
-    if (this.readOnly !== undefined) {
-      // Never written: the change stays in memory, and the failure is reported as any failed save is.
-      const error = new Error(this.readOnly);
-      this.lastWriteError = error;
-      for (const listener of this.writeErrorListeners) listener(error);
-      return Promise.reject(error);
-    }
-    this.writing ??= this.drain();
-    return this.writing;
+    return this.writer.persist();
   }
 
   /** Wait until everything changed so far is on disk; rethrows the last write failure. */
-  async flush(): Promise<void> {
-    if (this.readOnly !== undefined) {
-      // Nothing changed, nothing to save; a change made anyway cannot be saved.
-      if (this.dirty) throw new Error(this.readOnly);
-      return;
-    }
-    await this.backingUp;
-    if (this.writing) await this.writing.catch(() => undefined);
-    if (this.dirty) await this.persist().catch(() => undefined);
-    if (this.lastWriteError) throw this.lastWriteError;
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      await makePrivateFolder(this.dataDir);
-      // library.json is replaced only once the backup of what it held at open is safe.
-      await this.backingUp;
-      while (this.dirty) {
-        this.dirty = false;
-        this.db.data = {
-          version: LIBRARY_VERSION,
-          papers: Array.from(this.byId.values()),
-          ...(this.rulesList.length > 0 && { rules: [...this.rulesList] }),
-        };
-        await this.db.write();
-        this.writeCount++;
-      }
-      if (Date.now() - this.lastBackupAt >= BACKUP_INTERVAL_MS) {
-        this.lastBackupAt = Date.now();
-        await backUp(this.dataDir, new Date(), false, this.adapter.identity).catch(() => undefined);
-      }
-      this.lastWriteError = null;
-    } catch (error) {
-      this.dirty = true;
-      this.lastWriteError = error instanceof Error ? error : new Error(String(error));
-      for (const listener of this.writeErrorListeners) listener(error);
-      throw error;
-    } finally {
-      this.writing = null;
-    }
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 
   private refuseIfReadOnly(): void {
@@ -309,9 +286,11 @@ export class LibraryStore {
   private index(paper: Paper): void {
     if (paper.rank > this.maxRank) this.maxRank = paper.rank;
     this.identities.add(paper);
+    if (paper.attachments) this.attachmentRefs.add(paper);
   }
 
   private unindex(paper: Paper): void {
     this.identities.remove(paper);
+    if (paper.attachments) this.attachmentRefs.remove(paper);
   }
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import type { ImportPreview } from '../store/types';
 
-const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped' } as const;
+const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped', attach: 'Attach to' } as const;
 
 /** The details a duplicate would fill in, in words. */
 const FIELD_WORDS: Record<string, string> = {
@@ -22,7 +22,8 @@ const FIELD_WORDS: Record<string, string> = {
 const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;
 
 /** What confirming would do, said on its button. */
-function actionLabel({ new: added, filling }: ImportPreview): string {
+function actionLabel({ new: added, filling, pdf }: ImportPreview): string {
+  if (pdf) return pdf.kind === 'attach' ? 'Attach the PDF' : 'Import as a new paper';
   if (added === 0) return `Fill in details of ${papers(filling)}`;
   return filling > 0 ? `Import ${papers(added)} and fill in ${filling.toLocaleString()}` : `Import ${papers(added)}`;
 }
@@ -43,7 +44,11 @@ export function ImportDialog() {
   const confirm = useApp((s) => s.confirmImport);
   const cancel = useApp((s) => s.cancelImport);
   const close = useRef<HTMLButtonElement>(null);
-  const nothingNew = pending?.preview !== undefined && pending.preview.new === 0 && pending.preview.filling === 0;
+  const nothingNew =
+    pending?.preview !== undefined &&
+    pending.preview.new === 0 &&
+    pending.preview.filling === 0 &&
+    pending.preview.pdf === undefined;
   // Where the keyboard is when the preview arrives: Enter or Space closes, as the only thing left to do.
   useEffect(() => {
     if (nothingNew) close.current?.focus();
@@ -75,13 +80,20 @@ export function ImportDialog() {
                   <strong>Nothing new to import.</strong> {nothingNewReason(preview)}
                 </p>
               )}
-              <p className={nothingNew ? 'import-summary muted' : 'import-summary'}>
-                {preview.format} · {preview.found.toLocaleString()} found ·{' '}
-                <strong>{preview.new.toLocaleString()} new</strong>
-                {preview.duplicates > 0 && ` · ${preview.duplicates.toLocaleString()} already in your library`}
-                {preview.filling > 0 && ` (${preview.filling.toLocaleString()} with details to fill in)`}
-                {preview.errors > 0 && ` · ${preview.errors.toLocaleString()} skipped`}
-              </p>
+              {preview.pdf ? (
+                <p className="import-summary">
+                  PDF · {preview.pdf.kind === 'attach' ? 'goes to a paper in your library' : 'a new paper'}:{' '}
+                  <span className="muted">{preview.pdf.why}.</span>
+                </p>
+              ) : (
+                <p className={nothingNew ? 'import-summary muted' : 'import-summary'}>
+                  {preview.format} · {preview.found.toLocaleString()} found ·{' '}
+                  <strong>{preview.new.toLocaleString()} new</strong>
+                  {preview.duplicates > 0 && ` · ${preview.duplicates.toLocaleString()} already in your library`}
+                  {preview.filling > 0 && ` (${preview.filling.toLocaleString()} with details to fill in)`}
+                  {preview.errors > 0 && ` · ${preview.errors.toLocaleString()} skipped`}
+                </p>
+              )}
             </div>
             <ul className="import-entries">
               {preview.entries.slice(0, 500).map((entry, i) => (

@@ -151,6 +151,11 @@ export function StatsView() {
 function KeyFigures({ reading }: { reading: ReadingStats }) {
   const figures: [string, string, string?][] = [
     ['Read this week', reading.readThisWeek.toLocaleString()],
+    [
+      'PDF pages this week',
+      reading.pagesThisWeek.toLocaleString(),
+      `pages read in the app's reader; ${reading.pagesInPeriod.toLocaleString()} in ${reading.weeks.length} weeks`,
+    ],
     [`Read in ${reading.weeks.length} weeks`, reading.readInPeriod.toLocaleString()],
     [`Added in ${reading.weeks.length} weeks`, reading.addedInPeriod.toLocaleString()],
     [

@@ -1,0 +1,56 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { makePrivateFolder, writeFileDurably } from '../store/durable-file';
+import { ATTACHMENTS_FOLDER } from './files';
+
+/** Bump when extraction changes what it gives, so old caches are extracted again. */
+const CACHE_VERSION = 1;
+
+const CachedText = z.object({
+  version: z.literal(CACHE_VERSION),
+  pages: z.array(z.string()),
+  info: z.object({
+    pages: z.number().int().nonnegative(),
+    title: z.string().optional(),
+    authors: z.array(z.string()),
+    arxivId: z.string().optional(),
+    doi: z.string().optional(),
+    titleFrom: z.enum(['metadata', 'first-page']).optional(),
+  }),
+});
+export type CachedPdfText = Omit<z.infer<typeof CachedText>, 'version'>;
+
+/**
+ * Each PDF's text, extracted once: attachments/text/<sha256>.json. A cache: a missing, damaged or
+ * outdated file is extracted again, never an error.
+ */
+export class PdfTextCache {
+  readonly folder: string;
+
+  constructor(dataDir: string) {
+    this.folder = join(dataDir, ATTACHMENTS_FOLDER, 'text');
+  }
+
+  private pathOf(hash: string): string {
+    return join(this.folder, `${hash}.json`);
+  }
+
+  async get(hash: string): Promise<CachedPdfText | undefined> {
+    try {
+      const parsed = CachedText.safeParse(JSON.parse(await fs.readFile(this.pathOf(hash), 'utf8')));
+      return parsed.success ? { pages: parsed.data.pages, info: parsed.data.info } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async put(hash: string, text: CachedPdfText): Promise<void> {
+    await makePrivateFolder(this.folder);
+    await writeFileDurably(this.pathOf(hash), JSON.stringify({ version: CACHE_VERSION, ...text }));
+  }
+
+  async remove(hash: string): Promise<void> {
+    await fs.rm(this.pathOf(hash), { force: true });
+  }
+}
