@@ -1,5 +1,6 @@
 // npm run corpus -- DIR: import every file under DIR into a fresh library with the real CLI, one child
 // process per file (so a crash or a hang is caught and reported, not fatal), and print what each gave.
+// A PDF goes to the PDF importer, which makes it a paper and attaches it (its text extracted in the worker).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ type Report = {
   duplicates: number;
   errors: { where: string; message: string }[];
   format: string;
+  pdf?: { kind: string; title: string; why: string };
 };
 type Outcome = { file: string; ok: boolean; ms: number; report?: Report; failure?: string };
 
@@ -81,6 +83,10 @@ for (const file of await filesUnder(dir)) {
     console.log(`ok    ${name}: refused: ${outcome.failure} (${outcome.ms} ms)`);
   } else {
     const r = outcome.report;
+    if (r.pdf) {
+      console.log(`ok    ${name} [pdf]: ${r.pdf.kind} "${r.pdf.title.slice(0, 70)}" (${r.pdf.why}) (${outcome.ms} ms)`);
+      continue;
+    }
     console.log(
       `ok    ${name} [${r.format}]: found ${r.found}, added ${r.added}, duplicates ${r.duplicates}, errors ${r.errors.length} (${outcome.ms} ms)`,
     );

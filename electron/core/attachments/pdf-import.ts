@@ -40,7 +40,9 @@ export function planPdf(ctx: CommandContext, text: CachedPdfText | undefined, na
       why: 'no title found: titled by its file name',
     };
   const from = info.titleFrom === 'metadata' ? "the PDF's metadata" : 'the largest text on page 1';
-  return { kind: 'new', title: info.title, authors: info.authors, why: `new paper, titled from ${from}` };
+  // Shaped letters (Arabic presentation forms) and ligatures become the letters a person would type.
+  const title = info.title.normalize('NFKC').slice(0, 500);
+  return { kind: 'new', title, authors: info.authors, why: `new paper, titled from ${from}` };
 }
 
 /** What importing one PDF did. */
