@@ -88,11 +88,14 @@ describe('the desktop package', () => {
       '/out/main/main.js',
       '/out/preload/preload.cjs',
       '/out/renderer/index.html',
+      // The PDF text worker sits beside main.js, and PDF.js's legacy build is there for it to load.
+      '/out/main/extract-worker.mjs',
+      '/node_modules/pdfjs-dist/legacy/build/pdf.mjs',
       '/package.json',
     ]) {
       expect(files).toContain(wanted);
     }
-    for (const runtime of ['lowdb', 'zod', 'node-html-parser'])
+    for (const runtime of ['lowdb', 'zod', 'node-html-parser', 'pdfjs-dist'])
       expect(files).toContain(`/node_modules/${runtime}/package.json`);
     // Renderer libraries are bundled by vite; test and build tools stay out.
     for (const absent of [
