@@ -62,7 +62,7 @@ export function PaperAttachments({ paper }: { paper: Paper }) {
             {progress && (
               <span className="muted attachments-progress">
                 {progress.furthest >= progress.pages
-                  ? `Read to the end (${progress.pages} pages)`
+                  ? `Read to the end (${progress.pages} ${progress.pages === 1 ? 'page' : 'pages'})`
                   : `Read to page ${progress.furthest} of ${progress.pages}`}
               </span>
             )}

@@ -43,6 +43,9 @@ export type PdfSelection = {
   y: number;
 };
 
+/** Bring the current hit of find, or the active highlight, into view once drawn: each new token once. */
+export type Reveal = { token: number; what: 'hit' | 'annotation' };
+
 /** What the reader's keys and toolbar do to the column. */
 export type ColumnHandle = {
   goTo: (position: Position) => void;
@@ -63,7 +66,7 @@ type Props = {
   activeAnnotationId: string | undefined;
   hits: readonly Hit[];
   activeHit: number;
-  reveal: number;
+  reveal: Reveal;
   onPosition: (position: Position, current: number, atEnd: boolean) => void;
   onSelectText: (selection: PdfSelection) => void;
   onHighlightClick: (annotationId: string, x: number, y: number) => void;
@@ -161,6 +164,10 @@ export function PageColumn({ ref, ...props }: Props) {
   const byPage = useMemo(() => groupByPage(props.highlights, (a) => a.page ?? -1), [props.highlights]);
   const hitsByPage = useMemo(() => groupByPage(props.hits, (h) => h.page), [props.hits]);
   const activeHit = props.hits[props.activeHit];
+  const revealPage =
+    props.reveal.what === 'hit'
+      ? activeHit?.page
+      : props.highlights.find((a) => a.id === props.activeAnnotationId)?.page;
 
   const { onSelectText, onHighlightClick } = props;
   const readSelection = useCallback(async () => {
@@ -245,13 +252,7 @@ export function PageColumn({ ref, ...props }: Props) {
               activeAnnotationId={props.activeAnnotationId}
               hits={hitsByPage.get(index) ?? NONE}
               activeHit={activeHit?.page === index ? (hitsByPage.get(index)?.indexOf(activeHit) ?? -1) : -1}
-              reveal={
-                (activeHit?.page === index ||
-                  props.highlights.some((a) => a.id === props.activeAnnotationId && a.page === index)) &&
-                props.reveal
-                  ? props.reveal
-                  : 0
-              }
+              reveal={revealPage === index ? props.reveal : undefined}
               onLink={props.onLink}
             />
           );

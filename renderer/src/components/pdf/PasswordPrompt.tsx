@@ -13,14 +13,16 @@ export function PasswordPrompt({
   onCancel: () => void;
 }) {
   const [password, setPassword] = useState('');
+  const [tries, setTries] = useState(0);
   return (
     <form
       className="pdf-message pdf-password"
-      aria-label="Password"
+      aria-label="Password needed"
       onSubmit={(e) => {
         e.preventDefault();
         onSubmit(password);
         setPassword('');
+        setTries(tries + 1);
       }}
     >
       <h2>This PDF is protected by a password</h2>
@@ -31,6 +33,8 @@ export function PasswordPrompt({
         </p>
       )}
       <input
+        // A new field after each try, so it takes the focus again.
+        key={tries}
         autoFocus
         type="password"
         className="pdf-password-field"

@@ -15,6 +15,7 @@ import { locate } from '../../pdf/reanchor';
 import { followSelection } from '../../pdf/selection-end';
 import { boxesFor, tagSpans } from '../../pdf/text-layer-dom';
 import type { Annotation } from '../../store/types';
+import type { Reveal } from './PageColumn';
 
 /** A canvas larger than this many pixels is drawn at a lower resolution (memory, and Chromium's limits). */
 const MAX_CANVAS_PIXELS = 16_777_216;
@@ -37,8 +38,8 @@ type Props = {
   hits: readonly TextRange[];
   /** Which of `hits` is the current one, or -1. */
   activeHit: number;
-  /** Changes when the active hit or highlight should be scrolled to, once drawn. */
-  reveal: number;
+  /** Set when the active hit or highlight on this page should be scrolled to, once drawn. */
+  reveal: Reveal | undefined;
   onLink: (link: PdfLink) => void;
 };
 
@@ -76,11 +77,20 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       (loaded) => live && setPage(loaded),
       (error: unknown) => live && setProblem(pageProblem(index, error)),
     );
+    return () => {
+      live = false;
+    };
+  }, [draw, page, doc, index]);
+
+  // Its text as highlight offsets count it (for re-anchoring, and to say when there is none).
+  useEffect(() => {
+    if (!active) return;
+    let live = true;
     void texts.text(index).then((laid) => live && setText(laid.text));
     return () => {
       live = false;
     };
-  }, [draw, page, doc, index, texts]);
+  }, [active, texts, index]);
 
   // Its links: web addresses open outside the app, destinations go to their page.
   useEffect(() => {
@@ -206,12 +216,17 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     setHitBoxes(props.hits.map((hit) => boxesFor(layer, box, hit.start, hit.end)));
   }, [layerVersion, page, scale, text, props.highlights, props.hits]);
 
-  // Bring the current hit or highlight into view once it is drawn.
+  // Bring the current hit or highlight into view once it is drawn, once per request.
+  const revealed = useRef(0);
   useEffect(() => {
-    if (!props.reveal) return;
-    const mark = pageEl.current?.querySelector('.pdf-hit.active, .pdf-hl.active');
-    mark?.scrollIntoView({ block: 'center', inline: 'nearest' });
-  }, [props.reveal, hitBoxes, props.activeHit, props.activeAnnotationId]);
+    const { reveal } = props;
+    if (!reveal?.token || revealed.current === reveal.token) return;
+    const mark = pageEl.current?.querySelector(reveal.what === 'hit' ? '.pdf-hit.active' : '.pdf-hl.active');
+    if (!mark) return;
+    revealed.current = reveal.token;
+    // A hit is centred, like a browser's find; a highlight is shown from its page's top, moved only if out of view.
+    mark.scrollIntoView({ block: reveal.what === 'hit' ? 'center' : 'nearest', inline: 'nearest' });
+  }, [props, hitBoxes]);
 
   const placed = (rect: PdfRect) => percentOf(pdfToBox(rect, toViewportPoint(base)), base.width, base.height);
   const empty = text !== undefined && text.trim() === '';
@@ -224,27 +239,30 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       role="group"
       style={{ top, width, height, marginLeft: -width / 2, '--total-scale-factor': scale } as CSSProperties}
     >
-      <div ref={canvasWrap} className="pdf-canvas" />
-      <div className="pdf-highlights" aria-hidden="true">
-        {props.highlights.map((a) =>
-          (moved.get(a.id) ?? a.rects ?? []).map((rect, i) => (
-            <div
-              key={`${a.id}-${i}`}
-              className={`pdf-hl hl-${a.color}${a.id === props.activeAnnotationId ? ' active' : ''}`}
-              data-annotation={a.id}
-              style={placed(rect)}
-            />
-          )),
-        )}
-        {hitBoxes.map((boxes, h) =>
-          boxes.map((b, i) => (
-            <div
-              key={`hit-${h}-${i}`}
-              className={h === props.activeHit ? 'pdf-hit active' : 'pdf-hit'}
-              style={percentOf(b, width, height)}
-            />
-          )),
-        )}
+      {/* The drawing and what is painted on it, one group: dark pages invert the two together. */}
+      <div className="pdf-paint">
+        <div ref={canvasWrap} className="pdf-canvas" />
+        <div className="pdf-highlights" aria-hidden="true">
+          {props.highlights.map((a) =>
+            (moved.get(a.id) ?? a.rects ?? []).map((rect, i) => (
+              <div
+                key={`${a.id}-${i}`}
+                className={`pdf-hl hl-${a.color}${a.id === props.activeAnnotationId ? ' active' : ''}`}
+                data-annotation={a.id}
+                style={placed(rect)}
+              />
+            )),
+          )}
+          {hitBoxes.map((boxes, h) =>
+            boxes.map((b, i) => (
+              <div
+                key={`hit-${h}-${i}`}
+                className={h === props.activeHit ? 'pdf-hit active' : 'pdf-hit'}
+                style={percentOf(b, width, height)}
+              />
+            )),
+          )}
+        </div>
       </div>
       <div ref={layerHost} className="pdf-text" />
       <div className="pdf-links">

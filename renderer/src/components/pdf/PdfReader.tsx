@@ -7,7 +7,7 @@ import { pdfHighlights } from '../../store/reader-slice';
 import type { Annotation, Paper } from '../../store/types';
 import { HighlightPopover } from '../HighlightPopover';
 import { HighlightEditor } from './HighlightEditor';
-import { PageColumn, type ColumnHandle, type PdfSelection } from './PageColumn';
+import { PageColumn, type ColumnHandle, type PdfSelection, type Reveal } from './PageColumn';
 import { FindBar } from './FindBar';
 import { PasswordPrompt } from './PasswordPrompt';
 import { ReaderSidebar } from './ReaderSidebar';
@@ -102,7 +102,11 @@ function ReaderBody({
   const [chosenHit, setChosenHit] = useState<number>();
   const [findFrom, setFindFrom] = useState((at?.page ?? 1) - 1);
   // A token: each time it changes the current hit or highlight is brought into view once it is drawn.
-  const [reveal, setReveal] = useState(at?.annotationId || at?.find ? 1 : 0);
+  const [reveal, setReveal] = useState<Reveal>({
+    token: at?.annotationId || at?.find ? 1 : 0,
+    what: at?.find ? 'hit' : 'annotation',
+  });
+  const revealNext = (what: Reveal['what']) => setReveal((r) => ({ token: r.token + 1, what }));
   const [activeAnnotationId, setActiveAnnotationId] = useState(at?.annotationId);
   const [selection, setSelection] = useState<PdfSelection>();
   const [editing, setEditing] = useState<{ id: string; x: number; y: number }>();
@@ -178,13 +182,13 @@ function ReaderBody({
   const showHighlight = (annotation: Annotation) => {
     setActiveAnnotationId(annotation.id);
     goTo({ page: annotation.page ?? 0, offset: 0 });
-    setReveal((r) => r + 1);
+    revealNext('annotation');
   };
   const stepHit = (direction: 1 | -1) => {
     const n = found.hits.length;
     if (!n) return;
     setChosenHit((((activeHit + direction) % n) + n) % n);
-    setReveal((r) => r + 1);
+    revealNext('hit');
   };
   const openFind = () => {
     setFindOpen(true);
@@ -221,7 +225,8 @@ function ReaderBody({
         zoom={zoom}
         scale={scale}
         onZoom={setZoom}
-        sidebar={sidebar}
+        sidebar={pdf ? (pdf.outline.length ? 'contents' : 'highlights') : undefined}
+        sidebarOpen={sidebar}
         onSidebar={() => setSidebar(!sidebar)}
         onFind={openFind}
         invertPages={invertPages}
@@ -238,7 +243,7 @@ function ReaderBody({
             setQuery(q);
             setChosenHit(undefined);
             setFindFrom(current);
-            setReveal((r) => r + 1);
+            revealNext('hit');
           }}
           onStep={stepHit}
           onClose={() => {

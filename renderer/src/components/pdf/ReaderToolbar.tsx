@@ -13,7 +13,9 @@ type Props = {
   zoom: Zoom;
   scale: number;
   onZoom: (zoom: Zoom) => void;
-  sidebar: boolean;
+  /** Undefined while there is no document to show (opening, a password asked for, an error). */
+  sidebar: 'contents' | 'highlights' | undefined;
+  sidebarOpen: boolean;
   onSidebar: () => void;
   onFind: () => void;
   invertPages: boolean;
@@ -43,15 +45,17 @@ export function ReaderToolbar(props: Props) {
       >
         ✕
       </button>
-      <button
-        type="button"
-        className={props.sidebar ? 'button ghost pdf-toggle active' : 'button ghost pdf-toggle'}
-        aria-pressed={props.sidebar}
-        onClick={props.onSidebar}
-        title="Contents and highlights"
-      >
-        Contents
-      </button>
+      {props.sidebar && (
+        <button
+          type="button"
+          className={props.sidebarOpen ? 'button ghost pdf-toggle active' : 'button ghost pdf-toggle'}
+          aria-pressed={props.sidebarOpen}
+          onClick={props.onSidebar}
+          title={props.sidebar === 'contents' ? 'The PDF’s outline and highlights' : 'This PDF’s highlights'}
+        >
+          {props.sidebar === 'contents' ? 'Contents' : 'Highlights'}
+        </button>
+      )}
       <div className="pdf-title">
         <span className="pdf-title-paper">{props.title}</span>
         {props.attachments.length > 1 ? (
@@ -72,56 +76,62 @@ export function ReaderToolbar(props: Props) {
         )}
       </div>
       {count !== undefined && page !== undefined && (
-        <PageField key={page} page={page} count={count} onGoToPage={props.onGoToPage} />
+        <>
+          <PageField key={page} page={page} count={count} onGoToPage={props.onGoToPage} />
+          <div className="pdf-zoom" role="group" aria-label="Zoom">
+            <button
+              type="button"
+              className="button ghost"
+              aria-label="Zoom out (Ctrl+−)"
+              title="Zoom out (Ctrl+−)"
+              onClick={() => props.onZoom(stepScale(scale, -1))}
+            >
+              −
+            </button>
+            <select
+              className="sort"
+              aria-label="Zoom level"
+              value={custom ? 'custom' : zoomValue}
+              onChange={(e) => {
+                const value = e.target.value;
+                props.onZoom(
+                  value === 'auto' || value === 'page-width' || value === 'page-fit' ? value : Number(value),
+                );
+              }}
+            >
+              {custom && <option value="custom">{Math.round(scale * 100)} %</option>}
+              {PRESETS.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button ghost"
+              aria-label="Zoom in (Ctrl++)"
+              title="Zoom in (Ctrl++)"
+              onClick={() => props.onZoom(stepScale(scale, 1))}
+            >
+              +
+            </button>
+          </div>
+          <button type="button" className="button ghost" onClick={props.onFind} title="Find in the PDF (Ctrl+F)">
+            Find
+          </button>
+          <button
+            type="button"
+            className={
+              props.invertPages ? 'button ghost pdf-toggle dark-only active' : 'button ghost pdf-toggle dark-only'
+            }
+            aria-pressed={props.invertPages}
+            onClick={props.onInvertPages}
+            title="Draw the pages dark, like the rest of the app"
+          >
+            Dark pages
+          </button>
+        </>
       )}
-      <div className="pdf-zoom" role="group" aria-label="Zoom">
-        <button
-          type="button"
-          className="button ghost"
-          aria-label="Zoom out (Ctrl+−)"
-          title="Zoom out (Ctrl+−)"
-          onClick={() => props.onZoom(stepScale(scale, -1))}
-        >
-          −
-        </button>
-        <select
-          className="sort"
-          aria-label="Zoom level"
-          value={custom ? 'custom' : zoomValue}
-          onChange={(e) => {
-            const value = e.target.value;
-            props.onZoom(value === 'auto' || value === 'page-width' || value === 'page-fit' ? value : Number(value));
-          }}
-        >
-          {custom && <option value="custom">{Math.round(scale * 100)} %</option>}
-          {PRESETS.map((p) => (
-            <option key={p.value} value={p.value}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          className="button ghost"
-          aria-label="Zoom in (Ctrl++)"
-          title="Zoom in (Ctrl++)"
-          onClick={() => props.onZoom(stepScale(scale, 1))}
-        >
-          +
-        </button>
-      </div>
-      <button type="button" className="button ghost" onClick={props.onFind} title="Find in the PDF (Ctrl+F)">
-        Find
-      </button>
-      <button
-        type="button"
-        className={props.invertPages ? 'button ghost pdf-toggle dark-only active' : 'button ghost pdf-toggle dark-only'}
-        aria-pressed={props.invertPages}
-        onClick={props.onInvertPages}
-        title="Draw the pages dark, like the rest of the app"
-      >
-        Dark pages
-      </button>
     </div>
   );
 }
