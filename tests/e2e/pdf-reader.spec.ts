@@ -12,6 +12,7 @@ test.use({ viewport: { width: 1440, height: 900 } });
 type Paper = {
   id: string;
   title: string;
+  status: string;
   attachments?: { hash: string; name: string; pages: number }[];
   progress?: { page: number };
   annotations: { target: string; page?: number; quote: string; rects?: number[][]; color: string; comment: string }[];
@@ -128,6 +129,9 @@ test.describe('reading tracemonkey.pdf', () => {
     page,
   }) => {
     test.setTimeout(90_000);
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(app.url);
     await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
     await page.getByLabel('Attach PDF').setInputFiles(join(PDFS, 'tracemonkey.pdf'));
@@ -213,6 +217,8 @@ test.describe('reading tracemonkey.pdf', () => {
     await expect(count).toHaveText(`${first - 1} of ${total}`);
     await expect(reader.locator('.pdf-hit.active').first()).toBeInViewport();
     await page.screenshot({ path: join(SHOTS, 'reader-light-find.png') });
+    // Nothing refused by the Content-Security-Policy (it prints an error), nothing thrown.
+    expect(problems).toEqual([]);
   });
 
   test('dark: pages drawn dark with their highlights, or as printed; a highlight across two columns', async ({
@@ -244,6 +250,18 @@ test.describe('reading tracemonkey.pdf', () => {
     await reader.getByRole('button', { name: 'Dark pages' }).click();
     await expect(reader.getByRole('button', { name: 'Dark pages' })).toHaveAttribute('aria-pressed', 'false');
     await page.screenshot({ path: join(SHOTS, 'reader-dark-printed.png') });
+
+    // Keys: the arrows turn pages, Home and End go to either end; the last page offers to mark the paper read.
+    await reader.locator('.pdf-scroller').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('6');
+    await page.keyboard.press('Home');
+    await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('1');
+    await page.keyboard.press('End');
+    await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('14');
+    await reader.getByRole('button', { name: 'Mark as read' }).click();
+    await expect.poll(async () => (await paperTitled(app, /Causal Probing/)).status).toBe('read');
+    await expect(reader.getByRole('button', { name: 'Mark as read' })).toHaveCount(0);
   });
 });
 
@@ -257,7 +275,6 @@ test.describe('bad and hostile PDFs', () => {
     test.setTimeout(90_000);
     await attach(app, /^Alpha/, 'evaljs.pdf');
     await attach(app, /^Beta/, 'issue6010_1.pdf');
-    await attach(app, /^Gamma/, 'empty.pdf');
     await attach(app, /^Epsilon/, 'hello_world_rotated.pdf');
     const dialogs: string[] = [];
     const messages: string[] = [];
@@ -291,12 +308,33 @@ test.describe('bad and hostile PDFs', () => {
     await expect(password).toHaveCount(0);
     await page.keyboard.press('Escape');
 
-    // empty.pdf has a page with no text, and an outline: its entry goes to its page.
+    // empty.pdf, dropped on the detail pane's drop zone, has a page with no text and an outline.
+    await page
+      .getByRole('listbox', { name: 'Papers' })
+      .getByRole('option', { name: /^Gamma/ })
+      .click();
+    const dropped = await page.evaluateHandle(
+      (b64) => {
+        const data = new DataTransfer();
+        data.items.add(
+          new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'empty.pdf', { type: 'application/pdf' }),
+        );
+        return data;
+      },
+      (await readFile(join(PDFS, 'empty.pdf'))).toString('base64'),
+    );
+    const zone = page.getByRole('region', { name: 'PDF' });
+    await zone.dispatchEvent('dragover', { dataTransfer: dropped });
+    await zone.dispatchEvent('drop', { dataTransfer: dropped });
+    await expect(page.locator('.reader-toast')).toHaveText(/Attached ‘empty.pdf’ \(1 page\) to ‘Gamma/);
+    await expect(page.getByRole('dialog', { name: 'Import' })).toHaveCount(0);
     reader = await openFromList(page, /^Gamma/);
     await expect(reader.getByRole('note')).toHaveText('This page has no text layer (a scan or an image)');
     await reader.getByRole('button', { name: 'Page vierge' }).click();
     await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('1');
+    // Escape closes the reader and gives the focus back to the button that opened it.
     await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: /^(Read PDF|Continue reading)/ })).toBeFocused();
 
     // A turned page: the highlight is made and drawn on the same word, at two zooms.
     reader = await openFromList(page, /^Epsilon/);
@@ -330,6 +368,13 @@ test.describe('bad and hostile PDFs', () => {
     await page.screenshot({ path: join(SHOTS, 'reader-damaged.png') });
     await page.keyboard.press('Escape');
     await expect(page.getByRole('listbox', { name: 'Papers' })).toBeVisible();
+
+    // Removing a PDF says where its file goes first.
+    await page.getByRole('button', { name: 'Remove tracemonkey.pdf' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'kept in the trash for 30 days' })).toBeVisible();
+    await page.getByRole('button', { name: 'Remove PDF' }).click();
+    await expect(page.locator('.reader-toast')).toContainText('Removed ‘tracemonkey.pdf’ from ‘Delta');
+    await expect(page.getByRole('button', { name: 'Attach PDF…' })).toBeVisible();
     expect(dialogs).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ export function PdfReader() {
   const reader = useApp((s) => s.reader);
   const paper = useApp((s) => (s.reader && s.readerPaper?.id === s.reader.paperId ? s.readerPaper : undefined));
   const closeReader = useApp((s) => s.closeReader);
+  const attachFiles = useApp((s) => s.attachFiles);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
@@ -45,6 +46,15 @@ export function PdfReader() {
       role="dialog"
       aria-modal="true"
       aria-label={paper ? `Reader: ${paper.title}` : 'Reader'}
+      // A PDF dropped on the reader is attached to its paper (and the browser never opens the file itself).
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        if (paper) void attachFiles(paper.id, [...e.dataTransfer.files]);
+      }}
     >
       {!paper ? (
         <div className="pdf-message">
@@ -86,7 +96,11 @@ function ReaderBody({
   const attachment = attachments.find((a) => a.hash === hash)!;
   const state = usePdfDocument(hash, attachment.name, readAttachment);
   const pdf = state.phase === 'ready' ? state.pdf : undefined;
-  const highlights = useMemo(() => pdfHighlights(paper, hash), [paper, hash]);
+  // The paper is fetched again at every change (each saved page too): the same highlights keep the same
+  // array, so the drawn pages do not place them again.
+  const signature = paper.annotations.map((a) => `${a.id}@${a.updatedAt}`).join(' ');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const highlights = useMemo(() => pdfHighlights(paper, hash), [signature, hash]);
 
   const column = useRef<ColumnHandle>(null);
   const [zoom, setZoom] = useState<Zoom>('auto');
