@@ -63,6 +63,8 @@ type Props = {
   scale: number;
   initial: Position;
   highlights: readonly Annotation[];
+  /** The selection waiting in the highlight popover. */
+  pending: { page: number; rects: PdfRect[] } | undefined;
   activeAnnotationId: string | undefined;
   hits: readonly Hit[];
   activeHit: number;
@@ -249,6 +251,7 @@ export function PageColumn({ ref, ...props }: Props) {
               draw={index >= win.render[0] && index <= win.render[1]}
               texts={pdf.texts}
               highlights={byPage.get(index) ?? NONE}
+              pending={props.pending?.page === index ? props.pending.rects : undefined}
               activeAnnotationId={props.activeAnnotationId}
               hits={hitsByPage.get(index) ?? NONE}
               activeHit={activeHit?.page === index ? (hitsByPage.get(index)?.indexOf(activeHit) ?? -1) : -1}

@@ -34,6 +34,8 @@ type Props = {
   draw: boolean;
   texts: PageTexts;
   highlights: readonly Annotation[];
+  /** The passage being highlighted (the popover is open): shown, since the page's selection goes with the focus. */
+  pending: readonly PdfRect[] | undefined;
   activeAnnotationId: string | undefined;
   hits: readonly TextRange[];
   /** Which of `hits` is the current one, or -1. */
@@ -253,6 +255,9 @@ export const PdfPage = memo(function PdfPage(props: Props) {
               />
             )),
           )}
+          {props.pending?.map((rect, i) => (
+            <div key={`pending-${i}`} className="pdf-hl hl-yellow pending" style={placed(rect)} />
+          ))}
           {hitBoxes.map((boxes, h) =>
             boxes.map((b, i) => (
               <div

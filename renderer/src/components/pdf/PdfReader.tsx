@@ -108,6 +108,9 @@ function ReaderBody({
   const [sidebar, setSidebar] = useState(() => window.innerWidth >= 1200);
   const [current, setCurrent] = useState(0);
   const [atEnd, setAtEnd] = useState(false);
+  // Reaching the end is offered only to someone who scrolled there, not on opening a one-page PDF.
+  const [moved, setMoved] = useState(false);
+  const openedAt = useRef<Position | undefined>(undefined);
   const [endDismissed, setEndDismissed] = useState(false);
   const [findOpen, setFindOpen] = useState(Boolean(at?.find));
   const [findFocus, setFindFocus] = useState(0);
@@ -167,6 +170,9 @@ function ReaderBody({
     (position: Position, page: number, end: boolean) => {
       setCurrent(page);
       setAtEnd(end);
+      openedAt.current ??= position;
+      if (openedAt.current.page !== position.page || Math.abs(openedAt.current.offset - position.offset) > 0.02)
+        setMoved(true);
       pending.current = {
         page: end ? count : position.page + 1,
         offset: end ? 0 : Math.round(position.offset * 1000) / 1000,
@@ -222,7 +228,7 @@ function ReaderBody({
   });
 
   const editingAnnotation = editing ? highlights.find((a) => a.id === editing.id) : undefined;
-  const showEndBar = pdf && count > 0 && (atEnd || current === count - 1) && paper.status !== 'read' && !endDismissed;
+  const showEndBar = pdf && moved && (atEnd || current === count - 1) && paper.status !== 'read' && !endDismissed;
   return (
     <div className={invertPages ? 'pdf-body invert-pages' : 'pdf-body'}>
       <ReaderToolbar
@@ -283,6 +289,7 @@ function ReaderBody({
             scale={scale}
             initial={initial}
             highlights={highlights}
+            pending={selection}
             activeAnnotationId={activeAnnotationId}
             hits={findOpen ? found.hits : []}
             activeHit={activeHit}
