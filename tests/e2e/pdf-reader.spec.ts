@@ -161,7 +161,6 @@ test.describe('reading tracemonkey.pdf', () => {
     const stored = (await paperTitled(app, /Sparse/)).annotations[0]!;
     expect(stored).toMatchObject({ target: 'pdf', page: 4, quote, color: 'green', comment: 'integers first' });
     expect(stored.rects).toHaveLength(2);
-    await page.screenshot({ path: join(SHOTS, 'reader-light-highlight.png') });
 
     // Zoom in twice with the keys: the same words, the same place on the page.
     await page.keyboard.press('Control+=');
@@ -179,6 +178,9 @@ test.describe('reading tracemonkey.pdf', () => {
     await expect(p5.locator('.pdf-hl')).toHaveCount(2);
     await expect.poll(() => wordsUnderHighlights(page, 5)).toBe(words);
     expectSameBoxes(await highlightBoxes(page, 5), before);
+    // With a highlight to list, the sidebar is open on a wide window.
+    await expect(reader.getByRole('navigation', { name: 'Contents and highlights' })).toContainText('integers first');
+    await page.screenshot({ path: join(SHOTS, 'reader-light-highlight.png') });
 
     // Escape closes the reader; the paper's list of highlights says p. 5 and opens the reader there.
     await page.keyboard.press('Escape');
@@ -242,6 +244,7 @@ test.describe('reading tracemonkey.pdf', () => {
       expect(left + width <= 0.5 || left >= 0.5, `a box from ${left} to ${left + width}`).toBe(true);
     // The whole page in view, from the sidebar's list of highlights.
     await reader.getByRole('combobox', { name: 'Zoom level' }).selectOption('page-fit');
+    await reader.getByRole('button', { name: 'Highlights', exact: true }).click();
     await reader.getByRole('button', { name: /“the array implementation/ }).click();
     await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('5');
     await expect(reader.getByRole('button', { name: 'Dark pages' })).toHaveAttribute('aria-pressed', 'true');

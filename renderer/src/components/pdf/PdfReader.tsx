@@ -105,7 +105,8 @@ function ReaderBody({
   const column = useRef<ColumnHandle>(null);
   const [zoom, setZoom] = useState<Zoom>('auto');
   const [view, setView] = useState({ width: window.innerWidth - 300, height: window.innerHeight - 60 });
-  const [sidebar, setSidebar] = useState(() => window.innerWidth >= 1200);
+  // Beside the pages on a wide window when there is something to list, until the reader says otherwise.
+  const [sidebarChoice, setSidebar] = useState<boolean>();
   const [current, setCurrent] = useState(0);
   const [atEnd, setAtEnd] = useState(false);
   // Reaching the end is offered only to someone who scrolled there, not on opening a one-page PDF.
@@ -130,6 +131,13 @@ function ReaderBody({
   const found = useFind(findOpen ? pdf : undefined, query);
 
   const count = pdf?.viewports.length ?? 0;
+  // Decided once, when the document opens: a first highlight must not open it and shrink the pages.
+  const sidebarAtOpen = useMemo(
+    () => window.innerWidth >= 1200 && Boolean(pdf && (pdf.outline.length > 0 || highlights.length > 0)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [pdf],
+  );
+  const sidebar = sidebarChoice ?? sidebarAtOpen;
   const first = pdf?.viewports[0];
   const scale = first ? scaleFor(zoom, first, view) : 1;
 
