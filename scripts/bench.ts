@@ -1,6 +1,8 @@
 /**
  * npm run bench [-- --json] [-- --sizes 1000,10000] [-- --references 10000] [-- --no-browser]
- * Synthetic libraries of 1k/10k/100k papers: open, save, burst, search, filter, import and export timings.
+ *   [-- --pdf-size 100000] [-- --pdfs 1000] [-- --no-pdf]
+ * Synthetic libraries of 1k/10k/100k papers: open, save, burst, search, filter, import and export timings;
+ * search where some papers have a PDF's text (`pdf`).
  * A script, not a test: it reports numbers and never asserts them.
  */
 import { cpus, totalmem } from 'node:os';
@@ -8,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { measureBrowser, type BrowserResult } from './bench/browser';
 import { makeBibtex, makeVocabulary } from './bench/data';
 import { measureSize, type SizeResult } from './bench/measure';
+import { measurePdf, type PdfResult } from './bench/pdf';
 
 export function machine(): Record<string, string | number> {
   return {
@@ -39,10 +42,16 @@ async function main(): Promise<void> {
       references: { type: 'string', default: '1000,10000' },
       'browser-size': { type: 'string', default: '100000' },
       'no-browser': { type: 'boolean', default: false },
+      'pdf-size': { type: 'string', default: '100000' },
+      pdfs: { type: 'string', default: '1000' },
+      'no-pdf': { type: 'boolean', default: false },
     },
   });
   const referenceSizes = new Set(values.references.split(',').map((s) => Number(s.trim())));
-  const sizeList = values.sizes.split(',').map((s) => Number(s.trim()));
+  const sizeList = values.sizes
+    .split(',')
+    .filter((s) => s.trim())
+    .map((s) => Number(s.trim()));
   if (sizeList.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error(`--sizes wants whole numbers: ${values.sizes}`);
 
@@ -53,6 +62,14 @@ async function main(): Promise<void> {
   for (const size of sizeList) {
     if (!values.json) process.stderr.write(`measuring ${size} papers...\n`);
     sizes[String(size)] = await measureSize(vocab, size, bibtex, { references: referenceSizes.has(size) });
+  }
+
+  // One object that other measurements of PDFs add their figures to.
+  const pdf: PdfResult = {};
+  if (!values['no-pdf']) {
+    const [size, count] = [Number(values['pdf-size']), Number(values.pdfs)];
+    if (!values.json) process.stderr.write(`measuring search in ${count} PDFs among ${size} papers...\n`);
+    Object.assign(pdf, await measurePdf(vocab, size, count));
   }
 
   let browser: BrowserResult = {
@@ -73,7 +90,7 @@ async function main(): Promise<void> {
   }
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ machine: machine(), sizes, browser })}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: machine(), sizes, pdf, browser })}\n`);
   } else {
     const m = machine();
     const shown =
@@ -81,6 +98,8 @@ async function main(): Promise<void> {
       `typing_fps ${browser.typing_fps ?? '-'}, mutation_ms p50 ${browser.mutation_ms_p50 ?? '-'} ` +
       `max ${browser.mutation_ms_max ?? '-'} (frames before it: ${browser.mutation_frames_max ?? '-'})`;
     process.stdout.write(`${formatTable(sizes)}\nbrowser: ${shown} (${browser.note})\n`);
+    const pdfShown = Object.entries(pdf).filter(([key]) => !key.startsWith('notes'));
+    if (pdfShown.length) process.stdout.write(`pdf: ${pdfShown.map(([key, value]) => `${key} ${value}`).join(', ')}\n`);
     process.stdout.write(`machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB, node ${m.node}\n`);
   }
 }

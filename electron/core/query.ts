@@ -3,9 +3,10 @@ import { QUEUE_GROUP, isUnread } from './paper';
 import { STATUSES, type Paper } from './schema';
 import { Catalog } from './search/catalog';
 import type { TextMatch } from './search/search-index';
-import type { SortKey } from './search/sort-orders';
+import type { SortKey, SortOrder } from './search/sort-orders';
 import { titleCollator } from './search/title-keys';
 import { foldedWords } from './search/tokenize';
+import { typoEligible } from './search/typo';
 import { catalogOf } from './store/store';
 
 export const LIST_STATUSES = [...STATUSES, 'unread', 'all'] as const;
@@ -17,7 +18,10 @@ export const ListQuerySchema = z.strictObject({
   tag: z.string().max(200).optional(),
   /** Source name (a digest's date label or a file name). */
   source: z.string().max(500).optional(),
-  /** Every word must appear in the title, authors, abstract, note or an annotation. */
+  /**
+   * Every word must appear in the title, authors, abstract, note or an annotation; or else every word in
+   * the text of the paper's PDF (those papers come after the others).
+   */
   text: z.string().max(1000).optional(),
   sort: z.enum(SORTS).default('queue'),
   order: z.enum(['asc', 'desc']).optional(),
@@ -60,55 +64,132 @@ export function queryPapers(catalog: Catalog, query: ListQuery): Paper[] {
   return out;
 }
 
+/** A page of a query's papers, and how many match in all. */
+export type QueryPage = {
+  total: number;
+  page: Paper[];
+  /** With a search: page[pdfFrom...] matched only in the text of their PDFs (such papers come last). */
+  pdfFrom: number;
+  /**
+   * For each of those, in order, the PDF page (from 1) where the query's rarest word first occurs; 0
+   * when the index cannot say (the row then looks for it).
+   */
+  pdfPages: number[];
+};
+
 /**
  * One page of a query (offset, limit) and how many papers match in all, without listing the rest:
  * what papers.list and papers.rows answer.
  */
-export function queryPage(catalog: Catalog, query: ListQuery): { total: number; page: Paper[] } {
+export function queryPage(catalog: Catalog, query: ListQuery): QueryPage {
   const end = query.limit === undefined ? Infinity : query.offset + query.limit;
   const page: Paper[] = [];
+  const pdfPages: number[] = [];
+  let pdfFrom = -1;
   let total = 0;
-  walkQuery(catalog, query, (paper) => {
-    if (total >= query.offset && total < end) page.push(paper);
+  walkQuery(catalog, query, (paper, pdfPage) => {
+    if (total >= query.offset && total < end) {
+      if (pdfPage !== undefined) {
+        if (pdfFrom < 0) pdfFrom = page.length;
+        pdfPages.push(pdfPage);
+      }
+      page.push(paper);
+    }
     total++;
   });
-  return { total, page };
+  return { total, page, pdfFrom: pdfFrom < 0 ? page.length : pdfFrom, pdfPages };
 }
 
-/** Hand each paper the query selects, in its order, to `take`. */
-function walkQuery(catalog: Catalog, query: ListQuery, take: (paper: Paper) => void): void {
-  const words = queryWords(query);
-  const match = words.length ? catalog.search.match(words) : undefined;
-  if (match?.count === 0) return;
-  const order = catalog.order(query.sort);
-  const sorted = order.ordinals();
-  const descending = (query.order ?? DEFAULT_ORDER[query.sort]) === 'desc';
-  const wanted = statusCodes(query.status);
-  const keep = query.tag || query.source ? keepFor(query) : undefined;
-  const statuses = catalog.statuses;
+/** A set of ordinals: those stamped in `marks` (or every ordinal), less those stamped in `unless`. */
+type Members = { marks?: Uint32Array; stamp?: number; unless?: TextMatch };
 
-  if (match && match.count * 16 < sorted.length) {
-    // A few matches: sort them, rather than walk the whole order.
-    const ordinals = Array.from(match.ordinals).filter(
-      (ordinal) => wanted[statuses[ordinal]!] === 1 && (!keep || keep(catalog.at(ordinal)!)),
-    );
-    ordinals.sort(
-      descending
-        ? (a, b) => (order.sameValue(a, b) ? order.compare(a, b) : order.compare(b, a))
-        : (a, b) => order.compare(a, b),
-    );
-    for (const ordinal of ordinals) take(catalog.at(ordinal)!);
+/**
+ * Hand each paper the query selects, in its order, to `take`. With a search, the papers whose own fields
+ * have every word come first; then those whose PDF text has every word, with the PDF page to show.
+ * Words are not mixed: a paper with one word in its abstract and the other only in its PDF is not found.
+ */
+function walkQuery(catalog: Catalog, query: ListQuery, take: (paper: Paper, pdfPage?: number) => void): void {
+  const words = queryWords(query);
+  const selection = selectionOf(catalog, query);
+  if (!words.length) return walkOrder(selection, {}, (paper) => take(paper));
+  // Without PDF text there is nothing more to ask (and nothing is built for it).
+  if (catalog.papersWithPdfText === 0) {
+    const match = catalog.search.match(words);
+    if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper));
     return;
   }
+  // A word is read as a typo only if it starts no word anywhere, fields or PDFs: a word found as typed in
+  // a note is not widened to its neighbours in every PDF.
+  const typos = words.map(
+    (word) => typoEligible(word) && !catalog.search.knows(word) && !catalog.pdfSearch.knows(word),
+  );
+  const match = catalog.search.match(words, typos);
+  const inPdf = catalog.pdfSearch.match(words, typos);
+  if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper));
+  if (inPdf.count === 0) return;
+  const members: Members = { marks: inPdf.marks, stamp: inPdf.stamp, unless: match };
+  walkMatches(selection, inPdf.ordinals, members, (paper, ordinal) => take(paper, inPdf.section(ordinal)));
+}
 
-  const marks = match?.marks;
-  const stamp = match?.stamp;
+/** What a query keeps and the order it wants, looked up once. */
+type Selection = {
+  catalog: Catalog;
+  order: SortOrder;
+  sorted: readonly number[];
+  descending: boolean;
+  wanted: Uint8Array;
+  keep: ((paper: Paper) => boolean) | undefined;
+};
+
+function selectionOf(catalog: Catalog, query: ListQuery): Selection {
+  const order = catalog.order(query.sort);
+  return {
+    catalog,
+    order,
+    sorted: order.ordinals(),
+    descending: (query.order ?? DEFAULT_ORDER[query.sort]) === 'desc',
+    wanted: statusCodes(query.status),
+    keep: query.tag || query.source ? keepFor(query) : undefined,
+  };
+}
+
+/** The selected papers among `ordinals` (all of `members`), in the query's order. */
+function walkMatches(
+  selection: Selection,
+  ordinals: Int32Array,
+  members: Members,
+  take: (paper: Paper, ordinal: number) => void,
+): void {
+  const { catalog, order, sorted, descending, wanted, keep } = selection;
+  if (ordinals.length * 16 >= sorted.length) return walkOrder(selection, members, take);
+  // A few matches: sort them, rather than walk the whole order.
+  const statuses = catalog.statuses;
+  const unless = members.unless;
+  const kept = Array.from(ordinals).filter(
+    (ordinal) => wanted[statuses[ordinal]!] === 1 && !unless?.has(ordinal) && (!keep || keep(catalog.at(ordinal)!)),
+  );
+  kept.sort(
+    descending
+      ? (a, b) => (order.sameValue(a, b) ? order.compare(a, b) : order.compare(b, a))
+      : (a, b) => order.compare(a, b),
+  );
+  for (const ordinal of kept) take(catalog.at(ordinal)!, ordinal);
+}
+
+/** The selected papers that are `members`, walking the whole sort order. */
+function walkOrder(selection: Selection, members: Members, take: (paper: Paper, ordinal: number) => void): void {
+  const { catalog, order, sorted, descending, wanted, keep } = selection;
+  const statuses = catalog.statuses;
+  const { marks, stamp } = members;
+  const unlessMarks = members.unless?.marks;
+  const unlessStamp = members.unless?.stamp;
   const visit = (from: number, to: number): void => {
     for (let k = from; k <= to; k++) {
       const ordinal = sorted[k]!;
       if (wanted[statuses[ordinal]!] !== 1 || (marks && marks[ordinal] !== stamp)) continue;
+      if (unlessMarks && unlessMarks[ordinal] === unlessStamp) continue;
       const paper = catalog.at(ordinal)!;
-      if (!keep || keep(paper)) take(paper);
+      if (!keep || keep(paper)) take(paper, ordinal);
     }
   };
   if (!descending) {

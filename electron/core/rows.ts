@@ -1,5 +1,7 @@
+import type { QueryPage } from './query';
 import type { Paper } from './schema';
-import type { RowMatch } from './search/snippet';
+import type { Catalog } from './search/catalog';
+import { markWords, matchOf, pdfMatchOf, type PdfMatch, type RowMatch } from './search/snippet';
 
 /** What a list row shows: a few hundred bytes, where a whole paper (abstract, note, history) is kilobytes. */
 export type PaperRow = Pick<Paper, 'id' | 'title' | 'status' | 'rank' | 'tags' | 'createdAt' | 'year' | 'arxivId'> & {
@@ -16,6 +18,13 @@ export type PaperRow = Pick<Paper, 'id' | 'title' | 'status' | 'rank' | 'tags' |
   preview: string;
   /** With a search: where it matched (the list marks the words and shows the passage). */
   match?: RowMatch;
+  /**
+   * With a search that found the paper only in its PDF's text: the page and a passage of it (`match` then
+   * has the title's marks only).
+   */
+  pdfMatch?: PdfMatch;
+  /** The paper has a PDF (the one the reader opens): its pages, and the furthest page read in it. */
+  pdf?: { pages: number; furthest?: number };
 };
 
 /** Enough of the abstract for two lines of the widest list. */
@@ -45,9 +54,37 @@ export function toRow(paper: Paper): PaperRow {
       highlights: paper.annotations.length,
       preview: previewOf(paper.abstract),
     };
+    const pdf = pdfOf(paper);
+    if (pdf) row.pdf = pdf;
     rows.set(paper, row);
   }
   return row;
+}
+
+function pdfOf(paper: Paper): PaperRow['pdf'] {
+  const attachment = paper.attachments?.[0];
+  if (!attachment) return undefined;
+  const progress = paper.progress?.attachment === attachment.hash ? paper.progress : undefined;
+  // An encrypted PDF attached without its password says 0 pages until it is opened.
+  const pages = attachment.pages || progress?.pages || 0;
+  return progress ? { pages, furthest: Math.min(progress.furthest, pages || progress.furthest) } : { pages };
+}
+
+/**
+ * The rows of a searched page of a list query (queryPage's answer for `words`, the query's folded words):
+ * the title's marks and a passage of the first other field that matched, or, for the papers found only in
+ * the text of their PDF, the page and a passage of it. What papers.rows answers for the list's pages.
+ */
+export function searchedRows(catalog: Catalog, result: QueryPage, words: readonly string[]): PaperRow[] {
+  return result.page.map((paper, i) => {
+    const text = i >= result.pdfFrom ? catalog.pdfTextOf(paper.id) : undefined;
+    if (!text) return { ...toRow(paper), match: matchOf(paper, words) };
+    return {
+      ...toRow(paper),
+      match: { titleMarks: markWords(paper.title, words) },
+      pdfMatch: pdfMatchOf(text, words, result.pdfPages[i - result.pdfFrom]),
+    };
+  });
 }
 
 function previewOf(abstract: string): string {

@@ -45,12 +45,12 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { messag
   return result.value;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /** Let background work (the search index build) run, until `done` or `limitMs` passes. */
-async function idleUntil(done: () => boolean, limitMs = 120_000): Promise<void> {
+export async function idleUntil(done: () => boolean, limitMs = 120_000): Promise<void> {
   const start = performance.now();
   while (!done() && performance.now() - start < limitMs) await new Promise((resolve) => setImmediate(resolve));
 }

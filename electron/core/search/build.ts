@@ -10,6 +10,18 @@ export type Documents = {
   at(ordinal: number): Paper | undefined;
 };
 
+/** Reads the words of the document at `ordinal` into `scanner`; false when there is none. */
+export type Scan = (ordinal: number, scanner: TermScanner) => boolean;
+
+/** The papers' searched fields: what the main index reads. */
+export function paperScan(docs: Documents): Scan {
+  return (ordinal, scanner) => {
+    const paper = docs.at(ordinal);
+    if (paper) scanner.scan(paper);
+    return paper !== undefined;
+  };
+}
+
 /**
  * A frozen inverted index over the papers at ordinals [0, docCount): terms sorted, so a prefix is one
  * contiguous range of term ids and of postings; `covered` says which ordinals' postings it holds.
@@ -22,6 +34,11 @@ export type BaseIndex = {
   offsets: Uint32Array;
   postings: Uint32Array;
   covered: Uint8Array;
+  /**
+   * Beside each posting, the section (a PDF's page, from 0) where the term first occurs in that document;
+   * only in an index of sectioned text.
+   */
+  sections?: Uint16Array;
 };
 
 /** Work that ends in a BaseIndex, done in steps; papers changed under it are listed in `stale`. */
@@ -34,6 +51,8 @@ export type IndexSteps = {
 };
 
 const CHUNK = 1 << 20;
+/** Sections past this share its number (a posting keeps 16 bits for it). */
+const LAST_SECTION = 0xffff;
 
 /**
  * Builds a BaseIndex in steps of a few milliseconds, so it can run between other work. Papers are read
@@ -48,6 +67,8 @@ export class IndexBuilder implements IndexSteps {
   private cursor = 0;
   private phase: 'read' | 'sort' | 'fill' | 'done' = 'read';
   private readonly chunks: Uint32Array[] = [new Uint32Array(CHUNK)];
+  /** Each term's first section in its document, beside `chunks`, when sections are kept. */
+  private readonly sectionChunks: Uint16Array[];
   private length = 0;
   private readonly starts: Float64Array;
   private readonly covered: Uint8Array;
@@ -57,11 +78,21 @@ export class IndexBuilder implements IndexSteps {
   private offsets = new Uint32Array(0);
   private postings = new Uint32Array(0);
   private fillAt = new Uint32Array(0);
+  private sections: Uint16Array | undefined;
 
-  constructor(private readonly docs: Documents) {
+  /**
+   * `scan` reads a document (the papers' fields unless given); with `keepSections`, each posting also
+   * keeps the section where its term first occurs in the document (see BaseIndex.sections).
+   */
+  constructor(
+    private readonly docs: Documents,
+    private readonly scan: Scan = paperScan(docs),
+    private readonly keepSections = false,
+  ) {
     this.end = docs.count;
     this.starts = new Float64Array(this.end + 1);
     this.covered = new Uint8Array(this.end);
+    this.sectionChunks = keepSections ? [new Uint16Array(CHUNK)] : [];
   }
 
   /** A paper at `ordinal` was added, replaced or removed while building. */
@@ -83,6 +114,7 @@ export class IndexBuilder implements IndexSteps {
       offsets: this.offsets,
       postings: this.postings,
       covered: this.covered,
+      ...(this.sections && { sections: this.sections }),
     };
   }
 
@@ -91,9 +123,7 @@ export class IndexBuilder implements IndexSteps {
     while (this.cursor < this.end) {
       const ordinal = this.cursor;
       this.starts[ordinal] = this.length;
-      const paper = this.docs.at(ordinal);
-      if (paper) {
-        scanner.scan(paper);
+      if (this.scan(ordinal, scanner)) {
         this.add(ordinal, scanner.ids, scanner.length);
         this.covered[ordinal] = 1;
       }
@@ -111,8 +141,11 @@ export class IndexBuilder implements IndexSteps {
   /** Count each of a paper's term ids once and remember them in the papers' term lists. */
   private add(ordinal: number, ids: Uint32Array, count: number): void {
     if (this.table.size > this.counts.length) this.grow(this.table.size);
-    const { counts, lastSeen } = this;
+    const { counts, lastSeen, keepSections } = this;
+    const starts = this.scanner.sections;
     let chunk = this.chunks[this.chunks.length - 1]!;
+    let sectionChunk = this.sectionChunks[this.sectionChunks.length - 1];
+    let section = 0;
     let length = this.length;
     for (let i = 0; i < count; i++) {
       const id = ids[i]!;
@@ -123,8 +156,16 @@ export class IndexBuilder implements IndexSteps {
       if (at === 0 && length > 0) {
         chunk = new Uint32Array(CHUNK);
         this.chunks.push(chunk);
+        if (keepSections) {
+          sectionChunk = new Uint16Array(CHUNK);
+          this.sectionChunks.push(sectionChunk);
+        }
       }
       chunk[at] = id;
+      if (sectionChunk) {
+        while (section + 1 < starts.length && starts[section + 1]! <= i) section++;
+        sectionChunk[at] = Math.min(section, LAST_SECTION);
+      }
       length++;
     }
     this.length = length;
@@ -160,6 +201,7 @@ export class IndexBuilder implements IndexSteps {
     }
     this.offsets[size] = total;
     this.postings = new Uint32Array(total);
+    if (this.keepSections) this.sections = new Uint16Array(total);
     this.fillAt = this.offsets.slice(0, size);
     this.counts = new Int32Array(0);
     this.lastSeen = new Int32Array(0);
@@ -172,14 +214,17 @@ export class IndexBuilder implements IndexSteps {
       const ordinal = this.cursor;
       const from = this.starts[ordinal]!;
       const to = this.starts[ordinal + 1]!;
+      const sections = this.sections;
       for (let i = from; i < to; i++) {
         const rank = this.rankOf[this.chunks[i >>> 20]![i & (CHUNK - 1)]!]!;
+        if (sections) sections[this.fillAt[rank]!] = this.sectionChunks[i >>> 20]![i & (CHUNK - 1)]!;
         this.postings[this.fillAt[rank]!++] = ordinal;
       }
       this.cursor++;
       if ((ordinal & 255) === 255 && performance.now() >= deadline) return;
     }
     this.chunks.length = 0;
+    this.sectionChunks.length = 0;
     this.rankOf = new Int32Array(0);
     this.fillAt = new Uint32Array(0);
     this.phase = 'done';

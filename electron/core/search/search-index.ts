@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { IndexBuilder, type BaseIndex, type Documents, type IndexSteps } from './build';
+import { IndexBuilder, paperScan, type BaseIndex, type Documents, type IndexSteps, type Scan } from './build';
 import { CacheLoader, CacheSaver } from './cache-steps';
 import { decodeCache, readCache } from './index-cache';
 import { TermScanner } from './tokenize';
@@ -16,17 +16,43 @@ export type TextMatch = {
   readonly stamp: number;
   /** The matching ordinals, in no particular order (a view of a buffer the next search reuses). */
   readonly ordinals: Int32Array;
+  /**
+   * In an index of sectioned text (PDF pages): the section, from 1, where the query's rarest word first
+   * occurs in the matching document at `ordinal`; 0 when the index does not know (it was changed lately,
+   * or the word is in most documents).
+   */
+  section(ordinal: number): number;
+};
+
+/**
+ * What an index reads, if not the papers' searched fields: text that comes document by document and in
+ * sections (a PDF's pages), and is indexed as it comes instead of being built at open.
+ */
+export type SectionedText = {
+  scan: Scan;
+  /** How many documents have text now: rebuilds are due by the share of them changed. */
+  documents(): number;
+  /** About how many characters the document at `ordinal` has (what indexing it costs). */
+  size(ordinal: number): number;
 };
 
 /** How long one background build step may hold the event loop. */
 const STEP_MS = 12;
 /** How long changes must pause before a rebuild starts. */
 const REBUILD_QUIET_MS = 2000;
+/** The same for PDF text, which comes paper after paper as a library opens, each text a big change. */
+const SECTIONED_REBUILD_QUIET_MS = 500;
+/**
+ * Characters of sectioned text (PDF pages) changed since the last search that a search indexes before it
+ * answers (two or three PDFs, a few milliseconds); the rest are found once the background has read them.
+ */
+const SEARCH_CATCH_UP_CHARS = 200_000;
 
 /**
  * A word index over the papers' searched fields: a sorted term dictionary (a prefix is one range of it),
  * postings as one typed array of paper ordinals, one edit of typo tolerance, AND across words.
  * Changes since the build are indexed apart (the overlay) until enough pile up to rebuild in the background.
+ * The same index, given `SectionedText`, holds the text of the papers' PDFs by the same ordinals.
  */
 export class SearchIndex {
   private base: BaseIndex | undefined;
@@ -45,7 +71,13 @@ export class SearchIndex {
   private scanner: TermScanner | undefined;
   private scheduled = false;
   private rebuildTimer: NodeJS.Timeout | undefined;
+  /** A rebuild starts when changes pause: until then, the background leaves changed PDF texts to it. */
+  private rebuildWaiting = false;
+  /** A search in this turn of the event loop has read its share of changed PDF texts (see prepare). */
+  private readThisTurn = false;
   private marks = new Uint32Array(0);
+  /** Per ordinal, the section + 1 where the rarest word of the last search first occurs (sectioned text only). */
+  private firstSections = new Uint32Array(0);
   private listA = new Int32Array(0);
   private listB = new Int32Array(0);
   private stamp = 0;
@@ -54,7 +86,15 @@ export class SearchIndex {
   /** Heavy prefixes whose bitsets the background prepares after a build. */
   private warming: string[] = [];
 
-  constructor(private readonly docs: Documents) {}
+  private readonly scan: Scan;
+
+  /** An index of the papers' searched fields, or with `sectioned`, of another text of theirs (their PDFs). */
+  constructor(
+    private readonly docs: Documents,
+    private readonly sectioned?: SectionedText,
+  ) {
+    this.scan = sectioned?.scan ?? paperScan(docs);
+  }
 
   /** True if the index in use was read from the cache file rather than built. */
   fromCache = false;
@@ -77,6 +117,7 @@ export class SearchIndex {
   /** Stop building in the background (the library is closing); a later search still works, building at once. */
   dispose(): void {
     clearTimeout(this.rebuildTimer);
+    this.rebuildWaiting = false;
     this.builder = undefined;
     this.saver = undefined;
     this.warming = [];
@@ -91,6 +132,7 @@ export class SearchIndex {
   /** Forget everything (every paper was replaced); the next search or background step builds anew. */
   reset(): void {
     clearTimeout(this.rebuildTimer);
+    this.rebuildWaiting = false;
     this.base = undefined;
     this.scanner = undefined;
     this.planner = undefined;
@@ -116,21 +158,48 @@ export class SearchIndex {
     this.overlay.delete(ordinal);
     this.dirty.add(ordinal);
     this.changes++;
-    const papers = this.docs.count;
-    const newTerms = this.base.table.size - this.base.termCount;
-    if (!this.builder && (this.changes > Math.max(1000, papers / 50) || newTerms > Math.max(5000, papers / 20))) {
+    this.readThisTurn = false;
+    // Sectioned text is read as it comes, in the background, rather than at the next search.
+    if (this.sectioned) this.schedule();
+    if (!this.builder && this.rebuildDue()) {
       clearTimeout(this.rebuildTimer);
-      this.rebuildTimer = setTimeout(() => {
-        if (this.builder || !this.base) return;
-        this.startBuild();
-        this.schedule();
-      }, REBUILD_QUIET_MS).unref();
+      this.rebuildWaiting = true;
+      this.rebuildTimer = setTimeout(
+        () => {
+          this.rebuildWaiting = false;
+          if (this.builder || !this.base) return;
+          this.startBuild();
+          this.schedule();
+        },
+        this.sectioned ? SECTIONED_REBUILD_QUIET_MS : REBUILD_QUIET_MS,
+      ).unref();
     }
+  }
+
+  /**
+   * Enough changes since the build slow searches down: each changed document is checked on its own, and
+   * each new term is compared with every query word. Papers change a few at a time; a PDF's text brings
+   * thousands of terms, and a few hundred PDFs are the whole of it.
+   */
+  private rebuildDue(): boolean {
+    const base = this.base!;
+    const newTerms = base.table.size - base.termCount;
+    if (this.sectioned) {
+      const documents = this.sectioned.documents();
+      return this.changes > Math.max(32, documents / 8) || newTerms > Math.max(20_000, base.termCount / 4);
+    }
+    const papers = this.docs.count;
+    return this.changes > Math.max(1000, papers / 50) || newTerms > Math.max(5000, papers / 20);
   }
 
   /** Changes indexed apart since the last build (searches check each such paper on its own). */
   get pendingChanges(): number {
     return this.changes;
+  }
+
+  /** Documents changed and not read yet (the background reads them; a search reads some first). */
+  get unread(): number {
+    return this.dirty.size;
   }
 
   /** True while a build (the first, or a rebuild that folds in the changes) is under way. */
@@ -163,7 +232,11 @@ export class SearchIndex {
 
   /** Begin a build that `step` advances; searches meanwhile use the previous build plus the changes. */
   startBuild(): void {
-    this.builder = new IndexBuilder(this.docs);
+    this.builder = this.newBuilder();
+  }
+
+  private newBuilder(): IndexBuilder {
+    return new IndexBuilder(this.docs, this.scan, this.sectioned !== undefined);
   }
 
   /** Advance the build until `deadline` (performance.now() time); true once it is done and in use. */
@@ -177,24 +250,25 @@ export class SearchIndex {
   /** Build now, if not built yet. */
   ensureReady(): void {
     if (this.base) return;
-    this.builder ??= new IndexBuilder(this.docs);
+    this.builder ??= this.newBuilder();
     this.install(this.builder.step(Infinity)!);
   }
 
   /**
    * Papers whose searched fields have, for every word, a word starting with it ("bayes" finds "Bayesian").
-   * A word of five or more letters that starts no word in the library also matches one edit away.
+   * A word of five or more letters that starts no word in the library also matches one edit away (or, with
+   * `typos`, the words whose flag is true; `typoEligible` words only).
    */
-  match(words: readonly string[]): TextMatch {
+  match(words: readonly string[], typos?: readonly boolean[]): TextMatch {
     if (words.length === 0) throw new Error('A text match needs at least one word.');
-    this.ensureReady();
-    this.catchUp();
+    this.prepare();
     const capacity = this.docs.count;
     if (this.marks.length < capacity) {
       const size = Math.ceil(capacity * 1.25) + 1024;
       this.marks = new Uint32Array(size);
       this.listA = new Int32Array(size);
       this.listB = new Int32Array(size);
+      if (this.sectioned) this.firstSections = new Uint32Array(size);
     }
     if (this.stamp > 0xfff00000) {
       this.marks.fill(0);
@@ -202,9 +276,10 @@ export class SearchIndex {
     }
     const planner = this.planner!;
     const heavy = this.heavy!;
-    const plans = words.map((word) => {
+    const plans = words.map((word, i) => {
       const plan = planner.exact(word);
-      return typoEligible(word) && !this.anyLive(plan) ? planner.typo(word) : plan;
+      const typo = typos ? typos[i] === true : typoEligible(word) && !this.anyLive(plan);
+      return typo ? planner.typo(word) : plan;
     });
     // The rarest word first: the others only narrow its papers down.
     plans.sort((a, b) => a.estimate - b.estimate);
@@ -223,12 +298,42 @@ export class SearchIndex {
     const marks = this.marks;
     const stamp = ++this.stamp;
     for (let i = 0; i < count; i++) marks[list[i]!] = stamp;
-    return { count, ordinals: list.subarray(0, count), marks, stamp, has: (ordinal) => marks[ordinal] === stamp };
+    const sections = this.firstSections;
+    return {
+      count,
+      ordinals: list.subarray(0, count),
+      marks,
+      stamp,
+      has: (ordinal) => marks[ordinal] === stamp,
+      section: (ordinal) => (this.sectioned && marks[ordinal] === stamp ? sections[ordinal]! : 0),
+    };
+  }
+
+  /**
+   * True if some document has a word starting with `word` as typed. `match` widens a word by a typo only
+   * when its index has no such word; `typos` lets a caller decide that over several indexes.
+   */
+  knows(word: string): boolean {
+    this.prepare();
+    return this.anyLive(this.planner!.exact(word));
+  }
+
+  /**
+   * Built, with the changes read. A search asks a sectioned index several things (knows, then match):
+   * together they read one share of its changed texts, not one each.
+   */
+  private prepare(): void {
+    this.ensureReady();
+    if (!this.sectioned) return this.catchUp();
+    if (this.readThisTurn || this.dirty.size === 0) return;
+    this.catchUp(Infinity, SEARCH_CATCH_UP_CHARS);
+    this.readThisTurn = true;
+    queueMicrotask(() => (this.readThisTurn = false));
   }
 
   /** Built papers with a term of the first (rarest) word, into `out`; how many. */
   private firstWord(plan: WordPlan, bits: Uint32Array | undefined, out: Int32Array): number {
-    const { offsets, postings, covered } = this.base!;
+    const { offsets, postings, covered, sections } = this.base!;
     let count = 0;
     if (bits) {
       for (let w = 0; w < bits.length; w++) {
@@ -237,11 +342,13 @@ export class SearchIndex {
           if (covered[ordinal] === 1) out[count++] = ordinal;
         }
       }
+      if (sections) for (let i = 0; i < count; i++) this.firstSections[out[i]!] = 0;
       return count;
     }
     const marks = this.marks;
     const stamp = ++this.stamp;
     const ranges = plan.ranges;
+    if (sections) return this.firstWordSections(ranges, sections, stamp, out);
     for (let r = 0; r < ranges.length; r += 2) {
       const end = offsets[ranges[r + 1]!]!;
       for (let i = offsets[ranges[r]!]!; i < end; i++) {
@@ -250,6 +357,28 @@ export class SearchIndex {
           marks[ordinal] = stamp;
           out[count++] = ordinal;
         }
+      }
+    }
+    return count;
+  }
+
+  /** firstWord over sectioned text, keeping the first section where the word occurs in each document. */
+  private firstWordSections(ranges: number[], sections: Uint16Array, stamp: number, out: Int32Array): number {
+    const { offsets, postings, covered } = this.base!;
+    const marks = this.marks;
+    const firsts = this.firstSections;
+    let count = 0;
+    for (let r = 0; r < ranges.length; r += 2) {
+      const end = offsets[ranges[r + 1]!]!;
+      for (let i = offsets[ranges[r]!]!; i < end; i++) {
+        const ordinal = postings[i]!;
+        if (covered[ordinal] !== 1) continue;
+        const section = sections[i]! + 1;
+        if (marks[ordinal] !== stamp) {
+          marks[ordinal] = stamp;
+          firsts[ordinal] = section;
+          out[count++] = ordinal;
+        } else if (section < firsts[ordinal]!) firsts[ordinal] = section;
       }
     }
     return count;
@@ -306,10 +435,12 @@ export class SearchIndex {
         const word = this.warming.pop()!;
         if (!this.heavy!.has(word)) this.heavy!.bits(this.planner!.exact(word));
       }
-      // Papers a cache file did not cover (or changed under the build) are scanned before a search asks.
-      if (this.dirty.size > 0) this.catchUp(deadline);
+      // Papers a cache file did not cover (or changed under the build) are scanned before a search asks;
+      // PDF texts that a rebuild is about to read are read once, by it.
+      if (this.dirty.size > 0 && !(this.sectioned && this.rebuildWaiting)) this.catchUp(deadline);
       if (this.warming.length === 0 && this.saver && !this.saver.written) this.saver.step(deadline);
-      if (this.warming.length > 0 || this.dirty.size > 0 || (this.saver && !this.saver.written)) this.schedule();
+      const reading = this.dirty.size > 0 && !(this.sectioned && this.rebuildWaiting);
+      if (this.warming.length > 0 || reading || (this.saver && !this.saver.written)) this.schedule();
     }).unref();
   }
 
@@ -338,16 +469,20 @@ export class SearchIndex {
     }
   }
 
-  /** Scan the papers changed since the last search into the overlay (until `deadline`, if given). */
-  private catchUp(deadline = Infinity): void {
+  /**
+   * Scan the documents changed since the last search into the overlay, until `deadline` (if given) or
+   * once about `budget` characters of sectioned text are read.
+   */
+  private catchUp(deadline = Infinity, budget = Infinity): void {
     const scanner = this.scanner!;
+    let read = 0;
     for (const ordinal of this.dirty) {
+      if (read >= budget) return;
       this.dirty.delete(ordinal);
-      const paper = this.docs.at(ordinal);
-      if (paper) {
-        scanner.scan(paper);
+      if (this.scan(ordinal, scanner)) {
         this.overlay.set(ordinal, Uint32Array.from(new Set(scanner.ids.subarray(0, scanner.length))));
       }
+      if (this.sectioned && budget !== Infinity) read += this.sectioned.size(ordinal);
       if (performance.now() >= deadline) return;
     }
   }
@@ -369,7 +504,10 @@ export class SearchIndex {
   private overlayMatches(plans: readonly WordPlan[], list: Int32Array, count: number): number {
     const terms = plans.map((plan) => this.termsOf(plan));
     for (const [ordinal, ids] of this.overlay) {
-      if (terms.every((flags) => hasAny(ids, flags))) list[count++] = ordinal;
+      if (terms.every((flags) => hasAny(ids, flags))) {
+        if (this.sectioned) this.firstSections[ordinal] = 0;
+        list[count++] = ordinal;
+      }
     }
     return count;
   }

@@ -1,5 +1,6 @@
 import type { Paper } from '../schema';
 import { foldText } from '../text';
+import { pageAt, pageCount, type PdfText } from './pdf-text';
 import { foldedWords } from './tokenize';
 
 /** Where a search matched a paper, for its row: the title's matched words, and a snippet of another field. */
@@ -12,13 +13,21 @@ export type RowMatch = {
 
 export type MatchField = 'authors' | 'abstract' | 'note' | 'highlight' | 'tags';
 
+/** A short passage of text with the matched words in it: [start, end) offsets into `text`. */
+export type Snippet = { text: string; marks: [number, number][] };
+
+/** Where a search matched in a paper's PDF (and not in its fields): the page, from 1, and a passage of it. */
+export type PdfMatch = { page: number; snippet: Snippet };
+
 /** About two lines of a list row. */
 const PASSAGE_CHARS = 180;
 /** Context kept before the first matched word. */
 const LEAD_CHARS = 50;
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const ASCII = /^[\p{ASCII}]*$/u;
+/** Not a regular expression over Unicode properties: this test runs on every field of a page of rows. */
+const BEYOND_ASCII_CHAR = /[\u0080-\uffff]/;
+const isAscii = (text: string): boolean => !BEYOND_ASCII_CHAR.test(text);
 
 /**
  * The words of `text` that a query word starts (search matches word prefixes, folded), as offsets into
@@ -27,12 +36,12 @@ const ASCII = /^[\p{ASCII}]*$/u;
 export function markWords(text: string, words: readonly string[], limit = 12): [number, number][] {
   const marks: [number, number][] = [];
   if (!words.length || !text) return marks;
-  if (ASCII.test(text)) return markAscii(text, words, limit);
+  if (isAscii(text)) return markAscii(text, words, limit);
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m && marks.length < limit; m = WORD.exec(text)) {
     const token = m[0];
     // ASCII folds by lower-casing; anything else (accents, Greek letters) the way the index folds it.
-    const folded = ASCII.test(token) ? [token.toLowerCase()] : foldText(token).split(' ');
+    const folded = isAscii(token) ? [token.toLowerCase()] : foldText(token).split(' ');
     if (folded.some((part) => words.some((word) => part.startsWith(word))))
       marks.push([m.index, m.index + token.length]);
   }
@@ -78,27 +87,99 @@ export function matchOf(paper: Paper, query: string | readonly string[]): RowMat
   const words = typeof query === 'string' ? matchWords(query) : query;
   if (!words.length) return undefined;
   const match: RowMatch = { titleMarks: markWords(paper.title, words) };
-  const fields: [MatchField, string][] = [
-    ['abstract', paper.abstract],
-    ['note', paper.note],
-    ...paper.annotations.map((a): [MatchField, string] => [
-      'highlight',
-      a.comment ? `${a.quote} — ${a.comment}` : a.quote,
-    ]),
-    ['authors', paper.authors.join(', ')],
-    ['tags', paper.tags.map((tag) => `#${tag}`).join(' ')],
-  ];
-  for (const [field, text] of fields) {
+  const passage = (field: MatchField, text: string): boolean => {
     const marks = markWords(text, words, 1);
-    if (!marks.length) continue;
-    match.passage = passageAround(field, text, marks[0]![0], words);
-    break;
-  }
+    if (marks.length) match.passage = { field, ...passageAround(text, marks[0]![0], words) };
+    return marks.length > 0;
+  };
+  // Field by field, each text made only when the ones before had no match (a page has 200 rows).
+  if (passage('abstract', paper.abstract) || passage('note', paper.note)) return match;
+  for (const a of paper.annotations)
+    if (passage('highlight', a.comment ? `${a.quote} — ${a.comment}` : a.quote)) return match;
+  if (passage('authors', paper.authors.join(', '))) return match;
+  if (paper.tags.length) passage('tags', paper.tags.map((tag) => `#${tag}`).join(' '));
   return match;
 }
 
+/**
+ * Where the query's words are in a PDF's text: on page `hint` (from 1, where the index saw the rarest word
+ * first) if they are there, else on the first page with one of them. A match the index made through a
+ * typo has no word to mark: its passage is the start of the hinted page (or of the first).
+ */
+export function pdfMatchOf(text: PdfText, words: readonly string[], hint = 0): PdfMatch {
+  const pages = pageCount(text);
+  const hinted = hint >= 1 && hint <= pages ? hint : 0;
+  for (let page = hinted || 1; page <= pages; page++) {
+    const found = pdfPassage(pageAt(text, page - 1), words);
+    if (found) return { page, snippet: found };
+    // The index saw the word there: it is there as a typo, and reading on would find nothing better.
+    if (hinted) break;
+  }
+  const page = hinted || 1;
+  return { page, snippet: passageAround(pages ? pageAt(text, page - 1) : '', 0, []) };
+}
+
+function pdfPassage(text: string, words: readonly string[]): Snippet | undefined {
+  const at = firstMark(text, words);
+  return at < 0 ? undefined : passageAround(text, at, words);
+}
+
+/**
+ * Where a word of `text` that a query word starts begins (the first found as written, else the first at
+ * all), or -1; as markWords finds them, but for a PDF's page of thousands of characters, which is rarely
+ * all ASCII (a dash, a quote) and would send markWords word by word through foldText.
+ */
+function firstMark(text: string, words: readonly string[]): number {
+  let first = -1;
+  const ascii = words.filter(isAscii);
+  // Running text has a word in lower case or capitalised: looked for as it is, without lower-casing the page.
+  for (const word of ascii) {
+    for (const form of [word, word[0]!.toUpperCase() + word.slice(1)]) {
+      for (let at = text.indexOf(form); at !== -1 && (first < 0 || at < first); at = text.indexOf(form, at + 1)) {
+        if (at === 0 || !isWordChar(text, at - 1)) {
+          first = at;
+          break;
+        }
+      }
+    }
+  }
+  if (first >= 0) return first;
+  const lower = text.toLowerCase();
+  // Lower-casing keeps every offset but for a few letters (such as İ); a page with one is read word by word.
+  if (lower.length !== text.length) return markWords(text, words, 1)[0]?.[0] ?? -1;
+  for (const word of ascii) {
+    for (let at = lower.indexOf(word); at !== -1 && (first < 0 || at < first); at = lower.indexOf(word, at + 1)) {
+      if (at === 0 || !isWordChar(lower, at - 1)) {
+        first = at;
+        break;
+      }
+    }
+  }
+  if (first >= 0) return first;
+  // Then the words with a character beyond ASCII (an ASCII word folds to itself, lower-cased).
+  BEYOND_ASCII.lastIndex = 0;
+  for (let m = BEYOND_ASCII.exec(text); m; m = BEYOND_ASCII.exec(text)) {
+    let start = m.index;
+    while (start > 0 && isWordChar(text, start - 1)) start--;
+    let end = m.index + 1;
+    while (end < text.length && isWordChar(text, end)) end++;
+    const parts = foldText(text.slice(start, end)).split(' ');
+    if (parts.some((part) => words.some((word) => part.startsWith(word)))) return start;
+    BEYOND_ASCII.lastIndex = end;
+  }
+  return -1;
+}
+
+const BEYOND_ASCII = /[^\p{ASCII}]/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const isWordChar = (text: string, at: number): boolean => {
+  const code = text.charCodeAt(at);
+  if (code < 128) return isWordCode(code) || (code >= 65 && code <= 90);
+  return LETTER_OR_DIGIT.test(text[at]!);
+};
+
 /** About two lines of `text` from a little before `at`, cut at spaces, with the matched words marked. */
-function passageAround(field: MatchField, text: string, at: number, words: readonly string[]) {
+function passageAround(text: string, at: number, words: readonly string[]): Snippet {
   // Only a window around the match is read: an abstract or a note may be long.
   const from = Math.max(0, at - LEAD_CHARS * 2);
   const to = Math.min(text.length, at + PASSAGE_CHARS * 2);
@@ -119,5 +200,5 @@ function passageAround(field: MatchField, text: string, at: number, words: reado
   const lead = start > 0 || from > 0 ? '…' : '';
   const tail = end < flat.length || to < text.length ? '…' : '';
   const marks = markWords(body, words).map(([s, e]): [number, number] => [s + lead.length, e + lead.length]);
-  return { field, text: `${lead}${body}${tail}`, marks };
+  return { text: `${lead}${body}${tail}`, marks };
 }

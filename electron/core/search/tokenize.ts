@@ -51,11 +51,14 @@ export class TermScanner {
   /** The ids found by the last `scan`, in ids[0, length). */
   ids = new Uint32Array(4096);
   length = 0;
+  /** Where each section (a PDF's page) of the last scan starts in `ids`; empty for a paper's fields. */
+  readonly sections: number[] = [];
 
   constructor(private readonly table: TermTable) {}
 
   scan(paper: Paper): void {
     this.length = 0;
+    this.sections.length = 0;
     this.field(paper.title);
     for (const author of paper.authors) this.field(author);
     this.field(paper.abstract);
@@ -68,16 +71,38 @@ export class TermScanner {
     if (paper.arxivId) this.field(paper.arxivId);
   }
 
+  /** Start reading a text that comes in sections (a PDF, page by page) rather than a paper's fields. */
+  begin(): void {
+    this.length = 0;
+    this.sections.length = 0;
+  }
+
+  /** The next section's words: a break before it, so no word runs across. */
+  section(text: string): void {
+    this.sections.push(this.length);
+    this.field(text);
+  }
+
   private field(text: string): void {
     const table = this.table;
     let start = -1;
     let hash = 0;
+    // Where the current run of text between ASCII white space began.
+    let run = 0;
     for (let i = 0; i < text.length; i++) {
       const char = text.charCodeAt(i);
       if (char >= 128) {
-        // Words already found are found again; callers count each term once per paper.
-        for (const word of foldedWords(text)) this.push(table.intern(word));
-        return;
+        // Only the run around it goes through foldText: nothing foldText does reaches across white space
+        // (a final sigma, a combining accent, a lone Greek letter, a TeX name), so its words are those the
+        // whole text would give. Words of the run already found are found again; callers count each term
+        // once per paper.
+        let end = i + 1;
+        while (end < text.length && !isAsciiSpace(text.charCodeAt(end))) end++;
+        for (const word of foldedWords(text.slice(run, end))) this.push(table.intern(word));
+        start = -1;
+        run = end;
+        i = end - 1;
+        continue;
       }
       const code = ASCII_FOLD[char]!;
       if (code !== 0) {
@@ -86,10 +111,13 @@ export class TermScanner {
           hash = HASH_SEED;
         }
         hash = hashStep(hash, code);
-      } else if (start >= 0) {
+        continue;
+      }
+      if (start >= 0) {
         this.word(text, start, i, hash);
         start = -1;
       }
+      if (isAsciiSpace(char)) run = i + 1;
     }
     if (start >= 0) this.word(text, start, text.length, hash);
   }
@@ -108,6 +136,9 @@ export class TermScanner {
     this.ids[this.length++] = id;
   }
 }
+
+/** Space, tab, line feed, vertical tab, form feed, carriage return. */
+const isAsciiSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13);
 
 const VARIANT_LENGTHS = new Set([...TEX_VARIANTS.keys()].map((name) => name.length));
 
