@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors, viewTitle } from '../labels';
 import { actionTitle } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
@@ -36,6 +36,9 @@ export function PaperList() {
   const reorder = useApp((s) => s.reorder);
   const showRange = useApp((s) => s.showRange);
   const [dropBefore, setDropBefore] = useState<string | undefined>();
+  // The row a dragged PDF would be attached to.
+  const [pdfOver, setPdfOver] = useState<string | undefined>();
+  const attachFiles = useApp((s) => s.attachFiles);
   const density = useApp((s) => s.density);
   const rowHeight = ROW_HEIGHTS[density];
   const { ref, first, last, totalSize, scrollToIndex } = useRowWindow(papers.length, rowHeight, 8);
@@ -89,6 +92,32 @@ export function PaperList() {
     [canReorder, reorder, store],
   );
 
+  // A PDF dropped on a row is attached to its paper; any other file goes on to the window (an import).
+  const pdfDrop = useMemo<PdfDropHandlers>(
+    () => ({
+      over(event, id) {
+        if (!draggingPdf(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        setPdfOver(id);
+      },
+      leave(event, id) {
+        const into = event.relatedTarget;
+        if (!(into instanceof Node && event.currentTarget.contains(into)))
+          setPdfOver((now) => (now === id ? undefined : now));
+      },
+      drop(event, id) {
+        setPdfOver(undefined);
+        const files = [...event.dataTransfer.files].filter(isPdf);
+        if (!files.length) return;
+        event.preventDefault();
+        event.stopPropagation();
+        void attachFiles(id, files);
+      },
+    }),
+    [attachFiles],
+  );
+
   if (!loading && papers.length === 0) return <EmptyState searching={search.trim() !== ''} />;
 
   return (
@@ -121,6 +150,8 @@ export function PaperList() {
               checked={picked.has(paper.id)}
               dropBefore={dropBefore === paper.id}
               drag={drag}
+              pdfDrop={pdfDrop}
+              pdfOver={pdfOver === paper.id}
               showStatus={showStatus || paper.id === leavingId}
               leaving={paper.id === leavingId}
               ranked={ranking?.fallback === false || ranked?.rule ? ranked : undefined}
@@ -170,6 +201,19 @@ type DragHandlers = {
   end: () => void;
 };
 
+type PdfDropHandlers = {
+  over: (event: DragEvent, id: string) => void;
+  leave: (event: DragEvent, id: string) => void;
+  drop: (event: DragEvent, id: string) => void;
+};
+
+const isPdf = (file: File): boolean => file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+
+/** While dragging, only the files' types can be read (not their names): a PDF says application/pdf. */
+function draggingPdf(event: DragEvent): boolean {
+  return [...event.dataTransfer.items].some((item) => item.kind === 'file' && item.type === 'application/pdf');
+}
+
 type RowProps = {
   paper: PaperRow;
   /** The row's place in the list, from 1, and the list's length (for assistive technology). */
@@ -179,6 +223,9 @@ type RowProps = {
   checked: boolean;
   dropBefore: boolean;
   drag: DragHandlers | undefined;
+  pdfDrop: PdfDropHandlers;
+  /** A PDF dragged over the row would be attached to its paper. */
+  pdfOver: boolean;
   showStatus: boolean;
   /** Left this view from the detail pane; shown, dimmed, until the selection moves on. */
   leaving: boolean;
@@ -198,6 +245,8 @@ const PaperRow = memo(function PaperRow({
   checked,
   dropBefore,
   drag,
+  pdfDrop,
+  pdfOver,
   showStatus,
   leaving,
   ranked,
@@ -213,8 +262,24 @@ const PaperRow = memo(function PaperRow({
     event.stopPropagation();
     void setStatus([paper.id], status);
   };
+  const openReader = useApp((s) => s.openReader);
+  const store = useAppStore();
   const authors = shortAuthors(paper.authors, paper.authorCount);
   const passage = paper.match?.passage;
+  const inPdf = paper.pdfMatch;
+  // "in the PDF, p. 7": the reader opens at that page with the search's words found and marked there.
+  const whereInPdf = inPdf && {
+    onClick(event: MouseEvent) {
+      event.stopPropagation();
+      select(paper.id);
+      openReader(paper.id, { page: inPdf.page, find: store.getState().search.trim() });
+    },
+    // Enter and Space are the button's: the list's keys (Enter selects the first row) do not see them.
+    onKeyDown(event: KeyboardEvent) {
+      if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
+    },
+    title: 'Open the PDF at this page, with the words found',
+  };
   return (
     <div
       role="option"
@@ -233,11 +298,22 @@ const PaperRow = memo(function PaperRow({
       ]
         .filter(Boolean)
         .join(' ')}
-      style={{ transform: `translateY(${top}px)`, height }}
+      style={{
+        transform: `translateY(${top}px)`,
+        height,
+        ...(pdfOver && { outline: '2px dashed var(--accent)', outlineOffset: -3 }),
+      }}
       draggable={drag !== undefined}
       onDragStart={drag && ((e) => drag.start(e, paper.id))}
-      onDragOver={drag && ((e) => drag.over(e, paper.id))}
-      onDrop={drag && ((e) => drag.drop(e, paper.id))}
+      onDragOver={(e) => {
+        pdfDrop.over(e, paper.id);
+        drag?.over(e, paper.id);
+      }}
+      onDragLeave={(e) => pdfDrop.leave(e, paper.id)}
+      onDrop={(e) => {
+        pdfDrop.drop(e, paper.id);
+        if (e.dataTransfer.types.includes(DRAG_TYPE)) drag?.drop(e, paper.id);
+      }}
       onDragEnd={drag?.end}
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey) toggleChecked(paper.id);
@@ -250,7 +326,14 @@ const PaperRow = memo(function PaperRow({
           <TexText text={paper.title} marks={paper.match?.titleMarks} />
         </div>
         {withPreview &&
-          (passage ? (
+          (inPdf ? (
+            <div className="row-preview">
+              <button type="button" className="row-where linkish" {...whereInPdf}>
+                In the PDF, p. {inPdf.page}:
+              </button>{' '}
+              <TexText text={inPdf.snippet.text} marks={inPdf.snippet.marks} />
+            </div>
+          ) : passage ? (
             <div className="row-preview">
               <span className="row-where">{FIELD_LABEL[passage.field]}:</span>{' '}
               <TexText text={passage.text} marks={passage.marks} />
@@ -267,6 +350,12 @@ const PaperRow = memo(function PaperRow({
           {authors && <span>{authors}</span>}
           {authors && <span className="sep" aria-hidden="true" />}
           <span>added {formatDate(paper.createdAt)}</span>
+          {inPdf && !withPreview && (
+            <button type="button" className="linkish" {...whereInPdf}>
+              in the PDF, p. {inPdf.page}
+            </button>
+          )}
+          {paper.pdf && <PdfMarker pdf={paper.pdf} />}
           {ranked?.rule === 'boost' && <span className="marker boosted">boosted</span>}
           {ranked?.rule === 'dim' && <span className="marker">dimmed</span>}
           {paper.hasCode && <span className="marker">code</span>}
@@ -309,6 +398,24 @@ const PaperRow = memo(function PaperRow({
     </div>
   );
 });
+
+/** The paper has a PDF: how far it has been read ("p. 5 / 14"), or just that it is there. */
+function PdfMarker({ pdf }: { pdf: NonNullable<PaperRow['pdf']> }) {
+  const { pages, furthest } = pdf;
+  if (!furthest) {
+    return (
+      <span className="marker" title={pages ? `A PDF of ${pages} ${pages === 1 ? 'page' : 'pages'}` : 'A PDF'}>
+        PDF
+      </span>
+    );
+  }
+  return (
+    <span className="marker" title={`Read to page ${furthest} of ${pages || '?'}`}>
+      p. {furthest}
+      {pages ? ` / ${pages}` : ''}
+    </span>
+  );
+}
 
 function EmptyState({ searching }: { searching: boolean }) {
   const elsewhere = useApp((s) => s.matchesElsewhere);
