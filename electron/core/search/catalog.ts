@@ -82,14 +82,14 @@ export class Catalog implements OrderedDocuments {
     this.docs.forEach((paper, ordinal) => this.setStatus(ordinal, paper));
     this.search.reset();
     for (const order of this.orders.values()) order.reset();
+    this.pdfSearch.reset();
+    // Kept texts come back as new ones do, read in the background (a search never builds them all at once).
     this.docs.forEach((paper, ordinal) => {
       const text = paper?.attachments?.length ? kept.get(paper.id) : undefined;
       if (!text) return;
-      this.pdfs[ordinal] = text;
-      this.pdfCount++;
+      this.pdfSearch.ensureReady();
+      this.setPdf(ordinal, text);
     });
-    this.pdfSearch.reset();
-    if (this.pdfCount > 0) this.pdfSearch.buildInBackground();
   }
 
   /** How many papers have PDF text. */
@@ -113,7 +113,7 @@ export class Catalog implements OrderedDocuments {
     if (ordinal === undefined) return;
     if (!pages && !this.pdfs[ordinal]) return;
     // The first text starts the index, with nothing in it yet; from then on texts are indexed as they come.
-    if (pages && this.pdfCount === 0 && !this.pdfSearch.ready && !this.pdfSearch.building) this.pdfSearch.ensureReady();
+    if (pages) this.pdfSearch.ensureReady();
     this.setPdf(ordinal, pages && packPdfText(pages));
   }
 
