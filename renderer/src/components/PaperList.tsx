@@ -1,4 +1,14 @@
-import { memo, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { STATUS_LABEL, formatDate, shortAuthors, viewTitle } from '../labels';
 import { actionTitle } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
@@ -331,7 +341,7 @@ const PaperRow = memo(function PaperRow({
               <button type="button" className="row-where linkish" {...whereInPdf}>
                 In the PDF, p. {inPdf.page}:
               </button>{' '}
-              <TexText text={inPdf.snippet.text} marks={inPdf.snippet.marks} />
+              <MarkedText text={inPdf.snippet.text} marks={inPdf.snippet.marks} />
             </div>
           ) : passage ? (
             <div className="row-preview">
@@ -398,6 +408,22 @@ const PaperRow = memo(function PaperRow({
     </div>
   );
 });
+
+/**
+ * A PDF's passage with the matched words marked: plain text, since a dollar sign in a PDF's text is a
+ * dollar sign (its formulas are already drawn glyphs), not TeX as in a title or abstract.
+ */
+function MarkedText({ text, marks }: { text: string; marks: readonly (readonly [number, number])[] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of marks) {
+    if (start < at) continue;
+    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
 
 /** The paper has a PDF: how far it has been read ("p. 5 / 14"), or just that it is there. */
 function PdfMarker({ pdf }: { pdf: NonNullable<PaperRow['pdf']> }) {
