@@ -4,9 +4,9 @@ import { parseArxivId, parseDoi } from '../identifiers';
 import { linksFrom } from '../importers/links';
 import { createPaper } from '../paper';
 import { ListQuerySchema, queryPage } from '../query';
-import { toRow } from '../rows';
+import { searchedRows, toRow } from '../rows';
 import { isStub, mergeStub } from '../stub-merge';
-import { matchOf, matchWords } from '../search/snippet';
+import { matchWords } from '../search/snippet';
 
 /** Pages up to this many rows carry where a search matched (the list asks for 200). */
 const MATCHED_ROWS = 1000;
@@ -60,12 +60,13 @@ export const papersRows = defineCommand({
   async run(ctx, query) {
     // A search in a library just opened waits for the PDFs' cached text to join the index.
     if (query.text) await ctx.store.pdfTextsCached;
-    const { total, page } = runQuery(ctx, query);
-    // A searched page of the list says, row by row, where the words matched; a request for every row does not.
+    const result = queryPage(ctx.store.catalog, query);
+    // A searched page of the list says, row by row, where the words matched (in the PDF: on which page); a
+    // request for every row does not.
     const words = query.text && query.limit !== undefined && query.limit <= MATCHED_ROWS ? matchWords(query.text) : [];
     return {
-      total,
-      rows: words.length ? page.map((paper) => ({ ...toRow(paper), match: matchOf(paper, words) })) : page.map(toRow),
+      total: result.total,
+      rows: words.length ? searchedRows(ctx.store.catalog, result, words) : result.page.map(toRow),
     };
   },
 });

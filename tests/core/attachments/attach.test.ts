@@ -167,8 +167,10 @@ describe.skipIf(!haveAll)('attaching PDFs', () => {
     const reopened = await LibraryStore.open(dir);
     await reopened.pdfTextsLoaded;
     expect(reopened.get(a.id)!.attachments![0]!.pages).toBe(14);
-    const rows = await run(reopened, 'papers.rows', { text: 'polymorphic', offset: 0, limit: 50 });
+    // A word of the PDF's body only (page 5): found, and the row says where.
+    const rows = await run(reopened, 'papers.rows', { text: 'doubles', offset: 0, limit: 50 });
     expect(rows.rows.map((r) => r.id)).toEqual([a.id]);
+    expect(rows.rows[0]!.pdfMatch?.page).toBeGreaterThan(1);
     await reopened.flush();
   });
 });
