@@ -135,9 +135,10 @@ test.describe('reading tracemonkey.pdf', () => {
     await page.goto(app.url);
     await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
     await page.getByLabel('Attach PDF').setInputFiles(join(PDFS, 'tracemonkey.pdf'));
+    // The core reads the PDF's text as it is attached: slow on a busy machine.
     await expect(
       page.getByRole('status').filter({ hasText: 'Attached ‘tracemonkey.pdf’ (14 pages) to ‘Sparse' }),
-    ).toBeVisible();
+    ).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Read PDF' }).click();
     const reader = page.getByRole('dialog', { name: 'Reader: Sparse Attention Is All You Need, Mostly' });
     await expect(reader.getByText('of 14')).toBeVisible();
@@ -153,7 +154,7 @@ test.describe('reading tracemonkey.pdf', () => {
     await popover.getByRole('radio', { name: 'green' }).click();
     await popover.getByRole('textbox', { name: 'Comment' }).fill('integers first');
     await popover.getByRole('button', { name: 'Highlight' }).click();
-    await expect(p5.locator('.pdf-hl.hl-green')).toHaveCount(2);
+    await expect(p5.locator('.pdf-hl.hl-green:not(.pending)')).toHaveCount(2);
 
     const words = 'switching for results that can only be represented as doubles';
     expect(await wordsUnderHighlights(page, 5)).toBe(words);
@@ -237,7 +238,7 @@ test.describe('reading tracemonkey.pdf', () => {
     await selectInPage(page, 5, 'then to an integer internally', 'the array', 'Starting a tree.', 'Starting a tree.');
     await page.getByRole('dialog', { name: 'New highlight' }).getByRole('button', { name: 'Highlight' }).click();
     const p5 = reader.locator('.pdf-page[data-page="5"]');
-    await expect(p5.locator('.pdf-hl')).toHaveCount(2);
+    await expect(p5.locator('.pdf-hl:not(.pending)')).toHaveCount(2);
     expect(await wordsUnderHighlights(page, 5)).toBe('the array implementation. Starting a tree.');
     // One rectangle per column: none reaches across the gap between them.
     for (const [left = 0, , width = 0] of await highlightBoxes(page, 5))
@@ -343,7 +344,7 @@ test.describe('bad and hostile PDFs', () => {
     reader = await openFromList(page, /^Epsilon/);
     await selectInPage(page, 1, 'Hello world', 'world', 'Hello world', 'world');
     await page.getByRole('dialog', { name: 'New highlight' }).getByRole('button', { name: 'Highlight' }).click();
-    await expect(reader.locator('.pdf-page[data-page="1"] .pdf-hl')).toHaveCount(1);
+    await expect(reader.locator('.pdf-page[data-page="1"] .pdf-hl:not(.pending)')).toHaveCount(1);
     expect(await wordsUnderHighlights(page, 1)).toBe('world');
     await page.keyboard.press('Control+=');
     await expect.poll(() => wordsUnderHighlights(page, 1)).toBe('world');

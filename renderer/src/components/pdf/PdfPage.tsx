@@ -2,7 +2,7 @@ import { AnnotationMode, TextLayer } from 'pdfjs-dist';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { TextRange } from '../../pdf/fold';
 import { boxToPdf, mergeLines, pdfToBox, percentOf, type Box, type PdfRect } from '../../pdf/geometry';
-import { linksOf, type PdfLink } from '../../pdf/links';
+import type { PdfLink } from '../../pdf/links';
 import {
   toPdfPoint,
   toViewportPoint,
@@ -15,6 +15,7 @@ import { locate } from '../../pdf/reanchor';
 import { followSelection } from '../../pdf/selection-end';
 import { boxesFor, tagSpans } from '../../pdf/text-layer-dom';
 import type { Annotation } from '../../store/types';
+import { PageLinks } from './PageLinks';
 import type { Reveal } from './PageColumn';
 
 /** A canvas larger than this many pixels is drawn at a lower resolution (memory, and Chromium's limits). */
@@ -65,7 +66,6 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   const [problem, setProblem] = useState<string>();
   const [text, setText] = useState<string>();
   const [layerVersion, setLayerVersion] = useState(0);
-  const [links, setLinks] = useState<PdfLink[]>([]);
   // Once drawn, a page keeps its text layer until it leaves the neighbourhood of the screen (unmounts).
   const [active, setActive] = useState(draw);
   if (draw && !active) setActive(true);
@@ -93,19 +93,6 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       live = false;
     };
   }, [active, texts, index]);
-
-  // Its links: web addresses open outside the app, destinations go to their page.
-  useEffect(() => {
-    if (!page) return;
-    let live = true;
-    page.getAnnotations({ intent: 'display' }).then(
-      (annotations) => live && setLinks(linksOf(annotations as unknown[])),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [page]);
 
   // The canvas, drawn again at each zoom: the old drawing stays until the new one is ready.
   useEffect(() => {
@@ -270,34 +257,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
         </div>
       </div>
       <div ref={layerHost} className="pdf-text" />
-      <div className="pdf-links">
-        {links.map((link, i) =>
-          link.kind === 'web' ? (
-            <a
-              key={i}
-              className="pdf-link"
-              href={link.url}
-              target="_blank"
-              rel="noopener noreferrer"
-              title={link.url}
-              style={placed(link.rect)}
-            >
-              <span className="visually-hidden">{link.url}</span>
-            </a>
-          ) : (
-            <button
-              key={i}
-              type="button"
-              className="pdf-link"
-              title="Go to the place this link points to"
-              style={placed(link.rect)}
-              onClick={() => props.onLink(link)}
-            >
-              <span className="visually-hidden">Go to the place this link points to</span>
-            </button>
-          ),
-        )}
-      </div>
+      <PageLinks page={page} place={placed} onLink={props.onLink} />
       {empty && (
         <p className="pdf-page-note" role="note">
           This page has no text layer (a scan or an image)

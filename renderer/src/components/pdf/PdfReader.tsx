@@ -7,18 +7,19 @@ import { pdfHighlights } from '../../store/reader-slice';
 import type { Annotation, Paper } from '../../store/types';
 import { HighlightPopover } from '../HighlightPopover';
 import { HighlightEditor } from './HighlightEditor';
-import { PageColumn, type ColumnHandle, type PdfSelection, type Reveal } from './PageColumn';
+import { PageColumn, type ColumnHandle, type Hit, type PdfSelection, type Reveal } from './PageColumn';
 import { FindBar } from './FindBar';
 import { PasswordPrompt } from './PasswordPrompt';
+import { DocumentMessage, EndBar } from './ReaderMessages';
 import { ReaderSidebar } from './ReaderSidebar';
 import { ReaderToolbar } from './ReaderToolbar';
-import { useFind } from './use-find';
+import { useReaderFind } from './use-find';
 import { usePdfDocument, type LoadedPdf } from './use-pdf-document';
 import { useReaderKeys } from './use-reader-keys';
+import { useReadingPosition } from './use-reading-position';
 import './reader.css';
 
-/** How long the reader waits after the page stops changing before it records where it is. */
-const SAVE_PROGRESS_MS = 600;
+const NO_HITS: readonly Hit[] = [];
 
 /**
  * The PDF reader, over the whole window: the open paper's PDF in one scrolled column, with find, zoom,
@@ -107,18 +108,7 @@ function ReaderBody({
   const [view, setView] = useState({ width: window.innerWidth - 300, height: window.innerHeight - 60 });
   // Beside the pages on a wide window when there is something to list, until the reader says otherwise.
   const [sidebarChoice, setSidebar] = useState<boolean>();
-  const [current, setCurrent] = useState(0);
-  const [atEnd, setAtEnd] = useState(false);
-  // Reaching the end is offered only to someone who scrolled there, not on opening a one-page PDF.
-  const [moved, setMoved] = useState(false);
-  const openedAt = useRef<Position | undefined>(undefined);
   const [endDismissed, setEndDismissed] = useState(false);
-  const [findOpen, setFindOpen] = useState(Boolean(at?.find));
-  const [findFocus, setFindFocus] = useState(0);
-  const [query, setQuery] = useState(at?.find ?? '');
-  // The hit picked with Enter or the arrows; until then the first one at or after the page find started from.
-  const [chosenHit, setChosenHit] = useState<number>();
-  const [findFrom, setFindFrom] = useState((at?.page ?? 1) - 1);
   // A token: each time it changes the current hit or highlight is brought into view once it is drawn.
   const [reveal, setReveal] = useState<Reveal>({
     token: at?.annotationId || at?.find ? 1 : 0,
@@ -127,8 +117,10 @@ function ReaderBody({
   const revealNext = (what: Reveal['what']) => setReveal((r) => ({ token: r.token + 1, what }));
   const [activeAnnotationId, setActiveAnnotationId] = useState(at?.annotationId);
   const [selection, setSelection] = useState<PdfSelection>();
+  // A saved highlight stays drawn as it was selected until the paper comes back with it (no flicker).
+  const [saved, setSaved] = useState<{ page: number; rects: PdfSelection['rects']; count: number }>();
+  const pending = selection ?? (saved && highlights.length === saved.count ? saved : undefined);
   const [editing, setEditing] = useState<{ id: string; x: number; y: number }>();
-  const found = useFind(findOpen ? pdf : undefined, query);
 
   const count = pdf?.viewports.length ?? 0;
   // Decided once, when the document opens: a first highlight must not open it and shrink the pages.
@@ -153,43 +145,9 @@ function ReaderBody({
     // Only when the document opens: later changes of the paper must not move the reader.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pdf]);
-  const firstHit = Math.max(
-    0,
-    found.hits.findIndex((h) => h.page >= findFrom),
-  );
-  const activeHit = chosenHit ?? firstHit;
 
-  // Where the reader is goes to the library after a pause (the list's progress, reading stats).
-  const saveProgress = useApp((s) => s.saveProgress);
-  const pending = useRef<{ page: number; offset: number } | undefined>(undefined);
-  const saved = useRef<{ page: number; offset: number } | undefined>(undefined);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const flush = useCallback(() => {
-    clearTimeout(timer.current);
-    const next = pending.current;
-    if (!next || !count) return;
-    if (saved.current && saved.current.page === next.page && Math.abs(saved.current.offset - next.offset) < 0.01)
-      return;
-    saved.current = next;
-    void saveProgress(paper.id, { attachment: hash, page: next.page, offset: next.offset, pages: count });
-  }, [saveProgress, paper.id, hash, count]);
-  useEffect(() => flush, [flush]);
-  const onPosition = useCallback(
-    (position: Position, page: number, end: boolean) => {
-      setCurrent(page);
-      setAtEnd(end);
-      openedAt.current ??= position;
-      if (openedAt.current.page !== position.page || Math.abs(openedAt.current.offset - position.offset) > 0.02)
-        setMoved(true);
-      pending.current = {
-        page: end ? count : position.page + 1,
-        offset: end ? 0 : Math.round(position.offset * 1000) / 1000,
-      };
-      clearTimeout(timer.current);
-      timer.current = setTimeout(flush, SAVE_PROGRESS_MS);
-    },
-    [count, flush],
-  );
+  const { current, atEnd, moved, onPosition } = useReadingPosition(paper.id, hash, count);
+  const find = useReaderFind(pdf, at, current, () => revealNext('hit'));
 
   const goTo = useCallback((position: Position) => column.current?.goTo(position), []);
   const onLink = useCallback(
@@ -212,25 +170,15 @@ function ReaderBody({
     goTo({ page: annotation.page ?? 0, offset: 0 });
     revealNext('annotation');
   };
-  const stepHit = (direction: 1 | -1) => {
-    const n = found.hits.length;
-    if (!n) return;
-    setChosenHit((((activeHit + direction) % n) + n) % n);
-    revealNext('hit');
-  };
-  const openFind = () => {
-    setFindOpen(true);
-    setFindFocus((f) => f + 1);
-  };
   const zoomBy = (direction: 1 | -1) => setZoom(stepScale(scale, direction));
   useReaderKeys(root, {
     column,
-    onFind: openFind,
+    onFind: find.show,
     onZoom: (how) => (how === 'reset' ? setZoom('auto') : zoomBy(how)),
     onEscape: () => {
       if (selection) setSelection(undefined);
       else if (editing) setEditing(undefined);
-      else if (findOpen) setFindOpen(false);
+      else if (find.open) find.close();
       else closeReader();
     },
   });
@@ -256,26 +204,21 @@ function ReaderBody({
         sidebar={pdf ? (pdf.outline.length ? 'contents' : 'highlights') : undefined}
         sidebarOpen={sidebar}
         onSidebar={() => setSidebar(!sidebar)}
-        onFind={openFind}
+        onFind={find.show}
         invertPages={invertPages}
         onInvertPages={() => setInvertPages(!invertPages)}
         onClose={closeReader}
       />
-      {findOpen && (
+      {find.open && (
         <FindBar
-          query={query}
-          found={found}
-          active={activeHit}
-          focusToken={findFocus}
-          onQuery={(q) => {
-            setQuery(q);
-            setChosenHit(undefined);
-            setFindFrom(current);
-            revealNext('hit');
-          }}
-          onStep={stepHit}
+          query={find.query}
+          found={find.found}
+          active={find.active}
+          focusToken={find.focusToken}
+          onQuery={find.search}
+          onStep={find.step}
           onClose={() => {
-            setFindOpen(false);
+            find.close();
             column.current?.focus();
           }}
         />
@@ -297,10 +240,10 @@ function ReaderBody({
             scale={scale}
             initial={initial}
             highlights={highlights}
-            pending={selection}
+            pending={pending}
             activeAnnotationId={activeAnnotationId}
-            hits={findOpen ? found.hits : []}
-            activeHit={activeHit}
+            hits={find.open ? find.found.hits : NO_HITS}
+            activeHit={find.active}
             reveal={reveal}
             onPosition={onPosition}
             onSelectText={(s) => {
@@ -321,33 +264,11 @@ function ReaderBody({
             onSubmit={(password) => state.submit(password)}
             onCancel={() => state.submit(undefined)}
           />
-        ) : state.phase === 'error' ? (
-          <div className="pdf-message" role="alert">
-            <h2>The PDF cannot be shown</h2>
-            <p>{state.message}</p>
-            <p className="muted">The rest of Paperqueue works as before; the file itself is unchanged.</p>
-          </div>
         ) : (
-          <div className="pdf-message">
-            <p className="muted">Opening ‘{attachment.name}’…</p>
-          </div>
+          <DocumentMessage name={attachment.name} error={state.phase === 'error' ? state.message : undefined} />
         )}
       </div>
-      {showEndBar && (
-        <div className="pdf-endbar" role="status">
-          <span>You have reached the last page.</span>
-          <button
-            type="button"
-            className="button small primary"
-            onClick={() => void store.getState().setStatus([paper.id], 'read', { keepOpen: true })}
-          >
-            Mark as read
-          </button>
-          <button type="button" className="button small ghost" onClick={() => setEndDismissed(true)}>
-            Not now
-          </button>
-        </div>
-      )}
+      {showEndBar && <EndBar paperId={paper.id} onDismiss={() => setEndDismissed(true)} />}
       {selection && (
         <HighlightPopover
           x={selection.x}
@@ -364,7 +285,10 @@ function ReaderBody({
               comment,
             });
             setSelection(undefined);
-            if (ok) window.getSelection()?.removeAllRanges();
+            if (ok) {
+              setSaved({ page, rects, count: highlights.length });
+              window.getSelection()?.removeAllRanges();
+            }
             column.current?.focus();
           }}
         />

@@ -40,3 +40,52 @@ export function useFind(pdf: LoadedPdf | undefined, query: string): Found {
   // Until the first pages are searched, the old query's hits are not this one's.
   return found.pdf === pdf && found.query === wanted ? found : { query: wanted, hits: [], done: false };
 }
+
+/**
+ * The reader's find: the bar open or not, its query, the hits and which is current. Until Enter or the
+ * arrows pick one, the current hit is the first at or after the page the search started from (a search
+ * from the list opens at its page). `reveal` asks for the current hit to be brought into view.
+ */
+export function useReaderFind(
+  pdf: LoadedPdf | undefined,
+  at: { page?: number; find?: string } | undefined,
+  current: number,
+  reveal: () => void,
+) {
+  const [open, setOpen] = useState(Boolean(at?.find));
+  const [focusToken, setFocusToken] = useState(0);
+  const [query, setQuery] = useState(at?.find ?? '');
+  const [chosen, setChosen] = useState<number>();
+  const [from, setFrom] = useState((at?.page ?? 1) - 1);
+  const found = useFind(open ? pdf : undefined, query);
+  const active =
+    chosen ??
+    Math.max(
+      0,
+      found.hits.findIndex((h) => h.page >= from),
+    );
+  return {
+    open,
+    focusToken,
+    query,
+    found,
+    active,
+    show: () => {
+      setOpen(true);
+      setFocusToken((f) => f + 1);
+    },
+    close: () => setOpen(false),
+    search: (next: string) => {
+      setQuery(next);
+      setChosen(undefined);
+      setFrom(current);
+      reveal();
+    },
+    step: (direction: 1 | -1) => {
+      const n = found.hits.length;
+      if (!n) return;
+      setChosen((((active + direction) % n) + n) % n);
+      reveal();
+    },
+  };
+}
