@@ -255,12 +255,24 @@ test.describe('reading tracemonkey.pdf', () => {
     await expect(reader.getByRole('button', { name: 'Dark pages' })).toHaveAttribute('aria-pressed', 'false');
     await page.screenshot({ path: join(SHOTS, 'reader-dark-printed.png') });
 
+    // A search that matches the PDF's text: the row says where, and opens the reader there with the words marked.
+    await page.keyboard.press('Escape');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('blacklisting');
+    const where = page.getByRole('button', { name: /in the PDF, p\. \d+/i }).first();
+    await expect(where).toBeVisible({ timeout: 20_000 });
+    const hitPage = /p\. (\d+)/.exec((await where.textContent())!)![1]!;
+    await where.click();
+    await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue(hitPage);
+    await expect(reader.getByRole('searchbox', { name: 'Find in the PDF' })).toHaveValue('blacklisting');
+    await expect(reader.locator('.pdf-find-count')).toHaveText(/^\d+ of \d+$/);
+    await expect(reader.locator(`.pdf-page[data-page="${hitPage}"] .pdf-hit.active`).first()).toBeInViewport();
+
     // Keys: the arrows turn pages, Home and End go to either end; the last page offers to mark the paper read.
     await reader.locator('.pdf-scroller').focus();
-    await page.keyboard.press('ArrowRight');
-    await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('6');
     await page.keyboard.press('Home');
     await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('1');
+    await page.keyboard.press('ArrowRight');
+    await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('2');
     await page.keyboard.press('End');
     await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('14');
     await reader.getByRole('button', { name: 'Mark as read' }).click();

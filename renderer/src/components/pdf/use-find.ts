@@ -3,39 +3,46 @@ import { findAll, fold } from '../../pdf/fold';
 import type { Hit } from './PageColumn';
 import type { LoadedPdf } from './use-pdf-document';
 
-/** Find state: the hits so far and whether every page has been searched. */
-export type Found = { query: string; hits: Hit[]; done: boolean };
+/** Find state: the hits so far, whether every page has been searched, and the word searched instead of a phrase. */
+export type Found = { query: string; hits: Hit[]; done: boolean; word?: string };
 
 const EMPTY: Found = { query: '', hits: [], done: true };
 
 /**
  * Every place `query` occurs in the document, page by page (case, white space, ligatures and line-end
  * hyphens folded). Pages' texts come from the reader's shared cache; a new query drops the old search.
+ * With `wordIfNone` (a search brought from the list, which matches words anywhere in the paper), a phrase
+ * found nowhere is searched again as its longest word.
  */
-export function useFind(pdf: LoadedPdf | undefined, query: string): Found {
+export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = false): Found {
   const [found, setFound] = useState<Found & { pdf?: LoadedPdf }>(EMPTY);
   const wanted = query.trim();
   useEffect(() => {
     if (!pdf || !wanted) return;
     let live = true;
+    const search = async (needle: string, word: string | undefined) => {
+      const hits: Hit[] = [];
+      const count = pdf.viewports.length;
+      for (let page = 0; page < count && live; page++) {
+        const { text } = await pdf.texts.text(page);
+        for (const hit of findAll(text, needle, fold(text))) hits.push({ page, ...hit });
+        // Show what is found so far every few pages of a long document.
+        if (live && (page % 20 === 19 || page === count - 1))
+          setFound({ pdf, query: wanted, hits: hits.slice(), done: page === count - 1, ...(word && { word }) });
+      }
+      return hits.length;
+    };
     const timer = setTimeout(() => {
-      void (async () => {
-        const hits: Hit[] = [];
-        const count = pdf.viewports.length;
-        for (let page = 0; page < count && live; page++) {
-          const { text } = await pdf.texts.text(page);
-          for (const hit of findAll(text, wanted, fold(text))) hits.push({ page, ...hit });
-          // Show what is found so far every few pages of a long document.
-          if (live && (page % 20 === 19 || page === count - 1))
-            setFound({ pdf, query: wanted, hits: hits.slice(), done: page === count - 1 });
-        }
-      })();
+      void search(wanted, undefined).then((hits) => {
+        const longest = wanted.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+        if (live && hits === 0 && wordIfNone && longest !== wanted) return search(longest, longest);
+      });
     }, 120);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [pdf, wanted]);
+  }, [pdf, wanted, wordIfNone]);
   if (!pdf || !wanted) return EMPTY;
   // Until the first pages are searched, the old query's hits are not this one's.
   return found.pdf === pdf && found.query === wanted ? found : { query: wanted, hits: [], done: false };
@@ -57,7 +64,7 @@ export function useReaderFind(
   const [query, setQuery] = useState(at?.find ?? '');
   const [chosen, setChosen] = useState<number>();
   const [from, setFrom] = useState((at?.page ?? 1) - 1);
-  const found = useFind(open ? pdf : undefined, query);
+  const found = useFind(open ? pdf : undefined, query, query === at?.find);
   const active =
     chosen ??
     Math.max(
