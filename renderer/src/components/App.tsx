@@ -19,7 +19,7 @@ const PdfReader = lazy(() => import('./pdf/PdfReader').then((module) => ({ defau
 
 export function App() {
   const selectedId = useApp((s) => s.selectedId);
-  const previewFile = useApp((s) => s.previewFile);
+  const previewFiles = useApp((s) => s.previewFiles);
   const showStats = useApp((s) => s.view.kind === 'stats');
   const reading = useApp((s) => s.reader !== undefined);
   useKeyboard();
@@ -31,10 +31,10 @@ export function App() {
           if (e.dataTransfer.types.includes('Files')) e.preventDefault();
         }}
         onDrop={(e) => {
-          const file = e.dataTransfer.files[0];
-          if (!file) return;
+          const files = [...e.dataTransfer.files];
+          if (!files.length) return;
           e.preventDefault();
-          void previewFile(file);
+          void previewFiles(files);
         }}
       >
         <Sidebar />

@@ -1,4 +1,5 @@
 import { useApp } from '../store';
+import type { ImportReport } from '../store/types';
 
 /** A library that cannot be saved says so for as long as it is open, above any other banner. */
 export function Banner() {
@@ -59,7 +60,7 @@ function LatestBanner() {
     );
   }
   if (!report) return null;
-  const parts = [`Imported ${report.added} ${report.added === 1 ? 'paper' : 'papers'} from “${report.source}”`];
+  const parts = [importSentence(report)];
   if (report.duplicates) parts.push(`${report.duplicates} already in your library`);
   return (
     <div className={report.errors.length ? 'banner warning' : 'banner'} role="status">
@@ -80,4 +81,19 @@ function LatestBanner() {
       </button>
     </div>
   );
+}
+
+const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;
+
+/** What an import did, first: a PDF's paper, papers added, or only details filled in. */
+function importSentence(report: ImportReport): string {
+  const { pdf } = report;
+  if (pdf) {
+    if (pdf.kind === 'new') return `Added “${pdf.title}” with its PDF`;
+    if (pdf.already) return `“${pdf.title}” already has this PDF`;
+    return `Attached the PDF to “${pdf.title}” (${pdf.why})`;
+  }
+  if (report.added === 0 && report.merged > 0)
+    return `Filled in details of ${papers(report.merged)} from “${report.source}”`;
+  return `Imported ${papers(report.added)} from “${report.source}”`;
 }

@@ -67,7 +67,15 @@ export function ImportDialog() {
     <div className="scrim">
       {/* With nothing new (every entry already in the library as it is, or unreadable), there is nothing to confirm. */}
       <div className="dialog" role="dialog" aria-modal="true" aria-label="Import">
-        <h2>Import “{pending.name}”</h2>
+        <h2>
+          Import “{pending.name}”
+          {pending.of && (
+            <span className="muted import-of">
+              {' '}
+              ({pending.of.at} of {pending.of.count})
+            </span>
+          )}
+        </h2>
         {!preview ? (
           <p className="muted" role="status">
             {pending.phase === 'reading' ? 'Reading the file…' : 'Importing…'}

@@ -23,7 +23,7 @@ export function Toolbar() {
   const inInbox = view.kind === 'status' && view.status === 'inbox';
   const setSort = useApp((s) => s.setSort);
   const setSearch = useApp((s) => s.setSearch);
-  const previewFile = useApp((s) => s.previewFile);
+  const previewFiles = useApp((s) => s.previewFiles);
   const setOverlay = useApp((s) => s.setOverlay);
   const [text, setText] = useState('');
   const [pasting, setPasting] = useState(false);
@@ -100,10 +100,11 @@ export function Toolbar() {
         type="file"
         hidden
         aria-label="Import a file"
-        accept=".txt,.md,.json,.bib,.bibtex,.ris,.html,.htm,text/plain"
+        accept=".txt,.md,.json,.bib,.bibtex,.ris,.html,.htm,.pdf,text/plain,application/pdf"
+        multiple
         onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void previewFile(file);
+          const files = [...(e.target.files ?? [])];
+          if (files.length) void previewFiles(files);
           e.target.value = '';
         }}
       />

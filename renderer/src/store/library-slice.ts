@@ -12,7 +12,11 @@ export type PendingImport = {
   preview?: ImportPreview;
   /** Entries applied so far, while a big import runs. */
   progress?: { done: number; total: number };
+  /** Which of several files picked or dropped at once this is (1-based), and how many there are. */
+  of?: { at: number; count: number };
 };
+
+type ImportSource = { name: string; arrayBuffer: () => Promise<ArrayBuffer> };
 
 /** Said instead of downloading an empty file. */
 export const NOTHING_TO_EXPORT = 'Nothing to export: this view has no papers.';
@@ -34,7 +38,12 @@ export type LibrarySlice = {
   writeError: string | undefined;
   importFile: (file: { name: string; text: () => Promise<string> }) => Promise<void>;
   /** Read a picked or dropped file and show what importing it would do. */
-  previewFile: (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => Promise<void>;
+  previewFile: (file: ImportSource) => Promise<void>;
+  /** Several files at once (PDFs, bibliographies): each previewed and confirmed in turn. */
+  previewFiles: (files: readonly ImportSource[]) => Promise<void>;
+  /** The files still waiting for their preview. */
+  importQueue: ImportSource[];
+  importQueueCount: number;
   /** Pasted text goes through the same preview as a file. */
   previewText: (text: string) => Promise<void>;
   confirmImport: () => Promise<void>;
@@ -47,101 +56,126 @@ export type LibrarySlice = {
 
 export const createLibrarySlice =
   (transport: Transport): StateCreator<AppState, [], [], LibrarySlice> =>
-  (set, get) => ({
-    stats: undefined,
-    recovery: undefined,
-    readOnly: undefined,
-    writeError: undefined,
-    async loadStatus() {
-      try {
-        const { recovery, readOnly } = await transport.invoke('library.status', {});
-        if (recovery) set({ recovery: { damagedFile: recovery.damagedFile, backupAt: recovery.backup?.at } });
-        if (readOnly) set({ readOnly });
-      } catch (error) {
-        get().showError(error);
-      }
-    },
-    pendingImport: undefined,
-    importReport: undefined,
-    error: undefined,
-    async loadStats() {
-      try {
-        set({ stats: await transport.invoke('stats.get', {}) });
-      } catch (error) {
-        get().showError(error);
-      }
-    },
-    async importFile(file) {
-      try {
-        const report = await transport.invoke('library.import', { text: await file.text(), name: file.name });
-        set({ importReport: report, error: undefined });
-        // New papers land in the Inbox, where they are triaged; their source stays in the sidebar.
-        if (report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
-      } catch (error) {
-        get().showError(error);
-      }
-    },
-    async previewFile(file) {
-      set({
-        pendingImport: { name: file.name, base64: '', phase: 'reading' },
-        importReport: undefined,
-        error: undefined,
-      });
-      try {
-        const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
-        const preview = await transport.invoke('library.previewImport', { base64, name: file.name });
-        if (get().pendingImport?.name === file.name)
-          set({ pendingImport: { name: file.name, base64, phase: 'preview', preview } });
-      } catch (error) {
-        set({ pendingImport: undefined });
-        get().showError(error);
-      }
-    },
-    previewText: (text) =>
-      get().previewFile({
-        name: 'pasted text',
-        arrayBuffer: () => Promise.resolve(new TextEncoder().encode(text).buffer),
-      }),
-    async confirmImport() {
-      const pending = get().pendingImport;
-      if (!pending || pending.phase !== 'preview') return;
-      set({ pendingImport: { ...pending, phase: 'importing' } });
-      try {
-        const report = await transport.invoke('library.import', { base64: pending.base64, name: pending.name });
-        set({ pendingImport: undefined, importReport: report });
-        // New papers land in the Inbox, where they are triaged; their source stays in the sidebar.
-        if (report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
-      } catch (error) {
-        set({ pendingImport: undefined });
-        get().showError(error);
-      }
-    },
-    cancelImport: () => set({ pendingImport: undefined }),
-    async exportPapers(format) {
-      const { checked, view, search, sort, total } = get();
-      if (checked.length <= 1 && total === 0) {
-        set({ error: NOTHING_TO_EXPORT });
-        return;
-      }
-      try {
-        const { sort: querySort, ...query } = listQuery(view, search, sort);
-        const result = await transport.invoke('library.export', {
-          format,
-          markdownLayout: 'combined',
-          ...(checked.length > 1 || sort === 'foryou'
-            ? { ids: checked.length > 1 ? checked : await get().idsBetween(0, total) }
-            : { query: { ...query, sort: querySort } }),
+  (set, get) => {
+    /** The next waiting file's preview, once the one before is confirmed, cancelled or refused. */
+    const next = (): void => {
+      const [file, ...rest] = get().importQueue;
+      if (!file) return set({ importQueueCount: 0 });
+      set({ importQueue: rest });
+      void get().previewFile(file);
+    };
+    return {
+      stats: undefined,
+      recovery: undefined,
+      readOnly: undefined,
+      writeError: undefined,
+      async loadStatus() {
+        try {
+          const { recovery, readOnly } = await transport.invoke('library.status', {});
+          if (recovery) set({ recovery: { damagedFile: recovery.damagedFile, backupAt: recovery.backup?.at } });
+          if (readOnly) set({ readOnly });
+        } catch (error) {
+          get().showError(error);
+        }
+      },
+      pendingImport: undefined,
+      importReport: undefined,
+      error: undefined,
+      async loadStats() {
+        try {
+          set({ stats: await transport.invoke('stats.get', {}) });
+        } catch (error) {
+          get().showError(error);
+        }
+      },
+      async importFile(file) {
+        try {
+          const report = await transport.invoke('library.import', { text: await file.text(), name: file.name });
+          set({ importReport: report, error: undefined });
+          // New papers land in the Inbox, where they are triaged; their source stays in the sidebar.
+          if (report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
+        } catch (error) {
+          get().showError(error);
+        }
+      },
+      importQueue: [],
+      importQueueCount: 0,
+      async previewFiles(files) {
+        const [first, ...rest] = files;
+        if (!first) return;
+        set({ importQueue: rest, importQueueCount: files.length });
+        await get().previewFile(first);
+      },
+      async previewFile(file) {
+        const { importQueue, importQueueCount } = get();
+        const of =
+          importQueueCount > 1 ? { at: importQueueCount - importQueue.length, count: importQueueCount } : undefined;
+        set({
+          pendingImport: { name: file.name, base64: '', phase: 'reading', ...(of && { of }) },
+          importReport: undefined,
+          error: undefined,
         });
-        // The list may have emptied since it was counted (a change from another window, the CLI).
-        if (result.count === 0) set({ error: NOTHING_TO_EXPORT });
-        else if (result.kind === 'file') download(result.fileName, result.mime, result.content);
-      } catch (error) {
-        get().showError(error);
-      }
-    },
-    dismissBanner: () => set({ importReport: undefined, error: undefined, recovery: undefined }),
-    showError: (error) => set({ error: error instanceof Error ? error.message : String(error) }),
-  });
+        try {
+          const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
+          const preview = await transport.invoke('library.previewImport', { base64, name: file.name });
+          if (get().pendingImport?.name === file.name)
+            set({ pendingImport: { name: file.name, base64, phase: 'preview', preview, ...(of && { of }) } });
+        } catch (error) {
+          set({ pendingImport: undefined });
+          get().showError(error);
+          next();
+        }
+      },
+      previewText: (text) =>
+        get().previewFile({
+          name: 'pasted text',
+          arrayBuffer: () => Promise.resolve(new TextEncoder().encode(text).buffer),
+        }),
+      async confirmImport() {
+        const pending = get().pendingImport;
+        if (!pending || pending.phase !== 'preview') return;
+        set({ pendingImport: { ...pending, phase: 'importing' } });
+        try {
+          const report = await transport.invoke('library.import', { base64: pending.base64, name: pending.name });
+          set({ pendingImport: undefined, importReport: report });
+          // New papers land in the Inbox, where they are triaged; their source stays in the sidebar.
+          if (report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
+        } catch (error) {
+          set({ pendingImport: undefined });
+          get().showError(error);
+        }
+        next();
+      },
+      cancelImport: () => {
+        set({ pendingImport: undefined });
+        next();
+      },
+      async exportPapers(format) {
+        const { checked, view, search, sort, total } = get();
+        if (checked.length <= 1 && total === 0) {
+          set({ error: NOTHING_TO_EXPORT });
+          return;
+        }
+        try {
+          const { sort: querySort, ...query } = listQuery(view, search, sort);
+          const result = await transport.invoke('library.export', {
+            format,
+            markdownLayout: 'combined',
+            ...(checked.length > 1 || sort === 'foryou'
+              ? { ids: checked.length > 1 ? checked : await get().idsBetween(0, total) }
+              : { query: { ...query, sort: querySort } }),
+          });
+          // The list may have emptied since it was counted (a change from another window, the CLI).
+          if (result.count === 0) set({ error: NOTHING_TO_EXPORT });
+          else if (result.kind === 'file') download(result.fileName, result.mime, result.content);
+        } catch (error) {
+          get().showError(error);
+        }
+      },
+      dismissBanner: () => set({ importReport: undefined, error: undefined, recovery: undefined }),
+      showError: (error) => set({ error: error instanceof Error ? error.message : String(error) }),
+    };
+  };
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
