@@ -79,7 +79,8 @@ describe('library versions', () => {
         updatedAt: '2026-11-23T06:01:30.250Z',
       },
     ]);
-    for (const a of sparse.annotations) expect(sparse[a.target as 'title' | 'abstract'].slice(a.start, a.end)).toBe(a.quote);
+    for (const a of sparse.annotations)
+      expect(sparse[a.target as 'title' | 'abstract'].slice(a.start, a.end)).toBe(a.quote);
     expect(sparse.createdAt).toBe('2026-11-21T08:14:03.120Z');
     expect(sparse.updatedAt).toBe('2026-11-23T06:15:42.500Z');
 
