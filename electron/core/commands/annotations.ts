@@ -51,6 +51,8 @@ export const annotationsAdd = defineCommand({
   run(ctx, input) {
     const paper = requirePaper(ctx, input.paperId);
     const now = ctx.now().toISOString();
+    const made = { id: newId(), start: input.start, end: input.end, color: input.color, comment: input.comment };
+    const dated = { createdAt: now, updatedAt: now };
     let annotation: Annotation;
     if (input.target === 'pdf') {
       const file = paper.attachments?.find((a) => a.hash === input.attachment);
@@ -60,7 +62,7 @@ export const annotationsAdd = defineCommand({
       }
       if (input.end <= input.start) throw new CommandError('INVALID_INPUT', 'The highlight is empty.');
       annotation = {
-        id: newId(),
+        ...made,
         target: 'pdf',
         attachment: input.attachment,
         page: input.page,
@@ -68,12 +70,7 @@ export const annotationsAdd = defineCommand({
         quote: input.quote,
         prefix: input.prefix.slice(-CONTEXT),
         suffix: input.suffix.slice(0, CONTEXT),
-        start: input.start,
-        end: input.end,
-        color: input.color,
-        comment: input.comment,
-        createdAt: now,
-        updatedAt: now,
+        ...dated,
       };
     } else {
       const text = paper[input.target];
@@ -91,17 +88,12 @@ export const annotationsAdd = defineCommand({
         );
       }
       annotation = {
-        id: newId(),
+        ...made,
         target: input.target,
         quote,
         prefix: text.slice(Math.max(0, input.start - CONTEXT), input.start),
         suffix: text.slice(input.end, input.end + CONTEXT),
-        start: input.start,
-        end: input.end,
-        color: input.color,
-        comment: input.comment,
-        createdAt: now,
-        updatedAt: now,
+        ...dated,
       };
     }
     ctx.store.replace({ ...paper, annotations: [...paper.annotations, annotation], updatedAt: now });
