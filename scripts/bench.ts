@@ -1,8 +1,9 @@
 /**
  * npm run bench [-- --json] [-- --sizes 1000,10000] [-- --references 10000] [-- --no-browser]
- *   [-- --pdf-size 100000] [-- --pdfs 1000] [-- --no-pdf]
+ *   [-- --pdf-size 100000] [-- --pdfs 1000] [-- --no-pdf] [-- --no-pdf-reader]
  * Synthetic libraries of 1k/10k/100k papers: open, save, burst, search, filter, import and export timings;
- * search where some papers have a PDF's text (`pdf`).
+ * search where some papers have a PDF's text (`pdf`), with real PDFs' extraction and attaching, and the
+ * reader in Chromium (first page, page turns, scrolling, a 350-page book's memory; not with --no-browser).
  * A script, not a test: it reports numbers and never asserts them.
  */
 import { cpus, totalmem } from 'node:os';
@@ -11,6 +12,8 @@ import { measureBrowser, type BrowserResult } from './bench/browser';
 import { makeBibtex, makeVocabulary } from './bench/data';
 import { measureSize, type SizeResult } from './bench/measure';
 import { measurePdf, type PdfResult } from './bench/pdf';
+import { measurePdfFiles } from './bench/pdf-files';
+import { measurePdfReader } from './bench/pdf-reader';
 
 export function machine(): Record<string, string | number> {
   return {
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
       'pdf-size': { type: 'string', default: '100000' },
       pdfs: { type: 'string', default: '1000' },
       'no-pdf': { type: 'boolean', default: false },
+      'no-pdf-reader': { type: 'boolean', default: false },
     },
   });
   const referenceSizes = new Set(values.references.split(',').map((s) => Number(s.trim())));
@@ -70,6 +74,8 @@ async function main(): Promise<void> {
     const [size, count] = [Number(values['pdf-size']), Number(values.pdfs)];
     if (!values.json) process.stderr.write(`measuring search in ${count} PDFs among ${size} papers...\n`);
     Object.assign(pdf, await measurePdf(vocab, size, count));
+    if (!values.json) process.stderr.write('measuring text extraction and attaching of real PDFs...\n');
+    Object.assign(pdf, await measurePdfFiles());
   }
 
   let browser: BrowserResult = {
@@ -89,6 +95,17 @@ async function main(): Promise<void> {
     }));
   }
 
+  if (!values['no-pdf']) {
+    const skip = values['no-browser'] ? '--no-browser' : values['no-pdf-reader'] ? '--no-pdf-reader' : undefined;
+    if (skip) {
+      for (const key of ['first_page_ms', 'page_turn_p99_ms', 'scroll_fps', 'reader_rss_mb']) pdf[key] = null;
+      pdf.reader_note = `skipped: ${skip}`;
+    } else {
+      if (!values.json) process.stderr.write('measuring the PDF reader in Chromium...\n');
+      Object.assign(pdf, await measurePdfReader());
+    }
+  }
+
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ machine: machine(), sizes, pdf, browser })}\n`);
   } else {
@@ -98,7 +115,7 @@ async function main(): Promise<void> {
       `typing_fps ${browser.typing_fps ?? '-'}, mutation_ms p50 ${browser.mutation_ms_p50 ?? '-'} ` +
       `max ${browser.mutation_ms_max ?? '-'} (frames before it: ${browser.mutation_frames_max ?? '-'})`;
     process.stdout.write(`${formatTable(sizes)}\nbrowser: ${shown} (${browser.note})\n`);
-    const pdfShown = Object.entries(pdf).filter(([key]) => !key.startsWith('notes'));
+    const pdfShown = Object.entries(pdf).filter(([key]) => !key.startsWith('notes') && !key.endsWith('_note'));
     if (pdfShown.length) process.stdout.write(`pdf: ${pdfShown.map(([key, value]) => `${key} ${value}`).join(', ')}\n`);
     process.stdout.write(`machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB, node ${m.node}\n`);
   }
