@@ -60,7 +60,7 @@ export function filterPapers(papers: Iterable<Paper>, query: ListQuery): Paper[]
 /** Filter and sort through the catalog's search index and sort orders. */
 export function queryPapers(catalog: Catalog, query: ListQuery): Paper[] {
   const out: Paper[] = [];
-  walkQuery(catalog, query, (paper) => out.push(paper));
+  walkQuery(catalog, query, { take: (paper) => out.push(paper) });
   return out;
 }
 
@@ -87,16 +87,25 @@ export function queryPage(catalog: Catalog, query: ListQuery): QueryPage {
   const pdfPages: number[] = [];
   let pdfFrom = -1;
   let total = 0;
-  walkQuery(catalog, query, (paper, pdfPage) => {
-    if (total >= query.offset && total < end) {
-      if (pdfPage !== undefined) {
-        if (pdfFrom < 0) pdfFrom = page.length;
-        pdfPages.push(pdfPage);
+  const walk: Walk = {
+    take(paper, pdfPage) {
+      if (total >= query.offset && total < end) {
+        if (pdfPage !== undefined) {
+          if (pdfFrom < 0) pdfFrom = page.length;
+          pdfPages.push(pdfPage);
+        }
+        page.push(paper);
       }
-      page.push(paper);
-    }
-    total++;
-  });
+      total++;
+    },
+    // Past the page, the papers found only in PDFs are counted, not sorted.
+    skip(count) {
+      if (total < end) return false;
+      total += count;
+      return true;
+    },
+  };
+  walkQuery(catalog, query, walk);
   return { total, page, pdfFrom: pdfFrom < 0 ? page.length : pdfFrom, pdfPages };
 }
 
@@ -104,11 +113,21 @@ export function queryPage(catalog: Catalog, query: ListQuery): QueryPage {
 type Members = { marks?: Uint32Array; stamp?: number; unless?: TextMatch };
 
 /**
- * Hand each paper the query selects, in its order, to `take`. With a search, the papers whose own fields
+ * Where walkQuery hands the papers a query selects: `take` each, in order; or, where `skip` says true,
+ * just how many there are (the caller needs no more papers, so they need no sorting).
+ */
+type Walk = {
+  take: (paper: Paper, pdfPage?: number) => void;
+  skip?: (count: number) => boolean;
+};
+
+/**
+ * Hand each paper the query selects, in its order, to `walk`. With a search, the papers whose own fields
  * have every word come first; then those whose PDF text has every word, with the PDF page to show.
  * Words are not mixed: a paper with one word in its abstract and the other only in its PDF is not found.
  */
-function walkQuery(catalog: Catalog, query: ListQuery, take: (paper: Paper, pdfPage?: number) => void): void {
+function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): void {
+  const { take } = walk;
   const words = queryWords(query);
   const selection = selectionOf(catalog, query);
   if (!words.length) return walkOrder(selection, {}, (paper) => take(paper));
@@ -128,7 +147,7 @@ function walkQuery(catalog: Catalog, query: ListQuery, take: (paper: Paper, pdfP
   if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper));
   if (inPdf.count === 0) return;
   const members: Members = { marks: inPdf.marks, stamp: inPdf.stamp, unless: match };
-  walkMatches(selection, inPdf.ordinals, members, (paper, ordinal) => take(paper, inPdf.section(ordinal)));
+  walkMatches(selection, inPdf.ordinals, members, (paper, ordinal) => take(paper, inPdf.section(ordinal)), walk.skip);
 }
 
 /** What a query keeps and the order it wants, looked up once. */
@@ -159,6 +178,7 @@ function walkMatches(
   ordinals: Int32Array,
   members: Members,
   take: (paper: Paper, ordinal: number) => void,
+  skip?: Walk['skip'],
 ): void {
   const { catalog, order, sorted, descending, wanted, keep } = selection;
   if (ordinals.length * 16 >= sorted.length) return walkOrder(selection, members, take);
@@ -168,6 +188,7 @@ function walkMatches(
   const kept = Array.from(ordinals).filter(
     (ordinal) => wanted[statuses[ordinal]!] === 1 && !unless?.has(ordinal) && (!keep || keep(catalog.at(ordinal)!)),
   );
+  if (skip?.(kept.length)) return;
   kept.sort(
     descending
       ? (a, b) => (order.sameValue(a, b) ? order.compare(a, b) : order.compare(b, a))
