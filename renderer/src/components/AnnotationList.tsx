@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Annotation } from '../store/types';
-import { COLORS } from './HighlightPopover';
+import { COLORS } from './popover-parts';
 
 type Props = {
   annotations: Annotation[];

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Annotation, AnnotationTarget } from '../store/types';
 
 export type NewHighlight = {
@@ -10,7 +10,7 @@ export type NewHighlight = {
   comment: string;
 };
 
-export const COLORS: Annotation['color'][] = ['yellow', 'green', 'blue', 'pink', 'purple'];
+import { ColorSwatches, PopoverQuote, usePopover } from './popover-parts';
 
 type Props = {
   x: number;
@@ -24,18 +24,7 @@ type Props = {
 export function HighlightPopover({ x, y, quote, onSave, onCancel }: Props) {
   const [color, setColor] = useState<Annotation['color']>('yellow');
   const [comment, setComment] = useState('');
-  const box = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    function onDown(event: MouseEvent) {
-      if (box.current && !box.current.contains(event.target as Node)) onCancel();
-    }
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [onCancel]);
-
-  const left = Math.min(Math.max(12, x - 150), window.innerWidth - 312);
-  const top = Math.max(12, Math.min(y + 8, window.innerHeight - 170));
+  const { ref: box, left, top } = usePopover<HTMLFormElement>(x, y, 170, onCancel);
   return (
     <form
       ref={box}
@@ -51,20 +40,8 @@ export function HighlightPopover({ x, y, quote, onSave, onCancel }: Props) {
         if (e.key === 'Escape') onCancel();
       }}
     >
-      <p className="popover-quote">“{quote.length > 90 ? `${quote.slice(0, 87)}…` : quote}”</p>
-      <div className="swatches" role="radiogroup" aria-label="Colour">
-        {COLORS.map((c) => (
-          <button
-            key={c}
-            type="button"
-            role="radio"
-            aria-checked={color === c}
-            aria-label={c}
-            className={`swatch hl-${c}${color === c ? ' active' : ''}`}
-            onClick={() => setColor(c)}
-          />
-        ))}
-      </div>
+      <PopoverQuote quote={quote} />
+      <ColorSwatches color={color} onPick={setColor} />
       <input
         autoFocus
         className="popover-comment"

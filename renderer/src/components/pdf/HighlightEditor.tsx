@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Annotation } from '../../store/types';
-import { COLORS } from '../HighlightPopover';
+import { ColorSwatches, PopoverQuote, usePopover } from '../popover-parts';
 
 type Props = {
   annotation: Annotation;
@@ -14,17 +14,8 @@ type Props = {
 /** A highlight clicked in the PDF: its comment (edited in place), its colour, and removing it. */
 export function HighlightEditor({ annotation, x, y, onUpdate, onRemove, onClose }: Props) {
   const [comment, setComment] = useState(annotation.comment);
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    function onDown(event: MouseEvent) {
-      if (box.current && !box.current.contains(event.target as Node)) onClose();
-    }
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [onClose]);
+  const { ref: box, left, top } = usePopover<HTMLDivElement>(x, y + 2, 190, onClose);
   const save = () => comment !== annotation.comment && onUpdate({ comment });
-  const left = Math.min(Math.max(12, x - 150), window.innerWidth - 312);
-  const top = Math.max(12, Math.min(y + 10, window.innerHeight - 190));
   return (
     <div
       ref={box}
@@ -40,22 +31,8 @@ export function HighlightEditor({ annotation, x, y, onUpdate, onRemove, onClose 
         }
       }}
     >
-      <p className="popover-quote">
-        “{annotation.quote.length > 90 ? `${annotation.quote.slice(0, 87)}…` : annotation.quote}”
-      </p>
-      <div className="swatches" role="radiogroup" aria-label="Colour">
-        {COLORS.map((c) => (
-          <button
-            key={c}
-            type="button"
-            role="radio"
-            aria-checked={annotation.color === c}
-            aria-label={c}
-            className={`swatch hl-${c}${annotation.color === c ? ' active' : ''}`}
-            onClick={() => onUpdate({ color: c })}
-          />
-        ))}
-      </div>
+      <PopoverQuote quote={annotation.quote} />
+      <ColorSwatches color={annotation.color} onPick={(color) => onUpdate({ color })} />
       <input
         autoFocus
         className="popover-comment"
