@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { LIBRARY_VERSION } from './library-version';
 
-/** Current version of library.json; bump it together with a migration in store/migrations. */
-export const LIBRARY_VERSION = 1;
+export { LIBRARY_VERSION };
 
 export const STATUSES = ['inbox', 'queued', 'reading', 'read', 'dismissed'] as const;
 export const StatusSchema = z.enum(STATUSES);
