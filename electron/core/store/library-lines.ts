@@ -1,0 +1,120 @@
+import type { FileHandle } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+
+/** Where a paper's line lies in a library file: [first byte, end byte). */
+export type Placement = readonly [number, number];
+
+/** The papers of a file in the one-paper-per-line layout, each parsed from its own line, with where each line lies. */
+export type PaperLines = { version: number; rules?: unknown; papers: unknown[]; places: Placement[]; bytes: number };
+
+const HEADER = /^\{"version":(\d{1,9}),(?:"rules":(\[.*\]),)?"papers":\[$/;
+const NEWLINE = 10;
+const COMMA = 44;
+const CLOSE_BRACKET = 93;
+const CLOSE_BRACE = 125;
+/** A first line longer than this is not a header of the one-paper-per-line layout. */
+const MAX_HEADER_BYTES = 1 << 20;
+/** library.json is read in pieces of this size (a longer line grows the buffer). */
+const READ_BYTES = 4 << 20;
+
+/**
+ * Takes a file in the one-paper-per-line layout a line at a time, parsing each paper from its own line;
+ * anything else (another layout, a line that is not JSON or not UTF-8) makes it give up, and the whole-file
+ * parse then says where the problem is. Each line holding exactly one JSON value makes this the same as
+ * parsing the whole text.
+ */
+class PaperLineReader {
+  private head: { version: number; rules: unknown } | undefined;
+  private readonly papers: unknown[] = [];
+  private readonly places: Placement[] = [];
+  /** The last paper's line (the one without a comma) was read: only the footer may follow. */
+  private lastPaper = false;
+  private footer = false;
+
+  get started(): boolean {
+    return this.head !== undefined;
+  }
+
+  /** One line: `buffer`'s bytes [start, end), its newline excluded, found at `offset` in the file. False: not this layout. */
+  line(buffer: Buffer, start: number, end: number, offset: number): boolean {
+    if (this.footer || !isUtf8(buffer.subarray(start, end))) return false;
+    if (!this.head) {
+      const head = HEADER.exec(buffer.toString('utf8', start, end));
+      if (!head) return false;
+      try {
+        this.head = { version: Number(head[1]), rules: head[2] === undefined ? undefined : JSON.parse(head[2]) };
+      } catch {
+        return false;
+      }
+      return true;
+    }
+    if (end - start === 2 && buffer[start] === CLOSE_BRACKET && buffer[start + 1] === CLOSE_BRACE) {
+      this.footer = true;
+      return this.papers.length === 0 || this.lastPaper;
+    }
+    if (this.lastPaper) return false;
+    const more = buffer[end - 1] === COMMA; // another paper follows
+    const lineEnd = more ? end - 1 : end;
+    try {
+      this.papers.push(JSON.parse(buffer.toString('utf8', start, lineEnd)));
+    } catch {
+      return false;
+    }
+    this.places.push([offset, offset + (lineEnd - start)]);
+    this.lastPaper = !more;
+    return true;
+  }
+
+  /** The library read, once every line of a file of `bytes` bytes was taken (the last ending in a newline). */
+  finish(bytes: number): PaperLines | undefined {
+    if (!this.head || !this.footer) return undefined;
+    return { version: this.head.version, rules: this.head.rules, papers: this.papers, places: this.places, bytes };
+  }
+}
+
+/** PaperLineReader over bytes in memory. */
+export function splitPaperLines(bytes: Buffer): PaperLines | undefined {
+  const reader = new PaperLineReader();
+  let at = 0;
+  for (;;) {
+    const end = bytes.indexOf(NEWLINE, at);
+    if (end < 0) break;
+    if (!reader.line(bytes, at, end, at)) return undefined;
+    at = end + 1;
+  }
+  return at === bytes.length ? reader.finish(at) : undefined;
+}
+
+/**
+ * PaperLineReader over an open file, read in pieces into one reused buffer: the file's text is never
+ * whole in memory, and the pieces leave no large garbage behind. Undefined if it is not that layout.
+ */
+export async function readPaperLines(handle: FileHandle): Promise<PaperLines | undefined> {
+  const reader = new PaperLineReader();
+  let buffer = Buffer.allocUnsafe(READ_BYTES);
+  /** Bytes read but not yet taken as lines: buffer[0, kept), which lie at `offset` in the file. */
+  let kept = 0;
+  let offset = 0;
+  for (;;) {
+    if (kept === buffer.length) {
+      if (!reader.started && kept >= MAX_HEADER_BYTES) return undefined;
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, kept);
+      buffer = bigger;
+    }
+    const { bytesRead } = await handle.read(buffer, kept, buffer.length - kept, offset + kept);
+    if (bytesRead === 0) return kept === 0 ? reader.finish(offset) : undefined;
+    const filled = kept + bytesRead;
+    const view = buffer.subarray(0, filled);
+    let at = 0;
+    for (;;) {
+      const end = view.indexOf(NEWLINE, at);
+      if (end < 0) break;
+      if (!reader.line(buffer, at, end, offset + at)) return undefined;
+      at = end + 1;
+    }
+    buffer.copyWithin(0, at, filled);
+    kept = filled - at;
+    offset += at;
+  }
+}
