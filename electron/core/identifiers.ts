@@ -37,13 +37,34 @@ export function parseArxivId(text: string): string | undefined {
   return match?.[1]?.toLowerCase();
 }
 
-const DOI = /\b(10\.\d{4,9}\/[^\s"'<>]+)/;
+/**
+ * A DOI: "10.", a registrant code, "/", then a suffix that may hold any printable character (DOI
+ * Handbook 2.2.3), SICI's `<` and `>` and `;` included. Only whitespace ends it; punctuation that
+ * closes the sentence around it is trimmed after.
+ */
+const DOI = /\b10\.\d{4,9}\/\S+/;
+const IN_ADDRESS = /(?:https?:\/\/|doi\.org\/)\S*$/i;
 
-/** A DOI, lower-cased and without trailing punctuation, from a bare DOI or a doi.org URL. */
+/**
+ * The one DOI normalisation every importer, duplicate check and command uses: a DOI found in a
+ * bare DOI, `doi:…`, a doi.org address (percent-escapes decoded) or free text, lower-cased,
+ * without the punctuation of the sentence around it.
+ */
 export function parseDoi(text: string): string | undefined {
-  const match = DOI.exec(text.trim());
-  if (!match?.[1]) return undefined;
-  return trimTrailingPunctuation(match[1]).toLowerCase();
+  const match = DOI.exec(text);
+  if (!match) return undefined;
+  let doi = trimTrailingPunctuation(match[0]);
+  if (doi.includes('%') && IN_ADDRESS.test(text.slice(0, match.index))) doi = decodePercent(doi);
+  return /^10\.\d{4,9}\/\S/.test(doi) ? doi.toLowerCase() : undefined;
+}
+
+/** `%3C` back to `<`; a DOI with a stray `%` that is no escape stays as written. */
+function decodePercent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Drop sentence punctuation glued to the end of a URL or DOI, keeping balanced closing brackets. */
@@ -56,7 +77,7 @@ export function trimTrailingPunctuation(url: string): string {
       out = out.slice(0, -1);
       continue;
     }
-    const open = { ')': '(', ']': '[', '}': '{' }[last];
+    const open = { ')': '(', ']': '[', '}': '{', '>': '<' }[last];
     if (open && count(out, last) > count(out, open)) {
       out = out.slice(0, -1);
       continue;

@@ -30,4 +30,18 @@ describe('identifiers', () => {
       expect(parseDoi(form), form).toBe('10.1000/abc.123');
     }
   });
+
+  it('keep every printable character of a DOI suffix, and end a DOI in free text at a space', () => {
+    const sici = '10.1002/(SICI)1097-4555(199707)28:7<487::AID-JRS115>3.0.CO;2-V';
+    expect(parseDoi(sici)).toBe(sici.toLowerCase());
+    expect(parseDoi(`doi:${sici}.`)).toBe(sici.toLowerCase());
+    expect(parseDoi(`(see ${sici}), then`)).toBe(sici.toLowerCase());
+    expect(parseDoi(`<${sici}>`)).toBe(sici.toLowerCase());
+    expect(parseDoi('https://doi.org/10.1002/(SICI)1097-4555(199707)28:7%3C487::AID-JRS115%3E3.0.CO;2-V')).toBe(
+      sici.toLowerCase(),
+    );
+    expect(parseDoi('Measured (doi:10.1000/abc.123) at 10 K')).toBe('10.1000/abc.123');
+    expect(parseDoi('10.1000/a%20b')).toBe('10.1000/a%20b');
+    expect(parseDoi('10.1000/.')).toBeUndefined();
+  });
 });

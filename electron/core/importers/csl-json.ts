@@ -2,7 +2,7 @@ import { parse as parseHtml, NodeType, type HTMLElement, type Node } from 'node-
 import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import { squashSpace } from '../text';
-import { linksFrom } from './links';
+import { linksFromField } from './links';
 import type { Importer, ParsedImport } from './types';
 
 type CslItem = Record<string, unknown>;
@@ -114,7 +114,7 @@ function draftFrom({ item, doiKey }: Located): PaperDraft | string {
   if (keywords.length) draft.keywords = keywords;
 
   const url = firstString(item.URL);
-  const links = url ? linksFrom(url) : [];
+  const links = url ? linksFromField(url) : [];
   if (links[0]) {
     draft.url = links[0].url;
     draft.links = links;

@@ -36,3 +36,14 @@ export function labelFor(url: string): string {
 export function linksFrom(text: string): Link[] {
   return findUrls(text).map((url) => ({ label: labelFor(url), url }));
 }
+
+/**
+ * The links of a field meant to hold an address (CSL `URL`, RIS `UR`): a value that is one address is
+ * kept whole, since `<` and `>` may stand in one (a SICI DOI's doi.org address); other text is searched.
+ */
+export function linksFromField(value: string): Link[] {
+  const whole = value.trim();
+  if (!/\s/.test(whole) && /^https?:\/\//i.test(whole) && isHttpUrl(whole))
+    return [{ label: labelFor(whole), url: whole }];
+  return linksFrom(value);
+}

@@ -2,7 +2,7 @@ import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import type { Link } from '../schema';
 import { squashSpace } from '../text';
-import { linksFrom } from './links';
+import { linksFromField } from './links';
 import type { ImportProblem, Importer, ParsedImport } from './types';
 
 /** One tag line and the untagged continuation lines that follow it. */
@@ -183,7 +183,7 @@ function linksFromFields(fields: Field[]): Link[] {
   const links: Link[] = [];
   for (const field of fields.filter((f) => URL_TAGS.includes(f.tag))) {
     for (const line of field.lines) {
-      for (const link of linksFrom(line)) if (!links.some((l) => l.url === link.url)) links.push(link);
+      for (const link of linksFromField(line)) if (!links.some((l) => l.url === link.url)) links.push(link);
     }
   }
   return links;
@@ -192,7 +192,7 @@ function linksFromFields(fields: Field[]): Link[] {
 function doiFromLinks(links: Link[]): string | undefined {
   return links
     .filter((link) => /^https?:\/\/(dx\.)?doi\.org\//i.test(link.url))
-    .map((link) => parseDoi(decodeURIComponentSafe(link.url)))
+    .map((link) => parseDoi(link.url))
     .find((doi) => doi !== undefined);
 }
 
@@ -205,12 +205,4 @@ function arxivIdFrom(fields: Field[], links: Link[], doi: string | undefined): s
     ...valuesOf(fields, ['AN', 'N1']),
   ];
   return candidates.map(parseArxivId).find((id) => id !== undefined);
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
