@@ -4,25 +4,11 @@ import { CacheLoader, CacheSaver } from './cache-steps';
 import { decodeCache, readCache } from './index-cache';
 import { TermScanner } from './tokenize';
 import { HeavyWords } from './heavy-words';
-import { typoEligible } from './typo';
-import { WordPlanner, type WordPlan } from './word-plans';
+import { Matcher, type LiveIndex, type TextMatch } from './text-match';
+import { WordPlanner } from './word-plans';
 
-/** The papers matching every word of a query. Valid until the next `match` on the same index. */
-export type TextMatch = {
-  readonly count: number;
-  has(ordinal: number): boolean;
-  /** has(ordinal) is marks[ordinal] === stamp, for loops over many ordinals. */
-  readonly marks: Uint32Array;
-  readonly stamp: number;
-  /** The matching ordinals, in no particular order (a view of a buffer the next search reuses). */
-  readonly ordinals: Int32Array;
-  /**
-   * In an index of sectioned text (PDF pages): the section, from 1, where the query's rarest word first
-   * occurs in the matching document at `ordinal`; 0 when the index does not know (it was changed lately,
-   * or the word is in most documents).
-   */
-  section(ordinal: number): number;
-};
+// query.ts and the catalog import it from here.
+export type { TextMatch } from './text-match';
 
 /**
  * What an index reads, if not the papers' searched fields: text that comes document by document and in
@@ -75,18 +61,13 @@ export class SearchIndex {
   private rebuildWaiting = false;
   /** A search in this turn of the event loop has read its share of changed PDF texts (see prepare). */
   private readThisTurn = false;
-  private marks = new Uint32Array(0);
-  /** Per ordinal, the section + 1 where the rarest word of the last search first occurs (sectioned text only). */
-  private firstSections = new Uint32Array(0);
-  private listA = new Int32Array(0);
-  private listB = new Int32Array(0);
-  private stamp = 0;
   private planner: WordPlanner | undefined;
   private heavy: HeavyWords | undefined;
   /** Heavy prefixes whose bitsets the background prepares after a build. */
   private warming: string[] = [];
 
   private readonly scan: Scan;
+  private readonly matcher: Matcher;
 
   /** An index of the papers' searched fields, or with `sectioned`, of another text of theirs (their PDFs). */
   constructor(
@@ -94,6 +75,7 @@ export class SearchIndex {
     private readonly sectioned?: SectionedText,
   ) {
     this.scan = sectioned?.scan ?? paperScan(docs);
+    this.matcher = new Matcher(sectioned !== undefined);
   }
 
   /** True if the index in use was read from the cache file rather than built. */
@@ -108,7 +90,7 @@ export class SearchIndex {
   stats(): { terms: number; postings: number; bytes: number } {
     const base = this.base;
     if (!base) return { terms: 0, postings: 0, bytes: 0 };
-    let bytes = base.postings.byteLength + base.offsets.byteLength + base.covered.byteLength + this.marks.byteLength;
+    let bytes = base.postings.byteLength + base.offsets.byteLength + base.covered.byteLength + this.matcher.bytes;
     bytes += base.table.bytes();
     for (const ids of this.overlay.values()) bytes += ids.byteLength + 64;
     return { terms: base.table.size, postings: base.postings.length, bytes };
@@ -262,51 +244,7 @@ export class SearchIndex {
   match(words: readonly string[], typos?: readonly boolean[]): TextMatch {
     if (words.length === 0) throw new Error('A text match needs at least one word.');
     this.prepare();
-    const capacity = this.docs.count;
-    if (this.marks.length < capacity) {
-      const size = Math.ceil(capacity * 1.25) + 1024;
-      this.marks = new Uint32Array(size);
-      this.listA = new Int32Array(size);
-      this.listB = new Int32Array(size);
-      if (this.sectioned) this.firstSections = new Uint32Array(size);
-    }
-    if (this.stamp > 0xfff00000) {
-      this.marks.fill(0);
-      this.stamp = 0;
-    }
-    const planner = this.planner!;
-    const heavy = this.heavy!;
-    const plans = words.map((word, i) => {
-      const plan = planner.exact(word);
-      const typo = typos ? typos[i] === true : typoEligible(word) && !this.anyLive(plan);
-      return typo ? planner.typo(word) : plan;
-    });
-    // The rarest word first: the others only narrow its papers down.
-    plans.sort((a, b) => a.estimate - b.estimate);
-    // Candidates live in two reused buffers (no garbage per search, which a big heap pays for in GC time).
-    let list = this.listA;
-    let spare = this.listB;
-    let count = 0;
-    for (let k = 0; k < plans.length; k++) {
-      const plan = plans[k]!;
-      const bits = plan.exact && plan.estimate >= heavy.limit ? heavy.bits(plan) : undefined;
-      count = k === 0 ? this.firstWord(plan, bits, list) : this.nextWord(plan, bits, list, count, spare);
-      if (k > 0) [list, spare] = [spare, list];
-      if (count === 0) break;
-    }
-    if (this.overlay.size > 0) count = this.overlayMatches(plans, list, count);
-    const marks = this.marks;
-    const stamp = ++this.stamp;
-    for (let i = 0; i < count; i++) marks[list[i]!] = stamp;
-    const sections = this.firstSections;
-    return {
-      count,
-      ordinals: list.subarray(0, count),
-      marks,
-      stamp,
-      has: (ordinal) => marks[ordinal] === stamp,
-      section: (ordinal) => (this.sectioned && marks[ordinal] === stamp ? sections[ordinal]! : 0),
-    };
+    return this.matcher.match(this.live(), this.docs.count, words, typos);
   }
 
   /**
@@ -315,7 +253,7 @@ export class SearchIndex {
    */
   knows(word: string): boolean {
     this.prepare();
-    return this.anyLive(this.planner!.exact(word));
+    return this.matcher.anyLive(this.live(), this.planner!.exact(word));
   }
 
   /**
@@ -331,92 +269,9 @@ export class SearchIndex {
     queueMicrotask(() => (this.readThisTurn = false));
   }
 
-  /** Built papers with a term of the first (rarest) word, into `out`; how many. */
-  private firstWord(plan: WordPlan, bits: Uint32Array | undefined, out: Int32Array): number {
-    const { offsets, postings, covered, sections } = this.base!;
-    let count = 0;
-    if (bits) {
-      for (let w = 0; w < bits.length; w++) {
-        for (let word = bits[w]!; word !== 0; word &= word - 1) {
-          const ordinal = (w << 5) + 31 - Math.clz32(word & -word);
-          if (covered[ordinal] === 1) out[count++] = ordinal;
-        }
-      }
-      if (sections) for (let i = 0; i < count; i++) this.firstSections[out[i]!] = 0;
-      return count;
-    }
-    const marks = this.marks;
-    const stamp = ++this.stamp;
-    const ranges = plan.ranges;
-    if (sections) return this.firstWordSections(ranges, sections, stamp, out);
-    for (let r = 0; r < ranges.length; r += 2) {
-      const end = offsets[ranges[r + 1]!]!;
-      for (let i = offsets[ranges[r]!]!; i < end; i++) {
-        const ordinal = postings[i]!;
-        if (covered[ordinal] === 1 && marks[ordinal] !== stamp) {
-          marks[ordinal] = stamp;
-          out[count++] = ordinal;
-        }
-      }
-    }
-    return count;
-  }
-
-  /** firstWord over sectioned text, keeping the first section where the word occurs in each document. */
-  private firstWordSections(ranges: number[], sections: Uint16Array, stamp: number, out: Int32Array): number {
-    const { offsets, postings, covered } = this.base!;
-    const marks = this.marks;
-    const firsts = this.firstSections;
-    let count = 0;
-    for (let r = 0; r < ranges.length; r += 2) {
-      const end = offsets[ranges[r + 1]!]!;
-      for (let i = offsets[ranges[r]!]!; i < end; i++) {
-        const ordinal = postings[i]!;
-        if (covered[ordinal] !== 1) continue;
-        const section = sections[i]! + 1;
-        if (marks[ordinal] !== stamp) {
-          marks[ordinal] = stamp;
-          firsts[ordinal] = section;
-          out[count++] = ordinal;
-        } else if (section < firsts[ordinal]!) firsts[ordinal] = section;
-      }
-    }
-    return count;
-  }
-
-  /** Those of the `count` candidates that also have a term of this word, into `out`; how many. */
-  private nextWord(
-    plan: WordPlan,
-    bits: Uint32Array | undefined,
-    candidates: Int32Array,
-    count: number,
-    out: Int32Array,
-  ): number {
-    let kept = 0;
-    if (bits) {
-      for (let i = 0; i < count; i++) {
-        const ordinal = candidates[i]!;
-        if ((bits[ordinal >>> 5]! >>> (ordinal & 31)) & 1) out[kept++] = ordinal;
-      }
-      return kept;
-    }
-    const { offsets, postings } = this.base!;
-    const marks = this.marks;
-    const before = ++this.stamp;
-    for (let i = 0; i < count; i++) marks[candidates[i]!] = before;
-    const after = ++this.stamp;
-    const ranges = plan.ranges;
-    for (let r = 0; r < ranges.length; r += 2) {
-      const end = offsets[ranges[r + 1]!]!;
-      for (let i = offsets[ranges[r]!]!; i < end; i++) {
-        const ordinal = postings[i]!;
-        if (marks[ordinal] === before) {
-          marks[ordinal] = after;
-          out[kept++] = ordinal;
-        }
-      }
-    }
-    return kept;
+  /** What the matcher reads (once built). */
+  private live(): LiveIndex {
+    return { base: this.base!, overlay: this.overlay, planner: this.planner!, heavy: this.heavy! };
   }
 
   private schedule(): void {
@@ -486,46 +341,4 @@ export class SearchIndex {
       if (performance.now() >= deadline) return;
     }
   }
-
-  /** True if some paper as it is now has a term of `plan`. */
-  private anyLive(plan: WordPlan): boolean {
-    const { offsets, postings, covered } = this.base!;
-    for (let r = 0; r < plan.ranges.length; r += 2) {
-      const end = offsets[plan.ranges[r + 1]!]!;
-      for (let i = offsets[plan.ranges[r]!]!; i < end; i++) if (covered[postings[i]!] === 1) return true;
-    }
-    if (this.overlay.size === 0) return false;
-    const terms = this.termsOf(plan);
-    for (const ids of this.overlay.values()) if (hasAny(ids, terms)) return true;
-    return false;
-  }
-
-  /** Add to list[count...] the changed papers with a term of every plan; the new count. */
-  private overlayMatches(plans: readonly WordPlan[], list: Int32Array, count: number): number {
-    const terms = plans.map((plan) => this.termsOf(plan));
-    for (const [ordinal, ids] of this.overlay) {
-      if (terms.every((flags) => hasAny(ids, flags))) {
-        if (this.sectioned) this.firstSections[ordinal] = 0;
-        list[count++] = ordinal;
-      }
-    }
-    return count;
-  }
-
-  /**
-   * A flag per term id, set for the plan's terms: checking a changed paper's terms then costs one read
-   * each, however many ranges a typo plan has.
-   */
-  private termsOf(plan: WordPlan): Uint8Array {
-    if (plan.terms) return plan.terms;
-    const flags = new Uint8Array(this.base!.table.size);
-    for (let r = 0; r < plan.ranges.length; r += 2) flags.fill(1, plan.ranges[r], plan.ranges[r + 1]);
-    for (const id of plan.extra) flags[id] = 1;
-    return (plan.terms = flags);
-  }
-}
-
-function hasAny(ids: Uint32Array, flags: Uint8Array): boolean {
-  for (let i = 0; i < ids.length; i++) if (flags[ids[i]!] === 1) return true;
-  return false;
 }
