@@ -1,20 +1,14 @@
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
-import { HASH_BITS, forEachTerm } from './terms';
+import { TermIndex } from './term-index';
+import { TERMS_PER_PAPER, TermWeights, type Vector } from './weigh';
 
-/** Terms kept per paper: its most distinctive ones by tf-idf. */
-export const TERMS_PER_PAPER = 48;
-/** Words per paper read at most (title counted twice). */
-const MAX_TOKENS = 4096;
-/** The per-paper counting table: twice the most distinct terms a paper can have. */
-const TABLE_BITS = 13;
+export { TERMS_PER_PAPER, type Vector } from './weigh';
+
 /** Papers read between turns of the event loop while building. */
 const CHUNK = 1000;
 /** Everything is re-weighed and re-indexed when the library has grown or shrunk by this factor. */
 const REBUILD_FACTOR = 1.3;
-
-/** A paper's vector: term hashes and their weights, heaviest first, L2-normalised (cosine = dot product). */
-export type Vector = { terms: Int32Array; weights: Float32Array };
 
 /**
  * A tf-idf model over titles and abstracts (words and two-word phrases), kept current with the library.
@@ -28,7 +22,7 @@ export class TextModel {
   private papers: (Paper | undefined)[] = [];
   private terms = new Int32Array(0);
   private weights = new Float32Array(0);
-  private readonly df = new Int32Array(1 << HASH_BITS);
+  private readonly weighing = new TermWeights();
   private docs = 0;
   private builtWith = 0;
   private dead = 0;
@@ -37,24 +31,9 @@ export class TextModel {
   /** Counts the library's changes, so callers can cache what they derive from it. */
   version = 0;
   private updating: Promise<void> | undefined;
-  /** The inverted index of the last rebuild: sorted terms, and for each its run of slots and weights. */
-  private indexTerms = new Int32Array(0);
-  private indexStart = new Int32Array(1);
-  private indexSlots = new Int32Array(0);
-  private indexWeights = new Float32Array(0);
-  /** Postings of papers placed since the last rebuild. */
-  private readonly recent = new Map<number, number[]>();
-  private generation = 0;
-  private readonly tableKeys = new Int32Array(1 << TABLE_BITS);
-  private readonly tableStamp = new Int32Array(1 << TABLE_BITS);
-  private readonly tableAt = new Int32Array(1 << TABLE_BITS);
-  private readonly distinct = new Int32Array(MAX_TOKENS);
-  private readonly counts = new Int32Array(MAX_TOKENS);
-  private readonly scratch = new Float64Array(MAX_TOKENS);
-  private readonly select = new Float64Array(MAX_TOKENS);
+  /** Which papers have which terms: those of the last rebuild, and those placed since. */
+  private readonly index = new TermIndex();
   private seen = new Uint8Array(0);
-  private idfOf = new Float64Array(0);
-  private idfDocs = -1;
 
   /** Papers named by change events since the last catch-up; the next one re-reads only these. */
   private pending = new Set<string>();
@@ -90,15 +69,7 @@ export class TextModel {
   /** Bytes held by the model's tables. */
   get bytes(): number {
     return (
-      this.df.byteLength +
-      this.terms.byteLength +
-      this.weights.byteLength +
-      this.indexTerms.byteLength +
-      this.indexStart.byteLength +
-      this.indexSlots.byteLength +
-      this.indexWeights.byteLength +
-      this.idfOf.byteLength +
-      this.papers.length * 24
+      this.weighing.bytes + this.terms.byteLength + this.weights.byteLength + this.index.bytes + this.papers.length * 24
     );
   }
 
@@ -132,7 +103,7 @@ export class TextModel {
     }
     // Count every new paper's terms first, so papers imported together recognise what they share.
     for (let i = 0; i < added.length; i++) {
-      this.countTerms(added[i]!, 1);
+      this.weighing.count(added[i]!, 1);
       if (i % CHUNK === CHUNK - 1) await breathe();
     }
     this.docs += added.length;
@@ -145,13 +116,7 @@ export class TextModel {
     for (const paper of added) {
       const slot = this.place(paper);
       this.weigh(slot);
-      const start = slot * TERMS_PER_PAPER;
-      for (let k = 0; k < TERMS_PER_PAPER && this.weights[start + k]! > 0; k++) {
-        const term = this.terms[start + k]!;
-        const list = this.recent.get(term);
-        if (list) list.push(slot);
-        else this.recent.set(term, [slot]);
-      }
+      this.index.addRecent(slot, this.terms, this.weights);
     }
   }
 
@@ -240,34 +205,9 @@ export class TextModel {
    * papers considered to those with a non-zero entry.
    */
   accumulate(vector: Vector, scores: Float32Array, touched: number[], only?: Float32Array): void {
+    // A term a tenth of the library shares says little about which papers are alike, and costs most.
     const common = Math.max(1000, this.docs / 10);
-    for (let i = 0; i < TERMS_PER_PAPER; i++) {
-      const w = vector.weights[i]!;
-      if (w === 0) break;
-      const term = vector.terms[i]!;
-      const at = this.findTerm(term);
-      // A term a tenth of the library shares says little about which papers are alike, and costs most.
-      // Skipped for every paper alike, so that a paper's likeness to another is the other's to it.
-      if (at !== -1 && this.indexStart[at + 1]! - this.indexStart[at]! > common) continue;
-      if (at !== -1) {
-        const end = this.indexStart[at + 1]!;
-        for (let p = this.indexStart[at]!; p < end; p++) {
-          const slot = this.indexSlots[p]!;
-          if (only && only[slot] === 0) continue;
-          if (scores[slot] === 0) touched.push(slot);
-          scores[slot]! += w * this.indexWeights[p]!;
-        }
-      }
-      const recent = this.recent.get(term);
-      if (recent) {
-        for (const slot of recent) {
-          if (only && only[slot] === 0) continue;
-          const weight = this.weightOf(slot, term);
-          if (scores[slot] === 0) touched.push(slot);
-          scores[slot]! += w * weight;
-        }
-      }
-    }
+    this.index.accumulate(vector, common, this.terms, this.weights, scores, touched, only);
   }
 
   /** The `limit` live papers most similar to the paper in `slot`, best first. */
@@ -282,32 +222,12 @@ export class TextModel {
     return found.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
-  private weightOf(slot: number, term: number): number {
-    const start = slot * TERMS_PER_PAPER;
-    for (let k = 0; k < TERMS_PER_PAPER; k++) if (this.terms[start + k] === term) return this.weights[start + k]!;
-    return 0;
-  }
-
-  private findTerm(term: number): number {
-    const terms = this.indexTerms;
-    let low = 0;
-    let high = terms.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const value = terms[mid]!;
-      if (value < term) low = mid + 1;
-      else if (value > term) high = mid - 1;
-      else return mid;
-    }
-    return -1;
-  }
-
   /** Re-weigh every paper with today's document frequencies, in fresh slots, and rebuild the index. */
   private async rebuild(added: Paper[]): Promise<void> {
     const live = [...this.papers.filter((p): p is Paper => p !== undefined), ...added];
     this.papers = [];
     this.slotOf.clear();
-    this.recent.clear();
+    this.index.clearRecent();
     this.recentPapers = 0;
     this.dead = 0;
     this.terms = new Int32Array(live.length * TERMS_PER_PAPER);
@@ -318,64 +238,7 @@ export class TextModel {
       this.weigh(this.place(live[i]!));
       if (i % CHUNK === CHUNK - 1) await breathe();
     }
-    this.buildIndex();
-  }
-
-  /** The inverted index by a counting sort over the term space: linear, no comparison sort. */
-  private buildIndex(): void {
-    const total = this.papers.length * TERMS_PER_PAPER;
-    if (this.papers.length < 20_000) return this.buildSmallIndex(total);
-    const runs = new Int32Array((1 << HASH_BITS) + 1);
-    let count = 0;
-    for (let p = 0; p < total; p++) {
-      if (this.weights[p] === 0) continue;
-      runs[this.terms[p]! + 1]!++;
-      count++;
-    }
-    const terms: number[] = [];
-    for (let term = 0; term < 1 << HASH_BITS; term++) {
-      if (runs[term + 1] !== 0) terms.push(term);
-      runs[term + 1]! += runs[term]!;
-    }
-    const slots = new Int32Array(count);
-    const weights = new Float32Array(count);
-    const next = runs; // runs[term] is now where the term's run starts; it advances as the run fills
-    for (let p = 0; p < total; p++) {
-      if (this.weights[p] === 0) continue;
-      const at = next[this.terms[p]!]!++;
-      slots[at] = Math.floor(p / TERMS_PER_PAPER);
-      weights[at] = this.weights[p]!;
-    }
-    // After filling, next[term] is where the term's run ends: the starts are the previous term's ends.
-    this.indexTerms = Int32Array.from(terms);
-    this.indexStart = new Int32Array(terms.length + 1);
-    for (let i = 0; i < terms.length; i++) this.indexStart[i + 1] = next[terms[i]!]!;
-    this.indexSlots = slots;
-    this.indexWeights = weights;
-  }
-
-  /** The same index by sorting (term, position) keys: cheaper than a pass over the term space for small libraries. */
-  private buildSmallIndex(total: number): void {
-    const keys: number[] = [];
-    for (let p = 0; p < total; p++) if (this.weights[p] !== 0) keys.push(this.terms[p]! * 2 ** 30 + p);
-    keys.sort((a, b) => a - b);
-    const terms: number[] = [];
-    const starts: number[] = [];
-    this.indexSlots = new Int32Array(keys.length);
-    this.indexWeights = new Float32Array(keys.length);
-    keys.forEach((key, i) => {
-      const term = Math.floor(key / 2 ** 30);
-      const position = key - term * 2 ** 30;
-      if (terms.at(-1) !== term) {
-        terms.push(term);
-        starts.push(i);
-      }
-      this.indexSlots[i] = Math.floor(position / TERMS_PER_PAPER);
-      this.indexWeights[i] = this.weights[position]!;
-    });
-    starts.push(keys.length);
-    this.indexTerms = Int32Array.from(terms);
-    this.indexStart = Int32Array.from(starts);
+    this.index.build(this.papers.length, this.terms, this.weights);
   }
 
   private place(paper: Paper): number {
@@ -398,133 +261,18 @@ export class TextModel {
   private forget(slot: number): void {
     const paper = this.papers[slot];
     if (!paper) return;
-    this.countTerms(paper, -1);
+    this.weighing.count(paper, -1);
     this.docs--;
     this.dead++;
     this.papers[slot] = undefined;
     this.slotOf.delete(paper.id);
   }
 
-  /**
-   * The paper's distinct terms into this.distinct and their counts into this.counts; returns how many.
-   * A small hash table stamped per call counts them without clearing or sorting anything.
-   */
-  private collect(paper: Paper): number {
-    const stamp = ++this.generation;
-    const { tableKeys, tableStamp, tableAt, distinct, counts } = this;
-    const mask = tableKeys.length - 1;
-    let found = 0;
-    let tokens = 0;
-    const push = (hash: number) => {
-      if (tokens++ >= MAX_TOKENS) return;
-      let at = (hash * 0x9e3779b1) >>> (32 - TABLE_BITS);
-      for (;;) {
-        if (tableStamp[at] !== stamp) {
-          tableStamp[at] = stamp;
-          tableKeys[at] = hash;
-          tableAt[at] = found;
-          distinct[found] = hash;
-          counts[found++] = 1;
-          return;
-        }
-        if (tableKeys[at] === hash) {
-          counts[tableAt[at]!]!++;
-          return;
-        }
-        at = (at + 1) & mask;
-      }
-    };
-    // The title counts twice: it says what the paper is about.
-    forEachTerm(paper.title, push);
-    forEachTerm(paper.title, push);
-    forEachTerm(paper.abstract, push);
-    return found;
-  }
-
-  private countTerms(paper: Paper, delta: 1 | -1): void {
-    const found = this.collect(paper);
-    for (let i = 0; i < found; i++) this.df[this.distinct[i]!]! += delta;
-  }
-
-  /** log(1 + docs / df), remembered per df while the number of papers stays the same. */
-  private idf(df: number, docs: number): number {
-    if (this.idfDocs !== docs) {
-      if (this.idfOf.length <= docs) this.idfOf = new Float64Array(docs + 1);
-      else this.idfOf.fill(0);
-      this.idfDocs = docs;
-    }
-    // df counts papers, so it is at most docs; an idf is never 0, so 0 means not yet computed.
-    return (this.idfOf[df] ||= Math.log(1 + docs / df));
-  }
-
-  /** Set the slot's vector: its TERMS_PER_PAPER heaviest terms by tf-idf, heaviest first, normalised. */
+  /** Set the slot's vector from today's document frequencies. */
   private weigh(slot: number): void {
-    const found = this.collect(this.papers[slot]!);
-    const { distinct, counts, scratch } = this;
-    const docs = Math.max(this.docs, 1);
-    let n = 0;
-    for (let i = 0; i < found; i++) {
-      const df = this.df[distinct[i]!]!;
-      // A term no other paper has cannot make two papers alike.
-      if (df < 2) continue;
-      scratch[n] = TF[counts[i]!]! * this.idf(df, docs);
-      distinct[n] = distinct[i]!;
-      n++;
-    }
-    // Keep the heaviest: weights above the TERMS_PER_PAPER-th largest (found without sorting them all).
-    const threshold = n > TERMS_PER_PAPER ? kthLargest(scratch, n, TERMS_PER_PAPER, this.select) : -Infinity;
-    const start = slot * TERMS_PER_PAPER;
-    let kept = 0;
-    for (let i = 0; i < n && kept < TERMS_PER_PAPER; i++) {
-      if (scratch[i]! < threshold) continue;
-      // Insertion by weight, heaviest first: at most TERMS_PER_PAPER entries.
-      let k = kept++;
-      while (k > 0 && this.weights[start + k - 1]! < scratch[i]!) {
-        this.weights[start + k] = this.weights[start + k - 1]!;
-        this.terms[start + k] = this.terms[start + k - 1]!;
-        k--;
-      }
-      this.weights[start + k] = scratch[i]!;
-      this.terms[start + k] = distinct[i]!;
-    }
-    let norm = 0;
-    for (let k = 0; k < kept; k++) norm += this.weights[start + k]! ** 2;
-    norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < kept; k++) this.weights[start + k]! /= norm;
-    this.weights.fill(0, start + kept, start + TERMS_PER_PAPER);
+    this.weighing.weigh(this.papers[slot]!, this.docs, this.terms, this.weights, slot * TERMS_PER_PAPER);
   }
 }
-
-/** The k-th largest of values[0..n) (quickselect on a copy in `work`). */
-function kthLargest(values: Float64Array, n: number, k: number, work: Float64Array): number {
-  work.set(values.subarray(0, n));
-  let low = 0;
-  let high = n - 1;
-  const target = k - 1;
-  while (low < high) {
-    const pivot = work[(low + high) >>> 1]!;
-    let i = low;
-    let j = high;
-    while (i <= j) {
-      while (work[i]! > pivot) i++;
-      while (work[j]! < pivot) j--;
-      if (i <= j) {
-        const t = work[i]!;
-        work[i] = work[j]!;
-        work[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) high = j;
-    else if (target >= i) low = i;
-    else break;
-  }
-  return work[target]!;
-}
-
-/** 1 + log(count), the weight of a term's count in a paper, for every count a paper can have. */
-const TF = Float64Array.from({ length: MAX_TOKENS + 1 }, (_, count) => 1 + Math.log(count));
 
 const models = new WeakMap<LibraryStore, TextModel>();
 

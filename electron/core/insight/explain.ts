@@ -1,0 +1,143 @@
+import type { Paper } from '../schema';
+import { TERMS_PER_PAPER, type TextModel, type Vector } from './model';
+import type { SignalKind, Signals } from './signals';
+import { isPhrase, termNames } from './terms';
+
+const KIND_WORDS: Record<SignalKind, string> = {
+  read: 'you read',
+  reading: 'you are reading',
+  queued: 'you queued',
+  noted: 'you wrote notes on',
+  highlighted: 'you highlighted',
+  tagged: 'you tagged',
+  dismissed: 'you dismissed',
+};
+
+/** Similarity under which a paper is not called "close". */
+const CLOSE = 0.08;
+
+/** Likeness by slot while one paper is explained; all zeros between uses. */
+let scratch = new Float32Array(0);
+
+/** The line that says why `paper` (in `slot`) has its place: what it is close to, and what it shares. */
+export function explainSlot(
+  model: TextModel,
+  signals: Signals,
+  paper: Paper,
+  slot: number,
+  ruleReason: string | undefined,
+): string {
+  const { weightOf, kindOf } = signals;
+  const vector = model.vectorAt(slot);
+  if (scratch.length < model.slots) scratch = new Float32Array(model.slots);
+  const scores = scratch;
+  const touched: number[] = [];
+  model.accumulate(vector, scores, touched, weightOf);
+  const near: Match[] = [];
+  const against: Match[] = [];
+  for (const other of touched) {
+    const similarity = scores[other]!;
+    scores[other] = 0;
+    if (other === slot || !model.paperAt(other)) continue;
+    const weight = weightOf[other]!;
+    const match = { slot: other, score: similarity * Math.abs(weight), kind: kindOf[other]! };
+    (weight < 0 ? against : near).push(match);
+  }
+  near.sort((a, b) => b.score - a.score);
+  against.sort((a, b) => b.score - a.score);
+  return explain(model, paper, vector, near, against, ruleReason);
+}
+
+type Match = { slot: number; score: number; kind: SignalKind };
+
+export function capitalise(text: string): string {
+  return text[0]!.toUpperCase() + text.slice(1);
+}
+
+/** A score as shown: to the thousandth. */
+export function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+function explain(
+  model: TextModel,
+  paper: Paper,
+  vector: Vector,
+  near: Match[],
+  against: Match[],
+  ruleReason: string | undefined,
+): string {
+  const parts: string[] = [];
+  if (ruleReason) parts.push(ruleReason);
+  const close = near.filter((n) => n.score >= CLOSE);
+  const unlike = against.filter((n) => n.score >= CLOSE);
+  if (close.length) {
+    const kinds = new Set(close.map((n) => n.kind));
+    const words = kinds.size === 1 ? KIND_WORDS[[...kinds][0]!] : 'you kept';
+    const titles = close.slice(0, 2).map((n) => `“${shorten(model.paperAt(n.slot)?.title ?? '')}”`);
+    parts.push(
+      `close to ${close.length === 1 ? 'a paper' : `${close.length} papers`} ${words}: ${titles.join(', ')}` +
+        (close.length > 2 ? ', …' : ''),
+    );
+    const shared = sharedTerms(
+      model,
+      paper,
+      vector,
+      close.slice(0, 3).map((n) => n.slot),
+    );
+    if (shared.length) parts.push(`shares ${shared.map((t) => `‘${t}’`).join(', ')}`);
+  }
+  if (unlike.length && (!close.length || unlike[0]!.score > close[0]!.score)) {
+    parts.push(
+      `like ${unlike.length === 1 ? 'a paper' : `${unlike.length} papers`} you dismissed: “${shorten(
+        model.paperAt(unlike[0]!.slot)?.title ?? '',
+      )}”`,
+    );
+  }
+  if (!parts.length) return 'Not close to anything you kept.';
+  return capitalise(parts.join('; ')) + '.';
+}
+
+/** The terms `vector` shares most with the papers in `slots`, as words, phrases first. */
+export function sharedTerms(model: TextModel, paper: Paper, vector: Vector, slots: number[], limit = 3): string[] {
+  const weightOf = new Map<number, number>();
+  for (const slot of slots) {
+    const other = model.vectorAt(slot);
+    const theirs = new Map<number, number>();
+    for (let i = 0; i < TERMS_PER_PAPER && other.weights[i]! > 0; i++) theirs.set(other.terms[i]!, other.weights[i]!);
+    for (let i = 0; i < TERMS_PER_PAPER && vector.weights[i]! > 0; i++) {
+      const w = theirs.get(vector.terms[i]!);
+      if (w) weightOf.set(vector.terms[i]!, (weightOf.get(vector.terms[i]!) ?? 0) + w * vector.weights[i]!);
+    }
+  }
+  const best = [...weightOf].sort((a, b) => b[1] - a[1]).slice(0, limit * 3);
+  const names = termNames(`${paper.title}\n${paper.abstract}`, new Set(best.map(([term]) => term)));
+  const words = best.map(([term]) => names.get(term)).filter((name): name is string => Boolean(name));
+  // A phrase says more than its words: keep phrases, and words not already in a kept phrase.
+  const phrases = joinPhrases(words.filter(isPhrase));
+  const singles = words.filter((w) => !isPhrase(w) && !phrases.some((p) => p.split(' ').includes(w)));
+  return [...phrases, ...singles].slice(0, limit);
+}
+
+/** Overlapping phrases become one: "graph neural" and "neural network" → "graph neural network". */
+function joinPhrases(phrases: string[]): string[] {
+  const out = [...phrases];
+  for (let merged = true; merged;) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) {
+      for (let j = 0; j < out.length && !merged; j++) {
+        const a = out[i]!.split(' ');
+        const b = out[j]!.split(' ');
+        if (i === j || a.at(-1) !== b[0]) continue;
+        out[i] = [...a, ...b.slice(1)].join(' ');
+        out.splice(j, 1);
+        merged = true;
+      }
+    }
+  }
+  return out;
+}
+
+function shorten(title: string): string {
+  return title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title;
+}

@@ -1,0 +1,162 @@
+import { HASH_BITS } from './terms';
+import { TERMS_PER_PAPER, type Vector } from './weigh';
+
+/**
+ * Which papers have which terms, answering "which papers share these terms" without reading every
+ * paper: the inverted index of the last rebuild (its terms sorted, and for each its run of slots and
+ * weights), and the postings of papers placed since, in a small side index.
+ */
+export class TermIndex {
+  private terms = new Int32Array(0);
+  private start = new Int32Array(1);
+  private slots = new Int32Array(0);
+  private weights = new Float32Array(0);
+  /** Postings of papers placed since the last rebuild. */
+  private readonly recent = new Map<number, number[]>();
+
+  get bytes(): number {
+    return this.terms.byteLength + this.start.byteLength + this.slots.byteLength + this.weights.byteLength;
+  }
+
+  /**
+   * Add `vector`'s dot product with every paper it shares a term with into `scores` (by slot), listing
+   * each slot the first time it is touched; `vectorTerms` and `vectorWeights` hold every slot's vector.
+   * Terms more than `common` papers share are skipped; `only` narrows the papers to its non-zero slots.
+   */
+  accumulate(
+    vector: Vector,
+    common: number,
+    vectorTerms: Int32Array,
+    vectorWeights: Float32Array,
+    scores: Float32Array,
+    touched: number[],
+    only?: Float32Array,
+  ): void {
+    const { start, slots, weights } = this;
+    for (let i = 0; i < TERMS_PER_PAPER; i++) {
+      const w = vector.weights[i]!;
+      if (w === 0) break;
+      const term = vector.terms[i]!;
+      const at = this.find(term);
+      // Skipped for every paper alike, so that a paper's likeness to another is the other's to it.
+      if (at !== -1 && start[at + 1]! - start[at]! > common) continue;
+      if (at !== -1) {
+        const end = start[at + 1]!;
+        for (let p = start[at]!; p < end; p++) {
+          const slot = slots[p]!;
+          if (only && only[slot] === 0) continue;
+          if (scores[slot] === 0) touched.push(slot);
+          scores[slot]! += w * weights[p]!;
+        }
+      }
+      const recent = this.recent.get(term);
+      if (recent) {
+        for (const slot of recent) {
+          if (only && only[slot] === 0) continue;
+          const weight = weightIn(vectorTerms, vectorWeights, slot, term);
+          if (scores[slot] === 0) touched.push(slot);
+          scores[slot]! += w * weight;
+        }
+      }
+    }
+  }
+
+  /** List the vector of a paper placed in `slot` since the last rebuild. */
+  addRecent(slot: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
+    const start = slot * TERMS_PER_PAPER;
+    for (let k = 0; k < TERMS_PER_PAPER && vectorWeights[start + k]! > 0; k++) {
+      const term = vectorTerms[start + k]!;
+      const list = this.recent.get(term);
+      if (list) list.push(slot);
+      else this.recent.set(term, [slot]);
+    }
+  }
+
+  clearRecent(): void {
+    this.recent.clear();
+  }
+
+  /** Where `term` is in `terms`, or -1. */
+  private find(term: number): number {
+    const terms = this.terms;
+    let low = 0;
+    let high = terms.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const value = terms[mid]!;
+      if (value < term) low = mid + 1;
+      else if (value > term) high = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** Index the vectors of `papers` slots, TERMS_PER_PAPER entries each in `vectorTerms` and `vectorWeights`. */
+  build(papers: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
+    const total = papers * TERMS_PER_PAPER;
+    if (papers < 20_000) this.buildSmall(total, vectorTerms, vectorWeights);
+    else this.buildLarge(total, vectorTerms, vectorWeights);
+  }
+
+  /** By a counting sort over the term space: linear, no comparison sort. */
+  private buildLarge(total: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
+    const runs = new Int32Array((1 << HASH_BITS) + 1);
+    let count = 0;
+    for (let p = 0; p < total; p++) {
+      if (vectorWeights[p] === 0) continue;
+      runs[vectorTerms[p]! + 1]!++;
+      count++;
+    }
+    const terms: number[] = [];
+    for (let term = 0; term < 1 << HASH_BITS; term++) {
+      if (runs[term + 1] !== 0) terms.push(term);
+      runs[term + 1]! += runs[term]!;
+    }
+    const slots = new Int32Array(count);
+    const weights = new Float32Array(count);
+    const next = runs; // runs[term] is now where the term's run starts; it advances as the run fills
+    for (let p = 0; p < total; p++) {
+      if (vectorWeights[p] === 0) continue;
+      const at = next[vectorTerms[p]!]!++;
+      slots[at] = Math.floor(p / TERMS_PER_PAPER);
+      weights[at] = vectorWeights[p]!;
+    }
+    // After filling, next[term] is where the term's run ends: the starts are the previous term's ends.
+    this.terms = Int32Array.from(terms);
+    this.start = new Int32Array(terms.length + 1);
+    for (let i = 0; i < terms.length; i++) this.start[i + 1] = next[terms[i]!]!;
+    this.slots = slots;
+    this.weights = weights;
+  }
+
+  /** By sorting (term, position) keys: cheaper than a pass over the term space for small libraries. */
+  private buildSmall(total: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
+    const keys: number[] = [];
+    for (let p = 0; p < total; p++) if (vectorWeights[p] !== 0) keys.push(vectorTerms[p]! * 2 ** 30 + p);
+    keys.sort((a, b) => a - b);
+    const terms: number[] = [];
+    const starts: number[] = [];
+    this.slots = new Int32Array(keys.length);
+    this.weights = new Float32Array(keys.length);
+    keys.forEach((key, i) => {
+      const term = Math.floor(key / 2 ** 30);
+      const position = key - term * 2 ** 30;
+      if (terms.at(-1) !== term) {
+        terms.push(term);
+        starts.push(i);
+      }
+      this.slots[i] = Math.floor(position / TERMS_PER_PAPER);
+      this.weights[i] = vectorWeights[position]!;
+    });
+    starts.push(keys.length);
+    this.terms = Int32Array.from(terms);
+    this.start = Int32Array.from(starts);
+  }
+}
+
+/** The weight of `term` in the vector of `slot`, or 0. */
+function weightIn(vectorTerms: Int32Array, vectorWeights: Float32Array, slot: number, term: number): number {
+  const start = slot * TERMS_PER_PAPER;
+  for (let k = 0; k < TERMS_PER_PAPER; k++) if (vectorTerms[start + k] === term) return vectorWeights[start + k]!;
+  return 0;
+}

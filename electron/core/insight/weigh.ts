@@ -1,0 +1,159 @@
+import type { Paper } from '../schema';
+import { HASH_BITS, forEachTerm } from './terms';
+
+/** Terms kept per paper: its most distinctive ones by tf-idf. */
+export const TERMS_PER_PAPER = 48;
+/** Words per paper read at most (title counted twice). */
+const MAX_TOKENS = 4096;
+/** The per-paper counting table: twice the most distinct terms a paper can have. */
+const TABLE_BITS = 13;
+
+/** A paper's vector: term hashes and their weights, heaviest first, L2-normalised (cosine = dot product). */
+export type Vector = { terms: Int32Array; weights: Float32Array };
+
+/**
+ * Weighing papers' terms by tf-idf: the document frequency of every term in the library, and a
+ * paper's TERMS_PER_PAPER heaviest terms from it. Scratch tables are kept between papers, so
+ * weighing 100,000 papers allocates nothing per paper.
+ */
+export class TermWeights {
+  private readonly df = new Int32Array(1 << HASH_BITS);
+  private generation = 0;
+  private readonly tableKeys = new Int32Array(1 << TABLE_BITS);
+  private readonly tableStamp = new Int32Array(1 << TABLE_BITS);
+  private readonly tableAt = new Int32Array(1 << TABLE_BITS);
+  private readonly distinct = new Int32Array(MAX_TOKENS);
+  private readonly counts = new Int32Array(MAX_TOKENS);
+  private readonly scratch = new Float64Array(MAX_TOKENS);
+  private readonly select = new Float64Array(MAX_TOKENS);
+  private idfOf = new Float64Array(0);
+  private idfDocs = -1;
+
+  /** Bytes held by the document frequencies and the idf cache. */
+  get bytes(): number {
+    return this.df.byteLength + this.idfOf.byteLength;
+  }
+
+  /**
+   * The paper's distinct terms into this.distinct and their counts into this.counts; returns how many.
+   * A small hash table stamped per call counts them without clearing or sorting anything.
+   */
+  private collect(paper: Paper): number {
+    const stamp = ++this.generation;
+    const { tableKeys, tableStamp, tableAt, distinct, counts } = this;
+    const mask = tableKeys.length - 1;
+    let found = 0;
+    let tokens = 0;
+    const push = (hash: number) => {
+      if (tokens++ >= MAX_TOKENS) return;
+      let at = (hash * 0x9e3779b1) >>> (32 - TABLE_BITS);
+      for (;;) {
+        if (tableStamp[at] !== stamp) {
+          tableStamp[at] = stamp;
+          tableKeys[at] = hash;
+          tableAt[at] = found;
+          distinct[found] = hash;
+          counts[found++] = 1;
+          return;
+        }
+        if (tableKeys[at] === hash) {
+          counts[tableAt[at]!]!++;
+          return;
+        }
+        at = (at + 1) & mask;
+      }
+    };
+    // The title counts twice: it says what the paper is about.
+    forEachTerm(paper.title, push);
+    forEachTerm(paper.title, push);
+    forEachTerm(paper.abstract, push);
+    return found;
+  }
+
+  /** Count the paper's terms into the document frequencies (1), or take them out (-1). */
+  count(paper: Paper, delta: 1 | -1): void {
+    const found = this.collect(paper);
+    for (let i = 0; i < found; i++) this.df[this.distinct[i]!]! += delta;
+  }
+
+  /** log(1 + docs / df), remembered per df while the number of papers stays the same. */
+  private idf(df: number, docs: number): number {
+    if (this.idfDocs !== docs) {
+      if (this.idfOf.length <= docs) this.idfOf = new Float64Array(docs + 1);
+      else this.idfOf.fill(0);
+      this.idfDocs = docs;
+    }
+    // df counts papers, so it is at most docs; an idf is never 0, so 0 means not yet computed.
+    return (this.idfOf[df] ||= Math.log(1 + docs / df));
+  }
+
+  /**
+   * Write the paper's vector at `start` in `terms` and `weights`: its TERMS_PER_PAPER heaviest terms by
+   * tf-idf among `docs` papers, heaviest first, normalised.
+   */
+  weigh(paper: Paper, docs: number, terms: Int32Array, weights: Float32Array, start: number): void {
+    const found = this.collect(paper);
+    const { distinct, counts, scratch } = this;
+    const papers = Math.max(docs, 1);
+    let n = 0;
+    for (let i = 0; i < found; i++) {
+      const df = this.df[distinct[i]!]!;
+      // A term no other paper has cannot make two papers alike.
+      if (df < 2) continue;
+      scratch[n] = TF[counts[i]!]! * this.idf(df, papers);
+      distinct[n] = distinct[i]!;
+      n++;
+    }
+    // Keep the heaviest: weights above the TERMS_PER_PAPER-th largest (found without sorting them all).
+    const threshold = n > TERMS_PER_PAPER ? kthLargest(scratch, n, TERMS_PER_PAPER, this.select) : -Infinity;
+    let kept = 0;
+    for (let i = 0; i < n && kept < TERMS_PER_PAPER; i++) {
+      if (scratch[i]! < threshold) continue;
+      // Insertion by weight, heaviest first: at most TERMS_PER_PAPER entries.
+      let k = kept++;
+      while (k > 0 && weights[start + k - 1]! < scratch[i]!) {
+        weights[start + k] = weights[start + k - 1]!;
+        terms[start + k] = terms[start + k - 1]!;
+        k--;
+      }
+      weights[start + k] = scratch[i]!;
+      terms[start + k] = distinct[i]!;
+    }
+    let norm = 0;
+    for (let k = 0; k < kept; k++) norm += weights[start + k]! ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < kept; k++) weights[start + k]! /= norm;
+    weights.fill(0, start + kept, start + TERMS_PER_PAPER);
+  }
+}
+
+/** The k-th largest of values[0..n) (quickselect on a copy in `work`). */
+function kthLargest(values: Float64Array, n: number, k: number, work: Float64Array): number {
+  work.set(values.subarray(0, n));
+  let low = 0;
+  let high = n - 1;
+  const target = k - 1;
+  while (low < high) {
+    const pivot = work[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (work[i]! > pivot) i++;
+      while (work[j]! < pivot) j--;
+      if (i <= j) {
+        const t = work[i]!;
+        work[i] = work[j]!;
+        work[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return work[target]!;
+}
+
+/** 1 + log(count), the weight of a term's count in a paper, for every count a paper can have. */
+const TF = Float64Array.from({ length: MAX_TOKENS + 1 }, (_, count) => 1 + Math.log(count));
