@@ -9,12 +9,14 @@ export type RawField = { name: string; parts: ValuePart[] };
 
 /** One @string or entry block; `error` is set when the block is broken and was skipped past. */
 export type RawBlock = {
-  kind: 'string' | 'entry';
+  kind: 'string' | 'entry' | 'preamble';
   type: string;
   key?: string;
   fields: RawField[];
   line: number;
   error?: string;
+  /** A @preamble's raw text, where a file defines its own macros. */
+  text?: string;
 };
 
 const AT = 64;
@@ -84,7 +86,16 @@ class Scanner {
       this.pos++;
       const lower = type.toLowerCase();
       if (lower === 'comment' || lower === 'preamble') {
+        const start = this.pos;
         this.skipGroup(opener);
+        if (lower === 'preamble')
+          this.out.push({
+            kind: 'preamble',
+            type,
+            fields: [],
+            line: this.lineOf(at),
+            text: this.text.slice(start, this.pos - 1),
+          });
         continue;
       }
       this.readBlock(lower, at);

@@ -3,6 +3,7 @@ import type { PaperDraft } from '../paper';
 import { squashSpace } from '../text';
 import { shorten, splitBibtex, type RawBlock } from './bibtex-split';
 import { latexToDisplay, latexToText } from './latex';
+import { expandMacros, macrosFrom, type Macros } from './latex-macros';
 import { isHttpUrl, labelFor } from './links';
 import type { Importer, ImportProblem, ParsedImport } from './types';
 
@@ -39,8 +40,8 @@ function sniff(text: string): boolean {
 }
 
 /**
- * Read a BibTeX or BibLaTeX file: @string macros, crossref inheritance and LaTeX text are resolved;
- * @comment, @preamble and free text between entries are skipped. An entry without a title, or one
+ * Read a BibTeX or BibLaTeX file: @string macros, macros defined in @preamble, crossref inheritance
+ * and LaTeX text are resolved; @comment and free text between entries are skipped. An entry without a title, or one
  * the scanner could not read, becomes a problem naming its line and key.
  */
 function parse(text: string, fileLabel: string): ParsedImport {
@@ -48,11 +49,16 @@ function parse(text: string, fileLabel: string): ParsedImport {
   const blocks = splitBibtex(body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body);
   const macros = new Map<string, string>(MONTHS.map((m) => [m.slice(0, 3).toLowerCase(), m]));
   const entries: { block: RawBlock; fields: Fields }[] = [];
+  const preambles: string[] = [];
   const problems: (ImportProblem & { line: number })[] = [];
   const where = (block: RawBlock): string =>
     `${fileLabel}, line ${block.line} (${block.key ? `entry ${shorten(block.key)}` : `@${block.type} with no key`})`;
 
   for (const block of blocks) {
+    if (block.kind === 'preamble') {
+      preambles.push(block.text ?? '');
+      continue;
+    }
     if (block.error) {
       problems.push({ line: block.line, where: where(block), message: `skipped: ${block.error}` });
       continue;
@@ -73,12 +79,13 @@ function parse(text: string, fileLabel: string): ParsedImport {
     if (key && !byKey.has(key)) byKey.set(key, fields);
   }
 
+  const defined = macrosFrom(preambles.join('\n'));
   const drafts: PaperDraft[] = [];
   for (const { block, fields } of entries) {
     const parentKey = fields.get('crossref');
     const parent = parentKey === undefined ? undefined : byKey.get(parentKey.trim().toLowerCase());
     if (parent) inherit(fields, parent);
-    const draft = safely(() => draftFrom(fields));
+    const draft = safely(() => draftFrom(fields, defined));
     if (draft instanceof Error)
       problems.push({ line: block.line, where: where(block), message: `skipped: ${draft.message}` });
     else if (draft) drafts.push({ ...draft, ...(block.key ? { citationKey: block.key } : {}) });
@@ -103,10 +110,11 @@ function inherit(fields: Fields, parent: Fields): void {
   if (!fields.has('booktitle') && !fields.has('journal') && parentTitle) fields.set('booktitle', parentTitle);
 }
 
-function draftFrom(fields: Fields): PaperDraft | undefined {
+function draftFrom(fields: Fields, defined: Macros): PaperDraft | undefined {
   const text = (name: string): string | undefined => {
-    const raw = fields.get(name);
-    if (raw === undefined) return undefined;
+    const given = fields.get(name);
+    if (given === undefined) return undefined;
+    const raw = VERBATIM.has(name) ? given : expandMacros(given, defined);
     // Titles and abstracts keep their $…$ math as TeX, which the app draws; other fields are plain text.
     const convert = DISPLAYED.has(name) ? latexToDisplay : latexToText;
     const value = clean(VERBATIM.has(name) ? unescapeVerbatim(raw) : convert(raw));
@@ -114,7 +122,7 @@ function draftFrom(fields: Fields): PaperDraft | undefined {
   };
   const title = text('title');
   if (!title) return undefined;
-  const draft: PaperDraft = { title, authors: authorsFrom(fields.get('author') ?? '') };
+  const draft: PaperDraft = { title, authors: authorsFrom(expandMacros(fields.get('author') ?? '', defined)) };
   const abstract = text('abstract');
   if (abstract) draft.abstract = abstract;
   const year = /\b(\d{4})\b/.exec(text('year') ?? text('date') ?? '')?.[1];

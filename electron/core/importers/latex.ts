@@ -160,9 +160,22 @@ class Converter {
       const converted = this.mathCommand(name);
       if (converted !== undefined) return converted;
     }
+    // \enquote* quotes inside a quotation.
+    const starred = name === 'enquote' && src[this.pos] === '*';
+    if (starred) this.pos++;
     this.skipSpace();
     const mark = name.length === 1 ? ACCENTS[name] : undefined;
     if (mark) return accent(this.convertArgument(), mark);
+    // Math accents written in text (GaN(000\bar{1}), \vec{k}) are combining marks there too.
+    const mathMark = MATH_ACCENTS[name];
+    if (mathMark)
+      return name === 'overline' ? overline(this.convertArgument()) : accent(this.convertArgument(), mathMark);
+    if (QUOTING.has(name)) {
+      const quoted = this.convertArgument();
+      return starred ? `‘${quoted}’` : `“${quoted}”`;
+    }
+    // An address is verbatim: its ~ and % are characters, not a space and a comment.
+    if (VERBATIM_ARGUMENT.has(name)) return this.readArgument();
     const symbol = SYMBOLS.get(name);
     if (symbol !== undefined) return symbol;
     if (DROP_ARGUMENT.has(name)) {
@@ -182,7 +195,7 @@ class Converter {
    */
   private mathCommand(name: string): string | undefined {
     const mark = MATH_ACCENTS[name];
-    if (mark) return accent(this.convertArgument(), mark);
+    if (mark) return name === 'overline' ? overline(this.convertArgument()) : accent(this.convertArgument(), mark);
     if (OPERATORS.has(name)) {
       this.skipSpace();
       return isLetter(this.src[this.pos] ?? '') || /\d/.test(this.src[this.pos] ?? '') ? `${name} ` : name;
@@ -245,6 +258,16 @@ class Converter {
 
 function isLetter(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/** Commands that put their argument in quotation marks (biblatex, csquotes). */
+const QUOTING = new Set(['mkbibquote', 'enquote', 'textquote']);
+/** Commands whose argument is an address, read as written. */
+const VERBATIM_ARGUMENT = new Set(['url', 'path', 'nolinkurl']);
+
+/** A line over every character, as \overline{0001} draws it. */
+function overline(text: string): string {
+  return [...text].map((ch) => (/\p{M}/u.test(ch) ? ch : `${ch}\u0305`)).join('');
 }
 
 function accent(text: string, mark: string): string {
