@@ -42,7 +42,9 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
  * `fileLabel` names the file (or "pasted text") in every problem reported.
  */
 export function parseImport(text: string, format: ImportFormat, fileLabel: string): ParsedImport {
-  const body = text.replace(/^\s*\uFEFF/, '');
+  // Every format is recognised and read the same whatever its line endings (CRLF, classic Mac CR).
+  const bom = text.replace(/^\s*\uFEFF/, '');
+  const body = bom.includes('\r') ? bom.replace(/\r\n?/g, '\n') : bom;
   if (format === 'digest') return parseDigest(body, fileLabel, fileLabel);
   const chosen = BY_FORMAT.get(format);
   if (chosen) return chosen.parse(body, fileLabel);
