@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterPapers, queryPapers } from '../../electron/core/query';
 import type { Paper } from '../../electron/core/schema';
-import { oneEditAway, startsWithOneSwap } from '../../electron/core/search/typo';
+import { isTypoOf, oneEditAway, startsWithOneSwap } from '../../electron/core/search/typo';
 import { openTempStore, run, seeded } from './helpers';
 import { bare, ids, query, randomListQuery, randomPaper, randomQuery, Twin } from './search-reference';
 
@@ -231,6 +231,26 @@ describe('typo helpers', () => {
     expect(startsWithOneSwap('bayesian', 'bayes')).toBe(false);
     expect(startsWithOneSwap('bayesian', 'bzyzs')).toBe(false);
     expect(startsWithOneSwap('bay', 'bayse')).toBe(false);
+  });
+
+  it('tells one term the typo spellings would take, as the spellings oneEditAway lists take it', () => {
+    expect(isTypoOf('bayesian', 'baysian')).toBe(true);
+    expect(isTypoOf('diffusion', 'difusion')).toBe(true);
+    expect(isTypoOf('bayesians', 'baysian')).toBe(false);
+    const random = seeded(13);
+    const text = (length: number): string => Array.from({ length }, () => 'abc'[Math.floor(random() * 3)]!).join('');
+    let taken = 0;
+    for (let n = 0; n < 3000; n++) {
+      const word = text(3 + Math.floor(random() * 3));
+      const term = text(2 + Math.floor(random() * 6));
+      const { prefixes, words } = oneEditAway(word, 'abc');
+      const listed = words.includes(term) || prefixes.some((prefix) => term.startsWith(prefix));
+      expect(isTypoOf(term, word), `${term} for ${word}`).toBe(listed);
+      if (listed) taken++;
+    }
+    // Both answers were asked for often.
+    expect(taken).toBeGreaterThan(300);
+    expect(taken).toBeLessThan(2700);
   });
 });
 

@@ -82,3 +82,91 @@ describe('where a search matched, for the list', () => {
     expect(matchOf({ ...store.get(id)! }, '   ')).toBeUndefined();
   });
 });
+
+describe('marks of words the search matched as typos', () => {
+  it('marks the typo’s neighbours in every field, with the passage around them, through papers.rows', async () => {
+    const store = await openTempStore();
+    const lead = 'Opening words that come before the match and are many, so many that a passage must skip them. ';
+    const inTitle = await run(store, 'papers.add', { title: 'Bayesian optimisation of queues' });
+    const inAbstract = await run(store, 'papers.add', {
+      title: 'Sampling',
+      abstract: `${lead.repeat(3)}A Bayesian reading of score-based diffusion models.`,
+    });
+    const inNote = await run(store, 'papers.add', { title: 'Notes only' });
+    await run(store, 'notes.save', { id: inNote.id, note: 'Compare with the Bayesian paper.' });
+    const inHighlight = await run(store, 'papers.add', { title: 'Highlighted', abstract: 'Plain words.' });
+    await run(store, 'annotations.add', {
+      paperId: inHighlight.id,
+      target: 'abstract',
+      start: 0,
+      end: 5,
+      quote: 'Plain',
+      color: 'yellow',
+      comment: 'Is this Bayesian?',
+    });
+    const inTags = await run(store, 'papers.add', { title: 'Tagged', tags: ['bayesian'] });
+    const byAuthor = await run(store, 'papers.add', { title: 'Authored', authors: ['Thomas Bayesian'] });
+
+    const { rows } = await run(store, 'papers.rows', { text: 'baysian', limit: 200 });
+    const row = (id: string) => rows.find((r) => r.id === id)!;
+    expect(rows).toHaveLength(6);
+    expect(marked(row(inTitle.id).title, row(inTitle.id).match!.titleMarks)).toEqual(['Bayesian']);
+    for (const [paper, field, words] of [
+      [inAbstract, 'abstract', ['Bayesian']],
+      [inNote, 'note', ['Bayesian']],
+      [inHighlight, 'highlight', ['Bayesian']],
+      [inTags, 'tags', ['bayesian']],
+      [byAuthor, 'authors', ['Bayesian']],
+    ] as const) {
+      const passage = row(paper.id).match!.passage!;
+      expect(passage.field, paper.title).toBe(field);
+      expect(marked(passage.text, passage.marks), paper.title).toEqual(words);
+    }
+    // The window is centred on the neighbour, not the start of the abstract.
+    const abstract = row(inAbstract.id).match!.passage!;
+    expect(abstract.text.startsWith('…')).toBe(true);
+    expect(abstract.text).toContain('A Bayesian reading of score-based diffusion models.');
+
+    // Two typos at once, one of them a missing letter: both marked.
+    const two = (await run(store, 'papers.rows', { text: 'baysian difusion', limit: 200 })).rows;
+    expect(two.map((r) => r.id)).toEqual([inAbstract.id]);
+    const passage = two[0]!.match!.passage!;
+    expect(marked(passage.text, passage.marks)).toEqual(['Bayesian', 'diffusion']);
+  });
+
+  it('marks only the words as typed when the search read the word as typed', async () => {
+    const store = await openTempStore();
+    const { id } = await run(store, 'papers.add', {
+      title: 'Bayesian and Baysian spellings',
+      abstract: 'Neither Baysian nor Bayesien is marked when bayesian is searched.',
+    });
+    const row = (await run(store, 'papers.rows', { text: 'bayesian', limit: 200 })).rows[0]!;
+    expect(row.id).toBe(id);
+    expect(marked(row.title, row.match!.titleMarks)).toEqual(['Bayesian']);
+    expect(marked(row.match!.passage!.text, row.match!.passage!.marks)).toEqual(['bayesian']);
+    // Searched as typed, "baysian" starts a word of the library: its neighbour "Bayesian" is not a match.
+    const typed = (await run(store, 'papers.rows', { text: 'baysian', limit: 200 })).rows[0]!;
+    expect(marked(typed.title, typed.match!.titleMarks)).toEqual(['Baysian']);
+  });
+
+  it('marks a typo’s neighbours in the text of a PDF, on the page the index found', async () => {
+    const store = await openTempStore();
+    const paper = await run(store, 'papers.add', { title: 'Sea mammals' });
+    const at = store.get(paper.id)!.createdAt;
+    const hash = 'c'.repeat(64);
+    store.replace({
+      ...store.get(paper.id)!,
+      attachments: [{ hash, name: 'paper.pdf', size: 1000, pages: 3, attachedAt: at }],
+    });
+    store.catalog.setPdfText(paper.id, [
+      'Cover page.',
+      `${'Seals haul out on the ice in spring. '.repeat(5)}Pinnipeds include seals and the walrus.`,
+      'Walrus again.',
+    ]);
+    const [row] = (await run(store, 'papers.rows', { text: 'pinipeds walrus', limit: 200 })).rows;
+    expect(row!.pdfMatch!.page).toBe(2);
+    const snippet = row!.pdfMatch!.snippet;
+    expect(snippet.text.startsWith('…')).toBe(true);
+    expect(marked(snippet.text, snippet.marks)).toEqual(['Pinnipeds', 'walrus']);
+  });
+});

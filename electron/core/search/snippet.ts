@@ -1,7 +1,8 @@
 import type { Paper } from '../schema';
 import { foldText } from '../text';
 import { pageAt, pageCount, type PdfText } from './pdf-text';
-import { foldedWords } from './tokenize';
+import { foldedWords, searchedFields } from './tokenize';
+import { isTypoOf, typoEligible } from './typo';
 
 /** Where a search matched a paper, for its row: the title's matched words, and a snippet of another field. */
 export type RowMatch = {
@@ -31,9 +32,23 @@ const isAscii = (text: string): boolean => !BEYOND_ASCII_CHAR.test(text);
 
 /**
  * The words of `text` that a query word starts (search matches word prefixes, folded), as offsets into
- * `text`. Stops after `limit` marks: a row shows a few.
+ * `text`, and those one edit away from a word of `typos` (the query's words the search read as typos).
+ * Stops after `limit` marks: a row shows a few.
  */
-export function markWords(text: string, words: readonly string[], limit = 12): [number, number][] {
+export function markWords(
+  text: string,
+  words: readonly string[],
+  limit = 12,
+  typos: readonly string[] = [],
+): [number, number][] {
+  if (typos.length === 0) return markTyped(text, words, limit);
+  // A typo's marks are the fewer: the words as typed are marked as usual, and the two merged in order.
+  const marks = [...markTyped(text, words, limit), ...markTypos(text, typos, limit)].sort((a, b) => a[0] - b[0]);
+  return marks.filter((mark, i) => i === 0 || mark[0] !== marks[i - 1]![0]).slice(0, limit);
+}
+
+/** The words of `text` that a query word starts. */
+function markTyped(text: string, words: readonly string[], limit: number): [number, number][] {
   const marks: [number, number][] = [];
   if (!words.length || !text) return marks;
   if (isAscii(text)) return markAscii(text, words, limit);
@@ -74,6 +89,36 @@ function markAscii(text: string, words: readonly string[], limit: number): [numb
   return marks;
 }
 
+/**
+ * The words of `text` one edit away from a word of `typos`, by the rule the index reads a typo by (isTypoOf),
+ * word by word: only the rare query word that starts no word of the text is looked for this way.
+ */
+function markTypos(text: string, typos: readonly string[], limit: number): [number, number][] {
+  const marks: [number, number][] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m && marks.length < limit; m = WORD.exec(text)) {
+    const token = m[0];
+    const folded = isAscii(token) ? [token.toLowerCase()] : foldText(token).split(' ');
+    if (folded.some((part) => typos.some((word) => isTypoOf(part, word))))
+      marks.push([m.index, m.index + token.length]);
+  }
+  return marks;
+}
+
+/**
+ * The query words the search can only have matched in `paper`'s fields as typos: those it would read as
+ * typos (typoEligible) that start no word of the searched fields. A word found as typed in one paper is read
+ * as typed everywhere (query.ts), so a paper that matched without it matched one of its neighbours.
+ */
+function typosIn(paper: Paper, words: readonly string[]): string[] {
+  const unseen = words.filter(typoEligible);
+  if (unseen.length === 0) return unseen;
+  searchedFields(paper, (text) => {
+    for (let i = unseen.length - 1; i >= 0; i--) if (markTyped(text, [unseen[i]!], 1).length) unseen.splice(i, 1);
+  });
+  return unseen;
+}
+
 /** a-z and 0-9, once lower-cased: the characters of a word as search splits ASCII text. */
 const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 
@@ -86,10 +131,11 @@ export function matchWords(query: string): string[] {
 export function matchOf(paper: Paper, query: string | readonly string[]): RowMatch | undefined {
   const words = typeof query === 'string' ? matchWords(query) : query;
   if (!words.length) return undefined;
-  const match: RowMatch = { titleMarks: markWords(paper.title, words) };
+  const typos = typosIn(paper, words);
+  const match: RowMatch = { titleMarks: markWords(paper.title, words, 12, typos) };
   const passage = (field: MatchField, text: string): boolean => {
-    const marks = markWords(text, words, 1);
-    if (marks.length) match.passage = { field, ...passageAround(text, marks[0]![0], words) };
+    const marks = markWords(text, words, 1, typos);
+    if (marks.length) match.passage = { field, ...passageAround(text, marks[0]![0], words, typos) };
     return marks.length > 0;
   };
   // Field by field, each text made only when the ones before had no match (a page has 200 rows).
@@ -103,25 +149,37 @@ export function matchOf(paper: Paper, query: string | readonly string[]): RowMat
 
 /**
  * Where the query's words are in a PDF's text: on page `hint` (from 1, where the index saw the rarest word
- * first) if they are there, else on the first page with one of them. A match the index made through a
- * typo has no word to mark: its passage is the start of the hinted page (or of the first).
+ * first) if they are there, else on the first page with one of them as typed, else (the index matched
+ * through typos) on the first with one of their neighbours; the start of the page if none is found.
  */
 export function pdfMatchOf(text: PdfText, words: readonly string[], hint = 0): PdfMatch {
   const pages = pageCount(text);
   const hinted = hint >= 1 && hint <= pages ? hint : 0;
-  for (let page = hinted || 1; page <= pages; page++) {
-    const found = pdfPassage(pageAt(text, page - 1), words);
-    if (found) return { page, snippet: found };
-    // The index saw the word there: it is there as a typo, and reading on would find nothing better.
-    if (hinted) break;
+  for (const typos of [false, true]) {
+    for (let page = hinted || 1; page <= pages; page++) {
+      const found = pdfPassage(pageAt(text, page - 1), words, typos);
+      if (found) return { page, snippet: found };
+      // The index saw the word there: reading on would find nothing better.
+      if (hinted) break;
+    }
   }
   const page = hinted || 1;
   return { page, snippet: passageAround(pages ? pageAt(text, page - 1) : '', 0, []) };
 }
 
-function pdfPassage(text: string, words: readonly string[]): Snippet | undefined {
-  const at = firstMark(text, words);
-  return at < 0 ? undefined : passageAround(text, at, words);
+/**
+ * A passage around the first word of a page that the query matched: a query word as typed, or a neighbour
+ * of one the page lacks as typed (the index read that word as a typo; which words it did, it does not say,
+ * so the page tells). Without `typos`, a page with no query word as typed has no passage.
+ */
+function pdfPassage(text: string, words: readonly string[], typos: boolean): Snippet | undefined {
+  const typed = firstMark(text, words);
+  if (typed < 0 && !typos) return undefined;
+  const missing = words.filter((word) => typoEligible(word) && firstMark(text, [word]) < 0);
+  const neighbour = missing.length ? (markTypos(text, missing, 1)[0]?.[0] ?? -1) : -1;
+  if (typed < 0 && neighbour < 0) return undefined;
+  const at = typed < 0 ? neighbour : neighbour < 0 ? typed : Math.min(typed, neighbour);
+  return passageAround(text, at, words, missing);
 }
 
 /**
@@ -179,7 +237,7 @@ const isWordChar = (text: string, at: number): boolean => {
 };
 
 /** About two lines of `text` from a little before `at`, cut at spaces, with the matched words marked. */
-function passageAround(text: string, at: number, words: readonly string[]): Snippet {
+function passageAround(text: string, at: number, words: readonly string[], typos: readonly string[] = []): Snippet {
   // Only a window around the match is read: an abstract or a note may be long.
   const from = Math.max(0, at - LEAD_CHARS * 2);
   const to = Math.min(text.length, at + PASSAGE_CHARS * 2);
@@ -199,6 +257,6 @@ function passageAround(text: string, at: number, words: readonly string[]): Snip
   const body = flat.slice(start, end).trim();
   const lead = start > 0 || from > 0 ? '…' : '';
   const tail = end < flat.length || to < text.length ? '…' : '';
-  const marks = markWords(body, words).map(([s, e]): [number, number] => [s + lead.length, e + lead.length]);
+  const marks = markWords(body, words, 12, typos).map(([s, e]): [number, number] => [s + lead.length, e + lead.length]);
   return { text: `${lead}${body}${tail}`, marks };
 }

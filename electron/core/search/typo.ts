@@ -40,3 +40,22 @@ export function startsWithOneSwap(term: string, word: string): boolean {
   while (j < word.length && term.charCodeAt(j) === word.charCodeAt(j)) j++;
   return j === word.length;
 }
+
+/**
+ * True when a search for `word` read as a typo takes `term`: it begins with `word` after one changed or
+ * swapped letter, or it is `word` with one letter more or less. The same terms as oneEditAway's spellings
+ * (changed and swapped ones as prefixes, the others whole), tested on one term rather than listed.
+ */
+export function isTypoOf(term: string, word: string): boolean {
+  return startsWithOneSwap(term, word) || oneLetterApart(term, word);
+}
+
+/** True when the longer of `a` and `b` is the other with one letter added. */
+function oneLetterApart(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  for (; i < short.length; i++) if (long.charCodeAt(i + 1) !== short.charCodeAt(i)) return false;
+  return true;
+}

@@ -1,5 +1,5 @@
 import type { BaseIndex } from './build';
-import { oneEditAway, startsWithOneSwap } from './typo';
+import { isTypoOf, oneEditAway } from './typo';
 
 /**
  * The terms a query word stands for: [lo, hi) pairs of sorted term ids (with postings in the base), plus
@@ -47,10 +47,10 @@ export class WordPlanner {
     }
     for (const candidate of words) {
       const id = table.idOf(candidate);
-      if (id >= termCount) extra.add(id);
-      else if (id >= 0) pairs.push([id, id + 1]);
+      if (id >= 0 && id < termCount) pairs.push([id, id + 1]);
     }
-    for (let id = termCount; id < table.size; id++) if (startsWithOneSwap(table.term(id), word)) extra.add(id);
+    // Terms added since the build are few: each is tested, by the rule the snippets mark words with too.
+    for (let id = termCount; id < table.size; id++) if (isTypoOf(table.term(id), word)) extra.add(id);
     pairs.sort((a, b) => a[0] - b[0]);
     const ranges: number[] = [];
     let estimate = extra.size;
