@@ -6,7 +6,7 @@ import { linksFromField } from './links';
 import type { Importer, ParsedImport } from './types';
 
 type CslItem = Record<string, unknown>;
-type Located = { item: unknown; where: string; doiKey?: string };
+export type Located = { item: unknown; where: string; doiKey?: string };
 
 const CSL_KEYS = ['type', 'title', 'author', 'editor', 'issued', 'id', 'DOI', 'container-title'];
 const DOI_KEY = /^10\.\d{4,9}\/\S+$/;
@@ -60,7 +60,7 @@ function stripBom(text: string): string {
   return text.replace(/^(\s*?)\uFEFF/, '$1');
 }
 
-const isObject = (value: unknown): value is CslItem =>
+export const isObject = (value: unknown): value is CslItem =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const looksLikeItem = (value: CslItem): boolean => CSL_KEYS.some((key) => key in value);
@@ -97,7 +97,7 @@ function itemsOfArray(values: unknown[], emptyOk = false): Located[] | undefined
 }
 
 /** A draft, or the reason the item was skipped. */
-function draftFrom({ item, doiKey }: Located): PaperDraft | string {
+export function draftFrom({ item, doiKey }: Located): PaperDraft | string {
   if (!isObject(item)) return 'not a CSL item (expected an object)';
   const title = htmlToText(firstString(item.title) ?? '');
   if (!title) return 'no title';
@@ -127,7 +127,7 @@ function draftFrom({ item, doiKey }: Located): PaperDraft | string {
 }
 
 /** CSL allows a string; Crossref sends arrays of strings (title, container-title, URL never). */
-function firstString(value: unknown): string | undefined {
+export function firstString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.find((v): v is string => typeof v === 'string' && v.trim() !== '');
   return undefined;
@@ -238,6 +238,11 @@ function htmlToText(html: string, isAbstract = false): string {
     const name = localName(node as HTMLElement);
     if (name === 'script' || name === 'style') return;
     if (isAbstract && name === 'title' && out.join('').trim() === '' && /^\s*(abstract|summary)\s*$/i.test(node.text)) {
+      return;
+    }
+    // JATS draws a bar over a digit for a crystal face, GaN(000<overline>1</overline>).
+    if (name === 'overline') {
+      out.push([...node.text].map((ch) => `${ch}\u0305`).join(''));
       return;
     }
     const block = BLOCK.has(name);

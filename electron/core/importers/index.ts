@@ -1,6 +1,7 @@
 import { looksLikeBackup, parseBackup } from './backup';
 import { arxivListingImporter } from './arxiv-listing';
 import { bibtexImporter } from './bibtex';
+import { crossrefImporter } from './crossref';
 import { cslJsonImporter } from './csl-json';
 import { parseDigest } from './digest';
 import { hfDailyImporter } from './hf-daily';
@@ -20,7 +21,7 @@ const TEXT_IMPORTERS: Importer[] = [
   idListImporter,
   textRecordsImporter,
 ];
-const JSON_IMPORTERS: Importer[] = [hfDailyImporter, cslJsonImporter];
+const JSON_IMPORTERS: Importer[] = [hfDailyImporter, crossrefImporter, cslJsonImporter];
 const BY_FORMAT = new Map([...TEXT_IMPORTERS, ...JSON_IMPORTERS].map((i) => [i.format, i]));
 
 export const IMPORT_FORMATS = [
@@ -30,6 +31,7 @@ export const IMPORT_FORMATS = [
   'bibtex',
   'ris',
   'csl-json',
+  'crossref',
   'hf-daily',
   'arxiv-listing',
   'id-list',
@@ -76,7 +78,7 @@ function parseJson(body: string, fileLabel: string, mustBeBackup: boolean): Pars
   if (importer) return importer.parse(body, fileLabel);
   return failed(
     fileLabel,
-    'this JSON is none of the formats Paperqueue reads (a Paperqueue backup, CSL-JSON, Hugging Face daily papers)',
+    'this JSON is none of the formats Paperqueue reads (a Paperqueue backup, CSL-JSON, a Crossref API response, Hugging Face daily papers)',
     'json',
   );
 }
