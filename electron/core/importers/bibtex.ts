@@ -5,6 +5,7 @@ import { shorten, splitBibtex, type RawBlock } from './bibtex-split';
 import { latexToDisplay, latexToText } from './latex';
 import { expandMacros, macrosFrom, type Macros } from './latex-macros';
 import { isHttpUrl, labelFor } from './links';
+import { joinTitle } from './title-parts';
 import type { Importer, ImportProblem, ParsedImport } from './types';
 
 type Fields = Map<string, string>;
@@ -29,7 +30,7 @@ const INHERITED = ['booktitle', 'journal', 'journaltitle', 'year', 'date'];
 
 /** Fields kept as written (identifiers and addresses), apart from their outer braces. */
 const VERBATIM = new Set(['url', 'doi', 'eprint', 'archiveprefix', 'eprinttype', 'crossref']);
-const DISPLAYED = new Set(['title', 'abstract']);
+const DISPLAYED = new Set(['title', 'subtitle', 'titleaddon', 'abstract']);
 
 export const bibtexImporter: Importer = { format: 'bibtex', sniff, parse };
 
@@ -120,7 +121,8 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft | undefined {
     const value = clean(VERBATIM.has(name) ? unescapeVerbatim(raw) : convert(raw));
     return value === '' ? undefined : value;
   };
-  const title = text('title');
+  // BibLaTeX keeps a subtitle and a title addition apart; the reader sees them joined.
+  const title = joinTitle(text('title') ?? '', text('subtitle'), text('titleaddon'));
   if (!title) return undefined;
   const draft: PaperDraft = { title, authors: authorsFrom(expandMacros(fields.get('author') ?? '', defined)) };
   const abstract = text('abstract');
