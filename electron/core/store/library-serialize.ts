@@ -9,7 +9,7 @@ export class SourceChangedError extends Error {}
 
 /**
  * library.json holds one paper per line:
- *   {"version":1,"papers":[
+ *   {"version":2,"papers":[
  *   {...paper...},
  *   {...paper...}
  *   ]}

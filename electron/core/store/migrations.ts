@@ -1,14 +1,19 @@
-import { LIBRARY_VERSION } from '../schema';
+import { recoverTex } from '../importers/tex-recovery';
+import { LIBRARY_VERSION } from '../library-version';
+import { squashSpace } from '../text';
 
 /** Turns a library of version N into one of version N + 1. */
 export type Migration = (data: { version: number }) => { version: number };
 
 /**
- * Upgrades from each older library version to the next: entry N upgrades version N to N + 1. Version 1 is the
- * first format, so the table is empty; a future version N + 1 adds `N: (data) => upgraded` and bumps
- * LIBRARY_VERSION (tests/core/durability/migrations.test.ts fails while a step of the chain is missing).
+ * Upgrades from each older library version to the next: entry N upgrades version N to N + 1, and
+ * LIBRARY_VERSION is bumped with it (tests/core/durability/migrations.test.ts fails while a step of the
+ * chain is missing). A step reads the file as it was written, before any validation: it checks the shape
+ * of what it changes and leaves anything else for the schema to judge.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: (data) => ({ ...data, version: 2, ...withPapers(data, recoverDigestTex) }),
+};
 
 /**
  * Upgrade `data` one version at a time up to `target`. A missing step, or a step that does not raise the
@@ -32,4 +37,96 @@ export function migrate(
     }
   }
   return current;
+}
+
+type Raw = Record<string, unknown>;
+const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null;
+
+/** `{ papers }` with each paper object through `change`, or nothing if the file has no list of papers. */
+function withPapers(data: object, change: (paper: Raw) => Raw): { papers?: unknown[] } {
+  const papers = (data as { papers?: unknown }).papers;
+  if (!Array.isArray(papers)) return {};
+  return { papers: (papers as unknown[]).map((paper) => (isRecord(paper) ? change(paper) : paper)) };
+}
+
+/** The importers whose text comes from a web page's text, and which recover its TeX since library version 2. */
+const WEB_TEXT_FORMATS = new Set(['digest', 'hf-daily']);
+
+/**
+ * 1 -> 2: the TeX that a daily-papers page's text lost (`scriptsizeFLaws`, `{p}_{theta}(Y|X)`) is recovered
+ * in the titles and abstracts of papers imported from such a page, as their importers now do at import.
+ * Nothing else changes: other sources' text is as their files had it, and a text with nothing to recover
+ * keeps every character. A highlight on a changed text moves with its quote; if its quote would be gone, that
+ * text is left as it was (a person's highlight weighs more than a tidier abstract).
+ */
+function recoverDigestTex(paper: Raw): Raw {
+  const source = paper.source;
+  if (!isRecord(source) || typeof source.format !== 'string' || !WEB_TEXT_FORMATS.has(source.format)) return paper;
+  let next = paper;
+  for (const field of ['title', 'abstract'] as const) {
+    const text = next[field];
+    if (typeof text !== 'string') continue;
+    const recovered = recoverTex(text);
+    // recoverTex also squashes white space: only a text with TeX recovered is worth changing.
+    if (recovered === squashSpace(text) || recovered === text) continue;
+    const annotations = moveHighlights(next.annotations, field, text, recovered);
+    if (annotations) next = { ...next, [field]: recovered, annotations };
+  }
+  return next;
+}
+
+/**
+ * The annotations with those on `field` re-anchored from `before` to `after` (each at the occurrence of its
+ * quote whose context matches best, its stored context taken from the new text); undefined if a quote is
+ * not in `after`. Annotations that are not a list are returned as they are, for the schema to refuse.
+ */
+function moveHighlights(annotations: unknown, field: string, before: string, after: string): unknown {
+  if (!Array.isArray(annotations)) return annotations;
+  const moved: unknown[] = [];
+  for (const annotation of annotations) {
+    if (!isRecord(annotation) || annotation.target !== field) {
+      moved.push(annotation);
+      continue;
+    }
+    const { quote, prefix, suffix, start } = annotation;
+    if (typeof quote !== 'string' || typeof prefix !== 'string' || typeof suffix !== 'string') return undefined;
+    const at = bestOccurrence(after, quote, prefix, suffix, typeof start === 'number' ? start : 0);
+    if (at < 0) return undefined;
+    const end = at + quote.length;
+    moved.push({
+      ...annotation,
+      start: at,
+      end,
+      prefix: after.slice(Math.max(0, at - prefix.length), at),
+      suffix: after.slice(end, end + suffix.length),
+    });
+  }
+  return moved;
+}
+
+/** Where `quote` is in `text` with the surroundings most like `prefix` and `suffix` (the nearest to `near` of equals); -1 if nowhere. */
+function bestOccurrence(text: string, quote: string, prefix: string, suffix: string, near: number): number {
+  if (quote === '') return -1;
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    const score =
+      commonSuffix(text.slice(Math.max(0, at - prefix.length), at), prefix) +
+      commonPrefix(text.slice(at + quote.length, at + quote.length + suffix.length), suffix) -
+      Math.abs(at - near) / 1e6;
+    if (score > bestScore) [best, bestScore] = [at, score];
+  }
+  return best;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
 }

@@ -138,6 +138,32 @@ describe('library versions', () => {
     expect(upgraded.version).toBe(LIBRARY_VERSION);
   });
 
+  it('upgrades the version-1 fixture to version 2 changing nothing but the version (its text has no TeX to recover)', async () => {
+    const raw = JSON.parse(await readFile(V1, 'utf8')) as { version: number; papers: Paper[] };
+    expect(raw.version).toBe(1);
+    expect(MIGRATIONS[1]!(raw)).toEqual({ ...raw, version: 2 });
+    // A digest paper's raw leftovers are recovered; the same text from BibTeX is kept as it is.
+    const [digest, bibtex] = raw.papers as [Paper, Paper];
+    // (Without the fixture's highlights, whose quotes a new text would not have.)
+    const leftovers = {
+      title: 'Inference Scaling scriptsizeFLaws',
+      abstract: 'A model {p}_{theta}(Y|X).',
+      annotations: [],
+    };
+    const data: { version: number; papers: Paper[] } = {
+      version: 1,
+      papers: [
+        { ...digest, ...leftovers },
+        { ...bibtex, ...leftovers },
+      ],
+    };
+    const upgraded = MIGRATIONS[1]!(data);
+    expect((upgraded as typeof data).papers.map((p) => [p.source.format, p.title, p.abstract])).toEqual([
+      ['digest', 'Inference Scaling FLaws', 'A model $p_{\\theta}(Y|X)$.'],
+      ['bibtex', 'Inference Scaling scriptsizeFLaws', 'A model {p}_{theta}(Y|X).'],
+    ]);
+  });
+
   it('runs migrations in order, one version at a time, and refuses a broken chain', () => {
     type V1 = { version: 1; papers: { title: string }[] };
     type V2 = { version: 2; papers: { title: string; shelf: string }[] };
