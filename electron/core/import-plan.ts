@@ -17,10 +17,6 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
   // Entries of the same file may repeat each other: the first one wins, later ones are duplicates of it.
   const pending = new Map<string, string>();
   for (const draft of parsed.drafts) {
-    if (draft.title.trim() === '') {
-      plan.push({ kind: 'error', where: parsed.sourceName, message: 'an entry without a title was skipped' });
-      continue;
-    }
     const existingId = store.findDuplicate(draft);
     if (existingId) {
       const existing = store.get(existingId)!;
@@ -49,7 +45,14 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
 /** Entries applied between two progress reports. */
 const PROGRESS_EVERY = 500;
 
-export type ImportOutcome = { added: string[]; duplicates: number; merged: string[]; problems: ImportProblem[] };
+/** `untitled`: papers added without a title (shown as "Untitled"; an empty title is never a duplicate key). */
+export type ImportOutcome = {
+  added: string[];
+  duplicates: number;
+  merged: string[];
+  untitled: number;
+  problems: ImportProblem[];
+};
 
 /** Apply a plan: add new papers, fill empty fields of duplicates (never their status, note, tags or highlights). */
 export async function applyImport(
@@ -59,17 +62,13 @@ export async function applyImport(
   now: string,
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { added: [], duplicates: 0, merged: [], problems: [...parsed.problems] };
+  const outcome: ImportOutcome = { added: [], duplicates: 0, merged: [], untitled: 0, problems: [...parsed.problems] };
   const total = parsed.drafts.length;
   for (const [done, draft] of parsed.drafts.entries()) {
     // A big import lets the host answer other requests and report progress between chunks.
     if (done > 0 && done % PROGRESS_EVERY === 0) {
       progress(done, total);
       await new Promise((resolve) => setImmediate(resolve));
-    }
-    if (draft.title.trim() === '') {
-      outcome.problems.push({ where: parsed.sourceName, message: 'an entry without a title was skipped' });
-      continue;
     }
     const existingId = store.findDuplicate(draft);
     if (existingId) {
@@ -88,6 +87,7 @@ export async function applyImport(
     const paper = createPaper(fresh, source, store.nextRank(), now);
     store.insert(paper);
     outcome.added.push(paper.id);
+    if (paper.title === '') outcome.untitled++;
   }
   if (total > PROGRESS_EVERY) progress(total, total);
   return outcome;

@@ -120,6 +120,7 @@ export const libraryPreviewImport = defineCommand({
         new: plan.kind === 'new' ? 1 : 0,
         duplicates: 0,
         filling: 0,
+        untitled: 0,
         errors: 0,
         entries: [
           plan.kind === 'new'
@@ -142,6 +143,8 @@ export const libraryPreviewImport = defineCommand({
       duplicates: count('duplicate'),
       /** Duplicates that would fill in details their paper lacks; the other duplicates change nothing. */
       filling: entries.filter((e) => e.kind === 'duplicate' && e.fills.length > 0).length,
+      /** New papers without a title, shown as "Untitled". */
+      untitled: entries.filter((e) => e.kind === 'new' && e.title === '').length,
       errors: count('error'),
       entries,
     };
@@ -171,6 +174,7 @@ function pdfResult(pdf: PdfImported) {
     added: pdf.kind === 'new' ? 1 : 0,
     duplicates: 0,
     merged: 0,
+    untitled: 0,
     /** PDFs attached to papers already in the library. */
     attached: pdf.kind === 'attach' && !pdf.already ? 1 : 0,
     errors: [],
@@ -202,6 +206,8 @@ async function importParsed(ctx: CommandContext, parsed: ParsedImport, path: str
     added: outcome.added.length,
     duplicates: outcome.duplicates,
     merged: outcome.merged.length,
+    /** Papers added without a title, shown as "Untitled". */
+    untitled: outcome.untitled,
     errors: outcome.problems,
     ids: outcome.added,
     attached: 0,

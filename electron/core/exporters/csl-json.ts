@@ -12,7 +12,8 @@ type CslName = {
 export type CslItem = {
   id: string;
   type: 'article-journal' | 'paper-conference' | 'article';
-  title: string;
+  /** Left out for a paper without a title: nothing made up is exported. */
+  title?: string;
   author: CslName[];
   issued?: { 'date-parts': [[number]] };
   'container-title'?: string;
@@ -34,9 +35,9 @@ export function toCslItems(papers: readonly Paper[]): CslItem[] {
     const item: CslItem = {
       id: keys[i] ?? paper.id,
       type: CSL_TYPE[kind],
-      title: escapeMarkup(paper.title),
       author: paper.authors.filter((a) => a.trim() !== '').map((a) => cslName(splitName(a))),
     };
+    if (paper.title) item.title = escapeMarkup(paper.title);
     if (paper.year !== undefined) item.issued = { 'date-parts': [[paper.year]] };
     if (paper.venue && kind !== 'misc') item['container-title'] = paper.venue;
     if (paper.doi) item.DOI = paper.doi;

@@ -5,6 +5,7 @@ import { shorten, splitBibtex, type RawBlock } from './bibtex-split';
 import { latexToDisplay, latexToText } from './latex';
 import { expandMacros, macrosFrom, type Macros } from './latex-macros';
 import { isHttpUrl, labelFor } from './links';
+import { EMPTY_ENTRY, hasContent } from './draft-content';
 import { joinTitle } from './title-parts';
 import type { Importer, ImportProblem, ParsedImport } from './types';
 
@@ -42,8 +43,9 @@ function sniff(text: string): boolean {
 
 /**
  * Read a BibTeX or BibLaTeX file: @string macros, macros defined in @preamble, crossref inheritance
- * and LaTeX text are resolved; @comment and free text between entries are skipped. An entry without a title, or one
- * the scanner could not read, becomes a problem naming its line and key.
+ * and LaTeX text are resolved; @comment and free text between entries are skipped. An entry without a title is
+ * kept (its title is empty); one with nothing at all, or one the scanner could not read, becomes a problem
+ * naming its line and key.
  */
 function parse(text: string, fileLabel: string): ParsedImport {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -86,11 +88,14 @@ function parse(text: string, fileLabel: string): ParsedImport {
     const parentKey = fields.get('crossref');
     const parent = parentKey === undefined ? undefined : byKey.get(parentKey.trim().toLowerCase());
     if (parent) inherit(fields, parent);
-    const draft = safely(() => draftFrom(fields, defined));
-    if (draft instanceof Error)
-      problems.push({ line: block.line, where: where(block), message: `skipped: ${draft.message}` });
-    else if (draft) drafts.push({ ...draft, ...(block.key ? { citationKey: block.key } : {}) });
-    else problems.push({ line: block.line, where: where(block), message: 'skipped: the entry has no title' });
+    const read = safely(() => draftFrom(fields, defined));
+    if (read instanceof Error) {
+      problems.push({ line: block.line, where: where(block), message: `skipped: ${read.message}` });
+      continue;
+    }
+    const draft = block.key ? { ...read, citationKey: block.key } : read;
+    if (hasContent(draft)) drafts.push(draft);
+    else problems.push({ line: block.line, where: where(block), message: EMPTY_ENTRY });
   }
   return {
     format: 'bibtex',
@@ -111,7 +116,7 @@ function inherit(fields: Fields, parent: Fields): void {
   if (!fields.has('booktitle') && !fields.has('journal') && parentTitle) fields.set('booktitle', parentTitle);
 }
 
-function draftFrom(fields: Fields, defined: Macros): PaperDraft | undefined {
+function draftFrom(fields: Fields, defined: Macros): PaperDraft {
   const text = (name: string): string | undefined => {
     const given = fields.get(name);
     if (given === undefined) return undefined;
@@ -123,7 +128,6 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft | undefined {
   };
   // BibLaTeX keeps a subtitle and a title addition apart; the reader sees them joined.
   const title = joinTitle(text('title') ?? '', text('subtitle'), text('titleaddon'));
-  if (!title) return undefined;
   const draft: PaperDraft = { title, authors: authorsFrom(expandMacros(fields.get('author') ?? '', defined)) };
   const abstract = text('abstract');
   if (abstract) draft.abstract = abstract;

@@ -2,6 +2,7 @@ import { parse as parseHtml, NodeType, type HTMLElement, type Node } from 'node-
 import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import { squashSpace } from '../text';
+import { EMPTY_ENTRY, hasContent } from './draft-content';
 import { linksFromField } from './links';
 import type { Importer, ParsedImport } from './types';
 
@@ -96,12 +97,15 @@ function itemsOfArray(values: unknown[], emptyOk = false): Located[] | undefined
   return values.map((item, index) => ({ item, where: `item ${index + 1}` }));
 }
 
-/** A draft, or the reason the item was skipped. */
-export function draftFrom({ item, doiKey }: Located): PaperDraft | string {
-  if (!isObject(item)) return 'not a CSL item (expected an object)';
-  const title = htmlToText(firstString(item.title) ?? '');
-  if (!title) return 'no title';
-  const draft: PaperDraft = { title, authors: authorsFrom(item) };
+/** A draft (its title empty when the item has none), or the reason the item was skipped. */
+export function draftFrom(located: Located): PaperDraft | string {
+  if (!isObject(located.item)) return 'not a CSL item (expected an object)';
+  const draft = readItem(located.item, located.doiKey);
+  return hasContent(draft) ? draft : EMPTY_ENTRY;
+}
+
+function readItem(item: CslItem, doiKey: string | undefined): PaperDraft {
+  const draft: PaperDraft = { title: htmlToText(firstString(item.title) ?? ''), authors: authorsFrom(item) };
   const abstract = htmlToText(firstString(item.abstract) ?? '', true);
   if (abstract) draft.abstract = abstract;
   const year = DATE_FIELDS.map((field) => yearOf(item[field])).find((y) => y !== undefined);

@@ -2,6 +2,7 @@ import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import type { Link } from '../schema';
 import { squashSpace } from '../text';
+import { EMPTY_ENTRY, hasContent } from './draft-content';
 import { linksFromField } from './links';
 import type { ImportProblem, Importer, ParsedImport } from './types';
 
@@ -41,8 +42,8 @@ function parseRis(text: string, fileLabel: string): ParsedImport {
   const problems: ImportProblem[] = [];
   records.forEach((record, index) => {
     const draft = draftFrom(record);
-    if (draft) drafts.push(draft);
-    else problems.push({ where: `${fileLabel}, record ${index + 1} (line ${record.line})`, message: 'no title' });
+    if (hasContent(draft)) drafts.push(draft);
+    else problems.push({ where: `${fileLabel}, record ${index + 1} (line ${record.line})`, message: EMPTY_ENTRY });
   });
   if (records.length === 0 && text.trim() !== '') {
     problems.push({ where: fileLabel, message: 'no RIS records found (no lines like "TY  - JOUR")' });
@@ -92,11 +93,10 @@ function splitRecords(text: string): RisRecord[] {
   return records;
 }
 
-function draftFrom(record: RisRecord): PaperDraft | undefined {
+/** A record without a title keeps an empty one. */
+function draftFrom(record: RisRecord): PaperDraft {
   const fields = record.fields;
-  const title = firstText(fields, TITLE_TAGS);
-  if (!title) return undefined;
-  const draft: PaperDraft = { title, authors: authorsFrom(fields) };
+  const draft: PaperDraft = { title: firstText(fields, TITLE_TAGS) ?? '', authors: authorsFrom(fields) };
   const abstract = firstText(fields, ABSTRACT_TAGS);
   if (abstract) draft.abstract = abstract;
   const year = yearFrom(fields);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorsFrom, bibtexImporter } from '../../../electron/core/importers/bibtex';
+import { EMPTY_ENTRY } from '../../../electron/core/importers/draft-content';
 import { decodeImportBytes } from '../../../electron/core/importers/decode';
 import { latexToDisplay, latexToText, mathToText, plainText } from '../../../electron/core/importers/latex';
 
@@ -81,7 +82,8 @@ describe('bibtex importer: broken input', () => {
   const parsed = parse(readFixture('broken.bib'), 'broken.bib');
 
   it('keeps the good entries around broken ones', () => {
-    expect(parsed.drafts.map((d) => d.citationKey)).toEqual(['good1', 'good2', 'good3']);
+    expect(parsed.drafts.map((d) => d.citationKey)).toEqual(['good1', 'good2', 'notitle', 'good3']);
+    expect(parsed.drafts[2]).toEqual({ title: '', authors: ['A. Nobody'], citationKey: 'notitle' });
     expect(parsed.found).toBe(9);
   });
 
@@ -92,9 +94,8 @@ describe('bibtex importer: broken input', () => {
         message: 'skipped: a value is not closed before the next entry starts (a missing "}" or quote?)',
       },
       { where: 'broken.bib, line 13 (entry noequals)', message: 'skipped: expected "=" after the field name "title"' },
-      { where: 'broken.bib, line 17 (@foo with no key)', message: 'skipped: the entry has no title' },
-      { where: 'broken.bib, line 19 (@article with no key)', message: 'skipped: the entry has no title' },
-      { where: 'broken.bib, line 21 (entry notitle)', message: 'skipped: the entry has no title' },
+      { where: 'broken.bib, line 17 (@foo with no key)', message: EMPTY_ENTRY },
+      { where: 'broken.bib, line 19 (@article with no key)', message: EMPTY_ENTRY },
       {
         where: 'broken.bib, line 29 (entry atend)',
         message: 'skipped: a value is not closed before the end of the file',
@@ -354,12 +355,10 @@ describe.skipIf(!existsSync(CORPUS))('bibtex importer on real files', () => {
     ]);
   });
 
-  it('jabref-windows-1252.bib (decoded first): its one entry has no key and no title', () => {
+  it('jabref-windows-1252.bib (decoded first): its one entry, with no key and no title, keeps its abstract', () => {
     const parsed = load('jabref-windows-1252.bib');
     expect(parsed.found).toBe(1);
-    expect(parsed.drafts).toEqual([]);
-    expect(parsed.problems).toEqual([
-      { where: 'jabref-windows-1252.bib, line 3 (@article with no key)', message: 'skipped: the entry has no title' },
-    ]);
+    expect(parsed.drafts).toEqual([{ title: '', authors: [], abstract: '25° C' }]);
+    expect(parsed.problems).toEqual([]);
   });
 });

@@ -59,13 +59,15 @@ describe('CSL-JSON importer', () => {
     expect(report?.arxivId).toBeUndefined();
   });
 
-  it('reports an item without a title and a non-object entry, keeping the rest', async () => {
+  it('keeps an item without a title (its title empty) and reports a non-object entry', async () => {
     const parsed = cslJsonImporter.parse(await read('zotero-items.json'), 'zotero.json');
-    expect(parsed.drafts).toHaveLength(6);
-    expect(parsed.problems).toEqual([
-      { where: 'zotero.json, item 6', message: 'no title' },
-      { where: 'zotero.json, item 7', message: 'not a CSL item (expected an object)' },
-    ]);
+    expect(parsed.drafts).toHaveLength(7);
+    expect(parsed.drafts.find((d) => d.citationKey === 'untitled')).toEqual({
+      title: '',
+      authors: ['No Title'],
+      citationKey: 'untitled',
+    });
+    expect(parsed.problems).toEqual([{ where: 'zotero.json, item 7', message: 'not a CSL item (expected an object)' }]);
   });
 
   it('never keeps markup: script content is dropped, escaped markup stays as text, javascript: URLs are not links', async () => {

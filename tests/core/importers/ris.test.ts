@@ -45,16 +45,23 @@ describe('RIS importer', () => {
     expect(parsed.drafts[1]?.arxivId).toBeUndefined();
   });
 
-  it('splits records on a repeated TY, starts one at a tag after ER, and reports a record with no title', async () => {
+  it('splits records on a repeated TY, starts one at a tag after ER, keeps an untitled record and reports an empty one', async () => {
     const parsed = risImporter.parse(await read('broken.ris'), 'broken.ris');
-    expect(parsed.found).toBe(5);
+    expect(parsed.found).toBe(6);
     expect(parsed.drafts.map((d) => d.title)).toEqual([
       'First record ends without ER',
       'A new TY starts the second record',
       'Third record has no TY line',
+      '',
       '<img src=x onerror=alert(1)> &amp; kept as text',
     ]);
-    expect(parsed.problems).toEqual([{ where: 'broken.ris, record 4 (line 20)', message: 'no title' }]);
+    expect(parsed.drafts[3]?.abstract).toBe('A record whose title is empty is still a paper, shown as Untitled.');
+    expect(parsed.problems).toEqual([
+      {
+        where: 'broken.ris, record 5 (line 24)',
+        message: 'skipped: the entry has no title, author, year, key or other field Paperqueue keeps',
+      },
+    ]);
   });
 
   it('takes the first four-digit year among odd dates and ignores a two-digit one', async () => {
@@ -193,20 +200,20 @@ describe.skipIf(!existsSync(CORPUS))('RIS importer on the real corpus', () => {
     expect(quarterly?.url).toBeUndefined();
   });
 
-  it('asreview-empty-values.ris: 4 records, the 2 without a title are reported with their line', async () => {
+  it('asreview-empty-values.ris: 4 records, the 2 without a title kept with an empty title', async () => {
     const parsed = risImporter.parse(await readCorpus('asreview-empty-values.ris'), 'empty.ris');
     expect(parsed.found).toBe(4);
+    const lorem = 'Lorem ipsum dolor sit amet, consectetuer adipiscing elit.';
     expect(parsed.drafts).toEqual([
       { title: 'Title of reference', authors: [], citationKey: '1' },
+      { title: '', authors: [], abstract: lorem, citationKey: '2' },
       { title: 'Title of reference', authors: [], citationKey: '3' },
+      { title: '', authors: [], abstract: lorem, citationKey: '4' },
     ]);
-    expect(parsed.problems).toEqual([
-      { where: 'empty.ris, record 2 (line 7)', message: 'no title' },
-      { where: 'empty.ris, record 4 (line 18)', message: 'no title' },
-    ]);
+    expect(parsed.problems).toEqual([]);
   });
 
-  it('jabref-test1-multi-TY-continuation.ris: the broken file gives one paper and two reported records', async () => {
+  it('jabref-test1-multi-TY-continuation.ris: the broken file gives one paper and two untitled records', async () => {
     const parsed = risImporter.parse(await readCorpus('jabref-test1-multi-TY-continuation.ris'), 'test1.ris');
     // Nine TY lines in a row are one record; the TY OTHER and TY THES further down start two more.
     expect(parsed.found).toBe(3);
@@ -217,11 +224,19 @@ describe.skipIf(!existsSync(CORPUS))('RIS importer on the real corpus', () => {
         year: 2001,
         venue: 'Empirical Software Engineering',
       },
+      { title: '', authors: [], venue: 'kmptnd' },
+      {
+        title: '',
+        authors: [],
+        abstract: 'abstract0',
+        citationKey: '123456',
+        keywords: ['keyword0', 'keyword1'],
+        links: [{ label: 'DOI', url: 'http://dx.doi.org/10.1023/A:1017379030770' }],
+        url: 'http://dx.doi.org/10.1023/A:1017379030770',
+        doi: '10.1023/a:1017379030770',
+      },
     ]);
-    expect(parsed.problems).toEqual([
-      { where: 'test1.ris, record 2 (line 39)', message: 'no title' },
-      { where: 'test1.ris, record 3 (line 43)', message: 'no title' },
-    ]);
+    expect(parsed.problems).toEqual([]);
   });
 
   it('jabref-scopus.ris: one record with DOI, keywords and a URL with & parameters', async () => {
