@@ -84,6 +84,15 @@ describe('where a search matched, for the list', () => {
 });
 
 describe('marks of words the search matched as typos', () => {
+  it('marks a typo’s neighbours alike in ASCII text and in text beyond it', () => {
+    const ascii = 'A Bayesian view; bayesians and BAYSEAN too, not Bays or bayes.';
+    for (const text of [ascii, `${ascii} Café`, `Café ${ascii}`]) {
+      expect(marked(text, markWords(text, [], 12, ['baysian']))).toEqual(['Bayesian', 'BAYSEAN']);
+      expect(marked(text, markWords(text, ['view'], 12, ['baysian']))).toEqual(['Bayesian', 'view', 'BAYSEAN']);
+      expect(marked(text, markWords(text, ['view'], 1, ['baysian']))).toEqual(['Bayesian']);
+    }
+  });
+
   it('marks the typo’s neighbours in every field, with the passage around them, through papers.rows', async () => {
     const store = await openTempStore();
     const lead = 'Opening words that come before the match and are many, so many that a passage must skip them. ';

@@ -95,6 +95,23 @@ function markAscii(text: string, words: readonly string[], limit: number): [numb
  */
 function markTypos(text: string, typos: readonly string[], limit: number): [number, number][] {
   const marks: [number, number][] = [];
+  if (isAscii(text)) {
+    // A word one edit away is at most one letter shorter: most words are not read at all.
+    const shortest = Math.min(...typos.map((word) => word.length)) - 1;
+    const lower = text.toLowerCase();
+    for (let at = 0; at < lower.length && marks.length < limit;) {
+      if (!isWordCode(lower.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      let end = at + 1;
+      while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
+      const term = end - at >= shortest ? lower.slice(at, end) : '';
+      if (term && typos.some((word) => isTypoOf(term, word))) marks.push([at, end]);
+      at = end;
+    }
+    return marks;
+  }
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m && marks.length < limit; m = WORD.exec(text)) {
     const token = m[0];
