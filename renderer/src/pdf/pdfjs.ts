@@ -1,5 +1,6 @@
 import {
   GlobalWorkerOptions,
+  PDFWorker,
   PasswordResponses,
   VerbosityLevel,
   getDocument,
@@ -16,6 +17,23 @@ export type { PDFDocumentProxy, PDFPageProxy, PageViewport, TextContent };
 
 // The worker is a file of our own build, loaded from our origin: worker-src falls back to script-src 'self'.
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+let worker: PDFWorker | undefined;
+
+/**
+ * PDF.js's worker, started once and kept for every document after: loading and compiling its 1.4 MB of
+ * code is most of what opening a paper costs. Each document's memory in it is given back when the
+ * document is destroyed; the worker itself (about 20 MB) stays while the app runs.
+ */
+function pdfWorker(): PDFWorker {
+  if (!worker || worker.destroyed) worker = new PDFWorker({ verbosity: VerbosityLevel.ERRORS });
+  return worker;
+}
+
+/** Start PDF.js's worker ahead of time (a paper with a PDF is on screen), so that Read PDF opens sooner. */
+export function warmPdfWorker(): void {
+  pdfWorker();
+}
 
 /** Where the build puts pdf.js's data files (electron.vite.config.ts copies them), beside index.html. */
 const assets = (folder: string) => new URL(`./pdfjs/${folder}/`, document.baseURI).href;
@@ -56,6 +74,7 @@ export function openPdf(
 ): { promise: Promise<PDFDocumentProxy>; destroy: () => void } {
   const task = getDocument({
     data,
+    worker: pdfWorker(),
     isEvalSupported: false,
     enableXfa: false,
     useSystemFonts: false,
@@ -96,7 +115,14 @@ export function describePdfError(name: string, error: unknown): string {
   return `‘${name}’ could not be opened: ${message || 'an unknown error in the PDF reader'}.`;
 }
 
-/** The text of each page, fetched once per document and shared by the text layer, find and highlights. */
+/** How many pages' full text content (every glyph run with its place and font) is kept for the text layer. */
+const CONTENTS_KEPT = 24;
+
+/**
+ * The text of each page, shared by the text layer, find and highlights. The plain text is kept for every
+ * page read (find goes through all of them); the full content the text layer is made from only for the
+ * last pages asked for, since a long book's would otherwise pile up as it is read.
+ */
 export class PageTexts {
   private readonly contents = new Map<number, Promise<TextContent>>();
   private readonly texts = new Map<number, Promise<{ text: string; starts: number[] }>>();
@@ -104,10 +130,14 @@ export class PageTexts {
 
   content(index: number): Promise<TextContent> {
     let found = this.contents.get(index);
-    if (!found) {
+    if (found) {
+      // The most recently asked for go last: the first in the map is the one to let go.
+      this.contents.delete(index);
+    } else {
       found = this.doc.getPage(index + 1).then((page) => page.getTextContent());
-      this.contents.set(index, found);
     }
+    this.contents.set(index, found);
+    if (this.contents.size > CONTENTS_KEPT) this.contents.delete(this.contents.keys().next().value!);
     return found;
   }
 
@@ -125,23 +155,49 @@ export class PageTexts {
   }
 }
 
+/** A page's viewport at scale 1 (its size and how to convert points), or undefined if it cannot be read. */
+function viewportOf(doc: PDFDocumentProxy, index: number): Promise<PageViewport | undefined> {
+  return doc.getPage(index + 1).then(
+    (page) => page.getViewport({ scale: 1 }),
+    () => undefined,
+  );
+}
+
+/**
+ * Each page's viewport at scale 1, guessed: every page is taken to be the size of page 1, which is what
+ * most documents are. Enough to lay out the column and draw the first page at once; pageViewports then
+ * reads the real ones.
+ */
+export async function guessedViewports(doc: PDFDocumentProxy): Promise<PageViewport[]> {
+  const first = (await viewportOf(doc, 0)) ?? fallbackViewport();
+  return Array.from({ length: doc.numPages }, () => first);
+}
+
 /** Each page's size at scale 1 and its viewport there (for converting highlight rectangles). */
 export async function pageViewports(doc: PDFDocumentProxy): Promise<PageViewport[]> {
   const out: PageViewport[] = [];
-  const all = Array.from({ length: doc.numPages }, (_, i) => i);
   // In batches: a thousand-page book asks the worker a thousand times, not all at once.
-  for (let at = 0; at < all.length; at += 64) {
-    const pages = await Promise.all(
-      all.slice(at, at + 64).map((i) =>
-        doc.getPage(i + 1).then(
-          (page) => page.getViewport({ scale: 1 }),
-          () => undefined,
-        ),
-      ),
-    );
+  for (let at = 0; at < doc.numPages; at += 64) {
+    const count = Math.min(64, doc.numPages - at);
+    const pages = await Promise.all(Array.from({ length: count }, (_, i) => viewportOf(doc, at + i)));
     for (const viewport of pages) out.push(viewport ?? out[0] ?? fallbackViewport());
   }
   return out;
+}
+
+/** Whether two lists of viewports place every page the same way (so the column need not be laid out again). */
+export function sameViewports(a: readonly PageViewport[], b: readonly PageViewport[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((v, i) => {
+    const w = b[i]!;
+    return (
+      v === w ||
+      (v.width === w.width &&
+        v.height === w.height &&
+        v.rotation === w.rotation &&
+        v.viewBox.every((n, k) => n === w.viewBox[k]))
+    );
+  });
 }
 
 /** A US Letter page, for a page pdf.js cannot read at all (it draws as a blank page with a message). */
@@ -151,6 +207,7 @@ function fallbackViewport(): PageViewport {
     height: 792,
     scale: 1,
     rotation: 0,
+    viewBox: [0, 0, 612, 792],
     convertToPdfPoint: (x: number, y: number) => [x, 792 - y],
     convertToViewportPoint: (x: number, y: number) => [x, 792 - y],
   } as unknown as PageViewport;

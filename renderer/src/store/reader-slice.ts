@@ -3,6 +3,7 @@ import type { CommandInput } from '../../../electron/core/dispatch';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import type { Annotation, Paper } from './types';
+import { MAX_SCALE, MIN_SCALE, type Zoom } from '../pdf/page-window';
 
 /** Where the reader should open: a page (1-based), a word to find and mark, or a highlight to show. */
 export type ReaderTarget = { page?: number; find?: string; annotationId?: string };
@@ -41,12 +42,30 @@ export type ReaderSlice = {
   /** Draw pages dark in the dark theme (inverted), remembered. */
   invertPages: boolean;
   setInvertPages: (invert: boolean) => void;
+  /** The zoom last chosen for a PDF (by hash), remembered across reloads; undefined: the default. */
+  zoomFor: (hash: string) => Zoom | undefined;
+  setZoomFor: (hash: string, zoom: Zoom) => void;
 };
 
 const MEMORY_KEY = 'paperqueue.reader';
 
-/** What the reader remembers across reloads: the PDF open (to open it again) and the pages' darkness. */
-export type ReaderMemory = { paperId?: string; hash?: string; invertPages?: boolean };
+/** PDFs whose zoom is remembered: the most recently zoomed. */
+const ZOOMS_KEPT = 200;
+
+/** What the reader remembers across reloads: the PDF open (to open it again), the pages' darkness, zooms. */
+export type ReaderMemory = {
+  paperId?: string;
+  hash?: string;
+  invertPages?: boolean;
+  /** Zoom by PDF hash, oldest first. */
+  zooms?: Record<string, Zoom>;
+};
+
+const isZoom = (value: unknown): value is Zoom =>
+  value === 'auto' ||
+  value === 'page-width' ||
+  value === 'page-fit' ||
+  (typeof value === 'number' && value >= MIN_SCALE && value <= MAX_SCALE);
 
 export function recallReader(memory: Storage | undefined): ReaderMemory {
   try {
@@ -55,6 +74,12 @@ export function recallReader(memory: Storage | undefined): ReaderMemory {
     if (typeof raw.paperId === 'string' && raw.paperId.length <= 64) out.paperId = raw.paperId;
     if (typeof raw.hash === 'string' && /^[0-9a-f]{64}$/.test(raw.hash)) out.hash = raw.hash;
     if (typeof raw.invertPages === 'boolean') out.invertPages = raw.invertPages;
+    if (raw.zooms && typeof raw.zooms === 'object') {
+      const zooms = Object.entries(raw.zooms as Record<string, unknown>).filter(
+        (entry): entry is [string, Zoom] => /^[0-9a-f]{64}$/.test(entry[0]) && isZoom(entry[1]),
+      );
+      if (zooms.length) out.zooms = Object.fromEntries(zooms.slice(-ZOOMS_KEPT));
+    }
     return out;
   } catch {
     return {};
@@ -196,6 +221,15 @@ export const createReaderSlice =
       setInvertPages(invertPages) {
         rememberReader(memory, { invertPages });
         set({ invertPages });
+      },
+      zoomFor: (hash) => recallReader(memory).zooms?.[hash],
+      setZoomFor(hash, zoom) {
+        const zooms = { ...recallReader(memory).zooms };
+        // Last set goes last, so the oldest are the ones dropped past ZOOMS_KEPT.
+        delete zooms[hash];
+        zooms[hash] = zoom;
+        const kept = Object.entries(zooms).slice(-ZOOMS_KEPT);
+        rememberReader(memory, { zooms: Object.fromEntries(kept) });
       },
     };
   };

@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useApp } from '../../store';
 import type { Paper } from '../../store/types';
 import './attachments.css';
@@ -19,6 +19,15 @@ export function PaperAttachments({ paper }: { paper: Paper }) {
   const attachments = paper.attachments ?? [];
   const first = attachments[0];
   const progress = first && paper.progress?.attachment === first.hash ? paper.progress : undefined;
+  const hasPdf = first !== undefined;
+  // PDF.js's code and worker are started while the paper is looked at, so Read PDF opens sooner.
+  useEffect(() => {
+    if (hasPdf && typeof Worker === 'function')
+      void import('../../pdf/pdfjs').then(
+        (pdfjs) => pdfjs.warmPdfWorker(),
+        () => undefined,
+      );
+  }, [hasPdf]);
 
   const attach = async (files: File[]) => {
     if (files.length === 0) return;

@@ -241,6 +241,7 @@ export function PageColumn({ ref, ...props }: Props) {
             <PdfPage
               key={index}
               doc={pdf.doc}
+              cleanup={pdf.cleanup}
               index={index}
               count={count}
               base={pdf.viewports[index]!}

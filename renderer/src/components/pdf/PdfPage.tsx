@@ -1,5 +1,6 @@
 import { AnnotationMode, TextLayer } from 'pdfjs-dist';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import type { DocumentCleanup } from '../../pdf/doc-cleanup';
 import type { TextRange } from '../../pdf/fold';
 import { boxToPdf, mergeLines, pdfToBox, percentOf, type Box, type PdfRect } from '../../pdf/geometry';
 import type { PdfLink } from '../../pdf/links';
@@ -23,6 +24,8 @@ const MAX_CANVAS_PIXELS = 16_777_216;
 
 type Props = {
   doc: PDFDocumentProxy;
+  /** Told of each drawing, so that the document's caches are given back only between drawings. */
+  cleanup: DocumentCleanup;
   index: number;
   count: number;
   /** The page's viewport at scale 1, for placing stored rectangles. */
@@ -53,7 +56,7 @@ type Props = {
  * the text differently) is placed again from the words the text layer shows.
  */
 export const PdfPage = memo(function PdfPage(props: Props) {
-  const { doc, index, count, base, scale, top, width, height, draw, texts } = props;
+  const { doc, cleanup, index, count, base, scale, top, width, height, draw, texts } = props;
   const pageEl = useRef<HTMLDivElement>(null);
   const canvasWrap = useRef<HTMLDivElement>(null);
   const layerHost = useRef<HTMLDivElement>(null);
@@ -113,6 +116,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
       annotationMode: AnnotationMode.ENABLE,
     });
+    cleanup.track(task.promise);
     task.promise.then(
       () => {
         const old = wrap.querySelector('canvas');
@@ -126,7 +130,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       },
     );
     return () => task.cancel();
-  }, [draw, page, scale, index]);
+  }, [draw, page, scale, index, cleanup]);
 
   // The text layer, made once; a zoom lays its spans out again.
   useEffect(() => {
@@ -173,13 +177,15 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   }, [page, scale]);
 
   // Give the page's memory back when it leaves the neighbourhood of the screen.
-  useEffect(
-    () => () => {
-      const canvas = canvasWrap.current?.querySelector('canvas');
+  // The element is taken now: by the time an unmounting component's effects are cleaned up, React has
+  // already cleared its refs, so reading canvasWrap.current then finds nothing and the pixels wait for a GC.
+  useEffect(() => {
+    const wrap = canvasWrap.current;
+    return () => {
+      const canvas = wrap?.querySelector('canvas');
       if (canvas) release(canvas);
-    },
-    [],
-  );
+    };
+  }, []);
   useEffect(() => () => void page?.cleanup(), [page]);
 
   // Highlights whose words moved are placed from the text layer; find hits always are.

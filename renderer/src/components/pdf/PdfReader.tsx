@@ -104,7 +104,17 @@ function ReaderBody({
   const highlights = useMemo(() => pdfHighlights(paper, hash), [signature, hash]);
 
   const column = useRef<ColumnHandle>(null);
-  const [zoom, setZoom] = useState<Zoom>('auto');
+  const zoomFor = useApp((s) => s.zoomFor);
+  const setZoomFor = useApp((s) => s.setZoomFor);
+  // Each PDF opens at the zoom last chosen for it.
+  const [zoom, setZoomState] = useState<Zoom>(() => zoomFor(hash) ?? 'auto');
+  const setZoom = useCallback(
+    (next: Zoom) => {
+      setZoomState(next);
+      setZoomFor(hash, next);
+    },
+    [hash, setZoomFor],
+  );
   const [view, setView] = useState({ width: window.innerWidth - 300, height: window.innerHeight - 60 });
   // Beside the pages on a wide window when there is something to list, until the reader says otherwise.
   const [sidebarChoice, setSidebar] = useState<boolean>();
@@ -127,7 +137,7 @@ function ReaderBody({
   const sidebarAtOpen = useMemo(
     () => window.innerWidth >= 1200 && Boolean(pdf && (pdf.outline.length > 0 || highlights.length > 0)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [pdf],
+    [pdf?.doc],
   );
   const sidebar = sidebarChoice ?? sidebarAtOpen;
   const first = pdf?.viewports[0];
@@ -142,9 +152,9 @@ function ReaderBody({
     const progress = paper.progress?.attachment === hash ? paper.progress : undefined;
     if (progress) return { page: Math.min(pdf.viewports.length, progress.page) - 1, offset: progress.offset };
     return { page: 0, offset: 0 };
-    // Only when the document opens: later changes of the paper must not move the reader.
+    // Only when the document opens (not when its pages' real sizes come): later changes must not move it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pdf]);
+  }, [pdf?.doc]);
 
   const { current, atEnd, moved, onPosition } = useReadingPosition(paper.id, hash, count);
   const find = useReaderFind(pdf, at, current, () => revealNext('hit'));

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
+import { DocumentCleanup } from '../../pdf/doc-cleanup';
 import {
   PageTexts,
   PasswordCancelled,
   describePdfError,
   openPdf,
+  guessedViewports,
   outlineOf,
   pageViewports,
+  sameViewports,
   type OutlineItem,
   type PDFDocumentProxy,
   type PageViewport,
@@ -16,6 +19,8 @@ export type LoadedPdf = {
   viewports: PageViewport[];
   texts: PageTexts;
   outline: OutlineItem[];
+  /** Gives the document's fonts and images back between drawings (see DocumentCleanup). */
+  cleanup: DocumentCleanup;
 };
 
 /** Where opening a PDF is: its bytes coming, a password wanted, open, or failed with a sentence to show. */
@@ -45,6 +50,7 @@ export function usePdfDocument(
     if (!hash) return;
     let live = true;
     let destroy: (() => void) | undefined;
+    let cleanup: DocumentCleanup | undefined;
     const fail = (error: unknown) => {
       if (live) setState({ hash, phase: 'failed', failure: { error, reading: false } });
     };
@@ -64,8 +70,16 @@ export function usePdfDocument(
           .then(async (doc) => {
             if (!live) return;
             setState({ hash, phase: 'loading' });
-            const [viewports, outline] = await Promise.all([pageViewports(doc), outlineOf(doc)]);
-            if (live) setState({ hash, phase: 'ready', pdf: { doc, viewports, texts: new PageTexts(doc), outline } });
+            // Shown with every page guessed to be page 1's size; the real sizes follow (one layout more
+            // if some differ), so a long book's first page does not wait for all of them.
+            const [viewports, outline] = await Promise.all([guessedViewports(doc), outlineOf(doc)]);
+            if (!live) return;
+            cleanup = new DocumentCleanup(doc);
+            const pdf: LoadedPdf = { doc, viewports, texts: new PageTexts(doc), outline, cleanup };
+            setState({ hash, phase: 'ready', pdf });
+            const real = await pageViewports(doc);
+            if (live && !sameViewports(real, viewports))
+              setState({ hash, phase: 'ready', pdf: { ...pdf, viewports: real } });
           })
           .catch(fail);
       },
@@ -75,6 +89,7 @@ export function usePdfDocument(
     );
     return () => {
       live = false;
+      cleanup?.dispose();
       destroy?.();
     };
   }, [hash, readBytes]);

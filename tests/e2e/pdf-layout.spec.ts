@@ -1,0 +1,81 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { FIXTURES, expect, test, type App } from './helpers';
+import { join } from 'node:path';
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+/** A command of the running server, as the page would send it. */
+async function api<T>(app: App, name: string, input: unknown): Promise<T> {
+  const response = await fetch(`${app.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+  return body.value;
+}
+
+/** A real PDF whose pages differ: US Letter, then Letter turned to landscape, then A4, each with a line of text. */
+async function mixedSizes(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const [label, size] of [
+    ['Portrait letter page', [612, 792]],
+    ['Landscape table page', [792, 612]],
+    ['An A4 page at the end', [595, 842]],
+  ] as const) {
+    const page = doc.addPage([...size]);
+    page.drawText(label, { x: 72, y: size[1] - 100, size: 18, font });
+  }
+  return Buffer.from(await doc.save());
+}
+
+test.describe('a PDF whose pages differ in size', () => {
+  test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+  test('each page is laid out at its own size once the sizes are read; the zoom chosen is kept across a reload', async ({
+    app,
+    page,
+  }) => {
+    const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
+    const paper = papers[0]!;
+    const base64 = (await mixedSizes()).toString('base64');
+    await api(app, 'attachments.add', { paperId: paper.id, base64, name: 'mixed.pdf' });
+
+    await page.goto(app.url);
+    await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: paper.title }).click();
+    await page.getByRole('button', { name: 'Read PDF' }).click();
+    const reader = page.getByRole('dialog', { name: /^Reader/ });
+    await expect(reader.getByText('of 3')).toBeVisible();
+
+    // The reader draws page 1 on a layout guessed from it, then lays each page out at its real size.
+    const ratio = (n: number) =>
+      reader.locator(`.pdf-page[data-page="${n}"]`).evaluate((el) => el.clientWidth / el.clientHeight);
+    await expect.poll(() => ratio(2)).toBeCloseTo(792 / 612, 1);
+    expect(await ratio(1)).toBeCloseTo(612 / 792, 1);
+    expect(await ratio(3)).toBeCloseTo(595 / 842, 1);
+    // Stacked without overlap, in order.
+    const boxes = await reader
+      .locator('.pdf-page')
+      .evaluateAll((els) => els.map((el) => ({ top: (el as HTMLElement).offsetTop, height: el.clientHeight })));
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i]!.top).toBeGreaterThan(boxes[i - 1]!.top + boxes[i - 1]!.height);
+    // The landscape page's text is there to select.
+    await expect(reader.locator('.pdf-page[data-page="2"] .textLayer')).toContainText('Landscape table page');
+
+    // A zoom chosen for this PDF is the zoom it opens at next time, after a reload too.
+    await reader.getByRole('combobox', { name: 'Zoom level' }).selectOption('2');
+    const width = await reader.locator('.pdf-page[data-page="1"]').evaluate((el) => el.clientWidth);
+    expect(width).toBe(Math.round(612 * 2));
+    await page.keyboard.press('Escape');
+    await expect(reader).toHaveCount(0);
+    await page.reload();
+    await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: paper.title }).click();
+    await page.getByRole('button', { name: /^(Read PDF|Continue reading)/ }).click();
+    await expect(reader.getByRole('combobox', { name: 'Zoom level' })).toHaveValue('2');
+    await expect
+      .poll(() => reader.locator('.pdf-page[data-page="1"]').evaluate((el) => el.clientWidth))
+      .toBe(Math.round(612 * 2));
+  });
+});

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DocumentCleanup } from '../../renderer/src/pdf/doc-cleanup';
+
+/** A page drawing that ends when told to. */
+function drawing() {
+  let finish!: () => void;
+  let fail!: (error: Error) => void;
+  const promise = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  return { promise, finish, fail };
+}
+
+/** A document whose clean-ups are counted, and which says whether a page was being drawn during one. */
+function documentWatching(isDrawing: () => boolean) {
+  const runs: boolean[] = [];
+  return {
+    runs,
+    cleanup: () => {
+      runs.push(isDrawing());
+      return Promise.resolve();
+    },
+  };
+}
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+afterEach(() => vi.useRealTimers());
+
+describe("giving a document's caches back between drawings", () => {
+  it('cleans up after a pause once enough pages were drawn, never while one is drawing', async () => {
+    vi.useFakeTimers();
+    let open = 0;
+    const doc = documentWatching(() => open > 0);
+    const cleanup = new DocumentCleanup(doc, { after: 3, pauseMs: 400, atOnceAfter: 10 });
+    const draw = async () => {
+      const d = drawing();
+      open++;
+      cleanup.track(d.promise.finally(() => open--));
+      d.finish();
+      await flush();
+    };
+    await draw();
+    await draw();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(doc.runs).toEqual([]); // two pages are not enough
+
+    await draw();
+    const slow = drawing();
+    open++;
+    cleanup.track(slow.promise.finally(() => open--));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(doc.runs).toEqual([]); // a page is still being drawn
+
+    slow.finish();
+    await flush();
+    await vi.advanceTimersByTimeAsync(399);
+    expect(doc.runs).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(doc.runs).toEqual([false]);
+  });
+
+  it('cleans up at once, with no pause, after many pages read fast', async () => {
+    vi.useFakeTimers();
+    const doc = documentWatching(() => false);
+    const cleanup = new DocumentCleanup(doc, { after: 3, pauseMs: 400, atOnceAfter: 5 });
+    for (let i = 0; i < 5; i++) {
+      const d = drawing();
+      cleanup.track(d.promise);
+      d.finish();
+      await flush();
+      if (i < 4) await vi.advanceTimersByTimeAsync(100); // a page every 100 ms: never a pause of 400
+    }
+    expect(doc.runs).toHaveLength(1);
+  });
+
+  it('does not count a cancelled drawing, and does nothing once disposed', async () => {
+    vi.useFakeTimers();
+    const doc = documentWatching(() => false);
+    const cleanup = new DocumentCleanup(doc, { after: 2, pauseMs: 10, atOnceAfter: 50 });
+    for (let i = 0; i < 3; i++) {
+      const d = drawing();
+      cleanup.track(d.promise);
+      d.fail(new Error('RenderingCancelledException'));
+      await flush();
+    }
+    await vi.advanceTimersByTimeAsync(100);
+    expect(doc.runs).toEqual([]);
+
+    for (let i = 0; i < 2; i++) {
+      const d = drawing();
+      cleanup.track(d.promise);
+      d.finish();
+      await flush();
+    }
+    cleanup.dispose();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(doc.runs).toEqual([]);
+  });
+});
