@@ -86,3 +86,23 @@ test('Import… takes several files at once, PDFs among them: each is previewed 
   expect(papers).toHaveLength(6);
   expect(papers.find((p) => p.title.startsWith('Trace-based'))?.attachments?.[0]?.pages).toBe(14);
 });
+
+test('entries without a title are imported and listed as "Untitled" with their authors', async ({ app, page }) => {
+  await page.goto(app.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(join(FIXTURES, 'untitled', 'apa.bib'));
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog.getByRole('status')).toContainText('4 new · 3 untitled · 1 skipped');
+  await dialog.getByRole('button', { name: 'Import 4 papers' }).click();
+  await expect(dialog).toHaveCount(0);
+  const list = page.getByRole('listbox', { name: 'Papers' });
+  await expect(list.getByRole('option')).toHaveCount(4);
+  const untitled = list.getByRole('option').filter({ hasText: 'Untitled (2009)' });
+  await expect(untitled).toContainText('Obama, Barack');
+  await untitled.click();
+  await expect(page.getByRole('complementary', { name: 'Paper' }).getByRole('heading', { level: 2 })).toHaveText(
+    'Untitled',
+  );
+  await page.screenshot({ path: 'test-results/screens/import-untitled.png' });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import type { ImportPreview } from '../store/types';
+import { Untitled } from './Untitled';
 
 const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped', attach: 'Attach to' } as const;
 
@@ -99,6 +100,7 @@ export function ImportDialog() {
                   <strong>{preview.new.toLocaleString()} new</strong>
                   {preview.duplicates > 0 && ` · ${preview.duplicates.toLocaleString()} already in your library`}
                   {preview.filling > 0 && ` (${preview.filling.toLocaleString()} with details to fill in)`}
+                  {preview.untitled > 0 && ` · ${preview.untitled.toLocaleString()} untitled`}
                   {preview.errors > 0 && ` · ${preview.errors.toLocaleString()} skipped`}
                 </p>
               )}
@@ -108,7 +110,7 @@ export function ImportDialog() {
                 <li key={i} className={`entry ${entry.kind}`}>
                   <span className={`entry-kind ${entry.kind}`}>{KIND_LABEL[entry.kind]}</span>
                   <span className="entry-text">
-                    {entry.kind === 'error' ? `${entry.where}: ${entry.message}` : entry.title}
+                    {entry.kind === 'error' ? `${entry.where}: ${entry.message}` : entry.title || <Untitled />}
                     {entry.kind === 'duplicate' && entry.fills.length > 0 && (
                       <span className="muted"> — adds {entry.fills.map((f) => FIELD_WORDS[f] ?? f).join(', ')}</span>
                     )}

@@ -11,6 +11,7 @@ import { PaperEditor } from './PaperEditor';
 import { PaperLinks } from './PaperLinks';
 import { PaperTags } from './PaperTags';
 import { PaperAttachments } from './pdf/Attachments';
+import { Untitled } from './Untitled';
 import type { Status } from '../store/types';
 
 const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
@@ -45,11 +46,18 @@ export function PaperDetail({ id }: { id: string }) {
         <button type="button" className="button ghost close" onClick={() => select(undefined)} aria-label="Close (Esc)">
           ✕
         </button>
-        <HighlightableText as="h2" className="detail-title" text={paper.title} target="title" {...highlightProps} />
+        {paper.title ? (
+          <HighlightableText as="h2" className="detail-title" text={paper.title} target="title" {...highlightProps} />
+        ) : (
+          <h2 className="detail-title">
+            <Untitled />
+          </h2>
+        )}
         {paper.authors.length > 0 && <Authors key={paper.id} authors={paper.authors} />}
         <p className="detail-meta">
           {paper.source.name} · added {formatDate(paper.createdAt)}
           {paper.year ? ` · ${paper.year}` : ''}
+          {paper.citationKey ? ` · key ${paper.citationKey}` : ''}
           {' · '}
           <button
             type="button"

@@ -1,28 +1,13 @@
-import {
-  memo,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type DragEvent,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-} from 'react';
-import { STATUS_LABEL, formatDate, shortAuthors, viewTitle } from '../labels';
-import { actionTitle } from '../shortcuts';
+import { memo, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { viewTitle } from '../labels';
 import { useApp, useAppStore } from '../store';
 import { displayedRows, positionOf, type ListRows } from '../store/list-rows';
 import { rankedItem } from '../store/list-slice';
-import type { PaperRow, Ranking, Status } from '../store/types';
+import { DRAG_TYPE, PaperListRow, type DragHandlers, type PdfDropHandlers } from './PaperListRow';
 import { useRowWindow } from './row-window';
-import { TexText } from './TexText';
 
 /** Every row of a list has one height (the window finds the rows on screen by arithmetic), set by the density. */
 const ROW_HEIGHTS = { comfortable: 124, compact: 64 } as const;
-
-/** Where a search matched, said before its passage. */
-const FIELD_LABEL = { abstract: 'Abstract', note: 'Note', highlight: 'Highlight', authors: 'Authors', tags: 'Tags' };
 
 /**
  * The list is virtualised: only the rows on screen exist in the DOM, at any library size. Rows come a
@@ -150,7 +135,7 @@ export function PaperList() {
           if (!paper) return <Placeholder key={index} index={index} top={top} height={rowHeight} />;
           const ranked = rankedItem(ranking, paper.id);
           return (
-            <PaperRow
+            <PaperListRow
               // By paper: a row that moves (one above it left the view) keeps its element and only moves.
               key={paper.id}
               paper={paper}
@@ -202,245 +187,11 @@ const Placeholder = memo(function Placeholder({ index, top, height }: { index: n
   );
 });
 
-const DRAG_TYPE = 'application/x-paperqueue-ids';
-
-type DragHandlers = {
-  start: (event: DragEvent, id: string) => void;
-  over: (event: DragEvent, id: string) => void;
-  drop: (event: DragEvent, id: string) => void;
-  end: () => void;
-};
-
-type PdfDropHandlers = {
-  over: (event: DragEvent, id: string) => void;
-  leave: (event: DragEvent, id: string) => void;
-  drop: (event: DragEvent, id: string) => void;
-};
-
 const isPdf = (file: File): boolean => file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
 
 /** While dragging, only the files' types can be read (not their names): a PDF says application/pdf. */
 function draggingPdf(event: DragEvent): boolean {
   return [...event.dataTransfer.items].some((item) => item.kind === 'file' && item.type === 'application/pdf');
-}
-
-type RowProps = {
-  paper: PaperRow;
-  /** The row's place in the list, from 1, and the list's length (for assistive technology). */
-  position: number;
-  count: number;
-  selected: boolean;
-  checked: boolean;
-  dropBefore: boolean;
-  drag: DragHandlers | undefined;
-  pdfDrop: PdfDropHandlers;
-  /** A PDF dragged over the row would be attached to its paper. */
-  pdfOver: boolean;
-  showStatus: boolean;
-  /** Left this view from the detail pane; shown, dimmed, until the selection moves on. */
-  leaving: boolean;
-  /** Under "For you": the paper's score and the reason for its place. */
-  ranked: Ranking['items'][number] | undefined;
-  top: number;
-  height: number;
-  /** Two lines of the abstract under the title, or where a search matched. */
-  withPreview: boolean;
-};
-
-const PaperRow = memo(function PaperRow({
-  paper,
-  position,
-  count,
-  selected,
-  checked,
-  dropBefore,
-  drag,
-  pdfDrop,
-  pdfOver,
-  showStatus,
-  leaving,
-  ranked,
-  top,
-  height,
-  withPreview,
-}: RowProps) {
-  const select = useApp((s) => s.select);
-  const toggleChecked = useApp((s) => s.toggleChecked);
-  const checkRange = useApp((s) => s.checkRange);
-  const setStatus = useApp((s) => s.setStatus);
-  const act = (status: Status) => (event: MouseEvent) => {
-    event.stopPropagation();
-    void setStatus([paper.id], status);
-  };
-  const openReader = useApp((s) => s.openReader);
-  const store = useAppStore();
-  const authors = shortAuthors(paper.authors, paper.authorCount);
-  const passage = paper.match?.passage;
-  const inPdf = paper.pdfMatch;
-  // "in the PDF, p. 7": the reader opens at that page with the search's words found and marked there.
-  const whereInPdf = inPdf && {
-    onClick(event: MouseEvent) {
-      event.stopPropagation();
-      select(paper.id);
-      openReader(paper.id, { page: inPdf.page, find: store.getState().search.trim() });
-    },
-    // Enter and Space are the button's: the list's keys (Enter selects the first row) do not see them.
-    onKeyDown(event: KeyboardEvent) {
-      if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
-    },
-    title: 'Open the PDF at this page, with the words found',
-  };
-  return (
-    <div
-      role="option"
-      aria-selected={selected || checked}
-      aria-posinset={position}
-      aria-setsize={count}
-      data-id={paper.id}
-      title={ranked?.reason}
-      className={[
-        'row',
-        selected && 'selected',
-        checked && 'checked',
-        dropBefore && 'drop-before',
-        ranked?.rule === 'dim' && 'dimmed',
-        leaving && 'leaving',
-      ]
-        .filter(Boolean)
-        .join(' ')}
-      style={{
-        transform: `translateY(${top}px)`,
-        height,
-        ...(pdfOver && { outline: '2px dashed var(--accent)', outlineOffset: -3 }),
-      }}
-      draggable={drag !== undefined}
-      onDragStart={drag && ((e) => drag.start(e, paper.id))}
-      onDragOver={(e) => {
-        pdfDrop.over(e, paper.id);
-        drag?.over(e, paper.id);
-      }}
-      onDragLeave={(e) => pdfDrop.leave(e, paper.id)}
-      onDrop={(e) => {
-        pdfDrop.drop(e, paper.id);
-        if (e.dataTransfer.types.includes(DRAG_TYPE)) drag?.drop(e, paper.id);
-      }}
-      onDragEnd={drag?.end}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey) toggleChecked(paper.id);
-        else if (e.shiftKey) checkRange(paper.id);
-        else select(paper.id);
-      }}
-    >
-      <div className="row-main">
-        <div className="row-title" title={paper.title}>
-          <TexText text={paper.title} marks={paper.match?.titleMarks} />
-        </div>
-        {withPreview &&
-          (inPdf ? (
-            <div className="row-preview">
-              <button type="button" className="row-where linkish" {...whereInPdf}>
-                In the PDF, p. {inPdf.page}:
-              </button>{' '}
-              <MarkedText text={inPdf.snippet.text} marks={inPdf.snippet.marks} />
-            </div>
-          ) : passage ? (
-            <div className="row-preview">
-              <span className="row-where">{FIELD_LABEL[passage.field]}:</span>{' '}
-              <TexText text={passage.text} marks={passage.marks} />
-            </div>
-          ) : (
-            paper.preview && (
-              <div className="row-preview">
-                <TexText text={paper.preview} />
-              </div>
-            )
-          ))}
-        <div className="row-meta">
-          {showStatus && <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>}
-          {authors && <span>{authors}</span>}
-          {authors && <span className="sep" aria-hidden="true" />}
-          <span>added {formatDate(paper.createdAt)}</span>
-          {inPdf && !withPreview && (
-            <button type="button" className="linkish" {...whereInPdf}>
-              in the PDF, p. {inPdf.page}
-            </button>
-          )}
-          {paper.pdf && <PdfMarker pdf={paper.pdf} />}
-          {ranked?.rule === 'boost' && <span className="marker boosted">boosted</span>}
-          {ranked?.rule === 'dim' && <span className="marker">dimmed</span>}
-          {paper.hasCode && <span className="marker">code</span>}
-          {paper.hasProject && <span className="marker">project page</span>}
-          {paper.hasNote && <span className="marker">note</span>}
-          {paper.highlights > 0 && (
-            <span className="marker">
-              {paper.highlights} {paper.highlights === 1 ? 'highlight' : 'highlights'}
-            </span>
-          )}
-          {paper.tags.map((tag) => (
-            <span key={tag} className="tag">
-              #{tag}
-            </span>
-          ))}
-        </div>
-      </div>
-      <div className="row-actions">
-        {paper.status !== 'queued' && paper.status !== 'read' && (
-          <button type="button" className="button small" onClick={act('queued')} title={actionTitle('queued')}>
-            Keep
-          </button>
-        )}
-        {paper.status !== 'read' && (
-          <button type="button" className="button small" onClick={act('read')} title={actionTitle('read')}>
-            Read
-          </button>
-        )}
-        {paper.status !== 'dismissed' && (
-          <button
-            type="button"
-            className="button small ghost"
-            onClick={act('dismissed')}
-            title={actionTitle('dismissed')}
-          >
-            Dismiss
-          </button>
-        )}
-      </div>
-    </div>
-  );
-});
-
-/**
- * A PDF's passage with the matched words marked: plain text, since a dollar sign in a PDF's text is a
- * dollar sign (its formulas are already drawn glyphs), not TeX as in a title or abstract.
- */
-function MarkedText({ text, marks }: { text: string; marks: readonly (readonly [number, number])[] }) {
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const [start, end] of marks) {
-    if (start < at) continue;
-    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
-}
-
-/** The paper has a PDF: how far it has been read ("p. 5 / 14"), or just that it is there. */
-function PdfMarker({ pdf }: { pdf: NonNullable<PaperRow['pdf']> }) {
-  const { pages, furthest } = pdf;
-  if (!furthest) {
-    return (
-      <span className="marker" title={pages ? `A PDF of ${pages} ${pages === 1 ? 'page' : 'pages'}` : 'A PDF'}>
-        PDF
-      </span>
-    );
-  }
-  return (
-    <span className="marker" title={`Read to page ${furthest} of ${pages || '?'}`}>
-      p. {furthest}
-      {pages ? ` / ${pages}` : ''}
-    </span>
-  );
 }
 
 function EmptyState({ searching }: { searching: boolean }) {

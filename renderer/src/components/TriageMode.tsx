@@ -6,6 +6,7 @@ import { rankedItem } from '../store/list-slice';
 import { STATUS_ACTION, STATUS_KEYS, actionTitle, keyFor } from '../shortcuts';
 import { PaperLinks } from './PaperLinks';
 import { TexText } from './TexText';
+import { Untitled } from './Untitled';
 import type { PaperRow, Status } from '../store/types';
 
 /** The inbox one paper at a time, abstract large: one key per decision, undo, and what is left. */
@@ -105,11 +106,16 @@ export function TriageMode() {
       </header>
       {paper ? (
         <article className="triage-paper">
-          <h1>
-            <TexText text={paper.title} />
-          </h1>
+          <h1>{paper.title ? <TexText text={paper.title} /> : <Untitled />}</h1>
           <p className="muted">
-            {[shortAuthors(paper.authors), paper.source.name, paper.arxivId && `arXiv:${paper.arxivId}`]
+            {[
+              shortAuthors(paper.authors),
+              // A paper without a title is told by its year and key.
+              !paper.title && paper.year,
+              !paper.title && detail?.id === paper.id && detail.citationKey && `key ${detail.citationKey}`,
+              paper.source.name,
+              paper.arxivId && `arXiv:${paper.arxivId}`,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>
