@@ -151,19 +151,19 @@ describe('the fast paper check', () => {
 describe('library.json layout', () => {
   it('is one paper per line, plain JSON, read back exactly, written in pieces or at once', async () => {
     const papers = Array.from({ length: 5000 }, (_, i) => fullPaper(i));
-    const data = { version: LIBRARY_VERSION as 1, papers };
+    const data = { version: LIBRARY_VERSION as typeof LIBRARY_VERSION, papers };
     const text = serializeLibrary(data);
     const file = join(await tempDir(), 'library.json');
     await new LibraryFileAdapter(file).write(data);
     expect(await readFile(file, 'utf8')).toBe(text);
     const lines = text.split('\n');
-    expect(lines[0]).toBe('{"version":1,"papers":[');
+    expect(lines[0]).toBe(`{"version":${LIBRARY_VERSION},"papers":[`);
     expect(lines.length).toBe(papers.length + 3);
     expect(lines.at(-2)).toBe(']}');
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(data)));
     expect(parseLibrary('library.json', Buffer.from(text))).toEqual(JSON.parse(JSON.stringify(data)));
     const empty = serializeLibrary({ version: LIBRARY_VERSION, papers: [] });
-    expect(JSON.parse(empty)).toEqual({ version: 1, papers: [] });
+    expect(JSON.parse(empty)).toEqual({ version: LIBRARY_VERSION, papers: [] });
     expect(parseLibrary('library.json', Buffer.from(empty)).papers).toEqual([]);
   });
 
@@ -173,7 +173,7 @@ describe('library.json layout', () => {
     const papers = Array.from({ length: 3000 }, (_, i) => fullPaper(i));
     // About 10 MB of note in one paper: its line is longer than two of the 4 MB pieces the store reads.
     papers[1500] = { ...papers[1500]!, note: `Long note ${'∑'.repeat(3_500_000)} 📚` };
-    const text = serializeLibrary({ version: 1, papers });
+    const text = serializeLibrary({ version: LIBRARY_VERSION, papers });
     expect(Buffer.byteLength(text)).toBeGreaterThan(12 << 20);
     await writeFile(file, text);
     const store = await LibraryStore.open(dir);
@@ -182,9 +182,9 @@ describe('library.json layout', () => {
     await store.flush();
     // Every line read in pieces was placed exactly: the save copied all but the changed paper.
     expect(store.lastSave).toEqual({ copied: 2999, serialised: 1 });
-    expect(await readFile(file, 'utf8')).toBe(serializeLibrary({ version: 1, papers: [...store.all()] }));
+    expect(await readFile(file, 'utf8')).toBe(serializeLibrary({ version: LIBRARY_VERSION, papers: [...store.all()] }));
     // The same library as one line of JSON (no newline in 12 MB): read whole, as any JSON.
-    await writeFile(file, JSON.stringify({ version: 1, papers }));
+    await writeFile(file, JSON.stringify({ version: LIBRARY_VERSION, papers }));
     expect([...(await LibraryStore.open(dir)).all()]).toEqual(JSON.parse(JSON.stringify(papers)));
   });
 
@@ -194,12 +194,12 @@ describe('library.json layout', () => {
     const papers = [fullPaper(1), fullPaper(2), fullPaper(3)];
     const expected = JSON.parse(JSON.stringify(papers)) as Paper[];
     const variants = [
-      JSON.stringify({ version: 1, papers }, null, 1),
-      JSON.stringify({ papers, version: 1 }),
+      JSON.stringify({ version: LIBRARY_VERSION, papers }, null, 1),
+      JSON.stringify({ papers, version: LIBRARY_VERSION }),
       // Hand edits: a paper over two lines, two papers on one line, Windows line ends.
-      serializeLibrary({ version: 1, papers }).replace('"title":', '\n"title":'),
-      serializeLibrary({ version: 1, papers }).replace('},\n{', '},{'),
-      serializeLibrary({ version: 1, papers }).replace(/\n/g, '\r\n'),
+      serializeLibrary({ version: LIBRARY_VERSION, papers }).replace('"title":', '\n"title":'),
+      serializeLibrary({ version: LIBRARY_VERSION, papers }).replace('},\n{', '},{'),
+      serializeLibrary({ version: LIBRARY_VERSION, papers }).replace(/\n/g, '\r\n'),
     ];
     for (const variant of variants) {
       await writeFile(file, variant);
@@ -219,7 +219,10 @@ describe('library.json layout', () => {
     const dir = await tempDir();
     const file = join(dir, 'library.json');
     const [paper] = JSON.parse(JSON.stringify([fullPaper(1)])) as Record<string, unknown>[];
-    await writeFile(file, serializeLibrary({ version: 1, papers: [{ ...paper, extra: 1 } as unknown as Paper] }));
+    await writeFile(
+      file,
+      serializeLibrary({ version: LIBRARY_VERSION, papers: [{ ...paper, extra: 1 } as unknown as Paper] }),
+    );
     const store = await LibraryStore.open(dir);
     expect([...store.all()][0]).toEqual(paper);
     await run(store, 'papers.add', { title: 'Another paper' });
@@ -229,7 +232,7 @@ describe('library.json layout', () => {
 
   it('names the file and the field when a line is bad, and says where JSON breaks', () => {
     const papers = [fullPaper(1), fullPaper(2)];
-    const good = serializeLibrary({ version: 1, papers });
+    const good = serializeLibrary({ version: LIBRARY_VERSION, papers });
     const cases: [string, RegExp][] = [
       [good.replace('"title":"Paper 2', '"title":2,"x":"'), /papers\[1\]\.title/],
       [good.replace('"status":"inbox"', '"status":"finished"'), /papers\[0\]\.status/],
@@ -271,7 +274,7 @@ describe('library.json layout', () => {
     const file = join(dir, 'library.json');
     const random = seeded(7);
     const papers = Array.from({ length: 60 }, (_, i) => fullPaper(i));
-    await writeFile(file, serializeLibrary({ version: 1, papers }));
+    await writeFile(file, serializeLibrary({ version: LIBRARY_VERSION, papers }));
     let store = await LibraryStore.open(dir);
     const ids = () => [...store.all()].map((paper) => paper.id);
     const pick = () => ids()[Math.floor(random() * ids().length)]!;
@@ -293,7 +296,7 @@ describe('library.json layout', () => {
         expect(store.lastSave.copied + store.lastSave.serialised).toBe(store.size);
         copied += store.lastSave.copied;
       }
-      const expected = serializeLibrary({ version: 1, papers: [...store.all()] });
+      const expected = serializeLibrary({ version: LIBRARY_VERSION, papers: [...store.all()] });
       expect(await readFile(file, 'utf8'), `step ${step}`).toBe(expected);
     }
     expect(copied).toBeGreaterThan(3000);
@@ -303,7 +306,7 @@ describe('library.json layout', () => {
     const dir = await tempDir();
     const file = join(dir, 'library.json');
     const papers = [fullPaper(1), fullPaper(2), fullPaper(3)];
-    await writeFile(file, serializeLibrary({ version: 1, papers }));
+    await writeFile(file, serializeLibrary({ version: LIBRARY_VERSION, papers }));
     const store = await LibraryStore.open(dir);
     await store.flush();
     // Edited in place, same length: the lines the store would copy now hold other text.
@@ -313,7 +316,7 @@ describe('library.json layout', () => {
     await store.flush();
     expect(store.lastSave).toEqual({ copied: 0, serialised: 3 });
     const saved = await readFile(file, 'utf8');
-    expect(saved).toBe(serializeLibrary({ version: 1, papers: [...store.all()] }));
+    expect(saved).toBe(serializeLibrary({ version: LIBRARY_VERSION, papers: [...store.all()] }));
     expect(saved).not.toContain('Bogus');
   });
 });

@@ -90,7 +90,7 @@ describe('list rows of papers with PDFs', () => {
     expect(listed.rows.map((row) => row.id)).toEqual([inTitle.id, half.id, inPdf.id]);
   });
 
-  it('show the start of the page for a PDF matched through a typo, with nothing to mark', async () => {
+  it('mark the word a typo found in a PDF, in a passage from the start of its page', async () => {
     const store = await openTempStore();
     const paper = await run(store, 'papers.add', { title: 'Sea mammals' });
     attach(store, paper.id, 2);
@@ -98,7 +98,11 @@ describe('list rows of papers with PDFs', () => {
     store.catalog.pdfSearch.startBuild();
     store.catalog.pdfSearch.step(Infinity);
     const [row] = rowsFor(store, 'pinipeds');
-    expect(row!.pdfMatch).toEqual({ page: 2, snippet: { text: 'Pinnipeds include seals and the walrus.', marks: [] } });
+    // The word the typo found is marked (as in the other fields), the passage from the page's start.
+    expect(row!.pdfMatch).toEqual({
+      page: 2,
+      snippet: { text: 'Pinnipeds include seals and the walrus.', marks: [[0, 9]] },
+    });
   });
 
   it('find words written with accents, ligatures or capitals in the PDF', async () => {
