@@ -29,6 +29,9 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
    * so its text never sits whole in memory; any other file (hand-edited, damaged) is read whole, and the
    * error names the line and column.
    */
+  /** Set by read() when the file was of an older library version and was migrated as it was read. */
+  migratedFrom: number | undefined;
+
   async read(): Promise<LibraryFile | null> {
     let handle: FileHandle;
     try {
@@ -52,6 +55,7 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
       await handle.close();
     }
     const { library, placements } = decoded;
+    this.migratedFrom = decoded.migratedFrom;
     this.placed = new WeakMap();
     library.papers.forEach((paper, i) => {
       const placement = placements?.[i];

@@ -30,7 +30,12 @@ export function parseLibrary(file: string, bytes: Uint8Array): LibraryFile {
   return decodeLibrary(file, bytes).library;
 }
 
-export type Decoded = { library: LibraryFile; placements?: (Placement | undefined)[] };
+export type Decoded = {
+  library: LibraryFile;
+  placements?: (Placement | undefined)[];
+  /** The version the file had when it was older than this Paperqueue's (it was migrated on reading). */
+  migratedFrom?: number;
+};
 
 /** parseLibrary, and where each paper's line lies when the file has one paper per line (undefined for a paper the schema changed). */
 export function decodeLibrary(file: string, bytes: Uint8Array): Decoded {
@@ -73,7 +78,7 @@ export function checkLibrary(file: string, raw: unknown, lines?: PaperLines): De
   }
   const parsed = LibraryFileSchema.safeParse(migrate(raw as { version: number }));
   if (!parsed.success) throw new StoreLoadError(file, describeIssues(parsed.error));
-  return { library: parsed.data };
+  return version < LIBRARY_VERSION ? { library: parsed.data, migratedFrom: version } : { library: parsed.data };
 }
 
 /**

@@ -119,6 +119,9 @@ export class LibraryStore {
     store.recovery = recovery;
     // The backup is copied in the background from the file just validated; the first save waits for it.
     store.writer.backUpOpened();
+    // A library of an older version is written in this one's once, after the backup of the file as it was,
+    // so the migration is not paid again at every start.
+    if (adapter.migratedFrom !== undefined) void store.writer.persist().catch(() => undefined);
     store.catalog.warmUp({ indexCache: store.indexCachePath() });
     // PDFs removed more than 30 days ago go for good; the text of attached ones joins the search.
     store.loadPdfTexts();
