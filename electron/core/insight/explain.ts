@@ -1,6 +1,7 @@
 import type { Paper } from '../schema';
 import { TERMS_PER_PAPER, type TextModel, type Vector } from './model';
 import type { SignalKind, Signals } from './signals';
+import type { WrittenNames } from './surface';
 import { isPhrase, termNames } from './terms';
 
 const KIND_WORDS: Record<SignalKind, string> = {
@@ -19,13 +20,17 @@ const CLOSE = 0.08;
 /** Likeness by slot while one paper is explained; all zeros between uses. */
 let scratch = new Float32Array(0);
 
-/** The line that says why `paper` (in `slot`) has its place: what it is close to, and what it shares. */
+/**
+ * The line that says why `paper` (in `slot`) has its place: what it is close to, and what it shares
+ * (named through `written`, which a page of reasons shares).
+ */
 export function explainSlot(
   model: TextModel,
   signals: Signals,
   paper: Paper,
   slot: number,
   ruleReason: string | undefined,
+  written: WrittenNames,
 ): string {
   const { weightOf, kindOf } = signals;
   const vector = model.vectorAt(slot);
@@ -45,7 +50,7 @@ export function explainSlot(
   }
   near.sort((a, b) => b.score - a.score);
   against.sort((a, b) => b.score - a.score);
-  return explain(model, paper, vector, near, against, ruleReason);
+  return explain(model, paper, vector, near, against, ruleReason, written);
 }
 
 type Match = { slot: number; score: number; kind: SignalKind };
@@ -66,6 +71,7 @@ function explain(
   near: Match[],
   against: Match[],
   ruleReason: string | undefined,
+  written: WrittenNames,
 ): string {
   const parts: string[] = [];
   if (ruleReason) parts.push(ruleReason);
@@ -79,13 +85,8 @@ function explain(
       `close to ${close.length === 1 ? 'a paper' : `${close.length} papers`} ${words}: ${titles.join(', ')}` +
         (close.length > 2 ? ', …' : ''),
     );
-    const shared = sharedTerms(
-      model,
-      paper,
-      vector,
-      close.slice(0, 3).map((n) => n.slot),
-    );
-    if (shared.length) parts.push(`shares ${shared.map((t) => `‘${t}’`).join(', ')}`);
+    const [shared] = sharedTerms(model, paper, vector, [close.slice(0, 3).map((n) => n.slot)], written);
+    if (shared?.length) parts.push(`shares ${shared.map((t) => `‘${t}’`).join(', ')}`);
   }
   if (unlike.length && (!close.length || unlike[0]!.score > close[0]!.score)) {
     parts.push(
@@ -98,25 +99,47 @@ function explain(
   return capitalise(parts.join('; ')) + '.';
 }
 
-/** The terms `vector` shares most with the papers in `slots`, as words, phrases first. */
-export function sharedTerms(model: TextModel, paper: Paper, vector: Vector, slots: number[], limit = 3): string[] {
-  const weightOf = new Map<number, number>();
-  for (const slot of slots) {
-    const other = model.vectorAt(slot);
-    const theirs = new Map<number, number>();
-    for (let i = 0; i < TERMS_PER_PAPER && other.weights[i]! > 0; i++) theirs.set(other.terms[i]!, other.weights[i]!);
-    for (let i = 0; i < TERMS_PER_PAPER && vector.weights[i]! > 0; i++) {
-      const w = theirs.get(vector.terms[i]!);
-      if (w) weightOf.set(vector.terms[i]!, (weightOf.get(vector.terms[i]!) ?? 0) + w * vector.weights[i]!);
+/**
+ * Per group of papers (by slot), the terms `vector` (of `paper`) shares most with them, phrases first,
+ * each named through `written` as `paper` and that group write it most. The paper's text is read once
+ * for all groups.
+ */
+export function sharedTerms(
+  model: TextModel,
+  paper: Paper,
+  vector: Vector,
+  groups: readonly (readonly number[])[],
+  written: WrittenNames,
+  limit = 3,
+): string[][] {
+  // Per term of the paper's vector (by position), its weight times theirs, summed over the group.
+  const mine = new Map<number, number>();
+  for (let i = 0; i < TERMS_PER_PAPER && vector.weights[i]! > 0; i++) mine.set(vector.terms[i]!, i);
+  const shared = new Float64Array(TERMS_PER_PAPER);
+  const bests = groups.map((slots) => {
+    shared.fill(0);
+    for (const slot of slots) {
+      const other = model.vectorAt(slot);
+      for (let k = 0; k < TERMS_PER_PAPER && other.weights[k]! > 0; k++) {
+        const i = mine.get(other.terms[k]!);
+        if (i !== undefined) shared[i]! += other.weights[k]! * vector.weights[i]!;
+      }
     }
-  }
-  const best = [...weightOf].sort((a, b) => b[1] - a[1]).slice(0, limit * 3);
-  const names = termNames(`${paper.title}\n${paper.abstract}`, new Set(best.map(([term]) => term)));
-  const words = best.map(([term]) => names.get(term)).filter((name): name is string => Boolean(name));
-  // A phrase says more than its words: keep phrases, and words not already in a kept phrase.
-  const phrases = joinPhrases(words.filter(isPhrase));
-  const singles = words.filter((w) => !isPhrase(w) && !phrases.some((p) => p.split(' ').includes(w)));
-  return [...phrases, ...singles].slice(0, limit);
+    const best: [number, number][] = [];
+    for (let i = 0; i < TERMS_PER_PAPER; i++) if (shared[i]! > 0) best.push([vector.terms[i]!, shared[i]!]);
+    return best.sort((a, b) => b[1] - a[1]).slice(0, limit * 3);
+  });
+  const wanted = new Set(bests.flatMap((best) => best.map(([term]) => term)));
+  // Stems ("statistical propertie"): the model hashes them, and termNames gives them back.
+  const stems = wanted.size ? termNames(`${paper.title}\n${paper.abstract}`, wanted) : new Map<number, string>();
+  return bests.map((best, g) => {
+    const words = best.map(([term]) => stems.get(term)).filter((name): name is string => Boolean(name));
+    // A phrase says more than its words: keep phrases, and words not already in a kept phrase.
+    const phrases = joinPhrases(words.filter(isPhrase));
+    const singles = words.filter((w) => !isPhrase(w) && !phrases.some((p) => p.split(' ').includes(w)));
+    const terms = [...phrases, ...singles].slice(0, limit);
+    return terms.length ? written.names(terms, [paper, ...groups[g]!.map((slot) => model.paperAt(slot)!)]) : terms;
+  });
 }
 
 /** Overlapping phrases become one: "graph neural" and "neural network" → "graph neural network". */

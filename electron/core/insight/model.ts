@@ -210,18 +210,6 @@ export class TextModel {
     this.index.accumulate(vector, common, this.terms, this.weights, scores, touched, only);
   }
 
-  /** The `limit` live papers most similar to the paper in `slot`, best first. */
-  nearest(slot: number, limit: number): { slot: number; score: number }[] {
-    const scores = new Float32Array(this.papers.length);
-    const touched: number[] = [];
-    this.accumulate(this.vectorAt(slot), scores, touched);
-    const found: { slot: number; score: number }[] = [];
-    for (const other of touched) {
-      if (other !== slot && this.papers[other]) found.push({ slot: other, score: scores[other]! });
-    }
-    return found.sort((a, b) => b.score - a.score).slice(0, limit);
-  }
-
   /** Re-weigh every paper with today's document frequencies, in fresh slots, and rebuild the index. */
   private async rebuild(added: Paper[]): Promise<void> {
     const live = [...this.papers.filter((p): p is Paper => p !== undefined), ...added];

@@ -5,6 +5,7 @@ import { NONE, likenessFor } from './likeness';
 import { breathe, modelFor, type TextModel } from './model';
 import { matchRules, type CompiledRule } from './rules';
 import { signalsFor } from './signals';
+import { WrittenNames } from './surface';
 
 export { similarPapers } from './similar';
 
@@ -90,6 +91,8 @@ export async function rankInbox(
   keys.sort();
   const explained = options.explain ?? count;
   const items: Ranked[] = new Array<Ranked>(count);
+  // One for the page: the papers kept that many reasons name are read once.
+  const written = new WrittenNames();
   for (let k = 0; k < count; k++) {
     const key = keys[k]!;
     const i = key % positions;
@@ -102,7 +105,7 @@ export async function rankInbox(
       continue;
     }
     const slot = slots[i]!;
-    const reason = slot === NONE ? '' : explainSlot(model, signals, paper, slot, rule?.reason);
+    const reason = slot === NONE ? '' : explainSlot(model, signals, paper, slot, rule?.reason, written);
     items[k] = { id: paper.id, title: paper.title, score, reason, ...extra };
   }
   return {

@@ -2,14 +2,15 @@
  * Terms for the relevance model: words of two or more letters, lower-cased, stop words left out, a
  * plural "s" stripped, and pairs of neighbouring words (bigrams) within a phrase. Terms are hashed
  * (FNV-1a) into a fixed space as the text is scanned, so building the model of 100,000 abstracts
- * creates no strings; `termNames` gives the words back for the few terms an explanation shows.
+ * creates no strings; `termNames` gives the stems back for the few terms an explanation shows, and
+ * surface.ts the forms people wrote them in.
  */
 
 export const HASH_BITS = 22;
 const MASK = (1 << HASH_BITS) - 1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** Longest text scanned per paper: long abstracts say what they are about well before this. */
+/** Longest text scanned per paper. */
 const MAX_CHARS = 6000;
 
 // prettier-ignore
@@ -38,7 +39,9 @@ const STOP = new Uint8Array((1 << HASH_BITS) >>> 3);
 const isStop = (hash: number) => (STOP[hash >>> 3]! & (1 << (hash & 7))) !== 0;
 // Both forms, so "does" (scanned as "doe") and "studies" stay stop words.
 for (const word of STOP_WORDS) {
-  const add = (hash: number) => (STOP[hash >>> 3]! |= 1 << (hash & 7));
+  const add = (hash: number) => {
+    STOP[hash >>> 3]! |= 1 << (hash & 7);
+  };
   scanTerms(word, add, true);
   scanTerms(word, add);
 }
@@ -78,15 +81,15 @@ export function pairHash(first: number, second: number): number {
 }
 
 /**
- * Call `visit(hash, start, end)` for every word of `text` (end excludes a stripped plural "s").
- * `rawStop` scans the stop-word list itself. Words of one letter and pure numbers are skipped.
+ * Call `visit(hash, start, end, phraseBreak, wordEnd)` for every word of `lower` (a text as `lowered`
+ * gives it): `end` excludes a stripped plural "s", `wordEnd` does not. `rawStop` scans the stop-word
+ * list itself. Words of one letter and pure numbers are skipped.
  */
 function scanTerms(
-  text: string,
-  visit: (hash: number, start: number, end: number, phraseBreak: boolean) => void,
+  lower: string,
+  visit: (hash: number, start: number, end: number, phraseBreak: boolean, wordEnd: number) => void,
   rawStop = false,
 ): void {
-  const lower = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS).toLowerCase() : text.toLowerCase();
   const n = lower.length;
   let i = 0;
   let broken = true;
@@ -122,7 +125,7 @@ function scanTerms(
       hash = beforeLast;
       end = i - 1;
     }
-    visit(hash & MASK, start, end, broken);
+    visit(hash & MASK, start, end, broken, i);
     broken = false;
   }
 }
@@ -133,7 +136,7 @@ function scanTerms(
  */
 export function forEachTerm(text: string, visit: (hash: number) => void): void {
   let previous = -1;
-  scanTerms(text, (hash, _start, _end, phraseBreak) => {
+  scanTerms(lowered(text), (hash, _start, _end, phraseBreak) => {
     if (isStop(hash)) {
       previous = -1;
       return;
@@ -144,23 +147,74 @@ export function forEachTerm(text: string, visit: (hash: number) => void): void {
   });
 }
 
-/** The words behind `wanted` term hashes in `text` ("token compression" for a bigram). */
+/** Call `visit(start, wordEnd)` for each word of `text` that is not a stop word, positions in `lowered(text)`. */
+export function forEachWord(text: string, visit: (start: number, wordEnd: number) => void): void {
+  scanTerms(lowered(text), (hash, start, _end, _phraseBreak, wordEnd) => {
+    if (!isStop(hash)) visit(start, wordEnd);
+  });
+}
+
+/**
+ * Where the word of stem `stem` that starts at `at` in `lower` ends (after its plural "s" if it has
+ * one), or -1 if no such word starts there. The same rules as scanTerms, for one word: a few
+ * comparisons where scanning the text would read it all.
+ */
+export function wordOf(lower: string, at: number, stem: string): number {
+  if (!lower.startsWith(stem, at) || (at > 0 && isWordChar(lower.charCodeAt(at - 1)))) return -1;
+  const n = lower.length;
+  let end = at + stem.length;
+  while (end < n && isWordChar(lower.charCodeAt(end))) end++;
+  const length = end - at;
+  const last = lower.charCodeAt(end - 1);
+  const previous = lower.charCodeAt(end - 2);
+  const plural = length > 3 && last === 115 && previous !== 115 && previous !== 117 && previous !== 105;
+  return length === stem.length + (plural ? 1 : 0) ? end : -1;
+}
+
+/** Where the word after the one ending at `end` starts, if the two make a phrase (nothing but spaces or marks between); else -1. */
+export function joinedAfter(lower: string, end: number): number {
+  const n = lower.length;
+  for (let i = end; i < n; i++) {
+    const c = lower.charCodeAt(i);
+    if (isWordChar(c)) return i;
+    if (endsPhrase(c)) return -1;
+  }
+  return -1;
+}
+
+/** The part of `text` terms are read from: long abstracts say what they are about well before its end. */
+export function scanned(text: string): string {
+  return text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+}
+
+/** The part of `text` terms are read from, lower-cased: what word positions index. */
+export function lowered(text: string): string {
+  return scanned(text).toLowerCase();
+}
+
+/** The words behind `wanted` term hashes in `text` ("token compression" for a bigram), as stems. */
 export function termNames(text: string, wanted: ReadonlySet<number>): Map<number, string> {
   const names = new Map<number, string>();
-  const lower = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS).toLowerCase() : text.toLowerCase();
-  let previous: { hash: number; word: string } | undefined;
-  scanTerms(text, (hash, start, end, phraseBreak) => {
+  // The word before, as positions: words are sliced out only for the terms wanted.
+  let previous = -1;
+  let previousStart = 0;
+  let previousEnd = 0;
+  const lower = lowered(text);
+  scanTerms(lower, (hash, start, end, phraseBreak) => {
     if (isStop(hash)) {
-      previous = undefined;
+      previous = -1;
       return;
     }
-    const word = lower.slice(start, end);
-    if (wanted.has(hash) && !names.has(hash)) names.set(hash, word);
-    if (previous && !phraseBreak) {
-      const pair = pairHash(previous.hash, hash);
-      if (wanted.has(pair) && !names.has(pair)) names.set(pair, `${previous.word} ${word}`);
+    if (wanted.has(hash) && !names.has(hash)) names.set(hash, lower.slice(start, end));
+    if (previous !== -1 && !phraseBreak) {
+      const pair = pairHash(previous, hash);
+      if (wanted.has(pair) && !names.has(pair)) {
+        names.set(pair, `${lower.slice(previousStart, previousEnd)} ${lower.slice(start, end)}`);
+      }
     }
-    previous = { hash, word };
+    previous = hash;
+    previousStart = start;
+    previousEnd = end;
   });
   return names;
 }
