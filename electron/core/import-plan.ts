@@ -1,8 +1,9 @@
-import { createPaper, type PaperDraft } from './paper';
+import { joinTitle } from './importers/title-parts';
+import { BIBLIOGRAPHIC, createPaper, type PaperDraft } from './paper';
 import type { ImportProblem, ParsedImport } from './importers/types';
 import type { Link, Paper, Source } from './schema';
 import type { LibraryStore } from './store/store';
-import { titleKey } from './text';
+import { squashSpace, titleKey } from './text';
 
 /** What importing each entry would do; shown as the preview, then applied as it is. */
 export type PlannedEntry =
@@ -100,10 +101,16 @@ function fillsFor(existing: Paper, draft: PaperDraft): Partial<Paper> {
     fills.title = draft.title;
     fills.needsMetadata = false;
   }
+  // The parts of the title, when they make the title the paper shows (or is about to take).
+  const title = squashSpace(fills.title ?? existing.title);
+  const parts = draft.titleParts;
+  if (!existing.titleParts && parts && squashSpace(joinTitle(parts.main, parts.subtitle, parts.addon)) === title) {
+    fills.titleParts = parts;
+  }
   if (existing.authors.length === 0 && draft.authors?.length) fills.authors = draft.authors;
   if (!existing.abstract && draft.abstract) fills.abstract = draft.abstract;
   if (existing.year === undefined && draft.year !== undefined) fills.year = draft.year;
-  for (const field of ['venue', 'doi', 'arxivId', 'url', 'citationKey'] as const) {
+  for (const field of ['venue', 'doi', 'arxivId', 'url', 'citationKey', ...BIBLIOGRAPHIC] as const) {
     if (!existing[field] && draft[field]) fills[field] = draft[field];
   }
   if (!existing.keywords?.length && draft.keywords?.length) fills.keywords = draft.keywords;

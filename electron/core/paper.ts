@@ -1,10 +1,22 @@
 import { newId } from './identifiers';
-import type { Annotation, Attachment, HistoryEntry, Link, Paper, ReadingProgress, Source, Status } from './schema';
+import type {
+  Annotation,
+  Attachment,
+  HistoryEntry,
+  Link,
+  Paper,
+  ReadingProgress,
+  Source,
+  Status,
+  TitleParts,
+} from './schema';
 import { squashSpace } from './text';
 
 /** What an importer or papers.add knows about a paper before it enters the library. */
 export type PaperDraft = {
   title: string;
+  /** The parts `title` was joined from, when the source keeps them apart (BibLaTeX subtitle, titleaddon). */
+  titleParts?: TitleParts;
   authors?: string[];
   abstract?: string;
   arxivId?: string;
@@ -13,6 +25,12 @@ export type PaperDraft = {
   citationKey?: string;
   year?: number;
   venue?: string;
+  volume?: string;
+  issue?: string;
+  pages?: string;
+  publisher?: string;
+  issn?: string;
+  isbn?: string;
   keywords?: string[];
   needsMetadata?: boolean;
   links?: Link[];
@@ -55,11 +73,26 @@ export function createPaper(draft: PaperDraft, source: Source, rank: number, now
   if (draft.citationKey) paper.citationKey = draft.citationKey;
   if (draft.year !== undefined) paper.year = draft.year;
   if (draft.venue) paper.venue = draft.venue;
+  for (const field of BIBLIOGRAPHIC) {
+    const value = draft[field];
+    if (value) paper[field] = value;
+  }
+  if (draft.titleParts?.subtitle || draft.titleParts?.addon) paper.titleParts = titlePartsOf(draft.titleParts);
   if (draft.keywords?.length) paper.keywords = draft.keywords;
   if (draft.needsMetadata) paper.needsMetadata = true;
   if (draft.attachments?.length) paper.attachments = draft.attachments;
   if (draft.progress) paper.progress = draft.progress;
   return paper;
+}
+
+/** Where a work sits in its venue, and who published it: plain strings, copied as they came. */
+export const BIBLIOGRAPHIC = ['volume', 'issue', 'pages', 'publisher', 'issn', 'isbn'] as const;
+
+function titlePartsOf(parts: TitleParts): TitleParts {
+  const out: TitleParts = { main: squashSpace(parts.main) };
+  if (parts.subtitle) out.subtitle = squashSpace(parts.subtitle);
+  if (parts.addon) out.addon = squashSpace(parts.addon);
+  return out;
 }
 
 /** Trimmed, de-duplicated tags in their first spelling. */

@@ -99,17 +99,35 @@ export const HistoryEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
+export const TitlePartsSchema = z.object({
+  main: z.string(),
+  subtitle: z.string().optional(),
+  addon: z.string().optional(),
+});
+export type TitleParts = z.infer<typeof TitlePartsSchema>;
+
 export const PaperSchema = z.object({
   id: Id,
   arxivId: z.string().optional(),
   doi: z.string().optional(),
   url: z.string().optional(),
   citationKey: z.string().optional(),
+  /** As shown: the main title joined with any subtitle and title addition (search and the list use it). */
   title: z.string(),
+  /** BibLaTeX's title, subtitle and titleaddon as imported, so an export writes them apart again. */
+  titleParts: TitlePartsSchema.optional(),
   authors: z.array(z.string()),
   abstract: z.string(),
   year: z.number().int().optional(),
   venue: z.string().optional(),
+  volume: z.string().optional(),
+  /** The issue or number within the volume. */
+  issue: z.string().optional(),
+  /** A page range or an article number, as the source wrote it. */
+  pages: z.string().optional(),
+  publisher: z.string().optional(),
+  issn: z.string().optional(),
+  isbn: z.string().optional(),
   /** Subjects or keywords from the source (arXiv subjects, BibTeX keywords, RIS KW); tags stay the user's. */
   keywords: z.array(z.string()).optional(),
   /** Imported from a bare identifier offline: title and authors still to be filled in. */

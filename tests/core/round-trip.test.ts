@@ -66,3 +66,92 @@ describe('export then import gives the same papers back', () => {
     expect(md.kind === 'folder' && md.files.map((f) => f.path)).toEqual(['Alpha Learning to Read Faster.md']);
   });
 });
+
+/** What each format carries of a title in parts and of where a work sits; the rest is its documented loss. */
+const placed = (p: Paper) => ({
+  title: p.title,
+  titleParts: p.titleParts,
+  volume: p.volume,
+  issue: p.issue,
+  pages: p.pages,
+  publisher: p.publisher,
+  issn: p.issn,
+  isbn: p.isbn,
+});
+
+const LOSSES: Record<'bibtex' | 'ris' | 'csl-json', (keyof ReturnType<typeof placed>)[]> = {
+  bibtex: [],
+  // RIS has no subtitle tag, and one SN for an ISSN or an ISBN: the ISSN goes when a paper has both.
+  ris: ['titleParts'],
+  // CSL has no subtitle variable: the title goes joined.
+  'csl-json': ['titleParts'],
+};
+
+describe('titles in parts and where a work sits, through each format', () => {
+  for (const format of ['bibtex', 'ris', 'csl-json'] as const) {
+    it(`through ${format}, losing only ${LOSSES[format].join(', ') || 'nothing'}`, async () => {
+      const store = await openTempStore();
+      await run(store, 'library.import', { path: fixture('bibtex/title-parts.bib') });
+      const exported = await run(store, 'library.export', { format });
+      if (exported.kind !== 'file') throw new Error('expected one file');
+      const copy = await openTempStore();
+      await run(copy, 'library.import', { text: exported.content, name: `export.${format}` });
+      const kept = (papers: Iterable<Paper>) =>
+        [...papers]
+          .map((p) => {
+            const fields: Partial<ReturnType<typeof placed>> = placed(p);
+            for (const lost of LOSSES[format]) delete fields[lost];
+            return fields;
+          })
+          .sort((a, b) => (a.title ?? '').localeCompare(b.title ?? ''));
+      expect(kept(copy.all())).toEqual(kept(store.all()));
+      // The parts were imported at all, and each format keeps the title the reader sees.
+      expect([...store.all()].map((p) => p.titleParts?.subtitle).sort()).toEqual([
+        'Phonons and Plasmons',
+        "The Power of Introverts in a World That Can't Stop Talking",
+      ]);
+      expect([...copy.all()].map((p) => p.title).sort()).toEqual([
+        "Quiet: The Power of Introverts in a World That Can't Stop Talking",
+        'Raman Scattering in Wurtzite GaN: Phonons and Plasmons. Erratum',
+      ]);
+    });
+  }
+
+  it('BibTeX writes title, subtitle and titleaddon apart until the title is edited, then the title as shown', async () => {
+    const store = await openTempStore();
+    await run(store, 'library.import', { path: fixture('bibtex/title-parts.bib') });
+    const bibtex = async () => {
+      const exported = await run(store, 'library.export', { format: 'bibtex' });
+      return exported.kind === 'file' ? exported.content : '';
+    };
+    const before = await bibtex();
+    expect(before).toContain('  title = {Raman Scattering in Wurtzite {GaN}},\n  subtitle = {Phonons and Plasmons},\n');
+    expect(before).toContain('  titleaddon = {Erratum},');
+    expect(before).toContain('  volume = {28},\n  number = {7},\n  pages = {487–493},\n  publisher = {Wiley},');
+    const raman = [...store.all()].find((p) => p.citationKey === 'harima1997')!;
+    await run(store, 'papers.update', { id: raman.id, patch: { title: 'Raman Scattering in GaN, Corrected' } });
+    const after = await bibtex();
+    expect(after).toContain('  title = {Raman Scattering in {GaN,} Corrected},\n  author');
+    expect(after).not.toContain('Phonons and Plasmons');
+  });
+
+  it('a paper imported before its parts were kept gets them from the same file imported again', async () => {
+    const store = await openTempStore();
+    await run(store, 'library.import', { path: fixture('bibtex/title-parts.bib') });
+    const backup = await run(store, 'library.export', { format: 'json' });
+    if (backup.kind !== 'file') throw new Error('expected one file');
+    const old = JSON.parse(backup.content) as { papers: Record<string, unknown>[] };
+    for (const paper of old.papers)
+      for (const field of Object.keys(placed({} as Paper))) if (field !== 'title') delete paper[field];
+    const copy = await openTempStore();
+    await run(copy, 'library.import', { text: JSON.stringify(old), name: 'old.json' });
+    expect([...copy.all()].some((p) => p.titleParts)).toBe(false);
+    const preview = await run(copy, 'library.previewImport', { path: fixture('bibtex/title-parts.bib') });
+    expect(preview.entries.map((e) => (e.kind === 'duplicate' ? e.fills : []))).toEqual([
+      ['titleParts', 'publisher', 'isbn'],
+      ['titleParts', 'volume', 'issue', 'pages', 'publisher', 'issn'],
+    ]);
+    await run(copy, 'library.import', { path: fixture('bibtex/title-parts.bib') });
+    expect([...copy.all()].map(placed)).toEqual([...store.all()].map(placed));
+  });
+});

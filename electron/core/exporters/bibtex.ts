@@ -1,6 +1,25 @@
 import type { Paper } from '../schema';
 import { mathSpans, squashSpace, type MathSpan } from '../text';
-import { arxivPrimaryClass, citationKeys, entryKind, extraLinks, keywordsOf, linkUrl, splitName } from './shared';
+import {
+  arxivPrimaryClass,
+  citationKeys,
+  entryKind,
+  extraLinks,
+  keywordsOf,
+  linkUrl,
+  splitName,
+  titlePartsOf,
+} from './shared';
+
+/** Where the work sits and who published it, under BibTeX's names (the issue is `number`). */
+const BIBTEX_FIELDS = [
+  ['volume', 'volume'],
+  ['number', 'issue'],
+  ['pages', 'pages'],
+  ['publisher', 'publisher'],
+  ['issn', 'issn'],
+  ['isbn', 'isbn'],
+] as const;
 
 // Unicode letters stay UTF-8 (é, ß, 漢字): biber, JabRef and Zotero read UTF-8 .bib files, and the
 // `% Encoding: UTF-8` header tells JabRef so. Only characters LaTeX or BibTeX give a meaning are escaped.
@@ -163,8 +182,12 @@ export function toBibtex(papers: readonly Paper[]): string {
 
 function bibtexEntry(paper: Paper, key: string): string {
   const kind = entryKind(paper);
+  // BibLaTeX's subtitle and titleaddon, apart as they came, while they still make the title shown.
+  const parts = titlePartsOf(paper);
   const fields: [string, string | undefined][] = [
-    ['title', latexTitle(paper.title)],
+    ['title', latexTitle(parts?.main ?? paper.title)],
+    ['subtitle', parts?.subtitle ? latexTitle(parts.subtitle) : undefined],
+    ['titleaddon', parts?.addon ? latexTitle(parts.addon) : undefined],
     ['author', paper.authors.length ? latexAuthors(paper.authors) : undefined],
     ['year', paper.year?.toString()],
   ];
@@ -172,6 +195,10 @@ function bibtexEntry(paper: Paper, key: string): string {
   if (kind === 'article') fields.push(['journal', venue]);
   if (kind === 'inproceedings') fields.push(['booktitle', venue]);
   if (kind === 'misc' && paper.venue && !/^arxiv$/i.test(paper.venue.trim())) fields.push(['howpublished', venue]);
+  for (const [name, field] of BIBTEX_FIELDS) {
+    const value = paper[field];
+    fields.push([name, value ? latexText(value) : undefined]);
+  }
   fields.push(['doi', paper.doi ? verbatim(paper.doi) : undefined]);
   const url = linkUrl(paper);
   fields.push(['url', url ? verbatim(url) : undefined]);

@@ -17,6 +17,12 @@ export type CslItem = {
   author: CslName[];
   issued?: { 'date-parts': [[number]] };
   'container-title'?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
+  publisher?: string;
+  ISSN?: string;
+  ISBN?: string;
   DOI?: string;
   URL?: string;
   abstract?: string;
@@ -27,7 +33,10 @@ export type CslItem = {
 
 const CSL_TYPE = { article: 'article-journal', inproceedings: 'paper-conference', misc: 'article' } as const;
 
-/** CSL-JSON items; an arXiv preprint is CSL's "article" with number "arXiv:<id>" and archive "arXiv", as Zotero writes it. */
+/**
+ * CSL-JSON items; an arXiv preprint is CSL's "article" with number "arXiv:<id>" and archive "arXiv", as Zotero
+ * writes it. CSL has no subtitle variable, so the title goes joined, as shown.
+ */
 export function toCslItems(papers: readonly Paper[]): CslItem[] {
   const keys = citationKeys(papers);
   return papers.map((paper, i) => {
@@ -40,6 +49,12 @@ export function toCslItems(papers: readonly Paper[]): CslItem[] {
     if (paper.title) item.title = escapeMarkup(paper.title);
     if (paper.year !== undefined) item.issued = { 'date-parts': [[paper.year]] };
     if (paper.venue && kind !== 'misc') item['container-title'] = paper.venue;
+    if (paper.volume) item.volume = paper.volume;
+    if (paper.issue) item.issue = paper.issue;
+    if (paper.pages) item.page = paper.pages;
+    if (paper.publisher) item.publisher = paper.publisher;
+    if (paper.issn) item.ISSN = paper.issn;
+    if (paper.isbn) item.ISBN = paper.isbn;
     if (paper.doi) item.DOI = paper.doi;
     const url = linkUrl(paper);
     if (url) item.URL = url;

@@ -22,6 +22,12 @@ function risRecord(paper: Paper, key: string): string {
     ...paper.authors.map((author): [string, string] => ['AU', risName(splitName(author))]),
     ['PY', paper.year?.toString()],
     [kind === 'inproceedings' ? 'T2' : 'JO', kind === 'misc' ? undefined : paper.venue],
+    ['VL', paper.volume],
+    ['IS', paper.issue],
+    ...risPages(paper.pages),
+    ['PB', paper.publisher],
+    // RIS has one SN for either: the ISSN of a serial, else the ISBN.
+    ['SN', paper.issn ?? paper.isbn],
     ['DO', paper.doi],
     ['UR', linkUrl(paper)],
     ['AB', paper.abstract],
@@ -35,6 +41,17 @@ function risRecord(paper: Paper, key: string): string {
     .map(([tag, value]) => `${tag}  - ${value}\r\n`)
     .join('');
   return `${body}ER  - \r\n\r\n`;
+}
+
+/** A range "487-495" (or with an en dash) as SP and EP; anything else, an article number, as SP. */
+function risPages(pages: string | undefined): [string, string | undefined][] {
+  const range = pages ? /^\s*([^\s\-–]+)\s*[-–]+\s*([^\s\-–]+)\s*$/.exec(pages) : null;
+  return range
+    ? [
+        ['SP', range[1]],
+        ['EP', range[2]],
+      ]
+    : [['SP', pages]];
 }
 
 function risValue(value: string): string {

@@ -1,4 +1,5 @@
-import type { Paper } from '../schema';
+import { joinTitle } from '../importers/title-parts';
+import type { Paper, TitleParts } from '../schema';
 import { foldText, squashSpace } from '../text';
 
 /** A display name taken apart the way citation formats want it. */
@@ -179,4 +180,16 @@ export function arxivPrimaryClass(paper: Paper): string | undefined {
     if (match?.[1]) return match[1];
   }
   return undefined;
+}
+
+/**
+ * The title's parts as imported, while they still make the title shown; once the user has edited the
+ * title, it is exported as shown.
+ */
+export function titlePartsOf(paper: Paper): TitleParts | undefined {
+  const parts = paper.titleParts;
+  if (!parts) return undefined;
+  return squashSpace(joinTitle(parts.main, parts.subtitle, parts.addon)) === squashSpace(paper.title)
+    ? parts
+    : undefined;
 }

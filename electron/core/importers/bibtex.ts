@@ -29,6 +29,16 @@ const MONTHS = [
 /** Fields a child entry takes from its `crossref` parent when it has none of its own. */
 const INHERITED = ['booktitle', 'journal', 'journaltitle', 'year', 'date'];
 
+/** Where the work sits and who published it; BibLaTeX's `number` is the issue of a journal article. */
+const BIBLIOGRAPHIC_FIELDS = [
+  ['volume', ['volume']],
+  ['issue', ['number', 'issue']],
+  ['pages', ['pages']],
+  ['publisher', ['publisher']],
+  ['issn', ['issn']],
+  ['isbn', ['isbn']],
+] as const;
+
 /** Fields kept as written (identifiers and addresses), apart from their outer braces. */
 const VERBATIM = new Set(['url', 'doi', 'eprint', 'archiveprefix', 'eprinttype', 'crossref']);
 const DISPLAYED = new Set(['title', 'subtitle', 'titleaddon', 'abstract']);
@@ -127,8 +137,17 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
     return value === '' ? undefined : value;
   };
   // BibLaTeX keeps a subtitle and a title addition apart; the reader sees them joined.
-  const title = joinTitle(text('title') ?? '', text('subtitle'), text('titleaddon'));
-  const draft: PaperDraft = { title, authors: authorsFrom(expandMacros(fields.get('author') ?? '', defined)) };
+  const [main, subtitle, addon] = [text('title') ?? '', text('subtitle'), text('titleaddon')];
+  const draft: PaperDraft = {
+    title: joinTitle(main, subtitle, addon),
+    authors: authorsFrom(expandMacros(fields.get('author') ?? '', defined)),
+  };
+  // Kept apart as well, so a BibTeX export writes them as they came.
+  if (subtitle || addon) draft.titleParts = { main, ...(subtitle && { subtitle }), ...(addon && { addon }) };
+  for (const [field, names] of BIBLIOGRAPHIC_FIELDS) {
+    const value = names.map(text).find((v) => v !== undefined);
+    if (value) draft[field] = value;
+  }
   const abstract = text('abstract');
   if (abstract) draft.abstract = abstract;
   const year = /\b(\d{4})\b/.exec(text('year') ?? text('date') ?? '')?.[1];

@@ -1,6 +1,6 @@
 import { parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
-import { draftFrom, firstString, isObject, type Located } from './csl-json';
+import { draftFrom, firstString, htmlToText, isObject, type Located } from './csl-json';
 import { MAX_JSON_DEPTH, jsonDepth } from './json-guard';
 import { joinTitle } from './title-parts';
 import type { Importer, ParsedImport } from './types';
@@ -88,7 +88,9 @@ const BOOKS = /^(book|monograph|edited-book|reference-book|book-set|book-series)
 function draftFromWork(located: Located): PaperDraft | string {
   const { item } = located;
   if (!isObject(item)) return 'not a Crossref work (expected an object)';
-  const title = joinTitle(firstString(item.title)?.trim() ?? '', firstString(item.subtitle)?.trim());
+  const main = firstString(item.title)?.trim() ?? '';
+  const subtitle = firstString(item.subtitle)?.trim();
+  const title = joinTitle(main, subtitle);
   const work: Record<string, unknown> = {
     ...item,
     title,
@@ -99,6 +101,9 @@ function draftFromWork(located: Located): PaperDraft | string {
   if (!firstString(item['container-title']) && BOOKS.test(type) && firstString(item.publisher))
     work['container-title'] = item.publisher;
   const draft = draftFrom({ ...located, item: work });
+  // Kept apart as well (their markup read as the title's is), so a BibTeX export writes a subtitle field.
+  const subtitleText = subtitle ? htmlToText(subtitle) : '';
+  if (typeof draft !== 'string' && subtitleText) draft.titleParts = { main: htmlToText(main), subtitle: subtitleText };
   if (typeof draft !== 'string' && !draft.doi && located.doiKey) {
     const doi = parseDoi(located.doiKey);
     if (doi) draft.doi = doi;

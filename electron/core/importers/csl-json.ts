@@ -11,6 +11,15 @@ export type Located = { item: unknown; where: string; doiKey?: string };
 
 const CSL_KEYS = ['type', 'title', 'author', 'editor', 'issued', 'id', 'DOI', 'container-title'];
 const DOI_KEY = /^10\.\d{4,9}\/\S+$/;
+/** CSL variables kept as they are; Crossref sends ISSN and ISBN as arrays (the first is kept). */
+const BIBLIOGRAPHIC_VARIABLES = [
+  ['volume', 'volume'],
+  ['issue', 'issue'],
+  ['pages', 'page'],
+  ['publisher', 'publisher'],
+  ['issn', 'ISSN'],
+  ['isbn', 'ISBN'],
+] as const;
 const DATE_FIELDS = ['issued', 'published', 'published-print', 'published-online'];
 
 /**
@@ -112,6 +121,10 @@ function readItem(item: CslItem, doiKey: string | undefined): PaperDraft {
   if (year !== undefined) draft.year = year;
   const venue = htmlToText(firstString(item['container-title']) ?? '');
   if (venue) draft.venue = venue;
+  for (const [field, key] of BIBLIOGRAPHIC_VARIABLES) {
+    const value = htmlToText(firstString(item[key]) ?? scalarString(item[key]) ?? '');
+    if (value) draft[field] = value;
+  }
   const citationKey = firstString(item['citation-key']) ?? scalarString(item.id);
   if (citationKey) draft.citationKey = squashSpace(citationKey);
   const keywords = keywordsFrom(item.keyword ?? item.subject);
@@ -229,7 +242,7 @@ const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'title', 'sec', 'list
  * are dropped, entities decoded once, script and style content discarded. Nothing is executed, and
  * the text is never rendered as HTML anyway. A leading "Abstract" heading is dropped from abstracts.
  */
-function htmlToText(html: string, isAbstract = false): string {
+export function htmlToText(html: string, isAbstract = false): string {
   if (!/[<&]/.test(html)) return squashSpace(html);
   const root = parseHtml(html, { comment: false, blockTextElements: { script: false, style: false } });
   const out: string[] = [];

@@ -20,6 +20,11 @@ const ABSTRACT_TAGS = ['AB', 'N2'];
 const YEAR_TAGS = ['PY', 'Y1', 'DA'];
 // The full journal name first; abbreviations only when nothing better is there.
 const VENUE_TAGS = ['JF', 'JO', 'T2', 'BT', 'JA', 'J2'];
+const BIBLIOGRAPHIC_TAGS = [
+  ['volume', ['VL']],
+  ['issue', ['IS', 'CP']],
+  ['publisher', ['PB']],
+] as const;
 const URL_TAGS = ['UR', 'L1', 'L2', 'L4'];
 const SNIFF_LINES = 40;
 
@@ -103,6 +108,15 @@ function draftFrom(record: RisRecord): PaperDraft {
   if (year !== undefined) draft.year = year;
   const venue = VENUE_TAGS.map((tag) => firstText(fields, [tag])).find((v) => v !== undefined);
   if (venue) draft.venue = venue;
+  for (const [field, tags] of BIBLIOGRAPHIC_TAGS) {
+    const value = firstText(fields, tags);
+    if (value) draft[field] = value;
+  }
+  const pages = pagesFrom(fields);
+  if (pages) draft.pages = pages;
+  const serial = firstText(fields, ['SN']);
+  // SN holds an ISSN (8 characters) or an ISBN (10 or 13), perhaps with hyphens and a note.
+  if (serial) draft[/^[\d-]{12,}|^(?:\d-?){9}[\dX]\b/i.test(serial) ? 'isbn' : 'issn'] = serial;
   const citationKey = fields.find((field) => field.tag === 'ID')?.lines[0];
   if (citationKey) draft.citationKey = citationKey;
   const keywords = keywordsFrom(fields);
@@ -122,13 +136,21 @@ function draftFrom(record: RisRecord): PaperDraft {
   return draft;
 }
 
+/** SP and EP joined as a range is printed, "487–495"; SP alone may already hold the range. */
+function pagesFrom(fields: Field[]): string | undefined {
+  const start = firstText(fields, ['SP']);
+  const end = firstText(fields, ['EP']);
+  if (start && end && end !== start) return `${start}–${end}`;
+  return start ?? end;
+}
+
 /** Each field's value with its continuation lines joined, as hard-wrapped prose. */
-function valuesOf(fields: Field[], tags: string[]): string[] {
+function valuesOf(fields: Field[], tags: readonly string[]): string[] {
   return fields.filter((field) => tags.includes(field.tag)).map((field) => squashSpace(field.lines.join(' ')));
 }
 
 /** The first non-empty value among `tags`, in the order the file has them. */
-function firstText(fields: Field[], tags: string[]): string | undefined {
+function firstText(fields: Field[], tags: readonly string[]): string | undefined {
   return valuesOf(fields, tags).find((value) => value !== '');
 }
 

@@ -7,6 +7,7 @@ import {
   PaperSchema,
   STATUSES,
   SourceSchema,
+  TitlePartsSchema,
   type Paper,
 } from '../schema';
 
@@ -21,6 +22,7 @@ const keysOf = (schema: { shape: object }): ReadonlySet<string> => new Set(Objec
 const PAPER_KEYS = keysOf(PaperSchema);
 const LINK_KEYS = keysOf(LinkSchema);
 const SOURCE_KEYS = keysOf(SourceSchema);
+const TITLE_PARTS_KEYS = keysOf(TitlePartsSchema);
 const HISTORY_KEYS = keysOf(HistoryEntrySchema);
 const ANNOTATION_KEYS = keysOf(AnnotationSchema);
 const STATUS_SET: ReadonlySet<unknown> = new Set(STATUSES);
@@ -64,6 +66,10 @@ const source = (value: unknown): boolean =>
   optionalText(value.file, 4096) &&
   date(value.importedAt);
 
+const titleParts = (value: unknown): boolean =>
+  value === undefined ||
+  (record(value, TITLE_PARTS_KEYS) && text(value.main) && optionalText(value.subtitle) && optionalText(value.addon));
+
 const historyEntry = (value: unknown): boolean =>
   record(value, HISTORY_KEYS) && STATUS_SET.has(value.status) && date(value.at);
 
@@ -95,10 +101,17 @@ export function isPaper(value: unknown): value is Paper {
     optionalText(value.url) &&
     optionalText(value.citationKey) &&
     text(value.title) &&
+    titleParts(value.titleParts) &&
     texts(value.authors) &&
     text(value.abstract) &&
     (value.year === undefined || Number.isSafeInteger(value.year)) &&
     optionalText(value.venue) &&
+    optionalText(value.volume) &&
+    optionalText(value.issue) &&
+    optionalText(value.pages) &&
+    optionalText(value.publisher) &&
+    optionalText(value.issn) &&
+    optionalText(value.isbn) &&
     (value.keywords === undefined || texts(value.keywords)) &&
     (value.needsMetadata === undefined || typeof value.needsMetadata === 'boolean') &&
     every(value.links, link) &&

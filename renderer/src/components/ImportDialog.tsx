@@ -18,6 +18,13 @@ const FIELD_WORDS: Record<string, string> = {
   citationKey: 'a citation key',
   keywords: 'keywords',
   links: 'links',
+  titleParts: 'the subtitle apart',
+  volume: 'the volume',
+  issue: 'the issue',
+  pages: 'the pages',
+  publisher: 'the publisher',
+  issn: 'the ISSN',
+  isbn: 'the ISBN',
 };
 
 const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;

@@ -328,7 +328,9 @@ describe.skipIf(!existsSync(CORPUS))('bibtex importer on real files', () => {
   it('bbt-string-substitution-154.bib: macro names with - and :', () => {
     const parsed = load('bbt-string-substitution-154.bib');
     expect(parsed.problems).toEqual([]);
-    expect(parsed.drafts).toEqual([{ title: 'SQL is great', authors: ['R. A. Bert'], citationKey: 'Bert:2001:SQL' }]);
+    expect(parsed.drafts).toEqual([
+      { title: 'SQL is great', authors: ['R. A. Bert'], publisher: 'Freds Publishing', citationKey: 'Bert:2001:SQL' },
+    ]);
   });
 
   it('jabref-crossref.bib: four entries, the child keeps its own venue', () => {

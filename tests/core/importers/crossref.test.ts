@@ -11,10 +11,16 @@ describe('Crossref API JSON', () => {
     expect(parsed).toMatchObject({ format: 'crossref', found: 1, problems: [] });
     expect(parsed.drafts[0]).toEqual({
       title: 'Raman scattering in wurtzite GaN: phonons, plasmons and the (0001) face',
+      titleParts: { main: 'Raman scattering in wurtzite GaN', subtitle: 'phonons, plasmons and the (0001) face' },
       authors: ['Hiroshi Harima', 'Shin-ichi Nakashima', 'The GaN Consortium'],
       abstract: 'Raman spectra of GaN layers grown on the (0001\u0305) face were measured at 10–300 K.',
       year: 1997,
       venue: 'Journal of Raman Spectroscopy',
+      volume: '28',
+      issue: '7',
+      pages: '487-493',
+      publisher: 'Wiley',
+      issn: '0377-0486',
       keywords: ['Spectroscopy', 'General Materials Science'],
       url: 'http://dx.doi.org/10.1002/(sici)1097-4555(199707)28:7<487::aid-jrs115>3.0.co;2-v',
       links: [

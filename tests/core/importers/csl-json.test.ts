@@ -146,6 +146,9 @@ describe.skipIf(!existsSync(CORPUS))('CSL-JSON importer on the real corpus', () 
       authors: ['Alice Adams', 'Bob Brody'],
       year: 2020,
       venue: 'The BibTeX Journal',
+      volume: '5',
+      issue: '6',
+      pages: '200-210',
       citationKey: 'Article',
     });
     // Proceedings have editors only; a book with authors keeps its authors.
@@ -156,6 +159,9 @@ describe.skipIf(!existsSync(CORPUS))('CSL-JSON importer on the real corpus', () 
       authors: ['Petr Bogusch', 'Jakub Straka'],
       year: 2012,
       venue: 'Zootaxa',
+      volume: '3311',
+      issue: '1',
+      pages: '1-41',
       citationKey: 'loir:B6',
     });
   });
