@@ -59,6 +59,18 @@ export const SHORTCUTS: { heading: string; items: { keys: string[]; action: stri
     items: [...statusShortcuts, { keys: ['j', '→'], action: 'Skip: decide later' }],
   },
   {
+    heading: 'The PDF reader',
+    items: [
+      { keys: ['→', '←'], action: 'Next or previous page' },
+      { keys: ['Space', 'Page Down', 'Page Up'], action: 'A screen down or up' },
+      { keys: [']', '['], action: 'Select the next or previous sentence' },
+      { keys: ['Shift+]', 'Shift+['], action: 'Grow or shrink the selection by a sentence' },
+      { keys: ['h'], action: 'Highlight the selection, with a colour and a comment' },
+      { keys: ['Ctrl/⌘+F'], action: 'Find in the PDF' },
+      { keys: ['Ctrl/⌘ +', 'Ctrl/⌘ −', 'Ctrl/⌘ 0'], action: 'Zoom in, out, back to automatic' },
+    ],
+  },
+  {
     heading: 'Everywhere',
     items: [
       { keys: ['u', 'Ctrl/⌘+Z'], action: 'Undo the last change of status' },

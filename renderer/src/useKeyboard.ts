@@ -3,6 +3,8 @@ import { FOCUS_NOTE_EVENT, STATUS_KEYS } from './shortcuts';
 import { useApp } from './store';
 import type { Status } from './store/types';
 
+const PRESSABLE = 'button, a[href], summary, [role="button"], [role="link"], [role="menuitem"], [role="tab"]';
+
 /** The list's keyboard: see SHORTCUTS. Status keys act on every picked paper when several are picked. */
 export function useKeyboard(): void {
   const step = useApp((s) => s.step);
@@ -39,6 +41,8 @@ export function useKeyboard(): void {
         return;
       }
       if (event.metaKey || event.ctrlKey || event.altKey) return;
+      // Enter and Space press the button or follow the link that has the focus, as they do everywhere.
+      if ((event.key === 'Enter' || event.key === ' ') && target.closest(PRESSABLE)) return;
       const targets = checked.length > 1 ? checked : selectedId ? [selectedId] : [];
       const mark = (status: Status) => () => targets.length && void setStatus(targets, status);
       const statusKey = STATUS_KEYS[event.key as keyof typeof STATUS_KEYS] as Status | undefined;

@@ -76,3 +76,23 @@ export function boxesFor(layer: HTMLElement, page: DOMRect, start: number, end: 
   }
   return boxes;
 }
+
+/** A DOM range over start..end of the page's text in its text layer (to select a passage), if it is drawn. */
+export function rangeFor(layer: HTMLElement, start: number, end: number): Range | undefined {
+  let from: [Node, number] | undefined;
+  let to: [Node, number] | undefined;
+  for (const span of spansOf(layer)) {
+    const base = Number(span.dataset.start);
+    const text = span.firstChild;
+    const length = span.textContent?.length ?? 0;
+    if (!text || text.nodeType !== Node.TEXT_NODE || length === 0) continue;
+    if (!from && start < base + length) from = [text, Math.max(0, start - base)];
+    if (end > base) to = [text, Math.min(length, end - base)];
+    if (base >= end) break;
+  }
+  if (!from || !to) return undefined;
+  const range = document.createRange();
+  range.setStart(...from);
+  range.setEnd(...to);
+  return range.collapsed ? undefined : range;
+}

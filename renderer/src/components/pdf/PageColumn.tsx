@@ -21,7 +21,8 @@ import {
   type Position,
 } from '../../pdf/page-window';
 import { toPdfPoint } from '../../pdf/pdfjs';
-import { boxesFor, selectionOffsets } from '../../pdf/text-layer-dom';
+import { sentences, stepSentence } from '../../pdf/sentences';
+import { boxesFor, rangeFor, selectionOffsets } from '../../pdf/text-layer-dom';
 import type { Annotation } from '../../store/types';
 import { PdfPage } from './PdfPage';
 import type { LoadedPdf } from './use-pdf-document';
@@ -56,6 +57,13 @@ export type ColumnHandle = {
   turnPage: (direction: 1 | -1) => void;
   edge: (end: 'start' | 'end') => void;
   focus: () => void;
+  /**
+   * Select the next (1) or previous (-1) sentence, from the top of the view when nothing is selected; with
+   * `extend`, grow or shrink the selection by a sentence. A keyboard's way to choose a passage to highlight.
+   */
+  selectSentence: (direction: 1 | -1, extend: boolean) => Promise<void>;
+  /** Open the highlight popover on the selected text; false when nothing in the pages is selected. */
+  highlightSelection: () => Promise<boolean>;
 };
 
 type Props = {
@@ -137,6 +145,7 @@ export function PageColumn({ ref, ...props }: Props) {
   };
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
+  const readSelectionRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
   useImperativeHandle(ref, () => {
     const el = () => scroller.current;
     const goTo = (to: Position) => {
@@ -159,8 +168,46 @@ export function PageColumn({ ref, ...props }: Props) {
       },
       edge: (end) => el()?.scrollTo({ top: end === 'start' ? 0 : el()!.scrollHeight }),
       focus: () => el()?.focus({ preventScroll: true }),
+      highlightSelection: () => readSelectionRef.current(),
+      async selectSentence(direction, extend) {
+        const s = el();
+        if (!s) return;
+        const selection = window.getSelection();
+        const selected =
+          selection && !selection.isCollapsed && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+        const selectedPage = selected && elementOf(selected.startContainer)?.closest<HTMLElement>('.pdf-page');
+        const onPage = selectedPage && s.contains(selectedPage) ? selectedPage : undefined;
+        let page = onPage ? Number(onPage.dataset.page) - 1 : firstPageShown(s, layout);
+        const layer = await textLayerOf(s, page);
+        if (!layer) return;
+        const list = sentences((await pdf.texts.text(page)).text);
+        const current = onPage && selected ? selectionOffsets(layer, selected) : undefined;
+        let target = current
+          ? stepSentence(list, current, direction, extend)
+          : firstShownSentence(layer, s.getBoundingClientRect().top, list);
+        let targetLayer = layer;
+        if (!target && !extend) {
+          // Past the page's first or last sentence: the previous page's last, or the next page's first.
+          page += direction;
+          if (page < 0 || page >= count) return;
+          goTo({ page, offset: direction > 0 ? 0 : 0.5 });
+          const other = await textLayerOf(s, page);
+          if (!other) return;
+          targetLayer = other;
+          target = stepSentence(sentences((await pdf.texts.text(page)).text), undefined, direction, false);
+        }
+        const range = target && rangeFor(targetLayer, target.start, target.end);
+        if (!range || !selection) return;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        // Keep the passage in view, a third down the screen when it has to move.
+        const box = range.getBoundingClientRect();
+        const view = s.getBoundingClientRect();
+        if (box.top < view.top + 8 || box.bottom > view.bottom - 8)
+          s.scrollBy({ top: box.top - view.top - view.height / 3 });
+      },
     };
-  }, [layout, count]);
+  }, [layout, count, pdf]);
 
   // Group highlights and hits by page once, so each page gets the same array until they change.
   const byPage = useMemo(() => groupByPage(props.highlights, (a) => a.page ?? -1), [props.highlights]);
@@ -172,19 +219,19 @@ export function PageColumn({ ref, ...props }: Props) {
       : props.highlights.find((a) => a.id === props.activeAnnotationId)?.page;
 
   const { onSelectText, onHighlightClick } = props;
-  const readSelection = useCallback(async () => {
+  const readSelection = useCallback(async (): Promise<boolean> => {
     const selection = window.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false;
     const range = selection.getRangeAt(0);
     const pageEl =
       elementOf(range.startContainer)?.closest<HTMLElement>('.pdf-page') ??
       elementOf(range.endContainer)?.closest<HTMLElement>('.pdf-page');
     const layer = pageEl?.querySelector<HTMLElement>('.textLayer');
-    if (!pageEl || !layer || !scroller.current?.contains(pageEl)) return;
+    if (!pageEl || !layer || !scroller.current?.contains(pageEl)) return false;
     const page = Number(pageEl.dataset.page) - 1;
     const offsets = selectionOffsets(layer, range);
     const viewport = pdf.viewports[page]?.clone({ scale });
-    if (!offsets || !viewport) return;
+    if (!offsets || !viewport) return false;
     const { text } = await pdf.texts.text(page);
     const { quote, prefix, suffix } = quoteAt(text, offsets.start, offsets.end);
     const rects = mergeLines(
@@ -192,7 +239,7 @@ export function PageColumn({ ref, ...props }: Props) {
         boxToPdf(box, toPdfPoint(viewport)),
       ),
     );
-    if (!quote.trim() || rects.length === 0) return;
+    if (!quote.trim() || rects.length === 0) return false;
     const bounds = range.getBoundingClientRect();
     onSelectText({
       page,
@@ -204,7 +251,11 @@ export function PageColumn({ ref, ...props }: Props) {
       x: bounds.left + bounds.width / 2,
       y: bounds.bottom,
     });
+    return true;
   }, [pdf, scale, onSelectText]);
+  useLayoutEffect(() => {
+    readSelectionRef.current = readSelection;
+  }, [readSelection]);
 
   const first = Math.max(0, win.keep[0] - PLACEHOLDERS);
   const last = Math.min(count - 1, win.keep[1] + PLACEHOLDERS);
@@ -264,6 +315,33 @@ export function PageColumn({ ref, ...props }: Props) {
       </div>
     </div>
   );
+}
+
+/** The first page whose box reaches below the top of the scrolled view. */
+function firstPageShown(scroller: HTMLElement, layout: { tops: number[]; heights: number[] }): number {
+  const top = scroller.scrollTop;
+  const index = layout.tops.findIndex((t, i) => t + layout.heights[i]! > top + 4);
+  return Math.max(0, index);
+}
+
+/** A page's text layer once it is made (it is drawn when it comes near the screen): waits up to 3 s. */
+async function textLayerOf(scroller: HTMLElement, page: number): Promise<HTMLElement | undefined> {
+  for (let waited = 0; waited < 3000; waited += 50) {
+    const layer = scroller.querySelector<HTMLElement>(`.pdf-page[data-page="${page + 1}"] .textLayer`);
+    if (layer?.querySelector('span[data-start]')) return layer;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
+}
+
+/** The first sentence of the page whose first character is below `top` (the view's top), or the page's first. */
+function firstShownSentence(layer: HTMLElement, top: number, list: readonly TextRange[]): TextRange | undefined {
+  const page = layer.getBoundingClientRect();
+  const shown = list.find((sentence) => {
+    const box = boxesFor(layer, page, sentence.start, sentence.start + 1)[0];
+    return box !== undefined && page.top + box.top >= top;
+  });
+  return shown ?? list[0];
 }
 
 function sameWindow(a: PageWindow, b: PageWindow): boolean {

@@ -14,7 +14,8 @@ const FOCUSABLE =
 /**
  * The reader's keys, caught before the page's list keys and the browser's own (Ctrl/⌘+F finds in the PDF,
  * Ctrl/⌘ +/−/0 zoom the pages, not the window): PageUp/PageDown/Space a screen, arrows a line or a page,
- * Home/End, Escape closes. Tab stays inside the reader. Ctrl+wheel zooms too.
+ * Home/End, ] and [ select the next or previous sentence (Shift to grow or shrink the selection), h highlights
+ * what is selected, Escape closes. Tab stays inside the reader. Ctrl+wheel zooms too.
  */
 export function useReaderKeys(root: RefObject<HTMLElement | null>, handlers: Handlers): void {
   const latest = useRef(handlers);
@@ -77,6 +78,15 @@ export function useReaderKeys(root: RefObject<HTMLElement | null>, handlers: Han
         ArrowLeft: () => column.turnPage(-1),
         Home: () => column.edge('start'),
         End: () => column.edge('end'),
+        // Choosing a passage without a mouse: a sentence at a time, then h opens the highlight popover.
+        ']': () => void column.selectSentence(1, false),
+        '[': () => void column.selectSentence(-1, false),
+        '}': () => void column.selectSentence(1, true),
+        '{': () => void column.selectSentence(-1, true),
+        h: () =>
+          void column.highlightSelection().then((opened) => {
+            if (!opened) return column.selectSentence(1, false);
+          }),
       };
       const action = actions[event.key];
       if (action) {

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FIXTURES, expect, test, type App } from './helpers';
+
+/** Real PDFs from pdf.js's own test suite (see its README). */
+const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
+
+test.use({ viewport: { width: 1280, height: 900 }, seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+type Annotation = { target: string; page?: number; quote: string; comment: string; color: string };
+
+async function api<T>(app: App, name: string, input: unknown): Promise<T> {
+  const response = await fetch(`${app.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+  return body.value;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+test('a passage of a PDF is chosen a sentence at a time and highlighted with the keyboard alone', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
+  const paper = papers[0]!;
+  const base64 = (await readFile(join(PDFS, 'tracemonkey.pdf'))).toString('base64');
+  await api(app, 'attachments.add', { paperId: paper.id, base64, name: 'tracemonkey.pdf' });
+
+  await page.goto(app.url);
+  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: paper.title }).click();
+  await page.getByRole('button', { name: 'Read PDF' }).focus();
+  await page.keyboard.press('Enter');
+  const reader = page.getByRole('dialog', { name: /^Reader/ });
+  await expect(reader.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeAttached();
+  const selected = () => page.evaluate(() => window.getSelection()?.toString() ?? '');
+
+  // ] selects the first sentence on screen, then the next; Shift grows the selection by one and shrinks it back.
+  await page.keyboard.press(']');
+  await expect.poll(selected).not.toBe('');
+  const first = squash(await selected());
+  expect(first).toMatch(/^Trace-based Just-in-Time/);
+  await page.keyboard.press(']');
+  await expect.poll(async () => squash(await selected())).not.toBe(first);
+  const second = squash(await selected());
+  expect(second.length).toBeGreaterThan(10);
+  await page.keyboard.press('Shift+BracketRight');
+  await expect.poll(async () => squash(await selected()).length).toBeGreaterThan(second.length);
+  const two = squash(await selected());
+  expect(two.startsWith(second)).toBe(true);
+  await page.keyboard.press('Shift+BracketLeft');
+  await expect.poll(async () => squash(await selected())).toBe(second);
+  await page.keyboard.press('[');
+  await expect.poll(async () => squash(await selected())).toBe(first);
+  await page.keyboard.press(']');
+  await page.keyboard.press('Shift+BracketRight');
+  await expect.poll(async () => squash(await selected())).toBe(two);
+
+  // h opens the highlight popover on it, with the focus in the comment; Enter saves.
+  await page.keyboard.press('h');
+  const popover = page.getByRole('dialog', { name: 'New highlight' });
+  await expect(popover).toBeVisible();
+  await expect(popover.getByRole('textbox', { name: 'Comment' })).toBeFocused();
+  await page.screenshot({ path: 'test-results/screens/pdf-keyboard-highlight.png' });
+  await page.keyboard.type('The claim, in two sentences.');
+  await page.keyboard.press('Enter');
+  await expect(popover).toHaveCount(0);
+  await expect(reader.locator('.pdf-page[data-page="1"] .pdf-hl').first()).toBeVisible();
+
+  const saved = await api<{ annotations: Annotation[] }>(app, 'papers.get', { id: paper.id });
+  const highlight = saved.annotations.find((a) => a.target === 'pdf');
+  expect(highlight).toMatchObject({ page: 0, comment: 'The claim, in two sentences.' });
+  expect(squash(highlight!.quote)).toBe(two);
+  // The reader keeps the focus: its keys still work.
+  await page.keyboard.press('ArrowRight');
+  await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('2');
+});
