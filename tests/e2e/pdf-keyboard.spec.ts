@@ -79,4 +79,31 @@ test('a passage of a PDF is chosen a sentence at a time and highlighted with the
   // The reader keeps the focus: its keys still work.
   await page.keyboard.press('ArrowRight');
   await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('2');
+
+  // The highlight is in the sidebar's list, read out with its page and comment; from there its comment is
+  // changed without a mouse, and the focus comes back to it.
+  const toggle = reader.getByRole('button', { name: 'Highlights', exact: true });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') {
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+  }
+  const entry = reader.getByRole('button', { name: /^Page 1, yellow highlight: .*Comment: The claim/ });
+  await entry.focus();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('dialog', { name: 'Highlight' });
+  await expect(editor.getByRole('textbox', { name: 'Comment' })).toBeFocused();
+  await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('1');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Check the benchmarks.');
+  await page.keyboard.press('Enter');
+  await expect(editor).toHaveCount(0);
+  await expect(
+    reader.getByRole('button', { name: /Comment: The claim, in two sentences\. Check the benchmarks\.$/ }),
+  ).toBeFocused();
+  await expect
+    .poll(
+      async () =>
+        (await api<{ annotations: Annotation[] }>(app, 'papers.get', { id: paper.id })).annotations[0]?.comment,
+    )
+    .toBe('The claim, in two sentences. Check the benchmarks.');
 });

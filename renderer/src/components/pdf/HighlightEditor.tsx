@@ -43,6 +43,8 @@ export function HighlightEditor({ annotation, x, y, onUpdate, onRemove, onClose 
         onBlur={save}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
+            // Not also a press of whatever takes the focus next (the sidebar's entry would open this again).
+            e.preventDefault();
             save();
             onClose();
           }

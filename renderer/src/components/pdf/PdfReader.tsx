@@ -130,7 +130,14 @@ function ReaderBody({
   // A saved highlight stays drawn as it was selected until the paper comes back with it (no flicker).
   const [saved, setSaved] = useState<{ page: number; rects: PdfSelection['rects']; count: number }>();
   const pending = selection ?? (saved && highlights.length === saved.count ? saved : undefined);
-  const [editing, setEditing] = useState<{ id: string; x: number; y: number }>();
+  // A highlight's editor, beside it on the page or beside its entry in the sidebar (focus goes back there).
+  const [editing, setEditing] = useState<{ id: string; x: number; y: number; opener?: HTMLElement }>();
+  const closeEditor = () => {
+    const opener = editing?.opener;
+    setEditing(undefined);
+    if (opener?.isConnected) opener.focus();
+    else column.current?.focus();
+  };
 
   const count = pdf?.viewports.length ?? 0;
   // Decided once, when the document opens: a first highlight must not open it and shrink the pages.
@@ -240,7 +247,12 @@ function ReaderBody({
             highlights={highlights}
             activeAnnotationId={activeAnnotationId}
             onOutline={onOutline}
-            onHighlight={showHighlight}
+            onHighlight={(annotation, opener) => {
+              showHighlight(annotation);
+              // Its comment and colour can be changed from the list too: the editor opens beside the entry.
+              const box = opener.getBoundingClientRect();
+              setEditing({ id: annotation.id, x: box.right + 158, y: box.top - 10, opener });
+            }}
           />
         )}
         {state.phase === 'ready' ? (
@@ -315,10 +327,7 @@ function ReaderBody({
             setEditing(undefined);
             column.current?.focus();
           }}
-          onClose={() => {
-            setEditing(undefined);
-            column.current?.focus();
-          }}
+          onClose={closeEditor}
         />
       )}
     </div>

@@ -8,7 +8,8 @@ type Props = {
   highlights: readonly Annotation[];
   activeAnnotationId: string | undefined;
   onOutline: (item: OutlineItem) => void;
-  onHighlight: (annotation: Annotation) => void;
+  /** A highlight in the list was chosen: `opener` is its entry, where the focus returns. */
+  onHighlight: (annotation: Annotation, opener: HTMLElement) => void;
 };
 
 /** Beside the pages: the PDF's outline when it has one, and this PDF's highlights in page order. */
@@ -51,7 +52,8 @@ export function ReaderSidebar({ outline, highlights, activeAnnotationId, onOutli
                 <button
                   type="button"
                   className={`pdf-hl-item hl-${a.color}${a.id === activeAnnotationId ? ' active' : ''}`}
-                  onClick={() => onHighlight(a)}
+                  aria-label={`Page ${(a.page ?? 0) + 1}, ${a.color} highlight: “${a.quote}”${a.comment ? `. Comment: ${a.comment}` : ''}`}
+                  onClick={(event) => onHighlight(a, event.currentTarget)}
                 >
                   <span className="pdf-hl-page">p. {(a.page ?? 0) + 1}</span>
                   <span className="pdf-hl-quote">“{a.quote.length > 140 ? `${a.quote.slice(0, 137)}…` : a.quote}”</span>
