@@ -22,7 +22,7 @@ async function api<T>(app: App, name: string, input: unknown): Promise<T> {
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-test('a passage of a PDF is chosen a sentence at a time and highlighted with the keyboard alone', async ({
+test('with the keyboard alone: a passage chosen a sentence at a time and highlighted, its comment changed from the sidebar, the toast’s Undo reached', async ({
   app,
   page,
 }) => {
@@ -106,4 +106,24 @@ test('a passage of a PDF is chosen a sentence at a time and highlighted with the
         (await api<{ annotations: Annotation[] }>(app, 'papers.get', { id: paper.id })).annotations[0]?.comment,
     )
     .toBe('The claim, in two sentences. Check the benchmarks.');
+
+  // At the last page the paper is marked read; the toast's Undo is reached with Tab from inside the reader.
+  await reader.getByLabel('Pages', { exact: true }).focus();
+  await page.keyboard.press('End');
+  const markRead = reader.getByRole('button', { name: 'Mark as read' });
+  await markRead.focus();
+  await page.keyboard.press('Enter');
+  const toast = page
+    .getByRole('status')
+    .filter({ hasText: 'read' })
+    .filter({ has: page.getByRole('button', { name: 'Undo' }) });
+  await expect(toast).toBeVisible();
+  await reader.getByRole('button', { name: 'Close the reader (Esc)' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(toast.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => (await api<{ status: string }>(app, 'papers.get', { id: paper.id })).status)
+    .not.toBe('read');
+  await expect(reader).toBeVisible();
 });

@@ -28,8 +28,9 @@ export function useReaderKeys(root: RefObject<HTMLElement | null>, handlers: Han
       if (!el) return;
       const h = latest.current;
       const target = event.target instanceof HTMLElement ? event.target : document.body;
-      // Nothing behind the reader hears a key while it is open (the list's keys skip dialogs already).
-      const inside = el.contains(target);
+      // Nothing behind the reader hears a key while it is open (the list's keys skip dialogs already), but
+      // the toast's Undo, shown above it, is part of it.
+      const inside = el.contains(target) || target.closest(TOAST) !== null;
       if (!inside) {
         event.stopPropagation();
         if (event.key !== 'Tab') h.column.current?.focus();
@@ -113,21 +114,21 @@ export function useReaderKeys(root: RefObject<HTMLElement | null>, handlers: Han
   }, [root]);
 }
 
-/** Tab and Shift+Tab go round the reader's controls and never leave it. */
+/** A toast's controls (Undo): shown above the reader and reached from it with Tab. */
+const TOAST = '.toast';
+
+/** Tab and Shift+Tab go round the reader's controls (and a toast's Undo, last) and never leave them. */
 function trapTab(root: HTMLElement, event: KeyboardEvent): void {
-  const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((e) => e.getClientRects().length > 0);
+  const items = [
+    ...root.querySelectorAll<HTMLElement>(FOCUSABLE),
+    ...document.querySelectorAll<HTMLElement>(`${TOAST} button`),
+  ].filter((e) => e.getClientRects().length > 0);
   if (items.length === 0) return;
-  const first = items[0]!;
-  const last = items.at(-1)!;
-  const active = document.activeElement;
-  if (!active || !root.contains(active)) {
-    event.preventDefault();
-    first.focus();
-  } else if (event.shiftKey && active === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && active === last) {
-    event.preventDefault();
-    first.focus();
-  }
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  // Inside something the list does not name (a page's text): the browser's own order, within the reader.
+  if (at < 0 && document.activeElement && root.contains(document.activeElement)) return;
+  event.preventDefault();
+  const step = event.shiftKey ? -1 : 1;
+  const next = at < 0 ? (event.shiftKey ? items.length - 1 : 0) : (at + step + items.length) % items.length;
+  items[next]!.focus();
 }
