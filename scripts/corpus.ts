@@ -15,6 +15,8 @@ type Report = {
   duplicates: number;
   /** Added without a title (shown as "Untitled"). */
   untitled?: number;
+  /** Added beside a paper with the same title that may be the same work. */
+  possible?: unknown[];
   errors: { where: string; message: string }[];
   format: string;
   pdf?: { kind: string; title: string; why: string };
@@ -90,7 +92,7 @@ for (const file of await filesUnder(dir)) {
       continue;
     }
     console.log(
-      `ok    ${name} [${r.format}]: found ${r.found}, added ${r.added}, duplicates ${r.duplicates}, untitled ${r.untitled ?? 0}, errors ${r.errors.length} (${outcome.ms} ms)`,
+      `ok    ${name} [${r.format}]: found ${r.found}, added ${r.added}, duplicates ${r.duplicates}, possible duplicates ${r.possible?.length ?? 0}, untitled ${r.untitled ?? 0}, errors ${r.errors.length} (${outcome.ms} ms)`,
     );
     for (const e of r.errors.slice(0, 3)) console.log(`        ${e.where}: ${e.message}`);
     if (r.errors.length > 3) console.log(`        ... and ${r.errors.length - 3} more`);

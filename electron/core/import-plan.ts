@@ -1,4 +1,5 @@
 import { joinTitle } from './importers/title-parts';
+import { matchInLibrary, sameWork } from './import-match';
 import { BIBLIOGRAPHIC, createPaper, type PaperDraft } from './paper';
 import type { ImportProblem, ParsedImport } from './importers/types';
 import type { Link, Paper, Source } from './schema';
@@ -7,40 +8,74 @@ import { squashSpace, titleKey } from './text';
 
 /** What importing each entry would do; shown as the preview, then applied as it is. */
 export type PlannedEntry =
-  | { kind: 'new'; title: string; draft: PaperDraft }
+  /** `possible`: a paper with the same title that may be the same work; the entry is kept apart from it. */
+  | { kind: 'new'; title: string; draft: PaperDraft; possible?: PossibleDuplicate }
   /** `fills`: the fields the paper lacks and this entry would fill in; none when it would change nothing. */
   | { kind: 'duplicate'; title: string; existingId: string; fills: string[] }
   | { kind: 'error'; where: string; message: string };
+
+/** The paper (in the library, or earlier in the same file, without an id yet) an entry may be the same as. */
+export type PossibleDuplicate = { paperId?: string; title: string };
 
 /** Decide, without changing the library, what each parsed entry becomes. */
 export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEntry[] {
   const plan: PlannedEntry[] = parsed.problems.map((p) => ({ kind: 'error', ...p }));
   // Entries of the same file may repeat each other: the first one wins, later ones are duplicates of it.
-  const pending = new Map<string, string>();
+  const earlier = new BatchIndex();
+  // The entries each paper took in: applyImport fills them in, after which a later entry is compared with them too.
+  const takenIn = new Map<string, PaperDraft[]>();
   for (const draft of parsed.drafts) {
-    const existingId = store.findDuplicate(draft);
-    if (existingId) {
-      const existing = store.get(existingId)!;
+    const found = matchInLibrary(store, draft);
+    const match =
+      found?.kind === 'same' && takenIn.get(found.paperId)?.some((other) => !sameWork(other, draft))
+        ? { ...found, kind: 'possible' as const }
+        : found;
+    if (match?.kind === 'same') {
+      takenIn.set(match.paperId, [...(takenIn.get(match.paperId) ?? []), draft]);
+      const existing = store.get(match.paperId)!;
       const fills = fillsFor(existing, draft);
       // As applyImport will: details that would make the paper a duplicate of another are not filled in.
       const fillable = Object.keys(fills).length > 0 && !clashes(store, { ...existing, ...fills });
       plan.push({
         kind: 'duplicate',
         title: existing.title,
-        existingId,
+        existingId: match.paperId,
         fills: fillable ? Object.keys(fills).filter((field) => field !== 'needsMetadata') : [],
       });
       continue;
     }
-    const key = batchKeys(draft).find((k) => pending.has(k));
-    if (key) {
-      plan.push({ kind: 'duplicate', title: draft.title, existingId: pending.get(key)!, fills: [] });
+    const inBatch = earlier.match(draft);
+    if (inBatch?.kind === 'same') {
+      // Not in the library yet: it is the earlier entry of this file, added by this import.
+      plan.push({ kind: 'duplicate', title: inBatch.draft.title, existingId: '', fills: [] });
       continue;
     }
-    for (const k of batchKeys(draft)) pending.set(k, draft.title);
-    plan.push({ kind: 'new', title: draft.title, draft });
+    earlier.add(draft);
+    const entry: PlannedEntry = { kind: 'new', title: draft.title, draft };
+    if (match) entry.possible = { paperId: match.paperId, title: match.title };
+    else if (inBatch) entry.possible = { title: inBatch.title };
+    plan.push(entry);
   }
   return plan;
+}
+
+/** The entries of one file seen so far, by identifier and title, to find the ones that repeat an earlier one. */
+class BatchIndex {
+  private readonly byKey = new Map<string, PaperDraft>();
+
+  add(draft: PaperDraft): void {
+    for (const key of batchKeys(draft)) if (!this.byKey.has(key)) this.byKey.set(key, draft);
+  }
+
+  match(draft: PaperDraft): { kind: 'same' | 'possible'; draft: PaperDraft; title: string } | undefined {
+    const keys = batchKeys(draft);
+    const byId = keys.filter((key) => !key.startsWith('t:')).find((key) => this.byKey.has(key));
+    if (byId) return { kind: 'same', draft: this.byKey.get(byId)!, title: this.byKey.get(byId)!.title };
+    const byTitle = keys.find((key) => key.startsWith('t:') && this.byKey.has(key));
+    const other = byTitle ? this.byKey.get(byTitle) : undefined;
+    if (!other) return undefined;
+    return { kind: sameWork(other, draft) ? 'same' : 'possible', draft: other, title: other.title };
+  }
 }
 
 /** Entries applied between two progress reports. */
@@ -52,6 +87,8 @@ export type ImportOutcome = {
   duplicates: number;
   merged: string[];
   untitled: number;
+  /** Papers added beside one with the same title that may be the same work (kept apart, as the preview said). */
+  possible: { paperId: string; sameAs: string; title: string }[];
   problems: ImportProblem[];
 };
 
@@ -63,15 +100,27 @@ export async function applyImport(
   now: string,
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { added: [], duplicates: 0, merged: [], untitled: 0, problems: [...parsed.problems] };
+  const outcome: ImportOutcome = {
+    added: [],
+    duplicates: 0,
+    merged: [],
+    untitled: 0,
+    possible: [],
+    problems: [...parsed.problems],
+  };
   const total = parsed.drafts.length;
+  // As planImport decides: the library first, then the earlier entries of this file (the papers they became).
+  const earlier = new BatchIndex();
+  const added = new Map<PaperDraft, string>();
   for (const [done, draft] of parsed.drafts.entries()) {
     // A big import lets the host answer other requests and report progress between chunks.
     if (done > 0 && done % PROGRESS_EVERY === 0) {
       progress(done, total);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const existingId = store.findDuplicate(draft);
+    const match = matchInLibrary(store, draft);
+    const inBatch = match?.kind === 'same' ? undefined : earlier.match(draft);
+    const existingId = match?.kind === 'same' ? match.paperId : inBatch?.kind === 'same' && added.get(inBatch.draft);
     if (existingId) {
       outcome.duplicates++;
       const existing = store.get(existingId)!;
@@ -88,6 +137,10 @@ export async function applyImport(
     const paper = createPaper(fresh, source, store.nextRank(), now);
     store.insert(paper);
     outcome.added.push(paper.id);
+    earlier.add(draft);
+    added.set(draft, paper.id);
+    const sameAs = match?.paperId ?? (inBatch && added.get(inBatch.draft));
+    if (sameAs) outcome.possible.push({ paperId: paper.id, sameAs, title: store.get(sameAs)!.title });
     if (paper.title === '') outcome.untitled++;
   }
   if (total > PROGRESS_EVERY) progress(total, total);

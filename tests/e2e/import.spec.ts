@@ -106,3 +106,18 @@ test('entries without a title are imported and listed as "Untitled" with their a
   );
   await page.screenshot({ path: 'test-results/screens/import-untitled.png' });
 });
+
+test('a review sharing a book’s title is kept apart and previewed as possibly the same', async ({ app, page }) => {
+  await page.goto(app.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(join(FIXTURES, 'duplicates', 'book-review.bib'));
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog.getByRole('status')).toContainText('1 possibly already there, kept apart');
+  await expect(dialog.getByRole('listitem').nth(1)).toContainText('possibly the same as ‘The Power of Habit’');
+  await page.screenshot({ path: 'test-results/screens/import-possible.png' });
+  await dialog.getByRole('button', { name: 'Import 2 papers' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(2);
+  await expect(page.getByRole('listbox', { name: 'Papers' })).toContainText('Anna Smith');
+});

@@ -121,6 +121,7 @@ export const libraryPreviewImport = defineCommand({
         duplicates: 0,
         filling: 0,
         untitled: 0,
+        possible: 0,
         errors: 0,
         entries: [
           plan.kind === 'new'
@@ -132,7 +133,9 @@ export const libraryPreviewImport = defineCommand({
     }
     const parsed = given.parsed;
     const entries = planImport(ctx.store, parsed).map((entry) =>
-      entry.kind === 'new' ? { kind: entry.kind, title: entry.title } : entry,
+      entry.kind === 'new'
+        ? { kind: entry.kind, title: entry.title, ...(entry.possible && { possible: entry.possible }) }
+        : entry,
     );
     const count = (kind: string) => entries.filter((e) => e.kind === kind).length;
     return {
@@ -145,6 +148,8 @@ export const libraryPreviewImport = defineCommand({
       filling: entries.filter((e) => e.kind === 'duplicate' && e.fills.length > 0).length,
       /** New papers without a title, shown as "Untitled". */
       untitled: entries.filter((e) => e.kind === 'new' && e.title === '').length,
+      /** New papers with the title of another that may be the same work: kept apart, named in their entry. */
+      possible: entries.filter((e) => e.kind === 'new' && e.possible).length,
       errors: count('error'),
       entries,
     };
@@ -175,6 +180,7 @@ function pdfResult(pdf: PdfImported) {
     duplicates: 0,
     merged: 0,
     untitled: 0,
+    possible: [],
     /** PDFs attached to papers already in the library. */
     attached: pdf.kind === 'attach' && !pdf.already ? 1 : 0,
     errors: [],
@@ -208,6 +214,8 @@ async function importParsed(ctx: CommandContext, parsed: ParsedImport, path: str
     merged: outcome.merged.length,
     /** Papers added without a title, shown as "Untitled". */
     untitled: outcome.untitled,
+    /** Papers added beside one with the same title that may be the same work. */
+    possible: outcome.possible,
     errors: outcome.problems,
     ids: outcome.added,
     attached: 0,

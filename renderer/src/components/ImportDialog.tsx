@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import type { ImportPreview } from '../store/types';
-import { Untitled } from './Untitled';
+import { UNTITLED, Untitled } from './Untitled';
 
 const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped', attach: 'Attach to' } as const;
 
@@ -108,6 +108,7 @@ export function ImportDialog() {
                   {preview.duplicates > 0 && ` · ${preview.duplicates.toLocaleString()} already in your library`}
                   {preview.filling > 0 && ` (${preview.filling.toLocaleString()} with details to fill in)`}
                   {preview.untitled > 0 && ` · ${preview.untitled.toLocaleString()} untitled`}
+                  {preview.possible > 0 && ` · ${preview.possible.toLocaleString()} possibly already there, kept apart`}
                   {preview.errors > 0 && ` · ${preview.errors.toLocaleString()} skipped`}
                 </p>
               )}
@@ -118,6 +119,9 @@ export function ImportDialog() {
                   <span className={`entry-kind ${entry.kind}`}>{KIND_LABEL[entry.kind]}</span>
                   <span className="entry-text">
                     {entry.kind === 'error' ? `${entry.where}: ${entry.message}` : entry.title || <Untitled />}
+                    {entry.kind === 'new' && 'possible' in entry && entry.possible && (
+                      <span className="muted"> — possibly the same as ‘{entry.possible.title || UNTITLED}’</span>
+                    )}
                     {entry.kind === 'duplicate' && entry.fills.length > 0 && (
                       <span className="muted"> — adds {entry.fills.map((f) => FIELD_WORDS[f] ?? f).join(', ')}</span>
                     )}

@@ -1,0 +1,51 @@
+import { asciiFold, splitName } from './exporters/shared';
+import type { PaperDraft } from './paper';
+import type { Paper } from './schema';
+import type { LibraryStore } from './store/store';
+import { titleKey } from './text';
+
+/** What an imported entry is to a paper already there: the same paper, or only possibly the same. */
+export type Match = { kind: 'same' | 'possible'; paperId: string; title: string };
+
+/** What two records are compared on. */
+type Record = Pick<PaperDraft, 'title' | 'authors' | 'year' | 'volume' | 'issue' | 'titleParts'>;
+
+/**
+ * The paper `draft` is in the library, if any. A DOI or arXiv id match is the same paper (versions of one
+ * preprint are one paper). A title match alone is the same paper only when `sameWork` agrees; otherwise it
+ * is a possible duplicate, kept apart and shown in the preview, since merging distinct works loses one.
+ */
+export function matchInLibrary(store: LibraryStore, draft: PaperDraft): Match | undefined {
+  if (draft.arxivId || draft.doi) {
+    const id = store.findDuplicate({ arxivId: draft.arxivId, doi: draft.doi, title: '' });
+    if (id) return { kind: 'same', paperId: id, title: store.get(id)!.title };
+  }
+  if (!titleKey(draft.title)) return undefined;
+  const id = store.findDuplicate({ title: draft.title });
+  const paper = id ? store.get(id) : undefined;
+  if (!id || !paper) return undefined;
+  return { kind: sameWork(paper, draft) ? 'same' : 'possible', paperId: id, title: paper.title };
+}
+
+/**
+ * Two records with the same title are one work only when nothing tells them apart: the year is the same
+ * (or one lacks it), so is the first author's family name (or one has no authors), and neither the
+ * volume, the issue nor the subtitle differs (part 1 and part 2; a book and its review).
+ */
+export function sameWork(a: Record | Paper, b: Record | Paper): boolean {
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return false;
+  const [first, second] = [familyOf(a.authors?.[0]), familyOf(b.authors?.[0])];
+  if (first && second && first !== second) return false;
+  if (differ(a.volume, b.volume) || differ(a.issue, b.issue)) return false;
+  return !differ(a.titleParts?.subtitle, b.titleParts?.subtitle) && !differ(a.titleParts?.addon, b.titleParts?.addon);
+}
+
+const differ = (x: string | undefined, y: string | undefined): boolean =>
+  x !== undefined && y !== undefined && asciiFold(x) !== asciiFold(y);
+
+/** The first author's family name (or an organisation's name), folded: "Müller, H." and "Hans Muller" agree. */
+function familyOf(display: string | undefined): string {
+  if (!display?.trim()) return '';
+  const name = splitName(display);
+  return asciiFold('literal' in name ? name.literal : name.family);
+}

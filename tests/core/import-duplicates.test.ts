@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { LibraryStore } from '../../electron/core/store/store';
+import { fixture, openTempStore, run } from './helpers';
+
+const byKey = (store: LibraryStore, key: string) => [...store.all()].find((p) => p.citationKey === key);
+
+describe('duplicates made precise', () => {
+  it('keeps part 1 and part 2 of a series apart, in one file or two', async () => {
+    const store = await openTempStore();
+    const result = await run(store, 'library.import', { path: fixture('duplicates/parts.bib') });
+    expect(result).toMatchObject({ added: 2, duplicates: 0 });
+    expect([...store.all()].map((p) => [p.citationKey, p.issue])).toEqual([
+      ['casual1', '1'],
+      ['casual2', '2'],
+    ]);
+    // Into a library with the series' title added by hand (no issue): part 1 fills it in, part 2 stays apart.
+    const other = await openTempStore();
+    const mine = await run(other, 'papers.add', {
+      title: 'Annoyingly Casual Titles',
+      authors: ['Jane Doe'],
+      year: 2019,
+    });
+    const preview = await run(other, 'library.previewImport', { path: fixture('duplicates/parts.bib') });
+    expect(preview).toMatchObject({ new: 1, duplicates: 1, possible: 1 });
+    const imported = await run(other, 'library.import', { path: fixture('duplicates/parts.bib') });
+    expect(imported).toMatchObject({ added: 1, duplicates: 1, merged: 1 });
+    expect(imported.possible).toEqual([
+      { paperId: imported.ids[0], sameAs: mine.id, title: 'Annoyingly Casual Titles' },
+    ]);
+    expect(other.get(mine.id)).toMatchObject({ citationKey: 'casual1', issue: '1' });
+  });
+
+  it('keeps a review apart from the book it shares a title with, and says it may be the same', async () => {
+    const store = await openTempStore();
+    const preview = await run(store, 'library.previewImport', { path: fixture('duplicates/book-review.bib') });
+    expect(preview).toMatchObject({ new: 2, duplicates: 1, possible: 1 });
+    expect(preview.entries).toEqual([
+      { kind: 'new', title: 'The Power of Habit' },
+      { kind: 'new', title: 'The Power of Habit', possible: { title: 'The Power of Habit' } },
+      // Same title, no year, the same first author written another way: the same book.
+      { kind: 'duplicate', title: 'The Power of Habit', existingId: '', fills: [] },
+    ]);
+    const result = await run(store, 'library.import', { path: fixture('duplicates/book-review.bib') });
+    expect(result).toMatchObject({ added: 2, duplicates: 1, merged: 1 });
+    const book = byKey(store, 'duhigg2012')!;
+    const review = byKey(store, 'smith2013review')!;
+    // The review keeps its own author and key; the book took the ISBN of its second record.
+    expect(review).toMatchObject({ authors: ['Anna Smith'], year: 2013, venue: 'Journal of Reviews' });
+    expect(book).toMatchObject({ authors: ['Charles Duhigg'], year: 2012, isbn: '978-1-4000-6928-6' });
+    expect(result.possible).toEqual([{ paperId: review.id, sameAs: book.id, title: 'The Power of Habit' }]);
+  });
+
+  it('a possible duplicate already in the library is named by its id in the preview', async () => {
+    const store = await openTempStore();
+    const book = await run(store, 'papers.add', {
+      title: 'The Power of Habit',
+      authors: ['Charles Duhigg'],
+      year: 2012,
+    });
+    const preview = await run(store, 'library.previewImport', { path: fixture('duplicates/book-review.bib') });
+    expect(preview.entries).toEqual([
+      { kind: 'duplicate', title: 'The Power of Habit', existingId: book.id, fills: ['citationKey', 'publisher'] },
+      { kind: 'new', title: 'The Power of Habit', possible: { paperId: book.id, title: 'The Power of Habit' } },
+      {
+        kind: 'duplicate',
+        title: 'The Power of Habit',
+        existingId: book.id,
+        fills: ['citationKey', 'publisher', 'isbn'],
+      },
+    ]);
+  });
+
+  it('a DOI or arXiv id match is the same paper whatever the title, year or authors say', async () => {
+    const store = await openTempStore();
+    const first = await run(store, 'papers.add', {
+      title: 'Sparse Attention, First Version',
+      authors: ['Ada Lovelace'],
+      year: 2023,
+      arxivId: '2401.01234',
+    });
+    const preview = await run(store, 'library.previewImport', {
+      text: '@misc{v2, title = {Sparse Attention Is Enough}, author = {Borel, Emile}, year = {2024}, eprint = {2401.01234v2}, archivePrefix = {arXiv}}',
+      name: 'v2.bib',
+    });
+    expect(preview.entries).toEqual([
+      { kind: 'duplicate', title: 'Sparse Attention, First Version', existingId: first.id, fills: ['citationKey'] },
+    ]);
+  });
+});
