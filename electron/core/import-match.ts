@@ -15,7 +15,7 @@ type Record = Pick<PaperDraft, 'title' | 'authors' | 'year' | 'volume' | 'issue'
  * preprint are one paper). A title match alone is the same paper only when `sameWork` agrees; otherwise it
  * is a possible duplicate, kept apart and shown in the preview, since merging distinct works loses one.
  */
-export function matchInLibrary(store: LibraryStore, draft: PaperDraft): Match | undefined {
+export function matchInLibrary(store: LibraryStore, draft: PaperDraft, titles: SharedTitles): Match | undefined {
   if (draft.arxivId || draft.doi) {
     const id = store.findDuplicate({ arxivId: draft.arxivId, doi: draft.doi, title: '' });
     if (id) return { kind: 'same', paperId: id, title: store.get(id)!.title };
@@ -24,7 +24,37 @@ export function matchInLibrary(store: LibraryStore, draft: PaperDraft): Match | 
   const id = store.findDuplicate({ title: draft.title });
   const paper = id ? store.get(id) : undefined;
   if (!id || !paper) return undefined;
-  return { kind: sameWork(paper, draft) ? 'same' : 'possible', paperId: id, title: paper.title };
+  if (sameWork(paper, draft)) return { kind: 'same', paperId: id, title: paper.title };
+  // The store names one paper per title; a work kept apart from it earlier has the same title too.
+  const same = titles.withTitle(store, draft.title).find((other) => other.id !== id && sameWork(other, draft));
+  return same
+    ? { kind: 'same', paperId: same.id, title: same.title }
+    : { kind: 'possible', paperId: id, title: paper.title };
+}
+
+/**
+ * Every paper of the library by title key, built the first time a title is shared by distinct works (rare),
+ * then kept up to date by the import as it adds papers.
+ */
+export class SharedTitles {
+  private byTitle: Map<string, Paper[]> | undefined;
+
+  withTitle(store: LibraryStore, title: string): Paper[] {
+    const key = titleKey(title);
+    if (!key) return [];
+    if (!this.byTitle) {
+      this.byTitle = new Map();
+      for (const paper of store.all()) this.add(paper);
+    }
+    return (this.byTitle.get(key) ?? []).map((paper) => store.get(paper.id) ?? paper);
+  }
+
+  /** A paper the import added; before the index is built, the first lookup will find it in the store. */
+  add(paper: Paper): void {
+    const key = titleKey(paper.title);
+    if (!this.byTitle || !key) return;
+    this.byTitle.set(key, [...(this.byTitle.get(key) ?? []), paper]);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { joinTitle } from './importers/title-parts';
-import { matchInLibrary, sameWork } from './import-match';
+import { SharedTitles, matchInLibrary, sameWork } from './import-match';
 import { BIBLIOGRAPHIC, createPaper, type PaperDraft } from './paper';
 import type { ImportProblem, ParsedImport } from './importers/types';
 import type { Link, Paper, Source } from './schema';
@@ -22,10 +22,11 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
   const plan: PlannedEntry[] = parsed.problems.map((p) => ({ kind: 'error', ...p }));
   // Entries of the same file may repeat each other: the first one wins, later ones are duplicates of it.
   const earlier = new BatchIndex();
+  const titles = new SharedTitles();
   // The entries each paper took in: applyImport fills them in, after which a later entry is compared with them too.
   const takenIn = new Map<string, PaperDraft[]>();
   for (const draft of parsed.drafts) {
-    const found = matchInLibrary(store, draft);
+    const found = matchInLibrary(store, draft, titles);
     const match =
       found?.kind === 'same' && takenIn.get(found.paperId)?.some((other) => !sameWork(other, draft))
         ? { ...found, kind: 'possible' as const }
@@ -111,6 +112,7 @@ export async function applyImport(
   const total = parsed.drafts.length;
   // As planImport decides: the library first, then the earlier entries of this file (the papers they became).
   const earlier = new BatchIndex();
+  const titles = new SharedTitles();
   const added = new Map<PaperDraft, string>();
   for (const [done, draft] of parsed.drafts.entries()) {
     // A big import lets the host answer other requests and report progress between chunks.
@@ -118,7 +120,7 @@ export async function applyImport(
       progress(done, total);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const match = matchInLibrary(store, draft);
+    const match = matchInLibrary(store, draft, titles);
     const inBatch = match?.kind === 'same' ? undefined : earlier.match(draft);
     const existingId = match?.kind === 'same' ? match.paperId : inBatch?.kind === 'same' && added.get(inBatch.draft);
     if (existingId) {
@@ -136,6 +138,7 @@ export async function applyImport(
     const fresh = draft.id && store.get(draft.id) ? { ...draft, id: undefined } : draft;
     const paper = createPaper(fresh, source, store.nextRank(), now);
     store.insert(paper);
+    titles.add(paper);
     outcome.added.push(paper.id);
     earlier.add(draft);
     added.set(draft, paper.id);

@@ -48,6 +48,15 @@ describe('duplicates made precise', () => {
     expect(review).toMatchObject({ authors: ['Anna Smith'], year: 2013, venue: 'Journal of Reviews' });
     expect(book).toMatchObject({ authors: ['Charles Duhigg'], year: 2012, isbn: '978-1-4000-6928-6' });
     expect(result.possible).toEqual([{ paperId: review.id, sameAs: book.id, title: 'The Power of Habit' }]);
+    // The same file again: the review is found among the papers sharing the book's title, and nothing is added.
+    const again = await run(store, 'library.previewImport', { path: fixture('duplicates/book-review.bib') });
+    expect(again).toMatchObject({ new: 0, duplicates: 3, possible: 0 });
+    expect(await run(store, 'library.import', { path: fixture('duplicates/book-review.bib') })).toMatchObject({
+      added: 0,
+      duplicates: 3,
+    });
+    // The review, kept apart, can still be edited although another paper has its title.
+    expect(await run(store, 'papers.update', { id: review.id, patch: { year: 2014 } })).toMatchObject({ year: 2014 });
   });
 
   it('a possible duplicate already in the library is named by its id in the preview', async () => {

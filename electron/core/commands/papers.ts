@@ -172,7 +172,9 @@ export const papersUpdate = defineCommand({
       if (!doi) throw new CommandError('INVALID_INPUT', `"${patch.doi}" is not a DOI.`);
       next.doi = doi;
     }
-    const clash = [...ctx.store.duplicatesOf(next)].find((other) => other !== id);
+    // A title shared with a work kept apart on import is no clash until the title itself is changed.
+    const identity = patch.title !== undefined && patch.title !== paper.title ? next : { ...next, title: '' };
+    const clash = [...ctx.store.duplicatesOf(identity)].find((other) => other !== id);
     if (clash) {
       const other = requirePaper(ctx, clash);
       // A stub completed by hand (a pasted arXiv id) that turns out to be a paper already here joins it.
