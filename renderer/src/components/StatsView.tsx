@@ -82,7 +82,7 @@ function Figure({
   return (
     <figure className="stats-figure">
       <figcaption>
-        <h3>{title}</h3>
+        <h2>{title}</h2>
         <p className="muted">{summary}</p>
       </figcaption>
       <div className="stats-chart" aria-hidden="true">
@@ -130,7 +130,7 @@ export function StatsView() {
   return (
     <div className="stats-view">
       <header className="stats-head">
-        <h2>Reading stats</h2>
+        <h1>Reading stats</h1>
         <p className="muted">
           The last {reading.weeks.length} weeks, by your calendar ({reading.timeZone}).
         </p>
