@@ -3,6 +3,7 @@ import { useApp } from '../store';
 import { rankedItem } from '../store/list-slice';
 import { RulesDialog } from './RulesDialog';
 import { TexText } from './TexText';
+import { Untitled } from './Untitled';
 
 /** Above the inbox sorted "For you": what the order is based on. */
 export function RankingNote() {
@@ -54,7 +55,7 @@ export function MoreLikeThis({ id, version }: { id: string; version: string }) {
           {similar.map((item) => (
             <li key={item.id}>
               <button type="button" className="linkish similar-title" onClick={() => select(item.id)}>
-                <TexText text={item.title} />
+                {item.title ? <TexText text={item.title} /> : <Untitled />}
               </button>
               <span className="similar-reason">{item.reason}</span>
             </li>

@@ -6,6 +6,7 @@ import { useApp, useAppStore } from '../../store';
 import { pdfHighlights } from '../../store/reader-slice';
 import type { Annotation, Paper } from '../../store/types';
 import { HighlightPopover } from '../HighlightPopover';
+import { UNTITLED } from '../Untitled';
 import { HighlightEditor } from './HighlightEditor';
 import { PageColumn, type ColumnHandle, type Hit, type PdfSelection, type Reveal } from './PageColumn';
 import { FindBar } from './FindBar';
@@ -46,7 +47,7 @@ export function PdfReader() {
       className="pdf-reader"
       role="dialog"
       aria-modal="true"
-      aria-label={paper ? `Reader: ${paper.title}` : 'Reader'}
+      aria-label={paper ? `Reader: ${paper.title || UNTITLED}` : 'Reader'}
       // A PDF dropped on the reader is attached to its paper (and the browser never opens the file itself).
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();
@@ -66,7 +67,7 @@ export function PdfReader() {
         </div>
       ) : !attachment ? (
         <div className="pdf-message">
-          <p>‘{paper.title}’ has no PDF attached.</p>
+          <p>‘{paper.title || UNTITLED}’ has no PDF attached.</p>
           <button type="button" className="button" onClick={closeReader} autoFocus>
             Close
           </button>
@@ -205,7 +206,7 @@ function ReaderBody({
   return (
     <div className={invertPages ? 'pdf-body invert-pages' : 'pdf-body'}>
       <ReaderToolbar
-        title={paper.title}
+        title={paper.title || UNTITLED}
         attachments={attachments}
         hash={hash}
         onPickAttachment={(next) => store.getState().openAttachment(paper.id, next)}
