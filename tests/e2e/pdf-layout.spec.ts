@@ -79,3 +79,50 @@ test.describe('a PDF whose pages differ in size', () => {
       .toBe(Math.round(612 * 2));
   });
 });
+
+test.describe('attaching from the detail pane', () => {
+  test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+  test('a PDF dropped anywhere on the pane is attached; the abstract comes before the attach box until a PDF is there', async ({
+    app,
+    page,
+  }) => {
+    const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
+    const paper = papers[0]!;
+    await page.goto(app.url);
+    await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: paper.title }).click();
+    const detail = page.getByRole('complementary', { name: 'Paper' });
+    const top = async (locator: ReturnType<typeof detail.locator>) => (await locator.boundingBox())!.y;
+    const abstract = detail.getByRole('heading', { name: 'Abstract' });
+    const pdf = detail.getByRole('region', { name: 'PDF' });
+    expect(await top(pdf)).toBeGreaterThan(await top(abstract));
+
+    const data = await page.evaluateHandle(
+      (b64) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(
+          new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'mixed.pdf', { type: 'application/pdf' }),
+        );
+        return transfer;
+      },
+      (await mixedSizes()).toString('base64'),
+    );
+    const target = detail.locator('.abstract');
+    await target.dispatchEvent('dragover', { dataTransfer: data });
+    await target.dispatchEvent('drop', { dataTransfer: data });
+    await expect(page.locator('.reader-toast')).toContainText('Attached ‘mixed.pdf’ (3 pages)');
+    await expect(detail.getByRole('button', { name: 'Read PDF' })).toBeVisible();
+    expect(await top(pdf)).toBeLessThan(await top(abstract));
+    // Not a PDF: the pane lets it go to the window, which previews it for import.
+    const bib = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(
+        new File(['@article{k, title={Dropped on the pane}, year=2020}'], 'one.bib', { type: 'text/x-bibtex' }),
+      );
+      return transfer;
+    });
+    await target.dispatchEvent('dragover', { dataTransfer: bib });
+    await target.dispatchEvent('drop', { dataTransfer: bib });
+    await expect(page.getByRole('dialog', { name: 'Import' })).toContainText('one.bib');
+  });
+});

@@ -24,10 +24,12 @@ export function PaperDetail({ id }: { id: string }) {
   const updateAnnotation = useApp((s) => s.updateAnnotation);
   const removeAnnotation = useApp((s) => s.removeAnnotation);
   const openAttachment = useApp((s) => s.openAttachment);
+  const attachFiles = useApp((s) => s.attachFiles);
   const [activeId, setActiveId] = useState<string | undefined>();
   const [editingId, setEditingId] = useState<string | undefined>();
   if (!paper) return null;
   const editing = editingId === paper.id;
+  const hasPdf = (paper.attachments?.length ?? 0) > 0;
   const activate = (annotationId: string) => {
     setActiveId(annotationId);
     document
@@ -41,7 +43,23 @@ export function PaperDetail({ id }: { id: string }) {
     onHighlight: (h: NewHighlight) => addAnnotation(paper.id, h),
   };
   return (
-    <aside className="detail" aria-label="Paper">
+    <aside
+      className="detail"
+      aria-label="Paper"
+      // PDFs dropped anywhere on the pane are attached to this paper; other files go on to the window's import.
+      onDragOver={(e) => {
+        if (onlyPdfs(e.dataTransfer)) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
+      }}
+      onDrop={(e) => {
+        if (!onlyPdfs(e.dataTransfer)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        void attachFiles(paper.id, [...e.dataTransfer.files]);
+      }}
+    >
       <div className="detail-head">
         <button type="button" className="button ghost close" onClick={() => select(undefined)} aria-label="Close (Esc)">
           ✕
@@ -90,7 +108,7 @@ export function PaperDetail({ id }: { id: string }) {
       </div>
       <div className="detail-body">
         {editing && <PaperEditor key={`edit-${paper.id}`} paper={paper} onDone={() => setEditingId(undefined)} />}
-        <PaperAttachments key={`pdf-${paper.id}`} paper={paper} />
+        {hasPdf && <PaperAttachments key={`pdf-${paper.id}`} paper={paper} />}
         <WhyHere id={paper.id} />
         <h3>Abstract</h3>
         {paper.abstract ? (
@@ -107,6 +125,8 @@ export function PaperDetail({ id }: { id: string }) {
           onOpenPdf={(a) => a.attachment && openAttachment(paper.id, a.attachment, { annotationId: a.id })}
         />
         <NoteEditor key={paper.id} paperId={paper.id} savedNote={paper.note} />
+        {/* No PDF yet: the abstract comes first, the place to attach one after the note. */}
+        {!hasPdf && <PaperAttachments key={`pdf-${paper.id}`} paper={paper} />}
         <MoreLikeThis id={paper.id} version={`${paper.title}\n${paper.abstract}`} />
       </div>
     </aside>
@@ -129,4 +149,10 @@ function Authors({ authors }: { authors: string[] }) {
       )}
     </p>
   );
+}
+
+/** Whether a drag carries files that are all PDFs (their types are known while dragging, their names not). */
+function onlyPdfs(data: DataTransfer): boolean {
+  const files = [...data.items].filter((item) => item.kind === 'file');
+  return files.length > 0 && files.every((item) => item.type === 'application/pdf');
 }
