@@ -71,6 +71,18 @@ export const test = base.extend<{ seed: string[]; app: App }>({
 
 export { expect } from '@playwright/test';
 
+/** A command of the running server, sent as the page sends it (with its token); its value, or an error. */
+export async function api<T>(app: App, name: string, input: unknown): Promise<T> {
+  const response = await fetch(`${app.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+  return body.value;
+}
+
 /** Select `phrase` inside the abstract as a user's drag would, then release the mouse. */
 export async function selectInAbstract(page: Page, phrase: string) {
   // A reader selects what is on screen.

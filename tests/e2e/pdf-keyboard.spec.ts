@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FIXTURES, expect, test, type App } from './helpers';
+import { api, FIXTURES, expect, test } from './helpers';
 
 /** Real PDFs from pdf.js's own test suite (see its README). */
 const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
@@ -8,17 +8,6 @@ const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
 test.use({ viewport: { width: 1280, height: 900 }, seed: [join(FIXTURES, 'digest-sample.txt')] });
 
 type Annotation = { target: string; page?: number; quote: string; comment: string; color: string };
-
-async function api<T>(app: App, name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-  return body.value;
-}
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 

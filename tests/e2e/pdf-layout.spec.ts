@@ -1,20 +1,8 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { FIXTURES, expect, test, type App } from './helpers';
+import { api, FIXTURES, expect, test } from './helpers';
 import { join } from 'node:path';
 
 test.use({ viewport: { width: 1280, height: 900 } });
-
-/** A command of the running server, as the page would send it. */
-async function api<T>(app: App, name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-  return body.value;
-}
 
 /** A real PDF whose pages differ: US Letter, then Letter turned to landscape, then A4, each with a line of text. */
 async function mixedSizes(): Promise<Buffer> {

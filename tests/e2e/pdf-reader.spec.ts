@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { FIXTURES, expect, test, type App } from './helpers';
+import { api, FIXTURES, expect, test, type App } from './helpers';
 
 /** Real PDFs from pdf.js's own test suite (see its README). */
 const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
@@ -17,18 +17,6 @@ type Paper = {
   progress?: { page: number };
   annotations: { target: string; page?: number; quote: string; rects?: number[][]; color: string; comment: string }[];
 };
-
-/** A command of the running server, as the page would send it. */
-async function api<T>(app: App, name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-  return body.value;
-}
 
 async function paperTitled(app: App, title: RegExp): Promise<Paper> {
   const { papers } = await api<{ papers: Paper[] }>(app, 'papers.list', { status: 'all' });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, test, type App } from './helpers';
+import { api, expect, test } from './helpers';
 
 /**
  * The screens a designer reviews, at the two window sizes people use most (1,440 × 900 and 1,100 × 800),
@@ -11,17 +11,6 @@ const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screens');
 
 test.use({ seed: [SEED] });
-
-async function api<T>(app: App, name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-  return body.value;
-}
 
 for (const [width, height] of [
   [1440, 900],
