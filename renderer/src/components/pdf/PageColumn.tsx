@@ -21,10 +21,10 @@ import {
   type Position,
 } from '../../pdf/page-window';
 import { toPdfPoint } from '../../pdf/pdfjs';
-import { sentences, stepSentence } from '../../pdf/sentences';
-import { boxesFor, rangeFor, selectionOffsets } from '../../pdf/text-layer-dom';
+import { boxesFor, selectionOffsets } from '../../pdf/text-layer-dom';
 import type { Annotation } from '../../store/types';
 import { PdfPage } from './PdfPage';
+import { elementOf, selectSentence } from './select-sentence';
 import type { LoadedPdf } from './use-pdf-document';
 
 /** A hit of find in the document: a page (0-based) and offsets in its text. */
@@ -169,43 +169,8 @@ export function PageColumn({ ref, ...props }: Props) {
       edge: (end) => el()?.scrollTo({ top: end === 'start' ? 0 : el()!.scrollHeight }),
       focus: () => el()?.focus({ preventScroll: true }),
       highlightSelection: () => readSelectionRef.current(),
-      async selectSentence(direction, extend) {
-        const s = el();
-        if (!s) return;
-        const selection = window.getSelection();
-        const selected =
-          selection && !selection.isCollapsed && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
-        const selectedPage = selected && elementOf(selected.startContainer)?.closest<HTMLElement>('.pdf-page');
-        const onPage = selectedPage && s.contains(selectedPage) ? selectedPage : undefined;
-        let page = onPage ? Number(onPage.dataset.page) - 1 : firstPageShown(s, layout);
-        const layer = await textLayerOf(s, page);
-        if (!layer) return;
-        const list = sentences((await pdf.texts.text(page)).text);
-        const current = onPage && selected ? selectionOffsets(layer, selected) : undefined;
-        let target = current
-          ? stepSentence(list, current, direction, extend)
-          : firstShownSentence(layer, s.getBoundingClientRect().top, list);
-        let targetLayer = layer;
-        if (!target && !extend) {
-          // Past the page's first or last sentence: the previous page's last, or the next page's first.
-          page += direction;
-          if (page < 0 || page >= count) return;
-          goTo({ page, offset: direction > 0 ? 0 : 0.5 });
-          const other = await textLayerOf(s, page);
-          if (!other) return;
-          targetLayer = other;
-          target = stepSentence(sentences((await pdf.texts.text(page)).text), undefined, direction, false);
-        }
-        const range = target && rangeFor(targetLayer, target.start, target.end);
-        if (!range || !selection) return;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        // Keep the passage in view, a third down the screen when it has to move.
-        const box = range.getBoundingClientRect();
-        const view = s.getBoundingClientRect();
-        if (box.top < view.top + 8 || box.bottom > view.bottom - 8)
-          s.scrollBy({ top: box.top - view.top - view.height / 3 });
-      },
+      selectSentence: (direction, extend) =>
+        el() ? selectSentence({ scroller: el()!, layout, pdf, count, goTo }, direction, extend) : Promise.resolve(),
     };
   }, [layout, count, pdf]);
 
@@ -317,33 +282,6 @@ export function PageColumn({ ref, ...props }: Props) {
   );
 }
 
-/** The first page whose box reaches below the top of the scrolled view. */
-function firstPageShown(scroller: HTMLElement, layout: { tops: number[]; heights: number[] }): number {
-  const top = scroller.scrollTop;
-  const index = layout.tops.findIndex((t, i) => t + layout.heights[i]! > top + 4);
-  return Math.max(0, index);
-}
-
-/** A page's text layer once it is made (it is drawn when it comes near the screen): waits up to 3 s. */
-async function textLayerOf(scroller: HTMLElement, page: number): Promise<HTMLElement | undefined> {
-  for (let waited = 0; waited < 3000; waited += 50) {
-    const layer = scroller.querySelector<HTMLElement>(`.pdf-page[data-page="${page + 1}"] .textLayer`);
-    if (layer?.querySelector('span[data-start]')) return layer;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return undefined;
-}
-
-/** The first sentence of the page whose first character is below `top` (the view's top), or the page's first. */
-function firstShownSentence(layer: HTMLElement, top: number, list: readonly TextRange[]): TextRange | undefined {
-  const page = layer.getBoundingClientRect();
-  const shown = list.find((sentence) => {
-    const box = boxesFor(layer, page, sentence.start, sentence.start + 1)[0];
-    return box !== undefined && page.top + box.top >= top;
-  });
-  return shown ?? list[0];
-}
-
 function sameWindow(a: PageWindow, b: PageWindow): boolean {
   return (
     a.current === b.current &&
@@ -365,10 +303,6 @@ function groupByPage<T>(items: readonly T[], pageOf: (item: T) => number): Map<n
     else out.set(page, [item]);
   }
   return out;
-}
-
-function elementOf(node: Node): Element | null {
-  return node instanceof Element ? node : node.parentElement;
 }
 
 /** The highlight drawn under a click, if any (highlights lie under the text layer, out of the pointer's way). */
