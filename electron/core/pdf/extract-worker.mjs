@@ -74,6 +74,7 @@ function placed(item) {
     width: item.width,
     size: Math.hypot(c, d),
     upright: Math.abs(b) < 1e-6 && Math.abs(c) < 1e-6 && a > 0 && d > 0,
+    rtl: item.dir === 'rtl',
   };
 }
 

@@ -27,11 +27,7 @@ export function titleFromPage(page: FirstPage): PageTitle | undefined {
       if (!item.upright || !sameSize(item.size, size) || Math.abs(previous.y - item.y) > size * 2.5) break;
       run.push(item);
     }
-    const title = run
-      .map((i) => i.str)
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const title = titleLines(run).join(' ');
     const words = title.split(' ').filter((w) => /\p{L}/u.test(w)).length;
     if (words >= 2 && title.length <= MAX_TITLE && plausibleTitle(title)) return { title, end };
   }
@@ -92,6 +88,35 @@ export function authorsBelowTitle(page: FirstPage, found: PageTitle): string[] {
     }
   }
   return names.slice(0, MAX_AUTHORS);
+}
+
+/**
+ * The title's lines as they are read. PDF.js gives each line's items left to right as they are drawn, so a
+ * line whose words are mostly right-to-left (Arabic, Hebrew) is read from its right end. Presentation forms
+ * (Arabic letters as drawn, ligatures) become the letters a person types, and a line that only repeats the one
+ * before it (a specimen page, a title set twice) is not more title.
+ */
+function titleLines(run: readonly PlacedItem[]): string[] {
+  const lines: PlacedItem[][] = [];
+  for (const item of run) {
+    const line = lines.at(-1);
+    if (line && Math.abs(line[0]!.y - item.y) < item.size * 0.5) line.push(item);
+    else lines.push([item]);
+  }
+  const out: string[] = [];
+  for (const line of lines) {
+    const words = line.filter((i) => /\p{L}/u.test(i.str));
+    const rtl = words.filter((i) => i.rtl).length;
+    const read = rtl * 2 > words.length ? [...line].sort((a, b) => b.x - a.x) : line;
+    const text = read
+      .map((i) => i.str)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .normalize('NFKC');
+    if (text && text !== out.at(-1)) out.push(text);
+  }
+  return out;
 }
 
 function round(size: number): number {

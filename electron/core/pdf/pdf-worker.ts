@@ -11,6 +11,8 @@ export type PlacedItem = {
   size: number;
   /** False for rotated text, such as arXiv's stamp in the left margin. */
   upright: boolean;
+  /** Right-to-left text (Arabic, Hebrew): PDF.js gives a line's items left to right as drawn. */
+  rtl?: boolean;
 };
 
 /** Page 1 as the identification reads it: its box ([x0, y0, x1, y1] in PDF units) and its items in order. */

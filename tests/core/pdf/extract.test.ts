@@ -48,6 +48,15 @@ describe('extractPdf on real papers', () => {
     expect(searchableText(pages[0]!)).toContain('العربية');
   });
 
+  it('titles an Arabic page in reading order, right to left, in the letters a person types', async () => {
+    const { info } = await extractPdf(await pdfBytes('ArabicCIDTrueType.pdf'), { name: 'ArabicCIDTrueType.pdf' });
+    // The line is drawn as "العربية الخطوط انواع" from left to right; it reads "انواع الخطوط العربية".
+    expect(info.titleFrom).toBe('first-page');
+    // Its four lines repeat the phrase in four fonts: the title is the phrase once.
+    expect(info.title).toBe('انواع الخطوط العربية');
+    expect(info.title).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF]/u);
+  });
+
   it('reads the text of a rotated page', async () => {
     const { pages } = await extractPdf(await pdfBytes('hello_world_rotated.pdf'));
     expect(pages).toHaveLength(5);
