@@ -169,6 +169,7 @@ function fillsFor(existing: Paper, draft: PaperDraft): Partial<Paper> {
   for (const field of ['venue', 'doi', 'arxivId', 'url', 'citationKey', ...BIBLIOGRAPHIC] as const) {
     if (!existing[field] && draft[field]) fills[field] = draft[field];
   }
+  if (!existing.type && draft.type) fills.type = draft.type;
   if (!existing.keywords?.length && draft.keywords?.length) fills.keywords = draft.keywords;
   const newLinks: Link[] = (draft.links ?? []).filter((l) => !existing.links.some((e) => e.url === l.url));
   if (newLinks.length) fills.links = [...existing.links, ...newLinks];

@@ -1,3 +1,4 @@
+import type { CslType } from './entry-types';
 import { newId } from './identifiers';
 import type {
   Annotation,
@@ -23,6 +24,8 @@ export type PaperDraft = {
   doi?: string;
   url?: string;
   citationKey?: string;
+  /** The CSL type the source gave (entry-types.ts); none when it gave none. */
+  type?: CslType;
   year?: number;
   venue?: string;
   volume?: string;
@@ -71,6 +74,7 @@ export function createPaper(draft: PaperDraft, source: Source, rank: number, now
   if (draft.doi) paper.doi = draft.doi;
   if (draft.url) paper.url = draft.url;
   if (draft.citationKey) paper.citationKey = draft.citationKey;
+  if (draft.type) paper.type = draft.type;
   if (draft.year !== undefined) paper.year = draft.year;
   if (draft.venue) paper.venue = draft.venue;
   for (const field of BIBLIOGRAPHIC) {

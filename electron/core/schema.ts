@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CSL_TYPES } from './entry-types';
 import { LIBRARY_VERSION } from './library-version';
 
 export { LIBRARY_VERSION };
@@ -112,6 +113,8 @@ export const PaperSchema = z.object({
   doi: z.string().optional(),
   url: z.string().optional(),
   citationKey: z.string().optional(),
+  /** The kind of work as a CSL type name (article-journal, book, chapter…); entry-types.ts maps it to other formats. */
+  type: z.enum(CSL_TYPES).optional(),
   /** As shown: the main title joined with any subtitle and title addition (search and the list use it). */
   title: z.string(),
   /** BibLaTeX's title, subtitle and titleaddon as imported, so an export writes them apart again. */

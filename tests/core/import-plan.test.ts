@@ -84,7 +84,7 @@ describe('importing duplicates', () => {
     const bib = '@article{sparse, title = {Sparse Attention Is All You Need, Mostly}, year = 2024, doi = {10.1000/s}}';
     const richer = await run(store, 'library.previewImport', { text: bib, name: 'refs.bib' });
     expect(richer).toMatchObject({ new: 0, duplicates: 1, filling: 1 });
-    expect(richer.entries).toMatchObject([{ kind: 'duplicate', fills: ['year', 'doi', 'citationKey'] }]);
+    expect(richer.entries).toMatchObject([{ kind: 'duplicate', fills: ['year', 'doi', 'citationKey', 'type'] }]);
 
     // A DOI that already belongs to another paper is not filled in (the import leaves that paper as it is).
     const other = await run(store, 'papers.add', { title: 'A Different Paper Altogether', doi: '10.1000/taken' });

@@ -25,6 +25,7 @@ function fullPaper(i: number): Paper {
       doi: `10.1/${i}`,
       url: 'https://example.org',
       citationKey: `key${i}`,
+      type: 'article-journal',
       year: 2024,
       venue: 'Venue',
       titleParts: { main: `Paper ${i}`, subtitle: '“quotes”', addon: 'Erratum' },

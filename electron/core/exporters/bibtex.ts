@@ -1,3 +1,4 @@
+import { bibtexTypeFor } from '../entry-types';
 import type { Paper } from '../schema';
 import { mathSpans, squashSpace, type MathSpan } from '../text';
 import {
@@ -20,6 +21,9 @@ const BIBTEX_FIELDS = [
   ['issn', 'issn'],
   ['isbn', 'isbn'],
 ] as const;
+
+/** Entry types whose venue is the book or proceedings they appear in. */
+const IN_A_BOOK: ReadonlySet<string> = new Set(['inproceedings', 'incollection', 'inreference']);
 
 // Unicode letters stay UTF-8 (é, ß, 漢字): biber, JabRef and Zotero read UTF-8 .bib files, and the
 // `% Encoding: UTF-8` header tells JabRef so. Only characters LaTeX or BibTeX give a meaning are escaped.
@@ -169,8 +173,9 @@ function keywordList(keywords: readonly string[]): string {
 }
 
 /**
- * BibTeX for BibTeX, biber, JabRef and Zotero. @article for a journal venue, @inproceedings for a
- * conference, else @misc with eprint/archivePrefix/primaryClass (arXiv's own convention for preprints).
+ * BibTeX for BibTeX, biber, JabRef and Zotero. The entry type is the paper's own (entry-types.ts); an untyped
+ * paper is @article for a journal venue, @inproceedings for a conference, else @misc with
+ * eprint/archivePrefix/primaryClass (arXiv's own convention for preprints).
  * The user's note and reading status are not exported: they are not bibliographic data, and `note`
  * would print in the bibliography; the JSON backup carries them.
  */
@@ -181,7 +186,8 @@ export function toBibtex(papers: readonly Paper[]): string {
 }
 
 function bibtexEntry(paper: Paper, key: string): string {
-  const kind = entryKind(paper);
+  // The type the source gave, as entry-types.ts maps it; an untyped paper's kind is guessed from its venue.
+  const kind = paper.type ? bibtexTypeFor(paper.type) : entryKind(paper);
   // BibLaTeX's subtitle and titleaddon, apart as they came, while they still make the title shown.
   const parts = titlePartsOf(paper);
   const fields: [string, string | undefined][] = [
@@ -193,8 +199,8 @@ function bibtexEntry(paper: Paper, key: string): string {
   ];
   const venue = paper.venue ? latexText(paper.venue) : undefined;
   if (kind === 'article') fields.push(['journal', venue]);
-  if (kind === 'inproceedings') fields.push(['booktitle', venue]);
-  if (kind === 'misc' && paper.venue && !/^arxiv$/i.test(paper.venue.trim())) fields.push(['howpublished', venue]);
+  else if (IN_A_BOOK.has(kind)) fields.push(['booktitle', venue]);
+  else if (paper.venue && !/^arxiv$/i.test(paper.venue.trim())) fields.push(['howpublished', venue]);
   for (const [name, field] of BIBTEX_FIELDS) {
     const value = paper[field];
     fields.push([name, value ? latexText(value) : undefined]);

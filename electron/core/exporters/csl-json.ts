@@ -1,3 +1,4 @@
+import type { CslType } from '../entry-types';
 import type { Paper } from '../schema';
 import { citationKeys, entryKind, keywordsOf, linkUrl, splitName, type PersonName } from './shared';
 
@@ -11,7 +12,7 @@ type CslName = {
 
 export type CslItem = {
   id: string;
-  type: 'article-journal' | 'paper-conference' | 'article';
+  type: CslType;
   /** Left out for a paper without a title: nothing made up is exported. */
   title?: string;
   author: CslName[];
@@ -34,8 +35,9 @@ export type CslItem = {
 const CSL_TYPE = { article: 'article-journal', inproceedings: 'paper-conference', misc: 'article' } as const;
 
 /**
- * CSL-JSON items; an arXiv preprint is CSL's "article" with number "arXiv:<id>" and archive "arXiv", as Zotero
- * writes it. CSL has no subtitle variable, so the title goes joined, as shown.
+ * CSL-JSON items of the paper's own type (an untyped paper's is guessed from its venue). An arXiv preprint is
+ * CSL's "article" with number "arXiv:<id>" and archive "arXiv", as Zotero writes it. CSL has no subtitle
+ * variable, so the title goes joined, as shown.
  */
 export function toCslItems(papers: readonly Paper[]): CslItem[] {
   const keys = citationKeys(papers);
@@ -43,12 +45,12 @@ export function toCslItems(papers: readonly Paper[]): CslItem[] {
     const kind = entryKind(paper);
     const item: CslItem = {
       id: keys[i] ?? paper.id,
-      type: CSL_TYPE[kind],
+      type: paper.type ?? CSL_TYPE[kind],
       author: paper.authors.filter((a) => a.trim() !== '').map((a) => cslName(splitName(a))),
     };
     if (paper.title) item.title = escapeMarkup(paper.title);
     if (paper.year !== undefined) item.issued = { 'date-parts': [[paper.year]] };
-    if (paper.venue && kind !== 'misc') item['container-title'] = paper.venue;
+    if (paper.venue && (paper.type || kind !== 'misc')) item['container-title'] = paper.venue;
     if (paper.volume) item.volume = paper.volume;
     if (paper.issue) item.issue = paper.issue;
     if (paper.pages) item.page = paper.pages;

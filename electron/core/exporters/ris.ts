@@ -1,11 +1,14 @@
+import { risTypeFor } from '../entry-types';
 import type { Paper } from '../schema';
 import { squashSpace } from '../text';
 import { citationKeys, entryKind, keywordsOf, linkUrl, splitName, type PersonName } from './shared';
 
 const RIS_TYPE = { article: 'JOUR', inproceedings: 'CPAPER', misc: 'GEN' } as const;
+const JOURNALS: ReadonlySet<string> = new Set(['JOUR', 'MGZN', 'NEWS']);
 
 /**
- * RIS with CRLF line endings, one tag per line. A journal article is JOUR, a conference paper CPAPER,
+ * RIS with CRLF line endings, one tag per line. TY is the paper's own type (entry-types.ts); for an untyped
+ * paper a journal article is JOUR, a conference paper CPAPER,
  * a preprint GEN (RIS has no preprint type; GEN imports as a plain document everywhere, while ELEC
  * would turn it into a web page). Values are flattened to one line, since a line break ends a tag.
  */
@@ -16,12 +19,15 @@ export function toRis(papers: readonly Paper[]): string {
 
 function risRecord(paper: Paper, key: string): string {
   const kind = entryKind(paper);
+  const ty = paper.type ? risTypeFor(paper.type) : RIS_TYPE[kind];
+  // A journal's name is JO; a book's or a conference's is T2; an untyped preprint's server is left out.
+  const venueTag = JOURNALS.has(ty) ? 'JO' : 'T2';
   const lines: [string, string | undefined][] = [
-    ['TY', RIS_TYPE[kind]],
+    ['TY', ty],
     ['TI', paper.title],
     ...paper.authors.map((author): [string, string] => ['AU', risName(splitName(author))]),
     ['PY', paper.year?.toString()],
-    [kind === 'inproceedings' ? 'T2' : 'JO', kind === 'misc' ? undefined : paper.venue],
+    [venueTag, !paper.type && kind === 'misc' ? undefined : paper.venue],
     ['VL', paper.volume],
     ['IS', paper.issue],
     ...risPages(paper.pages),

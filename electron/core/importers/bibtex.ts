@@ -1,3 +1,4 @@
+import { typeFromBibtex } from '../entry-types';
 import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import { squashSpace } from '../text';
@@ -104,6 +105,8 @@ function parse(text: string, fileLabel: string): ParsedImport {
       continue;
     }
     const draft = block.key ? { ...read, citationKey: block.key } : read;
+    const type = typeFromBibtex(block.type, draft);
+    if (type) draft.type = type;
     if (hasContent(draft)) drafts.push(draft);
     else problems.push({ line: block.line, where: where(block), message: EMPTY_ENTRY });
   }

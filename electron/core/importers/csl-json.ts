@@ -1,4 +1,5 @@
 import { parse as parseHtml, NodeType, type HTMLElement, type Node } from 'node-html-parser';
+import { typeFromCsl } from '../entry-types';
 import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import { squashSpace } from '../text';
@@ -140,6 +141,9 @@ function readItem(item: CslItem, doiKey: string | undefined): PaperDraft {
   if (doi) draft.doi = doi;
   const arxivId = arxivIdFrom(item, url, doi);
   if (arxivId) draft.arxivId = arxivId;
+  // A CSL name, or Crossref's (journal-article…), which crossref.ts passes on as it came.
+  const type = typeFromCsl(item.type);
+  if (type) draft.type = type;
   return draft;
 }
 

@@ -1,3 +1,4 @@
+import { typeFromRis } from '../entry-types';
 import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import type { Link } from '../schema';
@@ -133,6 +134,9 @@ function draftFrom(record: RisRecord): PaperDraft {
   if (doi) draft.doi = doi;
   const arxivId = arxivIdFrom(fields, links, doi);
   if (arxivId) draft.arxivId = arxivId;
+  const ty = firstText(fields, ['TY']);
+  const type = ty ? typeFromRis(ty, draft) : undefined;
+  if (type) draft.type = type;
   return draft;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCslType } from '../entry-types';
 import {
   ANNOTATION_COLORS,
   AnnotationSchema,
@@ -100,6 +101,7 @@ export function isPaper(value: unknown): value is Paper {
     optionalText(value.doi) &&
     optionalText(value.url) &&
     optionalText(value.citationKey) &&
+    (value.type === undefined || isCslType(value.type)) &&
     text(value.title) &&
     titleParts(value.titleParts) &&
     texts(value.authors) &&

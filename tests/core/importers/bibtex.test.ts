@@ -43,6 +43,7 @@ describe('bibtex importer: a library with the usual features', () => {
       arxivId: '1706.03762',
       keywords: ['transformers', 'attention', 'sequence models'],
       citationKey: 'vaswani2017',
+      type: 'paper-conference',
     });
   });
 
@@ -55,6 +56,7 @@ describe('bibtex importer: a library with the usual features', () => {
       venue: 'Zeitschrift für Straßen & Wege',
       doi: '10.1000/abc.123',
       citationKey: 'mueller2019',
+      type: 'article-journal',
     });
   });
 
@@ -83,7 +85,12 @@ describe('bibtex importer: broken input', () => {
 
   it('keeps the good entries around broken ones', () => {
     expect(parsed.drafts.map((d) => d.citationKey)).toEqual(['good1', 'good2', 'notitle', 'good3']);
-    expect(parsed.drafts[2]).toEqual({ title: '', authors: ['A. Nobody'], citationKey: 'notitle' });
+    expect(parsed.drafts[2]).toEqual({
+      title: '',
+      authors: ['A. Nobody'],
+      citationKey: 'notitle',
+      type: 'article-journal',
+    });
     expect(parsed.found).toBe(9);
   });
 
@@ -113,7 +120,9 @@ describe('bibtex importer: broken input', () => {
   });
 
   it('ignores a leading byte-order mark', () => {
-    expect(parse('\uFEFF@article{k, title={T}}').drafts).toEqual([{ title: 'T', authors: [], citationKey: 'k' }]);
+    expect(parse('\uFEFF@article{k, title={T}}').drafts).toEqual([
+      { title: 'T', authors: [], citationKey: 'k', type: 'article-journal' },
+    ]);
   });
 
   it('keeps hostile markup as plain text', () => {
@@ -141,7 +150,7 @@ describe('bibtex importer: broken input', () => {
 
   it('skips % comment lines, at the top level and between fields', () => {
     const parsed = parse('% see @article{old, title={Old}}\n@article{k,\n  % title = {Draft},\n  title = {Final},\n}');
-    expect(parsed.drafts).toEqual([{ title: 'Final', authors: [], citationKey: 'k' }]);
+    expect(parsed.drafts).toEqual([{ title: 'Final', authors: [], citationKey: 'k', type: 'article-journal' }]);
     expect(parsed.found).toBe(1);
   });
 
@@ -321,6 +330,7 @@ describe.skipIf(!existsSync(CORPUS))('bibtex importer on real files', () => {
         authors: ['Drew V. McDermott', 'Gerald J. Sussman'],
         year: 1972,
         citationKey: 'McDermott:72',
+        type: 'report',
       },
     ]);
   });
@@ -329,7 +339,13 @@ describe.skipIf(!existsSync(CORPUS))('bibtex importer on real files', () => {
     const parsed = load('bbt-string-substitution-154.bib');
     expect(parsed.problems).toEqual([]);
     expect(parsed.drafts).toEqual([
-      { title: 'SQL is great', authors: ['R. A. Bert'], publisher: 'Freds Publishing', citationKey: 'Bert:2001:SQL' },
+      {
+        title: 'SQL is great',
+        authors: ['R. A. Bert'],
+        publisher: 'Freds Publishing',
+        citationKey: 'Bert:2001:SQL',
+        type: 'book',
+      },
     ]);
   });
 
@@ -360,7 +376,7 @@ describe.skipIf(!existsSync(CORPUS))('bibtex importer on real files', () => {
   it('jabref-windows-1252.bib (decoded first): its one entry, with no key and no title, keeps its abstract', () => {
     const parsed = load('jabref-windows-1252.bib');
     expect(parsed.found).toBe(1);
-    expect(parsed.drafts).toEqual([{ title: '', authors: [], abstract: '25° C' }]);
+    expect(parsed.drafts).toEqual([{ title: '', authors: [], abstract: '25° C', type: 'article-journal' }]);
     expect(parsed.problems).toEqual([]);
   });
 });

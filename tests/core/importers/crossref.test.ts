@@ -11,6 +11,7 @@ describe('Crossref API JSON', () => {
     expect(parsed).toMatchObject({ format: 'crossref', found: 1, problems: [] });
     expect(parsed.drafts[0]).toEqual({
       title: 'Raman scattering in wurtzite GaN: phonons, plasmons and the (0001) face',
+      type: 'article-journal',
       titleParts: { main: 'Raman scattering in wurtzite GaN', subtitle: 'phonons, plasmons and the (0001) face' },
       authors: ['Hiroshi Harima', 'Shin-ichi Nakashima', 'The GaN Consortium'],
       abstract: 'Raman spectra of GaN layers grown on the (0001\u0305) face were measured at 10–300 K.',

@@ -14,6 +14,7 @@ describe('CSL-JSON importer', () => {
     expect(parsed).toMatchObject({ format: 'csl-json', sourceName: 'works.json', found: 2, problems: [] });
     expect(parsed.drafts[0]).toEqual({
       title: 'Splitting H2O with E. coli & light',
+      type: 'article-journal',
       authors: ['Marie Curie', 'Ludwig van Beethoven'],
       // The "Abstract" heading is dropped and paragraphs are separated by a space.
       abstract: 'We split water – efficiently. It works at room temperature, with <5% loss.',
@@ -26,6 +27,7 @@ describe('CSL-JSON importer', () => {
     });
     expect(parsed.drafts[1]).toEqual({
       title: 'A preprint with only an online date',
+      type: 'article',
       authors: [],
       year: 2022,
       doi: '10.1000/no-date',
@@ -38,6 +40,7 @@ describe('CSL-JSON importer', () => {
     const [turing, vaswani, edited, oldPreprint, report] = parsed.drafts;
     expect(turing).toEqual({
       title: 'Computing Machinery and Intelligence',
+      type: 'article-journal',
       authors: ['Alan M. Turing'],
       year: 1950,
       venue: 'Mind',
@@ -64,6 +67,7 @@ describe('CSL-JSON importer', () => {
     expect(parsed.drafts).toHaveLength(7);
     expect(parsed.drafts.find((d) => d.citationKey === 'untitled')).toEqual({
       title: '',
+      type: 'article-journal',
       authors: ['No Title'],
       citationKey: 'untitled',
     });
@@ -82,8 +86,14 @@ describe('CSL-JSON importer', () => {
     const parsed = cslJsonImporter.parse(await read('crossref-by-doi.json'), 'by-doi.json');
     expect(parsed.found).toBe(2);
     expect(parsed.drafts).toEqual([
-      { title: 'Keyed by its DOI', authors: ['Ada Lovelace'], year: 1843, doi: '10.1000/first' },
-      { title: 'Second, with its own DOI field', authors: [], doi: '10.1000/second' },
+      {
+        title: 'Keyed by its DOI',
+        authors: ['Ada Lovelace'],
+        year: 1843,
+        doi: '10.1000/first',
+        type: 'article-journal',
+      },
+      { title: 'Second, with its own DOI field', authors: [], doi: '10.1000/second', type: 'article-journal' },
     ]);
   });
 
@@ -91,13 +101,15 @@ describe('CSL-JSON importer', () => {
     const single = ' \uFEFF{"type": "article", "id": "a", "title": "Single", "number": "arXiv:2101.00001v2"}';
     expect(cslJsonImporter.sniff(single)).toBe(true);
     expect(cslJsonImporter.parse(single, 'one.json').drafts).toEqual([
-      { title: 'Single', authors: [], citationKey: 'a', arxivId: '2101.00001' },
+      { title: 'Single', authors: [], citationKey: 'a', arxivId: '2101.00001', type: 'article' },
     ]);
     const work = JSON.stringify({
       status: 'ok',
       message: { type: 'journal-article', title: ['Work'], DOI: '10.1000/x' },
     });
-    expect(cslJsonImporter.parse(work, 'work.json').drafts).toEqual([{ title: 'Work', authors: [], doi: '10.1000/x' }]);
+    expect(cslJsonImporter.parse(work, 'work.json').drafts).toEqual([
+      { title: 'Work', authors: [], doi: '10.1000/x', type: 'article-journal' },
+    ]);
   });
 
   it('finds the year in date ranges, string parts, literal and raw dates, and skips null parts', () => {
@@ -143,6 +155,7 @@ describe.skipIf(!existsSync(CORPUS))('CSL-JSON importer on the real corpus', () 
     expect(parsed.drafts).toHaveLength(16);
     expect(parsed.drafts[0]).toEqual({
       title: 'Lorem Ipsum',
+      type: 'article-journal',
       authors: ['Alice Adams', 'Bob Brody'],
       year: 2020,
       venue: 'The BibTeX Journal',
@@ -156,6 +169,7 @@ describe.skipIf(!existsSync(CORPUS))('CSL-JSON importer on the real corpus', () 
     expect(parsed.drafts.find((d) => d.citationKey === 'Book')?.authors).toEqual(['Alice Adams', 'Bob Brody']);
     expect(parsed.drafts.at(-1)).toEqual({
       title: 'Review and identification of the cuckoo bees of central Europe (Hymenoptera: Halictidae: Sphecodes)',
+      type: 'article-journal',
       authors: ['Petr Bogusch', 'Jakub Straka'],
       year: 2012,
       venue: 'Zootaxa',

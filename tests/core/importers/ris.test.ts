@@ -16,6 +16,7 @@ describe('RIS importer', () => {
     expect(parsed.drafts[0]).toEqual({
       // Continuation lines of a title or abstract are hard wraps, joined with one space.
       title: 'Sparse Attention Is All You Need, Mostly',
+      type: 'article-journal',
       authors: ['Ada Lovelace', 'Jan van der Berg Jr.', 'Consortium'],
       abstract: 'We study sparse attention. The method needs no retraining.',
       year: 2023,
@@ -98,7 +99,7 @@ describe('RIS importer', () => {
     const text = ' \uFEFF\r\nTY  - JOUR \r\nTI  - Spaced title  \r\nAB  -\r\nER  -';
     const parsed = risImporter.parse(text, 'x.ris');
     expect(risImporter.sniff(text)).toBe(true);
-    expect(parsed.drafts).toEqual([{ title: 'Spaced title', authors: [] }]);
+    expect(parsed.drafts).toEqual([{ title: 'Spaced title', authors: [], type: 'article-journal' }]);
     expect(parsed.found).toBe(1);
   });
 
@@ -205,10 +206,10 @@ describe.skipIf(!existsSync(CORPUS))('RIS importer on the real corpus', () => {
     expect(parsed.found).toBe(4);
     const lorem = 'Lorem ipsum dolor sit amet, consectetuer adipiscing elit.';
     expect(parsed.drafts).toEqual([
-      { title: 'Title of reference', authors: [], citationKey: '1' },
-      { title: '', authors: [], abstract: lorem, citationKey: '2' },
-      { title: 'Title of reference', authors: [], citationKey: '3' },
-      { title: '', authors: [], abstract: lorem, citationKey: '4' },
+      { title: 'Title of reference', authors: [], citationKey: '1', type: 'document' },
+      { title: '', authors: [], abstract: lorem, citationKey: '2', type: 'document' },
+      { title: 'Title of reference', authors: [], citationKey: '3', type: 'document' },
+      { title: '', authors: [], abstract: lorem, citationKey: '4', type: 'document' },
     ]);
     expect(parsed.problems).toEqual([]);
   });
@@ -220,6 +221,7 @@ describe.skipIf(!existsSync(CORPUS))('RIS importer on the real corpus', () => {
     expect(parsed.drafts).toEqual([
       {
         title: 'Editorial: Open Source and Empirical Software Engineering:',
+        type: 'book',
         authors: ['Cocke', 'Warren Harrison', 'Levenshtein', 'Morris'],
         year: 2001,
         venue: 'Empirical Software Engineering',
@@ -229,6 +231,7 @@ describe.skipIf(!existsSync(CORPUS))('RIS importer on the real corpus', () => {
       { title: '', authors: [], venue: 'kmptnd', publisher: 'kmptnv' },
       {
         title: '',
+        type: 'thesis',
         authors: [],
         abstract: 'abstract0',
         publisher: 'kmptvf',
