@@ -68,13 +68,18 @@ describe('duplicates made precise', () => {
     });
     const preview = await run(store, 'library.previewImport', { path: fixture('duplicates/book-review.bib') });
     expect(preview.entries).toEqual([
-      { kind: 'duplicate', title: 'The Power of Habit', existingId: book.id, fills: ['citationKey', 'publisher'] },
+      {
+        kind: 'duplicate',
+        title: 'The Power of Habit',
+        existingId: book.id,
+        fills: ['citationKey', 'publisher', 'type'],
+      },
       { kind: 'new', title: 'The Power of Habit', possible: { paperId: book.id, title: 'The Power of Habit' } },
       {
         kind: 'duplicate',
         title: 'The Power of Habit',
         existingId: book.id,
-        fills: ['citationKey', 'publisher', 'isbn'],
+        fills: ['citationKey', 'publisher', 'isbn', 'type'],
       },
     ]);
   });
@@ -92,7 +97,12 @@ describe('duplicates made precise', () => {
       name: 'v2.bib',
     });
     expect(preview.entries).toEqual([
-      { kind: 'duplicate', title: 'Sparse Attention, First Version', existingId: first.id, fills: ['citationKey'] },
+      {
+        kind: 'duplicate',
+        title: 'Sparse Attention, First Version',
+        existingId: first.id,
+        fills: ['citationKey', 'type'],
+      },
     ]);
   });
 });
