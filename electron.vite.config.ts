@@ -1,16 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { pdfWorkerPlugin } from './electron/core/pdf/worker-build';
+import { PDF_WORKER_PATH } from './electron/server/security';
 
 /** pdf.js's data folders the renderer's build carries, and which of their files. */
 const PDFJS_DIR = resolve('node_modules/pdfjs-dist');
 const PDFJS_ASSETS: [string, RegExp][] = [
   ['cmaps', /\.bcmap$|^LICENSE$/],
   ['standard_fonts', /\.(pfb|ttf)$|^LICENSE/],
-  ['wasm', /^openjpeg_nowasm_fallback\.js$|^LICENSE_(OPENJPEG|PDFJS_OPENJPEG)$/],
+  ['wasm', /^(jbig2|openjpeg|qcms_bg)\.wasm$|^openjpeg_nowasm_fallback\.js$|^LICENSE_/],
 ];
+const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm' };
 
 /** The file of node_modules/pdfjs-dist a dev-server path under /pdfjs names, if it is one we carry. */
 function pdfjsAsset(path: string): string | undefined {
@@ -42,15 +44,16 @@ export default defineConfig({
     plugins: [
       react(),
       // pdf.js's data files, beside index.html under pdfjs/ (the reader asks for them there): CMaps for CID
-      // fonts, the standard fonts, and the JavaScript JPEG 2000 decoder (WebAssembly is off under our CSP).
-      // Copied, not fetched: the app never reaches the network. Served from node_modules by the dev server.
+      // fonts, the standard fonts, and the WebAssembly decoders for JBIG2, JPEG 2000 and ICC colour (with the
+      // JavaScript JPEG 2000 decoder pdf.js falls back to). Copied, not fetched: the app never reaches the
+      // network. Served from node_modules by the dev server.
       {
         name: 'paperqueue-pdfjs-assets',
         configureServer(server) {
           server.middlewares.use('/pdfjs', (req, res, next) => {
             const file = pdfjsAsset(req.url ?? '');
             if (!file) return next();
-            res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+            res.setHeader('content-type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
             res.end(readFileSync(file));
           });
         },
@@ -70,7 +73,14 @@ export default defineConfig({
     ],
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html') },
+        // pdf.js's worker at a fixed path, the one path the hosts serve with the worker's own CSP (security.ts).
+        output: {
+          assetFileNames: (asset) =>
+            asset.names.includes('pdf.worker.min.mjs') ? PDF_WORKER_PATH.slice(1) : 'assets/[name]-[hash][extname]',
+        },
+      },
     },
   },
 });

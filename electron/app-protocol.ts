@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from './server/security';
+import { CONTENT_SECURITY_POLICY, staticFilePolicy } from './server/security';
 import { readStatic } from './server/static';
 
 /** The desktop page's own origin: a privileged custom scheme, so the page is not a file: page. */
@@ -18,25 +18,32 @@ export function isAppUrl(raw: string): boolean {
 
 /**
  * The answer to a request on the app scheme: a file of the built renderer in `root`, confined as browser mode
- * confines it (electron/server/static.ts), with the app's CSP. No index fallback: a missing file is a 404.
+ * confines it (electron/server/static.ts), with the app's CSP (pdf.js's worker with its own, security.ts). No index
+ * fallback: a missing file is a 404.
  */
 export async function appProtocolResponse(root: string, request: Request): Promise<Response> {
   if (request.method !== 'GET') return answer(405, 'Method not allowed\n', { allow: 'GET' });
   if (!isAppUrl(request.url)) return notFound();
-  const file = await readStatic(root, new URL(request.url).pathname);
+  const path = new URL(request.url).pathname;
+  const file = await readStatic(root, path);
   if (!file) return notFound();
-  return answer(200, file.body, { 'content-type': file.type, 'cache-control': 'no-cache' });
+  return answer(200, file.body, { 'content-type': file.type, 'cache-control': 'no-cache' }, staticFilePolicy(path));
 }
 
 const notFound = (): Response => answer(404, 'Not found\n');
 
-function answer(status: number, body: Uint8Array | string, headers: Record<string, string> = {}): Response {
+function answer(
+  status: number,
+  body: Uint8Array | string,
+  headers: Record<string, string> = {},
+  policy = CONTENT_SECURITY_POLICY,
+): Response {
   return new Response(body, {
     status,
     headers: {
       'content-type': 'text/plain; charset=utf-8',
       ...headers,
-      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'content-security-policy': policy,
       'x-content-type-options': 'nosniff',
     },
   });

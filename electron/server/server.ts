@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { dispatch, type Caller } from '../core/dispatch';
 import { MAX_IMPORT_BYTES } from '../core/importers/read-file';
 import type { LibraryStore } from '../core/store/store';
-import { CONTENT_SECURITY_POLICY, allowedHost, allowedOrigin, newToken, tokenMatches } from './security';
+import {
+  CONTENT_SECURITY_POLICY,
+  allowedHost,
+  allowedOrigin,
+  newToken,
+  staticFilePolicy,
+  tokenMatches,
+} from './security';
 import { MAX_PDF_BYTES } from '../core/attachments/store-pdf';
 import { serveAttachment } from './attachment-route';
 import { readStatic } from './static';
@@ -105,11 +112,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
     // Client-side routes fall back to the app's page.
-    const file = (await readStatic(options.staticDir, url.pathname)) ?? (await readStatic(options.staticDir, '/'));
+    const own = await readStatic(options.staticDir, url.pathname);
+    const file = own ?? (await readStatic(options.staticDir, '/'));
     if (!file) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       return void res.end('The renderer is not built. Run "npm run build" first.\n');
     }
+    if (own) res.setHeader('content-security-policy', staticFilePolicy(url.pathname));
     res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache' });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_URL, appProtocolResponse, isAppUrl } from '../../electron/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../electron/server/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  PDF_WORKER_CONTENT_SECURITY_POLICY,
+  PDF_WORKER_PATH,
+} from '../../electron/server/security';
 import { resolveStatic } from '../../electron/server/static';
 
 // A built renderer folder with a library beside it, as the packaged app has them, and symlinks in and out.
@@ -20,6 +24,10 @@ await writeFile(join(root, 'assets', 'app.js'), 'console.log("app");');
 await writeFile(join(root, 'assets', 'app.css'), 'body { margin: 0 }');
 await writeFile(join(root, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 await writeFile(join(root, 'assets', 'blob.bin'), 'raw');
+await mkdir(join(root, 'pdfjs', 'wasm'), { recursive: true });
+await writeFile(join(root, 'pdfjs', 'pdf.worker.min.mjs'), 'self.onmessage = () => {};');
+await writeFile(join(root, 'pdfjs', 'wasm', 'jbig2.wasm'), '\0asm');
+await writeFile(join(root, 'assets', 'pdf.worker.min.mjs'), 'console.log("not the worker");');
 await symlink(secret, join(root, 'leak.json'));
 await symlink(work, join(root, 'outside'));
 await symlink(join(root, 'assets', 'app.js'), join(root, 'alias.js'));
@@ -53,6 +61,35 @@ describe('the app:// protocol', () => {
       expect(response.headers.get('content-type'), path).toBe(type);
       expect(response.headers.get('content-security-policy'), path).toBe(CONTENT_SECURITY_POLICY);
       expect(await response.text(), path).toBe(body);
+    }
+  });
+
+  it("gives pdf.js's worker alone the policy that adds 'wasm-unsafe-eval', by its exact path", async () => {
+    for (const url of [`app://paperqueue${PDF_WORKER_PATH}`, `app://paperqueue${PDF_WORKER_PATH}?v=2`]) {
+      const response = await get(url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type'), url).toBe('text/javascript; charset=utf-8');
+      expect(response.headers.get('content-security-policy'), url).toBe(PDF_WORKER_CONTENT_SECURITY_POLICY);
+    }
+    const wasm = await get('app://paperqueue/pdfjs/wasm/jbig2.wasm');
+    expect(wasm.headers.get('content-type')).toBe('application/wasm');
+    expect(wasm.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    for (const path of [
+      '/index.html',
+      '/assets/app.js',
+      '/assets/pdf.worker.min.mjs',
+      '/pdfjs//pdf.worker.min.mjs',
+      '/pdfjs/%70df.worker.min.mjs',
+      '/pdfjs/pdf.worker.min.mjs/',
+      '/pdfjs/missing.mjs',
+    ]) {
+      const response = await get(`app://paperqueue${path}`);
+      expect(response.headers.get('content-security-policy'), path).toBe(CONTENT_SECURITY_POLICY);
+    }
+    for (const method of ['POST', 'HEAD']) {
+      const refused = await get(`app://paperqueue${PDF_WORKER_PATH}`, { method });
+      expect(refused.status, method).toBe(405);
+      expect(refused.headers.get('content-security-policy'), method).toBe(CONTENT_SECURITY_POLICY);
     }
   });
 

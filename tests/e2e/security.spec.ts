@@ -4,6 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, cliIn, expect, serve, test } from './helpers';
 
+/** The policies electron/server/security.ts sends, as tests/server/server.test.ts pins them. */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const PDF_WORKER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+);
+const PDF_WORKER_PATH = '/pdfjs/pdf.worker.min.mjs';
+
+/** The smallest WebAssembly module: its magic number and version. */
+const WASM = [0, 97, 115, 109, 1, 0, 0, 0];
+
 test.describe('what a script in the page can reach', () => {
   test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
 
@@ -42,6 +55,73 @@ test.describe('what a script in the page can reach', () => {
     } finally {
       await rm(secretDir, { recursive: true, force: true });
     }
+  });
+});
+
+test.describe('the Content-Security-Policy', () => {
+  test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+  test("the page compiles neither WebAssembly nor strings; pdf.js's worker alone may compile WebAssembly", async ({
+    app,
+    page,
+  }) => {
+    const response = await page.goto(app.url);
+    expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    await expect(page.getByRole('listbox', { name: 'Papers' })).toBeVisible();
+
+    // The page: WebAssembly is refused, and so is a string handed to setTimeout (eval).
+    const inPage = await page.evaluate(async (bytes) => {
+      const wasm = await WebAssembly.compile(new Uint8Array(bytes)).then(
+        () => 'compiled',
+        (error: Error) => error.message,
+      );
+      // Whichever comes first: the string runs, or the policy refuses it.
+      const evaluated = await new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          if (e.blockedURI === 'eval') resolve(`refused (${e.effectiveDirective})`);
+        });
+        (window as unknown as { ran: () => void }).ran = () => resolve('ran');
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- what an injected script would try
+        setTimeout('window.ran()', 0);
+      });
+      return { wasm, evaluated };
+    }, WASM);
+    expect(inPage.wasm).toContain('Content Security Policy');
+    expect(inPage.evaluated).toBe('refused (script-src)');
+
+    // pdf.js's worker may compile it; a worker from any other file of ours may not.
+    const started = async (path: string) => {
+      const [worker] = await Promise.all([
+        page.waitForEvent('worker'),
+        page.evaluate((url) => void new Worker(url, { type: 'module' }), path),
+      ]);
+      return worker.evaluate(
+        (bytes) =>
+          WebAssembly.compile(new Uint8Array(bytes)).then(
+            () => 'compiled',
+            (error: Error) => error.message,
+          ),
+        WASM,
+      );
+    };
+    expect(await started(PDF_WORKER_PATH)).toBe('compiled');
+    expect(await started('/pdfjs/wasm/openjpeg_nowasm_fallback.js')).toContain('Content Security Policy');
+
+    // What the server sends: the worker's wider policy on its one path, the page's on everything else.
+    const html = await (await fetch(app.origin)).text();
+    const script = /<script type="module" crossorigin src="\.(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const policies: Record<string, string | null> = {};
+    for (const path of [PDF_WORKER_PATH, '/', '/index.html', script!, '/pdfjs/wasm/jbig2.wasm', '/queue'])
+      policies[path] = (await fetch(`${app.origin}${path}`)).headers.get('content-security-policy');
+    expect(policies).toEqual({
+      [PDF_WORKER_PATH]: PDF_WORKER_CONTENT_SECURITY_POLICY,
+      '/': CONTENT_SECURITY_POLICY,
+      '/index.html': CONTENT_SECURITY_POLICY,
+      [script!]: CONTENT_SECURITY_POLICY,
+      '/pdfjs/wasm/jbig2.wasm': CONTENT_SECURITY_POLICY,
+      '/queue': CONTENT_SECURITY_POLICY,
+    });
   });
 });
 

@@ -1,8 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryStore } from '../../electron/core/store/store';
+import {
+  CONTENT_SECURITY_POLICY,
+  PDF_WORKER_CONTENT_SECURITY_POLICY,
+  PDF_WORKER_PATH,
+} from '../../electron/server/security';
 import { startServer, type RunningServer } from '../../electron/server/server';
 import { tempDir } from '../core/helpers';
 
@@ -12,11 +17,16 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start() {
+/** Starts a server on a built renderer of an index page and `files` (URL path to contents). */
+async function start(files: Record<string, string> = {}) {
   const dir = await tempDir();
   const staticDir = join(dir, 'renderer');
   await mkdir(staticDir);
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Paperqueue</title>');
+  for (const [path, body] of Object.entries(files)) {
+    await mkdir(dirname(join(staticDir, path)), { recursive: true });
+    await writeFile(join(staticDir, path), body);
+  }
   const store = await LibraryStore.open(join(dir, 'data'));
   server = await startServer({ store, staticDir });
   return { server, store };
@@ -111,6 +121,68 @@ describe('browser-mode server', () => {
       const escape = await send(server.port, path, { headers: host });
       expect(escape.body, path).not.toContain('"papers"');
     }
+  });
+
+  it("keeps the page's policy as it was, and gives pdf.js's worker alone one that adds 'wasm-unsafe-eval'", async () => {
+    // Byte for byte: a change to the page's policy is a change to this line.
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    expect(PDF_WORKER_CONTENT_SECURITY_POLICY).toBe(
+      CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"),
+    );
+    expect(PDF_WORKER_PATH).toBe('/pdfjs/pdf.worker.min.mjs');
+    const { server } = await start({
+      '/pdfjs/pdf.worker.min.mjs': 'self.onmessage = () => {};',
+      '/pdfjs/wasm/jbig2.wasm': '\0asm',
+      '/assets/index-1234.js': 'console.log("app");',
+      '/assets/pdf.worker.min.mjs': 'console.log("not the worker");',
+    });
+    const host = { host: `127.0.0.1:${server.port}` };
+    const policy = async (path: string, method = 'GET') => {
+      const reply = await send(server.port, path, { method, headers: host });
+      return {
+        status: reply.status,
+        type: reply.headers['content-type'],
+        csp: reply.headers['content-security-policy'],
+      };
+    };
+    for (const method of ['GET', 'HEAD']) {
+      // (A URL's dot segments are resolved before its path is compared, as a browser resolves them.)
+      for (const path of [PDF_WORKER_PATH, `${PDF_WORKER_PATH}?v=2`, '/pdfjs/./pdf.worker.min.mjs'])
+        expect(await policy(path, method), `${method} ${path}`).toEqual({
+          status: 200,
+          type: 'text/javascript; charset=utf-8',
+          csp: PDF_WORKER_CONTENT_SECURITY_POLICY,
+        });
+    }
+    expect(await policy('/pdfjs/wasm/jbig2.wasm')).toEqual({
+      status: 200,
+      type: 'application/wasm',
+      csp: CONTENT_SECURITY_POLICY,
+    });
+    // Every other file, the index page in place of any path, another spelling of the worker's path, the API.
+    for (const path of [
+      '/',
+      '/index.html',
+      '/queue',
+      '/assets/index-1234.js',
+      '/assets/pdf.worker.min.mjs',
+      '/pdfjs//pdf.worker.min.mjs',
+      '/pdfjs/%70df.worker.min.mjs',
+      '/pdfjs/pdf.worker.min.mjs/',
+      '/PDFJS/pdf.worker.min.mjs',
+      '/api/stats.get',
+    ])
+      expect((await policy(path)).csp, path).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it("serves the index page with the page's policy when the worker is missing, never the worker's", async () => {
+    const { server } = await start();
+    const reply = await send(server.port, PDF_WORKER_PATH, { headers: { host: `127.0.0.1:${server.port}` } });
+    expect(reply.body).toContain('<title>Paperqueue</title>');
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('streams change events to a page holding the HttpOnly cookie its token bought, never to a token in the URL', async () => {

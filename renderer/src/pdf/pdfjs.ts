@@ -16,6 +16,7 @@ import { laidOut } from './page-text';
 export type { PDFDocumentProxy, PDFPageProxy, PageViewport, TextContent };
 
 // The worker is a file of our own build, loaded from our origin: worker-src falls back to script-src 'self'.
+// Its own response's CSP, not the page's, governs it: that one adds 'wasm-unsafe-eval' (electron/server/security.ts).
 GlobalWorkerOptions.workerSrc = workerUrl;
 
 let worker: PDFWorker | undefined;
@@ -65,8 +66,9 @@ export class PasswordCancelled extends Error {
  * Open a PDF from its bytes with everything that could run or fetch turned off: no eval (fonts are drawn
  * by pdf.js's interpreter instead), no XFA forms, no scripting (pdf.js runs a PDF's JavaScript only through
  * its sandbox and scripting manager, which are never loaded), nothing from the network (the data is in
- * memory; CMaps, standard fonts and the JPEG 2000 decoder come from our own build). WebAssembly is off:
- * the policy has no 'wasm-unsafe-eval', and pdf.js then uses its JavaScript decoders.
+ * memory; CMaps, standard fonts and the WebAssembly decoders come from our own build). WebAssembly runs in
+ * the worker only, whose policy alone allows it: the JBIG2 decoder (scans) is pdfium's, which reads what
+ * pdf.js's JavaScript one cannot (refinement regions among them).
  */
 export function openPdf(
   data: Uint8Array,
@@ -83,7 +85,7 @@ export function openPdf(
     cMapPacked: true,
     standardFontDataUrl: assets('standard_fonts'),
     wasmUrl: assets('wasm'),
-    useWasm: false,
+    useWasm: true,
     // A damaged file still shows what can be read of it; problems come back as rejected pages.
     stopAtErrors: false,
     verbosity: VerbosityLevel.ERRORS,

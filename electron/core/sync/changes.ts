@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { AnnotationSchema, PaperSchema, StatusSchema } from '../schema';
+import { isStamp, stampDevice, type Stamp } from './hlc';
+
+/**
+ * The paper fields merged last-writer-wins, each as a whole value (an author list is one value, not a list to
+ * merge item by item: reordering authors is an edit of the list). Tags, the note, highlights, the status and
+ * its history have rules of their own.
+ */
+export const LWW_FIELDS = [
+  'title',
+  'titleParts',
+  'authors',
+  'abstract',
+  'arxivId',
+  'doi',
+  'url',
+  'citationKey',
+  'type',
+  'year',
+  'venue',
+  'volume',
+  'issue',
+  'pages',
+  'publisher',
+  'issn',
+  'isbn',
+  'keywords',
+  'needsMetadata',
+  'links',
+  'source',
+  'rank',
+  'attachments',
+  'progress',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof typeof PaperSchema.shape)[];
+export type LwwField = (typeof LWW_FIELDS)[number];
+
+const FieldValuesSchema = z.strictObject(
+  Object.fromEntries(
+    // null: the field is cleared (an optional field the paper no longer has).
+    LWW_FIELDS.map((field) => [field, PaperSchema.shape[field].nullable().optional()]),
+  ) as { [K in LwwField]: z.ZodOptional<z.ZodNullable<(typeof PaperSchema.shape)[K]>> },
+);
+export type FieldValues = z.infer<typeof FieldValuesSchema>;
+
+const StampSchema = z.string().refine(isStamp, 'A clock stamp');
+
+/** A point in the total order of changes: the stamp, then the device's sequence number (a device may reuse a stamp). */
+export const MarkSchema = z.object({ hlc: StampSchema, seq: z.number().int().positive() });
+export type Mark = z.infer<typeof MarkSchema>;
+
+/**
+ * What one change records. `weak` marks what an import brings by default (its status, rank, metadata, tags):
+ * it never wins over something a person did, whatever the clocks say.
+ */
+export const ChangeSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('set'), fields: FieldValuesSchema, weak: z.literal(true).optional() }),
+  z.object({
+    op: z.literal('status'),
+    status: StatusSchema,
+    /** When the person changed it (the history entry's time). */
+    time: z.iso.datetime({ offset: true }),
+    weak: z.literal(true).optional(),
+  }),
+  z.object({ op: z.literal('tag'), tag: z.string().min(1).max(200), on: z.boolean(), weak: z.literal(true).optional() }),
+  /** The note as saved, and the versions (op ids) it was edited from: the heads its device had merged. */
+  z.object({ op: z.literal('note'), text: z.string(), parents: z.array(z.string()).max(64) }),
+  z.object({ op: z.literal('annotate'), annotation: AnnotationSchema }),
+  /** `seen`: the version of the highlight the deleting device had; a later edit elsewhere brings it back. */
+  z.object({ op: z.literal('unannotate'), id: z.string().min(1).max(64), seen: MarkSchema }),
+  z.object({ op: z.literal('delete') }),
+]);
+export type Change = z.infer<typeof ChangeSchema>;
+
+/** A change as logged: who (the stamp's device), when (stamp), which paper, and its place in its device's log. */
+export const OpSchema = z
+  .object({ seq: z.number().int().positive(), hlc: StampSchema, paper: z.string().min(1).max(64) })
+  .and(ChangeSchema);
+export type Op = z.infer<typeof OpSchema>;
+
+export const opDevice = (op: Op | Mark): string => stampDevice(op.hlc);
+
+/** A change's id, unique across devices: a note's parents name versions this way. */
+export const opId = (op: Op | Mark): string => `${opDevice(op)}:${op.seq}`;
+
+export const markOf = (op: Op | Mark): Mark => ({ hlc: op.hlc, seq: op.seq });
+
+export function compareMarks(a: Mark, b: Mark): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  return a.seq - b.seq;
+}
+
+export const laterMark = (a: Mark | undefined, b: Mark | undefined): Mark | undefined =>
+  !a ? b : !b ? a : compareMarks(a, b) >= 0 ? a : b;
+
+export const earlierMark = (a: Mark | undefined, b: Mark | undefined): Mark | undefined =>
+  !a ? b : !b ? a : compareMarks(a, b) <= 0 ? a : b;
+
+export type { Stamp };

@@ -1,0 +1,140 @@
+import type { Annotation, Paper } from '../schema';
+import { compareMarks, type FieldValues, type LwwField } from './changes';
+import { stampWall } from './hlc';
+import { groupByIdentity, type IdentityView } from './identity';
+import { mergeNote, type NoteConflict } from './notes';
+import { isLive, joinPapers, type PaperState, type SyncState } from './state';
+
+/** A note that concurrent edits left with both versions marked in its text. */
+export type SyncConflict = NoteConflict & { paperId: string; kind: 'note' };
+
+/** The library every device that has taken in the same changes holds, byte for byte. */
+export type SyncedLibrary = {
+  /** Live papers, oldest import first. */
+  papers: Paper[];
+  /** A paper imported on two devices is kept under one id; each other id maps to it. */
+  aliases: Map<string, string>;
+  conflicts: SyncConflict[];
+  /** Ids whose import has not arrived yet (only later changes have): they wait. */
+  pending: string[];
+};
+
+/** The id a reference names now: a merged-away id resolves to the id kept. */
+export const resolveId = (library: Pick<SyncedLibrary, 'aliases'>, id: string): string =>
+  library.aliases.get(id) ?? id;
+
+const value = <F extends LwwField>(paper: PaperState, field: F): FieldValues[F] | undefined =>
+  (paper.fields[field]?.value as FieldValues[F] | null | undefined) ?? undefined;
+
+/** A paper id can be shown once its import (title, source, creation time) has arrived. */
+const complete = (paper: PaperState): boolean =>
+  value(paper, 'title') !== undefined && value(paper, 'source') !== undefined && !!paper.born;
+
+export function identityView(id: string, paper: PaperState): IdentityView {
+  const view: IdentityView = { id, title: value(paper, 'title') ?? '', authors: value(paper, 'authors') ?? [], born: paper.born! };
+  for (const field of ['arxivId', 'doi', 'year', 'volume', 'issue', 'titleParts'] as const) {
+    const found = value(paper, field);
+    if (found !== undefined) Object.assign(view, { [field]: found });
+  }
+  return view;
+}
+
+/** The merged papers of a state, with the ids merged into each (the kept id first). */
+export function paperGroups(state: SyncState): { groups: Map<string, string[]>; pending: string[] } {
+  const views: IdentityView[] = [];
+  const pending: string[] = [];
+  for (const [id, paper] of state.papers) {
+    if (complete(paper)) views.push(identityView(id, paper));
+    else pending.push(id);
+  }
+  return { groups: groupByIdentity(views), pending: pending.sort() };
+}
+
+/** The joined state of one merged paper. */
+export function joinGroup(state: SyncState, ids: readonly string[]): PaperState {
+  return ids.map((id) => state.papers.get(id)!).reduce((a, b) => joinPapers(a, b));
+}
+
+/** Read a state as a library. A pure function of the state, so of the set of changes taken in. */
+export function materialize(state: SyncState): SyncedLibrary {
+  const { groups, pending } = paperGroups(state);
+  const papers: { paper: Paper; joined: PaperState }[] = [];
+  const aliases = new Map<string, string>();
+  const conflicts: SyncConflict[] = [];
+  for (const [id, ids] of groups) {
+    const joined = joinGroup(state, ids);
+    if (!isLive(joined)) continue;
+    for (const alias of ids.slice(1)) aliases.set(alias, id);
+    const { paper, conflict } = toPaper(id, joined);
+    papers.push({ paper, joined });
+    if (conflict) conflicts.push({ paperId: id, kind: 'note', ...conflict });
+  }
+  papers.sort((a, b) => compareMarks(a.joined.born!, b.joined.born!) || (a.paper.id < b.paper.id ? -1 : 1));
+  conflicts.sort((a, b) => (a.paperId < b.paperId ? -1 : 1));
+  return { papers: papers.map((entry) => entry.paper), aliases, conflicts, pending };
+}
+
+const OPTIONAL_FIELDS = [
+  'arxivId',
+  'doi',
+  'url',
+  'citationKey',
+  'type',
+  'titleParts',
+  'year',
+  'venue',
+  'volume',
+  'issue',
+  'pages',
+  'publisher',
+  'issn',
+  'isbn',
+  'keywords',
+  'needsMetadata',
+  'attachments',
+  'progress',
+] as const satisfies readonly LwwField[];
+
+function toPaper(id: string, joined: PaperState): { paper: Paper; conflict?: NoteConflict } {
+  const bornAt = new Date(stampWall(joined.born!.hlc)).toISOString();
+  const createdAt = value(joined, 'createdAt') ?? bornAt;
+  const note = mergeNote(joined.notes);
+  const paper: Paper = {
+    id,
+    title: value(joined, 'title') ?? '',
+    authors: value(joined, 'authors') ?? [],
+    abstract: value(joined, 'abstract') ?? '',
+    links: value(joined, 'links') ?? [],
+    source: value(joined, 'source')!,
+    status: joined.status?.value ?? 'inbox',
+    rank: value(joined, 'rank') ?? 0,
+    history: [...joined.history.values()].sort((a, b) =>
+      a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.status < b.status ? -1 : a.status > b.status ? 1 : 0,
+    ),
+    tags: [...joined.tags.entries()]
+      .filter(([, tag]) => tag.value)
+      .sort(([ka, a], [kb, b]) => compareMarks(a.mark, b.mark) || (ka < kb ? -1 : 1))
+      .map(([, tag]) => tag.name),
+    note: note.text,
+    annotations: liveAnnotations(joined),
+    createdAt,
+    updatedAt: value(joined, 'updatedAt') ?? createdAt,
+  };
+  for (const field of OPTIONAL_FIELDS) {
+    const found = value(joined, field);
+    if (found !== undefined) Object.assign(paper, { [field]: found });
+  }
+  return note.conflict ? { paper, conflict: note.conflict } : { paper };
+}
+
+function liveAnnotations(joined: PaperState): Annotation[] {
+  const out: Annotation[] = [];
+  for (const state of joined.annotations.values()) {
+    if (!state.value || !state.mark) continue;
+    if (state.deleted && compareMarks(state.mark, state.deleted) <= 0) continue;
+    out.push(state.value);
+  }
+  return out.sort((a, b) =>
+    a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+}

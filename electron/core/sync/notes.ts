@@ -1,0 +1,119 @@
+import { diff3Merge } from 'node-diff3';
+import { compareMarks, type Mark } from './changes';
+import { stampWall } from './hlc';
+import type { NoteVersion } from './state';
+
+/** A note whose concurrent edits changed the same lines: both are kept in the text, and listed here. */
+export type NoteConflict = {
+  /** The versions that were merged (newest last), each with its text, so a person can compare them. */
+  versions: { id: string; time: string; text: string }[];
+};
+
+export type MergedNote = { text: string; conflict?: NoteConflict };
+
+/** The versions no other version was edited from: what concurrent edits left. Ordered by mark. */
+export function noteHeads(versions: ReadonlyMap<string, NoteVersion>): string[] {
+  const parents = new Set<string>();
+  for (const version of versions.values()) for (const parent of version.parents) parents.add(parent);
+  return [...versions.keys()]
+    .filter((id) => !parents.has(id))
+    .sort((a, b) => compareMarks(versions.get(a)!.mark, versions.get(b)!.mark));
+}
+
+/**
+ * The note all devices show for a set of versions. One head is the note. Several heads are merged in mark
+ * order, each with what has been merged so far, by a three-way merge (diff3, by lines) from their latest
+ * common version (the common ancestor with the latest mark; none known: the empty note). Where both sides
+ * changed the same lines, both are kept between conflict markers and the note is listed as a conflict: a
+ * word someone typed is never dropped. The result depends only on the set of versions, so it is the same on
+ * every device whatever order they arrived in.
+ */
+export function mergeNote(versions: ReadonlyMap<string, NoteVersion>): MergedNote {
+  const heads = noteHeads(versions);
+  const first = heads[0];
+  if (first === undefined) return { text: '' };
+  let text = versions.get(first)!.text;
+  const merged = ancestors(versions, first);
+  let conflicted = false;
+  for (const head of heads.slice(1)) {
+    const mine = ancestors(versions, head);
+    const base = latestCommon(versions, merged, mine);
+    const version = versions.get(head)!;
+    const result = mergeText(text, base, version.text, labelOf(versions, merged), labelOf(versions, mine));
+    conflicted ||= result.conflict;
+    text = result.text;
+    for (const id of mine) merged.add(id);
+  }
+  if (!conflicted) return { text };
+  const listed = heads.map((id) => {
+    const version = versions.get(id)!;
+    return { id, time: isoMinute(version.mark), text: version.text };
+  });
+  return { text, conflict: { versions: listed } };
+}
+
+/** `id` and every version it descends from that is known here. */
+function ancestors(versions: ReadonlyMap<string, NoteVersion>, id: string): Set<string> {
+  const out = new Set<string>();
+  const todo = [id];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    if (out.has(next)) continue;
+    const version = versions.get(next);
+    if (!version) continue;
+    out.add(next);
+    todo.push(...version.parents);
+  }
+  return out;
+}
+
+function latestCommon(versions: ReadonlyMap<string, NoteVersion>, a: Set<string>, b: Set<string>): string {
+  let best: NoteVersion | undefined;
+  for (const id of b) {
+    const version = versions.get(id)!;
+    if (a.has(id) && (!best || compareMarks(version.mark, best.mark) > 0)) best = version;
+  }
+  return best?.text ?? '';
+}
+
+/** Each side of a conflict is named by the time of its newest edit, which every device words the same way. */
+function labelOf(versions: ReadonlyMap<string, NoteVersion>, ids: Set<string>): string {
+  let newest: Mark | undefined;
+  for (const id of ids) {
+    const mark = versions.get(id)!.mark;
+    if (!newest || compareMarks(mark, newest) > 0) newest = mark;
+  }
+  return newest ? `edited ${isoMinute(newest)}` : 'edited';
+}
+
+const isoMinute = (mark: Mark): string => `${new Date(stampWall(mark.hlc)).toISOString().slice(0, 16)}Z`;
+
+export const CONFLICT_START = '<<<<<<<';
+export const CONFLICT_MIDDLE = '=======';
+export const CONFLICT_END = '>>>>>>>';
+
+/** diff3 by lines; conflicting hunks keep both sides, marked as git marks them, which a person recognises. */
+export function mergeText(
+  ours: string,
+  base: string,
+  theirs: string,
+  oursLabel = 'one edit',
+  theirsLabel = 'another edit',
+): { text: string; conflict: boolean } {
+  if (ours === theirs) return { text: ours, conflict: false };
+  const lines: string[] = [];
+  let conflict = false;
+  for (const block of diff3Merge(ours.split('\n'), base.split('\n'), theirs.split('\n'))) {
+    if (block.ok) lines.push(...block.ok);
+    else if (block.conflict) {
+      conflict = true;
+      lines.push(
+        `${CONFLICT_START} ${oursLabel}`,
+        ...block.conflict.a,
+        CONFLICT_MIDDLE,
+        ...block.conflict.b,
+        `${CONFLICT_END} ${theirsLabel}`,
+      );
+    }
+  }
+  return { text: lines.join('\n'), conflict };
+}

@@ -1,0 +1,142 @@
+import type { Paper } from '../schema';
+import { opDevice, type Change, type Mark, type Op } from './changes';
+import { diffPaper } from './diff';
+import { HybridClock, after, compareStamps, type Stamp } from './hlc';
+import { joinGroup, materialize, paperGroups, type SyncedLibrary } from './materialize';
+import { noteHeads } from './notes';
+import { joinSnapshot } from './snapshot';
+import { applyOp, emptyState, newestMark, type PaperState, type SyncState } from './state';
+
+/**
+ * One device's view of the synced library, in memory: its clock, the state of every change it has taken in,
+ * and the next sequence number of its own log. It records local changes as ops (which the caller appends to
+ * the device's log) and takes in other devices' ops in any order, any number of times. No files here: the
+ * log writer and the folder reader do that, so the merge is tested on its own.
+ */
+export class SyncReplica {
+  readonly clock: HybridClock;
+  private state: SyncState = emptyState();
+  private nextSeq = 1;
+  private cached: SyncedLibrary | undefined;
+  private groupOf: Map<string, string[]> | undefined;
+  /** Devices whose stamps ran more than the clock's bound ahead of this device's wall time, by how far (ms). */
+  readonly skewed = new Map<string, number>();
+
+  constructor(
+    readonly device: string,
+    now: () => number = Date.now,
+    maxPullMs?: number,
+  ) {
+    this.clock = new HybridClock(device, now, maxPullMs);
+  }
+
+  /** The seq the next local change gets. */
+  get seq(): number {
+    return this.nextSeq;
+  }
+
+  /** For each device, how many of its changes have been taken in without a gap. */
+  get seen(): ReadonlyMap<string, number> {
+    return this.state.seen;
+  }
+
+  /** The merged state, for a snapshot. */
+  get snapshotState(): SyncState {
+    return this.state;
+  }
+
+  /** Take in one's own ops read back from the log (after a restart), or a snapshot's state. */
+  restore(ops: readonly Op[]): void {
+    for (const op of ops) {
+      if (opDevice(op) === this.device) {
+        this.nextSeq = Math.max(this.nextSeq, op.seq + 1);
+        this.clock.restore(op.hlc);
+      }
+    }
+    this.receive(ops);
+  }
+
+  /** Take in a snapshot's papers and what it has seen (see snapshot.ts). */
+  absorb(papers: Iterable<[string, PaperState]>, seen: Record<string, number>): void {
+    joinSnapshot(this.state, papers, seen);
+    this.nextSeq = Math.max(this.nextSeq, (this.state.seen.get(this.device) ?? 0) + 1);
+    this.invalidate();
+  }
+
+  /** Take in ops from any device; an op seen before changes nothing. */
+  receive(ops: readonly Op[]): void {
+    for (const op of ops) {
+      applyOp(this.state, op);
+      const device = opDevice(op);
+      if (device === this.device) continue;
+      const observation = this.clock.observe(op.hlc);
+      if (observation) this.skewed.set(device, Math.max(this.skewed.get(device) ?? 0, observation.skewMs));
+    }
+    if (ops.length > 0) this.invalidate();
+  }
+
+  /** Record local changes to one paper; returns the ops to append to this device's log. */
+  record(paperId: string, changes: readonly Change[]): Op[] {
+    if (changes.length === 0) return [];
+    const hlc = this.stampFor(paperId);
+    const ops = changes.map((change) => ({ ...change, seq: this.nextSeq++, hlc, paper: paperId }));
+    for (const op of ops) applyOp(this.state, op);
+    this.invalidate();
+    return ops;
+  }
+
+  /**
+   * Record what a local command did to a paper: `before` as this replica last gave it (or undefined), `after`
+   * as the store now has it (undefined: deleted). `weak` for an import.
+   */
+  recordPaper(before: Paper | undefined, after: Paper | undefined, options: { weak?: boolean } = {}): Op[] {
+    const id = after?.id ?? before?.id;
+    if (!id) return [];
+    const joined = this.joined(id);
+    const changes = diffPaper(
+      before,
+      after,
+      {
+        noteHeads: joined ? noteHeads(joined.notes) : [],
+        annotationMark: (annotation) => joined?.annotations.get(annotation)?.mark,
+      },
+      options,
+    );
+    return this.record(id, changes);
+  }
+
+  /** The synced library (computed once per change). */
+  library(): SyncedLibrary {
+    this.cached ??= materialize(this.state);
+    return this.cached;
+  }
+
+  /**
+   * A local change's stamp: the clock's next reading, or, when a change of this paper (under any of its ids)
+   * is stamped later than that (a device with a clock ahead wrote it), the first stamp after it. A change
+   * made after seeing another therefore always wins over it, while the clock itself stays near real time.
+   */
+  private stampFor(paperId: string): Stamp {
+    const tick = this.clock.tick();
+    const joined = this.joined(paperId);
+    const newest: Mark | undefined = joined && newestMark(joined);
+    if (!newest || compareStamps(newest.hlc, tick) < 0) return tick;
+    return after(newest.hlc, this.device);
+  }
+
+  /** The joined state of the paper `id` names, or undefined when nothing is known of it. */
+  private joined(id: string): PaperState | undefined {
+    if (!this.groupOf) {
+      this.groupOf = new Map();
+      for (const ids of paperGroups(this.state).groups.values()) for (const member of ids) this.groupOf.set(member, ids);
+    }
+    const group = this.groupOf.get(id);
+    if (group) return joinGroup(this.state, group);
+    return this.state.papers.get(id);
+  }
+
+  private invalidate(): void {
+    this.cached = undefined;
+    this.groupOf = undefined;
+  }
+}

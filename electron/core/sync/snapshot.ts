@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { AnnotationSchema, HistoryEntrySchema, PaperSchema, StatusSchema } from '../schema';
+import { LWW_FIELDS, MarkSchema } from './changes';
+import { joinPapers, tagKey, type PaperState, type SyncState } from './state';
+
+/**
+ * A snapshot is the merged state itself (not the library it reads as), one paper id a line, so a device
+ * that arrives late joins it with the logs and still converges: the state is a join-semilattice, and a
+ * snapshot is just many changes taken in at once. Its header's `seen` says which changes it holds.
+ */
+const weak = z.literal(true).optional();
+const register = <T extends z.ZodType>(value: T) => z.object({ value, mark: MarkSchema, weak });
+
+const FieldRegistersSchema = z.strictObject(
+  Object.fromEntries(LWW_FIELDS.map((field) => [field, register(PaperSchema.shape[field].nullable()).optional()])),
+);
+
+const PaperLineSchema = z.tuple([
+  z.string().min(1).max(64),
+  z.object({
+    fields: FieldRegistersSchema,
+    status: register(StatusSchema).optional(),
+    history: z.array(HistoryEntrySchema),
+    tags: z.array(z.tuple([z.string(), register(z.boolean()).extend({ name: z.string() })])),
+    notes: z.array(
+      z.tuple([z.string(), z.object({ mark: MarkSchema, parents: z.array(z.string()), text: z.string() })]),
+    ),
+    annotations: z.array(
+      z.tuple([
+        z.string(),
+        z.object({ value: AnnotationSchema.optional(), mark: MarkSchema.optional(), deleted: MarkSchema.optional() }),
+      ]),
+    ),
+    born: MarkSchema.optional(),
+    touched: MarkSchema.optional(),
+    deleted: MarkSchema.optional(),
+  }),
+]);
+
+/** The `seen` of a snapshot's header: per device, the changes 1..n it holds. */
+export const SeenSchema = z.record(z.string(), z.number().int().nonnegative());
+
+export function paperLine(id: string, paper: PaperState): string {
+  return JSON.stringify([
+    id,
+    {
+      fields: paper.fields,
+      status: paper.status,
+      history: [...paper.history.values()],
+      tags: [...paper.tags],
+      notes: [...paper.notes],
+      annotations: [...paper.annotations],
+      born: paper.born,
+      touched: paper.touched,
+      deleted: paper.deleted,
+    },
+  ]);
+}
+
+/** A snapshot's paper line read back, or undefined when it is not one (counted as a problem by the reader). */
+export function parsePaperLine(line: string): [string, PaperState] | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const parsed = PaperLineSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const [id, data] = parsed.data;
+  const paper: PaperState = {
+    fields: data.fields,
+    history: new Map(data.history.map((entry) => [`${entry.at}|${entry.status}`, entry])),
+    tags: new Map(data.tags.map(([, tag]) => [tagKey(tag.name), tag])),
+    notes: new Map(data.notes),
+    annotations: new Map(data.annotations),
+  };
+  if (data.status) paper.status = data.status;
+  if (data.born) paper.born = data.born;
+  if (data.touched) paper.touched = data.touched;
+  if (data.deleted) paper.deleted = data.deleted;
+  return [id, paper];
+}
+
+/** Join a snapshot's papers and `seen` into a state. */
+export function joinSnapshot(state: SyncState, papers: Iterable<[string, PaperState]>, seen: Record<string, number>): void {
+  for (const [id, paper] of papers) {
+    const current = state.papers.get(id);
+    state.papers.set(id, current ? joinPapers(current, paper) : paper);
+  }
+  for (const [device, n] of Object.entries(seen)) {
+    let top = Math.max(state.seen.get(device) ?? 0, n);
+    const ahead = state.ahead.get(device);
+    while (ahead?.has(top + 1)) ahead.delete(++top);
+    if (ahead) for (const seq of ahead) if (seq <= top) ahead.delete(seq);
+    if (ahead?.size === 0) state.ahead.delete(device);
+    state.seen.set(device, top);
+  }
+}
