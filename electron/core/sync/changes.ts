@@ -64,7 +64,12 @@ export const ChangeSchema = z.discriminatedUnion('op', [
     time: z.iso.datetime({ offset: true }),
     weak: z.literal(true).optional(),
   }),
-  z.object({ op: z.literal('tag'), tag: z.string().min(1).max(200), on: z.boolean(), weak: z.literal(true).optional() }),
+  z.object({
+    op: z.literal('tag'),
+    tag: z.string().min(1).max(200),
+    on: z.boolean(),
+    weak: z.literal(true).optional(),
+  }),
   /** The note as saved, and the versions (op ids) it was edited from: the heads its device had merged. */
   z.object({ op: z.literal('note'), text: z.string(), parents: z.array(z.string()).max(64) }),
   z.object({ op: z.literal('annotate'), annotation: AnnotationSchema }),

@@ -21,7 +21,7 @@ export function groupByIdentity(views: readonly IdentityView[]): Map<string, str
   const find = (id: string): string => {
     let root = id;
     while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = id; at !== root; ) {
+    for (let at = id; at !== root;) {
       const next = parent.get(at)!;
       parent.set(at, root);
       at = next;
@@ -66,7 +66,10 @@ export function groupByIdentity(views: readonly IdentityView[]): Map<string, str
   const out = new Map<string, string[]>();
   for (const group of groups.values()) {
     group.sort((a, b) => compareMarks(a.born, b.born) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    out.set(group[0]!.id, group.map((view) => view.id));
+    out.set(
+      group[0]!.id,
+      group.map((view) => view.id),
+    );
   }
   return out;
 }

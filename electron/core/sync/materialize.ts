@@ -20,8 +20,7 @@ export type SyncedLibrary = {
 };
 
 /** The id a reference names now: a merged-away id resolves to the id kept. */
-export const resolveId = (library: Pick<SyncedLibrary, 'aliases'>, id: string): string =>
-  library.aliases.get(id) ?? id;
+export const resolveId = (library: Pick<SyncedLibrary, 'aliases'>, id: string): string => library.aliases.get(id) ?? id;
 
 const value = <F extends LwwField>(paper: PaperState, field: F): FieldValues[F] | undefined =>
   (paper.fields[field]?.value as FieldValues[F] | null | undefined) ?? undefined;
@@ -31,7 +30,12 @@ const complete = (paper: PaperState): boolean =>
   value(paper, 'title') !== undefined && value(paper, 'source') !== undefined && !!paper.born;
 
 export function identityView(id: string, paper: PaperState): IdentityView {
-  const view: IdentityView = { id, title: value(paper, 'title') ?? '', authors: value(paper, 'authors') ?? [], born: paper.born! };
+  const view: IdentityView = {
+    id,
+    title: value(paper, 'title') ?? '',
+    authors: value(paper, 'authors') ?? [],
+    born: paper.born!,
+  };
   for (const field of ['arxivId', 'doi', 'year', 'volume', 'issue', 'titleParts'] as const) {
     const found = value(paper, field);
     if (found !== undefined) Object.assign(view, { [field]: found });

@@ -128,7 +128,8 @@ export class SyncReplica {
   private joined(id: string): PaperState | undefined {
     if (!this.groupOf) {
       this.groupOf = new Map();
-      for (const ids of paperGroups(this.state).groups.values()) for (const member of ids) this.groupOf.set(member, ids);
+      for (const ids of paperGroups(this.state).groups.values())
+        for (const member of ids) this.groupOf.set(member, ids);
     }
     const group = this.groupOf.get(id);
     if (group) return joinGroup(this.state, group);

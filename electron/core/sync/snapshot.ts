@@ -83,7 +83,11 @@ export function parsePaperLine(line: string): [string, PaperState] | undefined {
 }
 
 /** Join a snapshot's papers and `seen` into a state. */
-export function joinSnapshot(state: SyncState, papers: Iterable<[string, PaperState]>, seen: Record<string, number>): void {
+export function joinSnapshot(
+  state: SyncState,
+  papers: Iterable<[string, PaperState]>,
+  seen: Record<string, number>,
+): void {
   for (const [id, paper] of papers) {
     const current = state.papers.get(id);
     state.papers.set(id, current ? joinPapers(current, paper) : paper);
