@@ -27,7 +27,12 @@ export const DeviceInfoSchema = z.object({
 export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
 
 export function newDevice(name: string, now: Date = new Date()): DeviceInfo {
-  return { format: SYNC_FORMAT, id: newDeviceId(), name: name.trim() || 'Unnamed device', createdAt: now.toISOString() };
+  return {
+    format: SYNC_FORMAT,
+    id: newDeviceId(),
+    name: name.trim() || 'Unnamed device',
+    createdAt: now.toISOString(),
+  };
 }
 
 /**

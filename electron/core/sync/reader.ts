@@ -43,7 +43,11 @@ export function readDeviceFiles(device: string, files: Iterable<DeviceFile>): De
       continue;
     }
     if (decoded.kind === 'newer') {
-      out.problems.push({ file: file.path, kind: 'newer', reason: `written by a newer Paperqueue (format ${decoded.format})` });
+      out.problems.push({
+        file: file.path,
+        kind: 'newer',
+        reason: `written by a newer Paperqueue (format ${decoded.format})`,
+      });
       continue;
     }
     if (decoded.kind === 'bad') {
