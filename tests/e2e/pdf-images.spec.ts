@@ -42,6 +42,9 @@ test('a scanned page (a JBIG2 image) is drawn in the reader: black where the sca
   const problems: string[] = [];
   page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
+  page.on('worker', (worker) =>
+    worker.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text())),
+  );
   await page.goto(app.url);
   await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
   await page.getByLabel('Attach PDF').setInputFiles(SCANNED);
@@ -85,7 +88,21 @@ test('a scanned page (a JBIG2 image) is drawn in the reader: black where the sca
   whites.forEach((grey, i) => expect(grey, `white at ${JSON.stringify(white[i])}`).toBeGreaterThan(192));
   await page.screenshot({ path: join(SHOTS, 'reader-jbig2.png') });
   // The WebAssembly decoder ran in pdf.js's worker: the one file served with 'wasm-unsafe-eval'.
-  expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContain('/pdfjs/pdf.worker.min.mjs');
+  const pdfWorker = page.workers().find((worker) => new URL(worker.url()).pathname === '/pdfjs/pdf.worker.min.mjs');
+  expect(
+    pdfWorker,
+    page
+      .workers()
+      .map((worker) => worker.url())
+      .join(', '),
+  ).toBeDefined();
+  const compiled = await pdfWorker!.evaluate(() =>
+    WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
+      () => 'compiled',
+      (error: Error) => error.message,
+    ),
+  );
+  expect(compiled).toBe('compiled');
   // Nothing refused by a Content-Security-Policy, nothing thrown.
   expect(problems).toEqual([]);
 });
