@@ -1,0 +1,242 @@
+import fc from 'fast-check';
+import { createPaper, type PaperDraft } from '../../../electron/core/paper';
+import { STATUSES, type Paper } from '../../../electron/core/schema';
+import type { Op } from '../../../electron/core/sync/changes';
+import { segmentName, snapshotName } from '../../../electron/core/sync/device';
+import { encodeFile } from '../../../electron/core/sync/envelope';
+import { readDeviceFiles } from '../../../electron/core/sync/reader';
+import { SyncReplica } from '../../../electron/core/sync/replica';
+import { paperLine } from '../../../electron/core/sync/snapshot';
+import { DAY, HOUR, T0, highlight } from './helpers';
+
+/**
+ * A deterministic simulation of devices syncing through a folder replicated by an unreliable engine: each
+ * device writes its own segments (small, so there are many) and snapshots as the real writer encodes them;
+ * the engine hands files to other devices late, out of order, again, cut short, or as conflict copies, and a
+ * receiver reads what it has with the real reader.
+ */
+
+/** Works imported on several devices: some are one paper by arXiv id, DOI or title; two differ only by year. */
+export const WORKS: PaperDraft[] = [
+  { title: 'Attention is all you need', arxivId: '1706.03762', authors: ['Ashish Vaswani'] },
+  { title: 'Attention Is All You Need.', arxivId: '1706.03762', year: 2017 },
+  { title: 'Conflict-free replicated data types', doi: '10.1007/978-3-642-24550-3_29' },
+  { title: 'Conflict-Free Replicated Data Types' },
+  { title: 'Hybrid logical clocks for the rest of us', year: 2014 },
+  { title: 'Hybrid logical clocks for the rest of us', year: 2015 },
+];
+
+const SEGMENT_SIZE = 4;
+const TAGS = ['ml', 'ML', 'sync', 'to read'];
+
+export type Action =
+  | { kind: 'import'; device: number; work: number }
+  | { kind: 'status'; device: number; pick: number; status: (typeof STATUSES)[number] }
+  | { kind: 'tag'; device: number; pick: number; tag: number; on: boolean }
+  | { kind: 'note'; device: number; pick: number; mode: 'append' | 'replace' | 'clear'; line: number }
+  | { kind: 'year'; device: number; pick: number; year: number }
+  | { kind: 'highlight'; device: number; pick: number; mode: 'add' | 'edit' | 'delete'; which: number }
+  | { kind: 'delete'; device: number; pick: number }
+  | { kind: 'snapshot'; device: number }
+  | { kind: 'deliver'; from: number; to: number; file: number; mode: 'whole' | 'truncated' | 'conflict'; cut: number }
+  | { kind: 'tick'; ms: number };
+
+const device = fc.nat(7);
+const pick = fc.nat(20);
+export const actionArb: fc.Arbitrary<Action> = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constant('import' as const), device, work: fc.nat(WORKS.length - 1) }), weight: 2 },
+  fc.record({ kind: fc.constant('status' as const), device, pick, status: fc.constantFrom(...STATUSES) }),
+  fc.record({ kind: fc.constant('tag' as const), device, pick, tag: fc.nat(TAGS.length - 1), on: fc.boolean() }),
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('note' as const),
+      device,
+      pick,
+      mode: fc.constantFrom('append' as const, 'append' as const, 'replace' as const, 'clear' as const),
+      line: fc.nat(5),
+    }),
+    weight: 3,
+  },
+  fc.record({ kind: fc.constant('year' as const), device, pick, year: fc.constantFrom(2014, 2015, 2017) }),
+  fc.record({
+    kind: fc.constant('highlight' as const),
+    device,
+    pick,
+    mode: fc.constantFrom('add' as const, 'edit' as const, 'delete' as const),
+    which: fc.nat(3),
+  }),
+  fc.record({ kind: fc.constant('delete' as const), device, pick }),
+  fc.record({ kind: fc.constant('snapshot' as const), device }),
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('deliver' as const),
+      from: device,
+      to: device,
+      file: fc.nat(40),
+      mode: fc.constantFrom('whole' as const, 'truncated' as const, 'conflict' as const),
+      cut: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+    weight: 4,
+  },
+  fc.record({ kind: fc.constant('tick' as const), ms: fc.oneof(fc.nat(5000), fc.constant(DAY)) }),
+);
+
+/** Clock offsets a device may have: right, an hour and a bit fast, two days slow, five days fast. */
+export const SKEWS = [0, 3 * HOUR, -2 * DAY, 5 * DAY];
+
+export type SimDevice = {
+  id: string;
+  replica: SyncReplica;
+  ops: Op[];
+  /** This device's own files, by path below its folder. */
+  files: Map<string, string>;
+  /** What the engine has handed this device of each other device's folder. */
+  inbox: Map<string, Map<string, string>>;
+  skew: number;
+  typed: number;
+};
+
+export class Simulation {
+  readonly devices: SimDevice[];
+  private now = T0;
+
+  constructor(skews: number[]) {
+    this.devices = skews.map((skew, i) => {
+      const id = `${String.fromCharCode(97 + i)}${'0'.repeat(15)}`;
+      return {
+        id,
+        replica: new SyncReplica(id, () => this.now + skew),
+        ops: [],
+        files: new Map(),
+        inbox: new Map(),
+        skew,
+        typed: 0,
+      };
+    });
+  }
+
+  run(action: Action): void {
+    if (action.kind === 'tick') {
+      this.now += action.ms;
+      return;
+    }
+    if (action.kind === 'deliver') {
+      const from = this.devices[action.from % this.devices.length]!;
+      const to = this.devices[action.to % this.devices.length]!;
+      if (from !== to) this.deliver(from, to, action);
+      return;
+    }
+    const device = this.devices[action.device % this.devices.length]!;
+    this.now += 10;
+    if (action.kind === 'snapshot') {
+      const state = device.replica.snapshotState;
+      const lines = [JSON.stringify({ seen: Object.fromEntries(state.seen) })];
+      for (const [id, paper] of state.papers) lines.push(paperLine(id, paper));
+      const seq = state.seen.get(device.id) ?? 0;
+      device.files.set(
+        `snapshots/${snapshotName(seq)}`,
+        encodeFile({ kind: 'snapshot', device: device.id, seq }, lines),
+      );
+      return;
+    }
+    if (action.kind === 'import') {
+      const at = new Date(this.now + device.skew).toISOString();
+      const paper = createPaper(WORKS[action.work]!, { format: 'bibtex', name: 'sim.bib', importedAt: at }, 1, at);
+      this.record(device, device.replica.recordPaper(undefined, paper, { weak: true }));
+      return;
+    }
+    const papers = device.replica.library().papers;
+    const before = papers[action.pick % Math.max(1, papers.length)];
+    if (!before) return;
+    const after = action.kind === 'delete' ? undefined : this.change(device, structuredClone(before), action);
+    this.record(device, device.replica.recordPaper(before, after));
+  }
+
+  private change(device: SimDevice, paper: Paper, action: Action): Paper {
+    const at = new Date(this.now + device.skew).toISOString();
+    switch (action.kind) {
+      case 'status':
+        return { ...paper, status: action.status, history: [...paper.history, { status: action.status, at }] };
+      case 'tag':
+        return {
+          ...paper,
+          tags: action.on
+            ? [...paper.tags, TAGS[action.tag]!]
+            : paper.tags.filter((t) => t.toLowerCase() !== TAGS[action.tag]!.toLowerCase()),
+        };
+      case 'note': {
+        const lines = paper.note === '' ? [] : paper.note.split('\n');
+        const word = `w-${device.id[0]}-${device.typed++}`;
+        if (action.mode === 'append') lines.push(word);
+        else if (action.mode === 'replace' && lines.length > 0) lines[action.line % lines.length] = word;
+        else if (action.mode === 'clear') lines.length = 0;
+        return { ...paper, note: lines.join('\n') };
+      }
+      case 'year':
+        return { ...paper, year: action.year };
+      case 'highlight': {
+        const id = `h${action.which}`;
+        const rest = paper.annotations.filter((a) => a.id !== id);
+        if (action.mode === 'delete') return { ...paper, annotations: rest };
+        const comment = `c-${device.id[0]}-${device.typed++}`;
+        return { ...paper, annotations: [...rest, highlight(id, comment, at)] };
+      }
+      default:
+        return paper;
+    }
+  }
+
+  private record(device: SimDevice, ops: Op[]): void {
+    device.ops.push(...ops);
+    const touched = new Set(ops.map((op) => Math.floor((op.seq - 1) / SEGMENT_SIZE)));
+    for (const segment of touched) {
+      const first = segment * SEGMENT_SIZE + 1;
+      const lines = device.ops.slice(first - 1, first - 1 + SEGMENT_SIZE).map((op) => JSON.stringify(op));
+      device.files.set(
+        `log/${segmentName(first)}`,
+        encodeFile({ kind: 'segment', device: device.id, seq: first }, lines),
+      );
+    }
+  }
+
+  private deliver(from: SimDevice, to: SimDevice, action: Extract<Action, { kind: 'deliver' }>): void {
+    const paths = [...from.files.keys()].sort();
+    const path = paths[action.file % Math.max(1, paths.length)];
+    if (path === undefined) return;
+    const text = from.files.get(path)!;
+    let inbox = to.inbox.get(from.id);
+    if (!inbox) to.inbox.set(from.id, (inbox = new Map<string, string>()));
+    if (action.mode === 'whole') inbox.set(path, text);
+    // An engine writing in place: the receiver's copy is cut short until the next delivery.
+    else if (action.mode === 'truncated') inbox.set(path, text.slice(0, Math.floor(text.length * action.cut)));
+    else
+      inbox.set(
+        path.replace(/(\.\w+)$/, `.sync-conflict-20261202-101010-${from.id.slice(0, 7).toUpperCase()}$1`),
+        text,
+      );
+    this.take(to, from.id);
+  }
+
+  /** What a device does when its engine has changed files: read that device's folder and take in what is whole. */
+  private take(to: SimDevice, from: string): void {
+    const read = readDeviceFiles(
+      from,
+      [...to.inbox.get(from)!].map(([path, text]) => ({ path, text })),
+    );
+    for (const snapshot of read.snapshots) to.replica.absorb(snapshot.papers, snapshot.seen);
+    to.replica.receive(read.ops);
+  }
+
+  /** The engine catches up: every file, whole, everywhere. */
+  settle(): void {
+    for (const to of this.devices) {
+      for (const from of this.devices) {
+        if (from === to) continue;
+        let inbox = to.inbox.get(from.id);
+        if (!inbox) to.inbox.set(from.id, (inbox = new Map<string, string>()));
+        for (const [path, text] of from.files) inbox.set(path, text);
+        this.take(to, from.id);
+      }
+    }
+  }
+}
