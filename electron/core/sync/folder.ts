@@ -51,13 +51,9 @@ export type FolderRead = {
  * this version does not fully understand). Paths in the result are relative to the sync folder.
  */
 export async function readSyncFolder(syncDir: string): Promise<FolderRead> {
-  await stat(syncDir).catch((error: unknown) => {
-    if (fsErrorCode(error) === 'ENOENT' || fsErrorCode(error) === 'ENOTDIR') throw new SyncFolderMissingError(syncDir);
-    throw error;
-  });
+  await assertFolderThere(syncDir);
   const out: FolderRead = { devices: [], ops: [], snapshots: [], waiting: [], problems: [] };
-  const ids = (await listNames(devicesDir(syncDir))).filter((name) => DeviceIdSchema.safeParse(name).success).sort();
-  for (const id of ids) {
+  for (const id of await deviceIds(syncDir)) {
     const info = await readDeviceInfo(syncDir, id, out.problems);
     if (info) out.devices.push(info);
     const read = readDeviceFiles(id, await deviceFiles(syncDir, id));
@@ -71,6 +67,30 @@ export async function readSyncFolder(syncDir: string): Promise<FolderRead> {
   if (newer.length > 0) throw new SyncFolderNewerError(syncDir, newer);
   return out;
 }
+
+/**
+ * Check, before writing anything, that the sync folder is there and that no device of it has a later format:
+ * a device never creates a missing folder (it may be an unmounted drive's mount point) or writes into a
+ * folder a newer Paperqueue owns.
+ */
+export async function checkSyncFolder(syncDir: string): Promise<void> {
+  await assertFolderThere(syncDir);
+  const problems: SyncProblem[] = [];
+  for (const id of await deviceIds(syncDir)) await readDeviceInfo(syncDir, id, problems);
+  const newer = problems.filter((problem) => problem.kind === 'newer').map((problem) => problem.file);
+  if (newer.length > 0) throw new SyncFolderNewerError(syncDir, newer);
+}
+
+async function assertFolderThere(syncDir: string): Promise<void> {
+  const info = await stat(syncDir).catch((error: unknown) => {
+    if (fsErrorCode(error) === 'ENOENT' || fsErrorCode(error) === 'ENOTDIR') throw new SyncFolderMissingError(syncDir);
+    throw error;
+  });
+  if (!info.isDirectory()) throw new SyncFolderMissingError(syncDir);
+}
+
+const deviceIds = async (syncDir: string): Promise<string[]> =>
+  (await listNames(devicesDir(syncDir))).filter((name) => DeviceIdSchema.safeParse(name).success).sort();
 
 async function readDeviceInfo(syncDir: string, id: string, problems: SyncProblem[]): Promise<DeviceInfo | undefined> {
   const file = `devices/${id}/device.json`;

@@ -14,6 +14,7 @@ import {
   type DeviceInfo,
 } from './device';
 import { encodeFile } from './envelope';
+import { checkSyncFolder } from './folder';
 import { readDeviceFiles } from './reader';
 import { paperLine } from './snapshot';
 import type { SyncState } from './state';
@@ -42,9 +43,11 @@ export class DeviceLog {
 
   /**
    * Set up this device's folder and read back its own changes (to restore a replica after a restart).
+   * Throws SyncFolderMissingError or SyncFolderNewerError (see checkSyncFolder) before writing anything.
    * `nextSeq` is the first number no change of this device may already have.
    */
   static async open(syncDir: string, device: DeviceInfo): Promise<{ log: DeviceLog; ops: Op[]; nextSeq: number }> {
+    await checkSyncFolder(syncDir);
     await makePrivateFolder(logDir(syncDir, device.id));
     await makePrivateFolder(snapshotDir(syncDir, device.id));
     await writeDeviceInfo(syncDir, device);

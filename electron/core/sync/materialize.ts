@@ -1,4 +1,4 @@
-import type { Annotation, Paper } from '../schema';
+import type { Annotation, HistoryEntry, Paper } from '../schema';
 import { compareMarks, type FieldValues, type LwwField } from './changes';
 import { stampWall } from './hlc';
 import { groupByIdentity, type IdentityView } from './identity';
@@ -112,9 +112,7 @@ function toPaper(id: string, joined: PaperState): { paper: Paper; conflict?: Not
     source: value(joined, 'source')!,
     status: joined.status?.value ?? 'inbox',
     rank: value(joined, 'rank') ?? 0,
-    history: [...joined.history.values()].sort((a, b) =>
-      a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.status < b.status ? -1 : a.status > b.status ? 1 : 0,
-    ),
+    history: historyOf(joined),
     tags: [...joined.tags.entries()]
       .filter(([, tag]) => tag.value)
       .sort(([ka, a], [kb, b]) => compareMarks(a.mark, b.mark) || (ka < kb ? -1 : 1))
@@ -138,7 +136,27 @@ function liveAnnotations(joined: PaperState): Annotation[] {
     if (state.deleted && compareMarks(state.mark, state.deleted) <= 0) continue;
     out.push(state.value);
   }
-  return out.sort((a, b) =>
-    a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  return out.sort((a, b) => compareTimes(a.createdAt, b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/**
+ * The status history: every change a person made, in time order, and what imports recorded up to the first
+ * of them (a second device's import of a paper read long ago is no return to the inbox). A change to the
+ * status it already had (two devices marking it read) is no change: the first one stands.
+ */
+function historyOf(joined: PaperState): HistoryEntry[] {
+  const records = [...joined.history.values()].sort(
+    (a, b) => compareTimes(a.at, b.at) || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0),
+  );
+  const firstPerson = records.find((record) => !record.weak)?.at;
+  const out: HistoryEntry[] = [];
+  for (const record of records) {
+    if (record.weak && firstPerson !== undefined && compareTimes(record.at, firstPerson) > 0) continue;
+    if (out.at(-1)?.status === record.status) continue;
+    out.push({ status: record.status, at: record.at });
+  }
+  return out;
+}
+
+/** ISO times by the instant they name (offsets may differ), then as text, so the order is total. */
+const compareTimes = (a: string, b: string): number => Date.parse(a) - Date.parse(b) || (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AnnotationSchema, HistoryEntrySchema, PaperSchema, StatusSchema } from '../schema';
 import { LWW_FIELDS, MarkSchema } from './changes';
-import { joinPapers, tagKey, type PaperState, type SyncState } from './state';
+import { addHistory, joinPapers, tagKey, type PaperState, type SyncState } from './state';
 
 /**
  * A snapshot is the merged state itself (not the library it reads as), one paper id a line, so a device
@@ -20,7 +20,7 @@ const PaperLineSchema = z.tuple([
   z.object({
     fields: FieldRegistersSchema,
     status: register(StatusSchema).optional(),
-    history: z.array(HistoryEntrySchema),
+    history: z.array(HistoryEntrySchema.extend({ weak })),
     tags: z.array(z.tuple([z.string(), register(z.boolean()).extend({ name: z.string() })])),
     notes: z.array(
       z.tuple([z.string(), z.object({ mark: MarkSchema, parents: z.array(z.string()), text: z.string() })]),
@@ -70,11 +70,12 @@ export function parsePaperLine(line: string): [string, PaperState] | undefined {
   const [id, data] = parsed.data;
   const paper: PaperState = {
     fields: data.fields,
-    history: new Map(data.history.map((entry) => [`${entry.at}|${entry.status}`, entry])),
+    history: new Map(),
     tags: new Map(data.tags.map(([, tag]) => [tagKey(tag.name), tag])),
     notes: new Map(data.notes),
     annotations: new Map(data.annotations),
   };
+  for (const record of data.history) addHistory(paper.history, record);
   if (data.status) paper.status = data.status;
   if (data.born) paper.born = data.born;
   if (data.touched) paper.touched = data.touched;

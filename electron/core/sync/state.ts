@@ -19,6 +19,8 @@ export type Register<T> = { value: T; mark: Mark; weak?: true };
 export type TagRegister = Register<boolean> & { name: string };
 /** A saved version of a note; `parents` are the versions (op ids) it was edited from. */
 export type NoteVersion = { mark: Mark; parents: string[]; text: string };
+/** A status change; `weak` when only imports recorded it. */
+export type HistoryRecord = HistoryEntry & { weak?: true };
 /** A highlight's newest version and the newest version a deletion saw: it shows while its version is later. */
 export type AnnotationState = { value?: Annotation; mark?: Mark; deleted?: Mark };
 
@@ -31,8 +33,8 @@ export type AnnotationState = { value?: Annotation; mark?: Mark; deleted?: Mark 
 export type PaperState = {
   fields: Partial<Record<LwwField, Register<FieldValues[LwwField]>>>;
   status?: Register<Status>;
-  /** Status changes by `time|status`: the history is their union, ordered by time. */
-  history: Map<string, HistoryEntry>;
+  /** Status changes by `time|status` (weak: an import's), whose union the history reads (see materialize). */
+  history: Map<string, HistoryRecord>;
   tags: Map<string, TagRegister>;
   notes: Map<string, NoteVersion>;
   annotations: Map<string, AnnotationState>;
@@ -101,7 +103,7 @@ function applyToPaper(paper: PaperState, op: Op): void {
     case 'status': {
       const next = { value: op.status, mark, ...weak };
       if (beats(next, paper.status)) paper.status = next;
-      paper.history.set(`${op.time}|${op.status}`, { status: op.status, at: op.time });
+      addHistory(paper.history, { status: op.status, at: op.time, ...weak });
       return;
     }
     case 'tag': {
@@ -120,6 +122,14 @@ function applyToPaper(paper: PaperState, op: Op): void {
       putAnnotation(paper, op.id, { deleted: op.seen });
       return;
   }
+}
+
+/** The same change recorded by an import and by a person is a person's. */
+export function addHistory(history: Map<string, HistoryRecord>, record: HistoryRecord): void {
+  const key = `${record.at}|${record.status}`;
+  const current = history.get(key);
+  if (current && !current.weak) return;
+  history.set(key, current && !record.weak ? { status: record.status, at: record.at } : (current ?? record));
 }
 
 function putAnnotation(paper: PaperState, id: string, next: AnnotationState): void {
@@ -146,7 +156,7 @@ function noteSeen(state: SyncState, device: string, seq: number): void {
 export function joinPapers(a: PaperState, b: PaperState): PaperState {
   const out: PaperState = {
     fields: { ...a.fields },
-    history: new Map([...a.history, ...b.history]),
+    history: new Map(a.history),
     tags: new Map(a.tags),
     notes: new Map([...a.notes, ...b.notes]),
     annotations: new Map(a.annotations),
@@ -154,6 +164,7 @@ export function joinPapers(a: PaperState, b: PaperState): PaperState {
     touched: laterMark(a.touched, b.touched),
     deleted: laterMark(a.deleted, b.deleted),
   };
+  for (const record of b.history.values()) addHistory(out.history, record);
   if (a.status) out.status = a.status;
   if (b.status && beats(b.status, out.status)) out.status = b.status;
   for (const [field, register] of Object.entries(b.fields) as [LwwField, Register<FieldValues[LwwField]>][]) {

@@ -198,12 +198,20 @@ describe('sync folder files', () => {
     const infoFile = join(syncDir, 'devices', info.id, 'device.json');
     await writeFile(infoFile, JSON.stringify({ ...info, format: 3 }));
     await expect(readSyncFolder(syncDir)).rejects.toThrow(SyncFolderNewerError);
+    // And no device writes into it, not even its own device.json.
+    const listing = await readdir(syncDir, { recursive: true });
+    await expect(DeviceLog.open(syncDir, newDevice('Another'))).rejects.toThrow(SyncFolderNewerError);
+    await expect(DeviceLog.open(syncDir, info)).rejects.toThrow(SyncFolderNewerError);
+    expect(await readdir(syncDir, { recursive: true })).toEqual(listing);
   });
 
   it('a missing sync folder says so plainly', async () => {
     const syncDir = join(await tempDir(), 'unmounted');
     await expect(readSyncFolder(syncDir)).rejects.toThrow(SyncFolderMissingError);
     await expect(readSyncFolder(syncDir)).rejects.toThrow(/is not there/);
+    // A device never creates it: it may be the mount point of a drive that is not mounted.
+    await expect(DeviceLog.open(syncDir, newDevice('Laptop'))).rejects.toThrow(SyncFolderMissingError);
+    await expect(stat(syncDir)).rejects.toThrow(/ENOENT/);
   });
 
   it('a device that arrives late starts from a snapshot and the segments after it, and converges', async () => {

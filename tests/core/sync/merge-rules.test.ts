@@ -87,6 +87,20 @@ describe('sync merge rules', () => {
     expect(a.replica.library()).toEqual(b.replica.library());
   });
 
+  it('status: the same status set on two devices is one change in the history, the first', () => {
+    const { time, a, b, id } = pair();
+    time.now += 1000;
+    const first = iso(time.now);
+    edit(a, id, (p) => ({ ...p, status: 'read', history: [...p.history, { status: 'read', at: first }] }));
+    time.now += 1000;
+    edit(b, id, (p) => ({ ...p, status: 'read', history: [...p.history, { status: 'read', at: iso(time.now) }] }));
+    syncAll([a, b]);
+    expect(shown(b, id)!.history).toEqual([
+      { status: 'inbox', at: iso(T0) },
+      { status: 'read', at: first },
+    ]);
+  });
+
   it('an import never undoes what a person did, whatever the clocks say', () => {
     const time = { now: T0 };
     // B's clock is a day ahead, so its import is "later" than everything A did.
@@ -100,6 +114,7 @@ describe('sync merge rules', () => {
       tags: ['classic'],
       note: 'Read twice.',
     }));
+    time.now += HOUR;
     const other = importPaper(b!, draft('Attention Is All You Need', { arxivId: '1706.03762', year: 2017 }), time.now);
     syncAll([a!, b!]);
     for (const device of [a!, b!]) {
@@ -109,6 +124,11 @@ describe('sync merge rules', () => {
       // What the import brought and the paper lacked is filled in; the id imported first is kept.
       expect(library.papers[0]!.year).toBe(2017);
       expect(resolveId(library, other.id)).toBe(paper.id);
+      // B's import is no return to the inbox in the history either.
+      expect(library.papers[0]!.history).toEqual([
+        { status: 'inbox', at: iso(T0) },
+        { status: 'read', at: iso(T0 + HOUR) },
+      ]);
     }
     expect(a!.replica.library()).toEqual(b!.replica.library());
   });
