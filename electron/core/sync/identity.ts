@@ -12,60 +12,61 @@ export type IdentityView = Pick<
 /**
  * Papers imported under different ids on different devices, grouped into one paper each: same arXiv id,
  * same DOI, or the same normalised title when nothing tells the two apart (import-match's sameWork, and no
- * differing arXiv id or DOI), as a local import decides. Groups are the connected components of those
- * matches, so they do not depend on the order papers are looked at. In each group the id imported first (the
- * earliest mark; then the smaller id) is kept, and the others become its aliases.
+ * differing arXiv id or DOI), as a local import decides. Identifier matches always join; a title match joins
+ * two groups only if every pair across them is the same work, so one paper without a year never makes its
+ * 2020 and 2021 namesakes one. Matches are taken in birth order, never in the order papers are given, so
+ * every device groups alike. In each group the id imported first (the earliest mark; then the smaller id)
+ * is kept, and the others become its aliases.
  */
 export function groupByIdentity(views: readonly IdentityView[]): Map<string, string[]> {
-  const parent = new Map<string, string>(views.map((view) => [view.id, view.id]));
+  const ordered = [...views].sort(byBirth);
+  const root = new Map<string, string>(ordered.map((view) => [view.id, view.id]));
+  const members = new Map<string, IdentityView[]>(ordered.map((view) => [view.id, [view]]));
   const find = (id: string): string => {
-    let root = id;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = id; at !== root;) {
-      const next = parent.get(at)!;
-      parent.set(at, root);
-      at = next;
-    }
-    return root;
+    let at = id;
+    while (root.get(at) !== at) at = root.get(at)!;
+    return at;
   };
   const union = (a: string, b: string): void => {
     const [x, y] = [find(a), find(b)];
-    if (x !== y) parent.set(x < y ? y : x, x < y ? x : y);
+    if (x === y) return;
+    // The group keeps the root born first, so its list stays in birth order once sorted at the end.
+    const [keep, fold] = byBirth(members.get(x)![0]!, members.get(y)![0]!) <= 0 ? [x, y] : [y, x];
+    root.set(fold, keep);
+    members.set(keep, [...members.get(keep)!, ...members.get(fold)!]);
+    members.delete(fold);
   };
 
   const byKey = new Map<string, IdentityView[]>();
-  const index = (key: string, view: IdentityView): void => {
-    const list = byKey.get(key);
-    if (list) list.push(view);
-    else byKey.set(key, [view]);
-  };
-  for (const view of views) {
-    if (view.arxivId) index(`arxiv:${view.arxivId.toLowerCase()}`, view);
-    if (view.doi) index(`doi:${view.doi.toLowerCase()}`, view);
-    const title = titleKey(view.title);
-    if (title) index(`title:${title}`, view);
+  for (const view of ordered) {
+    const keys = [
+      view.arxivId && `arxiv:${view.arxivId.toLowerCase()}`,
+      view.doi && `doi:${view.doi.toLowerCase()}`,
+      titleKey(view.title) && `title:${titleKey(view.title)}`,
+    ];
+    for (const key of keys) if (key) byKey.set(key, [...(byKey.get(key) ?? []), view]);
   }
-  for (const [key, list] of byKey) {
-    if (list.length < 2) continue;
-    if (!key.startsWith('title:')) {
-      for (const view of list.slice(1)) union(list[0]!.id, view.id);
-      continue;
-    }
+  const keys = [...byKey.keys()].sort();
+  // An arXiv id or a DOI is the same paper, always; then titles, each match only if it joins no two papers
+  // that something tells apart (a year, an author, a DOI): A (2020) ~ B (no year) ~ C (2021) keeps C apart.
+  for (const key of keys.filter((k) => !k.startsWith('title:'))) {
+    const [first, ...rest] = byKey.get(key)!;
+    for (const view of rest) union(first!.id, view.id);
+  }
+  for (const key of keys.filter((k) => k.startsWith('title:'))) {
+    const list = byKey.get(key)!;
     for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) if (sameTitledWork(list[i]!, list[j]!)) union(list[i]!.id, list[j]!.id);
+      for (let j = i + 1; j < list.length; j++) {
+        const [x, y] = [find(list[i]!.id), find(list[j]!.id)];
+        if (x === y) continue;
+        if (members.get(x)!.every((a) => members.get(y)!.every((b) => sameTitledWork(a, b)))) union(x, y);
+      }
     }
   }
 
-  const groups = new Map<string, IdentityView[]>();
-  for (const view of views) {
-    const root = find(view.id);
-    const group = groups.get(root);
-    if (group) group.push(view);
-    else groups.set(root, [view]);
-  }
   const out = new Map<string, string[]>();
-  for (const group of groups.values()) {
-    group.sort((a, b) => compareMarks(a.born, b.born) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const group of members.values()) {
+    group.sort(byBirth);
     out.set(
       group[0]!.id,
       group.map((view) => view.id),
@@ -73,6 +74,10 @@ export function groupByIdentity(views: readonly IdentityView[]): Map<string, str
   }
   return out;
 }
+
+/** The paper imported first (earliest mark), then the smaller id. */
+const byBirth = (a: IdentityView, b: IdentityView): number =>
+  compareMarks(a.born, b.born) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const conflicting = (a: string | undefined, b: string | undefined): boolean =>
   !!a && !!b && a.toLowerCase() !== b.toLowerCase();
