@@ -9,9 +9,8 @@ import {
   type Ref,
 } from 'react';
 import type { TextRange } from '../../pdf/fold';
-import { boxToPdf, mergeLines, type PdfRect } from '../../pdf/geometry';
+import type { PdfRect } from '../../pdf/geometry';
 import type { PdfLink } from '../../pdf/links';
-import { quoteAt } from '../../pdf/page-text';
 import {
   layoutPages,
   pageWindow,
@@ -20,11 +19,10 @@ import {
   type PageWindow,
   type Position,
 } from '../../pdf/page-window';
-import { toPdfPoint } from '../../pdf/pdfjs';
-import { boxesFor, selectionOffsets } from '../../pdf/text-layer-dom';
 import type { Annotation } from '../../store/types';
 import { PdfPage } from './PdfPage';
-import { elementOf, selectSentence } from './select-sentence';
+import { highlightAt, selectionInColumn } from './read-selection';
+import { selectSentence } from './select-sentence';
 import type { LoadedPdf } from './use-pdf-document';
 
 /** A hit of find in the document: a page (0-based) and offsets in its text. */
@@ -88,6 +86,8 @@ type Props = {
 const NONE: readonly never[] = [];
 /** Pages past the kept ones still get an empty box this far either way, so a fast scroll shows pages, not a void. */
 const PLACEHOLDERS = 12;
+/** How long the column must rest before the pages around the screen are drawn and their text laid out. */
+const SETTLE_MS = 150;
 
 /**
  * The pages in one scrolled column: all of them have their place (the column is as tall as the document),
@@ -103,15 +103,21 @@ export function PageColumn({ ref, ...props }: Props) {
   const [win, setWin] = useState<PageWindow>(() => pageWindow(layout, 0, 800));
   const count = pdf.viewports.length;
 
+  // While the column is being scrolled only the pages on screen are drawn, one at a time, and no text is laid
+  // out; once it has rested for SETTLE_MS the pages around are drawn and the text layers made.
+  const [settled, setSettled] = useState(true);
+  const scrolling = useRef(false);
+  const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const measure = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
     position.current = positionAt(layout, el.scrollTop);
-    const next = pageWindow(layout, el.scrollTop, el.clientHeight);
+    const next = pageWindow(layout, el.scrollTop, el.clientHeight, scrolling.current ? 0 : 1);
+    pdf.queue.focus(next.current);
     setWin((old) => (sameWindow(old, next) ? old : next));
     const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
     onPosition(position.current, next.current, atEnd);
-  }, [layout, onPosition]);
+  }, [layout, onPosition, pdf.queue]);
 
   // A new layout (a zoom, the pages' sizes) puts the same place back at the top before it is painted.
   useLayoutEffect(() => {
@@ -142,8 +148,24 @@ export function PageColumn({ ref, ...props }: Props) {
   const onScroll = () => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(measure);
+    if (!scrolling.current) {
+      scrolling.current = true;
+      setSettled(false);
+    }
+    clearTimeout(settleTimer.current);
+    settleTimer.current = setTimeout(() => {
+      scrolling.current = false;
+      setSettled(true);
+      measure();
+    }, SETTLE_MS);
   };
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current);
+      clearTimeout(settleTimer.current);
+    },
+    [],
+  );
 
   const readSelectionRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
   useImperativeHandle(ref, () => {
@@ -185,37 +207,10 @@ export function PageColumn({ ref, ...props }: Props) {
 
   const { onSelectText, onHighlightClick } = props;
   const readSelection = useCallback(async (): Promise<boolean> => {
-    const selection = window.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false;
-    const range = selection.getRangeAt(0);
-    const pageEl =
-      elementOf(range.startContainer)?.closest<HTMLElement>('.pdf-page') ??
-      elementOf(range.endContainer)?.closest<HTMLElement>('.pdf-page');
-    const layer = pageEl?.querySelector<HTMLElement>('.textLayer');
-    if (!pageEl || !layer || !scroller.current?.contains(pageEl)) return false;
-    const page = Number(pageEl.dataset.page) - 1;
-    const offsets = selectionOffsets(layer, range);
-    const viewport = pdf.viewports[page]?.clone({ scale });
-    if (!offsets || !viewport) return false;
-    const { text } = await pdf.texts.text(page);
-    const { quote, prefix, suffix } = quoteAt(text, offsets.start, offsets.end);
-    const rects = mergeLines(
-      boxesFor(layer, pageEl.getBoundingClientRect(), offsets.start, offsets.end).map((box) =>
-        boxToPdf(box, toPdfPoint(viewport)),
-      ),
-    );
-    if (!quote.trim() || rects.length === 0) return false;
-    const bounds = range.getBoundingClientRect();
-    onSelectText({
-      page,
-      ...offsets,
-      quote,
-      prefix,
-      suffix,
-      rects,
-      x: bounds.left + bounds.width / 2,
-      y: bounds.bottom,
-    });
+    const el = scroller.current;
+    const selection = el && (await selectionInColumn(el, pdf, scale));
+    if (!selection) return false;
+    onSelectText(selection);
     return true;
   }, [pdf, scale, onSelectText]);
   useLayoutEffect(() => {
@@ -258,6 +253,7 @@ export function PageColumn({ ref, ...props }: Props) {
               key={index}
               doc={pdf.doc}
               cleanup={pdf.cleanup}
+              queue={pdf.queue}
               index={index}
               count={count}
               base={pdf.viewports[index]!}
@@ -266,6 +262,7 @@ export function PageColumn({ ref, ...props }: Props) {
               width={width}
               height={height}
               draw={index >= win.render[0] && index <= win.render[1]}
+              settled={settled}
               texts={pdf.texts}
               highlights={byPage.get(index) ?? NONE}
               pending={props.pending?.page === index ? props.pending.rects : undefined}
@@ -303,16 +300,4 @@ function groupByPage<T>(items: readonly T[], pageOf: (item: T) => number): Map<n
     else out.set(page, [item]);
   }
   return out;
-}
-
-/** The highlight drawn under a click, if any (highlights lie under the text layer, out of the pointer's way). */
-function highlightAt(target: Element, x: number, y: number): string | undefined {
-  if (target.closest('a, button')) return undefined;
-  const page = target.closest('.pdf-page');
-  if (!page) return undefined;
-  for (const mark of page.querySelectorAll<HTMLElement>('.pdf-hl')) {
-    const r = mark.getBoundingClientRect();
-    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return mark.dataset.annotation;
-  }
-  return undefined;
 }

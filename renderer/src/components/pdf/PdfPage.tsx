@@ -13,6 +13,8 @@ import {
   type PageViewport,
 } from '../../pdf/pdfjs';
 import { locate } from '../../pdf/reanchor';
+import type { RenderQueue } from '../../pdf/render-queue';
+import { pageCanvases } from '../../pdf/canvas-pool';
 import { followSelection } from '../../pdf/selection-end';
 import { boxesFor, tagSpans } from '../../pdf/text-layer-dom';
 import type { Annotation } from '../../store/types';
@@ -26,6 +28,8 @@ type Props = {
   doc: PDFDocumentProxy;
   /** Told of each drawing, so that the document's caches are given back only between drawings. */
   cleanup: DocumentCleanup;
+  /** Draws the pages one at a time, the one being read first. */
+  queue: RenderQueue;
   index: number;
   count: number;
   /** The page's viewport at scale 1, for placing stored rectangles. */
@@ -36,6 +40,8 @@ type Props = {
   height: number;
   /** Draw it (it is on screen or near); otherwise keep what is drawn. */
   draw: boolean;
+  /** The column is not being scrolled: the time to lay out the page's text. */
+  settled: boolean;
   texts: PageTexts;
   highlights: readonly Annotation[];
   /** The passage being highlighted (the popover is open): shown, since the page's selection goes with the focus. */
@@ -56,7 +62,7 @@ type Props = {
  * the text differently) is placed again from the words the text layer shows.
  */
 export const PdfPage = memo(function PdfPage(props: Props) {
-  const { doc, cleanup, index, count, base, scale, top, width, height, draw, texts } = props;
+  const { doc, cleanup, queue, index, count, base, scale, top, width, height, draw, settled, texts } = props;
   const pageEl = useRef<HTMLDivElement>(null);
   const canvasWrap = useRef<HTMLDivElement>(null);
   const layerHost = useRef<HTMLDivElement>(null);
@@ -69,9 +75,10 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   const [problem, setProblem] = useState<string>();
   const [text, setText] = useState<string>();
   const [layerVersion, setLayerVersion] = useState(0);
-  // Once drawn, a page keeps its text layer until it leaves the neighbourhood of the screen (unmounts).
-  const [active, setActive] = useState(draw);
-  if (draw && !active) setActive(true);
+  // Once drawn and the scrolling has stopped, a page keeps its text layer until it leaves the neighbourhood
+  // of the screen (unmounts). Pages that only pass by in a fast scroll never lay out their text.
+  const [active, setActive] = useState(draw && settled);
+  if (draw && settled && !active) setActive(true);
   const drawnScale = useRef<number | undefined>(undefined);
 
   // The page itself, once it is near the screen.
@@ -97,40 +104,40 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     };
   }, [active, texts, index]);
 
-  // The canvas, drawn again at each zoom: the old drawing stays until the new one is ready.
+  // The canvas, drawn again at each zoom when its turn comes: the old drawing stays until the new one is ready.
   useEffect(() => {
     const wrap = canvasWrap.current;
     if (!draw || !page || !wrap || drawnScale.current === scale) return;
-    const viewport = page.getViewport({ scale });
-    const ratio = Math.min(
-      window.devicePixelRatio || 1,
-      Math.sqrt(MAX_CANVAS_PIXELS / Math.max(1, viewport.width * viewport.height)),
-    );
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.floor(viewport.width * ratio);
-    canvas.height = Math.floor(viewport.height * ratio);
-    canvas.setAttribute('aria-hidden', 'true');
-    const task = page.render({
-      canvas,
-      viewport,
-      transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
-      annotationMode: AnnotationMode.ENABLE,
+    return queue.request(index, () => {
+      const viewport = page.getViewport({ scale });
+      const ratio = Math.min(
+        window.devicePixelRatio || 1,
+        Math.sqrt(MAX_CANVAS_PIXELS / Math.max(1, viewport.width * viewport.height)),
+      );
+      const canvas = pageCanvases.take(Math.floor(viewport.width * ratio), Math.floor(viewport.height * ratio));
+      canvas.setAttribute('aria-hidden', 'true');
+      const task = page.render({
+        canvas,
+        viewport,
+        transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
+        annotationMode: AnnotationMode.ENABLE,
+      });
+      cleanup.track(task.promise);
+      task.promise.then(
+        () => {
+          const old = wrap.querySelector('canvas');
+          if (old) release(old);
+          wrap.append(canvas);
+          drawnScale.current = scale;
+        },
+        (error: unknown) => {
+          release(canvas);
+          if ((error as Error)?.name !== 'RenderingCancelledException') setProblem(pageProblem(index, error));
+        },
+      );
+      return { done: task.promise, cancel: () => task.cancel() };
     });
-    cleanup.track(task.promise);
-    task.promise.then(
-      () => {
-        const old = wrap.querySelector('canvas');
-        if (old) release(old);
-        wrap.append(canvas);
-        drawnScale.current = scale;
-      },
-      (error: unknown) => {
-        release(canvas);
-        if ((error as Error)?.name !== 'RenderingCancelledException') setProblem(pageProblem(index, error));
-      },
-    );
-    return () => task.cancel();
-  }, [draw, page, scale, index, cleanup]);
+  }, [draw, page, scale, index, cleanup, queue]);
 
   // The text layer, made once; a zoom lays its spans out again.
   useEffect(() => {
@@ -193,8 +200,11 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   const [hitBoxes, setHitBoxes] = useState<Box[][]>([]);
   useLayoutEffect(() => {
     const layer = layerHost.current?.firstElementChild as HTMLElement | null;
-    const box = pageEl.current?.getBoundingClientRect();
-    if (!layer || !box || !page || layerVersion === 0) return;
+    if (!layer || !pageEl.current || !page || layerVersion === 0) return;
+    // The page's box is read only when something must be placed from the text layer: reading it lays out
+    // the layer's thousands of spans at once, which a page that only passes by should not pay for.
+    let box: DOMRect | undefined;
+    const pageBox = () => (box ??= pageEl.current!.getBoundingClientRect());
     const viewport = page.getViewport({ scale });
     const next = new Map<string, PdfRect[]>();
     if (text !== undefined) {
@@ -202,13 +212,14 @@ export const PdfPage = memo(function PdfPage(props: Props) {
         const found = locate(text, a);
         if (!found || found.exact) continue;
         const rects = mergeLines(
-          boxesFor(layer, box, found.start, found.end).map((b) => boxToPdf(b, toPdfPoint(viewport))),
+          boxesFor(layer, pageBox(), found.start, found.end).map((b) => boxToPdf(b, toPdfPoint(viewport))),
         );
         if (rects.length) next.set(a.id, rects);
       }
     }
-    setMoved(next);
-    setHitBoxes(props.hits.map((hit) => boxesFor(layer, box, hit.start, hit.end)));
+    setMoved((old) => (old.size === 0 && next.size === 0 ? old : next));
+    const hits = props.hits.map((hit) => boxesFor(layer, pageBox(), hit.start, hit.end));
+    setHitBoxes((old) => (old.length === 0 && hits.length === 0 ? old : hits));
   }, [layerVersion, page, scale, text, props.highlights, props.hits]);
 
   // Bring the current hit or highlight into view once it is drawn, once per request.
@@ -279,10 +290,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
 });
 
 function release(canvas: HTMLCanvasElement): void {
-  // Setting the size to zero frees the pixels at once, instead of when the element is collected.
-  canvas.width = 0;
-  canvas.height = 0;
-  canvas.remove();
+  pageCanvases.give(canvas);
 }
 
 function pageProblem(index: number, error: unknown): string {

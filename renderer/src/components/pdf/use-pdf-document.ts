@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DocumentCleanup } from '../../pdf/doc-cleanup';
+import { RenderQueue } from '../../pdf/render-queue';
 import {
   PageTexts,
   PasswordCancelled,
@@ -21,6 +22,8 @@ export type LoadedPdf = {
   outline: OutlineItem[];
   /** Gives the document's fonts and images back between drawings (see DocumentCleanup). */
   cleanup: DocumentCleanup;
+  /** Draws its pages one at a time, the one being read first. */
+  queue: RenderQueue;
 };
 
 /** Where opening a PDF is: its bytes coming, a password wanted, open, or failed with a sentence to show. */
@@ -51,6 +54,7 @@ export function usePdfDocument(
     let live = true;
     let destroy: (() => void) | undefined;
     let cleanup: DocumentCleanup | undefined;
+    let queue: RenderQueue | undefined;
     const fail = (error: unknown) => {
       if (live) setState({ hash, phase: 'failed', failure: { error, reading: false } });
     };
@@ -75,7 +79,8 @@ export function usePdfDocument(
             const [viewports, outline] = await Promise.all([guessedViewports(doc), outlineOf(doc)]);
             if (!live) return;
             cleanup = new DocumentCleanup(doc);
-            const pdf: LoadedPdf = { doc, viewports, texts: new PageTexts(doc), outline, cleanup };
+            queue = new RenderQueue();
+            const pdf: LoadedPdf = { doc, viewports, texts: new PageTexts(doc), outline, cleanup, queue };
             setState({ hash, phase: 'ready', pdf });
             const real = await pageViewports(doc);
             if (live && !sameViewports(real, viewports))
@@ -90,6 +95,7 @@ export function usePdfDocument(
     return () => {
       live = false;
       cleanup?.dispose();
+      queue?.dispose();
       destroy?.();
     };
   }, [hash, readBytes]);
