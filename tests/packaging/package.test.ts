@@ -91,6 +91,9 @@ describe('the desktop package', () => {
       // The PDF text worker sits beside main.js, and PDF.js's legacy build is there for it to load.
       '/out/main/extract-worker.mjs',
       '/node_modules/pdfjs-dist/legacy/build/pdf.mjs',
+      // The reader's PDF.js worker at the one path served with 'wasm-unsafe-eval', and its JBIG2 decoder.
+      '/out/renderer/pdfjs/pdf.worker.min.mjs',
+      '/out/renderer/pdfjs/wasm/jbig2.wasm',
       '/package.json',
     ]) {
       expect(files).toContain(wanted);
