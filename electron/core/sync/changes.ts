@@ -39,8 +39,12 @@ export type LwwField = (typeof LWW_FIELDS)[number];
 
 const FieldValuesSchema = z.strictObject(
   Object.fromEntries(
-    // null: the field is cleared (an optional field the paper no longer has).
-    LWW_FIELDS.map((field) => [field, PaperSchema.shape[field].nullable().optional()]),
+    LWW_FIELDS.map((field) => {
+      const schema = PaperSchema.shape[field];
+      // null: an optional field cleared. A field every paper has (its title, source…) can never be cleared.
+      const clearable = schema.safeParse(undefined).success;
+      return [field, (clearable ? schema.nullable() : schema).optional()];
+    }),
   ) as { [K in LwwField]: z.ZodOptional<z.ZodNullable<(typeof PaperSchema.shape)[K]>> },
 );
 export type FieldValues = z.infer<typeof FieldValuesSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPaper } from '../../../electron/core/paper';
 import type { Paper } from '../../../electron/core/schema';
+import { OpSchema } from '../../../electron/core/sync/changes';
 import { diffPaper, type DiffContext } from '../../../electron/core/sync/diff';
 import { makeStamp } from '../../../electron/core/sync/hlc';
 import { T0, draft, highlight } from './helpers';
@@ -93,5 +94,15 @@ describe('changes recorded from a paper before and after', () => {
   it('a paper removed is one deletion; nothing to nothing is nothing', () => {
     expect(diffPaper(paper(), undefined, context)).toEqual([{ op: 'delete' }]);
     expect(diffPaper(undefined, undefined, context)).toEqual([]);
+  });
+});
+
+describe('changes read from a file', () => {
+  it('may clear an optional field, never one every paper has', () => {
+    const op = { seq: 1, hlc: makeStamp(T0, 0, 'a000000000000000'), paper: 'p1', op: 'set' };
+    expect(OpSchema.safeParse({ ...op, fields: { venue: null } }).success).toBe(true);
+    expect(OpSchema.safeParse({ ...op, fields: { title: null } }).success).toBe(false);
+    expect(OpSchema.safeParse({ ...op, fields: { source: null } }).success).toBe(false);
+    expect(OpSchema.safeParse({ ...op, fields: { notAField: 1 } }).success).toBe(false);
   });
 });
