@@ -8,7 +8,17 @@ import { fileURLToPath } from 'node:url';
 // loads). Nothing in this thread has anything to say to a person, so the thread is silenced before PDF.js loads.
 for (const level of ['log', 'info', 'warn', 'debug']) console[level] = () => {};
 
-const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+// PDF.js's legacy build bundles core-js, which on Node 20 replaces built-ins that work (Array.prototype.push,
+// JSON.parse, JSON.stringify) with its own for this whole thread: its push is about 7 times slower, and PDF.js pushes
+// a lot. Only PDF.js runs here, so the natives go back; what core-js adds (Promise.withResolvers, …) stays.
+// pdf.worker.mjs, the half of PDF.js that parses, brings its own core-js and would be loaded by the first
+// getDocument, so it is loaded now (it sets globalThis.pdfjsWorker, which getDocument then uses in this thread).
+const natives = builtInFunctions();
+const [{ getDocument, VerbosityLevel }] = await Promise.all([
+  import('pdfjs-dist/legacy/build/pdf.mjs'),
+  import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+]);
+const restored = restoreBuiltIns(natives);
 
 // Predefined CMaps (CJK fonts) are needed to map character codes to text; standard font data is not (it draws
 // glyphs), so only this folder is given. A path, not a URL: PDF.js under Node reads it with fs.
@@ -17,8 +27,13 @@ const cMapUrl = fileURLToPath(new URL('../../cmaps/', import.meta.resolve('pdfjs
 const METADATA_KEYS = ['Title', 'Author', 'Subject', 'Keywords'];
 const MAX_FIELD = 2000;
 
-parentPort.postMessage({ ready: true });
+parentPort.postMessage({ ready: true, restored });
 parentPort.on('message', (job) => {
+  // For tests: which built-ins differ now from before PDF.js loaded (none, after any number of reads).
+  if (job.probe === 'built-ins') {
+    parentPort.postMessage({ id: job.id, ok: true, result: { restored, replaced: replacedBuiltIns(natives) } });
+    return;
+  }
   void read(job).then(
     (result) => parentPort.postMessage({ id: job.id, ok: true, result }),
     (error) => parentPort.postMessage({ id: job.id, ok: false, error: describe(error) }),
@@ -102,4 +117,46 @@ function describe(error) {
   const name = typeof error?.name === 'string' ? error.name : 'Error';
   const message = typeof error?.message === 'string' ? error.message : String(error);
   return { name, message, code: typeof error?.code === 'number' ? error.code : undefined };
+}
+
+/** Every function-valued property of the global object, of its objects and of their prototypes, as they are now. */
+function builtInFunctions() {
+  const found = [];
+  const holders = new Set([globalThis, Object.getPrototypeOf(Uint8Array), Object.getPrototypeOf(Uint8Array.prototype)]);
+  for (const key of Reflect.ownKeys(globalThis)) {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, key);
+    const value = descriptor && 'value' in descriptor ? descriptor.value : undefined;
+    if ((typeof value === 'function' || typeof value === 'object') && value !== null) {
+      holders.add(value);
+      if (typeof value.prototype === 'object' && value.prototype !== null) holders.add(value.prototype);
+    }
+  }
+  for (const holder of holders) {
+    for (const key of Reflect.ownKeys(holder)) {
+      const descriptor = Object.getOwnPropertyDescriptor(holder, key);
+      if (typeof descriptor?.value === 'function') found.push({ holder, key, descriptor });
+    }
+  }
+  return found;
+}
+
+/** Puts back the functions core-js replaced; the names of those it put back (e.g. "push", "stringify"). */
+function restoreBuiltIns(natives) {
+  const names = [];
+  for (const { holder, key, descriptor } of replaced(natives)) {
+    Object.defineProperty(holder, key, descriptor);
+    names.push(String(key));
+  }
+  return names;
+}
+
+function replacedBuiltIns(natives) {
+  return replaced(natives).map(({ key }) => String(key));
+}
+
+function replaced(natives) {
+  return natives.filter(({ holder, key, descriptor }) => {
+    const now = Object.getOwnPropertyDescriptor(holder, key);
+    return now !== undefined && now.value !== descriptor.value && now.configurable;
+  });
 }
