@@ -63,12 +63,13 @@ export class PasswordCancelled extends Error {
 }
 
 /**
- * Open a PDF from its bytes with everything that could run or fetch turned off: no eval (fonts are drawn
- * by pdf.js's interpreter instead), no XFA forms, no scripting (pdf.js runs a PDF's JavaScript only through
+ * Open a PDF from its bytes with everything that could run or fetch turned off: no eval, no XFA forms, no scripting (pdf.js runs a PDF's JavaScript only through
  * its sandbox and scripting manager, which are never loaded), nothing from the network (the data is in
  * memory; CMaps, standard fonts and the WebAssembly decoders come from our own build). WebAssembly runs in
  * the worker only, whose policy alone allows it: the JBIG2 decoder (scans) is pdfium's, which reads what
- * pdf.js's JavaScript one cannot (refinement regions among them).
+ * pdf.js's JavaScript one cannot (refinement regions among them). Glyphs are drawn as paths rather than
+ * loaded as web fonts: the same look, and about a quarter less work opening a paper (no font is converted,
+ * sanitised and loaded per document).
  */
 export function openPdf(
   data: Uint8Array,
@@ -80,7 +81,7 @@ export function openPdf(
     isEvalSupported: false,
     enableXfa: false,
     useSystemFonts: false,
-    disableFontFace: false,
+    disableFontFace: true,
     cMapUrl: assets('cmaps'),
     cMapPacked: true,
     standardFontDataUrl: assets('standard_fonts'),

@@ -3,6 +3,9 @@ import { useApp } from '../../store';
 import type { Paper } from '../../store/types';
 import './attachments.css';
 
+/** How long a paper with a PDF is on screen before its bytes are fetched ahead of Read PDF. */
+const PREFETCH_AFTER_MS = 150;
+
 /**
  * A paper's PDFs in its detail pane: Read PDF (where the reader left off), attach one (the button or a
  * drop), pick one of several, remove one after saying where its file goes.
@@ -28,6 +31,16 @@ export function PaperAttachments({ paper }: { paper: Paper }) {
         () => undefined,
       );
   }, [hasPdf]);
+  // Its bytes too, once the paper has been on screen a moment (not for every paper j passes over).
+  const prefetch = useApp((s) => s.prefetchAttachment);
+  const readerOpen = useApp((s) => s.reader !== undefined);
+  const firstHash = first?.hash;
+  const firstSize = first?.size ?? 0;
+  useEffect(() => {
+    if (!firstHash || readerOpen) return;
+    const timer = setTimeout(() => prefetch(firstHash, firstSize), PREFETCH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [firstHash, firstSize, readerOpen, prefetch]);
 
   const attach = async (files: File[]) => {
     if (files.length === 0) return;
