@@ -3,6 +3,7 @@
 // process, none of which compiles a worker's TypeScript. It only reads; every decision is made in the parent.
 import { parentPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
 // PDF.js reports through console.log ("Warning: …", e.g. when it cannot load its optional canvas package while it
 // loads). Nothing in this thread has anything to say to a person, so the thread is silenced before PDF.js loads.
@@ -19,6 +20,10 @@ const [{ getDocument, VerbosityLevel }] = await Promise.all([
   import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
 ]);
 const restored = restoreBuiltIns(natives);
+
+/** The most one stream may inflate to (1 GiB): past it PDF.js falls back to its own decoder. */
+const MAX_INFLATED = 1024 ** 3;
+globalThis.DecompressionStream = wholeDecompressionStream(globalThis.DecompressionStream);
 
 // Predefined CMaps (CJK fonts) are needed to map character codes to text; standard font data is not (it draws
 // glyphs), so only this folder is given. A path, not a URL: PDF.js under Node reads it with fs.
@@ -117,6 +122,37 @@ function describe(error) {
   const name = typeof error?.name === 'string' ? error.name : 'Error';
   const message = typeof error?.message === 'string' ? error.message : String(error);
   return { name, message, code: typeof error?.code === 'number' ? error.code : undefined };
+}
+
+/**
+ * PDF.js inflates every content stream and embedded font through a DecompressionStream; Node's streams each one
+ * through zlib in 16 kB chunks on the thread pool, and its many promises cost more than the inflating. This one is
+ * the same web stream, inflated at once with zlib when the whole input is in: the same bytes out, and the same error
+ * for a damaged stream, after which PDF.js decodes it with its own, more forgiving, inflate. Other formats (PDF 2.0's
+ * brotli) go to Node's, which refuses them, as before.
+ */
+function wholeDecompressionStream(Native) {
+  const decoders = { deflate: inflateSync, 'deflate-raw': inflateRawSync, gzip: gunzipSync };
+  return class DecompressionStream {
+    constructor(format) {
+      const decode = decoders[format];
+      if (!decode) return new Native(format);
+      const chunks = [];
+      const { readable, writable } = new TransformStream({
+        transform(chunk) {
+          chunks.push(chunk);
+        },
+        flush(controller) {
+          const out = decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), {
+            maxOutputLength: MAX_INFLATED,
+          });
+          controller.enqueue(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
+        },
+      });
+      this.readable = readable;
+      this.writable = writable;
+    }
+  };
 }
 
 /** Every function-valued property of the global object, of its objects and of their prototypes, as they are now. */

@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { extractPdf } from '../../../electron/core/pdf';
 import { pdfBytes } from './files';
 
 /** What the worker answers a job (or the tests' probe) with. */
@@ -28,6 +30,44 @@ function startWorker() {
   return { thread, ready, ask };
 }
 
+/** A one-page PDF in Helvetica whose content stream is `stream` (FlateDecode). */
+function pdfWithContent(stream: Uint8Array): Uint8Array {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const add = (part: string | Uint8Array) => {
+    const bytes = typeof part === 'string' ? encoder.encode(part) : part;
+    chunks.push(bytes);
+    length += bytes.length;
+  };
+  const offsets: number[] = [];
+  const object = (...parts: (string | Uint8Array)[]) => {
+    offsets.push(length);
+    add(`${offsets.length} 0 obj\n`);
+    for (const part of parts) add(part);
+    add('\nendobj\n');
+  };
+  add('%PDF-1.4\n');
+  object('<< /Type /Catalog /Pages 2 0 R >>');
+  object('<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  object(
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+  );
+  object('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  object(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, stream, '\nendstream');
+  const xref = length;
+  add(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n`);
+  for (const at of offsets) add(`${String(at).padStart(10, '0')} 00000 n \n`);
+  add(`trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  const pdf = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    pdf.set(chunk, at);
+    at += chunk.length;
+  }
+  return pdf;
+}
+
 let stop: (() => Promise<number>) | undefined;
 afterEach(async () => {
   await stop?.();
@@ -48,5 +88,13 @@ describe('the PDF worker thread', () => {
       ok: true,
       result: { replaced: [] },
     });
+  });
+
+  it('reads a stream whose zlib checksum is cut off, as PDF.js does, through its own inflate', async () => {
+    const whole = deflateSync(new TextEncoder().encode('BT /F1 12 Tf 72 720 Td (Hello from a damaged stream) Tj ET'));
+    expect((await extractPdf(pdfWithContent(whole))).pages).toEqual(['Hello from a damaged stream']);
+    // zlib refuses a stream without its last four bytes; PDF.js then decodes what is there.
+    const cut = whole.subarray(0, whole.length - 4);
+    expect((await extractPdf(pdfWithContent(cut))).pages).toEqual(['Hello from a damaged stream']);
   });
 });
