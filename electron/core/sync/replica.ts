@@ -13,6 +13,9 @@ import { applyOp, emptyState, newestMark, type PaperState, type SyncState } from
  * the device's log) and takes in other devices' ops in any order, any number of times. No files here: the
  * log writer and the folder reader do that, so the merge is tested on its own.
  */
+/** The fields groupByIdentity reads, and those that make an id complete enough to be grouped. */
+const IDENTITY_FIELDS = ['title', 'arxivId', 'doi', 'year', 'authors', 'volume', 'issue', 'titleParts', 'source'];
+
 export class SyncReplica {
   readonly clock: HybridClock;
   private state: SyncState = emptyState();
@@ -60,19 +63,19 @@ export class SyncReplica {
   absorb(papers: Iterable<[string, PaperState]>, seen: Record<string, number>): void {
     joinSnapshot(this.state, papers, seen);
     this.nextSeq = Math.max(this.nextSeq, (this.state.seen.get(this.device) ?? 0) + 1);
-    this.invalidate();
+    this.cached = undefined;
+    this.groupOf = undefined;
   }
 
   /** Take in ops from any device; an op seen before changes nothing. */
   receive(ops: readonly Op[]): void {
     for (const op of ops) {
-      applyOp(this.state, op);
+      this.apply(op);
       const device = opDevice(op);
       if (device === this.device) continue;
       const observation = this.clock.observe(op.hlc);
       if (observation) this.skewed.set(device, Math.max(this.skewed.get(device) ?? 0, observation.skewMs));
     }
-    if (ops.length > 0) this.invalidate();
   }
 
   /** Record local changes to one paper; returns the ops to append to this device's log. */
@@ -80,8 +83,7 @@ export class SyncReplica {
     if (changes.length === 0) return [];
     const hlc = this.stampFor(paperId);
     const ops = changes.map((change) => ({ ...change, seq: this.nextSeq++, hlc, paper: paperId }));
-    for (const op of ops) applyOp(this.state, op);
-    this.invalidate();
+    for (const op of ops) this.apply(op);
     return ops;
   }
 
@@ -126,6 +128,8 @@ export class SyncReplica {
 
   /** The joined state of the paper `id` names, or undefined when nothing is known of it. */
   private joined(id: string): PaperState | undefined {
+    // A new id (an import): nothing to join, and no reason to group the library for it.
+    if (!this.state.papers.has(id)) return undefined;
     if (!this.groupOf) {
       this.groupOf = new Map();
       for (const ids of paperGroups(this.state).groups.values())
@@ -136,8 +140,15 @@ export class SyncReplica {
     return this.state.papers.get(id);
   }
 
-  private invalidate(): void {
+  /**
+   * Apply one op. The library is read again when next asked for; the grouping of ids into papers only when
+   * the op could change it (a new id, or a field identity is decided on), so a run of local edits does not
+   * regroup the whole library for each one.
+   */
+  private apply(op: Op): void {
+    const known = this.state.papers.has(op.paper);
+    applyOp(this.state, op);
     this.cached = undefined;
-    this.groupOf = undefined;
+    if (!known || (op.op === 'set' && IDENTITY_FIELDS.some((field) => field in op.fields))) this.groupOf = undefined;
   }
 }
