@@ -48,8 +48,12 @@ export class SyncReplica {
     return this.state;
   }
 
-  /** Take in one's own ops read back from the log (after a restart), or a snapshot's state. */
-  restore(ops: readonly Op[]): void {
+  /**
+   * Take in this device's own ops read back from its log after a restart; `nextSeq` (DeviceLog.open's) is
+   * where its numbering goes on, past any segment that could not be read.
+   */
+  restore(ops: readonly Op[], nextSeq = 1): void {
+    this.nextSeq = Math.max(this.nextSeq, nextSeq);
     for (const op of ops) {
       if (opDevice(op) === this.device) {
         this.nextSeq = Math.max(this.nextSeq, op.seq + 1);

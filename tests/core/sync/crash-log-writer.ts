@@ -12,9 +12,9 @@ if (!syncDir || !infoFile) throw new Error('usage: crash-log-writer SYNC_DIR DEV
 const say = (value: unknown) => process.stdout.write(JSON.stringify(value) + '\n');
 
 const info = DeviceInfoSchema.parse(JSON.parse(await readFile(infoFile, 'utf8')));
-const { log, ops } = await DeviceLog.open(syncDir, info);
+const { log, ops, nextSeq } = await DeviceLog.open(syncDir, info);
 const replica = new SyncReplica(info.id);
-replica.restore(ops);
+replica.restore(ops, nextSeq);
 say({ ready: process.pid });
 
 for (let n = 0; ; n++) {

@@ -67,13 +67,26 @@ describe('sync folder files', () => {
     expect(reopened.nextSeq).toBe(device.replica.seq);
     expect(reopened.ops.map((op) => op.seq)).toEqual(Array.from({ length: device.replica.seq - 1 }, (_, i) => i + 1));
     const replica = new SyncReplica(info.id, () => time.now);
-    replica.restore(reopened.ops);
+    replica.restore(reopened.ops, reopened.nextSeq);
     const more: TestDevice = { replica, ops: [], skew: 0 };
     importPaper(more, draft('A fourth paper after the restart'), time.now);
     await reopened.log.append(more.ops);
     expect(await readFile(join(logDir(syncDir, info.id), segmentName(1)), 'utf8')).toBe(before);
     expect(await readdir(logDir(syncDir, info.id))).toEqual([segmentName(1), segmentName(reopened.nextSeq)]);
     expect(titles(await readSyncFolder(syncDir))).toHaveLength(4);
+  });
+
+  it('never reuses the numbers of its own segment that cannot be read now', async () => {
+    const syncDir = await tempDir();
+    const { info } = await writeHistory(syncDir);
+    const path = join(logDir(syncDir, info.id), segmentName(1));
+    await writeFile(path, (await readFile(path, 'utf8')).slice(0, 100));
+    const reopened = await DeviceLog.open(syncDir, info);
+    expect(reopened.ops).toEqual([]);
+    expect(reopened.nextSeq).toBe(1 + SEGMENT_MAX_CHANGES);
+    const replica = new SyncReplica(info.id);
+    replica.restore(reopened.ops, reopened.nextSeq);
+    expect(replica.seq).toBe(reopened.nextSeq);
   });
 
   it('refuses an append that leaves a gap in the numbers', async () => {
