@@ -38,7 +38,14 @@ export type Action =
   | { kind: 'highlight'; device: number; pick: number; mode: 'add' | 'edit' | 'delete'; which: number }
   | { kind: 'delete'; device: number; pick: number }
   | { kind: 'snapshot'; device: number }
-  | { kind: 'deliver'; from: number; to: number; file: number; mode: 'whole' | 'truncated' | 'conflict'; cut: number }
+  | {
+      kind: 'deliver';
+      from: number;
+      to: number;
+      file: number;
+      mode: 'whole' | 'truncated' | 'conflict' | 'stale';
+      cut: number;
+    }
   | { kind: 'tick'; ms: number };
 
 const device = fc.nat(7);
@@ -73,7 +80,7 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
       from: device,
       to: device,
       file: fc.nat(40),
-      mode: fc.constantFrom('whole' as const, 'truncated' as const, 'conflict' as const),
+      mode: fc.constantFrom('whole' as const, 'truncated' as const, 'conflict' as const, 'stale' as const),
       cut: fc.double({ min: 0, max: 1, noNaN: true }),
     }),
     weight: 4,
@@ -90,6 +97,8 @@ export type SimDevice = {
   ops: Op[];
   /** This device's own files, by path below its folder. */
   files: Map<string, string>;
+  /** Every version each of its files had, oldest first: an engine may deliver an old one after a new one. */
+  versions: Map<string, string[]>;
   /** What the engine has handed this device of each other device's folder. */
   inbox: Map<string, Map<string, string>>;
   skew: number;
@@ -108,6 +117,7 @@ export class Simulation {
         replica: new SyncReplica(id, () => this.now + skew),
         ops: [],
         files: new Map(),
+        versions: new Map(),
         inbox: new Map(),
         skew,
         typed: 0,
@@ -133,7 +143,8 @@ export class Simulation {
       const lines = [JSON.stringify({ seen: Object.fromEntries(state.seen) })];
       for (const [id, paper] of state.papers) lines.push(paperLine(id, paper));
       const seq = state.seen.get(device.id) ?? 0;
-      device.files.set(
+      this.write(
+        device,
         `snapshots/${snapshotName(seq)}`,
         encodeFile({ kind: 'snapshot', device: device.id, seq }, lines),
       );
@@ -192,11 +203,17 @@ export class Simulation {
     for (const segment of touched) {
       const first = segment * SEGMENT_SIZE + 1;
       const lines = device.ops.slice(first - 1, first - 1 + SEGMENT_SIZE).map((op) => JSON.stringify(op));
-      device.files.set(
+      this.write(
+        device,
         `log/${segmentName(first)}`,
         encodeFile({ kind: 'segment', device: device.id, seq: first }, lines),
       );
     }
+  }
+
+  private write(device: SimDevice, path: string, text: string): void {
+    device.files.set(path, text);
+    device.versions.set(path, [...(device.versions.get(path) ?? []), text]);
   }
 
   private deliver(from: SimDevice, to: SimDevice, action: Extract<Action, { kind: 'deliver' }>): void {
@@ -209,7 +226,11 @@ export class Simulation {
     if (action.mode === 'whole') inbox.set(path, text);
     // An engine writing in place: the receiver's copy is cut short until the next delivery.
     else if (action.mode === 'truncated') inbox.set(path, text.slice(0, Math.floor(text.length * action.cut)));
-    else
+    // An old version arriving after a newer one.
+    else if (action.mode === 'stale') {
+      const versions = from.versions.get(path)!;
+      inbox.set(path, versions[Math.floor((versions.length - 1) * action.cut)]!);
+    } else
       inbox.set(
         path.replace(/(\.\w+)$/, `.sync-conflict-20261202-101010-${from.id.slice(0, 7).toUpperCase()}$1`),
         text,
