@@ -24,8 +24,8 @@ export function noteHeads(versions: ReadonlyMap<string, NoteVersion>): string[] 
  * The note all devices show for a set of versions. One head is the note. Several heads are merged in mark
  * order, each with what has been merged so far, by a three-way merge (diff3, by lines) from their latest
  * common version (the common ancestor with the latest mark; none known: the empty note). Where both sides
- * changed the same lines, both are kept between conflict markers and the note is listed as a conflict: a
- * word someone typed is never dropped. The result depends only on the set of versions, so it is the same on
+ * changed the same lines, both are kept between conflict markers and the note is listed as a conflict (until
+ * it is saved without them): a word someone typed is never dropped. The result depends only on the set of versions, so it is the same on
  * every device whatever order they arrived in.
  */
 export function mergeNote(versions: ReadonlyMap<string, NoteVersion>): MergedNote {
@@ -44,7 +44,8 @@ export function mergeNote(versions: ReadonlyMap<string, NoteVersion>): MergedNot
     text = result.text;
     for (const id of mine) merged.add(id);
   }
-  if (!conflicted) return { text };
+  // Saved again with the markers still in (the person typed elsewhere): still a conflict to settle.
+  if (!conflicted && !hasConflictMarkers(text)) return { text };
   const listed = heads.map((id) => {
     const version = versions.get(id)!;
     return { id, time: isoMinute(version.mark), text: version.text };
@@ -90,6 +91,17 @@ const isoMinute = (mark: Mark): string => `${new Date(stampWall(mark.hlc)).toISO
 export const CONFLICT_START = '<<<<<<<';
 export const CONFLICT_MIDDLE = '=======';
 export const CONFLICT_END = '>>>>>>>';
+
+const MARKED = new RegExp(
+  String.raw`^${CONFLICT_START} edited[^
+]*
+[\s\S]*?^${CONFLICT_MIDDLE}
+[\s\S]*?^${CONFLICT_END} edited`,
+  'm',
+);
+
+/** The note still holds a conflict as mergeText marks it: the person has not settled it yet. */
+export const hasConflictMarkers = (text: string): boolean => MARKED.test(text);
 
 /** diff3 by lines; conflicting hunks keep both sides, marked as git marks them, which a person recognises. */
 export function mergeText(

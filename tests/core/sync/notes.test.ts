@@ -66,14 +66,21 @@ describe('note merges', () => {
     expect(note).toContain(CONFLICT_START);
     expect(library.conflicts).toEqual([expect.objectContaining({ paperId: id, kind: 'note' })]);
 
-    // Settling it on B (the note edited from both versions) clears the conflict everywhere.
+    // Typing elsewhere in the note leaves the markers, and the conflict listed.
+    time.now += 1000;
+    edit(a!, id, (p) => ({ ...p, note: `${p.note}\n- one more question` }));
+    deliver(a!, b!);
+    expect(b!.replica.library().conflicts).toEqual([expect.objectContaining({ paperId: id })]);
+    // Settling it on B (the note saved without the markers) clears the conflict everywhere.
     time.now += 1000;
     edit(b!, id, (p) => ({
       ...p,
-      note: 'Summary: a diff3 merge that keeps both sides\n\nQuestions:\n- what is a word?',
+      note: 'Summary: a diff3 merge that keeps both sides\n\nQuestions:\n- what is a word?\n- one more question',
     }));
     deliver(b!, a!);
     expect(a!.replica.library().conflicts).toEqual([]);
-    expect(shown(a!, id)!.note).toBe('Summary: a diff3 merge that keeps both sides\n\nQuestions:\n- what is a word?');
+    expect(shown(a!, id)!.note).toBe(
+      'Summary: a diff3 merge that keeps both sides\n\nQuestions:\n- what is a word?\n- one more question',
+    );
   });
 });
