@@ -1,4 +1,5 @@
 import type { Paper } from '../schema';
+import { squashSpace } from '../text';
 import { LWW_FIELDS, type Change, type FieldValues, type LwwField, type Mark } from './changes';
 import { tagKey } from './state';
 
@@ -26,9 +27,12 @@ export function diffPaper(
   if (Object.keys(fields).length > 0) changes.push({ op: 'set', fields, ...weak });
   changes.push(...statusChanges(before, after, weak));
 
-  const beforeTags = new Set((before?.tags ?? []).map(tagKey));
-  const afterTags = new Map(after.tags.map((tag) => [tagKey(tag), tag]));
-  for (const [key, tag] of afterTags) if (!beforeTags.has(key)) changes.push({ op: 'tag', tag, on: true, ...weak });
+  const beforeTags = tagsByKey(before?.tags ?? []);
+  const afterTags = tagsByKey(after.tags);
+  // A tag added, or spelled anew ("ml" to "ML"): one tag either way, its latest spelling kept.
+  for (const [key, tag] of afterTags) {
+    if (beforeTags.get(key) !== tag) changes.push({ op: 'tag', tag, on: true, ...weak });
+  }
   for (const tag of before?.tags ?? []) {
     if (!afterTags.has(tagKey(tag))) changes.push({ op: 'tag', tag, on: false, ...weak });
   }
@@ -76,4 +80,11 @@ function statusChanges(before: Paper | undefined, after: Paper, weak: { weak?: t
     changes.push({ op: 'status', status: after.status, time: last?.at ?? after.updatedAt, ...weak });
   }
   return changes;
+}
+
+/** Tags by key in their first spelling, as normaliseTags keeps them. */
+function tagsByKey(tags: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const tag of tags) if (!out.has(tagKey(tag))) out.set(tagKey(tag), squashSpace(tag));
+  return out;
 }

@@ -73,11 +73,15 @@ describe('changes recorded from a paper before and after', () => {
     expect(diffPaper(before, after, context)).toEqual([
       { op: 'set', fields: { venue: null, year: 2024 } },
       { op: 'status', status: 'read', time: at(3) },
+      { op: 'tag', tag: 'ml', on: true },
       { op: 'tag', tag: 'new', on: true },
       { op: 'tag', tag: 'old', on: false },
       { op: 'note', text: 'a\nb', parents: ['a000000000000000:7'] },
     ]);
     expect(diffPaper(before, before, context)).toEqual([]);
+    expect(diffPaper(before, { ...before, tags: ['ml', 'old'] }, context)).toEqual([
+      { op: 'tag', tag: 'ml', on: true },
+    ]);
   });
 
   it('highlights: a new or changed one is put whole, a removed one names the version it removes', () => {
