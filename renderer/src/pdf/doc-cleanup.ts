@@ -18,9 +18,9 @@ export class DocumentCleanup {
   constructor(
     private readonly doc: Pick<PDFDocumentProxy, 'cleanup'>,
     private readonly options: { after: number; pauseMs: number; atOnceAfter: number } = {
-      after: 8,
+      after: 6,
       pauseMs: 400,
-      atOnceAfter: 20,
+      atOnceAfter: 10,
     },
   ) {}
 

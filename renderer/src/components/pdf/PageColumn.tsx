@@ -91,7 +91,7 @@ const SETTLE_MS = 150;
 
 /**
  * The pages in one scrolled column: all of them have their place (the column is as tall as the document),
- * but only the pages on screen and a screen around are drawn, and drawings three screens away are let go.
+ * but only the pages on screen and a screen around are drawn, and drawings more than a screen away are let go.
  * A zoom keeps the page and the place on it at the top of the view.
  */
 export function PageColumn({ ref, ...props }: Props) {
@@ -112,7 +112,8 @@ export function PageColumn({ ref, ...props }: Props) {
     const el = scroller.current;
     if (!el) return;
     position.current = positionAt(layout, el.scrollTop);
-    const next = pageWindow(layout, el.scrollTop, el.clientHeight, scrolling.current ? 0 : 1);
+    // Drawings are kept a screen either way (not three): memory, and a page redrawn costs little now.
+    const next = pageWindow(layout, el.scrollTop, el.clientHeight, scrolling.current ? 0 : 1, 1);
     pdf.queue.focus(next.current);
     setWin((old) => (sameWindow(old, next) ? old : next));
     const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
