@@ -23,6 +23,9 @@ export type BrowserResult = {
   note: string;
 };
 
+/** The list of papers and its rows, by what both the list's roles (listbox, grid) keep: its name and rows' ids. */
+export const PAPER_LIST = '[aria-label="Papers"]';
+export const PAPER_ROW = '[aria-label="Papers"] .row[data-id]';
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'paperqueue.mjs');
 const round = (value: number): number => Math.round(value * 10) / 10;
@@ -97,11 +100,11 @@ async function waitInPage(page: Page, expression: string, timeoutMs: number): Pr
 async function measureMutations(
   page: Page,
 ): Promise<Pick<BrowserResult, 'mutation_ms_p50' | 'mutation_ms_max' | 'mutation_frames_max' | 'mutation_samples'>> {
-  await page.locator('[role="listbox"] [role="option"]').first().click();
+  await page.locator(PAPER_ROW).first().click();
   await page.evaluate(`(() => {
     window.benchMutations = [];
     let pending;
-    const listbox = document.querySelector('[role="listbox"]');
+    const listbox = document.querySelector('[aria-label="Papers"]');
     new MutationObserver(() => { if (pending) pending.changed = true; })
       .observe(listbox, { childList: true, subtree: true, attributes: true, characterData: true });
     window.addEventListener('keydown', (event) => {
@@ -163,13 +166,13 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
     // The frame that first draws a row, seen from the page itself: Playwright's own polling backs off to
     // half a second, too coarse for this figure.
     await page.addInitScript(`new MutationObserver((_, observer) => {
-      if (!document.querySelector('[role="listbox"] [role="option"]')) return;
+      if (!document.querySelector('[aria-label="Papers"] .row[data-id]')) return;
       observer.disconnect();
       requestAnimationFrame(() => (window.benchFirstRows = performance.timeOrigin + performance.now()));
     }).observe(document, { childList: true, subtree: true })`);
     const start = Date.now();
     await page.goto(served.url);
-    await page.locator('[role="listbox"] [role="option"]').first().waitFor({ timeout: 120_000 });
+    await page.locator(PAPER_ROW).first().waitFor({ timeout: 120_000 });
     await waitInPage(page, 'window.benchFirstRows !== undefined', 30_000);
     const firstRowsMs = Math.round(Number(await page.evaluate('window.benchFirstRows')) - start);
     // Where the time to the first rows went: each request the page made (start, duration and size).
@@ -182,7 +185,7 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
 
     const mutation = await measureMutations(page);
 
-    const list = page.locator('[role="listbox"]');
+    const list = page.locator(PAPER_LIST);
     const box = await list.boundingBox();
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const scrollFps = await framesPerSecond(page, async () => {

@@ -16,6 +16,7 @@ import { call } from '../../electron/core/dispatch';
 import { LibraryStore } from '../../electron/core/store/store';
 import { startServer, type RunningServer } from '../../electron/server/server';
 import type { PdfResult } from './pdf';
+import { PAPER_ROW } from './browser';
 import { SHARED_PDFS, load } from './pdf-files';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -199,7 +200,7 @@ async function framesPerSecond(page: Page, act: () => Promise<void>): Promise<nu
 
 /** Select the paper in the list and click Read PDF (or Continue reading); resolves once page `n` is drawn. */
 async function openReader(page: Page, title: string, n = 1): Promise<number> {
-  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: title }).first().click();
+  await page.locator(PAPER_ROW).filter({ hasText: title }).first().click();
   const button = page.getByRole('button', { name: /^(Read PDF|Continue reading)/ });
   await button.waitFor({ timeout: 30_000 });
   await page.evaluate(`window.benchWatch(${n}, false)`);
@@ -436,7 +437,7 @@ export async function measurePdfReader(): Promise<PdfResult> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(setup.server.url);
-    await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().waitFor({ timeout: 120_000 });
+    await page.locator(PAPER_ROW).first().waitFor({ timeout: 120_000 });
     await page.evaluate(WATCHER);
     const setting = `headless Chromium ${browser.version()}, 1280x900, ${setup.bookNote}`;
 
