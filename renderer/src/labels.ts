@@ -1,4 +1,4 @@
-import type { ListStatus, Status, View } from './store/types';
+import type { ListStatus, PaperRow, Status, View } from './store/types';
 
 export const STATUS_VIEWS: { status: ListStatus; label: string; hint: string }[] = [
   { status: 'inbox', label: 'Inbox', hint: 'New, not yet triaged' },
@@ -34,4 +34,16 @@ export function shortAuthors(authors: string[], count = authors.length): string 
   if (count === 0) return '';
   if (count <= 2) return authors.slice(0, 2).join(', ');
   return `${authors.slice(0, 2).join(', ')} et al.`;
+}
+
+/**
+ * What a screen reader says for a row of the list: the title, the status, and what the person added
+ * ("Attention Is All You Need, Queued, has note, 2 highlights, PDF").
+ */
+export function rowLabel(paper: Pick<PaperRow, 'title' | 'status' | 'hasNote' | 'highlights' | 'pdf'>): string {
+  const parts = [paper.title || 'Untitled', STATUS_LABEL[paper.status]];
+  if (paper.hasNote) parts.push('has note');
+  if (paper.highlights > 0) parts.push(paper.highlights === 1 ? '1 highlight' : `${paper.highlights} highlights`);
+  if (paper.pdf) parts.push('PDF');
+  return parts.join(', ');
 }

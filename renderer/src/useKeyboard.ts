@@ -51,6 +51,8 @@ export function useKeyboard(): void {
         ArrowDown: () => step(1),
         k: () => step(-1),
         ArrowUp: () => step(-1),
+        Home: () => step(-papers.length),
+        End: () => step(papers.length),
         Enter: () => !selectedId && papers[0] && select(papers[0].id),
         Escape: () => select(undefined),
         '/': () => document.getElementById('search')?.focus(),

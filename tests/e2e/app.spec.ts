@@ -51,7 +51,7 @@ test('a new user pastes the seed digest, triages, reads, notes and highlights; a
   await expect(page.getByRole('button', { name: /Dismissed\s*1/ })).toBeVisible();
 
   // Read one, write a note, highlight a passage.
-  const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+  const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
   await rows.first().click();
   const title = (await rows.first().locator('.row-title').textContent()) ?? '';
   await page.keyboard.press('n');
@@ -86,7 +86,7 @@ test('a new user pastes the seed digest, triages, reads, notes and highlights; a
 test('the shortcut sheet opens with ?, and undo restores a status with Ctrl+Z', async ({ app, page }) => {
   await app.cli('import', join(FIXTURES, 'five-papers.txt'));
   await page.goto(app.url);
-  const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+  const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
   await expect(rows).toHaveCount(5);
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText(
@@ -112,7 +112,7 @@ test.describe('dark mode', () => {
   test.use({ colorScheme: 'dark', seed: [join(FIXTURES, 'digest-sample.txt')] });
   test('renders the list and a paper in dark colours', async ({ app, page }) => {
     await page.goto(app.url);
-    await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+    await page.getByRole('grid', { name: 'Papers' }).getByRole('row').first().click();
     const background = await page.locator('.main').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(30, 30, 34)');
     await page.screenshot({ path: 'test-results/screens/dark.png' });
@@ -143,7 +143,7 @@ test('a 7,000-author paper with a very long title keeps the layout', async ({ ap
   await writeFile(file, JSON.stringify({ version: 1, papers: [paper] }));
   await app.cli('import', file);
   await page.goto(app.url);
-  const row = page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first();
+  const row = page.getByRole('grid', { name: 'Papers' }).getByRole('row').first();
   await expect(row).toContainText('Physicist Number0, Physicist Number1 et al.');
   expect((await row.boundingBox())?.height).toBe(124);
   await row.click();

@@ -13,7 +13,7 @@ test.describe('the detail pane in the daily loop', () => {
     page,
   }) => {
     await page.goto(app.url);
-    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
     await expect(rows).toHaveCount(7);
     const title = 'Causal Probing (of Language Models)';
     await rows.filter({ hasText: title }).click();
@@ -49,7 +49,7 @@ test.describe('the detail pane in the daily loop', () => {
     expect(others.every((p) => p.status === 'inbox' && p.note === '')).toBe(true);
 
     // Once the selection moves on, the paper leaves the Inbox's list.
-    await page.getByRole('listbox', { name: 'Papers' }).focus();
+    await page.getByRole('grid', { name: 'Papers' }).focus();
     await page.keyboard.press('j');
     await expect(rows.filter({ hasText: title })).toHaveCount(0);
     await expect(rows).toHaveCount(6);
@@ -58,7 +58,7 @@ test.describe('the detail pane in the daily loop', () => {
 
   test('row buttons still advance to the next paper, with a toast that names the paper', async ({ app, page }) => {
     await page.goto(app.url);
-    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
     await expect(rows).toHaveCount(7);
     const first = rows.first();
     const title = (await first.locator('.row-title').textContent())!;
@@ -76,7 +76,7 @@ test.describe('one vocabulary and one key map', () => {
 
   test('the same keys do the same in the list and in triage, and ? lists them all', async ({ app, page }) => {
     await page.goto(app.url);
-    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
     await expect(rows).toHaveCount(5);
     const statusOf = async (title: string) =>
       (JSON.parse(await app.cli('list', '--json')) as Listed[]).find((p) => p.title === title)?.status;
@@ -129,7 +129,7 @@ test.describe('queue order in All papers', () => {
     await app.cli('mark', papers[4]!.id, 'reading');
     await page.goto(app.url);
     await page.getByRole('button', { name: /All papers/ }).click();
-    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
     await expect(rows).toHaveCount(5);
     const order = await rows.locator('.row-title').allTextContents();
     expect(order).toEqual([papers[4]!.title, papers[3]!.title, papers[1]!.title, papers[2]!.title, papers[0]!.title]);
@@ -157,7 +157,7 @@ test.describe('the layout from 900 pixels up and at 200 % zoom', () => {
     test(`holds at ${width} × ${height} with the detail pane open`, async ({ app, page }) => {
       await page.setViewportSize({ width, height });
       await page.goto(app.url);
-      const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+      const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
       await expect(rows).toHaveCount(7);
       await rows.nth(1).click();
       const detail = page.getByRole('complementary', { name: 'Paper' });
@@ -220,10 +220,10 @@ test.describe('after a reload', () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: /All papers/ }).click();
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('title');
-    const list = page.getByRole('listbox', { name: 'Papers' });
-    await expect(list.getByRole('option').first()).toContainText('Paper number 00');
+    const list = page.getByRole('grid', { name: 'Papers' });
+    await expect(list.getByRole('row').first()).toContainText('Paper number 00');
     await list.evaluate((element) => element.scrollTo({ top: 2100 }));
-    const open = list.getByRole('option').filter({ hasText: 'Paper number 27' });
+    const open = list.getByRole('row').filter({ hasText: 'Paper number 27' });
     await open.click();
     const detail = page.getByRole('complementary', { name: 'Paper' });
     await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Paper number 27 on reading queues');
@@ -238,7 +238,7 @@ test.describe('after a reload', () => {
     await expect(page.getByRole('button', { name: /All papers/ })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('title');
     await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Paper number 27 on reading queues');
-    await expect(list.getByRole('option', { selected: true })).toContainText('Paper number 27');
+    await expect(list.getByRole('row', { selected: true })).toContainText('Paper number 27');
     await expect.poll(() => list.evaluate((element) => element.scrollTop)).toBe(scrolled);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
@@ -263,7 +263,7 @@ test.describe('rows a person can triage from', () => {
     const probing = papers.find((p) => p.title.startsWith('Causal Probing'))!;
     await app.cli('note', papers[0]!.id, '--text', 'Compare with the Welford update.');
     await page.goto(app.url);
-    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
     await expect(rows).toHaveCount(7);
     const row = rows.filter({ hasText: 'Causal Probing' });
     await expect(row.locator('.row-preview')).toContainText(probing.abstract.slice(0, 60));
@@ -311,7 +311,7 @@ test.describe('links where they belong', () => {
     app,
   }) => {
     await page.goto(app.url);
-    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
     await expect(rows.filter({ hasText: 'Causal Probing' }).locator('.marker')).toContainText(['project page']);
     await page.keyboard.press('t');
     const triage = page.getByRole('dialog', { name: 'Triage' });
@@ -339,7 +339,7 @@ test.describe('one paper’s tags and details', () => {
     await app.cli('import', join(dir, 'ids.txt'));
     await rm(dir, { recursive: true, force: true });
     await page.goto(app.url);
-    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
     await expect(rows).toHaveCount(3);
     const detail = page.getByRole('complementary', { name: 'Paper' });
     const listed = async () => JSON.parse(await app.cli('list', '--json')) as (Listed & { tags: string[] })[];

@@ -9,7 +9,7 @@ test('a failed write is shown, and the next change is saved to disk once writing
   page,
 }) => {
   await page.goto(app.url);
-  const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+  const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
   await expect(rows).toHaveCount(5);
   // library.json replaced by a non-empty folder: renaming the new file over it fails, as a full disk would.
   const library = join(app.dataDir, 'library.json');

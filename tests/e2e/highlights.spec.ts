@@ -10,7 +10,7 @@ test('select a passage, highlight it with a colour and comment; it survives a re
   page,
 }) => {
   await page.goto(app.url);
-  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row').first().click();
   await selectInAbstract(page, 'learned top-k pattern');
 
   const popover = page.getByRole('dialog', { name: 'New highlight' });
@@ -32,7 +32,7 @@ test('select a passage, highlight it with a colour and comment; it survives a re
   ]);
 
   await page.reload();
-  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row').first().click();
   const list = page.getByRole('region', { name: 'Highlights' });
   await expect(list.getByRole('button', { name: '“learned top-k pattern”' })).toBeVisible();
   await expect(page.locator('.abstract mark')).toHaveText('learned top-k pattern');
@@ -60,7 +60,7 @@ test('select a passage, highlight it with a colour and comment; it survives a re
 
 test('Escape closes the popover without highlighting', async ({ app, page }) => {
   await page.goto(app.url);
-  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row').first().click();
   await selectInAbstract(page, 'commodity accelerators');
   await page.getByRole('textbox', { name: 'Comment' }).press('Escape');
   await expect(page.getByRole('dialog', { name: 'New highlight' })).toHaveCount(0);

@@ -19,9 +19,9 @@ test('importing a file shows a preview first, then adds the papers', async ({ ap
   await expect(dialog).toHaveCount(0);
   // The new papers are in the Inbox; the sidebar names where they came from.
   await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
-  await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(7);
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(7);
   await expect(page.getByRole('navigation', { name: 'Library' })).toContainText('Daily papers · Dec 1');
-  await expect(page.getByRole('listbox', { name: 'Papers' })).not.toContainText('Daily papers');
+  await expect(page.getByRole('grid', { name: 'Papers' })).not.toContainText('Daily papers');
   await expect(page.getByRole('status').filter({ hasText: 'Imported 5 papers' })).toBeVisible();
   expect(JSON.parse(await app.cli('stats', '--json'))).toMatchObject({ total: 7 });
 });
@@ -96,9 +96,9 @@ test('entries without a title are imported and listed as "Untitled" with their a
   await expect(dialog.getByRole('status')).toContainText('4 new · 3 untitled · 1 skipped');
   await dialog.getByRole('button', { name: 'Import 4 papers' }).click();
   await expect(dialog).toHaveCount(0);
-  const list = page.getByRole('listbox', { name: 'Papers' });
-  await expect(list.getByRole('option')).toHaveCount(4);
-  const untitled = list.getByRole('option').filter({ hasText: 'Untitled (2009)' });
+  const list = page.getByRole('grid', { name: 'Papers' });
+  await expect(list.getByRole('row')).toHaveCount(4);
+  const untitled = list.getByRole('row').filter({ hasText: 'Untitled (2009)' });
   await expect(untitled).toContainText('Obama, Barack');
   await untitled.click();
   await expect(page.getByRole('complementary', { name: 'Paper' }).getByRole('heading', { level: 2 })).toHaveText(
@@ -118,6 +118,6 @@ test('a review sharing a book’s title is kept apart and previewed as possibly 
   await page.screenshot({ path: 'test-results/screens/import-possible.png' });
   await dialog.getByRole('button', { name: 'Import 2 papers' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(2);
-  await expect(page.getByRole('listbox', { name: 'Papers' })).toContainText('Anna Smith');
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('grid', { name: 'Papers' })).toContainText('Anna Smith');
 });

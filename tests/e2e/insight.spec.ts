@@ -23,7 +23,7 @@ test.describe('reading insight on the seed digest', () => {
     await app.cli('mark', ...ids('Large Language Monkeys', 'Scaling LLM Test-Time Compute'), 'dismissed');
 
     await page.goto(app.url);
-    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
     await expect(page.getByRole('button', { name: /Inbox\s*48/ })).toBeVisible();
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('foryou');
     await expect(page.getByRole('note')).toHaveText('Ranked by likeness to 2 papers you kept, read or marked.');

@@ -23,7 +23,7 @@ test('the detail pane draws TeX as math, offline and under the CSP; a highlight 
   });
 
   await page.goto(app.url);
-  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row').first().click();
 
   const title = page.locator('.detail-title');
   await expect(title.locator('math')).toHaveCount(2);

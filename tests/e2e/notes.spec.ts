@@ -6,7 +6,7 @@ test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
 
 async function openFirstPaper(page: Page, url: string) {
   await page.goto(url);
-  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row').first().click();
   return page.getByRole('region', { name: 'Note' });
 }
 

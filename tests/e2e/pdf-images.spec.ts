@@ -46,7 +46,7 @@ test('a scanned page (a JBIG2 image) is drawn in the reader: black where the sca
     worker.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text())),
   );
   await page.goto(app.url);
-  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row').first().click();
   await page.getByLabel('Attach PDF').setInputFiles(SCANNED);
   await expect(page.getByRole('status').filter({ hasText: 'Attached ‘scanned.pdf’ (1 page)' })).toBeVisible({
     timeout: 30_000,

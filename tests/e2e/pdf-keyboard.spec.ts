@@ -22,7 +22,7 @@ test('with the keyboard alone: a passage chosen a sentence at a time and highlig
   await api(app, 'attachments.add', { paperId: paper.id, base64, name: 'tracemonkey.pdf' });
 
   await page.goto(app.url);
-  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: paper.title }).click();
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
   await page.getByRole('button', { name: 'Read PDF' }).focus();
   await page.keyboard.press('Enter');
   const reader = page.getByRole('dialog', { name: /^Reader/ });

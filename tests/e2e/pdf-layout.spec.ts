@@ -32,7 +32,7 @@ test.describe('a PDF whose pages differ in size', () => {
     await api(app, 'attachments.add', { paperId: paper.id, base64, name: 'mixed.pdf' });
 
     await page.goto(app.url);
-    await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: paper.title }).click();
+    await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
     await page.getByRole('button', { name: 'Read PDF' }).click();
     const reader = page.getByRole('dialog', { name: /^Reader/ });
     await expect(reader.getByText('of 3')).toBeVisible();
@@ -59,7 +59,7 @@ test.describe('a PDF whose pages differ in size', () => {
     await page.keyboard.press('Escape');
     await expect(reader).toHaveCount(0);
     await page.reload();
-    await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: paper.title }).click();
+    await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
     await page.getByRole('button', { name: /^(Read PDF|Continue reading)/ }).click();
     await expect(reader.getByRole('combobox', { name: 'Zoom level' })).toHaveValue('2');
     await expect
@@ -78,7 +78,7 @@ test.describe('attaching from the detail pane', () => {
     const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
     const paper = papers[0]!;
     await page.goto(app.url);
-    await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: paper.title }).click();
+    await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
     const detail = page.getByRole('complementary', { name: 'Paper' });
     const top = async (locator: ReturnType<typeof detail.locator>) => (await locator.boundingBox())!.y;
     const abstract = detail.getByRole('heading', { name: 'Abstract' });

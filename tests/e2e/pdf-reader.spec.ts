@@ -33,7 +33,7 @@ async function attach(app: App, title: RegExp, file: string, bytes?: Buffer): Pr
 }
 
 async function openFromList(page: Page, title: RegExp) {
-  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: title }).click();
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: title }).click();
   await page.getByRole('button', { name: /^(Read PDF|Continue reading)/ }).click();
   return page.getByRole('dialog', { name: /^Reader/ });
 }
@@ -121,7 +121,7 @@ test.describe('reading tracemonkey.pdf', () => {
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(app.url);
-    await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+    await page.getByRole('grid', { name: 'Papers' }).getByRole('row').first().click();
     await page.getByLabel('Attach PDF').setInputFiles(join(PDFS, 'tracemonkey.pdf'));
     // The core reads the PDF's text as it is attached: slow on a busy machine.
     await expect(
@@ -314,8 +314,8 @@ test.describe('bad and hostile PDFs', () => {
 
     // empty.pdf, dropped on the detail pane's drop zone, has a page with no text and an outline.
     await page
-      .getByRole('listbox', { name: 'Papers' })
-      .getByRole('option', { name: /^Gamma/ })
+      .getByRole('grid', { name: 'Papers' })
+      .getByRole('row', { name: /^Gamma/ })
       .click();
     const dropped = await page.evaluateHandle(
       (b64) => {
@@ -354,8 +354,8 @@ test.describe('bad and hostile PDFs', () => {
     const full = await readFile(join(PDFS, 'tracemonkey.pdf'));
     const truncated = full.subarray(0, Math.floor(full.length * 0.6));
     await page
-      .getByRole('listbox', { name: 'Papers' })
-      .getByRole('option', { name: /^Delta/ })
+      .getByRole('grid', { name: 'Papers' })
+      .getByRole('row', { name: /^Delta/ })
       .click();
     await page
       .getByLabel('Attach PDF')
@@ -371,7 +371,7 @@ test.describe('bad and hostile PDFs', () => {
     await expect(reader.getByRole('alert')).toContainText('‘tracemonkey.pdf’ cannot be read');
     await page.screenshot({ path: join(SHOTS, 'reader-damaged.png') });
     await page.keyboard.press('Escape');
-    await expect(page.getByRole('listbox', { name: 'Papers' })).toBeVisible();
+    await expect(page.getByRole('grid', { name: 'Papers' })).toBeVisible();
 
     // Removing a PDF says where its file goes first.
     await page.getByRole('button', { name: 'Remove tracemonkey.pdf' }).click();

@@ -9,7 +9,7 @@ test.describe('the queue in browser mode', () => {
     await page.goto(app.url);
     // The token leaves the address bar once the page has it.
     await expect(page).toHaveURL(`${app.origin}/`);
-    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+    const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
     await expect(rows).toHaveCount(2);
     await expect(rows.first()).toContainText('Sparse Attention Is All You Need, Mostly');
     await expect(page.getByRole('button', { name: /Inbox\s*2/ })).toBeVisible();
@@ -25,11 +25,7 @@ test.describe('the queue in browser mode', () => {
 
   test('shows a paper with its links and status, and follows changes made from the CLI', async ({ app, page }) => {
     await page.goto(app.url);
-    await page
-      .getByRole('listbox', { name: 'Papers' })
-      .getByRole('option')
-      .filter({ hasText: 'Causal Probing' })
-      .click();
+    await page.getByRole('grid', { name: 'Papers' }).getByRole('row').filter({ hasText: 'Causal Probing' }).click();
     const detail = page.getByRole('complementary', { name: 'Paper' });
     await expect(detail.getByRole('heading', { name: 'Causal Probing (of Language Models)' })).toBeVisible();
     await expect(detail.getByRole('link', { name: /Project page/ })).toHaveAttribute(
@@ -46,13 +42,13 @@ test.describe('the queue in browser mode', () => {
 
   test('filters as you type and moves with the keyboard', async ({ app, page }) => {
     await page.goto(app.url);
-    await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(2);
+    await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(2);
     await page.keyboard.press('/');
     await page.keyboard.type('probing');
-    await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(1);
+    await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(1);
     await page.keyboard.press('Escape');
     await page.keyboard.press('j');
-    await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { selected: true })).toContainText(
+    await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row', { selected: true })).toContainText(
       'Causal Probing',
     );
     await page.keyboard.press('d');
@@ -79,7 +75,7 @@ test.describe('hostile imported text', () => {
       void dialog.dismiss();
     });
     await page.goto(app.url);
-    const row = page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first();
+    const row = page.getByRole('grid', { name: 'Papers' }).getByRole('row').first();
     await expect(row).toContainText('<img src=x onerror=alert(1)>');
     await row.click();
     await expect(page.locator('.abstract')).toContainText('<script>alert("abstract")</script>');
@@ -96,17 +92,17 @@ test.describe('the seed digest', () => {
 
   test('52 papers scroll in a virtualised list, with the digest in the sidebar', async ({ app, page }) => {
     await page.goto(app.url);
-    const list = page.getByRole('listbox', { name: 'Papers' });
+    const list = page.getByRole('grid', { name: 'Papers' });
     await expect(page.getByRole('button', { name: /Mar 13\s*52/ })).toBeVisible();
     await expect(page.getByText('52 papers', { exact: true })).toBeVisible();
     // Only the rows on screen are in the DOM.
-    expect(await list.getByRole('option').count()).toBeLessThan(30);
-    await list.getByRole('option').nth(2).click();
+    expect(await list.getByRole('row').count()).toBeLessThan(30);
+    await list.getByRole('row').nth(2).click();
     await page.screenshot({ path: 'test-results/screens/seed.png' });
     await list.hover();
     await page.mouse.wheel(0, 10_000);
     await expect(
-      list.getByRole('option').filter({ hasText: 'When Neural Code Completion Models Size up the Situation' }),
+      list.getByRole('row').filter({ hasText: 'When Neural Code Completion Models Size up the Situation' }),
     ).toBeVisible();
   });
 });

@@ -44,8 +44,8 @@ for (const [width, height] of [
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(app.url);
-      const list = page.getByRole('listbox', { name: 'Papers' });
-      await expect(list.getByRole('option').first()).toBeVisible();
+      const list = page.getByRole('grid', { name: 'Papers' });
+      await expect(list.getByRole('row').first()).toBeVisible();
       const fits = async (screen: string) => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${screen} is wider than the window`).toBeLessThanOrEqual(0);
@@ -54,7 +54,7 @@ for (const [width, height] of [
       await fits('inbox');
 
       await page.getByRole('button', { name: /^All papers/ }).click();
-      await list.getByRole('option', { name: first!.title }).click();
+      await list.getByRole('row', { name: first!.title }).click();
       const detail = page.getByRole('complementary', { name: 'Paper' });
       await expect(detail.getByText('The claim to test.').or(detail.locator('mark').first()).first()).toBeVisible();
       await fits('detail');

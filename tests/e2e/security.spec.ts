@@ -28,7 +28,7 @@ test.describe('what a script in the page can reach', () => {
     await writeFile(secret, 'DB_PASSWORD=correct-horse-battery-staple\n');
     try {
       await page.goto(app.url);
-      await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(2);
+      await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(2);
       // What an injected script would do: take the token from session storage and ask for the file.
       const answers = await page.evaluate(async (path) => {
         const token = sessionStorage.getItem('paperqueue.token');
@@ -48,7 +48,7 @@ test.describe('what a script in the page can reach', () => {
       }
       // Live updates still reach the page, and the token never travels in a URL.
       await app.cli('import', join(FIXTURES, 'five-papers.txt'));
-      await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(7);
+      await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(7);
       // (The address the page was opened at carries it in its fragment, which is never sent.)
       expect(urls.filter((url) => url.includes(app.token))).toEqual([]);
       expect(urls).toContain(`${app.origin}/api/events`);
@@ -67,7 +67,7 @@ test.describe('the Content-Security-Policy', () => {
   }) => {
     const response = await page.goto(app.url);
     expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    await expect(page.getByRole('listbox', { name: 'Papers' })).toBeVisible();
+    await expect(page.getByRole('grid', { name: 'Papers' })).toBeVisible();
 
     // The page: WebAssembly is refused, and so is a string handed to setTimeout (eval).
     const inPage = await page.evaluate(async (bytes) => {
@@ -153,7 +153,7 @@ test.describe('a library on a read-only disk', () => {
       const banner = page.getByTestId('read-only-banner');
       await expect(banner).toContainText('The library is read-only:');
       await expect(banner).toContainText('Changes cannot be saved.');
-      const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+      const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
       await expect(rows).toHaveCount(2);
       await page.getByRole('searchbox').fill('probing');
       await expect(rows).toHaveCount(1);

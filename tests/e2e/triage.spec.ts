@@ -10,7 +10,7 @@ const queueTitles = async (cli: (...args: string[]) => Promise<string>) =>
 
 test('pick several papers and triage them at once', async ({ app, page }) => {
   await page.goto(app.url);
-  const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+  const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
   await expect(rows).toHaveCount(5);
   await rows.nth(0).click();
   await rows.nth(2).click({ modifiers: ['ControlOrMeta'] });
@@ -40,7 +40,7 @@ test('reorder the queue with the keyboard and by dragging', async ({ app, page }
   await app.cli('mark', ...all.map((p) => p.id), 'queued');
   await page.goto(app.url);
   await page.getByRole('button', { name: /Queue\s*5/ }).click();
-  const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');
+  const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
   await expect(rows).toHaveCount(5);
 
   await rows.nth(0).click();

@@ -46,7 +46,7 @@ test.describe('hostile text everywhere', () => {
     expect(response.status).toBe(200);
 
     await page.goto(app.url);
-    const row = page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first();
+    const row = page.getByRole('grid', { name: 'Papers' }).getByRole('row').first();
     await expect(row).toContainText('<svg onload=alert("title")>');
     await row.click();
     await expect(page.locator('.detail-title')).toContainText('<svg onload=alert("title")>');

@@ -32,8 +32,8 @@ describe('a paper without a title', () => {
       <PaperListRow
         paper={toRow(paper)}
         position={1}
-        count={1}
         selected={false}
+        tabbable
         checked={false}
         dropBefore={false}
         drag={undefined}

@@ -73,6 +73,7 @@ function AnnotationItem({
             key={c}
             type="button"
             aria-label={`Colour ${c}`}
+            aria-pressed={a.color === c}
             className={`swatch small hl-${c}${a.color === c ? ' active' : ''}`}
             onClick={() => onUpdate(a.id, { color: c })}
           />

@@ -122,9 +122,11 @@ export function PaperList() {
         listElement.current = element;
       }}
       className={density === 'compact' ? 'list compact' : 'list'}
-      role="listbox"
+      // A grid, not a listbox: each row holds its own buttons (Keep, Read, Dismiss), which an option may not.
+      role="grid"
       aria-label="Papers"
       aria-multiselectable="true"
+      aria-rowcount={papers.length}
       tabIndex={-1}
       onScroll={(event) => rememberScroll(event.currentTarget.scrollTop)}
     >
@@ -140,8 +142,8 @@ export function PaperList() {
               key={paper.id}
               paper={paper}
               position={index + 1}
-              count={papers.length}
               selected={paper.id === selectedId}
+              tabbable={selectedIndex === -1 ? index === first : paper.id === selectedId}
               checked={picked.has(paper.id)}
               dropBefore={dropBefore === paper.id}
               drag={drag}

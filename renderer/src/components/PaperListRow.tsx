@@ -1,8 +1,9 @@
-import { memo, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
+import { memo, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { STATUS_LABEL, formatDate, rowLabel, shortAuthors } from '../labels';
 import { actionTitle } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
 import type { PaperRow, Ranking, Status } from '../store/types';
+import { MarkedText, PdfMarker } from './row-parts';
 import { TexText } from './TexText';
 import { UNTITLED, Untitled } from './Untitled';
 
@@ -27,10 +28,11 @@ export type PdfDropHandlers = {
 
 type RowProps = {
   paper: PaperRow;
-  /** The row's place in the list, from 1, and the list's length (for assistive technology). */
+  /** The row's place in the list, from 1 (for assistive technology). */
   position: number;
-  count: number;
   selected: boolean;
+  /** The row Tab stops at in the list: the selected one, or the first. */
+  tabbable: boolean;
   checked: boolean;
   dropBefore: boolean;
   drag: DragHandlers | undefined;
@@ -52,8 +54,8 @@ type RowProps = {
 export const PaperListRow = memo(function PaperListRow({
   paper,
   position,
-  count,
   selected,
+  tabbable,
   checked,
   dropBefore,
   drag,
@@ -76,6 +78,18 @@ export const PaperListRow = memo(function PaperListRow({
   };
   const openReader = useApp((s) => s.openReader);
   const store = useAppStore();
+  const element = useRef<HTMLDivElement>(null);
+  // The selection moved (a key, a click): the selected row takes the focus, so a screen reader says which
+  // paper it is, unless the focus is somewhere else the person is working (a note, the search box).
+  useEffect(() => {
+    const row = element.current;
+    if (!selected || !row) return;
+    const now = document.activeElement;
+    if (now === null || now === document.body || row.closest('[role="grid"]')?.contains(now))
+      row.focus({ preventScroll: true });
+  }, [selected]);
+  // Only the selected row's buttons are Tab stops; the others' are a click (or a key: q, r, d) away.
+  const tab = selected ? 0 : -1;
   const authors = shortAuthors(paper.authors, paper.authorCount);
   const passage = paper.match?.passage;
   const inPdf = paper.pdfMatch;
@@ -94,10 +108,12 @@ export const PaperListRow = memo(function PaperListRow({
   };
   return (
     <div
-      role="option"
+      ref={element}
+      role="row"
       aria-selected={selected || checked}
-      aria-posinset={position}
-      aria-setsize={count}
+      aria-rowindex={position}
+      aria-label={rowLabel(paper)}
+      tabIndex={tabbable ? 0 : -1}
       data-id={paper.id}
       title={ranked?.reason}
       className={[
@@ -133,7 +149,7 @@ export const PaperListRow = memo(function PaperListRow({
         else select(paper.id);
       }}
     >
-      <div className="row-main">
+      <div className="row-main" role="gridcell">
         <div className="row-title" title={paper.title || UNTITLED}>
           {paper.title ? (
             <TexText text={paper.title} marks={paper.match?.titleMarks} />
@@ -147,7 +163,7 @@ export const PaperListRow = memo(function PaperListRow({
         {withPreview &&
           (inPdf ? (
             <div className="row-preview">
-              <button type="button" className="row-where linkish" {...whereInPdf}>
+              <button type="button" className="row-where linkish" tabIndex={tab} {...whereInPdf}>
                 In the PDF, p. {inPdf.page}:
               </button>{' '}
               <MarkedText text={inPdf.snippet.text} marks={inPdf.snippet.marks} />
@@ -170,7 +186,7 @@ export const PaperListRow = memo(function PaperListRow({
           {authors && <span className="sep" aria-hidden="true" />}
           <span>added {formatDate(paper.createdAt)}</span>
           {inPdf && !withPreview && (
-            <button type="button" className="linkish" {...whereInPdf}>
+            <button type="button" className="linkish" tabIndex={tab} {...whereInPdf}>
               in the PDF, p. {inPdf.page}
             </button>
           )}
@@ -192,14 +208,26 @@ export const PaperListRow = memo(function PaperListRow({
           ))}
         </div>
       </div>
-      <div className="row-actions">
+      <div className="row-actions" role="gridcell">
         {paper.status !== 'queued' && paper.status !== 'read' && (
-          <button type="button" className="button small" onClick={act('queued')} title={actionTitle('queued')}>
+          <button
+            type="button"
+            className="button small"
+            tabIndex={tab}
+            onClick={act('queued')}
+            title={actionTitle('queued')}
+          >
             Keep
           </button>
         )}
         {paper.status !== 'read' && (
-          <button type="button" className="button small" onClick={act('read')} title={actionTitle('read')}>
+          <button
+            type="button"
+            className="button small"
+            tabIndex={tab}
+            onClick={act('read')}
+            title={actionTitle('read')}
+          >
             Read
           </button>
         )}
@@ -207,6 +235,7 @@ export const PaperListRow = memo(function PaperListRow({
           <button
             type="button"
             className="button small ghost"
+            tabIndex={tab}
             onClick={act('dismissed')}
             title={actionTitle('dismissed')}
           >
@@ -217,37 +246,3 @@ export const PaperListRow = memo(function PaperListRow({
     </div>
   );
 });
-
-/**
- * A PDF's passage with the matched words marked: plain text, since a dollar sign in a PDF's text is a
- * dollar sign (its formulas are already drawn glyphs), not TeX as in a title or abstract.
- */
-function MarkedText({ text, marks }: { text: string; marks: readonly (readonly [number, number])[] }) {
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const [start, end] of marks) {
-    if (start < at) continue;
-    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
-}
-
-/** The paper has a PDF: how far it has been read ("p. 5 / 14"), or just that it is there. */
-function PdfMarker({ pdf }: { pdf: NonNullable<PaperRow['pdf']> }) {
-  const { pages, furthest } = pdf;
-  if (!furthest) {
-    return (
-      <span className="marker" title={pages ? `A PDF of ${pages} ${pages === 1 ? 'page' : 'pages'}` : 'A PDF'}>
-        PDF
-      </span>
-    );
-  }
-  return (
-    <span className="marker" title={`Read to page ${furthest} of ${pages || '?'}`}>
-      p. {furthest}
-      {pages ? ` / ${pages}` : ''}
-    </span>
-  );
-}

@@ -1,9 +1,18 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from '../shortcuts';
 import { useApp } from '../store';
 
 export function ShortcutSheet() {
   const close = useApp((s) => s.setOverlay);
+  const sheet = useRef<HTMLDivElement>(null);
+  // The sheet takes the focus (arrows and Page Down scroll it), and gives it back to where it was.
+  useEffect(() => {
+    const before = document.activeElement;
+    sheet.current?.focus();
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' || event.key === '?') close(undefined);
@@ -13,7 +22,14 @@ export function ShortcutSheet() {
   }, [close]);
   return (
     <div className="scrim" onClick={() => close(undefined)}>
-      <div className="dialog shortcuts" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
+      <div
+        ref={sheet}
+        className="dialog shortcuts"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        tabIndex={0}
+      >
         <h2>Keyboard shortcuts</h2>
         {SHORTCUTS.map(({ heading, items }) => (
           <section key={heading} aria-label={heading}>

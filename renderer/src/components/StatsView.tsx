@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import {
   Area,
   AreaChart,
@@ -13,103 +13,14 @@ import {
 } from 'recharts';
 import { useApp } from '../store';
 import type { ReadingStats } from '../store/insight-slice';
-
-/** The theme's colours, read from the CSS variables (so the charts follow light and dark mode). */
-function useThemeColors() {
-  const read = () => {
-    const style = getComputedStyle(document.documentElement);
-    const get = (name: string) => style.getPropertyValue(name).trim();
-    return {
-      accent: get('--accent'),
-      second: get('--chart-2'),
-      muted: get('--muted'),
-      border: get('--border'),
-      panel: get('--panel'),
-      text: get('--text'),
-    };
-  };
-  const [colors, setColors] = useState(read);
-  useEffect(() => {
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const update = () => setColors(read());
-    media.addEventListener('change', update);
-    return () => media.removeEventListener('change', update);
-  }, []);
-  return colors;
-}
+import { Figure, countAxis, countTicks, useThemeColors } from './stats-figure';
 
 const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const weekLabel = (start: string) => shortDate.format(new Date(`${start}T12:00:00`));
 
-/**
- * Axis ticks for counts: whole numbers from 0 to a round top at or just above `max`, at most five ticks,
- * stepping by 1, 2, 5, 10, 20, 50… (so a largest count of 1 gives an axis of 0–1, not 0–4 in quarters).
- */
-function countTicks(max: number): number[] {
-  const top = Math.max(1, Math.ceil(max));
-  for (let scale = 1; ; scale *= 10) {
-    for (const step of [scale, 2 * scale, 5 * scale]) {
-      const steps = Math.ceil(top / step);
-      if (steps <= 4) return Array.from({ length: steps + 1 }, (_, i) => i * step);
-    }
-  }
-}
-
-/** A count axis: `ticks` exactly, and nothing between whole numbers. */
-const countAxis = (ticks: number[]) => ({
-  ticks,
-  domain: [0, ticks.at(-1)!],
-  interval: 0 as const,
-  allowDecimals: false,
-});
-
 /** The weeks to label (their indices): every other week, counted back from this one, so the labels sit evenly. */
 const labelledWeeks = (count: number) =>
   Array.from({ length: count }, (_, i) => i).filter((i) => (count - 1 - i) % 2 === 0);
-
-/** A chart with a caption that says what it shows in words, and the numbers as a table on request. */
-function Figure({
-  title,
-  summary,
-  table,
-  children,
-}: {
-  title: string;
-  summary: string;
-  table: { head: string[]; rows: (string | number)[][] };
-  children: ReactNode;
-}) {
-  return (
-    <figure className="stats-figure">
-      <figcaption>
-        <h2>{title}</h2>
-        <p className="muted">{summary}</p>
-      </figcaption>
-      <div className="stats-chart" aria-hidden="true">
-        {children}
-      </div>
-      <details className="stats-table">
-        <summary>Show as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              {table.head.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, i) => (
-              <tr key={i}>{row.map((cell, j) => (j === 0 ? <th key={j}>{cell}</th> : <td key={j}>{cell}</td>))}</tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
-  );
-}
 
 function plural(n: number, word: string): string {
   return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
@@ -222,7 +133,13 @@ function Charts({ reading }: { reading: ReadingStats }) {
         table={{ head: ['Week of', 'Added', 'Read'], rows: weeks.map((w) => [w.start, w.added, w.read]) }}
       >
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={weeks} margin={{ top: 8, right: 12, bottom: 0, left: -16 }} barGap={1} maxBarSize={16}>
+          <BarChart
+            accessibilityLayer={false}
+            data={weeks}
+            margin={{ top: 8, right: 12, bottom: 0, left: -16 }}
+            barGap={1}
+            maxBarSize={16}
+          >
             <CartesianGrid vertical={false} stroke={colors.border} />
             <XAxis {...weekAxis} />
             <YAxis {...axis} {...countAxis(countTicks(Math.max(0, ...weeks.map((w) => Math.max(w.added, w.read)))))} />
@@ -239,7 +156,7 @@ function Charts({ reading }: { reading: ReadingStats }) {
         table={{ head: ['Week of', 'In the queue'], rows: weeks.map((w) => [w.start, w.queue]) }}
       >
         <ResponsiveContainer width="100%" height={220}>
-          <AreaChart data={queueSteps} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
+          <AreaChart accessibilityLayer={false} data={queueSteps} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
             <CartesianGrid vertical={false} stroke={colors.border} />
             <XAxis
               {...axis}
@@ -276,7 +193,12 @@ function Charts({ reading }: { reading: ReadingStats }) {
       >
         {/* Bars across, so the spans read as words on the left instead of squeezing under narrow bars. */}
         <ResponsiveContainer width="100%" height={reading.queueAge.length * 28 + 36}>
-          <BarChart data={reading.queueAge} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 8 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={reading.queueAge}
+            layout="vertical"
+            margin={{ top: 4, right: 12, bottom: 0, left: 8 }}
+          >
             <CartesianGrid horizontal={false} stroke={colors.border} />
             <XAxis
               type="number"
@@ -318,7 +240,13 @@ function Breakdown({
     >
       {data.length > 0 && (
         <ResponsiveContainer width="100%" height={Math.max(140, data.length * 30 + 64)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 8 }} maxBarSize={20}>
+          <BarChart
+            accessibilityLayer={false}
+            data={data}
+            layout="vertical"
+            margin={{ top: 4, right: 12, bottom: 0, left: 8 }}
+            maxBarSize={20}
+          >
             <XAxis
               type="number"
               stroke={colors.muted}

@@ -78,7 +78,9 @@ export const createSelectionSlice =
       let index = positionOf(papers, selectedId);
       // From a paper that left the view but is still shown: the paper after it now holds its place.
       if (index === -1 && lingering && lingering.row.id === selectedId) index = lingering.index - (delta > 0 ? 1 : 0);
-      const next = index === -1 && !lingering ? 0 : Math.min(papers.length - 1, Math.max(0, index + delta));
+      // With nothing selected, a step starts at the top; a step the list's length (End) at the bottom.
+      const start = delta >= papers.length ? papers.length - 1 : 0;
+      const next = index === -1 && !lingering ? start : Math.min(papers.length - 1, Math.max(0, index + delta));
       const row = papers[next];
       if (row) return set({ selectedId: row.id });
       get()
