@@ -53,7 +53,11 @@ export function latexText(text: string): string {
 
 /** As latexText, but the text's $…$ math is written as the TeX it is (an abstract). */
 export function latexWithMath(text: string): string {
-  return withMath(squashSpace(stripControls(text)), escapeLatex, (math) => math);
+  return withMath(
+    squashSpace(stripControls(text)),
+    (plain) => escapeLatex(plain),
+    (math) => math,
+  );
 }
 
 /**
@@ -61,15 +65,19 @@ export function latexWithMath(text: string): string {
  * only when LaTeX and BibTeX can take it: braces balanced (BibTeX counts escaped ones too) and no
  * bare % # & (a comment, a parameter, an alignment); other math is escaped as text, dollars and all.
  */
-function withMath(text: string, plain: (text: string) => string, math: (source: string) => string): string {
+function withMath(
+  text: string,
+  plain: (text: string, start: number) => string,
+  math: (source: string) => string,
+): string {
   const spans = mathSpans(text).filter(writable);
   let out = '';
   let last = 0;
   for (const span of spans) {
-    out += plain(text.slice(last, span.start)) + math(text.slice(span.start, span.end));
+    out += plain(text.slice(last, span.start), last) + math(text.slice(span.start, span.end));
     last = span.end;
   }
-  return out + plain(text.slice(last));
+  return out + plain(text.slice(last), last);
 }
 
 function writable(span: MathSpan): boolean {
@@ -96,7 +104,7 @@ function stripControls(text: string): string {
 }
 
 // A word with a capital after its first letter (BERT, LoRA, GPT-4, ImageNet) is an acronym or a name
-// whose case must survive a style that lower-cases titles; ordinary capitals are left to the style.
+// whose case must survive a style that lower-cases titles; it is braced whole.
 const WORD = /[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+)*/gu;
 const INNER_CAPITAL = /^.+\p{Lu}/u;
 const INITIALISM = /^\p{Lu}(?:\.\p{Lu})+$/u;
@@ -105,34 +113,80 @@ const INITIALISM = /^\p{Lu}(?:\.\p{Lu})+$/u;
 const needsProtection = (word: string): boolean =>
   INITIALISM.test(word) || word.split(/[-'.]/).some((part) => INNER_CAPITAL.test(part));
 
+// Words English title case leaves lower-case; any other lower-case word means the title is not title-cased.
+const MINOR_WORDS = new Set(
+  'a an and as at but by en for from if in into nor of off on onto or per so than the to up upon via vs with yet'.split(
+    ' ',
+  ),
+);
+
 /**
- * A title with its acronyms and mixed-case words wrapped in braces, and its math braced whole, since a
- * style that lower-cases titles would lower-case $\Theta$ too.
+ * Whether the title is written in sentence case (or in a language that capitalises only its nouns): some
+ * word English title case would capitalise starts lower-case. Then its other capitals were chosen, not
+ * styled (a proper noun, a German noun), and a style that lower-cases titles must leave them alone.
  */
-export function latexTitle(title: string): string {
-  return withMath(squashSpace(stripControls(title)), titleText, (math) => `{${math}}`);
+function inSentenceCase(plain: string): boolean {
+  for (const [word] of plain.matchAll(WORD)) {
+    if (/^\p{Ll}/u.test(word) && !needsProtection(word) && !MINOR_WORDS.has(word.toLowerCase())) return true;
+  }
+  return false;
 }
 
-function titleText(text: string): string {
+/**
+ * A title written so that BibTeX styles print its capitals as stored. Acronyms and mixed-case words are
+ * braced whole ({BERT}, {ImageNet}); in a sentence-cased title each other capital after the title's first
+ * letter is braced alone (`Über die {T}heorie`, `the {N}avier-{S}tokes equations`); in a title-cased
+ * title ordinary capitals are left to the style, which may lower them. Math is braced whole, since a
+ * style that lower-cases titles would lower-case $\Theta$ too. The title's braces as imported are not
+ * kept (the paper stores the text), so these rules decide alone. Non-ASCII letters stay UTF-8.
+ */
+export function latexTitle(title: string): string {
+  const text = squashSpace(stripControls(title));
+  const sentenceCase = inSentenceCase(
+    withMath(
+      text,
+      (plain) => plain,
+      () => ' ',
+    ),
+  );
+  return withMath(
+    text,
+    (plain, start) => titleText(plain, start, sentenceCase),
+    (math) => `{${math}}`,
+  );
+}
+
+function titleText(text: string, start: number, sentenceCase: boolean): string {
+  let offset = start;
   return text
     .split(' ')
     .map((token) => {
+      const tokenStart = offset;
+      offset += token.length + 1;
       const words = token.match(WORD) ?? [];
-      // A token without TeX specials is braced whole (CdₓZn₁₋ₓSe, GaN:); otherwise only its words are,
-      // since a group that starts with a command (\textless...) is not case-protected by BibTeX.
-      if (escapeLatex(token) === token) return words.some(needsProtection) ? `{${token}}` : token;
-      return protectWords(token);
+      // A token without TeX specials and with an acronym is braced whole (CdₓZn₁₋ₓSe, GaN:); otherwise
+      // only its words are, since a group that starts with a command (\textless...) is not case-protected.
+      if (escapeLatex(token) === token && words.some(needsProtection)) return `{${token}}`;
+      return protectWords(token, sentenceCase, tokenStart);
     })
     .join(' ');
 }
 
-function protectWords(token: string): string {
+function protectWords(token: string, sentenceCase: boolean, tokenStart: number): string {
   let out = '';
   let last = 0;
   for (const match of token.matchAll(WORD)) {
+    const word = match[0];
     out += escapeLatex(token.slice(last, match.index));
-    out += needsProtection(match[0]) ? `{${match[0]}}` : match[0];
-    last = match.index + match[0].length;
+    if (needsProtection(word)) out += `{${word}}`;
+    else if (sentenceCase) {
+      // The title's very first letter is never lowered by a style.
+      const atStart = tokenStart + match.index === 0;
+      out += word.replace(/(^|[-'.])(\p{Lu})/gu, (all, before: string, capital: string, at: number) =>
+        atStart && at === 0 ? all : `${before}{${capital}}`,
+      );
+    } else out += word;
+    last = match.index + word.length;
   }
   return out + escapeLatex(token.slice(last));
 }
