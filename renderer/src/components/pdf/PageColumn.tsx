@@ -28,8 +28,8 @@ import type { LoadedPdf } from './use-pdf-document';
 /** A hit of find in the document: a page (0-based) and offsets in its text. */
 export type Hit = TextRange & { page: number };
 
-/** A passage selected in the PDF, ready to become a highlight. */
-export type PdfSelection = {
+/** The part of a selection on one page: what one highlight stores. */
+export type PdfPassage = {
   page: number;
   start: number;
   end: number;
@@ -37,6 +37,16 @@ export type PdfSelection = {
   prefix: string;
   suffix: string;
   rects: PdfRect[];
+};
+
+/**
+ * A passage selected in the PDF, ready to become a highlight: one part per page it covers (a sentence that
+ * runs on over a page break is two), in page order.
+ */
+export type PdfSelection = {
+  parts: PdfPassage[];
+  /** The whole passage as the popover quotes it. */
+  quote: string;
   /** Where to show the popover: the middle of the selection's bottom edge. */
   x: number;
   y: number;
@@ -70,7 +80,7 @@ type Props = {
   initial: Position;
   highlights: readonly Annotation[];
   /** The selection waiting in the highlight popover. */
-  pending: { page: number; rects: PdfRect[] } | undefined;
+  pending: readonly { page: number; rects: PdfRect[] }[] | undefined;
   activeAnnotationId: string | undefined;
   hits: readonly Hit[];
   activeHit: number;
@@ -200,6 +210,10 @@ export function PageColumn({ ref, ...props }: Props) {
   // Group highlights and hits by page once, so each page gets the same array until they change.
   const byPage = useMemo(() => groupByPage(props.highlights, (a) => a.page ?? -1), [props.highlights]);
   const hitsByPage = useMemo(() => groupByPage(props.hits, (h) => h.page), [props.hits]);
+  const pendingByPage = useMemo(
+    () => new Map((props.pending ?? []).map((part) => [part.page, part.rects] as const)),
+    [props.pending],
+  );
   const activeHit = props.hits[props.activeHit];
   const revealPage =
     props.reveal.what === 'hit'
@@ -266,7 +280,7 @@ export function PageColumn({ ref, ...props }: Props) {
               settled={settled}
               texts={pdf.texts}
               highlights={byPage.get(index) ?? NONE}
-              pending={props.pending?.page === index ? props.pending.rects : undefined}
+              pending={pendingByPage.get(index)}
               activeAnnotationId={props.activeAnnotationId}
               hits={hitsByPage.get(index) ?? NONE}
               activeHit={activeHit?.page === index ? (hitsByPage.get(index)?.indexOf(activeHit) ?? -1) : -1}

@@ -2,14 +2,14 @@ import { boxToPdf, mergeLines } from '../../pdf/geometry';
 import { quoteAt } from '../../pdf/page-text';
 import { toPdfPoint } from '../../pdf/pdfjs';
 import { boxesFor, selectionOffsets } from '../../pdf/text-layer-dom';
-import type { PdfSelection } from './PageColumn';
+import type { PdfPassage, PdfSelection } from './PageColumn';
 import { elementOf } from './select-sentence';
 import type { LoadedPdf } from './use-pdf-document';
 
 /**
- * The passage selected in the column's pages, ready to become a highlight: its page, offsets in the page's
- * text, quote with prefix and suffix, and rectangles in PDF units; undefined when nothing in the pages is
- * selected (or only white space).
+ * The passage selected in the column's pages, ready to become highlights: for each page it covers, its offsets
+ * in the page's text, quote with prefix and suffix, and rectangles in PDF units; undefined when nothing in the
+ * pages is selected (or only white space).
  */
 export async function selectionInColumn(
   scroller: HTMLElement,
@@ -19,15 +19,46 @@ export async function selectionInColumn(
   const selection = window.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
   const range = selection.getRangeAt(0);
-  const pageEl =
-    elementOf(range.startContainer)?.closest<HTMLElement>('.pdf-page') ??
-    elementOf(range.endContainer)?.closest<HTMLElement>('.pdf-page');
+  const first = pageOf(scroller, range.startContainer);
+  const last = pageOf(scroller, range.endContainer);
+  const from = first ?? last;
+  const to = last ?? first;
+  if (from === undefined || to === undefined) return undefined;
+  const parts: PdfPassage[] = [];
+  for (let page = from; page <= to; page++) {
+    const part = await passageOn(scroller, pdf, scale, page, range);
+    if (part) parts.push(part);
+  }
+  if (parts.length === 0) return undefined;
+  const bounds = range.getBoundingClientRect();
+  return {
+    parts,
+    quote: parts.map((part) => part.quote).join(' '),
+    x: bounds.left + bounds.width / 2,
+    y: bounds.bottom,
+  };
+}
+
+/** The page (0-based) of the column a node of the selection is on. */
+function pageOf(scroller: HTMLElement, node: Node): number | undefined {
+  const pageEl = elementOf(node)?.closest<HTMLElement>('.pdf-page');
+  return pageEl && scroller.contains(pageEl) ? Number(pageEl.dataset.page) - 1 : undefined;
+}
+
+/** The part of `range` on one page, if its text layer shows some of it. */
+async function passageOn(
+  scroller: HTMLElement,
+  pdf: LoadedPdf,
+  scale: number,
+  page: number,
+  range: Range,
+): Promise<PdfPassage | undefined> {
+  const pageEl = scroller.querySelector<HTMLElement>(`.pdf-page[data-page="${page + 1}"]`);
   const layer = pageEl?.querySelector<HTMLElement>('.textLayer');
-  if (!pageEl || !layer || !scroller.contains(pageEl)) return undefined;
-  const page = Number(pageEl.dataset.page) - 1;
-  const offsets = selectionOffsets(layer, range);
   const viewport = pdf.viewports[page]?.clone({ scale });
-  if (!offsets || !viewport) return undefined;
+  if (!pageEl || !layer || !viewport) return undefined;
+  const offsets = selectionOffsets(layer, range);
+  if (!offsets) return undefined;
   const { text } = await pdf.texts.text(page);
   const { quote, prefix, suffix } = quoteAt(text, offsets.start, offsets.end);
   const rects = mergeLines(
@@ -36,17 +67,7 @@ export async function selectionInColumn(
     ),
   );
   if (!quote.trim() || rects.length === 0) return undefined;
-  const bounds = range.getBoundingClientRect();
-  return {
-    page,
-    ...offsets,
-    quote,
-    prefix,
-    suffix,
-    rects,
-    x: bounds.left + bounds.width / 2,
-    y: bounds.bottom,
-  };
+  return { page, ...offsets, quote, prefix, suffix, rects };
 }
 
 /** The highlight drawn under a click, if any (highlights lie under the text layer, out of the pointer's way). */

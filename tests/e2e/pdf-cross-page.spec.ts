@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { api, FIXTURES, expect, test } from './helpers';
+
+/** Real PDFs from pdf.js's own test suite (see its README). */
+const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
+
+test.use({ viewport: { width: 1280, height: 900 }, seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+type Annotation = { target: string; page?: number; quote: string; comment: string; color: string };
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+test('a passage selected over a page break becomes one highlight on each page, saved together', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
+  const paper = papers[0]!;
+  const base64 = (await readFile(join(PDFS, 'tracemonkey.pdf'))).toString('base64');
+  await api(app, 'attachments.add', { paperId: paper.id, base64, name: 'tracemonkey.pdf' });
+
+  await page.goto(app.url);
+  // The list's rows by the list's name and their text, whatever roles the list gives them.
+  await page.locator('[aria-label="Papers"] .row[data-id]').filter({ hasText: paper.title }).first().click();
+  await page.getByRole('button', { name: 'Read PDF' }).click();
+  const reader = page.getByRole('dialog', { name: /^Reader/ });
+  // Page 1 is on screen and page 2 below it: both are drawn with their text once the reader rests.
+  for (const n of [1, 2])
+    await expect(reader.locator(`.pdf-page[data-page="${n}"] .textLayer span`).first()).toBeAttached();
+
+  // From the start of page 1's last line of text to the end of page 2's first, as a drag would select.
+  const selected = await page.evaluate(() => {
+    const spans = (n: number) =>
+      [...document.querySelectorAll<HTMLElement>(`.pdf-page[data-page="${n}"] .textLayer span`)].filter(
+        (span) => span.childElementCount === 0 && (span.textContent ?? '').trim().length > 3,
+      );
+    const last = spans(1).at(-1)!;
+    const first = spans(2)[0]!;
+    const range = document.createRange();
+    range.setStart(last.firstChild!, 0);
+    range.setEnd(first.firstChild!, first.firstChild!.textContent!.length);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return { end: last.textContent ?? '', start: first.textContent ?? '' };
+  });
+
+  await page.keyboard.press('h');
+  const popover = page.getByRole('dialog', { name: 'New highlight' });
+  await expect(popover).toBeVisible();
+  // The popover quotes the passage from its start (a long one is cut short there).
+  await expect(popover).toContainText(squash(selected.end).slice(0, 20));
+  await page.keyboard.type('Runs on over the page.');
+  await page.keyboard.press('Enter');
+  await expect(popover).toHaveCount(0);
+  for (const n of [1, 2]) await expect(reader.locator(`.pdf-page[data-page="${n}"] .pdf-hl`).first()).toBeVisible();
+
+  const saved = await api<{ annotations: Annotation[] }>(app, 'papers.get', { id: paper.id });
+  const pdfHighlights = saved.annotations.filter((a) => a.target === 'pdf').sort((a, b) => a.page! - b.page!);
+  expect(pdfHighlights.map((a) => a.page)).toEqual([0, 1]);
+  expect(squash(pdfHighlights[0]!.quote)).toBe(squash(selected.end));
+  expect(squash(pdfHighlights[1]!.quote)).toBe(squash(selected.start));
+  expect(pdfHighlights.map((a) => a.comment)).toEqual(['Runs on over the page.', '']);
+  expect(new Set(pdfHighlights.map((a) => a.color)).size).toBe(1);
+
+  // A reload opens the reader again and draws both parts from what was stored.
+  await page.reload();
+  for (const n of [1, 2]) await expect(reader.locator(`.pdf-page[data-page="${n}"] .pdf-hl`).first()).toBeVisible();
+});
