@@ -1,5 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
@@ -81,6 +81,21 @@ export async function api<T>(app: App, name: string, input: unknown): Promise<T>
   const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
   return body.value;
+}
+
+/** Real PDFs from pdf.js's own test suite, in ../shared/pdfs beside the repository (see their README). */
+export const PDFS = join(ROOT, '..', 'shared', 'pdfs');
+
+/** A paper's highlight as papers.get gives it. */
+export type Highlight = { target: string; page?: number; quote: string; comment: string; color: string };
+
+/** Text with each run of white space as one space, trimmed. */
+export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** Attach one of PDFS to a paper through the API (its bytes, as the page sends a dropped file). */
+export async function attachPdf(app: App, paperId: string, name: string): Promise<void> {
+  const base64 = (await readFile(join(PDFS, name))).toString('base64');
+  await api(app, 'attachments.add', { paperId, base64, name });
 }
 
 /** Select `phrase` inside the abstract as a user's drag would, then release the mouse. */

@@ -1,15 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { api, FIXTURES, expect, test } from './helpers';
-
-/** Real PDFs from pdf.js's own test suite (see its README). */
-const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
+import { api, attachPdf, FIXTURES, expect, squash, test, type Highlight } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 900 }, seed: [join(FIXTURES, 'digest-sample.txt')] });
-
-type Annotation = { target: string; page?: number; quote: string; comment: string; color: string };
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 test('a passage selected over a page break becomes one highlight on each page, saved together', async ({
   app,
@@ -18,8 +10,7 @@ test('a passage selected over a page break becomes one highlight on each page, s
   test.setTimeout(90_000);
   const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
   const paper = papers[0]!;
-  const base64 = (await readFile(join(PDFS, 'tracemonkey.pdf'))).toString('base64');
-  await api(app, 'attachments.add', { paperId: paper.id, base64, name: 'tracemonkey.pdf' });
+  await attachPdf(app, paper.id, 'tracemonkey.pdf');
 
   await page.goto(app.url);
   // The list's rows by the list's name and their text, whatever roles the list gives them.
@@ -57,7 +48,7 @@ test('a passage selected over a page break becomes one highlight on each page, s
   await expect(popover).toHaveCount(0);
   for (const n of [1, 2]) await expect(reader.locator(`.pdf-page[data-page="${n}"] .pdf-hl`).first()).toBeVisible();
 
-  const saved = await api<{ annotations: Annotation[] }>(app, 'papers.get', { id: paper.id });
+  const saved = await api<{ annotations: Highlight[] }>(app, 'papers.get', { id: paper.id });
   const pdfHighlights = saved.annotations.filter((a) => a.target === 'pdf').sort((a, b) => a.page! - b.page!);
   expect(pdfHighlights.map((a) => a.page)).toEqual([0, 1]);
   expect(squash(pdfHighlights[0]!.quote)).toBe(squash(selected.end));
