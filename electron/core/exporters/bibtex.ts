@@ -22,6 +22,14 @@ const BIBTEX_FIELDS = [
   ['isbn', 'isbn'],
 ] as const;
 
+/** Who published the work, under the name the entry type's BibTeX styles print (a thesis's school). */
+const publisherField = (kind: string): string =>
+  kind === 'phdthesis' || kind === 'mastersthesis' || kind === 'thesis'
+    ? 'school'
+    : kind === 'techreport'
+      ? 'institution'
+      : 'publisher';
+
 /** Entry types whose venue is the book or proceedings they appear in. */
 const IN_A_BOOK: ReadonlySet<string> = new Set(['inproceedings', 'incollection', 'inreference']);
 
@@ -257,7 +265,7 @@ function bibtexEntry(paper: Paper, key: string): string {
   else if (paper.venue && !/^arxiv$/i.test(paper.venue.trim())) fields.push(['howpublished', venue]);
   for (const [name, field] of BIBTEX_FIELDS) {
     const value = paper[field];
-    fields.push([name, value ? latexText(value) : undefined]);
+    fields.push([field === 'publisher' ? publisherField(kind) : name, value ? latexText(value) : undefined]);
   }
   fields.push(['doi', paper.doi ? verbatim(paper.doi) : undefined]);
   const url = linkUrl(paper);

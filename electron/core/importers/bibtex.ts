@@ -1,6 +1,7 @@
 import { typeFromBibtex } from '../entry-types';
 import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
+import type { Link } from '../schema';
 import { squashSpace } from '../text';
 import { shorten, splitBibtex, type RawBlock } from './bibtex-split';
 import { latexToDisplay, latexToText } from './latex';
@@ -35,7 +36,8 @@ const BIBLIOGRAPHIC_FIELDS = [
   ['volume', ['volume']],
   ['issue', ['number', 'issue']],
   ['pages', ['pages']],
-  ['publisher', ['publisher']],
+  // A thesis names its school, a report its institution: BibTeX's names for who published it.
+  ['publisher', ['publisher', 'school', 'institution']],
   ['issn', ['issn']],
   ['isbn', ['isbn']],
 ] as const;
@@ -155,15 +157,16 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
   if (abstract) draft.abstract = abstract;
   const year = /\b(\d{4})\b/.exec(text('year') ?? text('date') ?? '')?.[1];
   if (year) draft.year = Number(year);
-  const venue = text('journal') ?? text('journaltitle') ?? text('booktitle');
+  const published = howPublished(fields.get('howpublished'), text('howpublished'));
+  const venue = text('journal') ?? text('journaltitle') ?? text('booktitle') ?? published.venue;
   if (venue) draft.venue = venue;
   const doi = parseDoi(text('doi') ?? '');
   if (doi) draft.doi = doi;
-  const url = text('url');
-  if (url && isHttpUrl(url)) {
-    draft.url = url;
-    draft.links = [{ label: labelFor(url), url }];
-  }
+  const given = text('url');
+  const url = given && isHttpUrl(given) ? given : published.url;
+  const links = [...(url ? [{ label: labelFor(url), url }] : []), ...noteLinks(fields.get('note') ?? '')];
+  if (url) draft.url = url;
+  if (links.length) draft.links = links.filter((link, i) => links.findIndex((l) => l.url === link.url) === i);
   const arxivId = arxivFrom(text('eprint'), text('archiveprefix') ?? text('eprinttype'), url, venue);
   if (arxivId) draft.arxivId = arxivId;
   const keywords = (text('keywords') ?? '')
@@ -172,6 +175,32 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
     .filter((k) => k !== '');
   if (keywords.length) draft.keywords = keywords;
   return draft;
+}
+
+/** `howpublished` is an address (`\\url{…}`, as many write for a web page) or where the work appeared. */
+function howPublished(raw: string | undefined, text: string | undefined): { url?: string; venue?: string } {
+  const address = /\\url\{([^{}]*)\}/.exec(raw ?? '')?.[1];
+  const url = address !== undefined ? unescapeVerbatim(address).trim() : text;
+  if (url && isHttpUrl(url)) return { url };
+  return text ? { venue: text } : {};
+}
+
+/**
+ * The addresses in a note: `Label: \\url{…}` as the export writes a paper's code and project page (the
+ * label kept), or a bare `\\url{…}` (labelled by its host).
+ */
+function noteLinks(raw: string): Link[] {
+  const links: Link[] = [];
+  let last = 0;
+  for (const match of raw.matchAll(/\\url\{([^{}]*)\}/g)) {
+    const url = unescapeVerbatim(match[1] ?? '').trim();
+    const before = /(?:^|[,;.]\s)([^,;]{1,80}):\s*$/.exec(raw.slice(last, match.index));
+    last = match.index + match[0].length;
+    if (!isHttpUrl(url)) continue;
+    const label = before?.[1] ? clean(latexToText(before[1])) : '';
+    links.push({ label: label || labelFor(url), url });
+  }
+  return links;
 }
 
 function arxivFrom(eprint?: string, prefix?: string, url?: string, venue?: string): string | undefined {

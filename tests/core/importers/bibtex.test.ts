@@ -330,6 +330,8 @@ describe.skipIf(!existsSync(CORPUS))('bibtex importer on real files', () => {
         authors: ['Drew V. McDermott', 'Gerald J. Sussman'],
         year: 1972,
         citationKey: 'McDermott:72',
+        // A report's institution is who published it.
+        publisher: 'MIT Artificial Intelligence Laboratory',
         type: 'report',
       },
     ]);
