@@ -1,6 +1,7 @@
 import { useApp } from '../store';
 import { ShortcutSheet } from './ShortcutSheet';
 import { TriageMode } from './TriageMode';
+import './a11y.css';
 
 export function Overlays() {
   const overlay = useApp((s) => s.overlay);
@@ -11,16 +12,15 @@ export function Overlays() {
     <>
       {overlay === 'shortcuts' && <ShortcutSheet />}
       {overlay === 'triage' && <TriageMode />}
-      {notice && (
-        <div className="toast" role="status">
-          {notice}
-          {canUndo && !notice.startsWith('Undone') && (
-            <button type="button" className="linkish" onClick={() => void undo()}>
-              Undo
-            </button>
-          )}
-        </div>
-      )}
+      {/* Always in the page, empty between notices: a screen reader misses a live region that arrives with its text. */}
+      <div className={notice ? 'toast' : 'toast-idle'} role="status">
+        {notice}
+        {notice && canUndo && !notice.startsWith('Undone') && (
+          <button type="button" className="linkish" onClick={() => void undo()}>
+            Undo
+          </button>
+        )}
+      </div>
     </>
   );
 }
