@@ -1,7 +1,7 @@
 import { risTypeFor } from '../entry-types';
 import type { Paper } from '../schema';
 import { squashSpace } from '../text';
-import { citationKeys, entryKind, keywordsOf, linkUrl, splitName, type PersonName } from './shared';
+import { citationKeys, entryKind, extraLinks, keywordsOf, linkUrl, splitName, type PersonName } from './shared';
 
 const RIS_TYPE = { article: 'JOUR', inproceedings: 'CPAPER', misc: 'GEN' } as const;
 const JOURNALS: ReadonlySet<string> = new Set(['JOUR', 'MGZN', 'NEWS']);
@@ -36,6 +36,9 @@ function risRecord(paper: Paper, key: string): string {
     ['SN', paper.issn ?? paper.isbn],
     ['DO', paper.doi],
     ['UR', linkUrl(paper)],
+    // The code and project page follow as more UR lines (RIS readers keep each); RIS has no label for
+    // them, so a reader names each by its host (Code, Project page) and a label of the user's is lost.
+    ...extraLinks(paper).map((link): [string, string] => ['UR', link.url]),
     ['AB', paper.abstract],
     ...keywordsOf(paper).map((keyword): [string, string] => ['KW', keyword]),
     ['ID', key],
