@@ -260,6 +260,7 @@ export function PageColumn({ ref, ...props }: Props) {
               <div
                 key={index}
                 className="pdf-page placeholder"
+                data-page={index + 1}
                 style={{ top, width, height, marginLeft: -width / 2 }}
               />
             );
