@@ -98,6 +98,10 @@ const NONE: readonly never[] = [];
 const PLACEHOLDERS = 12;
 /** How long the column must rest before the pages around the screen are drawn and their text laid out. */
 const SETTLE_MS = 150;
+/** Scrolling faster than a screen in this many milliseconds is a fling. */
+const FLING_SCREEN_MS = 300;
+/** Two scroll events further apart than this are not one movement (a page turn after a pause). */
+const FLING_WINDOW_MS = 100;
 
 /**
  * The pages in one scrolled column: all of them have their place (the column is as tall as the document),
@@ -117,13 +121,19 @@ export function PageColumn({ ref, ...props }: Props) {
   // out; once it has rested for SETTLE_MS the pages around are drawn and the text layers made.
   const [settled, setSettled] = useState(true);
   const scrolling = useRef(false);
+  // A fling (faster than a screen in FLING_SCREEN_MS) draws nothing: the pages it passes would be let go
+  // before they were seen, and their drawing would cost the scroll its frames. A page turn or a jump is one
+  // scroll event after a pause, never a fling.
+  const fling = useRef(false);
+  const lastScroll = useRef({ top: 0, at: -Infinity });
   const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const measure = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
     position.current = positionAt(layout, el.scrollTop);
     // Drawings are kept a screen either way (not three): memory, and a page redrawn costs little now.
-    const next = pageWindow(layout, el.scrollTop, el.clientHeight, scrolling.current ? 0 : 1, 1);
+    const shown = pageWindow(layout, el.scrollTop, el.clientHeight, scrolling.current ? 0 : 1, 1);
+    const next: PageWindow = fling.current ? { ...shown, render: [0, -1] } : shown;
     pdf.queue.focus(next.current);
     setWin((old) => (sameWindow(old, next) ? old : next));
     const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
@@ -157,6 +167,14 @@ export function PageColumn({ ref, ...props }: Props) {
 
   const frame = useRef(0);
   const onScroll = () => {
+    const el = scroller.current;
+    if (el) {
+      const now = performance.now();
+      const since = now - lastScroll.current.at;
+      const moved = Math.abs(el.scrollTop - lastScroll.current.top);
+      fling.current = since < FLING_WINDOW_MS && moved / Math.max(since, 1) > el.clientHeight / FLING_SCREEN_MS;
+      lastScroll.current = { top: el.scrollTop, at: now };
+    }
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(measure);
     if (!scrolling.current) {
@@ -166,6 +184,7 @@ export function PageColumn({ ref, ...props }: Props) {
     clearTimeout(settleTimer.current);
     settleTimer.current = setTimeout(() => {
       scrolling.current = false;
+      fling.current = false;
       setSettled(true);
       measure();
     }, SETTLE_MS);
