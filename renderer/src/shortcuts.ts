@@ -45,6 +45,7 @@ export const SHORTCUTS: { heading: string; items: { keys: string[]; action: stri
     items: [
       { keys: ['j', '↓'], action: 'Next paper' },
       { keys: ['k', '↑'], action: 'Previous paper' },
+      { keys: ['Home', 'End'], action: 'First or last paper' },
       { keys: ['Enter'], action: 'Open the paper' },
       ...statusShortcuts,
       { keys: ['n'], action: 'Write a note' },
