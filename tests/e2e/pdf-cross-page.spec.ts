@@ -41,8 +41,12 @@ test('a passage selected over a page break becomes one highlight on each page, s
   await page.keyboard.press('h');
   const popover = page.getByRole('dialog', { name: 'New highlight' });
   await expect(popover).toBeVisible();
-  // The popover quotes the passage from its start (a long one is cut short there).
+  // The popover quotes the passage from its start (a long one is cut short there), and the passage ends
+  // below the window, on page 2: the popover stays whole inside the window all the same.
   await expect(popover).toContainText(squash(selected.end).slice(0, 20));
+  const box = (await popover.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(900);
+  await expect(popover.getByRole('button', { name: 'Highlight' })).toBeInViewport({ ratio: 1 });
   await page.keyboard.type('Runs on over the page.');
   await page.keyboard.press('Enter');
   await expect(popover).toHaveCount(0);

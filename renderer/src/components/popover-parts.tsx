@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Annotation } from '../store/types';
 
 export const COLORS: Annotation['color'][] = ['yellow', 'green', 'blue', 'pink', 'purple'];
@@ -21,8 +21,15 @@ export function usePopover<E extends HTMLElement>(
     document.addEventListener('mousedown', onDown);
     return () => document.removeEventListener('mousedown', onDown);
   }, [onClose]);
+  // Kept inside the window by its real height once drawn (a long quote or larger targets make it taller
+  // than `height`, the first guess), so its buttons are never below the window's edge.
+  const [drawn, setDrawn] = useState<number>();
+  useLayoutEffect(() => {
+    const h = ref.current?.offsetHeight;
+    if (h && h !== drawn) setDrawn(h);
+  }, [drawn]);
   const left = Math.min(Math.max(12, x - 150), window.innerWidth - 312);
-  const top = Math.max(12, Math.min(y + 8, window.innerHeight - height));
+  const top = Math.max(12, Math.min(y + 8, window.innerHeight - (drawn ?? height) - 12));
   return { ref, left, top };
 }
 
