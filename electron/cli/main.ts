@@ -17,6 +17,8 @@ import { noteVerb } from './verbs/note';
 import { serveVerb } from './verbs/serve';
 import { showVerb } from './verbs/show';
 import { statsVerb } from './verbs/stats';
+import { syncVerb } from './verbs/sync';
+import { callVerb } from './verbs/call';
 
 const VERBS: Verb[] = [
   importVerb,
@@ -31,7 +33,9 @@ const VERBS: Verb[] = [
   similarVerb,
   rulesVerb,
   backupVerb,
+  syncVerb,
   serveVerb,
+  callVerb,
 ];
 
 const GLOBAL_OPTIONS = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;

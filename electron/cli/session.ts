@@ -5,6 +5,7 @@ import { acquireLock, describeHolder, type LockInfo } from '../core/store/lock';
 import type { Recovery } from '../core/store/backups';
 import { LibraryStore } from '../core/store/store';
 import { describeError } from '../core/fs-errors';
+import { attachSync, detachSync } from '../core/sync/attach';
 import { CliError } from './verb';
 
 /** How the CLI runs commands: on the library itself, or through the process that has it open. */
@@ -30,6 +31,10 @@ export async function openSession(dataDir: string, warn: (text: string) => void)
     throw error;
   }
   if (store.recovery) warn(describeRecovery(store.recovery));
+  // Sync, when set up, records this run's changes; a sync problem never stops a command.
+  await attachSync(store).catch((error: unknown) =>
+    warn(`paperqueue: sync is off for this run: ${describeError(error)}`),
+  );
   return {
     // A change is on disk before the verb says it is done ("Marked 1 paper read." means saved).
     dispatch: async (name, input) => {
@@ -45,6 +50,7 @@ export async function openSession(dataDir: string, warn: (text: string) => void)
     },
     close: async () => {
       try {
+        await detachSync(store);
         await store.flush();
       } finally {
         await release();

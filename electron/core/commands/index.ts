@@ -21,6 +21,7 @@ import {
   papersUpdate,
 } from './papers';
 import { statsGet } from './stats';
+import { syncNow, syncSetup, syncStatusCommand } from './sync';
 import { tagsList, tagsSet } from './tags';
 
 /** The command table: every host (IPC, HTTP, CLI) and the renderer's client derive from it. */
@@ -60,4 +61,7 @@ export const commands = {
   'rules.list': rulesList,
   'rules.add': rulesAdd,
   'rules.remove': rulesRemove,
+  'sync.status': syncStatusCommand,
+  'sync.now': syncNow,
+  'sync.setup': syncSetup,
 };

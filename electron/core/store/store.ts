@@ -200,8 +200,14 @@ export class LibraryStore {
   }
 
   get(id: string): Paper | undefined {
-    return this.byId.get(id);
+    const paper = this.byId.get(id);
+    if (paper) return paper;
+    const kept = this.aliasOf(id);
+    return kept === undefined ? undefined : this.byId.get(kept);
   }
+
+  /** The id a merged-away id now names (sync sets it: a paper imported on two devices is kept under one id). */
+  aliasOf: (id: string) => string | undefined = () => undefined;
 
   /** The id of a paper with the same arXiv id, DOI or normalised title, if any. */
   findDuplicate(paper: Identity): string | undefined {

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import type { SyncStatus } from '../../core/sync/attach';
+import { plural } from '../format';
+import { CliError, jsonOption, stringOption, type Verb, type VerbContext } from '../verb';
+
+export const syncVerb: Verb = {
+  name: 'sync',
+  usage: 'sync (status | now | setup DIR --name NAME) [--json]',
+  summary:
+    'Sync this library with your other machines through DIR, a folder Syncthing, Dropbox or a network drive syncs.',
+  options: { ...jsonOption, name: { type: 'string' } },
+  async run(ctx, { values, positionals }) {
+    const [action, dir, ...extra] = positionals;
+    let status: SyncStatus;
+    if (action === 'status' && !dir) status = await ctx.call('sync.status', {});
+    else if (action === 'now' && !dir) status = await ctx.call('sync.now', {});
+    else if (action === 'setup' && dir && extra.length === 0) {
+      const name = stringOption(values, 'name');
+      if (!name?.trim()) throw new CliError('sync setup wants --name NAME, what you call this machine', 2);
+      status = await ctx.call('sync.setup', { dir: resolve(dir), name });
+    } else throw new Error('usage');
+    if (values.json) ctx.out(JSON.stringify(status, null, 2));
+    else printStatus(ctx, status);
+    // A sync that could not reach its folder fails the command, so scripts notice.
+    return status.setUp && action !== 'status' && status.folderState !== 'ok' ? 1 : 0;
+  },
+};
+
+function printStatus(ctx: VerbContext, status: SyncStatus): void {
+  if (!status.setUp) {
+    ctx.out('Sync is not set up. Run "paperqueue sync setup DIR --name NAME" with a folder your sync app shares.');
+    return;
+  }
+  ctx.out(`Device   ${status.device.name} (${status.device.id})`);
+  ctx.out(`Folder   ${status.folder}${status.folderState === 'ok' ? '' : `  [${status.folderState}]`}`);
+  if (status.message) ctx.out(`         ${status.message}`);
+  ctx.out(`Synced   ${status.lastSyncedAt ? status.lastSyncedAt.slice(0, 19).replace('T', ' ') + ' UTC' : 'never'}`);
+  ctx.out(`Waiting  ${plural(status.waiting, 'change')} not in the sync folder yet`);
+  const others = status.devices.filter((device) => !device.self);
+  ctx.out(`Devices  ${others.length === 0 ? 'no other device yet' : others.map((d) => d.name ?? d.id).join(', ')}`);
+  for (const skew of status.skewed) {
+    ctx.out(`Clock    ${skew.name ?? skew.device} is ${Math.round(skew.aheadMs / 60_000)} min ahead of this machine`);
+  }
+  if (status.conflicts.length > 0) {
+    ctx.out(`Conflicts (${status.conflicts.length}): notes edited on two devices, both versions kept between markers`);
+    for (const conflict of status.conflicts) ctx.out(`  ${conflict.paperId.slice(0, 8)}  ${conflict.title}`);
+  }
+  for (const problem of status.problems) ctx.out(`Problem  ${problem.file}: ${problem.reason}`);
+}

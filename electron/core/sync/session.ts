@@ -1,0 +1,242 @@
+import { acquireLock, describeHolder } from '../store/lock';
+import type { LibraryStore } from '../store/store';
+import { describeError } from '../fs-errors';
+import type { Op } from './changes';
+import { deviceDir } from './device';
+import { SyncFolderMissingError, SyncFolderNewerError, checkSyncFolder } from './folder';
+import {
+  appendJournal,
+  readAliases,
+  readJournal,
+  readLocalState,
+  readSyncRecord,
+  rewriteJournal,
+  writeLocalState,
+  type SyncRecord,
+} from './local';
+import { DeviceLog } from './log-writer';
+import { Recorder } from './record';
+import { SyncReplica } from './replica';
+import type { SyncSettings } from './settings';
+import { syncWithFolder } from './sync-now';
+
+/** Two data folders claim one device (a copied data folder): the second never writes that device's files. */
+export class DeviceInUseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeviceInUseError';
+  }
+}
+
+/** The state of the sync folder as this process last found it. */
+export type FolderState = 'ok' | 'missing' | 'newer' | 'in-use' | 'error';
+
+/**
+ * Sync wired to one open library: records every committed change (see record.ts) into this device's journal
+ * and, when the sync folder is there, its log; merges other devices' changes on syncNow (sync-now.ts). All
+ * work runs one task at a time on a queue beside the store, never inside a command: an edit never waits for
+ * sync and never fails because of it (a missing folder only means the changes wait in the journal).
+ */
+export class SyncSession {
+  replica: SyncReplica | undefined;
+  /** This device's changes since the saved state (in the journal file), in seq order. */
+  journal: Op[] = [];
+  private unjournaled: Op[] = [];
+  readonly recorder: Recorder;
+  log: DeviceLog | undefined;
+  private releaseLock: (() => Promise<void>) | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private unsubscribe: () => void;
+  folderState: FolderState | undefined;
+  folderMessage: string | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly store: LibraryStore,
+    readonly settings: SyncSettings,
+    public record: SyncRecord,
+    public aliases: Map<string, string>,
+  ) {
+    this.recorder = new Recorder(store);
+    store.aliasOf = (id) => this.aliases.get(id);
+    this.unsubscribe = store.onChange((event) => {
+      if (this.recorder.capture(event)) this.schedule();
+    });
+  }
+
+  static async open(store: LibraryStore, settings: SyncSettings): Promise<SyncSession> {
+    const [record, aliases] = await Promise.all([readSyncRecord(store.dataDir), readAliases(store.dataDir)]);
+    return new SyncSession(store, settings, record, aliases);
+  }
+
+  get dataDir(): string {
+    return this.store.dataDir;
+  }
+
+  /** Run one task after every earlier one (recording, writing, merging never overlap). */
+  enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Record what was captured and write it out, soon, in the background. */
+  private schedule(): void {
+    void this.enqueue(() => this.writeOut()).catch(() => undefined);
+  }
+
+  /** The replica, loaded once from the saved state and the journal. */
+  async loaded(): Promise<SyncReplica> {
+    if (this.replica) return this.replica;
+    const device = this.settings.device.id;
+    const replica = new SyncReplica(device);
+    const saved = await readLocalState(this.dataDir, device);
+    if (saved) {
+      replica.absorb(saved.papers, saved.seen);
+      if (saved.clock) replica.clock.restore(saved.clock);
+    }
+    this.journal = await readJournal(this.dataDir);
+    replica.restore(this.journal);
+    this.replica = replica;
+    return replica;
+  }
+
+  /** Turn captures into ops now (the replica must be loaded); they go to the journal on the next write. */
+  drainCaptures(): void {
+    if (!this.replica) return;
+    const ops = this.recorder.drain(this.replica);
+    this.journal.push(...ops);
+    this.unjournaled.push(...ops);
+  }
+
+  /** Journal what was recorded, then append what the folder lacks, if it is there. */
+  async writeOut(): Promise<void> {
+    await this.loaded();
+    this.drainCaptures();
+    const ops = this.unjournaled.splice(0);
+    try {
+      await appendJournal(this.dataDir, ops);
+    } catch (error) {
+      this.unjournaled.unshift(...ops);
+      throw error;
+    }
+    await this.writeToFolder().catch(() => undefined);
+  }
+
+  /** Open this device's log (taking its lock) and append every change the folder does not hold yet. */
+  async writeToFolder(): Promise<void> {
+    try {
+      const log = await this.openLog();
+      const due = this.journal.filter((op) => op.seq >= log.nextSeq);
+      if (due.length > 0 && due[0]!.seq !== log.nextSeq) {
+        throw new Error(
+          `This device's changes ${log.nextSeq}–${due[0]!.seq - 1} are missing from the sync folder; run "paperqueue sync setup" again to start this device anew.`,
+        );
+      }
+      await log.append(due);
+      this.record.written = log.nextSeq - 1;
+      this.folderState = 'ok';
+      this.folderMessage = undefined;
+    } catch (error) {
+      this.noteFolderError(error);
+      throw error;
+    }
+  }
+
+  private async openLog(): Promise<DeviceLog> {
+    if (this.log) {
+      await checkSyncFolder(this.settings.folder);
+      return this.log;
+    }
+    const { folder, device } = this.settings;
+    await checkSyncFolder(folder);
+    const lock = await acquireLock(deviceDir(folder, device.id), `Paperqueue (data folder ${this.dataDir})`);
+    if (!lock.acquired) {
+      throw new DeviceInUseError(
+        lock.readOnly
+          ? `The sync folder ${folder} cannot be written: ${lock.reason}`
+          : `This device's folder in ${folder} is in use by ${describeHolder(lock.holder)}: two Paperqueue data folders claim the device "${device.name}" (${device.id}), so this one writes nothing there. Run "paperqueue sync setup" in one of them to make it a device of its own.`,
+      );
+    }
+    try {
+      const opened = await DeviceLog.open(folder, device);
+      const replica = await this.loaded();
+      // The folder may hold changes of this device the local state lost: never number two changes alike.
+      replica.restore(opened.ops, opened.nextSeq);
+      this.log = opened.log;
+      this.releaseLock = lock.release;
+      return opened.log;
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  noteFolderError(error: unknown): void {
+    this.folderState =
+      error instanceof SyncFolderMissingError
+        ? 'missing'
+        : error instanceof SyncFolderNewerError
+          ? 'newer'
+          : error instanceof DeviceInUseError
+            ? 'in-use'
+            : 'error';
+    this.folderMessage = describeError(error);
+    if (this.folderState === 'missing') {
+      // The drive may come back as another mount: open the log afresh then.
+      this.log = undefined;
+      void this.releaseLock?.();
+      this.releaseLock = undefined;
+    }
+  }
+
+  /** Merge every device's changes from the folder into the library (see sync-now.ts). */
+  syncNow(): Promise<void> {
+    return this.enqueue(() => syncWithFolder(this));
+  }
+
+  /** Save the merged state, and keep in the journal only what the folder does not hold yet. */
+  async saveState(): Promise<void> {
+    const replica = await this.loaded();
+    await writeLocalState(this.dataDir, this.settings.device.id, replica.snapshotState, replica.clock.last);
+    const keep = this.journal.filter((op) => op.seq > this.record.written);
+    // Ops recorded meanwhile are still to be appended (unjournaled): they are not in the file yet.
+    await rewriteJournal(this.dataDir, keep);
+    this.journal = keep;
+  }
+
+  /** This device's changes not in the sync folder yet. */
+  async waiting(): Promise<number> {
+    const journal = this.replica ? this.journal : await readJournal(this.dataDir);
+    return journal.filter((op) => op.seq > this.record.written).length + this.recorder.waiting;
+  }
+
+  /** Merge now and every `ms` after, in the background; returns the function that stops it. */
+  runEvery(ms: number, onError: (error: unknown) => void = () => undefined): () => void {
+    let running = false;
+    const tick = () => {
+      if (running || this.closed) return;
+      running = true;
+      this.syncNow()
+        .catch(onError)
+        .finally(() => (running = false));
+    };
+    const timer = setInterval(tick, ms);
+    timer.unref();
+    setTimeout(tick, 0).unref();
+    return () => clearInterval(timer);
+  }
+
+  /** Write out what is recorded, then let go of the device's folder. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe();
+    if (this.recorder.waiting > 0 || this.unjournaled.length > 0)
+      await this.enqueue(() => this.writeOut()).catch(() => undefined);
+    await this.queue;
+    await this.releaseLock?.();
+    this.releaseLock = undefined;
+    this.log = undefined;
+  }
+}
