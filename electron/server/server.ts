@@ -14,6 +14,7 @@ import {
 import { MAX_PDF_BYTES } from '../core/attachments/store-pdf';
 import { serveAttachment } from './attachment-route';
 import { readStatic } from './static';
+import { attachSync, detachSync } from '../core/sync/attach';
 
 export type ServerOptions = {
   store: LibraryStore;
@@ -43,6 +44,8 @@ const IMPORT_COMMANDS = new Set(['library.import', 'library.previewImport']);
 /** Attaching carries a PDF of up to 200 MB in base64. */
 const MAX_ATTACH_BODY_BYTES = Math.ceil(MAX_PDF_BYTES / 3) * 4 + 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
+/** How often browser mode merges the sync folder in the background (a sync never holds up a request). */
+const SYNC_INTERVAL_MS = 30_000;
 
 /**
  * Browser mode: the renderer and the command table over HTTP on 127.0.0.1 only.
@@ -165,6 +168,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   port = (server.address() as AddressInfo).port;
 
+  // Sync, when set up: changes recorded as they commit, the folder merged in the background.
+  const sync = await attachSync(options.store).catch((error: unknown) => {
+    console.error('paperqueue: sync is off:', error);
+    return undefined;
+  });
+  const stopSync = sync?.runEvery(SYNC_INTERVAL_MS);
+
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     origin: `http://127.0.0.1:${port}/`,
@@ -173,6 +183,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cliToken,
     close: async () => {
       clearInterval(heartbeat);
+      stopSync?.();
+      await detachSync(options.store);
       unsubscribe();
       unsubscribeErrors();
       unsubscribeProgress();
