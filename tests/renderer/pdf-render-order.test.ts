@@ -32,6 +32,32 @@ function pageDrawings() {
 }
 
 describe('drawing pages one at a time', () => {
+  it('says when it is idle: once every page asked for is drawn, or at its time limit', async () => {
+    vi.useFakeTimers();
+    try {
+      const queue = new RenderQueue();
+      const pages = pageDrawings();
+      queue.request(0, pages.start(0));
+      queue.request(1, pages.start(1));
+      let idle = false;
+      void queue.idle(60_000).then(() => (idle = true));
+      await pages.finish(0);
+      expect(idle).toBe(false);
+      await pages.finish(1);
+      expect(idle).toBe(true);
+
+      // Nothing ever asked: the limit ends the wait.
+      let late = false;
+      void new RenderQueue().idle(2000).then(() => (late = true));
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(late).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(late).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('draws the page being read first, then the nearest, the one below before the one above', async () => {
     const queue = new RenderQueue();
     const pages = pageDrawings();

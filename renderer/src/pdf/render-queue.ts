@@ -14,6 +14,7 @@ export class RenderQueue {
   private current = 0;
   private asked = 0;
   private disposed = false;
+  private idlers: (() => void)[] = [];
 
   /** The page the reader shows now (0-based): the waiting page nearest to it is drawn next. */
   focus(page: number): void {
@@ -43,10 +44,33 @@ export class RenderQueue {
     return this.running !== undefined;
   }
 
+  /**
+   * Resolves once the queue has drawn what was asked and has nothing left to draw, or after `limitMs` at the
+   * latest (a document whose pages never ask). Work that can wait for the pages on screen (reading every
+   * page's size) waits for this, so it does not take the worker from the first page.
+   */
+  idle(limitMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, limitMs);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.idlers.push(done);
+    });
+  }
+
   dispose(): void {
     this.disposed = true;
     this.waiting.clear();
     this.running?.drawing.cancel();
+    this.wake();
+  }
+
+  private wake(): void {
+    const idlers = this.idlers;
+    this.idlers = [];
+    for (const done of idlers) done();
   }
 
   private compare(a: Request, b: Request): number {
@@ -76,6 +100,7 @@ export class RenderQueue {
     const finish = () => {
       if (this.running === running) this.running = undefined;
       this.pump();
+      if (!this.running && this.waiting.size === 0) this.wake();
     };
     drawing.done.then(finish, finish);
   }

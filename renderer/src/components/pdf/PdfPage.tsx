@@ -75,10 +75,14 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   const [problem, setProblem] = useState<string>();
   const [text, setText] = useState<string>();
   const [layerVersion, setLayerVersion] = useState(0);
-  // Once drawn and the scrolling has stopped, a page keeps its text layer until it leaves the neighbourhood
-  // of the screen (unmounts). Pages that only pass by in a fast scroll never lay out their text.
-  const [active, setActive] = useState(draw && settled);
-  if (draw && settled && !active) setActive(true);
+  // Once its canvas is drawn and the scrolling has stopped, a page keeps its text layer until it leaves the
+  // neighbourhood of the screen (unmounts). Pages that only pass by in a fast scroll never lay out their text,
+  // and no page lays out its text before its own drawing: measuring the text (PDF.js's TextLayer calls
+  // measureText for every run) and asking the worker for it took the main thread and the worker from the
+  // first page while the reader opened.
+  const [drawn, setDrawn] = useState(false);
+  const [active, setActive] = useState(false);
+  if (draw && settled && drawn && !active) setActive(true);
   const drawnScale = useRef<number | undefined>(undefined);
 
   // The page itself, once it is near the screen.
@@ -129,6 +133,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
           if (old) release(old);
           wrap.append(canvas);
           drawnScale.current = scale;
+          setDrawn(true);
         },
         (error: unknown) => {
           release(canvas);

@@ -82,6 +82,9 @@ export function usePdfDocument(
             queue = new RenderQueue();
             const pdf: LoadedPdf = { doc, viewports, texts: new PageTexts(doc), outline, cleanup, queue };
             setState({ hash, phase: 'ready', pdf });
+            // Once the pages on screen are drawn: a thousand pages' sizes would hold up the first one's drawing.
+            await queue.idle(2000);
+            if (!live) return;
             const real = await pageViewports(doc);
             if (live && !sameViewports(real, viewports))
               setState({ hash, phase: 'ready', pdf: { ...pdf, viewports: real } });
