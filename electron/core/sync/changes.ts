@@ -2,40 +2,40 @@ import { z } from 'zod';
 import { AnnotationSchema, PaperSchema, StatusSchema } from '../schema';
 import { isStamp, stampDevice, type Stamp } from './hlc';
 
+type PaperField = keyof typeof PaperSchema.shape;
+
+/** Paper fields with merge rules of their own: the id names the paper; the status, its history, tags, the note and highlights. */
+export const OWN_RULE_FIELDS = [
+  'id',
+  'status',
+  'history',
+  'tags',
+  'note',
+  'annotations',
+] as const satisfies readonly PaperField[];
+
+/**
+ * Paper fields kept on each machine and never synced. None today: a field added to PaperSchema syncs as
+ * soon as it exists, unless it is listed here (tests/core/sync/fields.test.ts checks every field is one or
+ * the other).
+ */
+export const LOCAL_ONLY_FIELDS: readonly PaperField[] = [];
+
 /**
  * The paper fields merged last-writer-wins, each as a whole value (an author list is one value, not a list to
- * merge item by item: reordering authors is an edit of the list). Tags, the note, highlights, the status and
- * its history have rules of their own.
+ * merge item by item: reordering authors is an edit of the list): every field of PaperSchema but those above.
  */
-export const LWW_FIELDS = [
-  'title',
-  'titleParts',
-  'authors',
-  'abstract',
-  'arxivId',
-  'doi',
-  'url',
-  'citationKey',
-  'type',
-  'year',
-  'venue',
-  'volume',
-  'issue',
-  'pages',
-  'publisher',
-  'issn',
-  'isbn',
-  'keywords',
-  'needsMetadata',
-  'links',
-  'source',
-  'rank',
-  'attachments',
-  'progress',
-  'createdAt',
-  'updatedAt',
-] as const satisfies readonly (keyof typeof PaperSchema.shape)[];
-export type LwwField = (typeof LWW_FIELDS)[number];
+export type LwwField = Exclude<PaperField, (typeof OWN_RULE_FIELDS)[number]>;
+export const LWW_FIELDS: readonly LwwField[] = (Object.keys(PaperSchema.shape) as PaperField[]).filter(
+  (field): field is LwwField =>
+    !(OWN_RULE_FIELDS as readonly string[]).includes(field) &&
+    !(LOCAL_ONLY_FIELDS as readonly string[]).includes(field),
+);
+
+/** The fields a paper may lack (its optional ones), read back only when some device set them. */
+export const OPTIONAL_LWW_FIELDS: readonly LwwField[] = LWW_FIELDS.filter(
+  (field) => PaperSchema.shape[field].safeParse(undefined).success,
+);
 
 const FieldValuesSchema = z.strictObject(
   Object.fromEntries(

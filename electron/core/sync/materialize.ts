@@ -1,5 +1,5 @@
 import type { Annotation, HistoryEntry, Paper } from '../schema';
-import { compareMarks, type FieldValues, type LwwField } from './changes';
+import { OPTIONAL_LWW_FIELDS, compareMarks, type FieldValues, type LwwField } from './changes';
 import { stampWall } from './hlc';
 import { groupByIdentity, type IdentityView } from './identity';
 import { mergeNote, type NoteConflict } from './notes';
@@ -78,27 +78,6 @@ export function materialize(state: SyncState): SyncedLibrary {
   return { papers: papers.map((entry) => entry.paper), aliases, conflicts, pending };
 }
 
-const OPTIONAL_FIELDS = [
-  'arxivId',
-  'doi',
-  'url',
-  'citationKey',
-  'type',
-  'titleParts',
-  'year',
-  'venue',
-  'volume',
-  'issue',
-  'pages',
-  'publisher',
-  'issn',
-  'isbn',
-  'keywords',
-  'needsMetadata',
-  'attachments',
-  'progress',
-] as const satisfies readonly LwwField[];
-
 function toPaper(id: string, joined: PaperState): { paper: Paper; conflict?: NoteConflict } {
   const bornAt = new Date(stampWall(joined.born!.hlc)).toISOString();
   const createdAt = value(joined, 'createdAt') ?? bornAt;
@@ -122,7 +101,7 @@ function toPaper(id: string, joined: PaperState): { paper: Paper; conflict?: Not
     createdAt,
     updatedAt: value(joined, 'updatedAt') ?? createdAt,
   };
-  for (const field of OPTIONAL_FIELDS) {
+  for (const field of OPTIONAL_LWW_FIELDS) {
     const found = value(joined, field);
     if (found !== undefined) Object.assign(paper, { [field]: found });
   }
