@@ -163,7 +163,11 @@ function fillsFor(existing: Paper, draft: PaperDraft): Partial<Paper> {
   if (!existing.titleParts && parts && squashSpace(joinTitle(parts.main, parts.subtitle, parts.addon)) === title) {
     fills.titleParts = parts;
   }
-  if (existing.authors.length === 0 && draft.authors?.length) fills.authors = draft.authors;
+  if (existing.authors.length === 0 && draft.authors?.length) {
+    fills.authors = draft.authors;
+    if (draft.authorNames?.length) fills.authorNames = draft.authorNames;
+  }
+  if (!existing.editors?.length && draft.editors?.length) fills.editors = draft.editors;
   if (!existing.abstract && draft.abstract) fills.abstract = draft.abstract;
   if (existing.year === undefined && draft.year !== undefined) fills.year = draft.year;
   for (const field of ['venue', 'doi', 'arxivId', 'url', 'citationKey', ...BIBLIOGRAPHIC] as const) {

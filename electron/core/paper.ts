@@ -6,6 +6,7 @@ import type {
   HistoryEntry,
   Link,
   Paper,
+  PersonName,
   ReadingProgress,
   Source,
   Status,
@@ -19,6 +20,9 @@ export type PaperDraft = {
   /** The parts `title` was joined from, when the source keeps them apart (BibLaTeX subtitle, titleaddon). */
   titleParts?: TitleParts;
   authors?: string[];
+  /** The authors as the source structured them, one per entry of `authors` and showing as it (names.ts). */
+  authorNames?: PersonName[];
+  editors?: PersonName[];
   abstract?: string;
   arxivId?: string;
   doi?: string;
@@ -82,6 +86,8 @@ export function createPaper(draft: PaperDraft, source: Source, rank: number, now
     if (value) paper[field] = value;
   }
   if (draft.titleParts?.subtitle || draft.titleParts?.addon) paper.titleParts = titlePartsOf(draft.titleParts);
+  if (draft.authorNames?.length) paper.authorNames = draft.authorNames;
+  if (draft.editors?.length) paper.editors = draft.editors;
   if (draft.keywords?.length) paper.keywords = draft.keywords;
   if (draft.needsMetadata) paper.needsMetadata = true;
   if (draft.attachments?.length) paper.attachments = draft.attachments;

@@ -107,6 +107,18 @@ export const TitlePartsSchema = z.object({
 });
 export type TitleParts = z.infer<typeof TitlePartsSchema>;
 
+/** A person as CSL-JSON has one (its two particles as one), or an organisation's `literal` name. */
+export const PersonNameSchema = z.union([
+  z.strictObject({ literal: z.string().max(1000) }),
+  z.strictObject({
+    family: z.string().max(1000),
+    given: z.string().max(1000).optional(),
+    particle: z.string().max(200).optional(),
+    suffix: z.string().max(200).optional(),
+  }),
+]);
+export type PersonName = z.infer<typeof PersonNameSchema>;
+
 export const PaperSchema = z.object({
   id: Id,
   arxivId: z.string().optional(),
@@ -119,7 +131,15 @@ export const PaperSchema = z.object({
   title: z.string(),
   /** BibLaTeX's title, subtitle and titleaddon as imported, so an export writes them apart again. */
   titleParts: TitlePartsSchema.optional(),
+  /** As shown, read, searched, edited and synced ("Given particle Family Suffix"); names.ts structures them. */
   authors: z.array(z.string()),
+  /**
+   * The authors structured as their source gave them (or as library version 3 parsed them once). Each counts
+   * only while it shows as the `authors` entry it stands beside: authorNamesOf (names.ts) reads them.
+   */
+  authorNames: z.array(PersonNameSchema).optional(),
+  /** Editors of the work (BibTeX editor, RIS ED, CSL editor), structured; shown nowhere yet, exported back. */
+  editors: z.array(PersonNameSchema).optional(),
   abstract: z.string(),
   year: z.number().int().optional(),
   venue: z.string().optional(),

@@ -1,16 +1,8 @@
 import { bibtexTypeFor } from '../entry-types';
-import type { Paper } from '../schema';
+import { authorNamesOf } from '../names';
+import type { Paper, PersonName } from '../schema';
 import { mathSpans, squashSpace, type MathSpan } from '../text';
-import {
-  arxivPrimaryClass,
-  citationKeys,
-  entryKind,
-  extraLinks,
-  keywordsOf,
-  linkUrl,
-  splitName,
-  titlePartsOf,
-} from './shared';
+import { arxivPrimaryClass, citationKeys, entryKind, extraLinks, keywordsOf, linkUrl, titlePartsOf } from './shared';
 
 /** Where the work sits and who published it, under BibTeX's names (the issue is `number`). */
 const BIBTEX_FIELDS = [
@@ -199,20 +191,24 @@ function protectWords(token: string, sentenceCase: boolean, tokenStart: number):
   return out + escapeLatex(token.slice(last));
 }
 
-/** "Family, Given" (BibTeX's unambiguous form) joined by " and "; organisations braced whole. */
-export function latexAuthors(authors: readonly string[]): string {
-  return authors
-    .filter((author) => author.trim() !== '')
-    .map((author) => {
-      const name = splitName(author);
+/** "von Family, Jr, Given" (BibTeX's unambiguous form) joined by " and "; organisations braced whole. */
+export function latexAuthors(names: readonly PersonName[]): string {
+  return names
+    .map((name) => {
       // A one-word name needs no braces; a longer literal must not be split into given and family.
       if ('literal' in name)
         return name.literal.includes(' ') ? `{${latexText(name.literal)}}` : latexText(name.literal);
-      const family = latexText(name.particle ? `${name.particle} ${name.family}` : name.family);
+      // A family name BibTeX would take apart (lower-case first word, a comma) is braced; the particle is not.
+      const family = [name.particle && latexText(name.particle), bibtexFamily(name.family)].filter(Boolean).join(' ');
       const parts = [family, name.suffix, name.given].filter((part) => part !== undefined);
       return parts.map((part, i) => (i === 0 ? part : latexText(part))).join(', ');
     })
     .join(' and ');
+}
+
+function bibtexFamily(family: string): string {
+  const text = latexText(family);
+  return /^\p{Ll}/u.test(family) || family.includes(',') || / and /i.test(family) ? `{${text}}` : text;
 }
 
 /** URL, DOI and eprint are read verbatim; only unbalanced braces and line breaks could break them. */
@@ -256,7 +252,8 @@ function bibtexEntry(paper: Paper, key: string): string {
     ['title', latexTitle(parts?.main ?? paper.title)],
     ['subtitle', parts?.subtitle ? latexTitle(parts.subtitle) : undefined],
     ['titleaddon', parts?.addon ? latexTitle(parts.addon) : undefined],
-    ['author', paper.authors.length ? latexAuthors(paper.authors) : undefined],
+    ['author', paper.authors.length ? latexAuthors(authorNamesOf(paper)) : undefined],
+    ['editor', paper.editors?.length ? latexAuthors(paper.editors) : undefined],
     ['year', paper.year?.toString()],
   ];
   const venue = paper.venue ? latexText(paper.venue) : undefined;

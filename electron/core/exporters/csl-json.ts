@@ -1,6 +1,7 @@
 import type { CslType } from '../entry-types';
 import type { Paper } from '../schema';
-import { citationKeys, entryKind, keywordsOf, linkUrl, splitName, type PersonName } from './shared';
+import { authorNamesOf } from '../names';
+import { citationKeys, entryKind, keywordsOf, linkUrl, type PersonName } from './shared';
 
 type CslName = {
   family?: string;
@@ -16,6 +17,7 @@ export type CslItem = {
   /** Left out for a paper without a title: nothing made up is exported. */
   title?: string;
   author: CslName[];
+  editor?: CslName[];
   issued?: { 'date-parts': [[number]] };
   'container-title'?: string;
   volume?: string;
@@ -46,8 +48,9 @@ export function toCslItems(papers: readonly Paper[]): CslItem[] {
     const item: CslItem = {
       id: keys[i] ?? paper.id,
       type: paper.type ?? CSL_TYPE[kind],
-      author: paper.authors.filter((a) => a.trim() !== '').map((a) => cslName(splitName(a))),
+      author: authorNamesOf(paper).map(cslName),
     };
+    if (paper.editors?.length) item.editor = paper.editors.map(cslName);
     if (paper.title) item.title = escapeMarkup(paper.title);
     if (paper.year !== undefined) item.issued = { 'date-parts': [[paper.year]] };
     if (paper.venue && (paper.type || kind !== 'misc')) item['container-title'] = paper.venue;

@@ -1,7 +1,8 @@
 import { risTypeFor } from '../entry-types';
 import type { Paper } from '../schema';
 import { squashSpace } from '../text';
-import { citationKeys, entryKind, extraLinks, keywordsOf, linkUrl, splitName, type PersonName } from './shared';
+import { authorNamesOf } from '../names';
+import { citationKeys, entryKind, extraLinks, keywordsOf, linkUrl, type PersonName } from './shared';
 
 const RIS_TYPE = { article: 'JOUR', inproceedings: 'CPAPER', misc: 'GEN' } as const;
 const JOURNALS: ReadonlySet<string> = new Set(['JOUR', 'MGZN', 'NEWS']);
@@ -25,7 +26,8 @@ function risRecord(paper: Paper, key: string): string {
   const lines: [string, string | undefined][] = [
     ['TY', ty],
     ['TI', paper.title],
-    ...paper.authors.map((author): [string, string] => ['AU', risName(splitName(author))]),
+    ...authorNamesOf(paper).map((name): [string, string] => ['AU', risName(name)]),
+    ...(paper.editors ?? []).map((name): [string, string] => ['ED', risName(name)]),
     ['PY', paper.year?.toString()],
     [venueTag, !paper.type && kind === 'misc' ? undefined : paper.venue],
     ['VL', paper.volume],

@@ -1,56 +1,9 @@
 import { joinTitle } from '../importers/title-parts';
 import type { Paper, TitleParts } from '../schema';
+import { splitName } from '../names';
 import { foldText, squashSpace } from '../text';
 
-/** A display name taken apart the way citation formats want it. */
-export type PersonName = { literal: string } | { family: string; given?: string; particle?: string; suffix?: string };
-
-// Lower-case particles only: a capitalised "Van" or "De" is as likely a given name as a particle.
-const PARTICLES = new Set('van von der den de del della di da dos das du la le ten ter zu bin ibn al el'.split(' '));
-const SUFFIXES = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
-// Author lists from arXiv and conferences carry collaborations and teams; splitting them would invent people.
-const ORGANISATION =
-  /\b(?:and|team|consortium|collaboration|group|lab|laboratory|institute|university|inc\.?|ltd\.?|project|organi[sz]ation|committee|association|society|council|foundation|corporation|company|agency|centre|center)\b|&/i;
-
-/**
- * Split a "Given Family" display name: the last word is the family name, lower-case particles
- * before it (van der, de la) belong to it, Jr./III are suffixes, a "Family, Given" name is taken
- * as written, and single words and organisations stay whole.
- */
-export function splitName(display: string): PersonName {
-  const name = squashSpace(display);
-  if (ORGANISATION.test(name)) return { literal: name };
-  if (name.includes(',')) {
-    const parts = name.split(',').map((part) => part.trim());
-    const family = parts[0] ?? '';
-    // BibTeX's "King, Jr., Martin" and the everyday "Smith, John, Jr.".
-    if (parts.length >= 3 && SUFFIXES.test(parts[1] ?? '')) {
-      return withParts(family, parts.slice(2).join(' '), parts[1]);
-    }
-    if (parts.length >= 3 && SUFFIXES.test(parts.at(-1) ?? '')) {
-      return withParts(family, parts.slice(1, -1).join(' '), parts.at(-1));
-    }
-    return withParts(family, parts.slice(1).join(' '));
-  }
-  const words = name.split(' ').filter((word) => word !== '');
-  let suffix: string | undefined;
-  if (words.length > 2 && SUFFIXES.test(words.at(-1) ?? '')) suffix = words.pop();
-  if (words.length <= 1) return { literal: name };
-  let start = words.length - 1;
-  while (start > 1 && PARTICLES.has(words[start - 1] ?? '')) start--;
-  return withParts(words.slice(start).join(' '), words.slice(0, start).join(' '), suffix);
-}
-
-function withParts(familyWithParticle: string, given: string, suffix?: string): PersonName {
-  const words = familyWithParticle.split(' ');
-  let cut = 0;
-  while (cut < words.length - 1 && PARTICLES.has(words[cut] ?? '')) cut++;
-  const name: PersonName = { family: words.slice(cut).join(' ') };
-  if (given) name.given = given;
-  if (cut > 0) name.particle = words.slice(0, cut).join(' ');
-  if (suffix) name.suffix = suffix;
-  return name;
-}
+export { splitName, type PersonName } from '../names';
 
 /** The family name, or an organisation's name, that leads a citation key. */
 function leadName(display: string | undefined): string {

@@ -3,6 +3,7 @@ import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import type { Link } from '../schema';
 import { squashSpace } from '../text';
+import { namesFrom } from './bibtex-names';
 import { shorten, splitBibtex, type RawBlock } from './bibtex-split';
 import { latexToDisplay, latexToText } from './latex';
 import { expandMacros, macrosFrom, type Macros } from './latex-macros';
@@ -143,10 +144,11 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
   };
   // BibLaTeX keeps a subtitle and a title addition apart; the reader sees them joined.
   const [main, subtitle, addon] = [text('title') ?? '', text('subtitle'), text('titleaddon')];
-  const draft: PaperDraft = {
-    title: joinTitle(main, subtitle, addon),
-    authors: authorsFrom(expandMacros(fields.get('author') ?? '', defined)),
-  };
+  const authors = namesFrom(expandMacros(fields.get('author') ?? '', defined));
+  const draft: PaperDraft = { title: joinTitle(main, subtitle, addon), authors: authors.displays };
+  if (authors.names.length) draft.authorNames = authors.names;
+  const editors = namesFrom(expandMacros(fields.get('editor') ?? '', defined)).names;
+  if (editors.length) draft.editors = editors;
   // Kept apart as well, so a BibTeX export writes them as they came.
   if (subtitle || addon) draft.titleParts = { main, ...(subtitle && { subtitle }), ...(addon && { addon }) };
   for (const [field, names] of BIBLIOGRAPHIC_FIELDS) {
@@ -214,38 +216,7 @@ function arxivFrom(eprint?: string, prefix?: string, url?: string, venue?: strin
 
 /** "Last, First" and "First Last" both become "First Last"; `and others` is dropped. */
 export function authorsFrom(raw: string): string[] {
-  const names: string[] = [];
-  for (const part of splitTopLevel(raw, / and /iy, 5)) {
-    const pieces = splitTopLevel(part, /,/y, 1).map((p) => clean(latexToText(p)));
-    const [last = '', ...rest] = pieces;
-    // "von Last, Jr, First" puts the given name last.
-    const name = clean(rest.length === 2 ? `${rest[1]} ${last} ${rest[0]}` : `${rest.join(' ')} ${last}`);
-    if (name !== '' && name.toLowerCase() !== 'others') names.push(name);
-  }
-  return names;
-}
-
-/** Split at `separator` (a sticky regex of fixed `width`) wherever it stands at brace depth 0. */
-function splitTopLevel(text: string, separator: RegExp, width: number): string[] {
-  const flat = text.replace(/\s+/g, ' ');
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < flat.length; i++) {
-    const c = flat[i];
-    if (c === '{') depth++;
-    else if (c === '}') depth--;
-    else if (depth === 0) {
-      separator.lastIndex = i;
-      if (separator.test(flat)) {
-        out.push(flat.slice(start, i));
-        start = i + width;
-        i += width - 1;
-      }
-    }
-  }
-  out.push(flat.slice(start));
-  return out;
+  return namesFrom(raw).displays;
 }
 
 /** Older BibTeX files escape URL characters for LaTeX (`a\_b`, `100\%`); the address wants them bare. */

@@ -1,6 +1,7 @@
 import { parse as parseHtml, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { typeFromCsl } from '../entry-types';
 import { parseArxivId, parseDoi } from '../identifiers';
+import { displayName, namePart, type PersonName } from '../names';
 import type { PaperDraft } from '../paper';
 import { squashSpace } from '../text';
 import { EMPTY_ENTRY, hasContent } from './draft-content';
@@ -115,7 +116,12 @@ export function draftFrom(located: Located): PaperDraft | string {
 }
 
 function readItem(item: CslItem, doiKey: string | undefined): PaperDraft {
-  const draft: PaperDraft = { title: htmlToText(firstString(item.title) ?? ''), authors: authorsFrom(item) };
+  // Authors, or the editors of an edited volume that has no authors.
+  const [authors, editors] = [cslNames(item.author), cslNames(item.editor)];
+  const shown = authors.length ? authors : editors;
+  const draft: PaperDraft = { title: htmlToText(firstString(item.title) ?? ''), authors: shown.map(displayName) };
+  if (shown.length) draft.authorNames = shown;
+  if (editors.length) draft.editors = editors;
   const abstract = htmlToText(firstString(item.abstract) ?? '', true);
   if (abstract) draft.abstract = abstract;
   const year = DATE_FIELDS.map((field) => yearOf(item[field])).find((y) => y !== undefined);
@@ -159,23 +165,36 @@ function scalarString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-/** Authors, or the editors of an edited volume that has no authors. */
-function authorsFrom(item: CslItem): string[] {
-  const authors = namesOf(item.author);
-  return authors.length ? authors : namesOf(item.editor);
-}
-
-function namesOf(value: unknown): string[] {
+/**
+ * CSL names as they are; the dropping and non-dropping particles become one particle (shown between the
+ * given and the family name, as before).
+ */
+function cslNames(value: unknown): PersonName[] {
   if (!Array.isArray(value)) return [];
-  const names: string[] = [];
+  const names: PersonName[] = [];
   for (const person of value) {
     if (!isObject(person)) continue;
     const literal = firstString(person.literal);
-    const parts = ['given', 'dropping-particle', 'non-dropping-particle', 'family', 'suffix'].map((key) =>
-      firstString(person[key]),
-    );
-    const name = squashSpace(literal ?? parts.filter((part) => part !== undefined).join(' '));
-    if (name) names.push(name);
+    const [given, dropping, nonDropping, family, suffix] = [
+      'given',
+      'dropping-particle',
+      'non-dropping-particle',
+      'family',
+      'suffix',
+    ].map((key) => firstString(person[key]));
+    const display = squashSpace(literal ?? [given, dropping, nonDropping, family, suffix].filter(Boolean).join(' '));
+    if (!display) continue;
+    const particle = squashSpace([dropping, nonDropping].filter(Boolean).join(' '));
+    const name: PersonName =
+      literal !== undefined || !family
+        ? { literal: display }
+        : {
+            family: squashSpace(family),
+            ...(given?.trim() && { given: squashSpace(given) }),
+            ...(particle && { particle }),
+            ...(suffix?.trim() && { suffix: squashSpace(suffix) }),
+          };
+    names.push(namePart(name, display));
   }
   return names;
 }

@@ -1,5 +1,6 @@
 import { typeFromRis } from '../entry-types';
 import { parseArxivId, parseDoi } from '../identifiers';
+import { displayName, namePart, splitName, withParts, type PersonName } from '../names';
 import type { PaperDraft } from '../paper';
 import type { Link } from '../schema';
 import { squashSpace } from '../text';
@@ -102,7 +103,11 @@ function splitRecords(text: string): RisRecord[] {
 /** A record without a title keeps an empty one. */
 function draftFrom(record: RisRecord): PaperDraft {
   const fields = record.fields;
-  const draft: PaperDraft = { title: firstText(fields, TITLE_TAGS) ?? '', authors: authorsFrom(fields) };
+  const authors = namesFrom(fields, AUTHOR_TAGS);
+  const draft: PaperDraft = { title: firstText(fields, TITLE_TAGS) ?? '', authors: authors.map(displayName) };
+  if (authors.length) draft.authorNames = authors;
+  const editors = namesFrom(fields, ['ED']);
+  if (editors.length) draft.editors = editors;
   const abstract = firstText(fields, ABSTRACT_TAGS);
   if (abstract) draft.abstract = abstract;
   const year = yearFrom(fields);
@@ -158,25 +163,32 @@ function firstText(fields: Field[], tags: readonly string[]): string | undefined
   return valuesOf(fields, tags).find((value) => value !== '');
 }
 
-/** In a name field each continuation line is one more name, not the rest of the previous one. */
-function authorsFrom(fields: Field[]): string[] {
-  const names: string[] = [];
-  for (const field of fields.filter((f) => AUTHOR_TAGS.includes(f.tag))) {
+/** In a name field each continuation line is one more name, not the rest of the previous one; repeats are dropped. */
+function namesFrom(fields: Field[], tags: readonly string[]): PersonName[] {
+  const names: PersonName[] = [];
+  for (const field of fields.filter((f) => tags.includes(f.tag))) {
     for (const line of field.lines) {
-      const name = displayName(line);
-      if (name && !names.includes(name)) names.push(name);
+      const name = risName(line);
+      if (name && !names.some((other) => displayName(other) === displayName(name))) names.push(name);
     }
   }
   return names;
 }
 
-/** "Last, First, Suffix" (the RIS form) becomes "First Last Suffix". */
-function displayName(raw: string): string {
+/**
+ * "Last, First, Suffix" (the RIS form), its leading lower-case words a particle ("von Neumann, John");
+ * a name without a comma is split as a display name is (an organisation's name stays whole).
+ */
+function risName(raw: string): PersonName | undefined {
   // Some exporters print a missing given name as the word "null" ("van den Hoven, null").
   const parts = raw.split(',').map((part) => squashSpace(part).replace(/^(null|undefined)$/, ''));
   const [last = '', first = '', ...rest] = parts;
-  if (parts.length === 1 || first === '') return squashSpace(last);
-  return squashSpace([first, last, ...rest].join(' '));
+  if (last === '') return undefined;
+  // "Cocke" alone is a family name (given names are what RIS lists may leave out).
+  if (!last.includes(' ') && (parts.length === 1 || first === '')) return { family: last };
+  if (parts.length === 1 || first === '') return namePart(splitName(last), last);
+  const name = withParts(last, first, rest.filter(Boolean).join(' ') || undefined);
+  return namePart(name, [first, last, ...rest].join(' '));
 }
 
 /** One keyword per KW line; Rayyan runs them on over continuation lines, some tools join them with ";". */

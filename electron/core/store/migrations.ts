@@ -1,4 +1,5 @@
 import { recoverTex } from '../importers/tex-recovery';
+import { splitName } from '../names';
 import { LIBRARY_VERSION } from '../library-version';
 import { squashSpace } from '../text';
 
@@ -13,6 +14,7 @@ export type Migration = (data: { version: number }) => { version: number };
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: (data) => ({ ...data, version: 2, ...withPapers(data, recoverDigestTex) }),
+  2: (data) => ({ ...data, version: 3, ...withPapers(data, structureAuthors) }),
 };
 
 /**
@@ -73,6 +75,21 @@ function recoverDigestTex(paper: Raw): Raw {
     if (annotations) next = { ...next, [field]: recovered, annotations };
   }
   return next;
+}
+
+/**
+ * 2 -> 3: a paper's authors are kept structured (family, given, particle, suffix, or an organisation's
+ * literal name) in authorNames beside the names shown. A library's display strings are parsed once, as the
+ * exports parsed them at every export until now (splitName), so what an export writes does not change and a
+ * later change to that guess cannot change it either. The names shown (`authors`) stay as they were. A
+ * paper whose authors are not all strings is left for the schema to judge.
+ */
+function structureAuthors(paper: Raw): Raw {
+  const authors = paper.authors;
+  if (!Array.isArray(authors) || 'authorNames' in paper) return paper;
+  if (!authors.every((author): author is string => typeof author === 'string')) return paper;
+  const names = authors.filter((author) => author.trim() !== '').map(splitName);
+  return names.length ? { ...paper, authorNames: names } : paper;
 }
 
 /**

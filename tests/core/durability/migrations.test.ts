@@ -125,9 +125,16 @@ describe('library versions', () => {
     const original = JSON.parse(await readFile(V1, 'utf8')) as { papers: Paper[] };
     const changed = written.papers.find((p) => p.id === 'c2h7w4nt')!;
     expect(changed.note).toBe('Read section 4 first.');
-    expect(written.papers.filter((p) => p.id !== 'c2h7w4nt')).toEqual(
-      original.papers.filter((p) => p.id !== 'c2h7w4nt'),
+    // Version 3 adds each paper's authors structured (authorNames) beside the names shown, which stay.
+    const withoutNames = (papers: Paper[]) => papers.map((paper) => ({ ...paper, authorNames: undefined }));
+    expect(withoutNames(written.papers.filter((p) => p.id !== 'c2h7w4nt'))).toEqual(
+      withoutNames(original.papers.filter((p) => p.id !== 'c2h7w4nt')),
     );
+    expect(written.papers.find((p) => p.id === 'k3f9m2qa')?.authorNames).toEqual([
+      { given: 'Mira', family: 'Okafor' },
+      { given: 'Jonas', family: 'Lindqvist' },
+      { given: 'Wei', family: 'Zhang' },
+    ]);
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 

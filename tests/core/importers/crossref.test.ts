@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../electron/core/importers';
 import { fixture, openTempStore, run } from '../helpers';
+import { withoutNames } from './without-names';
 
 const read = (name: string): Promise<string> => readFile(fixture(`crossref/${name}`), 'utf8');
 
 describe('Crossref API JSON', () => {
   it('reads one work (api.crossref.org/works/DOI): subtitle, organisation author, JATS abstract, SICI DOI', async () => {
-    const parsed = parseImport(await read('work.json'), 'auto', 'work.json');
+    const parsed = withoutNames(parseImport(await read('work.json'), 'auto', 'work.json'));
     expect(parsed).toMatchObject({ format: 'crossref', found: 1, problems: [] });
     expect(parsed.drafts[0]).toEqual({
       title: 'Raman scattering in wurtzite GaN: phonons, plasmons and the (0001) face',
@@ -32,7 +33,7 @@ describe('Crossref API JSON', () => {
   });
 
   it('reads a work list: a book under its publisher, with its editors; an organisation among the authors', async () => {
-    const parsed = parseImport(await read('works-search.json'), 'auto', 'search.json');
+    const parsed = withoutNames(parseImport(await read('works-search.json'), 'auto', 'search.json'));
     expect(parsed).toMatchObject({ format: 'crossref', found: 2, problems: [] });
     expect(parsed.drafts.map((d) => [d.title, d.authors, d.year, d.venue, d.doi])).toEqual([
       [
@@ -54,7 +55,7 @@ describe('Crossref API JSON', () => {
 
   it('reads several responses saved in one array, and an object keyed by doi.org address', async () => {
     for (const name of ['saved-responses.json', 'keyed-by-doi-url.json']) {
-      const parsed = parseImport(await read(name), 'auto', name);
+      const parsed = withoutNames(parseImport(await read(name), 'auto', name));
       expect(parsed.format, name).toBe('crossref');
       expect(parsed.problems, name).toEqual([]);
       expect(

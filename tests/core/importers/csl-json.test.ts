@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cslJsonImporter } from '../../../electron/core/importers/csl-json';
 import { fixture } from '../helpers';
+import { withoutNames } from './without-names';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
 const read = (name: string): Promise<string> => readFile(fixture(join('csl-json', name)), 'utf8');
 
 describe('CSL-JSON importer', () => {
   it('reads a Crossref API response: array titles, JATS abstract, HTML markup and entities reduced to text', async () => {
-    const parsed = cslJsonImporter.parse(await read('crossref-works.json'), 'works.json');
+    const parsed = withoutNames(cslJsonImporter.parse(await read('crossref-works.json'), 'works.json'));
     expect(parsed).toMatchObject({ format: 'csl-json', sourceName: 'works.json', found: 2, problems: [] });
     expect(parsed.drafts[0]).toEqual({
       title: 'Splitting H2O with E. coli & light',
@@ -35,7 +36,7 @@ describe('CSL-JSON importer', () => {
   });
 
   it('reads a Zotero-style array: citation keys, keywords, arXiv ids, editors and odd dates', async () => {
-    const parsed = cslJsonImporter.parse(await read('zotero-items.json'), 'zotero.json');
+    const parsed = withoutNames(cslJsonImporter.parse(await read('zotero-items.json'), 'zotero.json'));
     expect(parsed.found).toBe(8);
     const [turing, vaswani, edited, oldPreprint, report] = parsed.drafts;
     expect(turing).toEqual({
@@ -63,7 +64,7 @@ describe('CSL-JSON importer', () => {
   });
 
   it('keeps an item without a title (its title empty) and reports a non-object entry', async () => {
-    const parsed = cslJsonImporter.parse(await read('zotero-items.json'), 'zotero.json');
+    const parsed = withoutNames(cslJsonImporter.parse(await read('zotero-items.json'), 'zotero.json'));
     expect(parsed.drafts).toHaveLength(7);
     expect(parsed.drafts.find((d) => d.citationKey === 'untitled')).toEqual({
       title: '',
@@ -75,7 +76,7 @@ describe('CSL-JSON importer', () => {
   });
 
   it('never keeps markup: script content is dropped, escaped markup stays as text, javascript: URLs are not links', async () => {
-    const parsed = cslJsonImporter.parse(await read('zotero-items.json'), 'zotero.json');
+    const parsed = withoutNames(cslJsonImporter.parse(await read('zotero-items.json'), 'zotero.json'));
     const hostile = parsed.drafts.find((d) => d.citationKey === 'hostile');
     expect(hostile?.title).toBe('Bold <img src=x>');
     expect(hostile?.url).toBeUndefined();
@@ -83,7 +84,7 @@ describe('CSL-JSON importer', () => {
   });
 
   it("reads Crossref's object keyed by DOI, taking the key as the DOI when the item has none", async () => {
-    const parsed = cslJsonImporter.parse(await read('crossref-by-doi.json'), 'by-doi.json');
+    const parsed = withoutNames(cslJsonImporter.parse(await read('crossref-by-doi.json'), 'by-doi.json'));
     expect(parsed.found).toBe(2);
     expect(parsed.drafts).toEqual([
       {
@@ -150,7 +151,7 @@ describe('CSL-JSON importer', () => {
 describe.skipIf(!existsSync(CORPUS))('CSL-JSON importer on the real corpus', () => {
   it('citation-js-bibtex-csl.json: 16 items, all papers', async () => {
     const text = await readFile(join(CORPUS, 'csl-json', 'citation-js-bibtex-csl.json'), 'utf8');
-    const parsed = cslJsonImporter.parse(text, 'bibtex-csl.json');
+    const parsed = withoutNames(cslJsonImporter.parse(text, 'bibtex-csl.json'));
     expect(parsed).toMatchObject({ found: 16, problems: [] });
     expect(parsed.drafts).toHaveLength(16);
     expect(parsed.drafts[0]).toEqual({

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { risImporter } from '../../../electron/core/importers/ris';
 import { fixture } from '../helpers';
+import { withoutNames } from './without-names';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
 const read = (name: string): Promise<string> => readFile(fixture(join('ris', name)), 'utf8');
@@ -11,7 +12,7 @@ const readCorpus = (name: string): Promise<string> => readFile(join(CORPUS, 'ris
 
 describe('RIS importer', () => {
   it('reads a Zotero export with a BOM and mixed CRLF/LF line endings', async () => {
-    const parsed = risImporter.parse(await read('zotero-bom-crlf.ris'), 'zotero.ris');
+    const parsed = withoutNames(risImporter.parse(await read('zotero-bom-crlf.ris'), 'zotero.ris'));
     expect(parsed).toMatchObject({ format: 'ris', sourceName: 'zotero.ris', found: 2, problems: [] });
     expect(parsed.drafts[0]).toEqual({
       // Continuation lines of a title or abstract are hard wraps, joined with one space.
@@ -34,7 +35,7 @@ describe('RIS importer', () => {
   });
 
   it('takes A1 authors, a Y1 year with empty parts, BT as venue and a DOI from a doi.org URL', async () => {
-    const parsed = risImporter.parse(await read('zotero-bom-crlf.ris'), 'zotero.ris');
+    const parsed = withoutNames(risImporter.parse(await read('zotero-bom-crlf.ris'), 'zotero.ris'));
     expect(parsed.drafts[1]).toMatchObject({
       title: 'Causal Probing of Language Models',
       authors: ['Grace Hopper'],
@@ -47,7 +48,7 @@ describe('RIS importer', () => {
   });
 
   it('splits records on a repeated TY, starts one at a tag after ER, keeps an untitled record and reports an empty one', async () => {
-    const parsed = risImporter.parse(await read('broken.ris'), 'broken.ris');
+    const parsed = withoutNames(risImporter.parse(await read('broken.ris'), 'broken.ris'));
     expect(parsed.found).toBe(6);
     expect(parsed.drafts.map((d) => d.title)).toEqual([
       'First record ends without ER',
@@ -66,18 +67,18 @@ describe('RIS importer', () => {
   });
 
   it('takes the first four-digit year among odd dates and ignores a two-digit one', async () => {
-    const parsed = risImporter.parse(await read('broken.ris'), 'broken.ris');
+    const parsed = withoutNames(risImporter.parse(await read('broken.ris'), 'broken.ris'));
     expect(parsed.drafts[0]?.year).toBe(2001);
     expect(parsed.drafts[1]?.year).toBeUndefined();
   });
 
   it('keeps a blank line inside a record and skips an empty N2', async () => {
-    const parsed = risImporter.parse(await read('broken.ris'), 'broken.ris');
+    const parsed = withoutNames(risImporter.parse(await read('broken.ris'), 'broken.ris'));
     expect(parsed.drafts[1]?.abstract).toBe('A blank line inside a record does not end it.');
   });
 
   it('reads one keyword per continuation line, keeping commas inside a keyword', async () => {
-    const parsed = risImporter.parse(await read('broken.ris'), 'broken.ris');
+    const parsed = withoutNames(risImporter.parse(await read('broken.ris'), 'broken.ris'));
     expect(parsed.drafts[2]?.keywords).toEqual([
       'Health Facility Administration',
       'Joint Commission',
@@ -215,7 +216,9 @@ describe.skipIf(!existsSync(CORPUS))('RIS importer on the real corpus', () => {
   });
 
   it('jabref-test1-multi-TY-continuation.ris: the broken file gives one paper and two untitled records', async () => {
-    const parsed = risImporter.parse(await readCorpus('jabref-test1-multi-TY-continuation.ris'), 'test1.ris');
+    const parsed = withoutNames(
+      risImporter.parse(await readCorpus('jabref-test1-multi-TY-continuation.ris'), 'test1.ris'),
+    );
     // Nine TY lines in a row are one record; the TY OTHER and TY THES further down start two more.
     expect(parsed.found).toBe(3);
     expect(parsed.drafts).toEqual([
