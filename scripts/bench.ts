@@ -4,12 +4,15 @@
  * Synthetic libraries of 1k/10k/100k papers: open, save, burst, search, filter, import and export timings;
  * search where some papers have a PDF's text (`pdf`), with real PDFs' extraction and attaching, and the
  * reader in Chromium (first page, page turns, scrolling, a 350-page book's memory; not with --no-browser).
+ * With two or more sizes of 10,000 and up (`--sizes 10000,30000,100000,300000`, not in CI), `growth` fits how
+ * open, the save's block, the index build and search p99 grow with the library (an exponent each).
  * A script, not a test: it reports numbers and never asserts them.
  */
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { measureBrowser, type BrowserResult } from './bench/browser';
 import { makeBibtex, makeVocabulary } from './bench/data';
+import { growthOf } from './bench/growth';
 import { measureSize, type SizeResult } from './bench/measure';
 import { measurePdf, type PdfResult } from './bench/pdf';
 import { measurePdfFiles } from './bench/pdf-files';
@@ -106,15 +109,23 @@ async function main(): Promise<void> {
     }
   }
 
+  const growth = growthOf(sizes);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ machine: machine(), sizes, pdf, browser })}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: machine(), sizes, growth, pdf, browser })}\n`);
   } else {
     const m = machine();
     const shown =
       `first_rows_ms ${browser.first_rows_ms ?? '-'}, scroll_fps ${browser.scroll_fps ?? '-'}, ` +
       `typing_fps ${browser.typing_fps ?? '-'}, mutation_ms p50 ${browser.mutation_ms_p50 ?? '-'} ` +
-      `max ${browser.mutation_ms_max ?? '-'} (frames before it: ${browser.mutation_frames_max ?? '-'})`;
+      `max ${browser.mutation_ms_max ?? '-'} (frames before it: ${browser.mutation_frames_max ?? '-'}); first start: ` +
+      `first rows ${browser.cold_first_rows_ms ?? '-'}, search p99 ${browser.cold_search_p99_ms ?? '-'}, For you ` +
+      `${browser.cold_for_you_ms ?? '-'}; second start: first rows ${browser.warm_first_rows_ms ?? '-'}, For you ` +
+      `${browser.warm_for_you_ms ?? '-'}`;
     process.stdout.write(`${formatTable(sizes)}\nbrowser: ${shown} (${browser.note})\n`);
+    if (growth) {
+      const fitted = Object.entries(growth.exponents).map(([key, k]) => `${key} ${k ?? '-'}`);
+      process.stdout.write(`growth over ${growth.sizes.join(', ')}: ${fitted.join(', ')} (${growth.note})\n`);
+    }
     const pdfShown = Object.entries(pdf).filter(([key]) => !key.startsWith('notes') && !key.endsWith('_note'));
     if (pdfShown.length) process.stdout.write(`pdf: ${pdfShown.map(([key, value]) => `${key} ${value}`).join(', ')}\n`);
     process.stdout.write(`machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB, node ${m.node}\n`);

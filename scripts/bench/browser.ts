@@ -1,19 +1,45 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { INDEX_CACHE_FILE_NAME } from '../../electron/core/search/index-cache';
 import { LIBRARY_VERSION } from '../../electron/core/schema';
 import { serializeLibrary } from '../../electron/core/store/library-file';
 import { LIBRARY_FILE_NAME } from '../../electron/core/store/store';
+import {
+  PAPER_LIST,
+  chromiumPath,
+  framesPerSecond,
+  measureMutations,
+  openAndTimeFirstRows,
+  round,
+  searchNow,
+  serve,
+  stop,
+  timeForYou,
+  type Served,
+} from './browser-page';
 import { makePaper, type Vocabulary } from './data';
+import { percentile, searchQueries } from './measure';
+
+export { PAPER_LIST, PAPER_ROW } from './browser-page';
 
 export type BrowserResult = {
   first_rows_ms: number | null;
   scroll_fps: number | null;
   typing_fps: number | null;
-  /** From a key press that changes a paper (keep it, "q") to the start of the frame that shows it: median and worst of 12. */
+  /** The first start (no cache files beside the library): first rows, searches meanwhile, For you's first page. */
+  cold_first_rows_ms?: number | null;
+  cold_search_p50_ms?: number | null;
+  cold_search_p99_ms?: number | null;
+  cold_search_samples?: string;
+  cold_for_you_ms?: number | null;
+  /** The second start, its caches written by the first. */
+  warm_first_rows_ms?: number | null;
+  warm_for_you_ms?: number | null;
+  /** From a key press that changes a paper (keep it, "q") to the start of the frame that shows it: median and worst of 50. */
   mutation_ms_p50?: number | null;
   mutation_ms_max?: number | null;
   /** Frames that began between the key press and the one showing the change, worst case (0: the very next frame). */
@@ -23,125 +49,44 @@ export type BrowserResult = {
   note: string;
 };
 
-/** The list of papers and its rows, by what both the list's roles (listbox, grid) keep: its name and rows' ids. */
-export const PAPER_LIST = '[aria-label="Papers"]';
-export const PAPER_ROW = '[aria-label="Papers"] .row[data-id]';
 const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'paperqueue.mjs');
-const round = (value: number): number => Math.round(value * 10) / 10;
 const skipped = (note: string): BrowserResult => ({ first_rows_ms: null, scroll_fps: null, typing_fps: null, note });
 
-/** Debian's Chromium unless PAPERQUEUE_CHROMIUM names another (as the e2e tests do). */
-function chromiumPath(): string | undefined {
-  const path = process.env.PAPERQUEUE_CHROMIUM ?? '/usr/bin/chromium';
-  return existsSync(path) ? path : undefined;
-}
-
-/** `paperqueue serve` on `dataDir`; resolves with the URL it prints once the library is open. */
-function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 180_000);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const url = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url });
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-  });
-}
-
-/**
- * Frames the page drew (requestAnimationFrame callbacks) per second while `act` runs. The page code is
- * a string: tsx would wrap a function's inner functions in a helper the page does not have.
- */
-async function framesPerSecond(page: Page, act: () => Promise<void>): Promise<number> {
-  await page.evaluate(`(() => {
-    window.benchFrames = 0;
-    window.benchCounting = true;
-    const tick = () => {
-      if (!window.benchCounting) return;
-      window.benchFrames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  const start = Date.now();
-  await act();
-  const frames = Number(await page.evaluate('(window.benchCounting = false, window.benchFrames)'));
-  return frames / ((Date.now() - start) / 1000);
-}
-
-/**
- * Poll `expression` in the page until it is true. Not page.waitForFunction: once its first check fails it
- * polls with eval inside the page, which the app's Content Security Policy refuses.
- */
-async function waitInPage(page: Page, expression: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await page.evaluate<boolean>(expression))) {
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
-    await page.waitForTimeout(10);
+/** Wait until `path` exists (a cache file the server writes once its build is done), up to `limitMs`. */
+async function fileAppears(path: string, limitMs: number): Promise<boolean> {
+  const until = Date.now() + limitMs;
+  while (!existsSync(path)) {
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return true;
+}
+
+/** Where the time to the first rows went: when the page was ready, and each request it made (start, duration, size). */
+async function loadNote(page: Page): Promise<string> {
+  const loaded = await page.evaluate<number>(
+    `Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)`,
+  );
+  const requests = await page.evaluate<[string, number, number, number][]>(`performance.getEntriesByType('resource')
+    .map((entry) => [entry.name.replace(/^.*\\//, '').replace(/\\?.*$/, ''), Math.round(entry.startTime),
+      Math.round(entry.duration), entry.encodedBodySize])`);
+  return `page ready (DOMContentLoaded) at ${loaded} ms; requests before the first rows (start+duration ms, size): ${requests
+    .map(([name, at, ms, bytes]) => `${name} ${at}+${ms} ${(bytes / 1e3).toFixed(0)} kB`)
+    .join(', ')}`;
+}
+
+/** A page of its own (no remembered view or order from another), 1280x900. */
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return context.newPage();
 }
 
 /**
- * Keep the selected inbox paper ("q") 12 times, each time timing, inside the page, from the key's event to
- * the first frame whose DOM shows the change (the row leaves the inbox, the next is selected): its
- * requestAnimationFrame callbacks, which run just before it is painted.
- */
-async function measureMutations(
-  page: Page,
-): Promise<Pick<BrowserResult, 'mutation_ms_p50' | 'mutation_ms_max' | 'mutation_frames_max' | 'mutation_samples'>> {
-  await page.locator(PAPER_ROW).first().click();
-  await page.evaluate(`(() => {
-    window.benchMutations = [];
-    let pending;
-    const listbox = document.querySelector('[aria-label="Papers"]');
-    new MutationObserver(() => { if (pending) pending.changed = true; })
-      .observe(listbox, { childList: true, subtree: true, attributes: true, characterData: true });
-    window.addEventListener('keydown', (event) => {
-      if (event.key !== 'q') return;
-      pending = { at: event.timeStamp, frames: 0, changed: false };
-      const tick = () => {
-        if (!pending) return;
-        if (pending.changed) {
-          window.benchMutations.push([performance.now() - pending.at, pending.frames]);
-          pending = undefined;
-          return;
-        }
-        pending.frames++;
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    }, true);
-  })()`);
-  const times = 12;
-  for (let i = 0; i < times; i++) {
-    await page.keyboard.press('q');
-    await waitInPage(page, `window.benchMutations.length > ${i}`, 10_000);
-    await page.waitForTimeout(150);
-  }
-  const seen = await page.evaluate<[number, number][]>('window.benchMutations');
-  const ms = seen.map(([delay]) => delay).sort((a, b) => a - b);
-  return {
-    mutation_ms_p50: round(ms[Math.floor(ms.length / 2)]!),
-    mutation_ms_max: round(ms.at(-1)!),
-    mutation_frames_max: Math.max(...seen.map(([, frames]) => frames)),
-    mutation_samples: seen.map(([delay]) => Math.round(delay)).join(' '),
-  };
-}
-
-/**
- * In Chromium against browser mode with `size` papers: time from navigation until list rows are on
- * screen, then the frame rate while scrolling the list with the wheel and while typing a search.
+ * In Chromium against browser mode with `size` papers. The first start (no cache files beside the
+ * library): the first rows, searches right after them while the index may still be building, and For
+ * you's first ranked page. A second page on that server: changes on screen from the first presses after
+ * load, then the frame rate while scrolling the list with the wheel and while typing a search. A second
+ * start (the caches written): the first rows and For you again.
  */
 export async function measureBrowser(vocab: Vocabulary, size: number): Promise<BrowserResult> {
   const executablePath = chromiumPath();
@@ -151,7 +96,9 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
     if (build.status !== 0) return skipped('skipped: the app is not built and "electron-vite build" failed');
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'paperqueue-bench-browser-'));
-  let child: ChildProcess | undefined;
+  let served: Served | undefined;
+  /** What the run was doing, for the note if it fails. */
+  let stage = 'writing the library';
   const browser = await chromium.launch({
     executablePath,
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -159,33 +106,25 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
   try {
     const papers = Array.from({ length: size }, (_, i) => makePaper(vocab, i));
     await writeFile(join(dataDir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
-    const served = await serve(dataDir);
-    child = served.child;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    papers.length = 0;
 
-    // The frame that first draws a row, seen from the page itself: Playwright's own polling backs off to
-    // half a second, too coarse for this figure.
-    await page.addInitScript(`new MutationObserver((_, observer) => {
-      if (!document.querySelector('[aria-label="Papers"] .row[data-id]')) return;
-      observer.disconnect();
-      requestAnimationFrame(() => (window.benchFirstRows = performance.timeOrigin + performance.now()));
-    }).observe(document, { childList: true, subtree: true })`);
-    const start = Date.now();
-    await page.goto(served.url);
-    await page.locator(PAPER_ROW).first().waitFor({ timeout: 120_000 });
-    await waitInPage(page, 'window.benchFirstRows !== undefined', 30_000);
-    const firstRowsMs = Math.round(Number(await page.evaluate('window.benchFirstRows')) - start);
-    // Where the time to the first rows went: each request the page made (start, duration and size).
-    const loaded = await page.evaluate<number>(
-      `Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)`,
-    );
-    const requests = await page.evaluate<[string, number, number, number][]>(`performance.getEntriesByType('resource')
-      .map((entry) => [entry.name.replace(/^.*\\//, '').replace(/\\?.*$/, ''), Math.round(entry.startTime),
-        Math.round(entry.duration), entry.encodedBodySize])`);
+    // First start.
+    stage = 'first start';
+    served = await serve(dataDir);
+    let page = await freshPage(browser);
+    const coldFirstRowsMs = await openAndTimeFirstRows(page, served.url);
+    const loading = await loadNote(page);
+    const coldSearches = await searchNow(served, searchQueries(vocab, 30));
+    stage = 'first start, For you';
+    const coldForYouMs = await timeForYou(page);
+    await page.context().close();
 
-    const mutation = await measureMutations(page);
-
-    const list = page.locator(PAPER_LIST);
+    // A second page on the same server: its first presses, scrolling and typing.
+    stage = 'second page';
+    page = await freshPage(browser);
+    await openAndTimeFirstRows(page, served.url);
+    const mutation = await measureMutations(page, 50);
+    const list = page.locator(PAPER_LIST).first();
     const box = await list.boundingBox();
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const scrollFps = await framesPerSecond(page, async () => {
@@ -210,24 +149,44 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
       // The last keystroke's list still has to arrive and draw.
       await page.waitForTimeout(500);
     });
+    await page.context().close();
+
+    // Second start, once the first has kept its caches beside the library.
+    stage = 'second start';
+    const cached = await fileAppears(join(dataDir, INDEX_CACHE_FILE_NAME), 120_000);
+    await stop(served.child);
+    served = await serve(dataDir);
+    page = await freshPage(browser);
+    const warmFirstRowsMs = await openAndTimeFirstRows(page, served.url);
+    stage = 'second start, For you';
+    const warmForYouMs = await timeForYou(page);
+    await page.context().close();
+
+    const searchMs = [...coldSearches].sort((a, b) => a - b);
     return {
-      first_rows_ms: firstRowsMs,
+      first_rows_ms: coldFirstRowsMs,
+      cold_first_rows_ms: coldFirstRowsMs,
+      warm_first_rows_ms: warmFirstRowsMs,
+      cold_search_p50_ms: round(percentile(searchMs, 50)),
+      cold_search_p99_ms: round(percentile(searchMs, 99)),
+      cold_search_samples: coldSearches.map((ms) => Math.round(ms)).join(' '),
+      cold_for_you_ms: coldForYouMs,
+      warm_for_you_ms: warmForYouMs,
       scroll_fps: round(scrollFps),
       typing_fps: round(typingFps),
       ...mutation,
       note:
         `${size} papers, headless Chromium ${browser.version()}, 1280x900; fps counts requestAnimationFrame ` +
-        `callbacks; first rows: the frame that draws them; page ready (DOMContentLoaded) at ${loaded} ms; requests before the first rows (start+duration ms, size): ${requests
-          .map(([name, at, ms, bytes]) => `${name} ${at}+${ms} ${(bytes / 1e3).toFixed(0)} kB`)
-          .join(', ')}`,
+        `callbacks; first rows: the frame that draws them, from navigation; cold_*: the first start, no cache ` +
+        `files (cold_search_*: 30 searches over HTTP, as the list asks, one after another from the first rows on); ` +
+        `warm_*: the second start${cached ? '' : ' (the index cache was not written within 2 minutes)'}; ` +
+        `mutations: 50 presses of "q" on a second page, from its first rows; first start: ${loading}`,
     };
+  } catch (error) {
+    throw new Error(`${stage}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await browser.close();
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child!.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await stop(served?.child);
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -257,7 +257,7 @@ export async function measureSize(
         'validated, before the first save); open_backed_up_ms: an open with a current backup; save_copied/serialised: ' +
         'how the save made each paper line (copied from the old file, or serialised afresh); index_build_ms: from open until the background-built index is ready; ' +
         'index_cached_ms: the same at the next open, read from search-index.cache (libraries of 5,000+ papers); ' +
-        'rss_mb/heap_mb: a fresh process that opened the library and has its index, RSS before any forced GC, the heap after one (rss_bench_process_mb: this ' +
+        'rss_mb/heap_mb: a fresh process that opened the library and has its index and relevance model, RSS before any forced GC, the heap after one (rss_bench_process_mb: this ' +
         'process, which also made the papers); search_p50/p99: papers.rows as the list asks (the first 200 rows ' +
         'and the count), search_all_rows_*: every matching row, search_core_*: queryPage with limit 200 (what ' +
         'runQuery costs); insight_build_ms: the relevance model built on first use, rank_100_ms: insight.rank of 100 inbox papers after a change, ' +

@@ -1,11 +1,12 @@
 /**
- * Run as a child of the bench: open the library in argv[2] as the app does, let the search index get ready
- * and the backup be written, then print this fresh process's memory as one line of JSON. A fresh process
+ * Run as a child of the bench: open the library in argv[2] as the app does, let the search index get ready,
+ * build the relevance model (For you) and let the backup be written, then print this fresh process's memory as one line of JSON. A fresh process
  * shows what the app holds, without the bench's own garbage (generated papers, earlier sizes). RSS is
  * taken as the app would have it, before any forced collection; the heap after one (what stays live).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { modelFor } from '../../electron/core/insight/library-model';
 import { LibraryStore } from '../../electron/core/store/store';
 
 setFlagsFromString('--expose-gc');
@@ -15,6 +16,7 @@ const dir = process.argv[2];
 if (!dir) throw new Error('usage: open-memory.ts DATA_DIR');
 const store = await LibraryStore.open(dir);
 while (!store.catalog.search.ready) await new Promise((resolve) => setImmediate(resolve));
+await modelFor(store);
 await store.flush();
 const { rss } = process.memoryUsage();
 gc();

@@ -1,0 +1,197 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Page } from 'playwright-core';
+
+/** The list of papers and its rows, by what both the list's roles (listbox, grid) keep: its name and rows' ids. */
+export const PAPER_LIST = '[aria-label="Papers"]';
+export const PAPER_ROW = '[aria-label="Papers"] .row[data-id]';
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'paperqueue.mjs');
+export const round = (value: number): number => Math.round(value * 10) / 10;
+
+/** Debian's Chromium unless PAPERQUEUE_CHROMIUM names another (as the e2e tests do). */
+export function chromiumPath(): string | undefined {
+  const path = process.env.PAPERQUEUE_CHROMIUM ?? '/usr/bin/chromium';
+  return existsSync(path) ? path : undefined;
+}
+
+export type Served = { child: ChildProcess; url: string; origin: string; token: string };
+
+/** `paperqueue serve` on `dataDir`; resolves with the URL it prints once the library is open. */
+export function serve(dataDir: string): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 180_000);
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const found = /running at ((http:\/\/127\.0\.0\.1:\d+\/)#token=([\w-]+))/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve({ child, url: found[1]!, origin: found[2]!, token: found[3]! });
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+}
+
+/** Stop a server as a person would (it flushes and closes the library), and wait until it is gone. */
+export async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Frames the page drew (requestAnimationFrame callbacks) per second while `act` runs. The page code is
+ * a string: tsx would wrap a function's inner functions in a helper the page does not have.
+ */
+export async function framesPerSecond(page: Page, act: () => Promise<void>): Promise<number> {
+  await page.evaluate(`(() => {
+    window.benchFrames = 0;
+    window.benchCounting = true;
+    const tick = () => {
+      if (!window.benchCounting) return;
+      window.benchFrames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  const start = Date.now();
+  await act();
+  const frames = Number(await page.evaluate('(window.benchCounting = false, window.benchFrames)'));
+  return frames / ((Date.now() - start) / 1000);
+}
+
+/**
+ * Poll `expression` in the page until it is true. Not page.waitForFunction: once its first check fails it
+ * polls with eval inside the page, which the app's Content Security Policy refuses.
+ */
+export async function waitInPage(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await page.waitForTimeout(10);
+  }
+}
+
+/**
+ * Open the app and time, from navigation, the frame that first draws a row, seen from the page itself:
+ * Playwright's own polling backs off to half a second, too coarse for this figure.
+ */
+export async function openAndTimeFirstRows(page: Page, url: string): Promise<number> {
+  await page.addInitScript(`new MutationObserver((_, observer) => {
+    if (!document.querySelector('[aria-label="Papers"] .row[data-id]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => (window.benchFirstRows = performance.timeOrigin + performance.now()));
+  }).observe(document, { childList: true, subtree: true })`);
+  const start = Date.now();
+  await page.goto(url);
+  await page.locator(PAPER_ROW).first().waitFor({ timeout: 120_000 });
+  await waitInPage(page, 'window.benchFirstRows !== undefined', 30_000);
+  return Math.round(Number(await page.evaluate('window.benchFirstRows')) - start);
+}
+
+/**
+ * The inbox sorted For you, as a person picks it: from choosing the order to the frame that shows the
+ * ranked page (its note says what the order is based on).
+ */
+export async function timeForYou(page: Page): Promise<number> {
+  await page
+    .getByRole('button', { name: /^Inbox/ })
+    .first()
+    .click();
+  await page.locator(PAPER_ROW).first().waitFor({ timeout: 60_000 });
+  await page.evaluate(`(() => {
+    window.benchRanked = undefined;
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('.ranking-note [role="note"]')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => (window.benchRanked = performance.timeOrigin + performance.now()));
+    }).observe(document.body, { childList: true, subtree: true });
+  })()`);
+  const start = Date.now();
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('foryou');
+  await waitInPage(page, 'window.benchRanked !== undefined', 180_000);
+  return Math.round(Number(await page.evaluate('window.benchRanked')) - start);
+}
+
+/**
+ * Searches as the list asks for them (the first 200 rows and the count), one after another over HTTP
+ * right after the page's first rows, while the server may still be building its index: each one's time.
+ */
+export async function searchNow(served: Served, queries: readonly string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const text of queries) {
+    const start = performance.now();
+    const response = await fetch(`${served.origin}api/papers.rows`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text, limit: 200 }),
+    });
+    const result = (await response.json()) as { ok: boolean; error?: { message: string } };
+    times.push(performance.now() - start);
+    if (!result.ok) throw new Error(`search "${text}" failed: ${result.error?.message}`);
+  }
+  return times;
+}
+
+export type MutationFigures = {
+  mutation_ms_p50: number;
+  mutation_ms_max: number;
+  mutation_frames_max: number;
+  mutation_samples: string;
+};
+
+/**
+ * Keep the selected inbox paper ("q") `times` times from the first rows on (so the first presses after
+ * loading count), each time timing, inside the page, from the key's event to the first frame whose DOM
+ * shows the change (the row leaves the inbox, the next is selected): its requestAnimationFrame
+ * callbacks, which run just before it is painted.
+ */
+export async function measureMutations(page: Page, times: number): Promise<MutationFigures> {
+  await page.locator(PAPER_ROW).first().click();
+  await page.evaluate(`(() => {
+    window.benchMutations = [];
+    let pending;
+    const listbox = document.querySelector('[aria-label="Papers"]');
+    new MutationObserver(() => { if (pending) pending.changed = true; })
+      .observe(listbox, { childList: true, subtree: true, attributes: true, characterData: true });
+    window.addEventListener('keydown', (event) => {
+      if (event.key !== 'q') return;
+      pending = { at: event.timeStamp, frames: 0, changed: false };
+      const tick = () => {
+        if (!pending) return;
+        if (pending.changed) {
+          window.benchMutations.push([performance.now() - pending.at, pending.frames]);
+          pending = undefined;
+          return;
+        }
+        pending.frames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, true);
+  })()`);
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press('q');
+    await waitInPage(page, `window.benchMutations.length > ${i}`, 10_000);
+    // Presses at a person's pace; the first ones come right after the rows, as a person's first do.
+    await page.waitForTimeout(i < 5 ? 20 : 120);
+  }
+  const seen = await page.evaluate<[number, number][]>('window.benchMutations');
+  const ms = seen.map(([delay]) => delay).sort((a, b) => a - b);
+  return {
+    mutation_ms_p50: round(ms[Math.floor(ms.length / 2)]!),
+    mutation_ms_max: round(ms.at(-1)!),
+    mutation_frames_max: Math.max(...seen.map(([, frames]) => frames)),
+    mutation_samples: seen.map(([delay]) => Math.round(delay)).join(' '),
+  };
+}
