@@ -48,6 +48,8 @@ export type IndexSteps = {
   changed(ordinal: number): void;
   /** Work until `deadline` (a performance.now() time); the finished index, or undefined if not done yet. */
   step(deadline: number): BaseIndex | undefined;
+  /** True while the work is elsewhere (a thread) and stepping would do nothing until it says so. */
+  readonly waiting?: boolean;
 };
 
 const CHUNK = 1 << 20;

@@ -174,10 +174,11 @@ export class Catalog implements OrderedDocuments {
 
   /**
    * Build the search index in the background, and the default (queue) order now. With `indexCache` (a
-   * file beside the library), the index is read from there when it still fits and kept there once built.
+   * file beside the library), the index is read from there when it still fits and kept there once built;
+   * `thread` builds it in a thread whatever the library's size (SearchIndex.buildInBackground).
    */
-  warmUp(options: { indexCache?: string } = {}): void {
-    this.search.buildInBackground(options.indexCache);
+  warmUp(options: { indexCache?: string; thread?: boolean } = {}): void {
+    this.search.buildInBackground(options.indexCache, { thread: options.thread });
     this.order('queue').ordinals();
   }
 }

@@ -5,7 +5,9 @@ import { decodeCache, readCache } from './index-cache';
 import { TermScanner } from './tokenize';
 import { HeavyWords } from './heavy-words';
 import { Matcher, type LiveIndex, type TextMatch } from './text-match';
+import { TitleScan } from './title-scan';
 import { WordPlanner } from './word-plans';
+import { WorkerBuild, type ThreadReport } from './worker-build';
 
 // query.ts and the catalog import it from here.
 export type { TextMatch } from './text-match';
@@ -24,6 +26,11 @@ export type SectionedText = {
 
 /** How long one background build step may hold the event loop. */
 const STEP_MS = 12;
+/**
+ * Libraries from this size are first built in a thread: below it an ordinary build takes less time than
+ * starting the thread (about a second of CPU to load its code).
+ */
+const THREAD_MIN_PAPERS = 10_000;
 /** How long changes must pause before a rebuild starts. */
 const REBUILD_QUIET_MS = 2000;
 /** The same for PDF text, which comes paper after paper as a library opens, each text a big change. */
@@ -68,6 +75,12 @@ export class SearchIndex {
 
   private readonly scan: Scan;
   private readonly matcher: Matcher;
+  /** What searches read while the first build is under way in the background. */
+  private readonly titles: TitleScan;
+  /** A background build was asked for and is not in use yet: searches meanwhile scan titles. */
+  private background = false;
+  /** The cache file as the build's thread wrote it (it writes before it answers). */
+  private threadWritten: Promise<void> | undefined;
 
   /** An index of the papers' searched fields, or with `sectioned`, of another text of theirs (their PDFs). */
   constructor(
@@ -76,7 +89,11 @@ export class SearchIndex {
   ) {
     this.scan = sectioned?.scan ?? paperScan(docs);
     this.matcher = new Matcher(sectioned !== undefined);
+    this.titles = new TitleScan(docs);
   }
+
+  /** The build thread's report (its nice value and CPU time), when a thread built the index in use. */
+  builtInThread: ThreadReport | undefined;
 
   /** True if the index in use was read from the cache file rather than built. */
   fromCache = false;
@@ -100,7 +117,10 @@ export class SearchIndex {
   dispose(): void {
     clearTimeout(this.rebuildTimer);
     this.rebuildWaiting = false;
+    if (this.builder instanceof WorkerBuild) this.builder.stop();
     this.builder = undefined;
+    this.background = false;
+    this.titles.clear();
     this.saver = undefined;
     this.warming = [];
     this.generation++;
@@ -108,7 +128,7 @@ export class SearchIndex {
 
   /** The cache file's write under way, if any (for tests and for a caller that wants it on disk). */
   get cacheWritten(): Promise<void> | undefined {
-    return this.saver?.written;
+    return this.saver?.written ?? this.threadWritten;
   }
 
   /** Forget everything (every paper was replaced); the next search or background step builds anew. */
@@ -120,8 +140,12 @@ export class SearchIndex {
     this.planner = undefined;
     this.heavy = undefined;
     this.warming = [];
+    if (this.builder instanceof WorkerBuild) this.builder.stop();
     this.builder = undefined;
+    this.background = false;
+    this.titles.clear();
     this.saver = undefined;
+    this.threadWritten = undefined;
     this.generation++;
     this.overlay.clear();
     this.dirty.clear();
@@ -135,6 +159,7 @@ export class SearchIndex {
    */
   changed(ordinal: number): void {
     this.builder?.changed(ordinal);
+    this.titles.changed(ordinal);
     if (!this.base) return;
     if (ordinal < this.base.covered.length) this.base.covered[ordinal] = 0;
     this.overlay.delete(ordinal);
@@ -190,11 +215,13 @@ export class SearchIndex {
   }
 
   /**
-   * Build in short steps between other work (a search before it is done finishes the build at once).
+   * Build in short steps between other work (ensureReady finishes the build at once).
    * With `cachePath`, first try the index kept there by an earlier run (papers whose text differs from
-   * then are indexed apart), and keep each finished build there for the next run.
+   * then are indexed apart); without a usable file, a large library (or any, with `thread`) is built in a
+   * thread of low priority (WorkerBuild), which keeps its build there for the next run. Until the index
+   * is in use, searches scan the titles and authors (TitleScan).
    */
-  buildInBackground(cachePath?: string): void {
+  buildInBackground(cachePath?: string, options: { thread?: boolean } = {}): void {
     if (this.base || this.builder) return;
     this.cachePath = cachePath;
     if (cachePath === undefined) {
@@ -202,12 +229,18 @@ export class SearchIndex {
       this.schedule();
       return;
     }
+    this.background = !this.sectioned;
     const generation = this.generation;
     void readCache(cachePath).then((bytes) => {
       // A search built the index meanwhile, or the library was reset or closed: the file is not needed.
       if (this.base || this.builder || generation !== this.generation) return;
       const cache = bytes && decodeCache(bytes);
-      this.builder = cache ? new CacheLoader(cache, this.docs) : new IndexBuilder(this.docs);
+      const thread = !this.sectioned && (options.thread ?? this.docs.count >= THREAD_MIN_PAPERS);
+      this.builder = cache
+        ? new CacheLoader(cache, this.docs)
+        : thread
+          ? new WorkerBuild(this.docs, cachePath, () => this.schedule())
+          : new IndexBuilder(this.docs);
       this.schedule();
     });
   }
@@ -243,6 +276,7 @@ export class SearchIndex {
    */
   match(words: readonly string[], typos?: readonly boolean[]): TextMatch {
     if (words.length === 0) throw new Error('A text match needs at least one word.');
+    if (this.scanningTitles) return this.titles.match(words);
     this.prepare();
     return this.matcher.match(this.live(), this.docs.count, words, typos);
   }
@@ -252,6 +286,7 @@ export class SearchIndex {
    * when its index has no such word; `typos` lets a caller decide that over several indexes.
    */
   knows(word: string): boolean {
+    if (this.scanningTitles) return this.titles.knows(word);
     this.prepare();
     return this.matcher.anyLive(this.live(), this.planner!.exact(word));
   }
@@ -269,6 +304,11 @@ export class SearchIndex {
     queueMicrotask(() => (this.readThisTurn = false));
   }
 
+  /** True while the first build is under way in the background: a search scans titles rather than wait. */
+  private get scanningTitles(): boolean {
+    return this.background && !this.base;
+  }
+
   /** What the matcher reads (once built). */
   private live(): LiveIndex {
     return { base: this.base!, overlay: this.overlay, planner: this.planner!, heavy: this.heavy! };
@@ -282,6 +322,8 @@ export class SearchIndex {
       this.scheduled = false;
       const deadline = performance.now() + STEP_MS;
       if (this.builder) {
+        // The build's thread wakes this up when it answers.
+        if (this.builder.waiting) return;
         if (!this.step(deadline)) return this.schedule();
         this.warming = this.heavy!.prefixes();
         this.planner!.letters();
@@ -304,9 +346,14 @@ export class SearchIndex {
     const stale = steps.stale;
     this.builder = undefined;
     const loaded = steps instanceof CacheLoader && steps.fromFile;
+    const threaded = steps instanceof WorkerBuild ? steps.report : undefined;
     this.fromCache = loaded;
+    this.builtInThread = threaded;
     this.saver = undefined;
-    if (this.cachePath !== undefined && !loaded) {
+    this.background = false;
+    this.titles.clear();
+    this.threadWritten = threaded && Promise.resolve();
+    if (this.cachePath !== undefined && !loaded && !threaded) {
       this.saver = new CacheSaver(built, this.docs, this.cachePath);
       this.schedule();
     }

@@ -1,0 +1,117 @@
+import { parentPort } from 'node:worker_threads';
+import type { Paper } from '../schema';
+import { IndexBuilder, type Documents } from './build';
+import { Checksum, cacheParts, fingerprint, writeCache } from './index-cache';
+
+/**
+ * A paper's searched fields as the thread gets them (searchedFields' order): title, authors, abstract,
+ * note, tags, each highlight's comment and quote in turn, arXiv id. Null for a free ordinal.
+ */
+export type SearchedText = [string, string[], string, string, string[], string[], string | null] | null;
+
+/** What the library's thread sends: the papers by ordinal, in chunks, then `build`. */
+export type ToThread =
+  | { kind: 'papers'; from: number; papers: SearchedText[] }
+  | { kind: 'build'; count: number; cachePath: string | undefined };
+
+/** What the thread answers: the index's parts (terms joined by newlines, as in the cache file), or why not. */
+export type FromThread =
+  | {
+      kind: 'built';
+      termCount: number;
+      text: Uint8Array;
+      offsets: Uint32Array;
+      postings: Uint32Array;
+      covered: Uint8Array;
+      /** The thread's nice value once lowered (undefined if the system refused). */
+      priority: number | undefined;
+      cpuMs: number;
+    }
+  | { kind: 'failed'; message: string };
+
+/** The fields a search reads, for sending to the thread (the rest of a paper stays behind). */
+export function searchedText(paper: Paper | undefined): SearchedText {
+  if (!paper) return null;
+  const highlights: string[] = [];
+  for (const annotation of paper.annotations) highlights.push(annotation.comment, annotation.quote);
+  return [paper.title, paper.authors, paper.abstract, paper.note, paper.tags, highlights, paper.arxivId ?? null];
+}
+
+/** The fields back as the paper-shaped object the scanner and the fingerprint read. */
+function asPaper(text: NonNullable<SearchedText>): Paper {
+  const [title, authors, abstract, note, tags, highlights, arxivId] = text;
+  const annotations: { comment: string; quote: string }[] = [];
+  for (let i = 0; i + 1 < highlights.length; i += 2) {
+    annotations.push({ comment: highlights[i]!, quote: highlights[i + 1]! });
+  }
+  return {
+    title,
+    authors,
+    abstract,
+    note,
+    tags,
+    annotations,
+    ...(arxivId !== null && { arxivId }),
+  } as unknown as Paper;
+}
+
+/**
+ * Build the index over the papers sent, answer with its parts (moved, not copied) and, given a cache
+ * path, keep it there for the next start, each paper fingerprinted as it was sent: one changed since is
+ * found out by its fingerprint then, as any paper changed between two runs.
+ */
+export function serveBuild(priority: number | undefined): void {
+  const port = parentPort!;
+  let texts: SearchedText[] = [];
+  port.on('message', (message: ToThread) => {
+    if (message.kind === 'papers') {
+      for (let i = 0; i < message.papers.length; i++) texts[message.from + i] = message.papers[i]!;
+      return;
+    }
+    const started = process.cpuUsage();
+    try {
+      const docs: Documents = {
+        count: message.count,
+        at: (ordinal) => {
+          const text = texts[ordinal];
+          return text ? asPaper(text) : undefined;
+        },
+      };
+      const fingerprints = new Uint32Array(2 * message.count);
+      for (let ordinal = 0; ordinal < message.count; ordinal++) {
+        const paper = docs.at(ordinal);
+        if (paper) fingerprint(paper, fingerprints, 2 * ordinal);
+      }
+      const built = new IndexBuilder(docs).step(Infinity)!;
+      texts = [];
+      const parts = cacheParts(built, built.covered, fingerprints);
+      const send = (): void => {
+        const used = process.cpuUsage(started);
+        const reply: FromThread = {
+          kind: 'built',
+          termCount: parts.termCount,
+          text: parts.text,
+          offsets: parts.offsets,
+          postings: parts.postings,
+          covered: parts.covered,
+          priority,
+          cpuMs: (used.user + used.system) / 1000,
+        };
+        // Each was made in this thread, whole (never a shared buffer): moved to the library's thread.
+        const moved = [parts.text, parts.offsets, parts.postings, parts.covered].map(
+          (part) => part.buffer as ArrayBuffer,
+        );
+        port.postMessage(reply, moved);
+      };
+      if (message.cachePath === undefined) return send();
+      const checksum = new Checksum(parts);
+      checksum.step(Infinity);
+      // A cache is only a shortcut: a failed write leaves the next start to build, as it would without one.
+      void writeCache(message.cachePath, parts, checksum.value)
+        .catch(() => undefined)
+        .then(send);
+    } catch (error) {
+      port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
