@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch, type Caller } from '../core/dispatch';
+import { warmModel } from '../core/insight/library-model';
 import { MAX_IMPORT_BYTES } from '../core/importers/read-file';
 import type { LibraryStore } from '../core/store/store';
 import {
@@ -54,6 +55,8 @@ const SYNC_INTERVAL_MS = 30_000;
  * send a header, and a token in a URL ends up in logs and history).
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // For you's model, if an earlier run kept it, is read now rather than when the page first asks.
+  void warmModel(options.store);
   const token = options.token ?? newToken();
   const cliToken = options.cliToken ?? newToken();
   /** Only opens the event stream: a cookie that leaked would give away no command. */

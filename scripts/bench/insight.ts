@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { call } from '../../electron/core/dispatch';
-import { modelFor } from '../../electron/core/insight/model';
+import { modelFor } from '../../electron/core/insight/library-model';
 import type { LibraryStore } from '../../electron/core/store/store';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { modelFor, type TextModel } from '../../electron/core/insight/model';
+import { modelFor } from '../../electron/core/insight/library-model';
+import type { TextModel } from '../../electron/core/insight/model';
 import { Signals, signalsFor } from '../../electron/core/insight/signals';
 import { STATUSES } from '../../electron/core/schema';
 import type { LibraryStore } from '../../electron/core/store/store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelFor } from '../../electron/core/insight/model';
+import { modelFor } from '../../electron/core/insight/library-model';
 import { forEachTerm, termNames } from '../../electron/core/insight/terms';
 import { LibraryStore } from '../../electron/core/store/store';
 import { openTempStore, run } from './helpers';

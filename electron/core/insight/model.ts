@@ -1,5 +1,6 @@
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
+import { keptPapers, type ModelState } from './model-cache';
 import { TermIndex } from './term-index';
 import { TERMS_PER_PAPER, TermWeights, type Vector } from './weigh';
 
@@ -46,6 +47,12 @@ export class TextModel {
   layout = 0;
   /** Papers re-read per paper since the layout last changed, for what callers keep by slot. */
   private readonly reread = new Set<string>();
+  /** Where a first build may take the model from instead (a file an earlier run kept); asked once. */
+  kept: (() => Promise<ModelState | undefined>) | undefined;
+  /** True once the model was taken from a kept file rather than built. */
+  fromFile = false;
+  /** Called after each build, when the model is as a file would keep it (see `state`). */
+  onBuilt: (() => void) | undefined;
 
   constructor(private readonly store: LibraryStore) {
     store.onChange((event) => {
@@ -91,6 +98,10 @@ export class TextModel {
   }
 
   private async catchUp(): Promise<void> {
+    const kept = this.papers.length === 0 ? this.kept : undefined;
+    this.kept = undefined;
+    const state = kept && (await kept());
+    if (state) await this.restore(state);
     this.stale = false;
     const changed = this.pending;
     this.pending = new Set();
@@ -110,6 +121,7 @@ export class TextModel {
     const grew = this.docs > this.builtWith * REBUILD_FACTOR || this.docs * REBUILD_FACTOR < this.builtWith;
     if (grew || this.dead + this.recentPapers + added.length > this.papers.length / 5) {
       await this.rebuild(added);
+      this.onBuilt?.();
       return;
     }
     this.recentPapers += added.length;
@@ -260,19 +272,47 @@ export class TextModel {
   private weigh(slot: number): void {
     this.weighing.weigh(this.papers[slot]!, this.docs, this.terms, this.weights, slot * TERMS_PER_PAPER);
   }
-}
 
-const models = new WeakMap<LibraryStore, TextModel>();
-
-/** The library's model, built on first use and kept current from then on. */
-export async function modelFor(store: LibraryStore): Promise<TextModel> {
-  let model = models.get(store);
-  if (!model) {
-    model = new TextModel(store);
-    models.set(store, model);
+  /**
+   * The model as a file keeps it: only right after a build, with nothing placed or removed since (else
+   * undefined). The arrays are the model's own: write them before the next change.
+   */
+  state(): (Omit<ModelState, 'ids' | 'fingerprints'> & { papers: readonly (Paper | undefined)[] }) | undefined {
+    if (this.stale || this.updating || this.dead > 0 || this.recentPapers > 0) return undefined;
+    const used = this.papers.length * TERMS_PER_PAPER;
+    return {
+      papers: this.papers,
+      docs: this.docs,
+      df: this.weighing.frequencies,
+      terms: this.terms.subarray(0, used),
+      weights: this.weights.subarray(0, used),
+      index: this.index.arrays(),
+    };
   }
-  await model.update();
-  return model;
+
+  /**
+   * Take the model from `state` if each of its papers is still in the library with the same title and
+   * abstract (checked in chunks; a paper changed after its check is caught up as any change is).
+   * Papers added since are placed as new ones by the catch-up that follows.
+   */
+  private async restore(state: ModelState): Promise<void> {
+    const papers = await keptPapers(state, this.store, breathe);
+    if (!papers) return;
+    this.papers = papers;
+    this.slotOf.clear();
+    papers.forEach((paper, slot) => this.slotOf.set(paper.id, slot));
+    this.weighing.frequencies.set(state.df);
+    this.docs = state.docs;
+    this.builtWith = state.docs;
+    this.dead = 0;
+    this.recentPapers = 0;
+    this.terms = state.terms;
+    this.weights = state.weights;
+    this.index.clearRecent();
+    this.index.restore(state.index);
+    this.fromFile = true;
+    this.newLayout();
+  }
 }
 
 /** Give the event loop a turn. */

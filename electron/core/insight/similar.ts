@@ -1,6 +1,7 @@
 import type { LibraryStore } from '../store/store';
 import { round, sharedTerms } from './explain';
-import { modelFor, type TextModel } from './model';
+import { modelFor } from './library-model';
+import type { TextModel } from './model';
 import { WrittenNames } from './surface';
 
 /** The papers most like one paper, with the terms they share. */

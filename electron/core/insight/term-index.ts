@@ -1,3 +1,4 @@
+import type { IndexArrays } from './model-cache';
 import { HASH_BITS } from './terms';
 import { TERMS_PER_PAPER, type Vector } from './weigh';
 
@@ -70,6 +71,16 @@ export class TermIndex {
       if (list) list.push(slot);
       else this.recent.set(term, [slot]);
     }
+  }
+
+  /** The index of the last rebuild, as a kept model saves it. */
+  arrays(): IndexArrays {
+    return { terms: this.terms, start: this.start, slots: this.slots, weights: this.weights };
+  }
+
+  /** Take the index of a rebuild back from `arrays` (see `arrays`). */
+  restore(arrays: IndexArrays): void {
+    ({ terms: this.terms, start: this.start, slots: this.slots, weights: this.weights } = arrays);
   }
 
   clearRecent(): void {

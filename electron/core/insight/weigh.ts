@@ -29,6 +29,11 @@ export class TermWeights {
   private idfOf = new Float64Array(0);
   private idfDocs = -1;
 
+  /** Each term's document frequency, by hash: what a kept model saves and restores. */
+  get frequencies(): Int32Array<ArrayBuffer> {
+    return this.df;
+  }
+
   /** Bytes held by the document frequencies and the idf cache. */
   get bytes(): number {
     return this.df.byteLength + this.idfOf.byteLength;

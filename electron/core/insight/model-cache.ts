@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Paper } from '../schema';
+import { RunningSum } from '../search/index-cache';
+import type { LibraryStore } from '../store/store';
+
+/** The relevance model's file, beside library.json (as search-index.cache is). */
+export const MODEL_CACHE_FILE_NAME = 'relevance-model.cache';
+
+/**
+ * The relevance model as it stands right after a build: the papers by slot (their ids, and two hashes of
+ * each one's title and abstract, the only text the model reads), the library's document frequencies, each
+ * slot's vector and the inverted index. A slot is taken from the file only while its paper's title and
+ * abstract still hash the same.
+ */
+export type ModelState = {
+  ids: string[];
+  fingerprints: Uint32Array<ArrayBuffer>;
+  docs: number;
+  df: Int32Array<ArrayBuffer>;
+  terms: Int32Array<ArrayBuffer>;
+  weights: Float32Array<ArrayBuffer>;
+  index: IndexArrays;
+};
+
+/** The inverted index of a model's last rebuild (TermIndex). */
+export type IndexArrays = {
+  terms: Int32Array<ArrayBuffer>;
+  start: Int32Array<ArrayBuffer>;
+  slots: Int32Array<ArrayBuffer>;
+  weights: Float32Array<ArrayBuffer>;
+};
+
+const MAGIC = 0x4d515058; // "XPQM" as a little-endian word
+/** Bump when the layout, the terms (terms.ts) or the weighing (weigh.ts) change. */
+const VERSION = 1;
+const HEADER_WORDS = 12;
+
+/** Two 32-bit hashes of a paper's title and abstract into out[at], out[at + 1]. */
+export function textPrint(paper: Pick<Paper, 'title' | 'abstract'>, out: Uint32Array, at: number): void {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
+  for (const text of [paper.title, paper.abstract]) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      a = Math.imul(a ^ code, 16777619);
+      b = Math.imul(b ^ code, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    // 0x10000 is no UTF-16 unit: the break cannot be mistaken for a character.
+    a = Math.imul(a ^ 0x10000, 16777619);
+    b = Math.imul(b ^ 0x10000, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  out[at] = a;
+  out[at + 1] = b;
+}
+
+type Words = Uint32Array | Int32Array | Float32Array;
+const asBytes = (words: Words): Uint8Array => new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+const padded = (bytes: number): number => Math.ceil(bytes / 4) * 4;
+
+function partsOf(state: ModelState): Words[] {
+  const { index } = state;
+  return [
+    state.fingerprints,
+    state.df,
+    state.terms,
+    state.weights,
+    index.terms,
+    index.start,
+    index.slots,
+    index.weights,
+  ];
+}
+
+function checksum(parts: Words[], ids: Uint8Array): [number, number] {
+  const sum = new RunningSum();
+  for (const part of parts) sum.words(new Uint32Array(part.buffer, part.byteOffset, part.length));
+  sum.bytes(ids);
+  return [sum.a >>> 0, sum.b >>> 0];
+}
+
+/** Write the file whole under a temporary name, then rename it over the old one, so a reader never sees half. */
+export async function writeModelCache(path: string, state: ModelState): Promise<void> {
+  const ids = new TextEncoder().encode(state.ids.join('\n'));
+  const parts = partsOf(state);
+  const header = Uint32Array.of(
+    MAGIC,
+    VERSION,
+    state.ids.length,
+    state.docs,
+    state.df.length,
+    state.terms.length,
+    state.index.terms.length,
+    state.index.slots.length,
+    ids.length,
+    ...checksum(parts, ids),
+    0,
+  );
+  const chunks = [asBytes(header), ...parts.map(asBytes), ids, new Uint8Array(padded(ids.length) - ids.length)];
+  // Named as the store names its temp files, so the sweep at open removes one a killed writer left.
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    // Private, as everything beside the library is.
+    const file = await open(temp, 'w', 0o600);
+    try {
+      for (const chunk of chunks) {
+        for (let at = 0; at < chunk.length;) at += (await file.write(chunk, at)).bytesWritten;
+      }
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** The model kept in `path`, or undefined if there is none or it is damaged, cut short or of another version. */
+export async function readModelCache(path: string): Promise<ModelState | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return undefined;
+  }
+  if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteOffset % 4 !== 0) return undefined;
+  const header = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
+  const [magic, version, slots, docs, dfLength, vectorLength, indexTerms, indexPostings, idBytes, sumA, sumB] = header;
+  if (magic !== MAGIC || version !== VERSION) return undefined;
+  const lengths = [2 * slots!, dfLength!, vectorLength!, vectorLength!, indexTerms!, indexTerms! + 1];
+  lengths.push(indexPostings!, indexPostings!);
+  const total = HEADER_WORDS * 4 + lengths.reduce((sum, n) => sum + 4 * n, 0) + padded(idBytes!);
+  if (bytes.byteLength !== total) return undefined;
+  let at = bytes.byteOffset + HEADER_WORDS * 4;
+  // A file read whole has a buffer of its own (never Node's shared pool, which is for small reads).
+  const buffer = bytes.buffer as ArrayBuffer;
+  const next = (n: number): number => {
+    const from = at;
+    at += 4 * n;
+    return from;
+  };
+  const fingerprints = new Uint32Array(buffer, next(lengths[0]!), lengths[0]);
+  const df = new Int32Array(buffer, next(lengths[1]!), lengths[1]);
+  const terms = new Int32Array(buffer, next(lengths[2]!), lengths[2]);
+  const weights = new Float32Array(buffer, next(lengths[3]!), lengths[3]);
+  const index = {
+    terms: new Int32Array(buffer, next(lengths[4]!), lengths[4]),
+    start: new Int32Array(buffer, next(lengths[5]!), lengths[5]),
+    slots: new Int32Array(buffer, next(lengths[6]!), lengths[6]),
+    weights: new Float32Array(buffer, next(lengths[7]!), lengths[7]),
+  };
+  const idText = new Uint8Array(buffer, at, idBytes);
+  const state: ModelState = { ids: [], fingerprints, docs: docs!, df, terms, weights, index };
+  const [a, b] = checksum(partsOf(state), idText);
+  if (a !== sumA || b !== sumB) return undefined;
+  state.ids = slots === 0 ? [] : new TextDecoder().decode(idText).split('\n');
+  return state.ids.length === slots ? state : undefined;
+}
+
+/**
+ * The library's papers in `state`'s slots, if each is still there with the title and abstract it had
+ * (else undefined), checked in chunks with `pause` between them.
+ */
+export async function keptPapers(
+  state: ModelState,
+  store: LibraryStore,
+  pause: () => Promise<void>,
+): Promise<Paper[] | undefined> {
+  const papers: Paper[] = [];
+  const print = new Uint32Array(2);
+  for (let slot = 0; slot < state.ids.length; slot++) {
+    const paper = store.get(state.ids[slot]!);
+    if (!paper) return undefined;
+    textPrint(paper, print, 0);
+    if (print[0] !== state.fingerprints[2 * slot] || print[1] !== state.fingerprints[2 * slot + 1]) return undefined;
+    papers.push(paper);
+    if (slot % 5000 === 4999) await pause();
+  }
+  return papers;
+}

@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../electron/core/dispatch';
+import { modelFor } from '../../electron/core/insight/library-model';
+import { MODEL_CACHE_FILE_NAME } from '../../electron/core/insight/model-cache';
+import { LIBRARY_VERSION, type Paper } from '../../electron/core/schema';
+import { serializeLibrary } from '../../electron/core/store/library-file';
+import { LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
+import { makePaper, makeVocabulary } from '../../scripts/bench/data';
+import { tempDir } from './helpers';
+
+/** The smallest library that keeps its model in a file (library-model.ts), as the bench generates them. */
+const PAPERS = 5000;
+
+async function library(): Promise<{ dir: string; papers: Paper[] }> {
+  const dir = await tempDir();
+  const vocab = makeVocabulary(7);
+  const papers = Array.from({ length: PAPERS }, (_, i) => {
+    const paper = makePaper(vocab, i);
+    // Short abstracts keep the test quick; the model reads them all the same.
+    return { ...paper, abstract: paper.abstract.slice(0, 200) };
+  });
+  await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
+  return { dir, papers };
+}
+
+/** For you's order and its first page's reasons. */
+async function forYou(store: LibraryStore): Promise<unknown> {
+  const result = await call({ store }, 'insight.rank', { explain: 30 });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function fileWritten(path: string): Promise<void> {
+  for (let i = 0; i < 600 && !existsSync(path); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+async function reopen(dir: string, close: LibraryStore): Promise<LibraryStore> {
+  await close.flush();
+  close.catalog.dispose();
+  return LibraryStore.open(dir);
+}
+
+describe('the relevance model kept beside the library', () => {
+  it('is taken from its file at the next start and ranks exactly as the model it kept', async () => {
+    const { dir } = await library();
+    const path = join(dir, MODEL_CACHE_FILE_NAME);
+    const first = await LibraryStore.open(dir);
+    const ranked = await forYou(first);
+    expect((await modelFor(first)).fromFile).toBe(false);
+    await fileWritten(path);
+    expect(existsSync(path)).toBe(true);
+
+    const second = await reopen(dir, first);
+    expect(await forYou(second)).toEqual(ranked);
+    expect((await modelFor(second)).fromFile).toBe(true);
+
+    // A decision made after the start moves the paper out of For you, as with a model built here.
+    const inbox = [...second.all()].filter((paper) => paper.status === 'inbox');
+    await call({ store: second }, 'papers.setStatus', { ids: [inbox[0]!.id], status: 'read' });
+    const after = (await forYou(second)) as { items: { id: string }[] };
+    expect(after.items.map((item) => item.id)).not.toContain(inbox[0]!.id);
+    expect(after.items).toHaveLength(inbox.length - 1);
+    second.catalog.dispose();
+  });
+
+  it('is not used once a paper it holds has another abstract, nor when the file is damaged', async () => {
+    const { dir, papers } = await library();
+    const path = join(dir, MODEL_CACHE_FILE_NAME);
+    const first = await LibraryStore.open(dir);
+    await forYou(first);
+    await fileWritten(path);
+
+    // Edited while the model's file was not looking (another device, the CLI): the file no longer fits.
+    const edited = papers[10]!;
+    await call({ store: first }, 'papers.update', {
+      id: edited.id,
+      patch: { abstract: 'An abstract of another kind.' },
+    });
+    const second = await reopen(dir, first);
+    const fresh = await forYou(second);
+    expect((await modelFor(second)).fromFile).toBe(false);
+
+    const good = await readFile(path);
+    const flipped = Buffer.from(good);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0x40;
+    await writeFile(path, flipped);
+    const third = await reopen(dir, second);
+    expect(await forYou(third)).toEqual(fresh);
+    expect((await modelFor(third)).fromFile).toBe(false);
+    third.catalog.dispose();
+  });
+});
