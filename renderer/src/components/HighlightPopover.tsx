@@ -11,6 +11,7 @@ export type NewHighlight = {
 };
 
 import { ColorSwatches, PopoverQuote, usePopover } from './popover-parts';
+import { useDialogFocus } from './use-dialog-focus';
 
 type Props = {
   x: number;
@@ -25,6 +26,8 @@ export function HighlightPopover({ x, y, quote, onSave, onCancel }: Props) {
   const [color, setColor] = useState<Annotation['color']>('yellow');
   const [comment, setComment] = useState('');
   const { ref: box, left, top } = usePopover<HTMLFormElement>(x, y, 170, onCancel);
+  // Saved or cancelled, the focus goes back to the text the passage was chosen in (the abstract, a page).
+  useDialogFocus(box, true, false);
   return (
     <form
       ref={box}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import type { ImportPreview } from '../store/types';
 import { UNTITLED, Untitled } from './Untitled';
+import { useDialogFocus } from './use-dialog-focus';
 
 const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped', attach: 'Attach to' } as const;
 
@@ -52,6 +53,8 @@ export function ImportDialog() {
   const confirm = useApp((s) => s.confirmImport);
   const cancel = useApp((s) => s.cancelImport);
   const close = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog, pending !== undefined);
   const nothingNew =
     pending?.preview !== undefined &&
     pending.preview.new === 0 &&
@@ -74,7 +77,7 @@ export function ImportDialog() {
   return (
     <div className="scrim">
       {/* With nothing new (every entry already in the library as it is, or unreadable), there is nothing to confirm. */}
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Import">
+      <div ref={dialog} className="dialog" role="dialog" aria-modal="true" aria-label="Import" tabIndex={-1}>
         <h2>
           Import “{pending.name}”
           {pending.of && (

@@ -23,6 +23,7 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
   const [state, setState] = useState<SaveState>('saved');
   const [mode, setMode] = useState<'write' | 'preview'>(savedNote.trim() ? 'preview' : 'write');
   const latest = useRef(text);
+  const section = useRef<HTMLElement>(null);
   const pending = useRef(false);
 
   const flush = useCallback(async () => {
@@ -76,7 +77,7 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
   }
 
   return (
-    <section className="note-editor" aria-label="Note">
+    <section ref={section} className="note-editor" aria-label="Note">
       <div className="note-bar">
         <h3>Note</h3>
         <div className="tabs" role="tablist" aria-label="Note view">
@@ -105,6 +106,13 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
           value={text}
           onChange={(e) => onChange(e.target.value)}
           onBlur={() => void flush()}
+          // Escape leaves the note (no keyboard trap): the focus goes to its Write tab, just before it, so
+          // Tab comes back in and the list's keys work again; what was typed is saved as on any blur.
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            section.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+          }}
         />
       ) : text.trim() ? (
         <div className="note-preview" onDoubleClick={() => setMode('write')}>

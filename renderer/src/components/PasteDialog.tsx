@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useApp } from '../store';
+import { useDialogFocus } from './use-dialog-focus';
 
 /**
  * Paste a digest, a list of arXiv ids or DOIs, or BibTeX; or files copied in a file manager (PDFs, a .bib),
@@ -9,9 +10,12 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
   const previewText = useApp((s) => s.previewText);
   const previewFiles = useApp((s) => s.previewFiles);
   const [text, setText] = useState('');
+  const dialog = useRef<HTMLFormElement>(null);
+  useDialogFocus(dialog);
   return (
     <div className="scrim">
       <form
+        ref={dialog}
         className="dialog"
         role="dialog"
         aria-modal="true"

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../store';
+import { useDialogFocus } from './use-dialog-focus';
 import type { Rules } from '../store/types';
 
 /** Keyword rules: words or a regular expression that boost or dim papers in the inbox's "For you" order. */
@@ -13,6 +14,8 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
   /** Why the core refused the rule being added: shown beside the pattern field, until the pattern changes. */
   const [patternProblem, setPatternProblem] = useState<string | undefined>();
   const patternProblemId = useId();
+  const dialog = useRef<HTMLFormElement>(null);
+  useDialogFocus(dialog);
 
   const reload = () => void transport.list().then(setRules, (e: Error) => setProblem(e.message));
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -21,6 +24,7 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
   return (
     <div className="scrim">
       <form
+        ref={dialog}
         className="dialog rules-dialog"
         role="dialog"
         aria-modal="true"

@@ -1,18 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from '../shortcuts';
 import { useApp } from '../store';
+import { useDialogFocus } from './use-dialog-focus';
 
 export function ShortcutSheet() {
   const close = useApp((s) => s.setOverlay);
   const sheet = useRef<HTMLDivElement>(null);
   // The sheet takes the focus (arrows and Page Down scroll it), and gives it back to where it was.
-  useEffect(() => {
-    const before = document.activeElement;
-    sheet.current?.focus();
-    return () => {
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
-    };
-  }, []);
+  useDialogFocus(sheet);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' || event.key === '?') close(undefined);

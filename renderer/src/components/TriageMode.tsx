@@ -7,6 +7,7 @@ import { STATUS_ACTION, STATUS_KEYS, actionTitle, keyFor } from '../shortcuts';
 import { PaperLinks } from './PaperLinks';
 import { TexText } from './TexText';
 import { Untitled } from './Untitled';
+import { useDialogFocus } from './use-dialog-focus';
 import type { PaperRow, Status } from '../store/types';
 
 /** The inbox one paper at a time, abstract large: one key per decision, undo, and what is left. */
@@ -32,6 +33,8 @@ export function TriageMode() {
     setSkippedState(skippedRef.current);
   };
   const inInbox = view.kind === 'status' && view.status === 'inbox';
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog);
 
   useEffect(() => {
     if (!inInbox) setView({ kind: 'status', status: 'inbox' });
@@ -92,7 +95,7 @@ export function TriageMode() {
   }, [store, setStatus, undo, close]);
 
   return (
-    <div className="triage" role="dialog" aria-modal="true" aria-label="Triage">
+    <div ref={dialog} className="triage" role="dialog" aria-modal="true" aria-label="Triage" tabIndex={-1}>
       <header className="triage-bar">
         <strong>Triage</strong>
         <span className="muted" role="status">

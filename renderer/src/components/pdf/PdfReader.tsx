@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useApp } from '../../store';
 import { UNTITLED } from '../Untitled';
+import { useDialogFocus } from '../use-dialog-focus';
 import { ReaderBody } from './ReaderBody';
 import './reader.css';
 
@@ -15,12 +16,8 @@ export function PdfReader() {
   const closeReader = useApp((s) => s.closeReader);
   const attachFiles = useApp((s) => s.attachFiles);
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  // Tab is kept inside by the reader's own keys (use-reader-keys.ts); this gives the focus back on closing.
+  useDialogFocus(root, true, false);
   if (!reader) return null;
   const attachment = paper?.attachments?.find((a) => a.hash === reader.hash) ?? paper?.attachments?.[0];
   return (
