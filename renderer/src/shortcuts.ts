@@ -56,6 +56,15 @@ export const SHORTCUTS: { heading: string; items: { keys: string[]; action: stri
     ],
   },
   {
+    heading: 'The abstract (Tab to it)',
+    items: [
+      { keys: [']', '['], action: 'Select the next or previous sentence' },
+      { keys: ['Shift+]', 'Shift+['], action: 'Grow or shrink the selection by a sentence' },
+      { keys: ['Shift+→', 'Shift+←'], action: 'Move the end of the selection (with Ctrl, by a word)' },
+      { keys: ['h'], action: 'Highlight the selection, with a colour and a comment' },
+    ],
+  },
+  {
     heading: 'Triage',
     items: [...statusShortcuts, { keys: ['j', '→'], action: 'Skip: decide later' }],
   },
@@ -76,7 +85,7 @@ export const SHORTCUTS: { heading: string; items: { keys: string[]; action: stri
     items: [
       { keys: ['u', 'Ctrl/⌘+Z'], action: 'Undo the last change of status' },
       { keys: ['?'], action: 'Show these shortcuts' },
-      { keys: ['Esc'], action: 'Close' },
+      { keys: ['Esc'], action: 'Close, or leave the note or a field' },
     ],
   },
 ];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Annotation } from '../store/types';
-import { COLORS } from './popover-parts';
+import { COLORS, COLOR_NAME } from './popover-parts';
 
 type Props = {
   annotations: Annotation[];
@@ -48,6 +48,7 @@ function AnnotationItem({
 }: { annotation: Annotation; active: boolean } & Omit<Props, 'annotations' | 'activeId'>) {
   const [comment, setComment] = useState(a.comment);
   const inPdf = a.target === 'pdf';
+  const where = inPdf ? `page ${(a.page ?? 0) + 1}` : a.target;
   return (
     <li className={`annotation hl-${a.color}${active ? ' active' : ''}`} data-annotation={a.id}>
       <button
@@ -55,7 +56,10 @@ function AnnotationItem({
         className="annotation-quote"
         onClick={() => (inPdf ? onOpenPdf(a) : onActivate(a.id))}
         title={inPdf ? 'Open the PDF here' : 'Show in the text'}
+        // Heard as "Green highlight in the abstract: “…”. Comment: …", the comment with its passage.
+        aria-label={`${COLOR_NAME[a.color]} highlight in the ${where}: “${a.quote}”${a.comment.trim() ? `. Comment: ${a.comment.trim()}` : ''}`}
       >
+        <span className="annotation-colour">{COLOR_NAME[a.color]}</span>
         {inPdf && <span className="annotation-page">p. {(a.page ?? 0) + 1}</span>}“{a.quote}”
       </button>
       <input
@@ -72,7 +76,8 @@ function AnnotationItem({
           <button
             key={c}
             type="button"
-            aria-label={`Colour ${c}`}
+            aria-label={`Colour ${COLOR_NAME[c]}`}
+            title={COLOR_NAME[c]}
             aria-pressed={a.color === c}
             className={`swatch small hl-${c}${a.color === c ? ' active' : ''}`}
             onClick={() => onUpdate(a.id, { color: c })}

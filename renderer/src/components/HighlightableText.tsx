@@ -1,7 +1,8 @@
-import { useMemo, useRef, useState, type ElementType } from 'react';
+import { useId, useMemo, useRef, useState, type ElementType, type KeyboardEvent } from 'react';
 import { anchor, mathSpans, segments, snapToMath, type Anchored } from '../anchor';
 import type { Annotation, AnnotationTarget } from '../store/types';
 import { HighlightPopover, type NewHighlight } from './HighlightPopover';
+import { moveSelection, selectKey } from './keyboard-selection';
 import { TexMath } from './TexText';
 
 type Props = {
@@ -13,6 +14,8 @@ type Props = {
   activeId: string | undefined;
   onActivate: (id: string) => void;
   onHighlight: (highlight: NewHighlight) => Promise<void>;
+  /** A Tab stop whose passages are chosen by keyboard (see keyboard-selection.ts), then h highlights. */
+  keyboard?: { label: string };
 };
 
 type Selection = { start: number; end: number; quote: string; x: number; y: number };
@@ -31,9 +34,12 @@ export function HighlightableText({
   activeId,
   onActivate,
   onHighlight,
+  keyboard,
 }: Props) {
   const container = useRef<HTMLElement>(null);
   const [selection, setSelection] = useState<Selection | undefined>();
+  const [chosen, setChosen] = useState('');
+  const hintId = useId();
   const anchored = useMemo(
     () =>
       annotations
@@ -45,25 +51,65 @@ export function HighlightableText({
   const math = useMemo(() => mathSpans(text), [text]);
   const runs = useMemo(() => segments(text, anchored, math), [text, anchored, math]);
 
-  function onMouseUp() {
-    const root = container.current;
-    const sel = window.getSelection();
-    if (!root || !sel || sel.isCollapsed || sel.rangeCount === 0) return;
-    const range = sel.getRangeAt(0);
-    if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return;
-    const { start, end } = snapToMath(
+  /** The stored text's offsets of a range inside the container, a piece of math taken whole. */
+  function offsetsOf(root: HTMLElement, range: Range) {
+    return snapToMath(
       offsetWithin(root, range.startContainer, range.startOffset, 'start', text.length),
       offsetWithin(root, range.endContainer, range.endOffset, 'end', text.length),
       math,
     );
-    if (end <= start) return;
+  }
+
+  /** Offers to highlight what is selected in the container; false when nothing is. */
+  function offer(): boolean {
+    const root = container.current;
+    const sel = window.getSelection();
+    if (!root || !sel || sel.isCollapsed || sel.rangeCount === 0) return false;
+    const range = sel.getRangeAt(0);
+    if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return false;
+    const { start, end } = offsetsOf(root, range);
+    if (end <= start) return false;
     const rect = range.getBoundingClientRect();
     setSelection({ start, end, quote: text.slice(start, end), x: rect.left + rect.width / 2, y: rect.bottom });
+    return true;
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    const root = container.current;
+    if (!root || event.target !== root || event.metaKey) return;
+    const key = selectKey(event);
+    if (key) {
+      event.preventDefault();
+      event.stopPropagation();
+      const passage = moveSelection(root, text, key, (range) => offsetsOf(root, range));
+      setChosen(passage ? `Selected: ${text.slice(passage.start, passage.end)}` : '');
+    } else if ((event.key === 'h' || event.key === 'Enter') && !event.ctrlKey && !event.altKey) {
+      // Highlight what is selected; with nothing selected, h selects the first sentence to begin with.
+      event.preventDefault();
+      event.stopPropagation();
+      if (!offer() && event.key === 'h') {
+        const passage = moveSelection(root, text, 'next', (range) => offsetsOf(root, range));
+        setChosen(passage ? `Selected: ${text.slice(passage.start, passage.end)}` : '');
+      }
+    }
   }
 
   return (
     <>
-      <Tag ref={container} className={className} onMouseUp={onMouseUp}>
+      <Tag
+        ref={container}
+        className={className}
+        onMouseUp={() => void offer()}
+        {...(keyboard && {
+          tabIndex: 0,
+          // A group, since a paragraph cannot be named: heard as "Abstract, group" when Tab reaches it.
+          role: 'group',
+          'aria-label': keyboard.label,
+          'aria-describedby': hintId,
+          'aria-keyshortcuts': '] [ } { Shift+ArrowRight Shift+ArrowLeft h',
+          onKeyDown,
+        })}
+      >
         {runs.map((run) => {
           const shown = run.math ? (
             <TexMath tex={run.math.tex} display={run.math.display} source={run.text} />
@@ -91,6 +137,18 @@ export function HighlightableText({
           );
         })}
       </Tag>
+      {keyboard && (
+        <>
+          <span id={hintId} hidden>
+            ] and [ select the next or previous sentence, Shift with them grows or shrinks the selection, Shift+arrows
+            move its end, and h highlights it.
+          </span>
+          {/* What the keys selected, read out: a selection in text that is not editable is not announced. */}
+          <span className="toast-idle" role="status">
+            {chosen}
+          </span>
+        </>
+      )}
       {selection && (
         <HighlightPopover
           x={selection.x}
@@ -107,6 +165,7 @@ export function HighlightableText({
               comment,
             });
             setSelection(undefined);
+            setChosen('');
             window.getSelection()?.removeAllRanges();
           }}
         />

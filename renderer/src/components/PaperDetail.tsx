@@ -112,7 +112,14 @@ export function PaperDetail({ id }: { id: string }) {
         <WhyHere id={paper.id} />
         <h3>Abstract</h3>
         {paper.abstract ? (
-          <HighlightableText as="p" className="abstract" text={paper.abstract} target="abstract" {...highlightProps} />
+          <HighlightableText
+            as="p"
+            className="abstract"
+            text={paper.abstract}
+            target="abstract"
+            keyboard={{ label: 'Abstract' }}
+            {...highlightProps}
+          />
         ) : (
           <p className="abstract muted">No abstract.</p>
         )}

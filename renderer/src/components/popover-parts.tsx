@@ -4,6 +4,18 @@ import type { Annotation } from '../store/types';
 export const COLORS: Annotation['color'][] = ['yellow', 'green', 'blue', 'pink', 'purple'];
 
 /**
+ * What each highlight colour is called, on its swatch and beside each highlight: with the line drawn under
+ * it (none, solid, dotted, dashed, double; a11y.css), colour is never the only way to tell them apart.
+ */
+export const COLOR_NAME: Record<Annotation['color'], string> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
+};
+
+/**
  * A popover beside a point of the page (a selection's end, a clicked highlight): its element, closed by a
  * click outside it, and its place, kept inside the window.
  */
@@ -38,7 +50,7 @@ export function PopoverQuote({ quote }: { quote: string }) {
   return <p className="popover-quote">“{quote.length > 90 ? `${quote.slice(0, 87)}…` : quote}”</p>;
 }
 
-/** The five highlight colours as one radio group. */
+/** The five highlight colours as one radio group, the chosen one named beside it. */
 export function ColorSwatches({
   color,
   onPick,
@@ -54,11 +66,15 @@ export function ColorSwatches({
           type="button"
           role="radio"
           aria-checked={color === c}
-          aria-label={c}
+          aria-label={COLOR_NAME[c]}
+          title={COLOR_NAME[c]}
           className={`swatch hl-${c}${color === c ? ' active' : ''}`}
           onClick={() => onPick(c)}
         />
       ))}
+      <span className="swatch-name" aria-hidden="true">
+        {COLOR_NAME[color]}
+      </span>
     </div>
   );
 }
