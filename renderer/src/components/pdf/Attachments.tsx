@@ -197,16 +197,30 @@ function sizeOf(bytes: number): string {
 export function ReaderToast() {
   const notice = useApp((s) => s.readerNotice);
   const dismiss = useApp((s) => s.dismissReaderNotice);
-  if (!notice) return null;
+  // Both regions stay in the page, empty between notices (a live region that arrives with its text is often
+  // not read out): a file attached or removed is said politely, a failure at once (assertive).
+  const region = (error: boolean) => {
+    const shown = notice && notice.error === error ? notice : undefined;
+    return (
+      <div
+        className={shown ? `toast reader-toast${error ? ' error' : ''}` : 'toast-idle'}
+        role={error ? 'alert' : 'status'}
+      >
+        {shown && (
+          <>
+            {shown.text}
+            <button type="button" className="linkish" onClick={dismiss} aria-label="Dismiss">
+              ✕
+            </button>
+          </>
+        )}
+      </div>
+    );
+  };
   return (
-    <div
-      className={notice.error ? 'toast reader-toast error' : 'toast reader-toast'}
-      role={notice.error ? 'alert' : 'status'}
-    >
-      {notice.text}
-      <button type="button" className="linkish" onClick={dismiss} aria-label="Dismiss">
-        ✕
-      </button>
-    </div>
+    <>
+      {region(false)}
+      {region(true)}
+    </>
   );
 }
