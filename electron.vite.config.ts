@@ -26,8 +26,12 @@ function pdfjsAsset(path: string): string | undefined {
 export default defineConfig({
   main: {
     // The PDF worker runs unbundled beside the main process's code (electron/core/pdf/worker-build.ts).
+    // The CLI is bundled too (out/main/cli.js, which bin/paperqueue.mjs runs while it is fresh): the core
+    // goes into a chunk both entries share, and neither imports the other's host.
     plugins: [pdfWorkerPlugin()],
-    build: { rollupOptions: { input: { main: resolve('electron/main.ts') } } },
+    build: {
+      rollupOptions: { input: { main: resolve('electron/main.ts'), cli: resolve('electron/cli/main.ts') } },
+    },
   },
   preload: {
     // A sandboxed preload cannot be an ES module.

@@ -1,12 +1,20 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LibraryStore } from '../../core/store/store';
 import { startServer } from '../../server/server';
 import { acquireLock, describeHolder, type LockInfo } from '../../core/store/lock';
 import { CliError, stringOption, type Verb, type VerbContext } from '../verb';
 
-/** Where `npm run build` puts the renderer, from this file in the sources (electron/cli/verbs). */
-export const RENDERER_DIR = join(import.meta.dirname, '..', '..', '..', 'out', 'renderer');
+/**
+ * Where `npm run build` puts the renderer: out/renderer in the folder of package.json above this file, which
+ * runs from the sources (electron/cli/verbs) or from the CLI's bundle (out/main or out/main/chunks).
+ */
+export const RENDERER_DIR = join(projectRoot(import.meta.dirname), 'out', 'renderer');
+
+function projectRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
+  return join(from, '..', '..', '..');
+}
 
 export const serveVerb: Verb = {
   name: 'serve',
