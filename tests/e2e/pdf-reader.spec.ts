@@ -175,7 +175,7 @@ test.describe('reading tracemonkey.pdf', () => {
     await page.keyboard.press('Escape');
     await expect(reader).toHaveCount(0);
     const list = page.getByRole('region', { name: 'Highlights' });
-    await list.getByRole('button', { name: /p\. 5/ }).click();
+    await list.getByRole('button', { name: /in the page 5:/ }).click();
     await expect(reader.getByRole('textbox', { name: 'Page' })).toHaveValue('5');
     await expect(p5.locator('.pdf-hl.active')).toHaveCount(2);
 
@@ -216,6 +216,8 @@ test.describe('reading tracemonkey.pdf', () => {
     app,
     page,
   }) => {
+    // Long: a highlight, two zooms, dark and printed pages, a search into the PDF and the keys, on a busy machine.
+    test.setTimeout(90_000);
     await attach(app, /Causal Probing/, 'tracemonkey.pdf');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(app.url);
