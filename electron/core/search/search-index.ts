@@ -322,8 +322,11 @@ export class SearchIndex {
       this.scheduled = false;
       const deadline = performance.now() + STEP_MS;
       if (this.builder) {
-        // The build's thread wakes this up when it answers.
-        if (this.builder.waiting) return;
+        // The build's thread wakes this up when it answers; meanwhile the titles are made ready for searches.
+        if (this.builder.waiting) {
+          if (this.scanningTitles && !this.titles.step(deadline)) this.schedule();
+          return;
+        }
         if (!this.step(deadline)) return this.schedule();
         this.warming = this.heavy!.prefixes();
         this.planner!.letters();

@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import type { Paper } from '../schema';
 import { foldText } from '../text';
 import type { Documents } from './build';
 import type { TextMatch } from './text-match';
@@ -15,6 +17,11 @@ const BREAK = 0x0a;
  */
 export class TitleScan {
   private text: Buffer | undefined;
+  /** The buffer being made, its length so far, the next ordinal to fold and the count it stops at. */
+  private bytes = Buffer.allocUnsafe(0);
+  private length = 0;
+  private cursor = 0;
+  private end: number | undefined;
   /** Where each ordinal's text starts in `text`; starts[count] is its end. */
   private starts = new Uint32Array(0);
   /** Ordinals whose paper changed since `text` was made. */
@@ -27,12 +34,17 @@ export class TitleScan {
 
   /** The paper at `ordinal` was added, replaced or removed. */
   changed(ordinal: number): void {
-    if (this.text) this.changes.add(ordinal);
+    // Folded already, or about to be: either way it is checked on its own.
+    if (this.end !== undefined) this.changes.add(ordinal);
   }
 
   /** Forget the folded text (the index is ready, or every paper was replaced). */
   clear(): void {
     this.text = undefined;
+    this.bytes = Buffer.allocUnsafe(0);
+    this.length = 0;
+    this.cursor = 0;
+    this.end = undefined;
     this.starts = new Uint32Array(0);
     this.changes.clear();
     this.marks = new Uint32Array(0);
@@ -92,52 +104,71 @@ export class TitleScan {
     };
   }
 
-  /** Fold every paper's title and authors into one buffer, once. */
+  /** Fold every paper's title and authors into one buffer, once (what `step` has not done yet, now). */
   private prepare(): Buffer {
-    if (this.text) return this.text;
-    const count = this.docs.count;
-    const starts = new Uint32Array(count + 1);
-    let bytes = Buffer.allocUnsafe(1 << 20);
-    let length = 0;
-    const room = (more: number): void => {
-      if (length + more <= bytes.length) return;
-      const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, length + more));
-      bytes.copy(grown, 0, 0, length);
-      bytes = grown;
-    };
-    for (let ordinal = 0; ordinal < count; ordinal++) {
-      starts[ordinal] = length;
+    this.step(Infinity);
+    return this.text!;
+  }
+
+  /**
+   * Fold papers' titles and authors into the buffer until `deadline` (a performance.now() time), so it
+   * can be made in the background before a search asks; true once it is made.
+   */
+  step(deadline: number): boolean {
+    if (this.text) return true;
+    const count = (this.end ??= this.docs.count);
+    if (this.starts.length !== count + 1) this.starts = new Uint32Array(count + 1);
+    const starts = this.starts;
+    for (; this.cursor < count; this.cursor++) {
+      const ordinal = this.cursor;
+      starts[ordinal] = this.length;
       const paper = this.docs.at(ordinal);
-      if (!paper) continue;
-      const fields = [paper.title, ...paper.authors];
-      room(fields.reduce((sum, field) => sum + field.length + 1, 2));
-      let ascii = true;
-      for (const field of fields) {
-        for (let i = 0; i < field.length && ascii; i++) if (field.charCodeAt(i) >= 128) ascii = false;
-        if (ascii && field.includes('var')) ascii = false;
+      if (paper) this.fold(ordinal, paper);
+      if ((ordinal & 255) === 255 && performance.now() >= deadline) {
+        this.cursor++;
+        return false;
       }
-      if (!ascii) {
-        const own = Buffer.from(folded(this.docs, ordinal));
-        room(own.length + 1);
-        own.copy(bytes, length);
-        length += own.length;
-      } else {
-        // What foldText makes of ASCII, without making strings: lower-cased letters and digits, a space between runs.
-        for (const field of fields) {
-          bytes[length++] = SPACE;
-          for (let i = 0; i < field.length; i++) {
-            const code = ASCII_FOLD[field.charCodeAt(i)]!;
-            if (code !== 0) bytes[length++] = code;
-            else if (bytes[length - 1] !== SPACE) bytes[length++] = SPACE;
-          }
-        }
-      }
-      bytes[length++] = BREAK;
     }
-    starts[count] = length;
-    this.starts = starts;
-    this.text = bytes.subarray(0, length);
-    return this.text;
+    starts[count] = this.length;
+    this.text = this.bytes.subarray(0, this.length);
+    return true;
+  }
+
+  /**
+   * Write a paper's title and authors as UTF-8 (natively), then fold them in place as foldText folds
+   * ASCII: any byte past ASCII, or a TeX letter name, sends the paper through foldText itself.
+   */
+  private fold(ordinal: number, paper: Paper): void {
+    const from = this.length;
+    let plain = !paper.title.includes('var');
+    for (let field = -1; field < paper.authors.length; field++) {
+      const text = field < 0 ? paper.title : paper.authors[field]!;
+      if (field >= 0 && text.includes('var')) plain = false;
+      this.room(3 * text.length + 2);
+      this.bytes[this.length++] = SPACE;
+      this.length += this.bytes.write(text, this.length, 'utf8');
+    }
+    const bytes = this.bytes;
+    for (let at = from; at < this.length && plain; at++) {
+      const byte = bytes[at]!;
+      if (byte >= 128) plain = false;
+      else bytes[at] = ASCII_FOLD[byte] || SPACE;
+    }
+    if (!plain) {
+      this.length = from;
+      const own = folded(this.docs, ordinal);
+      this.room(3 * own.length + 1);
+      this.length += this.bytes.write(own, this.length, 'utf8');
+    }
+    this.room(1);
+    this.bytes[this.length++] = BREAK;
+  }
+
+  private room(more: number): void {
+    if (this.length + more <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + more));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
   }
 }
 
