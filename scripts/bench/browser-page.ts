@@ -156,8 +156,20 @@ export type MutationFigures = {
  * shows the change (the row leaves the inbox, the next is selected): its requestAnimationFrame
  * callbacks, which run just before it is painted.
  */
-export async function measureMutations(page: Page, times: number): Promise<MutationFigures> {
+export async function measureMutations(page: Page, times: number, tracePath?: string): Promise<MutationFigures> {
   await page.locator(PAPER_ROW).first().click();
+  // PAPERQUEUE_BENCH_TRACE=file: a Chromium performance trace of the presses (trace-summary.ts reads it).
+  const browser = tracePath ? page.context().browser() : null;
+  if (browser) {
+    const categories = [
+      'devtools.timeline',
+      'v8',
+      'v8.execute',
+      'blink.user_timing',
+      'disabled-by-default-devtools.timeline',
+    ];
+    await browser.startTracing(page, { path: tracePath, categories });
+  }
   await page.evaluate(`(() => {
     window.benchMutations = [];
     let pending;
@@ -186,6 +198,7 @@ export async function measureMutations(page: Page, times: number): Promise<Mutat
     // Presses at a person's pace; the first ones come right after the rows, as a person's first do.
     await page.waitForTimeout(i < 5 ? 20 : 120);
   }
+  if (browser) await browser.stopTracing();
   const seen = await page.evaluate<[number, number][]>('window.benchMutations');
   const ms = seen.map(([delay]) => delay).sort((a, b) => a - b);
   return {

@@ -123,7 +123,7 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
     stage = 'second page';
     page = await freshPage(browser);
     await openAndTimeFirstRows(page, served.url);
-    const mutation = await measureMutations(page, 50);
+    const mutation = await measureMutations(page, 50, process.env.PAPERQUEUE_BENCH_TRACE);
     const list = page.locator(PAPER_LIST).first();
     const box = await list.boundingBox();
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
