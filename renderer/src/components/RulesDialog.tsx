@@ -17,6 +17,12 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLFormElement>(null);
   useDialogFocus(dialog);
 
+  // Escape closes it wherever the focus is (a button that became disabled leaves the focus on the page).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const reload = () => void transport.list().then(setRules, (e: Error) => setProblem(e.message));
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(reload, []);
@@ -29,7 +35,6 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
         role="dialog"
         aria-modal="true"
         aria-label="Keyword rules"
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
         onSubmit={(e) => {
           e.preventDefault();
           setProblem(undefined);
