@@ -1,60 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { BASELINE, auditor, enter, passes } from './a11y-audit';
 import { FIXTURES, api, expect, test, type App } from './helpers';
 
 /**
- * axe-core on every screen and dialog of browser mode (issue #18), light and dark, and the Inbox and the
- * detail pane at 200 % zoom. A serious or critical finding fails the test unless the reviewed baseline
- * (a11y-baseline.json) names its rule and target and says why it is a false positive.
+ * axe-core on every screen and dialog of browser mode (issue #18), light and dark, at 100 % and 200 % zoom
+ * (the PDF reader's are in a11y-reader.spec.ts). A serious or critical finding fails the test unless the
+ * reviewed baseline (a11y-baseline.json) names its rule and target and says why it is a false positive.
  *
- * 200 % zoom is a window of 1,360 × 860 seen at twice the size: a CSS viewport of 680 × 430 at a device
- * scale factor of 2, which is what Chromium's own zoom gives the page's layout (its media queries too).
- *
- * The PDF reader is left out while it is being reworked; it joins this list when that lands.
+ * 200 % zoom is the window of 1,360 × 860 seen at twice the size: a CSS viewport of 680 × 430, which is
+ * what Chromium's own zoom gives the page's layout (its media queries too). Each screen is also kept as a
+ * screenshot at 200 % and, in light mode, in forced colours (Windows high contrast), in test-results/a11y,
+ * to be looked at.
  */
 const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_62c7f67eba4f4526.txt');
-const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'a11y');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-type Excused = { rule: string; target: string; why: string };
-const BASELINE = JSON.parse(readFileSync(join(import.meta.dirname, 'a11y-baseline.json'), 'utf8')) as Excused[];
-
-type Finding = { rule: string; impact: string; target: string; summary: string };
-
-/** The serious and critical findings on the page as it is now, less those the baseline excuses. */
-async function findings(page: Page): Promise<Finding[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map((node) => ({
-        rule: v.id,
-        impact: v.impact ?? '',
-        target: node.target.join(' '),
-        summary: node.failureSummary?.split('\n').slice(0, 2).join(' ') ?? v.help,
-      })),
-    )
-    .filter((f) => !BASELINE.some((b) => b.rule === f.rule && b.target === f.target));
-}
-
-/** Checks each screen as the test reaches it; every screen's findings are reported, not just the first's. */
-function auditor(page: Page, label: string) {
-  const all: Record<string, Finding[]> = {};
-  return {
-    async check(screen: string) {
-      const found = await findings(page);
-      all[screen] = found;
-      // Kept for the reader of a failure: every screen's findings so far, by rule and target.
-      await mkdir(OUT, { recursive: true });
-      await writeFile(join(OUT, `${label}.json`), JSON.stringify(all, null, 2));
-      expect.soft(found, `${screen} (${label}): serious or critical axe findings`).toEqual([]);
-    },
-  };
-}
-
 test('the baseline excuses nothing without a reason', () => {
   for (const entry of BASELINE) {
     expect(entry.rule).toMatch(/^[a-z0-9-]+$/);
@@ -102,14 +61,18 @@ async function openPaper(page: Page, paper: Listed) {
 
 test.describe('axe-core finds nothing serious', () => {
   test.use({ seed: [SEED] });
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
 
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`on the list, search, the detail pane, triage, For you and its rules, ${scheme}`, async ({ app, page }) => {
+  for (const [scheme, pass] of (['light', 'dark'] as const).flatMap((scheme) =>
+    passes(scheme).map((pass) => [scheme, pass] as const),
+  )) {
+    const how = pass.name === 'forced' ? 'in forced colours' : `${scheme} at ${pass.name} %`;
+    test(`on the list, search, the detail pane, triage, For you and its rules, ${how}`, async ({ app, page }) => {
       const first = await dayOfWork(app);
-      await page.emulateMedia({ colorScheme: scheme });
+      await enter(page, pass, scheme);
       await page.goto(app.url);
-      const audit = auditor(page, `list-${scheme}`);
+      const audit = auditor(page, `list-${scheme}-${pass.name}`);
+      audit.pass = pass;
       const list = page.getByRole('grid', { name: 'Papers' });
       await expect(list.getByRole('row').first()).toBeVisible();
       await audit.check('inbox');
@@ -128,6 +91,9 @@ test.describe('axe-core finds nothing serious', () => {
       await expect(page.getByRole('dialog', { name: 'Triage' })).toBeVisible();
       await audit.check('triage');
       await page.keyboard.press('Escape');
+      // Triage opened the paper it showed; on a narrow window its pane covers the list.
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('complementary', { name: 'Paper' })).toBeHidden();
 
       await page.getByRole('combobox', { name: 'Sort by' }).selectOption('foryou');
       await expect(page.getByRole('note')).toBeVisible();
@@ -144,11 +110,12 @@ test.describe('axe-core finds nothing serious', () => {
       await audit.check('keyword rules');
     });
 
-    test(`on import, paste, export, the shortcut sheet and stats, ${scheme}`, async ({ app, page }) => {
+    test(`on import, paste, export, the shortcut sheet and stats, ${how}`, async ({ app, page }) => {
       await dayOfWork(app);
-      await page.emulateMedia({ colorScheme: scheme });
+      await enter(page, pass, scheme);
       await page.goto(app.url);
-      const audit = auditor(page, `dialogs-${scheme}`);
+      const audit = auditor(page, `dialogs-${scheme}-${pass.name}`);
+      audit.pass = pass;
       await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row').first()).toBeVisible();
 
       const chooser = page.waitForEvent('filechooser');
@@ -178,26 +145,6 @@ test.describe('axe-core finds nothing serious', () => {
       await page.getByRole('button', { name: 'Reading stats' }).click();
       await expect(page.locator('.recharts-surface').first()).toBeVisible();
       await audit.check('stats');
-    });
-
-    test(`on the Inbox and the detail pane at 200 % zoom, ${scheme}`, async ({ app, browser }) => {
-      const first = await dayOfWork(app);
-      // The default window (1,360 × 860) at twice the size.
-      const context = await browser.newContext({
-        viewport: { width: 680, height: 430 },
-        deviceScaleFactor: 2,
-        colorScheme: scheme,
-      });
-      const page = await context.newPage();
-      const audit = auditor(page, `zoom-${scheme}`);
-      await page.goto(app.url);
-      await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row').first()).toBeVisible();
-      await page.screenshot({ path: join(OUT, `inbox-200-${scheme}.png`) });
-      await audit.check('inbox at 200 %');
-      await openPaper(page, first);
-      await page.screenshot({ path: join(OUT, `detail-200-${scheme}.png`) });
-      await audit.check('detail pane at 200 %');
-      await context.close();
     });
   }
 });
