@@ -3,29 +3,65 @@ import { readFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
-const WORKER = 'extract-worker.mjs';
-
 /**
- * The electron-vite plugin for the main process that puts extract-worker.mjs where the bundled code looks for it.
- * The core starts the worker by `new URL('./extract-worker.mjs', import.meta.url)`, which the bundler leaves as it
- * is; the worker is plain JavaScript and not bundled, so it is copied to out/main/ and beside any other chunk
- * that holds that URL (should the core ever be split into a chunk of its own).
+ * A worker thread's entry file as the main-process build must place it. The core starts each worker by
+ * `new URL('./<name>', import.meta.url)`, which the bundler leaves as it is, so the file is written beside
+ * every chunk that holds that URL (and in out/main/). `text` gives the file's contents for a folder, from the
+ * source's: the PDF worker is copied as it is; the search index's worker loads the bundled builder instead of
+ * the TypeScript sources.
  */
-export function pdfWorkerPlugin(): Plugin {
-  const source = resolve('electron/core/pdf', WORKER);
+export type WorkerFile = { name: string; source: string; text?: (code: string, folder: string) => string };
+
+export function workerFilesPlugin(files: readonly WorkerFile[]): Plugin {
   return {
-    name: 'paperqueue-pdf-worker',
+    name: 'paperqueue-worker-files',
     buildStart() {
-      this.addWatchFile(source);
+      for (const file of files) this.addWatchFile(resolve(file.source));
     },
     generateBundle(_options, bundle) {
-      const folders = new Set(['.']);
-      for (const file of Object.values(bundle)) {
-        if (file.type === 'chunk' && file.code.includes(`./${WORKER}`)) folders.add(posix.dirname(file.fileName));
+      for (const file of files) {
+        const folders = new Set(['.']);
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk' && chunk.code.includes(`./${file.name}`))
+            folders.add(posix.dirname(chunk.fileName));
+        }
+        const code = readFileSync(resolve(file.source), 'utf8');
+        for (const folder of folders)
+          this.emitFile({
+            type: 'asset',
+            fileName: posix.join(folder, file.name),
+            source: file.text ? file.text(code, folder) : code,
+          });
       }
-      const code = readFileSync(source, 'utf8');
-      for (const folder of folders)
-        this.emitFile({ type: 'asset', fileName: posix.join(folder, WORKER), source: code });
+    },
+  };
+}
+
+/** The PDF text worker: plain JavaScript that loads only pdfjs-dist, copied as it is. */
+export const PDF_WORKER: WorkerFile = { name: 'extract-worker.mjs', source: 'electron/core/pdf/extract-worker.mjs' };
+
+/**
+ * The search index's worker (electron/core/search/build-worker.mjs) lowers its priority, then registers tsx and
+ * imports build-thread.ts. In the build, the builder is an entry of its own (`entry`, out/main/<entry>.js), and
+ * the worker imports that instead: the same file with those lines replaced, so a change to them that this does
+ * not know fails the build rather than a user's first start.
+ */
+export function searchWorker(entry: string): WorkerFile {
+  const SOURCES =
+    /const \{ register \} = await import\('tsx\/esm\/api'\);\s*register\(\);\s*const \{ serveBuild \} = await import\('\.\/build-thread\.ts'\);/;
+  return {
+    name: 'build-worker.mjs',
+    source: 'electron/core/search/build-worker.mjs',
+    text(code, folder) {
+      if (!SOURCES.test(code))
+        throw new Error(
+          'electron/core/search/build-worker.mjs no longer loads build-thread.ts as worker-build.ts expects',
+        );
+      const target = posix.relative(folder, `${entry}.js`);
+      return code.replace(
+        SOURCES,
+        `const { serveBuild } = await import(${JSON.stringify(target.startsWith('.') ? target : `./${target}`)});`,
+      );
     },
   };
 }

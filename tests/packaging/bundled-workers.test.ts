@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import type { FromThread, SearchedText } from '../../electron/core/search/build-thread';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'out', 'main');
+
+/**
+ * What `npm run build` made of the worker threads and the CLI, run as the app and bin/paperqueue.mjs run them:
+ * a worker file the bundle cannot load would only show as a slower first start (the core falls back to
+ * building on its own thread), so it is checked here, on the built files.
+ */
+describe('the built main-process code', () => {
+  it.each(['build-worker.mjs', join('chunks', 'build-worker.mjs')])(
+    "builds a search index in the bundle's worker thread (%s), at a lower priority",
+    async (file) => {
+      const worker = new Worker(join(OUT, file));
+      try {
+        // Each paper's searched fields as the library's thread sends them: title, authors, abstract, note,
+        // tags, highlights, arXiv id.
+        const papers: SearchedText[] = [
+          ['Sparse attention for long documents', ['Ada Lovelace'], '', '', [], [], null],
+          ['Bayesian estimation of differential privacy', [], 'We bound the privacy loss.', '', [], [], '2411.01234'],
+        ];
+        const reply = new Promise<FromThread>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        });
+        worker.postMessage({ kind: 'papers', from: 0, papers });
+        worker.postMessage({ kind: 'build', count: papers.length, cachePath: undefined });
+        const built = await reply;
+        expect(built.kind).toBe('built');
+        if (built.kind !== 'built') return;
+        expect(new TextDecoder().decode(built.text).split('\n')).toEqual(
+          expect.arrayContaining(['sparse', 'bayesian', 'privacy']),
+        );
+        if (process.platform === 'linux') expect(built.priority).toBeGreaterThan(0);
+      } finally {
+        await worker.terminate();
+      }
+    },
+  );
+
+  it('runs the CLI from its bundle while the bundle is newer than the sources', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'paperqueue-bundle-'));
+    try {
+      const bundle = await stat(join(OUT, 'cli.js'));
+      expect(bundle.isFile()).toBe(true);
+      const run = (...args: string[]) =>
+        new Promise<string>((resolve, reject) =>
+          execFile(
+            process.execPath,
+            [join(ROOT, 'bin', 'paperqueue.mjs'), ...args, '--data', dataDir],
+            (e, out, err) => (e ? reject(new Error(err)) : resolve(out)),
+          ),
+        );
+      // A PDF goes through the bundle's copy of the text worker (out/main/chunks/extract-worker.mjs).
+      const pdf = join(ROOT, '..', 'shared', 'pdfs', 'tracemonkey.pdf');
+      const added = await run(
+        'import',
+        await stat(pdf).then(
+          () => pdf,
+          () => join(ROOT, 'tests', 'fixtures', 'jbig2', 'scanned.pdf'),
+        ),
+      );
+      expect(added).toMatch(/^Added /);
+      expect(await run('list')).toMatch(/1 paper/);
+      const library = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as { papers: unknown[] };
+      expect(library.papers).toHaveLength(1);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
