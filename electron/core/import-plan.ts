@@ -175,6 +175,8 @@ function fillsFor(existing: Paper, draft: PaperDraft): Partial<Paper> {
   }
   if (!existing.type && draft.type) fills.type = draft.type;
   if (!existing.keywords?.length && draft.keywords?.length) fills.keywords = draft.keywords;
+  const extra = Object.entries(draft.extra ?? {}).filter(([key]) => existing.extra?.[key] === undefined);
+  if (extra.length) fills.extra = { ...existing.extra, ...Object.fromEntries(extra) };
   const newLinks: Link[] = (draft.links ?? []).filter((l) => !existing.links.some((e) => e.url === l.url));
   if (newLinks.length) fills.links = [...existing.links, ...newLinks];
   return fills;

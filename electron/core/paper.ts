@@ -39,6 +39,10 @@ export type PaperDraft = {
   issn?: string;
   isbn?: string;
   keywords?: string[];
+  language?: string;
+  genre?: string;
+  /** Fields the source had that no other field keeps, as "format:name" -> the value as written. */
+  extra?: Record<string, string>;
   needsMetadata?: boolean;
   links?: Link[];
   tags?: string[];
@@ -88,6 +92,7 @@ export function createPaper(draft: PaperDraft, source: Source, rank: number, now
   if (draft.titleParts?.subtitle || draft.titleParts?.addon) paper.titleParts = titlePartsOf(draft.titleParts);
   if (draft.authorNames?.length) paper.authorNames = draft.authorNames;
   if (draft.editors?.length) paper.editors = draft.editors;
+  if (draft.extra && Object.keys(draft.extra).length) paper.extra = draft.extra;
   if (draft.keywords?.length) paper.keywords = draft.keywords;
   if (draft.needsMetadata) paper.needsMetadata = true;
   if (draft.attachments?.length) paper.attachments = draft.attachments;
@@ -96,7 +101,7 @@ export function createPaper(draft: PaperDraft, source: Source, rank: number, now
 }
 
 /** Where a work sits in its venue, and who published it: plain strings, copied as they came. */
-export const BIBLIOGRAPHIC = ['volume', 'issue', 'pages', 'publisher', 'issn', 'isbn'] as const;
+export const BIBLIOGRAPHIC = ['volume', 'issue', 'pages', 'publisher', 'issn', 'isbn', 'language', 'genre'] as const;
 
 function titlePartsOf(parts: TitleParts): TitleParts {
   const out: TitleParts = { main: squashSpace(parts.main) };

@@ -151,6 +151,15 @@ export const PaperSchema = z.object({
   publisher: z.string().optional(),
   issn: z.string().optional(),
   isbn: z.string().optional(),
+  /** The language of the work as its source wrote it (BibLaTeX language or langid, RIS LA, CSL language). */
+  language: z.string().optional(),
+  /** The kind of work in words, beyond the type: "Master's thesis" (BibLaTeX type, RIS M3, CSL genre). */
+  genre: z.string().optional(),
+  /**
+   * What a source carried that Paperqueue has no place for, kept verbatim and written back by the same
+   * format's export: "bibtex:month", "ris:CY", "csl:publisher-place" (the format, a colon, its field name).
+   */
+  extra: z.record(z.string().max(200), z.string().max(100_000)).optional(),
   /** Subjects or keywords from the source (arXiv subjects, BibTeX keywords, RIS KW); tags stay the user's. */
   keywords: z.array(z.string()).optional(),
   /** Imported from a bare identifier offline: title and authors still to be filled in. */

@@ -6,6 +6,7 @@ import { toBibtex } from '../../electron/core/exporters/bibtex';
 import { extraLinks, linkUrl } from '../../electron/core/exporters/shared';
 import { bibtexImporter } from '../../electron/core/importers/bibtex';
 import { decodeImportBytes } from '../../electron/core/importers/decode';
+import { authorNamesOf } from '../../electron/core/names';
 import { createPaper } from '../../electron/core/paper';
 import type { Paper } from '../../electron/core/schema';
 
@@ -30,6 +31,11 @@ const carried = (p: Paper) => ({
   title: p.title,
   titleParts: p.titleParts,
   authors: p.authors,
+  authorNames: authorNamesOf(p),
+  editors: p.editors,
+  language: p.language,
+  genre: p.genre,
+  extra: p.extra,
   year: p.year,
   type: p.type,
   venue: p.venue,

@@ -1,4 +1,4 @@
-import { bibtexTypeFor } from '../entry-types';
+import { bibtexTypeFor, typeFromBibtex } from '../entry-types';
 import { authorNamesOf } from '../names';
 import type { Paper, PersonName } from '../schema';
 import { mathSpans, squashSpace, type MathSpan } from '../text';
@@ -23,7 +23,16 @@ const publisherField = (kind: string): string =>
       : 'publisher';
 
 /** Entry types whose venue is the book or proceedings they appear in. */
-const IN_A_BOOK: ReadonlySet<string> = new Set(['inproceedings', 'incollection', 'inreference']);
+const IN_A_BOOK: ReadonlySet<string> = new Set([
+  'inproceedings',
+  'conference',
+  'incollection',
+  'inbook',
+  'bookinbook',
+  'suppbook',
+  'suppcollection',
+  'inreference',
+]);
 
 // Unicode letters stay UTF-8 (é, ß, 漢字): biber, JabRef and Zotero read UTF-8 .bib files, and the
 // `% Encoding: UTF-8` header tells JabRef so. Only characters LaTeX or BibTeX give a meaning are escaped.
@@ -208,7 +217,31 @@ export function latexAuthors(names: readonly PersonName[]): string {
 
 function bibtexFamily(family: string): string {
   const text = latexText(family);
-  return /^\p{Ll}/u.test(family) || family.includes(',') || / and /i.test(family) ? `{${text}}` : text;
+  return /^[^\p{L}]*\p{Ll}/u.test(family) || family.includes(',') || / and /i.test(family) ? `{${text}}` : text;
+}
+
+const MASTERS = /master/i;
+
+/**
+ * The entry type: the one the paper was imported with while its type still maps to it (@inbook, @collection),
+ * @mastersthesis for a master's thesis, else entry-types.ts's for the paper's type, or a guess from its venue.
+ */
+function bibtexKind(paper: Paper): string {
+  if (!paper.type) return entryKind(paper);
+  const given = paper.extra?.['bibtex:@type'];
+  if (given && typeFromBibtex(given, { arxivId: paper.arxivId, url: paper.url }) === paper.type) return given;
+  if (paper.type === 'thesis' && MASTERS.test(paper.genre ?? '')) return 'mastersthesis';
+  return bibtexTypeFor(paper.type);
+}
+
+/** A value kept as written, unless its braces are unbalanced: then they are escaped so the file stays valid. */
+function balanced(value: string): string {
+  let depth = 0;
+  for (const ch of value) {
+    if (ch === '{') depth++;
+    if (ch === '}' && --depth < 0) break;
+  }
+  return depth === 0 ? value : value.replace(/[{}]/g, (brace) => `\\${brace}`);
 }
 
 /** URL, DOI and eprint are read verbatim; only unbalanced braces and line breaks could break them. */
@@ -245,7 +278,7 @@ export function toBibtex(papers: readonly Paper[]): string {
 
 function bibtexEntry(paper: Paper, key: string): string {
   // The type the source gave, as entry-types.ts maps it; an untyped paper's kind is guessed from its venue.
-  const kind = paper.type ? bibtexTypeFor(paper.type) : entryKind(paper);
+  const kind = bibtexKind(paper);
   // BibLaTeX's subtitle and titleaddon, apart as they came, while they still make the title shown.
   const parts = titlePartsOf(paper);
   const fields: [string, string | undefined][] = [
@@ -278,6 +311,16 @@ function bibtexEntry(paper: Paper, key: string): string {
   fields.push(['abstract', paper.abstract.trim() ? latexWithMath(paper.abstract) : undefined]);
   const keywords = keywordList(keywordsOf(paper));
   fields.push(['keywords', keywords || undefined]);
+  fields.push(['language', paper.language ? latexText(paper.language) : undefined]);
+  // A master's thesis says so by its entry type; any other kind of work in words goes in `type`.
+  const impliedGenre = kind === 'mastersthesis' && MASTERS.test(paper.genre ?? '');
+  fields.push(['type', paper.genre && !impliedGenre ? latexText(paper.genre) : undefined]);
+  // What the paper was imported with and has no field for, as it was written (never a field written above).
+  const written = new Set(fields.filter(([, value]) => value).map(([name]) => name.toLowerCase()));
+  for (const [key, value] of Object.entries(paper.extra ?? {})) {
+    const name = /^bibtex:([a-z_][\w:.+-]*)$/i.exec(key)?.[1];
+    if (name && !written.has(name.toLowerCase())) fields.push([name, balanced(value)]);
+  }
   const body = fields
     .filter((field): field is [string, string] => field[1] !== undefined && field[1] !== '')
     .map(([name, value]) => `  ${name} = {${value}}`)

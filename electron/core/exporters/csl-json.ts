@@ -32,6 +32,8 @@ export type CslItem = {
   keyword?: string;
   number?: string;
   archive?: string;
+  language?: string;
+  genre?: string;
 };
 
 const CSL_TYPE = { article: 'article-journal', inproceedings: 'paper-conference', misc: 'article' } as const;
@@ -66,9 +68,16 @@ export function toCslItems(papers: readonly Paper[]): CslItem[] {
     if (paper.abstract) item.abstract = escapeMarkup(paper.abstract);
     const keywords = keywordsOf(paper);
     if (keywords.length) item.keyword = keywords.join(', ');
+    if (paper.language) item.language = paper.language;
+    if (paper.genre) item.genre = paper.genre;
     if (paper.arxivId) {
       item.number = `arXiv:${paper.arxivId}`;
       item.archive = 'arXiv';
+    }
+    // What the paper was imported with and has no field for, as it was written (never a variable set above).
+    for (const [key, value] of Object.entries(paper.extra ?? {})) {
+      const name = /^csl:(.+)$/.exec(key)?.[1];
+      if (name && !(name in item)) (item as Record<string, unknown>)[name] = value;
     }
     return item;
   });

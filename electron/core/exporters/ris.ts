@@ -43,8 +43,16 @@ function risRecord(paper: Paper, key: string): string {
     ...extraLinks(paper).map((link): [string, string] => ['UR', link.url]),
     ['AB', paper.abstract],
     ...keywordsOf(paper).map((keyword): [string, string] => ['KW', keyword]),
+    ['LA', paper.language],
+    ['M3', paper.genre],
     ['ID', key],
   ];
+  // What the paper was imported with and has no field for, one line per value, never a tag written above.
+  const written = new Set(lines.filter(([, value]) => value).map(([tag]) => tag));
+  for (const [extraKey, value] of Object.entries(paper.extra ?? {})) {
+    const tag = /^ris:([A-Z][A-Z0-9])$/.exec(extraKey)?.[1];
+    if (tag && !written.has(tag)) lines.push(...value.split('\n').map((line): [string, string] => [tag, line]));
+  }
   if (paper.arxivId) lines.push(['AN', `arXiv:${paper.arxivId}`]);
   const body = lines
     .map(([tag, value]) => [tag, value === undefined ? '' : risValue(value)] as const)

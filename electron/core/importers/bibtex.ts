@@ -1,4 +1,4 @@
-import { typeFromBibtex } from '../entry-types';
+import { bibtexTypeFor, typeFromBibtex } from '../entry-types';
 import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import type { Link } from '../schema';
@@ -110,6 +110,7 @@ function parse(text: string, fileLabel: string): ParsedImport {
     const draft = block.key ? { ...read, citationKey: block.key } : read;
     const type = typeFromBibtex(block.type, draft);
     if (type) draft.type = type;
+    keepEntryType(draft, block.type.toLowerCase());
     if (hasContent(draft)) drafts.push(draft);
     else problems.push({ line: block.line, where: where(block), message: EMPTY_ENTRY });
   }
@@ -171,12 +172,57 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
   if (links.length) draft.links = links.filter((link, i) => links.findIndex((l) => l.url === link.url) === i);
   const arxivId = arxivFrom(text('eprint'), text('archiveprefix') ?? text('eprinttype'), url, venue);
   if (arxivId) draft.arxivId = arxivId;
+  const language = text('language') ?? text('langid');
+  if (language) draft.language = language;
+  const genre = text('type');
+  if (genre) draft.genre = genre;
+  const extra = extraFields(fields);
+  if (extra) draft.extra = extra;
   const keywords = (text('keywords') ?? '')
     .split(/[,;]/)
     .map((k) => k.trim())
     .filter((k) => k !== '');
   if (keywords.length) draft.keywords = keywords;
   return draft;
+}
+
+/** The fields this importer reads into a paper's own fields; any other is kept in `extra` as written. */
+const READ = new Set(
+  (
+    'title subtitle titleaddon author editor abstract year journal journaltitle booktitle howpublished volume ' +
+    'number issue pages publisher school institution issn isbn doi url eprint archiveprefix eprinttype keywords ' +
+    // primaryclass is written again from the arXiv id and its categories.
+    'primaryclass language langid type'
+  ).split(' '),
+);
+
+/**
+ * Fields Paperqueue has no place for, as written ("bibtex:month" -> "jul"): the BibTeX export writes them
+ * back. A date that is only the year and a note that only holds the links the paper keeps are read already.
+ */
+function extraFields(fields: Fields): Record<string, string> | undefined {
+  const extra: Record<string, string> = {};
+  for (const [name, value] of fields) {
+    if (READ.has(name) || value.trim() === '') continue;
+    if (name === 'date' && /^\s*\d{4}\s*$/.test(value)) continue;
+    if (name === 'note' && /\\url\{/.test(value)) continue;
+    extra[`bibtex:${name}`] = value;
+  }
+  return Object.keys(extra).length ? extra : undefined;
+}
+
+/**
+ * The BibTeX entry type, where the paper's CSL type alone would not give it back (@mastersthesis, @inbook,
+ * @collection, @proceedings…): a master's thesis as its genre, which RIS and CSL-JSON carry too, and any
+ * other as "bibtex:@type" in extra, which the BibTeX export reads back.
+ */
+function keepEntryType(draft: PaperDraft, entryType: string): void {
+  if (!draft.type) return;
+  if (entryType === 'mastersthesis') {
+    draft.genre ??= "Master's thesis";
+    return;
+  }
+  if (entryType !== bibtexTypeFor(draft.type)) draft.extra = { ...draft.extra, 'bibtex:@type': entryType };
 }
 
 /** `howpublished` is an address (`\\url{…}`, as many write for a web page) or where the work appeared. */

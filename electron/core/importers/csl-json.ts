@@ -132,6 +132,12 @@ function readItem(item: CslItem, doiKey: string | undefined): PaperDraft {
     const value = htmlToText(firstString(item[key]) ?? scalarString(item[key]) ?? '');
     if (value) draft[field] = value;
   }
+  const language = scalarString(item.language);
+  if (language) draft.language = squashSpace(language);
+  const genre = scalarString(item.genre);
+  if (genre) draft.genre = htmlToText(genre);
+  const extra = extraVariables(item);
+  if (extra) draft.extra = extra;
   const citationKey = firstString(item['citation-key']) ?? scalarString(item.id);
   if (citationKey) draft.citationKey = squashSpace(citationKey);
   const keywords = keywordsFrom(item.keyword ?? item.subject);
@@ -151,6 +157,30 @@ function readItem(item: CslItem, doiKey: string | undefined): PaperDraft {
   const type = typeFromCsl(item.type);
   if (type) draft.type = type;
   return draft;
+}
+
+/**
+ * CSL's text and number variables that no field of a paper keeps (publisher-place, edition, PMID, note…),
+ * as "csl:edition" -> the value as written, for the CSL-JSON export to write back. Crossref's own keys
+ * (score, member, reference-count…) are not CSL variables and stay out.
+ */
+const EXTRA_VARIABLES = (
+  'annote archive archive_collection archive_location archive-place authority call-number chapter-number ' +
+  'citation-label collection-number collection-title container-title-short dimensions division edition event ' +
+  'event-title event-place jurisdiction license medium note number number-of-pages number-of-volumes ' +
+  'original-publisher original-publisher-place original-title page-first part part-title PMCID PMID printing ' +
+  'publisher-place reviewed-genre reviewed-title scale section status supplement title-short version ' +
+  'volume-title year-suffix'
+).split(' ');
+
+function extraVariables(item: CslItem): Record<string, string> | undefined {
+  const extra: Record<string, string> = {};
+  for (const name of EXTRA_VARIABLES) {
+    const value = scalarString(item[name]);
+    // An arXiv preprint's number ("arXiv:2101.00001") is its arXiv id, which the export writes again.
+    if (value !== undefined && !(name === 'number' && /^arxiv:/i.test(value.trim()))) extra[`csl:${name}`] = value;
+  }
+  return Object.keys(extra).length ? extra : undefined;
 }
 
 /** CSL allows a string; Crossref sends arrays of strings (title, container-title, URL never). */

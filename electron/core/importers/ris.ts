@@ -139,10 +139,40 @@ function draftFrom(record: RisRecord): PaperDraft {
   if (doi) draft.doi = doi;
   const arxivId = arxivIdFrom(fields, links, doi);
   if (arxivId) draft.arxivId = arxivId;
+  const language = firstText(fields, ['LA']);
+  if (language) draft.language = language;
+  // M3 is the type of work ("Master's thesis"); some databases put a DOI there, which is no genre.
+  const genre = firstText(fields, ['M3']);
+  if (genre && !/\b10\.\d{4,}\/|\bdoi\b/i.test(genre)) draft.genre = genre;
+  const extra = extraTags(fields, draft.genre ? ['M3'] : []);
+  if (extra) draft.extra = extra;
   const ty = firstText(fields, ['TY']);
   const type = ty ? typeFromRis(ty, draft) : undefined;
   if (type) draft.type = type;
   return draft;
+}
+
+/** The tags this importer reads into a paper's own fields; any other is kept in `extra` as written. */
+const READ = new Set([
+  ...TITLE_TAGS,
+  ...AUTHOR_TAGS,
+  ...ABSTRACT_TAGS,
+  ...YEAR_TAGS,
+  ...VENUE_TAGS,
+  ...URL_TAGS,
+  ...['TY', 'ED', 'VL', 'IS', 'CP', 'PB', 'SP', 'EP', 'SN', 'DO', 'ID', 'KW', 'LA', 'ER'],
+]);
+
+/** Tags Paperqueue has no place for ("ris:CY" -> the city), each occurrence a line, for the RIS export to write back. */
+function extraTags(fields: Field[], read: string[]): Record<string, string> | undefined {
+  const extra: Record<string, string> = {};
+  for (const field of fields) {
+    const value = squashSpace(field.lines.join(' '));
+    if (READ.has(field.tag) || read.includes(field.tag) || value === '') continue;
+    const key = `ris:${field.tag}`;
+    extra[key] = extra[key] === undefined ? value : `${extra[key]}\n${value}`;
+  }
+  return Object.keys(extra).length ? extra : undefined;
 }
 
 /** SP and EP joined as a range is printed, "487–495"; SP alone may already hold the range. */

@@ -24,6 +24,7 @@ describe('Crossref API JSON', () => {
       publisher: 'Wiley',
       issn: '0377-0486',
       keywords: ['Spectroscopy', 'General Materials Science'],
+      language: 'en',
       url: 'http://dx.doi.org/10.1002/(sici)1097-4555(199707)28:7<487::aid-jrs115>3.0.co;2-v',
       links: [
         { label: 'DOI', url: 'http://dx.doi.org/10.1002/(sici)1097-4555(199707)28:7<487::aid-jrs115>3.0.co;2-v' },
