@@ -91,7 +91,18 @@ export type ImportOutcome = {
   /** Papers added beside one with the same title that may be the same work (kept apart, as the preview said). */
   possible: { paperId: string; sameAs: string; title: string }[];
   problems: ImportProblem[];
+  /** What undoImport needs to take this import back. */
+  undo: ImportUndo;
 };
+
+/** The papers an import added, and for each paper it filled in, the fields' values before and after. */
+export type ImportUndo = {
+  added: string[];
+  filled: { paperId: string; before: Partial<Paper>; after: Partial<Paper> }[];
+};
+
+/** What the person chose in the preview: `merge` holds the entries (by index among the drafts) to merge into the paper they are possibly the same as. */
+export type ImportChoices = { merge?: ReadonlySet<number> };
 
 /** Apply a plan: add new papers, fill empty fields of duplicates (never their status, note, tags or highlights). */
 export async function applyImport(
@@ -100,6 +111,7 @@ export async function applyImport(
   source: Source,
   now: string,
   progress: (done: number, total: number) => void = () => undefined,
+  choices: ImportChoices = {},
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = {
     added: [],
@@ -108,6 +120,7 @@ export async function applyImport(
     untitled: 0,
     possible: [],
     problems: [...parsed.problems],
+    undo: { added: [], filled: [] },
   };
   const total = parsed.drafts.length;
   // As planImport decides: the library first, then the earlier entries of this file (the papers they became).
@@ -122,7 +135,12 @@ export async function applyImport(
     }
     const match = matchInLibrary(store, draft, titles);
     const inBatch = match?.kind === 'same' ? undefined : earlier.match(draft);
-    const existingId = match?.kind === 'same' ? match.paperId : inBatch?.kind === 'same' && added.get(inBatch.draft);
+    // A possible duplicate is kept apart unless the person chose to merge it.
+    const mergeChosen = choices.merge?.has(done) === true;
+    const existingId =
+      match?.kind === 'same' || (mergeChosen && match)
+        ? match.paperId
+        : inBatch && (inBatch.kind === 'same' || mergeChosen) && added.get(inBatch.draft);
     if (existingId) {
       outcome.duplicates++;
       const existing = store.get(existingId)!;
@@ -131,6 +149,8 @@ export async function applyImport(
       if (Object.keys(fills).length > 0 && !clashes(store, merged)) {
         store.replace({ ...merged, updatedAt: now });
         outcome.merged.push(existingId);
+        const before = Object.fromEntries(Object.keys(fills).map((key) => [key, existing[key as keyof Paper]]));
+        outcome.undo.filled.push({ paperId: existingId, before, after: fills });
       }
       continue;
     }
@@ -140,6 +160,7 @@ export async function applyImport(
     store.insert(paper);
     titles.add(paper);
     outcome.added.push(paper.id);
+    outcome.undo.added.push(paper.id);
     earlier.add(draft);
     added.set(draft, paper.id);
     const sameAs = match?.paperId ?? (inBatch && added.get(inBatch.draft));
@@ -148,6 +169,37 @@ export async function applyImport(
   }
   if (total > PROGRESS_EVERY) progress(total, total);
   return outcome;
+}
+
+/**
+ * Take an import back: remove the papers it added and put back the fields it filled in, so a merge is
+ * undoable. A person's work since wins: a paper read, noted, tagged or highlighted since is kept, and a field
+ * changed since keeps its new value. Returns what could not be taken back, by paper id.
+ */
+export function undoImport(store: LibraryStore, undo: ImportUndo, now: string): { kept: string[] } {
+  const kept: string[] = [];
+  for (const id of undo.added) {
+    const paper = store.get(id);
+    if (!paper) continue;
+    const touched = paper.status !== 'inbox' || paper.note.trim() || paper.tags.length || paper.annotations.length;
+    if (touched || paper.attachments?.length) kept.push(id);
+    else store.remove(id);
+  }
+  for (const { paperId, before, after } of [...undo.filled].reverse()) {
+    const paper = store.get(paperId);
+    if (!paper) continue;
+    const restored: Record<string, unknown> = { ...paper };
+    let changed = false;
+    for (const [key, value] of Object.entries(after)) {
+      if (JSON.stringify(restored[key]) !== JSON.stringify(value)) continue;
+      const previous = (before as Record<string, unknown>)[key];
+      if (previous === undefined) delete restored[key];
+      else restored[key] = previous;
+      changed = true;
+    }
+    if (changed) store.replace({ ...(restored as Paper), updatedAt: now });
+  }
+  return { kept };
 }
 
 /** The fields a duplicate entry can fill in: only those the paper lacks. */
