@@ -48,15 +48,16 @@ export type FolderRead = {
 /**
  * Read every device's files under `<syncDir>/devices/`. Throws SyncFolderMissingError when the folder is
  * missing and SyncFolderNewerError when any file is of a later format (nothing is merged from a folder
- * this version does not fully understand). Paths in the result are relative to the sync folder.
+ * this version does not fully understand). Paths in the result are relative to the sync folder. With
+ * `known` (per device, the changes a reader holds), snapshots that hold nothing more are left unparsed.
  */
-export async function readSyncFolder(syncDir: string): Promise<FolderRead> {
+export async function readSyncFolder(syncDir: string, known?: ReadonlyMap<string, number>): Promise<FolderRead> {
   await assertFolderThere(syncDir);
   const out: FolderRead = { devices: [], ops: [], snapshots: [], waiting: [], problems: [] };
   for (const id of await deviceIds(syncDir)) {
     const info = await readDeviceInfo(syncDir, id, out.problems);
     if (info) out.devices.push(info);
-    const read = readDeviceFiles(id, await deviceFiles(syncDir, id));
+    const read = readDeviceFiles(id, await deviceFiles(syncDir, id), known);
     const prefix = `devices/${id}/`;
     out.ops.push(...read.ops);
     out.snapshots.push(...read.snapshots);

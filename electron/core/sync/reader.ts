@@ -29,7 +29,12 @@ export type DeviceFile = { path: string; text: string };
  * that both believed they were this device) cannot both be that number: the one whose text sorts first is
  * kept, the same on every device, and the clash is reported with both files named.
  */
-export function readDeviceFiles(device: string, files: Iterable<DeviceFile>): DeviceRead {
+export function readDeviceFiles(
+  device: string,
+  files: Iterable<DeviceFile>,
+  /** Per device, the changes 1..n the reader holds already: a snapshot holding no more is not parsed. */
+  known?: ReadonlyMap<string, number>,
+): DeviceRead {
   const out: DeviceRead = { ops: [], snapshots: [], waiting: [], problems: [] };
   const found = new Map<string, { op: Op; line: string; file: string }>();
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -61,7 +66,7 @@ export function readDeviceFiles(device: string, files: Iterable<DeviceFile>): De
       continue;
     }
     if (header.kind === 'snapshot') {
-      const snapshot = readSnapshot(device, header.seq, lines, file.path, out.problems);
+      const snapshot = readSnapshot(device, header.seq, lines, file.path, out.problems, known);
       if (snapshot) out.snapshots.push(snapshot);
       continue;
     }
@@ -106,6 +111,7 @@ function readSnapshot(
   lines: string[],
   file: string,
   problems: SyncProblem[],
+  known?: ReadonlyMap<string, number>,
 ): Snapshot | undefined {
   let seen: Record<string, number>;
   try {
@@ -116,6 +122,7 @@ function readSnapshot(
     problems.push({ file, kind: 'bad', reason: 'its second line does not say which changes it holds' });
     return undefined;
   }
+  if (known && Object.entries(seen).every(([id, n]) => n <= (known.get(id) ?? 0))) return undefined;
   const papers: [string, PaperState][] = [];
   let whole = true;
   lines.slice(1).forEach((line, index) => {

@@ -1,6 +1,7 @@
 import type { Paper } from '../schema';
 import type { ChangeEvent, LibraryStore } from '../store/store';
 import type { Op } from './changes';
+import { diffPaper } from './diff';
 import type { SyncReplica } from './replica';
 
 /** The change events sync itself sends when it merges other devices' changes: never recorded again. */
@@ -81,8 +82,11 @@ export function recordChange(
   if (before || !after) return replica.recordPaper(before, after, { weak });
   const first = after.history[0];
   const imported: Paper = { ...after, status: first?.status ?? after.status, history: after.history.slice(0, 1) };
-  return [
-    ...replica.recordPaper(undefined, imported, { weak: true }),
-    ...replica.recordPaper(imported, after, { weak }),
-  ];
+  // One batch under one stamp: a new id needs no look at the rest of the library (a library of 100,000
+  // papers set up for sync records each without grouping the whole library again).
+  const none = { noteHeads: [], annotationMark: () => undefined };
+  return replica.record(after.id, [
+    ...diffPaper(undefined, imported, none, { weak: true }),
+    ...diffPaper(imported, after, none, { weak }),
+  ]);
 }

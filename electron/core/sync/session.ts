@@ -1,7 +1,7 @@
 import { acquireLock, describeHolder } from '../store/lock';
 import type { LibraryStore } from '../store/store';
 import { describeError } from '../fs-errors';
-import type { Op } from './changes';
+import { opDevice, type Op } from './changes';
 import { deviceDir } from './device';
 import { SyncFolderMissingError, SyncFolderNewerError, checkSyncFolder } from './folder';
 import {
@@ -39,7 +39,7 @@ export type FolderState = 'ok' | 'missing' | 'newer' | 'in-use' | 'error';
  */
 export class SyncSession {
   replica: SyncReplica | undefined;
-  /** This device's changes since the saved state (in the journal file), in seq order. */
+  /** Changes since the saved state (in the journal file): this device's, and other devices' taken in. */
   journal: Op[] = [];
   private unjournaled: Op[] = [];
   readonly recorder: Recorder;
@@ -127,7 +127,7 @@ export class SyncSession {
   async writeToFolder(): Promise<void> {
     try {
       const log = await this.openLog();
-      const due = this.journal.filter((op) => op.seq >= log.nextSeq);
+      const due = this.journal.filter((op) => this.own(op) && op.seq >= log.nextSeq);
       if (due.length > 0 && due[0]!.seq !== log.nextSeq) {
         throw new Error(
           `This device's changes ${log.nextSeq}–${due[0]!.seq - 1} are missing from the sync folder; run "paperqueue sync setup" again to start this device anew.`,
@@ -195,11 +195,21 @@ export class SyncSession {
     return this.enqueue(() => syncWithFolder(this));
   }
 
+  private own(op: Op): boolean {
+    return opDevice(op) === this.settings.device.id;
+  }
+
+  /** Other devices' changes just taken in: journaled, so a later process has them without the folder. */
+  async journalReceived(ops: readonly Op[]): Promise<void> {
+    await appendJournal(this.dataDir, ops);
+    this.journal.push(...ops);
+  }
+
   /** Save the merged state, and keep in the journal only what the folder does not hold yet. */
   async saveState(): Promise<void> {
     const replica = await this.loaded();
     await writeLocalState(this.dataDir, this.settings.device.id, replica.snapshotState, replica.clock.last);
-    const keep = this.journal.filter((op) => op.seq > this.record.written);
+    const keep = this.journal.filter((op) => this.own(op) && op.seq > this.record.written);
     // Ops recorded meanwhile are still to be appended (unjournaled): they are not in the file yet.
     await rewriteJournal(this.dataDir, keep);
     this.journal = keep;
@@ -208,7 +218,7 @@ export class SyncSession {
   /** This device's changes not in the sync folder yet. */
   async waiting(): Promise<number> {
     const journal = this.replica ? this.journal : await readJournal(this.dataDir);
-    return journal.filter((op) => op.seq > this.record.written).length + this.recorder.waiting;
+    return journal.filter((op) => this.own(op) && op.seq > this.record.written).length + this.recorder.waiting;
   }
 
   /** Merge now and every `ms` after, in the background; returns the function that stops it. */

@@ -7,6 +7,11 @@ import type { SyncSession } from './session';
 
 /** A device writes a snapshot of its merged state once this many changes (of all devices) came in since its last. */
 export const SNAPSHOT_EVERY = 5000;
+/**
+ * The merged state is saved whole in the data folder once its journal holds this many changes: in between,
+ * changes taken in are appended to the journal, which costs a merge far less than rewriting the state.
+ */
+export const SAVE_EVERY = 5000;
 
 /**
  * One sync: append this device's waiting changes, read the whole folder, take in what is new, and bring
@@ -23,7 +28,7 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
   try {
     await session.writeOut();
     if (session.folderState !== 'ok') await session.writeToFolder();
-    read = await readSyncFolder(settings.folder);
+    read = await readSyncFolder(settings.folder, replica.seen);
   } catch (error) {
     session.noteFolderError(error);
     record.lastError = session.folderMessage;
@@ -32,10 +37,12 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
   }
 
   const touched = new Set<string>();
+  let absorbed = false;
   for (const snapshot of read.snapshots) {
     // A snapshot that holds nothing this device lacks is not joined again (joining costs a pass over it).
     if (!Object.entries(snapshot.seen).some(([device, n]) => n > (replica.seen.get(device) ?? 0))) continue;
     replica.absorb(snapshot.papers, snapshot.seen);
+    absorbed = true;
     for (const [id] of snapshot.papers) touched.add(id);
   }
   const fresh = read.ops.filter((op) => op.seq > (replica.seen.get(opDevice(op)) ?? 0));
@@ -73,7 +80,8 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
     await session.log.writeSnapshot(replica.snapshotState);
     record.snapshotAt = total;
   }
-  if (touched.size > 0 || session.journal.length > 0) await session.saveState();
+  await session.journalReceived(fresh);
+  if (absorbed || session.journal.length >= SAVE_EVERY) await session.saveState();
   if (aliasesChanged) await writeAliases(session.dataDir, session.aliases);
   await writeSyncRecord(session.dataDir, record);
 }

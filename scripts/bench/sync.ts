@@ -1,0 +1,170 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import type { Paper } from '../../electron/core/schema';
+import { makePrivateFolder, writeFileDurably } from '../../electron/core/store/durable-file';
+import { LibraryStore } from '../../electron/core/store/store';
+import { attachSync, detachSync } from '../../electron/core/sync/attach';
+import type { Op } from '../../electron/core/sync/changes';
+import { deviceFile, logDir, newDevice, segmentName, snapshotDir, snapshotName } from '../../electron/core/sync/device';
+import { encodeFile } from '../../electron/core/sync/envelope';
+import { writeLocalState } from '../../electron/core/sync/local';
+import { DeviceLog, SEGMENT_MAX_CHANGES } from '../../electron/core/sync/log-writer';
+import { recordChange } from '../../electron/core/sync/record';
+import { SyncReplica } from '../../electron/core/sync/replica';
+import { writeSyncSettings } from '../../electron/core/sync/settings';
+import { paperLine } from '../../electron/core/sync/snapshot';
+import { makePaper, seededRandom, type Vocabulary } from './data';
+
+/** The figures of `npm run bench -- --json` under the key `sync` (issue #16's table). */
+export type SyncResult = {
+  papers: number;
+  changes: number;
+  merge_10k_ms: number;
+  /** The longest the event loop was blocked while merging. */
+  merge_10k_max_block_ms: number;
+  bytes_per_change: number;
+  open_ms: number;
+  open_with_backlog_ms: number;
+  /** The merge of that backlog, which runs after the open, in the background. */
+  backlog_merge_ms: number;
+  snapshot_100k_ms: number;
+};
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+/**
+ * A library of `papers` papers that another device also holds, and `changes` changes that device made since
+ * (status, tags, notes, highlights on random papers), waiting in the sync folder: how long this device takes
+ * to merge them, how big they are, what they cost an open, and what a snapshot of the library costs.
+ */
+export async function measureSync(vocab: Vocabulary, papers = 100_000, changes = 10_000): Promise<SyncResult> {
+  const root = await mkdtemp(join(tmpdir(), 'paperqueue-bench-sync-'));
+  try {
+    const shared = join(root, 'sync');
+    const dataDir = join(root, 'data');
+    const library = Array.from({ length: papers }, (_, index) => makePaper(vocab, index));
+
+    // The other device: it imported the same papers (its snapshot holds them), then made `changes` changes.
+    const remote = newDevice('Other machine');
+    const other = new SyncReplica(remote.id);
+    for (const paper of library) recordChange(other, undefined, paper, false);
+    const seen = other.seq - 1;
+    await makePrivateFolder(snapshotDir(shared, remote.id));
+    await makePrivateFolder(logDir(shared, remote.id));
+    const snapshot = [JSON.stringify({ seen: Object.fromEntries(other.snapshotState.seen) })];
+    for (const [id, state] of other.snapshotState.papers) snapshot.push(paperLine(id, state));
+    await writeFileDurably(
+      join(snapshotDir(shared, remote.id), snapshotName(seen)),
+      encodeFile({ kind: 'snapshot', device: remote.id, seq: seen }, snapshot),
+    );
+    await writeFileDurably(deviceFile(shared, remote.id), JSON.stringify(remote));
+    // This device took in the other's snapshot, and nothing since.
+    const local = newDevice('This machine');
+    const mine = new SyncReplica(local.id);
+    mine.absorb(structuredClone([...other.snapshotState.papers]), { [remote.id]: seen });
+    const ops = remoteEdits(other, library, changes);
+    let logBytes = 0;
+    for (let at = 0; at < ops.length; at += SEGMENT_MAX_CHANGES) {
+      const part = ops.slice(at, at + SEGMENT_MAX_CHANGES);
+      const text = encodeFile(
+        { kind: 'segment', device: remote.id, seq: part[0]!.seq },
+        part.map((op) => JSON.stringify(op)),
+      );
+      logBytes += Buffer.byteLength(text);
+      await writeFileDurably(join(logDir(shared, remote.id), segmentName(part[0]!.seq)), text);
+    }
+
+    // This device: the same library, synced up to the other device's snapshot.
+    const store = await LibraryStore.open(dataDir);
+    for (const paper of library) store.insert(paper);
+    await store.persist();
+    await writeSyncSettings(dataDir, { folder: shared, device: local });
+    await writeLocalState(dataDir, local.id, mine.snapshotState, mine.clock.last);
+
+    // A plain open, then an open with the backlog waiting (sync attached; its merge runs afterwards).
+    let start = performance.now();
+    const plain = await LibraryStore.open(dataDir, {});
+    const openMs = performance.now() - start;
+    await plain.flush();
+    start = performance.now();
+    const opened = await LibraryStore.open(dataDir, {});
+    const session = (await attachSync(opened))!;
+    const openWithBacklogMs = performance.now() - start;
+
+    // The merge itself, the replica already loaded (as in a running app): its time and longest block.
+    await session.loaded();
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    start = performance.now();
+    await session.syncNow();
+    const mergeMs = performance.now() - start;
+    loop.disable();
+    const backlogMergeMs = mergeMs + openWithBacklogMs;
+    if (opened.size !== papers) throw new Error(`The merged library has ${opened.size} papers, not ${papers}`);
+
+    // A snapshot of the whole library, as this device writes one from time to time.
+    const { log } = await DeviceLog.open(shared, local);
+    start = performance.now();
+    const name = await log.writeSnapshot(session.replica!.snapshotState);
+    const snapshotMs = performance.now() - start;
+    const snapshotBytes = (await stat(join(snapshotDir(shared, local.id), name))).size;
+    await detachSync(opened);
+    await opened.flush();
+    void snapshotBytes;
+
+    return {
+      papers,
+      changes,
+      merge_10k_ms: round(mergeMs),
+      merge_10k_max_block_ms: round(loop.max / 1e6),
+      bytes_per_change: Math.round(logBytes / ops.length),
+      open_ms: round(openMs),
+      open_with_backlog_ms: round(openWithBacklogMs),
+      backlog_merge_ms: round(backlogMergeMs),
+      snapshot_100k_ms: round(snapshotMs),
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** `count` changes of a person on random papers: statuses, tags, notes and highlights. */
+function remoteEdits(replica: SyncReplica, library: Paper[], count: number): Op[] {
+  const random = seededRandom(16);
+  const current = new Map(library.map((paper) => [paper.id, paper]));
+  const ops: Op[] = [];
+  const statuses = ['queued', 'reading', 'read', 'dismissed'] as const;
+  for (let n = 0; ops.length < count; n++) {
+    const before = library[Math.floor(random() * library.length)]!;
+    const paper = current.get(before.id)!;
+    const at = new Date(Date.UTC(2026, 10, 1) + n * 60_000).toISOString();
+    const kind = random();
+    let after: Paper;
+    if (kind < 0.4) {
+      const status = statuses[Math.floor(random() * statuses.length)]!;
+      after = { ...paper, status, history: [...paper.history, { status, at }], updatedAt: at };
+    } else if (kind < 0.7) after = { ...paper, tags: [...paper.tags, `topic-${Math.floor(random() * 50)}`] };
+    else if (kind < 0.9) after = { ...paper, note: `${paper.note}\nRead on the train: section ${n % 9} matters.` };
+    else {
+      const annotation = {
+        id: `h${n}`,
+        target: 'abstract' as const,
+        quote: paper.abstract.slice(0, 20),
+        prefix: '',
+        suffix: paper.abstract.slice(20, 40),
+        start: 0,
+        end: 20,
+        color: 'yellow' as const,
+        comment: '',
+        createdAt: at,
+        updatedAt: at,
+      };
+      after = { ...paper, annotations: [...paper.annotations, annotation] };
+    }
+    current.set(paper.id, after);
+    ops.push(...replica.recordPaper(paper, after));
+  }
+  return ops.slice(0, count);
+}
