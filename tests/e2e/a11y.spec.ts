@@ -10,8 +10,8 @@ import { FIXTURES, api, expect, test, type App } from './helpers';
  *
  * 200 % zoom is the window of 1,360 × 860 seen at twice the size: a CSS viewport of 680 × 430, which is
  * what Chromium's own zoom gives the page's layout (its media queries too). Each screen is also kept as a
- * screenshot at 200 % and, in light mode, in forced colours (Windows high contrast), in test-results/a11y,
- * to be looked at.
+ * screenshot in test-results/a11y at 200 % and, with PAPERQUEUE_A11Y_SHOTS=1, in forced colours (Windows
+ * high contrast), to be looked at.
  */
 const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_62c7f67eba4f4526.txt');
 test('the baseline excuses nothing without a reason', () => {
