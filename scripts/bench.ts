@@ -6,6 +6,9 @@
  * reader in Chromium (first page, page turns, scrolling, a 350-page book's memory; not with --no-browser).
  * With two or more sizes of 10,000 and up (`--sizes 10000,30000,100000,300000`, not in CI), `growth` fits how
  * open, the save's block, the index build and search p99 grow with the library (an exponent each).
+ *   [-- --sync-papers 100000] [-- --no-sync]
+ * Sync (`sync`): merging another device's 10,000 changes into a library, bytes per change, an open with a backlog,
+ * a snapshot (scripts/bench/sync.ts).
  * A script, not a test: it reports numbers and never asserts them.
  */
 import { cpus, totalmem } from 'node:os';
@@ -17,6 +20,7 @@ import { measureSize, type SizeResult } from './bench/measure';
 import { measurePdf, type PdfResult } from './bench/pdf';
 import { measurePdfFiles } from './bench/pdf-files';
 import { measurePdfReader } from './bench/pdf-reader';
+import { measureSync } from './bench/sync';
 
 export function machine(): Record<string, string | number> {
   return {
@@ -52,6 +56,8 @@ async function main(): Promise<void> {
       pdfs: { type: 'string', default: '1000' },
       'no-pdf': { type: 'boolean', default: false },
       'no-pdf-reader': { type: 'boolean', default: false },
+      'sync-papers': { type: 'string', default: '100000' },
+      'no-sync': { type: 'boolean', default: false },
     },
   });
   const referenceSizes = new Set(values.references.split(',').map((s) => Number(s.trim())));
@@ -109,9 +115,17 @@ async function main(): Promise<void> {
     }
   }
 
+  let sync: Record<string, unknown> = { note: 'skipped: --no-sync' };
+  if (!values['no-sync']) {
+    if (!values.json) process.stderr.write('measuring sync...\n');
+    sync = await measureSync(vocab, Number(values['sync-papers']), 10_000).catch((error: unknown) => ({
+      note: `failed: ${error instanceof Error ? error.message : String(error)}`,
+    }));
+  }
+
   const growth = growthOf(sizes);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ machine: machine(), sizes, growth, pdf, browser })}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: machine(), sizes, growth, pdf, browser, sync })}\n`);
   } else {
     const m = machine();
     const shown =
@@ -128,6 +142,11 @@ async function main(): Promise<void> {
     }
     const pdfShown = Object.entries(pdf).filter(([key]) => !key.startsWith('notes') && !key.endsWith('_note'));
     if (pdfShown.length) process.stdout.write(`pdf: ${pdfShown.map(([key, value]) => `${key} ${value}`).join(', ')}\n`);
+    process.stdout.write(
+      `sync: ${Object.entries(sync)
+        .map(([key, value]) => `${key} ${String(value)}`)
+        .join(', ')}\n`,
+    );
     process.stdout.write(`machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB, node ${m.node}\n`);
   }
 }
