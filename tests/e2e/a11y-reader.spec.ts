@@ -36,7 +36,9 @@ test('the PDF reader: axe, the focus order, and what is announced how', async ({
   await expect(page.getByRole('dialog', { name: 'New highlight' })).toBeVisible();
   await page.keyboard.type('Why traces.');
   await page.keyboard.press('Enter');
-  await expect(reader.locator('.pdf-hl').first()).toBeVisible();
+  // Saved (the passage waiting in the popover is drawn too, as .pending), and the focus back on the pages.
+  await expect(page.getByRole('dialog', { name: 'New highlight' })).toHaveCount(0);
+  await expect(reader.locator('.pdf-hl:not(.pending)').first()).toBeVisible();
   await page.keyboard.press('Control+f');
   const find = reader.getByRole('searchbox', { name: 'Find in the PDF' });
   await expect(find).toBeFocused();
@@ -57,10 +59,11 @@ test('the PDF reader: axe, the focus order, and what is announced how', async ({
 
   // Tab from the pages goes round the reader and never behind it: its toolbar, the sidebar when it is
   // open, back to the pages.
-  // From the pages, with the find bar closed.
-  await reader.getByRole('button', { name: 'Close find (Esc)' }).press('Enter');
+  // Escape in the find field closes the bar and leaves the focus on the pages, where the tour starts.
+  await reader.getByRole('searchbox', { name: 'Find in the PDF' }).press('Escape');
+  await expect(reader.locator('.pdf-find')).toHaveCount(0);
   const pages = reader.locator('.pdf-scroller');
-  await pages.focus();
+  await expect(pages).toBeFocused();
   const stops: { inside: boolean; part: string }[] = [];
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');

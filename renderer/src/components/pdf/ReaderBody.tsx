@@ -136,6 +136,12 @@ export function ReaderBody({
     revealNext('annotation');
   };
   const zoomBy = (direction: 1 | -1) => setZoom(stepScale(scale, direction));
+  // The find bar's Escape reaches the reader's own key handler first (a native listener on the reader), whose
+  // closing unmounts the bar before its own handler runs: both close the same way, with the focus on the pages.
+  const closeFind = () => {
+    find.close();
+    column.current?.focus();
+  };
   useReaderKeys(root, {
     column,
     onFind: find.show,
@@ -143,7 +149,7 @@ export function ReaderBody({
     onEscape: () => {
       if (selection) setSelection(undefined);
       else if (editing) setEditing(undefined);
-      else if (find.open) find.close();
+      else if (find.open) closeFind();
       else closeReader();
     },
   });
@@ -182,10 +188,7 @@ export function ReaderBody({
           focusToken={find.focusToken}
           onQuery={find.search}
           onStep={find.step}
-          onClose={() => {
-            find.close();
-            column.current?.focus();
-          }}
+          onClose={closeFind}
         />
       )}
       <div className="pdf-main">
