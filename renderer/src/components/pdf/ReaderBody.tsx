@@ -3,7 +3,7 @@ import type { PdfLink } from '../../pdf/links';
 import { scaleFor, stepScale, type Position, type Zoom } from '../../pdf/page-window';
 import { resolveDestination, type OutlineItem } from '../../pdf/pdfjs';
 import { useApp, useAppStore } from '../../store';
-import { pdfHighlights } from '../../store/reader-slice';
+import { pdfHighlights, type NewPdfHighlight } from '../../store/reader-slice';
 import type { Annotation, Paper } from '../../store/types';
 import { HighlightPopover } from '../HighlightPopover';
 import { UNTITLED } from '../Untitled';
@@ -12,6 +12,7 @@ import { PageColumn, type ColumnHandle, type Hit, type PdfSelection, type Reveal
 import { FindBar } from './FindBar';
 import { PasswordPrompt } from './PasswordPrompt';
 import { DocumentMessage, EndBar } from './ReaderMessages';
+import { saveSelection } from './read-selection';
 import { ReaderSidebar } from './ReaderSidebar';
 import { ReaderToolbar } from './ReaderToolbar';
 import { useReaderFind } from './use-find';
@@ -249,26 +250,15 @@ export function ReaderBody({
           quote={selection.quote}
           onCancel={() => setSelection(undefined)}
           onSave={async (color, comment) => {
-            // A passage over a page break is one highlight per page, saved together; the comment goes
-            // with its first part.
-            const { parts } = selection;
-            let ok = true;
-            for (const [i, part] of parts.entries()) {
-              const { page, start, end, quote, prefix, suffix, rects } = part;
-              ok &&= await store.getState().addPdfHighlight(paper.id, {
-                target: 'pdf',
-                attachment: hash,
-                ...{ page, start, end, quote, prefix, suffix, rects },
-                color,
-                comment: i === 0 ? comment : '',
-              });
-            }
+            const add = (highlight: NewPdfHighlight) => store.getState().addPdfHighlight(paper.id, highlight);
+            const ok = await saveSelection(selection, hash, color, comment, add);
             setSelection(undefined);
             if (ok) {
-              setSaved({ parts, count: highlights.length });
+              setSaved({ parts: selection.parts, count: highlights.length });
               window.getSelection()?.removeAllRanges();
             }
-            column.current?.focus();
+            // Back to the pages, unless the person has gone on to find something (Ctrl+F while it was saved).
+            if (!document.activeElement?.closest('.pdf-find')) column.current?.focus();
           }}
         />
       )}

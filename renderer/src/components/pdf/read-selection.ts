@@ -4,6 +4,7 @@ import { toPdfPoint } from '../../pdf/pdfjs';
 import { boxesFor, selectionOffsets } from '../../pdf/text-layer-dom';
 import type { PdfPassage, PdfSelection } from './PageColumn';
 import { elementOf } from './select-sentence';
+import type { NewPdfHighlight } from '../../store/reader-slice';
 import type { LoadedPdf } from './use-pdf-document';
 
 /**
@@ -80,4 +81,29 @@ export function highlightAt(target: Element, x: number, y: number): string | und
     if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return mark.dataset.annotation;
   }
   return undefined;
+}
+
+/**
+ * A selection saved as highlights: a passage over a page break is one highlight per page, saved together with
+ * one colour, the comment going with its first part. True once every part is stored.
+ */
+export async function saveSelection(
+  selection: PdfSelection,
+  attachment: string,
+  color: NewPdfHighlight['color'],
+  comment: string,
+  add: (highlight: NewPdfHighlight) => Promise<boolean>,
+): Promise<boolean> {
+  let ok = true;
+  for (const [i, part] of selection.parts.entries()) {
+    const { page, start, end, quote, prefix, suffix, rects } = part;
+    ok &&= await add({
+      target: 'pdf',
+      attachment,
+      ...{ page, start, end, quote, prefix, suffix, rects },
+      color,
+      comment: i === 0 ? comment : '',
+    });
+  }
+  return ok;
 }
