@@ -37,6 +37,14 @@ function fullPaper(i: number): Paper {
       isbn: '978-0-307-35214-9',
       keywords: ['k'],
       needsMetadata: i % 2 === 0,
+      authorNames: [
+        { family: 'Lovelace', given: 'Ada' },
+        { family: 'Borel', given: 'Émile' },
+      ],
+      editors: i % 2 ? [{ literal: 'American Psychological Association' }] : [{ family: 'Neumann', particle: 'von' }],
+      language: 'english',
+      genre: "Master's thesis",
+      extra: { 'bibtex:month': 'may', 'ris:CY': 'Paris' },
       links: [{ label: 'Code', url: 'https://github.com/x/y' }],
       tags: ['t'],
       note: i % 3 ? '' : 'A note',
@@ -115,7 +123,7 @@ function mutate(value: unknown, random: () => number): unknown {
     const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
     const keys = Object.keys(copy);
     const r = random();
-    if (r < 0.1) copy[pick(['extra', '__proto__', 'constructor', 'toString'])] = 1;
+    if (r < 0.1) copy[pick(['unknownField', '__proto__', 'constructor', 'toString'])] = 1;
     else if (r < 0.25) delete copy[pick(keys)];
     else {
       const key = pick(keys);
@@ -229,13 +237,13 @@ describe('library.json layout', () => {
     const [paper] = JSON.parse(JSON.stringify([fullPaper(1)])) as Record<string, unknown>[];
     await writeFile(
       file,
-      serializeLibrary({ version: LIBRARY_VERSION, papers: [{ ...paper, extra: 1 } as unknown as Paper] }),
+      serializeLibrary({ version: LIBRARY_VERSION, papers: [{ ...paper, unknownField: 1 } as unknown as Paper] }),
     );
     const store = await LibraryStore.open(dir);
     expect([...store.all()][0]).toEqual(paper);
     await run(store, 'papers.add', { title: 'Another paper' });
     await store.flush();
-    expect(await readFile(file, 'utf8')).not.toContain('"extra"');
+    expect(await readFile(file, 'utf8')).not.toContain('"unknownField"');
   });
 
   it('names the file and the field when a line is bad, and says where JSON breaks', () => {

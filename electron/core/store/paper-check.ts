@@ -71,6 +71,32 @@ const titleParts = (value: unknown): boolean =>
   value === undefined ||
   (record(value, TITLE_PARTS_KEYS) && text(value.main) && optionalText(value.subtitle) && optionalText(value.addon));
 
+const LITERAL_NAME_KEYS: ReadonlySet<string> = new Set(['literal']);
+const PERSON_NAME_KEYS: ReadonlySet<string> = new Set(['family', 'given', 'particle', 'suffix']);
+
+/** One of PersonNameSchema's two shapes: an organisation's literal name, or a person's parts. */
+const personName = (value: unknown): boolean =>
+  (record(value, LITERAL_NAME_KEYS) && text(value.literal, 1000)) ||
+  (record(value, PERSON_NAME_KEYS) &&
+    text(value.family, 1000) &&
+    optionalText(value.given, 1000) &&
+    optionalText(value.particle, 200) &&
+    optionalText(value.suffix, 200));
+
+const names = (value: unknown): boolean => value === undefined || every(value, personName);
+
+/** The `extra` map: plain keys of up to 200 characters, each a string. `__proto__` goes to the schema. */
+function extraFields(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key of Object.keys(value)) {
+    if (key.length > 200 || key === '__proto__') return false;
+    if (!text((value as Fields)[key], 100_000)) return false;
+  }
+  return true;
+}
+
 const historyEntry = (value: unknown): boolean =>
   record(value, HISTORY_KEYS) && STATUS_SET.has(value.status) && date(value.at);
 
@@ -116,6 +142,11 @@ export function isPaper(value: unknown): value is Paper {
     optionalText(value.isbn) &&
     (value.keywords === undefined || texts(value.keywords)) &&
     (value.needsMetadata === undefined || typeof value.needsMetadata === 'boolean') &&
+    names(value.authorNames) &&
+    names(value.editors) &&
+    optionalText(value.language) &&
+    optionalText(value.genre) &&
+    extraFields(value.extra) &&
     every(value.links, link) &&
     source(value.source) &&
     STATUS_SET.has(value.status) &&
