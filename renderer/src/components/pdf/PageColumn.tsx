@@ -1,26 +1,11 @@
-import {
-  useCallback,
-  useEffect,
-  useImperativeHandle,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type Ref,
-} from 'react';
+import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import type { TextRange } from '../../pdf/fold';
 import type { PdfRect } from '../../pdf/geometry';
 import type { PdfLink } from '../../pdf/links';
-import {
-  layoutPages,
-  pageWindow,
-  positionAt,
-  scrollTopFor,
-  type PageWindow,
-  type Position,
-} from '../../pdf/page-window';
+import { layoutPages, positionAt, scrollTopFor, type Position } from '../../pdf/page-window';
 import type { Annotation } from '../../store/types';
 import { PdfPage } from './PdfPage';
+import { useColumnWindow } from './use-column-window';
 import { highlightAt, selectionInColumn } from './read-selection';
 import { selectSentence } from './select-sentence';
 import type { LoadedPdf } from './use-pdf-document';
@@ -96,12 +81,6 @@ type Props = {
 const NONE: readonly never[] = [];
 /** Pages past the kept ones still get an empty box this far either way, so a fast scroll shows pages, not a void. */
 const PLACEHOLDERS = 12;
-/** How long the column must rest before the pages around the screen are drawn and their text laid out. */
-const SETTLE_MS = 150;
-/** Scrolling faster than a screen in this many milliseconds is a fling. */
-const FLING_SCREEN_MS = 300;
-/** Two scroll events further apart than this are not one movement (a page turn after a pause). */
-const FLING_WINDOW_MS = 100;
 
 /**
  * The pages in one scrolled column: all of them have their place (the column is as tall as the document),
@@ -110,92 +89,15 @@ const FLING_WINDOW_MS = 100;
  */
 export function PageColumn({ ref, ...props }: Props) {
   const { pdf, scale, onPosition, onViewSize } = props;
-  const scroller = useRef<HTMLDivElement>(null);
   const layout = useMemo(() => layoutPages(pdf.viewports, scale), [pdf.viewports, scale]);
-  const position = useRef<Position>(props.initial);
-  const [view, setView] = useState({ width: 0, height: 0 });
-  const [win, setWin] = useState<PageWindow>(() => pageWindow(layout, 0, 800));
+  const { scroller, position, win, settled, onScroll } = useColumnWindow({
+    layout,
+    initial: props.initial,
+    pdf,
+    onPosition,
+    onViewSize,
+  });
   const count = pdf.viewports.length;
-
-  // While the column is being scrolled only the pages on screen are drawn, one at a time, and no text is laid
-  // out; once it has rested for SETTLE_MS the pages around are drawn and the text layers made.
-  const [settled, setSettled] = useState(true);
-  const scrolling = useRef(false);
-  // A fling (faster than a screen in FLING_SCREEN_MS) draws nothing: the pages it passes would be let go
-  // before they were seen, and their drawing would cost the scroll its frames. A page turn or a jump is one
-  // scroll event after a pause, never a fling.
-  const fling = useRef(false);
-  const lastScroll = useRef({ top: 0, at: -Infinity });
-  const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const measure = useCallback(() => {
-    const el = scroller.current;
-    if (!el) return;
-    position.current = positionAt(layout, el.scrollTop);
-    // Drawings are kept a screen either way (not three): memory, and a page redrawn costs little now.
-    const shown = pageWindow(layout, el.scrollTop, el.clientHeight, scrolling.current ? 0 : 1, 1);
-    const next: PageWindow = fling.current ? { ...shown, render: [0, -1] } : shown;
-    pdf.queue.focus(next.current);
-    setWin((old) => (sameWindow(old, next) ? old : next));
-    const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
-    onPosition(position.current, next.current, atEnd);
-  }, [layout, onPosition, pdf.queue]);
-
-  // A new layout (a zoom, the pages' sizes) puts the same place back at the top before it is painted.
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    el.scrollTop = scrollTopFor(layout, position.current);
-    measure();
-  }, [layout, measure]);
-
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const observer = new ResizeObserver(() => {
-      const size = { width: el.clientWidth, height: el.clientHeight };
-      setView((old) => (old.width === size.width && old.height === size.height ? old : size));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  useEffect(() => {
-    if (view.width) onViewSize(view);
-  }, [view, onViewSize]);
-  useEffect(() => {
-    if (view.height) measure();
-  }, [view.height, measure]);
-
-  const frame = useRef(0);
-  const onScroll = () => {
-    const el = scroller.current;
-    if (el) {
-      const now = performance.now();
-      const since = now - lastScroll.current.at;
-      const moved = Math.abs(el.scrollTop - lastScroll.current.top);
-      fling.current = since < FLING_WINDOW_MS && moved / Math.max(since, 1) > el.clientHeight / FLING_SCREEN_MS;
-      lastScroll.current = { top: el.scrollTop, at: now };
-    }
-    cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(measure);
-    if (!scrolling.current) {
-      scrolling.current = true;
-      setSettled(false);
-    }
-    clearTimeout(settleTimer.current);
-    settleTimer.current = setTimeout(() => {
-      scrolling.current = false;
-      fling.current = false;
-      setSettled(true);
-      measure();
-    }, SETTLE_MS);
-  };
-  useEffect(
-    () => () => {
-      cancelAnimationFrame(frame.current);
-      clearTimeout(settleTimer.current);
-    },
-    [],
-  );
 
   const readSelectionRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
   useImperativeHandle(ref, () => {
@@ -224,7 +126,7 @@ export function PageColumn({ ref, ...props }: Props) {
       selectSentence: (direction, extend) =>
         el() ? selectSentence({ scroller: el()!, layout, pdf, count, goTo }, direction, extend) : Promise.resolve(),
     };
-  }, [layout, count, pdf]);
+  }, [layout, count, pdf, scroller, position]);
 
   // Group highlights and hits by page once, so each page gets the same array until they change.
   const byPage = useMemo(() => groupByPage(props.highlights, (a) => a.page ?? -1), [props.highlights]);
@@ -246,7 +148,7 @@ export function PageColumn({ ref, ...props }: Props) {
     if (!selection) return false;
     onSelectText(selection);
     return true;
-  }, [pdf, scale, onSelectText]);
+  }, [pdf, scale, onSelectText, scroller]);
   useLayoutEffect(() => {
     readSelectionRef.current = readSelection;
   }, [readSelection]);
@@ -311,18 +213,6 @@ export function PageColumn({ ref, ...props }: Props) {
         })}
       </div>
     </div>
-  );
-}
-
-function sameWindow(a: PageWindow, b: PageWindow): boolean {
-  return (
-    a.current === b.current &&
-    a.visible[0] === b.visible[0] &&
-    a.visible[1] === b.visible[1] &&
-    a.render[0] === b.render[0] &&
-    a.render[1] === b.render[1] &&
-    a.keep[0] === b.keep[0] &&
-    a.keep[1] === b.keep[1]
   );
 }
 
