@@ -1,14 +1,15 @@
-import { asciiFold, splitName } from './exporters/shared';
+import { asciiFold } from './exporters/shared';
+import { authorNamesOf } from './names';
 import type { PaperDraft } from './paper';
 import type { Paper } from './schema';
 import type { LibraryStore } from './store/store';
-import { titleKey } from './text';
+import { squashSpace, titleKey } from './text';
 
 /** What an imported entry is to a paper already there: the same paper, or only possibly the same. */
 export type Match = { kind: 'same' | 'possible'; paperId: string; title: string };
 
 /** What two records are compared on. */
-type Record = Pick<PaperDraft, 'title' | 'authors' | 'year' | 'volume' | 'issue' | 'titleParts'>;
+type Record = Pick<PaperDraft, 'title' | 'authors' | 'authorNames' | 'year' | 'volume' | 'issue' | 'titleParts'>;
 
 /**
  * The paper `draft` is in the library, if any. A DOI or arXiv id match is the same paper (versions of one
@@ -63,19 +64,47 @@ export class SharedTitles {
  * volume, the issue nor the subtitle differs (part 1 and part 2; a book and its review).
  */
 export function sameWork(a: Record | Paper, b: Record | Paper): boolean {
-  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return false;
-  const [first, second] = [familyOf(a.authors?.[0]), familyOf(b.authors?.[0])];
-  if (first && second && first !== second) return false;
-  if (differ(a.volume, b.volume) || differ(a.issue, b.issue)) return false;
-  return !differ(a.titleParts?.subtitle, b.titleParts?.subtitle) && !differ(a.titleParts?.addon, b.titleParts?.addon);
+  return whyApart(a, b).length === 0;
+}
+
+/**
+ * What tells two same-titled records apart, in words for the preview ("other years: 2012 and 2013"); none
+ * when they are one work.
+ */
+export function whyApart(a: Record | Paper, b: Record | Paper): string[] {
+  const reasons: string[] = [];
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) {
+    reasons.push(`another year (${a.year} and ${b.year})`);
+  }
+  const [first, second] = [firstAuthor(a), firstAuthor(b)];
+  if (first && second && first.folded !== second.folded) {
+    reasons.push(`another first author (${first.family} and ${second.family})`);
+  }
+  if (differ(a.volume, b.volume)) reasons.push(`another volume (${a.volume} and ${b.volume})`);
+  if (differ(a.issue, b.issue)) reasons.push(`another issue or part (${a.issue} and ${b.issue})`);
+  const [subA, subB] = [a.titleParts?.subtitle, b.titleParts?.subtitle];
+  if (differ(subA, subB)) reasons.push(`another subtitle (“${subA}” and “${subB}”)`);
+  const [addA, addB] = [a.titleParts?.addon, b.titleParts?.addon];
+  if (differ(addA, addB)) reasons.push(`another title addition (“${addA}” and “${addB}”)`);
+  return reasons;
 }
 
 const differ = (x: string | undefined, y: string | undefined): boolean =>
   x !== undefined && y !== undefined && asciiFold(x) !== asciiFold(y);
 
-/** The first author's family name (or an organisation's name), folded: "Müller, H." and "Hans Muller" agree. */
-function familyOf(display: string | undefined): string {
-  if (!display?.trim()) return '';
-  const name = splitName(display);
-  return asciiFold('literal' in name ? name.literal : name.family);
+/**
+ * The first author's family name (or an organisation's name), as written and folded (without accents or
+ * case: "Müller, H." and "Hans Muller" agree). The structured name is taken when the record has one for
+ * that author (so "van der Berg" and a family name of two words are read as their source gave them);
+ * otherwise the display string is split.
+ */
+function firstAuthor(record: Record | Paper): { family: string; folded: string } | undefined {
+  const display = record.authors?.[0];
+  const name = display?.trim()
+    ? authorNamesOf({ authors: [display], authorNames: record.authorNames?.slice(0, 1) })[0]
+    : record.authorNames?.[0];
+  if (!name) return undefined;
+  const family = squashSpace('literal' in name ? name.literal : name.family);
+  const folded = asciiFold(family);
+  return folded ? { family, folded } : undefined;
 }

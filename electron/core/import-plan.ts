@@ -1,5 +1,5 @@
 import { joinTitle } from './importers/title-parts';
-import { SharedTitles, matchInLibrary, sameWork } from './import-match';
+import { SharedTitles, matchInLibrary, sameWork, whyApart } from './import-match';
 import { BIBLIOGRAPHIC, createPaper, type PaperDraft } from './paper';
 import type { ImportProblem, ParsedImport } from './importers/types';
 import type { Link, Paper, Source } from './schema';
@@ -9,13 +9,24 @@ import { squashSpace, titleKey } from './text';
 /** What importing each entry would do; shown as the preview, then applied as it is. */
 export type PlannedEntry =
   /** `possible`: a paper with the same title that may be the same work; the entry is kept apart from it. */
-  | { kind: 'new'; title: string; draft: PaperDraft; possible?: PossibleDuplicate }
+  /** `entry`: its place among the file's readable entries (from 0), by which a merge is chosen. */
+  | { kind: 'new'; title: string; draft: PaperDraft; entry: number; possible?: PossibleDuplicate }
   /** `fills`: the fields the paper lacks and this entry would fill in; none when it would change nothing. */
   | { kind: 'duplicate'; title: string; existingId: string; fills: string[] }
   | { kind: 'error'; where: string; message: string };
 
-/** The paper (in the library, or earlier in the same file, without an id yet) an entry may be the same as. */
-export type PossibleDuplicate = { paperId?: string; title: string };
+/**
+ * The paper (in the library, or earlier in the same file, without an id yet) an entry may be the same as,
+ * with what the person needs to decide: its authors and year, and why the two were not taken as one.
+ */
+export type PossibleDuplicate = { paperId?: string; title: string; authors: string[]; year?: number; why: string[] };
+
+function possibleOf(other: PaperDraft | Paper, draft: PaperDraft, paperId?: string, why = whyApart(other, draft)) {
+  const possible: PossibleDuplicate = { title: other.title, authors: other.authors ?? [], why };
+  if (paperId) possible.paperId = paperId;
+  if (other.year !== undefined) possible.year = other.year;
+  return possible;
+}
 
 /** Decide, without changing the library, what each parsed entry becomes. */
 export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEntry[] {
@@ -25,7 +36,15 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
   const titles = new SharedTitles();
   // The entries each paper took in: applyImport fills them in, after which a later entry is compared with them too.
   const takenIn = new Map<string, PaperDraft[]>();
-  for (const draft of parsed.drafts) {
+  // Why an entry is only possibly the paper: what tells them apart, or an earlier entry the paper took in.
+  const whyNot = (paperId: string, draft: PaperDraft): string[] => {
+    const why = whyApart(store.get(paperId)!, draft);
+    const other = takenIn.get(paperId)?.find((taken) => !sameWork(taken, draft));
+    return why.length || !other
+      ? why
+      : whyApart(other, draft).map((reason) => `${reason} than an earlier entry of this file`);
+  };
+  for (const [index, draft] of parsed.drafts.entries()) {
     const found = matchInLibrary(store, draft, titles);
     const match =
       found?.kind === 'same' && takenIn.get(found.paperId)?.some((other) => !sameWork(other, draft))
@@ -52,9 +71,10 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
       continue;
     }
     earlier.add(draft);
-    const entry: PlannedEntry = { kind: 'new', title: draft.title, draft };
-    if (match) entry.possible = { paperId: match.paperId, title: match.title };
-    else if (inBatch) entry.possible = { title: inBatch.title };
+    const entry: PlannedEntry = { kind: 'new', title: draft.title, draft, entry: index };
+    if (match)
+      entry.possible = possibleOf(store.get(match.paperId)!, draft, match.paperId, whyNot(match.paperId, draft));
+    else if (inBatch) entry.possible = possibleOf(inBatch.draft, draft);
     plan.push(entry);
   }
   return plan;
@@ -101,8 +121,11 @@ export type ImportUndo = {
   filled: { paperId: string; before: Partial<Paper>; after: Partial<Paper> }[];
 };
 
-/** What the person chose in the preview: `merge` holds the entries (by index among the drafts) to merge into the paper they are possibly the same as. */
-export type ImportChoices = { merge?: ReadonlySet<number> };
+/**
+ * What the person chose in the preview: `merge` holds the entries (by index among the drafts, as the plan's
+ * `entry`) to merge into the paper they are possibly the same as, or `all` of them; the rest are kept apart.
+ */
+export type ImportChoices = { merge?: ReadonlySet<number> | 'all' };
 
 /** Apply a plan: add new papers, fill empty fields of duplicates (never their status, note, tags or highlights). */
 export async function applyImport(
@@ -136,7 +159,7 @@ export async function applyImport(
     const match = matchInLibrary(store, draft, titles);
     const inBatch = match?.kind === 'same' ? undefined : earlier.match(draft);
     // A possible duplicate is kept apart unless the person chose to merge it.
-    const mergeChosen = choices.merge?.has(done) === true;
+    const mergeChosen = choices.merge === 'all' || choices.merge?.has(done) === true;
     const existingId =
       match?.kind === 'same' || (mergeChosen && match)
         ? match.paperId
@@ -173,33 +196,46 @@ export async function applyImport(
 
 /**
  * Take an import back: remove the papers it added and put back the fields it filled in, so a merge is
- * undoable. A person's work since wins: a paper read, noted, tagged or highlighted since is kept, and a field
- * changed since keeps its new value. Returns what could not be taken back, by paper id.
+ * undoable. A person's work since wins: a paper read, noted, tagged, highlighted or given a PDF since is
+ * kept, and a field changed since keeps its new value. Returns the papers removed, those put back as they
+ * were, and those kept, by id.
  */
-export function undoImport(store: LibraryStore, undo: ImportUndo, now: string): { kept: string[] } {
+export function undoImport(
+  store: LibraryStore,
+  undo: ImportUndo,
+  now: string,
+): { removed: string[]; restored: string[]; kept: string[] } {
+  const removed: string[] = [];
+  const restored: string[] = [];
   const kept: string[] = [];
   for (const id of undo.added) {
     const paper = store.get(id);
     if (!paper) continue;
     const touched = paper.status !== 'inbox' || paper.note.trim() || paper.tags.length || paper.annotations.length;
     if (touched || paper.attachments?.length) kept.push(id);
-    else store.remove(id);
+    else {
+      store.remove(id);
+      removed.push(id);
+    }
   }
   for (const { paperId, before, after } of [...undo.filled].reverse()) {
     const paper = store.get(paperId);
     if (!paper) continue;
-    const restored: Record<string, unknown> = { ...paper };
+    const back: Record<string, unknown> = { ...paper };
     let changed = false;
     for (const [key, value] of Object.entries(after)) {
-      if (JSON.stringify(restored[key]) !== JSON.stringify(value)) continue;
+      if (JSON.stringify(back[key]) !== JSON.stringify(value)) continue;
       const previous = (before as Record<string, unknown>)[key];
-      if (previous === undefined) delete restored[key];
-      else restored[key] = previous;
+      if (previous === undefined) delete back[key];
+      else back[key] = previous;
       changed = true;
     }
-    if (changed) store.replace({ ...(restored as Paper), updatedAt: now });
+    if (changed) {
+      store.replace({ ...(back as Paper), updatedAt: now });
+      if (!restored.includes(paperId)) restored.push(paperId);
+    }
   }
-  return { kept };
+  return { removed, restored, kept };
 }
 
 /** The fields a duplicate entry can fill in: only those the paper lacks. */

@@ -30,7 +30,17 @@ describe('possible duplicates: kept apart by default, merged when chosen, and un
     const { store, bookId } = await libraryWithBook();
     const parsed = parseImport(REVIEW, 'bibtex', 'refs.bib');
     expect(planImport(store, parsed)).toMatchObject([
-      { kind: 'new', possible: { paperId: bookId, title: 'Quiet Power of Introverts' } },
+      {
+        kind: 'new',
+        entry: 0,
+        possible: {
+          paperId: bookId,
+          title: 'Quiet Power of Introverts',
+          authors: ['Susan Cain'],
+          year: 2012,
+          why: ['another year (2012 and 2013)', 'another first author (Cain and Roe)'],
+        },
+      },
     ]);
     const outcome = await applyImport(store, parsed, SOURCE, NOW);
     expect(outcome.added).toHaveLength(1);
@@ -47,7 +57,7 @@ describe('possible duplicates: kept apart by default, merged when chosen, and un
     const outcome = await applyImport(store, parsed, SOURCE, NOW, undefined, { merge: new Set([0]) });
     expect(outcome).toMatchObject({ added: [], duplicates: 1, merged: [bookId], possible: [] });
     expect(store.get(bookId)!.doi).toBe('10.1000/review');
-    expect(undoImport(store, outcome.undo, LATER)).toEqual({ kept: [] });
+    expect(undoImport(store, outcome.undo, LATER)).toEqual({ removed: [], restored: [bookId], kept: [] });
     expect({ ...store.get(bookId), updatedAt: NOW }).toEqual(before);
   });
 
@@ -61,7 +71,7 @@ describe('possible duplicates: kept apart by default, merged when chosen, and un
     const outcome = await applyImport(store, parsed, SOURCE, NOW);
     const [first, second] = outcome.added;
     store.replace({ ...store.get(second!)!, status: 'read' });
-    expect(undoImport(store, outcome.undo, LATER)).toEqual({ kept: [second] });
+    expect(undoImport(store, outcome.undo, LATER)).toEqual({ removed: [first], restored: [], kept: [second] });
     expect(store.get(first!)).toBeUndefined();
     expect(store.get(second!)?.status).toBe('read');
   });

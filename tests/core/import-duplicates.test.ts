@@ -36,7 +36,19 @@ describe('duplicates made precise', () => {
     expect(preview).toMatchObject({ new: 2, duplicates: 1, possible: 1 });
     expect(preview.entries).toEqual([
       { kind: 'new', title: 'The Power of Habit' },
-      { kind: 'new', title: 'The Power of Habit', possible: { title: 'The Power of Habit' } },
+      {
+        kind: 'new',
+        title: 'The Power of Habit',
+        entry: 1,
+        authors: ['Anna Smith'],
+        year: 2013,
+        possible: {
+          title: 'The Power of Habit',
+          authors: ['Charles Duhigg'],
+          year: 2012,
+          why: ['another year (2012 and 2013)', 'another first author (Duhigg and Smith)'],
+        },
+      },
       // Same title, no year, the same first author written another way: the same book.
       { kind: 'duplicate', title: 'The Power of Habit', existingId: '', fills: [] },
     ]);
@@ -74,7 +86,20 @@ describe('duplicates made precise', () => {
         existingId: book.id,
         fills: ['citationKey', 'publisher', 'type'],
       },
-      { kind: 'new', title: 'The Power of Habit', possible: { paperId: book.id, title: 'The Power of Habit' } },
+      {
+        kind: 'new',
+        title: 'The Power of Habit',
+        entry: 1,
+        authors: ['Anna Smith'],
+        year: 2013,
+        possible: {
+          paperId: book.id,
+          title: 'The Power of Habit',
+          authors: ['Charles Duhigg'],
+          year: 2012,
+          why: ['another year (2012 and 2013)', 'another first author (Duhigg and Smith)'],
+        },
+      },
       {
         kind: 'duplicate',
         title: 'The Power of Habit',

@@ -1,18 +1,16 @@
-import { open } from 'node:fs/promises';
 import { z } from 'zod';
 import { compileRules, matchRules } from '../insight/rules';
 import { defineCommand, type CommandContext } from '../command';
-import { applyImport, planImport } from '../import-plan';
-import { IMPORT_FORMATS, parseImport } from '../importers';
-import { decodeImportBytes } from '../importers/decode';
-import { MAX_IMPORT_BYTES, readImportFile } from '../importers/read-file';
-import type { ParsedImport } from '../importers/types';
+import { IMPORT_FORMATS } from '../importers';
+import { MAX_IMPORT_BYTES } from '../importers/read-file';
+import { readInput } from '../importers/read-input';
+import { applyImport, planImport, type ImportChoices, type ImportOutcome } from '../import-plan';
+import { forgetImport, rememberImport, undoLastImport } from '../importers/last-import';
+import type { ImportProblem, ParsedImport } from '../importers/types';
 import { importPdf, planPdf, type PdfImported } from '../attachments/pdf-import';
 import { MAX_PDF_BYTES, pdfTextOf } from '../attachments/store-pdf';
-import { isPdf } from '../pdf';
 import { CommandError } from '../result';
 import type { Source } from '../schema';
-import { readPdfFile } from './attachments';
 
 const ImportInput = z
   .strictObject({
@@ -31,78 +29,24 @@ const ImportInput = z
     /** A label for pasted text. */
     name: z.string().max(500).optional(),
     format: z.enum(IMPORT_FORMATS).default('auto'),
+    /**
+     * The possible duplicates to merge into the paper they may be the same as: `all`, or their `entry`
+     * numbers from the preview. The others are kept apart, as the preview says by default.
+     */
+    merge: z.union([z.literal('all'), z.array(z.number().int().min(0)).max(1_000_000)]).optional(),
+    /**
+     * Take an import back instead: "last", or the `importId` its report gave (refused if another import came
+     * since). Its papers are removed and the details it filled in put back, keeping what was changed since.
+     */
+    undo: z.string().min(1).max(100).optional(),
   })
-  .refine((input) => [input.text, input.path, input.base64].filter((v) => v !== undefined).length === 1, {
-    message: 'Give exactly one of "text", "path" or "base64".',
+  .refine((input) => [input.text, input.path, input.base64, input.undo].filter((v) => v !== undefined).length === 1, {
+    message: 'Give exactly one of "text", "path", "base64" or "undo".',
   });
 type ImportInput = z.output<typeof ImportInput>;
 
 /** Only the CLI reads a file by its path; the app sends the bytes it was given. */
 const pathIsHostOnly = (input: ImportInput): string | undefined => (input.path === undefined ? undefined : 'path');
-
-/** What was given: text to parse, or a PDF's bytes. */
-type Given = { kind: 'text'; parsed: ParsedImport } | { kind: 'pdf'; bytes: Uint8Array; name: string };
-
-async function readInput(input: ImportInput): Promise<Given> {
-  if (input.path) {
-    if (await startsLikePdf(input.path)) {
-      return { kind: 'pdf', bytes: await readPdfFile(input.path), name: input.path.split(/[\\/]/).at(-1)! };
-    }
-    const file = await readImportFile(input.path);
-    refuseBinary(file.text, file.label);
-    return { kind: 'text', parsed: parseImport(file.text, input.format, file.label) };
-  }
-  const label = input.name ?? 'pasted text';
-  if (input.base64 !== undefined) {
-    const bytes = Buffer.from(input.base64, 'base64');
-    if (isPdf(bytes)) return { kind: 'pdf', bytes, name: label };
-    if (bytes.length > MAX_IMPORT_BYTES) {
-      throw new CommandError('INVALID_INPUT', `${label} is over 50 MB; split it and import the parts.`);
-    }
-    const { text } = decodeImportBytes(bytes);
-    refuseBinary(text, label);
-    return { kind: 'text', parsed: parseImport(text, input.format, label) };
-  }
-  return { kind: 'text', parsed: parseImport(input.text ?? '', input.format, label) };
-}
-
-/** Only the first bytes are read to tell a PDF (which is read whole) from a text file (decoded). */
-async function startsLikePdf(path: string): Promise<boolean> {
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (!handle) return false;
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(1024), 0, 1024, 0);
-    return isPdf(buffer.subarray(0, bytesRead));
-  } catch {
-    return false;
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * A file that is not text (an image, an archive, a Word file) is refused, rather than read as a digest of
- * one paper titled with control characters: NUL, or more than 1% control characters in its first 8,000.
- */
-export function refuseBinary(text: string, label: string): void {
-  const head = text.slice(0, 8000);
-  let controls = 0;
-  let first = -1;
-  for (let i = 0; i < head.length; i++) {
-    const code = head.charCodeAt(i);
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) || code === 127) {
-      if (first < 0) first = i;
-      controls++;
-      if (code === 0) controls += head.length;
-    }
-  }
-  if (controls === 0 || controls * 100 <= head.length) return;
-  throw new CommandError(
-    'INVALID_INPUT',
-    `${label} is not a file Paperqueue reads: it is binary (a control character at byte ${first}). ` +
-      'Paperqueue imports BibTeX, RIS, CSL-JSON, a daily digest page, arXiv ids, its own backups, and PDFs.',
-  );
-}
 
 export const libraryPreviewImport = defineCommand({
   kind: 'query',
@@ -110,6 +54,7 @@ export const libraryPreviewImport = defineCommand({
   input: ImportInput,
   hostOnly: pathIsHostOnly,
   async run(ctx, input) {
+    if (input.undo !== undefined) throw new CommandError('INVALID_INPUT', 'An undo has nothing to preview.');
     const given = await readInput(input);
     if (given.kind === 'pdf') {
       const plan = planPdf(ctx, await pdfTextOf(ctx.store, given.bytes, given.name), given.name);
@@ -133,9 +78,19 @@ export const libraryPreviewImport = defineCommand({
     }
     const parsed = given.parsed;
     const entries = planImport(ctx.store, parsed).map((entry) =>
-      entry.kind === 'new'
-        ? { kind: entry.kind, title: entry.title, ...(entry.possible && { possible: entry.possible }) }
-        : entry,
+      entry.kind !== 'new'
+        ? entry
+        : entry.possible
+          ? {
+              kind: entry.kind,
+              title: entry.title,
+              // What the person compares with the paper it may be the same as; `entry` chooses a merge.
+              entry: entry.entry,
+              authors: entry.draft.authors ?? [],
+              ...(entry.draft.year !== undefined && { year: entry.draft.year }),
+              possible: entry.possible,
+            }
+          : { kind: entry.kind, title: entry.title },
     );
     const count = (kind: string) => entries.filter((e) => e.kind === kind).length;
     return {
@@ -149,7 +104,7 @@ export const libraryPreviewImport = defineCommand({
       /** New papers without a title, shown as "Untitled". */
       untitled: entries.filter((e) => e.kind === 'new' && e.title === '').length,
       /** New papers with the title of another that may be the same work: kept apart, named in their entry. */
-      possible: entries.filter((e) => e.kind === 'new' && e.possible).length,
+      possible: entries.filter((e) => e.kind === 'new' && 'possible' in e).length,
       errors: count('error'),
       entries,
     };
@@ -158,17 +113,71 @@ export const libraryPreviewImport = defineCommand({
 
 export const libraryImport = defineCommand({
   kind: 'mutation',
-  summary: 'Import a file or pasted text (format recognised from its content); duplicates only fill empty fields.',
+  summary:
+    'Import a file or pasted text (format recognised from its content); duplicates only fill empty fields, ' +
+    'possible duplicates are kept apart unless named in "merge"; "undo" takes the last import back.',
   input: ImportInput,
   hostOnly: pathIsHostOnly,
   async run(ctx, input) {
+    if (input.undo !== undefined) return undoResult(ctx, input.undo);
     const given = await readInput(input);
-    if (given.kind === 'pdf') return pdfResult(await importPdf(ctx, given.bytes, given.name));
+    if (given.kind === 'pdf') {
+      // A PDF is not taken back by Undo: the import before it is no longer the last one either.
+      await forgetImport(ctx.store);
+      return pdfResult(await importPdf(ctx, given.bytes, given.name));
+    }
     const parsed = given.parsed;
+    const merge = mergeChoice(ctx, parsed, input.merge);
     if (parsed.drafts.length > 0) await ctx.store.backUpNow().catch(() => undefined);
-    return importParsed(ctx, parsed, input.path ?? (input.base64 !== undefined ? input.name : undefined));
+    return importParsed(ctx, parsed, input.path ?? (input.base64 !== undefined ? input.name : undefined), merge);
   },
 });
+
+/**
+ * The entries chosen for merging, checked before anything changes: a number that is not a possible
+ * duplicate of this file (a typo, or a preview of another file) is refused, naming it.
+ */
+function mergeChoice(ctx: CommandContext, parsed: ParsedImport, merge: 'all' | number[] | undefined) {
+  if (merge === undefined || merge === 'all') return merge;
+  if (merge.length === 0) return new Set<number>();
+  const possible = new Set(
+    planImport(ctx.store, parsed).flatMap((e) => (e.kind === 'new' && e.possible ? [e.entry] : [])),
+  );
+  const wrong = merge.filter((entry) => !possible.has(entry));
+  if (wrong.length > 0) {
+    const listed = possible.size
+      ? `its possible duplicates are ${[...possible].join(', ')}`
+      : 'it has no possible duplicate';
+    throw new CommandError(
+      'INVALID_INPUT',
+      `merge: ${wrong.join(', ')} ${wrong.length === 1 ? 'is not a possible duplicate' : 'are not possible duplicates'} in ${parsed.sourceName} (${listed}); nothing was imported.`,
+    );
+  }
+  return new Set(merge);
+}
+
+/** An import taken back, told in the same shape as any import (nothing added), with what was undone. */
+async function undoResult(ctx: CommandContext, id: string) {
+  const { ids, ...undone } = await undoLastImport(ctx.store, id, ctx.now().toISOString());
+  ctx.changed(ids);
+  return {
+    format: 'undo',
+    source: undone.source,
+    found: 0,
+    added: 0,
+    duplicates: 0,
+    merged: 0,
+    untitled: 0,
+    possible: [] as ImportOutcome['possible'],
+    attached: 0,
+    errors: [] as ImportProblem[],
+    ids: [] as string[],
+    rules: { boosted: 0, dimmed: 0 },
+    pdf: undefined,
+    importId: undefined,
+    undone,
+  };
+}
 
 /** An imported PDF, told in the same shape as any import, with where it went and why. */
 function pdfResult(pdf: PdfImported) {
@@ -187,15 +196,24 @@ function pdfResult(pdf: PdfImported) {
     ids: pdf.kind === 'new' ? [pdf.paperId] : [],
     rules: { boosted: 0, dimmed: 0 },
     pdf,
+    importId: undefined,
+    undone: undefined,
   };
 }
 
-async function importParsed(ctx: CommandContext, parsed: ParsedImport, path: string | undefined) {
+async function importParsed(
+  ctx: CommandContext,
+  parsed: ParsedImport,
+  path: string | undefined,
+  merge: ImportChoices['merge'],
+) {
   const now = ctx.now().toISOString();
   const source: Source = { format: parsed.format, name: parsed.sourceName, importedAt: now };
   if (path) source.file = path.split(/[\\/]/).at(-1)!;
-  const outcome = await applyImport(ctx.store, parsed, source, now, ctx.progress);
+  const outcome = await applyImport(ctx.store, parsed, source, now, ctx.progress, { merge });
   ctx.changed([...outcome.added, ...outcome.merged]);
+  // Kept so that it can be taken back; the import stands even if that record cannot be written.
+  const importId = await rememberImport(ctx.store, parsed.sourceName, now, outcome.undo).catch(() => undefined);
   // The reader's keyword rules, applied to what came in.
   const rules = compileRules(ctx.store.rules);
   const ruled = { boosted: 0, dimmed: 0 };
@@ -221,5 +239,8 @@ async function importParsed(ctx: CommandContext, parsed: ParsedImport, path: str
     attached: 0,
     rules: ruled,
     pdf: undefined,
+    /** Names this import for library.import's `undo`; none when it changed nothing. */
+    importId,
+    undone: undefined,
   };
 }
