@@ -11,6 +11,11 @@ export type PaperqueueBridge = {
   onWriteError: (callback: (message: string) => void) => () => void;
   /** Menu commands the page carries out (with the file the native dialog read, for an import). */
   onMenu: (callback: (command: MenuCommand) => void) => () => void;
+  /**
+   * The native folder dialog (the sync folder): the folder the person chose, or undefined when they
+   * cancelled. The page learns only the path they picked; reading or writing it stays the core's.
+   */
+  chooseFolder: (title: string) => Promise<string | undefined>;
 };
 
 export type MenuCommand =

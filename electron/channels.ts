@@ -5,4 +5,5 @@ export const CHANNELS = {
   menu: 'paperqueue:menu',
   writeError: 'paperqueue:write-error',
   progress: 'paperqueue:progress',
+  chooseFolder: 'paperqueue:choose-folder',
 } as const;

@@ -1,4 +1,4 @@
-import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
+import { BrowserWindow, dialog, ipcMain, type OpenDialogOptions, type WebFrameMain } from 'electron';
 import { CHANNELS } from './channels';
 import { dispatch } from './core/dispatch';
 import type { Result } from './core/result';
@@ -17,6 +17,18 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Command name missing.' } };
     return dispatch({ store }, name, input);
   });
+  // The one host capability the page asks for besides commands: a folder picked in the native dialog
+  // (the sync folder). The person's choice is the consent; the page gets the path and nothing else.
+  ipcMain.handle(CHANNELS.chooseFolder, async (event, title: unknown): Promise<string | undefined> => {
+    if (!isTrustedFrame(event.senderFrame)) return undefined;
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options: OpenDialogOptions = {
+      title: typeof title === 'string' ? title.slice(0, 200) : 'Choose a folder',
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return choice.canceled ? undefined : choice.filePaths[0];
+  });
   const unsubscribe = store.onChange((change) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANNELS.changed, change);
   });
@@ -32,5 +44,6 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
     unsubscribeErrors();
     unsubscribeProgress();
     ipcMain.removeHandler(CHANNELS.invoke);
+    ipcMain.removeHandler(CHANNELS.chooseFolder);
   };
 }

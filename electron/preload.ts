@@ -4,7 +4,7 @@ import { CHANNELS } from './channels';
 import type { Result } from './core/result';
 import type { ChangeEvent, ProgressEvent } from './core/store/store';
 
-// The page gets these five functions and nothing else: never ipcRenderer itself.
+// The page gets these six functions and nothing else: never ipcRenderer itself.
 const bridge = {
   invoke: (name: string, input: unknown) =>
     ipcRenderer.invoke(CHANNELS.invoke, name, input) as Promise<Result<unknown>>,
@@ -28,6 +28,7 @@ const bridge = {
     ipcRenderer.on(CHANNELS.menu, listener);
     return () => void ipcRenderer.removeListener(CHANNELS.menu, listener);
   },
+  chooseFolder: (title: string) => ipcRenderer.invoke(CHANNELS.chooseFolder, title) as Promise<string | undefined>,
 } satisfies PaperqueueBridge;
 
 contextBridge.exposeInMainWorld('paperqueue', bridge);

@@ -15,7 +15,7 @@ import {
 import { MAX_PDF_BYTES } from '../core/attachments/store-pdf';
 import { serveAttachment } from './attachment-route';
 import { readStatic } from './static';
-import { attachSync, detachSync } from '../core/sync/attach';
+import { attachSync, detachSync, keepSyncing } from '../core/sync/attach';
 
 export type ServerOptions = {
   store: LibraryStore;
@@ -171,12 +171,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   port = (server.address() as AddressInfo).port;
 
-  // Sync, when set up: changes recorded as they commit, the folder merged in the background.
-  const sync = await attachSync(options.store).catch((error: unknown) => {
-    console.error('paperqueue: sync is off:', error);
-    return undefined;
-  });
-  const stopSync = sync?.runEvery(SYNC_INTERVAL_MS);
+  // Sync, when set up: changes recorded as they commit (from now), the folder merged in the background, and
+  // sync set up later from the settings dialog merged the same way.
+  await attachSync(options.store).catch(() => undefined);
+  const stopSync = keepSyncing(options.store, SYNC_INTERVAL_MS, (error) =>
+    console.error('paperqueue: sync is off:', error),
+  );
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
@@ -186,7 +186,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cliToken,
     close: async () => {
       clearInterval(heartbeat);
-      stopSync?.();
+      stopSync();
       await detachSync(options.store);
       unsubscribe();
       unsubscribeErrors();

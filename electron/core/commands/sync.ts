@@ -1,8 +1,7 @@
-import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '../command';
 import { CommandError } from '../result';
-import { attachSync, isFolder, setUpSync, syncStatus } from '../sync/attach';
+import { attachSync, setUpSync, syncFolderProblem, syncStatus, turnOffSync } from '../sync/attach';
 import { SyncFolderNewerError } from '../sync/folder';
 import { Bounded } from './inputs';
 
@@ -27,24 +26,27 @@ export const syncNow = defineCommand({
   },
 });
 
+const SetUp = z.strictObject({ dir: Bounded.line.min(1), name: Bounded.name.trim().min(1) });
+const TurnOff = z.strictObject({ off: z.literal(true) });
+
 export const syncSetup = defineCommand({
   kind: 'mutation',
   summary:
-    'Sync this library through DIR, a folder Syncthing, Dropbox or a network drive already syncs, as device NAME.',
-  input: z.strictObject({ dir: Bounded.line.min(1), name: Bounded.name.trim().min(1) }),
-  // The folder is on this machine's disk: the app's page chooses it through its host, never by a typed path.
-  hostOnly: ({ dir }) => dir,
-  async run(ctx, { dir, name }) {
-    if (!isAbsolute(dir))
-      throw new CommandError('INVALID_INPUT', `The sync folder must be an absolute path, not "${dir}".`);
-    if (!(await isFolder(dir))) {
-      throw new CommandError(
-        'NOT_FOUND',
-        `The sync folder ${dir} does not exist. Create it (or mount its drive, or let the sync app create it) first.`,
-      );
+    'Sync this library through DIR, a folder Syncthing, Dropbox or a network drive already syncs, as device NAME; {"off": true} turns sync off on this machine.',
+  input: z.union([SetUp, TurnOff]),
+  // Served to the page too (browser mode's person types the path; the app's native dialog fills it in): it
+  // reads nothing back but sync's own checksummed files, and writes only under devices/<id>/ of a folder
+  // that is empty or already Paperqueue's (syncFolderProblem), so it cannot read or litter the disk.
+  async run(ctx, input) {
+    if ('off' in input) {
+      // The library keeps every paper; the sync folder keeps this device's files for the other devices.
+      await turnOffSync(ctx.store);
+      return syncStatus(ctx.store);
     }
+    const problem = await syncFolderProblem(input.dir, ctx.store.dataDir);
+    if (problem) throw new CommandError(problem.code, problem.message);
     try {
-      await setUpSync(ctx.store, dir, name);
+      await setUpSync(ctx.store, input.dir, input.name);
     } catch (error) {
       if (error instanceof SyncFolderNewerError) throw new CommandError('CONFLICT', error.message);
       throw error;

@@ -1,7 +1,8 @@
-import { rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, realpath, rm, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { LibraryStore } from '../store/store';
 import { newDevice } from './device';
+import { listConflicts, type NoteConflict } from './conflicts';
 import { checkSyncFolder, SyncFolderMissingError, SyncFolderNewerError } from './folder';
 import { writeSyncRecord } from './local';
 import { recordChange } from './record';
@@ -81,7 +82,8 @@ export type SyncStatus =
       /** This device's changes not in the sync folder yet. */
       waiting: number;
       devices: { id: string; name?: string; changes: number; self: boolean }[];
-      conflicts: { paperId: string; title: string }[];
+      /** Notes merged with conflict markers and not settled since, each with both versions. */
+      conflicts: NoteConflict[];
       skewed: { device: string; name?: string; aheadMs: number }[];
       problems: { file: string; kind: string; reason: string }[];
     };
@@ -112,7 +114,7 @@ export async function syncStatus(store: LibraryStore): Promise<SyncStatus> {
     ...(record.lastSyncedAt && { lastSyncedAt: record.lastSyncedAt }),
     waiting: await session.waiting(),
     devices: record.devices,
-    conflicts: record.conflicts,
+    conflicts: listConflicts(store, record.conflicts),
     skewed: record.skewed.map((entry) => ({
       ...entry,
       ...(names.get(entry.device) && { name: names.get(entry.device) }),
@@ -121,6 +123,103 @@ export async function syncStatus(store: LibraryStore): Promise<SyncStatus> {
   };
 }
 
-/** True when `dir` is an existing folder (the setup command's check, for a clear message). */
-export const isFolder = async (dir: string): Promise<boolean> =>
-  (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
+/**
+ * Turn sync off on this machine: the session stops and this data folder's sync settings, saved state,
+ * journal and record go (the library keeps every paper; the aliases stay, so old ids still resolve). The
+ * device's files stay in the sync folder: the other devices keep what it wrote. Setting sync up again
+ * starts a new device, which records the library as it is then.
+ */
+export async function turnOffSync(store: LibraryStore): Promise<void> {
+  await detachSync(store);
+  for (const file of ['settings.json', 'state.snap', 'journal.jsonl', 'status.json']) {
+    await rm(join(localSyncDir(store.dataDir), file), { force: true });
+  }
+}
+
+/**
+ * Merge the sync folder now and every `ms` after, in the background, whenever sync is set up: sync turned
+ * on after the host started (from the settings dialog) is merged too, and turned off it stops. A missing or
+ * newer folder is not an error here (the status says it); `onError` hears of damaged settings, once each.
+ */
+export function keepSyncing(store: LibraryStore, ms: number, onError: (error: unknown) => void): () => void {
+  let running = false;
+  let stopped = false;
+  let lastError = '';
+  const tick = async () => {
+    if (running || stopped) return;
+    running = true;
+    try {
+      const session = await attachSync(store);
+      lastError = '';
+      // Turned off meanwhile: a closed session must not write the folder or the record again.
+      if (session && !stopped && syncSessionOf(store) === session) await session.syncNow().catch(() => undefined);
+    } catch (error) {
+      if (String(error) !== lastError) onError(error);
+      lastError = String(error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), ms);
+  timer.unref();
+  setTimeout(() => void tick(), 0).unref();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
+
+/** Files a sync app or an operating system puts in any folder, which do not make it someone else's. */
+const HOUSEKEEPING = new Set(['devices', 'desktop.ini', 'Thumbs.db', 'Icon\r']);
+
+/**
+ * Why `dir` cannot be the sync folder of the library in `dataDir`, in words a person can act on; undefined
+ * when it can. It must be an existing folder (a missing one may be an unmounted drive), apart from the data
+ * folder, and empty or already Paperqueue's (only `devices/` and hidden files such as Syncthing's
+ * `.stfolder`): Paperqueue's files never mix with the person's own, and a page cannot scatter them into any
+ * folder. A folder a newer Paperqueue wrote is refused by setUpSync.
+ */
+export async function syncFolderProblem(
+  dir: string,
+  dataDir: string,
+): Promise<{ code: 'INVALID_INPUT' | 'NOT_FOUND'; message: string } | undefined> {
+  if (!isAbsolute(dir))
+    return {
+      code: 'INVALID_INPUT',
+      message: `The sync folder must be a full path (like /home/you/Sync/Paperqueue), not "${dir}".`,
+    };
+  const found = await stat(dir).catch(() => undefined);
+  if (!found)
+    return {
+      code: 'NOT_FOUND',
+      message: `The sync folder ${dir} does not exist. Create it (or mount its drive, or let the sync app create it) first.`,
+    };
+  if (!found.isDirectory())
+    return { code: 'INVALID_INPUT', message: `${dir} is a file, not a folder: choose the folder itself.` };
+  const [folder, data] = await Promise.all([realpath(dir), realpath(dataDir).catch(() => dataDir)]);
+  if (within(folder, data))
+    return {
+      code: 'INVALID_INPUT',
+      message: `${dir} is inside Paperqueue's data folder (${dataDir}): choose a folder of its own that your sync app replicates.`,
+    };
+  if (within(data, folder))
+    return {
+      code: 'INVALID_INPUT',
+      message: `${dir} holds Paperqueue's data folder (${dataDir}), which must not be synced by the sync app: choose a folder of its own.`,
+    };
+  const others = (await readdir(dir)).filter((name) => !name.startsWith('.') && !HOUSEKEEPING.has(name));
+  if (others.length > 0) {
+    const named = others.slice(0, 3).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
+    return {
+      code: 'INVALID_INPUT',
+      message: `${dir} already holds other files (${named}). Choose an empty folder, or one Paperqueue already syncs through, so its files stay apart from yours (for example a new folder "Paperqueue" inside it).`,
+    };
+  }
+  return undefined;
+}
+
+/** `inner` is `outer` or a folder under it. */
+const within = (inner: string, outer: string): boolean => {
+  const path = relative(outer, inner);
+  return path === '' || (!path.startsWith(`..${sep}`) && path !== '..' && !isAbsolute(path));
+};
