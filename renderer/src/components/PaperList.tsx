@@ -52,7 +52,13 @@ export function PaperList() {
     scrollRestored();
   }, [restoreScroll, loading, papers.length, scrollRestored]);
 
-  const selectedIndex = useMemo(() => positionOf(papers, selectedId), [papers, selectedId]);
+  // Looked for on screen first (where the cursor almost always is): a look through 100,000 places only when
+  // it is not there. `first` only guides the look, so a scroll does not look again.
+  const selectedIndex = useMemo(
+    () => positionOf(papers, selectedId, first),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [papers, selectedId],
+  );
   useEffect(() => {
     if (selectedIndex >= 0) scrollToIndex(selectedIndex);
   }, [selectedIndex, scrollToIndex]);

@@ -1,14 +1,8 @@
-import { memo, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { STATUS_LABEL, formatDate, rowLabel, shortAuthors } from '../labels';
-import { actionTitle } from '../shortcuts';
-import { useApp, useAppStore } from '../store';
-import type { PaperRow, Ranking, Status } from '../store/types';
-import { MarkedText, PdfMarker } from './row-parts';
-import { TexText } from './TexText';
-import { UNTITLED, Untitled } from './Untitled';
-
-/** Where a search matched, said before its passage. */
-const FIELD_LABEL = { abstract: 'Abstract', note: 'Note', highlight: 'Highlight', authors: 'Authors', tags: 'Tags' };
+import { memo, useEffect, useRef, type DragEvent } from 'react';
+import { rowLabel } from '../labels';
+import { useApp } from '../store';
+import type { PaperRow, Ranking } from '../store/types';
+import { RowContent } from './row-parts';
 
 /** The drag's data type: the ids of the rows being moved, as JSON. */
 export const DRAG_TYPE = 'application/x-paperqueue-ids';
@@ -71,13 +65,6 @@ export const PaperListRow = memo(function PaperListRow({
   const select = useApp((s) => s.select);
   const toggleChecked = useApp((s) => s.toggleChecked);
   const checkRange = useApp((s) => s.checkRange);
-  const setStatus = useApp((s) => s.setStatus);
-  const act = (status: Status) => (event: MouseEvent) => {
-    event.stopPropagation();
-    void setStatus([paper.id], status);
-  };
-  const openReader = useApp((s) => s.openReader);
-  const store = useAppStore();
   const element = useRef<HTMLDivElement>(null);
   // The selection moved (a key, a click): the selected row takes the focus, so a screen reader says which
   // paper it is, unless the focus is somewhere else the person is working (a note, the search box).
@@ -88,24 +75,6 @@ export const PaperListRow = memo(function PaperListRow({
     if (now === null || now === document.body || row.closest('[role="grid"]')?.contains(now))
       row.focus({ preventScroll: true });
   }, [selected]);
-  // Only the selected row's buttons are Tab stops; the others' are a click (or a key: q, r, d) away.
-  const tab = selected ? 0 : -1;
-  const authors = shortAuthors(paper.authors, paper.authorCount);
-  const passage = paper.match?.passage;
-  const inPdf = paper.pdfMatch;
-  // "in the PDF, p. 7": the reader opens at that page with the search's words found and marked there.
-  const whereInPdf = inPdf && {
-    onClick(event: MouseEvent) {
-      event.stopPropagation();
-      select(paper.id);
-      openReader(paper.id, { page: inPdf.page, find: store.getState().search.trim() });
-    },
-    // Enter and Space are the button's: the list's keys (Enter selects the first row) do not see them.
-    onKeyDown(event: KeyboardEvent) {
-      if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
-    },
-    title: 'Open the PDF at this page, with the words found',
-  };
   return (
     <div
       ref={element}
@@ -149,100 +118,7 @@ export const PaperListRow = memo(function PaperListRow({
         else select(paper.id);
       }}
     >
-      <div className="row-main" role="gridcell">
-        <div className="row-title" title={paper.title || UNTITLED}>
-          {paper.title ? (
-            <TexText text={paper.title} marks={paper.match?.titleMarks} />
-          ) : (
-            <>
-              <Untitled />
-              {paper.year !== undefined && <span className="muted"> ({paper.year})</span>}
-            </>
-          )}
-        </div>
-        {withPreview &&
-          (inPdf ? (
-            <div className="row-preview">
-              <button type="button" className="row-where linkish" tabIndex={tab} {...whereInPdf}>
-                In the PDF, p. {inPdf.page}:
-              </button>{' '}
-              <MarkedText text={inPdf.snippet.text} marks={inPdf.snippet.marks} />
-            </div>
-          ) : passage ? (
-            <div className="row-preview">
-              <span className="row-where">{FIELD_LABEL[passage.field]}:</span>{' '}
-              <TexText text={passage.text} marks={passage.marks} />
-            </div>
-          ) : (
-            paper.preview && (
-              <div className="row-preview">
-                <TexText text={paper.preview} />
-              </div>
-            )
-          ))}
-        <div className="row-meta">
-          {showStatus && <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>}
-          {authors && <span>{authors}</span>}
-          {authors && <span className="sep" aria-hidden="true" />}
-          <span>added {formatDate(paper.createdAt)}</span>
-          {inPdf && !withPreview && (
-            <button type="button" className="linkish" tabIndex={tab} {...whereInPdf}>
-              in the PDF, p. {inPdf.page}
-            </button>
-          )}
-          {paper.pdf && <PdfMarker pdf={paper.pdf} />}
-          {ranked?.rule === 'boost' && <span className="marker boosted">boosted</span>}
-          {ranked?.rule === 'dim' && <span className="marker">dimmed</span>}
-          {paper.hasCode && <span className="marker">code</span>}
-          {paper.hasProject && <span className="marker">project page</span>}
-          {paper.hasNote && <span className="marker">note</span>}
-          {paper.highlights > 0 && (
-            <span className="marker">
-              {paper.highlights} {paper.highlights === 1 ? 'highlight' : 'highlights'}
-            </span>
-          )}
-          {paper.tags.map((tag) => (
-            <span key={tag} className="tag">
-              #{tag}
-            </span>
-          ))}
-        </div>
-      </div>
-      <div className="row-actions" role="gridcell">
-        {paper.status !== 'queued' && paper.status !== 'read' && (
-          <button
-            type="button"
-            className="button small"
-            tabIndex={tab}
-            onClick={act('queued')}
-            title={actionTitle('queued')}
-          >
-            Keep
-          </button>
-        )}
-        {paper.status !== 'read' && (
-          <button
-            type="button"
-            className="button small"
-            tabIndex={tab}
-            onClick={act('read')}
-            title={actionTitle('read')}
-          >
-            Read
-          </button>
-        )}
-        {paper.status !== 'dismissed' && (
-          <button
-            type="button"
-            className="button small ghost"
-            tabIndex={tab}
-            onClick={act('dismissed')}
-            title={actionTitle('dismissed')}
-          >
-            Dismiss
-          </button>
-        )}
-      </div>
+      <RowContent paper={paper} selected={selected} showStatus={showStatus} ranked={ranked} withPreview={withPreview} />
     </div>
   );
 });

@@ -1,5 +1,154 @@
-import type { ReactNode } from 'react';
-import type { PaperRow } from '../store/types';
+import { memo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
+import { actionTitle } from '../shortcuts';
+import { useApp, useAppStore } from '../store';
+import type { PaperRow, Ranking, Status } from '../store/types';
+import { TexText } from './TexText';
+import { UNTITLED, Untitled } from './Untitled';
+
+/** Where a search matched, said before its passage. */
+const FIELD_LABEL = { abstract: 'Abstract', note: 'Note', highlight: 'Highlight', authors: 'Authors', tags: 'Tags' };
+
+type ContentProps = {
+  paper: PaperRow;
+  /** The selected row's buttons are Tab stops. */
+  selected: boolean;
+  showStatus: boolean;
+  ranked: Ranking['items'][number] | undefined;
+  withPreview: boolean;
+};
+
+/**
+ * What a row of the list says (its title, preview, markers) and its quick status actions: the costly part
+ * of a row to draw, drawn again only when these change, not when the row moves (a row above it left the
+ * list) or is picked or dragged over.
+ */
+export const RowContent = memo(function RowContent({ paper, selected, showStatus, ranked, withPreview }: ContentProps) {
+  const select = useApp((s) => s.select);
+  const setStatus = useApp((s) => s.setStatus);
+  const openReader = useApp((s) => s.openReader);
+  const store = useAppStore();
+  const act = (status: Status) => (event: MouseEvent) => {
+    event.stopPropagation();
+    void setStatus([paper.id], status);
+  };
+  // Only the selected row's buttons are Tab stops; the others' are a click (or a key: q, r, d) away.
+  const tab = selected ? 0 : -1;
+  const authors = shortAuthors(paper.authors, paper.authorCount);
+  const passage = paper.match?.passage;
+  const inPdf = paper.pdfMatch;
+  // "in the PDF, p. 7": the reader opens at that page with the search's words found and marked there.
+  const whereInPdf = inPdf && {
+    onClick(event: MouseEvent) {
+      event.stopPropagation();
+      select(paper.id);
+      openReader(paper.id, { page: inPdf.page, find: store.getState().search.trim() });
+    },
+    // Enter and Space are the button's: the list's keys (Enter selects the first row) do not see them.
+    onKeyDown(event: KeyboardEvent) {
+      if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
+    },
+    title: 'Open the PDF at this page, with the words found',
+  };
+  return (
+    <>
+      <div className="row-main" role="gridcell">
+        <div className="row-title" title={paper.title || UNTITLED}>
+          {paper.title ? (
+            <TexText text={paper.title} marks={paper.match?.titleMarks} />
+          ) : (
+            <>
+              <Untitled />
+              {paper.year !== undefined && <span className="muted"> ({paper.year})</span>}
+            </>
+          )}
+        </div>
+        {withPreview &&
+          (inPdf ? (
+            <div className="row-preview">
+              <button type="button" className="row-where linkish" tabIndex={tab} {...whereInPdf}>
+                In the PDF, p. {inPdf.page}:
+              </button>{' '}
+              <MarkedText text={inPdf.snippet.text} marks={inPdf.snippet.marks} />
+            </div>
+          ) : passage ? (
+            <div className="row-preview">
+              <span className="row-where">{FIELD_LABEL[passage.field]}:</span>{' '}
+              <TexText text={passage.text} marks={passage.marks} />
+            </div>
+          ) : (
+            paper.preview && (
+              <div className="row-preview">
+                <TexText text={paper.preview} />
+              </div>
+            )
+          ))}
+        <div className="row-meta">
+          {showStatus && <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>}
+          {authors && <span>{authors}</span>}
+          {authors && <span className="sep" aria-hidden="true" />}
+          <span>added {formatDate(paper.createdAt)}</span>
+          {inPdf && !withPreview && (
+            <button type="button" className="linkish" tabIndex={tab} {...whereInPdf}>
+              in the PDF, p. {inPdf.page}
+            </button>
+          )}
+          {paper.pdf && <PdfMarker pdf={paper.pdf} />}
+          {ranked?.rule === 'boost' && <span className="marker boosted">boosted</span>}
+          {ranked?.rule === 'dim' && <span className="marker">dimmed</span>}
+          {paper.hasCode && <span className="marker">code</span>}
+          {paper.hasProject && <span className="marker">project page</span>}
+          {paper.hasNote && <span className="marker">note</span>}
+          {paper.highlights > 0 && (
+            <span className="marker">
+              {paper.highlights} {paper.highlights === 1 ? 'highlight' : 'highlights'}
+            </span>
+          )}
+          {paper.tags.map((tag) => (
+            <span key={tag} className="tag">
+              #{tag}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div className="row-actions" role="gridcell">
+        {paper.status !== 'queued' && paper.status !== 'read' && (
+          <button
+            type="button"
+            className="button small"
+            tabIndex={tab}
+            onClick={act('queued')}
+            title={actionTitle('queued')}
+          >
+            Keep
+          </button>
+        )}
+        {paper.status !== 'read' && (
+          <button
+            type="button"
+            className="button small"
+            tabIndex={tab}
+            onClick={act('read')}
+            title={actionTitle('read')}
+          >
+            Read
+          </button>
+        )}
+        {paper.status !== 'dismissed' && (
+          <button
+            type="button"
+            className="button small ghost"
+            tabIndex={tab}
+            onClick={act('dismissed')}
+            title={actionTitle('dismissed')}
+          >
+            Dismiss
+          </button>
+        )}
+      </div>
+    </>
+  );
+});
 
 /**
  * A PDF's passage with the matched words marked: plain text, since a dollar sign in a PDF's text is a

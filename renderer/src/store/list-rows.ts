@@ -6,18 +6,74 @@ export type ListRows = readonly (PaperRow | undefined)[];
 /** Rows asked for at a time: a few screens, a few dozen kilobytes. */
 export const PAGE_SIZE = 200;
 
+/*
+ * A list of 100,000 papers is an array of 100,000 places, and copying it is what a change on screen cost
+ * most (each copy some milliseconds): these functions copy it once at most, and not at all when nothing
+ * changes, and keep each row that came again unchanged as the same object, so its row on screen is not
+ * drawn again.
+ */
+
 /** `total` empty places, with `page` at `offset`. */
 export function rowsWith(total: number, offset: number, page: readonly PaperRow[]): ListRows {
   const rows = new Array<PaperRow | undefined>(total).fill(undefined);
-  return placed(rows, offset, page);
+  const end = Math.min(total, offset + page.length);
+  for (let i = offset; i < end; i++) rows[i] = page[i - offset];
+  return rows;
 }
 
-/** A copy of `rows` with `page` written from `offset` on (past the end is dropped). */
+/**
+ * `rows` with `page` written from `offset` on (past the end is dropped): a copy if a row differs, `rows`
+ * itself if every row is the same. A row equal to the one already there stays that object.
+ */
 export function placed(rows: ListRows, offset: number, page: readonly PaperRow[]): ListRows {
-  const next = rows.slice();
-  const end = Math.min(next.length, offset + page.length);
-  for (let i = offset; i < end; i++) next[i] = page[i - offset];
-  return next;
+  let next: (PaperRow | undefined)[] | undefined;
+  const end = Math.min(rows.length, offset + page.length);
+  for (let i = offset; i < end; i++) {
+    const row = page[i - offset]!;
+    if (sameRow(rows[i], row)) continue;
+    next ??= rows.slice();
+    next[i] = row;
+  }
+  return next ?? rows;
+}
+
+/**
+ * `page`, each row of which is equal to a row of `rows` near `offset` (a page either side: rows move when
+ * one above leaves) replaced by that one, the same object.
+ */
+export function reusing(rows: ListRows, offset: number, page: readonly PaperRow[]): PaperRow[] {
+  const near = new Map<string, PaperRow>();
+  const end = Math.min(rows.length, offset + page.length + PAGE_SIZE);
+  for (let i = Math.max(0, offset - PAGE_SIZE); i < end; i++) {
+    const row = rows[i];
+    if (row) near.set(row.id, row);
+  }
+  return page.map((row) => {
+    const old = near.get(row.id);
+    return old !== undefined && sameRow(old, row) ? old : row;
+  });
+}
+
+/** Whether two rows say the same: plain values compared by value (rows come as JSON). */
+export function sameRow(a: PaperRow | undefined, b: PaperRow | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && sameValue(a, b));
+}
+
+/**
+ * Whether two plain values (JSON's: objects, arrays, strings, numbers, booleans, null) are equal. Written
+ * here rather than taken from a library: it needs nothing a library's handles beyond JSON, and the renderer
+ * adds no dependency for fifteen lines.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key of keys) if (!(key in y) || !sameValue(x[key], y[key])) return false;
+  return true;
 }
 
 /** A copy of `rows` without `count` places from `at`: papers an answer no longer counts as in the list. */
@@ -52,10 +108,20 @@ export function loadedBetween(rows: ListRows, from: number, to: number): PaperRo
   return out;
 }
 
-/** The position of paper `id` among the loaded rows, or -1. */
-export function positionOf(rows: ListRows, id: string | undefined): number {
+/**
+ * The position of paper `id` among the loaded rows, or -1. With `near` (where it was, or the screen), the
+ * places around it are looked at first: the paper is almost always there, and a look through 100,000
+ * places is kept for when it is not.
+ */
+export function positionOf(rows: ListRows, id: string | undefined, near?: number): number {
   if (id === undefined) return -1;
-  return rows.findIndex((row) => row?.id === id);
+  if (near !== undefined) {
+    const from = Math.max(0, near - PAGE_SIZE);
+    const to = Math.min(rows.length, near + PAGE_SIZE);
+    for (let i = from; i < to; i++) if (rows[i]?.id === id) return i;
+  }
+  for (let i = 0; i < rows.length; i++) if (rows[i]?.id === id) return i;
+  return -1;
 }
 
 /**

@@ -1,9 +1,23 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import { PAGE_SIZE, loadedBetween, missingPages, placed, rowsWith, withoutPlaces, type ListRows } from './list-rows';
+import { Reasons, listRanking, rankedOrder, type ListRanking } from './list-ranking';
+import {
+  PAGE_SIZE,
+  loadedBetween,
+  missingPages,
+  placed,
+  reusing,
+  rowsWith,
+  withoutPlaces,
+  type ListRows,
+} from './list-rows';
+import { fetchRange as fetchRows, idsOf, listQuery, type Answer, type Source } from './list-source';
 import { inView, type PendingStatuses } from './pending';
-import type { ListQuery, ListSort, PaperRow, Ranking, View } from './types';
+import type { ListSort, PaperRow, Ranking, View } from './types';
+
+export { rankedItem, type ListRanking, type RankedItem } from './list-ranking';
+export { listQuery } from './list-source';
 
 export type ListSlice = {
   view: View;
@@ -34,8 +48,11 @@ export type ListSlice = {
   rowsBetween: (from: number, to: number) => Promise<PaperRow[]>;
   /** The ids at positions from..to (exclusive), from the rows here or else from the library (ranges, exports). */
   idsBetween: (from: number, to: number) => Promise<string[]>;
-  /** Rows changed here ahead of the library (a status change shown at once); `dropped` papers left the list. */
-  replaceRows: (papers: ListRows, dropped?: ReadonlySet<string>) => void;
+  /**
+   * Rows changed here ahead of the library (a status change shown at once); `dropped` papers left the list.
+   * `also`: the rest of the change (the cursor, the picked papers), in the same update, so the list is drawn once.
+   */
+  replaceRows: (papers: ListRows, dropped?: ReadonlySet<string>, also?: Partial<AppState>) => void;
   /**
    * The open paper, after the detail pane moved it out of this view (marked Reading in the Inbox): it stays on
    * screen, dimmed, at its old place, until the selection moves away. Not one of `papers`, whose positions are
@@ -47,36 +64,6 @@ export type ListSlice = {
 };
 
 export type Lingering = { row: PaperRow; index: number };
-
-export type RankedItem = Ranking['items'][number];
-export type ListRanking = {
-  summary: string;
-  fallback: boolean;
-  byId: Record<string, RankedItem>;
-  explained: Record<string, RankedItem>;
-};
-
-/** A paper's place in the ranking, with its reason once its row has come. */
-export function rankedItem(ranking: ListRanking | undefined, id: string): RankedItem | undefined {
-  return ranking?.explained[id] ?? ranking?.byId[id];
-}
-
-/** Where the list's positions come from: the library's query, or (For you) an order of ids ranked here. */
-type Source = { kind: 'query'; query: ListQuery } | { kind: 'ids'; ids: string[] };
-
-/** Rows for positions offset..offset+span; fewer rows than `span` when some papers are gone. */
-type Answer = { total: number; rows: PaperRow[]; span: number };
-
-/** The library query behind a view, its search text and its sort (For you lists the inbox in queue order). */
-export function listQuery(view: View, search: string, sort: ListSort): ListQuery {
-  return {
-    status: view.kind === 'status' ? view.status : 'all',
-    source: view.kind === 'source' ? view.name : undefined,
-    tag: view.kind === 'tag' ? view.tag : undefined,
-    text: search.trim() || undefined,
-    sort: sort === 'foryou' ? 'queue' : sort,
-  };
-}
 
 export const createListSlice =
   (transport: Transport, pending: PendingStatuses): StateCreator<AppState, [], [], ListSlice> =>
@@ -95,37 +82,25 @@ export const createListSlice =
       asked = new Set();
     };
 
-    // For you: reasons asked for the rows as they come, kept for the ranking they belong to.
-    let rankings = 0;
-    let explained: Record<string, RankedItem> = {};
-    // A fallback ranking (nothing kept yet) carries every reason already.
-    let needsReasons = false;
-    const explain = (ids: string[]) => {
-      if (!needsReasons) return;
-      const at = rankings;
-      const wanted = ids.filter((id) => !explained[id]);
-      if (!wanted.length) return;
-      transport.invoke('insight.rank', { ids: wanted }).then(
-        ({ items }) => {
-          if (at !== rankings) return;
-          explained = { ...explained, ...Object.fromEntries(items.map((item) => [item.id, item])) };
-          const ranking = get().ranking;
-          if (ranking) set({ ranking: { ...ranking, explained } });
-        },
-        (error: unknown) => get().showError(error),
-      );
-    };
+    // For you: reasons asked for the rows as they come.
+    const reasons = new Reasons(
+      transport,
+      (explained) => {
+        const ranking = get().ranking;
+        if (ranking) set({ ranking: { ...ranking, explained } });
+      },
+      (error) => get().showError(error),
+    );
 
-    const fetchRange = async (from: Source, offset: number, limit: number): Promise<Answer> => {
-      if (from.kind === 'query') {
-        const { total, rows } = await transport.invoke('papers.rows', { ...from.query, offset, limit });
-        return { total, rows, span: rows.length };
-      }
-      const ids = from.ids.slice(offset, offset + limit);
-      if (ids.length) explain(ids);
-      const { rows } = ids.length ? await transport.invoke('papers.rowsOf', { ids }) : { rows: [] };
-      return { total: from.ids.length, rows, span: ids.length };
-    };
+    // The library's change event for a status change made here (its echo): the rows here have it already,
+    // so the refresh it brings keeps the pages off screen and changes nothing if the pages on screen agree.
+    let echo = false;
+    transport.onChanged((event) => {
+      echo = event.command === 'papers.setStatus' && pending.owns(event.ids);
+    });
+
+    const fetchRange = (from: Source, offset: number, limit: number): Promise<Answer> =>
+      fetchRows(transport, from, offset, limit, (ids) => reasons.ask(ids));
 
     /**
      * `answer` written into `rows` at `offset`, with the status changes the library may not have had yet
@@ -133,24 +108,29 @@ export const createListSlice =
      * after them stay right.
      */
     const merge = (rows: ListRows, answer: Answer, offset: number, request: number, from: Source): ListRows => {
-      const { view } = get();
+      const kept = keptRows(answer, offset, request, from);
+      return withoutPlaces(placed(rows, offset, kept), offset + kept.length, answer.span - kept.length);
+    };
+
+    /** The list afresh: only the answer's rows (`kept` of them still in the list), the other places empty. */
+    const fresh = (answer: Answer, offset: number, kept: PaperRow[]): ListRows =>
+      withoutPlaces(rowsWith(answer.total, offset, kept), offset + kept.length, answer.span - kept.length);
+
+    /** The answer's rows still in the list, each the row already here if it is unchanged. */
+    const keptRows = (answer: Answer, offset: number, request: number, from: Source): PaperRow[] => {
+      const { view, papers } = get();
       let kept = pending.apply(answer.rows, request, view);
       // Rows asked for by id are not filtered by the library: one may have changed status since the ranking.
       if (from.kind === 'ids') kept = kept.filter((row) => inView(row.status, view));
       if (from.kind === 'ids' && kept.length < answer.span) {
         from.ids.splice(offset, answer.span, ...kept.map((row) => row.id));
       }
-      return withoutPlaces(placed(rows, offset, kept), offset + kept.length, answer.span - kept.length);
-    };
-
-    const idsOf = async (from: Source, offset: number, limit?: number): Promise<string[]> => {
-      if (from.kind === 'ids') return from.ids.slice(offset, limit === undefined ? undefined : offset + limit);
-      return (await transport.invoke('papers.ids', { ...from.query, offset, limit })).ids;
+      return reusing(papers, offset, kept);
     };
 
     /** The papers still picked once the list is `from`: the ones it still holds. */
     const stillChecked = async (from: Source): Promise<Set<string> | undefined> =>
-      get().checked.length ? new Set(await idsOf(from, 0)) : undefined;
+      get().checked.length ? new Set(await idsOf(transport, from, 0)) : undefined;
 
     return {
       view: { kind: 'status', status: 'inbox' },
@@ -193,14 +173,13 @@ export const createListSlice =
           let ranking: Ranking | undefined;
           if (forYou) {
             // The order of the whole inbox; reasons come with each page of rows.
-            rankings++;
-            explained = {};
+            reasons.begin();
             const [ranked, matching] = await Promise.all([
               transport.invoke('insight.rank', { explain: 0 }),
               transport.invoke('papers.ids', query),
             ]);
             ranking = ranked;
-            needsReasons = !ranked.fallback;
+            reasons.needed = !ranked.fallback;
             next = { kind: 'ids', ids: rankedOrder(matching.ids, ranked) };
           }
           const request = pending.nextRequest();
@@ -208,17 +187,12 @@ export const createListSlice =
           if (snapshot !== snapshots) return;
           source = next;
           newEpoch();
-          const papers = merge(rowsWith(answer.total, 0, []), answer, 0, request, next);
+          const papers = fresh(answer, 0, keptRows(answer, 0, request, next));
           set((state) => ({
             papers,
             total: papers.length,
             loading: false,
-            ranking: ranking && {
-              summary: ranking.summary,
-              fallback: ranking.fallback,
-              byId: Object.fromEntries(ranking.items.map((item) => [item.id, item])),
-              explained,
-            },
+            ranking: ranking && listRanking(ranking, reasons.explained),
             checked: present ? state.checked.filter((id) => present.has(id)) : state.checked,
           }));
           // Pages asked for before this answer were dropped with the old positions.
@@ -236,6 +210,8 @@ export const createListSlice =
       },
       async refreshList() {
         const from = source;
+        const ownChange = echo;
+        echo = false;
         // A list still on its way, or ranked here (For you ranks again after a change), comes afresh.
         if (!from || from.kind === 'ids' || get().loading) return get().loadList();
         const snapshot = ++snapshots;
@@ -245,13 +221,18 @@ export const createListSlice =
         try {
           const [answer, present] = await Promise.all([fetchRange(from, offset, end - offset), stillChecked(from)]);
           if (snapshot !== snapshots || from !== source) return;
-          newEpoch();
-          const papers = merge(rowsWith(answer.total, 0, []), answer, offset, request, from);
-          set((state) => ({
-            papers,
-            total: papers.length,
-            checked: present ? state.checked.filter((id) => present.has(id)) : state.checked,
-          }));
+          const here = get().papers;
+          const rows = keptRows(answer, offset, request, from);
+          const counted = answer.total - (answer.span - rows.length);
+          // The echo of a change made here, and the library counts the papers as this list does: the pages
+          // on screen are checked and the others kept, the same array if nothing differs (nothing is drawn).
+          // Otherwise the pages on screen come afresh and the others are forgotten (they come when shown).
+          const kept = ownChange && counted === here.length;
+          const papers = kept ? placed(here, offset, rows) : fresh(answer, offset, rows);
+          const checked = present ? get().checked.filter((id) => present.has(id)) : get().checked;
+          if (papers === here && checked.length === get().checked.length) return;
+          if (!kept) newEpoch();
+          set({ papers, total: papers.length, ...(checked.length !== get().checked.length && { checked }) });
           // Pages asked for before this answer were dropped with the old positions.
           get().showRange(shown.from, shown.to);
         } catch (error) {
@@ -300,26 +281,16 @@ export const createListSlice =
       async idsBetween(from, to) {
         const here = loadedBetween(get().papers, from, to);
         if (here) return here.map((row) => row.id);
-        return source ? idsOf(source, from, to - from) : [];
+        return source ? idsOf(transport, source, from, to - from) : [];
       },
-      replaceRows(papers, dropped) {
+      replaceRows(papers, dropped, also) {
         newEpoch();
         if (dropped?.size && source?.kind === 'ids') {
           const ids = source.ids.filter((id) => !dropped.has(id));
           source = { kind: 'ids', ids };
         }
-        set({ papers, total: papers.length });
+        set({ ...also, papers, total: papers.length });
         get().showRange(shown.from, shown.to);
       },
     };
   };
-
-/** The matching ids in the ranking's order; papers the ranking does not know (yet) come last, in queue order. */
-function rankedOrder(ids: string[], ranking: Ranking): string[] {
-  const position = new Map(ranking.items.map((item, i) => [item.id, i]));
-  const last = ranking.items.length;
-  return ids
-    .map((id, i) => ({ id, at: position.get(id) ?? last + i }))
-    .sort((a, b) => a.at - b.at)
-    .map((entry) => entry.id);
-}

@@ -81,7 +81,8 @@ export const createPaperActionsSlice =
           if (row.id === selectedId) index = i;
           if (wanted.has(row.id)) hits.push(i);
         }
-        const next: (PaperRow | undefined)[] = papers.slice();
+        // One copy of the list at most (a change that changes no row here copies nothing).
+        const next: (PaperRow | undefined)[] = hits.length ? papers.slice() : (papers as (PaperRow | undefined)[]);
         const before: { id: string; status: Status }[] = [];
         const seen = new Set<string>();
         for (let h = hits.length - 1; h >= 0; h--) {
@@ -111,13 +112,13 @@ export const createPaperActionsSlice =
           selectedId && wanted.has(selectedId) && !stays && !keepOpen
             ? next[Math.min(index, next.length - 1)]?.id
             : selectedId;
-        const { detail } = get();
-        get().replaceRows(next, stays ? undefined : wanted);
-        set({
+        const { detail, checked } = get();
+        // The rows, the cursor and the rest in one update: the list is drawn once.
+        get().replaceRows(next, stays ? undefined : wanted, {
           selectedId: cursor,
-          checked: [],
+          checked: checked.length ? [] : checked,
           lingering: linger,
-          detail: detail && wanted.has(detail.id) ? { ...detail, status } : detail,
+          detail: detail && wanted.has(detail.id) && detail.status !== status ? { ...detail, status } : detail,
         });
         // Undo is offered at once, like the change itself; a refused change takes its entry back.
         const entry: UndoEntry | undefined =

@@ -24,6 +24,11 @@ export class PendingStatuses {
     return change;
   }
 
+  /** Whether every one of `ids` has a change made here that the library has not yet shown in a list. */
+  owns(ids: readonly string[]): boolean {
+    return ids.length > 0 && ids.every((id) => this.entries.has(id));
+  }
+
   /** The library answered: a refused change is forgotten, an applied one is kept until a list sent after it arrives. */
   settle(change: number, applied: boolean): void {
     for (const [id, entry] of this.entries) {

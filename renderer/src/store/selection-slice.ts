@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import { loadedBetween, positionOf } from './list-rows';
+import { loadedBetween, positionOf, sameValue } from './list-rows';
 import type { Paper } from './types';
 
 export type Overlay = 'shortcuts' | 'triage';
@@ -39,14 +39,16 @@ export const createSelectionSlice =
       if (!id) return set({ detail: undefined });
       try {
         const paper = await transport.invoke('papers.get', { id });
-        if (get().selectedId === id) set({ detail: paper });
+        // The same paper as shown (the echo of a change made here): kept as it is, so nothing is drawn again.
+        if (get().selectedId === id && !sameValue(get().detail, paper)) set({ detail: paper });
       } catch {
         // Removed meanwhile (another window, the CLI): the list refresh drops it.
         if (get().selectedId === id) set({ detail: undefined, selectedId: undefined });
       }
     },
     checked: [],
-    select: (selectedId) => set({ selectedId, checked: [] }),
+    // The same empty list when nothing was picked: the list need not look at the picked papers again.
+    select: (selectedId) => set((state) => ({ selectedId, checked: state.checked.length ? [] : state.checked })),
     toggleChecked(id) {
       const { checked, selectedId } = get();
       // The paper open in the detail panel counts as picked when a second one is added.

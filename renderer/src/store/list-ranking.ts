@@ -1,0 +1,73 @@
+import type { Transport } from '../transport';
+import type { Ranking } from './types';
+
+/** For you in the list: the inbox's order as ranked, and the reasons of the rows that came. */
+
+export type RankedItem = Ranking['items'][number];
+export type ListRanking = {
+  summary: string;
+  fallback: boolean;
+  byId: Record<string, RankedItem>;
+  explained: Record<string, RankedItem>;
+};
+
+/** A paper's place in the ranking, with its reason once its row has come. */
+export function rankedItem(ranking: ListRanking | undefined, id: string): RankedItem | undefined {
+  return ranking?.explained[id] ?? ranking?.byId[id];
+}
+
+/** The ranking as the list keeps it: each paper's item by id, and the reasons asked for so far. */
+export function listRanking(ranking: Ranking, explained: Record<string, RankedItem>): ListRanking {
+  return {
+    summary: ranking.summary,
+    fallback: ranking.fallback,
+    byId: Object.fromEntries(ranking.items.map((item) => [item.id, item])),
+    explained,
+  };
+}
+
+/** The matching ids in the ranking's order; papers the ranking does not know (yet) come last, in queue order. */
+export function rankedOrder(ids: string[], ranking: Ranking): string[] {
+  const position = new Map(ranking.items.map((item, i) => [item.id, i]));
+  const last = ranking.items.length;
+  return ids
+    .map((id, i) => ({ id, at: position.get(id) ?? last + i }))
+    .sort((a, b) => a.at - b.at)
+    .map((entry) => entry.id);
+}
+
+/**
+ * The reasons of a ranking, asked for as its rows come (a large inbox is explained a page at a time) and
+ * kept for the ranking they belong to: an answer for an older ranking is dropped.
+ */
+export class Reasons {
+  private ranking = 0;
+  /** False for a fallback ranking (nothing kept yet), which carries every reason already. */
+  needed = false;
+  /** Every reason that came for the current ranking, by paper id. */
+  explained: Record<string, RankedItem> = {};
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly came: (explained: Record<string, RankedItem>) => void,
+    private readonly failed: (error: unknown) => void,
+  ) {}
+
+  /** A new ranking is on its way: reasons still to come for the last one are dropped. */
+  begin(): void {
+    this.ranking++;
+    this.explained = {};
+  }
+
+  ask(ids: string[]): void {
+    if (!this.needed) return;
+    const at = this.ranking;
+    const wanted = ids.filter((id) => !this.explained[id]);
+    if (!wanted.length) return;
+    this.transport.invoke('insight.rank', { ids: wanted }).then(({ items }) => {
+      if (at !== this.ranking) return;
+      this.explained = { ...this.explained, ...Object.fromEntries(items.map((item) => [item.id, item])) };
+      this.came(this.explained);
+    }, this.failed);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Transport } from '../transport';
+import type { ListQuery, ListSort, PaperRow, View } from './types';
+
+/** Where the list's positions come from: the library's query, or (For you) an order of ids ranked here. */
+export type Source = { kind: 'query'; query: ListQuery } | { kind: 'ids'; ids: string[] };
+
+/** Rows for positions offset..offset+span; fewer rows than `span` when some papers are gone. */
+export type Answer = { total: number; rows: PaperRow[]; span: number };
+
+/** The library query behind a view, its search text and its sort (For you lists the inbox in queue order). */
+export function listQuery(view: View, search: string, sort: ListSort): ListQuery {
+  return {
+    status: view.kind === 'status' ? view.status : 'all',
+    source: view.kind === 'source' ? view.name : undefined,
+    tag: view.kind === 'tag' ? view.tag : undefined,
+    text: search.trim() || undefined,
+    sort: sort === 'foryou' ? 'queue' : sort,
+  };
+}
+
+/** The rows at positions offset..offset+limit of `from`; `asking` hears the ids of an id order asked for. */
+export async function fetchRange(
+  transport: Transport,
+  from: Source,
+  offset: number,
+  limit: number,
+  asking: (ids: string[]) => void,
+): Promise<Answer> {
+  if (from.kind === 'query') {
+    const { total, rows } = await transport.invoke('papers.rows', { ...from.query, offset, limit });
+    return { total, rows, span: rows.length };
+  }
+  const ids = from.ids.slice(offset, offset + limit);
+  if (ids.length) asking(ids);
+  const { rows } = ids.length ? await transport.invoke('papers.rowsOf', { ids }) : { rows: [] };
+  return { total: from.ids.length, rows, span: ids.length };
+}
+
+/** The ids at positions offset..offset+limit of `from` (to its end without a limit). */
+export async function idsOf(transport: Transport, from: Source, offset: number, limit?: number): Promise<string[]> {
+  if (from.kind === 'ids') return from.ids.slice(offset, limit === undefined ? undefined : offset + limit);
+  return (await transport.invoke('papers.ids', { ...from.query, offset, limit })).ids;
+}

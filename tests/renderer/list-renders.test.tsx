@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+import { act, cleanup, render } from '@testing-library/react';
+import { createElement, memo, type ComponentProps } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dispatch } from '../../electron/core/dispatch';
+import { PaperList } from '../../renderer/src/components/PaperList';
+import type * as RowModule from '../../renderer/src/components/PaperListRow';
+import type * as PartsModule from '../../renderer/src/components/row-parts';
+import { StoreContext, createAppStore } from '../../renderer/src/store';
+import { openTempStore, run } from '../core/helpers';
+import { inProcess } from './in-process';
+
+/**
+ * How often each row of the list is drawn when a paper changes: React's own count, taken by wrapping the
+ * row (its frame: place, selection) and the row's content (title, preview, markers, buttons: the costly
+ * part) in counting components that compare their props as the real ones do.
+ */
+const drawn = vi.hoisted(() => ({ rows: [] as string[], contents: [] as string[] }));
+
+vi.mock('../../renderer/src/components/PaperListRow', async (importOriginal) => {
+  const real = await importOriginal<typeof RowModule>();
+  type Props = ComponentProps<typeof real.PaperListRow>;
+  const Counted = memo(function Counted(props: Props) {
+    drawn.rows.push(props.paper.id);
+    return createElement(real.PaperListRow, props);
+  });
+  return { ...real, PaperListRow: Counted };
+});
+
+vi.mock('../../renderer/src/components/row-parts', async (importOriginal) => {
+  const real = await importOriginal<typeof PartsModule>();
+  type Props = ComponentProps<typeof real.RowContent>;
+  const Counted = memo(function Counted(props: Props) {
+    drawn.contents.push(props.paper.id);
+    return createElement(real.RowContent, props);
+  });
+  return { ...real, RowContent: Counted };
+});
+
+// jsdom lays nothing out: the list is given a window's height, and a ResizeObserver that never reports.
+const height = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 900 });
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+afterAll(() => {
+  if (height) Object.defineProperty(HTMLElement.prototype, 'clientHeight', height);
+});
+afterEach(cleanup);
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !check(); i++) await act(() => new Promise((r) => setTimeout(r, 10)));
+  expect(check()).toBe(true);
+}
+
+/** Let every answer and change event in flight arrive and be drawn. */
+const settle = () => act(() => new Promise((r) => setTimeout(r, 150)));
+
+/** The ids of the rows in the DOM, top to bottom. */
+const onScreen = (): string[] =>
+  [...document.querySelectorAll<HTMLElement>('[aria-label="Papers"] .row[data-id]')]
+    .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+    .map((row) => row.dataset.id!);
+
+/** The app on a library of `n` inbox papers, its list drawn, the cursor on the list's fourth row. */
+async function listShown(n: number) {
+  const library = await openTempStore();
+  const bib = Array.from({ length: n }, (_, i) => `@misc{m${i}, title = {Paper number ${i} on drawing}}`).join('\n');
+  await dispatch({ store: library }, 'library.import', { text: bib, name: 'rows.bib' });
+  // As over HTTP (JSON) or Electron's IPC (a structured clone): every answer is new objects, never the
+  // library's own rows, so an unchanged row is recognised by its values.
+  const transport = inProcess(library);
+  const app = createAppStore({
+    ...transport,
+    invoke: async (name, input) => JSON.parse(JSON.stringify(await transport.invoke(name, input))) as never,
+  });
+  const stop = app.start();
+  render(
+    <StoreContext.Provider value={app}>
+      <PaperList />
+    </StoreContext.Provider>,
+  );
+  await until(() => !app.getState().loading && onScreen().length > 10);
+  const before = onScreen();
+  act(() => app.getState().select(before[3]));
+  await settle();
+  drawn.rows.length = 0;
+  drawn.contents.length = 0;
+  return { library, app, stop, before };
+}
+
+const counts = (ids: readonly string[]): Record<string, number> =>
+  Object.fromEntries([...new Set(ids)].map((id) => [id, ids.filter((other) => other === id).length]));
+
+describe('a change on screen draws only the rows it touches', () => {
+  it('keeping the selected paper draws the next one as selected, once, and only moves the rows below', async () => {
+    const { library, app, stop, before } = await listShown(120);
+    const kept = before[3]!;
+    let updates = 0;
+    const unsubscribe = app.subscribe((state, previous) => {
+      if (state.papers !== previous.papers || state.selectedId !== previous.selectedId) updates++;
+    });
+    await act(() => app.getState().setStatus([kept], 'queued'));
+    // The library's change event (the echo of this change) brings the same rows: nothing more is drawn.
+    await until(() => library.get(kept)?.status === 'queued');
+    await settle();
+    unsubscribe();
+    // One update of the list and the cursor together, from the key; none from the echo.
+    expect(updates).toBe(1);
+    const after = onScreen();
+    expect(after).not.toContain(kept);
+    expect(app.getState().selectedId).toBe(before[4]);
+    const came = after.filter((id) => !before.includes(id));
+    // Content: the new cursor's (its buttons become Tab stops) and the row that scrolled into the window.
+    expect(counts(drawn.contents)).toEqual(counts([before[4]!, ...came]));
+    // Frames: the rows below the kept paper move up one place; the rows above it are not drawn at all.
+    expect(counts(drawn.rows)).toEqual(counts([...after.slice(3)]));
+    stop();
+  });
+
+  it('a paper changed elsewhere (the CLI) draws that row alone', async () => {
+    const { library, stop, before } = await listShown(60);
+    const changed = before[6]!;
+    await run(library, 'papers.update', { id: changed, patch: { title: 'A new title from the command line' } });
+    await until(() => document.querySelector(`[data-id="${changed}"]`)?.textContent?.includes('new title') === true);
+    await settle();
+    expect(counts(drawn.contents)).toEqual({ [changed]: 1 });
+    expect(counts(drawn.rows)).toEqual({ [changed]: 1 });
+    stop();
+  });
+});
