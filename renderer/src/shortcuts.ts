@@ -85,6 +85,7 @@ export const SHORTCUTS: { heading: string; items: { keys: string[]; action: stri
     items: [
       { keys: ['u', 'Ctrl/⌘+Z'], action: 'Undo the last change of status' },
       { keys: ['?'], action: 'Show these shortcuts' },
+      { keys: ['Shift+S'], action: 'Sync: settings and conflicts' },
       { keys: ['Esc'], action: 'Close, or leave the note or a field' },
     ],
   },

@@ -18,10 +18,12 @@ export function useKeyboard(): void {
   const setOverlay = useApp((s) => s.setOverlay);
   const overlay = useApp((s) => s.overlay);
   const canReorder = useApp((s) => s.sort === 'queue');
+  const openSync = useApp((s) => s.setSyncDialog);
+  const syncOpen = useApp((s) => s.syncDialog);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement;
-      if (overlay || target.closest('[role="dialog"]')) return;
+      if (overlay || syncOpen || target.closest('[role="dialog"]')) return;
       if (target.closest('input, textarea, select, [contenteditable="true"]')) {
         if (event.key === 'Escape') {
           // Leave the box, keep its text: Chromium would also empty a search box, and the list under the keys.
@@ -58,6 +60,7 @@ export function useKeyboard(): void {
         '/': () => document.getElementById('search')?.focus(),
         '?': () => setOverlay('shortcuts'),
         t: () => setOverlay('triage'),
+        S: () => openSync(true),
         n: () => selectedId && window.dispatchEvent(new Event(FOCUS_NOTE_EVENT)),
         u: () => void undo(),
       };
@@ -69,5 +72,19 @@ export function useKeyboard(): void {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [step, select, setStatus, nudge, undo, selectedId, checked, papers, canReorder, setOverlay, overlay]);
+  }, [
+    step,
+    select,
+    setStatus,
+    nudge,
+    undo,
+    selectedId,
+    checked,
+    papers,
+    canReorder,
+    setOverlay,
+    overlay,
+    openSync,
+    syncOpen,
+  ]);
 }

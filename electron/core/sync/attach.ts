@@ -200,7 +200,7 @@ export async function syncFolderProblem(
   if (within(folder, data))
     return {
       code: 'INVALID_INPUT',
-      message: `${dir} is inside Paperqueue's data folder (${dataDir}): choose a folder of its own that your sync app replicates.`,
+      message: `${dir} ${folder === data ? 'is' : 'is inside'} Paperqueue's data folder (${dataDir}): choose a folder of its own that your sync app replicates.`,
     };
   if (within(data, folder))
     return {

@@ -1,5 +1,6 @@
 import { useApp } from '../store';
 import { ShortcutSheet } from './ShortcutSheet';
+import { SyncDialog } from './sync/SyncDialog';
 import { TriageMode } from './TriageMode';
 import './a11y.css';
 
@@ -8,10 +9,12 @@ export function Overlays() {
   const notice = useApp((s) => s.notice);
   const undo = useApp((s) => s.undo);
   const canUndo = useApp((s) => s.undoStack.length > 0);
+  const syncDialog = useApp((s) => s.syncDialog);
   return (
     <>
       {overlay === 'shortcuts' && <ShortcutSheet />}
       {overlay === 'triage' && <TriageMode />}
+      {syncDialog && <SyncDialog />}
       {/* Always in the page, empty between notices: a screen reader misses a live region that arrives with its text. */}
       <div className={notice ? 'toast' : 'toast-idle'} role="status">
         {notice}

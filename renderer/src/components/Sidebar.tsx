@@ -2,6 +2,7 @@ import { STATUS_VIEWS, sameView } from '../labels';
 import { useApp } from '../store';
 import type { View } from '../store/types';
 import type { Density, Theme } from '../ui-memory';
+import { SyncStatusLine } from './sync/SyncStatusLine';
 
 export function Sidebar() {
   const stats = useApp((s) => s.stats);
@@ -62,6 +63,7 @@ export function Sidebar() {
         </>
       )}
       <div className="sidebar-foot">
+        <SyncStatusLine />
         <label className="theme-setting">
           Rows
           <select value={density} onChange={(e) => setDensity(e.target.value as Density)}>

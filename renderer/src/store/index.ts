@@ -8,6 +8,7 @@ import { createPaperActionsSlice, type PaperActionsSlice } from './paper-actions
 import { PendingStatuses } from './pending';
 import { createReaderSlice, recallReader, type ReaderSlice } from './reader-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createSyncSlice, followSync, type SyncSlice } from './sync-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { applyTheme, recall, remember } from '../ui-memory';
 
@@ -17,7 +18,8 @@ export type AppState = ListSlice &
   LibrarySlice &
   InsightSlice &
   UiSlice &
-  ReaderSlice;
+  ReaderSlice &
+  SyncSlice;
 export type AppStore = StoreApi<AppState> & { start: () => () => void };
 
 /**
@@ -34,6 +36,7 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     ...createInsightSlice(transport)(...a),
     ...createUiSlice(memory)(...a),
     ...createReaderSlice(transport, memory)(...a),
+    ...createSyncSlice(transport)(...a),
   }));
   /** Load, then refresh whenever any host changes the library. Returns the unsubscribe. */
   const start = () => {
@@ -89,7 +92,9 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
       }
     });
     const unsubscribeWriteErrors = transport.onWriteError((message) => store.setState({ writeError: message }));
+    const stopSync = followSync(store.getState, transport.onChanged);
     return () => {
+      stopSync();
       unsubscribeMemory();
       unsubscribeSelection();
       unsubscribeChanges();

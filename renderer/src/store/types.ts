@@ -29,3 +29,8 @@ export type View =
   | { kind: 'source'; name: string }
   | { kind: 'tag'; tag: string }
   | { kind: 'stats' };
+
+/** What sync.status answers: off, or the folder, devices seen, changes waiting and notes in conflict. */
+export type SyncStatus = CommandOutput<'sync.status'>;
+export type SyncOn = Extract<SyncStatus, { setUp: true }>;
+export type SyncConflict = SyncOn['conflicts'][number];

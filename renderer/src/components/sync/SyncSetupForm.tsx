@@ -1,0 +1,118 @@
+import { useId, useState } from 'react';
+import { useApp } from '../../store';
+import type { SyncOn } from '../../store/types';
+
+/**
+ * The sync folder and this machine's name. The folder is typed or pasted (browser mode), or chosen in the
+ * desktop app's own folder dialog; the core checks it and says what is wrong in a sentence shown here.
+ */
+export function SyncSetupForm({ on }: { on: SyncOn | undefined }) {
+  const setUp = useApp((s) => s.setUpSync);
+  const syncing = useApp((s) => s.syncing);
+  const [dir, setDir] = useState(on?.folder ?? '');
+  const [name, setName] = useState(on?.device.name ?? '');
+  const [problem, setProblem] = useState<{ field: 'dir' | 'name' | 'form'; message: string }>();
+  const [done, setDone] = useState<string>();
+  const ids = { dir: useId(), name: useId(), problem: useId(), dirHint: useId() };
+  const choose = window.paperqueue?.chooseFolder;
+  const unchanged = on !== undefined && dir.trim() === on.folder && name.trim() === on.device.name;
+
+  async function submit() {
+    setDone(undefined);
+    if (!dir.trim())
+      return setProblem({
+        field: 'dir',
+        message: 'Give the sync folder: the full path of a folder your sync app shares.',
+      });
+    if (!name.trim())
+      return setProblem({ field: 'name', message: 'Name this machine, so your other machines can tell it apart.' });
+    setProblem(undefined);
+    try {
+      await setUp(dir.trim(), name.trim());
+      setDone(on ? 'Saved.' : 'Sync is on.');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setProblem({ field: /name/i.test(message) && !/folder/i.test(message) ? 'name' : 'dir', message });
+    }
+  }
+
+  const describedBy = (field: 'dir' | 'name', hint?: string) =>
+    [hint, problem?.field === field ? ids.problem : undefined].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <form
+      className="sync-form"
+      aria-label={on ? 'Sync folder and this machine' : 'Set up sync'}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={ids.dir}>Sync folder</label>
+      <div className="sync-folder-row">
+        <input
+          id={ids.dir}
+          className="search"
+          value={dir}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="/home/you/Sync/Paperqueue"
+          aria-invalid={problem?.field === 'dir' ? true : undefined}
+          aria-describedby={describedBy('dir', ids.dirHint)}
+          onChange={(event) => {
+            setDir(event.target.value);
+            setProblem(undefined);
+          }}
+        />
+        {choose && (
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void choose('Choose the sync folder').then((picked) => {
+                if (picked) {
+                  setDir(picked);
+                  setProblem(undefined);
+                }
+              })
+            }
+          >
+            Choose…
+          </button>
+        )}
+      </div>
+      <p id={ids.dirHint} className="muted small sync-hint">
+        An empty folder of its own, inside the folder your sync app shares (for example Sync/Paperqueue or
+        Dropbox/Paperqueue). Use the same folder on every machine.
+      </p>
+      <label htmlFor={ids.name}>This machine’s name</label>
+      <input
+        id={ids.name}
+        className="search"
+        value={name}
+        maxLength={100}
+        autoComplete="off"
+        placeholder="Laptop, Office desktop…"
+        aria-invalid={problem?.field === 'name' ? true : undefined}
+        aria-describedby={describedBy('name')}
+        onChange={(event) => {
+          setName(event.target.value);
+          setProblem(undefined);
+        }}
+      />
+      {problem && (
+        <p id={ids.problem} className="sync-problem" role="alert">
+          {problem.message}
+        </p>
+      )}
+      <div className="sync-form-actions">
+        <button type="submit" className="button primary" disabled={syncing || unchanged}>
+          {on ? 'Save' : 'Turn sync on'}
+        </button>
+        <span className="muted small" role="status">
+          {done}
+        </span>
+      </div>
+    </form>
+  );
+}

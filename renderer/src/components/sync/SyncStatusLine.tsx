@@ -1,0 +1,51 @@
+import { useApp } from '../../store';
+import { conflictCount, facts, headline } from './sync-words';
+import './sync.css';
+
+/**
+ * The sidebar's sync line: how sync is (last synced, a missing folder said plainly), devices seen, changes
+ * waiting, conflicts, and Sync now. With sync off it is one quiet link to set it up.
+ */
+export function SyncStatusLine() {
+  const sync = useApp((s) => s.sync);
+  const syncing = useApp((s) => s.syncing);
+  const syncNow = useApp((s) => s.syncNow);
+  const openDialog = useApp((s) => s.setSyncDialog);
+  if (!sync) return null;
+  if (!sync.setUp) {
+    return (
+      <div className="sync-line sync-off">
+        <button type="button" className="linkish" onClick={() => openDialog(true)}>
+          Sync with your other machines…
+        </button>
+      </div>
+    );
+  }
+  const trouble = sync.folderState !== 'ok';
+  return (
+    <section className="sync-line" aria-label="Sync">
+      <p className={trouble ? 'sync-headline sync-trouble' : 'sync-headline'}>
+        {syncing ? 'Syncing…' : headline(sync)}
+      </p>
+      <p className="sync-facts">{facts(sync).join(' · ')}</p>
+      {sync.conflicts.length > 0 && (
+        <button type="button" className="linkish sync-conflicts" onClick={() => openDialog(true)}>
+          {conflictCount(sync.conflicts.length)} to settle
+        </button>
+      )}
+      <div className="sync-buttons">
+        <button type="button" className="button small" disabled={syncing} onClick={() => void syncNow()}>
+          Sync now
+        </button>
+        <button
+          type="button"
+          className="button small ghost"
+          aria-label="Sync settings"
+          onClick={() => openDialog(true)}
+        >
+          Settings
+        </button>
+      </div>
+    </section>
+  );
+}

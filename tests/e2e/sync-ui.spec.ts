@@ -1,0 +1,130 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { findings } from './a11y-audit';
+import { FIXTURES, cliIn, expect, test } from './helpers';
+
+// The laptop is the browser-mode app under test; the desk is a second data folder driven by the real CLI.
+test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+const PAPER = '2411.01234';
+const SHOTS = join('test-results', 'sync');
+
+/** Screenshots in light and dark to look at; with `audit`, axe's serious findings too (none allowed). */
+async function shoot(page: Page, name: string, audit = false) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    if (audit) expect(await findings(page), `${name} in ${scheme}`).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, `${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('sync set up in the page: devices seen, a note edited on two machines listed with both versions, settled', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const [deskDir, shared] = await Promise.all([
+    mkdtemp(join(tmpdir(), 'paperqueue-desk-')),
+    mkdtemp(join(tmpdir(), 'paperqueue-sync-')),
+  ]);
+  try {
+    const desk = cliIn(deskDir);
+    await desk('import', join(FIXTURES, 'digest-sample.txt'));
+
+    await page.goto(app.url);
+    await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row').first()).toBeVisible();
+    // Sync off says nothing loud: one quiet link at the sidebar's foot.
+    const sidebar = page.getByRole('navigation', { name: 'Library' });
+    await expect(sidebar.getByRole('button', { name: 'Sync with your other machines…' })).toBeVisible();
+    await expect(sidebar.getByRole('region', { name: 'Sync' })).toHaveCount(0);
+
+    // Shift+S opens the settings, as the shortcut sheet says.
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText(
+      'Sync: settings and conflicts',
+    );
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+S');
+    const dialog = page.getByRole('dialog', { name: 'Sync' });
+    await expect(dialog).toBeVisible();
+    const folder = dialog.getByRole('textbox', { name: 'Sync folder' });
+    const name = dialog.getByRole('textbox', { name: 'This machine’s name' });
+
+    // A folder that cannot be used is refused in a sentence beside the field, and nothing is set up.
+    await folder.fill('Sync/Paperqueue');
+    await name.fill('Laptop');
+    await dialog.getByRole('button', { name: 'Turn sync on' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('must be a full path');
+    await expect(folder).toHaveAttribute('aria-invalid', 'true');
+    await folder.fill(join(shared, 'missing'));
+    await dialog.getByRole('button', { name: 'Turn sync on' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('does not exist');
+    await folder.fill(app.dataDir);
+    await dialog.getByRole('button', { name: 'Turn sync on' }).click();
+    await expect(dialog.getByRole('alert')).toContainText("is Paperqueue's data folder");
+    await shoot(page, 'refused', true);
+
+    await folder.fill(shared);
+    await dialog.getByRole('button', { name: 'Turn sync on' }).click();
+    await expect(dialog.getByRole('definition').filter({ hasText: 'just now' })).toBeVisible();
+    await expect(dialog.getByRole('definition').filter({ hasText: 'no other device yet' })).toBeVisible();
+    await expect(sidebar.getByRole('region', { name: 'Sync' })).toContainText('Synced just now');
+
+    // The desk joins through the same folder; the laptop sees it at its next sync.
+    await desk('sync', 'setup', shared, '--name', 'Desk');
+    await dialog.getByRole('button', { name: 'Sync now' }).click();
+    await expect(dialog.getByRole('definition').filter({ hasText: 'Desk' })).toBeVisible();
+    await expect(sidebar.getByRole('region', { name: 'Sync' })).toContainText('1 other device');
+
+    // The same note, from one version both machines have, edited on both before either syncs.
+    await app.cli('note', PAPER, '--text', 'Intro\nmiddle\nend');
+    await app.cli('sync', 'now');
+    await desk('sync', 'now');
+    await app.cli('note', PAPER, '--text', 'Intro, written on the laptop\nmiddle\nend');
+    await desk('note', PAPER, '--text', 'Intro, written at the desk\nmiddle\nend');
+    await desk('sync', 'now');
+    await dialog.getByRole('button', { name: 'Sync now' }).click();
+
+    const conflicts = dialog.getByRole('region', { name: 'Conflicts (1)' });
+    const item = conflicts.getByRole('article', { name: 'Sparse Attention Is All You Need, Mostly' });
+    await expect(item).toBeVisible();
+    await expect(sidebar.getByRole('button', { name: '1 conflict to settle' })).toBeVisible();
+    const versions = [
+      await item.getByLabel('Version A of the note', { exact: true }).textContent(),
+      await item.getByLabel('Version B of the note', { exact: true }).textContent(),
+    ];
+    expect([...versions].sort()).toEqual([
+      'Intro, written at the desk\nmiddle\nend',
+      'Intro, written on the laptop\nmiddle\nend',
+    ]);
+    await shoot(page, 'conflict', true);
+
+    // Markers left in an edit are refused; keeping the desk's version settles it, as an ordinary note edit.
+    await item.getByRole('button', { name: /^Edit the merged note/ }).click();
+    await item.getByRole('button', { name: 'Save this note' }).click();
+    await expect(item.getByRole('alert')).toContainText('still holds conflict markers');
+    await shoot(page, 'editing');
+    await item.getByRole('button', { name: 'Cancel' }).click();
+    const desks = versions.indexOf('Intro, written at the desk\nmiddle\nend') === 0 ? 'A' : 'B';
+    await item.getByRole('button', { name: new RegExp(`^Keep version ${desks} `) }).click();
+    await expect(dialog.getByRole('region', { name: 'Conflicts' })).toContainText('None: every note merged cleanly.');
+    await expect(sidebar.getByRole('button', { name: /conflict to settle/ })).toHaveCount(0);
+
+    // The kept text reaches the desk like any edit.
+    await app.cli('sync', 'now');
+    await desk('sync', 'now');
+    const onDesk = JSON.parse(await desk('show', PAPER, '--json')) as { note: string };
+    expect(onDesk.note).toBe('Intro, written at the desk\nmiddle\nend');
+    const deskStatus = JSON.parse(await desk('sync', 'status', '--json')) as { conflicts: unknown[] };
+    expect(deskStatus.conflicts).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(dialog).toHaveCount(0);
+    await page.screenshot({ path: join(SHOTS, 'sidebar.png') });
+  } finally {
+    await Promise.all([rm(deskDir, { recursive: true, force: true }), rm(shared, { recursive: true, force: true })]);
+  }
+});
