@@ -1,5 +1,5 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Paper } from '../../electron/core/schema';
@@ -30,9 +30,22 @@ export type SyncResult = {
   /** The merge of that backlog, which runs after the open, in the background. */
   backlog_merge_ms: number;
   snapshot_100k_ms: number;
+  /** CPU time (process.cpuUsage: every thread of the process) of the same steps: comparable under load. */
+  merge_10k_cpu_ms: number;
+  open_cpu_ms: number;
+  open_with_backlog_cpu_ms: number;
+  snapshot_100k_cpu_ms: number;
+  /** The machine's 1-minute load average when the merge started (2 cores: above 2, others want the CPU too). */
+  load: number;
 };
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+/** CPU milliseconds of the whole process (all threads) since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+};
 
 /**
  * A library of `papers` papers that another device also holds, and `changes` changes that device made since
@@ -85,21 +98,28 @@ export async function measureSync(vocab: Vocabulary, papers = 100_000, changes =
 
     // A plain open, then an open with the backlog waiting (sync attached; its merge runs afterwards).
     let start = performance.now();
+    let cpu = process.cpuUsage();
     const plain = await LibraryStore.open(dataDir, {});
     const openMs = performance.now() - start;
+    const openCpuMs = cpuSince(cpu);
     await plain.flush();
     start = performance.now();
+    cpu = process.cpuUsage();
     const opened = await LibraryStore.open(dataDir, {});
     const session = (await attachSync(opened))!;
     const openWithBacklogMs = performance.now() - start;
+    const openWithBacklogCpuMs = cpuSince(cpu);
 
     // The merge itself, the replica already loaded (as in a running app): its time and longest block.
     await session.loaded();
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
+    const load = loadavg()[0]!;
     start = performance.now();
+    cpu = process.cpuUsage();
     await session.syncNow();
     const mergeMs = performance.now() - start;
+    const mergeCpuMs = cpuSince(cpu);
     loop.disable();
     const backlogMergeMs = mergeMs + openWithBacklogMs;
     if (opened.size !== papers) throw new Error(`The merged library has ${opened.size} papers, not ${papers}`);
@@ -107,8 +127,10 @@ export async function measureSync(vocab: Vocabulary, papers = 100_000, changes =
     // A snapshot of the whole library, as this device writes one from time to time.
     const { log } = await DeviceLog.open(shared, local);
     start = performance.now();
+    cpu = process.cpuUsage();
     const name = await log.writeSnapshot(session.replica!.snapshotState);
     const snapshotMs = performance.now() - start;
+    const snapshotCpuMs = cpuSince(cpu);
     const snapshotBytes = (await stat(join(snapshotDir(shared, local.id), name))).size;
     await detachSync(opened);
     await opened.flush();
@@ -124,6 +146,11 @@ export async function measureSync(vocab: Vocabulary, papers = 100_000, changes =
       open_with_backlog_ms: round(openWithBacklogMs),
       backlog_merge_ms: round(backlogMergeMs),
       snapshot_100k_ms: round(snapshotMs),
+      merge_10k_cpu_ms: round(mergeCpuMs),
+      open_cpu_ms: round(openCpuMs),
+      open_with_backlog_cpu_ms: round(openWithBacklogCpuMs),
+      snapshot_100k_cpu_ms: round(snapshotCpuMs),
+      load: Math.round(load * 10) / 10,
     };
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import {
   fileKind,
   type DeviceInfo,
 } from './device';
+import type { FileCache } from './file-cache';
 import { readDeviceFiles, type DeviceFile, type Snapshot, type SyncProblem } from './reader';
 
 /** The sync folder is not there (an unmounted drive, a moved folder): said plainly; sync resumes when it returns. */
@@ -51,13 +52,21 @@ export type FolderRead = {
  * this version does not fully understand). Paths in the result are relative to the sync folder. With
  * `known` (per device, the changes a reader holds), snapshots that hold nothing more are left unparsed.
  */
-export async function readSyncFolder(syncDir: string, known?: ReadonlyMap<string, number>): Promise<FolderRead> {
+export async function readSyncFolder(
+  syncDir: string,
+  known?: ReadonlyMap<string, number>,
+  /** Kept between reads by one reader: files read before and unchanged since are not read again (see FileCache). */
+  cache?: FileCache,
+): Promise<FolderRead> {
   await assertFolderThere(syncDir);
   const out: FolderRead = { devices: [], ops: [], snapshots: [], waiting: [], problems: [] };
   for (const id of await deviceIds(syncDir)) {
     const info = await readDeviceInfo(syncDir, id, out.problems);
     if (info) out.devices.push(info);
-    const read = readDeviceFiles(id, await deviceFiles(syncDir, id), known);
+    const files =
+      cache && known ? await cache.deviceFiles(syncDir, id, known, out.problems) : await deviceFiles(syncDir, id);
+    const read = readDeviceFiles(id, files, known);
+    cache?.learn(id, files, read);
     const prefix = `devices/${id}/`;
     out.ops.push(...read.ops);
     out.snapshots.push(...read.snapshots);
@@ -90,7 +99,7 @@ async function assertFolderThere(syncDir: string): Promise<void> {
   if (!info.isDirectory()) throw new SyncFolderMissingError(syncDir);
 }
 
-const deviceIds = async (syncDir: string): Promise<string[]> =>
+export const deviceIds = async (syncDir: string): Promise<string[]> =>
   (await listNames(devicesDir(syncDir))).filter((name) => DeviceIdSchema.safeParse(name).success).sort();
 
 async function readDeviceInfo(syncDir: string, id: string, problems: SyncProblem[]): Promise<DeviceInfo | undefined> {
@@ -131,7 +140,7 @@ async function deviceFiles(syncDir: string, id: string): Promise<DeviceFile[]> {
   return files;
 }
 
-async function listNames(dir: string): Promise<string[]> {
+export async function listNames(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (error) {

@@ -39,12 +39,7 @@ export function groupByIdentity(views: readonly IdentityView[]): Map<string, str
 
   const byKey = new Map<string, IdentityView[]>();
   for (const view of ordered) {
-    const keys = [
-      view.arxivId && `arxiv:${view.arxivId.toLowerCase()}`,
-      view.doi && `doi:${view.doi.toLowerCase()}`,
-      titleKey(view.title) && `title:${titleKey(view.title)}`,
-    ];
-    for (const key of keys) if (key) byKey.set(key, [...(byKey.get(key) ?? []), view]);
+    for (const key of identityKeys(view)) byKey.set(key, [...(byKey.get(key) ?? []), view]);
   }
   const keys = [...byKey.keys()].sort();
   // An arXiv id or a DOI is the same paper, always; then titles, each match only if it joins no two papers
@@ -73,6 +68,20 @@ export function groupByIdentity(views: readonly IdentityView[]): Map<string, str
     );
   }
   return out;
+}
+
+/**
+ * The keys two ids of one paper may share: arXiv id, DOI, normalised title. Ids that share none are never
+ * grouped, so the grouping of the ids linked by shared keys (a component) depends on nothing else: that is
+ * what lets the library be regrouped one component at a time (library-view.ts).
+ */
+export function identityKeys(view: Pick<IdentityView, 'arxivId' | 'doi' | 'title'>): string[] {
+  const keys: string[] = [];
+  if (view.arxivId) keys.push(`arxiv:${view.arxivId.toLowerCase()}`);
+  if (view.doi) keys.push(`doi:${view.doi.toLowerCase()}`);
+  const title = titleKey(view.title);
+  if (title) keys.push(`title:${title}`);
+  return keys;
 }
 
 /** The paper imported first (earliest mark), then the smaller id. */

@@ -16,7 +16,7 @@ import {
 import { encodeFile } from './envelope';
 import { checkSyncFolder } from './folder';
 import { readDeviceFiles } from './reader';
-import { paperLine } from './snapshot';
+import { writeStateFile } from './state-file';
 import type { SyncState } from './state';
 
 /** A segment holds at most this many changes (about 100 KB), then the next one starts. */
@@ -99,15 +99,13 @@ export class DeviceLog {
 
   /**
    * Write a snapshot of a merged state (the changes it holds are in its `seen`), named by the last change of
-   * this device it holds, and remove this device's older snapshots but the newest SNAPSHOTS_KEPT.
+   * this device it holds (written in pieces, see state-file.ts), and remove this device's older snapshots but the newest SNAPSHOTS_KEPT.
    */
   async writeSnapshot(state: SyncState): Promise<string> {
     const seq = state.seen.get(this.device.id) ?? 0;
-    const lines = [JSON.stringify({ seen: Object.fromEntries(state.seen) })];
-    for (const [id, paper] of state.papers) lines.push(paperLine(id, paper));
     const dir = snapshotDir(this.syncDir, this.device.id);
     const name = snapshotName(seq);
-    await writeFileDurably(join(dir, name), encodeFile({ kind: 'snapshot', device: this.device.id, seq }, lines));
+    await writeStateFile(join(dir, name), this.device.id, state);
     const ours = (await readdir(dir)).filter((file) => /^\d{12}\.snap$/.test(file)).sort();
     for (const old of ours.slice(0, -SNAPSHOTS_KEPT)) {
       await unlink(join(dir, old)).catch((error: unknown) => {

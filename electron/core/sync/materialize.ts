@@ -26,7 +26,7 @@ const value = <F extends LwwField>(paper: PaperState, field: F): FieldValues[F] 
   (paper.fields[field]?.value as FieldValues[F] | null | undefined) ?? undefined;
 
 /** A paper id can be shown once its import (title, source, creation time) has arrived. */
-const complete = (paper: PaperState): boolean =>
+export const complete = (paper: PaperState): boolean =>
   value(paper, 'title') !== undefined && value(paper, 'source') !== undefined && !!paper.born;
 
 export function identityView(id: string, paper: PaperState): IdentityView {
@@ -78,7 +78,8 @@ export function materialize(state: SyncState): SyncedLibrary {
   return { papers: papers.map((entry) => entry.paper), aliases, conflicts, pending };
 }
 
-function toPaper(id: string, joined: PaperState): { paper: Paper; conflict?: NoteConflict } {
+/** One merged paper read as a library paper, with its note's conflict if concurrent edits left one. */
+export function toPaper(id: string, joined: PaperState): { paper: Paper; conflict?: NoteConflict } {
   const bornAt = new Date(stampWall(joined.born!.hlc)).toISOString();
   const createdAt = value(joined, 'createdAt') ?? bornAt;
   const note = mergeNote(joined.notes);

@@ -1,49 +1,76 @@
+import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
-import type { SyncedLibrary } from './materialize';
+import type { LibraryView } from './library-view';
+
+/** The longest one slice of applying a merge may keep the event loop, in milliseconds. */
+export const SLICE_MS = 15;
+
+/** Let the event loop run (requests, commands, timers) before the next slice. */
+export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export type MergeHooks = {
+  /** Before each slice: record what commands did since, so the slice reads the state with it. */
+  beforeSlice: () => void;
+  /** After each slice: the ids it changed in the store (the recorder's next diffs start from them). */
+  afterSlice: (changed: readonly string[]) => void;
+};
 
 /**
- * Make the store hold what the merged library holds for `ids` (the paper ids that changes just taken in
- * named) and every id an identity merge involves: papers added, replaced or removed through the store's own
- * calls, so its indexes, search and change events stay what a command would leave. Returns the ids changed.
+ * Make the store hold what the merged library holds for every id the view has to read again (the ids that
+ * changes just taken in named, and every id whose grouping changed): papers added, replaced or removed
+ * through the store's own calls, so its indexes and search stay what a command would leave. The work is cut
+ * into slices of at most SLICE_MS, each synchronous from reading the state to changing the store (so a
+ * command's edit is either recorded before a slice reads its paper or made after the slice wrote it, never
+ * undone), with the event loop free in between. Returns every id changed; the caller sends one change event.
  */
-export function mergeIntoStore(store: LibraryStore, synced: SyncedLibrary, ids: Iterable<string>): string[] {
-  const byId = new Map<string, Paper>();
-  for (const paper of synced.papers) byId.set(paper.id, paper);
-  const pending = new Set(synced.pending);
-  const candidates = new Set(ids);
-  for (const [alias, kept] of synced.aliases) {
-    candidates.add(alias);
-    candidates.add(kept);
-  }
-  const has = (id: string): Paper | undefined => {
+export async function mergeIntoStore(store: LibraryStore, view: LibraryView, hooks: MergeHooks): Promise<string[]> {
+  const changed = new Set<string>();
+  const done = new Set<string>();
+  const own = (id: string): Paper | undefined => {
     const paper = store.get(id);
     return paper?.id === id ? paper : undefined;
   };
-  const changed: string[] = [];
-  for (const id of candidates) {
-    const kept = synced.aliases.get(id) ?? id;
-    if (kept !== id && has(id)) {
-      store.remove(id);
-      changed.push(id);
-    }
-    const paper = byId.get(kept);
-    const current = has(kept);
-    if (!paper) {
-      // Deleted on another device (an id whose import has not arrived is no local paper).
-      if (current && !pending.has(kept)) {
-        store.remove(kept);
-        changed.push(kept);
+  while (view.waiting > 0) {
+    hooks.beforeSlice();
+    const deadline = performance.now() + SLICE_MS;
+    const slice: string[] = [];
+    const change = (id: string) => {
+      changed.add(id);
+      slice.push(id);
+    };
+    do {
+      for (const id of view.take(16)) {
+        done.add(id);
+        const reading = view.read(id);
+        if (reading.kind === 'pending') continue;
+        if (reading.kind === 'alias') {
+          if (own(id) && store.remove(id)) change(id);
+          // The paper kept holds this id's changes now.
+          if (!done.has(reading.kept)) view.touch([reading.kept]);
+          continue;
+        }
+        for (const member of view.group(id) ?? []) {
+          if (member !== id && own(member) && store.remove(member)) change(member);
+        }
+        const { paper } = reading;
+        const current = own(id);
+        if (!paper) {
+          // Deleted on another device.
+          if (current && store.remove(id)) change(id);
+          continue;
+        }
+        if (!current) store.insert(paper);
+        else if (isDeepStrictEqual(plain(current), paper)) continue;
+        else store.replace(paper);
+        change(id);
       }
-      continue;
-    }
-    if (!current) store.insert(paper);
-    else if (isDeepStrictEqual(plain(current), paper)) continue;
-    else store.replace(paper);
-    changed.push(kept);
+    } while (view.waiting > 0 && performance.now() < deadline);
+    hooks.afterSlice(slice);
+    if (view.waiting > 0) await yieldToLoop();
   }
-  return [...new Set(changed)];
+  return [...changed];
 }
 
 /** A paper as its JSON reads (no undefined fields), as the merged one is built. */

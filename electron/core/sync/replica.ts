@@ -2,7 +2,8 @@ import type { Paper } from '../schema';
 import { opDevice, type Change, type Mark, type Op } from './changes';
 import { diffPaper } from './diff';
 import { HybridClock, after, compareStamps, type Stamp } from './hlc';
-import { joinGroup, materialize, paperGroups, type SyncedLibrary } from './materialize';
+import { LibraryView } from './library-view';
+import { materialize, type SyncedLibrary } from './materialize';
 import { noteHeads } from './notes';
 import { joinSnapshot } from './snapshot';
 import { applyOp, emptyState, newestMark, type PaperState, type SyncState } from './state';
@@ -18,10 +19,11 @@ const IDENTITY_FIELDS = ['title', 'arxivId', 'doi', 'year', 'authors', 'volume',
 
 export class SyncReplica {
   readonly clock: HybridClock;
-  private state: SyncState = emptyState();
+  private readonly state: SyncState = emptyState();
   private nextSeq = 1;
   private cached: SyncedLibrary | undefined;
-  private groupOf: Map<string, string[]> | undefined;
+  /** The library read one paper at a time, as merges need it (library() reads it whole). */
+  readonly view = new LibraryView(this.state);
   /** Devices whose stamps ran more than the clock's bound ahead of this device's wall time, by how far (ms). */
   readonly skewed = new Map<string, number>();
 
@@ -60,21 +62,32 @@ export class SyncReplica {
         this.clock.restore(op.hlc);
       }
     }
-    this.receive(ops);
+    // What was taken in before (the journal, the device's own log): the library already shows it.
+    this.take(ops, false);
   }
 
-  /** Take in a snapshot's papers and what it has seen (see snapshot.ts). */
-  absorb(papers: Iterable<[string, PaperState]>, seen: Record<string, number>): void {
+  /**
+   * Take in a snapshot's papers and what it has seen (see snapshot.ts); with `touch` false (the state this
+   * device saved itself) the library is taken to show them already.
+   */
+  absorb(papers: readonly [string, PaperState][], seen: Record<string, number>, touch = true): void {
     joinSnapshot(this.state, papers, seen);
     this.nextSeq = Math.max(this.nextSeq, (this.state.seen.get(this.device) ?? 0) + 1);
     this.cached = undefined;
-    this.groupOf = undefined;
+    for (const [id] of papers) {
+      if (touch) this.view.touch([id]);
+      this.view.regroup(id);
+    }
   }
 
-  /** Take in ops from any device; an op seen before changes nothing. */
+  /** Take in ops from any device; an op seen before changes nothing. The view reads their papers again. */
   receive(ops: readonly Op[]): void {
+    this.take(ops, true);
+  }
+
+  private take(ops: readonly Op[], touch: boolean): void {
     for (const op of ops) {
-      this.apply(op);
+      this.apply(op, touch);
       const device = opDevice(op);
       if (device === this.device) continue;
       const observation = this.clock.observe(op.hlc);
@@ -87,7 +100,7 @@ export class SyncReplica {
     if (changes.length === 0) return [];
     const hlc = this.stampFor(paperId);
     const ops = changes.map((change) => ({ ...change, seq: this.nextSeq++, hlc, paper: paperId }));
-    for (const op of ops) this.apply(op);
+    for (const op of ops) this.apply(op, true);
     return ops;
   }
 
@@ -134,25 +147,21 @@ export class SyncReplica {
   private joined(id: string): PaperState | undefined {
     // A new id (an import): nothing to join, and no reason to group the library for it.
     if (!this.state.papers.has(id)) return undefined;
-    if (!this.groupOf) {
-      this.groupOf = new Map();
-      for (const ids of paperGroups(this.state).groups.values())
-        for (const member of ids) this.groupOf.set(member, ids);
-    }
-    const group = this.groupOf.get(id);
-    if (group) return joinGroup(this.state, group);
-    return this.state.papers.get(id);
+    return this.view.joined(id);
   }
 
   /**
-   * Apply one op. The library is read again when next asked for; the grouping of ids into papers only when
-   * the op could change it (a new id, or a field identity is decided on), so a run of local edits does not
-   * regroup the whole library for each one.
+   * Apply one op. The whole library is read again when next asked for; the view regroups the op's id only
+   * when the op could change how ids are grouped (a new id, a field identity is decided on, an earlier
+   * first change), so a run of edits regroups nothing.
    */
-  private apply(op: Op): void {
-    const known = this.state.papers.has(op.paper);
+  private apply(op: Op, touch: boolean): void {
+    const before = this.state.papers.get(op.paper);
+    const born = before?.born;
     applyOp(this.state, op);
     this.cached = undefined;
-    if (!known || (op.op === 'set' && IDENTITY_FIELDS.some((field) => field in op.fields))) this.groupOf = undefined;
+    if (touch) this.view.touch([op.paper]);
+    if (!before || born !== before.born || (op.op === 'set' && IDENTITY_FIELDS.some((field) => field in op.fields)))
+      this.view.regroup(op.paper);
   }
 }

@@ -11,14 +11,21 @@ import {
   readLocalState,
   readSyncRecord,
   rewriteJournal,
-  writeLocalState,
   type SyncRecord,
 } from './local';
 import { DeviceLog } from './log-writer';
 import { Recorder } from './record';
+import { FolderReader } from './read-folder';
+import type { FolderRead } from './folder';
 import { SyncReplica } from './replica';
 import type { SyncSettings } from './settings';
+import { saveLocalState } from './state-file';
 import { syncWithFolder } from './sync-now';
+
+/** Changes appended to the journal per write. */
+const JOURNAL_PART = 1000;
+/** From this many papers (or changes held), the folder is read in a worker thread. */
+export const THREAD_FROM = 5000;
 
 /** Two data folders claim one device (a copied data folder): the second never writes that device's files. */
 export class DeviceInUseError extends Error {
@@ -48,6 +55,8 @@ export class SyncSession {
   private queue: Promise<unknown> = Promise.resolve();
   private unsubscribe: () => void;
   folderState: FolderState | undefined;
+  /** Reads the sync folder, in a worker thread for a large library (read-folder.ts). */
+  readonly reader = new FolderReader();
   folderMessage: string | undefined;
   private closed = false;
 
@@ -97,6 +106,11 @@ export class SyncSession {
     }
     this.journal = await readJournal(this.dataDir);
     replica.restore(this.journal);
+    // The view starts from what the last sync read (aliases and conflicts are kept whole in the data folder).
+    replica.view.seed(
+      this.aliases,
+      this.record.conflicts.map((conflict) => ({ paperId: conflict.paperId, kind: 'note' as const, versions: [] })),
+    );
     this.replica = replica;
     return replica;
   }
@@ -190,6 +204,13 @@ export class SyncSession {
     }
   }
 
+  /** What is new in the sync folder for a reader holding `known`. */
+  readFolder(known: ReadonlyMap<string, number>): Promise<FolderRead> {
+    let changes = 0;
+    for (const n of known.values()) changes += n;
+    return this.reader.read(this.settings.folder, known, Math.max(this.store.size, changes) >= THREAD_FROM);
+  }
+
   /** Merge every device's changes from the folder into the library (see sync-now.ts). */
   syncNow(): Promise<void> {
     return this.enqueue(() => syncWithFolder(this));
@@ -201,15 +222,23 @@ export class SyncSession {
 
   /** Other devices' changes just taken in: journaled, so a later process has them without the folder. */
   async journalReceived(ops: readonly Op[]): Promise<void> {
-    await appendJournal(this.dataDir, ops);
+    // In parts, so no one line of JSON for 10,000 changes holds the event loop.
+    for (let at = 0; at < ops.length; at += JOURNAL_PART)
+      await appendJournal(this.dataDir, ops.slice(at, at + JOURNAL_PART));
     this.journal.push(...ops);
   }
 
   /** Save the merged state, and keep in the journal only what the folder does not hold yet. */
   async saveState(): Promise<void> {
     const replica = await this.loaded();
-    await writeLocalState(this.dataDir, this.settings.device.id, replica.snapshotState, replica.clock.last);
-    const keep = this.journal.filter((op) => this.own(op) && op.seq > this.record.written);
+    const saved = this.journal.length;
+    // Written in pieces (state-file.ts), the event loop free in between.
+    await saveLocalState(this.dataDir, this.settings.device.id, replica.snapshotState, replica.clock.last);
+    // Changes journaled while it was written are kept, whatever the state file caught of them.
+    const keep = [
+      ...this.journal.slice(0, saved).filter((op) => this.own(op) && op.seq > this.record.written),
+      ...this.journal.slice(saved),
+    ];
     // Ops recorded meanwhile are still to be appended (unjournaled): they are not in the file yet.
     await rewriteJournal(this.dataDir, keep);
     this.journal = keep;
@@ -245,6 +274,7 @@ export class SyncSession {
     if (this.recorder.waiting > 0 || this.unjournaled.length > 0)
       await this.enqueue(() => this.writeOut()).catch(() => undefined);
     await this.queue;
+    await this.reader.close();
     await this.releaseLock?.();
     this.releaseLock = undefined;
     this.log = undefined;

@@ -1,8 +1,12 @@
+import { performance } from 'node:perf_hooks';
+import type { Op } from './changes';
 import { opDevice } from './changes';
-import { readSyncFolder } from './folder';
+import type { FolderRead } from './folder';
+import type { LibraryView } from './library-view';
 import { writeAliases, writeSyncRecord } from './local';
-import { mergeIntoStore } from './merge-into-store';
+import { SLICE_MS, mergeIntoStore, yieldToLoop } from './merge-into-store';
 import { SYNC_EVENT } from './record';
+import type { SyncReplica } from './replica';
 import type { SyncSession } from './session';
 
 /** A device writes a snapshot of its merged state once this many changes (of all devices) came in since its last. */
@@ -13,22 +17,29 @@ export const SNAPSHOT_EVERY = 5000;
  */
 export const SAVE_EVERY = 5000;
 
+/** Changes taken in, or journaled, per step: a few milliseconds each. */
+const OPS_PER_STEP = 500;
+/** A snapshot's papers joined per step. */
+const PAPERS_PER_STEP = 1000;
+
 /**
- * One sync: append this device's waiting changes, read the whole folder, take in what is new, and bring
- * the library in line through the store (ordinary change events reach every open view). The store is
- * changed in one synchronous step after every local change so far is recorded, so a merge never undoes an
- * edit made while the folder was being read. A missing folder or one of a newer format is recorded in the
- * status and nothing is read from or written to it.
+ * One sync: append this device's waiting changes, read the folder (what is new in it), take in what is new,
+ * and bring the library in line through the store (one change event reaches every open view). Nothing of
+ * it holds the event loop long: the folder is read and parsed by `session.readFolder` (in a worker thread
+ * when one can start), changes are taken in and the store changed in slices (merge-into-store.ts), each
+ * slice recording every local change made before it, so a merge never undoes an edit made meanwhile. A
+ * missing folder or one of a newer format is recorded in the status and nothing is read from or written to
+ * it. The state's snapshot and save, when due, are queued after the merge (`housekeeping`).
  */
 export async function syncWithFolder(session: SyncSession): Promise<void> {
   const { store, settings, record } = session;
   const replica = await session.loaded();
   session.drainCaptures();
-  let read;
+  let read: FolderRead;
   try {
     await session.writeOut();
     if (session.folderState !== 'ok') await session.writeToFolder();
-    read = await readSyncFolder(settings.folder, replica.seen);
+    read = await session.readFolder(replica.seen);
   } catch (error) {
     session.noteFolderError(error);
     record.lastError = session.folderMessage;
@@ -36,27 +47,29 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
     throw error;
   }
 
-  const touched = new Set<string>();
+  // The view needs every id indexed before changes regroup any (the groups they leave are found by it).
+  await buildView(replica.view);
   let absorbed = false;
   for (const snapshot of read.snapshots) {
     // A snapshot that holds nothing this device lacks is not joined again (joining costs a pass over it).
     if (!Object.entries(snapshot.seen).some(([device, n]) => n > (replica.seen.get(device) ?? 0))) continue;
-    replica.absorb(snapshot.papers, snapshot.seen);
+    for (let at = 0; at < snapshot.papers.length; at += PAPERS_PER_STEP) {
+      const last = at + PAPERS_PER_STEP >= snapshot.papers.length;
+      replica.absorb(snapshot.papers.slice(at, at + PAPERS_PER_STEP), last ? snapshot.seen : {});
+      await yieldToLoop();
+    }
     absorbed = true;
-    for (const [id] of snapshot.papers) touched.add(id);
   }
   const fresh = read.ops.filter((op) => op.seq > (replica.seen.get(opDevice(op)) ?? 0));
-  replica.receive(fresh);
-  for (const op of fresh) touched.add(op.paper);
+  await receiveInSteps(replica, fresh);
 
-  // From here to the change event, nothing awaits: no command runs in between.
-  session.drainCaptures();
-  const synced = replica.library();
-  const changed = touched.size > 0 ? mergeIntoStore(store, synced, touched) : [];
-  const aliasesChanged = !sameMap(session.aliases, synced.aliases);
-  session.aliases = new Map(synced.aliases);
-  session.recorder.merged(changed);
+  const changed = await mergeIntoStore(store, replica.view, {
+    beforeSlice: () => session.drainCaptures(),
+    afterSlice: (ids) => session.recorder.merged(ids),
+  });
   if (changed.length > 0) store.changed({ command: SYNC_EVENT, ids: changed });
+  const aliasesChanged = !sameMap(session.aliases, replica.view.aliases);
+  if (aliasesChanged) session.aliases = new Map(replica.view.aliases);
 
   const names = new Map(read.devices.map((device) => [device.id, device.name]));
   const seenDevices = new Set([...replica.seen.keys(), ...names.keys()]);
@@ -67,7 +80,7 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
     changes: replica.seen.get(id) ?? 0,
     self: id === settings.device.id,
   }));
-  record.conflicts = synced.conflicts.map((conflict) => ({
+  record.conflicts = replica.view.conflictList().map((conflict) => ({
     paperId: conflict.paperId,
     title: store.get(conflict.paperId)?.title ?? conflict.paperId,
   }));
@@ -75,15 +88,41 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
   record.problems = [...read.problems];
   delete record.lastError;
 
-  const total = [...replica.seen.values()].reduce((sum, n) => sum + n, 0);
-  if (total - record.snapshotAt >= SNAPSHOT_EVERY && session.log) {
-    await session.log.writeSnapshot(replica.snapshotState);
-    record.snapshotAt = total;
-  }
   await session.journalReceived(fresh);
-  if (absorbed || session.journal.length >= SAVE_EVERY) await session.saveState();
   if (aliasesChanged) await writeAliases(session.dataDir, session.aliases);
   await writeSyncRecord(session.dataDir, record);
+  const total = [...replica.seen.values()].reduce((sum, n) => sum + n, 0);
+  const snapshotDue = total - record.snapshotAt >= SNAPSHOT_EVERY && session.log !== undefined;
+  if (snapshotDue || absorbed || session.journal.length >= SAVE_EVERY) {
+    void session.enqueue(() => housekeeping(session, snapshotDue, total)).catch(() => undefined);
+  }
+}
+
+/**
+ * After a merge, on the session's queue: a snapshot of the merged state in the sync folder when one is due,
+ * and the state saved in the data folder (the journal then holds only what the folder lacks). Both write
+ * the whole state in pieces, with the event loop free in between.
+ */
+async function housekeeping(session: SyncSession, snapshotDue: boolean, total: number): Promise<void> {
+  const replica = await session.loaded();
+  if (snapshotDue && session.log) {
+    await session.log.writeSnapshot(replica.snapshotState);
+    session.record.snapshotAt = total;
+    await writeSyncRecord(session.dataDir, session.record);
+  }
+  await session.saveState();
+}
+
+/** Index the view's ids in slices (once per process: later merges find it built). */
+async function buildView(view: LibraryView): Promise<void> {
+  while (!view.build(performance.now() + SLICE_MS)) await yieldToLoop();
+}
+
+async function receiveInSteps(replica: SyncReplica, ops: readonly Op[]): Promise<void> {
+  for (let at = 0; at < ops.length; at += OPS_PER_STEP) {
+    replica.receive(ops.slice(at, at + OPS_PER_STEP));
+    if (at + OPS_PER_STEP < ops.length) await yieldToLoop();
+  }
 }
 
 function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
