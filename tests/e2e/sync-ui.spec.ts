@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -123,7 +123,22 @@ test('sync set up in the page: devices seen, a note edited on two machines liste
 
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toHaveCount(0);
-    await page.screenshot({ path: join(SHOTS, 'sidebar.png') });
+
+    // An unmounted drive is said plainly, and sync resumes when it is back.
+    const line = sidebar.getByRole('region', { name: 'Sync' });
+    await rename(shared, `${shared}-away`);
+    await line.getByRole('button', { name: 'Sync now' }).click();
+    await expect(line).toContainText('Sync folder missing — will resume when it returns');
+    await page.screenshot({ path: join(SHOTS, 'sidebar-missing.png') });
+    await rename(`${shared}-away`, shared);
+    await line.getByRole('button', { name: 'Sync now' }).click();
+    await expect(line).toContainText('Synced just now');
+
+    // At 200 % zoom (half the window) the dialog still shows its controls, scrolling inside.
+    await page.setViewportSize({ width: 680, height: 430 });
+    await line.getByRole('button', { name: 'Sync settings' }).click();
+    await expect(dialog).toBeVisible();
+    await shoot(page, 'zoomed');
   } finally {
     await Promise.all([rm(deskDir, { recursive: true, force: true }), rm(shared, { recursive: true, force: true })]);
   }

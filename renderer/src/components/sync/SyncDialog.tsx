@@ -71,12 +71,14 @@ function SyncSummary({ sync, syncing }: { sync: SyncOn; syncing: boolean }) {
   return (
     <section className="sync-summary" aria-label="How sync is">
       {(syncing || sync.folderState !== 'ok') && (
-        <p className={sync.folderState === 'ok' ? 'sync-headline' : 'sync-headline sync-trouble'}>
+        <p className={syncing || sync.folderState === 'missing' ? 'sync-headline' : 'sync-headline sync-trouble'}>
           {syncing ? 'Syncing…' : headline(sync)}
         </p>
       )}
       {sync.message && sync.folderState !== 'missing' && <p className="sync-message">{sync.message}</p>}
       <dl className="sync-facts-list">
+        <dt>This machine</dt>
+        <dd>{sync.device.name}</dd>
         <dt>Last synced</dt>
         <dd>
           {sync.lastSyncedAt ? (
@@ -88,7 +90,7 @@ function SyncSummary({ sync, syncing }: { sync: SyncOn; syncing: boolean }) {
           )}
         </dd>
         <dt>Waiting</dt>
-        <dd>{facts(sync)[1] ?? 'nothing: every change of this machine is in the folder'}</dd>
+        <dd>{facts(sync)[1] ?? 'none (every change made here is in the sync folder)'}</dd>
         <dt>Devices seen</dt>
         <dd>
           {others.length === 0

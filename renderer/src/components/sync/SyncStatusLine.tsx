@@ -21,7 +21,8 @@ export function SyncStatusLine() {
       </div>
     );
   }
-  const trouble = sync.folderState !== 'ok';
+  // A missing folder is ordinary (a laptop away from its drive): said plainly, not in red.
+  const trouble = sync.folderState !== 'ok' && sync.folderState !== 'missing';
   return (
     <section className="sync-line" aria-label="Sync">
       <p className={trouble ? 'sync-headline sync-trouble' : 'sync-headline'}>
