@@ -1,5 +1,8 @@
+import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
+import type { ImportUndone } from '../store/library-slice';
 import type { ImportReport } from '../store/types';
+import './import/import.css';
 
 /** A library that cannot be saved says so for as long as it is open, above any other banner. */
 export function Banner() {
@@ -16,9 +19,19 @@ export function Banner() {
   );
 }
 
-/** The last import's outcome, or an error; stays until dismissed. */
+/** The last import's outcome (with its Undo), what its Undo did, or an error; stays until dismissed. */
 function LatestBanner() {
   const report = useApp((s) => s.importReport);
+  const undone = useApp((s) => s.importUndone);
+  const undo = useApp((s) => s.undoImport);
+  const dismissButton = useRef<HTMLButtonElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  // Undo goes away once pressed: the keyboard stays in the banner, on its Dismiss button, rather than nowhere.
+  const hadFocus = useRef(false);
+  useEffect(() => {
+    if (undone && hadFocus.current) dismissButton.current?.focus();
+    hadFocus.current = false;
+  }, [undone]);
   const error = useApp((s) => s.error);
   const dismiss = useApp((s) => s.dismissBanner);
   const recovery = useApp((s) => s.recovery);
@@ -59,14 +72,16 @@ function LatestBanner() {
       </div>
     );
   }
-  if (!report) return null;
-  const parts = [importSentence(report)];
-  if (report.duplicates) parts.push(`${report.duplicates} already in your library`);
+  if (!report && !undone) return null;
+  const parts = report ? [importSentence(report)] : [undoneSentence(undone!)];
+  if (report?.duplicates) parts.push(`${report.duplicates} already in your library`);
+  if (report?.possible.length) parts.push(`${report.possible.length} possibly already there, kept apart`);
+  // The same element says the import and then its undoing, so the live region reads out the change.
   return (
-    <div className={report.errors.length ? 'banner warning' : 'banner'} role="status">
-      <div>
+    <div className={report?.errors.length ? 'banner warning' : 'banner'} role="status">
+      <div className="banner-text">
         <strong>{parts.join(' · ')}</strong>
-        {report.errors.length > 0 && (
+        {report && report.errors.length > 0 && (
           <ul className="problems">
             {report.errors.slice(0, 5).map((p, i) => (
               <li key={i}>
@@ -76,11 +91,33 @@ function LatestBanner() {
           </ul>
         )}
       </div>
-      <button type="button" className="button ghost" onClick={dismiss} aria-label="Dismiss">
+      {report?.importId && (
+        <button
+          type="button"
+          className="button banner-undo"
+          ref={undoButton}
+          onClick={() => {
+            hadFocus.current = document.activeElement === undoButton.current;
+            void undo();
+          }}
+          aria-label={`Undo the import of “${report.source}”`}
+        >
+          Undo
+        </button>
+      )}
+      <button type="button" className="button ghost" ref={dismissButton} onClick={dismiss} aria-label="Dismiss">
         ✕
       </button>
     </div>
   );
+}
+
+/** What taking an import back did: the papers removed, the details put back, what was kept as changed since. */
+function undoneSentence({ source, removed, restored, kept }: ImportUndone): string {
+  const parts = [`removed ${papers(removed)}`];
+  if (restored) parts.push(`put back the details of ${papers(restored)}`);
+  const keptSince = kept ? ` · kept ${papers(kept)} you have worked on since` : '';
+  return `Took back the import of “${source}”: ${parts.join(' and ')}${keptSince}`;
 }
 
 const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;

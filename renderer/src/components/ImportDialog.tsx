@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import type { ImportPreview } from '../store/types';
-import { UNTITLED, Untitled } from './Untitled';
+import { PossibleDuplicate } from './import/PossibleDuplicate';
+import { Untitled } from './Untitled';
 import { useDialogFocus } from './use-dialog-focus';
 
 const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped', attach: 'Attach to' } as const;
@@ -30,11 +31,16 @@ const FIELD_WORDS: Record<string, string> = {
 
 const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;
 
-/** What confirming would do, said on its button. */
-function actionLabel({ new: added, filling, pdf }: ImportPreview): string {
+/** What confirming would do, said on its button; `merging` possible duplicates go into their paper instead. */
+function actionLabel({ new: fresh, filling, pdf }: ImportPreview, merging: number): string {
   if (pdf) return pdf.kind === 'attach' ? 'Attach the PDF' : 'Import as a new paper';
-  if (added === 0) return `Fill in details of ${papers(filling)}`;
-  return filling > 0 ? `Import ${papers(added)} and fill in ${filling.toLocaleString()}` : `Import ${papers(added)}`;
+  const added = fresh - merging;
+  const parts: string[] = [];
+  if (added > 0) parts.push(`Import ${papers(added)}`);
+  if (merging > 0) parts.push(parts.length ? `merge ${merging.toLocaleString()}` : `Merge ${papers(merging)}`);
+  if (filling > 0)
+    parts.push(parts.length ? `fill in ${filling.toLocaleString()}` : `Fill in details of ${papers(filling)}`);
+  return parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts.join(' and ');
 }
 
 /** Why there is nothing to import, after "Nothing new to import." */
@@ -52,6 +58,7 @@ export function ImportDialog() {
   const pending = useApp((s) => s.pendingImport);
   const confirm = useApp((s) => s.confirmImport);
   const cancel = useApp((s) => s.cancelImport);
+  const chooseMerge = useApp((s) => s.chooseMerge);
   const close = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   useDialogFocus(dialog, pending !== undefined);
@@ -111,26 +118,35 @@ export function ImportDialog() {
                   {preview.duplicates > 0 && ` · ${preview.duplicates.toLocaleString()} already in your library`}
                   {preview.filling > 0 && ` (${preview.filling.toLocaleString()} with details to fill in)`}
                   {preview.untitled > 0 && ` · ${preview.untitled.toLocaleString()} untitled`}
-                  {preview.possible > 0 && ` · ${preview.possible.toLocaleString()} possibly already there, kept apart`}
+                  {preview.possible > 0 &&
+                    ` · ${preview.possible.toLocaleString()} possibly already there (kept apart unless you choose Merge)`}
                   {preview.errors > 0 && ` · ${preview.errors.toLocaleString()} skipped`}
                 </p>
               )}
             </div>
             <ul className="import-entries">
-              {preview.entries.slice(0, 500).map((entry, i) => (
-                <li key={i} className={`entry ${entry.kind}`}>
-                  <span className={`entry-kind ${entry.kind}`}>{KIND_LABEL[entry.kind]}</span>
-                  <span className="entry-text">
-                    {entry.kind === 'error' ? `${entry.where}: ${entry.message}` : entry.title || <Untitled />}
-                    {entry.kind === 'new' && 'possible' in entry && entry.possible && (
-                      <span className="muted"> — possibly the same as ‘{entry.possible.title || UNTITLED}’</span>
-                    )}
-                    {entry.kind === 'duplicate' && entry.fills.length > 0 && (
-                      <span className="muted"> — adds {entry.fills.map((f) => FIELD_WORDS[f] ?? f).join(', ')}</span>
-                    )}
-                  </span>
-                </li>
-              ))}
+              {preview.entries.slice(0, 500).map((entry, i) =>
+                entry.kind === 'new' && 'possible' in entry ? (
+                  <li key={i} className="entry possible">
+                    <PossibleDuplicate
+                      entry={entry}
+                      merge={pending.merge.includes(entry.entry)}
+                      disabled={pending.phase !== 'preview'}
+                      onChoose={(merge) => chooseMerge(entry.entry, merge)}
+                    />
+                  </li>
+                ) : (
+                  <li key={i} className={`entry ${entry.kind}`}>
+                    <span className={`entry-kind ${entry.kind}`}>{KIND_LABEL[entry.kind]}</span>
+                    <span className="entry-text">
+                      {entry.kind === 'error' ? `${entry.where}: ${entry.message}` : entry.title || <Untitled />}
+                      {entry.kind === 'duplicate' && entry.fills.length > 0 && (
+                        <span className="muted"> — adds {entry.fills.map((f) => FIELD_WORDS[f] ?? f).join(', ')}</span>
+                      )}
+                    </span>
+                  </li>
+                ),
+              )}
               {preview.entries.length > 500 && <li className="muted">… and {preview.entries.length - 500} more</li>}
             </ul>
           </>
@@ -165,7 +181,11 @@ export function ImportDialog() {
                 disabled={!preview || pending.phase !== 'preview'}
                 onClick={() => void confirm()}
               >
-                {pending.phase === 'importing' ? 'Importing…' : preview ? actionLabel(preview) : 'Import'}
+                {pending.phase === 'importing'
+                  ? 'Importing…'
+                  : preview
+                    ? actionLabel(preview, pending.merge.length)
+                    : 'Import'}
               </button>
             </>
           )}

@@ -14,7 +14,12 @@ export type PendingImport = {
   progress?: { done: number; total: number };
   /** Which of several files picked or dropped at once this is (1-based), and how many there are. */
   of?: { at: number; count: number };
+  /** The possible duplicates (by their preview `entry`) the person chose to merge; the others are kept apart. */
+  merge: number[];
 };
+
+/** What taking the last import back did, said in the banner where the import's report was. */
+export type ImportUndone = NonNullable<ImportReport['undone']>;
 
 type ImportSource = { name: string; arrayBuffer: () => Promise<ArrayBuffer> };
 
@@ -26,6 +31,12 @@ export type LibrarySlice = {
   pendingImport: PendingImport | undefined;
   /** The last import's report, shown until dismissed. */
   importReport: ImportReport | undefined;
+  /** The last import was taken back (its report's Undo): shown until dismissed. */
+  importUndone: ImportUndone | undefined;
+  /** Merge a possible duplicate of the preview into the paper it may be the same as, or keep both (the default). */
+  chooseMerge: (entry: number, merge: boolean) => void;
+  /** Take the import the banner reports back (its papers removed, what it filled in put back). */
+  undoImport: () => Promise<void>;
   /** A failure the user should see (a command refused, the library unreachable). */
   error: string | undefined;
   loadStats: () => Promise<void>;
@@ -80,7 +91,24 @@ export const createLibrarySlice =
       },
       pendingImport: undefined,
       importReport: undefined,
+      importUndone: undefined,
       error: undefined,
+      chooseMerge(entry, merge) {
+        const pending = get().pendingImport;
+        if (!pending || pending.phase !== 'preview') return;
+        const others = pending.merge.filter((chosen) => chosen !== entry);
+        set({ pendingImport: { ...pending, merge: merge ? [...others, entry].sort((a, b) => a - b) : others } });
+      },
+      async undoImport() {
+        const importId = get().importReport?.importId;
+        if (!importId) return;
+        try {
+          const { undone } = await transport.invoke('library.import', { undo: importId });
+          set({ importReport: undefined, importUndone: undone, error: undefined });
+        } catch (error) {
+          get().showError(error);
+        }
+      },
       async loadStats() {
         try {
           set({ stats: await transport.invoke('stats.get', {}) });
@@ -91,7 +119,7 @@ export const createLibrarySlice =
       async importFile(file) {
         try {
           const report = await transport.invoke('library.import', { text: await file.text(), name: file.name });
-          set({ importReport: report, error: undefined });
+          set({ importReport: report, importUndone: undefined, error: undefined });
           // New papers land in the Inbox, where they are triaged; their source stays in the sidebar.
           if (report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
         } catch (error) {
@@ -111,15 +139,18 @@ export const createLibrarySlice =
         const of =
           importQueueCount > 1 ? { at: importQueueCount - importQueue.length, count: importQueueCount } : undefined;
         set({
-          pendingImport: { name: file.name, base64: '', phase: 'reading', ...(of && { of }) },
+          pendingImport: { name: file.name, base64: '', phase: 'reading', merge: [], ...(of && { of }) },
           importReport: undefined,
+          importUndone: undefined,
           error: undefined,
         });
         try {
           const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
           const preview = await transport.invoke('library.previewImport', { base64, name: file.name });
           if (get().pendingImport?.name === file.name)
-            set({ pendingImport: { name: file.name, base64, phase: 'preview', preview, ...(of && { of }) } });
+            set({
+              pendingImport: { name: file.name, base64, phase: 'preview', preview, merge: [], ...(of && { of }) },
+            });
         } catch (error) {
           set({ pendingImport: undefined });
           get().showError(error);
@@ -136,8 +167,12 @@ export const createLibrarySlice =
         if (!pending || pending.phase !== 'preview') return;
         set({ pendingImport: { ...pending, phase: 'importing' } });
         try {
-          const report = await transport.invoke('library.import', { base64: pending.base64, name: pending.name });
-          set({ pendingImport: undefined, importReport: report });
+          const report = await transport.invoke('library.import', {
+            base64: pending.base64,
+            name: pending.name,
+            ...(pending.merge.length > 0 && { merge: pending.merge }),
+          });
+          set({ pendingImport: undefined, importReport: report, importUndone: undefined });
           // New papers land in the Inbox, where they are triaged; their source stays in the sidebar.
           if (report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
         } catch (error) {
@@ -172,7 +207,8 @@ export const createLibrarySlice =
           get().showError(error);
         }
       },
-      dismissBanner: () => set({ importReport: undefined, error: undefined, recovery: undefined }),
+      dismissBanner: () =>
+        set({ importReport: undefined, importUndone: undefined, error: undefined, recovery: undefined }),
       showError: (error) => set({ error: error instanceof Error ? error.message : String(error) }),
     };
   };
