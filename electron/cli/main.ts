@@ -10,6 +10,7 @@ import { attachVerb } from './verbs/attach';
 import { exportVerb } from './verbs/export';
 import { backupVerb } from './verbs/backup';
 import { importVerb } from './verbs/import';
+import { undoImportVerb } from './verbs/undo-import';
 import { rankVerb, rulesVerb, similarVerb } from './verbs/insight';
 import { listVerb } from './verbs/list';
 import { markVerb } from './verbs/mark';
@@ -22,6 +23,7 @@ import { callVerb } from './verbs/call';
 
 const VERBS: Verb[] = [
   importVerb,
+  undoImportVerb,
   attachVerb,
   listVerb,
   showVerb,

@@ -2,24 +2,36 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CommandInput } from '../../core/dispatch';
 import { plural, table } from '../format';
-import { jsonOption, stringOption, type Verb, type VerbContext } from '../verb';
+import { CliError, jsonOption, stringOption, type Verb, type VerbContext } from '../verb';
 
 export const importVerb: Verb = {
   name: 'import',
-  usage: 'import FILE|FOLDER|- [--dry-run] [--name LABEL] [--json]',
+  usage: 'import FILE|FOLDER|- [--dry-run] [--merge all|none|N,N] [--name LABEL] [--json]',
   summary:
-    'Import a digest, bibliography, id list, backup or PDF ("-" reads stdin; a folder imports its PDFs); --dry-run only shows what it would do.',
-  options: { ...jsonOption, name: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    'Import a digest, bibliography, id list, backup or PDF ("-" reads stdin; a folder imports its PDFs); --dry-run ' +
+    'only shows what it would do, numbering each possible duplicate (a paper with the same title that may be ' +
+    'another work); those are kept apart unless --merge names them (all, or the numbers --dry-run gave). ' +
+    '"paperqueue undo-import" takes the last import back.',
+  options: {
+    ...jsonOption,
+    name: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    merge: { type: 'string' },
+  },
   async run(ctx, { values, positionals }) {
     const [file] = positionals;
     if (!file) throw new Error('usage');
-    if (file !== '-' && (await isFolder(file))) return importFolder(ctx, resolve(file), values['dry-run'] === true);
+    const merge = mergeOption(stringOption(values, 'merge'));
+    if (file !== '-' && (await isFolder(file))) {
+      if (merge !== undefined) throw new CliError('--merge is for one bibliography file, not a folder of PDFs', 2);
+      return importFolder(ctx, resolve(file), values['dry-run'] === true);
+    }
     const input =
       file === '-'
         ? { text: await ctx.readStdin(), name: stringOption(values, 'name') ?? 'standard input' }
         : { path: resolve(file) };
     if (values['dry-run']) return preview(ctx, input, values.json === true);
-    const result = await ctx.call('library.import', input);
+    const result = await ctx.call('library.import', { ...input, ...(merge !== undefined && { merge }) });
     if (values.json) {
       ctx.out(JSON.stringify(result, null, 2));
     } else if (result.pdf) {
@@ -31,6 +43,13 @@ export const importVerb: Verb = {
         const merged = result.merged ? ` (${result.merged} gained missing details)` : '';
         ctx.out(`Skipped ${plural(result.duplicates, 'duplicate')} already in the library${merged}.`);
       }
+      if (result.possible.length) {
+        ctx.out(
+          `Kept ${plural(result.possible.length, 'possible duplicate')} apart from the paper with the same title ` +
+            '(--merge merges them; "paperqueue import --dry-run" says why each was kept apart).',
+        );
+      }
+      if (result.importId) ctx.out('"paperqueue undo-import" takes this import back.');
       for (const problem of result.errors) ctx.err(`warning: ${problem.where}: ${problem.message}`);
     }
     // Nothing usable in the file at all is a failure; a few bad entries are warnings.
@@ -126,5 +145,35 @@ async function preview(ctx: VerbContext, input: CommandInput<'library.previewImp
       : [e.kind, e.kind === 'duplicate' ? `${e.title} (= ${e.existingId})` : e.title],
   );
   if (rows.length) ctx.out(table(['', 'ENTRY'], rows, ctx.width));
+  const possible = result.entries.flatMap((e) => (e.kind === 'new' && 'possible' in e ? [e] : []));
+  if (possible.length) {
+    ctx.out(`\n${plural(possible.length, 'possible duplicate')}, kept apart unless --merge names them:`);
+    for (const e of possible) {
+      const other = e.possible;
+      const id = other.paperId ? ` (${other.paperId})` : ' (earlier in this file)';
+      ctx.out(`  ${e.entry}. ${work(e.title, e.authors, e.year)}`);
+      ctx.out(`     possibly the same as ${work(other.title, other.authors, other.year)}${id}`);
+      ctx.out(`     same title, but ${other.why.join('; ') || 'it was told apart'}`);
+    }
+  }
   return 0;
+}
+
+/** A work as the dry run names it: its title, its first author and its year. */
+function work(title: string, authors: string[], year: number | undefined): string {
+  const by = authors.length ? `, ${authors[0]}${authors.length > 1 ? ' et al.' : ''}` : '';
+  return `“${title || 'Untitled'}”${by}${year !== undefined ? `, ${year}` : ''}`;
+}
+
+/** --merge all, none, or the numbers --dry-run gave its possible duplicates (1,3 or "1, 3"). */
+export function mergeOption(value: string | undefined): 'all' | number[] | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim().toLowerCase();
+  if (text === 'all') return 'all';
+  if (text === 'none' || text === '') return [];
+  const numbers = text.split(/\s*,\s*/);
+  if (!numbers.every((n) => /^[1-9]\d{0,6}$/.test(n))) {
+    throw new CliError(`--merge takes all, none or numbers such as 1,3 (from --dry-run), not "${value}"`, 2);
+  }
+  return [...new Set(numbers.map(Number))];
 }
