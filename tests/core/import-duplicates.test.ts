@@ -39,7 +39,7 @@ describe('duplicates made precise', () => {
       {
         kind: 'new',
         title: 'The Power of Habit',
-        entry: 1,
+        entry: 2,
         authors: ['Anna Smith'],
         year: 2013,
         possible: {
@@ -89,7 +89,7 @@ describe('duplicates made precise', () => {
       {
         kind: 'new',
         title: 'The Power of Habit',
-        entry: 1,
+        entry: 2,
         authors: ['Anna Smith'],
         year: 2013,
         possible: {

@@ -62,10 +62,10 @@ describe('library.import: merge choices and undo', () => {
     expect(preview).toMatchObject({ new: 3, possible: 2 });
     const possible = preview.entries.flatMap((e) => (e.kind === 'new' && 'possible' in e ? [e] : []));
     expect(possible.map((e) => [e.entry, e.possible.title, e.possible.why])).toEqual([
-      [0, 'Quiet Power of Introverts', ['another year (2012 and 2013)', 'another first author (Cain and Roe)']],
-      [1, 'Attention Is All You Need', ['another year (2017 and 2018)']],
+      [1, 'Quiet Power of Introverts', ['another year (2012 and 2013)', 'another first author (Cain and Roe)']],
+      [2, 'Attention Is All You Need', ['another year (2017 and 2018)']],
     ]);
-    const result = await run(store, 'library.import', { path: fixture('duplicates/choices.bib'), merge: [1] });
+    const result = await run(store, 'library.import', { path: fixture('duplicates/choices.bib'), merge: [2] });
     expect(result).toMatchObject({ added: 2, duplicates: 1, merged: 1 });
     expect(result.importId).toMatch(/^[\w-]{36}$/);
     expect(store.size).toBe(4);
@@ -76,8 +76,8 @@ describe('library.import: merge choices and undo', () => {
   it('refuses a merge number that is not a possible duplicate, naming it, and imports nothing', async () => {
     const store = await library();
     await expect(
-      run(store, 'library.import', { path: fixture('duplicates/choices.bib'), merge: [1, 2] }),
-    ).rejects.toThrow(/merge: 2 is not a possible duplicate in choices\.bib \(its possible duplicates are 0, 1\)/);
+      run(store, 'library.import', { path: fixture('duplicates/choices.bib'), merge: [2, 3] }),
+    ).rejects.toThrow(/merge: 3 is not a possible duplicate in choices\.bib \(its possible duplicates are 1, 2\)/);
     expect(store.size).toBe(2);
   });
 

@@ -31,9 +31,9 @@ const ImportInput = z
     format: z.enum(IMPORT_FORMATS).default('auto'),
     /**
      * The possible duplicates to merge into the paper they may be the same as: `all`, or their `entry`
-     * numbers from the preview. The others are kept apart, as the preview says by default.
+     * numbers from the preview (counted from 1 among the file's readable entries). The others are kept apart, as the preview says by default.
      */
-    merge: z.union([z.literal('all'), z.array(z.number().int().min(0)).max(1_000_000)]).optional(),
+    merge: z.union([z.literal('all'), z.array(z.number().int().min(1)).max(1_000_000)]).optional(),
     /**
      * Take an import back instead: "last", or the `importId` its report gave (refused if another import came
      * since). Its papers are removed and the details it filled in put back, keeping what was changed since.
@@ -85,7 +85,7 @@ export const libraryPreviewImport = defineCommand({
               kind: entry.kind,
               title: entry.title,
               // What the person compares with the paper it may be the same as; `entry` chooses a merge.
-              entry: entry.entry,
+              entry: entry.entry + 1,
               authors: entry.draft.authors ?? [],
               ...(entry.draft.year !== undefined && { year: entry.draft.year }),
               possible: entry.possible,
@@ -141,7 +141,7 @@ function mergeChoice(ctx: CommandContext, parsed: ParsedImport, merge: 'all' | n
   if (merge === undefined || merge === 'all') return merge;
   if (merge.length === 0) return new Set<number>();
   const possible = new Set(
-    planImport(ctx.store, parsed).flatMap((e) => (e.kind === 'new' && e.possible ? [e.entry] : [])),
+    planImport(ctx.store, parsed).flatMap((e) => (e.kind === 'new' && e.possible ? [e.entry + 1] : [])),
   );
   const wrong = merge.filter((entry) => !possible.has(entry));
   if (wrong.length > 0) {
@@ -153,7 +153,7 @@ function mergeChoice(ctx: CommandContext, parsed: ParsedImport, merge: 'all' | n
       `merge: ${wrong.join(', ')} ${wrong.length === 1 ? 'is not a possible duplicate' : 'are not possible duplicates'} in ${parsed.sourceName} (${listed}); nothing was imported.`,
     );
   }
-  return new Set(merge);
+  return new Set(merge.map((entry) => entry - 1));
 }
 
 /** An import taken back, told in the same shape as any import (nothing added), with what was undone. */
