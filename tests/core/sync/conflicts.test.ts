@@ -100,7 +100,7 @@ describe('sync.setup from the page', () => {
     await mkdir(join(data, 'inside'));
     expect(await refused(join(data, 'inside'))).toMatch(/is inside Paperqueue's data folder/);
     await symlink(data, join(elsewhere, 'link'));
-    expect(await refused(join(elsewhere, 'link'))).toMatch(/is inside Paperqueue's data folder/);
+    expect(await refused(join(elsewhere, 'link'))).toMatch(/link is Paperqueue's data folder/);
     const newer = await tempDir();
     const future = newDevice('From the future');
     await mkdir(deviceDir(newer, future.id), { recursive: true });
