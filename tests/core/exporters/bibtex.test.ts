@@ -1,6 +1,7 @@
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import { latexText, latexTitle, toBibtex } from '../../../electron/core/exporters/bibtex';
+import { toBibtex } from '../../../electron/core/exporters/bibtex';
+import { latexText, latexTitle } from '../../../electron/core/exporters/bibtex-latex';
 import { citationKeys } from '../../../electron/core/exporters/shared';
 import type { Paper } from '../../../electron/core/schema';
 import { HOSTILE, paper } from './papers';
