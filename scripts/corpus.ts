@@ -99,7 +99,15 @@ for (const file of await filesUnder(dir)) {
   }
 }
 const failed = outcomes.filter((o) => !o.ok).length;
+const reports = outcomes.flatMap((o) => (o.report && !o.report.pdf ? [o.report] : []));
+const sum = (count: (r: Report) => number) => reports.reduce((total, r) => total + count(r), 0);
 console.log(
   `\ncorpus: ${outcomes.length} files, ${outcomes.length - failed} imported or refused cleanly, ${failed} crashed or hung`,
+);
+// The issue's measures over every bibliography file: entries found, imported, possible duplicates, untitled.
+console.log(
+  `entries: found ${sum((r) => r.found)}, imported ${sum((r) => r.added)}, duplicates ${sum((r) => r.duplicates)}, ` +
+    `possible duplicates ${sum((r) => r.possible?.length ?? 0)}, untitled ${sum((r) => r.untitled ?? 0)}, ` +
+    `errors ${sum((r) => r.errors.length)}`,
 );
 process.exit(failed ? 1 : 0);
