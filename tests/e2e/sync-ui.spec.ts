@@ -11,11 +11,11 @@ test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
 const PAPER = '2411.01234';
 const SHOTS = join('test-results', 'sync');
 
-/** Screenshots in light and dark to look at; with `audit`, axe's serious findings too (none allowed). */
-async function shoot(page: Page, name: string, audit = false) {
+/** Screenshots in light and dark to look at, and axe's serious findings (none allowed) in the schemes `audit` names. */
+async function shoot(page: Page, name: string, audit: ('light' | 'dark')[] = []) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    if (audit) expect(await findings(page), `${name} in ${scheme}`).toEqual([]);
+    if (audit.includes(scheme)) expect(await findings(page), `${name} in ${scheme}`).toEqual([]);
     await page.screenshot({ path: join(SHOTS, `${name}-${scheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -65,7 +65,7 @@ test('sync set up in the page: devices seen, a note edited on two machines liste
     await folder.fill(app.dataDir);
     await dialog.getByRole('button', { name: 'Turn sync on' }).click();
     await expect(dialog.getByRole('alert')).toContainText("is Paperqueue's data folder");
-    await shoot(page, 'refused', true);
+    await shoot(page, 'refused', ['light']);
 
     await folder.fill(shared);
     await dialog.getByRole('button', { name: 'Turn sync on' }).click();
@@ -100,7 +100,7 @@ test('sync set up in the page: devices seen, a note edited on two machines liste
       'Intro, written at the desk\nmiddle\nend',
       'Intro, written on the laptop\nmiddle\nend',
     ]);
-    await shoot(page, 'conflict', true);
+    await shoot(page, 'conflict', ['light', 'dark']);
 
     // Markers left in an edit are refused; keeping the desk's version settles it, as an ordinary note edit.
     await item.getByRole('button', { name: /^Edit the merged note/ }).click();
@@ -109,7 +109,12 @@ test('sync set up in the page: devices seen, a note edited on two machines liste
     await shoot(page, 'editing');
     await item.getByRole('button', { name: 'Cancel' }).click();
     const desks = versions.indexOf('Intro, written at the desk\nmiddle\nend') === 0 ? 'A' : 'B';
-    await item.getByRole('button', { name: new RegExp(`^Keep version ${desks} `) }).click();
+    // By keyboard: Tab reaches the button inside the dialog, Enter presses it.
+    const keep = item.getByRole('button', { name: new RegExp(`^Keep version ${desks} `) });
+    for (let tabs = 0; tabs < 30 && !(await keep.evaluate((button) => button === document.activeElement)); tabs++)
+      await page.keyboard.press('Tab');
+    await expect(keep).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(dialog.getByRole('region', { name: 'Conflicts' })).toContainText('None: every note merged cleanly.');
     await expect(sidebar.getByRole('button', { name: /conflict to settle/ })).toHaveCount(0);
 

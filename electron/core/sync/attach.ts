@@ -151,6 +151,8 @@ export function keepSyncing(store: LibraryStore, ms: number, onError: (error: un
     try {
       const session = await attachSync(store);
       lastError = '';
+      // The host closed while the settings were read: the session it closed must not come back to life.
+      if (stopped && session) return void (await detachSync(store));
       // Turned off meanwhile: a closed session must not write the folder or the record again.
       if (session && !stopped && syncSessionOf(store) === session) await session.syncNow().catch(() => undefined);
     } catch (error) {
