@@ -40,9 +40,8 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
   const whyNot = (paperId: string, draft: PaperDraft): string[] => {
     const why = whyApart(store.get(paperId)!, draft);
     const other = takenIn.get(paperId)?.find((taken) => !sameWork(taken, draft));
-    return why.length || !other
-      ? why
-      : whyApart(other, draft).map((reason) => `${reason} than an earlier entry of this file`);
+    if (why.length || !other) return why;
+    return [`an earlier entry of this file goes into it, and this one has ${whyApart(other, draft).join('; ')}`];
   };
   for (const [index, draft] of parsed.drafts.entries()) {
     const found = matchInLibrary(store, draft, titles);

@@ -56,6 +56,22 @@ describe('the first author of a possible duplicate, from structured names', () =
 });
 
 describe('library.import: merge choices and undo', () => {
+  it('says why an entry is kept apart when only an earlier entry of the file tells it from the paper', async () => {
+    const store = await openTempStore();
+    await run(store, 'papers.add', { title: 'Annoyingly Casual Titles', authors: ['Jane Doe'] });
+    const text =
+      '@article{a, title={Annoyingly Casual Titles}, author={Doe, Jane}, year=2019}\n' +
+      '@article{b, title={Annoyingly Casual Titles}, author={Doe, Jane}, year=2020}';
+    const preview = await run(store, 'library.previewImport', { text, name: 'two.bib' });
+    expect(preview.entries[1]).toMatchObject({
+      kind: 'new',
+      entry: 2,
+      possible: {
+        why: ['an earlier entry of this file goes into it, and this one has another year (2019 and 2020)'],
+      },
+    });
+  });
+
   it('merges only the entries named in merge, and keeps the others apart', async () => {
     const store = await library();
     const preview = await run(store, 'library.previewImport', { path: fixture('duplicates/choices.bib') });

@@ -53,6 +53,10 @@ test('possible duplicates are shown with Keep both and Merge; the choices are ap
   await page.screenshot({ path: 'test-results/screens/import-choices-200.png' });
   expect(await findings(page)).toEqual([]);
   await page.setViewportSize({ width: 1360, height: 860 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screens/import-choices-dark.png' });
+  expect(await findings(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await confirm.click();
   await expect(dialog).toHaveCount(0);
