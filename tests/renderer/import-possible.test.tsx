@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { readFile } from 'node:fs/promises';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportDialog } from '../../renderer/src/components/ImportDialog';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
@@ -27,10 +27,17 @@ describe('a title shared by two works', () => {
         /2 new · 1 already in your library · 1 possibly already there/,
       ),
     );
-    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'NewThe Power of Habit',
-      'NewThe Power of Habit — possibly the same as ‘The Power of Habit’',
-      'Already in libraryThe Power of Habit',
-    ]);
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items[0]).toBe('NewThe Power of Habit');
+    expect(items[1]).toBe(
+      'Possible duplicateThe Power of HabitAnna Smith · 2013' +
+        'Possibly the same as ‘The Power of Habit’ — Charles Duhigg · 2012, earlier in this file' +
+        'Same title, but another year (2012 and 2013); another first author (Duhigg and Smith).Keep bothMerge',
+    );
+    expect(items[2]).toBe('Already in libraryThe Power of Habit');
+    // Kept apart unless the person chooses Merge.
+    const choice = screen.getByRole('radiogroup', { name: '‘The Power of Habit’: keep both or merge' });
+    expect(within(choice).getByRole('radio', { name: 'Keep both' })).toHaveProperty('checked', true);
+    expect(within(choice).getByRole('radio', { name: 'Merge' })).toHaveProperty('checked', false);
   });
 });
