@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { readFileSync, readdirSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { PDF_WORKER, searchWorker, workerFilesPlugin } from './electron/core/pdf/worker-build';
+import { PDF_WORKER, modelWorker, searchWorker, workerFilesPlugin } from './electron/core/pdf/worker-build';
+import { syncReadWorker } from './electron/core/sync/read-worker-build';
 import { PDF_WORKER_PATH } from './electron/server/security';
 
 /** pdf.js's data folders the renderer's build carries, and which of their files. */
@@ -26,16 +27,25 @@ function pdfjsAsset(path: string): string | undefined {
 export default defineConfig({
   main: {
     // The worker threads' entry files go beside the main process's code (electron/core/pdf/worker-build.ts):
-    // the PDF text worker as it is, the search index's worker loading its builder, an entry of its own.
+    // the PDF text worker as it is, the search index's worker loading its builder and the sync folder's reader
+    // loading its reader, each an entry of its own.
     // The CLI is bundled too (out/main/cli.js, which bin/paperqueue.mjs runs while it is fresh): the core
     // goes into a chunk the entries share, and none imports another's host.
-    plugins: [workerFilesPlugin([PDF_WORKER, searchWorker('search-build-thread')])],
+    plugins: [
+      workerFilesPlugin([
+        PDF_WORKER,
+        searchWorker('search-build-thread'),
+        syncReadWorker('sync-read-thread'),
+        modelWorker('model-thread'),
+      ]),
+    ],
     build: {
       rollupOptions: {
         input: {
           main: resolve('electron/main.ts'),
           cli: resolve('electron/cli/main.ts'),
           'search-build-thread': resolve('electron/core/search/build-thread.ts'),
+          'sync-read-thread': resolve('electron/core/sync/read-thread.ts'),
         },
       },
     },

@@ -26,11 +26,14 @@ async function library(): Promise<{ dir: string; papers: Paper[] }> {
   return { dir, papers };
 }
 
-/** For you's order and its first page's reasons. */
+/** For you's order and its first page's reasons, once it has learnt (its model built in a thread or read). */
 async function forYou(store: LibraryStore): Promise<unknown> {
-  const result = await call({ store }, 'insight.rank', { explain: 30 });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  for (;;) {
+    const result = await call({ store }, 'insight.rank', { explain: 30 });
+    if (!result.ok) throw new Error(result.error.message);
+    if (!result.value.learning) return result.value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function fileWritten(path: string): Promise<void> {
@@ -50,6 +53,7 @@ describe('the relevance model kept beside the library', () => {
     const first = await LibraryStore.open(dir);
     const ranked = await forYou(first);
     expect((await modelFor(first)).fromFile).toBe(false);
+    expect((await modelFor(first)).fromThread).toBe(true);
     await fileWritten(path);
     expect(existsSync(path)).toBe(true);
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { LibraryStore } from '../store/store';
 import { breathe, TextModel } from './model';
 import { MODEL_CACHE_FILE_NAME, readModelCache, textPrint, writeModelCache, type ModelState } from './model-cache';
+import { buildInThread } from './worker-model';
 
 /** Libraries from this size keep their model in a file between runs (as the search index, from 5,000 papers). */
 const MODEL_CACHE_MIN_PAPERS = 5000;
@@ -9,21 +10,36 @@ const MODEL_CACHE_MIN_PAPERS = 5000;
 const PRINT_CHUNK = 5000;
 
 const models = new WeakMap<LibraryStore, TextModel>();
+/** Models that have been built (or read from their file) once: catching up with a change is quick from then on. */
+const ready = new WeakSet<TextModel>();
 
 /** The library's model, built on first use (or taken from the file an earlier run kept) and kept current. */
 export async function modelFor(store: LibraryStore): Promise<TextModel> {
   const model = modelOf(store);
   await model.update();
+  ready.add(model);
   return model;
 }
 
 /**
- * Read the library's kept model now, if it has one, so For you's first ranking need not wait for it;
- * a library without one builds its model when For you first asks (the build is seconds at 100,000 papers).
+ * The library's model if it has been built, else undefined, its build started: a large library's first
+ * build takes seconds (in a worker thread), and For you answers meanwhile rather than wait. A small
+ * library's model is built at once (a fraction of a second).
+ */
+export async function readyModel(store: LibraryStore): Promise<TextModel | undefined> {
+  const model = modelOf(store);
+  if (ready.has(model) || !cachePath(store)) return modelFor(store);
+  // Its failure is For you's to show when it asks again, not an unhandled rejection here.
+  modelFor(store).catch(() => undefined);
+  return undefined;
+}
+
+/**
+ * Start the library's model now (read from its file, or built in a worker thread), so For you's first ranking
+ * need not wait for it; a small library builds its model when For you first asks (a fraction of a second).
  */
 export async function warmModel(store: LibraryStore): Promise<void> {
-  const path = cachePath(store);
-  if (path && (await readable(path))) await modelFor(store);
+  if (cachePath(store)) await modelFor(store);
 }
 
 function modelOf(store: LibraryStore): TextModel {
@@ -34,7 +50,8 @@ function modelOf(store: LibraryStore): TextModel {
   const path = cachePath(store);
   if (path) {
     const built = model;
-    built.kept = () => readModelCache(path);
+    // The file an earlier run kept; else the first build, in a worker thread, which also keeps the file.
+    built.kept = [() => readModelCache(path), () => buildInThread(store, path)];
     // After a build, once the update that made it is over (the model is as the file keeps it until the next change).
     built.onBuilt = () => setImmediate(() => void keep(built, path));
   }
@@ -43,14 +60,6 @@ function modelOf(store: LibraryStore): TextModel {
 
 function cachePath(store: LibraryStore): string | undefined {
   return store.size >= MODEL_CACHE_MIN_PAPERS ? join(store.dataDir, MODEL_CACHE_FILE_NAME) : undefined;
-}
-
-async function readable(path: string): Promise<boolean> {
-  const { access } = await import('node:fs/promises');
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 /**

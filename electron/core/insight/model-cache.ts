@@ -22,6 +22,8 @@ export type ModelState = {
   terms: Int32Array<ArrayBuffer>;
   weights: Float32Array<ArrayBuffer>;
   index: IndexArrays;
+  /** Set on a model just built in a worker thread (worker-model.ts), never in a file. */
+  builtInThread?: true;
 };
 
 /** The inverted index of a model's last rebuild (TermIndex). */

@@ -47,10 +47,15 @@ export class TextModel {
   layout = 0;
   /** Papers re-read per paper since the layout last changed, for what callers keep by slot. */
   private readonly reread = new Set<string>();
-  /** Where a first build may take the model from instead (a file an earlier run kept); asked once. */
-  kept: (() => Promise<ModelState | undefined>) | undefined;
+  /**
+   * Where a first build may take the model from instead, tried in turn until one fits the library (a file an
+   * earlier run kept, then a build in a worker thread); asked once.
+   */
+  kept: (() => Promise<ModelState | undefined>)[] = [];
   /** True once the model was taken from a kept file rather than built. */
   fromFile = false;
+  /** True once the model was built in a worker thread rather than here. */
+  fromThread = false;
   /** Called after each build, when the model is as a file would keep it (see `state`). */
   onBuilt: (() => void) | undefined;
 
@@ -98,10 +103,12 @@ export class TextModel {
   }
 
   private async catchUp(): Promise<void> {
-    const kept = this.papers.length === 0 ? this.kept : undefined;
-    this.kept = undefined;
-    const state = kept && (await kept());
-    if (state) await this.restore(state);
+    const sources = this.papers.length === 0 ? this.kept : [];
+    this.kept = [];
+    for (const source of sources) {
+      const state = await source();
+      if (state && (await this.restore(state))) break;
+    }
     this.stale = false;
     const changed = this.pending;
     this.pending = new Set();
@@ -295,9 +302,9 @@ export class TextModel {
    * abstract (checked in chunks; a paper changed after its check is caught up as any change is).
    * Papers added since are placed as new ones by the catch-up that follows.
    */
-  private async restore(state: ModelState): Promise<void> {
+  private async restore(state: ModelState): Promise<boolean> {
     const papers = await keptPapers(state, this.store, breathe);
-    if (!papers) return;
+    if (!papers) return false;
     this.papers = papers;
     this.slotOf.clear();
     papers.forEach((paper, slot) => this.slotOf.set(paper.id, slot));
@@ -310,8 +317,10 @@ export class TextModel {
     this.weights = state.weights;
     this.index.clearRecent();
     this.index.restore(state.index);
-    this.fromFile = true;
+    this.fromFile = state.builtInThread !== true;
+    this.fromThread = state.builtInThread === true;
     this.newLayout();
+    return true;
   }
 }
 

@@ -2,7 +2,7 @@ import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import { capitalise, explainSlot, round } from './explain';
 import { NONE, likenessFor } from './likeness';
-import { modelFor } from './library-model';
+import { modelFor, readyModel } from './library-model';
 import { breathe, type TextModel } from './model';
 import { matchRules, type CompiledRule } from './rules';
 import { signalsFor } from './signals';
@@ -26,6 +26,8 @@ export type Ranking = {
   fallback: boolean;
   /** One line about the ranking as a whole. */
   summary: string;
+  /** True while the model is still being built (a large library's first start): ask again in a moment. */
+  learning?: boolean;
   items: Ranked[];
 };
 
@@ -44,6 +46,8 @@ export async function rankInbox(
   ids?: readonly string[],
   options: { explain?: number } = {},
 ): Promise<Ranking> {
+  // Until the model is built (seconds, in a worker thread, at a large library's first start): import order.
+  if (!(await readyModel(store))) return learning(store, rules, ids);
   // The whole inbox is worked out in slices first; a few papers by id are worked out as they are scored.
   if (!ids) await workOutLikeness(store);
   const model = await modelFor(store);
@@ -51,24 +55,12 @@ export async function rankInbox(
   const inbox = (ids && inboxAmong(store, ids)) ?? inboxOf(store, model, ids);
 
   if (signals.positives === 0) {
-    const items = inbox.map((paper, position) => {
-      const rule = matchRules(rules, paper);
-      const score = ruleScore(rule) - position / (inbox.length + 1) / 100;
-      return {
-        id: paper.id,
-        title: paper.title,
-        score: round(score),
-        reason: rule ? capitalise(rule.reason) + '.' : 'In import order: nothing kept or read yet.',
-        ...(rule && { rule: rule.action }),
-      };
-    });
-    items.sort((a, b) => b.score - a.score);
     return {
       fallback: true,
       summary:
         'Nothing queued, read, tagged, noted or highlighted yet, so the inbox keeps its import order' +
         (rules.length ? ', moved only by your rules.' : '.'),
-      items,
+      items: inImportOrder(inbox, rules, 'In import order: nothing kept or read yet.'),
     };
   }
 
@@ -113,6 +105,41 @@ export async function rankInbox(
     fallback: false,
     summary: `Ranked by likeness to ${signals.positives.toLocaleString('en-US')} paper${signals.positives === 1 ? '' : 's'} you kept, read or marked.`,
     items,
+  };
+}
+
+/** The inbox in import order, moved only by the rules, each paper with `reason` unless a rule gives one. */
+function inImportOrder(inbox: readonly Paper[], rules: readonly CompiledRule[], reason: string): Ranked[] {
+  const items = inbox.map((paper, position) => {
+    const rule = matchRules(rules, paper);
+    const score = ruleScore(rule) - position / (inbox.length + 1) / 100;
+    return {
+      id: paper.id,
+      title: paper.title,
+      score: round(score),
+      reason: rule ? capitalise(rule.reason) + '.' : reason,
+      ...(rule && { rule: rule.action }),
+    };
+  });
+  items.sort((a, b) => b.score - a.score);
+  return items;
+}
+
+/** For you while the model is being built: the inbox in import order, moved by the rules. */
+function learning(store: LibraryStore, rules: readonly CompiledRule[], ids: readonly string[] | undefined): Ranking {
+  let inbox = ids && inboxAmong(store, ids);
+  if (!inbox) {
+    const wanted = ids && new Set(ids);
+    inbox = [];
+    for (const paper of store.all())
+      if (paper.status === 'inbox' && (!wanted || wanted.has(paper.id))) inbox.push(paper);
+    inbox.sort((a, b) => a.rank - b.rank);
+  }
+  return {
+    fallback: true,
+    learning: true,
+    summary: 'Still learning your taste from this library: the inbox keeps its import order for a few moments.',
+    items: inImportOrder(inbox, rules, 'In import order while For you is still learning your taste.'),
   };
 }
 

@@ -10,11 +10,26 @@ import type { Plugin } from 'vite';
  * source's: the PDF worker is copied as it is; the search index's worker loads the bundled builder instead of
  * the TypeScript sources.
  */
-export type WorkerFile = { name: string; source: string; text?: (code: string, folder: string) => string };
+export type WorkerFile = {
+  name: string;
+  source: string;
+  text?: (code: string, folder: string) => string;
+  /** An entry of the build the worker loads: out/main/<name>.js, built from `source`. */
+  entry?: { name: string; source: string };
+};
 
 export function workerFilesPlugin(files: readonly WorkerFile[]): Plugin {
   return {
     name: 'paperqueue-worker-files',
+    // The entries the workers load, added to the build's own (electron.vite.config.ts lists only the hosts').
+    options(options) {
+      const entries = files.flatMap((file): [string, string][] =>
+        file.entry ? [[file.entry.name, resolve(file.entry.source)]] : [],
+      );
+      const { input } = options;
+      if (!entries.length || input === undefined || typeof input === 'string' || Array.isArray(input)) return null;
+      return { ...options, input: { ...input, ...Object.fromEntries(entries) } };
+    },
     buildStart() {
       for (const file of files) this.addWatchFile(resolve(file.source));
     },
@@ -61,6 +76,32 @@ export function searchWorker(entry: string): WorkerFile {
       return code.replace(
         SOURCES,
         `const { serveBuild } = await import(${JSON.stringify(target.startsWith('.') ? target : `./${target}`)});`,
+      );
+    },
+  };
+}
+
+/**
+ * The relevance model's worker (electron/core/insight/model-worker.mjs): as the search index's, it lowers its
+ * priority, then registers tsx and imports model-thread.ts; in the build it imports the bundled entry `entry`
+ * (added to the build by this plugin) instead.
+ */
+export function modelWorker(entry: string): WorkerFile {
+  const SOURCES =
+    /const \{ register \} = await import\('tsx\/esm\/api'\);\s*register\(\);\s*const \{ serveModelBuild \} = await import\('\.\/model-thread\.ts'\);/;
+  return {
+    name: 'model-worker.mjs',
+    source: 'electron/core/insight/model-worker.mjs',
+    entry: { name: entry, source: 'electron/core/insight/model-thread.ts' },
+    text(code, folder) {
+      if (!SOURCES.test(code))
+        throw new Error(
+          'electron/core/insight/model-worker.mjs no longer loads model-thread.ts as worker-build.ts expects',
+        );
+      const target = posix.relative(folder, `${entry}.js`);
+      return code.replace(
+        SOURCES,
+        `const { serveModelBuild } = await import(${JSON.stringify(target.startsWith('.') ? target : `./${target}`)});`,
       );
     },
   };

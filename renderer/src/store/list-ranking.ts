@@ -3,6 +3,9 @@ import type { Ranking } from './types';
 
 /** For you in the list: the inbox's order as ranked, and the reasons of the rows that came. */
 
+/** How soon For you asks again while its model is being built (the ranking says it is still learning). */
+export const LEARNING_RETRY_MS = 1000;
+
 export type RankedItem = Ranking['items'][number];
 export type ListRanking = {
   summary: string;

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import { Reasons, listRanking, rankedOrder, type ListRanking } from './list-ranking';
+import { LEARNING_RETRY_MS, Reasons, listRanking, rankedOrder, type ListRanking } from './list-ranking';
 import {
   PAGE_SIZE,
   loadedBetween,
@@ -197,6 +197,11 @@ export const createListSlice =
           }));
           // Pages asked for before this answer were dropped with the old positions.
           get().showRange(shown.from, shown.to);
+          // For you is still learning (the model is being built): asked again in a moment, while still shown.
+          if (ranking?.learning)
+            setTimeout(() => {
+              if (snapshot === snapshots) void get().loadList();
+            }, LEARNING_RETRY_MS);
           // Nothing here for this search: say whether All papers has it.
           const everywhere = view.kind !== 'status' || view.status !== 'all';
           if (papers.length === 0 && query.text && everywhere) {

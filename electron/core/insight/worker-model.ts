@@ -1,0 +1,57 @@
+import { Worker } from 'node:worker_threads';
+import type { LibraryStore } from '../store/store';
+import type { ModelState } from './model-cache';
+import { breathe } from './model';
+import { modelText, type FromModelThread, type ModelText, type ToModelThread } from './model-thread';
+
+/** Papers sent to the thread per message, the event loop given a turn between messages. */
+const CHUNK = 2000;
+
+/** What the last build in a thread reported: for the bench and for tests. */
+export type ModelThreadReport = { priority: number | undefined; cpuMs: number; wallMs: number };
+export const modelThreadReports = new WeakMap<LibraryStore, ModelThreadReport>();
+
+/**
+ * The relevance model's first build, in a worker thread at nice 10 (model-worker.mjs), so the library's own
+ * thread keeps answering: each paper's id, title and abstract go to the thread in chunks, and the model comes
+ * back as its file would keep it (ids, fingerprints, arrays; with `cachePath` the thread also writes that file),
+ * taken in as a kept model is, each paper checked against the library first. Undefined if the thread cannot start or fails: the model is then built here.
+ */
+export async function buildInThread(
+  store: LibraryStore,
+  cachePath: string | undefined,
+): Promise<ModelState | undefined> {
+  const started = performance.now();
+  let thread: Worker;
+  try {
+    thread = new Worker(new URL('./model-worker.mjs', import.meta.url), { execArgv: [] });
+  } catch {
+    return undefined;
+  }
+  // Background work: it never keeps a one-shot command (the CLI) alive.
+  thread.unref();
+  const answer = new Promise<FromModelThread | undefined>((resolve) => {
+    thread.once('message', resolve);
+    thread.once('error', () => resolve(undefined));
+    thread.once('exit', () => resolve(undefined));
+  });
+  let chunk: ModelText[] = [];
+  for (const paper of store.all()) {
+    chunk.push(modelText(paper));
+    if (chunk.length < CHUNK) continue;
+    thread.postMessage({ kind: 'papers', papers: chunk } satisfies ToModelThread);
+    chunk = [];
+    await breathe();
+  }
+  thread.postMessage({ kind: 'papers', papers: chunk } satisfies ToModelThread);
+  thread.postMessage({ kind: 'build', cachePath } satisfies ToModelThread);
+  const reply = await answer;
+  void thread.terminate();
+  if (reply?.kind !== 'built') return undefined;
+  modelThreadReports.set(store, {
+    priority: reply.priority,
+    cpuMs: reply.cpuMs,
+    wallMs: performance.now() - started,
+  });
+  return { ...reply.state, builtInThread: true };
+}
