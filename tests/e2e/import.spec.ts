@@ -113,8 +113,12 @@ test('a review sharing a book’s title is kept apart and previewed as possibly 
   await page.getByRole('button', { name: 'Import…' }).click();
   await (await chooser).setFiles(join(FIXTURES, 'duplicates', 'book-review.bib'));
   const dialog = page.getByRole('dialog', { name: 'Import' });
-  await expect(dialog.getByRole('status')).toContainText('1 possibly already there, kept apart');
-  await expect(dialog.getByRole('listitem').nth(1)).toContainText('possibly the same as ‘The Power of Habit’');
+  await expect(dialog.getByRole('status')).toContainText(
+    '1 possibly already there (kept apart unless you choose Merge)',
+  );
+  await expect(dialog.getByRole('listitem').nth(1)).toContainText(
+    'Possibly the same as ‘The Power of Habit’ — Charles Duhigg · 2012, earlier in this file',
+  );
   await page.screenshot({ path: 'test-results/screens/import-possible.png' });
   await dialog.getByRole('button', { name: 'Import 2 papers' }).click();
   await expect(dialog).toHaveCount(0);
