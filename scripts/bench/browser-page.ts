@@ -101,7 +101,7 @@ export async function openAndTimeFirstRows(page: Page, url: string): Promise<num
 
 /**
  * The inbox sorted For you, as a person picks it: from choosing the order to the frame that shows the
- * ranked page (its note says what the order is based on).
+ * ranked page (its note says what the order is based on; not the note that it is still learning).
  */
 export async function timeForYou(page: Page): Promise<number> {
   await page
@@ -112,7 +112,9 @@ export async function timeForYou(page: Page): Promise<number> {
   await page.evaluate(`(() => {
     window.benchRanked = undefined;
     new MutationObserver((_, observer) => {
-      if (!document.querySelector('.ranking-note [role="note"]')) return;
+      // Ranked: not the note that For you is still learning (its model being built), which comes at once.
+      const note = document.querySelector('.ranking-note [role="note"]');
+      if (!note || /still learning/i.test(note.textContent || '')) return;
       observer.disconnect();
       requestAnimationFrame(() => (window.benchRanked = performance.timeOrigin + performance.now()));
     }).observe(document.body, { childList: true, subtree: true });

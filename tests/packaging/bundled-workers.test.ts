@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import type { FromModelThread, ModelText } from '../../electron/core/insight/model-thread';
 import type { FromThread, SearchedText } from '../../electron/core/search/build-thread';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -38,6 +39,33 @@ describe('the built main-process code', () => {
         expect(new TextDecoder().decode(built.text).split('\n')).toEqual(
           expect.arrayContaining(['sparse', 'bayesian', 'privacy']),
         );
+        if (process.platform === 'linux') expect(built.priority).toBeGreaterThan(0);
+      } finally {
+        await worker.terminate();
+      }
+    },
+  );
+
+  it.each(['model-worker.mjs', join('chunks', 'model-worker.mjs')])(
+    "builds the relevance model in the bundle's worker thread (%s), at a lower priority",
+    async (file) => {
+      const worker = new Worker(join(OUT, file));
+      try {
+        const reply = new Promise<FromModelThread>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        });
+        const papers: ModelText[] = [
+          ['pa000001', 'Sparse attention for long documents', 'Attention over long documents, sparsely.'],
+          ['pa000002', 'Bayesian estimation of differential privacy', 'We bound the privacy loss.'],
+        ];
+        worker.postMessage({ kind: 'papers', papers });
+        worker.postMessage({ kind: 'build', cachePath: undefined });
+        const built = await reply;
+        expect(built.kind).toBe('built');
+        if (built.kind !== 'built') return;
+        expect(built.state.ids).toEqual(['pa000001', 'pa000002']);
+        expect(built.state.docs).toBe(2);
         if (process.platform === 'linux') expect(built.priority).toBeGreaterThan(0);
       } finally {
         await worker.terminate();
