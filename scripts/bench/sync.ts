@@ -32,6 +32,16 @@ export type SyncResult = {
   snapshot_100k_ms: number;
   /** CPU time (process.cpuUsage: every thread of the process) of the same steps: comparable under load. */
   merge_10k_cpu_ms: number;
+  /** Loading the saved state and indexing it for the merges, in the background after an open (once a process). */
+  load_ms: number;
+  load_cpu_ms: number;
+  /** What the merge queued after it: a snapshot and the saved state, in pieces (not part of the merge's time). */
+  housekeeping_ms: number;
+  housekeeping_cpu_ms: number;
+  housekeeping_max_block_ms: number;
+  /** The folder was read in the worker thread, and the thread's CPU time for it. */
+  read_thread: boolean;
+  read_thread_cpu_ms: number;
   open_cpu_ms: number;
   open_with_backlog_cpu_ms: number;
   snapshot_100k_cpu_ms: number;
@@ -111,7 +121,12 @@ export async function measureSync(vocab: Vocabulary, papers = 100_000, changes =
     const openWithBacklogCpuMs = cpuSince(cpu);
 
     // The merge itself, the replica already loaded (as in a running app): its time and longest block.
+    start = performance.now();
+    cpu = process.cpuUsage();
     await session.loaded();
+    await session.prepared;
+    const loadMs = performance.now() - start;
+    const loadCpuMs = cpuSince(cpu);
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
     const load = loadavg()[0]!;
@@ -119,7 +134,17 @@ export async function measureSync(vocab: Vocabulary, papers = 100_000, changes =
     cpu = process.cpuUsage();
     await session.syncNow();
     const mergeMs = performance.now() - start;
+    const mergeBlock = loop.max;
+    loop.reset();
     const mergeCpuMs = cpuSince(cpu);
+    // What the merge queued after it (a snapshot and the saved state, when due), in the background.
+    start = performance.now();
+    cpu = process.cpuUsage();
+    await session.enqueue(() => Promise.resolve());
+    const housekeepingMs = performance.now() - start;
+    const housekeepingCpuMs = cpuSince(cpu);
+    loop.disable();
+    const afterBlock = loop.max;
     loop.disable();
     const backlogMergeMs = mergeMs + openWithBacklogMs;
     if (opened.size !== papers) throw new Error(`The merged library has ${opened.size} papers, not ${papers}`);
@@ -140,7 +165,14 @@ export async function measureSync(vocab: Vocabulary, papers = 100_000, changes =
       papers,
       changes,
       merge_10k_ms: round(mergeMs),
-      merge_10k_max_block_ms: round(loop.max / 1e6),
+      merge_10k_max_block_ms: round(mergeBlock / 1e6),
+      load_ms: round(loadMs),
+      load_cpu_ms: round(loadCpuMs),
+      housekeeping_ms: round(housekeepingMs),
+      housekeeping_cpu_ms: round(housekeepingCpuMs),
+      housekeeping_max_block_ms: round(afterBlock / 1e6),
+      read_thread: session.reader.report?.thread ?? false,
+      read_thread_cpu_ms: round(session.reader.report?.cpuMs ?? 0),
       bytes_per_change: Math.round(logBytes / ops.length),
       open_ms: round(openMs),
       open_with_backlog_ms: round(openWithBacklogMs),

@@ -4,8 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { createPaper } from '../../electron/core/paper';
 import type { FromModelThread, ModelText } from '../../electron/core/insight/model-thread';
 import type { FromThread, SearchedText } from '../../electron/core/search/build-thread';
+import { newDevice } from '../../electron/core/sync/device';
+import { readSyncFolder } from '../../electron/core/sync/folder';
+import { DeviceLog } from '../../electron/core/sync/log-writer';
+import type { FromReadThread, ToReadThread } from '../../electron/core/sync/read-thread';
+import { SyncReplica } from '../../electron/core/sync/replica';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'out', 'main');
@@ -42,6 +48,47 @@ describe('the built main-process code', () => {
         if (process.platform === 'linux') expect(built.priority).toBeGreaterThan(0);
       } finally {
         await worker.terminate();
+      }
+    },
+  );
+
+  it.each(['read-worker.mjs', join('chunks', 'read-worker.mjs')])(
+    "reads a sync folder in the bundle's worker thread (%s), at a lower priority, as the library's thread reads it",
+    async (file) => {
+      const syncDir = await mkdtemp(join(tmpdir(), 'paperqueue-bundle-sync-'));
+      const worker = new Worker(join(OUT, file));
+      try {
+        const device = newDevice('Laptop');
+        const { log } = await DeviceLog.open(syncDir, device);
+        const replica = new SyncReplica(device.id);
+        const at = new Date().toISOString();
+        const paper = createPaper(
+          { title: 'Replicated logs', authors: [] },
+          { format: 'bibtex', name: 'a.bib', importedAt: at },
+          1,
+          at,
+        );
+        await log.append(replica.recordPaper(undefined, paper, { weak: true }));
+        const parts: FromReadThread[] = [];
+        const done = new Promise<void>((resolve, reject) => {
+          worker.on('message', (message: FromReadThread) => {
+            parts.push(message);
+            if (message.kind === 'done' || message.kind === 'failed') resolve();
+          });
+          worker.once('error', reject);
+        });
+        worker.postMessage({ kind: 'read', id: 1, folder: syncDir, known: [] } satisfies ToReadThread);
+        await done;
+        const last = parts.at(-1)!;
+        expect(last.kind).toBe('done');
+        if (last.kind !== 'done') return;
+        const expected = await readSyncFolder(syncDir, new Map());
+        expect(parts.flatMap((part) => (part.kind === 'ops' ? part.ops : []))).toEqual(expected.ops);
+        expect(last.read.devices).toEqual(expected.devices);
+        if (process.platform === 'linux') expect(last.priority).toBeGreaterThan(0);
+      } finally {
+        await worker.terminate();
+        await rm(syncDir, { recursive: true, force: true });
       }
     },
   );

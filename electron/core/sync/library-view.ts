@@ -116,6 +116,12 @@ export class LibraryView {
     let group = this.groupOf.get(id);
     if (!group) {
       const members = this.component([id]);
+      // Alone under its keys (most papers): its own group, with no grouping to work out.
+      if (members.size === 1) {
+        group = [id];
+        this.groupOf.set(id, group);
+        return group;
+      }
       const views: IdentityView[] = [];
       for (const member of members) views.push(identityView(member, this.state.papers.get(member)!));
       for (const ids of groupByIdentity(views).values()) for (const member of ids) this.groupOf.set(member, ids);

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { isDeepStrictEqual } from 'node:util';
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import type { LibraryView } from './library-view';
@@ -62,7 +61,7 @@ export async function mergeIntoStore(store: LibraryStore, view: LibraryView, hoo
           continue;
         }
         if (!current) store.insert(paper);
-        else if (isDeepStrictEqual(plain(current), paper)) continue;
+        else if (sameJson(current, paper)) continue;
         else store.replace(paper);
         change(id);
       }
@@ -73,5 +72,27 @@ export async function mergeIntoStore(store: LibraryStore, view: LibraryView, hoo
   return [...changed];
 }
 
-/** A paper as its JSON reads (no undefined fields), as the merged one is built. */
-const plain = (paper: Paper): unknown => JSON.parse(JSON.stringify(paper)) as unknown;
+/**
+ * True when `a` and `b` read the same as JSON (a field set to undefined is no field, as in the merged paper,
+ * which is built without them), compared in place: a JSON round trip of each paper cost most of a merge.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    count++;
+    if (!sameJson(x[key], y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) count--;
+  return count === 0;
+}

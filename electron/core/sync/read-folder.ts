@@ -53,6 +53,11 @@ export class FolderReader {
     });
   }
 
+  /** Start the thread now, so the first sync does not wait for it to load its code. */
+  warm(): void {
+    this.start();
+  }
+
   /** Stop the thread (the session closed). */
   async close(): Promise<void> {
     const thread = this.thread;

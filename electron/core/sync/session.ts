@@ -3,7 +3,8 @@ import type { LibraryStore } from '../store/store';
 import { describeError } from '../fs-errors';
 import { opDevice, type Op } from './changes';
 import { deviceDir } from './device';
-import { SyncFolderMissingError, SyncFolderNewerError, checkSyncFolder } from './folder';
+import { checkSyncFolder } from './folder';
+import { DeviceInUseError, folderStateOf, type FolderState } from './folder-state';
 import {
   appendJournal,
   readAliases,
@@ -21,22 +22,15 @@ import { SyncReplica } from './replica';
 import type { SyncSettings } from './settings';
 import { saveLocalState } from './state-file';
 import { syncWithFolder } from './sync-now';
+import { SLICE_MS, yieldToLoop } from './merge-into-store';
+import { performance } from 'node:perf_hooks';
 
 /** Changes appended to the journal per write. */
 const JOURNAL_PART = 1000;
 /** From this many papers (or changes held), the folder is read in a worker thread. */
 export const THREAD_FROM = 5000;
 
-/** Two data folders claim one device (a copied data folder): the second never writes that device's files. */
-export class DeviceInUseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DeviceInUseError';
-  }
-}
-
-/** The state of the sync folder as this process last found it. */
-export type FolderState = 'ok' | 'missing' | 'newer' | 'in-use' | 'error';
+export { DeviceInUseError, type FolderState };
 
 /**
  * Sync wired to one open library: records every committed change (see record.ts) into this device's journal
@@ -112,6 +106,7 @@ export class SyncSession {
       this.record.conflicts.map((conflict) => ({ paperId: conflict.paperId, kind: 'note' as const, versions: [] })),
     );
     this.replica = replica;
+    if (this.large(replica)) this.prepare(replica);
     return replica;
   }
 
@@ -187,14 +182,7 @@ export class SyncSession {
   }
 
   noteFolderError(error: unknown): void {
-    this.folderState =
-      error instanceof SyncFolderMissingError
-        ? 'missing'
-        : error instanceof SyncFolderNewerError
-          ? 'newer'
-          : error instanceof DeviceInUseError
-            ? 'in-use'
-            : 'error';
+    this.folderState = folderStateOf(error);
     this.folderMessage = describeError(error);
     if (this.folderState === 'missing') {
       // The drive may come back as another mount: open the log afresh then.
@@ -206,9 +194,28 @@ export class SyncSession {
 
   /** What is new in the sync folder for a reader holding `known`. */
   readFolder(known: ReadonlyMap<string, number>): Promise<FolderRead> {
+    return this.reader.read(this.settings.folder, known, this.large(this.replica));
+  }
+
+  /** A library whose folder is read in a worker thread (see THREAD_FROM). */
+  private large(replica: SyncReplica | undefined): boolean {
     let changes = 0;
-    for (const n of known.values()) changes += n;
-    return this.reader.read(this.settings.folder, known, Math.max(this.store.size, changes) >= THREAD_FROM);
+    for (const n of replica?.seen.values() ?? []) changes += n;
+    return Math.max(this.store.size, changes) >= THREAD_FROM;
+  }
+
+  /** Settles once the view of a large library is indexed (started in the background when the replica loads). */
+  prepared: Promise<void> = Promise.resolve();
+
+  /**
+   * Once the replica of a large library is loaded, in the background: start the folder's thread and index the
+   * library's ids for the view in slices, so the first merge finds both ready.
+   */
+  private prepare(replica: SyncReplica): void {
+    this.reader.warm();
+    this.prepared = (async () => {
+      while (!this.closed && !replica.view.build(performance.now() + SLICE_MS)) await yieldToLoop();
+    })();
   }
 
   /** Merge every device's changes from the folder into the library (see sync-now.ts). */
