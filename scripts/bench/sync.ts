@@ -185,7 +185,8 @@ export async function measureSync(vocab: Vocabulary, papers = 100_000, changes =
       load: Math.round(load * 10) / 10,
     };
   } finally {
-    await rm(root, { recursive: true, force: true });
+    // A store's search index may still be writing its cache file there: rm retries (ENOTEMPTY).
+    await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
