@@ -62,15 +62,14 @@ describe('exportPapers', () => {
 });
 
 describe('exportPapers at library scale', () => {
-  it('gives 20,000 clashing papers unique keys and file names in linear time', () => {
+  // No clock here (speed is the bench's): a suffix search restarting at "a" for each clash would take
+  // minutes on these 20,000 papers, and the test's own timeout fails it long before.
+  it('gives 20,000 clashing papers unique keys and file names', { timeout: 60_000 }, () => {
     const papers = Array.from({ length: 20_000 }, (_, i) =>
       paper({ id: `p${i}`, title: i % 2 ? 'Same Title' : '同じ', authors: ['Ada Lovelace'], year: 2024 }),
     );
-    const started = performance.now();
     const keys = citationKeys(papers);
     const files = toMarkdownFiles(papers);
-    // A suffix search restarting at "a" each time would take minutes here.
-    expect(performance.now() - started).toBeLessThan(3_000);
     expect(new Set(keys).size).toBe(20_000);
     expect(keys.slice(0, 4)).toEqual(['lovelace2024', 'lovelace2024same', 'lovelace2024a', 'lovelace2024samea']);
     expect(new Set(files.map((f) => f.path.toLowerCase())).size).toBe(20_000);
