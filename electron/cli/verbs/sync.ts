@@ -5,10 +5,10 @@ import { CliError, jsonOption, stringOption, type Verb, type VerbContext } from 
 
 export const syncVerb: Verb = {
   name: 'sync',
-  usage: 'sync (status | now | setup DIR --name NAME) [--json]',
+  usage: 'sync (status | now | setup DIR --name NAME [--pdfs | --no-pdfs]) [--json]',
   summary:
     'Sync this library with your other machines through DIR, a folder Syncthing, Dropbox or a network drive syncs.',
-  options: { ...jsonOption, name: { type: 'string' } },
+  options: { ...jsonOption, name: { type: 'string' }, pdfs: { type: 'boolean' }, 'no-pdfs': { type: 'boolean' } },
   async run(ctx, { values, positionals }) {
     const [action, dir, ...extra] = positionals;
     let status: SyncStatus;
@@ -17,7 +17,8 @@ export const syncVerb: Verb = {
     else if (action === 'setup' && dir && extra.length === 0) {
       const name = stringOption(values, 'name');
       if (!name?.trim()) throw new CliError('sync setup wants --name NAME, what you call this machine', 2);
-      status = await ctx.call('sync.setup', { dir: resolve(dir), name });
+      const pdfs = values.pdfs ? true : values['no-pdfs'] ? false : undefined;
+      status = await ctx.call('sync.setup', { dir: resolve(dir), name, ...(pdfs !== undefined && { pdfs }) });
     } else throw new Error('usage');
     if (values.json) ctx.out(JSON.stringify(status, null, 2));
     else printStatus(ctx, status);
@@ -36,6 +37,10 @@ function printStatus(ctx: VerbContext, status: SyncStatus): void {
   if (status.message) ctx.out(`         ${status.message}`);
   ctx.out(`Synced   ${status.lastSyncedAt ? status.lastSyncedAt.slice(0, 19).replace('T', ' ') + ' UTC' : 'never'}`);
   ctx.out(`Waiting  ${plural(status.waiting, 'change')} not in the sync folder yet`);
+  if (status.pdfs) {
+    const waiting = status.pdfsWaiting > 0 ? `; ${plural(status.pdfsWaiting, 'PDF')} not shared by any device yet` : '';
+    ctx.out(`PDFs     synced too${waiting}`);
+  } else ctx.out('PDFs     not synced (sync setup DIR --name NAME --pdfs carries them)');
   const others = status.devices.filter((device) => !device.self);
   ctx.out(`Devices  ${others.length === 0 ? 'no other device yet' : others.map((d) => d.name ?? d.id).join(', ')}`);
   for (const skew of status.skewed) {

@@ -26,7 +26,12 @@ export const syncNow = defineCommand({
   },
 });
 
-const SetUp = z.strictObject({ dir: Bounded.line.min(1), name: Bounded.name.trim().min(1) });
+const SetUp = z.strictObject({
+  dir: Bounded.line.min(1),
+  name: Bounded.name.trim().min(1),
+  /** Carry the attached PDFs too (left as it was when omitted and the folder is the same). */
+  pdfs: z.boolean().optional(),
+});
 const TurnOff = z.strictObject({ off: z.literal(true) });
 
 export const syncSetup = defineCommand({
@@ -46,7 +51,7 @@ export const syncSetup = defineCommand({
     const problem = await syncFolderProblem(input.dir, ctx.store.dataDir);
     if (problem) throw new CommandError(problem.code, problem.message);
     try {
-      await setUpSync(ctx.store, input.dir, input.name);
+      await setUpSync(ctx.store, input.dir, input.name, { pdfs: input.pdfs });
     } catch (error) {
       if (error instanceof SyncFolderNewerError) throw new CommandError('CONFLICT', error.message);
       throw error;

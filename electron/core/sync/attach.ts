@@ -41,7 +41,12 @@ export async function detachSync(store: LibraryStore): Promise<void> {
  * new name; pointed at another folder it starts as a new device there. Every paper the library holds is
  * recorded as this device's first changes, then the folder is merged in.
  */
-export async function setUpSync(store: LibraryStore, folder: string, name: string): Promise<SyncSession> {
+export async function setUpSync(
+  store: LibraryStore,
+  folder: string,
+  name: string,
+  options: { pdfs?: boolean } = {},
+): Promise<SyncSession> {
   await checkSyncFolder(folder);
   const previous = await readSyncSettings(store.dataDir);
   await detachSync(store);
@@ -52,7 +57,8 @@ export async function setUpSync(store: LibraryStore, folder: string, name: strin
       await rm(join(localSyncDir(store.dataDir), file), { force: true });
     }
   }
-  await writeSyncSettings(store.dataDir, { folder, device });
+  const pdfs = options.pdfs ?? (same ? previous.pdfs : undefined);
+  await writeSyncSettings(store.dataDir, { folder, device, ...(pdfs && { pdfs }) });
   const session = (await attachSync(store))!;
   if (!same) {
     await session.enqueue(async () => {
@@ -74,6 +80,9 @@ export type SyncStatus =
       setUp: true;
       folder: string;
       device: { id: string; name: string };
+      /** Attached PDFs are carried too; pdfsWaiting: those used here that no device has shared yet. */
+      pdfs: boolean;
+      pdfsWaiting: number;
       /** ok; missing (an unmounted drive: sync resumes when it is back); newer (written by a newer Paperqueue,
        * left untouched); in-use (another data folder claims this device); error. */
       folderState: FolderState;
@@ -109,6 +118,8 @@ export async function syncStatus(store: LibraryStore): Promise<SyncStatus> {
     setUp: true,
     folder: settings.folder,
     device: { id: settings.device.id, name: settings.device.name },
+    pdfs: settings.pdfs === true,
+    pdfsWaiting: settings.pdfs ? record.pdfsWaiting : 0,
     folderState,
     ...(message && { message }),
     ...(record.lastSyncedAt && { lastSyncedAt: record.lastSyncedAt }),

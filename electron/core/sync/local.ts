@@ -86,6 +86,8 @@ export const SyncRecordSchema = z.object({
   /** Changes (of all devices) the state held at the last snapshot this device wrote. */
   snapshotAt: z.number().int().nonnegative().default(0),
   lastError: z.string().optional(),
+  /** PDFs the library uses that neither this machine nor the sync folder had at the last sync. */
+  pdfsWaiting: z.number().int().nonnegative().default(0),
 });
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 

@@ -16,6 +16,8 @@ export const SyncSettingsSchema = z.object({
   /** The folder a sync engine replicates (absolute). */
   folder: z.string().min(1),
   device: DeviceInfoSchema,
+  /** Also carry the attached PDFs through the folder (each device copies its own under devices/<id>/pdfs/). */
+  pdfs: z.boolean().optional(),
 });
 export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
 

@@ -3,6 +3,7 @@ import type { Op } from './changes';
 import { opDevice } from './changes';
 import type { FolderRead } from './folder';
 import type { LibraryView } from './library-view';
+import { syncExtras } from './extras';
 import { writeAliases, writeSyncRecord } from './local';
 import { SLICE_MS, mergeIntoStore, yieldToLoop } from './merge-into-store';
 import { SYNC_EVENT } from './record';
@@ -87,6 +88,12 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
   record.skewed = [...replica.skewed].map(([device, aheadMs]) => ({ device, aheadMs }));
   record.problems = [...read.problems];
   delete record.lastError;
+  // The keyword rules, and the attached PDFs when turned on: a failure there is said, and the papers' merge stands.
+  try {
+    record.pdfsWaiting = (await syncExtras({ store, dataDir: session.dataDir, settings, record })).pdfsWaiting;
+  } catch (error) {
+    record.problems.push({ file: settings.folder, kind: 'extras', reason: (error as Error).message });
+  }
 
   await session.journalReceived(fresh);
   if (aliasesChanged) await writeAliases(session.dataDir, session.aliases);

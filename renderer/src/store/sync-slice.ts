@@ -20,7 +20,7 @@ export type SyncSlice = {
   /** Sync now (the status line's and the dialog's button). */
   syncNow: () => Promise<void>;
   /** These reject with the core's message, for the dialog to show beside its fields. */
-  setUpSync: (dir: string, name: string) => Promise<void>;
+  setUpSync: (dir: string, name: string, pdfs: boolean) => Promise<void>;
   turnOffSync: () => Promise<void>;
   /** Keep the text the person chose for a note in conflict: an ordinary note edit, synced like any. */
   settleConflict: (id: string, note: string) => Promise<void>;
@@ -52,10 +52,10 @@ export const createSyncSlice =
         set({ syncing: false });
       }
     },
-    async setUpSync(dir, name) {
+    async setUpSync(dir, name, pdfs) {
       set({ syncing: true });
       try {
-        set({ sync: await transport.invoke('sync.setup', { dir, name }), syncProblem: undefined });
+        set({ sync: await transport.invoke('sync.setup', { dir, name, pdfs }), syncProblem: undefined });
       } finally {
         set({ syncing: false });
       }

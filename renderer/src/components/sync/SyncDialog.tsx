@@ -91,6 +91,14 @@ function SyncSummary({ sync, syncing }: { sync: SyncOn; syncing: boolean }) {
         </dd>
         <dt>Waiting</dt>
         <dd>{facts(sync)[1] ?? 'none (every change made here is in the sync folder)'}</dd>
+        <dt>PDFs</dt>
+        <dd>
+          {sync.pdfs
+            ? sync.pdfsWaiting > 0
+              ? `synced too; ${sync.pdfsWaiting.toLocaleString()} not shared by any machine yet`
+              : 'synced too'
+            : 'not synced (only the list of attached PDFs is)'}
+        </dd>
         <dt>Devices seen</dt>
         <dd>
           {others.length === 0

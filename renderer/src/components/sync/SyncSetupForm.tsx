@@ -11,11 +11,12 @@ export function SyncSetupForm({ on }: { on: SyncOn | undefined }) {
   const syncing = useApp((s) => s.syncing);
   const [dir, setDir] = useState(on?.folder ?? '');
   const [name, setName] = useState(on?.device.name ?? '');
+  const [pdfs, setPdfs] = useState(on?.pdfs ?? false);
   const [problem, setProblem] = useState<{ field: 'dir' | 'name' | 'form'; message: string }>();
   const [done, setDone] = useState<string>();
-  const ids = { dir: useId(), name: useId(), problem: useId(), dirHint: useId() };
+  const ids = { dir: useId(), name: useId(), problem: useId(), dirHint: useId(), pdfsHint: useId() };
   const choose = window.paperqueue?.chooseFolder;
-  const unchanged = on !== undefined && dir.trim() === on.folder && name.trim() === on.device.name;
+  const unchanged = on !== undefined && dir.trim() === on.folder && name.trim() === on.device.name && pdfs === on.pdfs;
 
   async function submit() {
     setDone(undefined);
@@ -28,7 +29,7 @@ export function SyncSetupForm({ on }: { on: SyncOn | undefined }) {
       return setProblem({ field: 'name', message: 'Name this machine, so your other machines can tell it apart.' });
     setProblem(undefined);
     try {
-      await setUp(dir.trim(), name.trim());
+      await setUp(dir.trim(), name.trim(), pdfs);
       setDone(on ? 'Saved.' : 'Sync is on.');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -100,6 +101,19 @@ export function SyncSetupForm({ on }: { on: SyncOn | undefined }) {
           setProblem(undefined);
         }}
       />
+      <label className="sync-check">
+        <input
+          type="checkbox"
+          checked={pdfs}
+          aria-describedby={ids.pdfsHint}
+          onChange={(event) => setPdfs(event.target.checked)}
+        />
+        Sync attached PDFs too
+      </label>
+      <p id={ids.pdfsHint} className="muted small sync-hint">
+        Each PDF is copied once into the sync folder and fetched by the other machines, checked against its checksum. It
+        takes as much room in the sync folder as the PDFs do.
+      </p>
       {problem && (
         <p id={ids.problem} className="sync-problem" role="alert">
           {problem.message}
