@@ -1,20 +1,22 @@
 import { useEffect } from 'react';
 import { FOCUS_NOTE_EVENT, STATUS_KEYS } from './shortcuts';
-import { useApp } from './store';
+import { useApp, useAppStore } from './store';
 import type { Status } from './store/types';
 
 const PRESSABLE = 'button, a[href], summary, [role="button"], [role="link"], [role="menuitem"], [role="tab"]';
 
-/** The list's keyboard: see SHORTCUTS. Status keys act on every picked paper when several are picked. */
+/**
+ * The list's keyboard: see SHORTCUTS. Status keys act on every picked paper when several are picked. The
+ * list, the cursor and the picked papers are read from the store when a key is pressed, not subscribed to:
+ * the App that calls this hook would otherwise render again, whole, on every change to the list.
+ */
 export function useKeyboard(): void {
+  const store = useAppStore();
   const step = useApp((s) => s.step);
   const select = useApp((s) => s.select);
   const setStatus = useApp((s) => s.setStatus);
   const nudge = useApp((s) => s.nudge);
   const undo = useApp((s) => s.undo);
-  const selectedId = useApp((s) => s.selectedId);
-  const checked = useApp((s) => s.checked);
-  const papers = useApp((s) => s.papers);
   const setOverlay = useApp((s) => s.setOverlay);
   const overlay = useApp((s) => s.overlay);
   const canReorder = useApp((s) => s.sort === 'queue');
@@ -45,6 +47,7 @@ export function useKeyboard(): void {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       // Enter and Space press the button or follow the link that has the focus, as they do everywhere.
       if ((event.key === 'Enter' || event.key === ' ') && target.closest(PRESSABLE)) return;
+      const { papers, selectedId, checked } = store.getState();
       const targets = checked.length > 1 ? checked : selectedId ? [selectedId] : [];
       const mark = (status: Status) => () => targets.length && void setStatus(targets, status);
       const statusKey = STATUS_KEYS[event.key as keyof typeof STATUS_KEYS] as Status | undefined;
@@ -72,19 +75,5 @@ export function useKeyboard(): void {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [
-    step,
-    select,
-    setStatus,
-    nudge,
-    undo,
-    selectedId,
-    checked,
-    papers,
-    canReorder,
-    setOverlay,
-    overlay,
-    openSync,
-    syncOpen,
-  ]);
+  }, [step, select, setStatus, nudge, undo, store, canReorder, setOverlay, overlay, openSync, syncOpen]);
 }
