@@ -49,7 +49,9 @@ describe('paperqueue CLI', () => {
     const data = await tempDir();
     const env = { PAPERQUEUE_DATA: data };
     const imported = await cli(['import', '-'], { env, input: await readFile(fixture('digest-sample.txt'), 'utf8') });
-    expect(imported.stdout).toBe('Added 2 papers from "Daily papers · Nov 21".\n');
+    expect(imported.stdout).toBe(
+      'Added 2 papers from "Daily papers · Nov 21".\n"paperqueue undo-import" takes this import back.\n',
+    );
     expect(imported.stderr).toMatch(/warning: standard input, line 24: "A Title With No Abstract" has no abstract/);
     const list = await cli(['list'], { env });
     const lines = list.stdout.trimEnd().split('\n');
