@@ -135,4 +135,40 @@ describe('fast triage', () => {
     expect(app.getState().papers.map((p) => p?.id)).toEqual([third]);
     stop();
   });
+
+  it('an undo pressed while the change it undoes is still on its way reaches the library after it', async () => {
+    const library = await openTempStore();
+    const { id } = await dispatch({ store: library }, 'papers.add', { title: 'A paper decided and taken back' }).then(
+      (r) => (r.ok ? (r.value as { id: string }) : { id: '' }),
+    );
+    const inner = inProcess(library);
+    // What reaches the library, in order; the first status change is held back, as a slow request is.
+    const reached: string[] = [];
+    let release: () => void = () => undefined;
+    let first = true;
+    const transport: typeof inner = {
+      ...inner,
+      invoke: (async (name: Parameters<typeof inner.invoke>[0], input: never) => {
+        if (name === 'papers.setStatus' && first) {
+          first = false;
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        if (name === 'papers.setStatus') reached.push((input as { status: string }).status);
+        return inner.invoke(name, input);
+      }) as typeof inner.invoke,
+    };
+    const app = createAppStore(transport);
+    const stop = app.start();
+    await until(() => app.getState().papers.length === 1);
+    const decided = app.getState().setStatus([id], 'reading');
+    const undone = app.getState().undo();
+    await new Promise((r) => setTimeout(r, 50));
+    // The undo waits for the change before it: sent first, it would be overtaken by it.
+    expect(reached).toEqual([]);
+    release();
+    await Promise.all([decided, undone]);
+    expect(reached).toEqual(['reading', 'inbox']);
+    expect(library.get(id)?.status).toBe('inbox');
+    stop();
+  });
 });

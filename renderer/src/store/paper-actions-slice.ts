@@ -58,6 +58,10 @@ export const createPaperActionsSlice =
         get().showError(error);
       }
     };
+    // Status changes reach the library in the order they were made: over HTTP two requests in flight may
+    // arrive in either order, and an undo (or a second key) overtaking the change it follows would leave
+    // the library with the earlier status. Each is sent once the one before it is answered.
+    let statusSent: Promise<unknown> = Promise.resolve();
     let noticeTimer: ReturnType<typeof setTimeout> | undefined;
     const notify = (notice: string) => {
       clearTimeout(noticeTimer);
@@ -131,7 +135,9 @@ export const createPaperActionsSlice =
         }
         const change = pending.begin(ids, status);
         try {
-          await transport.invoke('papers.setStatus', { ids, status });
+          const sent = statusSent.then(() => transport.invoke('papers.setStatus', { ids, status }));
+          statusSent = sent.catch(() => undefined);
+          await sent;
           pending.settle(change, true);
         } catch (error) {
           pending.settle(change, false);
