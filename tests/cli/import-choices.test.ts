@@ -1,20 +1,8 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../core/helpers';
+import { cliIn } from './child';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'paperqueue.mjs');
-
-type Run = { code: number; stdout: string; stderr: string };
-
-/** The real CLI as a child process, on the data folder given. */
-function cli(data: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args, '--data', data], { encoding: 'utf8' }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = cliIn;
 
 type Listed = { title: string; year?: number; doi?: string; authors: string[] };
 const listed = async (data: string) =>

@@ -1,27 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../core/helpers';
+import { cliIn, jsonIn } from './child';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'paperqueue.mjs');
-
-type Run = { code: number; stdout: string; stderr: string };
-
-/** The real CLI as a child process, in data folder `data`. */
-function cli(data: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args, '--data', data], { encoding: 'utf8' }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-async function json<T>(data: string, ...args: string[]): Promise<T> {
-  const run = await cli(data, ...args);
-  if (run.code !== 0) throw new Error(`paperqueue ${args.join(' ')} failed (${run.code}): ${run.stderr}`);
-  return JSON.parse(run.stdout) as T;
-}
+const cli = cliIn;
+const json = jsonIn;
 
 type JsonPaper = {
   id: string;
