@@ -12,7 +12,7 @@ import { resolveStatic } from '../../electron/server/static';
 
 // A built renderer folder with a library beside it, as the packaged app has them, and symlinks in and out.
 const work = await mkdtemp(join(tmpdir(), 'paperqueue-app-protocol-'));
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(() => rm(work, { recursive: true, force: true, maxRetries: 5 }));
 const root = join(work, 'renderer');
 const secret = join(work, 'data', 'library.json');
 const INDEX = '<!doctype html><title>Paperqueue index</title>';

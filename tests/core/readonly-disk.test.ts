@@ -24,7 +24,7 @@ function canMount(): boolean {
     sh('umount', dir);
     return readOnly;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
@@ -42,7 +42,7 @@ function unmount(target: string): void {
 }
 afterAll(async () => {
   for (const target of [...mounted].reverse()) unmount(target);
-  for (const root of roots) await rm(root, { recursive: true, force: true });
+  for (const root of roots) await rm(root, { recursive: true, force: true, maxRetries: 5 });
 });
 
 async function newRoot(): Promise<string> {

@@ -17,12 +17,21 @@ import {
 
 let dir = '';
 let cachePath = '';
+/** Every library opened by a test: a build still writing its cache file must end before the folder is removed. */
+let opened: Twin[] = [];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'paperqueue-search-cache-'));
   cachePath = join(dir, INDEX_CACHE_FILE_NAME);
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  for (const twin of opened) {
+    // A library built anew writes its cache file a moment after it is ready.
+    for (let i = 0; i < 1000 && !twin.catalog.search.fromCache && !twin.catalog.search.cacheWritten; i++) await tick();
+    await twin.catalog.search.cacheWritten?.catch(() => undefined);
+    twin.catalog.dispose();
+  }
+  opened = [];
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -30,6 +39,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 /** Open `papers` as a library does: the index built or read in the background, kept in the cache file. */
 async function open(papers: readonly Paper[], changeWhileLoading?: (twin: Twin) => void): Promise<Twin> {
   const twin = new Twin([...papers]);
+  opened.push(twin);
   twin.catalog.warmUp({ indexCache: cachePath });
   while (!twin.catalog.search.ready) {
     await tick();

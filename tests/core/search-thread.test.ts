@@ -24,7 +24,7 @@ beforeEach(async () => {
   cachePath = join(dir, INDEX_CACHE_FILE_NAME);
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

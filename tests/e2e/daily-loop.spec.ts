@@ -215,7 +215,7 @@ test.describe('after a reload', () => {
     ).join('\n');
     await writeFile(join(dir, 'many.bib'), bib);
     await app.cli('import', join(dir, 'many.bib'));
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 
     await page.goto(app.url);
     await page.getByRole('button', { name: /All papers/ }).click();
@@ -337,7 +337,7 @@ test.describe('one paper’s tags and details', () => {
     const dir = await mkdtemp(join(tmpdir(), 'paperqueue-ids-'));
     await writeFile(join(dir, 'ids.txt'), '2401.00001\n');
     await app.cli('import', join(dir, 'ids.txt'));
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
     await page.goto(app.url);
     const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
     await expect(rows).toHaveCount(3);

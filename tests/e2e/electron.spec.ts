@@ -38,7 +38,7 @@ test('the desktop app opens the library, sandboxed, and lists papers', async () 
     ]);
     await app.close();
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
 });
 
@@ -95,6 +95,6 @@ test('the desktop app reads PDFs: a text paper and a scanned page drawn by the W
     expect(problems).toEqual([]);
     await app.close();
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
 });

@@ -65,7 +65,7 @@ export const test = base.extend<{ seed: string[]; app: App }>({
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   },
 });
 

@@ -53,7 +53,7 @@ test.describe('what a script in the page can reach', () => {
       expect(urls.filter((url) => url.includes(app.token))).toEqual([]);
       expect(urls).toContain(`${app.origin}/api/events`);
     } finally {
-      await rm(secretDir, { recursive: true, force: true });
+      await rm(secretDir, { recursive: true, force: true, maxRetries: 5 });
     }
   });
 });
@@ -177,8 +177,8 @@ test.describe('a library on a read-only disk', () => {
         await exited;
       }
       execFileSync('umount', ['-l', mounted]);
-      await rm(mounted, { recursive: true, force: true });
-      await rm(source, { recursive: true, force: true });
+      await rm(mounted, { recursive: true, force: true, maxRetries: 5 });
+      await rm(source, { recursive: true, force: true, maxRetries: 5 });
     }
   });
 });

@@ -88,7 +88,7 @@ describe('the built main-process code', () => {
         if (process.platform === 'linux') expect(last.priority).toBeGreaterThan(0);
       } finally {
         await worker.terminate();
-        await rm(syncDir, { recursive: true, force: true });
+        await rm(syncDir, { recursive: true, force: true, maxRetries: 5 });
       }
     },
   );
@@ -147,7 +147,7 @@ describe('the built main-process code', () => {
       const library = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as { papers: unknown[] };
       expect(library.papers).toHaveLength(1);
     } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     }
   });
 });

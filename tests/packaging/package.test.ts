@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const work = await mkdtemp(join(tmpdir(), 'paperqueue-package-'));
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(() => rm(work, { recursive: true, force: true, maxRetries: 5 }));
 
 /** The fuses electron-builder.yml asks for, by their place in Electron's fuse wire. */
 const FUSES: [FuseV1Options, boolean][] = [

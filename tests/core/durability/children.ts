@@ -42,7 +42,7 @@ export async function bundleChildren<K extends string>(
   });
   return {
     paths: Object.fromEntries(Object.keys(entries).map((out) => [out, join(dir, `${out}.mjs`)])) as Record<K, string>,
-    dispose: () => rm(dir, { recursive: true, force: true }),
+    dispose: () => rm(dir, { recursive: true, force: true, maxRetries: 5 }),
   };
 }
 
