@@ -1,4 +1,4 @@
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../core/helpers';
@@ -105,5 +105,14 @@ describe('paperqueue sync', () => {
     });
     await rename(`${shared}-unmounted`, shared);
     expect(await json<Status>(data, 'sync', 'now', '--json')).toMatchObject({ folderState: 'ok', waiting: 0 });
+
+    // Turned off: the library and the folder keep what they hold, and sync status says it is not set up.
+    const off = await cli(data, 'sync', 'off');
+    expect(off.code).toBe(0);
+    expect(off.stdout).toMatch(/^Sync is off on this machine\./);
+    expect((await readdir(join(shared, 'devices'))).length).toBe(1);
+    expect(await json<Status>(data, 'sync', 'status', '--json')).toMatchObject({ setUp: false });
+    const papers = await json<{ title: string }[]>(data, 'list', '--json');
+    expect(papers.map((p) => p.title)).toContain('Written While the Drive Was Away');
   }, 120_000);
 });

@@ -5,7 +5,7 @@ import { CliError, jsonOption, stringOption, type Verb, type VerbContext } from 
 
 export const syncVerb: Verb = {
   name: 'sync',
-  usage: 'sync (status | now | setup DIR --name NAME [--pdfs | --no-pdfs]) [--json]',
+  usage: 'sync (status | now | setup DIR --name NAME [--pdfs | --no-pdfs] | off) [--json]',
   summary:
     'Sync this library with your other machines through DIR, a folder Syncthing, Dropbox or a network drive syncs.',
   options: { ...jsonOption, name: { type: 'string' }, pdfs: { type: 'boolean' }, 'no-pdfs': { type: 'boolean' } },
@@ -14,6 +14,8 @@ export const syncVerb: Verb = {
     let status: SyncStatus;
     if (action === 'status' && !dir) status = await ctx.call('sync.status', {});
     else if (action === 'now' && !dir) status = await ctx.call('sync.now', {});
+    // The library keeps every paper; the sync folder keeps this machine's files for the other machines.
+    else if (action === 'off' && !dir) status = await ctx.call('sync.setup', { off: true });
     else if (action === 'setup' && dir && extra.length === 0) {
       const name = stringOption(values, 'name');
       if (!name?.trim()) throw new CliError('sync setup wants --name NAME, what you call this machine', 2);
@@ -21,6 +23,10 @@ export const syncVerb: Verb = {
       status = await ctx.call('sync.setup', { dir: resolve(dir), name, ...(pdfs !== undefined && { pdfs }) });
     } else throw new Error('usage');
     if (values.json) ctx.out(JSON.stringify(status, null, 2));
+    else if (action === 'off')
+      ctx.out(
+        "Sync is off on this machine. The library keeps every paper; the sync folder keeps this machine's files for the others.",
+      );
     else printStatus(ctx, status);
     // A sync that could not reach its folder fails the command, so scripts notice.
     return status.setUp && action !== 'status' && status.folderState !== 'ok' ? 1 : 0;
