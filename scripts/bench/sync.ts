@@ -1,4 +1,5 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -7,7 +8,15 @@ import { makePrivateFolder, writeFileDurably } from '../../electron/core/store/d
 import { LibraryStore } from '../../electron/core/store/store';
 import { attachSync, detachSync } from '../../electron/core/sync/attach';
 import type { Op } from '../../electron/core/sync/changes';
-import { deviceFile, logDir, newDevice, segmentName, snapshotDir, snapshotName } from '../../electron/core/sync/device';
+import {
+  deviceFile,
+  logDir,
+  newDevice,
+  type DeviceInfo,
+  segmentName,
+  snapshotDir,
+  snapshotName,
+} from '../../electron/core/sync/device';
 import { encodeFile } from '../../electron/core/sync/envelope';
 import { writeLocalState } from '../../electron/core/sync/local';
 import { DeviceLog, SEGMENT_MAX_CHANGES } from '../../electron/core/sync/log-writer';
@@ -15,7 +24,8 @@ import { recordChange } from '../../electron/core/sync/record';
 import { SyncReplica } from '../../electron/core/sync/replica';
 import { writeSyncSettings } from '../../electron/core/sync/settings';
 import { paperLine } from '../../electron/core/sync/snapshot';
-import { makePaper, seededRandom, type Vocabulary } from './data';
+import { parseArgs } from 'node:util';
+import { makePaper, makeVocabulary, seededRandom, type Vocabulary } from './data';
 
 /** The figures of `npm run bench -- --json` under the key `sync` (issue #16's table). */
 export type SyncResult = {
@@ -62,49 +72,32 @@ const cpuSince = (from: NodeJS.CpuUsage): number => {
  * (status, tags, notes, highlights on random papers), waiting in the sync folder: how long this device takes
  * to merge them, how big they are, what they cost an open, and what a snapshot of the library costs.
  */
-export async function measureSync(vocab: Vocabulary, papers = 100_000, changes = 10_000): Promise<SyncResult> {
+export async function measureSync(
+  vocab: Vocabulary,
+  papers = 100_000,
+  changes = 10_000,
+  /**
+   * `profile`: write a CPU profile of the merge alone (the library's thread) to this file. `fixture`: a folder
+   * keeping the prepared library and sync folder between runs (made on the first), for A/B runs of the merge.
+   */
+  options: { profile?: string; fixture?: string } = {},
+): Promise<SyncResult> {
   const root = await mkdtemp(join(tmpdir(), 'paperqueue-bench-sync-'));
   try {
     const shared = join(root, 'sync');
     const dataDir = join(root, 'data');
-    const library = Array.from({ length: papers }, (_, index) => makePaper(vocab, index));
-
-    // The other device: it imported the same papers (its snapshot holds them), then made `changes` changes.
-    const remote = newDevice('Other machine');
-    const other = new SyncReplica(remote.id);
-    for (const paper of library) recordChange(other, undefined, paper, false);
-    const seen = other.seq - 1;
-    await makePrivateFolder(snapshotDir(shared, remote.id));
-    await makePrivateFolder(logDir(shared, remote.id));
-    const snapshot = [JSON.stringify({ seen: Object.fromEntries(other.snapshotState.seen) })];
-    for (const [id, state] of other.snapshotState.papers) snapshot.push(paperLine(id, state));
-    await writeFileDurably(
-      join(snapshotDir(shared, remote.id), snapshotName(seen)),
-      encodeFile({ kind: 'snapshot', device: remote.id, seq: seen }, snapshot),
-    );
-    await writeFileDurably(deviceFile(shared, remote.id), JSON.stringify(remote));
-    // This device took in the other's snapshot, and nothing since.
-    const local = newDevice('This machine');
-    const mine = new SyncReplica(local.id);
-    mine.absorb(structuredClone([...other.snapshotState.papers]), { [remote.id]: seen });
-    const ops = remoteEdits(other, library, changes);
-    let logBytes = 0;
-    for (let at = 0; at < ops.length; at += SEGMENT_MAX_CHANGES) {
-      const part = ops.slice(at, at + SEGMENT_MAX_CHANGES);
-      const text = encodeFile(
-        { kind: 'segment', device: remote.id, seq: part[0]!.seq },
-        part.map((op) => JSON.stringify(op)),
-      );
-      logBytes += Buffer.byteLength(text);
-      await writeFileDurably(join(logDir(shared, remote.id), segmentName(part[0]!.seq)), text);
+    let fixture: Fixture;
+    if (options.fixture && (await stat(join(options.fixture, 'fixture.json')).catch(() => undefined))) {
+      await cp(options.fixture, root, { recursive: true });
+      fixture = JSON.parse(await readFile(join(root, 'fixture.json'), 'utf8')) as Fixture;
+      // The settings name the folder where it was made.
+      await writeSyncSettings(dataDir, { folder: shared, device: fixture.local });
+    } else {
+      fixture = await prepare(vocab, papers, changes, shared, dataDir);
+      await writeFile(join(root, 'fixture.json'), JSON.stringify(fixture));
+      if (options.fixture) await cp(root, options.fixture, { recursive: true });
     }
-
-    // This device: the same library, synced up to the other device's snapshot.
-    const store = await LibraryStore.open(dataDir);
-    for (const paper of library) store.insert(paper);
-    await store.persist();
-    await writeSyncSettings(dataDir, { folder: shared, device: local });
-    await writeLocalState(dataDir, local.id, mine.snapshotState, mine.clock.last);
+    const { local } = fixture;
 
     // A plain open, then an open with the backlog waiting (sync attached; its merge runs afterwards).
     let start = performance.now();
@@ -130,10 +123,21 @@ export async function measureSync(vocab: Vocabulary, papers = 100_000, changes =
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
     const load = loadavg()[0]!;
+    const profiler = options.profile ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     start = performance.now();
     cpu = process.cpuUsage();
     await session.syncNow();
     const mergeMs = performance.now() - start;
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(options.profile!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     const mergeBlock = loop.max;
     loop.reset();
     const mergeCpuMs = cpuSince(cpu);
@@ -173,7 +177,7 @@ export async function measureSync(vocab: Vocabulary, papers = 100_000, changes =
       housekeeping_max_block_ms: round(afterBlock / 1e6),
       read_thread: session.reader.report?.thread ?? false,
       read_thread_cpu_ms: round(session.reader.report?.cpuMs ?? 0),
-      bytes_per_change: Math.round(logBytes / ops.length),
+      bytes_per_change: fixture.bytesPerChange,
       open_ms: round(openMs),
       open_with_backlog_ms: round(openWithBacklogMs),
       backlog_merge_ms: round(backlogMergeMs),
@@ -188,6 +192,62 @@ export async function measureSync(vocab: Vocabulary, papers = 100_000, changes =
     // A store's search index may still be writing its cache file there: rm retries (ENOTEMPTY).
     await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
+}
+
+type Fixture = { local: DeviceInfo; bytesPerChange: number };
+
+/**
+ * The library of `papers` papers in `dataDir`, synced up to the other device's snapshot in `shared`, and that
+ * device's `changes` changes since, waiting in its log.
+ */
+async function prepare(
+  vocab: Vocabulary,
+  papers: number,
+  changes: number,
+  shared: string,
+  dataDir: string,
+): Promise<Fixture> {
+  const library = Array.from({ length: papers }, (_, index) => makePaper(vocab, index));
+
+  // The other device: it imported the same papers (its snapshot holds them), then made `changes` changes.
+  const remote = newDevice('Other machine');
+  const other = new SyncReplica(remote.id);
+  for (const paper of library) recordChange(other, undefined, paper, false);
+  const seen = other.seq - 1;
+  await makePrivateFolder(snapshotDir(shared, remote.id));
+  await makePrivateFolder(logDir(shared, remote.id));
+  const snapshot = [JSON.stringify({ seen: Object.fromEntries(other.snapshotState.seen) })];
+  for (const [id, state] of other.snapshotState.papers) snapshot.push(paperLine(id, state));
+  await writeFileDurably(
+    join(snapshotDir(shared, remote.id), snapshotName(seen)),
+    encodeFile({ kind: 'snapshot', device: remote.id, seq: seen }, snapshot),
+  );
+  await writeFileDurably(deviceFile(shared, remote.id), JSON.stringify(remote));
+  // This device took in the other's snapshot, and nothing since.
+  const local = newDevice('This machine');
+  const mine = new SyncReplica(local.id);
+  mine.absorb(structuredClone([...other.snapshotState.papers]), { [remote.id]: seen });
+  const ops = remoteEdits(other, library, changes);
+  let logBytes = 0;
+  for (let at = 0; at < ops.length; at += SEGMENT_MAX_CHANGES) {
+    const part = ops.slice(at, at + SEGMENT_MAX_CHANGES);
+    const text = encodeFile(
+      { kind: 'segment', device: remote.id, seq: part[0]!.seq },
+      part.map((op) => JSON.stringify(op)),
+    );
+    logBytes += Buffer.byteLength(text);
+    await writeFileDurably(join(logDir(shared, remote.id), segmentName(part[0]!.seq)), text);
+  }
+
+  // This device: the same library, synced up to the other device's snapshot.
+  const store = await LibraryStore.open(dataDir);
+  for (const paper of library) store.insert(paper);
+  await store.persist();
+  await writeSyncSettings(dataDir, { folder: shared, device: local });
+  await writeLocalState(dataDir, local.id, mine.snapshotState, mine.clock.last);
+
+  await store.flush();
+  return { local, bytesPerChange: Math.round(logBytes / ops.length) };
 }
 
 /** `count` changes of a person on random papers: statuses, tags, notes and highlights. */
@@ -227,4 +287,23 @@ function remoteEdits(replica: SyncReplica, library: Paper[], count: number): Op[
     ops.push(...replica.recordPaper(paper, after));
   }
   return ops.slice(0, count);
+}
+
+// Run alone, for profiling and A/B runs of the sync figures only:
+//   node --import tsx scripts/bench/sync.ts [--papers 100000] [--changes 10000] [--profile merge.cpuprofile]
+//     [--fixture DIR]   (DIR keeps the prepared library between runs: the first run makes it)
+if (process.argv[1] === import.meta.filename) {
+  const { values } = parseArgs({
+    options: {
+      papers: { type: 'string', default: '100000' },
+      changes: { type: 'string', default: '10000' },
+      profile: { type: 'string' },
+      fixture: { type: 'string' },
+    },
+  });
+  const result = await measureSync(makeVocabulary(), Number(values.papers), Number(values.changes), {
+    ...(values.profile && { profile: values.profile }),
+    ...(values.fixture && { fixture: values.fixture }),
+  });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
