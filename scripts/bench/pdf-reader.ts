@@ -5,10 +5,11 @@
  * is read from its first page to its last.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
@@ -17,10 +18,13 @@ import { LibraryStore } from '../../electron/core/store/store';
 import { startServer, type RunningServer } from '../../electron/server/server';
 import type { PdfResult } from './pdf';
 import { PAPER_ROW } from './browser';
+import { WATCHER, closeReader, currentPage, framesPerSecond, openReader, turn, waitInPage } from './reader-page';
+import { breakdownGrowth, chromiumMemory, rendererBreakdown, type Breakdown, type Memory } from './chromium-memory';
 import { SHARED_PDFS, load } from './pdf-files';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+/** The built renderer served; PAPERQUEUE_BENCH_RENDERER names another build (an A/B run of a change). */
+const RENDERER_DIR = process.env.PAPERQUEUE_BENCH_RENDERER ?? join(ROOT, 'out', 'renderer');
 const BOOK_PAGES = 350;
 /** Left out of the book: pdf-lib cannot copy the pages of an encrypted PDF. */
 const NOT_IN_BOOK = new Set(['issue6010_1.pdf']);
@@ -79,159 +83,6 @@ export async function makeBook(dir: string, pages: number): Promise<{ bytes: Uin
   return { bytes: await book.save(), sources: used.join(', ') };
 }
 
-/** This process's descendants (Chromium's processes, launched by Playwright from here) by their command line. */
-function descendants(): { pid: number; cmdline: string }[] {
-  const parent = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parent.set(Number(entry), ppid);
-    } catch {
-      // Gone already.
-    }
-  }
-  const out: { pid: number; cmdline: string }[] = [];
-  for (const pid of parent.keys()) {
-    let at: number | undefined = pid;
-    for (let depth = 0; at && at !== process.pid && depth < 20; depth++) at = parent.get(at);
-    if (at !== process.pid || pid === process.pid) continue;
-    try {
-      out.push({ pid, cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ') });
-    } catch {
-      // Gone already.
-    }
-  }
-  return out;
-}
-
-/** VmRSS of a process in bytes (0 once it is gone). */
-function rssOf(pid: number): number {
-  try {
-    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-type Memory = { renderer: number; gpu: number; all: number; renderers: number };
-
-/** The resident memory of Chromium's renderer processes, of its GPU process, and of all its processes. */
-function chromiumMemory(): Memory {
-  const memory: Memory = { renderer: 0, gpu: 0, all: 0, renderers: 0 };
-  for (const { pid, cmdline } of descendants()) {
-    if (!/chrom/i.test(cmdline)) continue;
-    const rss = rssOf(pid);
-    memory.all += rss;
-    if (cmdline.includes('--type=renderer')) {
-      memory.renderer += rss;
-      memory.renderers++;
-    } else if (cmdline.includes('--type=gpu-process')) memory.gpu += rss;
-  }
-  return memory;
-}
-
-/**
- * Poll `expression` in the page until it is true. Not page.waitForFunction: once its first check fails it
- * polls with eval inside the page, which the app's Content Security Policy refuses.
- */
-async function waitInPage(page: Page, expression: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await page.evaluate<boolean>(expression))) {
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
-    await page.waitForTimeout(10);
-  }
-}
-
-/**
- * In the page, once: `benchWatch(n)` starts watching for page n of the open reader to be drawn (its canvas
- * attached) and in view at the top of the scroller; `benchDrawn` is then the milliseconds from the last
- * opening click or key press (its event's time) to the animation frame that shows it. The page code is a
- * string: tsx would wrap a function's inner functions in a helper the page does not have.
- */
-const WATCHER = `(() => {
-  window.benchStart = undefined;
-  const mark = (event) => { window.benchStart = event.timeStamp; };
-  window.addEventListener('click', mark, true);
-  window.addEventListener('keydown', mark, true);
-  window.benchWatch = (n, inView) => {
-    window.benchDrawn = undefined;
-    window.benchStart = undefined;
-    const tick = () => {
-      const pageEl = document.querySelector('.pdf-reader .pdf-page[data-page="' + n + '"]');
-      const scroller = document.querySelector('.pdf-reader .pdf-scroller');
-      const drawn = pageEl && pageEl.querySelector('.pdf-canvas canvas');
-      let seen = Boolean(drawn && scroller);
-      if (seen && inView) {
-        const p = pageEl.getBoundingClientRect();
-        const s = scroller.getBoundingClientRect();
-        seen = p.top <= s.top + 24 && p.bottom > s.top + 24;
-      }
-      if (seen && window.benchStart !== undefined) {
-        window.benchDrawn = performance.now() - window.benchStart;
-        return;
-      }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  };
-})()`;
-
-/** Frames the page drew (requestAnimationFrame callbacks) per second while `act` runs (as browser.ts counts). */
-async function framesPerSecond(page: Page, act: () => Promise<void>): Promise<number> {
-  await page.evaluate(`(() => {
-    window.benchFrames = 0;
-    window.benchCounting = true;
-    const tick = () => {
-      if (!window.benchCounting) return;
-      window.benchFrames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  const start = Date.now();
-  await act();
-  const frames = Number(await page.evaluate('(window.benchCounting = false, window.benchFrames)'));
-  return frames / ((Date.now() - start) / 1000);
-}
-
-/** Select the paper in the list and click Read PDF (or Continue reading); resolves once page `n` is drawn. */
-async function openReader(page: Page, title: string, n = 1): Promise<number> {
-  await page.locator(PAPER_ROW).filter({ hasText: title }).first().click();
-  const button = page.getByRole('button', { name: /^(Read PDF|Continue reading)/ });
-  await button.waitFor({ timeout: 30_000 });
-  await page.evaluate(`window.benchWatch(${n}, false)`);
-  await button.click();
-  await waitInPage(page, 'window.benchDrawn !== undefined', 120_000);
-  return Number(await page.evaluate('window.benchDrawn'));
-}
-
-async function closeReader(page: Page): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.locator('.pdf-reader').waitFor({ state: 'detached', timeout: 30_000 });
-}
-
-/** The reader's current page (1-based) as its toolbar shows it. */
-async function currentPage(page: Page): Promise<number> {
-  return Number(
-    await page
-      .getByRole('dialog', { name: /^Reader/ })
-      .getByRole('textbox', { name: 'Page' })
-      .inputValue(),
-  );
-}
-
-/** Turn to the next page with the reader's next-page key (→); the milliseconds until it is drawn at the top. */
-async function turn(page: Page, to: number): Promise<number> {
-  await page.evaluate(`window.benchWatch(${to}, true)`);
-  await page.keyboard.press('ArrowRight');
-  await waitInPage(page, 'window.benchDrawn !== undefined', 60_000);
-  return Number(await page.evaluate('window.benchDrawn'));
-}
-
 type Setup = { store: LibraryStore; server: RunningServer; bookNote: string };
 
 /** A fresh library with tracemonkey.pdf and the book attached (dispatch in this process), served here. */
@@ -244,22 +95,25 @@ async function setUp(work: string): Promise<Setup> {
   const options = { store, caller: 'host' as const };
   let bookAttachMs = 0;
   let server: RunningServer;
+  // A library kept from an earlier run alone (PAPERQUEUE_BENCH_READER_DATA) already holds both.
+  const kept = store.size >= 2;
   try {
-    for (const [title, path] of [
-      [PAPER_TITLE, join(SHARED_PDFS, 'tracemonkey.pdf')],
-      [BOOK_TITLE, bookPath],
-    ] as const) {
-      const paper = await call(options, 'papers.add', { title });
-      if (!paper.ok) throw new Error(paper.error.message);
-      const start = performance.now();
-      const attached = await call(options, 'attachments.add', { paperId: paper.value.id, path });
-      if (!attached.ok) throw new Error(`attaching ${path}: ${attached.error.message}`);
-      if (title === BOOK_TITLE) {
-        bookAttachMs = performance.now() - start;
-        if (attached.value.attachment.pages !== BOOK_PAGES)
-          throw new Error(`the book has ${attached.value.attachment.pages} pages, not ${BOOK_PAGES}`);
+    if (!kept)
+      for (const [title, path] of [
+        [PAPER_TITLE, join(SHARED_PDFS, 'tracemonkey.pdf')],
+        [BOOK_TITLE, bookPath],
+      ] as const) {
+        const paper = await call(options, 'papers.add', { title });
+        if (!paper.ok) throw new Error(paper.error.message);
+        const start = performance.now();
+        const attached = await call(options, 'attachments.add', { paperId: paper.value.id, path });
+        if (!attached.ok) throw new Error(`attaching ${path}: ${attached.error.message}`);
+        if (title === BOOK_TITLE) {
+          bookAttachMs = performance.now() - start;
+          if (attached.value.attachment.pages !== BOOK_PAGES)
+            throw new Error(`the book has ${attached.value.attachment.pages} pages, not ${BOOK_PAGES}`);
+        }
       }
-    }
     server = await startServer({ store, staticDir: RENDERER_DIR });
   } catch (error) {
     store.catalog.dispose();
@@ -292,7 +146,18 @@ async function measureFirstPage(page: Page): Promise<{ ms: number; samples: numb
 async function measureReading(
   page: Page,
   cdp: CDPSession,
-): Promise<{ result: PdfResult; read: number; seconds: number; base: Memory; renderers: number; curve: string }> {
+  breakdown?: Browser,
+  lastPage = BOOK_PAGES,
+): Promise<{
+  result: PdfResult;
+  read: number;
+  seconds: number;
+  base: Memory;
+  renderers: number;
+  curve: string;
+  growth: string[];
+  parts: Breakdown;
+}> {
   await cdp.send('HeapProfiler.collectGarbage');
   await page.waitForTimeout(1000);
   const before: Memory[] = [];
@@ -307,6 +172,8 @@ async function measureReading(
     renderers: Math.max(...before.map((m) => m.renderers)),
   };
   const heapBefore = await jsHeap(cdp);
+  const startParts = breakdown ? await rendererBreakdown(breakdown) : {};
+  const growth: string[] = [];
   const peak: Memory = { ...base };
   let heapPeak = heapBefore;
   let sampling = true;
@@ -329,10 +196,12 @@ async function measureReading(
   try {
     await openReader(page, BOOK_TITLE);
     read = 1;
-    for (let to = 2; to <= BOOK_PAGES && Date.now() - start < READ_BUDGET_MS; to++) {
+    for (let to = 2; to <= lastPage && Date.now() - start < READ_BUDGET_MS; to++) {
       await turn(page, to);
       read = to;
       if (to % 50 === 0) curve.push(`p. ${to} +${Math.round((chromiumMemory().renderer - base.renderer) / 1e6)}`);
+      if (breakdown && to === lastPage)
+        growth.push(`p. ${to}: ${JSON.stringify(breakdownGrowth(startParts, await rendererBreakdown(breakdown)))}`);
       await page.waitForTimeout(100);
     }
     await page.waitForTimeout(500);
@@ -349,9 +218,11 @@ async function measureReading(
     base,
     renderers: peak.renderers,
     curve: curve.join(', '),
+    growth,
+    parts: startParts,
     result: {
-      reader_rss_mb: read === BOOK_PAGES ? mb(peak.renderer - base.renderer) : null,
-      reader_gpu_rss_mb: read === BOOK_PAGES ? mb(peak.gpu - base.gpu) : null,
+      reader_rss_mb: read === lastPage ? mb(peak.renderer - base.renderer) : null,
+      reader_gpu_rss_mb: read === lastPage ? mb(peak.gpu - base.gpu) : null,
       reader_rss_before_mb: mb(base.renderer),
       reader_rss_end_mb: mb(after.renderer),
       reader_js_heap_mb: heapPeak && heapBefore ? mb(heapPeak - heapBefore) : null,
@@ -397,11 +268,15 @@ async function measureScroll(page: Page): Promise<{ fps: number; pages: string }
   return { fps, pages: `${from} to ${await currentPage(page)}` };
 }
 
+/** Which of the reader's figures to measure: all, only the book's memory, or all but it (quicker A/B runs). */
+export type ReaderParts = { only?: 'memory' | 'speed'; breakdown?: boolean; pages?: number };
+
 /**
  * first_page_ms, page_turn_p99_ms, scroll_fps and reader_rss_mb (with notes). A figure that cannot be
- * measured is null with a `*_note` saying why; nothing is thrown.
+ * measured is null with a `*_note` saying why; nothing is thrown. With `breakdown`, the memory's note also
+ * says where the renderer's memory grew by Chromium's own accounting (a few dumps on the way: slower).
  */
-export async function measurePdfReader(): Promise<PdfResult> {
+export async function measurePdfReader({ only, breakdown, pages }: ReaderParts = {}): Promise<PdfResult> {
   const result: PdfResult = {
     first_page_ms: null,
     page_turn_p99_ms: null,
@@ -425,7 +300,7 @@ export async function measurePdfReader(): Promise<PdfResult> {
   const errors: string[] = [];
   let work: string | undefined;
   try {
-    work = await mkdtemp(join(tmpdir(), 'paperqueue-bench-reader-'));
+    work = process.env.PAPERQUEUE_BENCH_READER_DATA ?? (await mkdtemp(join(tmpdir(), 'paperqueue-bench-reader-')));
     setup = await setUp(work);
     browser = await chromium.launch({
       executablePath,
@@ -441,44 +316,59 @@ export async function measurePdfReader(): Promise<PdfResult> {
     await page.evaluate(WATCHER);
     const setting = `headless Chromium ${browser.version()}, 1280x900, ${setup.bookNote}`;
 
-    try {
-      const first = await measureFirstPage(page);
-      result.first_page_ms = Math.round(first.ms);
-      result.first_page_first_open_ms = Math.round(first.samples[0]!);
-      result.first_page_note =
-        `tracemonkey.pdf (14 pages, 1 MB): from the click on Read PDF (its event's time) to the animation frame ` +
-        `after page 1's canvas is attached (fully drawn), median of ${OPENS} opens with the reader closed between ` +
-        `(each fetches the bytes, starts PDF.js's worker, reads every page's size and draws): ` +
-        `${first.samples.map((ms) => Math.round(ms)).join(', ')} ms; ${setting}; ${load()}`;
-    } catch (error) {
-      result.first_page_note = `failed: ${message(error)}`;
-      if (await page.locator('.pdf-reader').count()) await closeReader(page).catch(() => undefined);
-    }
+    if (only !== 'memory')
+      try {
+        const first = await measureFirstPage(page);
+        result.first_page_ms = Math.round(first.ms);
+        result.first_page_first_open_ms = Math.round(first.samples[0]!);
+        result.first_page_note =
+          `tracemonkey.pdf (14 pages, 1 MB): from the click on Read PDF (its event's time) to the animation frame ` +
+          `after page 1's canvas is attached (fully drawn), median of ${OPENS} opens with the reader closed between ` +
+          `(each fetches the bytes, starts PDF.js's worker, reads every page's size and draws): ` +
+          `${first.samples.map((ms) => Math.round(ms)).join(', ')} ms; ${setting}; ${load()}`;
+      } catch (error) {
+        result.first_page_note = `failed: ${message(error)}`;
+        if (await page.locator('.pdf-reader').count()) await closeReader(page).catch(() => undefined);
+      }
 
     let bookOpen = false;
     let base: Memory | undefined;
-    try {
-      const reading = await measureReading(page, cdp);
-      base = reading.base;
-      bookOpen = true;
-      Object.assign(result, reading.result);
-      const complete = reading.read === BOOK_PAGES;
-      result.reader_rss_note =
-        `${complete ? '' : `not measured: only ${reading.read} of ${BOOK_PAGES} pages were read within ${READ_BUDGET_MS / 1000} s; `}` +
-        `the book read from page 1 to ${reading.read} in ${Math.round(reading.seconds)} s (one → at a time, each ` +
-        `once its page was drawn, then 100 ms); reader_rss_mb: peak VmRSS (/proc/<pid>/status) of Chromium's ` +
-        `renderer processes (the page, its PDF.js worker and canvases) minus their VmRSS just before opening the ` +
-        `book (after a garbage collection; ${result.reader_rss_before_mb} MB; ${reading.renderers} renderer ` +
-        `process${reading.renderers === 1 ? '' : 'es'}), polled every 100 ms; at the last page ` +
-        `${result.reader_rss_end_mb} MB; on the way, MB over the base: ${reading.curve}; reader_rss_after_close_mb: what stays (over the same base) once the reader ` +
-        `is closed after the page turns and the scrolling below, a garbage collection and 2 s; reader_gpu_rss_mb: the same for the GPU process; reader_js_heap_mb: peak ` +
-        `JSHeapUsedSize (CDP Performance.getMetrics, about once a second) minus before: the main thread's heap only; ${load()}`;
-    } catch (error) {
-      result.reader_rss_note = `failed: ${message(error)}`;
-      bookOpen = (await page.locator('.pdf-reader').count()) > 0;
-    }
+    let baseParts: Breakdown = {};
+    if (only === 'speed') {
+      try {
+        await openReader(page, BOOK_TITLE);
+        bookOpen = true;
+      } catch (error) {
+        result.page_turn_note = `failed: ${message(error)}`;
+      }
+    } else
+      try {
+        const reading = await measureReading(page, cdp, breakdown ? browser : undefined, pages);
+        base = reading.base;
+        baseParts = reading.parts;
+        bookOpen = true;
+        Object.assign(result, reading.result);
+        const complete = reading.read === (pages ?? BOOK_PAGES);
+        result.reader_rss_note =
+          `${complete ? '' : `not measured: only ${reading.read} of ${BOOK_PAGES} pages were read within ${READ_BUDGET_MS / 1000} s; `}` +
+          `the book read from page 1 to ${reading.read} in ${Math.round(reading.seconds)} s (one → at a time, each ` +
+          `once its page was drawn, then 100 ms); reader_rss_mb: peak VmRSS (/proc/<pid>/status) of Chromium's ` +
+          `renderer processes (the page, its PDF.js worker and canvases) minus their VmRSS just before opening the ` +
+          `book (after a garbage collection; ${result.reader_rss_before_mb} MB; ${reading.renderers} renderer ` +
+          `process${reading.renderers === 1 ? '' : 'es'}), polled every 100 ms; at the last page ` +
+          `${result.reader_rss_end_mb} MB; on the way, MB over the base: ${reading.curve}; reader_rss_after_close_mb: what stays (over the same base) once the reader ` +
+          `is closed after the page turns and the scrolling below, a garbage collection and 2 s; reader_gpu_rss_mb: the same for the GPU process; reader_js_heap_mb: peak ` +
+          `JSHeapUsedSize (CDP Performance.getMetrics, about once a second) minus before: the main thread's heap only; ${load()}`;
+        if (reading.growth.length)
+          result.reader_memory_growth_note =
+            `the renderer's growth since before opening, MB by allocator (Chromium's memory-infra dumps): ` +
+            reading.growth.join('; ');
+      } catch (error) {
+        result.reader_rss_note = `failed: ${message(error)}`;
+        bookOpen = (await page.locator('.pdf-reader').count()) > 0;
+      }
 
-    if (bookOpen) {
+    if (bookOpen && only !== 'memory') {
       try {
         const times = await measureTurns(page);
         result.page_turn_p99_ms = Math.round(p99(times));
@@ -500,7 +390,7 @@ export async function measurePdfReader(): Promise<PdfResult> {
       } catch (error) {
         result.scroll_note = `failed: ${message(error)}`;
       }
-    } else {
+    } else if (only !== 'memory') {
       result.page_turn_note ??= 'not measured: the book did not open';
       result.scroll_note ??= 'not measured: the book did not open';
     }
@@ -510,6 +400,10 @@ export async function measurePdfReader(): Promise<PdfResult> {
         await cdp.send('HeapProfiler.collectGarbage');
         await page.waitForTimeout(2000);
         result.reader_rss_after_close_mb = Math.round((chromiumMemory().renderer - base.renderer) / 1e6);
+        if (breakdown)
+          result.reader_memory_after_close_note = `MB by allocator over before opening, once closed: ${JSON.stringify(
+            breakdownGrowth(baseParts, await rendererBreakdown(browser)),
+          )}`;
       } catch {
         result.reader_rss_after_close_mb = null;
       }
@@ -525,6 +419,18 @@ export async function measurePdfReader(): Promise<PdfResult> {
       setup.store.catalog.dispose();
       await setup.store.flush().catch(() => undefined);
     }
-    if (work) await rm(work, { recursive: true, force: true });
+    if (work && !process.env.PAPERQUEUE_BENCH_READER_DATA) await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Run alone (`tsx scripts/bench/pdf-reader.ts [--memory|--speed] [--breakdown] [--pages=N]`): the reader's figures only,
+ * as one line of JSON, against out/renderer or the build PAPERQUEUE_BENCH_RENDERER names.
+ */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = new Set(process.argv.slice(2));
+  const only = args.has('--memory') ? 'memory' : args.has('--speed') ? 'speed' : undefined;
+  const pages = Number(process.argv.find((arg) => arg.startsWith('--pages='))?.slice('--pages='.length)) || undefined;
+  const result = await measurePdfReader({ only, breakdown: args.has('--breakdown'), pages });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
