@@ -5,6 +5,10 @@
  * Run as a script (`tsx pdf-files.ts first-attach`), it attaches tracemonkey.pdf once in this fresh process
  * and prints the time as one line of JSON: the very first attach, with the PDF worker's start and PDF.js's
  * loading in it, which a bench process that has already read a PDF could not see.
+ *
+ * `tsx pdf-files.ts extract [--profile DIR]` runs only the extraction measure and prints both passes, with the
+ * process's CPU time (steadier than the clock on a shared machine) and, with --profile, the worker's V8 CPU
+ * profile written to DIR and each pass's window in that profile's clock (microseconds), to take its time apart.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -68,13 +72,16 @@ function firstAttachMs(path: string): { ms: number } | { note: string } {
   return JSON.parse(line) as { ms: number };
 }
 
-type Pass = { pagesPerS: number; pages: number; ms: number; perFile: string };
+/** One pass: its pages per second, the process's CPU milliseconds, and its window on the monotonic clock (µs). */
+type Pass = { pagesPerS: number; pages: number; ms: number; cpuMs: number; window: [bigint, bigint]; perFile: string };
 
 /** One pass over EXTRACTED, one file after another: pages per second and each file's time. */
 async function extractionPass(files: readonly Buffer[]): Promise<Pass> {
   let pages = 0;
   let ms = 0;
   const perFile: string[] = [];
+  const cpu = process.cpuUsage();
+  const from = process.hrtime.bigint() / 1000n;
   for (const [i, bytes] of files.entries()) {
     // A copy: extractPdf moves the buffer it is given to the worker. Copying is not timed.
     const copy = new Uint8Array(bytes);
@@ -85,7 +92,10 @@ async function extractionPass(files: readonly Buffer[]): Promise<Pass> {
     ms += took;
     perFile.push(`${EXTRACTED[i]} ${text.pages.length} in ${Math.round(took)} ms`);
   }
-  return { pagesPerS: (pages / ms) * 1000, pages, ms, perFile: perFile.join(', ') };
+  const to = process.hrtime.bigint() / 1000n;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  return { pagesPerS: (pages / ms) * 1000, pages, ms, cpuMs, window: [from, to], perFile: perFile.join(', ') };
 }
 
 /**
@@ -156,6 +166,18 @@ export async function measurePdfFiles(): Promise<PdfResult> {
     result.attach_note = `failed: ${message(error)}${'note' in first ? `; attach_first_ms: ${first.note}` : ''}`;
   }
   return result;
+}
+
+if (process.argv[1] === import.meta.filename && process.argv[2] === 'extract') {
+  const at = process.argv.indexOf('--profile');
+  if (at > 0) process.env.PAPERQUEUE_PDF_CPU_PROFILE = process.argv[at + 1] ?? 'pdf-profile';
+  const passes = await extractionRate();
+  for (const [name, pass] of Object.entries(passes)) {
+    const rate = `${pass.pagesPerS.toFixed(1)} pages/s, ${pass.pages} pages in ${Math.round(pass.ms)} ms`;
+    process.stdout.write(`${name}: ${rate}, CPU ${Math.round(pass.cpuMs)} ms (${pass.perFile})\n`);
+    if (at > 0) process.stdout.write(`  profile window ${pass.window[0]}–${pass.window[1]} µs\n`);
+  }
+  process.stdout.write(`${load()}\n`);
 }
 
 if (process.argv[1] === import.meta.filename && process.argv[2] === 'first-attach') {

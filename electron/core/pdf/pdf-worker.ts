@@ -130,7 +130,7 @@ function startedWorker(): Worker {
   if (worker) return worker;
   const thread = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
     // Plain JavaScript: no loader (tsx's, when the parent runs under it) need slow its start.
-    execArgv: [],
+    execArgv: profileArgs(process.env.PAPERQUEUE_PDF_CPU_PROFILE),
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   worker = thread;
@@ -169,6 +169,15 @@ function stopWorker(): void {
   const thread = worker;
   worker = undefined;
   if (thread) void thread.terminate();
+}
+
+/**
+ * With PAPERQUEUE_PDF_CPU_PROFILE set to a folder, the worker writes a V8 CPU profile of its whole life there
+ * (`--cpu-prof`, open it in Chrome's DevTools): how the bench's extraction figure is taken apart
+ * (`tsx scripts/bench/pdf-files.ts extract --profile DIR`). Nothing else turns it on.
+ */
+export function profileArgs(folder: string | undefined): string[] {
+  return folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}`, '--cpu-prof-interval=250'] : [];
 }
 
 function reasonOf(error: unknown): string {
