@@ -138,5 +138,14 @@ function historyOf(joined: PaperState): HistoryEntry[] {
   return out;
 }
 
-/** ISO times by the instant they name (offsets may differ), then as text, so the order is total. */
-const compareTimes = (a: string, b: string): number => Date.parse(a) - Date.parse(b) || (a < b ? -1 : a > b ? 1 : 0);
+/** `2026-11-01T00:00:00.000Z`, as toISOString writes every time this app records. */
+const UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * ISO times by the instant they name (offsets may differ), then as text, so the order is total. Two times
+ * both written as toISOString writes them compare as text in the order of their instants, without parsing.
+ */
+const compareTimes = (a: string, b: string): number => {
+  if (a.length === 24 && b.length === 24 && UTC_MS.test(a) && UTC_MS.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return Date.parse(a) - Date.parse(b) || (a < b ? -1 : a > b ? 1 : 0);
+};

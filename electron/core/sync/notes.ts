@@ -33,6 +33,8 @@ export function mergeNote(versions: ReadonlyMap<string, NoteVersion>): MergedNot
   const first = heads[0];
   if (first === undefined) return { text: '' };
   let text = versions.get(first)!.text;
+  // One head (most notes): nothing to merge, no history to walk.
+  if (heads.length === 1 && !hasConflictMarkers(text)) return { text };
   const merged = ancestors(versions, first);
   let conflicted = false;
   for (const head of heads.slice(1)) {

@@ -67,7 +67,7 @@ export function parsePaperLine(line: string): [string, PaperState] | undefined {
   }
   const parsed = PaperLineSchema.safeParse(raw);
   if (!parsed.success) return undefined;
-  const [id, data] = parsed.data;
+  const [id, data] = shareMarks(parsed.data);
   const paper: PaperState = {
     fields: data.fields,
     history: new Map(),
@@ -81,6 +81,38 @@ export function parsePaperLine(line: string): [string, PaperState] | undefined {
   if (data.touched) paper.touched = data.touched;
   if (data.deleted) paper.deleted = data.deleted;
   return [id, paper];
+}
+
+type Mark = z.infer<typeof MarkSchema>;
+
+/**
+ * The line with each mark one object however often it appears (an import's fields all carry its one mark):
+ * as parsed, each register has a copy of its own, tens of objects and strings a paper that a library of
+ * 100,000 papers keeps for as long as it is open, and every garbage collection walks. Marks are never
+ * changed in place (a register is replaced whole), so sharing them changes nothing else.
+ */
+function shareMarks<T extends [string, z.infer<typeof PaperLineSchema>[1]]>(line: T): T {
+  const marks = new Map<string, Mark>();
+  const one = (mark: Mark): Mark => {
+    const key = `${mark.hlc}|${mark.seq}`;
+    const known = marks.get(key);
+    if (known) return known;
+    marks.set(key, mark);
+    return mark;
+  };
+  const data = line[1];
+  for (const register of Object.values(data.fields)) if (register) register.mark = one(register.mark);
+  if (data.status) data.status.mark = one(data.status.mark);
+  for (const [, tag] of data.tags) tag.mark = one(tag.mark);
+  for (const [, note] of data.notes) note.mark = one(note.mark);
+  for (const [, annotation] of data.annotations) {
+    if (annotation.mark) annotation.mark = one(annotation.mark);
+    if (annotation.deleted) annotation.deleted = one(annotation.deleted);
+  }
+  if (data.born) data.born = one(data.born);
+  if (data.touched) data.touched = one(data.touched);
+  if (data.deleted) data.deleted = one(data.deleted);
+  return line;
 }
 
 /** Join a snapshot's papers and `seen` into a state. */
