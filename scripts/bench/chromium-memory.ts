@@ -64,7 +64,7 @@ export function chromiumMemory(): Memory {
 type Dump = { allocators?: Record<string, { attrs?: Record<string, { value?: string }> }> };
 type TraceEvent = { ph: string; pid: number; name?: string; args?: { name?: string; dumps?: Dump } };
 
-/** Bytes by allocator (two levels deep: v8/main, v8/workers, partition_alloc/partitions...), MB, rounded. */
+/** Bytes by allocator (two levels deep: v8/main, v8/workers, partition_alloc/partitions/array_buffer...), MB. */
 export type Breakdown = Record<string, number>;
 
 /**
@@ -105,7 +105,9 @@ export async function rendererBreakdown(browser: Browser): Promise<Breakdown> {
       if (event.ph !== 'v' || !renderers.has(event.pid)) continue;
       for (const [name, dump] of Object.entries(event.args?.dumps?.allocators ?? {})) {
         const parts = name.split('/');
-        if (parts.length > 2 || parts[0]!.startsWith('global')) continue;
+        // Two levels deep, three for PartitionAlloc's partitions (array_buffer, buffer, fast_malloc...).
+        const depth = name.startsWith('partition_alloc/partitions/') ? 3 : 2;
+        if (parts.length > depth || parts[0]!.startsWith('global')) continue;
         const size = dump.attrs?.size?.value;
         if (!size) continue;
         const key = parts.length === 2 && parts[1]!.startsWith('0x') ? parts[0]! : name;
