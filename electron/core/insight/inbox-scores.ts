@@ -1,0 +1,57 @@
+import type { Paper } from '../schema';
+import type { LibraryStore } from '../store/store';
+import { likenessFor } from './likeness';
+import { breathe, type TextModel } from './model';
+import { signalsFor } from './signals';
+
+/** A slice of background work: long enough to get on, short enough that other requests barely wait. */
+const SLICE_MS = 25;
+
+/**
+ * Work out the likeness of every inbox paper not known yet, a slice at a time, giving the event loop a turn
+ * between slices: a first ranking of a large inbox (seconds at 100,000 papers) never holds up other
+ * requests. Changes that land meanwhile are caught up before each slice, as a ranking does. `modelOf` is the
+ * library's model, caught up (library-model.ts's modelFor).
+ */
+export async function workOutLikeness(
+  store: LibraryStore,
+  modelOf: (store: LibraryStore) => Promise<TextModel>,
+): Promise<void> {
+  let inbox: Paper[] | undefined;
+  let at = 0;
+  for (;;) {
+    const model = await modelOf(store);
+    const signals = signalsFor(store, model);
+    if (signals.positives === 0) return;
+    const likeness = likenessFor(model, signals);
+    const papers = inboxOf(store, model, undefined);
+    // Where the last slice stopped, while the inbox is the same; a paper a change sent back is done when asked.
+    if (papers !== inbox) [inbox, at] = [papers, 0];
+    const deadline = performance.now() + SLICE_MS;
+    for (; at < inbox.length; at++) {
+      const slot = model.slot(inbox[at]!.id);
+      if (slot === undefined || likeness.known(slot)) continue;
+      if (performance.now() > deadline) break;
+      likeness.score(slot);
+    }
+    if (at === inbox.length) return;
+    await breathe();
+  }
+}
+
+const inboxCache = new WeakMap<TextModel, { version: number; papers: Paper[] }>();
+
+/** Every inbox paper in import order (or those of them in `ids`); read again only after the library changed. */
+export function inboxOf(store: LibraryStore, model: TextModel, ids: readonly string[] | undefined): Paper[] {
+  let cached = inboxCache.get(model);
+  if (cached?.version !== model.version) {
+    const papers: Paper[] = [];
+    for (const paper of store.all()) if (paper.status === 'inbox') papers.push(paper);
+    papers.sort((a, b) => a.rank - b.rank);
+    cached = { version: model.version, papers };
+    inboxCache.set(model, cached);
+  }
+  if (!ids) return cached.papers;
+  const wanted = new Set(ids);
+  return cached.papers.filter((p) => wanted.has(p.id));
+}
