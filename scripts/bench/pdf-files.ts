@@ -142,9 +142,10 @@ export async function measurePdfFiles(): Promise<PdfResult> {
     result.extract_warm_pages_per_s = Math.round(warm.pagesPerS);
     result.extract_note =
       `extractPdf (PDF.js in the worker thread: every page's text and the identification) over ` +
-      `${EXTRACTED.join(' + ')}, one after another: ${first.pages} pages in ${Math.round(first.ms)} ms after one ` +
+      `${EXTRACTED.join(' + ')}, one after another: ${first.pages} pages in ${Math.round(first.ms)} ms ` +
+      `(${Math.round(first.cpuMs)} ms of the process's CPU, which a loaded machine moves less) after one ` +
       `untimed warm-up call (${WARM_UP}) that starts the worker (${first.perFile}); extract_warm_pages_per_s: the ` +
-      `same files read again right after (${warm.perFile}); ${load()}`;
+      `same files read again right after (${warm.perFile}; ${Math.round(warm.cpuMs)} ms of CPU); ${load()}`;
   } catch (error) {
     result.extract_pages_per_s = null;
     result.extract_note = `failed: ${message(error)}`;
