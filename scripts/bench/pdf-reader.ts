@@ -187,7 +187,6 @@ async function measureReading(
   const peak: Memory = { ...base };
   let heapPeak = heapBefore;
   let sampling = true;
-  let dumpedAt = 150e6;
   const sampler = (async () => {
     let n = 0;
     while (sampling) {
@@ -196,13 +195,6 @@ async function measureReading(
       peak.gpu = Math.max(peak.gpu, now.gpu);
       peak.all = Math.max(peak.all, now.all);
       peak.renderers = Math.max(peak.renderers, now.renderers);
-      // The growth is a saw-tooth: a dump when it first goes 100 MB over the last one dumped shows a peak's make-up.
-      const over = now.renderer - base.renderer;
-      if (breakdown && over > dumpedAt + 100e6 && growth.length < 4) {
-        dumpedAt = over;
-        const parts = breakdownGrowth(startParts, await rendererBreakdown(breakdown));
-        growth.push(`at +${Math.round(over / 1e6)} MB: ${JSON.stringify(parts)}`);
-      }
       if (++n % 10 === 0) heapPeak = Math.max(heapPeak, await jsHeap(cdp).catch(() => 0));
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
