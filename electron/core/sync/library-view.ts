@@ -31,6 +31,7 @@ export class LibraryView {
   private indexed = false;
   /** Ids whose reading may have changed since `take` last gave them out. */
   private readonly dirty = new Set<string>();
+  private cursor: Iterator<string> | undefined;
   /** Ids merged away, each to the id kept: kept whole, updated as ids are read. */
   readonly aliases: Map<string, string>;
   /** Note conflicts by paper id, updated as ids are read. */
@@ -93,14 +94,23 @@ export class LibraryView {
       if (!this.conflicts.has(conflict.paperId)) this.conflicts.set(conflict.paperId, conflict);
   }
 
-  /** Ids to read again, at most `max` of them, taken out of the set. */
+  /**
+   * Ids to read again, at most `max` of them, taken out of the set. One iterator goes on from call to call
+   * (it sees ids added behind it): starting over each time would step again over every id taken before,
+   * which a Set keeps as holes until it next shrinks.
+   */
   take(max: number): string[] {
     const out: string[] = [];
-    for (const id of this.dirty) {
-      if (out.length >= max) break;
-      out.push(id);
+    while (out.length < max && this.dirty.size > 0) {
+      this.cursor ??= this.dirty.values();
+      const next = this.cursor.next();
+      if (next.done) {
+        this.cursor = undefined;
+        continue;
+      }
+      out.push(next.value);
+      this.dirty.delete(next.value);
     }
-    for (const id of out) this.dirty.delete(id);
     return out;
   }
 
