@@ -10,6 +10,9 @@ type Handler = (
   input: unknown,
 ) => Promise<Result<unknown>>;
 const handlers = new Map<string, Handler>();
+/** What the native folder dialog was asked, and what the person picks in it. */
+const dialogCalls: { title?: string; properties?: string[] }[] = [];
+let picked: { canceled: boolean; filePaths: string[] } = { canceled: true, filePaths: [] };
 
 // Electron's runtime cannot run here: ipcMain is replaced by a recorder, so the real handler of electron/ipc.ts
 // is called as Electron would call it.
@@ -18,7 +21,13 @@ vi.mock('electron', () => ({
     handle: (channel: string, handler: Handler) => void handlers.set(channel, handler),
     removeHandler: (channel: string) => void handlers.delete(channel),
   },
-  BrowserWindow: { getAllWindows: () => [] },
+  BrowserWindow: { getAllWindows: () => [], fromWebContents: () => null },
+  dialog: {
+    showOpenDialog: (options: { title?: string; properties?: string[] }) => {
+      dialogCalls.push(options);
+      return Promise.resolve(picked);
+    },
+  },
 }));
 
 const { registerIpc } = await import('../../electron/ipc');
@@ -51,5 +60,40 @@ describe("IPC's handler", () => {
     } finally {
       stop();
     }
+  });
+
+  it('asks the native dialog for a folder for the app page only, and gives back only the folder picked', async () => {
+    const store = await openTempStore();
+    const stop = registerIpc(store, (frame) => frame?.url === 'app://paperqueue/index.html');
+    try {
+      const choose = handlers.get(CHANNELS.chooseFolder) as unknown as (
+        event: { senderFrame: { url: string } | null; sender: object },
+        title: unknown,
+      ) => Promise<string | undefined>;
+      const page = { senderFrame: { url: 'app://paperqueue/index.html' }, sender: {} };
+      const folder = await tempDir();
+      picked = { canceled: false, filePaths: [folder] };
+      expect(await choose(page, 'Choose the sync folder')).toBe(folder);
+      expect(dialogCalls.at(-1)).toMatchObject({
+        title: 'Choose the sync folder',
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      // A title that is not text, or too long, does not reach the dialog as given.
+      await choose(page, { toString: () => 'x' });
+      expect(dialogCalls.at(-1)?.title).toBe('Choose a folder');
+      await choose(page, 'y'.repeat(5000));
+      expect(dialogCalls.at(-1)?.title).toHaveLength(200);
+      picked = { canceled: true, filePaths: [] };
+      expect(await choose(page, 'Choose the sync folder')).toBeUndefined();
+      // Another frame (a link opened inside the app, an iframe) gets no dialog and no path.
+      const asked = dialogCalls.length;
+      picked = { canceled: false, filePaths: [folder] };
+      expect(await choose({ senderFrame: { url: 'https://example.com/' }, sender: {} }, 'x')).toBeUndefined();
+      expect(await choose({ senderFrame: null, sender: {} }, 'x')).toBeUndefined();
+      expect(dialogCalls.length).toBe(asked);
+    } finally {
+      stop();
+    }
+    expect(handlers.has(CHANNELS.chooseFolder)).toBe(false);
   });
 });
