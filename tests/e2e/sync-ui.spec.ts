@@ -145,6 +145,9 @@ test('sync set up in the page: devices seen, a note edited on two machines liste
     await expect(dialog).toBeVisible();
     await shoot(page, 'zoomed');
   } finally {
-    await Promise.all([rm(deskDir, { recursive: true, force: true, maxRetries: 5 }), rm(shared, { recursive: true, force: true, maxRetries: 5 })]);
+    await Promise.all([
+      rm(deskDir, { recursive: true, force: true, maxRetries: 5 }),
+      rm(shared, { recursive: true, force: true, maxRetries: 5 }),
+    ]);
   }
 });
