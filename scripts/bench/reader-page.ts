@@ -5,6 +5,8 @@
 import type { Page } from 'playwright-core';
 import { PAPER_ROW } from './browser';
 
+export { framesPerSecond } from './browser-page';
+
 /**
  * Poll `expression` in the page until it is true. Not page.waitForFunction: once its first check fails it
  * polls with eval inside the page, which the app's Content Security Policy refuses.
@@ -50,24 +52,6 @@ export const WATCHER = `(() => {
     requestAnimationFrame(tick);
   };
 })()`;
-
-/** Frames the page drew (requestAnimationFrame callbacks) per second while `act` runs (as browser.ts counts). */
-export async function framesPerSecond(page: Page, act: () => Promise<void>): Promise<number> {
-  await page.evaluate(`(() => {
-    window.benchFrames = 0;
-    window.benchCounting = true;
-    const tick = () => {
-      if (!window.benchCounting) return;
-      window.benchFrames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  const start = Date.now();
-  await act();
-  const frames = Number(await page.evaluate('(window.benchCounting = false, window.benchFrames)'));
-  return frames / ((Date.now() - start) / 1000);
-}
 
 /** Select the paper in the list and click Read PDF (or Continue reading); resolves once page `n` is drawn. */
 export async function openReader(page: Page, title: string, n = 1): Promise<number> {
