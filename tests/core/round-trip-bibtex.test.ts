@@ -47,3 +47,44 @@ describe('addresses, links and publishers through the BibTeX export', () => {
     );
   });
 });
+
+describe('a field read under two names, or an eprint that is no arXiv id', () => {
+  const SOURCE_BIB = String.raw`
+@article{proc2020, title={Fields Read Under Two Names}, author={Roe, Rick}, year=2020, journal={AIP Conf. Proc.},
+  booktitle={TIM 19 Physics Conference}, language={german}, langid={ngerman}, number={3}, issue={Spring}}
+@inproceedings{inproc2021, title={A Talk Printed in a Journal}, author={Doe, Jane}, year=2021,
+  journaltitle={Journal of Talks}, booktitle={Proceedings of the Meeting}}
+@article{nl2014, title={Nanowires with an Eprint That Is a DOI Address}, author={Mata, Maria de la}, year=2014,
+  journal={Nano Letters}, eprint={http://dx.doi.org/10.1021/nl503273j}}
+@misc{pm2019, title={A Record with a PubMed Id}, year=2019, eprint={31234567}, eprinttype={pubmed}}
+`;
+
+  it('keeps the value the paper did not take in extra, and the export writes both back', async () => {
+    const store = await openTempStore();
+    await run(store, 'library.import', { text: SOURCE_BIB, name: 'two-names.bib' });
+    const exported = await run(store, 'library.export', { format: 'bibtex' });
+    if (exported.kind !== 'file') throw new Error('expected one file');
+    for (const field of [
+      'journal = {AIP Conf. Proc.}',
+      'booktitle = {TIM 19 Physics Conference}',
+      'language = {german}',
+      'langid = {ngerman}',
+      'number = {3}',
+      'issue = {Spring}',
+      'journal = {Journal of Talks}',
+      'booktitle = {Proceedings of the Meeting}',
+      'eprint = {http://dx.doi.org/10.1021/nl503273j}',
+      'eprint = {31234567}',
+      'eprinttype = {pubmed}',
+    ]) {
+      expect(exported.content).toContain(field);
+    }
+    const copy = await openTempStore();
+    await run(copy, 'library.import', { text: exported.content, name: 'export.bib' });
+    const kept = (papers: Iterable<Paper>) =>
+      [...papers]
+        .map((p) => ({ key: p.citationKey, venue: p.venue, issue: p.issue, language: p.language, extra: p.extra }))
+        .sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
+    expect(kept(copy.all())).toEqual(kept(store.all()));
+  });
+});

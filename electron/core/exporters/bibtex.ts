@@ -105,7 +105,9 @@ function bibtexEntry(paper: Paper, key: string): string {
     ['year', paper.year?.toString()],
   ];
   const venue = paper.venue ? latexText(paper.venue) : undefined;
-  if (kind === 'article') fields.push(['journal', venue]);
+  // A booktitle or journaltitle kept in extra was read beside a journal, which named the venue.
+  const besideJournal = paper.extra?.['bibtex:booktitle'] ?? paper.extra?.['bibtex:journaltitle'];
+  if (kind === 'article' || besideJournal !== undefined) fields.push(['journal', venue]);
   else if (IN_A_BOOK.has(kind)) fields.push(['booktitle', venue]);
   else if (paper.venue && !/^arxiv$/i.test(paper.venue.trim())) fields.push(['howpublished', venue]);
   for (const [name, field] of BIBTEX_FIELDS) {

@@ -176,7 +176,7 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
   if (language) draft.language = language;
   const genre = text('type');
   if (genre) draft.genre = genre;
-  const extra = extraFields(fields);
+  const extra = extraFields(fields, unused(fields, draft));
   if (extra) draft.extra = extra;
   const keywords = (text('keywords') ?? '')
     .split(/[,;]/)
@@ -200,15 +200,32 @@ const READ = new Set(
  * Fields Paperqueue has no place for, as written ("bibtex:month" -> "jul"): the BibTeX export writes them
  * back. A date that is only the year and a note that only holds the links the paper keeps are read already.
  */
-function extraFields(fields: Fields): Record<string, string> | undefined {
+function extraFields(fields: Fields, unread: ReadonlySet<string>): Record<string, string> | undefined {
   const extra: Record<string, string> = {};
   for (const [name, value] of fields) {
-    if (READ.has(name) || value.trim() === '') continue;
+    if ((READ.has(name) && !unread.has(name)) || value.trim() === '') continue;
     if (name === 'date' && /^\s*\d{4}\s*$/.test(value)) continue;
     if (name === 'note' && /\\url\{/.test(value)) continue;
     extra[`bibtex:${name}`] = value;
   }
   return Object.keys(extra).length ? extra : undefined;
+}
+
+/**
+ * Read fields whose value the paper did not take, kept in extra as well: the second of two names for one
+ * field (`booktitle` beside `journal`, `langid` beside `language`, `issue` beside `number`), and an eprint
+ * that is no arXiv id (a PubMed id, a DOI address). The BibTeX export writes them back, and writes the venue
+ * as `journal` when a `booktitle` or `journaltitle` waits in extra, so the same field is the venue again.
+ */
+function unused(fields: Fields, draft: PaperDraft): Set<string> {
+  const given = (name: string) => (fields.get(name) ?? '').trim() !== '';
+  const names = new Set<string>();
+  if (given('journal') && given('journaltitle')) names.add('journaltitle');
+  if ((given('journal') || given('journaltitle')) && given('booktitle')) names.add('booktitle');
+  if (given('language') && given('langid')) names.add('langid');
+  if (given('number') && given('issue')) names.add('issue');
+  if (given('eprint') && !draft.arxivId) for (const name of ['eprint', 'eprinttype', 'archiveprefix']) names.add(name);
+  return names;
 }
 
 /**
