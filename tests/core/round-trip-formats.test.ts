@@ -40,7 +40,8 @@ type Format = 'bibtex' | 'ris' | 'csl-json';
  * - RIS: the parts of the title (no subtitle tag; the title goes joined), editors' and authors' particle
  *   as a part (RIS has "von Neumann, John": the particle is taken apart again from lower-case words, so it
  *   comes back unless the source put a capitalised particle in the family name), links' labels (UR has none),
- *   a second venue tag (JF and JO: one venue is kept), and a date beyond its year (DA).
+ *   and a second line of a tag the export writes itself (a second JF). A second venue tag (JO beside JF), a
+ *   date beyond its year (DA) and a second SN are kept in extra and written back (ris-unused.test.ts).
  * - CSL-JSON: the parts of the title (no subtitle variable), links beyond the first address (URL is one),
  *   the dropping/non-dropping distinction of particles, and name or date variables other than author,
  *   editor and issued.

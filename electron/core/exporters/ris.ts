@@ -6,6 +6,8 @@ import { citationKeys, entryKind, extraLinks, keywordsOf, linkUrl, type PersonNa
 
 const RIS_TYPE = { article: 'JOUR', inproceedings: 'CPAPER', misc: 'GEN' } as const;
 const JOURNALS: ReadonlySet<string> = new Set(['JOUR', 'MGZN', 'NEWS']);
+/** The venue tags in the order the RIS importer takes them. */
+const VENUE_ORDER = ['JF', 'JO', 'T2'];
 
 /**
  * RIS with CRLF line endings, one tag per line. TY is the paper's own type (entry-types.ts); for an untyped
@@ -22,7 +24,11 @@ function risRecord(paper: Paper, key: string): string {
   const kind = entryKind(paper);
   const ty = paper.type ? risTypeFor(paper.type) : RIS_TYPE[kind];
   // A journal's name is JO; a book's or a conference's is T2; an untyped preprint's server is left out.
-  const venueTag = JOURNALS.has(ty) ? 'JO' : 'T2';
+  const usual = JOURNALS.has(ty) ? 'JO' : 'T2';
+  // A venue tag kept in extra that is this one or one a reader takes first (JF before JO, JO before T2): the
+  // venue goes as JF then, so it is read as the venue again and the other stays what it was.
+  const first = VENUE_ORDER.findIndex((tag) => paper.extra?.[`ris:${tag}`] !== undefined);
+  const venueTag = first === -1 || VENUE_ORDER.indexOf(usual) < first ? usual : 'JF';
   const lines: [string, string | undefined][] = [
     ['TY', ty],
     ['TI', paper.title],
@@ -47,11 +53,13 @@ function risRecord(paper: Paper, key: string): string {
     ['M3', paper.genre],
     ['ID', key],
   ];
-  // What the paper was imported with and has no field for, one line per value, never a tag written above.
+  // What the paper was imported with and has no field for, one line per value, never a tag written above
+  // but SN, which may repeat (an e-ISSN after the ISSN).
   const written = new Set(lines.filter(([, value]) => value).map(([tag]) => tag));
   for (const [extraKey, value] of Object.entries(paper.extra ?? {})) {
     const tag = /^ris:([A-Z][A-Z0-9])$/.exec(extraKey)?.[1];
-    if (tag && !written.has(tag)) lines.push(...value.split('\n').map((line): [string, string] => [tag, line]));
+    if (tag && (!written.has(tag) || tag === 'SN'))
+      lines.push(...value.split('\n').map((line): [string, string] => [tag, line]));
   }
   if (paper.arxivId) lines.push(['AN', `arXiv:${paper.arxivId}`]);
   const body = lines

@@ -144,7 +144,7 @@ function draftFrom(record: RisRecord): PaperDraft {
   // M3 is the type of work ("Master's thesis"); some databases put a DOI there, which is no genre.
   const genre = firstText(fields, ['M3']);
   if (genre && !/\b10\.\d{4,}\/|\bdoi\b/i.test(genre)) draft.genre = genre;
-  const extra = extraTags(fields, draft.genre ? ['M3'] : []);
+  const extra = extraTags(fields, draft.genre ? ['M3'] : [], unused(fields, draft));
   if (extra) draft.extra = extra;
   const ty = firstText(fields, ['TY']);
   const type = ty ? typeFromRis(ty, draft) : undefined;
@@ -164,15 +164,42 @@ const READ = new Set([
 ]);
 
 /** Tags Paperqueue has no place for ("ris:CY" -> the city), each occurrence a line, for the RIS export to write back. */
-function extraTags(fields: Field[], read: string[]): Record<string, string> | undefined {
+function extraTags(fields: Field[], read: string[], unread: ReadonlySet<Field>): Record<string, string> | undefined {
   const extra: Record<string, string> = {};
   for (const field of fields) {
     const value = squashSpace(field.lines.join(' '));
-    if (READ.has(field.tag) || read.includes(field.tag) || value === '') continue;
+    if (((READ.has(field.tag) || read.includes(field.tag)) && !unread.has(field)) || value === '') continue;
     const key = `ris:${field.tag}`;
     extra[key] = extra[key] === undefined ? value : `${extra[key]}\n${value}`;
   }
   return Object.keys(extra).length ? extra : undefined;
+}
+
+/**
+ * The lines of read tags whose value the paper did not take, kept in extra as well: a second title, abstract,
+ * venue (J2's abbreviation beside T2), volume, issue or publisher, an SN after the first (an e-ISSN beside
+ * the ISSN), and a date that says more than the year (DA 2012/07/03, DA Jan).
+ */
+function unused(fields: Field[], draft: PaperDraft): Set<Field> {
+  const groups: [readonly string[], string | undefined][] = [
+    [TITLE_TAGS, firstText(fields, TITLE_TAGS)],
+    [ABSTRACT_TAGS, firstText(fields, ABSTRACT_TAGS)],
+    [VENUE_TAGS, draft.venue],
+    [['SN'], firstText(fields, ['SN'])],
+    ...BIBLIOGRAPHIC_TAGS.map(([, tags]): [readonly string[], string | undefined] => [tags, firstText(fields, tags)]),
+  ];
+  const kept = new Set<Field>();
+  for (const [tags, taken] of groups) {
+    for (const field of fields) {
+      const value = squashSpace(field.lines.join(' '));
+      if (tags.includes(field.tag) && value !== '' && value !== taken) kept.add(field);
+    }
+  }
+  for (const field of fields) {
+    const value = field.lines.join('').replace(/[\s/]/g, '');
+    if (YEAR_TAGS.includes(field.tag) && value !== '' && value !== String(draft.year ?? '')) kept.add(field);
+  }
+  return kept;
 }
 
 /** SP and EP joined as a range is printed, "487–495"; SP alone may already hold the range. */
