@@ -43,8 +43,8 @@ type Format = 'bibtex' | 'ris' | 'csl-json';
  *   and a second line of a tag the export writes itself (a second JF). A second venue tag (JO beside JF), a
  *   date beyond its year (DA) and a second SN are kept in extra and written back (ris-unused.test.ts).
  * - CSL-JSON: the parts of the title (no subtitle variable), links beyond the first address (URL is one),
- *   the dropping/non-dropping distinction of particles, and name or date variables other than author,
- *   editor and issued.
+ *   and the dropping/non-dropping distinction of particles. Other name and date variables (translator,
+ *   accessed) and a full issued date are kept in extra as JSON and written back (importers/csl-extra.test.ts).
  * - BibTeX: links keep their labels in note; nothing named here (see round-trip-corpus.test.ts).
  * Every format: the user's note, status, history, highlights and PDFs (the JSON backup carries them); tags
  * go out as keywords.

@@ -1,4 +1,5 @@
 import type { CslType } from '../entry-types';
+import { EXTRA_JSON_VARIABLES, yearOf } from '../importers/csl-json';
 import type { Paper } from '../schema';
 import { authorNamesOf } from '../names';
 import { citationKeys, entryKind, keywordsOf, linkUrl, type PersonName } from './shared';
@@ -77,10 +78,29 @@ export function toCslItems(papers: readonly Paper[]): CslItem[] {
     // What the paper was imported with and has no field for, as it was written (never a variable set above).
     for (const [key, value] of Object.entries(paper.extra ?? {})) {
       const name = /^csl:(.+)$/.exec(key)?.[1];
-      if (name && !(name in item)) (item as Record<string, unknown>)[name] = value;
+      if (!name) continue;
+      if (!EXTRA_JSON_VARIABLES.has(name)) {
+        if (!(name in item)) (item as Record<string, unknown>)[name] = value;
+        continue;
+      }
+      // A name or date variable, kept as its JSON; the date issued only while it still holds the paper's year.
+      const parsed = jsonOf(value);
+      if (parsed === undefined || (name !== 'issued' && name in item)) continue;
+      if (name === 'issued' && (paper.year === undefined || yearOf(parsed) !== paper.year)) continue;
+      (item as Record<string, unknown>)[name] = parsed;
     }
     return item;
   });
+}
+
+/** The JSON an import kept, or nothing if it is not an object or a list (an extra edited by hand). */
+function jsonOf(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function cslName(name: PersonName): CslName {

@@ -173,6 +173,20 @@ const EXTRA_VARIABLES = (
   'volume-title year-suffix'
 ).split(' ');
 
+/**
+ * CSL's name and date variables that no field of a paper keeps (translator, accessed…), and `issued` when it
+ * says more than the year the paper keeps (a month, a day, a season): as their JSON, which the CSL-JSON export
+ * writes back as it was.
+ */
+export const EXTRA_JSON_VARIABLES: ReadonlySet<string> = new Set(
+  (
+    'chair collection-editor compiler composer container-author contributor curator director editorial-director ' +
+    'executive-producer guest host illustrator interviewer narrator organizer original-author performer producer ' +
+    'recipient reviewed-author script-writer series-creator translator ' +
+    'accessed available-date event-date original-date submitted issued'
+  ).split(' '),
+);
+
 function extraVariables(item: CslItem): Record<string, string> | undefined {
   const extra: Record<string, string> = {};
   for (const name of EXTRA_VARIABLES) {
@@ -180,7 +194,27 @@ function extraVariables(item: CslItem): Record<string, string> | undefined {
     // An arXiv preprint's number ("arXiv:2101.00001") is its arXiv id, which the export writes again.
     if (value !== undefined && !(name === 'number' && /^arxiv:/i.test(value.trim()))) extra[`csl:${name}`] = value;
   }
+  for (const name of EXTRA_JSON_VARIABLES) {
+    const value = item[name];
+    if (!isObject(value) && !Array.isArray(value)) continue;
+    if (name === 'issued' && onlyYear(value)) continue;
+    const json = JSON.stringify(value);
+    if (json.length <= 100_000 && json !== '{}' && json !== '[]') extra[`csl:${name}`] = json;
+  }
   return Object.keys(extra).length ? extra : undefined;
+}
+
+/** A CSL date of a year alone, `{"date-parts": [[2012]]}`: the paper's year says all of it. */
+function onlyYear(date: unknown): boolean {
+  if (!isObject(date)) return false;
+  const parts = date['date-parts'];
+  return (
+    Object.keys(date).length === 1 &&
+    Array.isArray(parts) &&
+    parts.length === 1 &&
+    Array.isArray(parts[0]) &&
+    parts[0].length === 1
+  );
 }
 
 /** CSL allows a string; Crossref sends arrays of strings (title, container-title, URL never). */
@@ -233,7 +267,7 @@ function cslNames(value: unknown): PersonName[] {
  * The first year of a CSL date: date-parts (a range gives its start), or the free-text `literal`
  * and `raw` forms ("Spring 2001", "2001-02-03"). `circa` changes nothing for a reading queue.
  */
-function yearOf(date: unknown): number | undefined {
+export function yearOf(date: unknown): number | undefined {
   if (typeof date === 'string' || typeof date === 'number') return yearInText(String(date));
   if (!isObject(date)) return undefined;
   const parts = date['date-parts'];
