@@ -142,7 +142,7 @@ async function preview(ctx: VerbContext, input: CommandInput<'library.previewImp
   const rows = result.entries.map((e) =>
     e.kind === 'error'
       ? ['error', `${e.where}: ${e.message}`]
-      : [e.kind, e.kind === 'duplicate' ? `${e.title} (= ${e.existingId})` : e.title],
+      : [e.kind, e.kind === 'duplicate' ? `${e.title || 'Untitled'} (= ${e.existingId})` : e.title || 'Untitled'],
   );
   if (rows.length) ctx.out(table(['', 'ENTRY'], rows, ctx.width));
   const possible = result.entries.flatMap((e) => (e.kind === 'new' && 'possible' in e ? [e] : []));
