@@ -34,7 +34,19 @@ describe('format detection does not depend on the line ending', () => {
   });
 
   // Every text fixture of every format, its line endings rewritten: the same format, the same papers.
-  const folders = ['bibtex', 'ris', 'csl-json', 'hf-daily', 'id-list', 'text-records', 'arxiv-listing', 'sici'];
+  const folders = [
+    'bibtex',
+    'ris',
+    'csl-json',
+    'crossref',
+    'hf-daily',
+    'id-list',
+    'text-records',
+    'arxiv-listing',
+    'sici',
+    'untitled',
+    'duplicates',
+  ];
   const files = [
     ...folders.flatMap((folder) => readdirSync(fixture(folder)).map((name) => join(folder, name))),
     'digest-sample.txt',
