@@ -15,4 +15,10 @@ describe('paperqueue import --dry-run with entries without a title', () => {
       'new A Titled Entry Between Untitled Ones',
     ]);
   }, 60_000);
+
+  it('says a duplicate of an entry earlier in the same file is one, rather than printing an empty id', async () => {
+    const data = await tempDir();
+    const dry = await cliIn(data, 'import', fixture('duplicates/book-review.bib'), '--dry-run');
+    expect(dry.stdout).toMatch(/duplicate +The Power of Habit \(= an entry earlier in this file\)\n/);
+  }, 60_000);
 });

@@ -142,7 +142,7 @@ async function preview(ctx: VerbContext, input: CommandInput<'library.previewImp
   const rows = result.entries.map((e) =>
     e.kind === 'error'
       ? ['error', `${e.where}: ${e.message}`]
-      : [e.kind, e.kind === 'duplicate' ? `${e.title || 'Untitled'} (= ${e.existingId})` : e.title || 'Untitled'],
+      : [e.kind, e.kind === 'duplicate' ? `${e.title || 'Untitled'} ${sameAs(e.existingId)}` : e.title || 'Untitled'],
   );
   if (rows.length) ctx.out(table(['', 'ENTRY'], rows, ctx.width));
   const possible = result.entries.flatMap((e) => (e.kind === 'new' && 'possible' in e ? [e] : []));
@@ -158,6 +158,9 @@ async function preview(ctx: VerbContext, input: CommandInput<'library.previewImp
   }
   return 0;
 }
+
+/** Which paper a duplicate is: one in the library by its id, or one earlier in the same file (no id yet). */
+const sameAs = (id: string): string => (id ? `(= ${id})` : '(= an entry earlier in this file)');
 
 /** A work as the dry run names it: its title, its first author and its year. */
 function work(title: string, authors: string[], year: number | undefined): string {
