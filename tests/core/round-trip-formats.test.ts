@@ -78,6 +78,8 @@ const carried = (format: Format) => (p: Paper) => {
     url: linkUrl(p),
     links: extraLinks(p).map((link) => link.url),
     abstract: p.abstract,
+    keywords: p.keywords,
+    citationKey: p.citationKey,
     // Only this format's own fields kept verbatim come back from it.
     extra: Object.entries(p.extra ?? {}).filter(([key]) =>
       key.startsWith(`${format === 'csl-json' ? 'csl' : format}:`),
