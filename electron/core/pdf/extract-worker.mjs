@@ -1,8 +1,9 @@
 // The PDF.js side of extractPdf (extract.ts), run in a worker thread so a large or hostile PDF never blocks the
 // process that owns the library. Plain JavaScript on purpose: it runs as-is under tsx, vitest and Electron's main
 // process, none of which compiles a worker's TypeScript. It only reads; every decision is made in the parent.
-import { parentPort } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parentPort } from 'node:worker_threads';
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
 // PDF.js reports through console.log ("Warning: …", e.g. when it cannot load its optional canvas package while it
@@ -13,11 +14,12 @@ for (const level of ['log', 'info', 'warn', 'debug']) console[level] = () => {};
 // JSON.parse, JSON.stringify) with its own for this whole thread: its push is about 7 times slower, and PDF.js pushes
 // a lot. Only PDF.js runs here, so the natives go back; what core-js adds (Promise.withResolvers, …) stays.
 // pdf.worker.mjs, the half of PDF.js that parses, brings its own core-js and would be loaded by the first
-// getDocument, so it is loaded now (it sets globalThis.pdfjsWorker, which getDocument then uses in this thread).
+// getDocument, so it is loaded now (it sets globalThis.pdfjsWorker, which getDocument then uses in this thread), as
+// forText edits it.
 const natives = builtInFunctions();
-const [{ getDocument, VerbosityLevel }] = await Promise.all([
+const [{ getDocument, VerbosityLevel }, edited] = await Promise.all([
   import('pdfjs-dist/legacy/build/pdf.mjs'),
-  import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+  importForText(import.meta.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')),
 ]);
 const restored = restoreBuiltIns(natives);
 
@@ -37,6 +39,11 @@ parentPort.on('message', (job) => {
   // For tests: which built-ins differ now from before PDF.js loaded (none, after any number of reads).
   if (job.probe === 'built-ins') {
     parentPort.postMessage({ id: job.id, ok: true, result: { restored, replaced: replacedBuiltIns(natives) } });
+    return;
+  }
+  // For tests: whether this thread's PDF.js is the one forText edited (not when an edit no longer finds its text).
+  if (job.probe === 'edited') {
+    parentPort.postMessage({ id: job.id, ok: true, result: { edited } });
     return;
   }
   void read(job).then(
@@ -195,4 +202,67 @@ function replaced(natives) {
     const now = Object.getOwnPropertyDescriptor(holder, key);
     return now !== undefined && now.value !== descriptor.value && now.configurable;
   });
+}
+
+/**
+ * pdf.worker.mjs's source edited for reading text, or undefined when an edit does not find its text exactly once
+ * (each is found once in PDF.js 5.6.205, which package.json pins). What the edits leave out only ever served drawing;
+ * tests/core/pdf/text-only.test.ts holds the result to PDF.js as it is, text, line ends, places and sizes.
+ * - PDF.js turns every embedded Type 1 or CFF font into an OpenType file for a browser to draw with, and writing it
+ *   is much of what loading such a font costs. Text needs none of it: glyph widths, the font matrix, the encodings
+ *   and the Unicode mapping are set while the font program is parsed and mapped, which still happens; the file is
+ *   not written (`data` stays undefined, as for a font whose file is missing). TrueType fonts are read as ever.
+ * - A text item's transform, worked out for every glyph, is the product of the text matrix and the font size, then of
+ *   the CTM: the same products and sums on the same numbers, without the two arrays Util.transform makes on the way
+ *   and whose garbage is much of the work of reading a page.
+ */
+function forText(source) {
+  const edits = [
+    // Type1Font (a Type 1 program, as pdfTeX embeds) compiles the charstrings it parsed into a CFF program, which
+    // only the OpenType file would hold.
+    ['this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);', 'this.data = undefined;'],
+    // Font.convert (Type 1 and CFF fonts) has completed toUnicode and the seac map by the time it writes the OpenType
+    // tables: it returns before writing them.
+    [
+      '    const unitsPerEm = properties.fontMatrix ? 1 / Math.max(',
+      '    return undefined;\n    const unitsPerEm = properties.fontMatrix ? 1 / Math.max(',
+    ],
+    [
+      '      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));',
+      [
+        '      const m = textState.textMatrix, c = textState.ctm;',
+        '      const a0 = m[0] * tsm[0] + m[2] * tsm[1], a1 = m[1] * tsm[0] + m[3] * tsm[1];',
+        '      const a2 = m[0] * tsm[2] + m[2] * tsm[3], a3 = m[1] * tsm[2] + m[3] * tsm[3];',
+        '      const a4 = m[0] * tsm[4] + m[2] * tsm[5] + m[4], a5 = m[1] * tsm[4] + m[3] * tsm[5] + m[5];',
+        '      return [c[0] * a0 + c[2] * a1, c[1] * a0 + c[3] * a1, c[0] * a2 + c[2] * a3, c[1] * a2 + c[3] * a3,',
+        '        c[0] * a4 + c[2] * a5 + c[4], c[1] * a4 + c[3] * a5 + c[5]];',
+      ].join('\n'),
+    ],
+  ];
+  let text = source;
+  for (const [find, replace] of edits) {
+    const at = text.indexOf(find);
+    if (at < 0 || text.indexOf(find, at + 1) >= 0) return undefined;
+    text = text.slice(0, at) + replace + text.slice(at + find.length);
+  }
+  return text;
+}
+
+/**
+ * Loads pdf.worker.mjs as forText edits it, from a data: URL (the file imports nothing, so nothing is left to
+ * resolve), and says whether it did: a PDF.js whose text the edits no longer find, or a copy that fails to load, is
+ * loaded as it is. Only this thread runs the copy; the reader draws with another build of PDF.js, in the renderer.
+ */
+async function importForText(url) {
+  const source = forText(readFileSync(new URL(url), 'utf8'));
+  if (source !== undefined) {
+    try {
+      await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+      return true;
+    } catch {
+      // Loaded as it is, below.
+    }
+  }
+  await import(url);
+  return false;
 }
