@@ -353,6 +353,12 @@ export async function measurePdfReader({ only, breakdown, pages }: ReaderParts =
       }
     } else
       try {
+        // Alone, the memory is measured as in a whole run, after a first paper was read: PDF.js's worker,
+        // started by the first PDF opened and kept while the app runs, is not counted as the book's.
+        if (only === 'memory') {
+          await openReader(page, PAPER_TITLE);
+          await closeReader(page);
+        }
         const reading = await measureReading(page, cdp, breakdown ? browser : undefined, pages);
         base = reading.base;
         baseParts = reading.parts;
