@@ -86,7 +86,63 @@ export function whyApart(a: Record | Paper, b: Record | Paper): string[] {
   if (differ(subA, subB)) reasons.push(`another subtitle (“${subA}” and “${subB}”)`);
   const [addA, addB] = [a.titleParts?.addon, b.titleParts?.addon];
   if (differ(addA, addB)) reasons.push(`another title addition (“${addA}” and “${addB}”)`);
+  const marked = markedWords(a.title, b.title);
+  if (marked) reasons.push(`another mark in a formula (“${marked[0]}” and “${marked[1]}”)`);
   return reasons;
+}
+
+/**
+ * The words of two same-titled records whose formula marks differ (GaN(0001) and GaN(0001̄)), or the
+ * whole titles when their words do not pair up; undefined when the marks agree. Title keys drop every
+ * combining mark, so that an accent never keeps one work from itself; but a bar, an overline, a vector
+ * arrow or a dot on a digit or on a lone letter changes what a formula means.
+ */
+function markedWords(a: string, b: string): [string, string] | undefined {
+  if (formulaMarks(a) === formulaMarks(b)) return undefined;
+  const [wordsA, wordsB] = [a.trim().split(/\s+/), b.trim().split(/\s+/)];
+  const at = wordsA.findIndex((word, i) => wordsB[i] !== undefined && formulaMarks(word) !== formulaMarks(wordsB[i]));
+  return wordsA.length === wordsB.length && at >= 0 ? [wordsA[at]!, wordsB[at]!] : [a, b];
+}
+
+/** Combining diacritical marks (which title keys drop), not an emoji's variation selector or a vowel sign. */
+const DIACRITICS = [
+  [0x300, 0x36f],
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x20d0, 0x20ff],
+  [0xfe20, 0xfe2f],
+];
+const isDiacritic = (code: number): boolean => DIACRITICS.some(([from, to]) => code >= from! && code <= to!);
+/** Marks no language uses as an accent: the overline, and the arrows and rings above of math (\vec). */
+const formulaOnly = (code: number): boolean => code === 0x305 || (code >= 0x20d0 && code <= 0x20ff);
+/** Math accents on a letter standing alone (\bar{x}, \dot{x}, \hat{H}); in a word they are accents (Żukowski, Tōkyō). */
+const ON_A_SYMBOL = new Set([0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x30c]);
+
+/**
+ * A title's formula marks, each after the character it sits on, in order: a combining mark on anything
+ * but a letter (a digit, a bracket), an overline or arrow anywhere, and a math accent on a lone letter.
+ * Empty for most titles, which have no combining mark once composed.
+ */
+function formulaMarks(title: string): string {
+  // Below U+00C0 no character carries or takes a combining mark once composed.
+  if (!/[^\p{ASCII}\u0080-\u00bf]/u.test(title)) return '';
+  const chars = [...title.normalize('NFD')];
+  let marks = '';
+  for (let i = 0; i < chars.length; i++) {
+    if (/\p{M}/u.test(chars[i]!) || i + 1 >= chars.length || !/\p{M}/u.test(chars[i + 1]!)) continue;
+    const base = chars[i]!;
+    let end = i + 1;
+    while (end < chars.length && /\p{M}/u.test(chars[end]!)) end++;
+    const letter = /\p{L}/u.test(base);
+    const alone = letter && !/\p{L}/u.test(chars[i - 1] ?? '') && !/\p{L}/u.test(chars[end] ?? '');
+    for (const mark of chars.slice(i + 1, end)) {
+      const code = mark.codePointAt(0)!;
+      if (isDiacritic(code) && (!letter || formulaOnly(code) || (alone && ON_A_SYMBOL.has(code))))
+        marks += base.toLowerCase() + mark;
+    }
+    i = end - 1;
+  }
+  return marks;
 }
 
 const differ = (x: string | undefined, y: string | undefined): boolean =>

@@ -131,3 +131,75 @@ describe('duplicates made precise', () => {
     ]);
   });
 });
+
+describe('a mark in a formula tells two titles apart', () => {
+  // Title keys drop combining marks, so these pairs share a key; only the first two pairs are distinct works.
+  const MARKS = String.raw`
+@article{gan0001, title={Growth of GaN(0001) Films on Sapphire}, author={Doe, Jane}, year=2001, journal={J. Cryst.}}
+@article{gan0001bar, title={Growth of GaN(000\bar{1}) Films on Sapphire}, author={Doe, Jane}, year=2001, journal={J. Cryst.}}
+@article{k, title={Dispersion at k Near the Zone Edge}, author={Roe, Rick}, year=2010}
+@article{kvec, title={Dispersion at \vec{k} Near the Zone Edge}, author={Roe, Rick}, year=2010}
+@article{zywiec, title={{\.Z}ywiec and T{\=o}ky{\=o} Breweries, Compared}, author={Nowak, Jan}, year=2015}
+@article{zywiec-ascii, title={Zywiec and Tokyo Breweries, Compared}, author={Nowak, Jan}, year=2015}
+@article{etude, title={{\'E}tude des Films Minces}, author={Martin, Paul}, year=1999}
+@article{etude-ascii, title={Etude des films minces}, author={Martin, Paul}, year=1999}
+`;
+
+  it('keeps GaN(0001) and GaN(0001̄) apart as possible duplicates, while accents in words still match', async () => {
+    const store = await openTempStore();
+    const preview = await run(store, 'library.previewImport', { text: MARKS, name: 'marks.bib' });
+    expect(preview).toMatchObject({ new: 6, duplicates: 2, possible: 2 });
+    expect(preview.entries.map((entry) => ('possible' in entry ? entry.possible?.why : entry.kind))).toEqual([
+      'new',
+      ['another mark in a formula (“GaN(0001)” and “GaN(0001̄)”)'],
+      'new',
+      ['another mark in a formula (“k” and “k⃗”)'],
+      'new',
+      'duplicate',
+      'new',
+      'duplicate',
+    ]);
+    const result = await run(store, 'library.import', { text: MARKS, name: 'marks.bib' });
+    expect(result).toMatchObject({ added: 6, duplicates: 2 });
+    expect(result.possible.map((p) => p.title)).toEqual([
+      'Growth of GaN(0001) Films on Sapphire',
+      'Dispersion at k Near the Zone Edge',
+    ]);
+    expect(byKey(store, 'gan0001bar')?.title).toBe('Growth of GaN(0001̄) Films on Sapphire');
+    expect(byKey(store, 'kvec')?.title).toBe('Dispersion at k⃗ Near the Zone Edge');
+  });
+
+  it('a paper already in the library is offered for a merge, kept apart unless chosen', async () => {
+    const store = await openTempStore();
+    const mine = await run(store, 'papers.add', {
+      title: 'Growth of GaN(0001) Films on Sapphire',
+      authors: ['Jane Doe'],
+      year: 2001,
+    });
+    const bar = MARKS.split('\n')[2]!;
+    const preview = await run(store, 'library.previewImport', { text: bar, name: 'bar.bib' });
+    expect(preview.entries).toEqual([
+      {
+        kind: 'new',
+        title: 'Growth of GaN(0001̄) Films on Sapphire',
+        entry: 1,
+        authors: ['Jane Doe'],
+        year: 2001,
+        possible: {
+          paperId: mine.id,
+          title: 'Growth of GaN(0001) Films on Sapphire',
+          authors: ['Jane Doe'],
+          year: 2001,
+          why: ['another mark in a formula (“GaN(0001)” and “GaN(0001̄)”)'],
+        },
+      },
+    ]);
+    expect(await run(store, 'library.import', { text: bar, name: 'bar.bib' })).toMatchObject({ added: 1 });
+    expect(store.size).toBe(2);
+    const other = await openTempStore();
+    const theirs = await run(other, 'papers.add', { title: mine.title, authors: ['Jane Doe'], year: 2001 });
+    const merged = await run(other, 'library.import', { text: bar, name: 'bar.bib', merge: [1] });
+    expect(merged).toMatchObject({ added: 0, merged: 1 });
+    expect(other.get(theirs.id)).toMatchObject({ citationKey: 'gan0001bar' });
+  });
+});
