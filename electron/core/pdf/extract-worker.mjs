@@ -250,20 +250,20 @@ function forText(source) {
 
 /**
  * Loads pdf.worker.mjs as forText edits it, from a data: URL (the file imports nothing, so nothing is left to
- * resolve), and says whether it did: a PDF.js whose text the edits no longer find, or a copy that fails to load, is
- * loaded as it is. Only this thread runs the copy; the reader draws with another build of PDF.js, in the renderer.
+ * resolve), and says whether it did: a PDF.js whose text the edits no longer find, a file that cannot be read, or a
+ * copy that fails to load, is loaded as it is. Only this thread runs the copy; the reader draws with another build of PDF.js, in the renderer.
  * Stack traces name the copy `<the file's URL>?for-text`, not its whole data: URL (CPU profiles still give that).
  */
 async function importForText(url) {
-  const source = forText(readFileSync(new URL(url), 'utf8'));
-  if (source !== undefined) {
-    try {
+  try {
+    const source = forText(readFileSync(new URL(url), 'utf8'));
+    if (source !== undefined) {
       const named = `${source}\n//# sourceURL=${url}?for-text\n`;
       await import(`data:text/javascript;base64,${Buffer.from(named).toString('base64')}`);
       return true;
-    } catch {
-      // Loaded as it is, below.
     }
+  } catch {
+    // The file could not be read as a file here, or the copy did not load: PDF.js is loaded as it is, below.
   }
   await import(url);
   return false;
