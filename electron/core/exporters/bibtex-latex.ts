@@ -118,11 +118,12 @@ function inSentenceCase(plain: string): boolean {
  * A title written so that BibTeX styles print its capitals as stored. Acronyms and mixed-case words are
  * braced whole ({BERT}, {ImageNet}); in a sentence-cased title each other capital after the title's first
  * letter is braced alone (`Über die {T}heorie`, `the {N}avier-{S}tokes equations`); in a title-cased
- * title ordinary capitals are left to the style, which may lower them. Math is braced whole, since a
- * style that lower-cases titles would lower-case $\Theta$ too. The title's braces as imported are not
- * kept (the paper stores the text), so these rules decide alone. Non-ASCII letters stay UTF-8.
+ * title ordinary capitals are left to the style, which may lower them, except in the spans the source
+ * braced (`braced`: where each starts in the title, and its text), which are braced again as they came
+ * ({Bayesian}, {New York}). Math is braced whole, since a style that lower-cases titles would lower-case
+ * $\Theta$ too. Non-ASCII letters stay UTF-8.
  */
-export function latexTitle(title: string): string {
+export function latexTitle(title: string, braced: readonly (readonly [number, string])[] = []): string {
   const text = squashSpace(stripControls(title));
   const sentenceCase = inSentenceCase(
     withMath(
@@ -131,11 +132,48 @@ export function latexTitle(title: string): string {
       () => ' ',
     ),
   );
+  const kept = keptSpans(text, braced);
   return withMath(
     text,
-    (plain, start) => titleText(plain, start, sentenceCase),
+    (plain, start) =>
+      kept.length ? keptText(plain, start, sentenceCase, kept) : titleText(plain, start, sentenceCase),
     (math) => `{${math}}`,
   );
+}
+
+/**
+ * The braced spans that are still in the title, as [start, end): where they were, or else (the title was
+ * edited since) where their text stands as whole words, once.
+ */
+function keptSpans(text: string, braced: readonly (readonly [number, string])[]): [number, number][] {
+  const kept: [number, number][] = [];
+  for (const [start, span] of braced) {
+    let at = text.slice(start, start + span.length) === span ? start : -1;
+    for (let from = text.indexOf(span); at === -1 && from !== -1; from = text.indexOf(span, from + 1)) {
+      if (!/[\p{L}\p{N}]/u.test(text[from - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[from + span.length] ?? ''))
+        at = from;
+    }
+    const end = at + span.length;
+    if (at !== -1 && kept.every(([s, e]) => end <= s || at >= e)) kept.push([at, end]);
+  }
+  return kept.sort((a, b) => a[0] - b[0]);
+}
+
+/** Text between math, with the kept spans braced as they are and the rest written by titleText. */
+function keptText(plain: string, start: number, sentenceCase: boolean, kept: readonly [number, number][]): string {
+  let out = '';
+  let at = start;
+  const end = start + plain.length;
+  for (const [from, to] of kept) {
+    if (to <= at || from >= end) continue;
+    const [inside, after] = [Math.max(from, at), Math.min(to, end)];
+    const span = escapeLatex(plain.slice(inside - start, after - start));
+    if (inside > at) out += titleText(plain.slice(at - start, inside - start), at, sentenceCase);
+    // A group that starts with a command is a special character to BibTeX, whose case it changes.
+    out += span.startsWith('\\') ? `{{}${span}}` : `{${span}}`;
+    at = after;
+  }
+  return at < end ? out + titleText(plain.slice(at - start), at, sentenceCase) : out;
 }
 
 function titleText(text: string, start: number, sentenceCase: boolean): string {

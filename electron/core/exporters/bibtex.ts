@@ -2,6 +2,7 @@ import { bibtexTypeFor, typeFromBibtex } from '../entry-types';
 import { authorNamesOf } from '../names';
 import type { Paper } from '../schema';
 import { squashSpace } from '../text';
+import { bracedPartsOf } from '../importers/bibtex-braces';
 import { latexAuthors, latexText, latexTitle, latexWithMath, stripControls } from './bibtex-latex';
 import { arxivPrimaryClass, citationKeys, entryKind, extraLinks, keywordsOf, linkUrl, titlePartsOf } from './shared';
 
@@ -96,10 +97,12 @@ function bibtexEntry(paper: Paper, key: string): string {
   const kind = bibtexKind(paper);
   // BibLaTeX's subtitle and titleaddon, apart as they came, while they still make the title shown.
   const parts = titlePartsOf(paper);
+  // The spans the source braced to keep their case ({Bayesian}, {New York}), braced again.
+  const braced = bracedPartsOf(paper.extra);
   const fields: [string, string | undefined][] = [
-    ['title', latexTitle(parts?.main ?? paper.title)],
-    ['subtitle', parts?.subtitle ? latexTitle(parts.subtitle) : undefined],
-    ['titleaddon', parts?.addon ? latexTitle(parts.addon) : undefined],
+    ['title', latexTitle(parts?.main ?? paper.title, braced.title)],
+    ['subtitle', parts?.subtitle ? latexTitle(parts.subtitle, braced.subtitle) : undefined],
+    ['titleaddon', parts?.addon ? latexTitle(parts.addon, braced.titleaddon) : undefined],
     ['author', paper.authors.length ? latexAuthors(authorNamesOf(paper)) : undefined],
     ['editor', paper.editors?.length ? latexAuthors(paper.editors) : undefined],
     ['year', paper.year?.toString()],

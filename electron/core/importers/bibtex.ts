@@ -3,6 +3,7 @@ import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import type { Link } from '../schema';
 import { squashSpace } from '../text';
+import { BRACED_KEY, bracedSpans, type BracedParts } from './bibtex-braces';
 import { namesFrom } from './bibtex-names';
 import { shorten, splitBibtex, type RawBlock } from './bibtex-split';
 import { latexToDisplay, latexToText } from './latex';
@@ -145,6 +146,17 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
   };
   // BibLaTeX keeps a subtitle and a title addition apart; the reader sees them joined.
   const [main, subtitle, addon] = [text('title') ?? '', text('subtitle'), text('titleaddon')];
+  /** The spans of each title part its source braced to keep their case, as JSON for extra (bibtex-braces.ts). */
+  const bracedParts = (parts: Record<keyof BracedParts, string | undefined>): string | undefined => {
+    const found: BracedParts = {};
+    for (const [name, shown] of Object.entries(parts) as [keyof BracedParts, string | undefined][]) {
+      const given = fields.get(name);
+      if (!shown || !given?.includes('{')) continue;
+      const spans = bracedSpans(expandMacros(given, defined), shown, (raw) => clean(latexToDisplay(raw)));
+      if (spans.length) found[name] = spans;
+    }
+    return Object.keys(found).length ? JSON.stringify(found) : undefined;
+  };
   const authors = namesFrom(expandMacros(fields.get('author') ?? '', defined));
   const draft: PaperDraft = { title: joinTitle(main, subtitle, addon), authors: authors.displays };
   if (authors.names.length) draft.authorNames = authors.names;
@@ -152,6 +164,7 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
   if (editors.length) draft.editors = editors;
   // Kept apart as well, so a BibTeX export writes them as they came.
   if (subtitle || addon) draft.titleParts = { main, ...(subtitle && { subtitle }), ...(addon && { addon }) };
+  const braced = bracedParts({ title: main, subtitle, titleaddon: addon });
   for (const [field, names] of BIBLIOGRAPHIC_FIELDS) {
     const value = names.map(text).find((v) => v !== undefined);
     if (value) draft[field] = value;
@@ -177,7 +190,7 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
   const genre = text('type');
   if (genre) draft.genre = genre;
   const extra = extraFields(fields, unused(fields, draft));
-  if (extra) draft.extra = extra;
+  if (extra || braced) draft.extra = { ...extra, ...(braced && { [BRACED_KEY]: braced }) };
   const keywords = (text('keywords') ?? '')
     .split(/[,;]/)
     .map((k) => k.trim())
