@@ -88,3 +88,60 @@ describe('a field read under two names, or an eprint that is no arXiv id', () =>
     expect(kept(copy.all())).toEqual(kept(store.all()));
   });
 });
+
+describe('a publisher beside a school or institution, and howpublished beside a journal', () => {
+  const SOURCE_BIB = String.raw`
+@phdthesis{thesis2001, title={A Thesis With Two Publishers}, author={Doe, Jane}, year=2001,
+  school={University of Examples}, publisher={ProQuest}}
+@book{book2002, title={A Book With an Institution}, author={Doe, Jane}, year=2002, publisher={Example Press},
+  institution={Example Institute}}
+@techreport{report2003, title={A Report With a School}, author={Doe, Jane}, year=2003, institution={Example Lab},
+  school={Example School}, publisher={Lab Press}}
+@misc{poster2004, title={A Poster Printed in a Journal}, author={Doe, Jane}, year=2004, journal={Journal of Posters},
+  howpublished={Poster at the Meeting}}
+@misc{page2005, title={A Page With Two Addresses}, author={Doe, Jane}, year=2005, url={https://example.org/a},
+  howpublished={\url{https://example.org/b}}}
+`;
+
+  it('keeps the value the paper did not take in extra, and the export writes each under its name', async () => {
+    const store = await openTempStore();
+    await run(store, 'library.import', { text: SOURCE_BIB, name: 'publishers.bib' });
+    const kept = (papers: Iterable<Paper>) =>
+      [...papers]
+        .map((p) => ({ key: p.citationKey, venue: p.venue, publisher: p.publisher, url: p.url, extra: p.extra }))
+        .sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
+    // The paper's publisher is the one the entry type's styles print: a thesis's school, a report's institution.
+    expect(kept(store.all()).map((p) => [p.key, p.publisher, p.venue, p.extra])).toEqual([
+      ['book2002', 'Example Press', undefined, { 'bibtex:institution': 'Example Institute' }],
+      [
+        'page2005',
+        undefined,
+        undefined,
+        { 'bibtex:@type': 'misc', 'bibtex:howpublished': String.raw`\url{https://example.org/b}` },
+      ],
+      ['poster2004', undefined, 'Journal of Posters', { 'bibtex:howpublished': 'Poster at the Meeting' }],
+      ['report2003', 'Example Lab', undefined, { 'bibtex:school': 'Example School', 'bibtex:publisher': 'Lab Press' }],
+      ['thesis2001', 'University of Examples', undefined, { 'bibtex:publisher': 'ProQuest' }],
+    ]);
+    const exported = await run(store, 'library.export', { format: 'bibtex' });
+    if (exported.kind !== 'file') throw new Error('expected one file');
+    for (const field of [
+      'school = {University of Examples}',
+      'publisher = {ProQuest}',
+      'publisher = {Example Press}',
+      'institution = {Example Institute}',
+      'institution = {Example Lab}',
+      'school = {Example School}',
+      'publisher = {Lab Press}',
+      'journal = {Journal of Posters}',
+      'howpublished = {Poster at the Meeting}',
+      'url = {https://example.org/a}',
+      String.raw`howpublished = {\url{https://example.org/b}}`,
+    ]) {
+      expect(exported.content).toContain(field);
+    }
+    const copy = await openTempStore();
+    await run(copy, 'library.import', { text: exported.content, name: 'export.bib' });
+    expect(kept(copy.all())).toEqual(kept(store.all()));
+  });
+});

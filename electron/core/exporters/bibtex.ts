@@ -16,13 +16,22 @@ const BIBTEX_FIELDS = [
   ['isbn', 'isbn'],
 ] as const;
 
-/** Who published the work, under the name the entry type's BibTeX styles print (a thesis's school). */
-const publisherField = (kind: string): string =>
-  kind === 'phdthesis' || kind === 'mastersthesis' || kind === 'thesis'
-    ? 'school'
-    : kind === 'techreport'
-      ? 'institution'
-      : 'publisher';
+/**
+ * Who published the work, under the name the entry type's BibTeX styles print (a thesis's school); under
+ * another when extra holds a value of that name, read beside the one the paper took (a thesis's publisher).
+ */
+function publisherField(kind: string, paper: Paper): string {
+  const own =
+    kind === 'phdthesis' || kind === 'mastersthesis' || kind === 'thesis'
+      ? 'school'
+      : kind === 'techreport'
+        ? 'institution'
+        : 'publisher';
+  const free = [own, 'publisher', 'school', 'institution'].find(
+    (name) => paper.extra?.[`bibtex:${name}`] === undefined,
+  );
+  return free ?? own;
+}
 
 /** Entry types whose venue is the book or proceedings they appear in. */
 const IN_A_BOOK: ReadonlySet<string> = new Set([
@@ -108,14 +117,16 @@ function bibtexEntry(paper: Paper, key: string): string {
     ['year', paper.year?.toString()],
   ];
   const venue = paper.venue ? latexText(paper.venue) : undefined;
-  // A booktitle or journaltitle kept in extra was read beside a journal, which named the venue.
+  // A booktitle or journaltitle kept in extra was read beside a journal, which named the venue; so was a
+  // howpublished kept there (in a book, the venue is the booktitle all the same).
   const besideJournal = paper.extra?.['bibtex:booktitle'] ?? paper.extra?.['bibtex:journaltitle'];
-  if (kind === 'article' || besideJournal !== undefined) fields.push(['journal', venue]);
+  const besideHowPublished = !IN_A_BOOK.has(kind) && paper.extra?.['bibtex:howpublished'] !== undefined;
+  if (kind === 'article' || besideJournal !== undefined || besideHowPublished) fields.push(['journal', venue]);
   else if (IN_A_BOOK.has(kind)) fields.push(['booktitle', venue]);
   else if (paper.venue && !/^arxiv$/i.test(paper.venue.trim())) fields.push(['howpublished', venue]);
   for (const [name, field] of BIBTEX_FIELDS) {
     const value = paper[field];
-    fields.push([field === 'publisher' ? publisherField(kind) : name, value ? latexText(value) : undefined]);
+    fields.push([field === 'publisher' ? publisherField(kind, paper) : name, value ? latexText(value) : undefined]);
   }
   fields.push(['doi', paper.doi ? verbatim(paper.doi) : undefined]);
   const url = linkUrl(paper);

@@ -38,7 +38,7 @@ const BIBLIOGRAPHIC_FIELDS = [
   ['volume', ['volume']],
   ['issue', ['number', 'issue']],
   ['pages', ['pages']],
-  // A thesis names its school, a report its institution: BibTeX's names for who published it.
+  // A thesis names its school, a report its institution: BibTeX's names for who published it (publisherNames).
   ['publisher', ['publisher', 'school', 'institution']],
   ['issn', ['issn']],
   ['isbn', ['isbn']],
@@ -103,7 +103,7 @@ function parse(text: string, fileLabel: string): ParsedImport {
     const parentKey = fields.get('crossref');
     const parent = parentKey === undefined ? undefined : byKey.get(parentKey.trim().toLowerCase());
     if (parent) inherit(fields, parent);
-    const read = safely(() => draftFrom(fields, defined));
+    const read = safely(() => draftFrom(fields, defined, block.type.toLowerCase()));
     if (read instanceof Error) {
       problems.push({ line: block.line, where: where(block), message: `skipped: ${read.message}` });
       continue;
@@ -134,7 +134,7 @@ function inherit(fields: Fields, parent: Fields): void {
   if (!fields.has('booktitle') && !fields.has('journal') && parentTitle) fields.set('booktitle', parentTitle);
 }
 
-function draftFrom(fields: Fields, defined: Macros): PaperDraft {
+function draftFrom(fields: Fields, defined: Macros, entryType: string): PaperDraft {
   const text = (name: string): string | undefined => {
     const given = fields.get(name);
     if (given === undefined) return undefined;
@@ -166,7 +166,7 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
   if (subtitle || addon) draft.titleParts = { main, ...(subtitle && { subtitle }), ...(addon && { addon }) };
   const braced = bracedParts({ title: main, subtitle, titleaddon: addon });
   for (const [field, names] of BIBLIOGRAPHIC_FIELDS) {
-    const value = names.map(text).find((v) => v !== undefined);
+    const value = (field === 'publisher' ? publisherNames(entryType) : names).map(text).find((v) => v !== undefined);
     if (value) draft[field] = value;
   }
   const abstract = text('abstract');
@@ -189,7 +189,9 @@ function draftFrom(fields: Fields, defined: Macros): PaperDraft {
   if (language) draft.language = language;
   const genre = text('type');
   if (genre) draft.genre = genre;
-  const extra = extraFields(fields, unused(fields, draft));
+  // howpublished beside a journal, or an address beside another url, is kept in extra.
+  const tookPublished = (!!published.venue && venue === published.venue) || (!!published.url && url === published.url);
+  const extra = extraFields(fields, unused(fields, draft, entryType, tookPublished));
   if (extra || braced) draft.extra = { ...extra, ...(braced && { [BRACED_KEY]: braced }) };
   const keywords = (text('keywords') ?? '')
     .split(/[,;]/)
@@ -226,19 +228,37 @@ function extraFields(fields: Fields, unread: ReadonlySet<string>): Record<string
 
 /**
  * Read fields whose value the paper did not take, kept in extra as well: the second of two names for one
- * field (`booktitle` beside `journal`, `langid` beside `language`, `issue` beside `number`), and an eprint
+ * field (`booktitle` beside `journal`, `langid` beside `language`, `issue` beside `number`, `publisher`
+ * beside a thesis's `school`), `howpublished` beside a journal, and an eprint
  * that is no arXiv id (a PubMed id, a DOI address). The BibTeX export writes them back, and writes the venue
  * as `journal` when a `booktitle` or `journaltitle` waits in extra, so the same field is the venue again.
  */
-function unused(fields: Fields, draft: PaperDraft): Set<string> {
+function unused(fields: Fields, draft: PaperDraft, entryType: string, tookPublished: boolean): Set<string> {
   const given = (name: string) => (fields.get(name) ?? '').trim() !== '';
   const names = new Set<string>();
+  const publishers = publisherNames(entryType).filter(given);
+  for (const name of publishers.slice(1)) names.add(name);
+  if (given('howpublished') && !tookPublished) names.add('howpublished');
   if (given('journal') && given('journaltitle')) names.add('journaltitle');
   if ((given('journal') || given('journaltitle')) && given('booktitle')) names.add('booktitle');
   if (given('language') && given('langid')) names.add('langid');
   if (given('number') && given('issue')) names.add('issue');
   if (given('eprint') && !draft.arxivId) for (const name of ['eprint', 'eprinttype', 'archiveprefix']) names.add(name);
   return names;
+}
+
+/**
+ * The names of who published the work, the one the entry type's styles print first (a thesis's school, a
+ * report's institution), as the BibTeX export writes it; the paper takes the first given, extra the others.
+ */
+function publisherNames(entryType: string): string[] {
+  const own =
+    entryType === 'phdthesis' || entryType === 'mastersthesis' || entryType === 'thesis'
+      ? 'school'
+      : entryType === 'techreport'
+        ? 'institution'
+        : 'publisher';
+  return [own, ...['publisher', 'school', 'institution'].filter((name) => name !== own)];
 }
 
 /**
