@@ -36,6 +36,9 @@ export function wrap(text: string, width: number, indent = ''): string {
     .join('\n');
 }
 
+/** A paper's title as the app shows it: "Untitled" for a paper without one. */
+export const titleOrUntitled = (title: string): string => (title.trim() ? title : 'Untitled');
+
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
 export const day = (iso: string): string => iso.slice(0, 10);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../core/helpers';
-import { cliIn } from './child';
+import { cliIn, jsonIn } from './child';
 
 describe('paperqueue import --dry-run with entries without a title', () => {
   it('names each "Untitled" rather than leaving its row blank', async () => {
@@ -20,5 +20,26 @@ describe('paperqueue import --dry-run with entries without a title', () => {
     const data = await tempDir();
     const dry = await cliIn(data, 'import', fixture('duplicates/book-review.bib'), '--dry-run');
     expect(dry.stdout).toMatch(/duplicate +The Power of Habit \(= an entry earlier in this file\)\n/);
+  }, 60_000);
+});
+
+describe('paperqueue list and show with a paper without a title', () => {
+  it('print "Untitled" where the title would be, as the app does', async () => {
+    const data = await tempDir();
+    expect((await cliIn(data, 'import', fixture('untitled/apa.bib'))).code).toBe(0);
+    const list = await cliIn(data, 'list', '--sort', 'title');
+    const titles = list.stdout
+      .split('\n')
+      .slice(1)
+      .filter((line) => /^\S+\s+inbox\s/.test(line))
+      .map((line) => line.replace(/^\S+\s+inbox\s+\S+\s+/, '').trim());
+    expect(titles.filter((title) => title === 'Untitled')).toHaveLength(3);
+    expect(titles).toContain('A Titled Entry Between Untitled Ones');
+    const papers = await jsonIn<{ id: string; title: string; citationKey?: string }[]>(data, 'list', '--json');
+    const untitled = papers.find((p) => p.citationKey === 'apa-untitled-map')!;
+    expect(untitled.title).toBe('');
+    const show = await cliIn(data, 'show', untitled.id);
+    expect(show.stdout.split('\n')[0]).toBe('Untitled');
+    expect(show.stdout).toContain('Authors:');
   }, 60_000);
 });

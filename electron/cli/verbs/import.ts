@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CommandInput } from '../../core/dispatch';
-import { plural, table } from '../format';
+import { plural, table, titleOrUntitled } from '../format';
 import { CliError, jsonOption, stringOption, type Verb, type VerbContext } from '../verb';
 
 export const importVerb: Verb = {
@@ -142,7 +142,10 @@ async function preview(ctx: VerbContext, input: CommandInput<'library.previewImp
   const rows = result.entries.map((e) =>
     e.kind === 'error'
       ? ['error', `${e.where}: ${e.message}`]
-      : [e.kind, e.kind === 'duplicate' ? `${e.title || 'Untitled'} ${sameAs(e.existingId)}` : e.title || 'Untitled'],
+      : [
+          e.kind,
+          e.kind === 'duplicate' ? `${titleOrUntitled(e.title)} ${sameAs(e.existingId)}` : titleOrUntitled(e.title),
+        ],
   );
   if (rows.length) ctx.out(table(['', 'ENTRY'], rows, ctx.width));
   const possible = result.entries.flatMap((e) => (e.kind === 'new' && 'possible' in e ? [e] : []));
@@ -165,7 +168,7 @@ const sameAs = (id: string): string => (id ? `(= ${id})` : '(= an entry earlier 
 /** A work as the dry run names it: its title, its first author and its year. */
 function work(title: string, authors: string[], year: number | undefined): string {
   const by = authors.length ? `, ${authors[0]}${authors.length > 1 ? ' et al.' : ''}` : '';
-  return `“${title || 'Untitled'}”${by}${year !== undefined ? `, ${year}` : ''}`;
+  return `“${titleOrUntitled(title)}”${by}${year !== undefined ? `, ${year}` : ''}`;
 }
 
 /** --merge all, none, or the numbers --dry-run gave its possible duplicates (1,3 or "1, 3"). */

@@ -1,5 +1,5 @@
 import { LIST_STATUSES, SORTS } from '../../core/query';
-import { day, plural, table } from '../format';
+import { day, plural, table, titleOrUntitled } from '../format';
 import { CliError, jsonOption, stringOption, type Verb } from '../verb';
 
 export const listVerb: Verb = {
@@ -43,7 +43,7 @@ export const listVerb: Verb = {
       ctx.out('No papers match.');
       return;
     }
-    const rows = papers.map((p) => [p.id, p.status, day(p.createdAt), p.title]);
+    const rows = papers.map((p) => [p.id, p.status, day(p.createdAt), titleOrUntitled(p.title)]);
     ctx.out(table(['ID', 'STATUS', 'ADDED', 'TITLE'], rows, ctx.width));
     ctx.out(papers.length < total ? `\n${papers.length} of ${plural(total, 'paper')}` : `\n${plural(total, 'paper')}`);
   },

@@ -1,5 +1,5 @@
 import type { Paper } from '../../core/schema';
-import { day, wrap } from '../format';
+import { day, titleOrUntitled, wrap } from '../format';
 import { jsonOption, type Verb } from '../verb';
 
 export const showVerb: Verb = {
@@ -30,7 +30,7 @@ function describe(paper: Paper, width: number): string {
   ];
   const shown = fields.filter((f): f is [string, string] => f[1] !== undefined);
   const labelWidth = Math.max(...shown.map(([label]) => label.length)) + 2;
-  const lines = [wrap(paper.title, width), ''];
+  const lines = [wrap(titleOrUntitled(paper.title), width), ''];
   for (const [label, value] of shown) lines.push(`${`${label}:`.padEnd(labelWidth)}${value}`);
   if (paper.abstract) lines.push('', 'Abstract', wrap(paper.abstract, width, '  '));
   if (paper.note.trim()) lines.push('', 'Note', wrap(paper.note, width, '  '));
