@@ -1,9 +1,10 @@
-import { bibtexTypeFor, typeFromBibtex } from '../entry-types';
+import { typeFromBibtex } from '../entry-types';
 import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import type { Link } from '../schema';
 import { squashSpace } from '../text';
 import { BRACED_KEY, bracedSpans, type BracedParts } from './bibtex-braces';
+import { extraFields, keepEntryType, publisherNames, unused, type Fields } from './bibtex-extra';
 import { namesFrom } from './bibtex-names';
 import { shorten, splitBibtex, type RawBlock } from './bibtex-split';
 import { latexToDisplay, latexToText } from './latex';
@@ -12,8 +13,6 @@ import { isHttpUrl, labelFor } from './links';
 import { EMPTY_ENTRY, hasContent } from './draft-content';
 import { joinTitle } from './title-parts';
 import type { Importer, ImportProblem, ParsedImport } from './types';
-
-type Fields = Map<string, string>;
 
 const MONTHS = [
   'January',
@@ -199,80 +198,6 @@ function draftFrom(fields: Fields, defined: Macros, entryType: string): PaperDra
     .filter((k) => k !== '');
   if (keywords.length) draft.keywords = keywords;
   return draft;
-}
-
-/** The fields this importer reads into a paper's own fields; any other is kept in `extra` as written. */
-const READ = new Set(
-  (
-    'title subtitle titleaddon author editor abstract year journal journaltitle booktitle howpublished volume ' +
-    'number issue pages publisher school institution issn isbn doi url eprint archiveprefix eprinttype keywords ' +
-    // primaryclass is written again from the arXiv id and its categories.
-    'primaryclass language langid type'
-  ).split(' '),
-);
-
-/**
- * Fields Paperqueue has no place for, as written ("bibtex:month" -> "jul"): the BibTeX export writes them
- * back. A date that is only the year and a note that only holds the links the paper keeps are read already.
- */
-function extraFields(fields: Fields, unread: ReadonlySet<string>): Record<string, string> | undefined {
-  const extra: Record<string, string> = {};
-  for (const [name, value] of fields) {
-    if ((READ.has(name) && !unread.has(name)) || value.trim() === '') continue;
-    if (name === 'date' && /^\s*\d{4}\s*$/.test(value)) continue;
-    if (name === 'note' && /\\url\{/.test(value)) continue;
-    extra[`bibtex:${name}`] = value;
-  }
-  return Object.keys(extra).length ? extra : undefined;
-}
-
-/**
- * Read fields whose value the paper did not take, kept in extra as well: the second of two names for one
- * field (`booktitle` beside `journal`, `langid` beside `language`, `issue` beside `number`, `publisher`
- * beside a thesis's `school`), `howpublished` beside a journal, and an eprint
- * that is no arXiv id (a PubMed id, a DOI address). The BibTeX export writes them back, and writes the venue
- * as `journal` when a `booktitle` or `journaltitle` waits in extra, so the same field is the venue again.
- */
-function unused(fields: Fields, draft: PaperDraft, entryType: string, tookPublished: boolean): Set<string> {
-  const given = (name: string) => (fields.get(name) ?? '').trim() !== '';
-  const names = new Set<string>();
-  const publishers = publisherNames(entryType).filter(given);
-  for (const name of publishers.slice(1)) names.add(name);
-  if (given('howpublished') && !tookPublished) names.add('howpublished');
-  if (given('journal') && given('journaltitle')) names.add('journaltitle');
-  if ((given('journal') || given('journaltitle')) && given('booktitle')) names.add('booktitle');
-  if (given('language') && given('langid')) names.add('langid');
-  if (given('number') && given('issue')) names.add('issue');
-  if (given('eprint') && !draft.arxivId) for (const name of ['eprint', 'eprinttype', 'archiveprefix']) names.add(name);
-  return names;
-}
-
-/**
- * The names of who published the work, the one the entry type's styles print first (a thesis's school, a
- * report's institution), as the BibTeX export writes it; the paper takes the first given, extra the others.
- */
-function publisherNames(entryType: string): string[] {
-  const own =
-    entryType === 'phdthesis' || entryType === 'mastersthesis' || entryType === 'thesis'
-      ? 'school'
-      : entryType === 'techreport'
-        ? 'institution'
-        : 'publisher';
-  return [own, ...['publisher', 'school', 'institution'].filter((name) => name !== own)];
-}
-
-/**
- * The BibTeX entry type, where the paper's CSL type alone would not give it back (@mastersthesis, @inbook,
- * @collection, @proceedings…): a master's thesis as its genre, which RIS and CSL-JSON carry too, and any
- * other as "bibtex:@type" in extra, which the BibTeX export reads back.
- */
-function keepEntryType(draft: PaperDraft, entryType: string): void {
-  if (!draft.type) return;
-  if (entryType === 'mastersthesis') {
-    draft.genre ??= "Master's thesis";
-    return;
-  }
-  if (entryType !== bibtexTypeFor(draft.type)) draft.extra = { ...draft.extra, 'bibtex:@type': entryType };
 }
 
 /** `howpublished` is an address (`\\url{…}`, as many write for a web page) or where the work appeared. */
