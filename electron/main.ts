@@ -11,6 +11,7 @@ import { isExternalWebUrl } from './external-url';
 import { CHANNELS } from './channels';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { RENDERER_JS_FLAGS } from './renderer-flags';
 import { startServer } from './server/server';
 
 const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');
@@ -25,6 +26,9 @@ let shutdown: (() => Promise<void>) | null = null;
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
+
+// Lets the PDF reader ask for a garbage collection when idle (renderer-flags.ts says why); renderers only.
+app.commandLine.appendSwitch('js-flags', RENDERER_JS_FLAGS);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -21,6 +21,7 @@ import { PAPER_ROW } from './browser';
 import { WATCHER, closeReader, currentPage, framesPerSecond, openReader, turn, waitInPage } from './reader-page';
 import { breakdownGrowth, chromiumMemory, rendererBreakdown, type Breakdown, type Memory } from './chromium-memory';
 import { SHARED_PDFS, load } from './pdf-files';
+import { RENDERER_JS_FLAGS } from '../../electron/renderer-flags';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** The built renderer served; PAPERQUEUE_BENCH_RENDERER names another build (an A/B run of a change). */
@@ -279,14 +280,20 @@ async function measureScroll(page: Page): Promise<{ fps: number; pages: string }
 }
 
 /** Which of the reader's figures to measure: all, only the book's memory, or all but it (quicker A/B runs). */
-export type ReaderParts = { only?: 'memory' | 'speed'; breakdown?: boolean; pages?: number };
+export type ReaderParts = {
+  only?: 'memory' | 'speed';
+  breakdown?: boolean;
+  pages?: number;
+  /** Chromium as a browser of browser mode, without the V8 flags the desktop app gives its renderer. */
+  browserMode?: boolean;
+};
 
 /**
  * first_page_ms, page_turn_p99_ms, scroll_fps and reader_rss_mb (with notes). A figure that cannot be
  * measured is null with a `*_note` saying why; nothing is thrown. With `breakdown`, the memory's note also
  * says where the renderer's memory grew by Chromium's own accounting (a few dumps on the way: slower).
  */
-export async function measurePdfReader({ only, breakdown, pages }: ReaderParts = {}): Promise<PdfResult> {
+export async function measurePdfReader({ only, breakdown, pages, browserMode }: ReaderParts = {}): Promise<PdfResult> {
   const result: PdfResult = {
     first_page_ms: null,
     page_turn_p99_ms: null,
@@ -314,7 +321,14 @@ export async function measurePdfReader({ only, breakdown, pages }: ReaderParts =
     setup = await setUp(work);
     browser = await chromium.launch({
       executablePath,
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        // Started as the desktop app starts its renderer (electron/main.ts), unless browser mode is asked for.
+        ...(browserMode ? [] : [`--js-flags=${RENDERER_JS_FLAGS}`]),
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => errors.push(error.message));
@@ -324,7 +338,10 @@ export async function measurePdfReader({ only, breakdown, pages }: ReaderParts =
     await page.goto(setup.server.url);
     await page.locator(PAPER_ROW).first().waitFor({ timeout: 120_000 });
     await page.evaluate(WATCHER);
-    const setting = `headless Chromium ${browser.version()}, 1280x900, ${setup.bookNote}`;
+    const host = browserMode
+      ? 'as a browser in browser mode'
+      : `with the desktop app's renderer flags (--js-flags=${RENDERER_JS_FLAGS}; --browser-mode leaves them out)`;
+    const setting = `headless Chromium ${browser.version()} ${host}, 1280x900, ${setup.bookNote}`;
 
     if (only !== 'memory')
       try {
@@ -367,7 +384,7 @@ export async function measurePdfReader({ only, breakdown, pages }: ReaderParts =
         const complete = reading.read === (pages ?? BOOK_PAGES);
         result.reader_rss_note =
           `${complete ? '' : `not measured: only ${reading.read} of ${BOOK_PAGES} pages were read within ${READ_BUDGET_MS / 1000} s; `}` +
-          `the book read from page 1 to ${reading.read} in ${Math.round(reading.seconds)} s (one → at a time, each ` +
+          `Chromium ${host}: the book read from page 1 to ${reading.read} in ${Math.round(reading.seconds)} s (one → at a time, each ` +
           `once its page was drawn, then 100 ms); reader_rss_mb: peak VmRSS (/proc/<pid>/status) of Chromium's ` +
           `renderer processes (the page, its PDF.js worker and canvases) minus their VmRSS just before opening the ` +
           `book (after a garbage collection; ${result.reader_rss_before_mb} MB; ${reading.renderers} renderer ` +
@@ -440,13 +457,18 @@ export async function measurePdfReader({ only, breakdown, pages }: ReaderParts =
 }
 
 /**
- * Run alone (`tsx scripts/bench/pdf-reader.ts [--memory|--speed] [--breakdown] [--pages=N]`): the reader's figures only,
+ * Run alone (`tsx scripts/bench/pdf-reader.ts [--memory|--speed] [--breakdown] [--pages=N] [--browser-mode]`): the reader's figures only,
  * as one line of JSON, against out/renderer or the build PAPERQUEUE_BENCH_RENDERER names.
  */
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = new Set(process.argv.slice(2));
   const only = args.has('--memory') ? 'memory' : args.has('--speed') ? 'speed' : undefined;
   const pages = Number(process.argv.find((arg) => arg.startsWith('--pages='))?.slice('--pages='.length)) || undefined;
-  const result = await measurePdfReader({ only, breakdown: args.has('--breakdown'), pages });
+  const result = await measurePdfReader({
+    only,
+    breakdown: args.has('--breakdown'),
+    pages,
+    browserMode: args.has('--browser-mode'),
+  });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

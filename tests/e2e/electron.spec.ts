@@ -36,6 +36,8 @@ test('the desktop app opens the library, sandboxed, and lists papers', async () 
       'onProgress',
       'onWriteError',
     ]);
+    // The renderer is started with V8's gc() (electron/renderer-flags.ts), which the PDF reader calls when idle.
+    expect(await page.evaluate(() => typeof (globalThis as { gc?: unknown }).gc)).toBe('function');
     await app.close();
   } finally {
     await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DocumentCleanup } from '../../renderer/src/pdf/doc-cleanup';
+import { DocumentCleanup, collectGarbage } from '../../renderer/src/pdf/doc-cleanup';
 
 /** A page drawing that ends when told to. */
 function drawing() {
@@ -99,5 +99,73 @@ describe("giving a document's caches back between drawings", () => {
     cleanup.dispose();
     await vi.advanceTimersByTimeAsync(100);
     expect(doc.runs).toEqual([]);
+  });
+
+  it('asks for a garbage collection every few clean-ups, once the page is idle and no page is being drawn', async () => {
+    vi.useFakeTimers();
+    let open = 0;
+    const doc = documentWatching(() => open > 0);
+    const collected: number[] = [];
+    const cleanup = new DocumentCleanup(doc, {
+      after: 1,
+      pauseMs: 10,
+      atOnceAfter: 50,
+      collectEvery: 2,
+      collect: () => collected.push(open),
+    });
+    const drawOne = async () => {
+      const d = drawing();
+      open++;
+      cleanup.track(d.promise);
+      open--;
+      d.finish();
+      await flush();
+      await vi.advanceTimersByTimeAsync(10);
+    };
+    await drawOne();
+    expect(doc.runs).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(collected).toEqual([]); // one clean-up: not yet
+
+    await drawOne();
+    expect(doc.runs).toHaveLength(2);
+    // A page starts drawing before the page is idle: no collection then, nor later for that clean-up.
+    const busy = drawing();
+    open++;
+    cleanup.track(busy.promise);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(collected).toEqual([]);
+    open--;
+    busy.finish();
+    await flush();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(doc.runs).toHaveLength(3);
+
+    await drawOne();
+    expect(doc.runs).toHaveLength(4);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(collected).toEqual([0]); // the fourth clean-up's, with nothing drawing
+
+    await drawOne();
+    await drawOne();
+    cleanup.dispose();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(collected).toEqual([0]); // a closed document asks for nothing
+  });
+
+  it('collects through gc() only where the host gives one (the desktop app), and otherwise does nothing', () => {
+    const host = globalThis as { gc?: () => void };
+    const before = host.gc;
+    try {
+      delete host.gc;
+      expect(() => collectGarbage()).not.toThrow();
+      const calls: unknown[] = [];
+      host.gc = (...args: unknown[]) => void calls.push(args);
+      collectGarbage();
+      expect(calls).toHaveLength(1);
+    } finally {
+      if (before) host.gc = before;
+      else delete host.gc;
+    }
   });
 });

@@ -9,7 +9,7 @@ export class CanvasPool {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly options: { keep: number; idleMs: number } = { keep: 4, idleMs: 30_000 },
+    private readonly options: { keep: number; idleMs: number } = { keep: 2, idleMs: 30_000 },
     private readonly make: () => HTMLCanvasElement = () => document.createElement('canvas'),
   ) {}
 
