@@ -243,3 +243,12 @@ export function typeFromCsl(name: unknown): CslType | undefined {
 
 export const bibtexTypeFor = (type: CslType): string => BIBTEX_OUT[type] ?? 'misc';
 export const risTypeFor = (type: CslType): string => RIS_OUT[type] ?? 'GEN';
+
+/**
+ * The field that names who published a work of this BibTeX entry type, as its styles print it: a thesis's
+ * school, a report's institution, else the publisher.
+ */
+export function bibtexPublisherField(entryType: string): 'school' | 'institution' | 'publisher' {
+  if (entryType === 'phdthesis' || entryType === 'mastersthesis' || entryType === 'thesis') return 'school';
+  return entryType === 'techreport' ? 'institution' : 'publisher';
+}

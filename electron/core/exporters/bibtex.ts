@@ -1,4 +1,4 @@
-import { bibtexTypeFor, typeFromBibtex } from '../entry-types';
+import { bibtexPublisherField, bibtexTypeFor, typeFromBibtex } from '../entry-types';
 import { authorNamesOf } from '../names';
 import type { Paper } from '../schema';
 import { squashSpace } from '../text';
@@ -21,12 +21,7 @@ const BIBTEX_FIELDS = [
  * another when extra holds a value of that name, read beside the one the paper took (a thesis's publisher).
  */
 function publisherField(kind: string, paper: Paper): string {
-  const own =
-    kind === 'phdthesis' || kind === 'mastersthesis' || kind === 'thesis'
-      ? 'school'
-      : kind === 'techreport'
-        ? 'institution'
-        : 'publisher';
+  const own = bibtexPublisherField(kind);
   const free = [own, 'publisher', 'school', 'institution'].find(
     (name) => paper.extra?.[`bibtex:${name}`] === undefined,
   );

@@ -1,4 +1,4 @@
-import { bibtexTypeFor } from '../entry-types';
+import { bibtexPublisherField, bibtexTypeFor } from '../entry-types';
 import type { PaperDraft } from '../paper';
 
 /**
@@ -62,12 +62,7 @@ export function unused(fields: Fields, draft: PaperDraft, entryType: string, too
  * report's institution), as the BibTeX export writes it; the paper takes the first given, extra the others.
  */
 export function publisherNames(entryType: string): string[] {
-  const own =
-    entryType === 'phdthesis' || entryType === 'mastersthesis' || entryType === 'thesis'
-      ? 'school'
-      : entryType === 'techreport'
-        ? 'institution'
-        : 'publisher';
+  const own = bibtexPublisherField(entryType);
   return [own, ...['publisher', 'school', 'institution'].filter((name) => name !== own)];
 }
 
