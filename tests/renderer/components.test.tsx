@@ -7,6 +7,7 @@ import { NoteEditor } from '../../renderer/src/components/NoteEditor';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
 import { fixture, openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
+import { FOCUS_NOTE_EVENT } from '../../renderer/src/shortcuts';
 
 afterEach(() => {
   cleanup();
@@ -31,6 +32,17 @@ describe('NoteEditor', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'), { timeout: 3000 });
     expect(library.get(paper.id)?.note).toBe('**key** idea');
     expect(localStorage.getItem(`paperqueue.draft.${paper.id}`)).toBeNull();
+  });
+
+  it('n opens the editor with the focus in it at once, so the keys typed right after go into the note', async () => {
+    const library = await openTempStore();
+    const paper = await run(library, 'papers.add', { title: 'A paper with a note' });
+    const app = createAppStore(inProcess(library));
+    renderWith(app, <NoteEditor paperId={paper.id} savedNote="An **earlier** thought" />);
+    expect(screen.queryByRole('textbox', { name: 'Note (markdown)' })).toBeNull(); // shown as markdown
+    // What the list's n key does; no animation frame or React turn passes before the next key.
+    window.dispatchEvent(new Event(FOCUS_NOTE_EVENT));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Note (markdown)' }));
   });
 
   it('says the note was not saved when the library refuses it', async () => {

@@ -1,4 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { drafts } from '../drafts';
 import { FOCUS_NOTE_EVENT } from '../shortcuts';
 import { useApp } from '../store';
@@ -55,11 +56,13 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
     return () => clearTimeout(timer);
   }, [text, state, flush]);
 
-  // The n key: write a note now.
+  // The n key: write a note now. The editor is drawn and focused before the key's handler returns, so
+  // the keys typed right after n go into the note: with the focus moved a frame later, the first letters
+  // of a fast typist went to the list, whose r marks a paper read.
   useEffect(() => {
     const focus = () => {
-      setMode('write');
-      requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('.note-input')?.focus());
+      flushSync(() => setMode('write'));
+      section.current?.querySelector<HTMLTextAreaElement>('.note-input')?.focus();
     };
     window.addEventListener(FOCUS_NOTE_EVENT, focus);
     return () => window.removeEventListener(FOCUS_NOTE_EVENT, focus);
