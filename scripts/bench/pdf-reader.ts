@@ -6,36 +6,27 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { performance } from 'node:perf_hooks';
-import { PDFDocument } from 'pdf-lib';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { call } from '../../electron/core/dispatch';
-import { LibraryStore } from '../../electron/core/store/store';
-import { startServer, type RunningServer } from '../../electron/server/server';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PdfResult } from './pdf';
 import { PAPER_ROW } from './browser';
+import { chromiumPath } from './browser-page';
+import { BOOK_PAGES, BOOK_TITLE, PAPER_TITLE, setUp, type Setup } from './reader-book';
+import { READ_BUDGET_MS, measureReading } from './reader-memory';
 import { WATCHER, closeReader, currentPage, framesPerSecond, openReader, turn, waitInPage } from './reader-page';
 import { breakdownGrowth, chromiumMemory, rendererBreakdown, type Breakdown, type Memory } from './chromium-memory';
-import { SHARED_PDFS, load } from './pdf-files';
+import { load } from './pdf-files';
 import { RENDERER_JS_FLAGS } from '../../electron/renderer-flags';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** The built renderer served; PAPERQUEUE_BENCH_RENDERER names another build (an A/B run of a change). */
 const RENDERER_DIR = process.env.PAPERQUEUE_BENCH_RENDERER ?? join(ROOT, 'out', 'renderer');
-const BOOK_PAGES = 350;
-/** Left out of the book: pdf-lib cannot copy the pages of an encrypted PDF. */
-const NOT_IN_BOOK = new Set(['issue6010_1.pdf']);
-const PAPER_TITLE = 'Trace-based Just-in-Time Type Specialization for Dynamic Languages';
-const BOOK_TITLE = 'A Book of Three Hundred and Fifty Pages';
 const OPENS = 3;
 const TURNS = 30;
 const SCROLL_MS = 3000;
-/** Reading the whole book stops here, so a slow machine still ends the bench. */
-const READ_BUDGET_MS = 300_000;
 
 const round = (value: number): number => Math.round(value * 10) / 10;
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -44,98 +35,6 @@ const p99 = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]!;
 };
-
-/** Debian's Chromium unless PAPERQUEUE_CHROMIUM names another (as the e2e tests and browser.ts do). */
-function chromiumPath(): string | undefined {
-  const path = process.env.PAPERQUEUE_CHROMIUM ?? '/usr/bin/chromium';
-  return existsSync(path) ? path : undefined;
-}
-
-/**
- * A book of `pages` pages: the pages of every PDF in `dir` (but the encrypted one), in name order, copied
- * again and again until there are enough. Each round copies afresh (a page object belongs to one place in
- * a page tree), so the book is about as large as the pages it repeats.
- */
-export async function makeBook(dir: string, pages: number): Promise<{ bytes: Uint8Array; sources: string }> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.pdf') && !NOT_IN_BOOK.has(name)).sort();
-  const sources: PDFDocument[] = [];
-  const used: string[] = [];
-  for (const name of names) {
-    try {
-      const doc = await PDFDocument.load(await readFile(join(dir, name)));
-      if (doc.getPageCount() === 0) continue;
-      sources.push(doc);
-      used.push(`${name} (${doc.getPageCount()})`);
-    } catch {
-      // A file pdf-lib cannot read stays out of the book.
-    }
-  }
-  if (sources.length === 0) throw new Error(`no PDF in ${dir} could be read by pdf-lib`);
-  const book = await PDFDocument.create();
-  book.setTitle(BOOK_TITLE);
-  while (book.getPageCount() < pages) {
-    for (const source of sources) {
-      const left = pages - book.getPageCount();
-      if (left <= 0) break;
-      const indices = source.getPageIndices().slice(0, left);
-      for (const page of await book.copyPages(source, indices)) book.addPage(page);
-    }
-  }
-  return { bytes: await book.save(), sources: used.join(', ') };
-}
-
-type Setup = { store: LibraryStore; server: RunningServer; bookNote: string };
-
-/** A fresh library with tracemonkey.pdf and the book attached (dispatch in this process), served here. */
-async function setUp(work: string): Promise<Setup> {
-  const book = await makeBook(SHARED_PDFS, BOOK_PAGES);
-  const bookPath = join(work, 'book-350.pdf');
-  await writeFile(bookPath, book.bytes);
-  const dataDir = join(work, 'data');
-  // A library kept between runs alone (PAPERQUEUE_BENCH_READER_DATA) starts each run as it was first made,
-  // so the book opens at page 1 again.
-  const pristine = process.env.PAPERQUEUE_BENCH_READER_DATA ? join(work, 'pristine') : undefined;
-  const kept = pristine !== undefined && existsSync(pristine);
-  if (kept) {
-    await rm(dataDir, { recursive: true, force: true });
-    await cp(pristine, dataDir, { recursive: true });
-  }
-  const store = await LibraryStore.open(dataDir);
-  const options = { store, caller: 'host' as const };
-  let bookAttachMs = 0;
-  let server: RunningServer;
-  try {
-    if (!kept)
-      for (const [title, path] of [
-        [PAPER_TITLE, join(SHARED_PDFS, 'tracemonkey.pdf')],
-        [BOOK_TITLE, bookPath],
-      ] as const) {
-        const paper = await call(options, 'papers.add', { title });
-        if (!paper.ok) throw new Error(paper.error.message);
-        const start = performance.now();
-        const attached = await call(options, 'attachments.add', { paperId: paper.value.id, path });
-        if (!attached.ok) throw new Error(`attaching ${path}: ${attached.error.message}`);
-        if (title === BOOK_TITLE) {
-          bookAttachMs = performance.now() - start;
-          if (attached.value.attachment.pages !== BOOK_PAGES)
-            throw new Error(`the book has ${attached.value.attachment.pages} pages, not ${BOOK_PAGES}`);
-        }
-      }
-    if (pristine && !kept) {
-      await store.flush();
-      await cp(dataDir, pristine, { recursive: true, filter: (path) => !/lock/i.test(basename(path)) });
-    }
-    server = await startServer({ store, staticDir: RENDERER_DIR });
-  } catch (error) {
-    store.catalog.dispose();
-    await store.flush().catch(() => undefined);
-    throw error;
-  }
-  const bookNote =
-    `the book: ${BOOK_PAGES} pages, ${(book.bytes.length / 1e6).toFixed(1)} MB, made with pdf-lib from ` +
-    `${book.sources} repeated in turn; attaching it took ${(bookAttachMs / 1000).toFixed(1)} s`;
-  return { store, server, bookNote };
-}
 
 /** first_page_ms: median of OPENS opens of tracemonkey.pdf, from the click on Read PDF to page 1 drawn. */
 async function measureFirstPage(page: Page): Promise<{ ms: number; samples: number[] }> {
@@ -148,103 +47,6 @@ async function measureFirstPage(page: Page): Promise<{ ms: number; samples: numb
     await page.waitForTimeout(300);
   }
   return { ms: median(samples), samples };
-}
-
-/**
- * Open the book and read it from page 1 to the last, one page turn (→) at a time, each once it is drawn and
- * 100 ms after: the renderer's memory polled every 100 ms all along, against what it held just before opening.
- */
-async function measureReading(
-  page: Page,
-  cdp: CDPSession,
-  breakdown?: Browser,
-  lastPage = BOOK_PAGES,
-): Promise<{
-  result: PdfResult;
-  read: number;
-  seconds: number;
-  base: Memory;
-  renderers: number;
-  curve: string;
-  growth: string[];
-  parts: Breakdown;
-}> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await page.waitForTimeout(1000);
-  const before: Memory[] = [];
-  for (let i = 0; i < 5; i++) {
-    before.push(chromiumMemory());
-    await page.waitForTimeout(100);
-  }
-  const base: Memory = {
-    renderer: median(before.map((m) => m.renderer)),
-    gpu: median(before.map((m) => m.gpu)),
-    all: median(before.map((m) => m.all)),
-    renderers: Math.max(...before.map((m) => m.renderers)),
-  };
-  const heapBefore = await jsHeap(cdp);
-  const startParts = breakdown ? await rendererBreakdown(breakdown) : {};
-  const growth: string[] = [];
-  const peak: Memory = { ...base };
-  let heapPeak = heapBefore;
-  let sampling = true;
-  const sampler = (async () => {
-    let n = 0;
-    while (sampling) {
-      const now = chromiumMemory();
-      peak.renderer = Math.max(peak.renderer, now.renderer);
-      peak.gpu = Math.max(peak.gpu, now.gpu);
-      peak.all = Math.max(peak.all, now.all);
-      peak.renderers = Math.max(peak.renderers, now.renderers);
-      if (++n % 10 === 0) heapPeak = Math.max(heapPeak, await jsHeap(cdp).catch(() => 0));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
-
-  const start = Date.now();
-  let read = 0;
-  const curve: string[] = [];
-  try {
-    await openReader(page, BOOK_TITLE);
-    read = 1;
-    for (let to = 2; to <= lastPage && Date.now() - start < READ_BUDGET_MS; to++) {
-      await turn(page, to);
-      read = to;
-      if (to % 50 === 0) curve.push(`p. ${to} +${Math.round((chromiumMemory().renderer - base.renderer) / 1e6)}`);
-      if (breakdown && to === lastPage)
-        growth.push(`p. ${to}: ${JSON.stringify(breakdownGrowth(startParts, await rendererBreakdown(breakdown)))}`);
-      await page.waitForTimeout(100);
-    }
-    await page.waitForTimeout(500);
-  } finally {
-    sampling = false;
-    await sampler;
-  }
-  const after = chromiumMemory();
-  const mb = (bytes: number): number => Math.round(bytes / 1e6);
-  const seconds = (Date.now() - start) / 1000;
-  return {
-    read,
-    seconds,
-    base,
-    renderers: peak.renderers,
-    curve: curve.join(', '),
-    growth,
-    parts: startParts,
-    result: {
-      reader_rss_mb: read === lastPage ? mb(peak.renderer - base.renderer) : null,
-      reader_gpu_rss_mb: read === lastPage ? mb(peak.gpu - base.gpu) : null,
-      reader_rss_before_mb: mb(base.renderer),
-      reader_rss_end_mb: mb(after.renderer),
-      reader_js_heap_mb: heapPeak && heapBefore ? mb(heapPeak - heapBefore) : null,
-    },
-  };
-}
-
-/** The page's JavaScript heap in use, bytes (CDP Performance.getMetrics). */
-async function jsHeap(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
 }
 
 /** page_turn_p99_ms: from the top of the book, TURNS turns with →, 300 ms apart; p99 (of 30: the slowest). */
@@ -318,7 +120,7 @@ export async function measurePdfReader({ only, breakdown, pages, browserMode }: 
   let work: string | undefined;
   try {
     work = process.env.PAPERQUEUE_BENCH_READER_DATA ?? (await mkdtemp(join(tmpdir(), 'paperqueue-bench-reader-')));
-    setup = await setUp(work);
+    setup = await setUp(work, RENDERER_DIR);
     browser = await chromium.launch({
       executablePath,
       args: [
