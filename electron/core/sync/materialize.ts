@@ -3,7 +3,7 @@ import { OPTIONAL_LWW_FIELDS, compareMarks, type FieldValues, type LwwField } fr
 import { stampWall } from './hlc';
 import { groupByIdentity, type IdentityView } from './identity';
 import { mergeNote, type NoteConflict } from './notes';
-import { isLive, joinPapers, type PaperState, type SyncState } from './state';
+import { isLive, joinPapers, type HistoryRecord, type PaperState, type SyncState } from './state';
 
 /** A note that concurrent edits left with both versions marked in its text. */
 export type SyncConflict = NoteConflict & { paperId: string; kind: 'note' };
@@ -122,11 +122,15 @@ function liveAnnotations(joined: PaperState): Annotation[] {
 /**
  * The status history: every change a person made, in time order, and what imports recorded up to the first
  * of them (a second device's import of a paper read long ago is no return to the inbox). A change to the
- * status it already had (two devices marking it read) is no change: the first one stands.
+ * status it already had (two devices marking it read) is no change: the first one stands. Changes at the
+ * same instant (an import that brings a paper already dismissed) end with the paper's status, as the
+ * library wrote them.
  */
 function historyOf(joined: PaperState): HistoryEntry[] {
+  const current = joined.status?.value;
+  const last = (record: HistoryRecord): number => (record.status === current ? 1 : 0);
   const records = [...joined.history.values()].sort(
-    (a, b) => compareTimes(a.at, b.at) || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0),
+    (a, b) => compareTimes(a.at, b.at) || last(a) - last(b) || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0),
   );
   const firstPerson = records.find((record) => !record.weak)?.at;
   const out: HistoryEntry[] = [];

@@ -95,11 +95,14 @@ export class SyncSession {
     const replica = new SyncReplica(device);
     const saved = await readLocalState(this.dataDir, device);
     if (saved) {
-      replica.absorb(saved.papers, saved.seen);
+      // The library showed this state when it was saved: no id is read again for it at the next merge. Whether
+      // it still does (a process may have ended between the two writes) is checked once, after that merge.
+      replica.absorb(saved.papers, saved.seen, false);
       if (saved.clock) replica.clock.restore(saved.clock);
     }
     this.journal = await readJournal(this.dataDir);
     replica.restore(this.journal);
+    this.checkDue = saved !== undefined || this.journal.length > 0;
     // The view starts from what the last sync read (aliases and conflicts are kept whole in the data folder).
     replica.view.seed(
       this.aliases,
@@ -203,6 +206,12 @@ export class SyncSession {
     for (const n of replica?.seen.values() ?? []) changes += n;
     return Math.max(this.store.size, changes) >= THREAD_FROM;
   }
+
+  /**
+   * The library is still to be checked against the state loaded: once per process, after the first merge, on
+   * the queue (sync-now.ts's `checkLibrary`), so a merge costs what it brings and not the whole library.
+   */
+  checkDue = false;
 
   /** Settles once the view of a large library is indexed (started in the background when the replica loads). */
   prepared: Promise<void> = Promise.resolve();

@@ -4,8 +4,8 @@ import { opDevice } from './changes';
 import type { FolderRead } from './folder';
 import type { LibraryView } from './library-view';
 import { syncExtras } from './extras';
-import { writeAliases, writeSyncRecord } from './local';
-import { SLICE_MS, mergeIntoStore, yieldToLoop } from './merge-into-store';
+import { writeAliases, writeSyncRecord, type SyncRecord } from './local';
+import { SLICE_MS, mergeIntoStore, sameJson, yieldToLoop } from './merge-into-store';
 import { SYNC_EVENT } from './record';
 import type { SyncReplica } from './replica';
 import type { SyncSession } from './session';
@@ -64,13 +64,7 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
   const fresh = read.ops.filter((op) => op.seq > (replica.seen.get(opDevice(op)) ?? 0));
   await receiveInSteps(replica, fresh);
 
-  const changed = await mergeIntoStore(store, replica.view, {
-    beforeSlice: () => session.drainCaptures(),
-    afterSlice: (ids) => session.recorder.merged(ids),
-  });
-  if (changed.length > 0) store.changed({ command: SYNC_EVENT, ids: changed });
-  const aliasesChanged = !sameMap(session.aliases, replica.view.aliases);
-  if (aliasesChanged) session.aliases = new Map(replica.view.aliases);
+  const aliasesChanged = await applyView(session, replica);
 
   const names = new Map(read.devices.map((device) => [device.id, device.name]));
   const seenDevices = new Set([...replica.seen.keys(), ...names.keys()]);
@@ -81,10 +75,7 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
     changes: replica.seen.get(id) ?? 0,
     self: id === settings.device.id,
   }));
-  record.conflicts = replica.view.conflictList().map((conflict) => ({
-    paperId: conflict.paperId,
-    title: store.get(conflict.paperId)?.title ?? conflict.paperId,
-  }));
+  record.conflicts = conflictsOf(session, replica);
   record.skewed = [...replica.skewed].map(([device, aheadMs]) => ({ device, aheadMs }));
   record.problems = [...read.problems];
   delete record.lastError;
@@ -100,9 +91,54 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
   await writeSyncRecord(session.dataDir, record);
   const total = [...replica.seen.values()].reduce((sum, n) => sum + n, 0);
   const snapshotDue = total - record.snapshotAt >= SNAPSHOT_EVERY && session.log !== undefined;
+  if (session.checkDue) {
+    session.checkDue = false;
+    void session.enqueue(() => checkLibrary(session)).catch(() => undefined);
+  }
   if (snapshotDue || absorbed || session.journal.length >= SAVE_EVERY) {
     void session.enqueue(() => housekeeping(session, snapshotDue, total)).catch(() => undefined);
   }
+}
+
+/**
+ * Make the store hold what the view reads for every id it has to read again, in slices (merge-into-store.ts),
+ * with one change event at the end; the session's aliases follow the view's. True when they changed.
+ */
+async function applyView(session: SyncSession, replica: SyncReplica): Promise<boolean> {
+  const { store } = session;
+  const changed = await mergeIntoStore(store, replica.view, {
+    beforeSlice: () => session.drainCaptures(),
+    afterSlice: (ids) => session.recorder.merged(ids),
+  });
+  if (changed.length > 0) store.changed({ command: SYNC_EVENT, ids: changed });
+  const aliasesChanged = !sameMap(session.aliases, replica.view.aliases);
+  if (aliasesChanged) session.aliases = new Map(replica.view.aliases);
+  return aliasesChanged;
+}
+
+function conflictsOf(session: SyncSession, replica: SyncReplica): SyncRecord['conflicts'] {
+  return replica.view.conflictList().map((conflict) => ({
+    paperId: conflict.paperId,
+    title: session.store.get(conflict.paperId)?.title ?? conflict.paperId,
+  }));
+}
+
+/**
+ * Once per process, after its first merge, on the session's queue: every id of the state loaded is read again
+ * and the store brought in line where it differs. The library and the state are written apart (the store's
+ * save, the journal, the state file), so a process that ended between two of those writes left the library
+ * behind what its state holds; this finds it, in slices, the event loop free in between.
+ */
+export async function checkLibrary(session: SyncSession): Promise<void> {
+  const replica = await session.loaded();
+  await buildView(replica.view);
+  replica.view.touch(replica.snapshotState.papers.keys());
+  const aliasesChanged = await applyView(session, replica);
+  const conflicts = conflictsOf(session, replica);
+  if (!aliasesChanged && sameJson(conflicts, session.record.conflicts)) return;
+  if (aliasesChanged) await writeAliases(session.dataDir, session.aliases);
+  session.record.conflicts = conflicts;
+  await writeSyncRecord(session.dataDir, session.record);
 }
 
 /**

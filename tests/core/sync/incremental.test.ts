@@ -2,8 +2,8 @@ import { copyFile, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPaper } from '../../../electron/core/paper';
-import { LibraryStore } from '../../../electron/core/store/store';
-import { setUpSync, detachSync } from '../../../electron/core/sync/attach';
+import { LIBRARY_FILE_NAME, LibraryStore } from '../../../electron/core/store/store';
+import { attachSync, setUpSync, detachSync } from '../../../electron/core/sync/attach';
 import { logDir, newDevice, segmentName, snapshotDir } from '../../../electron/core/sync/device';
 import { FileCache } from '../../../electron/core/sync/file-cache';
 import { readSyncFolder } from '../../../electron/core/sync/folder';
@@ -134,6 +134,44 @@ describe('merging into the store in slices', () => {
     for (const id of noted) expect(desk.get(id)!.note).toMatch(/^Typed during the merge/);
     await detachSync(desk);
     await Promise.all([laptop.flush(), desk.flush()]);
+  }, 60_000);
+
+  it('brings a library left behind its saved state in line once, after the first merge of a process', async () => {
+    const [laptopDir, deskDir, shared] = await Promise.all([tempDir(), tempDir(), tempDir()]);
+    const laptop = await LibraryStore.open(laptopDir);
+    const at = new Date(T0).toISOString();
+    for (let i = 0; i < 5; i++) {
+      const paper = createPaper(
+        draft(`Paper ${i} written apart from its state`),
+        { format: 'bibtex', name: 'a.bib', importedAt: at },
+        i + 1,
+        at,
+      );
+      laptop.insert(paper);
+    }
+    await laptop.persist();
+    await setUpSync(laptop, shared, 'Laptop');
+    const desk = await LibraryStore.open(deskDir);
+    await setUpSync(desk, shared, 'Desk');
+    await desk.flush();
+    const behind = await readFile(join(deskDir, LIBRARY_FILE_NAME), 'utf8');
+
+    await run(laptop, 'tags.set', { ids: [...laptop.all()].map((paper) => paper.id), tags: ['from-laptop'] });
+    await detachSync(laptop);
+    await (await attachSync(desk))!.syncNow();
+    await detachSync(desk);
+    await Promise.all([laptop.flush(), desk.flush()]);
+    // The process ended after its sync state was written and before the library was: the file is the old one.
+    await writeFile(join(deskDir, LIBRARY_FILE_NAME), behind);
+
+    const reopened = await LibraryStore.open(deskDir);
+    expect([...reopened.all()].every((paper) => paper.tags.length === 0)).toBe(true);
+    const session = (await attachSync(reopened))!;
+    await session.syncNow();
+    await session.enqueue(() => Promise.resolve());
+    for (const paper of reopened.all()) expect(paper.tags).toEqual(['from-laptop']);
+    await detachSync(reopened);
+    await reopened.flush();
   }, 60_000);
 
   it('compares papers as their JSON reads', () => {

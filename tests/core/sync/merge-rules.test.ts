@@ -101,6 +101,27 @@ describe('sync merge rules', () => {
     ]);
   });
 
+  it('status: changes at the same instant end with the status the paper has, as the library wrote them', () => {
+    const { time, a, b, id } = pair();
+    time.now += 1000;
+    const at = iso(time.now);
+    // Queued, then dismissed, within one millisecond: the history must end dismissed, not queued.
+    edit(a, id, (p) => ({
+      ...p,
+      status: 'dismissed',
+      history: [...p.history, { status: 'queued', at }, { status: 'dismissed', at }],
+    }));
+    syncAll([a, b]);
+    for (const device of [a, b]) {
+      expect(shown(device, id)!.status).toBe('dismissed');
+      expect(shown(device, id)!.history).toEqual([
+        { status: 'inbox', at: iso(T0) },
+        { status: 'queued', at },
+        { status: 'dismissed', at },
+      ]);
+    }
+  });
+
   it('an import never undoes what a person did, whatever the clocks say', () => {
     const time = { now: T0 };
     // B's clock is a day ahead, so its import is "later" than everything A did.
