@@ -154,7 +154,7 @@ function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): void {
 type Selection = {
   catalog: Catalog;
   order: SortOrder;
-  sorted: readonly number[];
+  sorted: Readonly<Int32Array>;
   descending: boolean;
   wanted: Uint8Array;
   keep: ((paper: Paper) => boolean) | undefined;

@@ -20,10 +20,14 @@ const PRIMARY: Record<Exclude<SortKey, 'title'>, (paper: Paper) => number | stri
 /**
  * Every paper's ordinal sorted by (sort value, rank, insertion order), kept current paper by paper:
  * the order sortPapers gives ascending. Each entry's sort values are remembered as they were when it
- * was placed, so a paper is found again by binary search when it changes or leaves.
+ * was placed, so a paper is found again by binary search when it changes or leaves. The order is an
+ * Int32Array with room to grow: a paper moved is two memory moves of 4 bytes an entry (a merge of 10,000
+ * changes moves thousands of papers; splicing a 100,000-entry array of numbers twice each took a fifth of it).
  */
 export class SortOrder {
-  private sorted: number[] | undefined;
+  private sorted: Int32Array | undefined;
+  /** How many entries of `sorted` are in use. */
+  private count = 0;
   private readonly primary: (number | string)[] = [];
   private readonly rank: number[] = [];
   private readonly seq: number[] = [];
@@ -40,9 +44,10 @@ export class SortOrder {
     return this.sorted !== undefined;
   }
 
-  /** The ordinals in ascending order (built on first use). Do not modify. */
-  ordinals(): readonly number[] {
-    return (this.sorted ??= this.build());
+  /** The ordinals in ascending order (built on first use). Do not modify; read it before the next change. */
+  ordinals(): Readonly<Int32Array> {
+    this.sorted ??= this.build();
+    return this.sorted.subarray(0, this.count);
   }
 
   /** True when two placed ordinals have the same sort value (a descending list keeps those in ascending rank). */
@@ -60,6 +65,7 @@ export class SortOrder {
 
   reset(): void {
     this.sorted = undefined;
+    this.count = 0;
   }
 
   added(ordinal: number): void {
@@ -85,7 +91,7 @@ export class SortOrder {
     this.place(sorted, ordinal);
   }
 
-  private build(): number[] {
+  private build(): Int32Array {
     const sorted: number[] = [];
     for (let ordinal = 0; ordinal < this.docs.count; ordinal++) {
       const paper = this.docs.at(ordinal);
@@ -93,14 +99,22 @@ export class SortOrder {
       this.remember(ordinal, paper);
       sorted.push(ordinal);
     }
-    if (this.sort !== 'title') return sorted.sort((a, b) => this.compare(a, b));
+    if (this.sort !== 'title') return this.keep(sorted.sort((a, b) => this.compare(a, b)));
     sorted.sort((a, b) => this.compareTitle(a, b) || this.rank[a]! - this.rank[b]! || this.seq[a]! - this.seq[b]!);
     let cls = 0;
     for (let i = 0; i < sorted.length; i++) {
       if (i > 0 && this.compareTitle(sorted[i - 1]!, sorted[i]!) !== 0) cls++;
       this.primary[sorted[i]!] = cls;
     }
-    return sorted;
+    return this.keep(sorted);
+  }
+
+  /** The order as kept: an Int32Array with a quarter more room than it needs. */
+  private keep(sorted: readonly number[]): Int32Array {
+    const kept = new Int32Array(Math.max(1024, Math.ceil(sorted.length * 1.25)));
+    kept.set(sorted);
+    this.count = sorted.length;
+    return kept;
   }
 
   private remember(ordinal: number, paper: Paper): void {
@@ -118,7 +132,7 @@ export class SortOrder {
     return compareTitles(this.title[a]!, this.key[a]!, this.title[b]!, this.key[b]!);
   }
 
-  private place(sorted: number[], ordinal: number): void {
+  private place(sorted: Int32Array, ordinal: number): void {
     const paper = this.docs.at(ordinal);
     if (!paper) return;
     this.remember(ordinal, paper);
@@ -130,21 +144,28 @@ export class SortOrder {
               this.seq[ordinal]! - this.seq[other]!) < 0
         : (other: number) => this.compare(ordinal, other) < 0;
     let lo = 0;
-    let hi = sorted.length;
+    let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (before(sorted[mid]!)) hi = mid;
       else lo = mid + 1;
     }
-    sorted.splice(lo, 0, ordinal);
+    if (this.count === sorted.length) {
+      const grown = new Int32Array(Math.ceil(sorted.length * 1.5));
+      grown.set(sorted);
+      this.sorted = sorted = grown;
+    }
+    sorted.copyWithin(lo + 1, lo, this.count);
+    sorted[lo] = ordinal;
+    this.count++;
     if (this.sort === 'title') this.classify(sorted, lo);
   }
 
   /** Give the title at `at` its neighbour's class if they collate equal, else a class between theirs. */
-  private classify(sorted: number[], at: number): void {
+  private classify(sorted: Int32Array, at: number): void {
     const ordinal = sorted[at]!;
     const prev = at > 0 ? sorted[at - 1]! : undefined;
-    const next = at + 1 < sorted.length ? sorted[at + 1]! : undefined;
+    const next = at + 1 < this.count ? sorted[at + 1]! : undefined;
     if (prev !== undefined && this.compareTitle(prev, ordinal) === 0) {
       this.primary[ordinal] = this.primary[prev]!;
       return;
@@ -161,7 +182,7 @@ export class SortOrder {
       // Halved too often: number the other classes afresh, two apart, and take the gap after `prev`.
       let fresh = -2;
       let previous: number | string | undefined;
-      for (let i = 0; i < sorted.length; i++) {
+      for (let i = 0; i < this.count; i++) {
         if (i === at) continue;
         const old = this.primary[sorted[i]!]!;
         if (fresh < 0 || old !== previous) fresh += 2;
@@ -174,15 +195,17 @@ export class SortOrder {
     this.primary[ordinal] = cls;
   }
 
-  private unplace(sorted: number[], ordinal: number): void {
+  private unplace(sorted: Int32Array, ordinal: number): void {
     let lo = 0;
-    let hi = sorted.length;
+    let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.compare(sorted[mid]!, ordinal) < 0) lo = mid + 1;
       else hi = mid;
     }
-    const at = sorted[lo] === ordinal ? lo : sorted.indexOf(ordinal);
-    if (at >= 0) sorted.splice(at, 1);
+    const at = lo < this.count && sorted[lo] === ordinal ? lo : sorted.subarray(0, this.count).indexOf(ordinal);
+    if (at < 0) return;
+    sorted.copyWithin(at, at + 1, this.count);
+    this.count--;
   }
 }
