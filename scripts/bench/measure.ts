@@ -11,7 +11,7 @@ import { parseImport } from '../../electron/core/importers';
 import { queryPage, type ListQuery } from '../../electron/core/query';
 import { LIBRARY_VERSION, type LibraryFile, type Paper } from '../../electron/core/schema';
 import { serializeLibrary } from '../../electron/core/store/library-file';
-import { LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
+import { INDEX_CACHE_MIN_PAPERS, LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
 import { makePaper, prose, type Vocabulary } from './data';
 import { measureReferences } from './references';
 
@@ -206,7 +206,8 @@ export async function measureSize(
     await store.flush();
     await store.backUpNow();
     // The index file the first open keeps beside the library (written in steps after the build).
-    await idleUntil(() => store.catalog.search.cacheWritten !== undefined);
+    // (A library under INDEX_CACHE_MIN_PAPERS keeps no file: waiting for one spun out idleUntil's two minutes.)
+    if (size >= INDEX_CACHE_MIN_PAPERS) await idleUntil(() => store.catalog.search.cacheWritten !== undefined);
     await store.catalog.search.cacheWritten;
     store.catalog.dispose();
     // Open again: now the newest backup is current, so this open makes no backup copy; the index comes from its file.
