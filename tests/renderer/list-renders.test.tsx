@@ -67,7 +67,7 @@ const onScreen = (): string[] =>
     .map((row) => row.dataset.id!);
 
 /** The app on a library of `n` inbox papers, its list drawn, the cursor on the list's fourth row. */
-async function listShown(n: number) {
+async function listShown(n: number, calls: string[] = []) {
   const library = await openTempStore();
   const bib = Array.from({ length: n }, (_, i) => `@misc{m${i}, title = {Paper number ${i} on drawing}}`).join('\n');
   await dispatch({ store: library }, 'library.import', { text: bib, name: 'rows.bib' });
@@ -76,7 +76,10 @@ async function listShown(n: number) {
   const transport = inProcess(library);
   const app = createAppStore({
     ...transport,
-    invoke: async (name, input) => JSON.parse(JSON.stringify(await transport.invoke(name, input))) as never,
+    invoke: async (name, input) => {
+      calls.push(name);
+      return JSON.parse(JSON.stringify(await transport.invoke(name, input))) as never;
+    },
   });
   const stop = app.start();
   render(
@@ -130,6 +133,46 @@ describe('a change on screen draws only the rows it touches', () => {
     await settle();
     expect(counts(drawn.contents)).toEqual({ [changed]: 1 });
     expect(counts(drawn.rows)).toEqual({ [changed]: 1 });
+    stop();
+  });
+});
+
+describe('a key press draws its change before anything else', () => {
+  it('the focus moves to the next row before the kept row leaves the page, once', async () => {
+    const { app, stop, before } = await listShown(60);
+    const kept = before[3]!;
+    expect(document.activeElement?.getAttribute('data-id')).toBe(kept);
+    // Each focus() call: which row, and whether the kept row was still in the page. A focus once the kept
+    // row is gone makes the browser work out the page's style again, and removing the row that holds the
+    // focus costs as much again.
+    const focused: { id: string | undefined; keptThere: boolean }[] = [];
+    const real = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'focus')!.value as HTMLElement['focus'];
+    const focus = vi.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement, options) {
+      focused.push({ id: this.dataset.id, keptThere: document.querySelector(`[data-id="${kept}"]`) !== null });
+      real.call(this, options);
+    });
+    await act(() => app.getState().setStatus([kept], 'queued'));
+    await settle();
+    focus.mockRestore();
+    expect(focused).toEqual([{ id: before[4], keptThere: true }]);
+    expect(document.activeElement?.getAttribute('data-id')).toBe(before[4]);
+    stop();
+  });
+
+  it('the change is sent, and the next paper asked for, once the frame that shows it is drawn', async () => {
+    const calls: string[] = [];
+    const { library, app, stop, before } = await listShown(60, calls);
+    const kept = before[3]!;
+    calls.length = 0;
+    act(() => void app.getState().setStatus([kept], 'queued'));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    // On screen at once; nothing asked of the library before the frame.
+    expect(onScreen()).not.toContain(kept);
+    expect(app.getState().selectedId).toBe(before[4]);
+    expect(calls).toEqual([]);
+    await act(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    await until(() => calls.includes('papers.setStatus') && calls.includes('papers.get'));
+    await until(() => library.get(kept)?.status === 'queued' && app.getState().detail?.id === before[4]);
     stop();
   });
 });

@@ -72,6 +72,8 @@ export const PaperListRow = memo(function PaperListRow({
     const row = element.current;
     if (!selected || !row) return;
     const now = document.activeElement;
+    // Already there (PaperList moves it as the cursor moves): focus() would work out the page's style again.
+    if (now === row) return;
     if (now === null || now === document.body || row.closest('[role="grid"]')?.contains(now))
       row.focus({ preventScroll: true });
   }, [selected]);

@@ -10,6 +10,7 @@ import { createReaderSlice, recallReader, type ReaderSlice } from './reader-slic
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSyncSlice, followSync, type SyncSlice } from './sync-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { AfterPaint } from '../after-paint';
 import { applyTheme, recall, remember } from '../ui-memory';
 
 export type AppState = ListSlice &
@@ -57,9 +58,15 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
       if (reading.hash) store.getState().openAttachment(reading.paperId, reading.hash);
       else store.getState().openReader(reading.paperId);
     }
+    // What a key's change of the selection asks besides the list (the new paper's details, remembering it)
+    // waits for the frame that shows the change: at 100,000 papers each press paid for both before it.
+    const afterPaint = new AfterPaint();
     const unsubscribeMemory = store.subscribe((state, previous) => {
       if (state.view !== previous.view || state.sort !== previous.sort || state.selectedId !== previous.selectedId)
-        remember(memory, { view: state.view, sort: state.sort, selectedId: state.selectedId });
+        afterPaint.run('remember', () => {
+          const { view, sort, selectedId } = store.getState();
+          remember(memory, { view, sort, selectedId });
+        });
       if (state.view !== previous.view) remember(memory, { scrollTop: 0 });
     });
     // The list first: the counts and the library's status wait for its answer, not it for theirs.
@@ -75,7 +82,7 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
       if (state.selectedId === previous.selectedId) return;
       // A paper kept on screen after it left the view goes once the selection moves away from it.
       if (state.lingering && state.lingering.row.id !== state.selectedId) store.setState({ lingering: undefined });
-      void state.loadDetail();
+      afterPaint.run('detail', () => void store.getState().loadDetail());
     });
     const unsubscribeChanges = transport.onChanged(() => {
       store.setState({ writeError: undefined });
@@ -94,6 +101,7 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     const unsubscribeWriteErrors = transport.onWriteError((message) => store.setState({ writeError: message }));
     const stopSync = followSync(store.getState, transport.onChanged);
     return () => {
+      afterPaint.dispose();
       stopSync();
       unsubscribeMemory();
       unsubscribeSelection();

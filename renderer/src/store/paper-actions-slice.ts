@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { NewHighlight } from '../components/HighlightPopover';
 import type { CommandInput } from '../../../electron/core/dispatch';
+import { nextPaint } from '../after-paint';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import { positionOf } from './list-rows';
@@ -135,7 +136,9 @@ export const createPaperActionsSlice =
         }
         const change = pending.begin(ids, status);
         try {
-          const sent = statusSent.then(() => transport.invoke('papers.setStatus', { ids, status }));
+          // Sent once the change is on screen (after-paint.ts), still in the order the changes were made.
+          const painted = nextPaint();
+          const sent = statusSent.then(() => painted).then(() => transport.invoke('papers.setStatus', { ids, status }));
           statusSent = sent.catch(() => undefined);
           await sent;
           pending.settle(change, true);
