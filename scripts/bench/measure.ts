@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { measureInsight } from './insight';
-import { readFile, writeFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { open, readFile, writeFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -88,10 +88,33 @@ export function searchQueries(vocab: Vocabulary, count: number): string[] {
 }
 
 /** Generate, write and forget a library, so memory after open counts only the store. */
+/**
+ * The library file, written in pieces of 10,000 papers: at 300,000 papers its text (650 MB) is longer than
+ * V8's longest string. Byte for byte what serializeLibrary gives.
+ */
 async function writeLibrary(vocab: Vocabulary, dir: string, size: number): Promise<string[]> {
   const papers: Paper[] = Array.from({ length: size }, (_, i) => makePaper(vocab, i));
-  await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
+  const file = await open(join(dir, LIBRARY_FILE_NAME), 'w');
+  try {
+    await file.write(`{"version":${LIBRARY_VERSION},"papers":[\n`);
+    for (let at = 0; at < papers.length; at += 10_000) {
+      const lines = papers.slice(at, at + 10_000).map((paper) => JSON.stringify(paper));
+      await file.write(`${at > 0 ? ',\n' : ''}${lines.join(',\n')}`);
+    }
+    await file.write(`${papers.length > 0 ? '\n' : ''}]}\n`);
+  } finally {
+    await file.close();
+  }
   return papers.map((p) => p.id);
+}
+
+/** Files past this many bytes cannot be one string in V8 (its longest is 2^29 - 24 characters). */
+const LONGEST_STRING = (1 << 29) - 24;
+
+/** `measure`'s time, or null when its text would be past V8's longest string (a whole file as one string). */
+async function timedUnlessTooLong(bytes: number, measure: () => Promise<unknown>): Promise<number | null> {
+  if (bytes >= LONGEST_STRING) return null;
+  return (await timed(measure))[1];
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -111,7 +134,10 @@ export async function measureSize(
     const fileBytes = (await stat(file)).size;
     gc();
 
-    const [, openFloorMs] = await timed(async () => JSON.parse(await readFile(file, 'utf8')) as unknown);
+    const openFloorMs = await timedUnlessTooLong(
+      fileBytes,
+      async () => JSON.parse(await readFile(file, 'utf8')) as unknown,
+    );
     gc();
     const [store, openMs] = await timed(() => LibraryStore.open(dir));
     // The index builds in the background after open, in slices that leave the event loop free.
@@ -132,7 +158,9 @@ export async function measureSize(
     lag.disable();
     const saveCounts = store.lastSave;
     const snapshot: LibraryFile = { version: LIBRARY_VERSION, papers: [...store.all()] };
-    const [, saveFloorMs] = await timed(() => writeFile(join(dir, 'floor.json'), serializeLibrary(snapshot)));
+    const saveFloorMs = await timedUnlessTooLong(fileBytes, () =>
+      writeFile(join(dir, 'floor.json'), serializeLibrary(snapshot)),
+    );
 
     // Burst: 1,000 mutations without waiting for persistence; coalescing should keep writes at ~2.
     const writesBefore = store.writes;
@@ -197,9 +225,15 @@ export async function measureSize(
       const [, ms] = await timed(async () => unwrap(await call(options, 'papers.rows', query)));
       others.push(ms);
     }
+    // An export is one file's text: a library whose export is past V8's longest string cannot be exported whole.
+    let exportError: string | undefined;
     const [, exportMs] = await timed(async () => {
-      unwrap(await call(options, 'library.export', { format: 'bibtex' }));
-      unwrap(await call(options, 'library.export', { format: 'markdown', markdownLayout: 'combined' }));
+      try {
+        unwrap(await call(options, 'library.export', { format: 'bibtex' }));
+        unwrap(await call(options, 'library.export', { format: 'markdown', markdownLayout: 'combined' }));
+      } catch (error) {
+        exportError = error instanceof Error ? error.message : String(error);
+      }
     });
     // Relevance: the model over titles and abstracts, ranking 100 inbox papers, similar papers.
     const insight = await measureInsight(store);
@@ -222,13 +256,13 @@ export async function measureSize(
       generate_ms: round(generateMs),
       file_mb: round(fileBytes / 1e6),
       open_ms: round(openMs),
-      open_floor_ms: round(openFloorMs),
+      open_floor_ms: openFloorMs === null ? null : round(openFloorMs),
       open_backed_up_ms: round(reopenMs),
       rss_mb: fresh ? round(fresh.rss / 1e6) : null,
       heap_mb: fresh ? round(fresh.heapUsed / 1e6) : null,
       rss_bench_process_mb: round(memory.rss / 1e6),
       save_ms: round(saveMs),
-      save_floor_ms: round(saveFloorMs),
+      save_floor_ms: saveFloorMs === null ? null : round(saveFloorMs),
       save_block_ms: round(lag.max / 1e6),
       save_copied: saveCounts.copied,
       save_serialised: saveCounts.serialised,
@@ -250,7 +284,8 @@ export async function measureSize(
       filter_sort_cold_ms: round(filterSortColdMs),
       filter_sort_core_ms: round(median(core)),
       filter_sort_other_max_ms: round(Math.max(...others)),
-      export_ms: round(exportMs),
+      export_ms: exportError === undefined ? round(exportMs) : null,
+      ...(exportError !== undefined && { export_error: exportError }),
       ...insight,
       ...(await measureImport(bibtex)),
       notes:
