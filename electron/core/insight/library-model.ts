@@ -1,38 +1,82 @@
 import { join } from 'node:path';
 import type { LibraryStore } from '../store/store';
 import { workOutLikeness } from './inbox-scores';
+import { likenessFor, takeLikeness } from './likeness';
+import { LIKENESS_CACHE_FILE_NAME, readLikenessCache, writeLikenessCache, type LikenessState } from './likeness-cache';
 import { breathe, TextModel } from './model';
 import { MODEL_CACHE_FILE_NAME, readModelCache, textPrint, writeModelCache, type ModelState } from './model-cache';
+import { signalsFor } from './signals';
 import { buildInThread } from './worker-model';
 
 /** Libraries from this size keep their model in a file between runs (as the search index, from 5,000 papers). */
 const MODEL_CACHE_MIN_PAPERS = 5000;
 /** Papers fingerprinted between turns of the event loop while a model is being kept. */
 const PRINT_CHUNK = 5000;
+/** Papers worked out whole since the likeness was last kept (or taken from its file) before it is kept again. */
+const KEEP_LIKENESS_AFTER = 1000;
 
-const models = new WeakMap<LibraryStore, TextModel>();
+/** The library's model, and for a large library where it is coming from while it is not in yet. */
+type Loading = {
+  model: TextModel;
+  /** Settles once the model's first build (in a worker thread) has begun: no file an earlier run kept fits. */
+  building?: Promise<void>;
+  /** The likeness an earlier run kept, read beside the model's file. */
+  likeness?: Promise<LikenessState | undefined>;
+};
+
+const models = new WeakMap<LibraryStore, Loading>();
 /** Models that have been built (or read from their file) once: catching up with a change is quick from then on. */
 const ready = new WeakSet<TextModel>();
 
 /** The library's model, built on first use (or taken from the file an earlier run kept) and kept current. */
 export async function modelFor(store: LibraryStore): Promise<TextModel> {
-  const model = modelOf(store);
+  const loading = loadingOf(store);
+  const { model } = loading;
   await model.update();
-  ready.add(model);
+  if (!ready.has(model)) {
+    // Once, before anything is worked out from the model: the likeness an earlier run kept over this build.
+    const kept = await loading.likeness;
+    loading.likeness = undefined;
+    if (!ready.has(model) && kept && model.buildId === kept.buildId) {
+      takeLikeness(model, signalsFor(store, model), kept.likeness);
+    }
+    ready.add(model);
+  }
   return model;
 }
 
 /**
- * The library's model if it has been built, else undefined, its build started: a large library's first
- * build takes seconds (in a worker thread), and For you answers meanwhile rather than wait. A small
- * library's model is built at once (a fraction of a second).
+ * The library's model if it is in, else undefined, its build started: a large library's first build takes
+ * seconds (in a worker thread), and For you answers meanwhile rather than wait. A model an earlier run kept
+ * in a file is waited for (a second at most); a small library's model is built at once (a fraction of a second).
  */
 export async function readyModel(store: LibraryStore): Promise<TextModel | undefined> {
-  const model = modelOf(store);
-  if (ready.has(model) || !cachePath(store)) return modelFor(store);
-  // Its failure is For you's to show when it asks again, not an unhandled rejection here.
-  modelFor(store).catch(() => undefined);
-  return undefined;
+  const { model, building } = loadingOf(store);
+  if (ready.has(model) || !building) return modelFor(store);
+  const loaded = modelFor(store).then(
+    () => true,
+    // Its failure is For you's to show when it asks again, not an unhandled rejection here.
+    () => false,
+  );
+  return (await Promise.race([loaded, building.then(() => false)])) ? model : undefined;
+}
+
+/**
+ * Every inbox paper's likeness worked out (in slices: inbox-scores.ts), then kept in its file beside the
+ * library when much of it was worked out here, so that the next start takes it rather than work it out again.
+ */
+export async function scoreInbox(store: LibraryStore): Promise<void> {
+  await workOutLikeness(store, modelFor);
+  const path = cachePath(store);
+  if (!path) return;
+  const model = await modelFor(store);
+  const buildId = model.buildId;
+  if (!buildId) return;
+  const likeness = likenessFor(model, signalsFor(store, model));
+  if (likeness.worked < KEEP_LIKENESS_AFTER) return;
+  const state: LikenessState = { buildId, likeness: likeness.kept() };
+  // A cache is only a shortcut: a failed write leaves the next start to work the likeness out.
+  await writeLikenessCache(join(store.dataDir, LIKENESS_CACHE_FILE_NAME), state).catch(() => undefined);
 }
 
 /**
@@ -45,23 +89,32 @@ export async function readyModel(store: LibraryStore): Promise<TextModel | undef
 export async function warmModel(store: LibraryStore): Promise<void> {
   if (!cachePath(store)) return;
   await modelFor(store);
-  await workOutLikeness(store, modelFor);
+  await scoreInbox(store);
 }
 
-function modelOf(store: LibraryStore): TextModel {
-  let model = models.get(store);
-  if (model) return model;
-  model = new TextModel(store);
-  models.set(store, model);
+function loadingOf(store: LibraryStore): Loading {
+  let loading = models.get(store);
+  if (loading) return loading;
+  const model = new TextModel(store);
+  loading = { model };
+  models.set(store, loading);
   const path = cachePath(store);
   if (path) {
-    const built = model;
+    let begun = (): void => undefined;
+    loading.building = new Promise((resolve) => (begun = resolve));
+    loading.likeness = readLikenessCache(join(store.dataDir, LIKENESS_CACHE_FILE_NAME));
     // The file an earlier run kept; else the first build, in a worker thread, which also keeps the file.
-    built.kept = [() => readModelCache(path), () => buildInThread(store, path)];
+    model.kept = [
+      () => readModelCache(path),
+      () => {
+        begun();
+        return buildInThread(store, path);
+      },
+    ];
     // After a build, once the update that made it is over (the model is as the file keeps it until the next change).
-    built.onBuilt = () => setImmediate(() => void keep(built, path));
+    model.onBuilt = () => setImmediate(() => void keep(model, path));
   }
-  return model;
+  return loading;
 }
 
 function cachePath(store: LibraryStore): string | undefined {

@@ -8,6 +8,14 @@ const NEGATIVE_WEIGHT = 0.6;
 const BEST = 6;
 export const NONE = -1;
 
+/** A likeness as a file keeps it (likeness-cache.ts): by slot, BEST entries each, and the signals it learnt. */
+export type KeptLikeness = {
+  weights: Float32Array<ArrayBuffer>;
+  valid: Uint8Array<ArrayBuffer>;
+  slots: Int32Array<ArrayBuffer>;
+  values: Float64Array<ArrayBuffer>;
+};
+
 /**
  * Each inbox paper's three likest kept papers and three likest dismissed ones (their likeness times
  * their weight), kept between rankings. A triage decision changes one paper's signal: the papers that
@@ -48,7 +56,16 @@ class Likeness {
     this.grow(model.slots);
     const changes = signals.changes.slice(this.read);
     this.read = signals.changes.length;
+    this.apply(changes);
+  }
+
+  /**
+   * Learn the signals' changes: papers that counted a changed one are worked out again when next asked,
+   * the others learn each changed paper's likeness to them under its new signal.
+   */
+  private apply(changes: readonly { was?: number; now?: number }[]): void {
     if (changes.length === 0) return;
+    const { model, signals } = this;
     const affected = new Uint8Array(this.valid.length);
     for (const { was, now } of changes) {
       if (was !== undefined) affected[was] = 1;
@@ -57,7 +74,6 @@ class Likeness {
         this.valid[now] = 0;
       }
     }
-    // Papers that counted a changed one are worked out again when next asked.
     const { slots } = this.best;
     for (let q = 0; q < this.valid.length; q++) {
       if (!this.valid[q]) continue;
@@ -69,7 +85,6 @@ class Likeness {
         }
       }
     }
-    // The others learn each changed paper's likeness to them under its new signal.
     const { weightOf } = signals;
     const done = new Set<number>();
     for (const { now } of changes) {
@@ -84,6 +99,48 @@ class Likeness {
         if (q !== now && this.valid[q]) this.insert(q, now, similarity * Math.abs(weight), weight < 0);
       }
     }
+  }
+
+  /** Papers worked out whole since the likeness was made, taken from a file or last kept (see `kept`). */
+  worked = 0;
+
+  /**
+   * The likeness as a file keeps it, copied: each paper's entries and whether they are current, and the
+   * signals they were worked out with (call right after a catch-up).
+   */
+  kept(): KeptLikeness {
+    this.worked = 0;
+    return {
+      weights: this.signals.weightOf.slice(0, this.valid.length),
+      valid: this.valid.slice(),
+      slots: this.best.slots.slice(),
+      values: this.best.values.slice(),
+    };
+  }
+
+  /**
+   * Take the entries of `kept`, worked out over this very model (the caller checks its build), and learn
+   * the signals' changes since as changes made here are learnt: false if it holds another number of slots.
+   */
+  take(kept: KeptLikeness): boolean {
+    const { model, signals } = this;
+    const count = model.slots;
+    if (kept.valid.length !== count || kept.weights.length !== count) return false;
+    if (kept.slots.length !== count * BEST || kept.values.length !== count * BEST) return false;
+    this.recounts = signals.recounts;
+    this.docs = model.size;
+    this.read = signals.changes.length;
+    this.valid = kept.valid;
+    this.best.slots = kept.slots;
+    this.best.values = kept.values;
+    this.scores = new Float32Array(count);
+    this.worked = 0;
+    const changes: { was: number; now: number }[] = [];
+    for (let slot = 0; slot < count; slot++) {
+      if (kept.weights[slot] !== (signals.weightOf[slot] ?? 0)) changes.push({ was: slot, now: slot });
+    }
+    this.apply(changes);
+    return true;
   }
 
   /** True if the paper in `slot` has its likeness worked out and current. */
@@ -117,6 +174,7 @@ class Likeness {
       this.insert(slot, other, similarity * Math.abs(weight), weight < 0);
     }
     this.valid[slot] = 1;
+    this.worked++;
   }
 
   /** Put `other` among `slot`'s three likest of its kind if it is one of them. */
@@ -150,6 +208,18 @@ class Likeness {
 }
 
 const likenessByModel = new WeakMap<TextModel, Likeness>();
+
+/**
+ * Start `model`'s likeness from `kept`, worked out over this same build of the model (its id checked by the
+ * caller), unless one was started already: true if taken.
+ */
+export function takeLikeness(model: TextModel, signals: Signals, kept: KeptLikeness): boolean {
+  if (likenessByModel.has(model)) return false;
+  const likeness = new Likeness(model, signals);
+  if (!likeness.take(kept)) return false;
+  likenessByModel.set(model, likeness);
+  return true;
+}
 
 /** The likeness kept for `model`, caught up with its signals (which must be refreshed first). */
 export function likenessFor(model: TextModel, signals: Signals): Likeness {

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { Paper } from '../schema';
-import { RunningSum } from '../search/index-cache';
 import type { LibraryStore } from '../store/store';
+import { asBytes, laneSum, readWhole, writeWhole, type Part } from './kept-file';
 
 /** The relevance model's file, beside library.json (as search-index.cache is). */
 export const MODEL_CACHE_FILE_NAME = 'relevance-model.cache';
@@ -15,6 +13,8 @@ export const MODEL_CACHE_FILE_NAME = 'relevance-model.cache';
  * abstract still hash the same.
  */
 export type ModelState = {
+  /** Names this build (random, 64 bits as hex): what is worked out from the model is kept under it (likeness-cache.ts). */
+  buildId: string;
   ids: string[];
   fingerprints: Uint32Array<ArrayBuffer>;
   docs: number;
@@ -35,9 +35,23 @@ export type IndexArrays = {
 };
 
 const MAGIC = 0x4d515058; // "XPQM" as a little-endian word
-/** Bump when the layout, the terms (terms.ts) or the weighing (weigh.ts) change. */
-const VERSION = 1;
-const HEADER_WORDS = 12;
+/** Bump when the layout, the checksum, the terms (terms.ts) or the weighing (weigh.ts) change. */
+const VERSION = 2;
+const HEADER_WORDS = 14;
+
+/** A new build's id: 64 random bits as hex. */
+export function newBuildId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** A build id as the two words a file keeps. */
+export function buildIdWords(id: string): [number, number] {
+  return [parseInt(id.slice(0, 8), 16) >>> 0, parseInt(id.slice(8, 16), 16) >>> 0];
+}
+
+export function buildIdOf(a: number, b: number): string {
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
 
 /** Two 32-bit hashes of a paper's title and abstract into out[at], out[at + 1]. */
 export function textPrint(paper: Pick<Paper, 'title' | 'abstract'>, out: Uint32Array, at: number): void {
@@ -59,11 +73,9 @@ export function textPrint(paper: Pick<Paper, 'title' | 'abstract'>, out: Uint32A
   out[at + 1] = b;
 }
 
-type Words = Uint32Array | Int32Array | Float32Array;
-const asBytes = (words: Words): Uint8Array => new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
 const padded = (bytes: number): number => Math.ceil(bytes / 4) * 4;
 
-function partsOf(state: ModelState): Words[] {
+function partsOf(state: ModelState): Part[] {
   const { index } = state;
   return [
     state.fingerprints,
@@ -75,13 +87,6 @@ function partsOf(state: ModelState): Words[] {
     index.slots,
     index.weights,
   ];
-}
-
-function checksum(parts: Words[], ids: Uint8Array): [number, number] {
-  const sum = new RunningSum();
-  for (const part of parts) sum.words(new Uint32Array(part.buffer, part.byteOffset, part.length));
-  sum.bytes(ids);
-  return [sum.a >>> 0, sum.b >>> 0];
 }
 
 /** Write the file whole under a temporary name, then rename it over the old one, so a reader never sees half. */
@@ -98,48 +103,41 @@ export async function writeModelCache(path: string, state: ModelState): Promise<
     state.index.terms.length,
     state.index.slots.length,
     ids.length,
-    ...checksum(parts, ids),
+    ...laneSum([...parts, ids]),
+    ...buildIdWords(state.buildId),
     0,
   );
   const chunks = [asBytes(header), ...parts.map(asBytes), ids, new Uint8Array(padded(ids.length) - ids.length)];
-  // Named as the store names its temp files, so the sweep at open removes one a killed writer left.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    // Private, as everything beside the library is.
-    const file = await open(temp, 'w', 0o600);
-    try {
-      for (const chunk of chunks) {
-        for (let at = 0; at < chunk.length;) at += (await file.write(chunk, at)).bytesWritten;
-      }
-    } finally {
-      await file.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeWhole(path, chunks);
 }
 
 /** The model kept in `path`, or undefined if there is none or it is damaged, cut short or of another version. */
 export async function readModelCache(path: string): Promise<ModelState | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    return undefined;
-  }
-  if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteOffset % 4 !== 0) return undefined;
+  const bytes = await readWhole(path);
+  if (!bytes || bytes.byteLength < HEADER_WORDS * 4) return undefined;
   const header = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
-  const [magic, version, slots, docs, dfLength, vectorLength, indexTerms, indexPostings, idBytes, sumA, sumB] = header;
+  const [
+    magic,
+    version,
+    slots,
+    docs,
+    dfLength,
+    vectorLength,
+    indexTerms,
+    indexPostings,
+    idBytes,
+    sumA,
+    sumB,
+    idA,
+    idB,
+  ] = header;
   if (magic !== MAGIC || version !== VERSION) return undefined;
   const lengths = [2 * slots!, dfLength!, vectorLength!, vectorLength!, indexTerms!, indexTerms! + 1];
   lengths.push(indexPostings!, indexPostings!);
   const total = HEADER_WORDS * 4 + lengths.reduce((sum, n) => sum + 4 * n, 0) + padded(idBytes!);
   if (bytes.byteLength !== total) return undefined;
   let at = bytes.byteOffset + HEADER_WORDS * 4;
-  // A file read whole has a buffer of its own (never Node's shared pool, which is for small reads).
-  const buffer = bytes.buffer as ArrayBuffer;
+  const buffer = bytes.buffer;
   const next = (n: number): number => {
     const from = at;
     at += 4 * n;
@@ -156,8 +154,9 @@ export async function readModelCache(path: string): Promise<ModelState | undefin
     weights: new Float32Array(buffer, next(lengths[7]!), lengths[7]),
   };
   const idText = new Uint8Array(buffer, at, idBytes);
-  const state: ModelState = { ids: [], fingerprints, docs: docs!, df, terms, weights, index };
-  const [a, b] = checksum(partsOf(state), idText);
+  const buildId = buildIdOf(idA!, idB!);
+  const state: ModelState = { buildId, ids: [], fingerprints, docs: docs!, df, terms, weights, index };
+  const [a, b] = laneSum([...partsOf(state), idText]);
   if (a !== sumA || b !== sumB) return undefined;
   state.ids = slots === 0 ? [] : new TextDecoder().decode(idText).split('\n');
   return state.ids.length === slots ? state : undefined;
@@ -174,8 +173,19 @@ export async function keptPapers(
 ): Promise<Paper[] | undefined> {
   const papers: Paper[] = [];
   const print = new Uint32Array(2);
+  // The slots lie in library order, as the model read it: walked beside the library, most papers are found
+  // without a lookup of an id read from the file.
+  const library = store.all();
+  let next = library.next();
   for (let slot = 0; slot < state.ids.length; slot++) {
-    const paper = store.get(state.ids[slot]!);
+    const id = state.ids[slot]!;
+    let paper: Paper | undefined;
+    if (!next.done && next.value.id === id) {
+      paper = next.value;
+      next = library.next();
+    } else {
+      paper = store.get(id);
+    }
     if (!paper) return undefined;
     textPrint(paper, print, 0);
     if (print[0] !== state.fingerprints[2 * slot] || print[1] !== state.fingerprints[2 * slot + 1]) return undefined;

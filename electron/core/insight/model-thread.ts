@@ -61,6 +61,7 @@ export function serveModelBuild(priority: number | undefined): void {
         });
         // Copies where the model's arrays are views of larger ones: each part moves whole.
         const state: ModelState = {
+          buildId: built.buildId,
           ids,
           fingerprints,
           docs: built.docs,

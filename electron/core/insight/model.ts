@@ -1,6 +1,6 @@
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
-import { keptPapers, type ModelState } from './model-cache';
+import { keptPapers, newBuildId, type ModelState } from './model-cache';
 import { TermIndex } from './term-index';
 import { TERMS_PER_PAPER, TermWeights, type Vector } from './weigh';
 
@@ -40,6 +40,8 @@ export class TextModel {
   private pending = new Set<string>();
   /** Set when a change named no papers: the next catch-up compares every paper. */
   private readAll = true;
+  /** Counts changes that named no papers. */
+  private unnamed = 0;
   /**
    * Counts catch-ups that may have moved slots without naming the papers (a full re-read or a rebuild):
    * what a caller keeps by slot must then be recounted, not updated per changed paper.
@@ -58,10 +60,15 @@ export class TextModel {
   fromThread = false;
   /** Called after each build, when the model is as a file would keep it (see `state`). */
   onBuilt: (() => void) | undefined;
+  /** The id of the last build (or of the build read from a file). */
+  private built: string | undefined;
 
   constructor(private readonly store: LibraryStore) {
     store.onChange((event) => {
-      if (event.ids.length === 0) this.readAll = true;
+      if (event.ids.length === 0) {
+        this.readAll = true;
+        this.unnamed++;
+      }
       for (const id of event.ids) this.pending.add(id);
       this.stale = true;
       this.version++;
@@ -71,6 +78,14 @@ export class TextModel {
   /** Papers the model knows. */
   get size(): number {
     return this.docs;
+  }
+
+  /**
+   * The id of the build the model is, while nothing has been placed or removed since (else undefined): what
+   * is worked out from the model can be kept under it, as it holds for the model a file keeps under that id.
+   */
+  get buildId(): string | undefined {
+    return this.dead > 0 || this.recentPapers > 0 ? undefined : this.built;
   }
 
   /** Slots in use or dead: the length of per-slot arrays a caller allocates. */
@@ -106,8 +121,13 @@ export class TextModel {
     const sources = this.papers.length === 0 ? this.kept : [];
     this.kept = [];
     for (const source of sources) {
+      const unnamed = this.unnamed;
       const state = await source();
-      if (state && (await this.restore(state))) break;
+      if (state && (await this.restore(state))) {
+        // Each paper was just checked against the library: only changes named since need reading.
+        if (this.unnamed === unnamed && this.slotOf.size === this.store.size) this.readAll = false;
+        break;
+      }
     }
     this.stale = false;
     const changed = this.pending;
@@ -240,12 +260,14 @@ export class TextModel {
     this.terms = new Int32Array(live.length * TERMS_PER_PAPER);
     this.weights = new Float32Array(live.length * TERMS_PER_PAPER);
     this.builtWith = this.docs;
+    this.built = undefined;
     this.newLayout();
     for (let i = 0; i < live.length; i++) {
       this.weigh(this.place(live[i]!));
       if (i % CHUNK === CHUNK - 1) await breathe();
     }
     this.index.build(this.papers.length, this.terms, this.weights);
+    this.built = newBuildId();
   }
 
   private place(paper: Paper): number {
@@ -285,9 +307,10 @@ export class TextModel {
    * undefined). The arrays are the model's own: write them before the next change.
    */
   state(): (Omit<ModelState, 'ids' | 'fingerprints'> & { papers: readonly (Paper | undefined)[] }) | undefined {
-    if (this.stale || this.updating || this.dead > 0 || this.recentPapers > 0) return undefined;
+    if (this.stale || this.updating || this.dead > 0 || this.recentPapers > 0 || !this.built) return undefined;
     const used = this.papers.length * TERMS_PER_PAPER;
     return {
+      buildId: this.built,
       papers: this.papers,
       docs: this.docs,
       df: this.weighing.frequencies,
@@ -317,6 +340,7 @@ export class TextModel {
     this.weights = state.weights;
     this.index.clearRecent();
     this.index.restore(state.index);
+    this.built = state.buildId;
     this.fromFile = state.builtInThread !== true;
     this.fromThread = state.builtInThread === true;
     this.newLayout();

@@ -2,8 +2,8 @@ import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import { capitalise, explainSlot, round } from './explain';
 import { NONE, likenessFor } from './likeness';
-import { modelFor, readyModel } from './library-model';
-import { inboxOf, workOutLikeness } from './inbox-scores';
+import { modelFor, readyModel, scoreInbox } from './library-model';
+import { inboxOf } from './inbox-scores';
 import { matchRules, type CompiledRule } from './rules';
 import { signalsFor } from './signals';
 import { WrittenNames } from './surface';
@@ -49,7 +49,7 @@ export async function rankInbox(
   // Until the model is built (seconds, in a worker thread, at a large library's first start): import order.
   if (!(await readyModel(store))) return learning(store, rules, ids);
   // The whole inbox is worked out in slices first; a few papers by id are worked out as they are scored.
-  if (!ids) await workOutLikeness(store, modelFor);
+  if (!ids) await scoreInbox(store);
   const model = await modelFor(store);
   const signals = signalsFor(store, model);
   const inbox = (ids && inboxAmong(store, ids)) ?? inboxOf(store, model, ids);
