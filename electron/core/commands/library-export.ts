@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../command';
 import { EXPORT_FORMATS, exportPapers } from '../exporters';
 import { ListQuerySchema } from '../query';
+import { CommandError } from '../result';
 import { IdsSchema } from './inputs';
 import { requirePaper, runQuery } from './papers';
 
@@ -26,7 +27,12 @@ export const libraryExport = defineCommand({
       : input.query
         ? runQuery(ctx, input.query).page
         : [...ctx.store.all()];
-    const output = exportPapers(papers, input.format, { now, markdownLayout: input.markdownLayout });
+    let output: ReturnType<typeof exportPapers>;
+    try {
+      output = exportPapers(papers, input.format, { now, markdownLayout: input.markdownLayout });
+    } catch (error) {
+      throw tooLongToExport(error, papers.length, input.format) ?? error;
+    }
     const base = `paperqueue-${now.toISOString().slice(0, 10)}`;
     if (output.kind === 'folder') {
       return {
@@ -47,3 +53,15 @@ export const libraryExport = defineCommand({
     };
   },
 });
+
+/**
+ * An export is one file's text, and V8 holds no string past 2^29 - 24 characters (about 512 MB): exporting
+ * 300,000 papers whole fails there. Said as what to do instead, not as V8's "Invalid string length".
+ */
+export function tooLongToExport(error: unknown, count: number, format: string): CommandError | undefined {
+  if (!(error instanceof RangeError) || !/string length/i.test(error.message)) return undefined;
+  return new CommandError(
+    'INVALID_INPUT',
+    `${count.toLocaleString('en-US')} papers are too many to export as one ${format} file (its text would pass 512 MB). Export them a part at a time (a selection or a filter), or Markdown as a folder of notes.`,
+  );
+}
