@@ -1,6 +1,8 @@
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import { keptPapers, newBuildId, type ModelState } from './model-cache';
+import { LibraryChanges } from './model-changes';
+import { Slots } from './model-slots';
 import { TermIndex } from './term-index';
 import { TERMS_PER_PAPER, TermWeights, type Vector } from './weigh';
 
@@ -19,10 +21,7 @@ const REBUILD_FACTOR = 1.3;
  * since the last rebuild sit in a small side index; slots of removed papers stay empty until then.
  */
 export class TextModel {
-  private readonly slotOf = new Map<string, number>();
-  private papers: (Paper | undefined)[] = [];
-  private terms = new Int32Array(0);
-  private weights = new Float32Array(0);
+  private readonly table = new Slots();
   private readonly weighing = new TermWeights();
   private docs = 0;
   private builtWith = 0;
@@ -34,21 +33,13 @@ export class TextModel {
   private updating: Promise<void> | undefined;
   /** Which papers have which terms: those of the last rebuild, and those placed since. */
   private readonly index = new TermIndex();
-  private seen = new Uint8Array(0);
 
-  /** Papers named by change events since the last catch-up; the next one re-reads only these. */
-  private pending = new Set<string>();
-  /** Set when a change named no papers: the next catch-up compares every paper. */
-  private readAll = true;
-  /** Counts changes that named no papers. */
-  private unnamed = 0;
+  private readonly changes: LibraryChanges;
   /**
    * Counts catch-ups that may have moved slots without naming the papers (a full re-read or a rebuild):
    * what a caller keeps by slot must then be recounted, not updated per changed paper.
    */
   layout = 0;
-  /** Papers re-read per paper since the layout last changed, for what callers keep by slot. */
-  private readonly reread = new Set<string>();
   /**
    * Where a first build may take the model from instead, tried in turn until one fits the library (a file an
    * earlier run kept, then a build in a worker thread); asked once.
@@ -64,12 +55,7 @@ export class TextModel {
   private built: string | undefined;
 
   constructor(private readonly store: LibraryStore) {
-    store.onChange((event) => {
-      if (event.ids.length === 0) {
-        this.readAll = true;
-        this.unnamed++;
-      }
-      for (const id of event.ids) this.pending.add(id);
+    this.changes = new LibraryChanges(store, () => {
       this.stale = true;
       this.version++;
     });
@@ -90,14 +76,12 @@ export class TextModel {
 
   /** Slots in use or dead: the length of per-slot arrays a caller allocates. */
   get slots(): number {
-    return this.papers.length;
+    return this.table.length;
   }
 
   /** Bytes held by the model's tables. */
   get bytes(): number {
-    return (
-      this.weighing.bytes + this.terms.byteLength + this.weights.byteLength + this.index.bytes + this.papers.length * 24
-    );
+    return this.weighing.bytes + this.table.bytes + this.index.bytes;
   }
 
   /**
@@ -118,27 +102,20 @@ export class TextModel {
   }
 
   private async catchUp(): Promise<void> {
-    const sources = this.papers.length === 0 ? this.kept : [];
+    const sources = this.table.length === 0 ? this.kept : [];
     this.kept = [];
     for (const source of sources) {
-      const unnamed = this.unnamed;
+      const unnamed = this.changes.unnamed;
       const state = await source();
       if (state && (await this.restore(state))) {
         // Each paper was just checked against the library: only changes named since need reading.
-        if (this.unnamed === unnamed && this.slotOf.size === this.store.size) this.readAll = false;
+        if (this.changes.unnamed === unnamed && this.table.live === this.store.size) this.changes.readAll = false;
         break;
       }
     }
     this.stale = false;
-    const changed = this.pending;
-    this.pending = new Set();
-    let added: Paper[] = [];
-    // Per changed paper, unless a change named none or the count shows one went unnamed.
-    if (this.readAll || !this.readChanged(changed, added)) {
-      this.readAll = false;
-      added = this.readEvery();
-      this.newLayout();
-    }
+    const { added, whole } = this.changes.read(this.table, (slot) => this.forget(slot));
+    if (whole) this.newLayout();
     // Count every new paper's terms first, so papers imported together recognise what they share.
     for (let i = 0; i < added.length; i++) {
       this.weighing.count(added[i]!, 1);
@@ -146,69 +123,22 @@ export class TextModel {
     }
     this.docs += added.length;
     const grew = this.docs > this.builtWith * REBUILD_FACTOR || this.docs * REBUILD_FACTOR < this.builtWith;
-    if (grew || this.dead + this.recentPapers + added.length > this.papers.length / 5) {
+    if (grew || this.dead + this.recentPapers + added.length > this.table.length / 5) {
       await this.rebuild(added);
       this.onBuilt?.();
       return;
     }
     this.recentPapers += added.length;
     for (const paper of added) {
-      const slot = this.place(paper);
+      const slot = this.table.place(paper);
       this.weigh(slot);
-      this.index.addRecent(slot, this.terms, this.weights);
-    }
-  }
-
-  /** Compare the papers in `ids` with what the model holds; false when the library's size says others changed too. */
-  private readChanged(ids: Set<string>, added: Paper[]): boolean {
-    for (const id of ids) {
-      this.reread.add(id);
-      const paper = this.store.get(id);
-      const slot = this.slotOf.get(id);
-      if (slot === undefined) {
-        if (paper) added.push(paper);
-      } else if (!paper) {
-        this.forget(slot);
-      } else {
-        this.compare(slot, paper, added);
-      }
-    }
-    return this.slotOf.size + added.length === this.store.size;
-  }
-
-  /** Compare every paper of the library with what the model holds; returns the papers to (re)place. */
-  private readEvery(): Paper[] {
-    if (this.seen.length < this.papers.length) this.seen = new Uint8Array(this.papers.length);
-    this.seen.fill(0);
-    const added: Paper[] = [];
-    for (const paper of this.store.all()) {
-      const slot = this.slotOf.get(paper.id);
-      if (slot === undefined) {
-        added.push(paper);
-        continue;
-      }
-      this.seen[slot] = 1;
-      this.compare(slot, paper, added);
-    }
-    for (const slot of this.slotOf.values()) if (!this.seen[slot]) this.forget(slot);
-    return added;
-  }
-
-  /** Keep the slot if the paper's text is unchanged, else free it and list the paper to be placed again. */
-  private compare(slot: number, paper: Paper, added: Paper[]): void {
-    const known = this.papers[slot]!;
-    if (known === paper) return;
-    if (known.title === paper.title && known.abstract === paper.abstract) {
-      this.papers[slot] = paper;
-    } else {
-      this.forget(slot);
-      added.push(paper);
+      this.index.addRecent(slot, this.table.terms, this.table.weights);
     }
   }
 
   private newLayout(): void {
     this.layout++;
-    this.reread.clear();
+    this.changes.reread.clear();
   }
 
   /**
@@ -217,25 +147,19 @@ export class TextModel {
    * model has not caught up with yet.
    */
   takeReread(): string[] {
-    const ids = [...this.reread];
-    this.reread.clear();
-    return ids;
+    return this.changes.takeReread();
   }
 
   slot(id: string): number | undefined {
-    return this.slotOf.get(id);
+    return this.table.slot(id);
   }
 
   paperAt(slot: number): Paper | undefined {
-    return this.papers[slot];
+    return this.table.paperAt(slot);
   }
 
   vectorAt(slot: number): Vector {
-    const start = slot * TERMS_PER_PAPER;
-    return {
-      terms: this.terms.subarray(start, start + TERMS_PER_PAPER),
-      weights: this.weights.subarray(start, start + TERMS_PER_PAPER),
-    };
+    return this.table.vectorAt(slot);
   }
 
   /**
@@ -246,60 +170,40 @@ export class TextModel {
   accumulate(vector: Vector, scores: Float32Array, touched: number[], only?: Float32Array): void {
     // A term a tenth of the library shares says little about which papers are alike, and costs most.
     const common = Math.max(1000, this.docs / 10);
-    this.index.accumulate(vector, common, this.terms, this.weights, scores, touched, only);
+    this.index.accumulate(vector, common, this.table.terms, this.table.weights, scores, touched, only);
   }
 
   /** Re-weigh every paper with today's document frequencies, in fresh slots, and rebuild the index. */
   private async rebuild(added: Paper[]): Promise<void> {
-    const live = [...this.papers.filter((p): p is Paper => p !== undefined), ...added];
-    this.papers = [];
-    this.slotOf.clear();
+    const live = [...this.table.all.filter((p): p is Paper => p !== undefined), ...added];
+    this.table.clear(live.length);
     this.index.clearRecent();
     this.recentPapers = 0;
     this.dead = 0;
-    this.terms = new Int32Array(live.length * TERMS_PER_PAPER);
-    this.weights = new Float32Array(live.length * TERMS_PER_PAPER);
     this.builtWith = this.docs;
     this.built = undefined;
     this.newLayout();
     for (let i = 0; i < live.length; i++) {
-      this.weigh(this.place(live[i]!));
+      this.weigh(this.table.place(live[i]!));
       if (i % CHUNK === CHUNK - 1) await breathe();
     }
-    this.index.build(this.papers.length, this.terms, this.weights);
+    this.index.build(this.table.length, this.table.terms, this.table.weights);
     this.built = newBuildId();
-  }
-
-  private place(paper: Paper): number {
-    const slot = this.papers.length;
-    this.papers.push(paper);
-    if (this.terms.length < this.papers.length * TERMS_PER_PAPER) {
-      const capacity = Math.max(1024, this.papers.length * 2) * TERMS_PER_PAPER;
-      const terms = new Int32Array(capacity);
-      terms.set(this.terms);
-      const weights = new Float32Array(capacity);
-      weights.set(this.weights);
-      this.terms = terms;
-      this.weights = weights;
-    }
-    this.slotOf.set(paper.id, slot);
-    return slot;
   }
 
   /** The slot stays, empty, until the next rebuild; the index skips it. */
   private forget(slot: number): void {
-    const paper = this.papers[slot];
+    const paper = this.table.empty(slot);
     if (!paper) return;
     this.weighing.count(paper, -1);
     this.docs--;
     this.dead++;
-    this.papers[slot] = undefined;
-    this.slotOf.delete(paper.id);
   }
 
   /** Set the slot's vector from today's document frequencies. */
   private weigh(slot: number): void {
-    this.weighing.weigh(this.papers[slot]!, this.docs, this.terms, this.weights, slot * TERMS_PER_PAPER);
+    const { terms, weights } = this.table;
+    this.weighing.weigh(this.table.paperAt(slot)!, this.docs, terms, weights, slot * TERMS_PER_PAPER);
   }
 
   /**
@@ -308,14 +212,14 @@ export class TextModel {
    */
   state(): (Omit<ModelState, 'ids' | 'fingerprints'> & { papers: readonly (Paper | undefined)[] }) | undefined {
     if (this.stale || this.updating || this.dead > 0 || this.recentPapers > 0 || !this.built) return undefined;
-    const used = this.papers.length * TERMS_PER_PAPER;
+    const used = this.table.length * TERMS_PER_PAPER;
     return {
       buildId: this.built,
-      papers: this.papers,
+      papers: this.table.all,
       docs: this.docs,
       df: this.weighing.frequencies,
-      terms: this.terms.subarray(0, used),
-      weights: this.weights.subarray(0, used),
+      terms: this.table.terms.subarray(0, used),
+      weights: this.table.weights.subarray(0, used),
       index: this.index.arrays(),
     };
   }
@@ -328,16 +232,12 @@ export class TextModel {
   private async restore(state: ModelState): Promise<boolean> {
     const papers = await keptPapers(state, this.store, breathe);
     if (!papers) return false;
-    this.papers = papers;
-    this.slotOf.clear();
-    papers.forEach((paper, slot) => this.slotOf.set(paper.id, slot));
+    this.table.adopt(papers, state.terms, state.weights);
     this.weighing.frequencies.set(state.df);
     this.docs = state.docs;
     this.builtWith = state.docs;
     this.dead = 0;
     this.recentPapers = 0;
-    this.terms = state.terms;
-    this.weights = state.weights;
     this.index.clearRecent();
     this.index.restore(state.index);
     this.built = state.buildId;

@@ -1,0 +1,97 @@
+import type { Paper } from '../schema';
+import type { LibraryStore } from '../store/store';
+import type { Slots } from './model-slots';
+
+/** What changed in the library since the model last read it, from the store's change events. */
+export class LibraryChanges {
+  /** Papers named by change events since the last catch-up; the next one re-reads only these. */
+  private pending = new Set<string>();
+  /** Set when a change named no papers: the next catch-up compares every paper. */
+  readAll = true;
+  /** Counts changes that named no papers. */
+  unnamed = 0;
+  /** Papers re-read per paper since the layout last changed, for what callers keep by slot. */
+  readonly reread = new Set<string>();
+
+  /** `changed` is called at every change, after it is noted. */
+  constructor(
+    private readonly store: LibraryStore,
+    changed: () => void,
+  ) {
+    store.onChange((event) => {
+      if (event.ids.length === 0) {
+        this.readAll = true;
+        this.unnamed++;
+      }
+      for (const id of event.ids) this.pending.add(id);
+      changed();
+    });
+  }
+
+  /**
+   * Compare the library with the papers in `table`'s slots, per paper named since the last read unless a
+   * change named none or the count shows one went unnamed (`whole`: every paper was compared). `forget`
+   * frees the slot of a paper that left the library or whose title or abstract changed; returns the papers
+   * to (re)place.
+   */
+  read(table: Slots, forget: (slot: number) => void): { added: Paper[]; whole: boolean } {
+    const named = this.pending;
+    this.pending = new Set();
+    const added: Paper[] = [];
+    if (!this.readAll && this.readNamed(named, table, forget, added)) return { added, whole: false };
+    this.readAll = false;
+    return { added: this.readEvery(table, forget), whole: true };
+  }
+
+  /** Compare the papers in `ids`; false when the library's size says others changed too. */
+  private readNamed(ids: Set<string>, table: Slots, forget: (slot: number) => void, added: Paper[]): boolean {
+    for (const id of ids) {
+      this.reread.add(id);
+      const paper = this.store.get(id);
+      const slot = table.slot(id);
+      if (slot === undefined) {
+        if (paper) added.push(paper);
+      } else if (!paper) {
+        forget(slot);
+      } else {
+        compare(table, slot, paper, forget, added);
+      }
+    }
+    return table.live + added.length === this.store.size;
+  }
+
+  private readEvery(table: Slots, forget: (slot: number) => void): Paper[] {
+    const seen = new Uint8Array(table.length);
+    const added: Paper[] = [];
+    for (const paper of this.store.all()) {
+      const slot = table.slot(paper.id);
+      if (slot === undefined) {
+        added.push(paper);
+        continue;
+      }
+      seen[slot] = 1;
+      compare(table, slot, paper, forget, added);
+    }
+    for (const slot of table.held()) if (!seen[slot]) forget(slot);
+    return added;
+  }
+
+  /** The papers re-read one by one since the last call (see TextModel.takeReread). */
+  takeReread(): string[] {
+    const ids = [...this.reread];
+    this.reread.clear();
+    return ids;
+  }
+}
+
+/** Keep the slot if the paper's text is unchanged, else free it and list the paper to be placed again. */
+function compare(table: Slots, slot: number, paper: Paper, forget: (slot: number) => void, added: Paper[]): void {
+  const known = table.paperAt(slot)!;
+  if (known === paper) return;
+  if (known.title === paper.title && known.abstract === paper.abstract) {
+    table.renew(slot, paper);
+  } else {
+    forget(slot);
+    added.push(paper);
+  }
+}
