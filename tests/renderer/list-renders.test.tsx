@@ -6,6 +6,8 @@ import { dispatch } from '../../electron/core/dispatch';
 import { PaperList } from '../../renderer/src/components/PaperList';
 import type * as RowModule from '../../renderer/src/components/PaperListRow';
 import type * as PartsModule from '../../renderer/src/components/row-parts';
+import type * as SidebarModule from '../../renderer/src/components/Sidebar';
+import { App } from '../../renderer/src/components/App';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
@@ -15,7 +17,7 @@ import { inProcess } from './in-process';
  * row (its frame: place, selection) and the row's content (title, preview, markers, buttons: the costly
  * part) in counting components that compare their props as the real ones do.
  */
-const drawn = vi.hoisted(() => ({ rows: [] as string[], contents: [] as string[] }));
+const drawn = vi.hoisted(() => ({ rows: [] as string[], contents: [] as string[], sidebars: 0 }));
 
 vi.mock('../../renderer/src/components/PaperListRow', async (importOriginal) => {
   const real = await importOriginal<typeof RowModule>();
@@ -35,6 +37,17 @@ vi.mock('../../renderer/src/components/row-parts', async (importOriginal) => {
     return createElement(real.RowContent, props);
   });
   return { ...real, RowContent: Counted };
+});
+
+vi.mock('../../renderer/src/components/Sidebar', async (importOriginal) => {
+  const real = await importOriginal<typeof SidebarModule>();
+  return {
+    ...real,
+    Sidebar: function Counted() {
+      drawn.sidebars++;
+      return createElement(real.Sidebar);
+    },
+  };
 });
 
 // jsdom lays nothing out: the list is given a window's height, and a ResizeObserver that never reports.
@@ -164,7 +177,15 @@ describe('a key press draws its change before anything else', () => {
     const { library, app, stop, before } = await listShown(60, calls);
     const kept = before[3]!;
     calls.length = 0;
-    act(() => void app.getState().setStatus([kept], 'queued'));
+    let updates = 0;
+    const unsubscribe = app.subscribe(() => updates++);
+    act(() => {
+      void app.getState().setStatus([kept], 'queued');
+      // The rows, the cursor, the undo entry and its notice: one update, every subscriber looks once.
+      expect(updates).toBe(1);
+    });
+    unsubscribe();
+    expect(app.getState().notice).toMatch(/^Marked ‘Paper number \d+ on drawing’ queued$/);
     for (let i = 0; i < 10; i++) await Promise.resolve();
     // On screen at once; nothing asked of the library before the frame.
     expect(onScreen()).not.toContain(kept);
@@ -173,6 +194,35 @@ describe('a key press draws its change before anything else', () => {
     await act(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     await until(() => calls.includes('papers.setStatus') && calls.includes('papers.get'));
     await until(() => library.get(kept)?.status === 'queued' && app.getState().detail?.id === before[4]);
+    await settle();
+    // The next paper once: the library's change event names only the kept one.
+    expect(calls.filter((name) => name === 'papers.get')).toHaveLength(1);
+    stop();
+  });
+});
+
+describe('moving the cursor draws the list and the paper, not the window around them', () => {
+  it('the sidebar is not drawn again when the cursor moves', async () => {
+    const library = await openTempStore();
+    const bib = Array.from({ length: 30 }, (_, i) => `@misc{m${i}, title = {Paper number ${i} on drawing}}`).join('\n');
+    await dispatch({ store: library }, 'library.import', { text: bib, name: 'rows.bib' });
+    const app = createAppStore(inProcess(library));
+    const stop = app.start();
+    render(
+      <StoreContext.Provider value={app}>
+        <App />
+      </StoreContext.Provider>,
+    );
+    await until(() => !app.getState().loading && onScreen().length > 10 && app.getState().stats !== undefined);
+    const rows = onScreen();
+    act(() => app.getState().select(rows[2]));
+    await settle();
+    drawn.sidebars = 0;
+    // Within the first screen: jsdom scrolls nothing.
+    for (const id of rows.slice(3, 6)) act(() => app.getState().select(id));
+    await settle();
+    expect(app.getState().detail?.id).toBe(rows[5]);
+    expect(drawn.sidebars).toBe(0);
     stop();
   });
 });

@@ -18,7 +18,9 @@ const StatsView = lazy(() => import('./StatsView').then((module) => ({ default: 
 const PdfReader = lazy(() => import('./pdf/PdfReader').then((module) => ({ default: module.PdfReader })));
 
 export function App() {
-  const selectedId = useApp((s) => s.selectedId);
+  // Whether a paper is open, not which: the shell (the sidebar, the toolbar…) is not drawn again each time
+  // a key moves the cursor, only the detail pane (SelectedPaper).
+  const hasSelection = useApp((s) => s.selectedId !== undefined);
   const previewFiles = useApp((s) => s.previewFiles);
   const showStats = useApp((s) => s.view.kind === 'stats');
   const reading = useApp((s) => s.reader !== undefined);
@@ -26,7 +28,7 @@ export function App() {
   return (
     <>
       <div
-        className={selectedId && !showStats ? 'app with-detail' : 'app'}
+        className={hasSelection && !showStats ? 'app with-detail' : 'app'}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes('Files')) e.preventDefault();
         }}
@@ -54,7 +56,7 @@ export function App() {
             <PaperList />
           </main>
         )}
-        {selectedId && !showStats && <PaperDetail id={selectedId} />}
+        {hasSelection && !showStats && <SelectedPaper />}
         <ImportDialog />
         <Overlays />
       </div>
@@ -72,4 +74,10 @@ export function App() {
       <ReaderToast />
     </>
   );
+}
+
+/** The detail pane of the paper the cursor is on. */
+function SelectedPaper() {
+  const selectedId = useApp((s) => s.selectedId);
+  return selectedId ? <PaperDetail id={selectedId} /> : null;
 }

@@ -84,12 +84,17 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
       if (state.lingering && state.lingering.row.id !== state.selectedId) store.setState({ lingering: undefined });
       afterPaint.run('detail', () => void store.getState().loadDetail());
     });
-    const unsubscribeChanges = transport.onChanged(() => {
-      store.setState({ writeError: undefined });
+    const unsubscribeChanges = transport.onChanged((event) => {
+      // Nothing to clear: no update, which every subscriber would look at.
+      if (store.getState().writeError !== undefined) store.setState({ writeError: undefined });
       // Only the pages on screen come again; the rest when scrolled to.
       void store.getState().refreshList();
       void store.getState().loadStats();
-      void store.getState().loadDetail();
+      // A status change changes the papers it names and no other (a key that keeps a paper moves the cursor
+      // to the next, which it does not name): the open paper is asked for again only if it is one of them.
+      const { detail } = store.getState();
+      if (!(event.command === 'papers.setStatus' && detail && !event.ids.includes(detail.id)))
+        void store.getState().loadDetail();
       void store.getState().loadReaderPaper();
     });
     const unsubscribeProgress = transport.onProgress(({ command, done, total }) => {

@@ -64,10 +64,14 @@ export const createPaperActionsSlice =
     // the library with the earlier status. Each is sent once the one before it is answered.
     let statusSent: Promise<unknown> = Promise.resolve();
     let noticeTimer: ReturnType<typeof setTimeout> | undefined;
-    const notify = (notice: string) => {
+    /** The notice goes in a while; the caller shows it. */
+    const noticeFor = () => {
       clearTimeout(noticeTimer);
-      set({ notice });
       noticeTimer = setTimeout(() => set({ notice: undefined }), 5000);
+    };
+    const notify = (notice: string) => {
+      noticeFor();
+      set({ notice });
     };
     return {
       undoStack: [],
@@ -117,23 +121,23 @@ export const createPaperActionsSlice =
           selectedId && wanted.has(selectedId) && !stays && !keepOpen
             ? next[Math.min(index, next.length - 1)]?.id
             : selectedId;
-        const { detail, checked } = get();
-        // The rows, the cursor and the rest in one update: the list is drawn once.
+        const { detail, checked, undoStack } = get();
+        // Undo is offered at once, like the change itself; a refused change takes its entry back.
+        const shown = hits.length === 1 ? papers[hits[0]!] : undefined;
+        const entry: UndoEntry | undefined =
+          options?.undoable === false || restore.length === 0
+            ? undefined
+            : { label: `Marked ${whichPapers(ids, shown, linger, detail)} ${STATUS_WORD[status]}`, restore };
+        if (entry) noticeFor();
+        // The rows, the cursor, the undo entry and its notice in one update: every subscriber of the store
+        // looks once, and the list is drawn once.
         get().replaceRows(next, stays ? undefined : wanted, {
           selectedId: cursor,
           checked: checked.length ? [] : checked,
           lingering: linger,
           detail: detail && wanted.has(detail.id) && detail.status !== status ? { ...detail, status } : detail,
+          ...(entry && { undoStack: [...undoStack.slice(-49), entry], notice: entry.label }),
         });
-        // Undo is offered at once, like the change itself; a refused change takes its entry back.
-        const entry: UndoEntry | undefined =
-          options?.undoable === false || restore.length === 0
-            ? undefined
-            : { label: `Marked ${whichPapers(ids, papers, linger, detail)} ${STATUS_WORD[status]}`, restore };
-        if (entry) {
-          set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry] }));
-          notify(entry.label);
-        }
         const change = pending.begin(ids, status);
         try {
           // Sent once the change is on screen (after-paint.ts), still in the order the changes were made.
@@ -205,17 +209,17 @@ const STATUS_WORD: Record<Status, string> = {
   dismissed: 'dismissed',
 };
 
-/** A toast names the paper it speaks of ("‘Causal Probing’"), or counts several. */
+/** A toast names the paper it speaks of ("‘Causal Probing’"; `row`: its row here), or counts several. */
 function whichPapers(
   ids: string[],
-  rows: readonly (PaperRow | undefined)[],
+  row: PaperRow | undefined,
   lingering: Lingering | undefined,
   detail: { id: string; title: string } | undefined,
 ): string {
   if (ids.length !== 1) return `${ids.length} papers`;
   const id = ids[0];
   const title =
-    rows.find((row) => row?.id === id)?.title ??
+    (row && row.id === id ? row.title : undefined) ??
     (lingering?.row.id === id ? lingering?.row.title : undefined) ??
     (detail?.id === id ? detail?.title : undefined);
   if (!title) return 'a paper';
