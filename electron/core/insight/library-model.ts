@@ -62,21 +62,22 @@ export async function readyModel(store: LibraryStore): Promise<TextModel | undef
 }
 
 /**
- * Every inbox paper's likeness worked out (in slices: inbox-scores.ts), then kept in its file beside the
- * library when much of it was worked out here, so that the next start takes it rather than work it out again.
+ * Every inbox paper's likeness worked out (in slices: inbox-scores.ts). When much of it was worked out here, it
+ * is also kept in its file beside the library, so that the next start takes it rather than work it out again:
+ * `kept` settles once written (a ranking need not wait for it).
  */
-export async function scoreInbox(store: LibraryStore): Promise<void> {
+export async function scoreInbox(store: LibraryStore): Promise<{ kept: Promise<void> }> {
   await workOutLikeness(store, modelFor);
-  const path = cachePath(store);
-  if (!path) return;
   const model = await modelFor(store);
   const buildId = model.buildId;
-  if (!buildId) return;
+  if (!buildId || !cachePath(store)) return { kept: Promise.resolve() };
   const likeness = likenessFor(model, signalsFor(store, model));
-  if (likeness.worked < KEEP_LIKENESS_AFTER) return;
+  if (likeness.worked < KEEP_LIKENESS_AFTER) return { kept: Promise.resolve() };
+  // Copied now: the likeness moves on with the next decision while the file is written.
   const state: LikenessState = { buildId, likeness: likeness.kept() };
   // A cache is only a shortcut: a failed write leaves the next start to work the likeness out.
-  await writeLikenessCache(join(store.dataDir, LIKENESS_CACHE_FILE_NAME), state).catch(() => undefined);
+  const path = join(store.dataDir, LIKENESS_CACHE_FILE_NAME);
+  return { kept: writeLikenessCache(path, state).catch(() => undefined) };
 }
 
 /**
@@ -89,7 +90,9 @@ export async function scoreInbox(store: LibraryStore): Promise<void> {
 export async function warmModel(store: LibraryStore): Promise<void> {
   if (!cachePath(store)) return;
   await modelFor(store);
-  await scoreInbox(store);
+  await (
+    await scoreInbox(store)
+  ).kept;
 }
 
 function loadingOf(store: LibraryStore): Loading {

@@ -53,7 +53,8 @@ async function worked(store: LibraryStore): Promise<number> {
 /** The same library opened in a copy without `drop` beside it: what a start without those caches ranks. */
 async function rankedWithout(dir: string, drop: string[]): Promise<{ id: string; score: number }[]> {
   const copy = await tempDir();
-  await cp(dir, copy, { recursive: true });
+  // Not the temporary file of a likeness still being written (a ranking does not wait for it).
+  await cp(dir, copy, { recursive: true, filter: (path) => !path.endsWith('.tmp') });
   for (const name of drop) await rm(join(copy, name), { force: true });
   const store = await LibraryStore.open(copy);
   const ranked = await forYou(store);
