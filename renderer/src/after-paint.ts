@@ -2,9 +2,9 @@
  * Work a key press starts that the screen need not wait for (sending the change to the library, asking it for
  * the next paper's details, remembering the selection) runs once the frame that shows the change is drawn: at
  * 100,000 papers each press paid for them before, and the library's own work on a change (saving it, For
- * you's model) took the CPU the frame needed. Where no frame comes (a hidden window draws none), the work
- * runs after FALLBACK_MS all the same; without frames at all (tests outside a page), at once. A page being
- * left runs what waits there and then.
+ * you's model) took the CPU the frame needed. Where no frame comes in time, the work runs after FALLBACK_MS
+ * all the same; on a hidden page (it draws nothing) or without frames at all (tests outside a page), at once.
+ * A page being left runs what waits there and then.
  */
 
 const FALLBACK_MS = 100;
@@ -15,7 +15,9 @@ globalThis.addEventListener?.('pagehide', () => {
 
 /** Resolves once the next frame is drawn (its callbacks have run and it is out), or FALLBACK_MS without one. */
 export function nextPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  // A hidden page draws nothing, and its timers may be slowed down to one a minute: nothing to wait for.
+  if (typeof requestAnimationFrame !== 'function' || globalThis.document?.visibilityState === 'hidden')
+    return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       waiting.delete(done);
