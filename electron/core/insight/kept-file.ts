@@ -56,24 +56,27 @@ export async function writeWhole(path: string, chunks: readonly Uint8Array[]): P
   }
 }
 
+/** Words summed between turns of the event loop by `laneSumSliced`. */
+const SLICE_WORDS = 1 << 22;
+
 /**
- * A Fletcher-style checksum (a running sum and the sum of it) of `parts` in four interleaved lanes, as
- * two words: it catches a truncated, overwritten or shuffled file at about a nanosecond a word.
+ * A Fletcher-style checksum (a running sum and the sum of it) in four interleaved lanes, as two words: it
+ * catches a truncated, overwritten or shuffled file at about a nanosecond a word.
  */
-export function laneSum(parts: readonly Part[]): [number, number] {
-  let a0 = 1;
-  let a1 = 1;
-  let a2 = 1;
-  let a3 = 1;
-  let b0 = 0;
-  let b1 = 0;
-  let b2 = 0;
-  let b3 = 0;
-  for (const part of parts) {
-    const words = part.byteLength >>> 2;
-    const signed = new Int32Array(part.buffer, part.byteOffset, words);
-    const end = words & ~3;
-    for (let i = 0; i < end; i += 4) {
+class LaneSum {
+  private a0 = 1;
+  private a1 = 1;
+  private a2 = 1;
+  private a3 = 1;
+  private b0 = 0;
+  private b1 = 0;
+  private b2 = 0;
+  private b3 = 0;
+
+  /** Words [from, to) of `signed` (`to - from` a multiple of 4). */
+  words(signed: Int32Array, from: number, to: number): void {
+    let { a0, a1, a2, a3, b0, b1, b2, b3 } = this;
+    for (let i = from; i < to; i += 4) {
       a0 = (a0 + signed[i]!) | 0;
       b0 = (b0 + a0) | 0;
       a1 = (a1 + signed[i + 1]!) | 0;
@@ -83,16 +86,50 @@ export function laneSum(parts: readonly Part[]): [number, number] {
       a3 = (a3 + signed[i + 3]!) | 0;
       b3 = (b3 + a3) | 0;
     }
-    const bytes = asBytes(part);
-    for (let i = end * 4; i < bytes.length; i++) {
-      a0 = (a0 + bytes[i]! + 1) | 0;
-      b0 = (b0 + a0) | 0;
-    }
-    // A part's end counts, so that bytes moved from one part to the next change the sum.
-    a1 = (a1 + part.byteLength) | 0;
-    b1 = (b1 + a1) | 0;
+    Object.assign(this, { a0, a1, a2, a3, b0, b1, b2, b3 });
   }
-  const a = Math.imul(a0, 3) ^ Math.imul(a1, 5) ^ Math.imul(a2, 7) ^ Math.imul(a3, 11);
-  const b = (b0 ^ Math.imul(b1, 0x9e3779b1)) + (b2 ^ Math.imul(b3, 0x85ebca6b));
-  return [a >>> 0, b >>> 0];
+
+  /** The bytes of `part` from `from` on, and its end: bytes moved from one part to the next change the sum. */
+  tail(part: Part, from: number): void {
+    const bytes = asBytes(part);
+    for (let i = from; i < bytes.length; i++) {
+      this.a0 = (this.a0 + bytes[i]! + 1) | 0;
+      this.b0 = (this.b0 + this.a0) | 0;
+    }
+    this.a1 = (this.a1 + part.byteLength) | 0;
+    this.b1 = (this.b1 + this.a1) | 0;
+  }
+
+  result(): [number, number] {
+    const { a0, a1, a2, a3, b0, b1, b2, b3 } = this;
+    const a = Math.imul(a0, 3) ^ Math.imul(a1, 5) ^ Math.imul(a2, 7) ^ Math.imul(a3, 11);
+    const b = (b0 ^ Math.imul(b1, 0x9e3779b1)) + (b2 ^ Math.imul(b3, 0x85ebca6b));
+    return [a >>> 0, b >>> 0];
+  }
+}
+
+/** The checksum of `parts` (see LaneSum). */
+export function laneSum(parts: readonly Part[]): [number, number] {
+  const sum = new LaneSum();
+  for (const part of parts) {
+    const end = (part.byteLength >>> 2) & ~3;
+    sum.words(new Int32Array(part.buffer, part.byteOffset, end), 0, end);
+    sum.tail(part, end * 4);
+  }
+  return sum.result();
+}
+
+/** The same checksum, the event loop given a turn between slices of a few milliseconds: a large file is summed at a start. */
+export async function laneSumSliced(parts: readonly Part[]): Promise<[number, number]> {
+  const sum = new LaneSum();
+  for (const part of parts) {
+    const end = (part.byteLength >>> 2) & ~3;
+    const signed = new Int32Array(part.buffer, part.byteOffset, end);
+    for (let from = 0; from < end; from += SLICE_WORDS) {
+      sum.words(signed, from, Math.min(end, from + SLICE_WORDS));
+      if (from + SLICE_WORDS < end) await new Promise((resolve) => setImmediate(resolve));
+    }
+    sum.tail(part, end * 4);
+  }
+  return sum.result();
 }

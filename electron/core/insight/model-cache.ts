@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
-import { asBytes, laneSum, readWhole, writeWhole, type Part } from './kept-file';
+import { asBytes, laneSum, laneSumSliced, readWhole, writeWhole, type Part } from './kept-file';
 
 /** The relevance model's file, beside library.json (as search-index.cache is). */
 export const MODEL_CACHE_FILE_NAME = 'relevance-model.cache';
@@ -156,7 +156,8 @@ export async function readModelCache(path: string): Promise<ModelState | undefin
   const idText = new Uint8Array(buffer, at, idBytes);
   const buildId = buildIdOf(idA!, idB!);
   const state: ModelState = { buildId, ids: [], fingerprints, docs: docs!, df, terms, weights, index };
-  const [a, b] = laneSum([...partsOf(state), idText]);
+  // In slices: a start of the app has its page to serve meanwhile (summing 113 MB takes about 100 ms).
+  const [a, b] = await laneSumSliced([...partsOf(state), idText]);
   if (a !== sumA || b !== sumB) return undefined;
   state.ids = slots === 0 ? [] : new TextDecoder().decode(idText).split('\n');
   return state.ids.length === slots ? state : undefined;
