@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeWhole } from '../whole-file';
 import type { Paper } from '../schema';
 import type { BaseIndex } from './build';
 import { foldedWords, searchedFields } from './tokenize';
@@ -213,23 +212,7 @@ export async function writeCache(
     ...pad(parts.covered),
     ...pad(parts.text),
   ];
-  // Named as the store names its temp files, so the sweep at open removes one a killed writer left.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    // Private, as everything beside the library is: its terms are the words of a person's notes.
-    const file = await open(temp, 'w', 0o600);
-    try {
-      for (const chunk of chunks) {
-        for (let at = 0; at < chunk.length;) at += (await file.write(chunk, at)).bytesWritten;
-      }
-    } finally {
-      await file.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeWhole(path, chunks);
 }
 
 /** The file's bytes, or undefined if there is none or it cannot be read. */
