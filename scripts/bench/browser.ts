@@ -22,8 +22,8 @@ import {
   timeForYou,
   type Served,
 } from './browser-page';
-import { makePaper, type Vocabulary } from './data';
-import { percentile, searchQueries } from './measure';
+import { makePaper, searchQueries, type Vocabulary } from './data';
+import { percentile } from './measure';
 
 export { PAPER_LIST, PAPER_ROW } from './browser-page';
 

@@ -188,3 +188,35 @@ export function makeBibtex(vocab: Vocabulary, count: number): string {
   }
   return entries.join('\n');
 }
+
+/** A word with one letter changed, swapped, dropped or doubled, as people mistype. */
+function typo(vocab: Vocabulary, word: string): string {
+  if (word.length < 5) return word;
+  const i = 1 + Math.floor(vocab.random() * (word.length - 2));
+  const edits = [
+    word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2),
+    word.slice(0, i) + word.slice(i + 1),
+    word.slice(0, i) + word[i] + word.slice(i),
+    word.slice(0, i) + 'x' + word.slice(i + 1),
+  ];
+  return edits[Math.floor(vocab.random() * edits.length)]!;
+}
+
+/**
+ * 200 queries of the kinds people type: common/mid/rare words, word pairs and triples, prefixes, surnames,
+ * note words, and typos of mid-frequency words.
+ */
+export function searchQueries(vocab: Vocabulary, count: number): string[] {
+  const kinds = [
+    () => vocab.words[vocab.zipf()]!,
+    () => vocab.words[Math.floor(vocab.random() * 200)]!,
+    () => vocab.words[2000 + Math.floor(vocab.random() * 20_000)]!,
+    () => `${vocab.words[vocab.zipf()]} ${vocab.words[vocab.zipf()]}`,
+    () => vocab.words[vocab.zipf()]!.slice(0, 3),
+    () => vocab.surnames[Math.floor(vocab.random() * vocab.surnames.length)]!,
+    () => vocab.noteWords[Math.floor(vocab.random() * vocab.noteWords.length)]!,
+    () => `${vocab.words[vocab.zipf()]} ${vocab.words[vocab.zipf()]} ${vocab.words[vocab.zipf()]}`,
+    () => typo(vocab, vocab.words[2000 + Math.floor(vocab.random() * 20_000)]!),
+  ];
+  return Array.from({ length: count }, (_, i) => kinds[i % kinds.length]!());
+}

@@ -12,7 +12,7 @@ import { queryPage, type ListQuery } from '../../electron/core/query';
 import { LIBRARY_VERSION, type LibraryFile, type Paper } from '../../electron/core/schema';
 import { serializeLibrary } from '../../electron/core/store/library-file';
 import { INDEX_CACHE_MIN_PAPERS, LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
-import { makePaper, prose, type Vocabulary } from './data';
+import { makePaper, prose, searchQueries, type Vocabulary } from './data';
 import { measureReferences } from './references';
 
 export type SizeResult = Record<string, number | string | null>;
@@ -55,42 +55,10 @@ export async function idleUntil(done: () => boolean, limitMs = 120_000): Promise
   while (!done() && performance.now() - start < limitMs) await new Promise((resolve) => setImmediate(resolve));
 }
 
-/** A word with one letter changed, swapped, dropped or doubled, as people mistype. */
-function typo(vocab: Vocabulary, word: string): string {
-  if (word.length < 5) return word;
-  const i = 1 + Math.floor(vocab.random() * (word.length - 2));
-  const edits = [
-    word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2),
-    word.slice(0, i) + word.slice(i + 1),
-    word.slice(0, i) + word[i] + word.slice(i),
-    word.slice(0, i) + 'x' + word.slice(i + 1),
-  ];
-  return edits[Math.floor(vocab.random() * edits.length)]!;
-}
-
 /**
- * 200 queries of the kinds people type: common/mid/rare words, word pairs and triples, prefixes, surnames,
- * note words, and typos of mid-frequency words.
- */
-export function searchQueries(vocab: Vocabulary, count: number): string[] {
-  const kinds = [
-    () => vocab.words[vocab.zipf()]!,
-    () => vocab.words[Math.floor(vocab.random() * 200)]!,
-    () => vocab.words[2000 + Math.floor(vocab.random() * 20_000)]!,
-    () => `${vocab.words[vocab.zipf()]} ${vocab.words[vocab.zipf()]}`,
-    () => vocab.words[vocab.zipf()]!.slice(0, 3),
-    () => vocab.surnames[Math.floor(vocab.random() * vocab.surnames.length)]!,
-    () => vocab.noteWords[Math.floor(vocab.random() * vocab.noteWords.length)]!,
-    () => `${vocab.words[vocab.zipf()]} ${vocab.words[vocab.zipf()]} ${vocab.words[vocab.zipf()]}`,
-    () => typo(vocab, vocab.words[2000 + Math.floor(vocab.random() * 20_000)]!),
-  ];
-  return Array.from({ length: count }, (_, i) => kinds[i % kinds.length]!());
-}
-
-/** Generate, write and forget a library, so memory after open counts only the store. */
-/**
- * The library file, written in pieces of 10,000 papers: at 300,000 papers its text (650 MB) is longer than
- * V8's longest string. Byte for byte what serializeLibrary gives.
+ * Generate, write and forget a library, so memory after open counts only the store. The file is written in
+ * pieces of 10,000 papers: at 300,000 papers its text (650 MB) is longer than V8's longest string. Byte for
+ * byte what serializeLibrary gives.
  */
 async function writeLibrary(vocab: Vocabulary, dir: string, size: number): Promise<string[]> {
   const papers: Paper[] = Array.from({ length: size }, (_, i) => makePaper(vocab, i));

@@ -11,8 +11,8 @@ import { LIBRARY_VERSION, type Paper } from '../../electron/core/schema';
 import { matchWords } from '../../electron/core/search/snippet';
 import { serializeLibrary } from '../../electron/core/store/library-file';
 import { LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
-import { makePaper, type Vocabulary } from './data';
-import { idleUntil, percentile, searchQueries } from './measure';
+import { makePaper, searchQueries, type Vocabulary } from './data';
+import { idleUntil, percentile } from './measure';
 import { PDF_PAGES, pdfPages } from './pdf-data';
 
 /** What `npm run bench -- --json` reports under `pdf`: an object others add their own figures to. */
