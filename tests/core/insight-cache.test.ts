@@ -5,26 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { modelFor } from '../../electron/core/insight/library-model';
 import { MODEL_CACHE_FILE_NAME } from '../../electron/core/insight/model-cache';
-import { LIBRARY_VERSION, type Paper } from '../../electron/core/schema';
-import { serializeLibrary } from '../../electron/core/store/library-file';
-import { LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
-import { makePaper, makeVocabulary } from '../../scripts/bench/data';
-import { tempDir } from './helpers';
+import type { Paper } from '../../electron/core/schema';
+import { LibraryStore } from '../../electron/core/store/store';
+import { generatedLibrary } from './helpers';
 
 /** The smallest library that keeps its model in a file (library-model.ts), as the bench generates them. */
 const PAPERS = 5000;
 
-async function library(): Promise<{ dir: string; papers: Paper[] }> {
-  const dir = await tempDir();
-  const vocab = makeVocabulary(7);
-  const papers = Array.from({ length: PAPERS }, (_, i) => {
-    const paper = makePaper(vocab, i);
-    // Short abstracts keep the test quick; the model reads them all the same.
-    return { ...paper, abstract: paper.abstract.slice(0, 200) };
-  });
-  await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
-  return { dir, papers };
-}
+const library = (): Promise<{ dir: string; papers: Paper[] }> => generatedLibrary(PAPERS, 7);
 
 /** For you's order and its first page's reasons, once it has learnt (its model built in a thread or read). */
 async function forYou(store: LibraryStore): Promise<unknown> {

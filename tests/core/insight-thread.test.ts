@@ -1,27 +1,15 @@
-import { writeFile } from 'node:fs/promises';
 import { getPriority } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { modelFor } from '../../electron/core/insight/library-model';
 import { TextModel } from '../../electron/core/insight/model';
 import { buildInThread, modelThreadReports } from '../../electron/core/insight/worker-model';
-import { LIBRARY_VERSION } from '../../electron/core/schema';
-import { serializeLibrary } from '../../electron/core/store/library-file';
-import { LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
-import { makePaper, makeVocabulary } from '../../scripts/bench/data';
-import { tempDir } from './helpers';
+import { LibraryStore } from '../../electron/core/store/store';
+import { generatedLibrary } from './helpers';
 
-/** A library of `n` generated papers (short abstracts keep the test quick), opened from its file. */
+/** A library of `n` generated papers, opened from its file. */
 async function library(n: number): Promise<LibraryStore> {
-  const dir = await tempDir();
-  const vocab = makeVocabulary(11);
-  const papers = Array.from({ length: n }, (_, i) => {
-    const paper = makePaper(vocab, i);
-    return { ...paper, abstract: paper.abstract.slice(0, 200) };
-  });
-  await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
-  return LibraryStore.open(dir);
+  return LibraryStore.open((await generatedLibrary(n, 11)).dir);
 }
 
 const bytes = (part: ArrayBufferView): Buffer => Buffer.from(part.buffer, part.byteOffset, part.byteLength);

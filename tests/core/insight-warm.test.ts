@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
@@ -7,22 +6,12 @@ import { modelFor, warmModel } from '../../electron/core/insight/library-model';
 import { likenessFor } from '../../electron/core/insight/likeness';
 import { MODEL_CACHE_FILE_NAME } from '../../electron/core/insight/model-cache';
 import { signalsFor } from '../../electron/core/insight/signals';
-import { LIBRARY_VERSION } from '../../electron/core/schema';
-import { serializeLibrary } from '../../electron/core/store/library-file';
-import { LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
-import { makePaper, makeVocabulary } from '../../scripts/bench/data';
-import { tempDir } from './helpers';
+import { LibraryStore } from '../../electron/core/store/store';
+import { generatedLibrary } from './helpers';
 
-/** A folder holding a library of `n` generated papers (short abstracts keep the test quick). */
+/** A folder holding a library of `n` generated papers. */
 async function libraryDir(n: number): Promise<string> {
-  const dir = await tempDir();
-  const vocab = makeVocabulary(17);
-  const papers = Array.from({ length: n }, (_, i) => {
-    const paper = makePaper(vocab, i);
-    return { ...paper, abstract: paper.abstract.slice(0, 200) };
-  });
-  await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
-  return dir;
+  return (await generatedLibrary(n, 17)).dir;
 }
 
 async function ranking(store: LibraryStore) {

@@ -1,4 +1,4 @@
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,26 +8,14 @@ import { likenessFor } from '../../../electron/core/insight/likeness';
 import { LIKENESS_CACHE_FILE_NAME } from '../../../electron/core/insight/likeness-cache';
 import { MODEL_CACHE_FILE_NAME } from '../../../electron/core/insight/model-cache';
 import { signalsFor } from '../../../electron/core/insight/signals';
-import { LIBRARY_VERSION, type Paper } from '../../../electron/core/schema';
-import { serializeLibrary } from '../../../electron/core/store/library-file';
-import { LIBRARY_FILE_NAME, LibraryStore } from '../../../electron/core/store/store';
-import { makePaper, makeVocabulary } from '../../../scripts/bench/data';
-import { tempDir } from '../helpers';
+import type { Paper } from '../../../electron/core/schema';
+import { LibraryStore } from '../../../electron/core/store/store';
+import { generatedLibrary, tempDir } from '../helpers';
 
 /** The smallest library that keeps its model and likeness in files (library-model.ts). */
 const PAPERS = 5000;
 
-async function library(): Promise<{ dir: string; papers: Paper[] }> {
-  const dir = await tempDir();
-  const vocab = makeVocabulary(23);
-  const papers = Array.from({ length: PAPERS }, (_, i) => {
-    const paper = makePaper(vocab, i);
-    // Short abstracts keep the test quick; the model reads them all the same.
-    return { ...paper, abstract: paper.abstract.slice(0, 200) };
-  });
-  await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
-  return { dir, papers };
-}
+const library = (): Promise<{ dir: string; papers: Paper[] }> => generatedLibrary(PAPERS, 23);
 
 /** For you's whole order with scores, once it has learnt. */
 async function forYou(store: LibraryStore): Promise<{ id: string; score: number }[]> {
