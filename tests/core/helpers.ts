@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { call, type CommandInput, type CommandName, type CommandOutput } from '../../electron/core/dispatch';
-import { LIBRARY_VERSION, type Paper } from '../../electron/core/schema';
-import { serializeLibrary } from '../../electron/core/store/library-file';
-import { LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
-import { makePaper, makeVocabulary } from '../../scripts/bench/data';
+import { LibraryStore } from '../../electron/core/store/store';
 
 const made: string[] = [];
 const opened: LibraryStore[] = [];
@@ -54,19 +51,4 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/**
- * A folder holding a library file of `n` papers as the bench generates them (from `seed`), their abstracts cut
- * to 200 characters to keep a test quick: the relevance model reads them all the same.
- */
-export async function generatedLibrary(n: number, seed: number): Promise<{ dir: string; papers: Paper[] }> {
-  const dir = await tempDir();
-  const vocab = makeVocabulary(seed);
-  const papers = Array.from({ length: n }, (_, i) => {
-    const paper = makePaper(vocab, i);
-    return { ...paper, abstract: paper.abstract.slice(0, 200) };
-  });
-  await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
-  return { dir, papers };
 }

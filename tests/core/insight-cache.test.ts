@@ -7,7 +7,7 @@ import { modelFor } from '../../electron/core/insight/library-model';
 import { MODEL_CACHE_FILE_NAME } from '../../electron/core/insight/model-cache';
 import type { Paper } from '../../electron/core/schema';
 import { LibraryStore } from '../../electron/core/store/store';
-import { generatedLibrary } from './helpers';
+import { generatedLibrary } from './generated-library';
 
 /** The smallest library that keeps its model in a file (library-model.ts), as the bench generates them. */
 const PAPERS = 5000;

@@ -5,7 +5,7 @@ import { modelFor } from '../../electron/core/insight/library-model';
 import { TextModel } from '../../electron/core/insight/model';
 import { buildInThread, modelThreadReports } from '../../electron/core/insight/worker-model';
 import { LibraryStore } from '../../electron/core/store/store';
-import { generatedLibrary } from './helpers';
+import { generatedLibrary } from './generated-library';
 
 /** A library of `n` generated papers, opened from its file. */
 async function library(n: number): Promise<LibraryStore> {

@@ -7,7 +7,7 @@ import { likenessFor } from '../../electron/core/insight/likeness';
 import { MODEL_CACHE_FILE_NAME } from '../../electron/core/insight/model-cache';
 import { signalsFor } from '../../electron/core/insight/signals';
 import { LibraryStore } from '../../electron/core/store/store';
-import { generatedLibrary } from './helpers';
+import { generatedLibrary } from './generated-library';
 
 /** A folder holding a library of `n` generated papers. */
 async function libraryDir(n: number): Promise<string> {

@@ -10,7 +10,8 @@ import { MODEL_CACHE_FILE_NAME } from '../../../electron/core/insight/model-cach
 import { signalsFor } from '../../../electron/core/insight/signals';
 import type { Paper } from '../../../electron/core/schema';
 import { LibraryStore } from '../../../electron/core/store/store';
-import { generatedLibrary, tempDir } from '../helpers';
+import { generatedLibrary } from '../generated-library';
+import { tempDir } from '../helpers';
 
 /** The smallest library that keeps its model and likeness in files (library-model.ts). */
 const PAPERS = 5000;
