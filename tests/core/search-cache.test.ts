@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../electron/core/schema';
-import { INDEX_CACHE_FILE_NAME } from '../../electron/core/search/index-cache';
+import { INDEX_CACHE_FILE_NAME, RunningSum, decodeCache } from '../../electron/core/search/index-cache';
+import { PostingReader } from '../../electron/core/search/postings';
 import { seeded } from './helpers';
 import {
   query,
@@ -149,4 +150,49 @@ describe('search index cache', () => {
     await rm(cachePath);
     expect((await open(papers)).catalog.search.fromCache).toBe(false);
   });
+
+  it('builds anew from a file of version 1, whose postings were 32-bit words, and then rewrites it', async () => {
+    const random = seeded(26);
+    const papers = library(random, 300);
+    await saved(await open(papers));
+    await writeFile(cachePath, versionOne(await readFile(cachePath)));
+    const twin = await open(papers);
+    expect(twin.catalog.search.fromCache).toBe(false);
+    agree(twin, random, 5);
+    await saved(twin);
+    expect((await open(papers)).catalog.search.fromCache).toBe(true);
+  });
 });
+
+/** The same index as a whole, good file of version 1 (postings as words, offsets counting them) would hold it. */
+function versionOne(file: Buffer): Buffer {
+  const cache = decodeCache(new Uint8Array(file))!;
+  const reader = new PostingReader(cache.offsets, cache.postings, false);
+  const offsets = new Uint32Array(cache.termCount + 1);
+  const postings: number[] = [];
+  for (let t = 0; t < cache.termCount; t++) {
+    reader.range(t, t + 1);
+    for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) postings.push(ordinal);
+    offsets[t + 1] = postings.length;
+  }
+  const words = Uint32Array.from(postings);
+  const sum = new RunningSum();
+  sum.words(Uint32Array.of(cache.docCount, cache.termCount, words.length));
+  for (const part of [cache.fingerprints, offsets, words]) sum.words(part);
+  for (const part of [cache.covered, cache.text]) sum.bytes(part);
+  const header = new Uint32Array(file.buffer, file.byteOffset, 9).slice();
+  header.set(
+    [1, header[2]!, cache.docCount, cache.termCount, words.length, cache.text.length, sum.a >>> 0, sum.b >>> 0],
+    1,
+  );
+  const padded = (bytes: Uint8Array): Buffer => Buffer.concat([bytes, Buffer.alloc((4 - (bytes.length % 4)) % 4)]);
+  const view = (part: Uint32Array): Buffer => Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+  return Buffer.concat([
+    view(header),
+    view(cache.fingerprints),
+    view(offsets),
+    view(words),
+    padded(cache.covered),
+    padded(cache.text),
+  ]);
+}

@@ -21,7 +21,7 @@ export type FromThread =
       termCount: number;
       text: Uint8Array;
       offsets: Uint32Array;
-      postings: Uint32Array;
+      postings: Uint8Array;
       covered: Uint8Array;
       /** The thread's nice value once lowered (undefined if the system refused). */
       priority: number | undefined;

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Paper } from '../schema';
+import { PostingsCoder } from './postings';
 import { TermTable } from './term-table';
 import { TermScanner } from './tokenize';
 
@@ -30,15 +31,18 @@ export type BaseIndex = {
   table: TermTable;
   /** Term ids below this are sorted and have postings; later ids were added since. */
   termCount: number;
-  /** Postings of term t are postings[offsets[t], offsets[t + 1]): ascending paper ordinals. */
+  /**
+   * Postings of term t are postings[offsets[t], offsets[t + 1]): its ascending paper ordinals, coded as
+   * postings.ts says (read them with a PostingReader). About a byte a posting for common words.
+   */
   offsets: Uint32Array;
-  postings: Uint32Array;
+  postings: Uint8Array;
   covered: Uint8Array;
   /**
-   * Beside each posting, the section (a PDF's page, from 0) where the term first occurs in that document;
+   * Each posting also holds the section (a PDF's page, from 0) where the term first occurs in that document;
    * only in an index of sectioned text.
    */
-  sections?: Uint16Array;
+  sectioned?: boolean;
 };
 
 /** Work that ends in a BaseIndex, done in steps; papers changed under it are listed in `stale`. */
@@ -67,7 +71,7 @@ export class IndexBuilder implements IndexSteps {
   private readonly scanner = new TermScanner(this.table);
   private readonly end: number;
   private cursor = 0;
-  private phase: 'read' | 'sort' | 'fill' | 'done' = 'read';
+  private phase: 'read' | 'sort' | 'fill' | 'code' | 'done' = 'read';
   private readonly chunks: Uint32Array[] = [new Uint32Array(CHUNK)];
   /** Each term's first section in its document, beside `chunks`, when sections are kept. */
   private readonly sectionChunks: Uint16Array[];
@@ -81,6 +85,7 @@ export class IndexBuilder implements IndexSteps {
   private postings = new Uint32Array(0);
   private fillAt = new Uint32Array(0);
   private sections: Uint16Array | undefined;
+  private coder: PostingsCoder | undefined;
 
   /**
    * `scan` reads a document (the papers' fields unless given); with `keepSections`, each posting also
@@ -107,16 +112,18 @@ export class IndexBuilder implements IndexSteps {
     while (!this.done()) {
       if (this.phase === 'read') this.read(deadline);
       else if (this.phase === 'sort') this.sort();
-      else this.fill(deadline);
+      else if (this.phase === 'fill') this.fill(deadline);
+      else this.code(deadline);
       if (!this.done() && performance.now() >= deadline) return undefined;
     }
+    const coder = this.coder!;
     return {
       table: this.table,
       termCount: this.table.size,
-      offsets: this.offsets,
-      postings: this.postings,
+      offsets: coder.offsets,
+      postings: coder.bytes,
       covered: this.covered,
-      ...(this.sections && { sections: this.sections }),
+      ...(this.keepSections && { sectioned: true }),
     };
   }
 
@@ -229,6 +236,16 @@ export class IndexBuilder implements IndexSteps {
     this.sectionChunks.length = 0;
     this.rankOf = new Int32Array(0);
     this.fillAt = new Uint32Array(0);
+    this.coder = new PostingsCoder(this.offsets, this.postings, this.sections);
+    this.phase = 'code';
+  }
+
+  /** Code the postings small (postings.ts), then let the 32-bit ones go. */
+  private code(deadline: number): void {
+    if (!this.coder!.step(deadline)) return;
+    this.offsets = new Uint32Array(0);
+    this.postings = new Uint32Array(0);
+    this.sections = undefined;
     this.phase = 'done';
   }
 }

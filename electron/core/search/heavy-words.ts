@@ -1,4 +1,5 @@
 import type { BaseIndex } from './build';
+import { readerOf } from './postings';
 import type { WordPlan } from './word-plans';
 
 /** Heavy words have at least this many postings (or a quarter of the papers); this many bitsets are kept. */
@@ -30,12 +31,11 @@ export class HeavyWords {
     if (bits) {
       this.kept.delete(plan.word);
     } else {
-      const { offsets, postings, covered } = this.base;
-      bits = new Uint32Array((covered.length + 31) >>> 5);
+      const reader = readerOf(this.base);
+      bits = new Uint32Array((this.base.covered.length + 31) >>> 5);
       for (let r = 0; r < plan.ranges.length; r += 2) {
-        const end = offsets[plan.ranges[r + 1]!]!;
-        for (let i = offsets[plan.ranges[r]!]!; i < end; i++) {
-          const ordinal = postings[i]!;
+        reader.range(plan.ranges[r]!, plan.ranges[r + 1]!);
+        for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) {
           bits[ordinal >>> 5]! |= 1 << (ordinal & 31);
         }
       }

@@ -6,8 +6,8 @@ import { foldedWords, searchedFields } from './tokenize';
 
 /**
  * A built index kept on disk between runs, in one file: a header, each covered paper's fingerprint (two
- * 32-bit hashes of its searched text), the term offsets, the postings, which ordinals were covered, and
- * the sorted terms joined by newlines (a folded term never holds one). A paper is taken from the file
+ * 32-bit hashes of its searched text), the term offsets, the postings (coded as in memory: postings.ts),
+ * which ordinals were covered, and the sorted terms joined by newlines (a folded term never holds one). A paper is taken from the file
  * only if the paper now at its ordinal has the same fingerprint; the others are indexed apart as changes.
  */
 export type CachedIndex = {
@@ -15,7 +15,7 @@ export type CachedIndex = {
   termCount: number;
   fingerprints: Uint32Array;
   offsets: Uint32Array;
-  postings: Uint32Array;
+  postings: Uint8Array;
   covered: Uint8Array;
   text: Uint8Array;
   checksum: [number, number];
@@ -25,8 +25,8 @@ export type CachedIndex = {
 export const INDEX_CACHE_FILE_NAME = 'search-index.cache';
 
 const MAGIC = 0x51504958; // "XIPQ" as a little-endian word: also refuses a file from a big-endian machine
-/** Bump when the file layout or what an index holds changes. */
-const VERSION = 1;
+/** Bump when the file layout or what an index holds changes (2: postings coded as varint gaps). */
+const VERSION = 2;
 const HEADER_WORDS = 9;
 /** Words whose folding, if it ever changed, would make a stored index answer differently. */
 const FOLD_PROBE = 'Café Müller naïve Straße ĳssel Σίγμα État über C++ 2401.12345 x-y pθ ε-DP varepsilon';
@@ -76,9 +76,9 @@ export class RunningSum {
     this.b = b;
   }
 
-  bytes(bytes: Uint8Array): void {
+  bytes(bytes: Uint8Array, from = 0, to = bytes.length): void {
     let { a, b } = this;
-    for (let i = 0; i < bytes.length; i++) {
+    for (let i = from; i < to; i++) {
       a = (a + bytes[i]!) | 0;
       b = (b + a) | 0;
     }
@@ -102,7 +102,7 @@ export function decodeCache(bytes: Uint8Array): CachedIndex | undefined {
   const header = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
   const [magic, version, fold, docCount, termCount, postingsLength, textBytes, sumA, sumB] = header;
   if (magic !== MAGIC || version !== VERSION || fold !== foldSignature() >>> 0) return undefined;
-  const sizes = [HEADER_WORDS * 4, 8 * docCount!, 4 * (termCount! + 1), 4 * postingsLength!, padded(docCount!)];
+  const sizes = [HEADER_WORDS * 4, 8 * docCount!, 4 * (termCount! + 1), padded(postingsLength!), padded(docCount!)];
   const total = sizes.reduce((sum, size) => sum + size, 0) + padded(textBytes!);
   if (bytes.byteLength !== total) return undefined;
   let at = bytes.byteOffset + sizes[0]!;
@@ -113,7 +113,8 @@ export function decodeCache(bytes: Uint8Array): CachedIndex | undefined {
   };
   const fingerprints = words(2 * docCount!);
   const offsets = words(termCount! + 1);
-  const postings = words(postingsLength!);
+  const postings = new Uint8Array(bytes.buffer, at, postingsLength);
+  at += padded(postingsLength!);
   const covered = new Uint8Array(bytes.buffer, at, docCount);
   at += padded(docCount!);
   const text = new Uint8Array(bytes.buffer, at, textBytes);
@@ -129,17 +130,15 @@ export function decodeCache(bytes: Uint8Array): CachedIndex | undefined {
   };
 }
 
-/** The checksum of a file's parts, in steps: each call sums up to `budget` more words. */
+/** The checksum of a file's parts, in steps: each call sums up to `budget` more words or bytes. */
 export class Checksum {
   private part = 0;
   private at = 0;
   private readonly sum = new RunningSum();
-  private readonly parts: Uint32Array[];
-  private readonly tail: Uint8Array[];
+  private readonly parts: (Uint32Array | Uint8Array)[];
 
   constructor(cache: Omit<CachedIndex, 'checksum'>) {
-    this.parts = [cache.fingerprints, cache.offsets, cache.postings];
-    this.tail = [cache.covered, cache.text];
+    this.parts = [cache.fingerprints, cache.offsets, cache.postings, cache.covered, cache.text];
     this.sum.words(Uint32Array.of(cache.docCount, cache.termCount, cache.postings.length));
   }
 
@@ -148,20 +147,19 @@ export class Checksum {
     return [this.sum.a >>> 0, this.sum.b >>> 0];
   }
 
-  /** Sum up to `budget` more words; true once everything is summed. */
+  /** Sum up to `budget` more words or bytes; true once everything is summed. */
   step(budget: number): boolean {
     while (this.part < this.parts.length) {
-      const words = this.parts[this.part]!;
-      const to = Math.min(words.length, this.at + budget);
-      this.sum.words(words, this.at, to);
+      const part = this.parts[this.part]!;
+      const to = Math.min(part.length, this.at + budget);
+      if (part instanceof Uint32Array) this.sum.words(part, this.at, to);
+      else this.sum.bytes(part, this.at, to);
       budget -= to - this.at;
       this.at = to;
-      if (this.at < words.length) return false;
+      if (this.at < part.length) return false;
       this.part++;
       this.at = 0;
     }
-    for (const bytes of this.tail) this.sum.bytes(bytes);
-    this.tail.length = 0;
     return true;
   }
 }
@@ -208,7 +206,7 @@ export async function writeCache(
     view(header),
     view(parts.fingerprints),
     view(parts.offsets),
-    view(parts.postings),
+    ...pad(parts.postings),
     ...pad(parts.covered),
     ...pad(parts.text),
   ];

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { IndexBuilder, paperScan, type BaseIndex, type Documents, type IndexSteps, type Scan } from './build';
 import { CacheLoader, CacheSaver } from './cache-steps';
 import { decodeCache, readCache } from './index-cache';
+import { postingCount } from './postings';
 import { TermScanner } from './tokenize';
 import { HeavyWords } from './heavy-words';
 import { Matcher, type LiveIndex, type TextMatch } from './text-match';
@@ -43,7 +44,7 @@ const SEARCH_CATCH_UP_CHARS = 200_000;
 
 /**
  * A word index over the papers' searched fields: a sorted term dictionary (a prefix is one range of it),
- * postings as one typed array of paper ordinals, one edit of typo tolerance, AND across words.
+ * postings as one array of coded paper ordinals (postings.ts), one edit of typo tolerance, AND across words.
  * Changes since the build are indexed apart (the overlay) until enough pile up to rebuild in the background.
  * The same index, given `SectionedText`, holds the text of the papers' PDFs by the same ordinals.
  */
@@ -103,14 +104,14 @@ export class SearchIndex {
     return this.base !== undefined;
   }
 
-  /** Size of the built index: distinct terms, postings, and about how many bytes they take. */
+  /** Size of the built index: distinct terms, postings (counted, a pass over them), and about how many bytes they take. */
   stats(): { terms: number; postings: number; bytes: number } {
     const base = this.base;
     if (!base) return { terms: 0, postings: 0, bytes: 0 };
     let bytes = base.postings.byteLength + base.offsets.byteLength + base.covered.byteLength + this.matcher.bytes;
     bytes += base.table.bytes();
     for (const ids of this.overlay.values()) bytes += ids.byteLength + 64;
-    return { terms: base.table.size, postings: base.postings.length, bytes };
+    return { terms: base.table.size, postings: postingCount(base.postings, base.sectioned === true), bytes };
   }
 
   /** Stop building in the background (the library is closing); a later search still works, building at once. */

@@ -1,5 +1,6 @@
 import type { BaseIndex } from './build';
 import type { HeavyWords } from './heavy-words';
+import { readerOf, type PostingReader } from './postings';
 import { typoEligible } from './typo';
 import type { WordPlan, WordPlanner } from './word-plans';
 
@@ -97,7 +98,7 @@ export class Matcher {
 
   /** Built papers with a term of the first (rarest) word, into `out`; how many. */
   private firstWord(index: LiveIndex, plan: WordPlan, bits: Uint32Array | undefined, out: Int32Array): number {
-    const { offsets, postings, covered, sections } = index.base;
+    const { covered, sectioned } = index.base;
     let count = 0;
     if (bits) {
       for (let w = 0; w < bits.length; w++) {
@@ -106,17 +107,17 @@ export class Matcher {
           if (covered[ordinal] === 1) out[count++] = ordinal;
         }
       }
-      if (sections) for (let i = 0; i < count; i++) this.firstSections[out[i]!] = 0;
+      if (sectioned) for (let i = 0; i < count; i++) this.firstSections[out[i]!] = 0;
       return count;
     }
     const marks = this.marks;
     const stamp = ++this.stamp;
     const ranges = plan.ranges;
-    if (sections) return this.firstWordSections(index.base, ranges, sections, stamp, out);
+    const reader = readerOf(index.base);
+    if (sectioned) return this.firstWordSections(index.base, reader, ranges, stamp, out);
     for (let r = 0; r < ranges.length; r += 2) {
-      const end = offsets[ranges[r + 1]!]!;
-      for (let i = offsets[ranges[r]!]!; i < end; i++) {
-        const ordinal = postings[i]!;
+      reader.range(ranges[r]!, ranges[r + 1]!);
+      for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) {
         if (covered[ordinal] === 1 && marks[ordinal] !== stamp) {
           marks[ordinal] = stamp;
           out[count++] = ordinal;
@@ -129,21 +130,20 @@ export class Matcher {
   /** firstWord over sectioned text, keeping the first section where the word occurs in each document. */
   private firstWordSections(
     base: BaseIndex,
+    reader: PostingReader,
     ranges: number[],
-    sections: Uint16Array,
     stamp: number,
     out: Int32Array,
   ): number {
-    const { offsets, postings, covered } = base;
+    const { covered } = base;
     const marks = this.marks;
     const firsts = this.firstSections;
     let count = 0;
     for (let r = 0; r < ranges.length; r += 2) {
-      const end = offsets[ranges[r + 1]!]!;
-      for (let i = offsets[ranges[r]!]!; i < end; i++) {
-        const ordinal = postings[i]!;
+      reader.range(ranges[r]!, ranges[r + 1]!);
+      for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) {
         if (covered[ordinal] !== 1) continue;
-        const section = sections[i]! + 1;
+        const section = reader.section + 1;
         if (marks[ordinal] !== stamp) {
           marks[ordinal] = stamp;
           firsts[ordinal] = section;
@@ -171,16 +171,15 @@ export class Matcher {
       }
       return kept;
     }
-    const { offsets, postings } = index.base;
+    const reader = readerOf(index.base);
     const marks = this.marks;
     const before = ++this.stamp;
     for (let i = 0; i < count; i++) marks[candidates[i]!] = before;
     const after = ++this.stamp;
     const ranges = plan.ranges;
     for (let r = 0; r < ranges.length; r += 2) {
-      const end = offsets[ranges[r + 1]!]!;
-      for (let i = offsets[ranges[r]!]!; i < end; i++) {
-        const ordinal = postings[i]!;
+      reader.range(ranges[r]!, ranges[r + 1]!);
+      for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) {
         if (marks[ordinal] === before) {
           marks[ordinal] = after;
           out[kept++] = ordinal;
@@ -192,10 +191,11 @@ export class Matcher {
 
   /** True if some paper as it is now has a term of `plan`. */
   anyLive(index: LiveIndex, plan: WordPlan): boolean {
-    const { offsets, postings, covered } = index.base;
+    const { covered } = index.base;
+    const reader = readerOf(index.base);
     for (let r = 0; r < plan.ranges.length; r += 2) {
-      const end = offsets[plan.ranges[r + 1]!]!;
-      for (let i = offsets[plan.ranges[r]!]!; i < end; i++) if (covered[postings[i]!] === 1) return true;
+      reader.range(plan.ranges[r]!, plan.ranges[r + 1]!);
+      for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) if (covered[ordinal] === 1) return true;
     }
     if (index.overlay.size === 0) return false;
     const terms = termsOf(index.base, plan);

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { IndexBuilder, type Documents } from '../../electron/core/search/build';
+import { PostingReader, PostingsCoder, postingCount } from '../../electron/core/search/postings';
+import type { Paper } from '../../electron/core/schema';
+import { seeded } from './helpers';
+
+/** Terms' postings as 32-bit words, as a build lays them out before coding them. */
+function laidOut(lists: number[][]): { counts: Uint32Array; values: Uint32Array } {
+  const counts = new Uint32Array(lists.length + 1);
+  lists.forEach((list, t) => (counts[t + 1] = counts[t]! + list.length));
+  return { counts, values: Uint32Array.from(lists.flat()) };
+}
+
+function readAll(reader: PostingReader, lo: number, hi: number, sections?: number[]): number[] {
+  const out: number[] = [];
+  reader.range(lo, hi);
+  for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) {
+    out.push(ordinal);
+    sections?.push(reader.section);
+  }
+  return out;
+}
+
+describe('coded postings', () => {
+  it('read back every term’s ordinals and sections, over any range of terms, however the coding was stepped', () => {
+    const random = seeded(31);
+    const lists: number[][] = [];
+    for (let t = 0; t < 300; t++) {
+      const list: number[] = [];
+      // Dense, sparse and huge gaps (past one, two and three bytes), and empty terms.
+      const spread = [1, 3, 200, 20_000, 3_000_000][t % 5]!;
+      let ordinal = -1;
+      for (let n = Math.floor(random() * 40); n > 0; n--) list.push((ordinal += 1 + Math.floor(random() * spread)));
+      lists.push(list);
+    }
+    const { counts, values } = laidOut(lists);
+    const sections = Uint16Array.from(values, () => Math.floor(random() * 0x10000));
+    const whole = new PostingsCoder(counts, values);
+    expect(whole.step(Infinity)).toBe(true);
+    const stepped = new PostingsCoder(counts, values);
+    let steps = 0;
+    while (!stepped.step(0)) steps++;
+    expect(steps).toBeGreaterThan(1);
+    expect(stepped.bytes).toEqual(whole.bytes);
+    expect(stepped.offsets).toEqual(whole.offsets);
+    expect(postingCount(whole.bytes, false)).toBe(values.length);
+
+    const reader = new PostingReader(whole.offsets, whole.bytes, false);
+    for (let i = 0; i < 200; i++) {
+      const lo = Math.floor(random() * lists.length);
+      const hi = lo + Math.floor(random() * (lists.length - lo + 1));
+      expect(readAll(reader, lo, hi)).toEqual(lists.slice(lo, hi).flat());
+    }
+    const withSections = new PostingsCoder(counts, values, sections);
+    withSections.step(Infinity);
+    expect(postingCount(withSections.bytes, true)).toBe(values.length);
+    const read: number[] = [];
+    const sectioned = new PostingReader(withSections.offsets, withSections.bytes, true);
+    expect(readAll(sectioned, 0, lists.length, read)).toEqual(lists.flat());
+    expect(read).toEqual([...sections]);
+  });
+
+  it('take about a byte a posting for words most papers have (four before)', () => {
+    const papers = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        ({
+          title: `Common words in paper ${i % 7 === 0 ? 'seven' : 'other'}`,
+          authors: [],
+          abstract: 'learning queues',
+          note: '',
+          tags: [],
+          annotations: [],
+        }) as unknown as Paper,
+    );
+    const docs: Documents = { count: papers.length, at: (ordinal) => papers[ordinal] };
+    const built = new IndexBuilder(docs).step(Infinity)!;
+    const postings = postingCount(built.postings, false);
+    // common, words, paper, learning and queues in every paper, and seven or other.
+    expect(postings).toBeGreaterThan(6 * papers.length);
+    expect(built.postings.byteLength).toBeLessThan(1.2 * postings);
+  });
+});
