@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
+import { shareEqualText } from './shared-text';
 
 /** Where a paper's line lies in a library file: [first byte, end byte). */
 export type Placement = readonly [number, number];
@@ -55,11 +56,14 @@ class PaperLineReader {
     if (this.lastPaper) return false;
     const more = buffer[end - 1] === COMMA; // another paper follows
     const lineEnd = more ? end - 1 : end;
+    let paper: unknown;
     try {
-      this.papers.push(JSON.parse(buffer.toString('utf8', start, lineEnd)));
+      paper = JSON.parse(buffer.toString('utf8', start, lineEnd));
     } catch {
       return false;
     }
+    shareEqualText(paper, this.papers.at(-1));
+    this.papers.push(paper);
     this.places.push([offset, offset + (lineEnd - start)]);
     this.lastPaper = !more;
     return true;
