@@ -45,7 +45,8 @@ export class LibraryStore {
   readonly file: string;
   private readonly writer: LibraryWriter;
   private readonly byId = new Map<string, Paper>();
-  private readonly identities = new IdentityIndex();
+  /** Checks a hash it finds against the paper as indexed (unindex runs before byId changes, index after). */
+  private readonly identities = new IdentityIndex((id) => this.byId.get(id));
   /** The attached PDFs (attachments/), their extracted text, and which of them papers reference. */
   readonly attachments: AttachmentFiles;
   readonly pdfText: PdfTextCache;
