@@ -34,17 +34,33 @@ describe('the relevance model built in a worker thread', { timeout: 60_000 }, ()
     store.catalog.dispose();
   });
 
-  it('For you says it is still learning until the model is in, then ranks with it', async () => {
+  it('For you ranks by the titles until the model is in, saying so, then as if it had never done so', async () => {
     // The smallest library whose model is built in a thread (and kept in a file): library-model.ts.
     const store = await library(5000);
     const inbox = [...store.all()].filter((paper) => paper.status === 'inbox');
     await call({ store }, 'papers.setStatus', { ids: [inbox[0]!.id, inbox[1]!.id], status: 'queued' });
     const first = await call({ store }, 'insight.rank', { explain: 10 });
     if (!first.ok) throw new Error(first.error.message);
-    expect(first.value).toMatchObject({ fallback: true, learning: true });
-    expect(first.value.summary).toMatch(/still learning your taste/i);
-    // Import order meanwhile, every inbox paper there.
-    expect(first.value.items.map((item) => item.id)).toEqual(inbox.slice(2).map((paper) => paper.id));
+    // Ranked (not the import order of a fallback), and still learning: the page asks again until the model is in.
+    expect(first.value).toMatchObject({ fallback: false, learning: true });
+    expect(first.value.summary).toMatch(
+      /^Ranked for now by the titles of [\d,]+ papers .*refining with their abstracts/,
+    );
+    expect(first.value.summary).not.toMatch(/still learning/i);
+    const ids = first.value.items.map((item) => item.id);
+    expect([...ids].sort()).toEqual(
+      inbox
+        .slice(2)
+        .map((paper) => paper.id)
+        .sort(),
+    );
+    expect(ids).not.toEqual(inbox.slice(2).map((paper) => paper.id));
+    expect(first.value.items[0]!.reason).toMatch(/^Close to /);
+    // A page's reasons, asked by id meanwhile, come from the same first model.
+    const page = await call({ store }, 'insight.rank', { ids: ids.slice(0, 5) });
+    if (!page.ok) throw new Error(page.error.message);
+    expect(page.value.learning).toBe(true);
+    expect(page.value.items.map((item) => item.id)).toEqual(ids.slice(0, 5));
 
     const model = await modelFor(store);
     expect(model.fromThread).toBe(true);
@@ -53,6 +69,15 @@ describe('the relevance model built in a worker thread', { timeout: 60_000 }, ()
     expect(ranked.value.learning).toBeUndefined();
     expect(ranked.value.fallback).toBe(false);
     expect(ranked.value.summary).toMatch(/^Ranked by likeness to /);
+
+    // The same library and decisions, For you first asked once its model is in: the same ranking.
+    const other = await library(5000);
+    await call({ store: other }, 'papers.setStatus', { ids: [inbox[0]!.id, inbox[1]!.id], status: 'queued' });
+    await modelFor(other);
+    const direct = await call({ store: other }, 'insight.rank', { explain: 10 });
+    if (!direct.ok) throw new Error(direct.error.message);
+    expect(ranked.value).toEqual(direct.value);
     store.catalog.dispose();
+    other.catalog.dispose();
   });
 });

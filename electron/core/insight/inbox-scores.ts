@@ -11,15 +11,18 @@ const SLICE_MS = 25;
  * Work out the likeness of every inbox paper not known yet, a slice at a time, giving the event loop a turn
  * between slices: a first ranking of a large inbox (seconds at 100,000 papers) never holds up other
  * requests. Changes that land meanwhile are caught up before each slice, as a ranking does. `modelOf` is the
- * library's model, caught up (library-model.ts's modelFor).
+ * library's model, caught up (library-model.ts's modelFor), or a first model; `stop` ends the work early once
+ * true (checked before each slice).
  */
 export async function workOutLikeness(
   store: LibraryStore,
   modelOf: (store: LibraryStore) => Promise<TextModel>,
+  stop?: () => boolean,
 ): Promise<void> {
   let inbox: Paper[] | undefined;
   let at = 0;
   for (;;) {
+    if (stop?.()) return;
     const model = await modelOf(store);
     const signals = signalsFor(store, model);
     if (signals.positives === 0) return;

@@ -12,13 +12,15 @@ export class LibraryChanges {
   unnamed = 0;
   /** Papers re-read per paper since the layout last changed, for what callers keep by slot. */
   readonly reread = new Set<string>();
+  /** Stops listening to the store. */
+  readonly dispose: () => void;
 
   /** `changed` is called at every change, after it is noted. */
   constructor(
     private readonly store: LibraryStore,
     changed: () => void,
   ) {
-    store.onChange((event) => {
+    this.dispose = store.onChange((event) => {
       if (event.ids.length === 0) {
         this.readAll = true;
         this.unnamed++;

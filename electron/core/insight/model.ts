@@ -22,7 +22,7 @@ const REBUILD_FACTOR = 1.3;
  */
 export class TextModel {
   private readonly table = new Slots();
-  private readonly weighing = new TermWeights();
+  private readonly weighing: TermWeights;
   private docs = 0;
   private builtWith = 0;
   private dead = 0;
@@ -54,11 +54,28 @@ export class TextModel {
   /** The id of the last build (or of the build read from a file). */
   private built: string | undefined;
 
-  constructor(private readonly store: LibraryStore) {
+  /** Terms kept per paper: TERMS_PER_PAPER unless a first model keeps fewer. */
+  private readonly keep: number;
+
+  /**
+   * `titlesOnly` and `termsPerPaper`: a first model of the titles alone, each by its few heaviest terms, which
+   * builds and ranks in a fraction of the time (see library-model.ts's firstModel).
+   */
+  constructor(
+    private readonly store: LibraryStore,
+    options: { titlesOnly?: boolean; termsPerPaper?: number } = {},
+  ) {
+    this.weighing = new TermWeights(options.titlesOnly);
+    this.keep = Math.min(options.termsPerPaper ?? TERMS_PER_PAPER, TERMS_PER_PAPER);
     this.changes = new LibraryChanges(store, () => {
       this.stale = true;
       this.version++;
     });
+  }
+
+  /** Stop following the library's changes: a model no longer used (a first model once the full one is in). */
+  dispose(): void {
+    this.changes.dispose();
   }
 
   /** Papers the model knows. */
@@ -203,7 +220,7 @@ export class TextModel {
   /** Set the slot's vector from today's document frequencies. */
   private weigh(slot: number): void {
     const { terms, weights } = this.table;
-    this.weighing.weigh(this.table.paperAt(slot)!, this.docs, terms, weights, slot * TERMS_PER_PAPER);
+    this.weighing.weigh(this.table.paperAt(slot)!, this.docs, terms, weights, slot * TERMS_PER_PAPER, this.keep);
   }
 
   /**

@@ -1,9 +1,10 @@
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import { capitalise, explainSlot, round } from './explain';
-import { NONE, likenessFor } from './likeness';
-import { modelFor, readyModel, scoreInbox } from './library-model';
-import { inboxOf } from './inbox-scores';
+import { likenessFor } from './likeness';
+import { firstModel, modelFor, readyModel, scoreInbox } from './library-model';
+import type { TextModel } from './model';
+import { inboxOf, workOutLikeness } from './inbox-scores';
 import { matchRules, type CompiledRule } from './rules';
 import { signalsFor } from './signals';
 import { WrittenNames } from './surface';
@@ -26,7 +27,10 @@ export type Ranking = {
   fallback: boolean;
   /** One line about the ranking as a whole. */
   summary: string;
-  /** True while the model is still being built (a large library's first start): ask again in a moment. */
+  /**
+   * True while the model is still being built (a large library's first start): ask again in a moment. The
+   * items are then in import order (`fallback`), or ranked by the titles alone (see rankByTitles).
+   */
   learning?: boolean;
   items: Ranked[];
 };
@@ -46,46 +50,104 @@ export async function rankInbox(
   ids?: readonly string[],
   options: { explain?: number } = {},
 ): Promise<Ranking> {
-  // Until the model is built (seconds, in a worker thread, at a large library's first start): import order.
-  if (!(await readyModel(store))) return learning(store, rules, ids);
-  // The whole inbox is worked out in slices first; a few papers by id are worked out as they are scored.
-  if (!ids) await scoreInbox(store);
-  const model = await modelFor(store);
-  const signals = signalsFor(store, model);
-  const inbox = (ids && inboxAmong(store, ids)) ?? inboxOf(store, model, ids);
-
-  if (signals.positives === 0) {
+  // Until the model is built (seconds, in a worker thread, at a large library's first start): by the titles.
+  if (!(await readyModel(store))) {
+    const first = await firstModel(store);
+    // None: the model came in meanwhile.
+    if (!first) return rankInbox(store, rules, ids, options);
+    if (!ids) await workOutLikeness(store, () => first.update().then(() => first));
+    const ranking = rankWith(store, first, rules, ids, options);
+    if (ranking.fallback) return ranking;
     return {
-      fallback: true,
+      ...ranking,
+      learning: true,
       summary:
-        'Nothing queued, read, tagged, noted or highlighted yet, so the inbox keeps its import order' +
-        (rules.length ? ', moved only by your rules.' : '.'),
-      items: inImportOrder(inbox, rules, 'In import order: nothing kept or read yet.'),
+        ranking.summary.replace(/^Ranked by likeness to /, 'Ranked for now by the titles of ').replace(/\.$/, '') +
+        ': refining with their abstracts, a few moments more.',
     };
   }
+  // The whole inbox is worked out in slices first; a few papers by id are worked out as they are scored.
+  if (!ids) await scoreInbox(store);
+  return rankWith(store, await modelFor(store), rules, ids, options);
+}
+
+/** The inbox ranked with `model` (caught up with the library), its likeness worked out as needed. */
+function rankWith(
+  store: LibraryStore,
+  model: TextModel,
+  rules: readonly CompiledRule[],
+  ids: readonly string[] | undefined,
+  options: { explain?: number },
+): Ranking {
+  const signals = signalsFor(store, model);
+  const inbox = (ids && inboxAmong(store, ids)) ?? inboxOf(store, model, ids);
+  if (signals.positives === 0) return nothingKept(inbox, rules);
 
   // Scores come from the likeness kept per paper between rankings; only the papers shown are explained.
-  // Sorted as numbers (score, then import order) without a comparator: a large inbox sorts in milliseconds.
   const likeness = likenessFor(model, signals);
+  // One for the page: the papers kept that many reasons name are read once.
+  const written = new WrittenNames();
+  const items = byScore(
+    inbox,
+    rules,
+    (paper) => {
+      const slot = model.slot(paper.id);
+      return slot === undefined ? 0 : likeness.score(slot);
+    },
+    (paper, ruleReason) => {
+      const slot = model.slot(paper.id);
+      return slot === undefined ? '' : explainSlot(model, signals, paper, slot, ruleReason, written);
+    },
+    options.explain,
+  );
+  return {
+    fallback: false,
+    summary: `Ranked by likeness to ${kept(signals.positives)} you kept, read or marked.`,
+    items,
+  };
+}
+
+/** "1 paper", "51,214 papers". */
+function kept(positives: number): string {
+  return `${positives.toLocaleString('en-US')} paper${positives === 1 ? '' : 's'}`;
+}
+
+/** Nothing shows the reader's interests yet: the inbox in import order, moved only by the rules. */
+function nothingKept(inbox: readonly Paper[], rules: readonly CompiledRule[]): Ranking {
+  return {
+    fallback: true,
+    summary:
+      'Nothing queued, read, tagged, noted or highlighted yet, so the inbox keeps its import order' +
+      (rules.length ? ', moved only by your rules.' : '.'),
+    items: inImportOrder(inbox, rules, 'In import order: nothing kept or read yet.'),
+  };
+}
+
+/**
+ * The inbox best first: each paper's likeness plus its rule's score, ties in import order; the first `explained`
+ * (all by default) with their title and reason. Sorted as numbers (score, then import order) without a
+ * comparator: a large inbox sorts in milliseconds.
+ */
+function byScore(
+  inbox: readonly Paper[],
+  rules: readonly CompiledRule[],
+  likenessOf: (paper: Paper) => number,
+  reasonOf: (paper: Paper, ruleReason: string | undefined) => string,
+  explained = inbox.length,
+): Ranked[] {
   const count = inbox.length;
   const positions = 2 ** Math.ceil(Math.log2(count + 1));
   const keys = new Float64Array(count);
-  const slots = new Int32Array(count);
   const ruled: ReturnType<typeof matchRules>[] = new Array<ReturnType<typeof matchRules>>(count);
   for (let i = 0; i < count; i++) {
     const paper = inbox[i]!;
-    const slot = model.slot(paper.id);
     const rule = rules.length ? matchRules(rules, paper) : undefined;
-    const score = (slot === undefined ? 0 : likeness.score(slot)) + ruleScore(rule);
-    slots[i] = slot ?? NONE;
+    const score = likenessOf(paper) + ruleScore(rule);
     ruled[i] = rule;
     keys[i] = (MAX_SCORE_THOUSANDTHS - Math.round(score * 1000)) * positions + i;
   }
   keys.sort();
-  const explained = options.explain ?? count;
   const items: Ranked[] = new Array<Ranked>(count);
-  // One for the page: the papers kept that many reasons name are read once.
-  const written = new WrittenNames();
   for (let k = 0; k < count; k++) {
     const key = keys[k]!;
     const i = key % positions;
@@ -97,15 +159,9 @@ export async function rankInbox(
       items[k] = { id: paper.id, score, ...extra };
       continue;
     }
-    const slot = slots[i]!;
-    const reason = slot === NONE ? '' : explainSlot(model, signals, paper, slot, rule?.reason, written);
-    items[k] = { id: paper.id, title: paper.title, score, reason, ...extra };
+    items[k] = { id: paper.id, title: paper.title, score, reason: reasonOf(paper, rule?.reason), ...extra };
   }
-  return {
-    fallback: false,
-    summary: `Ranked by likeness to ${signals.positives.toLocaleString('en-US')} paper${signals.positives === 1 ? '' : 's'} you kept, read or marked.`,
-    items,
-  };
+  return items;
 }
 
 /** The inbox in import order, moved only by the rules, each paper with `reason` unless a rule gives one. */
@@ -123,24 +179,6 @@ function inImportOrder(inbox: readonly Paper[], rules: readonly CompiledRule[], 
   });
   items.sort((a, b) => b.score - a.score);
   return items;
-}
-
-/** For you while the model is being built: the inbox in import order, moved by the rules. */
-function learning(store: LibraryStore, rules: readonly CompiledRule[], ids: readonly string[] | undefined): Ranking {
-  let inbox = ids && inboxAmong(store, ids);
-  if (!inbox) {
-    const wanted = ids && new Set(ids);
-    inbox = [];
-    for (const paper of store.all())
-      if (paper.status === 'inbox' && (!wanted || wanted.has(paper.id))) inbox.push(paper);
-    inbox.sort((a, b) => a.rank - b.rank);
-  }
-  return {
-    fallback: true,
-    learning: true,
-    summary: 'Still learning your taste from this library: the inbox keeps its import order for a few moments.',
-    items: inImportOrder(inbox, rules, 'In import order while For you is still learning your taste.'),
-  };
 }
 
 /**

@@ -106,7 +106,37 @@ export class TermIndex {
   build(papers: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
     const total = papers * TERMS_PER_PAPER;
     if (papers < 20_000) this.buildSmall(total, vectorTerms, vectorWeights);
+    else if (countUsed(total, vectorWeights) < 1_000_000) this.buildSorted(total, vectorTerms, vectorWeights);
     else this.buildLarge(total, vectorTerms, vectorWeights);
+  }
+
+  /**
+   * By sorting (term, position) keys as numbers in a typed array: for a large library of few terms per paper
+   * (a first model: library-model.ts), where buildLarge's passes over the term space cost more than the sort.
+   */
+  private buildSorted(total: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
+    const keys = new Float64Array(countUsed(total, vectorWeights));
+    let n = 0;
+    for (let p = 0; p < total; p++) if (vectorWeights[p] !== 0) keys[n++] = vectorTerms[p]! * 2 ** 30 + p;
+    keys.sort();
+    const terms: number[] = [];
+    const starts: number[] = [];
+    this.slots = new Int32Array(n);
+    this.weights = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      const term = Math.floor(key / 2 ** 30);
+      const position = key - term * 2 ** 30;
+      if (terms.at(-1) !== term) {
+        terms.push(term);
+        starts.push(i);
+      }
+      this.slots[i] = Math.floor(position / TERMS_PER_PAPER);
+      this.weights[i] = vectorWeights[position]!;
+    }
+    starts.push(n);
+    this.terms = Int32Array.from(terms);
+    this.start = Int32Array.from(starts);
   }
 
   /** By a counting sort over the term space: linear, no comparison sort. */
@@ -163,6 +193,13 @@ export class TermIndex {
     this.terms = Int32Array.from(terms);
     this.start = Int32Array.from(starts);
   }
+}
+
+/** Entries of the vectors in use (a weight not 0). */
+function countUsed(total: number, vectorWeights: Float32Array): number {
+  let count = 0;
+  for (let p = 0; p < total; p++) if (vectorWeights[p] !== 0) count++;
+  return count;
 }
 
 /** The weight of `term` in the vector of `slot`, or 0. */

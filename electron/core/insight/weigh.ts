@@ -29,6 +29,9 @@ export class TermWeights {
   private idfOf = new Float64Array(0);
   private idfDocs = -1;
 
+  /** `titlesOnly`: read each paper's title and not its abstract (a first model, quick to build: library-model.ts). */
+  constructor(private readonly titlesOnly = false) {}
+
   /** Each term's document frequency, by hash: what a kept model saves and restores. */
   get frequencies(): Int32Array<ArrayBuffer> {
     return this.df;
@@ -68,8 +71,10 @@ export class TermWeights {
         at = (at + 1) & mask;
       }
     };
-    // The title counts twice: it says what the paper is about.
     forEachTerm(paper.title, push);
+    // Titles alone: each read once (a first model, whose weights need not be the full model's).
+    if (this.titlesOnly) return found;
+    // The title counts twice: it says what the paper is about.
     forEachTerm(paper.title, push);
     forEachTerm(paper.abstract, push);
     return found;
@@ -93,10 +98,17 @@ export class TermWeights {
   }
 
   /**
-   * Write the paper's vector at `start` in `terms` and `weights`: its TERMS_PER_PAPER heaviest terms by
-   * tf-idf among `docs` papers, heaviest first, normalised.
+   * Write the paper's vector at `start` in `terms` and `weights`: its `keep` (at most TERMS_PER_PAPER) heaviest
+   * terms by tf-idf among `docs` papers, heaviest first, normalised; zeros after them.
    */
-  weigh(paper: Paper, docs: number, terms: Int32Array, weights: Float32Array, start: number): void {
+  weigh(
+    paper: Paper,
+    docs: number,
+    terms: Int32Array,
+    weights: Float32Array,
+    start: number,
+    keep = TERMS_PER_PAPER,
+  ): void {
     const found = this.collect(paper);
     const { distinct, counts, scratch } = this;
     const papers = Math.max(docs, 1);
@@ -109,10 +121,10 @@ export class TermWeights {
       distinct[n] = distinct[i]!;
       n++;
     }
-    // Keep the heaviest: weights above the TERMS_PER_PAPER-th largest (found without sorting them all).
-    const threshold = n > TERMS_PER_PAPER ? kthLargest(scratch, n, TERMS_PER_PAPER, this.select) : -Infinity;
+    // Keep the heaviest: weights above the keep-th largest (found without sorting them all).
+    const threshold = n > keep ? kthLargest(scratch, n, keep, this.select) : -Infinity;
     let kept = 0;
-    for (let i = 0; i < n && kept < TERMS_PER_PAPER; i++) {
+    for (let i = 0; i < n && kept < keep; i++) {
       if (scratch[i]! < threshold) continue;
       // Insertion by weight, heaviest first: at most TERMS_PER_PAPER entries.
       let k = kept++;
