@@ -1,6 +1,7 @@
 import { BrowserWindow, dialog, ipcMain, type OpenDialogOptions, type WebFrameMain } from 'electron';
 import { CHANNELS } from './channels';
 import { dispatch } from './core/dispatch';
+import { foreground } from './core/foreground';
 import type { Result } from './core/result';
 import type { LibraryStore } from './core/store/store';
 
@@ -15,7 +16,12 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
     }
     if (typeof name !== 'string')
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Command name missing.' } };
-    return dispatch({ store }, name, input);
+    const done = foreground.begin();
+    try {
+      return await dispatch({ store }, name, input);
+    } finally {
+      done();
+    }
   });
   // The one host capability the page asks for besides commands: a folder picked in the native dialog
   // (the sync folder). The person's choice is the consent; the page gets the path and nothing else.

@@ -15,6 +15,7 @@ import {
 import { MAX_PDF_BYTES } from '../core/attachments/store-pdf';
 import { serveAttachment } from './attachment-route';
 import { readStatic } from './static';
+import { foreground } from '../core/foreground';
 import { attachSync, detachSync, keepSyncing } from '../core/sync/attach';
 
 export type ServerOptions = {
@@ -65,6 +66,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = 0;
 
   const server = createServer((req, res) => {
+    // A person is waiting for this (the event stream aside, which stays open): background work holds back.
+    if (!(req.method === 'GET' && req.url?.startsWith('/api/events'))) res.once('close', foreground.begin());
     handle(req, res).catch((error: unknown) => {
       // The details go to the log, not to the page: a raw error can carry paths and file contents.
       console.error('paperqueue: a request failed:', error);

@@ -1,12 +1,22 @@
 import { performance } from 'node:perf_hooks';
-import type { Paper } from '../schema';
 import { foldText } from '../text';
 import type { Documents } from './build';
 import type { TextMatch } from './text-match';
 import { ASCII_FOLD } from './tokenize';
 
-const SPACE = 0x20;
-const BREAK = 0x0a;
+/** Papers folded per write: one string of a few tens of kilobytes. */
+const BATCH = 256;
+/** Words whose `knows` answer is kept at most (a search types a few; this is hundreds of searches). */
+const KNOWN_WORDS = 1000;
+/** A character past ASCII (any code unit above 127). */
+const PAST_ASCII = /[^\p{ASCII}]/u;
+/**
+ * Each byte as foldText folds ASCII (anything but a letter or digit a space); a line's break and every byte
+ * past ASCII stay. Folding foldText's own output again changes nothing.
+ */
+const BYTE_FOLD = Uint8Array.from({ length: 256 }, (_, byte) =>
+  byte >= 128 || byte === 0x0a ? byte : ASCII_FOLD[byte] || 0x20,
+);
 
 /**
  * What a search answers while its index is still being built (the first start of a large library):
@@ -29,11 +39,14 @@ export class TitleScan {
   private marks = new Uint32Array(0);
   private list = new Int32Array(0);
   private stamp = 0;
+  /** What `knows` answered for a word, until a paper changes: a search asks it of each word it types. */
+  private readonly known = new Map<string, boolean>();
 
   constructor(private readonly docs: Documents) {}
 
   /** The paper at `ordinal` was added, replaced or removed. */
   changed(ordinal: number): void {
+    this.known.clear();
     // Folded already, or about to be: either way it is checked on its own.
     if (this.end !== undefined) this.changes.add(ordinal);
   }
@@ -41,6 +54,7 @@ export class TitleScan {
   /** Forget the folded text (the index is ready, or every paper was replaced). */
   clear(): void {
     this.text = undefined;
+    this.known.clear();
     this.bytes = Buffer.allocUnsafe(0);
     this.length = 0;
     this.cursor = 0;
@@ -53,7 +67,30 @@ export class TitleScan {
 
   /** True if some title or author has a word starting with `word` (folded). */
   knows(word: string): boolean {
-    return this.match([word]).count > 0;
+    let known = this.known.get(word);
+    if (known === undefined) {
+      known = this.find(word);
+      if (this.known.size >= KNOWN_WORDS) this.known.clear();
+      this.known.set(word, known);
+    }
+    return known;
+  }
+
+  /** True if some title or author has a word starting with `word`: the first such paper ends the scan. */
+  private find(word: string): boolean {
+    const text = this.prepare();
+    const needle = Buffer.from(` ${word}`);
+    const { starts } = this;
+    for (let at = text.indexOf(needle); at >= 0;) {
+      const ordinal = ordinalAt(starts, at);
+      if (!this.changes.has(ordinal)) return true;
+      at = text.indexOf(needle, starts[ordinal + 1]);
+    }
+    const own = (ordinal: number): boolean => folded(this.docs, ordinal).includes(` ${word}`);
+    for (const changed of this.changes) if (changed < this.docs.count && own(changed)) return true;
+    for (let late = starts.length - 1; late < this.docs.count; late++)
+      if (!this.changes.has(late) && own(late)) return true;
+    return false;
   }
 
   /** The papers whose title or authors have, for each of `words` (folded), a word starting with it. */
@@ -118,50 +155,42 @@ export class TitleScan {
     if (this.text) return true;
     const count = (this.end ??= this.docs.count);
     if (this.starts.length !== count + 1) this.starts = new Uint32Array(count + 1);
-    const starts = this.starts;
-    for (; this.cursor < count; this.cursor++) {
-      const ordinal = this.cursor;
-      starts[ordinal] = this.length;
-      const paper = this.docs.at(ordinal);
-      if (paper) this.fold(ordinal, paper);
-      if ((ordinal & 255) === 255 && performance.now() >= deadline) {
-        this.cursor++;
-        return false;
-      }
+    while (this.cursor < count) {
+      this.foldBatch(Math.min(count, this.cursor + BATCH));
+      if (this.cursor < count && performance.now() >= deadline) return false;
     }
-    starts[count] = this.length;
+    this.starts[count] = this.length;
     this.text = this.bytes.subarray(0, this.length);
     return true;
   }
 
   /**
-   * Write a paper's title and authors as UTF-8 (natively), then fold them in place as foldText folds
-   * ASCII: any byte past ASCII, or a TeX letter name, sends the paper through foldText itself.
+   * Fold the papers from the cursor to `end`: their titles and authors are joined into one string,
+   * written as UTF-8 at once (a write per field was most of the cost) and folded in place as foldText folds
+   * ASCII. A paper with a character past ASCII, a line break or a TeX letter name goes through foldText.
    */
-  private fold(ordinal: number, paper: Paper): void {
-    const from = this.length;
-    let plain = !paper.title.includes('var');
-    for (let field = -1; field < paper.authors.length; field++) {
-      const text = field < 0 ? paper.title : paper.authors[field]!;
-      if (field >= 0 && text.includes('var')) plain = false;
-      this.room(3 * text.length + 2);
-      this.bytes[this.length++] = SPACE;
-      this.length += this.bytes.write(text, this.length, 'utf8');
+  private foldBatch(end: number): void {
+    const starts = this.starts;
+    let batch = '';
+    let at = this.length;
+    for (let ordinal = this.cursor; ordinal < end; ordinal++) {
+      starts[ordinal] = at;
+      const paper = this.docs.at(ordinal);
+      if (!paper) continue;
+      let piece = ` ${paper.title}`;
+      for (const author of paper.authors) piece += ` ${author}`;
+      if (piece.includes('var') || PAST_ASCII.test(piece) || piece.includes('\n')) {
+        piece = folded(this.docs, ordinal);
+        at += Buffer.byteLength(piece, 'utf8') + 1;
+      } else at += piece.length + 1;
+      batch += `${piece}\n`;
     }
+    this.room(at - this.length);
+    this.bytes.write(batch, this.length, 'utf8');
     const bytes = this.bytes;
-    for (let at = from; at < this.length && plain; at++) {
-      const byte = bytes[at]!;
-      if (byte >= 128) plain = false;
-      else bytes[at] = ASCII_FOLD[byte] || SPACE;
-    }
-    if (!plain) {
-      this.length = from;
-      const own = folded(this.docs, ordinal);
-      this.room(3 * own.length + 1);
-      this.length += this.bytes.write(own, this.length, 'utf8');
-    }
-    this.room(1);
-    this.bytes[this.length++] = BREAK;
+    for (let i = this.length; i < at; i++) bytes[i] = BYTE_FOLD[bytes[i]!]!;
+    this.length = at;
+    this.cursor = end;
   }
 
   private room(more: number): void {
@@ -170,6 +199,18 @@ export class TitleScan {
     this.bytes.copy(grown, 0, 0, this.length);
     this.bytes = grown;
   }
+}
+
+/** The ordinal whose line holds byte `at` (starts ascending, starts[count] the end). */
+function ordinalAt(starts: Uint32Array, at: number): number {
+  let low = 0;
+  let high = starts.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** A paper's title and authors as foldText makes them, each word after a space (what the needles look for). */

@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { foreground } from '../foreground';
 import { IndexBuilder, type BaseIndex, type Documents, type IndexSteps } from './build';
 import { searchedText, type FromThread, type SearchedText, type ToThread } from './build-thread';
 import { TermTable } from './term-table';
 
-/** Papers sent to the thread per message: a few milliseconds of copying each. */
-const CHUNK = 2000;
+/** Papers sent to the thread per message: a few milliseconds of copying each, so a request waits little. */
+const CHUNK = 500;
 
 /** What the last build in a thread reported: for the bench and for tests. */
 export type ThreadReport = { priority: number | undefined; cpuMs: number };
@@ -65,9 +66,13 @@ export class WorkerBuild implements IndexSteps {
     return this.fallback?.stale ?? this.changes;
   }
 
-  /** True while nothing can be done here but wait for the thread. */
+  /**
+   * True while nothing can be done here but wait: for the thread, or, while papers are still to be sent,
+   * for the foreground (a page loading, requests) to be quiet; `wake` is called when it is.
+   */
   get waiting(): boolean {
-    return this.fallback === undefined && this.result === undefined && this.sent >= this.end;
+    if (this.fallback !== undefined || this.result !== undefined) return false;
+    return this.sent >= this.end || this.heldBack();
   }
 
   /** Stop the thread (the library closed, or the index is wanted at once). */
@@ -112,7 +117,7 @@ export class WorkerBuild implements IndexSteps {
   private send(deadline: number): undefined {
     const thread = this.thread;
     if (!thread) return undefined;
-    while (this.sent < this.end) {
+    while (this.sent < this.end && !this.heldBack()) {
       const from = this.sent;
       const to = Math.min(this.end, from + CHUNK);
       const papers: SearchedText[] = [];
@@ -125,6 +130,13 @@ export class WorkerBuild implements IndexSteps {
       thread.postMessage({ kind: 'build', count: this.end, cachePath: this.cachePath } satisfies ToThread);
     }
     return undefined;
+  }
+
+  /** True (and `wake` called once it is quiet) while the foreground wants this thread. */
+  private heldBack(): boolean {
+    if (!foreground.busy()) return false;
+    foreground.whenQuiet(this.wake);
+    return true;
   }
 
   /** The thread could not start, failed or stopped before answering: build here, in steps, from the start. */

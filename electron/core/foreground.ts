@@ -1,0 +1,78 @@
+import { performance } from 'node:perf_hooks';
+
+/** How long after the last request the process counts as quiet: a page's requests come this close together. */
+const QUIET_MS = 250;
+/** The longest background work holds back: under a stream of requests it still gets a slice this often. */
+const MOST_HELD_MS = 2000;
+
+/**
+ * What a person is waiting for in this process: requests from a page or the desktop window, and the page
+ * itself loading (its HTML, scripts and first requests). Background work that can wait — the first start's
+ * hand-over of a large library to the search index's thread — holds back while requests come, so on two
+ * cores the page's files and first rows are not served between slices of it. It never waits for long: after
+ * MOST_HELD_MS it takes a slice anyway. One per process, as a process serves one library to its person.
+ */
+export class Foreground {
+  private inFlight = 0;
+  private last = -Infinity;
+  private heldSince: number | undefined;
+  private readonly waiting = new Set<() => void>();
+  private timer: NodeJS.Timeout | undefined;
+
+  /** A request began; call what this returns when it has been answered. */
+  begin(): () => void {
+    this.inFlight++;
+    this.last = performance.now();
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.inFlight--;
+      this.last = performance.now();
+      this.arm();
+    };
+  }
+
+  /** True while background work should hold back (it asks again when `whenQuiet` calls it). */
+  busy(now = performance.now()): boolean {
+    const busy = this.inFlight > 0 || now - this.last < QUIET_MS;
+    if (!busy) {
+      this.heldSince = undefined;
+      return false;
+    }
+    this.heldSince ??= now;
+    if (now - this.heldSince < MOST_HELD_MS) return true;
+    // Held long enough: one slice now, then hold again.
+    this.heldSince = now;
+    return false;
+  }
+
+  /** Call `wake` once the foreground is quiet (or background work has been held back long enough). */
+  whenQuiet(wake: () => void): void {
+    this.waiting.add(wake);
+    this.arm();
+  }
+
+  /** (Re)set the timer for when the waiting may run: a request that ends brings it forward. */
+  private arm(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.waiting.size === 0) return;
+    const now = performance.now();
+    const quietAt = this.last + QUIET_MS;
+    const heldUntil = (this.heldSince ?? now) + MOST_HELD_MS;
+    const delay = Math.max(1, Math.min(this.inFlight > 0 ? heldUntil : Math.max(quietAt, now), heldUntil) - now);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.busy()) return this.arm();
+      const woken = [...this.waiting];
+      this.waiting.clear();
+      for (const wake of woken) wake();
+    }, delay);
+    // Waiting never keeps a one-shot command (the CLI) alive.
+    this.timer.unref();
+  }
+}
+
+/** This process's foreground: the hosts (browser mode's server, the desktop app's IPC) report their requests. */
+export const foreground = new Foreground();

@@ -1,0 +1,78 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { Foreground, foreground } from '../../electron/core/foreground';
+import { WorkerBuild } from '../../electron/core/search/worker-build';
+import { seeded } from './helpers';
+import { randomPaper } from './search-reference';
+
+describe('the foreground', () => {
+  it('is busy while a request runs and for a moment after, then wakes what waited, once', async () => {
+    const fg = new Foreground();
+    expect(fg.busy()).toBe(false);
+    const done = fg.begin();
+    expect(fg.busy()).toBe(true);
+    let woken = 0;
+    const wake = () => woken++;
+    fg.whenQuiet(wake);
+    fg.whenQuiet(wake);
+    await sleep(50);
+    done();
+    done();
+    expect(fg.busy()).toBe(true);
+    expect(woken).toBe(0);
+    await sleep(400);
+    expect(fg.busy()).toBe(false);
+    expect(woken).toBe(1);
+  });
+
+  it('lets background work have a slice now and then under a stream of requests', async () => {
+    const fg = new Foreground();
+    let woken = 0;
+    let done = fg.begin();
+    fg.busy();
+    fg.whenQuiet(() => woken++);
+    const started = Date.now();
+    // A request every 100 ms, each overlapping the next: never quiet.
+    while (woken === 0 && Date.now() - started < 5000) {
+      await sleep(100);
+      const next = fg.begin();
+      done();
+      done = next;
+    }
+    done();
+    expect(woken).toBe(1);
+    expect(Date.now() - started).toBeGreaterThan(1500);
+    expect(Date.now() - started).toBeLessThan(3500);
+  });
+});
+
+describe('the first build handed to its thread', { timeout: 60_000 }, () => {
+  it('sends no papers while a request is waiting, and all of them once it is answered', async () => {
+    const random = seeded(5);
+    const papers = Array.from({ length: 1200 }, () => randomPaper(random));
+    let wakes = 0;
+    const build = new WorkerBuild({ count: papers.length, at: (i) => papers[i] }, undefined, () => wakes++);
+    try {
+      const done = foreground.begin();
+      expect(build.step(performance.now() + 1000)).toBeUndefined();
+      // Held back: nothing to do but wait, and nothing sent: a paper changed now is sent as it is now.
+      expect(build.waiting).toBe(true);
+      build.changed(0);
+      expect(build.stale.has(0)).toBe(false);
+      done();
+      const until = Date.now() + 30_000;
+      while (wakes === 0 && Date.now() < until) await sleep(20);
+      expect(wakes).toBe(1);
+      expect(build.waiting).toBe(false);
+      // Quiet now: the papers go in one step, then the thread builds and answers.
+      let index = build.step(performance.now() + 1000);
+      while (!index && Date.now() < until) {
+        await sleep(20);
+        index = build.step(performance.now() + 1000);
+      }
+      expect(index?.covered.length).toBeGreaterThanOrEqual(papers.length);
+    } finally {
+      build.stop();
+    }
+  });
+});
