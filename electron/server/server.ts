@@ -14,7 +14,7 @@ import {
 } from './security';
 import { MAX_PDF_BYTES } from '../core/attachments/store-pdf';
 import { serveAttachment } from './attachment-route';
-import { readStatic } from './static';
+import { StaticFiles } from './static';
 import { foreground } from '../core/foreground';
 import { attachSync, detachSync, keepSyncing } from '../core/sync/attach';
 
@@ -63,6 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   /** Only opens the event stream: a cookie that leaked would give away no command. */
   const eventsToken = newToken();
   const streams = new Set<ServerResponse>();
+  const files = new StaticFiles(options.staticDir);
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -121,14 +122,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
     // Client-side routes fall back to the app's page.
-    const own = await readStatic(options.staticDir, url.pathname);
-    const file = own ?? (await readStatic(options.staticDir, '/'));
+    const own = await files.read(url.pathname);
+    const file = own ?? (await files.read('/'));
     if (!file) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       return void res.end('The renderer is not built. Run "npm run build" first.\n');
     }
     if (own) res.setHeader('content-security-policy', staticFilePolicy(url.pathname));
-    res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache' });
+    // A hashed asset never changes: a page loaded again in the same browser does not ask for it.
+    const caching = own?.hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.writeHead(200, { 'content-type': file.type, 'cache-control': caching });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 

@@ -1,4 +1,4 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readdir, readFile, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -51,3 +51,43 @@ function isInside(dir: string, file: string): boolean {
   const rel = relative(dir, file);
   return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
 }
+
+/** A file of the built renderer as served: its bytes, type, and whether its name carries its content's hash. */
+export type StaticFile = { body: Buffer; type: string; hashed: boolean };
+
+/**
+ * The built renderer's page and its assets, read once and kept in memory (about 2 MB), each through
+ * readStatic's checks: on the first start of a large library the page's scripts are then sent without
+ * waiting for the disk or the thread pool, which the library's own reads keep busy. The page and every
+ * file under assets/ are read as soon as the server starts; other files (PDF.js's fonts and maps) are read
+ * when asked. A server serves the renderer it started with: rebuild, then restart it.
+ */
+export class StaticFiles {
+  private readonly kept = new Map<string, Promise<StaticFile | undefined>>();
+
+  constructor(private readonly root: string) {
+    void this.read('/');
+    void readdir(`${root}/assets`)
+      .then((names) => Promise.all(names.map((name) => this.read(`/assets/${name}`))))
+      .catch(() => undefined);
+  }
+
+  /** The file at a URL path, or undefined (as readStatic). */
+  read(urlPath: string): Promise<StaticFile | undefined> {
+    const keep = urlPath === '/' || urlPath === '/index.html' || urlPath.startsWith('/assets/');
+    const kept = keep ? this.kept.get(urlPath) : undefined;
+    if (kept) return kept;
+    const reading = readStatic(this.root, urlPath).then(
+      (file) => file && { ...file, hashed: urlPath.startsWith('/assets/') && HASHED.test(urlPath) },
+    );
+    if (keep) {
+      this.kept.set(urlPath, reading);
+      // A file that is not there now may be there later: only what was read is kept.
+      void reading.then((file) => file || this.kept.delete(urlPath));
+    }
+    return reading;
+  }
+}
+
+/** An asset named by its content's hash as the build names them (index-C8W47a2B.js): it never changes. */
+const HASHED = /-[\w-]{8}\.(?:js|css|woff2|svg|png)$/;

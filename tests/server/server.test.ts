@@ -123,6 +123,31 @@ describe('browser-mode server', () => {
     }
   });
 
+  it('keeps the page and its assets from the start, hashed assets cached for good, and nothing else', async () => {
+    const { server, store } = await start({
+      'assets/index-C8W47a2B.js': 'console.log(1)',
+      'assets/plain.js': 'console.log(2)',
+      'assets/../../outside.js': 'no',
+    });
+    const host = { host: `127.0.0.1:${server.port}` };
+    const hashed = await send(server.port, '/assets/index-C8W47a2B.js', { headers: host });
+    expect(hashed).toMatchObject({ status: 200, body: 'console.log(1)' });
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(hashed.headers['content-type']).toContain('text/javascript');
+    const plain = await send(server.port, '/assets/plain.js', { headers: host });
+    expect(plain).toMatchObject({ status: 200, body: 'console.log(2)' });
+    expect(plain.headers['cache-control']).toBe('no-cache');
+    expect((await send(server.port, '/', { headers: host })).headers['cache-control']).toBe('no-cache');
+    // A missing asset is the page (client-side routes), asked again it is still looked for, not kept missing.
+    const missing = await send(server.port, '/assets/later-AAAAAAAA.js', { headers: host });
+    expect(missing.body).toContain('<title>Paperqueue</title>');
+    await writeFile(join(dirname(store.dataDir), 'renderer', 'assets', 'later-AAAAAAAA.js'), 'console.log(3)');
+    expect((await send(server.port, '/assets/later-AAAAAAAA.js', { headers: host })).body).toBe('console.log(3)');
+    for (const path of ['/assets/..%2f..%2foutside.js', '/assets/%2e%2e/%2e%2e/outside.js']) {
+      expect((await send(server.port, path, { headers: host })).body, path).not.toBe('no');
+    }
+  });
+
   it("keeps the page's policy as it was, and gives pdf.js's worker alone one that adds 'wasm-unsafe-eval'", async () => {
     // Byte for byte: a change to the page's policy is a change to this line.
     expect(CONTENT_SECURITY_POLICY).toBe(
