@@ -69,4 +69,26 @@ describe('papers read from library.json', () => {
     expect(c!.source).toBe(b!.source);
     expect([...store.all()]).toEqual(papers);
   });
+
+  it('hold one frozen empty list for their empty links, tags and highlights, and each change gets its own', async () => {
+    const dir = await tempDir();
+    const papers = library();
+    await writeFile(join(dir, 'library.json'), serializeLibrary({ version: LIBRARY_VERSION, papers }));
+    const store = await LibraryStore.open(dir);
+    const [a, b] = [...store.all()];
+    // On the old code, an array for each (six here).
+    expect(new Set([a, b].flatMap((p) => [p!.links, p!.tags, p!.annotations])).size).toBe(1);
+    expect(Object.isFrozen(a!.tags)).toBe(true);
+    await run(store, 'tags.set', { ids: [a!.id], tags: ['queues'] });
+    await run(store, 'papers.update', { id: a!.id, patch: { links: [{ label: 'Code', url: 'https://example.org' }] } });
+    const start = a!.title.indexOf('paper');
+    await run(store, 'annotations.add', { paperId: a!.id, target: 'title', start, end: start + 5, quote: 'paper' });
+    expect(store.get(a!.id)).toMatchObject({ tags: ['queues'], links: [{ url: 'https://example.org' }] });
+    expect(store.get(a!.id)!.annotations).toHaveLength(1);
+    expect(store.get(b!.id)).toMatchObject({ tags: [], links: [], annotations: [] });
+    await store.flush();
+    const reopened = await LibraryStore.open(dir);
+    expect(reopened.get(a!.id)!.annotations[0]!.quote).toBe('paper');
+    expect(reopened.get(b!.id)).toMatchObject({ tags: [], links: [], annotations: [] });
+  });
 });

@@ -3,8 +3,16 @@ type Fields = Record<string, unknown>;
 const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
 
 /**
- * Makes a paper just parsed from its line hold one string for each of its dates that are equal, and share
- * the previous paper's `source` and dates where they are the same. An import gives its papers one source
+ * The one empty list that papers read with no links, tags or highlights hold (32 bytes each a paper
+ * otherwise, about 10 MB at 100,000 papers). Frozen: papers are never changed in place, and a change made
+ * by mistake throws instead of reaching every such paper.
+ */
+const EMPTY: readonly never[] = Object.freeze([]);
+const LISTS = ['links', 'tags', 'annotations'] as const;
+
+/**
+ * Makes a paper just parsed from its line hold one string for each of its dates that are equal, share
+ * the previous paper's `source` and dates where they are the same, and one empty list for its empty ones. An import gives its papers one source
  * object and one `now` (created, updated, imported, the first status change), but JSON.parse makes a 40-byte
  * string of each date and an object of each source, every time: at 100,000 papers about 20 MB of equal
  * dates. Done as each line is parsed, while the copies are young and die cheaply in V8's young generation
@@ -14,6 +22,10 @@ const isFields = (value: unknown): value is Fields => typeof value === 'object' 
  */
 export function shareEqualText(paper: unknown, previous: unknown): void {
   if (!isFields(paper)) return;
+  for (const list of LISTS) {
+    const value = paper[list];
+    if (Array.isArray(value) && value.length === 0) paper[list] = EMPTY;
+  }
   const before = isFields(previous) ? previous : undefined;
   let at = paper.createdAt;
   if (typeof at !== 'string') return;
