@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IndexBuilder, type Documents } from '../../electron/core/search/build';
 import { PostingReader, PostingsCoder, postingCount } from '../../electron/core/search/postings';
+import { TermTable } from '../../electron/core/search/term-table';
 import type { Paper } from '../../electron/core/schema';
 import { seeded } from './helpers';
 
@@ -79,5 +80,22 @@ describe('coded postings', () => {
     // common, words, paper, learning and queues in every paper, and seven or other.
     expect(postings).toBeGreaterThan(6 * papers.length);
     expect(built.postings.byteLength).toBeLessThan(1.2 * postings);
+  });
+});
+
+describe('a built term table', () => {
+  it('gives back the room kept for more terms, and still takes more', () => {
+    const table = new TermTable();
+    const terms = Array.from({ length: 70_000 }, (_, i) => `term${i.toString(36)}`);
+    for (const term of terms) table.intern(term);
+    const before = table.bytes();
+    table.trim();
+    // 70,000 terms had room for 131,072: their hashes (4 bytes) and spans (8 bytes) were half empty.
+    expect(before - table.bytes()).toBeGreaterThan(600_000);
+    for (const term of ['later', 'added', ...terms.slice(0, 5)]) expect(table.term(table.intern(term))).toBe(term);
+    expect(table.size).toBe(70_002);
+    for (let i = 0; i < 5000; i++) table.intern(`more${i}`);
+    expect(table.idOf('more4999')).toBe(75_001);
+    expect(table.idOf('term0')).toBe(0);
   });
 });

@@ -112,9 +112,11 @@ export class TermTable {
     this.rehash(this.slots.length >> 1);
   }
 
-  /** Give back the room kept for more terms' characters (a built table gains few more). */
+  /** Give back the room kept for more terms and their characters (a built table gains few more). */
   trim(): void {
     this.chars = this.chars.slice(0, this.charsUsed + 1024);
+    this.hashes = this.hashes.slice(0, this.terms.length + 1024);
+    this.spans = this.spans.slice(0, 2 * (this.terms.length + 1024));
   }
 
   private add(term: string, hash: number, slot: number): number {
