@@ -21,13 +21,15 @@ const round = (ms: number): number => Math.round(ms * 10) / 10;
 /** The rows the list asks for at once (renderer/src/store/list-rows.ts). */
 const LIST_PAGE = 200;
 
+type FreshMemory = { rss: number; rssRuntime: number; heapUsed: number };
+
 /** Open the library in a child process, as the app would, and read its memory once its index is ready. */
-function openInFreshProcess(dir: string): { rss: number; heapUsed: number } | undefined {
+function openInFreshProcess(dir: string): FreshMemory | undefined {
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'open-memory.ts'), dir], {
     encoding: 'utf8',
   });
   const line = child.stdout?.trim().split('\n').at(-1);
-  return child.status === 0 && line ? (JSON.parse(line) as { rss: number; heapUsed: number }) : undefined;
+  return child.status === 0 && line ? (JSON.parse(line) as FreshMemory) : undefined;
 }
 
 /** Exposed at run time so heap numbers are comparable without asking for `node --expose-gc`. */
@@ -227,6 +229,7 @@ export async function measureSize(
       open_floor_ms: openFloorMs === null ? null : round(openFloorMs),
       open_backed_up_ms: round(reopenMs),
       rss_mb: fresh ? round(fresh.rss / 1e6) : null,
+      rss_runtime_mb: fresh ? round(fresh.rssRuntime / 1e6) : null,
       heap_mb: fresh ? round(fresh.heapUsed / 1e6) : null,
       rss_bench_process_mb: round(memory.rss / 1e6),
       save_ms: round(saveMs),
@@ -261,7 +264,7 @@ export async function measureSize(
         'validated, before the first save); open_backed_up_ms: an open with a current backup; save_copied/serialised: ' +
         'how the save made each paper line (copied from the old file, or serialised afresh); index_build_ms: from open until the background-built index is ready; ' +
         'index_cached_ms: the same at the next open, read from search-index.cache (libraries of 5,000+ papers); ' +
-        'rss_mb/heap_mb: a fresh process that opened the library and has its index and relevance model, RSS before any forced GC, the heap after one (rss_bench_process_mb: this ' +
+        'rss_mb/heap_mb: a fresh process that opened the library and has its index and relevance model, RSS before any forced GC, the heap after one (rss_runtime_mb: that process before it loads the app, Node and tsx; rss_bench_process_mb: this ' +
         'process, which also made the papers); search_p50/p99: papers.rows as the list asks (the first 200 rows ' +
         'and the count), search_all_rows_*: every matching row, search_core_*: queryPage with limit 200 (what ' +
         'runQuery costs); insight_build_ms: the relevance model built on first use, rank_100_ms: insight.rank of 100 inbox papers after a change, ' +

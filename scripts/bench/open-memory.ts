@@ -3,11 +3,15 @@
  * build the relevance model (For you) and let the backup be written, then print this fresh process's memory as one line of JSON. A fresh process
  * shows what the app holds, without the bench's own garbage (generated papers, earlier sizes). RSS is
  * taken as the app would have it, before any forced collection; the heap after one (what stays live).
+ * `rssRuntime` is this process's RSS before it loads the app: Node and the bench's TypeScript loader (tsx,
+ * whose hooks run in a thread of their own: about 35 MB a plain Node process does not have).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { modelFor } from '../../electron/core/insight/library-model';
-import { LibraryStore } from '../../electron/core/store/store';
+
+const rssRuntime = process.memoryUsage().rss;
+const { modelFor } = await import('../../electron/core/insight/library-model');
+const { LibraryStore } = await import('../../electron/core/store/store');
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -21,5 +25,5 @@ await store.flush();
 const { rss } = process.memoryUsage();
 gc();
 const { heapUsed } = process.memoryUsage();
-process.stdout.write(`${JSON.stringify({ rss, heapUsed, fromCache: store.catalog.search.fromCache })}\n`);
+process.stdout.write(`${JSON.stringify({ rss, rssRuntime, heapUsed, fromCache: store.catalog.search.fromCache })}\n`);
 store.catalog.dispose();
