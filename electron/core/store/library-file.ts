@@ -1,8 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { emptyLibrary, type LibraryFile, type Paper } from '../schema';
+import { emptyLibrary, type LibraryFile } from '../schema';
 import { DurableWriteError, writeFileDurably, type FileIdentity } from './durable-file';
-import { readPaperLines, type Placement } from './library-lines';
+import { LinePlaces, readPaperLines } from './library-lines';
 import { StoreLoadError, checkLibrary, decodeLibrary, type Decoded } from './library-parse';
 import { SourceChangedError, libraryPieces, type SaveCounts } from './library-serialize';
 
@@ -14,7 +14,7 @@ export { serializeLibrary, type SaveCounts } from './library-serialize';
 export class LibraryFileAdapter implements Adapter<LibraryFile> {
   readonly file: string;
   /** Where each paper's line lies in the file as last read or written here, so a save can copy it unchanged. */
-  private placed = new WeakMap<Paper, Placement>();
+  private placed = new LinePlaces();
   /** The file those placements describe; a save that finds another file there serialises every paper. */
   private source: FileIdentity | undefined;
   /** How the last save made each paper's line: copied from the old file, or serialised afresh. */
@@ -56,11 +56,7 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
     }
     const { library, placements } = decoded;
     this.migratedFrom = decoded.migratedFrom;
-    this.placed = new WeakMap();
-    library.papers.forEach((paper, i) => {
-      const placement = placements?.[i];
-      if (placement) this.placed.set(paper, placement);
-    });
+    this.placed = placements ?? new LinePlaces();
     this.source = placements ? identity : undefined;
     return library;
   }
@@ -74,7 +70,7 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
   }
 
   async write(data: LibraryFile): Promise<void> {
-    const placed = new WeakMap<Paper, Placement>();
+    const placed = new LinePlaces(data.papers.length);
     const counts: SaveCounts = { copied: 0, serialised: 0 };
     const old = await this.openSource();
     try {
@@ -83,7 +79,7 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
       // A copy that found the old file not as expected: write every paper afresh.
       if (!(error instanceof DurableWriteError && error.cause instanceof SourceChangedError)) throw error;
       Object.assign(counts, { copied: 0, serialised: 0 });
-      this.source = await writeFileDurably(this.file, libraryPieces(data, new WeakMap(), undefined, placed, counts));
+      this.source = await writeFileDurably(this.file, libraryPieces(data, new LinePlaces(), undefined, placed, counts));
     } finally {
       await old?.close();
     }

@@ -2,11 +2,47 @@ import type { FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { shareEqualText } from './shared-text';
 
-/** Where a paper's line lies in a library file: [first byte, end byte). */
-export type Placement = readonly [number, number];
+/**
+ * Where papers' lines lie in a library file, each [first byte, end byte), by paper: the numbers side by side
+ * in one typed array (a pair in an array of its own took about 64 bytes a paper, 6 MB at 100,000 papers).
+ */
+export class LinePlaces {
+  private readonly slots = new WeakMap<object, number>();
+  private spans: Float64Array;
+  private used = 0;
 
-/** The papers of a file in the one-paper-per-line layout, each parsed from its own line, with where each line lies. */
-export type PaperLines = { version: number; rules?: unknown; papers: unknown[]; places: Placement[]; bytes: number };
+  constructor(capacity = 1024) {
+    this.spans = new Float64Array(2 * Math.max(1, capacity));
+  }
+
+  /** `key`'s line is [start, end). */
+  add(key: object, start: number, end: number): void {
+    if (2 * this.used === this.spans.length) {
+      const grown = new Float64Array(2 * this.spans.length);
+      grown.set(this.spans);
+      this.spans = grown;
+    }
+    this.spans[2 * this.used] = start;
+    this.spans[2 * this.used + 1] = end;
+    this.slots.set(key, this.used++);
+  }
+
+  /** Where `key`'s line starts, or -1 if it has none here; its end is then end(key). */
+  start(key: object): number {
+    const slot = this.slots.get(key);
+    return slot === undefined ? -1 : this.spans[2 * slot]!;
+  }
+
+  end(key: object): number {
+    return this.spans[2 * this.slots.get(key)! + 1]!;
+  }
+}
+
+/**
+ * The papers of a file in the one-paper-per-line layout, each parsed from its own line, with where each line
+ * lies: line i is [spans[2i], spans[2i + 1]).
+ */
+export type PaperLines = { version: number; rules?: unknown; papers: unknown[]; spans: Float64Array; bytes: number };
 
 const HEADER = /^\{"version":(\d{1,9}),(?:"rules":(\[.*\]),)?"papers":\[$/;
 const NEWLINE = 10;
@@ -27,7 +63,7 @@ const READ_BYTES = 4 << 20;
 class PaperLineReader {
   private head: { version: number; rules: unknown } | undefined;
   private readonly papers: unknown[] = [];
-  private readonly places: Placement[] = [];
+  private spans = new Float64Array(2048);
   /** The last paper's line (the one without a comma) was read: only the footer may follow. */
   private lastPaper = false;
   private footer = false;
@@ -64,7 +100,14 @@ class PaperLineReader {
     }
     shareEqualText(paper, this.papers.at(-1));
     this.papers.push(paper);
-    this.places.push([offset, offset + (lineEnd - start)]);
+    const at = 2 * (this.papers.length - 1);
+    if (at === this.spans.length) {
+      const grown = new Float64Array(2 * this.spans.length);
+      grown.set(this.spans);
+      this.spans = grown;
+    }
+    this.spans[at] = offset;
+    this.spans[at + 1] = offset + (lineEnd - start);
     this.lastPaper = !more;
     return true;
   }
@@ -72,7 +115,8 @@ class PaperLineReader {
   /** The library read, once every line of a file of `bytes` bytes was taken (the last ending in a newline). */
   finish(bytes: number): PaperLines | undefined {
     if (!this.head || !this.footer) return undefined;
-    return { version: this.head.version, rules: this.head.rules, papers: this.papers, places: this.places, bytes };
+    const { papers, spans } = this;
+    return { version: this.head.version, rules: this.head.rules, papers, spans, bytes };
   }
 }
 

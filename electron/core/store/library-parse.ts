@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { z } from 'zod';
 import { LIBRARY_VERSION, LibraryFileSchema, PaperSchema, type LibraryFile, type Paper } from '../schema';
 import { lineColumnAt } from '../text';
-import { splitPaperLines, type PaperLines, type Placement } from './library-lines';
+import { LinePlaces, splitPaperLines, type PaperLines } from './library-lines';
 import { migrate } from './migrations';
 import { isPaper } from './paper-check';
 
@@ -32,7 +32,7 @@ export function parseLibrary(file: string, bytes: Uint8Array): LibraryFile {
 
 export type Decoded = {
   library: LibraryFile;
-  placements?: (Placement | undefined)[];
+  placements?: LinePlaces;
   /** The version the file had when it was older than this Paperqueue's (it was migrated on reading). */
   migratedFrom?: number;
 };
@@ -69,7 +69,7 @@ export function checkLibrary(file: string, raw: unknown, lines?: PaperLines): De
   if (version === LIBRARY_VERSION) {
     const papers = checkPapers((raw as { papers?: unknown }).papers);
     if (papers) {
-      const placements = lines && papers.map((paper, i) => (paper === lines.papers[i] ? lines.places[i] : undefined));
+      const placements = lines && placesOf(papers, lines);
       const rules = (raw as { rules?: unknown }).rules;
       if (rules === undefined) return { library: { version: LIBRARY_VERSION, papers }, placements };
       const checked = RulesSchema.safeParse(rules);
@@ -79,6 +79,15 @@ export function checkLibrary(file: string, raw: unknown, lines?: PaperLines): De
   const parsed = LibraryFileSchema.safeParse(migrate(raw as { version: number }));
   if (!parsed.success) throw new StoreLoadError(file, describeIssues(parsed.error));
   return version < LIBRARY_VERSION ? { library: parsed.data, migratedFrom: version } : { library: parsed.data };
+}
+
+/** Where each paper's line lies, for the papers taken as their lines were parsed (not those the schema changed). */
+function placesOf(papers: readonly Paper[], lines: PaperLines): LinePlaces {
+  const places = new LinePlaces(papers.length);
+  papers.forEach((paper, i) => {
+    if (paper === lines.papers[i]) places.add(paper, lines.spans[2 * i]!, lines.spans[2 * i + 1]!);
+  });
+  return places;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
-import type { LibraryFile, Paper } from '../schema';
-import type { Placement } from './library-lines';
+import type { LibraryFile } from '../schema';
+import type { LinePlaces } from './library-lines';
 
 export type SaveCounts = { copied: number; serialised: number };
 
@@ -40,9 +40,9 @@ const PIECE_BYTES = 1 << 20;
  */
 export async function* libraryPieces(
   data: LibraryFile,
-  placed: WeakMap<Paper, Placement>,
+  placed: LinePlaces,
   old: FileHandle | undefined,
-  next: WeakMap<Paper, Placement>,
+  next: LinePlaces,
   counts: SaveCounts,
 ): AsyncGenerator<Uint8Array> {
   const copyBuffer = old ? Buffer.allocUnsafe(4 * PIECE_BYTES) : undefined;
@@ -92,15 +92,16 @@ export async function* libraryPieces(
       if (run) run.to += SEPARATOR.length;
       else addText(SEPARATOR);
     }
-    const place = old ? placed.get(paper) : undefined;
-    if (place) {
-      if (run && run.to !== place[0]) yield* endRun();
+    const start = old ? placed.start(paper) : -1;
+    if (start >= 0) {
+      const end = placed.end(paper);
+      if (run && run.to !== start) yield* endRun();
       if (!run) {
         yield* flushText();
-        run = { from: place[0], to: place[0], writtenAt: written };
+        run = { from: start, to: start, writtenAt: written };
       }
-      next.set(paper, [run.writtenAt + (place[0] - run.from), run.writtenAt + (place[1] - run.from)]);
-      run.to = place[1];
+      next.add(paper, run.writtenAt + (start - run.from), run.writtenAt + (end - run.from));
+      run.to = end;
       counts.copied++;
       // A long run is written as it grows, so the loop over its papers also lets other work run.
       if (run.to - run.from >= 4 * PIECE_BYTES) yield* flushRun();
@@ -109,9 +110,9 @@ export async function* libraryPieces(
     if (run) yield* endRun();
     const line = JSON.stringify(paper);
     counts.serialised++;
-    const start = written + partsBytes;
+    const lineStart = written + partsBytes;
     addText(line);
-    next.set(paper, [start, written + partsBytes]);
+    next.add(paper, lineStart, written + partsBytes);
     if (partsBytes >= PIECE_BYTES) yield* flushText();
   }
   yield* flushRun();
