@@ -23,7 +23,7 @@ function readAll(reader: PostingReader, lo: number, hi: number, sections?: numbe
 }
 
 describe('coded postings', () => {
-  it('read back every term’s ordinals and sections, over any range of terms, however the coding was stepped', () => {
+  it('read back every term’s ordinals and sections, term by term or over any range of terms, however the coding was stepped', () => {
     const random = seeded(31);
     const lists: number[][] = [];
     for (let t = 0; t < 300; t++) {
@@ -52,6 +52,7 @@ describe('coded postings', () => {
       const hi = lo + Math.floor(random() * (lists.length - lo + 1));
       expect(readAll(reader, lo, hi)).toEqual(lists.slice(lo, hi).flat());
     }
+    lists.forEach((list, t) => expect([...reader.ordinals.subarray(0, reader.read(t))]).toEqual(list));
     const withSections = new PostingsCoder(counts, values, sections);
     withSections.step(Infinity);
     expect(postingCount(withSections.bytes, true)).toBe(values.length);
@@ -59,6 +60,11 @@ describe('coded postings', () => {
     const sectioned = new PostingReader(withSections.offsets, withSections.bytes, true);
     expect(readAll(sectioned, 0, lists.length, read)).toEqual(lists.flat());
     expect(read).toEqual([...sections]);
+    lists.forEach((list, t) => {
+      const n = sectioned.read(t);
+      expect([...sectioned.ordinals.subarray(0, n)]).toEqual(list);
+      expect([...sectioned.sections.subarray(0, n)]).toEqual([...sections.subarray(counts[t], counts[t + 1])]);
+    });
   });
 
   it('take about a byte a posting for words most papers have (four before)', () => {

@@ -34,9 +34,10 @@ export class HeavyWords {
       const reader = readerOf(this.base);
       bits = new Uint32Array((this.base.covered.length + 31) >>> 5);
       for (let r = 0; r < plan.ranges.length; r += 2) {
-        reader.range(plan.ranges[r]!, plan.ranges[r + 1]!);
-        for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) {
-          bits[ordinal >>> 5]! |= 1 << (ordinal & 31);
+        for (let t = plan.ranges[r]!; t < plan.ranges[r + 1]!; t++) {
+          const n = reader.read(t);
+          const ordinals = reader.ordinals;
+          for (let k = 0; k < n; k++) bits[ordinals[k]! >>> 5]! |= 1 << (ordinals[k]! & 31);
         }
       }
       if (this.kept.size >= HEAVY_KEPT) this.kept.delete(this.kept.keys().next().value!);

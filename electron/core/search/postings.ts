@@ -97,8 +97,9 @@ function writeVarint(bytes: Uint8Array, at: number, value: number): number {
 }
 
 /**
- * Reads the ordinals of terms [lo, hi) in turn (each term's ascending), with their sections in an index of
- * sectioned text: `next()` gives the next ordinal or -1 at the end, `section` the last one's section.
+ * Reads postings: a term's at once into `ordinals` (and `sections`), which the hot loops of a search walk, or
+ * terms [lo, hi) one posting at a time (`range`, then `next()` gives the next ordinal or -1 at the end,
+ * `section` its section), for a reader that may stop early.
  */
 export class PostingReader {
   private at = 0;
@@ -107,6 +108,9 @@ export class PostingReader {
   private last = 0;
   private ordinal = -1;
   section = 0;
+  /** The last term read by `read`: its ordinals (and sections) in [0, the count it returned). */
+  ordinals = new Int32Array(1024);
+  sections = new Int32Array(0);
 
   constructor(
     private readonly offsets: Uint32Array,
@@ -114,7 +118,55 @@ export class PostingReader {
     private readonly sectioned: boolean,
   ) {}
 
-  /** Read the postings of terms [lo, hi) from the start. */
+  /** Read term `t`'s postings into `ordinals` (and `sections`); how many. */
+  read(t: number): number {
+    const bytes = this.bytes;
+    let at = this.offsets[t]!;
+    const end = this.offsets[t + 1]!;
+    // A posting takes at least a byte.
+    if (end - at > this.ordinals.length) {
+      this.ordinals = new Int32Array(Math.max(end - at, 2 * this.ordinals.length));
+      if (this.sectioned) this.sections = new Int32Array(this.ordinals.length);
+    }
+    const ordinals = this.ordinals;
+    let count = 0;
+    let ordinal = -1;
+    if (!this.sectioned) {
+      while (at < end) {
+        let byte = bytes[at++]!;
+        let gap = byte & 0x7f;
+        for (let shift = 7; byte >= 0x80; shift += 7) {
+          byte = bytes[at++]!;
+          gap |= (byte & 0x7f) << shift;
+        }
+        ordinal += gap + 1;
+        ordinals[count++] = ordinal;
+      }
+      return count;
+    }
+    if (this.sections.length < ordinals.length) this.sections = new Int32Array(ordinals.length);
+    const sections = this.sections;
+    while (at < end) {
+      let byte = bytes[at++]!;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        gap |= (byte & 0x7f) << shift;
+      }
+      ordinal += gap + 1;
+      byte = bytes[at++]!;
+      let section = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        section |= (byte & 0x7f) << shift;
+      }
+      ordinals[count] = ordinal;
+      sections[count++] = section;
+    }
+    return count;
+  }
+
+  /** Read the postings of terms [lo, hi) from the start, with `next`. */
   range(lo: number, hi: number): this {
     this.term = lo;
     this.last = hi;

@@ -116,11 +116,15 @@ export class Matcher {
     const reader = readerOf(index.base);
     if (sectioned) return this.firstWordSections(index.base, reader, ranges, stamp, out);
     for (let r = 0; r < ranges.length; r += 2) {
-      reader.range(ranges[r]!, ranges[r + 1]!);
-      for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) {
-        if (covered[ordinal] === 1 && marks[ordinal] !== stamp) {
-          marks[ordinal] = stamp;
-          out[count++] = ordinal;
+      for (let t = ranges[r]!; t < ranges[r + 1]!; t++) {
+        const n = reader.read(t);
+        const ordinals = reader.ordinals;
+        for (let k = 0; k < n; k++) {
+          const ordinal = ordinals[k]!;
+          if (covered[ordinal] === 1 && marks[ordinal] !== stamp) {
+            marks[ordinal] = stamp;
+            out[count++] = ordinal;
+          }
         }
       }
     }
@@ -140,15 +144,19 @@ export class Matcher {
     const firsts = this.firstSections;
     let count = 0;
     for (let r = 0; r < ranges.length; r += 2) {
-      reader.range(ranges[r]!, ranges[r + 1]!);
-      for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) {
-        if (covered[ordinal] !== 1) continue;
-        const section = reader.section + 1;
-        if (marks[ordinal] !== stamp) {
-          marks[ordinal] = stamp;
-          firsts[ordinal] = section;
-          out[count++] = ordinal;
-        } else if (section < firsts[ordinal]!) firsts[ordinal] = section;
+      for (let t = ranges[r]!; t < ranges[r + 1]!; t++) {
+        const n = reader.read(t);
+        const { ordinals, sections } = reader;
+        for (let k = 0; k < n; k++) {
+          const ordinal = ordinals[k]!;
+          if (covered[ordinal] !== 1) continue;
+          const section = sections[k]! + 1;
+          if (marks[ordinal] !== stamp) {
+            marks[ordinal] = stamp;
+            firsts[ordinal] = section;
+            out[count++] = ordinal;
+          } else if (section < firsts[ordinal]!) firsts[ordinal] = section;
+        }
       }
     }
     return count;
@@ -178,11 +186,15 @@ export class Matcher {
     const after = ++this.stamp;
     const ranges = plan.ranges;
     for (let r = 0; r < ranges.length; r += 2) {
-      reader.range(ranges[r]!, ranges[r + 1]!);
-      for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) {
-        if (marks[ordinal] === before) {
-          marks[ordinal] = after;
-          out[kept++] = ordinal;
+      for (let t = ranges[r]!; t < ranges[r + 1]!; t++) {
+        const n = reader.read(t);
+        const ordinals = reader.ordinals;
+        for (let k = 0; k < n; k++) {
+          const ordinal = ordinals[k]!;
+          if (marks[ordinal] === before) {
+            marks[ordinal] = after;
+            out[kept++] = ordinal;
+          }
         }
       }
     }
