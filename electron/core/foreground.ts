@@ -14,6 +14,8 @@ const MOST_HELD_MS = 2000;
  */
 export class Foreground {
   private inFlight = 0;
+  /** Requests waiting for background work itself (For you's model): meanwhile nothing holds back. */
+  private urgent = 0;
   private last = -Infinity;
   private heldSince: number | undefined;
   private readonly waiting = new Set<() => void>();
@@ -33,9 +35,25 @@ export class Foreground {
     };
   }
 
+  /**
+   * A request waits for `work` (background work it needs, such as For you's model): until it settles,
+   * background work does not hold back, since holding it back would hold back the request.
+   */
+  waitFor<T>(work: Promise<T>): Promise<T> {
+    this.urgent++;
+    this.wakeAll();
+    return work.finally(() => this.urgent--);
+  }
+
+  /** Resolves at once if the foreground is quiet, else once it is (see `whenQuiet`). */
+  quiet(): Promise<void> {
+    if (!this.busy()) return Promise.resolve();
+    return new Promise((resolve) => this.whenQuiet(resolve));
+  }
+
   /** True while background work should hold back (it asks again when `whenQuiet` calls it). */
   busy(now = performance.now()): boolean {
-    const busy = this.inFlight > 0 || now - this.last < QUIET_MS;
+    const busy = this.urgent === 0 && (this.inFlight > 0 || now - this.last < QUIET_MS);
     if (!busy) {
       this.heldSince = undefined;
       return false;
@@ -53,6 +71,14 @@ export class Foreground {
     this.arm();
   }
 
+  private wakeAll(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const woken = [...this.waiting];
+    this.waiting.clear();
+    for (const wake of woken) wake();
+  }
+
   /** (Re)set the timer for when the waiting may run: a request that ends brings it forward. */
   private arm(): void {
     clearTimeout(this.timer);
@@ -65,9 +91,7 @@ export class Foreground {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.busy()) return this.arm();
-      const woken = [...this.waiting];
-      this.waiting.clear();
-      for (const wake of woken) wake();
+      this.wakeAll();
     }, delay);
     // Waiting never keeps a one-shot command (the CLI) alive.
     this.timer.unref();

@@ -25,6 +25,24 @@ describe('the foreground', () => {
     expect(woken).toBe(1);
   });
 
+  it('holds nothing back while a request waits for background work, and holds again after', async () => {
+    const fg = new Foreground();
+    const done = fg.begin();
+    let woken = false;
+    const held = fg.quiet().then(() => (woken = true));
+    expect(fg.busy()).toBe(true);
+    let finish = () => {};
+    const work = fg.waitFor(new Promise<void>((resolve) => (finish = resolve)));
+    // What was held back goes on at once: the request waits for it.
+    await held;
+    expect(woken).toBe(true);
+    expect(fg.busy()).toBe(false);
+    finish();
+    await work;
+    expect(fg.busy()).toBe(true);
+    done();
+  });
+
   it('lets background work have a slice now and then under a stream of requests', async () => {
     const fg = new Foreground();
     let woken = 0;

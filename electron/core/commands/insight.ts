@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
+import { foreground } from '../foreground';
 import { rankInbox, similarPapers } from '../insight/rank';
 import { compileRules } from '../insight/rules';
 import { notFound } from '../result';
@@ -18,9 +19,12 @@ export const insightRank = defineCommand({
     .default({}),
   async run(ctx, input) {
     const explain = Math.min(input.explain ?? Infinity, input.limit ?? Infinity);
-    const ranking = await rankInbox(ctx.store, compileRules(ctx.store.rules), input.ids, {
-      explain: Number.isFinite(explain) ? explain : undefined,
-    });
+    // The model's background work is what this waits for: it does not hold back meanwhile.
+    const ranking = await foreground.waitFor(
+      rankInbox(ctx.store, compileRules(ctx.store.rules), input.ids, {
+        explain: Number.isFinite(explain) ? explain : undefined,
+      }),
+    );
     return { ...ranking, items: input.limit ? ranking.items.slice(0, input.limit) : ranking.items };
   },
 });
@@ -30,7 +34,7 @@ export const insightSimilar = defineCommand({
   summary: 'The papers most like one paper, with the terms they share.',
   input: z.strictObject({ id: IdSchema, limit: z.number().int().min(1).max(100).default(10) }),
   async run(ctx, input) {
-    const items = await similarPapers(ctx.store, input.id, input.limit);
+    const items = await foreground.waitFor(similarPapers(ctx.store, input.id, input.limit));
     if (!items) throw notFound('paper', input.id);
     return { items };
   },

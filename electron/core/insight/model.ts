@@ -1,3 +1,4 @@
+import { foreground } from '../foreground';
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import { keptPapers, newBuildId, type ModelState } from './model-cache';
@@ -265,7 +266,9 @@ export class TextModel {
   }
 }
 
-/** Give the event loop a turn. */
-export function breathe(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/** Give the event loop a turn, and the foreground its time (see electron/core/foreground.ts). */
+export async function breathe(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  // Background work: a page loading or a request gets the thread first, unless it waits for this work.
+  await foreground.quiet();
 }
