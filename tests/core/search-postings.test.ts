@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { IndexBuilder, type Documents } from '../../electron/core/search/build';
+import { HeavyWords } from '../../electron/core/search/heavy-words';
 import { PostingReader, PostingsCoder, postingCount } from '../../electron/core/search/postings';
 import { TermTable } from '../../electron/core/search/term-table';
+import type { WordPlan } from '../../electron/core/search/word-plans';
 import type { Paper } from '../../electron/core/schema';
 import { seeded } from './helpers';
 
@@ -103,5 +105,39 @@ describe('a built term table', () => {
     for (let i = 0; i < 5000; i++) table.intern(`more${i}`);
     expect(table.idOf('more4999')).toBe(75_001);
     expect(table.idOf('term0')).toBe(0);
+  });
+});
+
+describe('a heavy word’s bitset', () => {
+  it('has the bit of every posting of its terms, with or without sections beside them', () => {
+    const random = seeded(32);
+    const lists = Array.from({ length: 40 }, (_, t) => {
+      const list: number[] = [];
+      for (let ordinal = Math.floor(random() * 5); ordinal < 70_000; ordinal += 1 + Math.floor(random() * (t * 40 + 1)))
+        list.push(ordinal);
+      return list;
+    });
+    const { counts, values } = laidOut(lists);
+    const sections = Uint16Array.from(values, () => Math.floor(random() * 3000));
+    for (const sectioned of [false, true]) {
+      const coder = new PostingsCoder(counts, values, sectioned ? sections : undefined);
+      coder.step(Infinity);
+      const base = {
+        table: new TermTable(),
+        termCount: lists.length,
+        offsets: coder.offsets,
+        postings: coder.bytes,
+        covered: new Uint8Array(70_000).fill(1),
+        sectioned,
+      };
+      const plan: WordPlan = { word: 'w', exact: true, ranges: [3, 17, 20, 31], extra: new Set(), estimate: 0 };
+      const bits = new HeavyWords(base).bits(plan);
+      const expected = new Set([...lists.slice(3, 17), ...lists.slice(20, 31)].flat());
+      for (let ordinal = 0; ordinal < 70_000; ordinal++) {
+        if ((((bits[ordinal >>> 5]! >>> (ordinal & 31)) & 1) === 1) !== expected.has(ordinal)) {
+          throw new Error(`bit ${ordinal} wrong (sectioned: ${sectioned})`);
+        }
+      }
+    }
   });
 });

@@ -1,5 +1,4 @@
 import type { BaseIndex } from './build';
-import { readerOf } from './postings';
 import type { WordPlan } from './word-plans';
 
 /** Heavy words have at least this many postings (or a quarter of the papers); this many bitsets are kept. */
@@ -31,15 +30,8 @@ export class HeavyWords {
     if (bits) {
       this.kept.delete(plan.word);
     } else {
-      const reader = readerOf(this.base);
       bits = new Uint32Array((this.base.covered.length + 31) >>> 5);
-      for (let r = 0; r < plan.ranges.length; r += 2) {
-        for (let t = plan.ranges[r]!; t < plan.ranges[r + 1]!; t++) {
-          const n = reader.read(t);
-          const ordinals = reader.ordinals;
-          for (let k = 0; k < n; k++) bits[ordinals[k]! >>> 5]! |= 1 << (ordinals[k]! & 31);
-        }
-      }
+      for (let r = 0; r < plan.ranges.length; r += 2) setBits(this.base, plan.ranges[r]!, plan.ranges[r + 1]!, bits);
       if (this.kept.size >= HEAVY_KEPT) this.kept.delete(this.kept.keys().next().value!);
     }
     this.kept.set(plan.word, bits);
@@ -66,5 +58,30 @@ export class HeavyWords {
       }
     }
     return found.slice(0, HEAVY_KEPT);
+  }
+}
+
+/**
+ * Sets the bit of every posting of terms [lo, hi). Decoded here, not through a PostingReader: a heavy word
+ * has millions of postings, and this loop, the one that makes a bitset, is most of what warming them costs.
+ */
+function setBits(base: BaseIndex, lo: number, hi: number, bits: Uint32Array): void {
+  const { offsets, postings, sectioned } = base;
+  let at = offsets[lo]!;
+  for (let t = lo; t < hi; t++) {
+    const end = offsets[t + 1]!;
+    let ordinal = -1;
+    while (at < end) {
+      let byte = postings[at++]!;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = postings[at++]!;
+        gap |= (byte & 0x7f) << shift;
+      }
+      ordinal += gap + 1;
+      bits[ordinal >>> 5]! |= 1 << (ordinal & 31);
+      // A section follows each posting in an index of sectioned text.
+      if (sectioned) while (postings[at++]! >= 0x80);
+    }
   }
 }
