@@ -193,9 +193,17 @@ export class TitleScan {
     this.cursor = end;
   }
 
+  /**
+   * Make room for `more` bytes. The first batch's bytes a paper, times the papers, is most of what is
+   * needed: the buffer is made that size (and an eighth) at once, not doubled up to it, since each
+   * doubling is a copy and memory outside the heap, which sets off a full garbage collection of a large
+   * library's heap just as the page loads.
+   */
   private room(more: number): void {
     if (this.length + more <= this.bytes.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + more));
+    const folded = Math.max(1, this.cursor);
+    const expected = this.length === 0 ? 0 : Math.ceil(((this.length / folded) * (this.end ?? folded) * 9) / 8);
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + more, expected));
     this.bytes.copy(grown, 0, 0, this.length);
     this.bytes = grown;
   }
