@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
 /** How long after the last request the process counts as quiet: a page's requests come this close together. */
-const QUIET_MS = 250;
+export const QUIET_MS = 250;
 /** The longest background work holds back: under a stream of requests it still gets a slice this often. */
 const MOST_HELD_MS = 2000;
 
@@ -18,7 +18,8 @@ export class Foreground {
   private urgent = 0;
   private last = -Infinity;
   private heldSince: number | undefined;
-  private readonly waiting = new Set<() => void>();
+  /** What waits to go on, each with the quiet it waits for (ms after the last request). */
+  private readonly waiting = new Map<() => void, number>();
   private timer: NodeJS.Timeout | undefined;
 
   /** A request began; call what this returns when it has been answered. */
@@ -45,15 +46,18 @@ export class Foreground {
     return work.finally(() => this.urgent--);
   }
 
-  /** Resolves at once if the foreground is quiet, else once it is (see `whenQuiet`). */
-  quiet(): Promise<void> {
-    if (!this.busy()) return Promise.resolve();
-    return new Promise((resolve) => this.whenQuiet(resolve));
+  /**
+   * Resolves at once if the foreground is quiet, else once it is (see `whenQuiet`). `quietMs` 0 waits only
+   * while a request runs: work in short slices that should go on between a page's requests.
+   */
+  quiet(quietMs = QUIET_MS): Promise<void> {
+    if (!this.busy(performance.now(), quietMs)) return Promise.resolve();
+    return new Promise((resolve) => this.whenQuiet(resolve, quietMs));
   }
 
   /** True while background work should hold back (it asks again when `whenQuiet` calls it). */
-  busy(now = performance.now()): boolean {
-    const busy = this.urgent === 0 && (this.inFlight > 0 || now - this.last < QUIET_MS);
+  busy(now = performance.now(), quietMs = QUIET_MS): boolean {
+    const busy = this.urgent === 0 && (this.inFlight > 0 || now - this.last < quietMs);
     if (!busy) {
       this.heldSince = undefined;
       return false;
@@ -66,15 +70,15 @@ export class Foreground {
   }
 
   /** Call `wake` once the foreground is quiet (or background work has been held back long enough). */
-  whenQuiet(wake: () => void): void {
-    this.waiting.add(wake);
+  whenQuiet(wake: () => void, quietMs = QUIET_MS): void {
+    this.waiting.set(wake, Math.min(quietMs, this.waiting.get(wake) ?? Infinity));
     this.arm();
   }
 
   private wakeAll(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const woken = [...this.waiting];
+    const woken = [...this.waiting.keys()];
     this.waiting.clear();
     for (const wake of woken) wake();
   }
@@ -85,13 +89,18 @@ export class Foreground {
     this.timer = undefined;
     if (this.waiting.size === 0) return;
     const now = performance.now();
-    const quietAt = this.last + QUIET_MS;
+    const quietAt = this.last + Math.min(...this.waiting.values());
     const heldUntil = (this.heldSince ?? now) + MOST_HELD_MS;
     const delay = Math.max(1, Math.min(this.inFlight > 0 ? heldUntil : Math.max(quietAt, now), heldUntil) - now);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.busy()) return this.arm();
-      this.wakeAll();
+      const at = performance.now();
+      for (const [wake, quietMs] of this.waiting) {
+        if (this.busy(at, quietMs)) continue;
+        this.waiting.delete(wake);
+        wake();
+      }
+      this.arm();
     }, delay);
     // Waiting never keeps a one-shot command (the CLI) alive.
     this.timer.unref();

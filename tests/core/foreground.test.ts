@@ -25,6 +25,22 @@ describe('the foreground', () => {
     expect(woken).toBe(1);
   });
 
+  it('lets work that waits only for running requests go on as soon as they end', async () => {
+    const fg = new Foreground();
+    const done = fg.begin();
+    let between = false;
+    let quiet = false;
+    const onlyRunning = fg.quiet(0).then(() => (between = true));
+    const window = fg.quiet().then(() => (quiet = true));
+    await sleep(30);
+    expect([between, quiet]).toEqual([false, false]);
+    done();
+    await onlyRunning;
+    expect([between, quiet]).toEqual([true, false]);
+    await window;
+    expect(quiet).toBe(true);
+  });
+
   it('holds nothing back while a request waits for background work, and holds again after', async () => {
     const fg = new Foreground();
     const done = fg.begin();

@@ -269,6 +269,7 @@ export class TextModel {
 /** Give the event loop a turn, and the foreground its time (see electron/core/foreground.ts). */
 export async function breathe(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  // Background work: a page loading or a request gets the thread first, unless it waits for this work.
-  await foreground.quiet();
+  // Background work in short slices: a request running gets the thread first, unless it waits for this work.
+  // Between a page's requests it goes on (For you's first model is wanted soon after the page is up).
+  await foreground.quiet(0);
 }

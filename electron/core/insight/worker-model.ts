@@ -4,8 +4,8 @@ import type { ModelState } from './model-cache';
 import { breathe } from './model';
 import { modelText, type FromModelThread, type ModelText, type ToModelThread } from './model-thread';
 
-/** Papers sent to the thread per message, the event loop given a turn between messages. */
-const CHUNK = 2000;
+/** Papers sent to the thread per message (a few ms of copying), the event loop given a turn between messages. */
+const CHUNK = 500;
 
 /** What the last build in a thread reported: for the bench and for tests. */
 export type ModelThreadReport = { priority: number | undefined; cpuMs: number; wallMs: number };
