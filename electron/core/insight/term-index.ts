@@ -105,14 +105,15 @@ export class TermIndex {
   /** Index the vectors of `papers` slots, TERMS_PER_PAPER entries each in `vectorTerms` and `vectorWeights`. */
   build(papers: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
     const total = papers * TERMS_PER_PAPER;
-    if (papers < 20_000) this.buildSmall(total, vectorTerms, vectorWeights);
-    else if (countUsed(total, vectorWeights) < 1_000_000) this.buildSorted(total, vectorTerms, vectorWeights);
+    if (papers < 20_000 || countUsed(total, vectorWeights) < 1_000_000)
+      this.buildSorted(total, vectorTerms, vectorWeights);
     else this.buildLarge(total, vectorTerms, vectorWeights);
   }
 
   /**
-   * By sorting (term, position) keys as numbers in a typed array: for a large library of few terms per paper
-   * (a first model: library-model.ts), where buildLarge's passes over the term space cost more than the sort.
+   * By sorting (term, position) keys as numbers in a typed array: for a small library, or a large one of few
+   * terms per paper (a first model: library-model.ts), where buildLarge's passes over the term space cost more
+   * than the sort.
    */
   private buildSorted(total: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
     const keys = new Float64Array(countUsed(total, vectorWeights));
@@ -168,30 +169,6 @@ export class TermIndex {
     for (let i = 0; i < terms.length; i++) this.start[i + 1] = next[terms[i]!]!;
     this.slots = slots;
     this.weights = weights;
-  }
-
-  /** By sorting (term, position) keys: cheaper than a pass over the term space for small libraries. */
-  private buildSmall(total: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
-    const keys: number[] = [];
-    for (let p = 0; p < total; p++) if (vectorWeights[p] !== 0) keys.push(vectorTerms[p]! * 2 ** 30 + p);
-    keys.sort((a, b) => a - b);
-    const terms: number[] = [];
-    const starts: number[] = [];
-    this.slots = new Int32Array(keys.length);
-    this.weights = new Float32Array(keys.length);
-    keys.forEach((key, i) => {
-      const term = Math.floor(key / 2 ** 30);
-      const position = key - term * 2 ** 30;
-      if (terms.at(-1) !== term) {
-        terms.push(term);
-        starts.push(i);
-      }
-      this.slots[i] = Math.floor(position / TERMS_PER_PAPER);
-      this.weights[i] = vectorWeights[position]!;
-    });
-    starts.push(keys.length);
-    this.terms = Int32Array.from(terms);
-    this.start = Int32Array.from(starts);
   }
 }
 
