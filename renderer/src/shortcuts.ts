@@ -94,5 +94,37 @@ export const SHORTCUTS: { heading: string; items: { keys: string[]; action: stri
 /** Asks the open note editor to switch to writing and take the focus. */
 export const FOCUS_NOTE_EVENT = 'paperqueue:focus-note';
 
+/** How long a note asked for by n waits for its paper's editor to be drawn (its details are on their way). */
+const NOTE_WAIT_MS = 1500;
+let wantedNote: { paperId: string; until: number } | undefined;
+
+/**
+ * n: the selected paper's note editor takes the focus. Its details (and the editor) may not be drawn yet
+ * just after the paper was selected: the editor takes the focus when it is, and until then the list's
+ * letter keys do nothing (typed into a note not open yet, r would mark a paper read).
+ */
+export function askForNote(paperId: string): void {
+  wantedNote = { paperId, until: performance.now() + NOTE_WAIT_MS };
+  window.dispatchEvent(new Event(FOCUS_NOTE_EVENT));
+}
+
+/** True (and the wish forgotten) if n asked for `paperId`'s note and the editor has not taken the focus yet. */
+export function takeNoteWish(paperId: string): boolean {
+  if (!wantedNote || wantedNote.paperId !== paperId || performance.now() > wantedNote.until) return false;
+  wantedNote = undefined;
+  return true;
+}
+
+/** True while n's note is waiting for its editor to be drawn. */
+export function noteAwaited(): boolean {
+  if (wantedNote && performance.now() > wantedNote.until) wantedNote = undefined;
+  return wantedNote !== undefined;
+}
+
+/** Escape, or another paper chosen: the note asked for is no longer wanted. */
+export function forgetNoteWish(): void {
+  wantedNote = undefined;
+}
+
 /** Asks the toolbar to open the paste dialog (from the desktop app's menu). */
 export const OPEN_PASTE_EVENT = 'paperqueue:open-paste';

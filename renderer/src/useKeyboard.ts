@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { FOCUS_NOTE_EVENT, STATUS_KEYS } from './shortcuts';
+import { STATUS_KEYS, askForNote, forgetNoteWish, noteAwaited } from './shortcuts';
 import { useApp, useAppStore } from './store';
 import type { Status } from './store/types';
 
@@ -45,6 +45,12 @@ export function useKeyboard(): void {
         return;
       }
       if (event.metaKey || event.ctrlKey || event.altKey) return;
+      // n was pressed and the note's editor is not drawn yet: the letters typed meanwhile are not shortcuts.
+      if (noteAwaited()) {
+        if (event.key === 'Escape') forgetNoteWish();
+        else if (event.key.length === 1) event.preventDefault();
+        if (event.key.length === 1 || event.key === 'Escape') return;
+      }
       // Enter and Space press the button or follow the link that has the focus, as they do everywhere.
       if ((event.key === 'Enter' || event.key === ' ') && target.closest(PRESSABLE)) return;
       const { papers, selectedId, checked } = store.getState();
@@ -64,7 +70,7 @@ export function useKeyboard(): void {
         '?': () => setOverlay('shortcuts'),
         t: () => setOverlay('triage'),
         S: () => openSync(true),
-        n: () => selectedId && window.dispatchEvent(new Event(FOCUS_NOTE_EVENT)),
+        n: () => selectedId && askForNote(selectedId),
         u: () => void undo(),
       };
       const action = statusKey ? mark(statusKey) : actions[event.key];

@@ -55,6 +55,8 @@ test('a new user pastes the seed digest, triages, reads, notes and highlights; a
   await rows.first().click();
   const title = (await rows.first().locator('.row-title').textContent()) ?? '';
   await page.keyboard.press('n');
+  // Typed before the editor has the focus, the letters would be the list's shortcuts (r: read).
+  await expect(page.getByRole('textbox', { name: 'Note (markdown)' })).toBeFocused();
   await page.keyboard.type('Remember the **verifier** argument.');
   await expect(page.getByRole('region', { name: 'Note' }).getByRole('status')).toHaveText('Saved');
   const opening = ((await page.locator('.abstract').textContent()) ?? '').slice(0, 20);

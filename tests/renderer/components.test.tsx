@@ -7,7 +7,7 @@ import { NoteEditor } from '../../renderer/src/components/NoteEditor';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
 import { fixture, openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
-import { FOCUS_NOTE_EVENT } from '../../renderer/src/shortcuts';
+import { askForNote, noteAwaited } from '../../renderer/src/shortcuts';
 
 afterEach(() => {
   cleanup();
@@ -41,8 +41,28 @@ describe('NoteEditor', () => {
     renderWith(app, <NoteEditor paperId={paper.id} savedNote="An **earlier** thought" />);
     expect(screen.queryByRole('textbox', { name: 'Note (markdown)' })).toBeNull(); // shown as markdown
     // What the list's n key does; no animation frame or React turn passes before the next key.
-    window.dispatchEvent(new Event(FOCUS_NOTE_EVENT));
+    askForNote(paper.id);
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Note (markdown)' }));
+    expect(noteAwaited()).toBe(false);
+  });
+
+  it("n pressed before the paper's editor is drawn: that editor takes the focus once drawn, never another's", async () => {
+    const library = await openTempStore();
+    const before = await run(library, 'papers.add', { title: 'The paper shown until now' });
+    const chosen = await run(library, 'papers.add', { title: 'The paper just chosen' });
+    const app = createAppStore(inProcess(library));
+    const view = renderWith(app, <NoteEditor paperId={before.id} savedNote="Earlier" />);
+    // The list moved on to `chosen`, whose details (and editor) are still on their way.
+    askForNote(chosen.id);
+    expect(screen.queryByRole('textbox', { name: 'Note (markdown)' })).toBeNull();
+    expect(noteAwaited()).toBe(true);
+    view.rerender(
+      <StoreContext.Provider value={app}>
+        <NoteEditor key={chosen.id} paperId={chosen.id} savedNote="" />
+      </StoreContext.Provider>,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Note (markdown)' }));
+    expect(noteAwaited()).toBe(false);
   });
 
   it('says the note was not saved when the library refuses it', async () => {

@@ -1,7 +1,7 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { drafts } from '../drafts';
-import { FOCUS_NOTE_EVENT } from '../shortcuts';
+import { FOCUS_NOTE_EVENT, takeNoteWish } from '../shortcuts';
 import { useApp } from '../store';
 
 // The markdown renderer is most of the app's code: it loads when a note is first shown, not before the list.
@@ -59,14 +59,17 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
   // The n key: write a note now. The editor is drawn and focused before the key's handler returns, so
   // the keys typed right after n go into the note: with the focus moved a frame later, the first letters
   // of a fast typist went to the list, whose r marks a paper read.
+  // Asked for before this paper's editor was drawn (its details were on their way): the focus now.
   useEffect(() => {
     const focus = () => {
+      if (!takeNoteWish(paperId)) return;
       flushSync(() => setMode('write'));
       section.current?.querySelector<HTMLTextAreaElement>('.note-input')?.focus();
     };
+    focus();
     window.addEventListener(FOCUS_NOTE_EVENT, focus);
     return () => window.removeEventListener(FOCUS_NOTE_EVENT, focus);
-  }, []);
+  }, [paperId]);
 
   // Leaving the paper saves what is pending.
   useEffect(() => () => void flush(), [flush]);
