@@ -74,7 +74,9 @@ export class StaticFiles {
 
   /** The file at a URL path, or undefined (as readStatic). */
   read(urlPath: string): Promise<StaticFile | undefined> {
-    const keep = urlPath === '/' || urlPath === '/index.html' || urlPath.startsWith('/assets/');
+    // Kept by the name the build gives, spelt plainly: other spellings of a file (escapes, dot segments) are
+    // read each time, so no run of made-up URLs can fill the memory.
+    const keep = urlPath === '/' || urlPath === '/index.html' || PLAIN_ASSET.test(urlPath);
     const kept = keep ? this.kept.get(urlPath) : undefined;
     if (kept) return kept;
     const reading = readStatic(this.root, urlPath).then(
@@ -88,6 +90,9 @@ export class StaticFiles {
     return reading;
   }
 }
+
+/** A file directly under assets/, named as the build names its files. */
+const PLAIN_ASSET = /^\/assets\/[\w-]+(?:\.[\w-]+)+$/;
 
 /** An asset named by its content's hash as the build names them (index-C8W47a2B.js): it never changes. */
 const HASHED = /-[\w-]{8}\.(?:js|css|woff2|svg|png)$/;

@@ -146,6 +146,12 @@ describe('browser-mode server', () => {
     for (const path of ['/assets/..%2f..%2foutside.js', '/assets/%2e%2e/%2e%2e/outside.js']) {
       expect((await send(server.port, path, { headers: host })).body, path).not.toBe('no');
     }
+    // The plain name is kept as first read; another spelling of the same file is read afresh each time.
+    await writeFile(join(dirname(store.dataDir), 'renderer', 'assets', 'plain.js'), 'console.log(4)');
+    expect((await send(server.port, '/assets/plain.js', { headers: host })).body).toBe('console.log(2)');
+    expect((await send(server.port, '/assets/%70lain.js', { headers: host })).body).toBe('console.log(4)');
+    await writeFile(join(dirname(store.dataDir), 'renderer', 'assets', 'plain.js'), 'console.log(5)');
+    expect((await send(server.port, '/assets/%70lain.js', { headers: host })).body).toBe('console.log(5)');
   });
 
   it("keeps the page's policy as it was, and gives pdf.js's worker alone one that adds 'wasm-unsafe-eval'", async () => {
