@@ -96,23 +96,36 @@ export const FOCUS_NOTE_EVENT = 'paperqueue:focus-note';
 
 /** How long a note asked for by n waits for its paper's editor to be drawn (its details are on their way). */
 const NOTE_WAIT_MS = 1500;
-let wantedNote: { paperId: string; until: number } | undefined;
+let wantedNote: { paperId: string; until: number; typed: string } | undefined;
 
 /**
  * n: the selected paper's note editor takes the focus. Its details (and the editor) may not be drawn yet
- * just after the paper was selected: the editor takes the focus when it is, and until then the list's
- * letter keys do nothing (typed into a note not open yet, r would mark a paper read).
+ * just after the paper was selected: the editor takes the focus when it is, and until then the keys typed
+ * are kept for the note (`typeAhead`), not taken as the list's shortcuts (r would mark a paper read).
  */
 export function askForNote(paperId: string): void {
-  wantedNote = { paperId, until: performance.now() + NOTE_WAIT_MS };
+  wantedNote = { paperId, until: performance.now() + NOTE_WAIT_MS, typed: '' };
   window.dispatchEvent(new Event(FOCUS_NOTE_EVENT));
 }
 
-/** True (and the wish forgotten) if n asked for `paperId`'s note and the editor has not taken the focus yet. */
-export function takeNoteWish(paperId: string): boolean {
-  if (!wantedNote || wantedNote.paperId !== paperId || performance.now() > wantedNote.until) return false;
+/**
+ * If n asked for `paperId`'s note and its editor has not taken the focus yet, what was typed meanwhile (the
+ * wish then forgotten); undefined otherwise.
+ */
+export function takeNoteWish(paperId: string): string | undefined {
+  if (!wantedNote || wantedNote.paperId !== paperId || performance.now() > wantedNote.until) return undefined;
+  const { typed } = wantedNote;
   wantedNote = undefined;
-  return true;
+  return typed;
+}
+
+/** A key typed while n's note waits for its editor: a character, Enter or Backspace, kept for the note. */
+export function typeAhead(key: string): void {
+  if (!wantedNote) return;
+  if (key === 'Backspace') wantedNote.typed = wantedNote.typed.slice(0, -1);
+  else wantedNote.typed += key === 'Enter' ? '\n' : key;
+  // Typing keeps the wish alive while the details are on their way.
+  wantedNote.until = Math.max(wantedNote.until, performance.now() + 500);
 }
 
 /** True while n's note is waiting for its editor to be drawn. */

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { STATUS_KEYS, askForNote, forgetNoteWish, noteAwaited } from './shortcuts';
+import { STATUS_KEYS, askForNote, forgetNoteWish, noteAwaited, typeAhead } from './shortcuts';
 import { useApp, useAppStore } from './store';
 import type { Status } from './store/types';
 
@@ -45,11 +45,13 @@ export function useKeyboard(): void {
         return;
       }
       if (event.metaKey || event.ctrlKey || event.altKey) return;
-      // n was pressed and the note's editor is not drawn yet: the letters typed meanwhile are not shortcuts.
+      // n was pressed and the note's editor is not drawn yet: what is typed meanwhile goes into the note.
       if (noteAwaited()) {
-        if (event.key === 'Escape') forgetNoteWish();
-        else if (event.key.length === 1) event.preventDefault();
-        if (event.key.length === 1 || event.key === 'Escape') return;
+        if (event.key === 'Escape') return forgetNoteWish();
+        if (event.key.length === 1 || event.key === 'Enter' || event.key === 'Backspace') {
+          event.preventDefault();
+          return typeAhead(event.key);
+        }
       }
       // Enter and Space press the button or follow the link that has the focus, as they do everywhere.
       if ((event.key === 'Enter' || event.key === ' ') && target.closest(PRESSABLE)) return;

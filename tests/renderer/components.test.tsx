@@ -7,7 +7,7 @@ import { NoteEditor } from '../../renderer/src/components/NoteEditor';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
 import { fixture, openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
-import { askForNote, noteAwaited } from '../../renderer/src/shortcuts';
+import { askForNote, noteAwaited, typeAhead } from '../../renderer/src/shortcuts';
 
 afterEach(() => {
   cleanup();
@@ -42,7 +42,9 @@ describe('NoteEditor', () => {
     expect(screen.queryByRole('textbox', { name: 'Note (markdown)' })).toBeNull(); // shown as markdown
     // What the list's n key does; no animation frame or React turn passes before the next key.
     askForNote(paper.id);
-    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Note (markdown)' }));
+    const input = screen.getByRole('textbox', { name: 'Note (markdown)' });
+    expect(document.activeElement).toBe(input);
+    expect((input as HTMLTextAreaElement).value).toBe('An **earlier** thought');
     expect(noteAwaited()).toBe(false);
   });
 
@@ -56,12 +58,16 @@ describe('NoteEditor', () => {
     askForNote(chosen.id);
     expect(screen.queryByRole('textbox', { name: 'Note (markdown)' })).toBeNull();
     expect(noteAwaited()).toBe(true);
+    // Typed meanwhile (what the list's keys do while the note is awaited): kept for the note, a typo undone.
+    for (const key of ['F', 'i', 'r', 's', 't', 'x', 'Backspace', ' ']) typeAhead(key);
     view.rerender(
       <StoreContext.Provider value={app}>
         <NoteEditor key={chosen.id} paperId={chosen.id} savedNote="" />
       </StoreContext.Provider>,
     );
-    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Note (markdown)' }));
+    const input = screen.getByRole('textbox', { name: 'Note (markdown)' });
+    expect(document.activeElement).toBe(input);
+    expect((input as HTMLTextAreaElement).value).toBe('First ');
     expect(noteAwaited()).toBe(false);
   });
 

@@ -56,31 +56,41 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
     return () => clearTimeout(timer);
   }, [text, state, flush]);
 
+  const onChange = useCallback(
+    (value: string) => {
+      latest.current = value;
+      pending.current = true;
+      drafts.save(localStorage, paperId, value);
+      setText(value);
+      setState('dirty');
+    },
+    [paperId],
+  );
+
   // The n key: write a note now. The editor is drawn and focused before the key's handler returns, so
   // the keys typed right after n go into the note: with the focus moved a frame later, the first letters
   // of a fast typist went to the list, whose r marks a paper read.
   // Asked for before this paper's editor was drawn (its details were on their way): the focus now.
   useEffect(() => {
     const focus = () => {
-      if (!takeNoteWish(paperId)) return;
-      flushSync(() => setMode('write'));
-      section.current?.querySelector<HTMLTextAreaElement>('.note-input')?.focus();
+      const typed = takeNoteWish(paperId);
+      if (typed === undefined) return;
+      flushSync(() => {
+        setMode('write');
+        // Typed after n, before this editor was drawn: it goes at the end of the note, as if typed here.
+        if (typed) onChange(latest.current + typed);
+      });
+      const input = section.current?.querySelector<HTMLTextAreaElement>('.note-input');
+      input?.focus();
+      input?.setSelectionRange(input.value.length, input.value.length);
     };
     focus();
     window.addEventListener(FOCUS_NOTE_EVENT, focus);
     return () => window.removeEventListener(FOCUS_NOTE_EVENT, focus);
-  }, [paperId]);
+  }, [paperId, onChange]);
 
   // Leaving the paper saves what is pending.
   useEffect(() => () => void flush(), [flush]);
-
-  function onChange(value: string) {
-    latest.current = value;
-    pending.current = true;
-    drafts.save(localStorage, paperId, value);
-    setText(value);
-    setState('dirty');
-  }
 
   return (
     <section ref={section} className="note-editor" aria-label="Note">
