@@ -1,7 +1,8 @@
 import { foreground } from '../foreground';
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
-import { keptPapers, newBuildId, type ModelState } from './model-cache';
+import { keptPapers } from './kept-papers';
+import { newBuildId, type ModelState } from './model-cache';
 import { LibraryChanges } from './model-changes';
 import { Slots } from './model-slots';
 import { TermIndex } from './term-index';
