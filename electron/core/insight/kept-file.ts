@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 export { writeWhole } from '../whole-file';
 
 /** What the relevance model's files beside the library (model-cache.ts, likeness-cache.ts) are made of. */
@@ -32,6 +32,54 @@ export async function readWhole(path: string): Promise<Uint8Array<ArrayBuffer> |
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The file's header (`headerWords` words) and then its parts, each read into an ArrayBuffer of its own: a part
+ * the reader lets go of once used (a model's fingerprints and document frequencies) is freed, whatever else it
+ * keeps, where views into one buffer of the whole file would keep all of it. `layout` gives each part's length in
+ * bytes from the header, or undefined for a header not of the expected kind. Undefined if the file cannot be
+ * read, is refused by `layout`, or is not exactly as long as the header says.
+ */
+export async function readParts(
+  path: string,
+  headerWords: number,
+  layout: (header: Uint32Array) => number[] | undefined,
+): Promise<{ header: Uint32Array; parts: Uint8Array<ArrayBuffer>[] } | undefined> {
+  try {
+    const file = await open(path, 'r');
+    try {
+      const { size } = await file.stat();
+      const header = new Uint32Array(headerWords);
+      if (size < header.byteLength || !(await readFully(file, asBytes(header), 0))) return undefined;
+      const lengths = layout(header);
+      if (!lengths || size !== lengths.reduce((sum, n) => sum + n, header.byteLength)) return undefined;
+      const parts: Uint8Array<ArrayBuffer>[] = [];
+      let at = header.byteLength;
+      for (const length of lengths) {
+        const part = new Uint8Array(length);
+        if (!(await readFully(file, part, at))) return undefined;
+        parts.push(part);
+        at += length;
+      }
+      return { header, parts };
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fill `into` from the file at `position`; false if the file ends first. */
+async function readFully(file: FileHandle, into: Uint8Array, position: number): Promise<boolean> {
+  let at = 0;
+  while (at < into.length) {
+    const { bytesRead } = await file.read(into, at, into.length - at, position + at);
+    if (bytesRead === 0) return false;
+    at += bytesRead;
+  }
+  return true;
 }
 
 /** Words summed between turns of the event loop by `laneSumSliced`. */
