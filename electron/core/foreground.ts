@@ -20,6 +20,8 @@ export class Foreground {
   private heldSince: number | undefined;
   /** What waits to go on, each with the quiet it waits for (ms after the last request). */
   private readonly waiting = new Map<() => void, number>();
+  /** Of the waiting, those that also wait out requests waiting for background work (see `idle`). */
+  private readonly lowly = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
 
   /** A request began; call what this returns when it has been answered. */
@@ -55,9 +57,25 @@ export class Foreground {
     return new Promise((resolve) => this.whenQuiet(resolve, quietMs));
   }
 
-  /** True while background work should hold back (it asks again when `whenQuiet` calls it). */
-  busy(now = performance.now(), quietMs = QUIET_MS): boolean {
-    const busy = this.urgent === 0 && (this.inFlight > 0 || now - this.last < quietMs);
+  /**
+   * Resolves once the foreground is quiet and no request waits for background work: for work nobody waits for
+   * (a check that can come later), which should not take turns from work a request waits for. It too never
+   * waits more than MOST_HELD_MS at a time.
+   */
+  idle(quietMs = QUIET_MS): Promise<void> {
+    if (!this.busy(performance.now(), quietMs, true)) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.lowly.add(resolve);
+      this.whenQuiet(resolve, quietMs);
+    });
+  }
+
+  /**
+   * True while background work should hold back (it asks again when `whenQuiet` calls it). `evenUrgent`: also
+   * while a request waits for background work (see `idle`).
+   */
+  busy(now = performance.now(), quietMs = QUIET_MS, evenUrgent = false): boolean {
+    const busy = (evenUrgent || this.urgent === 0) && (this.inFlight > 0 || now - this.last < quietMs);
     if (!busy) {
       this.heldSince = undefined;
       return false;
@@ -78,9 +96,10 @@ export class Foreground {
   private wakeAll(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const woken = [...this.waiting.keys()];
-    this.waiting.clear();
+    const woken = [...this.waiting.keys()].filter((wake) => !this.lowly.has(wake));
+    for (const wake of woken) this.waiting.delete(wake);
     for (const wake of woken) wake();
+    this.arm();
   }
 
   /** (Re)set the timer for when the waiting may run: a request that ends brings it forward. */
@@ -96,8 +115,9 @@ export class Foreground {
       this.timer = undefined;
       const at = performance.now();
       for (const [wake, quietMs] of this.waiting) {
-        if (this.busy(at, quietMs)) continue;
+        if (this.busy(at, quietMs, this.lowly.has(wake))) continue;
         this.waiting.delete(wake);
+        this.lowly.delete(wake);
         wake();
       }
       this.arm();

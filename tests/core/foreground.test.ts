@@ -62,6 +62,26 @@ describe('the foreground', () => {
     done();
   });
 
+  it('keeps work nobody waits for (idle) back while a request waits for background work, then lets it go', async () => {
+    const fg = new Foreground();
+    const done = fg.begin();
+    let finish = () => {};
+    const work = fg.waitFor(new Promise<void>((resolve) => (finish = resolve)));
+    let idle = false;
+    const waiting = fg.idle(0).then(() => (idle = true));
+    // What the request waits for goes on at once; a check nobody waits for does not.
+    await fg.quiet(0);
+    await sleep(100);
+    expect(idle).toBe(false);
+    finish();
+    await work;
+    done();
+    const until = Date.now() + 10_000;
+    while (!idle && Date.now() < until) await sleep(20);
+    await waiting;
+    expect(idle).toBe(true);
+  });
+
   it('lets background work have a slice now and then under a stream of requests', async () => {
     const fg = new Foreground();
     let woken = 0;

@@ -58,30 +58,53 @@ describe('the relevance model kept beside the library', () => {
     second.catalog.dispose();
   });
 
-  it('is not used once a paper it holds has another abstract, nor when the file is damaged', async () => {
+  it('is taken though a paper has another abstract since, and weighs that paper again once it finds it', async () => {
     const { dir, papers } = await library();
     const path = join(dir, MODEL_CACHE_FILE_NAME);
     const first = await LibraryStore.open(dir);
     await forYou(first);
     await fileWritten(path);
 
-    // Edited while the model's file was not looking (another device, the CLI): the file no longer fits.
-    const edited = papers[10]!;
-    await call({ store: first }, 'papers.update', {
-      id: edited.id,
-      patch: { abstract: 'An abstract of another kind.' },
-    });
+    // Edited while the model's file was not looking (another device, the CLI): its slot was weighed from the
+    // old text. The new abstract is another paper's, word for word, so that paper becomes its nearest.
+    const [edited, twin] = [papers[10]!, papers[4000]!];
+    const similar = async (store: LibraryStore): Promise<string | undefined> => {
+      const result = await call({ store }, 'insight.similar', { id: edited.id, limit: 1 });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.items[0]?.id;
+    };
+    expect(await similar(first)).not.toBe(twin.id);
+    const update = await call({ store: first }, 'papers.update', { id: edited.id, patch: { abstract: twin.abstract } });
+    expect(update.ok).toBe(true);
     const second = await reopen(dir, first);
-    const fresh = await forYou(second);
-    expect((await modelFor(second)).fromFile).toBe(false);
+    await forYou(second);
+    const model = await modelFor(second);
+    expect(model.fromFile).toBe(true);
+    // The check runs once nothing waits for it, in slices.
+    let nearest = await similar(second);
+    for (const until = Date.now() + 20_000; nearest !== twin.id && Date.now() < until;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      nearest = await similar(second);
+    }
+    expect(nearest).toBe(twin.id);
+    expect(model.fromFile).toBe(true);
+    second.catalog.dispose();
+  });
+
+  it('is not used when the file is damaged', async () => {
+    const { dir } = await library();
+    const path = join(dir, MODEL_CACHE_FILE_NAME);
+    const first = await LibraryStore.open(dir);
+    const fresh = await forYou(first);
+    await fileWritten(path);
 
     const good = await readFile(path);
     const flipped = Buffer.from(good);
     flipped[Math.floor(flipped.length / 2)]! ^= 0x40;
     await writeFile(path, flipped);
-    const third = await reopen(dir, second);
-    expect(await forYou(third)).toEqual(fresh);
-    expect((await modelFor(third)).fromFile).toBe(false);
-    third.catalog.dispose();
+    const second = await reopen(dir, first);
+    expect(await forYou(second)).toEqual(fresh);
+    expect((await modelFor(second)).fromFile).toBe(false);
+    second.catalog.dispose();
   });
 });

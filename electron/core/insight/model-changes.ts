@@ -12,14 +12,18 @@ export class LibraryChanges {
   unnamed = 0;
   /** Papers re-read per paper since the layout last changed, for what callers keep by slot. */
   readonly reread = new Set<string>();
+  /** Papers whose slot holds terms of another text than theirs, though the store named no change (see `retext`). */
+  private readonly retexted = new Set<string>();
   /** Stops listening to the store. */
   readonly dispose: () => void;
+  private readonly changed: () => void;
 
   /** `changed` is called at every change, after it is noted. */
   constructor(
     private readonly store: LibraryStore,
     changed: () => void,
   ) {
+    this.changed = changed;
     this.dispose = store.onChange((event) => {
       if (event.ids.length === 0) {
         this.readAll = true;
@@ -31,6 +35,16 @@ export class LibraryChanges {
   }
 
   /**
+   * The paper's slot was filled from another text than its own (a kept model's file, written before the text
+   * changed while the app was closed): the next catch-up places it again, as after a change the store names.
+   */
+  retext(id: string): void {
+    this.retexted.add(id);
+    this.pending.add(id);
+    this.changed();
+  }
+
+  /**
    * Compare the library with the papers in `table`'s slots, per paper named since the last read unless a
    * change named none or the count shows one went unnamed (`whole`: every paper was compared). `forget`
    * frees the slot of a paper that left the library or whose title or abstract changed; returns the papers
@@ -39,10 +53,15 @@ export class LibraryChanges {
   read(table: Slots, forget: (slot: number) => void): { added: Paper[]; whole: boolean } {
     const named = this.pending;
     this.pending = new Set();
-    const added: Paper[] = [];
-    if (!this.readAll && this.readNamed(named, table, forget, added)) return { added, whole: false };
-    this.readAll = false;
-    return { added: this.readEvery(table, forget), whole: true };
+    try {
+      const added: Paper[] = [];
+      if (!this.readAll && this.readNamed(named, table, forget, added)) return { added, whole: false };
+      this.readAll = false;
+      return { added: this.readEvery(table, forget), whole: true };
+    } finally {
+      // Each was named, so compared if it holds a slot.
+      this.retexted.clear();
+    }
   }
 
   /** Compare the papers in `ids`; false when the library's size says others changed too. */
@@ -56,7 +75,7 @@ export class LibraryChanges {
       } else if (!paper) {
         forget(slot);
       } else {
-        compare(table, slot, paper, forget, added);
+        this.compare(table, slot, paper, forget, added);
       }
     }
     return table.live + added.length === this.store.size;
@@ -74,7 +93,7 @@ export class LibraryChanges {
         continue;
       }
       seen[slot] = 1;
-      compare(table, slot, paper, forget, added);
+      this.compare(table, slot, paper, forget, added);
     }
     for (const slot of table.held()) if (!seen[slot]) forget(slot);
     return added;
@@ -86,16 +105,17 @@ export class LibraryChanges {
     this.reread.clear();
     return ids;
   }
-}
 
-/** Keep the slot if the paper's text is unchanged, else free it and list the paper to be placed again. */
-function compare(table: Slots, slot: number, paper: Paper, forget: (slot: number) => void, added: Paper[]): void {
-  const known = table.paperAt(slot)!;
-  if (known === paper) return;
-  if (known.title === paper.title && known.abstract === paper.abstract) {
-    table.renew(slot, paper);
-  } else {
-    forget(slot);
-    added.push(paper);
+  /** Keep the slot if the paper's text is unchanged, else free it and list the paper to be placed again. */
+  private compare(table: Slots, slot: number, paper: Paper, forget: (slot: number) => void, added: Paper[]): void {
+    const known = table.paperAt(slot)!;
+    const retexted = this.retexted.delete(paper.id);
+    if (known === paper && !retexted) return;
+    if (!retexted && known.title === paper.title && known.abstract === paper.abstract) {
+      table.renew(slot, paper);
+    } else {
+      forget(slot);
+      added.push(paper);
+    }
   }
 }
