@@ -25,16 +25,20 @@ export type ModelState = {
   builtInThread?: true;
 };
 
-/** The inverted index of a model's last rebuild (TermIndex): each posting a position in the slots' vectors. */
+/** The inverted index of a model's last rebuild (TermIndex). */
 export type IndexArrays = {
   terms: Int32Array<ArrayBuffer>;
   start: Int32Array<ArrayBuffer>;
-  positions: Int32Array<ArrayBuffer>;
+  slots: Int32Array<ArrayBuffer>;
+  weights: Float32Array<ArrayBuffer>;
 };
 
 const MAGIC = 0x4d515058; // "XPQM" as a little-endian word
-/** Bump when the layout, the checksum, the terms (terms.ts) or the weighing (weigh.ts) change. */
-const VERSION = 3;
+/**
+ * Bump when the layout, the checksum, the terms (terms.ts) or the weighing (weigh.ts) change. (3 kept each
+ * posting as one word, its weight read through the vectors: For you's scoring was slower by a tenth or more.)
+ */
+const VERSION = 4;
 const HEADER_WORDS = 14;
 
 /** A new build's id: 64 random bits as hex. */
@@ -75,7 +79,16 @@ const padded = (bytes: number): number => Math.ceil(bytes / 4) * 4;
 
 function partsOf(state: ModelState): Part[] {
   const { index } = state;
-  return [state.fingerprints, state.df, state.terms, state.weights, index.terms, index.start, index.positions];
+  return [
+    state.fingerprints,
+    state.df,
+    state.terms,
+    state.weights,
+    index.terms,
+    index.start,
+    index.slots,
+    index.weights,
+  ];
 }
 
 /** Write the file whole under a temporary name, then rename it over the old one, so a reader never sees half. */
@@ -90,7 +103,7 @@ export async function writeModelCache(path: string, state: ModelState): Promise<
     state.df.length,
     state.terms.length,
     state.index.terms.length,
-    state.index.positions.length,
+    state.index.slots.length,
     ids.length,
     ...laneSum([...parts, ids]),
     ...buildIdWords(state.buildId),
@@ -109,12 +122,15 @@ export async function readModelCache(path: string): Promise<ModelState | undefin
   const read = await readParts(path, HEADER_WORDS, (header) => {
     const [magic, version, slots, , dfLength, vectorLength, indexTerms, indexPostings, idBytes] = header;
     if (magic !== MAGIC || version !== VERSION) return undefined;
-    const words = [2 * slots!, dfLength!, vectorLength!, vectorLength!, indexTerms!, indexTerms! + 1, indexPostings!];
+    const words = [2 * slots!, dfLength!, vectorLength!, vectorLength!, indexTerms!, indexTerms! + 1];
+    words.push(indexPostings!, indexPostings!);
     return [...words.map((n) => 4 * n), padded(idBytes!)];
   });
   if (!read) return undefined;
   const [, , slots, docs, , , , , idBytes, sumA, sumB, idA, idB] = read.header;
-  const [prints, df, terms, weights, indexTerms, start, positions, idPart] = read.parts.map((part) => part.buffer);
+  const [prints, df, terms, weights, indexTerms, start, indexSlots, indexWeights, idPart] = read.parts.map(
+    (part) => part.buffer,
+  );
   const state: ModelState = {
     buildId: buildIdOf(idA!, idB!),
     ids: [],
@@ -123,10 +139,15 @@ export async function readModelCache(path: string): Promise<ModelState | undefin
     df: new Int32Array(df!),
     terms: new Int32Array(terms!),
     weights: new Float32Array(weights!),
-    index: { terms: new Int32Array(indexTerms!), start: new Int32Array(start!), positions: new Int32Array(positions!) },
+    index: {
+      terms: new Int32Array(indexTerms!),
+      start: new Int32Array(start!),
+      slots: new Int32Array(indexSlots!),
+      weights: new Float32Array(indexWeights!),
+    },
   };
   const idText = new Uint8Array(idPart!, 0, idBytes);
-  // In slices: a start of the app has its page to serve meanwhile (summing 77 MB takes about 70 ms).
+  // In slices: a start of the app has its page to serve meanwhile (summing 113 MB takes about 100 ms).
   const [a, b] = await laneSumSliced([...partsOf(state), idText]);
   if (a !== sumA || b !== sumB) return undefined;
   state.ids = slots === 0 ? [] : new TextDecoder().decode(idText).split('\n');
