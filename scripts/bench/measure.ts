@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { measureInsight } from './insight';
 import { open, readFile, writeFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,15 +22,54 @@ const round = (ms: number): number => Math.round(ms * 10) / 10;
 /** The rows the list asks for at once (renderer/src/store/list-rows.ts). */
 const LIST_PAGE = 200;
 
-type FreshMemory = { rss: number; rssRuntime: number; heapUsed: number };
+export type FreshMemory = {
+  rss: number;
+  rssRuntime: number;
+  heapUsed: number;
+  papers: number;
+  fromCache: boolean;
+  modelFromFile: boolean;
+  /** How the child was run: no loader's flags, and the bundle as its entry. */
+  execArgv: string[];
+  entry: string;
+};
 
-/** Open the library in a child process, as the app would, and read its memory once its index is ready. */
-function openInFreshProcess(dir: string): FreshMemory | undefined {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'open-memory.ts'), dir], {
-    encoding: 'utf8',
+/**
+ * Open the library in a child process, as the app would, and read its memory once its index is ready. The
+ * child runs open-memory.ts bundled, as the app runs its core (`npm run build`'s out/main, under Electron or,
+ * in browser mode, plain Node): through tsx it would also hold tsx's loader and its thread, about 31 MB the
+ * app does not have.
+ */
+export async function openInFreshProcess(dir: string): Promise<FreshMemory | undefined> {
+  const bundle = await openMemoryBundle();
+  try {
+    const child = spawnSync(process.execPath, [bundle, dir], { encoding: 'utf8' });
+    const line = child.stdout?.trim().split('\n').at(-1);
+    return child.status === 0 && line ? (JSON.parse(line) as FreshMemory) : undefined;
+  } finally {
+    await rm(bundle, { force: true });
+  }
+}
+
+/**
+ * open-memory.ts and the core it loads as one ES module, its packages left to node_modules as the app's build
+ * leaves them: written under node_modules/.cache so that they resolve from there, named by this process (a
+ * test and a bench may run at once).
+ */
+async function openMemoryBundle(): Promise<string> {
+  const root = join(import.meta.dirname, '..', '..');
+  const outfile = join(root, 'node_modules', '.cache', 'paperqueue-bench', `open-memory-${process.pid}.mjs`);
+  await build({
+    entryPoints: [join(import.meta.dirname, 'open-memory.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
   });
-  const line = child.stdout?.trim().split('\n').at(-1);
-  return child.status === 0 && line ? (JSON.parse(line) as FreshMemory) : undefined;
+  return outfile;
 }
 
 /** Exposed at run time so heap numbers are comparable without asking for `node --expose-gc`. */
@@ -220,7 +260,7 @@ export async function measureSize(
     const [, indexCachedMs] = await timed(() => idleUntil(() => reopened.catalog.search.ready));
     const indexFromCache = reopened.catalog.search.fromCache;
     reopened.catalog.dispose();
-    const fresh = openInFreshProcess(dir);
+    const fresh = await openInFreshProcess(dir);
 
     return {
       generate_ms: round(generateMs),
@@ -264,7 +304,7 @@ export async function measureSize(
         'validated, before the first save); open_backed_up_ms: an open with a current backup; save_copied/serialised: ' +
         'how the save made each paper line (copied from the old file, or serialised afresh); index_build_ms: from open until the background-built index is ready; ' +
         'index_cached_ms: the same at the next open, read from search-index.cache (libraries of 5,000+ papers); ' +
-        'rss_mb/heap_mb: a fresh process that opened the library and has its index and relevance model, RSS before any forced GC, the heap after one (rss_runtime_mb: that process before it loads the app, Node and tsx; rss_bench_process_mb: this ' +
+        'rss_mb/heap_mb: a fresh Node process (the core bundled by esbuild, as the app runs its build, not through tsx) that opened the library and has its index and relevance model, RSS before any forced GC, the heap after one (rss_runtime_mb: that process before it opens the library, Node and the bundle loaded; rss_bench_process_mb: this ' +
         'process, which also made the papers); search_p50/p99: papers.rows as the list asks (the first 200 rows ' +
         'and the count), search_all_rows_*: every matching row, search_core_*: queryPage with limit 200 (what ' +
         'runQuery costs); insight_build_ms: the relevance model built on first use, rank_100_ms: insight.rank of 100 inbox papers after a change, ' +
