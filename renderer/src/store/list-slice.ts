@@ -12,7 +12,15 @@ import {
   withoutPlaces,
   type ListRows,
 } from './list-rows';
-import { fetchRange as fetchRows, idsOf, listQuery, type Answer, type Source } from './list-source';
+import {
+  FIRST_SORT,
+  FIRST_VIEW,
+  fetchRange as fetchRows,
+  idsOf,
+  listQuery,
+  type Answer,
+  type Source,
+} from './list-source';
 import { inView, type PendingStatuses } from './pending';
 import type { ListSort, PaperRow, Ranking, View } from './types';
 
@@ -133,9 +141,9 @@ export const createListSlice =
       get().checked.length ? new Set(await idsOf(transport, from, 0)) : undefined;
 
     return {
-      view: { kind: 'status', status: 'inbox' },
+      view: FIRST_VIEW,
       search: '',
-      sort: 'queue',
+      sort: FIRST_SORT,
       papers: [],
       ranking: undefined,
       total: 0,
