@@ -137,7 +137,7 @@ export class TextModel {
       const unnamed = this.changes.unnamed;
       const state = await source();
       if (state && (await this.restore(state))) {
-        // Each paper was just checked against the library: only changes named since need reading.
+        // Each paper was just found in the library (its text is checked later): only changes named since need reading.
         if (this.changes.unnamed === unnamed && this.table.live === this.store.size) this.changes.readAll = false;
         break;
       }
