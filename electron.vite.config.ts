@@ -1,10 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import type { Plugin } from 'vite';
 import { PDF_WORKER, modelWorker, searchWorker, workerFilesPlugin } from './electron/core/pdf/worker-build';
 import { syncReadWorker } from './electron/core/sync/read-worker-build';
 import { PDF_WORKER_PATH } from './electron/server/security';
@@ -25,46 +22,6 @@ function pdfjsAsset(path: string): string | undefined {
     .split('/');
   const entry = PDFJS_ASSETS.find(([f]) => f === folder);
   return entry && name && rest.length === 0 && entry[1].test(name) ? resolve(PDFJS_DIR, folder!, name) : undefined;
-}
-
-/**
- * The page's first script (renderer/src/early.ts), which asks for the list's first rows while the app's code
- * (300 KB and more) still comes and compiles. Bundled apart, with esbuild, into one file that imports
- * nothing: as an entry of the app's build it would share chunks with the app's code and could not run before
- * they had all come. A plain async script before the app's: it runs as soon as it is here, while the parser
- * goes on to the app's files (a blocking script held back their requests until it had run), and before the
- * app's code is compiled (an async module waited behind that compile for up to 300 ms on a busy machine).
- * After the Content-Security-Policy's meta, which covers only what follows it. The build only: the dev
- * server's page goes without it (the list then asks for its rows itself).
- */
-function earlyScriptPlugin(): Plugin {
-  let fileName = '';
-  return {
-    name: 'paperqueue-early-script',
-    apply: 'build',
-    async buildStart() {
-      const bundled = await build({
-        entryPoints: [resolve('renderer/src/early.ts')],
-        bundle: true,
-        format: 'iife',
-        minify: true,
-        target: 'es2022',
-        write: false,
-      });
-      const code = bundled.outputFiles[0]!.text;
-      fileName = `assets/early-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
-      this.emitFile({ type: 'asset', fileName, source: code });
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html) {
-        const at = html.indexOf('<script');
-        if (!fileName || at < 0) throw new Error('The page has no script to put early.ts before.');
-        const tag = `<script async src="./${fileName}"></script>\n    `;
-        return html.slice(0, at) + tag + html.slice(at);
-      },
-    },
-  };
 }
 
 export default defineConfig({
@@ -107,7 +64,6 @@ export default defineConfig({
     base: './',
     plugins: [
       react(),
-      earlyScriptPlugin(),
       // pdf.js's data files, beside index.html under pdfjs/ (the reader asks for them there): CMaps for CID
       // fonts, the standard fonts, and the WebAssembly decoders for JBIG2, JPEG 2000 and ICC colour (with the
       // JavaScript JPEG 2000 decoder pdf.js falls back to). Copied, not fetched: the app never reaches the

@@ -64,7 +64,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const eventsToken = newToken();
   const streams = new Set<ServerResponse>();
   const files = new StaticFiles(options.staticDir);
-  const sending = new StaticSending();
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -118,7 +117,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const body = await readJson(req, limit);
       if (!body.ok)
         return send(res, body.status, { ok: false, error: { code: 'INVALID_INPUT', message: body.message } });
-      await sending.done();
       const result = await dispatch({ store: options.store, caller }, name, body.value);
       return send(res, 200, result);
     }
@@ -134,7 +132,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // A hashed asset never changes: a page loaded again in the same browser does not ask for it.
     const caching = own?.hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
     res.writeHead(200, { 'content-type': file.type, 'cache-control': caching });
-    sending.add(res);
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
@@ -271,42 +268,5 @@ async function readJson(req: IncomingMessage, limit: number): Promise<Body> {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
-  }
-}
-
-/** The longest a command waits for the page's files to be sent (StaticSending). */
-const MOST_WAIT_FOR_FILES_MS = 250;
-
-/**
- * The renderer's files still being sent, which a command waits for (at most MOST_WAIT_FOR_FILES_MS): the
- * kernel takes a large file (the app's script, 300 KB and more) a part at a time, and the rest goes out only
- * when the event loop comes back to it. The page asks for its first rows while its scripts come
- * (renderer/src/early.ts); on the first start of a large library that answer takes the event loop for 50 to
- * 100 ms, and the app's script, held back behind it, came that much later. Sent first, it compiles while the
- * rows are read.
- */
-class StaticSending {
-  private readonly open = new Set<ServerResponse>();
-  private waiting: (() => void)[] = [];
-
-  /** A file's response, counted until it is sent (or its connection is gone). */
-  add(res: ServerResponse): void {
-    this.open.add(res);
-    res.once('close', () => {
-      this.open.delete(res);
-      if (this.open.size === 0) for (const resolve of this.waiting.splice(0)) resolve();
-    });
-  }
-
-  /** Resolves once no file is being sent, or after MOST_WAIT_FOR_FILES_MS. */
-  done(): Promise<void> {
-    if (this.open.size === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, MOST_WAIT_FOR_FILES_MS);
-      this.waiting.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
   }
 }

@@ -12,15 +12,7 @@ import {
   withoutPlaces,
   type ListRows,
 } from './list-rows';
-import {
-  FIRST_SORT,
-  FIRST_VIEW,
-  fetchRange as fetchRows,
-  idsOf,
-  listQuery,
-  type Answer,
-  type Source,
-} from './list-source';
+import { fetchRange as fetchRows, idsOf, listQuery, type Answer, type Source } from './list-source';
 import { inView, type PendingStatuses } from './pending';
 import type { ListSort, PaperRow, Ranking, View } from './types';
 
@@ -141,9 +133,9 @@ export const createListSlice =
       get().checked.length ? new Set(await idsOf(transport, from, 0)) : undefined;
 
     return {
-      view: FIRST_VIEW,
+      view: { kind: 'status', status: 'inbox' },
       search: '',
-      sort: FIRST_SORT,
+      sort: 'queue',
       papers: [],
       ranking: undefined,
       total: 0,

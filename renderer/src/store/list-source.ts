@@ -1,7 +1,4 @@
-import { takeFirstPage } from '../first-page';
 import type { Transport } from '../transport';
-import { recall } from '../ui-memory';
-import { PAGE_SIZE } from './list-rows';
 import type { ListQuery, ListSort, PaperRow, View } from './types';
 
 /** Where the list's positions come from: the library's query, or (For you) an order of ids ranked here. */
@@ -9,22 +6,6 @@ export type Source = { kind: 'query'; query: ListQuery } | { kind: 'ids'; ids: s
 
 /** Rows for positions offset..offset+span; fewer rows than `span` when some papers are gone. */
 export type Answer = { total: number; rows: PaperRow[]; span: number };
-
-/** The list a reader sees first, before they choose another (which is remembered). */
-export const FIRST_VIEW: View = { kind: 'status', status: 'inbox' };
-export const FIRST_SORT: ListSort = 'queue';
-
-/**
- * The rows the list asks for first when the store starts with `memory` (the view and sort it restores, no
- * search yet), or undefined when its first list is not one query (the stats, For you's ranked order).
- */
-export function firstListInput(memory: Storage | undefined) {
-  const saved = recall(memory);
-  const view = saved.view ?? FIRST_VIEW;
-  const sort = saved.sort ?? FIRST_SORT;
-  if (view.kind === 'stats' || (sort === 'foryou' && view.kind === 'status' && view.status === 'inbox')) return;
-  return { ...listQuery(view, '', sort), offset: 0, limit: PAGE_SIZE };
-}
 
 /** The library query behind a view, its search text and its sort (For you lists the inbox in queue order). */
 export function listQuery(view: View, search: string, sort: ListSort): ListQuery {
@@ -46,8 +27,7 @@ export async function fetchRange(
   asking: (ids: string[]) => void,
 ): Promise<Answer> {
   if (from.kind === 'query') {
-    const input = { ...from.query, offset, limit };
-    const { total, rows } = await (takeFirstPage(input) ?? transport.invoke('papers.rows', input));
+    const { total, rows } = await transport.invoke('papers.rows', { ...from.query, offset, limit });
     return { total, rows, span: rows.length };
   }
   const ids = from.ids.slice(offset, offset + limit);
