@@ -273,7 +273,7 @@ export class TextModel {
       () => this.built === state.buildId,
     );
     this.table.adopt(papers, state.terms, state.weights);
-    this.weighing.frequencies.set(state.df);
+    this.weighing.adoptFrequencies(state.df);
     this.docs = state.docs;
     this.builtWith = state.docs;
     this.dead = 0;
