@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { getPriority, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { queryPapers } from '../../electron/core/query';
 import type { Paper } from '../../electron/core/schema';
 import { INDEX_CACHE_FILE_NAME } from '../../electron/core/search/index-cache';
+import { TitleScan } from '../../electron/core/search/title-scan';
+import { WorkerBuild } from '../../electron/core/search/worker-build';
 import { seeded } from './helpers';
 import {
   ids,
@@ -62,6 +64,33 @@ describe('the search index built in a thread', { timeout: 90_000 }, () => {
       const q = i % 2 ? randomListQuery(random) : textQuery(random);
       expect(ids(queryPapers(twin.catalog, q)), JSON.stringify(q)).toEqual(ids(queryPapers(here.catalog, q)));
       twin.expectQuery(q);
+    }
+  });
+
+  it('folds the titles for the searches meanwhile before it hands the papers to its thread', async () => {
+    const events: string[] = [];
+    const own = <T>(proto: object, name: string): T => Object.getOwnPropertyDescriptor(proto, name)!.value as T;
+    const fold = own<(this: TitleScan, deadline: number) => boolean>(TitleScan.prototype, 'step');
+    const folding = vi.spyOn(TitleScan.prototype, 'step').mockImplementation(function (this: TitleScan, deadline) {
+      const folded = fold.call(this, deadline);
+      if (folded && !events.includes('folded')) events.push('folded');
+      return folded;
+    });
+    const build = WorkerBuild.prototype as unknown as { send(deadline: number): undefined };
+    const send = own<(this: WorkerBuild, deadline: number) => undefined>(build, 'send');
+    const sending = vi.spyOn(build, 'send').mockImplementation(function (this: WorkerBuild, deadline) {
+      if (!events.includes('sent')) events.push('sent');
+      return send.call(this, deadline);
+    });
+    try {
+      const twin = new Twin(library(seeded(43), 3000));
+      twin.catalog.warmUp({ indexCache: cachePath, thread: true });
+      while (!twin.catalog.search.ready) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Handed over first, the papers took the time before a page came, and its first search folded the titles.
+      expect(events).toEqual(['folded', 'sent']);
+    } finally {
+      folding.mockRestore();
+      sending.mockRestore();
     }
   });
 
