@@ -15,7 +15,8 @@ export const modelThreadReports = new WeakMap<LibraryStore, ModelThreadReport>()
  * The relevance model's first build, in a worker thread at nice 10 (model-worker.mjs), so the library's own
  * thread keeps answering: each paper's id, title and abstract go to the thread in chunks, and the model comes
  * back as its file would keep it (ids, fingerprints, arrays; with `cachePath` the thread also writes that file),
- * taken in as a kept model is, each paper checked against the library first. Undefined if the thread cannot start or fails: the model is then built here.
+ * taken in as a kept model is (each paper found in the library, its text checked afterwards: model.ts).
+ * Undefined if the thread cannot start or fails: the model is then built here.
  */
 export async function buildInThread(
   store: LibraryStore,
