@@ -7,6 +7,7 @@ import type { LibraryStore } from './core/store/store';
 
 /** One handler serves the whole command table; input is parsed by dispatch, never here. */
 export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFrameMain | null) => boolean): () => void {
+  foreground.servesPages = true;
   ipcMain.handle(CHANNELS.invoke, async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedFrame(event.senderFrame)) {
       return {

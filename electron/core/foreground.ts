@@ -23,6 +23,11 @@ export class Foreground {
   /** Of the waiting, those that also wait out requests waiting for background work (see `idle`). */
   private readonly lowly = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
+  /**
+   * True in a process that serves pages (browser mode's server, the desktop window): work that can come later
+   * waits for the page first. A one-shot command (the CLI) serves none, and answers exactly at once.
+   */
+  servesPages = false;
 
   /** A request began; call what this returns when it has been answered. */
   begin(): () => void {

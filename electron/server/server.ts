@@ -56,6 +56,7 @@ const SYNC_INTERVAL_MS = 30_000;
  * send a header, and a token in a URL ends up in logs and history).
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  foreground.servesPages = true;
   // For you's model, if an earlier run kept it, is read now rather than when the page first asks.
   void warmModel(options.store);
   const token = options.token ?? newToken();

@@ -1,8 +1,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MODEL_CACHE_FILE_NAME } from '../../electron/core/insight/model-cache';
+import { generatedLibrary } from '../core/generated-library';
 import { SEED, tempDir } from '../core/helpers';
+import { jsonIn } from './child';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'paperqueue.mjs');
 
@@ -79,5 +83,25 @@ describe.skipIf(!existsSync(SEED))('paperqueue rank and similar, on the seed dig
     const text = await cli(['stats', '--data', data]);
     expect(text.stdout).toMatch(/Reading, last 52 weeks/);
     expect(text.stdout).toMatch(/week of +read +added +queue/);
+  });
+});
+
+describe('paperqueue similar, on a model kept beside the library', { timeout: 120_000 }, () => {
+  it('weighs again a paper whose abstract was edited in the file while no Paperqueue had it open', async () => {
+    const { dir, papers } = await generatedLibrary(5000, 11);
+    const [edited, twin] = [papers[20]!, papers[3000]!];
+    const nearest = async (): Promise<string | undefined> =>
+      (await jsonIn<{ id: string }[]>(dir, 'similar', edited.id, '--limit', '1', '--json'))[0]?.id;
+    expect(await nearest()).not.toBe(twin.id);
+    expect(existsSync(join(dir, MODEL_CACHE_FILE_NAME))).toBe(true);
+
+    // Edited by hand (or another tool): the file's text changes, the model kept beside it does not.
+    const file = join(dir, 'library.json');
+    const text = await readFile(file, 'utf8');
+    const before = JSON.stringify(edited.abstract);
+    expect(text.split(before)).toHaveLength(2);
+    await writeFile(file, text.replace(before, JSON.stringify(twin.abstract)));
+
+    expect(await nearest()).toBe(twin.id);
   });
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { foreground } from '../foreground';
 import type { LibraryStore } from '../store/store';
 import { workOutLikeness } from './inbox-scores';
 import { likenessFor, takeLikeness } from './likeness';
@@ -41,6 +42,12 @@ export async function modelFor(store: LibraryStore): Promise<TextModel> {
   const loading = loadingOf(store);
   const { model } = loading;
   await model.update();
+  if (!foreground.servesPages) {
+    // Nothing to serve meanwhile (the CLI): every paper taken from a kept model is checked against its text,
+    // and one edited while the model's file was not looking (another tool, a sync merge) weighed again, first.
+    await model.checked;
+    await model.update();
+  }
   if (!ready.has(model)) {
     // Once, before anything is worked out from the model: the likeness an earlier run kept over this build.
     const kept = await loading.likeness;

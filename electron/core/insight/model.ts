@@ -263,8 +263,11 @@ export class TextModel {
     if (!papers) return false;
     // Then, once nothing waits for it, whether each paper still has the text its slot was weighed from: one
     // that does not (edited while the app was closed) is placed again, as after any change.
-    // Not before CHECK_AFTER_MS: a start of the app has its page to serve first, before any request comes.
-    const begun = new Promise((resolve) => setTimeout(resolve, CHECK_AFTER_MS).unref());
+    // Not before CHECK_AFTER_MS where a page is served: a start of the app serves it first, before any request
+    // comes. A one-shot command checks at once, and waits for the check (library-model.ts's modelFor).
+    const begun = foreground.servesPages
+      ? new Promise((resolve) => setTimeout(resolve, CHECK_AFTER_MS).unref())
+      : Promise.resolve();
     this.checked = changedTexts(
       state.fingerprints,
       (slot) => this.table.paperAt(slot),
