@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { APP_SCHEME, APP_URL, appProtocolResponse, isAppUrl } from './app-protocol';
 import { dispatch } from './core/dispatch';
+import { prefetchModel } from './core/insight/library-model';
 import { StoreLoadError } from './core/store/library-file';
 import { writeFileDurably } from './core/store/durable-file';
 import { acquireLock, describeHolder } from './core/store/lock';
@@ -59,6 +60,8 @@ async function start(): Promise<void> {
     return fail(`The library in ${dataDir} is open in ${describeHolder(lock.holder)}. Close it first.`);
   // A folder that cannot be written (a read-only drive, a full disk) opens read-only; the page says so.
   const release = lock.acquired ? lock.release : () => Promise.resolve();
+  // For you's model, read on another core while the library opens.
+  void prefetchModel(dataDir);
   try {
     store = await LibraryStore.open(dataDir, lock.acquired ? { recover: true } : { readOnly: lock.reason });
   } catch (error) {

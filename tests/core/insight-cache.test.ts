@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import { modelFor } from '../../electron/core/insight/library-model';
+import { modelFor, prefetchModel } from '../../electron/core/insight/library-model';
 import { MODEL_CACHE_FILE_NAME } from '../../electron/core/insight/model-cache';
 import type { Paper } from '../../electron/core/schema';
 import { LibraryStore } from '../../electron/core/store/store';
@@ -88,6 +88,24 @@ describe('the relevance model kept beside the library', () => {
     }
     expect(nearest).toBe(twin.id);
     expect(model.fromFile).toBe(true);
+    second.catalog.dispose();
+  });
+
+  it('is read before the library opens when a start asks for it (prefetchModel), and taken from that read', async () => {
+    const { dir } = await library();
+    const path = join(dir, MODEL_CACHE_FILE_NAME);
+    const first = await LibraryStore.open(dir);
+    const ranked = await forYou(first);
+    await fileWritten(path);
+    await first.flush();
+    first.catalog.dispose();
+
+    // Read (in a worker thread) before the library opens: the file gone afterwards, the model is still its.
+    await prefetchModel(dir);
+    await rename(path, `${path}.away`);
+    const second = await LibraryStore.open(dir);
+    expect(await forYou(second)).toEqual(ranked);
+    expect((await modelFor(second)).fromFile).toBe(true);
     second.catalog.dispose();
   });
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { prefetchModel } from '../../core/insight/library-model';
 import { LibraryStore } from '../../core/store/store';
 import { startServer } from '../../server/server';
 import { acquireLock, describeHolder, type LockInfo } from '../../core/store/lock';
@@ -56,6 +57,8 @@ async function serveUntilStopped(
   announce: ((at: Pick<LockInfo, 'url' | 'cliToken' | 'pageToken'>) => Promise<void>) | undefined,
   readOnly?: string,
 ) {
+  // For you's model, read on another core while the library opens.
+  void prefetchModel(ctx.dataDir);
   const store = await LibraryStore.open(ctx.dataDir, readOnly === undefined ? { recover: true } : { readOnly });
   if (store.recovery)
     ctx.err(`Recovered: ${store.recovery.reason}; the damaged file is ${store.recovery.damagedFile}.`);

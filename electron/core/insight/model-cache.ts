@@ -114,11 +114,19 @@ export async function writeModelCache(path: string, state: ModelState): Promise<
 }
 
 /**
- * The model kept in `path`, or undefined if there is none or it is damaged, cut short or of another version.
- * Each part is read into a buffer of its own (readParts): what the model takes over (the vectors and the index)
- * is all that stays, not the fingerprints and document frequencies it only checks and copies (18 MB at 100,000 papers).
+ * A model's file as read and checked: its header and each part in a buffer of its own (see readModelFile). What
+ * a worker thread hands over, the buffers moved, not copied (worker-model.ts's readInThread).
  */
-export async function readModelCache(path: string): Promise<ModelState | undefined> {
+export type ModelFile = { header: Uint32Array; parts: ArrayBuffer[] };
+
+/**
+ * The file in `path`, its checksum checked, or undefined if there is none or it is damaged, cut short or of
+ * another version. Each part is read into a buffer of its own (readParts): what the model takes over (the
+ * vectors and the index) is all that stays, not the fingerprints and document frequencies it only checks and
+ * copies (18 MB at 100,000 papers). `sliced`: the sum gives the event loop a turn every few milliseconds (the
+ * library's own thread; a worker thread sums at once).
+ */
+export async function readModelFile(path: string, sliced: boolean): Promise<ModelFile | undefined> {
   const read = await readParts(path, HEADER_WORDS, (header) => {
     const [magic, version, slots, , dfLength, vectorLength, indexTerms, indexPostings, idBytes] = header;
     if (magic !== MAGIC || version !== VERSION) return undefined;
@@ -127,10 +135,19 @@ export async function readModelCache(path: string): Promise<ModelState | undefin
     return [...words.map((n) => 4 * n), padded(idBytes!)];
   });
   if (!read) return undefined;
-  const [, , slots, docs, , , , , idBytes, sumA, sumB, idA, idB] = read.header;
-  const [prints, df, terms, weights, indexTerms, start, indexSlots, indexWeights, idPart] = read.parts.map(
-    (part) => part.buffer,
-  );
+  const { header, parts } = read;
+  const [, , , , , , , , idBytes, sumA, sumB] = header;
+  const summed = [...parts.slice(0, -1), parts.at(-1)!.subarray(0, idBytes)];
+  // Sliced, summing 113 MB (100,000 papers) takes about 100 ms of a start that has its page to serve meanwhile.
+  const [a, b] = sliced ? await laneSumSliced(summed) : laneSum(summed);
+  if (a !== sumA || b !== sumB) return undefined;
+  return { header, parts: parts.map((part) => part.buffer) };
+}
+
+/** The model a checked file keeps (readModelFile), or undefined if its ids do not fill its slots. */
+export function modelStateOf({ header, parts }: ModelFile): ModelState | undefined {
+  const [, , slots, docs, , , , , idBytes, , , idA, idB] = header;
+  const [prints, df, terms, weights, indexTerms, start, indexSlots, indexWeights, idPart] = parts;
   const state: ModelState = {
     buildId: buildIdOf(idA!, idB!),
     ids: [],
@@ -146,10 +163,12 @@ export async function readModelCache(path: string): Promise<ModelState | undefin
       weights: new Float32Array(indexWeights!),
     },
   };
-  const idText = new Uint8Array(idPart!, 0, idBytes);
-  // In slices: a start of the app has its page to serve meanwhile (summing 113 MB takes about 100 ms).
-  const [a, b] = await laneSumSliced([...partsOf(state), idText]);
-  if (a !== sumA || b !== sumB) return undefined;
-  state.ids = slots === 0 ? [] : new TextDecoder().decode(idText).split('\n');
+  state.ids = slots === 0 ? [] : new TextDecoder().decode(new Uint8Array(idPart!, 0, idBytes)).split('\n');
   return state.ids.length === slots ? state : undefined;
+}
+
+/** The model kept in `path`, read and checked on this thread (readModelFile, sliced), or undefined. */
+export async function readModelCache(path: string): Promise<ModelState | undefined> {
+  const file = await readModelFile(path, true);
+  return file && modelStateOf(file);
 }

@@ -2,17 +2,21 @@ import { parentPort } from 'node:worker_threads';
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import { TextModel } from './model';
-import { textPrint, writeModelCache, type ModelState } from './model-cache';
+import { readModelFile, textPrint, writeModelCache, type ModelFile, type ModelState } from './model-cache';
 
 /** A paper as the thread gets it: the only fields the model reads. */
 export type ModelText = [id: string, title: string, abstract: string];
 
-/** What the library's thread sends: the papers in chunks, then `build`. */
-export type ToModelThread = { kind: 'papers'; papers: ModelText[] } | { kind: 'build'; cachePath: string | undefined };
+/** What the library's thread sends: the papers in chunks, then `build`; or, alone, `read` (a model's file). */
+export type ToModelThread =
+  | { kind: 'papers'; papers: ModelText[] }
+  | { kind: 'build'; cachePath: string | undefined }
+  | { kind: 'read'; path: string };
 
 /** What the thread answers: the model as its file would keep it (arrays moved, not copied), or why not. */
 export type FromModelThread =
   | { kind: 'built'; state: ModelState; priority: number | undefined; cpuMs: number }
+  | { kind: 'read'; file: ModelFile | undefined }
   | { kind: 'failed'; message: string };
 
 export function modelText(paper: Paper): ModelText {
@@ -35,13 +39,22 @@ function sentLibrary(texts: ModelText[]): LibraryStore {
   return library as unknown as LibraryStore;
 }
 
-/** Build the model over the papers sent and answer with its state, fingerprinted as the papers were sent. */
+/**
+ * Build the model over the papers sent and answer with its state, fingerprinted as the papers were sent; or read
+ * and check a model's file, and answer with its parts.
+ */
 export function serveModelBuild(priority: number | undefined): void {
   const port = parentPort!;
   let texts: ModelText[] = [];
   port.on('message', (message: ToModelThread) => {
     if (message.kind === 'papers') {
       for (const text of message.papers) texts.push(text);
+      return;
+    }
+    if (message.kind === 'read') {
+      void readModelFile(message.path, false).then((file) => {
+        port.postMessage({ kind: 'read', file } satisfies FromModelThread, file?.parts ?? []);
+      });
       return;
     }
     const started = process.cpuUsage();

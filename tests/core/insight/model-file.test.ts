@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TextModel } from '../../../electron/core/insight/model';
 import {
+  modelStateOf,
   readModelCache,
   textPrint,
   writeModelCache,
@@ -10,6 +11,7 @@ import {
 } from '../../../electron/core/insight/model-cache';
 import { TermIndex } from '../../../electron/core/insight/term-index';
 import { TERMS_PER_PAPER } from '../../../electron/core/insight/weigh';
+import { readInThread } from '../../../electron/core/insight/worker-model';
 import { LibraryStore } from '../../../electron/core/store/store';
 import { generatedLibrary } from '../generated-library';
 import { seeded, tempDir } from '../helpers';
@@ -104,6 +106,26 @@ describe("the relevance model's index and file", { timeout: 60_000 }, () => {
       // What the model only checks or copies (the fingerprints, the frequencies) is freed apart from what it keeps.
       expect([name, part.buffer.byteLength]).toEqual([name, part.byteLength]);
     }
+  });
+
+  it('reads the same in a worker thread, and refuses there a file with one byte changed', async () => {
+    const state = await builtState();
+    const path = join(await tempDir(), 'relevance-model.cache');
+    await writeModelCache(path, state);
+    const read = modelStateOf((await readInThread(path))!)!;
+    expect(read.ids).toEqual(state.ids);
+    expect(read.buildId).toBe(state.buildId);
+    const written = arraysOf(state);
+    for (const [name, part] of Object.entries(arraysOf(read))) {
+      expect([name, [...part]]).toEqual([name, [...written[name as keyof typeof written]]]);
+    }
+    const bytes = await readFile(path);
+    const changed = Buffer.from(bytes);
+    changed[Math.floor(bytes.length / 2)]! ^= 0x08;
+    await writeFile(path, changed);
+    expect(await readInThread(path)).toBeUndefined();
+    expect(await readModelCache(path)).toBeUndefined();
+    expect(await readInThread(`${path}.missing`)).toBeUndefined();
   });
 
   it('refuses a file of another version or cut short', async () => {
