@@ -6,6 +6,16 @@ export const QUIET_MS = 250;
 const MOST_HELD_MS = 2000;
 
 /**
+ * How background work gives way (see `busy`):
+ * - `work` holds back while requests come, but goes on while a request waits for background work (it may be what
+ *   the request waits for: For you's first model);
+ * - `bulk` (handing the papers to a thread) also holds back while the requests waiting say they do not need it
+ *   (`waitFor`'s `bulk: false`: For you's ranking, which meanwhile ranks by its first model);
+ * - `idle` (work nobody waits for) holds back while any request waits for background work.
+ */
+export type Patience = 'work' | 'bulk' | 'idle';
+
+/**
  * What a person is waiting for in this process: requests from a page or the desktop window, and the page
  * itself loading (its HTML, scripts and first requests). Background work that can wait — the first start's
  * hand-over of a large library to the search index's thread — holds back while requests come, so on two
@@ -14,14 +24,14 @@ const MOST_HELD_MS = 2000;
  */
 export class Foreground {
   private inFlight = 0;
-  /** Requests waiting for background work itself (For you's model): meanwhile nothing holds back. */
+  /** Requests waiting for background work itself (For you's model): meanwhile `work` does not hold back. */
   private urgent = 0;
+  /** Of those, the ones that may need bulk work (a hand-over to a thread): meanwhile `bulk` does not either. */
+  private urgentBulk = 0;
   private last = -Infinity;
   private heldSince: number | undefined;
-  /** What waits to go on, each with the quiet it waits for (ms after the last request). */
-  private readonly waiting = new Map<() => void, number>();
-  /** Of the waiting, those that also wait out requests waiting for background work (see `idle`). */
-  private readonly lowly = new Set<() => void>();
+  /** What waits to go on, each with the quiet it waits for (ms after the last request) and how it gives way. */
+  private readonly waiting = new Map<() => void, { quietMs: number; patience: Patience }>();
   private timer: NodeJS.Timeout | undefined;
   /**
    * True in a process that serves pages (browser mode's server, the desktop window): work that can come later
@@ -45,21 +55,26 @@ export class Foreground {
 
   /**
    * A request waits for `work` (background work it needs, such as For you's model): until it settles,
-   * background work does not hold back, since holding it back would hold back the request.
+   * background work does not hold back, since holding it back would hold back the request. `bulk: false`: the
+   * request never needs the papers handed to a thread, which then holds back as for any request (see Patience).
    */
-  waitFor<T>(work: Promise<T>): Promise<T> {
+  waitFor<T>(work: Promise<T>, { bulk = true }: { bulk?: boolean } = {}): Promise<T> {
     this.urgent++;
+    if (bulk) this.urgentBulk++;
     this.wakeAll();
-    return work.finally(() => this.urgent--);
+    return work.finally(() => {
+      this.urgent--;
+      if (bulk) this.urgentBulk--;
+    });
   }
 
   /**
    * Resolves at once if the foreground is quiet, else once it is (see `whenQuiet`). `quietMs` 0 waits only
    * while a request runs: work in short slices that should go on between a page's requests.
    */
-  quiet(quietMs = QUIET_MS): Promise<void> {
-    if (!this.busy(performance.now(), quietMs)) return Promise.resolve();
-    return new Promise((resolve) => this.whenQuiet(resolve, quietMs));
+  quiet(quietMs = QUIET_MS, patience: Patience = 'work'): Promise<void> {
+    if (!this.busy(performance.now(), quietMs, patience)) return Promise.resolve();
+    return new Promise((resolve) => this.whenQuiet(resolve, quietMs, patience));
   }
 
   /**
@@ -68,19 +83,13 @@ export class Foreground {
    * waits more than MOST_HELD_MS at a time.
    */
   idle(quietMs = QUIET_MS): Promise<void> {
-    if (!this.busy(performance.now(), quietMs, true)) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.lowly.add(resolve);
-      this.whenQuiet(resolve, quietMs);
-    });
+    return this.quiet(quietMs, 'idle');
   }
 
-  /**
-   * True while background work should hold back (it asks again when `whenQuiet` calls it). `evenUrgent`: also
-   * while a request waits for background work (see `idle`).
-   */
-  busy(now = performance.now(), quietMs = QUIET_MS, evenUrgent = false): boolean {
-    const busy = (evenUrgent || this.urgent === 0) && (this.inFlight > 0 || now - this.last < quietMs);
+  /** True while background work that gives way as `patience` says should hold back (it asks again when `whenQuiet` calls it). */
+  busy(now = performance.now(), quietMs = QUIET_MS, patience: Patience = 'work'): boolean {
+    const waitedFor = patience === 'work' ? this.urgent : patience === 'bulk' ? this.urgentBulk : 0;
+    const busy = waitedFor === 0 && (this.inFlight > 0 || now - this.last < quietMs);
     if (!busy) {
       this.heldSince = undefined;
       return false;
@@ -93,17 +102,21 @@ export class Foreground {
   }
 
   /** Call `wake` once the foreground is quiet (or background work has been held back long enough). */
-  whenQuiet(wake: () => void, quietMs = QUIET_MS): void {
-    this.waiting.set(wake, Math.min(quietMs, this.waiting.get(wake) ?? Infinity));
+  whenQuiet(wake: () => void, quietMs = QUIET_MS, patience: Patience = 'work'): void {
+    const was = this.waiting.get(wake);
+    this.waiting.set(wake, { quietMs: Math.min(quietMs, was?.quietMs ?? Infinity), patience });
     this.arm();
   }
 
+  /** A request began waiting for background work: what it may need goes on now. */
   private wakeAll(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const woken = [...this.waiting.keys()].filter((wake) => !this.lowly.has(wake));
-    for (const wake of woken) this.waiting.delete(wake);
-    for (const wake of woken) wake();
+    const woken = [...this.waiting].filter(
+      ([, { patience }]) => patience === 'work' || (patience === 'bulk' && this.urgentBulk > 0),
+    );
+    for (const [wake] of woken) this.waiting.delete(wake);
+    for (const [wake] of woken) wake();
     this.arm();
   }
 
@@ -113,16 +126,15 @@ export class Foreground {
     this.timer = undefined;
     if (this.waiting.size === 0) return;
     const now = performance.now();
-    const quietAt = this.last + Math.min(...this.waiting.values());
+    const quietAt = this.last + Math.min(...[...this.waiting.values()].map(({ quietMs }) => quietMs));
     const heldUntil = (this.heldSince ?? now) + MOST_HELD_MS;
     const delay = Math.max(1, Math.min(this.inFlight > 0 ? heldUntil : Math.max(quietAt, now), heldUntil) - now);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const at = performance.now();
-      for (const [wake, quietMs] of this.waiting) {
-        if (this.busy(at, quietMs, this.lowly.has(wake))) continue;
+      for (const [wake, { quietMs, patience }] of this.waiting) {
+        if (this.busy(at, quietMs, patience)) continue;
         this.waiting.delete(wake);
-        this.lowly.delete(wake);
         wake();
       }
       this.arm();

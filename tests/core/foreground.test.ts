@@ -82,6 +82,32 @@ describe('the foreground', () => {
     expect(idle).toBe(true);
   });
 
+  it('keeps a hand-over (bulk) back while the request waiting does not need it, not while one may', async () => {
+    const fg = new Foreground();
+    const done = fg.begin();
+    let finish = () => {};
+    const ranking = fg.waitFor(new Promise<void>((resolve) => (finish = resolve)), { bulk: false });
+    let handedOver = false;
+    const bulk = fg.quiet(0, 'bulk').then(() => (handedOver = true));
+    // What a ranking waits for goes on (its first model); the hand-over it does not need waits.
+    expect(fg.busy()).toBe(false);
+    expect(fg.busy(undefined, 0, 'bulk')).toBe(true);
+    await sleep(100);
+    expect(handedOver).toBe(false);
+    // A request that may need the hand-over (For you's similar papers, waiting for the whole model): it goes on.
+    let finishSimilar = () => {};
+    const similar = fg.waitFor(new Promise<void>((resolve) => (finishSimilar = resolve)));
+    await bulk;
+    expect(handedOver).toBe(true);
+    finishSimilar();
+    await similar;
+    expect(fg.busy(undefined, 0, 'bulk')).toBe(true);
+    finish();
+    await ranking;
+    done();
+    expect(fg.busy(undefined, 0, 'bulk')).toBe(false);
+  });
+
   it('lets background work have a slice now and then under a stream of requests', async () => {
     const fg = new Foreground();
     let woken = 0;
@@ -129,6 +155,26 @@ describe('the first build handed to its thread', { timeout: 60_000 }, () => {
         index = build.step(performance.now() + 1000);
       }
       expect(index?.covered.length).toBeGreaterThanOrEqual(papers.length);
+    } finally {
+      build.stop();
+    }
+  });
+
+  it('sends none while For you waits for its ranking (it ranks by its first model meanwhile)', async () => {
+    const random = seeded(6);
+    const papers = Array.from({ length: 600 }, () => randomPaper(random));
+    const build = new WorkerBuild({ count: papers.length, at: (i) => papers[i] }, undefined, () => undefined);
+    try {
+      const done = foreground.begin();
+      let finish = () => {};
+      const ranking = foreground.waitFor(new Promise<void>((resolve) => (finish = resolve)), { bulk: false });
+      expect(build.step(performance.now() + 1000)).toBeUndefined();
+      // Nothing sent: a paper changed now is sent as it is now, not indexed apart afterwards.
+      build.changed(0);
+      expect(build.stale.has(0)).toBe(false);
+      finish();
+      await ranking;
+      done();
     } finally {
       build.stop();
     }

@@ -19,11 +19,13 @@ export const insightRank = defineCommand({
     .default({}),
   async run(ctx, input) {
     const explain = Math.min(input.explain ?? Infinity, input.limit ?? Infinity);
-    // The model's background work is what this waits for: it does not hold back meanwhile.
+    // The model's background work is what this waits for: it does not hold back meanwhile. Not the papers'
+    // hand-over to the model's thread: until the model is in, For you ranks by a first model of the titles.
     const ranking = await foreground.waitFor(
       rankInbox(ctx.store, compileRules(ctx.store.rules), input.ids, {
         explain: Number.isFinite(explain) ? explain : undefined,
       }),
+      { bulk: false },
     );
     return { ...ranking, items: input.limit ? ranking.items.slice(0, input.limit) : ranking.items };
   },

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { LibraryStore } from '../store/store';
 import { readModelFile, type ModelFile, type ModelState } from './model-cache';
-import { breathe } from './model';
+import { foreground } from '../foreground';
 import { modelText, type FromModelThread, type ModelText, type ToModelThread } from './model-thread';
 
 /** Papers sent to the thread per message (a few ms of copying), the event loop given a turn between messages. */
@@ -42,7 +42,9 @@ export async function buildInThread(
     if (chunk.length < CHUNK) continue;
     thread.postMessage({ kind: 'papers', papers: chunk } satisfies ToModelThread);
     chunk = [];
-    await breathe();
+    // A hand-over: it gives way to For you's first model, which a ranking waits for meanwhile.
+    await new Promise((resolve) => setImmediate(resolve));
+    await foreground.quiet(0, 'bulk');
   }
   thread.postMessage({ kind: 'papers', papers: chunk } satisfies ToModelThread);
   thread.postMessage({ kind: 'build', cachePath } satisfies ToModelThread);

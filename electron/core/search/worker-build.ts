@@ -132,10 +132,14 @@ export class WorkerBuild implements IndexSteps {
     return undefined;
   }
 
-  /** True (and `wake` called once it is quiet) while the foreground wants this thread. */
+  /**
+   * True (and `wake` called once it is quiet) while the foreground wants this thread: a hand-over (no request
+   * waits for the index; a search answers from the titles meanwhile), so also while For you waits for its first
+   * model.
+   */
   private heldBack(): boolean {
-    if (!foreground.busy()) return false;
-    foreground.whenQuiet(this.wake);
+    if (!foreground.busy(undefined, undefined, 'bulk')) return false;
+    foreground.whenQuiet(this.wake, undefined, 'bulk');
     return true;
   }
 
