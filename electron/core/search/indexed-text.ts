@@ -1,0 +1,168 @@
+import { performance } from 'node:perf_hooks';
+import { paperScan, type BaseIndex, type Documents, type Scan } from './build';
+import type { HeavyWords } from './heavy-words';
+import { postingCount } from './postings';
+import { Matcher, type LiveIndex, type TextMatch } from './text-match';
+import { TitleScan } from './title-scan';
+import type { TermScanner } from './tokenize';
+import type { WordPlanner } from './word-plans';
+
+/**
+ * What an index reads, if not the papers' searched fields: text that comes document by document and in
+ * sections (a PDF's pages), and is indexed as it comes instead of being built at open.
+ */
+export type SectionedText = {
+  scan: Scan;
+  /** How many documents have text now: rebuilds are due by the share of them changed. */
+  documents(): number;
+  /** About how many characters the document at `ordinal` has (what indexing it costs). */
+  size(ordinal: number): number;
+};
+
+/**
+ * Characters of sectioned text (PDF pages) changed since the last search that a search indexes before it
+ * answers (two or three PDFs, a few milliseconds); the rest are found once the background has read them.
+ */
+const SEARCH_CATCH_UP_CHARS = 200_000;
+
+/**
+ * The searching half of a SearchIndex (search-index.ts builds it): the built index in use, the papers changed
+ * since it was built (indexed apart, the overlay, until a rebuild), and the titles scanned while a first build
+ * is under way in the background.
+ */
+export abstract class IndexedText {
+  protected base: BaseIndex | undefined;
+  /** Distinct term ids of each paper changed since the base was built; the base's postings for it are stale. */
+  protected readonly overlay = new Map<number, Uint32Array>();
+  /** Papers changed since the base was built and not yet scanned into the overlay (done at the next search). */
+  protected readonly dirty = new Set<number>();
+  protected changes = 0;
+  protected scanner: TermScanner | undefined;
+  /** A search in this turn of the event loop has read its share of changed PDF texts (see prepare). */
+  protected readThisTurn = false;
+  protected planner: WordPlanner | undefined;
+  protected heavy: HeavyWords | undefined;
+  protected readonly scan: Scan;
+  private readonly matcher: Matcher;
+  /** What searches read while the first build is under way in the background. */
+  protected readonly titles: TitleScan;
+  /** A background build was asked for and is not in use yet: searches meanwhile scan titles. */
+  protected background = false;
+
+  /** An index of the papers' searched fields, or with `sectioned`, of another text of theirs (their PDFs). */
+  constructor(
+    protected readonly docs: Documents,
+    protected readonly sectioned?: SectionedText,
+  ) {
+    this.scan = sectioned?.scan ?? paperScan(docs);
+    this.matcher = new Matcher(sectioned !== undefined);
+    this.titles = new TitleScan(docs);
+  }
+
+  /** Build now, if not built yet. */
+  abstract ensureReady(): void;
+
+  /** True once a search needs no build first. */
+  get ready(): boolean {
+    return this.base !== undefined;
+  }
+
+  /** Size of the built index: distinct terms, postings (counted, a pass over them), and about how many bytes they take. */
+  stats(): { terms: number; postings: number; bytes: number } {
+    const base = this.base;
+    if (!base) return { terms: 0, postings: 0, bytes: 0 };
+    let bytes = base.postings.byteLength + base.offsets.byteLength + base.covered.byteLength + this.matcher.bytes;
+    bytes += base.table.bytes();
+    for (const ids of this.overlay.values()) bytes += ids.byteLength + 64;
+    return { terms: base.table.size, postings: postingCount(base.postings, base.sectioned === true), bytes };
+  }
+
+  /** Changes indexed apart since the last build (searches check each such paper on its own). */
+  get pendingChanges(): number {
+    return this.changes;
+  }
+
+  /** Documents changed and not read yet (the background reads them; a search reads some first). */
+  get unread(): number {
+    return this.dirty.size;
+  }
+
+  /**
+   * Papers whose searched fields have, for every word, a word starting with it ("bayes" finds "Bayesian").
+   * A word of five or more letters that starts no word in the library also matches one edit away (or, with
+   * `typos`, the words whose flag is true; `typoEligible` words only).
+   */
+  match(words: readonly string[], typos?: readonly boolean[]): TextMatch {
+    if (words.length === 0) throw new Error('A text match needs at least one word.');
+    if (this.scanningTitles) return this.titles.match(words);
+    this.prepare();
+    return this.matcher.match(this.live(), this.docs.count, words, typos);
+  }
+
+  /**
+   * True if some document has a word starting with `word` as typed. `match` widens a word by a typo only
+   * when its index has no such word; `typos` lets a caller decide that over several indexes.
+   */
+  knows(word: string): boolean {
+    if (this.scanningTitles) return this.titles.knows(word);
+    this.prepare();
+    return this.matcher.anyLive(this.live(), this.planner!.exact(word));
+  }
+
+  /**
+   * Built, with the changes read. A search asks a sectioned index several things (knows, then match):
+   * together they read one share of its changed texts, not one each.
+   */
+  protected prepare(): void {
+    this.ensureReady();
+    if (!this.sectioned) return this.catchUp();
+    if (this.readThisTurn || this.dirty.size === 0) return;
+    this.catchUp(Infinity, SEARCH_CATCH_UP_CHARS);
+    this.readThisTurn = true;
+    queueMicrotask(() => (this.readThisTurn = false));
+  }
+
+  /** True while the first build is under way in the background: a search scans titles rather than wait. */
+  protected get scanningTitles(): boolean {
+    return this.background && !this.base;
+  }
+
+  /** What the matcher reads (once built). */
+  protected live(): LiveIndex {
+    return { base: this.base!, overlay: this.overlay, planner: this.planner!, heavy: this.heavy! };
+  }
+
+  /**
+   * Enough changes since the build slow searches down: each changed document is checked on its own, and
+   * each new term is compared with every query word. Papers change a few at a time; a PDF's text brings
+   * thousands of terms, and a few hundred PDFs are the whole of it.
+   */
+  protected rebuildDue(): boolean {
+    const base = this.base!;
+    const newTerms = base.table.size - base.termCount;
+    if (this.sectioned) {
+      const documents = this.sectioned.documents();
+      return this.changes > Math.max(32, documents / 8) || newTerms > Math.max(20_000, base.termCount / 4);
+    }
+    const papers = this.docs.count;
+    return this.changes > Math.max(1000, papers / 50) || newTerms > Math.max(5000, papers / 20);
+  }
+
+  /**
+   * Scan the documents changed since the last search into the overlay, until `deadline` (if given) or
+   * once about `budget` characters of sectioned text are read.
+   */
+  protected catchUp(deadline = Infinity, budget = Infinity): void {
+    const scanner = this.scanner!;
+    let read = 0;
+    for (const ordinal of this.dirty) {
+      if (read >= budget) return;
+      this.dirty.delete(ordinal);
+      if (this.scan(ordinal, scanner)) {
+        this.overlay.set(ordinal, Uint32Array.from(new Set(scanner.ids.subarray(0, scanner.length))));
+      }
+      if (this.sectioned && budget !== Infinity) read += this.sectioned.size(ordinal);
+      if (performance.now() >= deadline) return;
+    }
+  }
+}
