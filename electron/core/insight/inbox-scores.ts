@@ -1,7 +1,8 @@
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import { likenessFor } from './likeness';
-import { breathe, type TextModel } from './model';
+import type { TextModel } from './model';
+import { breathe } from './slices';
 import { signalsFor } from './signals';
 
 /** A slice of background work: long enough to get on, short enough that other requests barely wait. */

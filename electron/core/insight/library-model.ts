@@ -5,7 +5,8 @@ import type { LibraryStore } from '../store/store';
 import { workOutLikeness } from './inbox-scores';
 import { likenessFor, takeLikeness } from './likeness';
 import { LIKENESS_CACHE_FILE_NAME, readLikenessCache, writeLikenessCache, type LikenessState } from './likeness-cache';
-import { breathe, TextModel } from './model';
+import { TextModel } from './model';
+import { breathe } from './slices';
 import {
   MODEL_CACHE_FILE_NAME,
   modelStateOf,

@@ -5,13 +5,12 @@ import { changedTexts, keptPapers } from './kept-papers';
 import { newBuildId, type ModelState } from './model-cache';
 import { LibraryChanges } from './model-changes';
 import { Slots } from './model-slots';
+import { breathe, Slices } from './slices';
 import { TermIndex } from './term-index';
 import { TERMS_PER_PAPER, TermWeights, type Vector } from './weigh';
 
 export { TERMS_PER_PAPER, type Vector } from './weigh';
 
-/** Papers read between turns of the event loop while building. */
-const CHUNK = 1000;
 /**
  * How long after a kept model is taken its papers' texts begin to be checked (see `restore`): a second start's
  * page loads meanwhile (hashing 100,000 papers' text in its gaps made its first rows 0.3-0.6 s later).
@@ -146,9 +145,11 @@ export class TextModel {
     const { added, whole } = this.changes.read(this.table, (slot) => this.forget(slot));
     if (whole) this.newLayout();
     // Count every new paper's terms first, so papers imported together recognise what they share.
+    const slices = new Slices();
     for (let i = 0; i < added.length; i++) {
       this.weighing.count(added[i]!, 1);
-      if (i % CHUNK === CHUNK - 1) await breathe();
+      const turn = slices.due(i);
+      if (turn) await turn;
     }
     this.docs += added.length;
     const grew = this.docs > this.builtWith * REBUILD_FACTOR || this.docs * REBUILD_FACTOR < this.builtWith;
@@ -212,9 +213,11 @@ export class TextModel {
     this.builtWith = this.docs;
     this.built = undefined;
     this.newLayout();
+    const slices = new Slices();
     for (let i = 0; i < live.length; i++) {
       this.weigh(this.table.place(live[i]!));
-      if (i % CHUNK === CHUNK - 1) await breathe();
+      const turn = slices.due(i);
+      if (turn) await turn;
     }
     this.index.build(this.table.length, this.table.terms, this.table.weights);
     this.built = newBuildId();
@@ -289,12 +292,4 @@ export class TextModel {
     this.newLayout();
     return true;
   }
-}
-
-/** Give the event loop a turn, and the foreground its time (see electron/core/foreground.ts). */
-export async function breathe(): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  // Background work in short slices: a request running gets the thread first, unless it waits for this work.
-  // Between a page's requests it goes on (For you's first model is wanted soon after the page is up).
-  await foreground.quiet(0);
 }

@@ -1,0 +1,31 @@
+import { foreground } from '../foreground';
+
+/** The longest a slice of background work over many papers holds the event loop (see `Slices`). */
+const SLICE_MS = 8;
+/** Steps between looks at the clock. */
+const STEPS_PER_LOOK = 64;
+
+/** Give the event loop a turn, and the foreground its time (see electron/core/foreground.ts). */
+export async function breathe(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  // Background work in short slices: a request running gets the thread first, unless it waits for this work.
+  // Between a page's requests it goes on (For you's first model is wanted soon after the page is up).
+  await foreground.quiet(0);
+}
+
+/**
+ * Work over many papers in slices of about SLICE_MS, whatever a paper costs: a slice ends between papers once
+ * its time is up. A fixed 1,000 papers a slice took up to 90 ms while the code was still being compiled, at
+ * the start of the app, when the page's first searches come.
+ */
+export class Slices {
+  private since = performance.now();
+
+  /** A turn of the event loop (`breathe`) once this slice has had its time, else undefined: ask after each step. */
+  due(step: number): Promise<void> | undefined {
+    if (step % STEPS_PER_LOOK !== STEPS_PER_LOOK - 1 || performance.now() - this.since < SLICE_MS) return undefined;
+    return breathe().then(() => {
+      this.since = performance.now();
+    });
+  }
+}
