@@ -34,6 +34,22 @@ async function reopen(dir: string, close: LibraryStore): Promise<LibraryStore> {
   return LibraryStore.open(dir);
 }
 
+/** A first start of a new library: For you's ranking once it has learnt, and the model's file written. */
+async function firstStart(): Promise<{
+  dir: string;
+  papers: Paper[];
+  path: string;
+  first: LibraryStore;
+  ranked: unknown;
+}> {
+  const { dir, papers } = await library();
+  const path = join(dir, MODEL_CACHE_FILE_NAME);
+  const first = await LibraryStore.open(dir);
+  const ranked = await forYou(first);
+  await fileWritten(path);
+  return { dir, papers, path, first, ranked };
+}
+
 describe('the relevance model kept beside the library', () => {
   it('is taken from its file at the next start and ranks exactly as the model it kept', async () => {
     const { dir } = await library();
@@ -59,11 +75,7 @@ describe('the relevance model kept beside the library', () => {
   });
 
   it('is taken though a paper has another abstract since, and weighs that paper again once it finds it', async () => {
-    const { dir, papers } = await library();
-    const path = join(dir, MODEL_CACHE_FILE_NAME);
-    const first = await LibraryStore.open(dir);
-    await forYou(first);
-    await fileWritten(path);
+    const { dir, papers, first } = await firstStart();
 
     // Edited while the model's file was not looking (another device, the CLI): its slot was weighed from the
     // old text. The new abstract is another paper's, word for word, so that paper becomes its nearest.
@@ -92,11 +104,7 @@ describe('the relevance model kept beside the library', () => {
   });
 
   it('is read before the library opens when a start asks for it (prefetchModel), and taken from that read', async () => {
-    const { dir } = await library();
-    const path = join(dir, MODEL_CACHE_FILE_NAME);
-    const first = await LibraryStore.open(dir);
-    const ranked = await forYou(first);
-    await fileWritten(path);
+    const { dir, path, first, ranked } = await firstStart();
     await first.flush();
     first.catalog.dispose();
 
@@ -110,11 +118,7 @@ describe('the relevance model kept beside the library', () => {
   });
 
   it('is not used when the file is damaged', async () => {
-    const { dir } = await library();
-    const path = join(dir, MODEL_CACHE_FILE_NAME);
-    const first = await LibraryStore.open(dir);
-    const fresh = await forYou(first);
-    await fileWritten(path);
+    const { dir, path, first, ranked: fresh } = await firstStart();
 
     const good = await readFile(path);
     const flipped = Buffer.from(good);
