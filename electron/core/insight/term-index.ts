@@ -121,8 +121,8 @@ export class TermIndex {
    * By a radix sort of the entries in use by term (RADIX_BITS at a time, stable, so each term's slots stay in
    * order): for a small library, or a large one of few terms per paper (a first model: library-model.ts),
    * where buildLarge's passes over the whole term space cost more. Only each vector's terms are read, not its
-   * zeros: a first model of 100,000 papers (5 terms each) is indexed in about 10 ms, where sorting its entries
-   * as numbers took 160 ms at once, in the middle of the page's first searches.
+   * zeros: a first model of 100,000 papers (5 terms each) is indexed in 20-70 ms, where sorting its entries
+   * as numbers took 90-160 ms at once, in the middle of the page's first searches.
    */
   private buildByRadix(papers: number, used: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
     // Each entry's term, slot and weight, carried through the sort: read in order afterwards, not gathered.

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { LibraryStore } from '../store/store';
 import { readModelFile, type ModelFile, type ModelState } from './model-cache';
-import { foreground } from '../foreground';
 import { modelText, type FromModelThread, type ModelText, type ToModelThread } from './model-thread';
+import { breathe } from './slices';
 
 /** Papers sent to the thread per message (a few ms of copying), the event loop given a turn between messages. */
 const CHUNK = 500;
@@ -43,8 +43,7 @@ export async function buildInThread(
     thread.postMessage({ kind: 'papers', papers: chunk } satisfies ToModelThread);
     chunk = [];
     // A hand-over: it gives way to For you's first model, which a ranking waits for meanwhile.
-    await new Promise((resolve) => setImmediate(resolve));
-    await foreground.quiet(0, 'bulk');
+    await breathe('bulk');
   }
   thread.postMessage({ kind: 'papers', papers: chunk } satisfies ToModelThread);
   thread.postMessage({ kind: 'build', cachePath } satisfies ToModelThread);
