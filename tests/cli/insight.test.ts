@@ -86,6 +86,19 @@ describe.skipIf(!existsSync(SEED))('paperqueue rank and similar, on the seed dig
   });
 });
 
+describe('paperqueue rank, on a large library whose model is not built yet', { timeout: 120_000 }, () => {
+  it('ranks by the whole model, not by a first model of the titles that a page would show meanwhile', async () => {
+    const { dir } = await generatedLibrary(5000, 12);
+    expect(existsSync(join(dir, MODEL_CACHE_FILE_NAME))).toBe(false);
+    const { code, stdout, stderr } = await cli(['rank', '--limit', '3', '--data', dir]);
+    expect(code).toBe(0);
+    // What the ranking is by goes to stderr, the papers to stdout.
+    expect(stderr).toMatch(/^Ranked by likeness to [\d,]+ papers you kept/);
+    expect(stderr).not.toMatch(/for now|a few moments/);
+    expect(stdout.split('\n').filter((line) => /^\s+-?\d\.\d{3}\s/.test(line))).toHaveLength(3);
+  });
+});
+
 describe('paperqueue similar, on a model kept beside the library', { timeout: 120_000 }, () => {
   it('weighs again a paper whose abstract was edited in the file while no Paperqueue had it open', async () => {
     const { dir, papers } = await generatedLibrary(5000, 11);

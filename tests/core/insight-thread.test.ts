@@ -1,6 +1,7 @@
 import { getPriority } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { call } from '../../electron/core/dispatch';
+import { foreground } from '../../electron/core/foreground';
 import { modelFor } from '../../electron/core/insight/library-model';
 import { TextModel } from '../../electron/core/insight/model';
 import { buildInThread, modelThreadReports } from '../../electron/core/insight/worker-model';
@@ -35,6 +36,11 @@ describe('the relevance model built in a worker thread', { timeout: 60_000 }, ()
   });
 
   it('For you ranks by the titles until the model is in, saying so, then as if it had never done so', async () => {
+    // As a process that serves pages (browser mode, the desktop window): a one-shot command waits for the model.
+    foreground.servesPages = true;
+    onTestFinished(() => {
+      foreground.servesPages = false;
+    });
     // The smallest library whose model is built in a thread (and kept in a file): library-model.ts.
     const store = await library(5000);
     const inbox = [...store.all()].filter((paper) => paper.status === 'inbox');

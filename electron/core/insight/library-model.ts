@@ -117,7 +117,8 @@ export async function firstModel(store: LibraryStore): Promise<TextModel | undef
  */
 export async function readyModel(store: LibraryStore): Promise<TextModel | undefined> {
   const { model, building } = loadingOf(store);
-  if (ready.has(model) || !building) return modelFor(store);
+  // A one-shot command (the CLI) shows no page meanwhile and answers once: it waits for the whole model.
+  if (ready.has(model) || !building || !foreground.servesPages) return modelFor(store);
   const loaded = modelFor(store).then(
     () => true,
     // Its failure is For you's to show when it asks again, not an unhandled rejection here.
