@@ -1,5 +1,6 @@
 import type { Paper } from '../schema';
 import { TERMS_PER_PAPER, type TextModel, type Vector } from './model';
+import { PRODUCT_UNIT } from './weigh';
 import type { SignalKind, Signals } from './signals';
 import type { WrittenNames } from './surface';
 import { isPhrase, termNames } from './terms';
@@ -122,7 +123,7 @@ export function sharedTerms(
       const other = model.vectorAt(slot);
       for (let k = 0; k < TERMS_PER_PAPER && other.weights[k]! > 0; k++) {
         const i = mine.get(other.terms[k]!);
-        if (i !== undefined) shared[i]! += other.weights[k]! * vector.weights[i]!;
+        if (i !== undefined) shared[i]! += other.weights[k]! * vector.weights[i]! * PRODUCT_UNIT;
       }
     }
     const best: [number, number][] = [];

@@ -4,7 +4,7 @@ export { writeWhole } from '../whole-file';
 /** What the relevance model's files beside the library (model-cache.ts, likeness-cache.ts) are made of. */
 
 /** A typed array as the bytes it covers. */
-export type Part = Float64Array | Float32Array | Int32Array | Uint32Array | Uint8Array;
+export type Part = Float64Array | Float32Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
 
 export const asBytes = (part: Part): Uint8Array => new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
 

@@ -17,9 +17,11 @@ export type ModelState = {
   ids: string[];
   fingerprints: Uint32Array<ArrayBuffer>;
   docs: number;
-  df: Int32Array<ArrayBuffer>;
+  /** The document frequencies in 16 bits (TermWeights), and those too large for it as pairs of a term and its count. */
+  df: Uint16Array<ArrayBuffer>;
+  dfOver: Int32Array<ArrayBuffer>;
   terms: Int32Array<ArrayBuffer>;
-  weights: Float32Array<ArrayBuffer>;
+  weights: Uint16Array<ArrayBuffer>;
   index: IndexArrays;
   /** Set on a model just built in a worker thread (worker-model.ts), never in a file. */
   builtInThread?: true;
@@ -30,15 +32,16 @@ export type IndexArrays = {
   terms: Int32Array<ArrayBuffer>;
   start: Int32Array<ArrayBuffer>;
   slots: Int32Array<ArrayBuffer>;
-  weights: Float32Array<ArrayBuffer>;
+  weights: Uint16Array<ArrayBuffer>;
 };
 
 const MAGIC = 0x4d515058; // "XPQM" as a little-endian word
 /**
  * Bump when the layout, the checksum, the terms (terms.ts) or the weighing (weigh.ts) change. (3 kept each
- * posting as one word, its weight read through the vectors: For you's scoring was slower by a tenth or more.)
+ * posting as one word, its weight read through the vectors: For you's scoring was slower by a tenth or more;
+ * 4 kept weights and document frequencies in 32 bits.)
  */
-const VERSION = 4;
+const VERSION = 5;
 const HEADER_WORDS = 14;
 
 /** A new build's id: 64 random bits as hex. */
@@ -82,6 +85,7 @@ function partsOf(state: ModelState): Part[] {
   return [
     state.fingerprints,
     state.df,
+    state.dfOver,
     state.terms,
     state.weights,
     index.terms,
@@ -107,7 +111,7 @@ export async function writeModelCache(path: string, state: ModelState): Promise<
     ids.length,
     ...laneSum([...parts, ids]),
     ...buildIdWords(state.buildId),
-    0,
+    state.dfOver.length,
   );
   const chunks = [asBytes(header), ...parts.map(asBytes), ids, new Uint8Array(padded(ids.length) - ids.length)];
   await writeWhole(path, chunks);
@@ -130,9 +134,12 @@ export async function readModelFile(path: string, sliced: boolean): Promise<Mode
   const read = await readParts(path, HEADER_WORDS, (header) => {
     const [magic, version, slots, , dfLength, vectorLength, indexTerms, indexPostings, idBytes] = header;
     if (magic !== MAGIC || version !== VERSION) return undefined;
-    const words = [2 * slots!, dfLength!, vectorLength!, vectorLength!, indexTerms!, indexTerms! + 1];
-    words.push(indexPostings!, indexPostings!);
-    return [...words.map((n) => 4 * n), padded(idBytes!)];
+    const overLength = header[13]!;
+    // Bytes: fingerprints, df (16 bits) and its overflow, vector terms and weights (16 bits), index terms, starts,
+    // slots and weights (16 bits).
+    const bytes = [8 * slots!, 2 * dfLength!, 4 * overLength, 4 * vectorLength!, 2 * vectorLength!, 4 * indexTerms!];
+    bytes.push(4 * (indexTerms! + 1), 4 * indexPostings!, 2 * indexPostings!);
+    return [...bytes, padded(idBytes!)];
   });
   if (!read) return undefined;
   const { header, parts } = read;
@@ -147,20 +154,21 @@ export async function readModelFile(path: string, sliced: boolean): Promise<Mode
 /** The model a checked file keeps (readModelFile), or undefined if its ids do not fill its slots. */
 export function modelStateOf({ header, parts }: ModelFile): ModelState | undefined {
   const [, , slots, docs, , , , , idBytes, , , idA, idB] = header;
-  const [prints, df, terms, weights, indexTerms, start, indexSlots, indexWeights, idPart] = parts;
+  const [prints, df, dfOver, terms, weights, indexTerms, start, indexSlots, indexWeights, idPart] = parts;
   const state: ModelState = {
     buildId: buildIdOf(idA!, idB!),
     ids: [],
     fingerprints: new Uint32Array(prints!),
     docs: docs!,
-    df: new Int32Array(df!),
+    df: new Uint16Array(df!),
+    dfOver: new Int32Array(dfOver!),
     terms: new Int32Array(terms!),
-    weights: new Float32Array(weights!),
+    weights: new Uint16Array(weights!),
     index: {
       terms: new Int32Array(indexTerms!),
       start: new Int32Array(start!),
       slots: new Int32Array(indexSlots!),
-      weights: new Float32Array(indexWeights!),
+      weights: new Uint16Array(indexWeights!),
     },
   };
   state.ids = slots === 0 ? [] : new TextDecoder().decode(new Uint8Array(idPart!, 0, idBytes)).split('\n');

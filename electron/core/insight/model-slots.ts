@@ -10,7 +10,7 @@ export class Slots {
   private readonly slotOf = new Map<string, number>();
   private papers: (Paper | undefined)[] = [];
   terms = new Int32Array(0);
-  weights = new Float32Array(0);
+  weights = new Uint16Array(0);
 
   /** Slots in use or empty. */
   get length(): number {
@@ -65,7 +65,7 @@ export class Slots {
       const capacity = Math.max(1024, this.papers.length * 2) * TERMS_PER_PAPER;
       const terms = new Int32Array(capacity);
       terms.set(this.terms);
-      const weights = new Float32Array(capacity);
+      const weights = new Uint16Array(capacity);
       weights.set(this.weights);
       this.terms = terms;
       this.weights = weights;
@@ -88,11 +88,11 @@ export class Slots {
     this.papers = [];
     this.slotOf.clear();
     this.terms = new Int32Array(papers * TERMS_PER_PAPER);
-    this.weights = new Float32Array(papers * TERMS_PER_PAPER);
+    this.weights = new Uint16Array(papers * TERMS_PER_PAPER);
   }
 
   /** Take `papers` in their slots, with their vectors (a model read from its file). */
-  adopt(papers: Paper[], terms: Int32Array<ArrayBuffer>, weights: Float32Array<ArrayBuffer>): void {
+  adopt(papers: Paper[], terms: Int32Array<ArrayBuffer>, weights: Uint16Array<ArrayBuffer>): void {
     this.papers = papers;
     this.slotOf.clear();
     papers.forEach((paper, slot) => this.slotOf.set(paper.id, slot));

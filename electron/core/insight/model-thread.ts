@@ -79,6 +79,7 @@ export function serveModelBuild(priority: number | undefined): void {
           fingerprints,
           docs: built.docs,
           df: built.df.slice(),
+          dfOver: built.dfOver,
           terms: built.terms.slice(),
           weights: built.weights.slice(),
           index: built.index,
@@ -87,9 +88,8 @@ export function serveModelBuild(priority: number | undefined): void {
         if (message.cachePath !== undefined) await writeModelCache(message.cachePath, state).catch(() => undefined);
         const used = process.cpuUsage(started);
         const reply: FromModelThread = { kind: 'built', state, priority, cpuMs: (used.user + used.system) / 1000 };
-        const moved = [state.fingerprints, state.df, state.terms, state.weights, ...Object.values(state.index)].map(
-          (part) => part.buffer,
-        );
+        const parts = [state.fingerprints, state.df, state.dfOver, state.terms, state.weights];
+        const moved = [...parts, ...Object.values(state.index)].map((part) => part.buffer);
         port.postMessage(reply, [...new Set(moved)]);
       })
       .catch((error: unknown) =>

@@ -250,6 +250,7 @@ export class TextModel {
       papers: this.table.all,
       docs: this.docs,
       df: this.weighing.frequencies,
+      dfOver: this.weighing.overflow(),
       terms: this.table.terms.subarray(0, used),
       weights: this.table.weights.subarray(0, used),
       index: this.index.arrays(),
@@ -279,7 +280,7 @@ export class TextModel {
       () => this.built === state.buildId,
     );
     this.table.adopt(papers, state.terms, state.weights);
-    this.weighing.adoptFrequencies(state.df);
+    this.weighing.adoptFrequencies(state.df, state.dfOver);
     this.docs = state.docs;
     this.builtWith = state.docs;
     this.dead = 0;

@@ -1,6 +1,6 @@
 import type { IndexArrays } from './model-cache';
 import { HASH_BITS } from './terms';
-import { TERMS_PER_PAPER, type Vector } from './weigh';
+import { PRODUCT_UNIT, TERMS_PER_PAPER, type Vector } from './weigh';
 
 /** Bits of a term sorted by each pass of buildByRadix (two passes for HASH_BITS = 22). */
 const RADIX_BITS = 11;
@@ -15,7 +15,7 @@ export class TermIndex {
   private terms = new Int32Array(0);
   private start = new Int32Array(1);
   private slots = new Int32Array(0);
-  private weights = new Float32Array(0);
+  private weights = new Uint16Array(0);
   /** Postings of papers placed since the last rebuild. */
   private readonly recent = new Map<number, number[]>();
 
@@ -32,14 +32,15 @@ export class TermIndex {
     vector: Vector,
     common: number,
     vectorTerms: Int32Array,
-    vectorWeights: Float32Array,
+    vectorWeights: Uint16Array,
     scores: Float32Array,
     touched: number[],
     only?: Float32Array,
   ): void {
     const { start, slots, weights } = this;
     for (let i = 0; i < TERMS_PER_PAPER; i++) {
-      const w = vector.weights[i]!;
+      // Kept weights are whole steps (weigh.ts): their product times PRODUCT_UNIT is the weights' product.
+      const w = vector.weights[i]! * PRODUCT_UNIT;
       if (w === 0) break;
       const term = vector.terms[i]!;
       const at = this.find(term);
@@ -67,7 +68,7 @@ export class TermIndex {
   }
 
   /** List the vector of a paper placed in `slot` since the last rebuild. */
-  addRecent(slot: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
+  addRecent(slot: number, vectorTerms: Int32Array, vectorWeights: Uint16Array): void {
     const start = slot * TERMS_PER_PAPER;
     for (let k = 0; k < TERMS_PER_PAPER && vectorWeights[start + k]! > 0; k++) {
       const term = vectorTerms[start + k]!;
@@ -110,7 +111,7 @@ export class TermIndex {
    * Index the vectors of `papers` slots, TERMS_PER_PAPER entries each in `vectorTerms` and `vectorWeights` (a
    * vector's terms first, then zero weights).
    */
-  build(papers: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
+  build(papers: number, vectorTerms: Int32Array, vectorWeights: Uint16Array): void {
     const total = papers * TERMS_PER_PAPER;
     const used = countUsed(papers, vectorWeights);
     if (papers < 20_000 || used < 1_000_000) this.buildByRadix(papers, used, vectorTerms, vectorWeights);
@@ -124,11 +125,11 @@ export class TermIndex {
    * zeros: a first model of 100,000 papers (5 terms each) is indexed in 20-70 ms, where sorting its entries
    * as numbers took 90-160 ms at once, in the middle of the page's first searches.
    */
-  private buildByRadix(papers: number, used: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
+  private buildByRadix(papers: number, used: number, vectorTerms: Int32Array, vectorWeights: Uint16Array): void {
     // Each entry's term, slot and weight, carried through the sort: read in order afterwards, not gathered.
     let terms = new Int32Array(used);
     let slots = new Int32Array(used);
-    let weights = new Float32Array(used);
+    let weights = new Uint16Array(used);
     let n = 0;
     for (let slot = 0; slot < papers; slot++) {
       const start = slot * TERMS_PER_PAPER;
@@ -140,7 +141,7 @@ export class TermIndex {
     }
     let sortedTerms = new Int32Array(n);
     let sortedSlots = new Int32Array(n);
-    let sortedWeights = new Float32Array(n);
+    let sortedWeights = new Uint16Array(n);
     const counts = new Int32Array(1 << RADIX_BITS);
     for (let shift = 0; shift < HASH_BITS; shift += RADIX_BITS) {
       counts.fill(0);
@@ -179,7 +180,7 @@ export class TermIndex {
   }
 
   /** By a counting sort over the term space: linear, no comparison sort. */
-  private buildLarge(total: number, vectorTerms: Int32Array, vectorWeights: Float32Array): void {
+  private buildLarge(total: number, vectorTerms: Int32Array, vectorWeights: Uint16Array): void {
     const runs = new Int32Array((1 << HASH_BITS) + 1);
     let count = 0;
     for (let p = 0; p < total; p++) {
@@ -193,7 +194,7 @@ export class TermIndex {
       runs[term + 1]! += runs[term]!;
     }
     const slots = new Int32Array(count);
-    const weights = new Float32Array(count);
+    const weights = new Uint16Array(count);
     const next = runs; // runs[term] is now where the term's run starts; it advances as the run fills
     for (let p = 0; p < total; p++) {
       if (vectorWeights[p] === 0) continue;
@@ -211,7 +212,7 @@ export class TermIndex {
 }
 
 /** Entries of the vectors in use: each vector's terms, up to its first zero weight. */
-function countUsed(papers: number, vectorWeights: Float32Array): number {
+function countUsed(papers: number, vectorWeights: Uint16Array): number {
   let count = 0;
   for (let slot = 0; slot < papers; slot++) {
     const start = slot * TERMS_PER_PAPER;
@@ -223,7 +224,7 @@ function countUsed(papers: number, vectorWeights: Float32Array): number {
 }
 
 /** The weight of `term` in the vector of `slot`, or 0. */
-function weightIn(vectorTerms: Int32Array, vectorWeights: Float32Array, slot: number, term: number): number {
+function weightIn(vectorTerms: Int32Array, vectorWeights: Uint16Array, slot: number, term: number): number {
   const start = slot * TERMS_PER_PAPER;
   for (let k = 0; k < TERMS_PER_PAPER; k++) if (vectorTerms[start + k] === term) return vectorWeights[start + k]!;
   return 0;

@@ -4,7 +4,7 @@ import { firstModel, modelFor, warmModel } from '../../../electron/core/insight/
 import { TextModel } from '../../../electron/core/insight/model';
 import { TermIndex } from '../../../electron/core/insight/term-index';
 import { termNames } from '../../../electron/core/insight/terms';
-import { TERMS_PER_PAPER } from '../../../electron/core/insight/weigh';
+import { TERMS_PER_PAPER, WEIGHT_STEPS } from '../../../electron/core/insight/weigh';
 import { LibraryStore } from '../../../electron/core/store/store';
 import { generatedLibrary } from '../generated-library';
 
@@ -29,13 +29,13 @@ describe("For you's first model, of the titles alone", { timeout: 60_000 }, () =
   it('indexes a large library of few terms per paper as the counting sort would', () => {
     const papers = 30_000;
     const terms = new Int32Array(papers * TERMS_PER_PAPER);
-    const weights = new Float32Array(papers * TERMS_PER_PAPER);
+    const weights = new Uint16Array(papers * TERMS_PER_PAPER);
     let seed = 7;
     const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     for (let slot = 0; slot < papers; slot++) {
       for (let k = 0; k < 5; k++) {
         terms[slot * TERMS_PER_PAPER + k] = Math.floor(random() * 5000) * 811;
-        weights[slot * TERMS_PER_PAPER + k] = 1 - k / 10;
+        weights[slot * TERMS_PER_PAPER + k] = Math.round((1 - k / 10) * WEIGHT_STEPS);
       }
     }
     const sorted = new TermIndex();

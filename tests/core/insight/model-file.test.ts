@@ -10,7 +10,7 @@ import {
   type ModelState,
 } from '../../../electron/core/insight/model-cache';
 import { TermIndex } from '../../../electron/core/insight/term-index';
-import { TERMS_PER_PAPER } from '../../../electron/core/insight/weigh';
+import { PRODUCT_UNIT, TERMS_PER_PAPER, WEIGHT_STEPS } from '../../../electron/core/insight/weigh';
 import { readInThread } from '../../../electron/core/insight/worker-model';
 import { LibraryStore } from '../../../electron/core/store/store';
 import { generatedLibrary } from '../generated-library';
@@ -20,7 +20,7 @@ import { seeded, tempDir } from '../helpers';
 function randomVectors(papers: number, vocabulary: number, seed: number) {
   const random = seeded(seed);
   const terms = new Int32Array(papers * TERMS_PER_PAPER);
-  const weights = new Float32Array(papers * TERMS_PER_PAPER);
+  const weights = new Uint16Array(papers * TERMS_PER_PAPER);
   for (let slot = 0; slot < papers; slot++) {
     const used = 1 + Math.floor(random() * 12);
     const seen = new Set<number>();
@@ -29,7 +29,7 @@ function randomVectors(papers: number, vocabulary: number, seed: number) {
       while (seen.has(term)) term = (term + 1) % vocabulary;
       seen.add(term);
       terms[slot * TERMS_PER_PAPER + k] = term;
-      weights[slot * TERMS_PER_PAPER + k] = 1 - k / 16 - random() / 32;
+      weights[slot * TERMS_PER_PAPER + k] = Math.round((1 - k / 16 - random() / 32) * WEIGHT_STEPS);
     }
   }
   return { terms, weights };
@@ -82,7 +82,7 @@ describe("the relevance model's index and file", { timeout: 60_000 }, () => {
       const expected = new Float32Array(papers);
       for (let slot = 0; slot < papers; slot++) {
         for (let k = 0; k < TERMS_PER_PAPER && vector.weights[k] !== 0; k++) {
-          expected[slot]! += vector.weights[k]! * weightOf(slot, vector.terms[k]!);
+          expected[slot]! += vector.weights[k]! * PRODUCT_UNIT * weightOf(slot, vector.terms[k]!);
         }
       }
       // Summed in the vector's order of terms both ways: the same floats, not merely close ones.
