@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { modelFor, prefetchModel } from '../../electron/core/insight/library-model';
 import { MODEL_CACHE_FILE_NAME } from '../../electron/core/insight/model-cache';
+import { TermWeights } from '../../electron/core/insight/weigh';
 import type { Paper } from '../../electron/core/schema';
 import { LibraryStore } from '../../electron/core/store/store';
 import { generatedLibrary } from './generated-library';
@@ -100,6 +101,14 @@ describe('the relevance model kept beside the library', () => {
     }
     expect(nearest).toBe(twin.id);
     expect(model.fromFile).toBe(true);
+    // Its new text is counted in the document frequencies; its old one, which the file's counts hold and the model
+    // no longer has, stays counted until a rebuild (taking the new text out instead left the new words uncounted).
+    const expected = new TermWeights();
+    for (const paper of second.all()) expected.count(paper, 1);
+    expected.count(edited, 1);
+    const { weighing } = model as unknown as { weighing: TermWeights };
+    expect(Buffer.from(weighing.frequencies.buffer).equals(Buffer.from(expected.frequencies.buffer))).toBe(true);
+    expect(weighing.overflow()).toEqual(expected.overflow());
     second.catalog.dispose();
   });
 

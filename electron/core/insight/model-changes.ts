@@ -2,6 +2,12 @@ import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
 import type { Slots } from './model-slots';
 
+/**
+ * Free a slot. `counted` is false for a paper retexted since its model was kept: the document frequencies
+ * counted the text it had then, which is gone, not the text the slot's paper has now, so nothing is taken out.
+ */
+export type Forget = (slot: number, counted: boolean) => void;
+
 /** What changed in the library since the model last read it, from the store's change events. */
 export class LibraryChanges {
   /** Papers named by change events since the last catch-up; the next one re-reads only these. */
@@ -50,7 +56,7 @@ export class LibraryChanges {
    * frees the slot of a paper that left the library or whose title or abstract changed; returns the papers
    * to (re)place.
    */
-  read(table: Slots, forget: (slot: number) => void): { added: Paper[]; whole: boolean } {
+  read(table: Slots, forget: Forget): { added: Paper[]; whole: boolean } {
     const named = this.pending;
     this.pending = new Set();
     try {
@@ -65,7 +71,7 @@ export class LibraryChanges {
   }
 
   /** Compare the papers in `ids`; false when the library's size says others changed too. */
-  private readNamed(ids: Set<string>, table: Slots, forget: (slot: number) => void, added: Paper[]): boolean {
+  private readNamed(ids: Set<string>, table: Slots, forget: Forget, added: Paper[]): boolean {
     for (const id of ids) {
       this.reread.add(id);
       const paper = this.store.get(id);
@@ -73,7 +79,7 @@ export class LibraryChanges {
       if (slot === undefined) {
         if (paper) added.push(paper);
       } else if (!paper) {
-        forget(slot);
+        forget(slot, !this.retexted.delete(id));
       } else {
         this.compare(table, slot, paper, forget, added);
       }
@@ -81,7 +87,7 @@ export class LibraryChanges {
     return table.live + added.length === this.store.size;
   }
 
-  private readEvery(table: Slots, forget: (slot: number) => void): Paper[] {
+  private readEvery(table: Slots, forget: Forget): Paper[] {
     // A first build: every paper is new (100,000 slots looked up for none took a tenth of a first model's build).
     if (table.length === 0) return [...this.store.all()];
     const seen = new Uint8Array(table.length);
@@ -95,7 +101,7 @@ export class LibraryChanges {
       seen[slot] = 1;
       this.compare(table, slot, paper, forget, added);
     }
-    for (const slot of table.held()) if (!seen[slot]) forget(slot);
+    for (const slot of table.held()) if (!seen[slot]) forget(slot, !this.retexted.delete(table.paperAt(slot)!.id));
     return added;
   }
 
@@ -107,14 +113,14 @@ export class LibraryChanges {
   }
 
   /** Keep the slot if the paper's text is unchanged, else free it and list the paper to be placed again. */
-  private compare(table: Slots, slot: number, paper: Paper, forget: (slot: number) => void, added: Paper[]): void {
+  private compare(table: Slots, slot: number, paper: Paper, forget: Forget, added: Paper[]): void {
     const known = table.paperAt(slot)!;
     const retexted = this.retexted.delete(paper.id);
     if (known === paper && !retexted) return;
     if (!retexted && known.title === paper.title && known.abstract === paper.abstract) {
       table.renew(slot, paper);
     } else {
-      forget(slot);
+      forget(slot, !retexted);
       added.push(paper);
     }
   }

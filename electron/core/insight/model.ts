@@ -142,7 +142,7 @@ export class TextModel {
       }
     }
     this.stale = false;
-    const { added, whole } = this.changes.read(this.table, (slot) => this.forget(slot));
+    const { added, whole } = this.changes.read(this.table, (slot, counted) => this.forget(slot, counted));
     if (whole) this.newLayout();
     // Count every new paper's terms first, so papers imported together recognise what they share.
     const slices = new Slices();
@@ -223,11 +223,14 @@ export class TextModel {
     this.built = newBuildId();
   }
 
-  /** The slot stays, empty, until the next rebuild; the index skips it. */
-  private forget(slot: number): void {
+  /**
+   * The slot stays, empty, until the next rebuild; the index skips it. Its paper's terms leave the document
+   * frequencies unless they were never `counted` (see Forget): then the text counted stays until a rebuild.
+   */
+  private forget(slot: number, counted: boolean): void {
     const paper = this.table.empty(slot);
     if (!paper) return;
-    this.weighing.count(paper, -1);
+    if (counted) this.weighing.count(paper, -1);
     this.docs--;
     this.dead++;
   }

@@ -28,9 +28,8 @@ export type Vector = { terms: Int32Array; weights: Uint16Array };
  */
 /**
  * A document frequency at or above this (or below 0) is kept in TermWeights' overflow map, the table saying only
- * this: at 100,000 papers a handful of terms, where a table of 32-bit counts would take 8.4 MB more. (A count goes
- * below 0 for a while when a kept model's paper whose text changed while the app was closed is taken out by its
- * new text, which was never counted, and counted again: see model-changes.ts's retext.)
+ * this: at 100,000 papers a handful of terms, where a table of 32-bit counts would take 8.4 MB more. (The model
+ * never takes out more than it counted, so a count below 0 is only a caller's mistake, kept as it is.)
  */
 const SATURATED = 0xffff;
 

@@ -75,8 +75,7 @@ describe("a kept model's document frequencies", () => {
     expect([...taken.frequencies]).toEqual([...fresh.frequencies]);
   });
 
-  it('follow a count taken below 0 for a while, as a paper retexted since its model was kept is', () => {
-    // A kept model's paper found with another text is taken out by that text, never counted, then counted again.
+  it('keep a count taken below 0 (a mistake) as it is, not wrapped round to 65,535, and follow it back', () => {
     const weights = new TermWeights();
     const kept = paper('Sparse attention', '');
     const other = paper('Sparse attention for graphs', '');
