@@ -2,7 +2,6 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { foreground } from '../../electron/core/foreground';
 import type { Paper } from '../../electron/core/schema';
 import { INDEX_CACHE_FILE_NAME, RunningSum, decodeCache } from '../../electron/core/search/index-cache';
 import { PostingReader } from '../../electron/core/search/postings';
@@ -64,34 +63,6 @@ function agree(twin: Twin, random: Random, count = 25): void {
 const library = (random: Random, n: number): Paper[] => Array.from({ length: n }, () => randomPaper(random));
 
 describe('search index cache', () => {
-  it('is read back in steps that give way to requests and to For you ranking, then taken once they are answered', async () => {
-    const random = seeded(22);
-    const papers = library(random, 400);
-    const first = await open(papers);
-    await saved(first);
-    first.catalog.dispose();
-
-    const second = new Twin([...papers]);
-    opened.push(second);
-    const done = foreground.begin();
-    let rankingDone = () => {};
-    const ranking = foreground.waitFor(new Promise<void>((resolve) => (rankingDone = resolve)), { bulk: false });
-    second.catalog.warmUp({ indexCache: cachePath });
-    // The file is read (a moment), but none of it is taken while the request runs and For you waits for its ranking.
-    const until = performance.now() + 300;
-    while (performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(second.catalog.search.ready).toBe(false);
-    rankingDone();
-    await ranking;
-    done();
-    for (const end = Date.now() + 20_000; !second.catalog.search.ready && Date.now() < end;) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(second.catalog.search.ready).toBe(true);
-    expect(second.catalog.search.fromCache).toBe(true);
-    agree(second, random);
-  });
-
   it('keeps a built index beside the library and answers the same from it at the next open', async () => {
     const random = seeded(21);
     const papers = library(random, 400);

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { foreground } from '../foreground';
 import { IndexBuilder, type BaseIndex, type IndexSteps } from './build';
 import { CacheLoader, CacheSaver } from './cache-steps';
 import { HeavyWords } from './heavy-words';
@@ -48,8 +47,6 @@ export class SearchIndex extends IndexedText {
   private rebuildWaiting = false;
   /** Heavy prefixes whose bitsets the background prepares after a build. */
   private warming: string[] = [];
-  /** The next background step, as the foreground calls it back (one function, so it is waited on once). */
-  private readonly resume = (): void => this.schedule();
 
   /** The cache file as the build's thread wrote it (it writes before it answers). */
   private threadWritten: Promise<void> | undefined;
@@ -175,11 +172,6 @@ export class SearchIndex extends IndexedText {
     return new IndexBuilder(this.docs, this.scan, this.sectioned !== undefined);
   }
 
-  /** True while the index is being read back from its file. */
-  private get readingFile(): boolean {
-    return this.builder instanceof CacheLoader;
-  }
-
   /** Advance the build until `deadline` (performance.now() time); true once it is done and in use. */
   step(deadline: number): boolean {
     if (!this.builder) return true;
@@ -202,13 +194,6 @@ export class SearchIndex extends IndexedText {
       this.scheduled = false;
       const deadline = performance.now() + STEP_MS;
       if (this.builder) {
-        // The index read back from its file (a second start) is work no request waits for (a search answers from
-        // the titles meanwhile): it gives way to the page's requests and to For you's ranking, as the papers'
-        // hand-over to a thread does. Its steps took 136 ms of the main thread inside For you's first ranking.
-        if (this.readingFile && foreground.busy(undefined, undefined, 'bulk')) {
-          foreground.whenQuiet(this.resume, undefined, 'bulk');
-          return;
-        }
         // A first build in a thread: the titles are folded first (about 0.4 s of slices at 100,000 papers), so
         // that a search before the index is in never folds them itself. Handed over first, the papers took the
         // time before the page came, and the first search of a first start found the titles a third folded
