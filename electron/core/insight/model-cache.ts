@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Paper } from '../schema';
 import { asBytes, laneSum, laneSumSliced, readParts, writeWhole, type Part } from './kept-file';
+import { SATURATED } from './weigh';
 
 /** The relevance model's file, beside library.json (as search-index.cache is). */
 export const MODEL_CACHE_FILE_NAME = 'relevance-model.cache';
@@ -151,7 +152,10 @@ export async function readModelFile(path: string, sliced: boolean): Promise<Mode
   return { header, parts: parts.map((part) => part.buffer) };
 }
 
-/** The model a checked file keeps (readModelFile), or undefined if its ids do not fill its slots. */
+/**
+ * The model a checked file keeps (readModelFile), or undefined if its ids do not fill its slots or a frequency
+ * past 16 bits names a term whose table entry does not say so (a file this version did not write).
+ */
 export function modelStateOf({ header, parts }: ModelFile): ModelState | undefined {
   const [, , slots, docs, , , , , idBytes, , , idA, idB] = header;
   const [prints, df, dfOver, terms, weights, indexTerms, start, indexSlots, indexWeights, idPart] = parts;
@@ -172,6 +176,9 @@ export function modelStateOf({ header, parts }: ModelFile): ModelState | undefin
     },
   };
   state.ids = slots === 0 ? [] : new TextDecoder().decode(new Uint8Array(idPart!, 0, idBytes)).split('\n');
+  const { df: counts, dfOver: over } = state;
+  if (over.length % 2 !== 0) return undefined;
+  for (let at = 0; at < over.length; at += 2) if (counts[over[at]!] !== SATURATED) return undefined;
   return state.ids.length === slots ? state : undefined;
 }
 

@@ -31,7 +31,7 @@ export type Vector = { terms: Int32Array; weights: Uint16Array };
  * this: at 100,000 papers a handful of terms, where a table of 32-bit counts would take 8.4 MB more. (The model
  * never takes out more than it counted, so a count below 0 is only a caller's mistake, kept as it is.)
  */
-const SATURATED = 0xffff;
+export const SATURATED = 0xffff;
 
 export class TermWeights {
   /** Each term's document frequency, by hash, in 16 bits; SATURATED ones are in `over`. */
@@ -95,7 +95,7 @@ export class TermWeights {
   /** The number of papers with `term`. */
   private frequency(term: number): number {
     const count = this.df[term]!;
-    return count === SATURATED ? this.over.get(term)! : count;
+    return count === SATURATED ? (this.over.get(term) ?? SATURATED) : count;
   }
 
   /**
@@ -143,7 +143,7 @@ export class TermWeights {
     for (let i = 0; i < found; i++) {
       const term = distinct[i]!;
       const count = df[term]!;
-      const now = (count === SATURATED ? this.over.get(term)! : count) + delta;
+      const now = (count === SATURATED ? (this.over.get(term) ?? SATURATED) : count) + delta;
       if (now >= 0 && now < SATURATED) {
         df[term] = now;
         if (count === SATURATED) this.over.delete(term);

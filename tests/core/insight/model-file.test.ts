@@ -50,6 +50,7 @@ async function builtState(): Promise<ModelState> {
 const arraysOf = (state: ModelState) => ({
   fingerprints: state.fingerprints,
   df: state.df,
+  dfOver: state.dfOver,
   terms: state.terms,
   weights: state.weights,
   indexTerms: state.index.terms,
@@ -126,6 +127,19 @@ describe("the relevance model's index and file", { timeout: 60_000 }, () => {
     expect(await readInThread(path)).toBeUndefined();
     expect(await readModelCache(path)).toBeUndefined();
     expect(await readInThread(`${path}.missing`)).toBeUndefined();
+  });
+
+  it('keeps the frequencies past 16 bits, and refuses a file whose overflow names a term the table does not', async () => {
+    const state = await builtState();
+    const [common, other] = [123_456, 654_321];
+    state.df[common] = 0xffff;
+    const path = join(await tempDir(), 'relevance-model.cache');
+    await writeModelCache(path, { ...state, dfOver: Int32Array.of(common, 70_000) });
+    expect([...(await readModelCache(path))!.dfOver]).toEqual([common, 70_000]);
+    // Checksummed as written, but its overflow says "past 16 bits" of a term whose entry holds a count.
+    await writeModelCache(path, { ...state, dfOver: Int32Array.of(other, 70_000) });
+    expect(state.df[other]).not.toBe(0xffff);
+    expect(await readModelCache(path)).toBeUndefined();
   });
 
   it('refuses a file of another version or cut short', async () => {
