@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       `max ${browser.mutation_ms_max ?? '-'} (frames before it: ${browser.mutation_frames_max ?? '-'}); first start: ` +
       `first rows ${browser.cold_first_rows_ms ?? '-'}, search p99 ${browser.cold_search_p99_ms ?? '-'}, For you ` +
       `${browser.cold_for_you_ms ?? '-'}; second start: first rows ${browser.warm_first_rows_ms ?? '-'}, For you ` +
-      `${browser.warm_for_you_ms ?? '-'}`;
+      `${browser.warm_for_you_ms ?? '-'}, a search answered by the whole index ${browser.warm_search_whole_ms ?? '-'}`;
     process.stdout.write(`${formatTable(sizes)}\nbrowser: ${shown} (${browser.note})\n`);
     if (growth) {
       const fitted = Object.entries(growth.exponents).map(([key, k]) => `${key} ${k ?? '-'}`);

@@ -75,6 +75,11 @@ export type QueryPage = {
    * when the index cannot say (the row then looks for it).
    */
   pdfPages: number[];
+  /**
+   * A search answered while the index was still being built or read, from the titles and authors alone: what
+   * matches only in an abstract, a note, a highlight or a PDF is not counted yet. Asked again, it will be.
+   */
+  titlesOnly: boolean;
 };
 
 /**
@@ -105,8 +110,8 @@ export function queryPage(catalog: Catalog, query: ListQuery): QueryPage {
       return true;
     },
   };
-  walkQuery(catalog, query, walk);
-  return { total, page, pdfFrom: pdfFrom < 0 ? page.length : pdfFrom, pdfPages };
+  const titlesOnly = walkQuery(catalog, query, walk);
+  return { total, page, pdfFrom: pdfFrom < 0 ? page.length : pdfFrom, pdfPages, titlesOnly };
 }
 
 /** A set of ordinals: those stamped in `marks` (or every ordinal), less those stamped in `unless`. */
@@ -125,17 +130,21 @@ type Walk = {
  * Hand each paper the query selects, in its order, to `walk`. With a search, the papers whose own fields
  * have every word come first; then those whose PDF text has every word, with the PDF page to show.
  * Words are not mixed: a paper with one word in its abstract and the other only in its PDF is not found.
+ * True for a search answered from the titles and authors alone, an index still being built or read.
  */
-function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): void {
+function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   const { take } = walk;
   const words = queryWords(query);
   const selection = selectionOf(catalog, query);
-  if (!words.length) return walkOrder(selection, {}, (paper) => take(paper));
+  if (!words.length) {
+    walkOrder(selection, {}, (paper) => take(paper));
+    return false;
+  }
   // Without PDF text there is nothing more to ask (and nothing is built for it).
   if (catalog.papersWithPdfText === 0) {
     const match = catalog.search.match(words);
     if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper));
-    return;
+    return catalog.search.scanningTitles;
   }
   // A word is read as a typo only if it starts no word anywhere, fields or PDFs: a word found as typed in
   // a note is not widened to its neighbours in every PDF.
@@ -144,10 +153,12 @@ function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): void {
   );
   const match = catalog.search.match(words, typos);
   const inPdf = catalog.pdfSearch.match(words, typos);
+  const titlesOnly = catalog.search.scanningTitles;
   if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper));
-  if (inPdf.count === 0) return;
+  if (inPdf.count === 0) return titlesOnly;
   const members: Members = { marks: inPdf.marks, stamp: inPdf.stamp, unless: match };
   walkMatches(selection, inPdf.ordinals, members, (paper, ordinal) => take(paper, inPdf.section(ordinal)), walk.skip);
+  return titlesOnly;
 }
 
 /** What a query keeps and the order it wants, looked up once. */

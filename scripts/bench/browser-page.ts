@@ -142,17 +142,49 @@ export async function searchNow(served: Served, queries: readonly string[]): Pro
   ).json();
   const times: number[] = [];
   for (const text of queries) {
-    const start = performance.now();
-    const response = await fetch(`${served.origin}api/papers.rows`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ text, limit: 200 }),
-    });
-    const result = (await response.json()) as { ok: boolean; error?: { message: string } };
-    times.push(performance.now() - start);
-    if (!result.ok) throw new Error(`search "${text}" failed: ${result.error?.message}`);
+    const { ms } = await searchOnce(served, text);
+    times.push(ms);
   }
   return times;
+}
+
+/** One search as the list asks for it (the first 200 rows and the count): its time, and whether the titles alone answered. */
+async function searchOnce(served: Served, text: string): Promise<{ ms: number; titlesOnly: boolean }> {
+  const start = performance.now();
+  const response = await fetch(`${served.origin}api/papers.rows`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text, limit: 200 }),
+  });
+  const result = (await response.json()) as {
+    ok: boolean;
+    value?: { titlesOnly: boolean };
+    error?: { message: string };
+  };
+  const ms = performance.now() - start;
+  if (!result.ok) throw new Error(`search "${text}" failed: ${result.error?.message}`);
+  return { ms, titlesOnly: Boolean(result.value?.titlesOnly) };
+}
+
+/**
+ * Search for `text` every `everyMs` until the whole index answers (not the titles alone, while the index is
+ * read back or built): the Date.now() it answered at and how many answers before it came from the titles, or
+ * undefined if none did within `limitMs`.
+ */
+export async function searchUntilWhole(
+  served: Served,
+  text: string,
+  { everyMs = 100, limitMs = 60_000 } = {},
+): Promise<{ at: number; titlesAnswers: number } | undefined> {
+  const until = Date.now() + limitMs;
+  let titlesAnswers = 0;
+  while (Date.now() < until) {
+    const { titlesOnly } = await searchOnce(served, text);
+    if (!titlesOnly) return { at: Date.now(), titlesAnswers };
+    titlesAnswers++;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return undefined;
 }
 
 export type MutationFigures = {

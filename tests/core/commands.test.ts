@@ -184,6 +184,7 @@ describe('papers', () => {
     expect(await run(store, 'papers.ids', { sort: 'year', offset: 1, limit: 3 })).toEqual({
       total: 5,
       ids: [ids[3], ids[2], ids[1]],
+      titlesOnly: false,
     });
     expect((await run(store, 'papers.ids', { text: 'number 4' })).ids).toEqual([ids[3]]);
     const of = await run(store, 'papers.rowsOf', { ids: [ids[4]!, 'missing1', ids[0]!] });

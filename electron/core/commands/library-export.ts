@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, exportPapers } from '../exporters';
 import { ListQuerySchema } from '../query';
 import { CommandError } from '../result';
 import { IdsSchema } from './inputs';
-import { requirePaper, runQuery } from './papers';
+import { readyToSearch, requirePaper, runQuery } from './papers';
 
 export const libraryExport = defineCommand({
   kind: 'query',
@@ -20,8 +20,11 @@ export const libraryExport = defineCommand({
     })
     .refine((input) => !(input.ids && input.query), { message: 'Give "ids" or "query", not both.' })
     .default({ format: 'json', markdownLayout: 'per-paper' }),
-  run(ctx, input) {
+  async run(ctx, input) {
     const now = ctx.now();
+    // A search's export has every paper it matches: it waits for the index if it is still being built or read
+    // (a search meanwhile answers from the titles alone, and the list asks again).
+    if (input.query) await readyToSearch(ctx, input.query, { whole: true });
     const papers = input.ids
       ? input.ids.map((id) => requirePaper(ctx, id))
       : input.query

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../command';
 import { parseArxivId, parseDoi } from '../identifiers';
 import { linksFrom } from '../importers/links';
+import { foreground } from '../foreground';
 import { createPaper } from '../paper';
 import { ListQuerySchema, queryPage } from '../query';
 import { searchedRows, toRow } from '../rows';
@@ -37,7 +38,25 @@ const EditableFields = z.strictObject({
 const ListInput = ListQuerySchema.default({ status: 'all', sort: 'queue', offset: 0 });
 
 /** The page of papers a list query selects, and how many match in all. */
-export function runQuery(ctx: CommandContext, query: z.output<typeof ListInput>): { total: number; page: Paper[] } {
+/**
+ * Before a search: the PDFs' cached text joins the index. A one-shot command (the CLI), which cannot ask again,
+ * and an export (`whole`) also wait for the index itself if it is still being built or read; the list's page
+ * gets the titles' answer meanwhile, marked `titlesOnly`, and asks again.
+ */
+export async function readyToSearch(
+  ctx: CommandContext,
+  query: { text?: string },
+  { whole = !foreground.servesPages } = {},
+): Promise<void> {
+  if (!query.text) return;
+  await ctx.store.pdfTextsCached;
+  if (whole) await ctx.store.catalog.search.whenReady();
+}
+
+export function runQuery(
+  ctx: CommandContext,
+  query: z.output<typeof ListInput>,
+): { total: number; page: Paper[]; titlesOnly: boolean } {
   // The catalog's search index and kept sort orders build only the requested page.
   return queryPage(ctx.store.catalog, query);
 }
@@ -47,9 +66,9 @@ export const papersList = defineCommand({
   summary: 'List papers, filtered by status, tag, source or text and sorted.',
   input: ListInput,
   async run(ctx, query) {
-    if (query.text) await ctx.store.pdfTextsCached;
-    const { total, page } = runQuery(ctx, query);
-    return { total, papers: page };
+    await readyToSearch(ctx, query);
+    const { total, page, titlesOnly } = runQuery(ctx, query);
+    return { total, papers: page, titlesOnly };
   },
 });
 
@@ -58,14 +77,15 @@ export const papersRows = defineCommand({
   summary: 'Like papers.list, but light rows for a list view (no abstract, note or history).',
   input: ListInput,
   async run(ctx, query) {
-    // A search in a library just opened waits for the PDFs' cached text to join the index.
-    if (query.text) await ctx.store.pdfTextsCached;
+    await readyToSearch(ctx, query);
     const result = queryPage(ctx.store.catalog, query);
     // A searched page of the list says, row by row, where the words matched (in the PDF: on which page); a
     // request for every row does not.
     const words = query.text && query.limit !== undefined && query.limit <= MATCHED_ROWS ? matchWords(query.text) : [];
     return {
       total: result.total,
+      // The index is still being built or read: the search found what the titles and authors have (ask again).
+      titlesOnly: result.titlesOnly,
       rows: words.length ? searchedRows(ctx.store.catalog, result, words) : result.page.map(toRow),
     };
   },
@@ -76,9 +96,9 @@ export const papersIds = defineCommand({
   summary: 'The ids a list query selects, in its order (offset, limit), and how many match in all.',
   input: ListInput,
   async run(ctx, query) {
-    if (query.text) await ctx.store.pdfTextsCached;
-    const { total, page } = runQuery(ctx, query);
-    return { total, ids: page.map((paper) => paper.id) };
+    await readyToSearch(ctx, query);
+    const { total, page, titlesOnly } = runQuery(ctx, query);
+    return { total, ids: page.map((paper) => paper.id), titlesOnly };
   },
 });
 

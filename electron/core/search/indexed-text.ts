@@ -122,8 +122,11 @@ export abstract class IndexedText {
     queueMicrotask(() => (this.readThisTurn = false));
   }
 
-  /** True while the first build is under way in the background: a search scans titles rather than wait. */
-  protected get scanningTitles(): boolean {
+  /**
+   * True while the first build (or the read of its file) is under way in the background: a search scans the
+   * titles and authors rather than wait, and finds only what they have.
+   */
+  get scanningTitles(): boolean {
     return this.background && !this.base;
   }
 

@@ -48,6 +48,9 @@ export class SearchIndex extends IndexedText {
   /** Heavy prefixes whose bitsets the background prepares after a build. */
   private warming: string[] = [];
 
+  /** Callers of `whenReady`, woken once the index is in use (or no longer built in the background). */
+  private readyWaiters: (() => void)[] = [];
+
   /** The cache file as the build's thread wrote it (it writes before it answers). */
   private threadWritten: Promise<void> | undefined;
 
@@ -56,6 +59,31 @@ export class SearchIndex extends IndexedText {
 
   /** True if the index in use was read from the cache file rather than built. */
   fromCache = false;
+
+  /**
+   * Settles once a search reads the whole index, not just the titles: at once if it is in use (or built on
+   * demand, now); else once the background build or read of its file is in. Meanwhile the process stays
+   * alive: a one-shot command (the CLI) waits here, as it cannot ask again, and so does an export of a search.
+   */
+  whenReady(): Promise<void> {
+    if (this.base) return Promise.resolve();
+    if (!this.background) {
+      this.ensureReady();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const alive = setInterval(() => undefined, 60_000);
+      this.readyWaiters.push(() => {
+        clearInterval(alive);
+        resolve();
+      });
+    });
+  }
+
+  /** Wake the callers of `whenReady` (a later search builds at once if the index is still not in). */
+  private wakeReady(): void {
+    for (const wake of this.readyWaiters.splice(0)) wake();
+  }
 
   /** Stop building in the background (the library is closing); a later search still works, building at once. */
   dispose(): void {
@@ -68,6 +96,7 @@ export class SearchIndex extends IndexedText {
     this.saver = undefined;
     this.warming = [];
     this.generation++;
+    this.wakeReady();
   }
 
   /** The cache file's write under way, if any (for tests and for a caller that wants it on disk). */
@@ -94,6 +123,7 @@ export class SearchIndex extends IndexedText {
     this.overlay.clear();
     this.dirty.clear();
     this.changes = 0;
+    this.wakeReady();
   }
 
   /**
@@ -189,8 +219,9 @@ export class SearchIndex extends IndexedText {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    // unref: a background build never keeps a one-shot command (the CLI) alive.
-    setImmediate(() => {
+    // unref: a background build never keeps a one-shot command (the CLI) alive, unless it waits for it
+    // (`whenReady`): an unref'd step would then run only when some other timer wakes the process.
+    const next = setImmediate(() => {
       this.scheduled = false;
       const deadline = performance.now() + STEP_MS;
       if (this.builder) {
@@ -220,7 +251,8 @@ export class SearchIndex extends IndexedText {
       if (this.warming.length === 0 && this.saver && !this.saver.written) this.saver.step(deadline);
       const reading = this.dirty.size > 0 && !(this.sectioned && this.rebuildWaiting);
       if (this.warming.length > 0 || reading || (this.saver && !this.saver.written)) this.schedule();
-    }).unref();
+    });
+    if (this.readyWaiters.length === 0) next.unref();
   }
 
   private install(built: BaseIndex): void {
@@ -251,5 +283,6 @@ export class SearchIndex extends IndexedText {
       if (ordinal < built.covered.length) built.covered[ordinal] = 0;
       this.dirty.add(ordinal);
     }
+    this.wakeReady();
   }
 }

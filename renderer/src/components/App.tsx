@@ -8,6 +8,7 @@ import { RankingNote } from './Insight';
 import { Overlays } from './Overlays';
 import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
+import { SearchNote } from './SearchNote';
 import { Sidebar } from './Sidebar';
 import { Toolbar } from './Toolbar';
 import { ReaderToast } from './pdf/Attachments';
@@ -52,6 +53,7 @@ export function App() {
             <Toolbar />
             <Banner />
             <RankingNote />
+            <SearchNote />
             <BulkBar />
             <PaperList />
           </main>

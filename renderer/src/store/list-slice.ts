@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import { LEARNING_RETRY_MS, Reasons, listRanking, rankedOrder, type ListRanking } from './list-ranking';
+import type { ListSlice } from './list-state';
+import { followUp } from './list-follow-up';
+import { Reasons, listRanking, rankedOrder } from './list-ranking';
 import {
   PAGE_SIZE,
   loadedBetween,
@@ -14,56 +16,11 @@ import {
 } from './list-rows';
 import { fetchRange as fetchRows, idsOf, listQuery, type Answer, type Source } from './list-source';
 import { inView, type PendingStatuses } from './pending';
-import type { ListSort, PaperRow, Ranking, View } from './types';
+import type { PaperRow, Ranking } from './types';
 
 export { rankedItem, type ListRanking, type RankedItem } from './list-ranking';
+export type { Lingering, ListSlice } from './list-state';
 export { listQuery } from './list-source';
-
-export type ListSlice = {
-  view: View;
-  search: string;
-  sort: ListSort;
-  /**
-   * Set while the inbox is sorted "For you": the summary line, each paper's score (and rule), and the
-   * reasons of the papers whose rows came (`explained`; a large inbox is explained a page at a time).
-   */
-  ranking: ListRanking | undefined;
-  /**
-   * The rows of the current view by position (light: the detail panel loads the whole paper). They
-   * arrive a page at a time: a position is undefined until its page has come.
-   */
-  papers: ListRows;
-  total: number;
-  loading: boolean;
-  setView: (view: View) => void;
-  setSearch: (search: string) => void;
-  setSort: (sort: ListSort) => void;
-  /** The current view afresh: its first page and how many papers it has. */
-  loadList: () => Promise<void>;
-  /** After a change in the library: the pages on screen again, and the count; other pages come again when shown. */
-  refreshList: () => Promise<void>;
-  /** The list shows positions from..to (exclusive): ask for the pages among them that have not come. */
-  showRange: (from: number, to: number) => void;
-  /** The rows at positions from..to (exclusive), asking for those that have not come (keyboard steps, moves). */
-  rowsBetween: (from: number, to: number) => Promise<PaperRow[]>;
-  /** The ids at positions from..to (exclusive), from the rows here or else from the library (ranges, exports). */
-  idsBetween: (from: number, to: number) => Promise<string[]>;
-  /**
-   * Rows changed here ahead of the library (a status change shown at once); `dropped` papers left the list.
-   * `also`: the rest of the change (the cursor, the picked papers), in the same update, so the list is drawn once.
-   */
-  replaceRows: (papers: ListRows, dropped?: ReadonlySet<string>, also?: Partial<AppState>) => void;
-  /**
-   * The open paper, after the detail pane moved it out of this view (marked Reading in the Inbox): it stays on
-   * screen, dimmed, at its old place, until the selection moves away. Not one of `papers`, whose positions are
-   * the library's.
-   */
-  lingering: Lingering | undefined;
-  /** A search that matches nothing in this view: how many papers it matches in All papers. */
-  matchesElsewhere: number | undefined;
-};
-
-export type Lingering = { row: PaperRow; index: number };
 
 export const createListSlice =
   (transport: Transport, pending: PendingStatuses): StateCreator<AppState, [], [], ListSlice> =>
@@ -142,6 +99,7 @@ export const createListSlice =
       loading: true,
       lingering: undefined,
       matchesElsewhere: undefined,
+      titlesOnly: false,
       setView(view) {
         set({ view, selectedId: undefined, checked: [], lingering: undefined });
         void get().loadList();
@@ -171,6 +129,7 @@ export const createListSlice =
         try {
           let next: Source = { kind: 'query', query };
           let ranking: Ranking | undefined;
+          let matchingTitlesOnly = false;
           if (forYou) {
             // The order of the whole inbox; reasons come with each page of rows.
             reasons.begin();
@@ -179,6 +138,7 @@ export const createListSlice =
               transport.invoke('papers.ids', query),
             ]);
             ranking = ranked;
+            matchingTitlesOnly = matching.titlesOnly;
             reasons.needed = !ranked.fallback;
             next = { kind: 'ids', ids: rankedOrder(matching.ids, ranked) };
           }
@@ -188,26 +148,25 @@ export const createListSlice =
           source = next;
           newEpoch();
           const papers = fresh(answer, 0, keptRows(answer, 0, request, next));
+          const titlesOnly = Boolean(answer.titlesOnly || matchingTitlesOnly);
           set((state) => ({
             papers,
             total: papers.length,
             loading: false,
+            titlesOnly,
             ranking: ranking && listRanking(ranking, reasons.explained),
             checked: present ? state.checked.filter((id) => present.has(id)) : state.checked,
           }));
           // Pages asked for before this answer were dropped with the old positions.
           get().showRange(shown.from, shown.to);
-          // For you is still learning (the model is being built): asked again in a moment, while still shown.
-          if (ranking?.learning)
-            setTimeout(() => {
-              if (snapshot === snapshots) void get().loadList();
-            }, LEARNING_RETRY_MS);
-          // Nothing here for this search: say whether All papers has it.
-          const everywhere = view.kind !== 'status' || view.status !== 'all';
-          if (papers.length === 0 && query.text && everywhere) {
-            const { total } = await transport.invoke('papers.ids', { status: 'all', text: query.text, limit: 1 });
-            if (snapshot === snapshots) set({ matchesElsewhere: total });
-          } else set({ matchesElsewhere: undefined });
+          await followUp(transport, {
+            answer: { ranking, titlesOnly, empty: papers.length === 0 },
+            query,
+            view,
+            current: () => snapshot === snapshots,
+            reload: () => void get().loadList(),
+            set,
+          });
         } catch (error) {
           if (snapshot === snapshots) set({ loading: false });
           get().showError(error);

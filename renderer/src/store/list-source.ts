@@ -4,8 +4,11 @@ import type { ListQuery, ListSort, PaperRow, View } from './types';
 /** Where the list's positions come from: the library's query, or (For you) an order of ids ranked here. */
 export type Source = { kind: 'query'; query: ListQuery } | { kind: 'ids'; ids: string[] };
 
-/** Rows for positions offset..offset+span; fewer rows than `span` when some papers are gone. */
-export type Answer = { total: number; rows: PaperRow[]; span: number };
+/**
+ * Rows for positions offset..offset+span; fewer rows than `span` when some papers are gone. `titlesOnly`: a
+ * search answered from the titles and authors while the library's index is still being built or read.
+ */
+export type Answer = { total: number; rows: PaperRow[]; span: number; titlesOnly?: boolean };
 
 /** The library query behind a view, its search text and its sort (For you lists the inbox in queue order). */
 export function listQuery(view: View, search: string, sort: ListSort): ListQuery {
@@ -27,8 +30,8 @@ export async function fetchRange(
   asking: (ids: string[]) => void,
 ): Promise<Answer> {
   if (from.kind === 'query') {
-    const { total, rows } = await transport.invoke('papers.rows', { ...from.query, offset, limit });
-    return { total, rows, span: rows.length };
+    const { total, rows, titlesOnly } = await transport.invoke('papers.rows', { ...from.query, offset, limit });
+    return { total, rows, span: rows.length, titlesOnly };
   }
   const ids = from.ids.slice(offset, offset + limit);
   if (ids.length) asking(ids);
