@@ -19,6 +19,8 @@ export function Toolbar() {
   const view = useApp((s) => s.view);
   const total = useApp((s) => s.total);
   const loading = useApp((s) => s.loading);
+  // A search answered from the titles alone (the index still being read or built): more may come.
+  const soFar = useApp((s) => s.titlesOnly && s.search.trim() !== '');
   const sort = useApp((s) => s.sort);
   const inInbox = view.kind === 'status' && view.status === 'inbox';
   const setSort = useApp((s) => s.setSort);
@@ -47,7 +49,9 @@ export function Toolbar() {
         <div className="toolbar-title">
           <h1>{viewTitle(view)}</h1>
           <span className="count" aria-live="polite">
-            {loading && total === 0 ? '' : `${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'}`}
+            {loading && total === 0
+              ? ''
+              : `${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'}${soFar ? ' so far' : ''}`}
           </span>
         </div>
         {/* On a narrow window the buttons move under the title rather than squeeze it. */}
