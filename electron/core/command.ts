@@ -12,6 +12,8 @@ export type CommandContext = {
   changedLibrary: () => void;
   /** Report how far a long command has come (the app shows a progress bar). */
   progress: (done: number, total: number) => void;
+  /** Who asked: a page (the app's window, browser mode), or a host (the CLI, also when forwarded to the app). */
+  caller?: 'page' | 'host';
 };
 
 /** One entry of the command table: served by IPC, HTTP and the CLI alike. */

@@ -55,6 +55,7 @@ export async function dispatch(options: DispatchOptions, name: string, input: un
   let libraryChanged = false;
   const ctx: CommandContext = {
     store: options.store,
+    caller: options.caller,
     now: options.now ?? (() => new Date()),
     progress: (done, total) => options.store.progress({ command: name, done, total }),
     changed: (ids) => {

@@ -113,4 +113,21 @@ describe('a search while the index is still being built', { timeout: 60_000 }, (
       store.catalog.dispose();
     }
   });
+
+  it('a host (the CLI, its command forwarded to the app holding the library) waits for the whole index', async () => {
+    await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers: library() }));
+    const store = await LibraryStore.open(dir);
+    // The app's process serves pages; the CLI's command comes to it as a host's.
+    foreground.servesPages = true;
+    try {
+      expect(store.catalog.search.scanningTitles).toBe(true);
+      const ids = await call({ store, caller: 'host' }, 'papers.ids', { text: 'quokka' });
+      if (!ids.ok) throw new Error(ids.error.message);
+      expect(ids.value).toMatchObject({ total: 2, titlesOnly: false });
+    } finally {
+      foreground.servesPages = false;
+      await store.flush();
+      store.catalog.dispose();
+    }
+  });
 });

@@ -37,22 +37,22 @@ const EditableFields = z.strictObject({
 
 const ListInput = ListQuerySchema.default({ status: 'all', sort: 'queue', offset: 0 });
 
-/** The page of papers a list query selects, and how many match in all. */
 /**
- * Before a search: the PDFs' cached text joins the index. A one-shot command (the CLI), which cannot ask again,
- * and an export (`whole`) also wait for the index itself if it is still being built or read; the list's page
- * gets the titles' answer meanwhile, marked `titlesOnly`, and asks again.
+ * Before a search: the PDFs' cached text joins the index. The CLI, which cannot ask again (run here, or its
+ * command forwarded to the app holding the library), and an export (`whole`) also wait for the index itself if
+ * it is still being built or read; a page gets the titles' answer meanwhile, marked `titlesOnly`, and asks again.
  */
 export async function readyToSearch(
   ctx: CommandContext,
   query: { text?: string },
-  { whole = !foreground.servesPages } = {},
+  { whole = !foreground.servesPages || ctx.caller === 'host' } = {},
 ): Promise<void> {
   if (!query.text) return;
   await ctx.store.pdfTextsCached;
   if (whole) await ctx.store.catalog.search.whenReady();
 }
 
+/** The page of papers a list query selects, and how many match in all. */
 export function runQuery(
   ctx: CommandContext,
   query: z.output<typeof ListInput>,
