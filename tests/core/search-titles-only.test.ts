@@ -35,6 +35,23 @@ function library(): Paper[] {
   return papers;
 }
 
+/**
+ * `library()` written to the test's folder and opened as the app opens it, in a process that serves pages
+ * (browser mode's server, the desktop window) or not (the CLI); closed after `body`.
+ */
+async function withLibrary(servesPages: boolean, body: (store: LibraryStore) => Promise<void>): Promise<void> {
+  await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers: library() }));
+  const store = await LibraryStore.open(dir);
+  foreground.servesPages = servesPages;
+  try {
+    await body(store);
+  } finally {
+    foreground.servesPages = false;
+    await store.flush();
+    store.catalog.dispose();
+  }
+}
+
 describe('a search while the index is still being built', { timeout: 60_000 }, () => {
   it('says it answered from the titles and authors alone, until the index is in', async () => {
     const twin = new Twin(library());
@@ -55,9 +72,7 @@ describe('a search while the index is still being built', { timeout: 60_000 }, (
   });
 
   it('papers.rows and papers.ids say so; an export of the search has every match', async () => {
-    await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers: library() }));
-    const store = await LibraryStore.open(dir);
-    try {
+    await withLibrary(false, async (store) => {
       // Just opened, a library that keeps its index in a file: the index is being read or built meanwhile.
       expect(store.catalog.search.scanningTitles).toBe(true);
       expect(store.catalog.search.ready).toBe(false);
@@ -77,18 +92,12 @@ describe('a search while the index is still being built', { timeout: 60_000 }, (
       expect(rows.value.titlesOnly).toBe(false);
       expect(rows.value.total).toBe(2);
       expect(ids.value).toMatchObject({ total: 2, titlesOnly: false });
-    } finally {
-      await store.flush();
-      store.catalog.dispose();
-    }
+    });
   });
 
   it('papers.rows answered before the index is in says titlesOnly, and counts only what the titles have', async () => {
-    await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers: library() }));
-    const store = await LibraryStore.open(dir);
     // As browser mode's server and the desktop window do: a page asks again, a one-shot command waits.
-    foreground.servesPages = true;
-    try {
+    await withLibrary(true, async (store) => {
       let early = 0;
       let whole = 0;
       for (let i = 0; i < 5000 && whole === 0; i++) {
@@ -107,27 +116,16 @@ describe('a search while the index is still being built', { timeout: 60_000 }, (
       }
       expect(early).toBeGreaterThan(0);
       expect(whole).toBe(1);
-    } finally {
-      foreground.servesPages = false;
-      await store.flush();
-      store.catalog.dispose();
-    }
+    });
   });
 
   it('a host (the CLI, its command forwarded to the app holding the library) waits for the whole index', async () => {
-    await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers: library() }));
-    const store = await LibraryStore.open(dir);
     // The app's process serves pages; the CLI's command comes to it as a host's.
-    foreground.servesPages = true;
-    try {
+    await withLibrary(true, async (store) => {
       expect(store.catalog.search.scanningTitles).toBe(true);
       const ids = await call({ store, caller: 'host' }, 'papers.ids', { text: 'quokka' });
       if (!ids.ok) throw new Error(ids.error.message);
       expect(ids.value).toMatchObject({ total: 2, titlesOnly: false });
-    } finally {
-      foreground.servesPages = false;
-      await store.flush();
-      store.catalog.dispose();
-    }
+    });
   });
 });
