@@ -49,7 +49,9 @@ export async function readyToSearch(
 ): Promise<void> {
   if (!query.text) return;
   await ctx.store.pdfTextsCached;
-  if (whole) await ctx.store.catalog.search.whenReady();
+  // Waited for as background work: meanwhile it does not hold back for the request (the papers' hand-over to
+  // the index's thread would otherwise take one slice every 2 s while this request runs).
+  if (whole) await foreground.waitFor(ctx.store.catalog.search.whenReady());
 }
 
 /** The page of papers a list query selects, and how many match in all. */
