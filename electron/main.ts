@@ -7,7 +7,7 @@ import { prefetchModel } from './core/insight/library-model';
 import { StoreLoadError } from './core/store/library-file';
 import { writeFileDurably } from './core/store/durable-file';
 import { acquireLock, describeHolder } from './core/store/lock';
-import { LibraryStore } from './core/store/store';
+import { LibraryStore, SHELF_MIN_FILE_BYTES } from './core/store/store';
 import { isExternalWebUrl } from './external-url';
 import { CHANNELS } from './channels';
 import { registerIpc } from './ipc';
@@ -63,7 +63,10 @@ async function start(): Promise<void> {
   // For you's model, read on another core while the library opens.
   void prefetchModel(dataDir);
   try {
-    store = await LibraryStore.open(dataDir, lock.acquired ? { recover: true } : { readOnly: lock.reason });
+    store = await LibraryStore.open(
+      dataDir,
+      lock.acquired ? { recover: true, shelveAbstractsFrom: SHELF_MIN_FILE_BYTES } : { readOnly: lock.reason },
+    );
   } catch (error) {
     await release();
     return fail(error instanceof StoreLoadError ? error.message : String(error));

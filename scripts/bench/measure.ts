@@ -12,9 +12,17 @@ import { parseImport } from '../../electron/core/importers';
 import { queryPage, type ListQuery } from '../../electron/core/query';
 import { LIBRARY_VERSION, type LibraryFile, type Paper } from '../../electron/core/schema';
 import { serializeLibrary } from '../../electron/core/store/library-file';
-import { INDEX_CACHE_MIN_PAPERS, LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
+import {
+  INDEX_CACHE_MIN_PAPERS,
+  LIBRARY_FILE_NAME,
+  LibraryStore,
+  SHELF_MIN_FILE_BYTES,
+} from '../../electron/core/store/store';
 import { makePaper, prose, searchQueries, type Vocabulary } from './data';
 import { measureReferences } from './references';
+
+/** Open a library as the app and browser mode do: a large one's abstracts kept on disk. */
+const AS_THE_APP = { shelveAbstractsFrom: SHELF_MIN_FILE_BYTES };
 
 export type SizeResult = Record<string, number | string | null>;
 
@@ -149,7 +157,7 @@ export async function measureSize(
       async () => JSON.parse(await readFile(file, 'utf8')) as unknown,
     );
     gc();
-    const [store, openMs] = await timed(() => LibraryStore.open(dir));
+    const [store, openMs] = await timed(() => LibraryStore.open(dir, AS_THE_APP));
     // The index builds in the background after open, in slices that leave the event loop free.
     const [, indexReadyMs] = await timed(() => idleUntil(() => store.catalog.search.ready));
     const index = store.catalog.search.stats();
@@ -256,7 +264,7 @@ export async function measureSize(
     store.catalog.dispose();
     // Open again: now the newest backup is current, so this open makes no backup copy; the index comes from its file.
     gc();
-    const [reopened, reopenMs] = await timed(() => LibraryStore.open(dir));
+    const [reopened, reopenMs] = await timed(() => LibraryStore.open(dir, AS_THE_APP));
     const [, indexCachedMs] = await timed(() => idleUntil(() => reopened.catalog.search.ready));
     const indexFromCache = reopened.catalog.search.fromCache;
     reopened.catalog.dispose();

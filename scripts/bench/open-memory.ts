@@ -12,14 +12,15 @@ import { runInNewContext } from 'node:vm';
 
 const rssRuntime = process.memoryUsage().rss;
 const { modelFor } = await import('../../electron/core/insight/library-model');
-const { LibraryStore } = await import('../../electron/core/store/store');
+const { LibraryStore, SHELF_MIN_FILE_BYTES } = await import('../../electron/core/store/store');
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: open-memory.ts DATA_DIR');
-const store = await LibraryStore.open(dir);
+// As the app and browser mode open it.
+const store = await LibraryStore.open(dir, { shelveAbstractsFrom: SHELF_MIN_FILE_BYTES });
 while (!store.catalog.search.ready) await new Promise((resolve) => setImmediate(resolve));
 const model = await modelFor(store);
 await store.flush();

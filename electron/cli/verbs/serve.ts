@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { prefetchModel } from '../../core/insight/library-model';
-import { LibraryStore } from '../../core/store/store';
+import { LibraryStore, SHELF_MIN_FILE_BYTES } from '../../core/store/store';
 import { startServer } from '../../server/server';
 import { acquireLock, describeHolder, type LockInfo } from '../../core/store/lock';
 import { CliError, stringOption, type Verb, type VerbContext } from '../verb';
@@ -59,7 +59,10 @@ async function serveUntilStopped(
 ) {
   // For you's model, read on another core while the library opens.
   void prefetchModel(ctx.dataDir);
-  const store = await LibraryStore.open(ctx.dataDir, readOnly === undefined ? { recover: true } : { readOnly });
+  const store = await LibraryStore.open(
+    ctx.dataDir,
+    readOnly === undefined ? { recover: true, shelveAbstractsFrom: SHELF_MIN_FILE_BYTES } : { readOnly },
+  );
   if (store.recovery)
     ctx.err(`Recovered: ${store.recovery.reason}; the damaged file is ${store.recovery.damagedFile}.`);
   if (store.readOnly) ctx.err(store.readOnly);

@@ -1,8 +1,10 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { emptyLibrary, type LibraryFile } from '../schema';
+import { AbstractShelf, ShelfWriteError } from './abstract-shelf';
 import { DurableWriteError, writeFileDurably, type FileIdentity } from './durable-file';
-import { LinePlaces, readPaperLines } from './library-lines';
+import { LinePlaces, readPaperLines, type PaperLines } from './library-lines';
 import { StoreLoadError, checkLibrary, decodeLibrary, type Decoded } from './library-parse';
 import { SourceChangedError, libraryPieces, type SaveCounts } from './library-serialize';
 
@@ -20,7 +22,16 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
   /** How the last save made each paper's line: copied from the old file, or serialised afresh. */
   lastSave: SaveCounts = { copied: 0, serialised: 0 };
 
-  constructor(file: string) {
+  /**
+   * The shelf the abstracts of the file last read went to, if they did: read() shelves them when the file has
+   * at least `shelfMinBytes` bytes (a long-lived process holding a large library; undefined: never).
+   */
+  shelf: AbstractShelf | undefined;
+
+  constructor(
+    file: string,
+    private readonly shelfMinBytes?: number,
+  ) {
     this.file = file;
   }
 
@@ -45,7 +56,7 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
     try {
       const { ino, size, mtimeMs } = await handle.stat();
       identity = { ino, size, mtimeMs };
-      const lines = await readPaperLines(handle);
+      const lines = await this.readLines(handle, identity.size);
       decoded = lines ? checkLibrary(this.file, lines, lines) : decodeLibrary(this.file, await handle.readFile());
       if (lines?.bytes !== identity.size) decoded.placements = undefined;
     } catch (error) {
@@ -59,6 +70,31 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
     this.placed = placements ?? new LinePlaces();
     this.source = placements ? identity : undefined;
     return library;
+  }
+
+  /** The file's papers line by line, their abstracts shelved if it is large enough and the shelf can be written. */
+  private async readLines(handle: FileHandle, size: number): Promise<PaperLines | undefined> {
+    this.shelf = undefined;
+    let shelf: AbstractShelf | undefined;
+    if (this.shelfMinBytes !== undefined && size >= this.shelfMinBytes) {
+      try {
+        shelf = new AbstractShelf(dirname(this.file));
+      } catch {
+        // The folder takes no new file: the abstracts stay in memory.
+      }
+    }
+    if (!shelf) return readPaperLines(handle);
+    try {
+      const lines = await readPaperLines(handle, shelf);
+      if (lines && shelf.size > 0) this.shelf = shelf;
+      else shelf.close();
+      return lines;
+    } catch (error) {
+      shelf.close();
+      if (!(error instanceof ShelfWriteError)) throw error;
+      // The disk is full (or failing) for the shelf: read the file again, every abstract kept in memory.
+      return readPaperLines(handle);
+    }
   }
 
   /**

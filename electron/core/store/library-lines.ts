@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
+import type { AbstractShelf } from './abstract-shelf';
 import { shareEqualText } from './shared-text';
 
 /**
@@ -68,6 +69,8 @@ class PaperLineReader {
   private lastPaper = false;
   private footer = false;
 
+  constructor(private readonly shelf?: AbstractShelf) {}
+
   get started(): boolean {
     return this.head !== undefined;
   }
@@ -99,6 +102,7 @@ class PaperLineReader {
       return false;
     }
     shareEqualText(paper, this.papers.at(-1));
+    if (this.shelf) paper = this.shelf.take(paper);
     this.papers.push(paper);
     const at = 2 * (this.papers.length - 1);
     if (at === this.spans.length) {
@@ -136,9 +140,10 @@ export function splitPaperLines(bytes: Buffer): PaperLines | undefined {
 /**
  * PaperLineReader over an open file, read in pieces into one reused buffer: the file's text is never
  * whole in memory, and the pieces leave no large garbage behind. Undefined if it is not that layout.
+ * With a shelf, papers' abstracts go to it as they are read (ShelfWriteError if its file cannot take them).
  */
-export async function readPaperLines(handle: FileHandle): Promise<PaperLines | undefined> {
-  const reader = new PaperLineReader();
+export async function readPaperLines(handle: FileHandle, shelf?: AbstractShelf): Promise<PaperLines | undefined> {
+  const reader = new PaperLineReader(shelf);
   let buffer = Buffer.allocUnsafe(READ_BYTES);
   /** Bytes read but not yet taken as lines: buffer[0, kept), which lie at `offset` in the file. */
   let kept = 0;
@@ -151,7 +156,10 @@ export async function readPaperLines(handle: FileHandle): Promise<PaperLines | u
       buffer = bigger;
     }
     const { bytesRead } = await handle.read(buffer, kept, buffer.length - kept, offset + kept);
-    if (bytesRead === 0) return kept === 0 ? reader.finish(offset) : undefined;
+    if (bytesRead === 0) {
+      await shelf?.finish();
+      return kept === 0 ? reader.finish(offset) : undefined;
+    }
     const filled = kept + bytesRead;
     const view = buffer.subarray(0, filled);
     let at = 0;
@@ -164,5 +172,6 @@ export async function readPaperLines(handle: FileHandle): Promise<PaperLines | u
     buffer.copyWithin(0, at, filled);
     kept = filled - at;
     offset += at;
+    await shelf?.flush();
   }
 }

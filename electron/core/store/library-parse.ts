@@ -4,6 +4,7 @@ import { LIBRARY_VERSION, LibraryFileSchema, PaperSchema, type LibraryFile, type
 import { lineColumnAt } from '../text';
 import { LinePlaces, splitPaperLines, type PaperLines } from './library-lines';
 import { migrate } from './migrations';
+import { isShelved } from './abstract-shelf';
 import { isPaper } from './paper-check';
 
 const RulesSchema = LibraryFileSchema.shape.rules;
@@ -100,8 +101,9 @@ function checkPapers(papers: unknown): Paper[] | undefined {
   const out: Paper[] = new Array<Paper>(papers.length);
   for (let i = 0; i < papers.length; i++) {
     const paper: unknown = papers[i];
-    if (isPaper(paper)) {
-      out[i] = paper;
+    // A shelved paper passed the same check as its line was read (reading its abstract back costs a read).
+    if ((typeof paper === 'object' && paper !== null && isShelved(paper)) || isPaper(paper)) {
+      out[i] = paper as Paper;
       continue;
     }
     const parsed = PaperSchema.safeParse(paper);

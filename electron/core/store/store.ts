@@ -19,6 +19,11 @@ export { catalogOf } from './paper-iterator';
 export const LIBRARY_FILE_NAME = 'library.json';
 /** Below this many papers the search index builds in well under a second: no cache file is kept. */
 export const INDEX_CACHE_MIN_PAPERS = 5000;
+/**
+ * A long-lived process (the app, browser mode) keeps the abstracts of a library file this large on disk
+ * (abstract-shelf.ts): about 7,500 papers, where they start to weigh tens of megabytes.
+ */
+export const SHELF_MIN_FILE_BYTES = 16 << 20;
 
 /** What changed, sent to every open view after a successful mutation. */
 export type ChangeEvent = { command: string; ids: string[] };
@@ -33,6 +38,12 @@ export type OpenOptions = {
    * and refuse every save with this sentence.
    */
   readOnly?: string;
+  /**
+   * Keep the abstracts of a library file of at least this many bytes in a file of the process's own, read
+   * back when asked for (SHELF_MIN_FILE_BYTES for a process that holds the library for long). Undefined: in
+   * memory. Never for a read-only library, which writes nothing.
+   */
+  shelveAbstractsFrom?: number;
 };
 type Listener<T> = (value: T) => void;
 
@@ -96,7 +107,8 @@ export class LibraryStore {
    */
   static async open(dataDir: string, options: OpenOptions = {}): Promise<LibraryStore> {
     const { readOnly } = options;
-    const adapter = new LibraryFileAdapter(join(dataDir, LIBRARY_FILE_NAME));
+    const shelveFrom = readOnly === undefined ? options.shelveAbstractsFrom : undefined;
+    const adapter = new LibraryFileAdapter(join(dataDir, LIBRARY_FILE_NAME), shelveFrom);
     const db = new Low<LibraryFile>(adapter, emptyLibrary());
     let recovery: Recovery | undefined;
     try {

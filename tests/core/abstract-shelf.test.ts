@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { LIBRARY_VERSION, type Paper } from '../../electron/core/schema';
+import { SHELF_MIN_CHARS, isShelved } from '../../electron/core/store/abstract-shelf';
+import { parseLibrary, serializeLibrary } from '../../electron/core/store/library-file';
+import { LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
+import { makePaper, makeVocabulary } from '../../scripts/bench/data';
+import { run, tempDir } from './helpers';
+
+/** Abstracts a shelf must give back exactly: escapes, every width of UTF-8, a surrogate pair, and one past the shelf's buffers. */
+const SPECIAL = [
+  'Line one.\nLine two, with "quotes", a back\\slash and a tab\there; '.repeat(2),
+  'Ñandú, Zürich, 中文摘要, Ελληνικά and an emoji 🧪 (a surrogate pair): all of them in one abstract.',
+  'Short.',
+  '',
+  'A very long abstract. '.repeat(120_000), // 2.6 MB: longer than the shelf's buffer
+];
+
+async function libraryWith(n: number): Promise<{ dir: string; papers: Paper[] }> {
+  const dir = await tempDir();
+  const vocab = makeVocabulary(7);
+  const papers: Paper[] = Array.from({ length: n }, (_, i) => {
+    const paper = makePaper(vocab, i);
+    const special = SPECIAL[i % 50];
+    return special === undefined ? paper : { ...paper, abstract: special };
+  });
+  await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
+  return { dir, papers };
+}
+
+const shelved = (store: LibraryStore): number => [...store.all()].filter(isShelved).length;
+
+describe('the abstracts of a large library, kept on disk', () => {
+  it('gives every abstract back as written, keeps the papers’ keys in order, and leaves no file in the folder', async () => {
+    const { dir, papers } = await libraryWith(400);
+    const store = await LibraryStore.open(dir, { shelveAbstractsFrom: 0 });
+    const long = papers.filter((paper) => paper.abstract.length >= SHELF_MIN_CHARS).length;
+    expect(shelved(store)).toBe(long);
+    expect(long).toBeGreaterThan(380);
+    for (const paper of papers) {
+      const held = store.get(paper.id)!;
+      expect(held.abstract).toBe(paper.abstract);
+      expect(Object.keys(held)).toEqual(Object.keys(paper));
+      expect(JSON.stringify(held)).toBe(JSON.stringify(paper));
+      expect({ ...held }).toEqual(paper);
+      expect(structuredClone(held)).toEqual(paper);
+    }
+    // Read again out of order (each read misses the window of the last).
+    for (const paper of [...papers].reverse()) expect(store.get(paper.id)!.abstract).toBe(paper.abstract);
+    // Unlinked as soon as it was made (Windows may keep it until closed).
+    if (process.platform !== 'win32') expect(await readdir(dir)).toEqual([LIBRARY_FILE_NAME]);
+  });
+
+  it('keeps nothing on disk unless asked, nor for a file under the size asked for', async () => {
+    const { dir } = await libraryWith(60);
+    expect(shelved(await LibraryStore.open(dir, { readOnly: 'looking' }))).toBe(0);
+    expect(shelved(await LibraryStore.open(dir, { shelveAbstractsFrom: 1 << 30, readOnly: 'looking' }))).toBe(0);
+    expect(shelved(await LibraryStore.open(dir, { shelveAbstractsFrom: 0, readOnly: 'looking' }))).toBe(0);
+  });
+
+  it('writes every abstract through changes, saves and a library.json replaced behind its back', async () => {
+    const { dir, papers } = await libraryWith(200);
+    const store = await LibraryStore.open(dir, { shelveAbstractsFrom: 0 });
+    await store.flush();
+    const [first, second, third] = papers;
+    await run(store, 'papers.setStatus', { ids: [first!.id], status: 'read' });
+    await run(store, 'papers.update', { id: second!.id, patch: { abstract: 'An abstract edited in the app.' } });
+    await store.flush();
+    // Lines copied from the file, as without a shelf (the two changes may have made one save or two).
+    expect(store.lastSave.copied).toBeGreaterThanOrEqual(198);
+    // A sync tool (or a restore) puts another file in library.json's place: the next save cannot copy
+    // lines from it, so it writes every paper afresh, reading each abstract back from the shelf.
+    const elsewhere = join(dir, 'elsewhere.json');
+    await writeFile(elsewhere, serializeLibrary({ version: LIBRARY_VERSION, papers: papers.slice(0, 1) }));
+    await rename(elsewhere, join(dir, LIBRARY_FILE_NAME));
+    await run(store, 'papers.setStatus', { ids: [third!.id], status: 'read' });
+    await store.flush();
+    expect(store.lastSave).toEqual({ copied: 0, serialised: 200 });
+    const saved = parseLibrary('library.json', await readFile(join(dir, LIBRARY_FILE_NAME))).papers;
+    const expected = papers.map((paper) => (paper === second ? 'An abstract edited in the app.' : paper.abstract));
+    expect(saved.map((paper) => paper.abstract)).toEqual(expected);
+    expect(saved.find((paper) => paper.id === first!.id)?.status).toBe('read');
+  });
+
+  it('holds the abstracts out of the heap', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const vocab = makeVocabulary(11);
+    const papers = Array.from({ length: 4000 }, (_, i) => makePaper(vocab, i));
+    const chars = papers.reduce((sum, paper) => sum + paper.abstract.length, 0);
+    const text = serializeLibrary({ version: LIBRARY_VERSION, papers });
+    papers.length = 0;
+    /** The heap a store of those papers holds, ready to search, with or without the shelf. */
+    const heldBy = async (shelveAbstractsFrom?: number): Promise<number> => {
+      const dir = await tempDir();
+      await writeFile(join(dir, LIBRARY_FILE_NAME), text);
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const store = await LibraryStore.open(dir, { shelveAbstractsFrom });
+      while (!store.catalog.search.ready) await new Promise((resolve) => setTimeout(resolve, 10));
+      await store.flush();
+      gc();
+      const bytes = process.memoryUsage().heapUsed - before;
+      expect([store.size, shelved(store)]).toEqual([4000, shelveAbstractsFrom === undefined ? 0 : 4000]);
+      store.catalog.dispose();
+      return bytes;
+    };
+    const inMemory = await heldBy();
+    const onShelf = await heldBy(0);
+    // One byte a character in memory (Latin-1 strings); on the shelf, a slot number a paper.
+    expect(chars).toBeGreaterThan(4_000_000);
+    expect(inMemory - onShelf).toBeGreaterThan(0.8 * chars);
+  });
+
+  it('keeps every abstract in memory when the shelf’s file cannot be written (a full disk)', () => {
+    const script = `
+      const { LibraryStore } = await import('./electron/core/store/store.ts');
+      const { isShelved } = await import('./electron/core/store/abstract-shelf.ts');
+      const { makePaper, makeVocabulary } = await import('./scripts/bench/data.ts');
+      const dir = process.argv[1];
+      const store = await LibraryStore.open(dir, { shelveAbstractsFrom: 0 });
+      const vocab = makeVocabulary(3);
+      const papers = Array.from({ length: 400 }, (_, i) => makePaper(vocab, i));
+      const same = papers.every((paper) => store.get(paper.id)?.abstract === paper.abstract);
+      console.log(JSON.stringify({ size: store.size, same, shelved: [...store.all()].filter(isShelved).length }));
+      process.exit(0);
+    `;
+    return (async () => {
+      const dir = await tempDir();
+      const vocab = makeVocabulary(3);
+      const papers = Array.from({ length: 400 }, (_, i) => makePaper(vocab, i));
+      await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
+      const open = (limit: string): unknown => {
+        const child = spawnSync(
+          'bash',
+          ['-c', `ulimit -f ${limit} && exec node --import tsx --input-type=module -e "$0" "$1"`, script, dir],
+          { encoding: 'utf8', cwd: process.cwd() },
+        );
+        expect(child.stderr).toBe('');
+        return JSON.parse(child.stdout);
+      };
+      expect(open('unlimited')).toEqual({ size: 400, same: true, shelved: 400 });
+      // Files may grow to 100 KB in this process (bash counts ulimit -f in KB): the abstracts take 600 KB.
+      expect(open('100')).toEqual({ size: 400, same: true, shelved: 0 });
+    })();
+  });
+});
