@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -34,10 +35,25 @@ async function libraryWith(n: number): Promise<{ dir: string; papers: Paper[] }>
 
 const shelved = (store: LibraryStore): number => [...store.all()].filter(isShelved).length;
 
+/** This process's open shelf files (Linux shows an unlinked file's name with " (deleted)"); undefined elsewhere. */
+function openShelves(): number | undefined {
+  if (!existsSync('/proc/self/fd')) return undefined;
+  const targets = readdirSync('/proc/self/fd').map((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return '';
+    }
+  });
+  return targets.filter((target) => /\.~abstracts\.\d+\.[0-9a-f]{8}\.tmp \(deleted\)$/.test(target)).length;
+}
+
 describe('the abstracts of a large library, kept on disk', () => {
   it('gives every abstract back as written, keeps the papers’ keys in order, and leaves no file in the folder', async () => {
     const { dir, papers } = await libraryWith(400);
+    const before = openShelves();
     const store = await LibraryStore.open(dir, { shelveAbstractsFrom: 0 });
+    if (before !== undefined) expect(openShelves()).toBe(before + 1);
     const long = papers.filter((paper) => paper.abstract.length >= SHELF_MIN_CHARS).length;
     expect(shelved(store)).toBe(long);
     expect(long).toBeGreaterThan(380);
@@ -53,6 +69,36 @@ describe('the abstracts of a large library, kept on disk', () => {
     for (const paper of [...papers].reverse()) expect(store.get(paper.id)!.abstract).toBe(paper.abstract);
     // Unlinked as soon as it was made (Windows may keep it until closed).
     if (process.platform !== 'win32') expect(await readdir(dir)).toEqual([LIBRARY_FILE_NAME]);
+  });
+
+  it('keeps in memory an abstract UTF-8 cannot hold (a lone surrogate), and writes it back as it was', async () => {
+    const dir = await tempDir();
+    const vocab = makeVocabulary(9);
+    const papers = Array.from({ length: 20 }, (_, i) => makePaper(vocab, i));
+    const broken = `${'A truncated emoji at the end of a long abstract, cut by its source. '.repeat(2)}\ud83d`;
+    papers[3] = { ...papers[3]!, abstract: broken };
+    await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
+    const store = await LibraryStore.open(dir, { shelveAbstractsFrom: 0 });
+    expect(shelved(store)).toBe(19);
+    expect(isShelved(store.get(papers[3].id)!)).toBe(false);
+    expect(store.get(papers[3].id)!.abstract).toBe(broken);
+    await store.replaceAll([...store.all()]);
+    const saved = parseLibrary('library.json', await readFile(join(dir, LIBRARY_FILE_NAME))).papers;
+    expect(saved.map((paper) => paper.abstract)).toEqual(papers.map((paper) => paper.abstract));
+  });
+
+  it('lets a library of an older version go through the schema, its abstracts in memory, the shelf closed', async () => {
+    const { dir, papers } = await libraryWith(60);
+    const text = (await readFile(join(dir, LIBRARY_FILE_NAME), 'utf8')).replace(
+      `{"version":${LIBRARY_VERSION},`,
+      `{"version":${LIBRARY_VERSION - 1},`,
+    );
+    await writeFile(join(dir, LIBRARY_FILE_NAME), text);
+    const before = openShelves();
+    const store = await LibraryStore.open(dir, { shelveAbstractsFrom: 0 });
+    expect(shelved(store)).toBe(0);
+    expect(openShelves()).toBe(before);
+    for (const paper of papers) expect(store.get(paper.id)!.abstract).toBe(paper.abstract);
   });
 
   it('keeps nothing on disk unless asked, nor for a file under the size asked for', async () => {
@@ -124,7 +170,7 @@ describe('the abstracts of a large library, kept on disk', () => {
       const dir = process.argv[1];
       const store = await LibraryStore.open(dir, { shelveAbstractsFrom: 0 });
       const vocab = makeVocabulary(3);
-      const papers = Array.from({ length: 400 }, (_, i) => makePaper(vocab, i));
+      const papers = Array.from({ length: 3000 }, (_, i) => makePaper(vocab, i));
       const same = papers.every((paper) => store.get(paper.id)?.abstract === paper.abstract);
       console.log(JSON.stringify({ size: store.size, same, shelved: [...store.all()].filter(isShelved).length }));
       process.exit(0);
@@ -132,7 +178,7 @@ describe('the abstracts of a large library, kept on disk', () => {
     return (async () => {
       const dir = await tempDir();
       const vocab = makeVocabulary(3);
-      const papers = Array.from({ length: 400 }, (_, i) => makePaper(vocab, i));
+      const papers = Array.from({ length: 3000 }, (_, i) => makePaper(vocab, i));
       await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
       const open = (limit: string): unknown => {
         const child = spawnSync(
@@ -143,9 +189,13 @@ describe('the abstracts of a large library, kept on disk', () => {
         expect(child.stderr).toBe('');
         return JSON.parse(child.stdout);
       };
-      expect(open('unlimited')).toEqual({ size: 400, same: true, shelved: 400 });
-      // Files may grow to 100 KB in this process (bash counts ulimit -f in KB): the abstracts take 600 KB.
-      expect(open('100')).toEqual({ size: 400, same: true, shelved: 0 });
+      expect(open('unlimited')).toEqual({ size: 3000, same: true, shelved: 3000 });
+      // Files may grow to 600 KB in this process (bash counts ulimit -f in KB): the abstracts take 4.5 MB, so
+      // the shelf fails both on a write made as the lines are read and on the one that ends each piece.
+      for (const limit of ['600', '1500', '3000']) {
+        expect(open(limit), `ulimit -f ${limit}`).toEqual({ size: 3000, same: true, shelved: 0 });
+        expect(readdirSync(dir).filter((name) => name.startsWith('library'))).toEqual([LIBRARY_FILE_NAME]);
+      }
     })();
   });
 });

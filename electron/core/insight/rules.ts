@@ -50,15 +50,43 @@ export function ruleProblem(pattern: string, kind: Rule['kind']): string | undef
   return undefined;
 }
 
-const folded = new WeakMap<Paper, string>();
+/**
+ * Each rule's verdict on each paper it tested, by the rule's kind and pattern: papers are replaced, never
+ * changed, so a verdict holds for the paper's life, and ranking again tests nothing. Papers' folded texts are
+ * not kept (they were, about the size of every inbox abstract, which a large library keeps on disk).
+ */
+const verdicts = new Map<string, WeakMap<Paper, boolean>>();
+/** Patterns remembered at most (a person has a few rules; edits make new ones). */
+const PATTERNS_KEPT = 200;
+
+function remembered(rule: Rule, test: (paper: Paper) => boolean): (paper: Paper) => boolean {
+  const key = `${rule.kind}\u0000${rule.pattern}`;
+  let known = verdicts.get(key);
+  if (!known) {
+    if (verdicts.size >= PATTERNS_KEPT) verdicts.clear();
+    known = new WeakMap();
+    verdicts.set(key, known);
+  }
+  const kept = known;
+  return (paper) => {
+    let verdict = kept.get(paper);
+    if (verdict === undefined) {
+      verdict = test(paper);
+      kept.set(paper, verdict);
+    }
+    return verdict;
+  };
+}
+
+/** The last paper folded: the rules are tested one paper at a time, so its text serves them all. */
+let lastFolded: { paper: Paper; text: string } | undefined;
 
 function textOf(paper: Paper): string {
-  let text = folded.get(paper);
-  if (text === undefined) {
-    text = ` ${foldText(`${paper.title} ${paper.abstract} ${paper.authors.join(' ')} ${paper.keywords?.join(' ') ?? ''}`)} `;
-    folded.set(paper, text);
+  if (lastFolded?.paper !== paper) {
+    const text = ` ${foldText(`${paper.title} ${paper.abstract} ${paper.authors.join(' ')} ${paper.keywords?.join(' ') ?? ''}`)} `;
+    lastFolded = { paper, text };
   }
-  return text;
+  return lastFolded.text;
 }
 
 export function compileRules(rules: readonly Rule[]): CompiledRule[] {
@@ -66,11 +94,11 @@ export function compileRules(rules: readonly Rule[]): CompiledRule[] {
     if (ruleProblem(rule.pattern, rule.kind)) return [];
     if (rule.kind === 'regex') {
       const regex = new RegExp(rule.pattern, 'iu');
-      return [{ ...rule, test: (paper: Paper) => regex.test(`${paper.title}\n${paper.abstract}`) }];
+      return [{ ...rule, test: remembered(rule, (paper) => regex.test(`${paper.title}\n${paper.abstract}`)) }];
     }
     // Words match whole words, in any order, ignoring case and accents: "diffusion model" finds "Diffusion Models".
     const words = foldText(rule.pattern).split(' ');
-    return [{ ...rule, test: (paper: Paper) => words.every((w) => matchesWord(textOf(paper), w)) }];
+    return [{ ...rule, test: remembered(rule, (paper) => words.every((w) => matchesWord(textOf(paper), w))) }];
   });
 }
 

@@ -20,6 +20,8 @@ export const SHELF_MIN_CHARS = 64;
 const SLOT = Symbol('abstract slot');
 
 type Shelved = Paper & { readonly [SLOT]: number };
+/** ES2024's String.prototype.isWellFormed (Node 20), past this project's ES2023 typings; O(1) on Latin-1 strings. */
+type WellFormed = { isWellFormed(): boolean };
 
 /** The shelf's file could not be written: the library is read again with every abstract in memory. */
 export class ShelfWriteError extends Error {}
@@ -59,11 +61,9 @@ export class AbstractShelf {
   private pendingAt = 0;
   /** A write failed: nothing more is shelved, and the reader gives up (ShelfWriteError). */
   private failed: Error | undefined;
-  /** The last bytes read back (`window` holds the file's bytes [windowAt, windowAt + windowBytes)). */
-  private window = Buffer.allocUnsafe(CHUNK_BYTES);
-  private windowAt = 0;
-  private windowBytes = 0;
-  private lastSlot = -2;
+  /** Bytes read back: two windows, so two passes that take turns (the index's, the model's) keep one each. */
+  private readonly windows = [new ReadWindow(), new ReadWindow()];
+  private tick = 0;
   /** The getter every paper of this shelf shares, so their objects share one shape. */
   private readonly getter: (this: Shelved) => string;
 
@@ -96,6 +96,8 @@ export class AbstractShelf {
     if (this.failed || typeof value !== 'object' || value === null) return value;
     const abstract = (value as { abstract?: unknown }).abstract;
     if (typeof abstract !== 'string' || abstract.length < SHELF_MIN_CHARS || !isPaper(value)) return value;
+    // UTF-8 cannot hold a lone surrogate (JSON can: "\ud83d"), which would come back as U+FFFD.
+    if (!(abstract as unknown as WellFormed).isWellFormed()) return value;
     const slot = this.put(value.abstract);
     const paper: Record<string | symbol, unknown> = {};
     for (const key in value) {
@@ -155,7 +157,12 @@ export class AbstractShelf {
   /** The collected bytes go to the file now (a line longer than what is left of the buffer). */
   private spill(): void {
     const bytes = this.pending.subarray(0, this.pendingBytes);
-    writeAllSync(this.fd, bytes, this.pendingAt);
+    try {
+      writeAllSync(this.fd, bytes, this.pendingAt);
+    } catch (error) {
+      this.failed = error instanceof Error ? error : new Error(String(error));
+      throw new ShelfWriteError(this.failed.message);
+    }
     this.pendingAt += this.pendingBytes;
     this.pendingBytes = 0;
   }
@@ -169,21 +176,24 @@ export class AbstractShelf {
       const at = start - this.pendingAt;
       return this.pending.toString('utf8', at, at + length);
     }
-    if (start < this.windowAt || start + length > this.windowAt + this.windowBytes) {
-      // A pass in the order they were written (an export, a fingerprint pass, the index's hand-over) reads
-      // a megabyte at a time; a page of rows in another order, 4 KB for each (the read itself, about 6 µs, is
-      // most of the cost: 200 rows in random order take about 1.2 ms with 4 KB, 1.4 ms with 16 KB).
-      const sequential = slot === this.lastSlot + 1;
-      const wanted = Math.max(length, Math.min(sequential ? CHUNK_BYTES : NEARBY_BYTES, this.pendingAt - start));
-      if (wanted > this.window.length) this.window = Buffer.allocUnsafe(wanted);
-      const got = readSync(this.fd, this.window, 0, wanted, start);
-      if (got < length) throw new Error(`The abstracts' file of this library ended early (slot ${slot})`);
-      this.windowAt = start;
-      this.windowBytes = got;
+    const [a, b] = this.windows as [ReadWindow, ReadWindow];
+    let window = a.holds(start, length) ? a : b.holds(start, length) ? b : undefined;
+    if (!window) {
+      // A pass in the order the papers were written (an export, a fingerprint pass, a hand-over to a thread)
+      // or the reverse (a list newest first) reads a megabyte at a time, in its direction; a read out of order,
+      // 4 KB (the read call itself, about 6 µs, is most of the cost: 200 rows in random order take about 1.2 ms).
+      window = a.passes(slot) ? a : b.passes(slot) ? b : a.used <= b.used ? a : b;
+      const backward = slot === window.last - 1;
+      const span = Math.max(length, window.passes(slot) ? CHUNK_BYTES : NEARBY_BYTES);
+      const end = start + length;
+      const from = backward ? Math.max(0, end - span) : start;
+      const to = backward ? end : Math.min(this.pendingAt, start + span);
+      window.fill(this.fd, from, to - from);
+      if (window.size < end - from) throw new Error(`The abstracts' file of this library ended early (slot ${slot})`);
     }
-    this.lastSlot = slot;
-    const at = start - this.windowAt;
-    return this.window.toString('utf8', at, at + length);
+    window.last = slot;
+    window.used = ++this.tick;
+    return window.text(start, length);
   }
 
   /** Close the file at once (tests; a process that is done with the library). Reading afterwards throws. */
@@ -199,6 +209,38 @@ export class AbstractShelf {
         // Gone already.
       }
     }
+  }
+}
+
+/** Bytes of the shelf's file read back: [at, at + size). */
+class ReadWindow {
+  private bytes = Buffer.allocUnsafe(0);
+  at = 0;
+  size = 0;
+  /** The slot last read from it (a pass is the next or the previous slot), and when. */
+  last = -2;
+  used = 0;
+
+  holds(start: number, length: number): boolean {
+    return start >= this.at && start + length <= this.at + this.size;
+  }
+
+  /** `slot` continues the pass this window serves, forward or backward. */
+  passes(slot: number): boolean {
+    return slot === this.last + 1 || slot === this.last - 1;
+  }
+
+  fill(fd: number, at: number, wanted: number): void {
+    // Emptied first: a read that throws leaves nothing stale to be taken for the file's bytes.
+    this.size = 0;
+    if (wanted > this.bytes.length) this.bytes = Buffer.allocUnsafe(Math.max(wanted, NEARBY_BYTES));
+    this.size = readSync(fd, this.bytes, 0, wanted, at);
+    this.at = at;
+  }
+
+  text(start: number, length: number): string {
+    const from = start - this.at;
+    return this.bytes.toString('utf8', from, from + length);
   }
 }
 

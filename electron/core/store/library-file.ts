@@ -2,7 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { emptyLibrary, type LibraryFile } from '../schema';
-import { AbstractShelf, ShelfWriteError } from './abstract-shelf';
+import { AbstractShelf, ShelfWriteError, isShelved } from './abstract-shelf';
 import { DurableWriteError, writeFileDurably, type FileIdentity } from './durable-file';
 import { LinePlaces, readPaperLines, type PaperLines } from './library-lines';
 import { StoreLoadError, checkLibrary, decodeLibrary, type Decoded } from './library-parse';
@@ -59,7 +59,11 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
       const lines = await this.readLines(handle, identity.size);
       decoded = lines ? checkLibrary(this.file, lines, lines) : decodeLibrary(this.file, await handle.readFile());
       if (lines?.bytes !== identity.size) decoded.placements = undefined;
+      // A library migrated or checked whole by the schema holds new papers, none of them shelved.
+      if (this.shelf && !decoded.library.papers.some(isShelved)) this.dropShelf();
     } catch (error) {
+      // Its disk space goes now, not whenever its papers are collected.
+      this.dropShelf();
       if (error instanceof StoreLoadError) throw error;
       throw new StoreLoadError(this.file, describeSystemError(error));
     } finally {
@@ -70,6 +74,11 @@ export class LibraryFileAdapter implements Adapter<LibraryFile> {
     this.placed = placements ?? new LinePlaces();
     this.source = placements ? identity : undefined;
     return library;
+  }
+
+  private dropShelf(): void {
+    this.shelf?.close();
+    this.shelf = undefined;
   }
 
   /** The file's papers line by line, their abstracts shelved if it is large enough and the shelf can be written. */
