@@ -6,10 +6,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { LIBRARY_VERSION, type Paper } from '../../electron/core/schema';
-import { SHELF_MIN_CHARS, isShelved } from '../../electron/core/store/abstract-shelf';
+import { ListQuerySchema, queryPapers } from '../../electron/core/query';
+import { SHELF_MIN_CHARS, abstractRef, isShelved } from '../../electron/core/store/abstract-shelf';
 import { parseLibrary, serializeLibrary } from '../../electron/core/store/library-file';
 import { LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
 import { makePaper, makeVocabulary } from '../../scripts/bench/data';
+import { generatedLibrary } from './generated-library';
 import { run, tempDir } from './helpers';
 
 /** Abstracts a shelf must give back exactly: escapes, every width of UTF-8, a surrogate pair, and one past the shelf's buffers. */
@@ -99,6 +101,25 @@ describe('the abstracts of a large library, kept on disk', () => {
     expect(shelved(store)).toBe(0);
     expect(openShelves()).toBe(before);
     for (const paper of papers) expect(store.get(paper.id)!.abstract).toBe(paper.abstract);
+  });
+
+  it('lets the index’s thread read the abstracts from the file itself, and builds the index a library in memory gets', async () => {
+    const { dir, papers } = await generatedLibrary(10_000, 13);
+    const store = await LibraryStore.open(dir, { shelveAbstractsFrom: 0 });
+    expect(abstractRef(store.get(papers[0]!.id)!)).toEqual([expect.any(Number), 0, papers[0]!.abstract.length]);
+    const plain = await LibraryStore.open(dir, { readOnly: 'comparing' });
+    expect(shelved(plain)).toBe(0);
+    while (!store.catalog.search.ready) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Built by the thread (a thread that failed would have left the build to this one, hiding a wrong read).
+    expect(store.catalog.search.builtInThread).toBeDefined();
+    plain.catalog.search.ensureReady();
+    const words = papers.slice(0, 40).map((paper, i) => paper.abstract.split(' ')[(i % 20) + 3]!.replace(/\W/g, ''));
+    for (const text of words) {
+      const found = queryPapers(store.catalog, ListQuerySchema.parse({ text })).map((paper) => paper.id);
+      expect(found.length, text).toBeGreaterThan(0);
+      expect(found, text).toEqual(queryPapers(plain.catalog, ListQuerySchema.parse({ text })).map((paper) => paper.id));
+    }
+    store.catalog.dispose();
   });
 
   it('keeps nothing on disk unless asked, nor for a file under the size asked for', async () => {

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { foreground } from '../foreground';
+import { abstractRef } from '../store/abstract-shelf';
 import { IndexBuilder, type BaseIndex, type Documents, type IndexSteps } from './build';
 import { searchedText, type FromThread, type SearchedText, type ToThread } from './build-thread';
 import { TermTable } from './term-table';
@@ -121,7 +122,7 @@ export class WorkerBuild implements IndexSteps {
       const from = this.sent;
       const to = Math.min(this.end, from + CHUNK);
       const papers: SearchedText[] = [];
-      for (let ordinal = from; ordinal < to; ordinal++) papers.push(searchedText(this.docs.at(ordinal)));
+      for (let ordinal = from; ordinal < to; ordinal++) papers.push(searchedText(this.docs.at(ordinal), abstractRef));
       thread.postMessage({ kind: 'papers', from, papers } satisfies ToThread);
       this.sent = to;
       if (performance.now() >= deadline) break;

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Paper } from '../schema';
 import { isPaper } from './paper-check';
+import type { AbstractRef } from './shelf-read';
 
 /**
  * The file's name in the library's folder, for the moment between its creation and its unlinking: a temp
@@ -25,6 +26,9 @@ type WellFormed = { isWellFormed(): boolean };
 
 /** The shelf's file could not be written: the library is read again with every abstract in memory. */
 export class ShelfWriteError extends Error {}
+
+/** Each shelf by the getter its papers share: how a paper leads to its shelf (abstractRef). */
+const shelfOfGetter = new WeakMap<object, AbstractShelf>();
 
 /** Closes a shelf's file once nothing can read it any more (no paper of it is left). */
 const closer = new FinalizationRegistry<number>((fd) => {
@@ -81,6 +85,7 @@ export class AbstractShelf {
       return shelf.read(this[SLOT]);
     };
     closer.register(this, this.fd, this);
+    shelfOfGetter.set(this.getter, this);
   }
 
   /** How many abstracts are on the shelf. */
@@ -196,6 +201,14 @@ export class AbstractShelf {
     return window.text(start, length);
   }
 
+  /** Where `slot`'s bytes lie, for another thread to read them; undefined if they are not all in the file yet. */
+  ref(slot: number): AbstractRef | undefined {
+    if (this.closed) return undefined;
+    const start = this.starts[slot]!;
+    const length = this.lengths[slot]!;
+    return start + length <= this.pendingAt ? [this.fd, start, length] : undefined;
+  }
+
   /** Close the file at once (tests; a process that is done with the library). Reading afterwards throws. */
   close(): void {
     if (this.closed) return;
@@ -242,6 +255,18 @@ class ReadWindow {
     const from = start - this.at;
     return this.bytes.toString('utf8', from, from + length);
   }
+}
+
+/**
+ * Where a shelved paper's abstract lies, for a worker thread to read it there (ShelfReader) rather than be
+ * sent it; undefined for a paper that holds its abstract. The paper keeps the shelf, and so the file, open.
+ */
+export function abstractRef(paper: object): AbstractRef | undefined {
+  if (!(SLOT in paper)) return undefined;
+  // The getter is looked up, never called here.
+  const getter = (Object.getOwnPropertyDescriptor(paper, 'abstract') as { get?: object } | undefined)?.get;
+  const shelf = getter && shelfOfGetter.get(getter);
+  return shelf?.ref((paper as Shelved)[SLOT]);
 }
 
 /** True for a paper whose abstract is read from a shelf. */
