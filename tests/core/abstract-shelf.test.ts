@@ -4,8 +4,12 @@ import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { LIBRARY_VERSION, type Paper } from '../../electron/core/schema';
+import { TextModel } from '../../electron/core/insight/model';
+import { textPrint } from '../../electron/core/insight/model-cache';
+import { buildInThread } from '../../electron/core/insight/worker-model';
 import { ListQuerySchema, queryPapers } from '../../electron/core/query';
 import { SHELF_MIN_CHARS, abstractRef, isShelved } from '../../electron/core/store/abstract-shelf';
 import { parseLibrary, serializeLibrary } from '../../electron/core/store/library-file';
@@ -33,6 +37,21 @@ async function libraryWith(n: number): Promise<{ dir: string; papers: Paper[] }>
   });
   await writeFile(join(dir, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
   return { dir, papers };
+}
+
+/** The papers handed to worker threads from now to the end of the test, message by message. */
+function handedOver(): unknown[][] {
+  const sent: unknown[][] = [];
+  const original = Object.getOwnPropertyDescriptor(Worker.prototype, 'postMessage')!.value as (
+    ...args: unknown[]
+  ) => void;
+  const spy = vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, ...args) {
+    const { kind, papers } = args[0] as { kind?: string; papers?: unknown[] };
+    if (kind === 'papers' && papers) sent.push(papers);
+    Reflect.apply(original, this, args);
+  });
+  onTestFinished(() => spy.mockRestore());
+  return sent;
 }
 
 const shelved = (store: LibraryStore): number => [...store.all()].filter(isShelved).length;
@@ -105,11 +124,16 @@ describe('the abstracts of a large library, kept on disk', () => {
 
   it('lets the index’s thread read the abstracts from the file itself, and builds the index a library in memory gets', async () => {
     const { dir, papers } = await generatedLibrary(10_000, 13);
+    const sent = handedOver();
     const store = await LibraryStore.open(dir, { shelveAbstractsFrom: 0 });
     expect(abstractRef(store.get(papers[0]!.id)!)).toEqual([expect.any(Number), 0, papers[0]!.abstract.length]);
     const plain = await LibraryStore.open(dir, { readOnly: 'comparing' });
     expect(shelved(plain)).toBe(0);
     while (!store.catalog.search.ready) await new Promise((resolve) => setTimeout(resolve, 20));
+    // What went to the thread: where each abstract lies, not its text.
+    const abstracts = sent.flatMap((texts) => texts.map((text) => (text as unknown[])[2]));
+    expect(abstracts).toHaveLength(10_000);
+    expect(abstracts.every((abstract) => Array.isArray(abstract))).toBe(true);
     // Built by the thread (a thread that failed would have left the build to this one, hiding a wrong read).
     expect(store.catalog.search.builtInThread).toBeDefined();
     plain.catalog.search.ensureReady();
@@ -119,6 +143,32 @@ describe('the abstracts of a large library, kept on disk', () => {
       expect(found.length, text).toBeGreaterThan(0);
       expect(found, text).toEqual(queryPapers(plain.catalog, ListQuerySchema.parse({ text })).map((paper) => paper.id));
     }
+    store.catalog.dispose();
+  });
+
+  it('lets the relevance model’s thread read them too, and builds the model a library in memory gets', async () => {
+    const { dir } = await generatedLibrary(400, 17);
+    const store = await LibraryStore.open(dir, { shelveAbstractsFrom: 0 });
+    expect(shelved(store)).toBe(400);
+    const sent = handedOver();
+    const state = await buildInThread(store, undefined);
+    // What went to the thread: where each abstract lies, not its text.
+    expect(sent.flatMap((papers) => papers.map((paper) => (paper as unknown[])[2]))).toEqual(
+      [...store.all()].map((paper) => abstractRef(paper)),
+    );
+    expect(state?.builtInThread).toBe(true);
+    const plain = await LibraryStore.open(dir, { readOnly: 'comparing' });
+    const here = new TextModel(plain);
+    await here.update();
+    const built = here.state()!;
+    const bytes = (part: ArrayBufferView): Buffer => Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+    const thread = [state!.df, state!.terms, state!.weights, ...Object.values(state!.index)];
+    const mine = [built.df, built.terms, built.weights, ...Object.values(built.index)];
+    thread.forEach((part, i) => expect(bytes(part).equals(bytes(mine[i]!)), `part ${i}`).toBe(true));
+    // Each paper's text as the thread read it, hashed, against the text held in memory.
+    const prints = new Uint32Array(2 * state!.ids.length);
+    state!.ids.forEach((id, i) => textPrint(plain.get(id)!, prints, 2 * i));
+    expect(bytes(state!.fingerprints).equals(bytes(prints))).toBe(true);
     store.catalog.dispose();
   });
 

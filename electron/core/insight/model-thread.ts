@@ -1,11 +1,15 @@
 import { parentPort } from 'node:worker_threads';
 import type { Paper } from '../schema';
+import { ShelfReader, type AbstractRef } from '../store/shelf-read';
 import type { LibraryStore } from '../store/store';
 import { TextModel } from './model';
 import { readModelFile, textPrint, writeModelCache, type ModelFile, type ModelState } from './model-cache';
 
-/** A paper as the thread gets it: the only fields the model reads. */
-export type ModelText = [id: string, title: string, abstract: string];
+/**
+ * A paper as the thread gets it: the only fields the model reads; an abstract kept on disk as where it lies,
+ * for the thread to read there (as the search index's thread does).
+ */
+export type ModelText = [id: string, title: string, abstract: string | AbstractRef];
 
 /** What the library's thread sends: the papers in chunks, then `build`; or, alone, `read` (a model's file). */
 export type ToModelThread =
@@ -19,16 +23,30 @@ export type FromModelThread =
   | { kind: 'read'; file: ModelFile | undefined }
   | { kind: 'failed'; message: string };
 
-export function modelText(paper: Paper): ModelText {
-  return [paper.id, paper.title, paper.abstract];
+export function modelText(paper: Paper, refOf?: (paper: Paper) => AbstractRef | undefined): ModelText {
+  return [paper.id, paper.title, refOf?.(paper) ?? paper.abstract];
 }
+
+/** The thread's reader of abstracts kept on disk. */
+const shelf = new ShelfReader();
 
 /**
  * The library the thread's model reads: the papers sent, which never change (the library's thread catches
  * up with changes made meanwhile, as after reading a kept model from its file).
  */
 function sentLibrary(texts: ModelText[]): LibraryStore {
-  const papers = texts.map(([id, title, abstract]) => ({ id, title, abstract }) as Paper);
+  const papers = texts.map(([id, title, abstract]) =>
+    typeof abstract === 'string'
+      ? ({ id, title, abstract } as Paper)
+      : // Read where it lies each time it is asked for (the model reads the papers in order, a pass or two).
+        ({
+          id,
+          title,
+          get abstract() {
+            return shelf.read(abstract);
+          },
+        } as Paper),
+  );
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
   const library = {
     size: papers.length,

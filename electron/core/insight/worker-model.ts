@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { LibraryStore } from '../store/store';
 import { readModelFile, type ModelFile, type ModelState } from './model-cache';
+import { abstractRef } from '../store/abstract-shelf';
 import { modelText, type FromModelThread, type ModelText, type ToModelThread } from './model-thread';
 import { breathe } from './slices';
 
@@ -38,7 +39,7 @@ export async function buildInThread(
   });
   let chunk: ModelText[] = [];
   for (const paper of store.all()) {
-    chunk.push(modelText(paper));
+    chunk.push(modelText(paper, abstractRef));
     if (chunk.length < CHUNK) continue;
     thread.postMessage({ kind: 'papers', papers: chunk } satisfies ToModelThread);
     chunk = [];
