@@ -1,9 +1,9 @@
-import { closeSync, openSync, readSync, unlinkSync, write, writeSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync, write } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Paper } from '../schema';
 import { isPaper } from './paper-check';
-import type { AbstractRef } from './shelf-read';
+import { PASS_BYTES, ReadWindow, type AbstractRef } from './shelf-read';
 
 /**
  * The file's name in the library's folder, for the moment between its creation and its unlinking: a temp
@@ -11,8 +11,11 @@ import type { AbstractRef } from './shelf-read';
  * died where unlinking an open file is refused (durable-file.ts: removeStaleTempFiles).
  */
 const FILE = (): string => `.~abstracts.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-/** Bytes collected before they are written, and the most a read brings in at once. */
-const CHUNK_BYTES = 1 << 20;
+/**
+ * Bytes collected before they are written: as much as the line reader's piece of library.json (library-lines.ts),
+ * whose abstracts can be no longer, so every write is made between pieces, off this thread.
+ */
+const PENDING_BYTES = 4 << 20;
 /** What a read out of order brings in: the abstract and a few after it. */
 const NEARBY_BYTES = 4 << 10;
 /** Shorter abstracts stay in memory: their bytes cost less than the getter's way to them. */
@@ -60,10 +63,10 @@ export class AbstractShelf {
   private lengths = new Uint32Array(1024);
   private used = 0;
   /** Bytes collected for the file, not yet written: they lie at `pendingAt` in it. */
-  private pending = Buffer.allocUnsafe(CHUNK_BYTES);
+  private pending = Buffer.allocUnsafe(PENDING_BYTES);
   private pendingBytes = 0;
   private pendingAt = 0;
-  /** A write failed: nothing more is shelved, and the reader gives up (ShelfWriteError). */
+  /** A write failed: the reader gives up (ShelfWriteError) and reads the library again without a shelf. */
   private failed: Error | undefined;
   /** Bytes read back: two windows, so two passes that take turns (the index's, the model's) keep one each. */
   private readonly windows = [new ReadWindow(), new ReadWindow()];
@@ -127,8 +130,6 @@ export class AbstractShelf {
     }
     this.pendingAt += this.pendingBytes;
     this.pendingBytes = 0;
-    // A fresh buffer: the one just written may still be read by a write that failed part-way.
-    this.pending = Buffer.allocUnsafe(CHUNK_BYTES);
   }
 
   /** Nothing more will be shelved: the file is written and, if it could not be unlinked, removed when closed. */
@@ -140,8 +141,10 @@ export class AbstractShelf {
   private put(text: string): number {
     const bytes = Buffer.byteLength(text, 'utf8');
     if (this.pendingBytes + bytes > this.pending.length) {
-      if (this.pendingBytes > 0) this.spill();
-      if (bytes > this.pending.length) this.pending = Buffer.allocUnsafe(bytes);
+      // A piece grown past its usual size for a very long line: the buffer grows with it.
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.pending.length, this.pendingBytes + bytes));
+      this.pending.copy(grown, 0, 0, this.pendingBytes);
+      this.pending = grown;
     }
     const slot = this.used++;
     if (slot === this.starts.length) {
@@ -159,19 +162,6 @@ export class AbstractShelf {
     return slot;
   }
 
-  /** The collected bytes go to the file now (a line longer than what is left of the buffer). */
-  private spill(): void {
-    const bytes = this.pending.subarray(0, this.pendingBytes);
-    try {
-      writeAllSync(this.fd, bytes, this.pendingAt);
-    } catch (error) {
-      this.failed = error instanceof Error ? error : new Error(String(error));
-      throw new ShelfWriteError(this.failed.message);
-    }
-    this.pendingAt += this.pendingBytes;
-    this.pendingBytes = 0;
-  }
-
   /** The abstract in `slot`, from the window of bytes last read if it is there, else from the file. */
   read(slot: number): string {
     if (this.closed) throw new Error('This library was closed: its papers can no longer be read');
@@ -182,19 +172,19 @@ export class AbstractShelf {
       return this.pending.toString('utf8', at, at + length);
     }
     const [a, b] = this.windows as [ReadWindow, ReadWindow];
-    let window = a.holds(start, length) ? a : b.holds(start, length) ? b : undefined;
+    const fd = this.fd;
+    let window = a.holds(fd, start, length) ? a : b.holds(fd, start, length) ? b : undefined;
     if (!window) {
       // A pass in the order the papers were written (an export, a fingerprint pass, a hand-over to a thread)
       // or the reverse (a list newest first) reads a megabyte at a time, in its direction; a read out of order,
       // 4 KB (the read call itself, about 6 µs, is most of the cost: 200 rows in random order take about 1.2 ms).
       window = a.passes(slot) ? a : b.passes(slot) ? b : a.used <= b.used ? a : b;
       const backward = slot === window.last - 1;
-      const span = Math.max(length, window.passes(slot) ? CHUNK_BYTES : NEARBY_BYTES);
+      const span = Math.max(length, window.passes(slot) ? PASS_BYTES : NEARBY_BYTES);
       const end = start + length;
       const from = backward ? Math.max(0, end - span) : start;
       const to = backward ? end : Math.min(this.pendingAt, start + span);
-      window.fill(this.fd, from, to - from);
-      if (window.size < end - from) throw new Error(`The abstracts' file of this library ended early (slot ${slot})`);
+      window.fill(fd, from, to - from, end - from);
     }
     window.last = slot;
     window.used = ++this.tick;
@@ -225,38 +215,6 @@ export class AbstractShelf {
   }
 }
 
-/** Bytes of the shelf's file read back: [at, at + size). */
-class ReadWindow {
-  private bytes = Buffer.allocUnsafe(0);
-  at = 0;
-  size = 0;
-  /** The slot last read from it (a pass is the next or the previous slot), and when. */
-  last = -2;
-  used = 0;
-
-  holds(start: number, length: number): boolean {
-    return start >= this.at && start + length <= this.at + this.size;
-  }
-
-  /** `slot` continues the pass this window serves, forward or backward. */
-  passes(slot: number): boolean {
-    return slot === this.last + 1 || slot === this.last - 1;
-  }
-
-  fill(fd: number, at: number, wanted: number): void {
-    // Emptied first: a read that throws leaves nothing stale to be taken for the file's bytes.
-    this.size = 0;
-    if (wanted > this.bytes.length) this.bytes = Buffer.allocUnsafe(Math.max(wanted, NEARBY_BYTES));
-    this.size = readSync(fd, this.bytes, 0, wanted, at);
-    this.at = at;
-  }
-
-  text(start: number, length: number): string {
-    const from = start - this.at;
-    return this.bytes.toString('utf8', from, from + length);
-  }
-}
-
 /**
  * Where a shelved paper's abstract lies, for a worker thread to read it there (ShelfReader) rather than be
  * sent it; undefined for a paper that holds its abstract. The paper keeps the shelf, and so the file, open.
@@ -283,8 +241,4 @@ function writeAll(fd: number, bytes: Buffer, position: number): Promise<void> {
     };
     next(0);
   });
-}
-
-function writeAllSync(fd: number, bytes: Buffer, position: number): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
