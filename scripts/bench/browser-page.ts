@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** The list of papers and its rows, by what both the list's roles (listbox, grid) keep: its name and rows' ids. */
 export const PAPER_LIST = '[aria-label="Papers"]';
@@ -18,6 +18,50 @@ export function chromiumPath(): string | undefined {
 }
 
 export type Served = { child: ChildProcess; url: string; origin: string; token: string };
+
+/**
+ * A page of its own (no remembered view or order from another), 1280x900, opened once Chromium has settled
+ * (`browserSettled`): in a new context Chromium (156) loads its own omnibox popup, a WebUI page
+ * (chrome://omnibox-popup.top-chrome), in a renderer of its own, about a second of one core on a 2-core
+ * machine. A person's browser did that long before they open the app; measured with it, the app's page
+ * shared the cores with Chromium's own page.
+ */
+export async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await browserSettled(browser);
+  return page;
+}
+
+/** How often and how long `browserSettled` looks at Chromium's CPU time, and the most it waits. */
+const SETTLE_LOOK_MS = 100;
+const SETTLED_CPU_MS = 10;
+const SETTLE_MOST_MS = 10_000;
+
+/**
+ * Until Chromium's processes together used at most SETTLED_CPU_MS of CPU in each of two looks in a row
+ * SETTLE_LOOK_MS apart (its CPU time counts in 10 ms steps), or SETTLE_MOST_MS. Resolves with the ms waited.
+ */
+export async function browserSettled(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  const start = performance.now();
+  try {
+    const cpuMs = async () =>
+      (await cdp.send('SystemInfo.getProcessInfo')).processInfo.reduce((sum, process) => sum + process.cpuTime, 0) *
+      1000;
+    let last = await cpuMs();
+    let quietLooks = 0;
+    while (quietLooks < 2 && performance.now() - start < SETTLE_MOST_MS) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_LOOK_MS));
+      const now = await cpuMs();
+      quietLooks = now - last < SETTLED_CPU_MS + 1 ? quietLooks + 1 : 0;
+      last = now;
+    }
+    return performance.now() - start;
+  } finally {
+    await cdp.detach();
+  }
+}
 
 /** `paperqueue serve` on `dataDir`; resolves with the URL it prints once the library is open. */
 export function serve(dataDir: string): Promise<Served> {

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PdfResult } from './pdf';
 import { PAPER_ROW } from './browser';
-import { chromiumPath } from './browser-page';
+import { browserSettled, chromiumPath } from './browser-page';
 import { BOOK_PAGES, BOOK_TITLE, PAPER_TITLE, setUp, type Setup } from './reader-book';
 import { READ_BUDGET_MS, measureReading } from './reader-memory';
 import { WATCHER, closeReader, currentPage, framesPerSecond, openReader, turn, waitInPage } from './reader-page';
@@ -133,6 +133,8 @@ export async function measurePdfReader({ only, breakdown, pages, browserMode }: 
       ],
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Chromium's own omnibox page loads in a new context first (see freshPage).
+    await browserSettled(browser);
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     const cdp = await page.context().newCDPSession(page);
