@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { FIXTURES, expect, test } from './helpers';
+
+test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
+
+/** What the page showed the first time anything was drawn into it: the list, and how many rows it had. */
+const FIRST_DRAW = `new MutationObserver((_, observer) => {
+  const root = document.getElementById('root');
+  if (!root || root.childElementCount === 0) return;
+  observer.disconnect();
+  window.firstDraw = {
+    list: document.querySelector('[aria-label="Papers"]') !== null,
+    rows: document.querySelectorAll('[aria-label="Papers"] .row[data-id]').length,
+  };
+}).observe(document, { childList: true, subtree: true })`;
+
+test('the page is drawn once, with its first rows in it, not as an empty list the rows fill later', async ({
+  app,
+  page,
+}) => {
+  await page.addInitScript(FIRST_DRAW);
+  await page.goto(app.url);
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
+  expect(await page.evaluate('window.firstDraw')).toEqual({ list: true, rows: 5 });
+});
+
+test('a list that does not answer in time still draws the page, showing that it loads', async ({ app, page }) => {
+  // The list's request is held for 3 s: the page does not wait that long to be drawn.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/papers.rows', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.addInitScript(FIRST_DRAW);
+  await page.goto(app.url);
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible({ timeout: 2_000 });
+  expect(await page.evaluate('window.firstDraw')).toEqual({ list: true, rows: 0 });
+  release();
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
+});
