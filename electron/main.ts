@@ -24,8 +24,10 @@ let store: LibraryStore | null = null;
 let shutdown: (() => Promise<void>) | null = null;
 
 // The page is served from app://paperqueue, not file:, whose extra privileges would let it read any file.
+// codeCache: V8 keeps the renderer's compiled code between starts (Chromium does so for http(s) pages only,
+// unless a scheme asks), so a second start does not compile the app's script again before its first rows.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
 // Lets the PDF reader ask for a garbage collection when idle (renderer-flags.ts says why); renderers only.
