@@ -25,7 +25,8 @@ let shutdown: (() => Promise<void>) | null = null;
 
 // The page is served from app://paperqueue, not file:, whose extra privileges would let it read any file.
 // codeCache: V8 keeps the renderer's compiled code between starts (Chromium does so for http(s) pages only,
-// unless a scheme asks), so a second start does not compile the app's script again before its first rows.
+// unless a scheme asks); with the window's v8CacheOptions 'bypassHeatCheck' it is kept from the first load, so
+// the second start does not compile the app's script again before its first rows.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
@@ -107,6 +108,7 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       devTools: !app.isPackaged,
+      v8CacheOptions: 'bypassHeatCheck',
     },
   });
   window.once('ready-to-show', () => window?.show());

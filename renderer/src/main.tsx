@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { StoreContext, createAppStore, type AppStore } from './store';
 import { recoverDrafts } from './recover-drafts';
-import { OPEN_PASTE_EVENT } from './shortcuts';
+import { requestPaste } from './shortcuts';
 import { detectTransport } from './transport';
 import './styles.css';
 
@@ -19,7 +19,7 @@ window.paperqueue?.onMenu((command) => {
   if (command.kind === 'import-file') {
     const bytes = Uint8Array.from(atob(command.base64), (c) => c.charCodeAt(0));
     void state.previewFile({ name: command.name, arrayBuffer: () => Promise.resolve(bytes.buffer) });
-  } else if (command.kind === 'paste') window.dispatchEvent(new Event(OPEN_PASTE_EVENT));
+  } else if (command.kind === 'paste') requestPaste();
   else state.setOverlay(command.kind);
 });
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { FIXTURES, expect, test } from './helpers';
+import { FIXTURES, api, expect, test } from './helpers';
 
 test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
 
@@ -9,8 +9,8 @@ const FIRST_DRAW = `new MutationObserver((_, observer) => {
   if (!root || root.childElementCount === 0) return;
   observer.disconnect();
   window.firstDraw = {
-    list: document.querySelector('[aria-label="Papers"]') !== null,
-    rows: document.querySelectorAll('[aria-label="Papers"] .row[data-id]').length,
+    list: document.querySelector('[role="grid"][aria-label="Papers"]') !== null,
+    rows: document.querySelectorAll('[role="grid"][aria-label="Papers"] .row[data-id]').length,
   };
 }).observe(document, { childList: true, subtree: true })`;
 
@@ -18,6 +18,8 @@ test('the page is drawn once, with its first rows in it, not as an empty list th
   app,
   page,
 }) => {
+  // The server's first answer compiles its code: asked once here, the page's is as quick as a person's second.
+  await api(app, 'papers.rows', { limit: 200 });
   await page.addInitScript(FIRST_DRAW);
   await page.goto(app.url);
   await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
@@ -25,17 +27,20 @@ test('the page is drawn once, with its first rows in it, not as an empty list th
 });
 
 test('a list that does not answer in time still draws the page, showing that it loads', async ({ app, page }) => {
-  // The list's request is held for 3 s: the page does not wait that long to be drawn.
+  // The list's request is held until the page has been drawn without it: a page that waited would never be.
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/api/papers.rows', async (route) => {
     await held;
     await route.continue();
   });
-  await page.addInitScript(FIRST_DRAW);
-  await page.goto(app.url);
-  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible({ timeout: 2_000 });
-  expect(await page.evaluate('window.firstDraw')).toEqual({ list: true, rows: 0 });
-  release();
+  try {
+    await page.addInitScript(FIRST_DRAW);
+    await page.goto(app.url);
+    await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+    expect(await page.evaluate('window.firstDraw')).toEqual({ list: true, rows: 0 });
+  } finally {
+    release();
+  }
   await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
 });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { viewTitle } from '../labels';
-import { OPEN_PASTE_EVENT } from '../shortcuts';
+import { onPasteRequest } from '../shortcuts';
 import { useApp } from '../store';
 import { ExportMenu } from './ExportMenu';
 import { PasteDialog } from './PasteDialog';
@@ -31,11 +31,7 @@ export function Toolbar() {
   const [pasting, setPasting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    const open = () => setPasting(true);
-    window.addEventListener(OPEN_PASTE_EVENT, open);
-    return () => window.removeEventListener(OPEN_PASTE_EVENT, open);
-  }, []);
+  useEffect(() => onPasteRequest(() => setPasting(true)), []);
 
   // Filter as the user types, without a request per keystroke.
   useEffect(() => {
