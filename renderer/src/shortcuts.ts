@@ -139,28 +139,24 @@ export function forgetNoteWish(): void {
   wantedNote = undefined;
 }
 
-/** Asks the toolbar to open the paste dialog (from the desktop app's menu). */
-export const OPEN_PASTE_EVENT = 'paperqueue:open-paste';
-
+/** What opens the paste dialog (the toolbar, once drawn), and whether it was asked for before there was one. */
+let openPaste: (() => void) | undefined;
 let pastePending = false;
-let pasteListeners = 0;
 
 /** Open the paste dialog (the desktop app's menu): asked before the toolbar is drawn, it opens once it is. */
 export function requestPaste(): void {
-  if (pasteListeners > 0) window.dispatchEvent(new Event(OPEN_PASTE_EVENT));
+  if (openPaste) openPaste();
   else pastePending = true;
 }
 
 /** The toolbar's side of `requestPaste`: a request made before it listened is answered at once. */
 export function onPasteRequest(open: () => void): () => void {
-  window.addEventListener(OPEN_PASTE_EVENT, open);
-  pasteListeners++;
+  openPaste = open;
   if (pastePending) {
     pastePending = false;
     open();
   }
   return () => {
-    window.removeEventListener(OPEN_PASTE_EVENT, open);
-    pasteListeners--;
+    if (openPaste === open) openPaste = undefined;
   };
 }

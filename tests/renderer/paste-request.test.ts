@@ -9,8 +9,13 @@ describe("the desktop menu's Paste…", () => {
     requestPaste();
     requestPaste();
     expect(opened).toBe(2);
+    // A toolbar that is gone opens nothing: the request waits for the next one.
     stop();
+    requestPaste();
     expect(opened).toBe(2);
+    const next = onPasteRequest(() => opened++);
+    expect(opened).toBe(3);
+    next();
   });
 
   it('asked before the page is drawn (the first render waits for the rows), opens once the toolbar listens', () => {
