@@ -1,17 +1,12 @@
+// First: the store starts, and asks for the list, before the modules below run (boot.ts).
+import { store } from './boot';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
-import { StoreContext, createAppStore, type AppStore } from './store';
-import { recoverDrafts } from './recover-drafts';
+import { StoreContext, type AppStore } from './store';
 import { requestPaste } from './shortcuts';
-import { detectTransport } from './transport';
 import './styles.css';
-
-const transport = detectTransport();
-const store = createAppStore(transport, window.localStorage);
-store.start();
-void recoverDrafts(transport, window.localStorage);
 
 // The desktop app's menu: a file its dialog read is previewed like a dropped one.
 window.paperqueue?.onMenu((command) => {

@@ -44,3 +44,32 @@ test('a list that does not answer in time still draws the page, showing that it 
   }
   await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
 });
+
+/**
+ * The order the page did two things in: ask for the list, and run React DOM's module (which, as it starts,
+ * hands itself to a developer tools' hook if the page has one: this one only notes when).
+ */
+const ORDER = `window.order = [];
+const fetchFirst = window.fetch.bind(window);
+window.fetch = (input, init) => {
+  if (String(input).endsWith('/api/papers.rows')) window.order.push('papers.rows');
+  return fetchFirst(input, init);
+};
+window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+  isDisabled: false,
+  supportsFiber: true,
+  renderers: new Map(),
+  inject() { window.order.push('react-dom'); return 1; },
+  checkDCE() {},
+  onCommitFiberRoot() {},
+  onCommitFiberUnmount() {},
+  onPostCommitFiberRoot() {},
+  setStrictMode() {},
+};`;
+
+test('the list is asked for before React DOM and the views are run, not after', async ({ app, page }) => {
+  await page.addInitScript(ORDER);
+  await page.goto(app.url);
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
+  expect(await page.evaluate('window.order')).toEqual(['papers.rows', 'react-dom']);
+});
