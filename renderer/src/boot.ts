@@ -2,13 +2,13 @@ import { createAppStore } from './store';
 import { recoverDrafts } from './recover-drafts';
 import { detectTransport } from './transport';
 
-/*
- * The page's store, started: the first module main.tsx imports, so it runs before React DOM's and the
- * views' modules do, and the list's first request leaves while they run rather than after. On a first
- * start of a large library the server answers it in some tens of milliseconds, about the time those
- * modules take.
+const transport = detectTransport();
+
+/**
+ * The page's store, started: this is the first module main.tsx imports, so it runs before React DOM's and the
+ * views' modules do, and the list's first request leaves while they run rather than after them (on a large
+ * library's first start the server's answer then overlaps with their running).
  */
-export const transport = detectTransport();
 export const store = createAppStore(transport, window.localStorage);
 store.start();
 void recoverDrafts(transport, window.localStorage);
