@@ -73,3 +73,21 @@ test("the list is asked for before React DOM's code starts running, not after it
   await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
   expect(await page.evaluate('window.order')).toEqual(['papers.rows', 'react-dom']);
 });
+
+test('KaTeX is not loaded while a page without math draws and takes its first keys, but a few seconds later', async ({
+  app,
+  page,
+}) => {
+  const asked: number[] = [];
+  page.on('request', (request) => /\/assets\/katex-[\w-]+\.js$/.test(request.url()) && asked.push(Date.now()));
+  await page.goto(app.url);
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
+  const shown = Date.now();
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row').first().click();
+  await page.keyboard.press('j');
+  await page.waitForTimeout(1000);
+  expect(asked).toEqual([]);
+  // Loaded without being asked for, so a paper with math opened later has it.
+  await expect.poll(() => asked.length, { timeout: 10_000 }).toBe(1);
+  expect(asked[0]! - shown).toBeGreaterThan(1000);
+});

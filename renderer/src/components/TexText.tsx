@@ -50,15 +50,25 @@ function texRuns(text: string, marks: readonly (readonly [number, number])[]): R
 type MathProps = { tex: string; display: boolean; source: string };
 
 /**
- * KaTeX is a chunk of its own, as the app's other large libraries are; it starts loading as soon as
- * anything may show math, so it is there by the time a paper is on screen.
+ * KaTeX is a chunk of its own, as the app's other large libraries are. It loads when math is first to be
+ * drawn, or a few seconds after the page started, whichever comes first: not while the page draws its first
+ * rows and takes its first key presses (its code, run as it arrives, held up the presses it fell among), and
+ * mostly there before a paper with math is opened.
  */
 let loaded: typeof katex | undefined;
-const loading = import('katex').then((module) => (loaded = module.default));
+let loading: Promise<unknown> | undefined;
+const LOAD_AFTER_MS = 3000;
+
+function load(): Promise<unknown> {
+  loading ??= import('katex').then((module) => (loaded = module.default));
+  return loading;
+}
+
+if (typeof window !== 'undefined') setTimeout(() => void load(), LOAD_AFTER_MS);
 
 /** Settles when math can be drawn (tests wait for it). */
 export function mathReady(): Promise<unknown> {
-  return loading;
+  return load();
 }
 
 /**
@@ -85,7 +95,7 @@ export function TexMath({ tex, display, source }: MathProps) {
     };
     if (loaded) return draw();
     let live = true;
-    void loading.then(() => live && draw());
+    void load().then(() => live && draw());
     return () => {
       live = false;
     };
