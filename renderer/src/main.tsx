@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { StoreContext, type AppStore } from './store';
 import { requestPaste } from './shortcuts';
+import { loadMathSoon } from './components/TexText';
 import './styles.css';
 
 // The desktop app's menu: a file its dialog read is previewed like a dropped one.
@@ -24,6 +25,9 @@ window.paperqueue?.onMenu((command) => {
  * rows came about a tenth of a second later. Rows slower than this show the list loading.
  */
 const FIRST_ROWS_WAIT_MS = 400;
+
+/** KaTeX, if no math asked for it sooner, this long after the first draw: past a person's first key presses. */
+const MATH_AFTER_MS = 3000;
 
 function firstRows(appStore: AppStore, limitMs: number): Promise<void> {
   return new Promise((resolve) => {
@@ -51,4 +55,5 @@ void firstRows(store, FIRST_ROWS_WAIT_MS).then(() => {
       </StrictMode>,
     ),
   );
+  loadMathSoon(MATH_AFTER_MS);
 });

@@ -51,22 +51,24 @@ type MathProps = { tex: string; display: boolean; source: string };
 
 /**
  * KaTeX is a chunk of its own, as the app's other large libraries are. It loads when math is first to be
- * drawn, or a few seconds after the page started, whichever comes first: not while the page draws its first
- * rows and takes its first key presses (its code, run as it arrives, held up the presses it fell among), and
- * mostly there before a paper with math is opened.
+ * drawn, or a few seconds after the page's first draw (loadMathSoon), whichever comes first: not while the
+ * page draws its first rows and takes its first key presses (its code, run as it arrived, held up the presses
+ * it fell among), and mostly there before a paper with math is opened.
  */
 let loaded: typeof katex | undefined;
 let loading: Promise<unknown> | undefined;
-const LOAD_AFTER_MS = 3000;
 
 function load(): Promise<unknown> {
   loading ??= import('katex').then((module) => (loaded = module.default));
   return loading;
 }
 
-if (typeof window !== 'undefined') setTimeout(() => void load(), LOAD_AFTER_MS);
+/** Load KaTeX `afterMs` from now unless math asks for it sooner (main.tsx, once the page is drawn). */
+export function loadMathSoon(afterMs: number): void {
+  setTimeout(() => void load(), afterMs);
+}
 
-/** Settles when math can be drawn (tests wait for it). */
+/** Starts loading KaTeX if nothing has; settles when math can be drawn (tests wait for it). */
 export function mathReady(): Promise<unknown> {
   return load();
 }
