@@ -109,6 +109,15 @@ describe('paperqueue CLI', () => {
     });
   });
 
+  it('refuses an import of several files at once, naming them, and imports none of them', async () => {
+    const data = await tempDir();
+    const run = await cli(['import', fixture('five-papers.txt'), fixture('digest-sample.txt'), '--data', data]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('import takes one file or folder at a time; 2 were given');
+    expect(run.stderr).toContain('digest-sample.txt');
+    expect((await cli(['list', '--data', data, '--json'])).stdout.trim()).toBe('[]');
+  });
+
   it('reports errors on stderr with a non-zero code and no stack trace', async () => {
     const data = await tempDir();
     const cases: [string[], number, RegExp][] = [

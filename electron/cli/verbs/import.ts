@@ -19,8 +19,14 @@ export const importVerb: Verb = {
     merge: { type: 'string' },
   },
   async run(ctx, { values, positionals }) {
-    const [file] = positionals;
+    const [file, ...more] = positionals;
     if (!file) throw new Error('usage');
+    // Only the first would be read: say so rather than leave the others out unseen.
+    if (more.length > 0)
+      throw new CliError(
+        `import takes one file or folder at a time; ${positionals.length} were given (${positionals.join(', ')}). Nothing was imported.`,
+        2,
+      );
     const merge = mergeOption(stringOption(values, 'merge'));
     if (file !== '-' && (await isFolder(file))) {
       if (merge !== undefined) throw new CliError('--merge is for one bibliography file, not a folder of PDFs', 2);
