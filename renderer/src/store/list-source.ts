@@ -21,7 +21,7 @@ export function listQuery(view: View, search: string, sort: ListSort): ListQuery
   };
 }
 
-/** The rows at positions offset..offset+limit of `from`; `asking` hears the ids of an id order asked for. */
+/** The rows at positions offset..offset+limit of `from`; `asking` hears the ids of an id order once their rows came. */
 export async function fetchRange(
   transport: Transport,
   from: Source,
@@ -34,8 +34,10 @@ export async function fetchRange(
     return { total, rows, span: rows.length, titlesOnly };
   }
   const ids = from.ids.slice(offset, offset + limit);
-  if (ids.length) asking(ids);
   const { rows } = ids.length ? await transport.invoke('papers.rowsOf', { ids }) : { rows: [] };
+  // The reasons (a row's tooltip, the detail's "Why it is here") once the rows are in: asked with them, they
+  // were worked out first (60 ms for a page of 200 at 100,000 papers) and the rows waited behind them.
+  if (ids.length) asking(ids);
   return { total: from.ids.length, rows, span: ids.length };
 }
 
