@@ -101,6 +101,13 @@ export class Foreground {
     return false;
   }
 
+  /** True (and `wake` called once it is not) while background work that gives way as `patience` says should hold back. */
+  holds(wake: () => void, quietMs = QUIET_MS, patience: Patience = 'work'): boolean {
+    if (!this.busy(performance.now(), quietMs, patience)) return false;
+    this.whenQuiet(wake, quietMs, patience);
+    return true;
+  }
+
   /** Call `wake` once the foreground is quiet (or background work has been held back long enough). */
   whenQuiet(wake: () => void, quietMs = QUIET_MS, patience: Patience = 'work'): void {
     const was = this.waiting.get(wake);

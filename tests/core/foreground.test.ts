@@ -108,6 +108,24 @@ describe('the foreground', () => {
     expect(fg.busy(undefined, 0, 'bulk')).toBe(false);
   });
 
+  it('holds background work back while a request runs, and wakes it once when the request ends', async () => {
+    const fg = new Foreground();
+    let woken = 0;
+    const wake = () => woken++;
+    expect(fg.holds(wake, 0)).toBe(false);
+    const done = fg.begin();
+    expect(fg.holds(wake, 0)).toBe(true);
+    expect(fg.holds(wake, 0)).toBe(true);
+    await sleep(30);
+    expect(woken).toBe(0);
+    done();
+    const until = Date.now() + 10_000;
+    while (woken === 0 && Date.now() < until) await sleep(5);
+    await sleep(30);
+    expect(woken).toBe(1);
+    expect(fg.holds(wake, 0)).toBe(false);
+  });
+
   it('lets background work have a slice now and then under a stream of requests', async () => {
     const fg = new Foreground();
     let woken = 0;

@@ -52,10 +52,7 @@ export type IndexSteps = {
   changed(ordinal: number): void;
   /** Work until `deadline` (a performance.now() time); the finished index, or undefined if not done yet. */
   step(deadline: number): BaseIndex | undefined;
-  /**
-   * True while stepping would do nothing until the steps say so (they call back): the work is elsewhere (a
-   * thread), or it holds back for the foreground.
-   */
+  /** True while the work is elsewhere (a thread) and stepping would do nothing until it says so. */
   readonly waiting?: boolean;
 };
 

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { foreground } from '../foreground';
 import { IndexBuilder, type BaseIndex, type Documents, type IndexSteps } from './build';
 import { Checksum, cacheParts, fingerprint, writeCache, type CachedIndex } from './index-cache';
 import { TermTable } from './term-table';
@@ -12,9 +11,6 @@ const tooMany = (stale: number, papers: number): boolean => stale > Math.max(100
  * each ordinal whose paper has the fingerprint it had when written. Papers that differ (or changed while
  * loading) are listed in `stale`, as a build lists papers changed under it. A damaged file, or one for
  * a library that has changed too much, turns into an ordinary build.
- *
- * In a process that serves pages it holds back while a request runs that does not wait for the index (see
- * `waiting`), and calls `wake` when it may go on.
  */
 export class CacheLoader implements IndexSteps {
   private readonly changes = new Set<number>();
@@ -29,21 +25,8 @@ export class CacheLoader implements IndexSteps {
   constructor(
     private readonly cache: CachedIndex,
     private readonly docs: Documents,
-    private readonly wake: () => void = () => undefined,
   ) {
     this.checksum = new Checksum(cache);
-  }
-
-  /**
-   * True (and `wake` called once it is not) while a page's request runs that does not wait for the index: the
-   * check of a 100,000-paper file (half a second of fingerprints, its abstracts read from disk) took turns with a
-   * second start's For you and made it a fifth slower. It goes on between requests, and while one waits for the
-   * index (a search that needs it whole); a rebuild from an unusable file does not hold back.
-   */
-  get waiting(): boolean {
-    if (this.fallback || !foreground.servesPages || !foreground.busy(undefined, 0, 'bulk')) return false;
-    foreground.whenQuiet(this.wake, 0, 'bulk');
-    return true;
   }
 
   /** True if the index came from the file (not rebuilt because the file was unusable). */

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { foreground } from '../foreground';
 import { IndexBuilder, type BaseIndex, type IndexSteps } from './build';
 import { CacheLoader, CacheSaver } from './cache-steps';
 import { HeavyWords } from './heavy-words';
@@ -185,7 +186,7 @@ export class SearchIndex extends IndexedText {
       const cache = bytes && decodeCache(bytes);
       const thread = !this.sectioned && (options.thread ?? this.docs.count >= THREAD_MIN_PAPERS);
       this.builder = cache
-        ? new CacheLoader(cache, this.docs, () => this.schedule())
+        ? new CacheLoader(cache, this.docs)
         : thread
           ? new WorkerBuild(this.docs, cachePath, () => this.schedule())
           : new IndexBuilder(this.docs);
@@ -224,19 +225,22 @@ export class SearchIndex extends IndexedText {
     const next = setImmediate(() => {
       this.scheduled = false;
       const deadline = performance.now() + STEP_MS;
+      // A first build in a thread: the titles are folded first (about 0.4 s of slices at 100,000 papers), so
+      // that a search before the index is in never folds them itself. Handed over first, the papers took the
+      // time before the page came, and the first search of a first start found the titles a third folded
+      // and folded the rest (70 ms and more of its time). Nor is the fold held back for requests, for that reason.
+      if (this.builder instanceof WorkerBuild && this.scanningTitles && !this.titles.step(deadline)) {
+        return this.schedule();
+      }
+      // The build's thread wakes this up when it answers; meanwhile the titles are made ready for searches.
+      if (this.builder?.waiting) {
+        if (this.scanningTitles && !this.titles.step(deadline)) this.schedule();
+        return;
+      }
+      // The rest gives way to a request that does not wait for the index (For you's ranking, a search answered
+      // by the titles): a second start's check of the index's file took turns with For you's first ranking.
+      if (foreground.servesPages && foreground.holds(this.wake, 0, 'bulk')) return;
       if (this.builder) {
-        // A first build in a thread: the titles are folded first (about 0.4 s of slices at 100,000 papers), so
-        // that a search before the index is in never folds them itself. Handed over first, the papers took the
-        // time before the page came, and the first search of a first start found the titles a third folded
-        // and folded the rest (70 ms and more of its time).
-        if (this.builder instanceof WorkerBuild && this.scanningTitles && !this.titles.step(deadline)) {
-          return this.schedule();
-        }
-        // The build's thread wakes this up when it answers; meanwhile the titles are made ready for searches.
-        if (this.builder.waiting) {
-          if (this.scanningTitles && !this.titles.step(deadline)) this.schedule();
-          return;
-        }
         if (!this.step(deadline)) return this.schedule();
         this.warming = this.heavy!.prefixes();
         this.planner!.letters();
@@ -254,6 +258,8 @@ export class SearchIndex extends IndexedText {
     });
     if (this.readyWaiters.length === 0) next.unref();
   }
+
+  private readonly wake = (): void => this.schedule();
 
   private install(built: BaseIndex): void {
     const steps = this.builder!;

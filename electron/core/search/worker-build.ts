@@ -139,9 +139,7 @@ export class WorkerBuild implements IndexSteps {
    * model.
    */
   private heldBack(): boolean {
-    if (!foreground.busy(undefined, undefined, 'bulk')) return false;
-    foreground.whenQuiet(this.wake, undefined, 'bulk');
-    return true;
+    return foreground.holds(this.wake, undefined, 'bulk');
   }
 
   /** The thread could not start, failed or stopped before answering: build here, in steps, from the start. */
