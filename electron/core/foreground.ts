@@ -4,6 +4,11 @@ import { performance } from 'node:perf_hooks';
 export const QUIET_MS = 250;
 /** The longest background work holds back: under a stream of requests it still gets a slice this often. */
 const MOST_HELD_MS = 2000;
+/**
+ * How long background work goes on once it has been held MOST_HELD_MS: its next steps, which ask again, are let
+ * through meanwhile (a step that asked on waking found itself held again, and a request open for long starved it).
+ */
+const SLICE_GRANT_MS = 50;
 
 /**
  * How background work gives way (see `busy`):
@@ -30,6 +35,8 @@ export class Foreground {
   private urgentBulk = 0;
   private last = -Infinity;
   private heldSince: number | undefined;
+  /** Until when background work held long enough goes on (see SLICE_GRANT_MS). */
+  private grantedUntil = -Infinity;
   /** What waits to go on, each with the quiet it waits for (ms after the last request) and how it gives way. */
   private readonly waiting = new Map<() => void, { quietMs: number; patience: Patience }>();
   private timer: NodeJS.Timeout | undefined;
@@ -94,10 +101,12 @@ export class Foreground {
       this.heldSince = undefined;
       return false;
     }
+    if (now < this.grantedUntil) return false;
     this.heldSince ??= now;
     if (now - this.heldSince < MOST_HELD_MS) return true;
-    // Held long enough: one slice now, then hold again.
+    // Held long enough: a slice now (the steps of the next SLICE_GRANT_MS), then hold again.
     this.heldSince = now;
+    this.grantedUntil = now + SLICE_GRANT_MS;
     return false;
   }
 

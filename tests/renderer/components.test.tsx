@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Markdown } from '../../renderer/src/components/Markdown';
 import { ImportDialog } from '../../renderer/src/components/ImportDialog';
@@ -8,6 +8,9 @@ import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/
 import { fixture, openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
 import { askForNote, noteAwaited, typeAhead } from '../../renderer/src/shortcuts';
+
+// The dialogs' work runs on a real store: on a loaded machine (CI beside other runs) a second was seen to be too short.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listRanking, rankedItem, rankedOrder } from '../../renderer/src/store/list-ranking';
+import { Reasons, listRanking, rankedItem, rankedOrder } from '../../renderer/src/store/list-ranking';
+import type { Transport } from '../../renderer/src/transport';
 import type { Ranking } from '../../renderer/src/store/types';
 
 const ranking = (ids: string[]): Ranking => ({
@@ -32,5 +33,29 @@ describe("For you's order in the page", () => {
     expect(rankedItem(list, 'a')?.reason).toBe('Like what you read.');
     expect(rankedItem(list, 'z')).toBeUndefined();
     expect(rankedItem(undefined, 'a')).toBeUndefined();
+  });
+
+  it('asks for the reasons of rows that came only while their ranking is still the current one', () => {
+    const asked: unknown[] = [];
+    const transport = {
+      invoke: (name: string, input: unknown) => {
+        asked.push(input);
+        return Promise.resolve({ items: [] });
+      },
+    } as unknown as Transport;
+    const reasons = new Reasons(
+      transport,
+      () => undefined,
+      () => undefined,
+    );
+    reasons.begin();
+    reasons.needed = true;
+    // Rows asked for under the first ranking come after a second has begun: their ids are in the old order.
+    const first = reasons.forNow();
+    reasons.begin();
+    first(['a', 'b']);
+    expect(asked).toEqual([]);
+    reasons.forNow()(['c']);
+    expect(asked).toEqual([{ ids: ['c'] }]);
   });
 });

@@ -71,6 +71,17 @@ export class Reasons {
     this.explained = {};
   }
 
+  /**
+   * What asks for reasons for the ranking current now, once the rows have come (fetchRange): by then a newer
+   * ranking may have begun, and these ids in the old order are not its to explain.
+   */
+  forNow(): (ids: string[]) => void {
+    const at = this.ranking;
+    return (ids) => {
+      if (at === this.ranking) this.ask(ids);
+    };
+  }
+
   ask(ids: string[]): void {
     if (!this.needed) return;
     const at = this.ranking;

@@ -57,7 +57,7 @@ export const createListSlice =
     });
 
     const fetchRange = (from: Source, offset: number, limit: number): Promise<Answer> =>
-      fetchRows(transport, from, offset, limit, (ids) => reasons.ask(ids));
+      fetchRows(transport, from, offset, limit, reasons.forNow());
 
     /**
      * `answer` written into `rows` at `offset`, with the status changes the library may not have had yet
