@@ -229,8 +229,10 @@ describe('the abstracts of a large library, kept on disk', () => {
       store.catalog.dispose();
       return bytes;
     };
-    const inMemory = await heldBy();
-    const onShelf = await heldBy(0);
+    // The least of two tries each: what else runs meanwhile (the index's background steps, another test's
+    // leftovers) only adds to a measure, and once added 3 MB to one on a loaded machine.
+    const inMemory = Math.min(await heldBy(), await heldBy());
+    const onShelf = Math.min(await heldBy(0), await heldBy(0));
     // One byte a character in memory (Latin-1 strings); on the shelf, a slot number a paper.
     expect(chars).toBeGreaterThan(4_000_000);
     expect(inMemory - onShelf).toBeGreaterThan(0.8 * chars);
