@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../electron/core/schema';
 import type { Documents } from '../../electron/core/search/build';
 import { TitleScan } from '../../electron/core/search/title-scan';
 import { foldedWords } from '../../electron/core/search/tokenize';
+
+const RUNS = Number(process.env.PAPERQUEUE_FUZZ_RUNS) || 100;
 
 /** Titles and authors that fold in every way foldText knows, and free ordinals between them. */
 const TITLES: (readonly [string, readonly string[]] | undefined)[] = [
@@ -101,5 +104,49 @@ describe('TitleScan', () => {
     expect(steps).toBeGreaterThan(1);
     for (const i of [0, 255, 256, 511, 999]) expect([...scan.match([`w${i}`]).ordinals]).toEqual([i]);
     expect(scan.match(['ex']).count).toBe(334);
+  });
+
+  it('finds what foldText finds in any titles, by the first letters of words that many papers share', () => {
+    // Few letters, so that many words share their first three; signs, digits, letters past ASCII and line
+    // breaks between them.
+    const letter = fc.constantFrom('a', 'b', 'c', 'A', '1', 'é', 'ß', 'θ', '-', ' ', '\n', "'");
+    const text = fc.array(letter, { maxLength: 14 }).map((letters) => letters.join(''));
+    const entry = fc.option(fc.tuple(text, fc.array(text, { maxLength: 3 })), { nil: undefined, freq: 8 });
+    const word = fc.array(fc.constantFrom('a', 'b', 'c', '1', 'é', 'ss', 'θ'), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 40 }),
+        fc.array(
+          fc.array(
+            word.map((letters) => letters.join('')),
+            { minLength: 1, maxLength: 3 },
+          ),
+          { maxLength: 12 },
+        ),
+        fc.array(fc.tuple(fc.nat(), entry), { maxLength: 3 }),
+        (titles, queries, renames) => {
+          const live = [...titles];
+          const scan = new TitleScan(library(live));
+          const check = () => {
+            for (const query of queries) {
+              expect(
+                [...scan.match(query).ordinals].sort((a, b) => a - b),
+                query.join(' '),
+              ).toEqual(expected(live, query));
+              for (const one of query) expect(scan.knows(one), one).toBe(expected(live, [one]).length > 0);
+            }
+          };
+          check();
+          // Papers changed after the fold, and one added: each is checked on its own.
+          for (const [at, renamed] of renames) {
+            const ordinal = live.length === 0 ? 0 : at % (live.length + 1);
+            live[ordinal] = renamed;
+            scan.changed(ordinal);
+          }
+          check();
+        },
+      ),
+      { numRuns: RUNS },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { turns } from '../turns';
 export { writeWhole } from '../whole-file';
 
 /** What the relevance model's files beside the library (model-cache.ts, likeness-cache.ts) are made of. */
@@ -153,7 +154,7 @@ export async function laneSumSliced(parts: readonly Part[]): Promise<[number, nu
     const signed = new Int32Array(part.buffer, part.byteOffset, end);
     for (let from = 0; from < end; from += SLICE_WORDS) {
       sum.words(signed, from, Math.min(end, from + SLICE_WORDS));
-      if (from + SLICE_WORDS < end) await new Promise((resolve) => setImmediate(resolve));
+      if (from + SLICE_WORDS < end) await turns.next();
     }
     sum.tail(part, end * 4);
   }

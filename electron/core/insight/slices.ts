@@ -1,4 +1,5 @@
 import { foreground, type Patience } from '../foreground';
+import { turns } from '../turns';
 
 /** The longest a slice of background work over many papers holds the event loop (see `Slices`). */
 const SLICE_MS = 8;
@@ -6,11 +7,11 @@ const SLICE_MS = 8;
 const STEPS_PER_LOOK = 64;
 
 /**
- * Give the event loop a turn, and the foreground its time (see electron/core/foreground.ts); `patience` says
+ * Give the event loop a turn (a slice of other background work may take the next: turns.ts), and the foreground its time (see electron/core/foreground.ts); `patience` says
  * how this work gives way (a hand-over to a thread is `bulk`).
  */
 export async function breathe(patience: Patience = 'work'): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
+  await turns.next();
   // Background work in short slices: a request running gets the thread first, unless it waits for this work.
   // Between a page's requests it goes on (For you's first model is wanted soon after the page is up).
   await foreground.quiet(0, patience);

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { foreground } from '../foreground';
+import { turns } from '../turns';
 import { IndexBuilder, type BaseIndex, type IndexSteps } from './build';
 import { CacheLoader, CacheSaver } from './cache-steps';
 import { HeavyWords } from './heavy-words';
@@ -220,43 +221,47 @@ export class SearchIndex extends IndexedText {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    // unref: a background build never keeps a one-shot command (the CLI) alive, unless it waits for it
-    // (`whenReady`): an unref'd step would then run only when some other timer wakes the process.
-    const next = setImmediate(() => {
-      this.scheduled = false;
-      const deadline = performance.now() + STEP_MS;
-      // A first build in a thread: the titles are folded first (about 0.4 s of slices at 100,000 papers), so
-      // that a search before the index is in never folds them itself. Handed over first, the papers took the
-      // time before the page came, and the first search of a first start found the titles a third folded
-      // and folded the rest (70 ms and more of its time). Nor is the fold held back for requests, for that reason.
-      if (this.builder instanceof WorkerBuild && this.scanningTitles && !this.titles.step(deadline)) {
-        return this.schedule();
-      }
-      // The build's thread wakes this up when it answers; meanwhile the titles are made ready for searches.
-      if (this.builder?.waiting) {
-        if (this.scanningTitles && !this.titles.step(deadline)) this.schedule();
-        return;
-      }
-      // The rest gives way to a request that does not wait for the index (For you's ranking, a search answered
-      // by the titles): a second start's check of the index's file took turns with For you's first ranking.
-      if (foreground.servesPages && foreground.holds(this.wake, 0, 'bulk')) return;
-      if (this.builder) {
-        if (!this.step(deadline)) return this.schedule();
-        this.warming = this.heavy!.prefixes();
-        this.planner!.letters();
-      }
-      while (this.warming.length > 0 && performance.now() < deadline) {
-        const word = this.warming.pop()!;
-        if (!this.heavy!.has(word)) this.heavy!.bits(this.planner!.exact(word));
-      }
-      // Papers a cache file did not cover (or changed under the build) are scanned before a search asks;
-      // PDF texts that a rebuild is about to read are read once, by it.
-      if (this.dirty.size > 0 && !(this.sectioned && this.rebuildWaiting)) this.catchUp(deadline);
-      if (this.warming.length === 0 && this.saver && !this.saver.written) this.saver.step(deadline);
-      const reading = this.dirty.size > 0 && !(this.sectioned && this.rebuildWaiting);
-      if (this.warming.length > 0 || reading || (this.saver && !this.saver.written)) this.schedule();
-    });
-    if (this.readyWaiters.length === 0) next.unref();
+    // A turn of the loop of its own (turns.ts). It does not keep a one-shot command (the CLI) alive, unless
+    // that waits for it (`whenReady`): a step that does not would then run only when some other timer wakes it.
+    turns.take(
+      () => {
+        this.scheduled = false;
+        const deadline = performance.now() + STEP_MS;
+        // A first build in a thread: the titles are folded first (about 0.4 s of slices at 100,000 papers), so
+        // that a search before the index is in never folds them itself. Handed over first, the papers took the
+        // time before the page came, and the first search of a first start found the titles a third folded
+        // and folded the rest (70 ms and more of its time). Nor is the fold held back for requests, for that reason.
+        if (this.builder instanceof WorkerBuild && this.scanningTitles && !this.titles.step(deadline)) {
+          return this.schedule();
+        }
+        // The build's thread wakes this up when it answers; meanwhile the titles are made ready for searches.
+        if (this.builder?.waiting) {
+          if (this.scanningTitles && !this.titles.step(deadline)) this.schedule();
+          return;
+        }
+        // The rest gives way to a request that does not wait for the index (For you's ranking, a search answered
+        // by the titles): a second start's check of the index's file took turns with For you's first ranking.
+        if (foreground.servesPages && foreground.holds(this.wake, 0, 'bulk')) return;
+        if (this.builder) {
+          if (!this.step(deadline)) return this.schedule();
+          this.warming = this.heavy!.prefixes();
+          this.planner!.letters();
+        }
+        while (this.warming.length > 0 && performance.now() < deadline) {
+          const word = this.warming.pop()!;
+          if (!this.heavy!.has(word)) this.heavy!.bits(this.planner!.exact(word));
+        }
+        // Papers a cache file did not cover (or changed under the build) are scanned before a search asks;
+        // PDF texts that a rebuild is about to read are read once, by it.
+        if (this.dirty.size > 0 && !(this.sectioned && this.rebuildWaiting)) this.catchUp(deadline);
+        if (this.warming.length === 0 && this.saver && !this.saver.written) this.saver.step(deadline);
+        const reading = this.dirty.size > 0 && !(this.sectioned && this.rebuildWaiting);
+        if (this.warming.length > 0 || reading || (this.saver && !this.saver.written)) this.schedule();
+      },
+      // The titles' fold before other background work: the first searches of a first start read it (taking
+      // turns with For you's first model, the first search found it unfinished and folded the rest, 300 ms).
+      { keepsAlive: this.readyWaiters.length > 0, first: this.scanningTitles && !this.titles.made },
+    );
   }
 
   private readonly wake = (): void => this.schedule();

@@ -3,6 +3,7 @@ import { foldText } from '../text';
 import type { Documents } from './build';
 import type { TextMatch } from './text-match';
 import { ASCII_FOLD } from './tokenize';
+import { lineHas, startsWith, WordStarts, type StartsSlice } from './word-starts';
 
 /** Papers folded per write: one string of a few tens of kilobytes. */
 const BATCH = 256;
@@ -22,8 +23,9 @@ const BYTE_FOLD = Uint8Array.from({ length: 256 }, (_, byte) =>
  * What a search answers while its index is still being built (the first start of a large library):
  * the papers whose title or authors have, for every word, a word starting with it. Correct, never
  * complete: a word only in an abstract or a note waits for the index. The titles and authors are folded
- * once into one byte buffer (" word word\n" per paper, UTF-8), which a search reads with Buffer.indexOf;
- * a paper changed since is folded again on its own.
+ * once into one byte buffer (" word word\n" per paper, UTF-8). A search looks at the papers with a word
+ * starting with the first three letters of its rarest word (word-starts.ts), else (a word no key holds) through
+ * the whole buffer with Buffer.indexOf; a paper changed since is folded again on its own.
  */
 export class TitleScan {
   private text: Buffer | undefined;
@@ -41,6 +43,8 @@ export class TitleScan {
   private stamp = 0;
   /** What `knows` answered for a word, until a paper changes: a search asks it of each word it types. */
   private readonly known = new Map<string, boolean>();
+  /** Where the folded words start, by their first letters: made with the buffer. */
+  private readonly wordStarts = new WordStarts();
 
   constructor(private readonly docs: Documents) {}
 
@@ -63,6 +67,7 @@ export class TitleScan {
     this.changes.clear();
     this.marks = new Uint32Array(0);
     this.list = new Int32Array(0);
+    this.wordStarts.clear();
   }
 
   /** True if some title or author has a word starting with `word` (folded). */
@@ -81,7 +86,13 @@ export class TitleScan {
     const text = this.prepare();
     const needle = Buffer.from(` ${word}`);
     const { starts } = this;
-    for (let at = text.indexOf(needle); at >= 0;) {
+    const letters = needle.subarray(1);
+    const slice = this.wordStarts.slice(letters);
+    for (let k = slice?.from ?? 0; k < (slice?.to ?? 0); k++) {
+      const at = slice!.places[k]!;
+      if (startsWith(text, at, letters) && !this.changes.has(ordinalAt(starts, at))) return true;
+    }
+    for (let at = slice ? -1 : text.indexOf(needle); at >= 0;) {
       const ordinal = ordinalAt(starts, at);
       if (!this.changes.has(ordinal)) return true;
       at = text.indexOf(needle, starts[ordinal + 1]);
@@ -103,7 +114,7 @@ export class TitleScan {
     }
     const stamp = ++this.stamp;
     const { marks, list, starts } = this;
-    // The longest word first: it is likely the rarest, and the others are only checked on its papers.
+    // Without word starts, the longest word first: it is likely the rarest, and the others are checked on its papers.
     const needles = [...words].sort((a, b) => b.length - a.length).map((word) => Buffer.from(` ${word}`));
     let count = 0;
     const keep = (ordinal: number): void => {
@@ -111,8 +122,29 @@ export class TitleScan {
       list[count++] = ordinal;
     };
     const known = starts.length - 1;
+    const lead = this.leadOf(text, needles);
+    if (lead) {
+      // The words that may start as the word with the fewest: each one that does, its paper checked for the
+      // other words. A paper can have two (two words with the same start): it is kept once.
+      const { slice, index } = lead;
+      const { places } = slice;
+      const letters = needles[index]!.subarray(1);
+      const changes = this.changes.size > 0 ? this.changes : undefined;
+      let ordinal = 0;
+      for (let k = slice.from; k < slice.to; k++) {
+        const at = places[k]!;
+        if (!startsWith(text, at, letters)) continue;
+        ordinal = ordinalFrom(starts, at, ordinal);
+        if (marks[ordinal] === stamp || changes?.has(ordinal)) continue;
+        const from = starts[ordinal]!;
+        const to = starts[ordinal + 1]!;
+        let all = true;
+        for (let i = 0; i < needles.length && all; i++) if (i !== index) all = lineHas(text, needles[i]!, from, to);
+        if (all) keep(ordinal);
+      }
+    }
     let ordinal = 0;
-    for (let at = text.indexOf(needles[0]!); at >= 0;) {
+    for (let at = lead ? -1 : text.indexOf(needles[0]!); at >= 0;) {
       while (starts[ordinal + 1]! <= at) ordinal++;
       const end = starts[ordinal + 1]!;
       if (!this.changes.has(ordinal)) {
@@ -141,6 +173,31 @@ export class TitleScan {
     };
   }
 
+  /**
+   * The word that starts the fewest words, and the words it may start; undefined if some word has no key.
+   * Counted, not guessed from the slices' sizes: "li" has a smaller slice than "granor" (every "gra" word),
+   * and each of its papers would be looked through for the other words.
+   */
+  private leadOf(text: Buffer, needles: readonly Buffer[]): { slice: StartsSlice; index: number } | undefined {
+    let lead: { slice: StartsSlice; index: number; count: number } | undefined;
+    for (let index = 0; index < needles.length; index++) {
+      const letters = needles[index]!.subarray(1);
+      const slice = this.wordStarts.slice(letters);
+      if (!slice) return undefined;
+      let count = 0;
+      if (needles.length > 1) {
+        for (let k = slice.from; k < slice.to; k++) if (startsWith(text, slice.places[k]!, letters)) count++;
+      }
+      if (!lead || count < lead.count) lead = { slice, index, count };
+    }
+    return lead;
+  }
+
+  /** True once the titles are folded and their word starts sorted (`step` has nothing left to do). */
+  get made(): boolean {
+    return this.text !== undefined && this.wordStarts.sorted;
+  }
+
   /** Fold every paper's title and authors into one buffer, once (what `step` has not done yet, now). */
   private prepare(): Buffer {
     this.step(Infinity);
@@ -149,10 +206,10 @@ export class TitleScan {
 
   /**
    * Fold papers' titles and authors into the buffer until `deadline` (a performance.now() time), so it
-   * can be made in the background before a search asks; true once it is made.
+   * can be made in the background before a search asks, then sort its word starts; true once both are done.
    */
   step(deadline: number): boolean {
-    if (this.text) return true;
+    if (this.text) return this.wordStarts.sort(deadline);
     const count = (this.end ??= this.docs.count);
     if (this.starts.length !== count + 1) this.starts = new Uint32Array(count + 1);
     while (this.cursor < count) {
@@ -161,7 +218,7 @@ export class TitleScan {
     }
     this.starts[count] = this.length;
     this.text = this.bytes.subarray(0, this.length);
-    return true;
+    return this.wordStarts.sort(deadline);
   }
 
   /**
@@ -187,8 +244,9 @@ export class TitleScan {
     }
     this.room(at - this.length);
     this.bytes.write(batch, this.length, 'utf8');
-    const bytes = this.bytes;
-    for (let i = this.length; i < at; i++) bytes[i] = BYTE_FOLD[bytes[i]!]!;
+    // Word starts a paper, so far, times the papers: the arrays' size if they grow (as `room` does).
+    const expected = this.cursor > 0 ? ((this.wordStarts.count / this.cursor) * this.end! * 9) / 8 : 0;
+    this.wordStarts.foldAndNote(this.bytes, this.length, at, BYTE_FOLD, expected);
     this.length = at;
     this.cursor = end;
   }
@@ -210,15 +268,29 @@ export class TitleScan {
 }
 
 /** The ordinal whose line holds byte `at` (starts ascending, starts[count] the end). */
-function ordinalAt(starts: Uint32Array, at: number): number {
-  let low = 0;
-  let high = starts.length - 2;
+function ordinalAt(starts: Uint32Array, at: number, low = 0, high = starts.length - 2): number {
   while (low < high) {
     const middle = (low + high + 1) >>> 1;
     if (starts[middle]! <= at) low = middle;
     else high = middle - 1;
   }
   return low;
+}
+
+/**
+ * The same, for a byte at or past the line of ordinal `near`: a galloping search from there, a few looks
+ * when the byte is a few papers on (a word's places come in order, key by key).
+ */
+function ordinalFrom(starts: Uint32Array, at: number, near: number): number {
+  if (starts[near]! > at) return ordinalAt(starts, at);
+  const last = starts.length - 2;
+  let low = near;
+  let step = 1;
+  while (low + step <= last && starts[low + step]! <= at) {
+    low += step;
+    step *= 2;
+  }
+  return ordinalAt(starts, at, low, Math.min(last, low + step - 1));
 }
 
 /** A paper's title and authors as foldText makes them, each word after a space (what the needles look for). */
