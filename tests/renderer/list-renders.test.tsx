@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
-import { createElement, memo, type ComponentProps } from 'react';
+import { Profiler, createElement, memo, type ComponentProps } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { PaperList } from '../../renderer/src/components/PaperList';
@@ -151,6 +151,29 @@ describe('a change on screen draws only the rows it touches', () => {
 });
 
 describe('a key press draws its change before anything else', () => {
+  it('the list is drawn once for the change: nothing it does on drawing asks it to draw again', async () => {
+    const { app, stop, before } = await listShown(120);
+    let commits = 0;
+    // A second render of the list, the same key: counted by React's own Profiler around it.
+    cleanup();
+    render(
+      <Profiler id="list" onRender={() => commits++}>
+        <StoreContext.Provider value={app}>
+          <PaperList />
+        </StoreContext.Provider>
+      </Profiler>,
+    );
+    await until(() => onScreen().length > 10);
+    await settle();
+    commits = 0;
+    // The key's own work, up to the frame: its update of the store, drawn (what follows the frame waits).
+    act(() => void app.getState().setStatus([before[3]!], 'queued'));
+    // One commit. A ref given as a new function each render was called with null and then the list at each
+    // commit, two updates of the row window's state, and React drew the list a second time before the frame.
+    expect(commits).toBe(1);
+    stop();
+  });
+
   it('the focus moves to the next row before the kept row leaves the page, once', async () => {
     const { app, stop, before } = await listShown(60);
     const kept = before[3]!;

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { viewTitle } from '../labels';
 import { useApp, useAppStore } from '../store';
 import { displayedRows, positionOf, type ListRows } from '../store/list-rows';
@@ -84,6 +84,16 @@ export function PaperList() {
     [store],
   );
 
+  // One callback for every render: a new one each render was called with null and then the element at each
+  // commit, two updates of the row window's state that made React render the list again before the frame.
+  const listRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      ref(element);
+      listElement.current = element;
+    },
+    [ref],
+  );
+
   const picked = useMemo(() => new Set(checked), [checked]);
 
   // Stable across renders, so that scrolling redraws only the rows that came into view.
@@ -144,10 +154,7 @@ export function PaperList() {
 
   return (
     <div
-      ref={(element) => {
-        ref(element);
-        listElement.current = element;
-      }}
+      ref={listRef}
       className={density === 'compact' ? 'list compact' : 'list'}
       // A grid, not a listbox: each row holds its own buttons (Keep, Read, Dismiss), which an option may not.
       role="grid"
