@@ -46,6 +46,11 @@ export class Foreground {
    */
   servesPages = false;
 
+  /** True while a request waits for background work (For you's model): that work goes first (turns.ts). */
+  get awaited(): boolean {
+    return this.urgent > 0;
+  }
+
   /** A request began; call what this returns when it has been answered. */
   begin(): () => void {
     this.inFlight++;

@@ -25,9 +25,9 @@ class Turns {
     this.arm();
   }
 
-  /** Resolves on a turn of its own: `await turns.next()` between slices of work. */
-  next(): Promise<void> {
-    return new Promise((resolve) => this.take(resolve));
+  /** Resolves on a turn of its own: `await turns.next()` between slices of work (`first` as for `take`). */
+  next({ first = false }: { first?: boolean } = {}): Promise<void> {
+    return new Promise((resolve) => this.take(resolve, { first }));
   }
 
   private arm(): void {

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { foreground } from '../../electron/core/foreground';
+import { breathe } from '../../electron/core/insight/slices';
 import { turns } from '../../electron/core/turns';
 
 /** Hold the thread for `ms`, as a slice of background work does. */
@@ -40,6 +42,23 @@ describe('the turns of background work', () => {
       });
     });
     expect(seen).toEqual(['urgent', 'a', 'b', 'next']);
+  });
+
+  it('gives a slice of work a request waits for (For you on its model) the next turn, ahead of the rest', async () => {
+    const order = async (awaited: boolean): Promise<string[]> => {
+      const seen: string[] = [];
+      let release = (): void => undefined;
+      const waiting = awaited ? foreground.waitFor(new Promise<void>((resolve) => (release = resolve))) : undefined;
+      turns.take(() => seen.push('other work'));
+      await breathe();
+      seen.push('awaited work');
+      release();
+      await waiting;
+      await turns.next();
+      return seen;
+    };
+    expect(await order(true)).toEqual(['awaited work', 'other work']);
+    expect(await order(false)).toEqual(['other work', 'awaited work']);
   });
 
   it('keeps a one-shot process alive for slices that ask to, and never for a chain of slices that does not', () => {

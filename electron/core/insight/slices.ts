@@ -11,7 +11,9 @@ const STEPS_PER_LOOK = 64;
  * how this work gives way (a hand-over to a thread is `bulk`).
  */
 export async function breathe(patience: Patience = 'work'): Promise<void> {
-  await turns.next();
+  // Ahead of the rest while a request waits for background work: For you's first ranking waits for its model,
+  // which took turns with the search index's steps and came 200 ms later on a first start.
+  await turns.next({ first: foreground.awaited });
   // Background work in short slices: a request running gets the thread first, unless it waits for this work.
   // Between a page's requests it goes on (For you's first model is wanted soon after the page is up).
   await foreground.quiet(0, patience);
