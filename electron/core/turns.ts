@@ -6,8 +6,9 @@
  * before the loop looked at its sockets again. A page's new connection waits a turn to be accepted and
  * another for its request to be read, so its scripts came 150 ms after its HTML. Here the slices queue, and
  * each turn of the loop runs one: the next is queued from inside the check phase, which Node runs on the
- * loop's next turn, after it has polled for I/O. The work gets the same share of the thread, in the same
- * order; a request waits for one slice at most.
+ * loop's next turn, after it has polled for I/O. A request waits for one slice at most. The slices run in the
+ * order asked, but for `first` ones, which go ahead: the titles' fold while it is unfinished, then work a
+ * request waits for (a slice asked as `first` again after it runs keeps the front until it stops asking so).
  */
 class Turns {
   private readonly queue: { run: () => void; keepsAlive: boolean }[] = [];

@@ -7,6 +7,7 @@ import { foreground } from '../../electron/core/foreground';
 import type { Paper } from '../../electron/core/schema';
 import { INDEX_CACHE_FILE_NAME, RunningSum, decodeCache } from '../../electron/core/search/index-cache';
 import { PostingReader } from '../../electron/core/search/postings';
+import { turns } from '../../electron/core/turns';
 import { seeded } from './helpers';
 import {
   query,
@@ -56,6 +57,22 @@ async function saved(twin: Twin): Promise<void> {
   while (!twin.catalog.search.cacheWritten) await tick();
   await twin.catalog.search.cacheWritten;
 }
+
+describe('the background build', () => {
+  it('takes turns with other background work: its steps do not go ahead of every other slice', async () => {
+    const random = seeded(31);
+    const twin = new Twin(Array.from({ length: 3000 }, () => randomPaper(random)));
+    opened.push(twin);
+    twin.catalog.warmUp({ indexCache: cachePath });
+    await tick();
+    let readyWhenOtherRan: boolean | undefined;
+    turns.take(() => (readyWhenOtherRan = twin.catalog.search.ready));
+    while (!twin.catalog.search.ready || readyWhenOtherRan === undefined) await tick();
+    // Asked as `first` (meant for a thread build's fold of the titles), its steps took every turn, and the other
+    // slice ran only once the index was in.
+    expect(readyWhenOtherRan).toBe(false);
+  });
+});
 
 function agree(twin: Twin, random: Random, count = 25): void {
   for (let i = 0; i < count; i++)

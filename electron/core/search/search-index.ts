@@ -258,9 +258,14 @@ export class SearchIndex extends IndexedText {
         const reading = this.dirty.size > 0 && !(this.sectioned && this.rebuildWaiting);
         if (this.warming.length > 0 || reading || (this.saver && !this.saver.written)) this.schedule();
       },
-      // The titles' fold before other background work: the first searches of a first start read it (taking
-      // turns with For you's first model, the first search found it unfinished and folded the rest, 300 ms).
-      { keepsAlive: this.readyWaiters.length > 0, first: this.scanningTitles && !this.titles.made },
+      // The titles' fold (a build in a thread folds them first) before other background work: the first
+      // searches of a first start read it (taking turns with For you's first model, the first search found it
+      // unfinished and folded the rest, 300 ms). Not the steps of a build here or of the file's read: each step
+      // asks again, and going first they took every turn until the index was in.
+      {
+        keepsAlive: this.readyWaiters.length > 0,
+        first: this.builder instanceof WorkerBuild && this.scanningTitles && !this.titles.made,
+      },
     );
   }
 
