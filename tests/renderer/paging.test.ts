@@ -115,6 +115,38 @@ describe('the list a page at a time', () => {
     stop();
   });
 
+  it('takes For you without a search from the ranking alone, and with one keeps only the matching papers', async () => {
+    const calls: { name: string; input: unknown }[] = [];
+    const { library, app, stop, ids } = await started(450, calls);
+    const graphs = Array.from({ length: 5 }, (_, i) => `@misc{g${i}, title = {Graph entry ${i} about walks}}`);
+    await dispatch({ store: library }, 'library.import', { text: graphs.join('\n'), name: 'graphs.bib' });
+    await run(library, 'papers.setStatus', { ids: ids.slice(0, 3), status: 'read' });
+    await until(() => app.getState().total === 452 && !app.getState().loading);
+    calls.length = 0;
+    app.getState().setSort('foryou');
+    await until(() => app.getState().ranking?.fallback === false && !app.getState().loading);
+    const ranked = (await run(library, 'insight.rank', {})).items.map((item) => item.id);
+    expect(app.getState().total).toBe(452);
+    expect(
+      app
+        .getState()
+        .papers.slice(0, 200)
+        .map((p) => p?.id),
+    ).toEqual(ranked.slice(0, 200));
+    // The inbox's ids are not asked for: the ranking holds them all.
+    expect(calls.map((call) => call.name)).not.toContain('papers.ids');
+
+    app.getState().setSearch('graph');
+    await until(() => app.getState().total === 5 && !app.getState().loading);
+    const matching = (await run(library, 'papers.ids', { status: 'inbox', text: 'graph' })).ids;
+    expect(new Set(matching).size).toBe(5);
+    expect(app.getState().papers.map((p) => p?.id)).toEqual(ranked.filter((id) => matching.includes(id)));
+    expect(calls.filter((call) => call.name === 'papers.ids').map((call) => call.input)).toEqual([
+      expect.objectContaining({ status: 'inbox', text: 'graph' }),
+    ]);
+    stop();
+  });
+
   it('explains For you a page at a time: the rows that came carry their reasons, the others not yet', async () => {
     const { library, app, stop, ids } = await started(450);
     await run(library, 'papers.setStatus', { ids: ids.slice(0, 3), status: 'read' });
