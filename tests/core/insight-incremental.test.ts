@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inboxSlots } from '../../electron/core/insight/inbox-scores';
 import { modelFor } from '../../electron/core/insight/library-model';
 import type { TextModel } from '../../electron/core/insight/model';
 import { Signals, signalsFor } from '../../electron/core/insight/signals';
@@ -82,6 +83,9 @@ describe('the ranking kept current per changed paper', () => {
       const current = model.layout;
       const kept = await run(store, 'insight.rank', {});
       const keptSome = await run(store, 'insight.rank', { ids: some });
+      // The whole inbox's slots, kept between rankings, are those the model gives each paper now.
+      const whole = inboxSlots(store, model);
+      expect([...whole.slots]).toEqual(whole.papers.map((paper) => model.slot(paper.id) ?? -1));
       const signals = signalsFor(store, model);
       const recounted = new Signals(store, model);
       recounted.refresh();
@@ -105,6 +109,21 @@ describe('the ranking kept current per changed paper', () => {
     // Most steps took the per-paper path; some rebuilt or re-read everything.
     expect(perPaper).toBeGreaterThan(40);
     expect(layouts).toBeGreaterThan(0);
+  });
+
+  it("looks up the inbox's slots again once the model placed a paper, also when asked before it caught up", async () => {
+    const random = seeded(4);
+    const store = await openTempStore();
+    for (let i = 0; i < 20; i++) await addPaper(store, random);
+    const model = await modelFor(store);
+    const id = await addPaper(store, random);
+    // Asked before the model caught up with the new paper: it has no slot yet.
+    const before = inboxSlots(store, model);
+    expect(before.slots[before.papers.findIndex((paper) => paper.id === id)]).toBe(-1);
+    await model.update();
+    const after = inboxSlots(store, model);
+    expect(model.slot(id)).toBeGreaterThanOrEqual(0);
+    expect([...after.slots]).toEqual(after.papers.map((paper) => model.slot(paper.id) ?? -1));
   });
 
   it('explains only the first papers when asked: the rest carry the same order, scores and rules', async () => {

@@ -11,6 +11,8 @@ export class Slots {
   private papers: (Paper | undefined)[] = [];
   terms = new Int32Array(0);
   weights = new Uint16Array(0);
+  /** Counts the times a paper was given or lost a slot: what a caller keeps by slot is good while it stays. */
+  moves = 0;
 
   /** Slots in use or empty. */
   get length(): number {
@@ -71,6 +73,7 @@ export class Slots {
       this.weights = weights;
     }
     this.slotOf.set(paper.id, slot);
+    this.moves++;
     return slot;
   }
 
@@ -80,6 +83,7 @@ export class Slots {
     if (!paper) return undefined;
     this.papers[slot] = undefined;
     this.slotOf.delete(paper.id);
+    this.moves++;
     return paper;
   }
 
@@ -87,6 +91,7 @@ export class Slots {
   clear(papers: number): void {
     this.papers = [];
     this.slotOf.clear();
+    this.moves++;
     this.terms = new Int32Array(papers * TERMS_PER_PAPER);
     this.weights = new Uint16Array(papers * TERMS_PER_PAPER);
   }
@@ -96,6 +101,7 @@ export class Slots {
     this.papers = papers;
     this.slotOf.clear();
     papers.forEach((paper, slot) => this.slotOf.set(paper.id, slot));
+    this.moves++;
     this.terms = terms;
     this.weights = weights;
   }

@@ -1,7 +1,6 @@
-import { foreground } from '../foreground';
 import type { Paper } from '../schema';
 import type { LibraryStore } from '../store/store';
-import { changedTexts, keptPapers } from './kept-papers';
+import { changedTextsLater, keptPapers } from './kept-papers';
 import { newBuildId, type ModelState } from './model-cache';
 import { LibraryChanges } from './model-changes';
 import { Slots } from './model-slots';
@@ -11,11 +10,6 @@ import { TERMS_PER_PAPER, TermWeights, type Vector } from './weigh';
 
 export { TERMS_PER_PAPER, type Vector } from './weigh';
 
-/**
- * How long after a kept model is taken its papers' texts begin to be checked (see `restore`): a second start's
- * page loads meanwhile (hashing 100,000 papers' text in its gaps made its first rows 0.3-0.6 s later).
- */
-const CHECK_AFTER_MS = 2000;
 /** Everything is re-weighed and re-indexed when the library has grown or shrunk by this factor. */
 const REBUILD_FACTOR = 1.3;
 
@@ -184,6 +178,11 @@ export class TextModel {
     return this.table.slot(id);
   }
 
+  /** Counts the times a paper was given or lost a slot (see Slots's `moves`). */
+  get slotMoves(): number {
+    return this.table.moves;
+  }
+
   paperAt(slot: number): Paper | undefined {
     return this.table.paperAt(slot);
   }
@@ -270,16 +269,10 @@ export class TextModel {
     if (!papers) return false;
     // Then, once nothing waits for it, whether each paper still has the text its slot was weighed from: one
     // that does not (edited while the app was closed) is placed again, as after any change.
-    // Not before CHECK_AFTER_MS where a page is served: a start of the app serves it first, before any request
-    // comes. A one-shot command checks at once, and waits for the check (library-model.ts's modelFor).
-    const begun = foreground.servesPages
-      ? new Promise((resolve) => setTimeout(resolve, CHECK_AFTER_MS).unref())
-      : Promise.resolve();
-    this.checked = changedTexts(
+    this.checked = changedTextsLater(
       state.fingerprints,
       (slot) => this.table.paperAt(slot),
       (paper) => this.changes.retext(paper.id),
-      () => begun.then(() => foreground.idle()),
       () => this.built === state.buildId,
     );
     this.table.adopt(papers, state.terms, state.weights);

@@ -4,7 +4,7 @@ import { capitalise, explainSlot, round } from './explain';
 import { likenessFor } from './likeness';
 import { firstModel, modelFor, readyModel, scoreInbox } from './library-model';
 import type { TextModel } from './model';
-import { inboxOf, workOutLikeness } from './inbox-scores';
+import { inboxOf, inboxSlots, workOutLikeness } from './inbox-scores';
 import { matchRules, type CompiledRule } from './rules';
 import { signalsFor } from './signals';
 import { WrittenNames } from './surface';
@@ -80,7 +80,10 @@ function rankWith(
   options: { explain?: number },
 ): Ranking {
   const signals = signalsFor(store, model);
-  const inbox = (ids && inboxAmong(store, ids)) ?? inboxOf(store, model, ids);
+  const among = ids && inboxAmong(store, ids);
+  // The whole inbox, each paper's slot known by its place; papers by id are looked up.
+  const whole = ids ? undefined : inboxSlots(store, model);
+  const inbox = among ?? whole?.papers ?? inboxOf(store, model, ids);
   if (signals.positives === 0) return nothingKept(inbox, rules);
 
   // Scores come from the likeness kept per paper between rankings; only the papers shown are explained.
@@ -90,9 +93,9 @@ function rankWith(
   const items = byScore(
     inbox,
     rules,
-    (paper) => {
-      const slot = model.slot(paper.id);
-      return slot === undefined ? 0 : likeness.score(slot);
+    (paper, at) => {
+      const slot = whole ? whole.slots[at]! : (model.slot(paper.id) ?? -1);
+      return slot < 0 ? 0 : likeness.score(slot);
     },
     (paper, ruleReason) => {
       const slot = model.slot(paper.id);
@@ -131,7 +134,7 @@ function nothingKept(inbox: readonly Paper[], rules: readonly CompiledRule[]): R
 function byScore(
   inbox: readonly Paper[],
   rules: readonly CompiledRule[],
-  likenessOf: (paper: Paper) => number,
+  likenessOf: (paper: Paper, at: number) => number,
   reasonOf: (paper: Paper, ruleReason: string | undefined) => string,
   explained = inbox.length,
 ): Ranked[] {
@@ -142,7 +145,7 @@ function byScore(
   for (let i = 0; i < count; i++) {
     const paper = inbox[i]!;
     const rule = rules.length ? matchRules(rules, paper) : undefined;
-    const score = likenessOf(paper) + ruleScore(rule);
+    const score = likenessOf(paper, i) + ruleScore(rule);
     ruled[i] = rule;
     keys[i] = (MAX_SCORE_THOUSANDTHS - Math.round(score * 1000)) * positions + i;
   }
