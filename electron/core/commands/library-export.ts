@@ -5,6 +5,7 @@ import { ListQuerySchema } from '../query';
 import { CommandError } from '../result';
 import { IdsSchema } from './inputs';
 import { readyToSearch, requirePaper, runQuery } from './papers';
+import { grouped } from '../text';
 
 export const libraryExport = defineCommand({
   kind: 'query',
@@ -65,6 +66,6 @@ export function tooLongToExport(error: unknown, count: number, format: string): 
   if (!(error instanceof RangeError) || !/string length/i.test(error.message)) return undefined;
   return new CommandError(
     'INVALID_INPUT',
-    `${count.toLocaleString('en-US')} papers are too many to export as one ${format} file (its text would pass 512 MB). Export them a part at a time (a selection or a filter), or Markdown as a folder of notes.`,
+    `${grouped(count)} papers are too many to export as one ${format} file (its text would pass 512 MB). Export them a part at a time (a selection or a filter), or Markdown as a folder of notes.`,
   );
 }

@@ -8,6 +8,7 @@ import { inboxOf, inboxSlots, workOutLikeness } from './inbox-scores';
 import { matchRules, type CompiledRule } from './rules';
 import { signalsFor } from './signals';
 import { WrittenNames } from './surface';
+import { grouped } from '../text';
 
 export { similarPapers } from './similar';
 
@@ -112,7 +113,7 @@ function rankWith(
 
 /** "1 paper", "51,214 papers". */
 function kept(positives: number): string {
-  return `${positives.toLocaleString('en-US')} paper${positives === 1 ? '' : 's'}`;
+  return `${grouped(positives)} paper${positives === 1 ? '' : 's'}`;
 }
 
 /** Nothing shows the reader's interests yet: the inbox in import order, moved only by the rules. */
@@ -157,12 +158,18 @@ function byScore(
     const paper = inbox[i]!;
     const rule = ruled[i];
     const score = (MAX_SCORE_THOUSANDTHS - (key - i) / positions) / 1000;
-    const extra = rule && { rule: rule.action };
     if (k >= explained) {
-      items[k] = { id: paper.id, score, ...extra };
+      // Built as they are, not spread: one shape for the tens of thousands of them.
+      items[k] = rule ? { id: paper.id, score, rule: rule.action } : { id: paper.id, score };
       continue;
     }
-    items[k] = { id: paper.id, title: paper.title, score, reason: reasonOf(paper, rule?.reason), ...extra };
+    items[k] = {
+      id: paper.id,
+      title: paper.title,
+      score,
+      reason: reasonOf(paper, rule?.reason),
+      ...(rule && { rule: rule.action }),
+    };
   }
   return items;
 }

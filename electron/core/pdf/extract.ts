@@ -3,6 +3,7 @@ import type { PdfInfo } from './identify';
 import { pageText } from './page-text';
 import { WORKER_HEAP_MB, readInWorker } from './pdf-worker';
 import type { PdfJsFailure, WorkerOutcome } from './pdf-worker';
+import { grouped } from '../text';
 
 export type { PdfInfo } from './identify';
 
@@ -124,7 +125,7 @@ function short(reason: string): string {
 }
 
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return grouped(n);
 }
 
 function gigabytes(bytes: number): string {
