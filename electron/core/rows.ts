@@ -34,6 +34,11 @@ const rows = new WeakMap<Paper, PaperRow>();
 
 /** Papers are replaced, never mutated, so a row cached per paper object never goes stale. */
 export function toRow(paper: Paper): PaperRow {
+  return rowOf(paper);
+}
+
+/** toRow, with the paper's abstract if it was read already. */
+function rowOf(paper: Paper, abstract?: string): PaperRow {
   let row = rows.get(paper);
   if (!row) {
     row = {
@@ -52,7 +57,7 @@ export function toRow(paper: Paper): PaperRow {
       hasProject: paper.links.some((link) => link.label === 'Project page'),
       hasNote: paper.note.trim() !== '',
       highlights: paper.annotations.length,
-      preview: previewOf(paper.abstract),
+      preview: previewOf(abstract ?? paper.abstract),
     };
     const pdf = pdfOf(paper);
     if (pdf) row.pdf = pdf;
@@ -78,13 +83,22 @@ function pdfOf(paper: Paper): PaperRow['pdf'] {
 export function searchedRows(catalog: Catalog, result: QueryPage, words: readonly string[]): PaperRow[] {
   return result.page.map((paper, i) => {
     const text = i >= result.pdfFrom ? catalog.pdfTextOf(paper.id) : undefined;
-    if (!text) return { ...toRow(paper), match: matchOf(paper, words) };
+    if (!text) {
+      // The abstract read once (a large library's are read back from their file), for the preview and the match.
+      const seen = withAbstract(paper);
+      return { ...rowOf(paper, seen.abstract), match: matchOf(seen, words) };
+    }
     return {
       ...toRow(paper),
       match: { titleMarks: markWords(paper.title, words) },
       pdfMatch: pdfMatchOf(text, words, result.pdfPages[i - result.pdfFrom]),
     };
   });
+}
+
+/** `paper` with its abstract as a value, read once: its own object, where the paper's abstract is read back each time. */
+function withAbstract(paper: Paper): Paper {
+  return Object.create(paper, { abstract: { value: paper.abstract, enumerable: true } }) as Paper;
 }
 
 function previewOf(abstract: string): string {

@@ -121,3 +121,38 @@ describe('list rows of papers with PDFs', () => {
     }
   });
 });
+
+describe('searched rows', () => {
+  it('read each abstract once, for the preview and the passage (a large library reads them back from a file)', async () => {
+    const store = await openTempStore();
+    const reads = new Map<string, number>();
+    for (let i = 0; i < 5; i++) {
+      const { id } = await run(store, 'papers.add', {
+        title: `Walrus survey ${i}`,
+        abstract: `Counting walruses on the ice, season ${i}: a census of haul-outs.`,
+      });
+      // The paper as a shelved one is: its abstract a getter that reads it again each time.
+      const paper = { ...store.get(id)! };
+      const abstract = paper.abstract;
+      Object.defineProperty(paper, 'abstract', {
+        enumerable: true,
+        get: () => {
+          reads.set(id, (reads.get(id) ?? 0) + 1);
+          return abstract;
+        },
+      });
+      store.replace(paper);
+    }
+    // The index takes the papers' new text on its next search (one that shows no row, so none is kept).
+    expect(rowsFor(store, 'narwhal')).toHaveLength(0);
+    for (const id of reads.keys()) reads.set(id, 0);
+    // "censsu" is read as a typo of "census": the passage marks it, which reads the abstract for typos too.
+    const rows = rowsFor(store, 'walrus censsu');
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      expect(row.preview).toMatch(/^Counting walruses on the ice/);
+      expect(row.match?.passage?.field).toBe('abstract');
+      expect(reads.get(row.id)).toBe(1);
+    }
+  });
+});
