@@ -106,11 +106,12 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 }
 
 /**
- * `n` with its thousands grouped as English writes them ("51,214"): what toLocaleString('en-US') gives for an
- * integer, without loading the process's locale data on first use (20-30 ms in a fresh process, which For
+ * `n` with its thousands grouped as English writes them ("51,214"): what toLocaleString('en-US') gives, for an
+ * integer (as a count is) without loading the process's locale data on first use (20-30 ms in a fresh process, which For
  * you's first ranking paid for its summary).
  */
 export function grouped(n: number): string {
-  if (!Number.isInteger(n)) return n.toLocaleString('en-US');
+  // String() writes -0 as "0" and 1e21 on in exponent notation.
+  if (!Number.isInteger(n) || Object.is(n, -0) || Math.abs(n) >= 1e21) return n.toLocaleString('en-US');
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }

@@ -81,11 +81,11 @@ function rankWith(
   options: { explain?: number },
 ): Ranking {
   const signals = signalsFor(store, model);
-  const among = ids && inboxAmong(store, ids);
-  // The whole inbox, each paper's slot known by its place; papers by id are looked up.
-  const whole = ids ? undefined : inboxSlots(store, model);
-  const inbox = among ?? whole?.papers ?? inboxOf(store, model, ids);
+  const inbox = (ids && inboxAmong(store, ids)) ?? inboxOf(store, model, ids);
   if (signals.positives === 0) return nothingKept(inbox, rules);
+  // The whole inbox (inboxOf's array), each paper's slot known by its place; papers by id are looked up.
+  const whole = ids ? undefined : inboxSlots(store, model);
+  const slots = whole?.papers === inbox ? whole.slots : undefined;
 
   // Scores come from the likeness kept per paper between rankings; only the papers shown are explained.
   const likeness = likenessFor(model, signals);
@@ -95,7 +95,7 @@ function rankWith(
     inbox,
     rules,
     (paper, at) => {
-      const slot = whole ? whole.slots[at]! : (model.slot(paper.id) ?? -1);
+      const slot = slots ? slots[at]! : (model.slot(paper.id) ?? -1);
       return slot < 0 ? 0 : likeness.score(slot);
     },
     (paper, ruleReason) => {
