@@ -29,6 +29,14 @@ async function started(n: number, calls: { name: string; input: unknown }[] = []
   return { library, app, stop, ids };
 }
 
+/** The ids of the list's first page, as the app holds them (undefined where a row has not come). */
+function firstPage(app: { getState: () => { papers: readonly ({ id: string } | undefined)[] } }) {
+  return app
+    .getState()
+    .papers.slice(0, 200)
+    .map((p) => p?.id);
+}
+
 describe('the list a page at a time', () => {
   it('loads the first page and the count, then the pages that are shown', async () => {
     const { app, stop, ids } = await started(450);
@@ -99,12 +107,7 @@ describe('the list a page at a time', () => {
     await until(() => app.getState().ranking !== undefined && !app.getState().loading);
     const ranked = (await run(library, 'insight.rank', {})).items.map((item) => item.id);
     expect(app.getState().total).toBe(450);
-    expect(
-      app
-        .getState()
-        .papers.slice(0, 200)
-        .map((p) => p?.id),
-    ).toEqual(ranked.slice(0, 200));
+    expect(firstPage(app)).toEqual(ranked.slice(0, 200));
     app.getState().showRange(300, 310);
     await until(() => app.getState().papers[300] !== undefined);
     expect(app.getState().papers[300]?.id).toBe(ranked[300]);
@@ -127,12 +130,7 @@ describe('the list a page at a time', () => {
     await until(() => app.getState().ranking?.fallback === false && !app.getState().loading);
     const ranked = (await run(library, 'insight.rank', {})).items.map((item) => item.id);
     expect(app.getState().total).toBe(452);
-    expect(
-      app
-        .getState()
-        .papers.slice(0, 200)
-        .map((p) => p?.id),
-    ).toEqual(ranked.slice(0, 200));
+    expect(firstPage(app)).toEqual(ranked.slice(0, 200));
     // The inbox's ids are not asked for: the ranking holds them all.
     expect(calls.map((call) => call.name)).not.toContain('papers.ids');
 
@@ -153,12 +151,7 @@ describe('the list a page at a time', () => {
     app.getState().setSort('foryou');
     await until(() => app.getState().ranking?.fallback === false && !app.getState().loading);
     const full = (await run(library, 'insight.rank', {})).items;
-    expect(
-      app
-        .getState()
-        .papers.slice(0, 200)
-        .map((p) => p?.id),
-    ).toEqual(full.slice(0, 200).map((i) => i.id));
+    expect(firstPage(app)).toEqual(full.slice(0, 200).map((i) => i.id));
     const reasonOf = (id: string) => rankedItem(app.getState().ranking, id)?.reason;
     await until(() => reasonOf(full[199]!.id) !== undefined);
     expect(reasonOf(full[0]!.id)).toBe(full[0]!.reason);
@@ -177,12 +170,12 @@ describe('the list a page at a time', () => {
     calls.length = 0;
     app.getState().setSort('foryou');
     await until(() => app.getState().ranking?.fallback === false && !app.getState().loading);
-    const firstPage = (app.getState().papers.slice(0, 200) as { id: string }[]).map((p) => p.id);
+    const shown = firstPage(app);
     await until(() => calls.some((call) => call.name === 'insight.rank' && 'ids' in (call.input as object)));
     const rows = calls.findIndex((call) => call.name === 'papers.rowsOf');
     const reasons = calls.findIndex((call) => call.name === 'insight.rank' && 'ids' in (call.input as object));
-    expect(calls[rows]!.input).toEqual({ ids: firstPage });
-    expect(calls[reasons]!.input).toEqual({ ids: firstPage });
+    expect(calls[rows]!.input).toEqual({ ids: shown });
+    expect(calls[reasons]!.input).toEqual({ ids: shown });
     expect(rows).toBeLessThan(reasons);
     stop();
   });
