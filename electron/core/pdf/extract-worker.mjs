@@ -3,7 +3,7 @@
 // process, none of which compiles a worker's TypeScript. It only reads; every decision is made in the parent.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
 // PDF.js reports through console.log ("Warning: …", e.g. when it cannot load its optional canvas package while it
@@ -25,6 +25,15 @@ const restored = restoreBuiltIns(natives);
 
 /** The most one stream may inflate to (1 GiB): past it PDF.js falls back to its own decoder. */
 const MAX_INFLATED = 1024 ** 3;
+/**
+ * Set (to 1) by the parent once this thread's read was stopped, before it terminates the thread (pdf-worker.ts's
+ * stopWorker): from then on no zlib handle is made, since Node aborts the whole process when a thread is
+ * terminated between making one and initialising it ("close before init"). PDF.js reads on with its own inflate.
+ */
+const stopping = workerData?.stopping instanceof Int32Array ? workerData.stopping : undefined;
+const stopped = () => stopping !== undefined && Atomics.load(stopping, 0) === 1;
+/** zlib handles made (one per stream inflated here): for tests. */
+let inflated = 0;
 globalThis.DecompressionStream = wholeDecompressionStream(globalThis.DecompressionStream);
 
 // Predefined CMaps (CJK fonts) are needed to map character codes to text; standard font data is not (it draws
@@ -44,6 +53,11 @@ parentPort.on('message', (job) => {
   // For tests: whether this thread's PDF.js is the one forText edited (not when an edit no longer finds its text).
   if (job.probe === 'edited') {
     parentPort.postMessage({ id: job.id, ok: true, result: { edited } });
+    return;
+  }
+  // For tests: how many streams zlib inflated.
+  if (job.probe === 'inflated') {
+    parentPort.postMessage({ id: job.id, ok: true, result: { inflated } });
     return;
   }
   void read(job).then(
@@ -142,14 +156,21 @@ function wholeDecompressionStream(Native) {
   const decoders = { deflate: inflateSync, 'deflate-raw': inflateRawSync, gzip: gunzipSync };
   return class DecompressionStream {
     constructor(format) {
+      // Thrown where PDF.js asks for one: it then decodes the stream itself.
+      if (stopped()) throw new Error('This read was stopped');
       const decode = decoders[format];
-      if (!decode) return new Native(format);
+      if (!decode) {
+        inflated++;
+        return new Native(format);
+      }
       const chunks = [];
       const { readable, writable } = new TransformStream({
         transform(chunk) {
           chunks.push(chunk);
         },
         flush(controller) {
+          if (stopped()) throw new Error('This read was stopped');
+          inflated++;
           const out = decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), {
             maxOutputLength: MAX_INFLATED,
           });

@@ -58,6 +58,10 @@ let ready = false;
 let current: Job | undefined;
 const waiting: Job[] = [];
 let lastId = 0;
+/** Each thread's flag asking it to stop (see stopWorker). */
+const stopFlags = new WeakMap<Worker, Int32Array>();
+/** How long a stopped thread has to finish the zlib handle it may be making before it is terminated. */
+const STOP_GRACE_MS = 100;
 
 /**
  * Reads one PDF in the shared worker thread. Requests run one at a time; each settles within its timeoutMs,
@@ -128,11 +132,14 @@ function next(): void {
 
 function startedWorker(): Worker {
   if (worker) return worker;
+  const stopping = new Int32Array(new SharedArrayBuffer(4));
   const thread = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
     // Plain JavaScript: no loader (tsx's, when the parent runs under it) need slow its start.
     execArgv: profileArgs(process.env.PAPERQUEUE_PDF_CPU_PROFILE),
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    workerData: { stopping },
   });
+  stopFlags.set(thread, stopping);
   worker = thread;
   ready = false;
   thread.on('message', (reply: Reply) => {
@@ -165,10 +172,19 @@ function lost(thread: Worker, error: unknown): void {
   else finish(job, { kind: 'crashed', reason: reasonOf(error), outOfMemory });
 }
 
+/**
+ * Stop the running read's thread: first asked, through its flag, to make no more zlib handles (see
+ * extract-worker.mjs's `stopping`), then terminated STOP_GRACE_MS later, by when any it was making is made. The
+ * request has failed already; the next one starts a new thread meanwhile.
+ */
 function stopWorker(): void {
   const thread = worker;
   worker = undefined;
-  if (thread) void thread.terminate();
+  if (!thread) return;
+  const flag = stopFlags.get(thread);
+  if (flag) Atomics.store(flag, 0, 1);
+  thread.unref();
+  setTimeout(() => void thread.terminate(), STOP_GRACE_MS).unref();
 }
 
 /**

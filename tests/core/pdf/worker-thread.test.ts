@@ -8,9 +8,10 @@ import { pdfBytes } from './files';
 type Answer = { id: number; ok: boolean; result?: unknown; error?: unknown };
 
 /** extract-worker.mjs in a thread of its own, spoken to as pdf-worker.ts does. */
-function startWorker() {
+function startWorker(workerData?: object) {
   const thread = new Worker(new URL('../../../electron/core/pdf/extract-worker.mjs', import.meta.url), {
     execArgv: [],
+    workerData,
   });
   const replies = new Map<number, (answer: Answer) => void>();
   let lastId = 0;
@@ -88,6 +89,24 @@ describe('the PDF worker thread', () => {
       ok: true,
       result: { replaced: [] },
     });
+  });
+
+  it("makes no zlib handle once asked to stop, and reads on with PDF.js's own inflate", async () => {
+    // Node aborts the process when a thread is terminated between making a zlib handle and initialising it: a
+    // stopped read's thread is asked to stop making them before it is terminated (pdf-worker.ts's stopWorker).
+    const stopping = new Int32Array(new SharedArrayBuffer(4));
+    const { thread, ready, ask } = startWorker({ stopping });
+    stop = () => thread.terminate();
+    await ready;
+    const inflated = async () => ((await ask({ probe: 'inflated' })).result as { inflated: number }).inflated;
+    const first = await ask({ bytes: await pdfBytes('tracemonkey.pdf'), maxPages: 100 });
+    expect((first.result as { pages: string[] }).pages).toHaveLength(14);
+    const before = await inflated();
+    expect(before).toBeGreaterThan(0);
+    Atomics.store(stopping, 0, 1);
+    const after = await ask({ bytes: await pdfBytes('tracemonkey.pdf'), maxPages: 100 });
+    expect((after.result as { pages: string[] }).pages).toEqual((first.result as { pages: string[] }).pages);
+    expect(await inflated()).toBe(before);
   });
 
   it('reads a stream whose zlib checksum is cut off, as PDF.js does, through its own inflate', async () => {
