@@ -82,7 +82,7 @@ function problemOf(outcome: Exclude<WorkerOutcome, { kind: 'read' }>, { name, mi
     case 'too-many-pages':
       return new PdfProblem(
         'TOO_LARGE',
-        `${name} has ${count(outcome.pages)} pages; Paperqueue reads PDFs of up to ${count(MAX_PDF_PAGES)}.`,
+        `${name} has ${grouped(outcome.pages)} pages; Paperqueue reads PDFs of up to ${grouped(MAX_PDF_PAGES)}.`,
       );
     case 'pdfjs-failed':
       return pdfJsProblem(outcome.error, { name, mid });
@@ -122,10 +122,6 @@ function short(reason: string): string {
   const clause = text.length > 160 ? `${text.slice(0, 159)}…` : text;
   // "Invalid PDF structure" reads on as "invalid PDF structure"; "PDF header…" keeps its capitals.
   return /^\p{Lu}\p{Ll}/u.test(clause) ? clause.slice(0, 1).toLowerCase() + clause.slice(1) : clause;
-}
-
-function count(n: number): string {
-  return grouped(n);
 }
 
 function gigabytes(bytes: number): string {
