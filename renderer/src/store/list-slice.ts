@@ -208,6 +208,7 @@ export const createListSlice =
           get().showError(error);
         }
       },
+      onScreen: () => shown,
       showRange(from, to) {
         shown = { from, to };
         const list = source;

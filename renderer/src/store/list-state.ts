@@ -29,6 +29,8 @@ export type ListSlice = {
   refreshList: () => Promise<void>;
   /** The list shows positions from..to (exclusive): ask for the pages among them that have not come. */
   showRange: (from: number, to: number) => void;
+  /** The positions the list last said it shows (showRange), where the papers a person acts on almost always are. */
+  onScreen: () => { from: number; to: number };
   /** The rows at positions from..to (exclusive), asking for those that have not come (keyboard steps, moves). */
   rowsBetween: (from: number, to: number) => Promise<PaperRow[]>;
   /** The ids at positions from..to (exclusive), from the rows here or else from the library (ranges, exports). */

@@ -4,7 +4,7 @@ import type { CommandInput } from '../../../electron/core/dispatch';
 import { nextPaint } from '../after-paint';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import { positionOf } from './list-rows';
+import { positionOf, positionsOf } from './list-rows';
 import { inView, type PendingStatuses } from './pending';
 import type { Lingering } from './list-slice';
 import type { Annotation, PaperRow, Status, View } from './types';
@@ -80,16 +80,11 @@ export const createPaperActionsSlice =
         const { papers, view, selectedId, lingering } = get();
         const wanted = new Set(ids);
         const stays = inView(status, view);
-        // Show the change at once; the change event brings the truth right after. One pass finds the
-        // changed rows and the cursor; the copy is a plain slice, so a long list costs little.
-        const hits: number[] = [];
-        let index = -1;
-        for (let i = 0; i < papers.length; i++) {
-          const row = papers[i];
-          if (!row) continue;
-          if (row.id === selectedId) index = i;
-          if (wanted.has(row.id)) hits.push(i);
-        }
+        // Show the change at once; the change event brings the truth right after. The changed rows and the
+        // cursor are looked for around the screen first; the copy is a plain slice, so a long list costs little.
+        const near = get().onScreen().from;
+        const hits = positionsOf(papers, ids, near);
+        const index = positionOf(papers, selectedId, near);
         // One copy of the list at most (a change that changes no row here copies nothing).
         const next: (PaperRow | undefined)[] = hits.length ? papers.slice() : (papers as (PaperRow | undefined)[]);
         const before: { id: string; status: Status }[] = [];
