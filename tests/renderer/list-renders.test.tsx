@@ -150,6 +150,30 @@ describe('a change on screen draws only the rows it touches', () => {
   });
 });
 
+describe('the first drawing', () => {
+  it('draws the rows the window holds in one commit: mounting measures nothing and draws nothing again', async () => {
+    const { stop, app } = await listShown(120);
+    cleanup();
+    let commits = 0;
+    render(
+      <Profiler id="list" onRender={() => commits++}>
+        <StoreContext.Provider value={app}>
+          <PaperList />
+        </StoreContext.Provider>
+      </Profiler>,
+    );
+    const drawnFirst = onScreen().length;
+    await settle();
+    // Measured as it was mounted, the list forced the page's first layout, then drew twice more before the
+    // first frame: for its element, then for the rows the measure found.
+    expect(commits).toBe(1);
+    // Rows enough for the window's height (the list is no taller), drawn from the first commit.
+    expect(drawnFirst * 124).toBeGreaterThanOrEqual(window.innerHeight);
+    expect(onScreen().length).toBe(drawnFirst);
+    stop();
+  });
+});
+
 describe('a key press draws its change before anything else', () => {
   it('the list is drawn once for the change: nothing it does on drawing asks it to draw again', async () => {
     const { app, stop, before } = await listShown(120);

@@ -1,30 +1,52 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+
+/** A list's rows on screen before it is measured: as many as the window's height holds (the list is no taller). */
+function windowRows(rowHeight: number): number {
+  return Math.ceil((typeof window === 'undefined' ? 0 : window.innerHeight) / rowHeight) + 1;
+}
 
 /**
  * Which rows of a list of equal-height rows are on screen: arithmetic on the scroll position, so the
  * cost is the same at any length and a change of length costs nothing. The list re-renders only when
  * the first row on screen or the screen's height in rows changes, not on every scroll event.
+ *
+ * The first render draws as many rows as the window's height holds, and the list is measured when the
+ * browser has laid it out (its ResizeObserver reports), not as it is mounted: measured in an effect, the
+ * page's first layout was forced there, then the list drew its rows a second time, and then a third with the
+ * rows the measure found, all before the first frame. That first measure keeps the rows drawn if they cover
+ * the screen; a scroll or a resize measures anew.
  */
 export function useRowWindow(count: number, rowHeight: number, overscan: number) {
-  const [element, setElement] = useState<HTMLDivElement | null>(null);
-  const [view, setView] = useState({ row: 0, rows: 0 });
+  const element = useRef<HTMLDivElement | null>(null);
+  const detach = useRef<(() => void) | undefined>(undefined);
+  const [view, setView] = useState(() => ({ row: 0, rows: windowRows(rowHeight) }));
 
-  useEffect(() => {
-    if (!element) return;
-    const update = () => {
-      const row = Math.floor(element.scrollTop / rowHeight);
-      const rows = Math.ceil(element.clientHeight / rowHeight) + 1;
-      setView((now) => (now.row === row && now.rows === rows ? now : { row, rows }));
-    };
-    update();
-    element.addEventListener('scroll', update, { passive: true });
-    const resize = new ResizeObserver(update);
-    resize.observe(element);
-    return () => {
-      element.removeEventListener('scroll', update);
-      resize.disconnect();
-    };
-  }, [element, rowHeight]);
+  const ref = useCallback(
+    (list: HTMLDivElement | null) => {
+      detach.current?.();
+      detach.current = undefined;
+      element.current = list;
+      if (!list) return;
+      let measured = false;
+      const update = () => {
+        const row = Math.floor(list.scrollTop / rowHeight);
+        const rows = Math.ceil(list.clientHeight / rowHeight) + 1;
+        const covered = !measured;
+        measured = true;
+        setView((now) =>
+          now.row === row && (now.rows === rows || (covered && now.rows > rows)) ? now : { row, rows },
+        );
+      };
+      list.addEventListener('scroll', update, { passive: true });
+      const resize = new ResizeObserver(update);
+      resize.observe(list);
+      detach.current = () => {
+        list.removeEventListener('scroll', update);
+        resize.disconnect();
+      };
+    },
+    [rowHeight],
+  );
 
   const first = Math.max(0, Math.min(view.row, count - 1) - overscan);
   const last = Math.min(count - 1, view.row + view.rows + overscan);
@@ -32,14 +54,15 @@ export function useRowWindow(count: number, rowHeight: number, overscan: number)
   /** Bring row `index` into view with as little scrolling as possible. */
   const scrollToIndex = useCallback(
     (index: number) => {
-      if (!element) return;
+      const list = element.current;
+      if (!list) return;
       const top = index * rowHeight;
-      if (top < element.scrollTop) element.scrollTo({ top });
-      else if (top + rowHeight > element.scrollTop + element.clientHeight)
-        element.scrollTo({ top: top + rowHeight - element.clientHeight });
+      if (top < list.scrollTop) list.scrollTo({ top });
+      else if (top + rowHeight > list.scrollTop + list.clientHeight)
+        list.scrollTo({ top: top + rowHeight - list.clientHeight });
     },
-    [element, rowHeight],
+    [rowHeight],
   );
 
-  return { ref: setElement, first, last, totalSize: count * rowHeight, scrollToIndex };
+  return { ref, first, last, totalSize: count * rowHeight, scrollToIndex };
 }
