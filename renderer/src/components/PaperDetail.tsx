@@ -1,6 +1,6 @@
 import { STATUS_LABEL, formatDate } from '../labels';
 import { actionTitle } from '../shortcuts';
-import { useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { useApp } from '../store';
 import { AnnotationList } from './AnnotationList';
 import type { NewHighlight } from './HighlightPopover';
@@ -12,12 +12,23 @@ import { PaperLinks } from './PaperLinks';
 import { PaperTags } from './PaperTags';
 import { PaperAttachments } from './pdf/Attachments';
 import { Untitled } from './Untitled';
-import type { Status } from '../store/types';
+import type { Paper, Status } from '../store/types';
 
 const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
 
+/**
+ * The detail pane of paper `id`, once its details have come. It is drawn in a render React may interrupt
+ * (useDeferredValue): a paper's details arrive as the next keys come (a key that keeps a paper asks for the next
+ * one's), and a key pressed while the pane was drawn waited for it, the longest on the page's first presses,
+ * whose pane is drawn in code not compiled yet. Until the new details are drawn, the pane shows what it showed.
+ */
 export function PaperDetail({ id }: { id: string }) {
   const paper = useApp((s) => (s.detail?.id === id ? s.detail : undefined));
+  const shown = useDeferredValue(paper);
+  return shown ? <PaperPane paper={shown} /> : null;
+}
+
+const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
   const setStatus = useApp((s) => s.setStatus);
   const select = useApp((s) => s.select);
   const addAnnotation = useApp((s) => s.addAnnotation);
@@ -27,7 +38,6 @@ export function PaperDetail({ id }: { id: string }) {
   const attachFiles = useApp((s) => s.attachFiles);
   const [activeId, setActiveId] = useState<string | undefined>();
   const [editingId, setEditingId] = useState<string | undefined>();
-  if (!paper) return null;
   const editing = editingId === paper.id;
   const hasPdf = (paper.attachments?.length ?? 0) > 0;
   const activate = (annotationId: string) => {
@@ -138,7 +148,7 @@ export function PaperDetail({ id }: { id: string }) {
       </div>
     </aside>
   );
-}
+});
 
 const AUTHORS_SHOWN = 12;
 

@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { act, cleanup, render } from '@testing-library/react';
+import { flushSync } from 'react-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PaperDetail } from '../../renderer/src/components/PaperDetail';
+import { StoreContext, createAppStore, useApp } from '../../renderer/src/store';
+import { openTempStore, run } from '../core/helpers';
+import { inProcess } from './in-process';
+
+afterEach(cleanup);
+
+/** The pane of the paper the cursor is on, as the app draws it (App.tsx's SelectedPaper). */
+function Selected() {
+  const id = useApp((s) => s.selectedId);
+  return id ? <PaperDetail id={id} /> : null;
+}
+
+const shownTitle = () => document.querySelector('.detail-title')?.textContent;
+
+describe('the detail pane', () => {
+  it("is drawn after the key's own change, in a render of its own: a key pressed meanwhile is not held up", async () => {
+    const library = await openTempStore();
+    const bib = ['first', 'second'].map((word) => `@misc{${word}, title = {The ${word} paper}}`).join('\n');
+    await run(library, 'library.import', { text: bib, name: 'two.bib' });
+    const [a, b] = [...library.all()];
+    const app = createAppStore(inProcess(library));
+    render(
+      <StoreContext.Provider value={app}>
+        <Selected />
+      </StoreContext.Provider>,
+    );
+    await act(async () => {
+      app.getState().select(a!.id);
+      await app.getState().loadDetail();
+    });
+    expect(shownTitle()).toBe(a!.title);
+
+    // The cursor moves and the next paper's details arrive, in one urgent update (as a key's is): that update is
+    // drawn at once, without the pane, which still shows what it showed...
+    flushSync(() => app.setState({ selectedId: b!.id, detail: library.get(b!.id) }));
+    expect(shownTitle()).toBe(a!.title);
+    // ...and draws the new paper in the render that follows, which React may interrupt for the next key.
+    await act(() => Promise.resolve());
+    expect(shownTitle()).toBe(b!.title);
+  });
+});
