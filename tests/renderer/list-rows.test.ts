@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PAGE_SIZE, positionsOf, type ListRows } from '../../renderer/src/store/list-rows';
+import { PAGE_SIZE, placesOf, type ListRows } from '../../renderer/src/store/list-rows';
 import type { PaperRow } from '../../renderer/src/store/types';
 
 const row = (id: string): PaperRow => ({ id }) as PaperRow;
@@ -25,8 +25,8 @@ function counted(rows: (PaperRow | undefined)[]): { rows: ListRows; reads: () =>
   return { rows: proxy, reads: () => reads };
 }
 
-describe('positionsOf', () => {
-  it('finds the positions every place holds, ascending, whatever the ids and where the screen is', () => {
+describe('placesOf', () => {
+  it('finds where each paper is, whatever the ids and where the screen is', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 3000 }),
@@ -36,20 +36,35 @@ describe('positionsOf', () => {
         (length, loaded, picked, near) => {
           const rows = rowsWith(length, loaded);
           const ids = picked.map((at) => `p${at}`);
-          const expected = rows.flatMap((r, i) => (r && ids.includes(r.id) ? [i] : []));
-          expect(positionsOf(rows, ids, near)).toEqual(expected);
+          const expected = rows.flatMap((r, i) => (r && ids.includes(r.id) ? [[r.id, i] as const] : []));
+          expect([...placesOf(rows, ids, near)].sort((a, b) => a[1] - b[1])).toEqual(expected);
         },
       ),
       { numRuns: 200 },
     );
   });
 
-  it("looks for a key's paper around the screen, not through every place", () => {
-    const rows = rowsWith(100_000, [200, 201, 202]);
+  it("looks for a key's papers around the screen, and for the rest in one pass", () => {
+    const rows = rowsWith(100_000, [0, 200, 201, 202]);
     const near = 201 * PAGE_SIZE;
-    const { rows: watched, reads } = counted(rows);
-    expect(positionsOf(watched, [`p${near + 5}`, `p${near + 30}`], near)).toEqual([near + 5, near + 30]);
-    // Two looks of at most two pages each, where a pass through every place reads 100,000.
-    expect(reads()).toBeLessThanOrEqual(4 * 2 * PAGE_SIZE);
+    const screen = counted(rows);
+    expect([...placesOf(screen.rows, [`p${near + 5}`, `p${near + 30}`], near)]).toEqual([
+      [`p${near + 5}`, near + 5],
+      [`p${near + 30}`, near + 30],
+    ]);
+    // One look of at most two pages, where a pass through every place reads 100,000.
+    expect(screen.reads()).toBeLessThanOrEqual(2 * PAGE_SIZE);
+
+    // Eight papers the rows no longer hold (an undo brings back papers that left the view): one pass for them
+    // all, not one each.
+    const gone = counted(rows);
+    expect(
+      placesOf(
+        gone.rows,
+        Array.from({ length: 8 }, (_, i) => `left${i}`),
+        near,
+      ).size,
+    ).toBe(0);
+    expect(gone.reads()).toBeLessThanOrEqual(2 * PAGE_SIZE + 100_000);
   });
 });

@@ -20,7 +20,9 @@ const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
  * The detail pane of paper `id`, once its details have come. It is drawn in a render React may interrupt
  * (useDeferredValue): a paper's details arrive as the next keys come (a key that keeps a paper asks for the next
  * one's), and a key pressed while the pane was drawn waited for it, the longest on the page's first presses,
- * whose pane is drawn in code not compiled yet. Until the new details are drawn, the pane shows what it showed.
+ * whose pane is drawn in code not compiled yet. The key's own update leaves the pane as it was; the renders after
+ * it empty it until the new paper's details come (as before) and then draw them. While keys keep coming, the pane
+ * can show a paper the cursor has left: its buttons act on the paper it shows.
  */
 export function PaperDetail({ id }: { id: string }) {
   const paper = useApp((s) => (s.detail?.id === id ? s.detail : undefined));

@@ -19,6 +19,8 @@ function windowRows(rowHeight: number): number {
 export function useRowWindow(count: number, rowHeight: number, overscan: number) {
   const element = useRef<HTMLDivElement | null>(null);
   const detach = useRef<(() => void) | undefined>(undefined);
+  /** True once the list has been attached: a list attached again (a new row height) is measured at once. */
+  const attached = useRef(false);
   const [view, setView] = useState(() => ({ row: 0, rows: windowRows(rowHeight) }));
 
   const ref = useCallback(
@@ -37,6 +39,10 @@ export function useRowWindow(count: number, rowHeight: number, overscan: number)
           now.row === row && (now.rows === rows || (covered && now.rows > rows)) ? now : { row, rows },
         );
       };
+      // The first time, the ResizeObserver's report measures it; again (the density changed while scrolled),
+      // the rows of the old height would be drawn for a frame.
+      if (attached.current) update();
+      attached.current = true;
       list.addEventListener('scroll', update, { passive: true });
       const resize = new ResizeObserver(update);
       resize.observe(list);

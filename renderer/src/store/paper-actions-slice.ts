@@ -4,7 +4,7 @@ import type { CommandInput } from '../../../electron/core/dispatch';
 import { nextPaint } from '../after-paint';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
-import { positionOf, positionsOf } from './list-rows';
+import { placesOf, positionOf } from './list-rows';
 import { inView, type PendingStatuses } from './pending';
 import type { Lingering } from './list-slice';
 import type { Annotation, PaperRow, Status, View } from './types';
@@ -82,9 +82,9 @@ export const createPaperActionsSlice =
         const stays = inView(status, view);
         // Show the change at once; the change event brings the truth right after. The changed rows and the
         // cursor are looked for around the screen first; the copy is a plain slice, so a long list costs little.
-        const near = get().onScreen().from;
-        const hits = positionsOf(papers, ids, near);
-        const index = positionOf(papers, selectedId, near);
+        const places = placesOf(papers, selectedId === undefined ? ids : [...ids, selectedId], get().onScreen().from);
+        const hits = [...wanted].flatMap((id) => places.get(id) ?? []).sort((a, b) => a - b);
+        const index = selectedId === undefined ? -1 : (places.get(selectedId) ?? -1);
         // One copy of the list at most (a change that changes no row here copies nothing).
         const next: (PaperRow | undefined)[] = hits.length ? papers.slice() : (papers as (PaperRow | undefined)[]);
         const before: { id: string; status: Status }[] = [];
