@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
 import { isTimeZone, readingStats } from '../insight/reading-stats';
-import { STATUSES, type Status } from '../schema';
 
 export const statsGet = defineCommand({
   kind: 'query',
@@ -20,30 +19,17 @@ export const statsGet = defineCommand({
     })
     .default({}),
   run(ctx, input) {
-    const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-    const sources = new Map<string, { name: string; format: string; count: number; importedAt: string }>();
-    const tags = new Map<string, number>();
-    let notes = 0;
-    let annotations = 0;
-    for (const paper of ctx.store.all()) {
-      byStatus[paper.status]++;
-      if (paper.note.trim()) notes++;
-      annotations += paper.annotations.length;
-      for (const tag of paper.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
-      const source = sources.get(paper.source.name);
-      if (source) source.count++;
-      else sources.set(paper.source.name, { ...paper.source, count: 1 });
-    }
+    // Kept as papers change (store/library-counts.ts): a page asks for these after every change.
+    const { counts } = ctx.store;
+    const byStatus = counts.byStatus;
     return {
       total: ctx.store.size,
       unread: byStatus.inbox + byStatus.queued,
       byStatus,
-      notes,
-      annotations,
-      tags: [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag)),
-      sources: [...sources.values()]
-        .sort((a, b) => b.importedAt.localeCompare(a.importedAt))
-        .map(({ name, format, count, importedAt }) => ({ name, format, count, importedAt })),
+      notes: counts.withNotes,
+      annotations: counts.highlights,
+      tags: counts.tags(),
+      sources: counts.sources(),
       ...(input.reading && {
         reading: readingStats(
           ctx.store.all(),

@@ -2,17 +2,20 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AttachmentFiles } from '../attachments/files';
 import { loadPdfTexts } from '../attachments/load-texts';
-import { AttachmentRefs } from '../attachments/refs';
+import type { AttachmentRefs } from '../attachments/refs';
 import { PdfTextCache } from '../attachments/text-cache';
 import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper, type Rule } from '../schema';
 import { Catalog } from '../search/catalog';
 import { INDEX_CACHE_FILE_NAME } from '../search/index-cache';
 import { recoverFromBackup, type Recovery } from './backups';
 import { removeStaleTempFiles } from './durable-file';
-import { IdentityIndex, type Identity } from './identities';
+import type { Identity } from './identities';
+import type { LibraryCounts } from './library-counts';
 import { LibraryFileAdapter, StoreLoadError, type SaveCounts } from './library-file';
 import { LibraryWriter } from './library-writer';
+import { PaperIndexes } from './paper-indexes';
 import { PaperIterator } from './paper-iterator';
+import { Listeners, type ChangeEvent, type Listener, type ProgressEvent } from './store-events';
 
 export { catalogOf } from './paper-iterator';
 
@@ -25,10 +28,7 @@ export const INDEX_CACHE_MIN_PAPERS = 5000;
  */
 export const SHELF_MIN_FILE_BYTES = 16 << 20;
 
-/** What changed, sent to every open view after a successful mutation. */
-export type ChangeEvent = { command: string; ids: string[] };
-/** How far a long command (a big import) has come, for a progress bar. */
-export type ProgressEvent = { command: string; done: number; total: number };
+export type { ChangeEvent, ProgressEvent } from './store-events';
 /** How to open a library. */
 export type OpenOptions = {
   /** A damaged library.json is moved aside and the newest valid backup put in its place. */
@@ -45,7 +45,6 @@ export type OpenOptions = {
    */
   shelveAbstractsFrom?: number;
 };
-type Listener<T> = (value: T) => void;
 
 /**
  * The library in memory, kept in insertion order, with identity indexes for duplicate checks.
@@ -56,18 +55,22 @@ export class LibraryStore {
   readonly file: string;
   private readonly writer: LibraryWriter;
   private readonly byId = new Map<string, Paper>();
-  /** Checks a hash it finds against the paper as indexed (unindex runs before byId changes, index after). */
-  private readonly identities = new IdentityIndex((id) => this.byId.get(id));
+  /** Identities, PDFs referenced, counts and the highest rank (removed before byId changes, added after). */
+  private readonly indexes = new PaperIndexes(
+    (id) => this.byId.get(id),
+    () => this.byId.values(),
+  );
   /** The attached PDFs (attachments/), their extracted text, and which of them papers reference. */
   readonly attachments: AttachmentFiles;
   readonly pdfText: PdfTextCache;
-  readonly attachmentRefs = new AttachmentRefs();
+  readonly attachmentRefs: AttachmentRefs = this.indexes.attachmentRefs;
+  /** The library's counts by status, notes, highlights, tags and sources (stats.get). */
+  readonly counts: LibraryCounts = this.indexes.counts;
   /** Ordinals, search index and sort orders for list queries, kept current by insert/replace/remove. */
   readonly catalog = new Catalog();
-  private maxRank = 0;
   private rulesList: readonly Rule[] = [];
-  private readonly changeListeners = new Set<Listener<ChangeEvent>>();
-  private readonly progressListeners = new Set<Listener<ProgressEvent>>();
+  private readonly changeListeners = new Listeners<ChangeEvent>();
+  private readonly progressListeners = new Listeners<ProgressEvent>();
 
   /** Why this library cannot be written (a sentence for a person), when it was opened read-only. */
   readonly readOnly: string | undefined;
@@ -92,7 +95,7 @@ export class LibraryStore {
     this.rulesList = db.data.rules ?? [];
     for (const paper of db.data.papers) {
       this.byId.set(paper.id, paper);
-      this.index(paper);
+      this.indexes.add(paper);
     }
     this.catalog.reset(this.byId.values());
   }
@@ -159,12 +162,10 @@ export class LibraryStore {
     await this.flush();
     await this.writer.backUpNow(true).catch(() => undefined);
     this.byId.clear();
-    this.identities.clear();
-    this.attachmentRefs.clear();
-    this.maxRank = 0;
+    this.indexes.clear();
     for (const paper of papers) {
       this.byId.set(paper.id, paper);
-      this.index(paper);
+      this.indexes.add(paper);
     }
     this.catalog.reset(this.byId.values());
     this.catalog.warmUp({ indexCache: this.indexCachePath() });
@@ -224,22 +225,22 @@ export class LibraryStore {
 
   /** The id of a paper with the same arXiv id, DOI or normalised title, if any. */
   findDuplicate(paper: Identity): string | undefined {
-    return this.identities.first(paper);
+    return this.indexes.identities.first(paper);
   }
 
   /** Every paper sharing an identity (arXiv id, DOI, title) with `paper`. */
   duplicatesOf(paper: Identity): Set<string> {
-    return this.identities.all(paper);
+    return this.indexes.identities.all(paper);
   }
 
   nextRank(): number {
-    return this.maxRank + 1;
+    return this.indexes.maxRank + 1;
   }
 
   insert(paper: Paper): void {
     if (this.byId.has(paper.id)) throw new Error(`Duplicate paper id ${paper.id}`);
     this.byId.set(paper.id, paper);
-    this.index(paper);
+    this.indexes.add(paper);
     this.catalog.insert(paper);
   }
 
@@ -247,16 +248,16 @@ export class LibraryStore {
   replace(paper: Paper): void {
     const old = this.byId.get(paper.id);
     if (!old) throw new Error(`No paper ${paper.id}`);
-    this.unindex(old);
+    this.indexes.remove(old);
     this.byId.set(paper.id, paper);
-    this.index(paper);
+    this.indexes.add(paper);
     this.catalog.replace(paper);
   }
 
   remove(id: string): boolean {
     const old = this.byId.get(id);
     if (!old) return false;
-    this.unindex(old);
+    this.indexes.remove(old);
     this.byId.delete(id);
     this.catalog.remove(id);
     return true;
@@ -270,21 +271,19 @@ export class LibraryStore {
   /** Tell listeners what changed and schedule a write. */
   changed(event: ChangeEvent): void {
     this.persist().catch(() => undefined);
-    for (const listener of this.changeListeners) listener(event);
+    this.changeListeners.tell(event);
   }
 
   progress(event: ProgressEvent): void {
-    for (const listener of this.progressListeners) listener(event);
+    this.progressListeners.tell(event);
   }
 
   onProgress(listener: Listener<ProgressEvent>): () => void {
-    this.progressListeners.add(listener);
-    return () => this.progressListeners.delete(listener);
+    return this.progressListeners.add(listener);
   }
 
   onChange(listener: Listener<ChangeEvent>): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
+    return this.changeListeners.add(listener);
   }
 
   onWriteError(listener: Listener<unknown>): () => void {
@@ -303,16 +302,5 @@ export class LibraryStore {
 
   private refuseIfReadOnly(): void {
     if (this.readOnly !== undefined) throw new Error(this.readOnly);
-  }
-
-  private index(paper: Paper): void {
-    if (paper.rank > this.maxRank) this.maxRank = paper.rank;
-    this.identities.add(paper);
-    if (paper.attachments) this.attachmentRefs.add(paper);
-  }
-
-  private unindex(paper: Paper): void {
-    this.identities.remove(paper);
-    if (paper.attachments) this.attachmentRefs.remove(paper);
   }
 }
