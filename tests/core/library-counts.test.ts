@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPaper } from '../../electron/core/paper';
-import { STATUSES, type Annotation, type Paper, type Source } from '../../electron/core/schema';
-import type { LibraryStore } from '../../electron/core/store/store';
-import { openTempStore, run } from './helpers';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LIBRARY_VERSION, STATUSES, type Annotation, type Paper, type Source } from '../../electron/core/schema';
+import { serializeLibrary } from '../../electron/core/store/library-file';
+import { LIBRARY_FILE_NAME, LibraryStore } from '../../electron/core/store/store';
+import { openTempStore, run, tempDir } from './helpers';
 
 const RUNS = Number(process.env.PAPERQUEUE_FUZZ_RUNS) || 40;
 const AT = '2026-12-04T08:00:00.000Z';
@@ -35,6 +38,13 @@ const counted = fc.record({
   }),
 });
 type Counted = typeof counted extends fc.Arbitrary<infer T> ? T : never;
+const parts: Counted = {
+  status: 'inbox',
+  note: '',
+  annotations: 0,
+  tags: [],
+  source: { name: 'refs.bib', format: 'bibtex', importedAt: AT },
+};
 
 function paperOf(parts: Counted, id: string, rank: number): Paper {
   const source: Source = parts.source;
@@ -100,7 +110,11 @@ describe('library counts', () => {
       fc.record({ op: fc.constant('insert' as const), parts: counted }),
       fc.record({ op: fc.constant('replace' as const), at: fc.nat(), parts: counted }),
       fc.record({ op: fc.constant('remove' as const), at: fc.nat() }),
-      fc.record({ op: fc.constant('restore' as const), parts: fc.array(counted, { maxLength: 4 }) }),
+      // A backup may hold an id twice: the later paper is the one held, and counted once.
+      fc.record({
+        op: fc.constant('restore' as const),
+        parts: fc.array(fc.record({ parts: counted, id: fc.nat({ max: 3 }) }), { maxLength: 5 }),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
@@ -113,13 +127,32 @@ describe('library counts', () => {
             const id = ids[s.at % ids.length]!;
             store.replace(paperOf(s.parts, id, store.get(id)!.rank));
           } else if (s.op === 'remove' && ids.length > 0) store.remove(ids[s.at % ids.length]!);
-          else if (s.op === 'restore') await store.replaceAll(s.parts.map((p, i) => paperOf(p, `r${made++}`, i + 1)));
+          else if (s.op === 'restore')
+            await store.replaceAll(s.parts.map((p, i) => paperOf(p.parts, `r${p.id}`, i + 1)));
           const walked = recount(store.all());
           expect(await stats(store)).toEqual({ ...walked, sources: bySourceTime(walked.sources) });
         }
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('counts a paper a library file holds twice once, as the store holds it', async () => {
+    const dir = await tempDir();
+    const twice = paperOf({ ...parts, status: 'inbox', tags: ['ml'] }, 'same', 1);
+    const again = paperOf({ ...parts, status: 'read', tags: ['vision'] }, 'same', 2);
+    await writeFile(
+      join(dir, LIBRARY_FILE_NAME),
+      serializeLibrary({ version: LIBRARY_VERSION, papers: [twice, again] }),
+    );
+    const store = await LibraryStore.open(dir);
+    expect(await run(store, 'stats.get', {})).toMatchObject({
+      total: 1,
+      byStatus: { inbox: 0, read: 1 },
+      tags: [{ tag: 'vision', count: 1 }],
+      sources: [{ count: 1 }],
+    });
+    await store.flush();
   });
 
   it('counts a status change, a note, tags, a highlight and a removal made through the commands', async () => {
@@ -148,6 +181,10 @@ describe('library counts', () => {
       ],
       sources: [{ name: 'Added by hand', count: 2 }],
     });
+    expect(await run(store, 'tags.list', {})).toEqual([
+      { tag: 'counts', count: 1 },
+      { tag: 'ml', count: 2 },
+    ]);
     await run(store, 'papers.remove', { ids: [other] });
     expect(await run(store, 'stats.get', {})).toMatchObject({
       total: 1,

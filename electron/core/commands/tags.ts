@@ -35,8 +35,7 @@ export const tagsList = defineCommand({
   summary: 'Every tag with the number of papers that carry it.',
   input: z.strictObject({}).default({}),
   run(ctx) {
-    const counts = new Map<string, number>();
-    for (const paper of ctx.store.all()) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
+    // Kept as papers change (store/library-counts.ts), as stats.get's.
+    return ctx.store.counts.tags();
   },
 });

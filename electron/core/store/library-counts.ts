@@ -1,5 +1,8 @@
 import { STATUSES, type Paper, type Status } from '../schema';
 
+/** The counts as the store's readers see them (adding and removing papers is the store's). */
+export type CountsView = Pick<LibraryCounts, 'byStatus' | 'withNotes' | 'highlights' | 'tags' | 'sources'>;
+
 /** A source as the sidebar lists it: its name, the format and time of its latest import, and its papers. */
 export type SourceCount = { name: string; format: string; count: number; importedAt: string };
 

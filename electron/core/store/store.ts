@@ -10,7 +10,7 @@ import { INDEX_CACHE_FILE_NAME } from '../search/index-cache';
 import { recoverFromBackup, type Recovery } from './backups';
 import { removeStaleTempFiles } from './durable-file';
 import type { Identity } from './identities';
-import type { LibraryCounts } from './library-counts';
+import type { CountsView } from './library-counts';
 import { LibraryFileAdapter, StoreLoadError, type SaveCounts } from './library-file';
 import { LibraryWriter } from './library-writer';
 import { PaperIndexes } from './paper-indexes';
@@ -65,7 +65,7 @@ export class LibraryStore {
   readonly pdfText: PdfTextCache;
   readonly attachmentRefs: AttachmentRefs = this.indexes.attachmentRefs;
   /** The library's counts by status, notes, highlights, tags and sources (stats.get). */
-  readonly counts: LibraryCounts = this.indexes.counts;
+  readonly counts: CountsView = this.indexes.counts;
   /** Ordinals, search index and sort orders for list queries, kept current by insert/replace/remove. */
   readonly catalog = new Catalog();
   private rulesList: readonly Rule[] = [];
@@ -93,10 +93,7 @@ export class LibraryStore {
       readOnly,
     );
     this.rulesList = db.data.rules ?? [];
-    for (const paper of db.data.papers) {
-      this.byId.set(paper.id, paper);
-      this.indexes.add(paper);
-    }
+    for (const paper of db.data.papers) this.hold(paper);
     this.catalog.reset(this.byId.values());
   }
 
@@ -163,10 +160,7 @@ export class LibraryStore {
     await this.writer.backUpNow(true).catch(() => undefined);
     this.byId.clear();
     this.indexes.clear();
-    for (const paper of papers) {
-      this.byId.set(paper.id, paper);
-      this.indexes.add(paper);
-    }
+    for (const paper of papers) this.hold(paper);
     this.catalog.reset(this.byId.values());
     this.catalog.warmUp({ indexCache: this.indexCachePath() });
     this.loadPdfTexts();
@@ -298,6 +292,17 @@ export class LibraryStore {
   /** Wait until everything changed so far is on disk; rethrows the last write failure. */
   flush(): Promise<void> {
     return this.writer.flush();
+  }
+
+  /**
+   * Hold a paper read from a file or a backup: a second paper with an id already held takes its place, as in
+   * byId, so the indexes (the counts among them) count each id once.
+   */
+  private hold(paper: Paper): void {
+    const held = this.byId.get(paper.id);
+    if (held) this.indexes.remove(held);
+    this.byId.set(paper.id, paper);
+    this.indexes.add(paper);
   }
 
   private refuseIfReadOnly(): void {
