@@ -137,9 +137,10 @@ describe('library counts', () => {
     );
   });
 
-  it('counts a paper a library file holds twice once, as the store holds it', async () => {
+  it('holds a paper a library file has twice once: counted once, and only its PDFs referenced', async () => {
     const dir = await tempDir();
-    const twice = paperOf({ ...parts, status: 'inbox', tags: ['ml'] }, 'same', 1);
+    const pdf = { hash: 'a'.repeat(64), name: 'old.pdf', size: 1, pages: 1, attachedAt: AT };
+    const twice = { ...paperOf({ ...parts, status: 'inbox', tags: ['ml'] }, 'same', 1), attachments: [pdf] };
     const again = paperOf({ ...parts, status: 'read', tags: ['vision'] }, 'same', 2);
     await writeFile(
       join(dir, LIBRARY_FILE_NAME),
@@ -152,6 +153,8 @@ describe('library counts', () => {
       tags: [{ tag: 'vision', count: 1 }],
       sources: [{ count: 1 }],
     });
+    // The paper held has no PDF: the earlier copy's is no paper's (the server would serve it, a sweep keep it).
+    expect(store.attachmentRefs.has(pdf.hash)).toBe(false);
     await store.flush();
   });
 
