@@ -143,7 +143,7 @@ function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   // Without PDF text there is nothing more to ask (and nothing is built for it).
   if (catalog.papersWithPdfText === 0) {
     const match = catalog.search.match(words);
-    if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper));
+    if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper), walk.skip);
     return catalog.search.scanningTitles;
   }
   // A word is read as a typo only if it starts no word anywhere, fields or PDFs: a word found as typed in
@@ -154,7 +154,7 @@ function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   const match = catalog.search.match(words, typos);
   const inPdf = catalog.pdfSearch.match(words, typos);
   const titlesOnly = catalog.search.scanningTitles;
-  if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper));
+  if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper), walk.skip);
   if (inPdf.count === 0) return titlesOnly;
   const members: Members = { marks: inPdf.marks, stamp: inPdf.stamp, unless: match };
   walkMatches(selection, inPdf.ordinals, members, (paper, ordinal) => take(paper, inPdf.section(ordinal)), walk.skip);
@@ -192,7 +192,7 @@ function walkMatches(
   skip?: Walk['skip'],
 ): void {
   const { catalog, order, sorted, descending, wanted, keep } = selection;
-  if (ordinals.length * 16 >= sorted.length) return walkOrder(selection, members, take);
+  if (ordinals.length * 16 >= sorted.length) return walkOrder(selection, members, take, skip && { ordinals, skip });
   // A few matches: sort them, rather than walk the whole order.
   const statuses = catalog.statuses;
   const unless = members.unless;
@@ -208,33 +208,55 @@ function walkMatches(
   for (const ordinal of kept) take(catalog.at(ordinal)!, ordinal);
 }
 
-/** The selected papers that are `members`, walking the whole sort order. */
-function walkOrder(selection: Selection, members: Members, take: (paper: Paper, ordinal: number) => void): void {
+/**
+ * The selected papers that are `members`, walking the whole sort order. With `rest` (members listed in
+ * `ordinals`, and a caller that needs only a page: `skip`), the walk stops once the page is full and the
+ * members past it are counted from their list: a search found in a third of a large library walked all of
+ * its order for a page of 200.
+ */
+function walkOrder(
+  selection: Selection,
+  members: Members,
+  take: (paper: Paper, ordinal: number) => void,
+  rest?: { ordinals: Int32Array; skip: NonNullable<Walk['skip']> },
+): void {
   const { catalog, order, sorted, descending, wanted, keep } = selection;
   const statuses = catalog.statuses;
   const { marks, stamp } = members;
   const unlessMarks = members.unless?.marks;
   const unlessStamp = members.unless?.stamp;
+  // Counting from the list needs no paper: with a tag or source to check, the walk goes on.
+  const stops = rest !== undefined && keep === undefined;
+  let taken = 0;
+  let full = false;
   const visit = (from: number, to: number): void => {
-    for (let k = from; k <= to; k++) {
+    for (let k = from; k <= to && !full; k++) {
       const ordinal = sorted[k]!;
       if (wanted[statuses[ordinal]!] !== 1 || (marks && marks[ordinal] !== stamp)) continue;
       if (unlessMarks && unlessMarks[ordinal] === unlessStamp) continue;
       const paper = catalog.at(ordinal)!;
-      if (!keep || keep(paper)) take(paper, ordinal);
+      if (keep && !keep(paper)) continue;
+      take(paper, ordinal);
+      taken++;
+      full = stops && rest.skip(0);
     }
   };
-  if (!descending) {
-    visit(0, sorted.length - 1);
-    return;
+  if (!descending) visit(0, sorted.length - 1);
+  else {
+    // Descending by the sort value, but papers with equal values stay in ascending rank, as in sortPapers.
+    for (let i = sorted.length - 1; i >= 0 && !full;) {
+      let first = i;
+      while (first > 0 && order.sameValue(sorted[first - 1]!, sorted[i]!)) first--;
+      visit(first, i);
+      i = first - 1;
+    }
   }
-  // Descending by the sort value, but papers with equal values stay in ascending rank, as in sortPapers.
-  for (let i = sorted.length - 1; i >= 0;) {
-    let first = i;
-    while (first > 0 && order.sameValue(sorted[first - 1]!, sorted[i]!)) first--;
-    visit(first, i);
-    i = first - 1;
+  if (!full) return;
+  let all = 0;
+  for (const ordinal of rest!.ordinals) {
+    if (wanted[statuses[ordinal]!] === 1 && !(unlessMarks && unlessMarks[ordinal] === unlessStamp)) all++;
   }
+  rest!.skip(all - taken);
 }
 
 /** A flag per status code (and 0 for NO_STATUS): 1 if the list shows that status. */

@@ -2,6 +2,7 @@ import type { QueryPage } from './query';
 import type { Paper } from './schema';
 import type { Catalog } from './search/catalog';
 import { markWords, matchOf, pdfMatchOf, type PdfMatch, type RowMatch } from './search/snippet';
+import { typoEligible } from './search/typo';
 
 /** What a list row shows: a few hundred bytes, where a whole paper (abstract, note, history) is kilobytes. */
 export type PaperRow = Pick<Paper, 'id' | 'title' | 'status' | 'rank' | 'tags' | 'createdAt' | 'year' | 'arxivId'> & {
@@ -81,12 +82,13 @@ function pdfOf(paper: Paper): PaperRow['pdf'] {
  * the text of their PDF, the page and a passage of it. What papers.rows answers for the list's pages.
  */
 export function searchedRows(catalog: Catalog, result: QueryPage, words: readonly string[]): PaperRow[] {
+  const typed = typedWords(catalog, words);
   return result.page.map((paper, i) => {
     const text = i >= result.pdfFrom ? catalog.pdfTextOf(paper.id) : undefined;
     if (!text) {
       // The abstract read once (a large library's are read back from their file), for the preview and the match.
       const seen = withAbstract(paper);
-      return { ...rowOf(paper, seen.abstract), match: matchOf(seen, words) };
+      return { ...rowOf(paper, seen.abstract), match: matchOf(seen, words, typed) };
     }
     return {
       ...toRow(paper),
@@ -94,6 +96,21 @@ export function searchedRows(catalog: Catalog, result: QueryPage, words: readonl
       pdfMatch: pdfMatchOf(text, words, result.pdfPages[i - result.pdfFrom]),
     };
   });
+}
+
+/**
+ * The query's words that a search (query.ts) read as typed, not as typos: the words it could read as typos
+ * (typoEligible) that some paper has as typed, in its fields or its PDF. Asked once a page: each row then
+ * reads its fields for the others only, most often none.
+ */
+function typedWords(catalog: Catalog, words: readonly string[]): Set<string> {
+  const typed = new Set<string>();
+  const pdfs = catalog.papersWithPdfText > 0;
+  for (const word of words) {
+    if (!typoEligible(word)) continue;
+    if (catalog.search.knows(word) || (pdfs && catalog.pdfSearch.knows(word))) typed.add(word);
+  }
+  return typed;
 }
 
 /**

@@ -143,7 +143,11 @@ describe('search in the text of PDFs', () => {
       const q = randomListQuery(random);
       const expected = sortPapers(referenceFilter(papers, q), q.sort, q.order);
       expect(ids(queryPapers(catalog, q))).toEqual(ids(expected));
-      const page = queryPage(catalog, { ...q, limit: 10 });
+      // A page from an offset, and the count past it (a walk that stops once the page is full).
+      const offset = expected.length % 3;
+      const page = queryPage(catalog, { ...q, offset, limit: 10 });
+      expect(page.total).toBe(expected.length);
+      expect(ids(page.page)).toEqual(ids(expected.slice(offset, offset + 10)));
       expect(page.pdfFrom).toBe(page.page.length);
     }
     expect(catalog.pdfSearch.ready).toBe(false);

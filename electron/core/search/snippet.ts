@@ -144,11 +144,20 @@ export function matchWords(query: string): string[] {
   return [...new Set(foldedWords(query))];
 }
 
-/** Where `query` (the list's search text) matched `paper`, or undefined when it has no words. */
-export function matchOf(paper: Paper, query: string | readonly string[]): RowMatch | undefined {
+/**
+ * Where `query` (the list's search text) matched `paper`, or undefined when it has no words. `typed`: the
+ * query's words the search is known to have read as typed (a word some paper has), which no paper of its
+ * answer matched as a typo, so no field is read through for them (a page of rows asks once, not per row).
+ */
+export function matchOf(
+  paper: Paper,
+  query: string | readonly string[],
+  typed: ReadonlySet<string> = new Set(),
+): RowMatch | undefined {
   const words = typeof query === 'string' ? matchWords(query) : query;
   if (!words.length) return undefined;
-  const typos = typosIn(paper, words);
+  const maybeTypos = typed.size ? words.filter((word) => !typed.has(word)) : words;
+  const typos = typosIn(paper, maybeTypos);
   const match: RowMatch = { titleMarks: markWords(paper.title, words, 12, typos) };
   const passage = (field: MatchField, text: string): boolean => {
     const marks = markWords(text, words, 1, typos);

@@ -87,10 +87,10 @@ export class TitleScan {
     const needle = Buffer.from(` ${word}`);
     const { starts } = this;
     const letters = needle.subarray(1);
-    const slice = this.wordStarts.slice(letters);
+    const slice = this.wordStarts.slice(letters, text);
     for (let k = slice?.from ?? 0; k < (slice?.to ?? 0); k++) {
       const at = slice!.places[k]!;
-      if (startsWith(text, at, letters) && !this.changes.has(ordinalAt(starts, at))) return true;
+      if ((slice!.exact || startsWith(text, at, letters)) && !this.changes.has(ordinalAt(starts, at))) return true;
     }
     for (let at = slice ? -1 : text.indexOf(needle); at >= 0;) {
       const ordinal = ordinalAt(starts, at);
@@ -127,13 +127,13 @@ export class TitleScan {
       // The words that may start as the word with the fewest: each one that does, its paper checked for the
       // other words. A paper can have two (two words with the same start): it is kept once.
       const { slice, index } = lead;
-      const { places } = slice;
+      const { places, exact } = slice;
       const letters = needles[index]!.subarray(1);
       const changes = this.changes.size > 0 ? this.changes : undefined;
       let ordinal = 0;
       for (let k = slice.from; k < slice.to; k++) {
         const at = places[k]!;
-        if (!startsWith(text, at, letters)) continue;
+        if (!exact && !startsWith(text, at, letters)) continue;
         ordinal = ordinalFrom(starts, at, ordinal);
         if (marks[ordinal] === stamp || changes?.has(ordinal)) continue;
         const from = starts[ordinal]!;
@@ -182,10 +182,10 @@ export class TitleScan {
     let lead: { slice: StartsSlice; index: number; count: number } | undefined;
     for (let index = 0; index < needles.length; index++) {
       const letters = needles[index]!.subarray(1);
-      const slice = this.wordStarts.slice(letters);
+      const slice = this.wordStarts.slice(letters, text);
       if (!slice) return undefined;
-      let count = 0;
-      if (needles.length > 1) {
+      let count = slice.exact ? slice.to - slice.from : 0;
+      if (needles.length > 1 && !slice.exact) {
         for (let k = slice.from; k < slice.to; k++) if (startsWith(text, slice.places[k]!, letters)) count++;
       }
       if (!lead || count < lead.count) lead = { slice, index, count };

@@ -9,9 +9,12 @@ import { performance } from 'node:perf_hooks';
  * A key is a word's first three letters, each coded as CODE says (a word of one or two letters ends in 0s),
  * and what is kept is where each word starts in the folded text: every key's in one array, by key and then by
  * place (a counting sort once the titles are folded). A prefix of one or two letters is a run of keys, so the
- * words a prefix may start are one slice of that array; a search checks each one's letters where it starts.
+ * words a prefix may start are one slice of that array. A word of four letters or more narrows its key's
+ * slice by its fourth and fifth letters: the first search that asks sorts that key's words by them (a
+ * counting sort of one key, about a millisecond for the largest), and a binary search finds the run. Where
+ * the key and those letters say all a word has, every word in the slice starts with it (`exact`); else a
+ * search checks each one's letters where it starts.
  */
-
 /** How many codes a letter of a key has: 0 a word's end, a–z, 0–9, and any byte past ASCII. */
 const CODES = 38;
 /** A byte's code: 0 for a space or a line's end; every byte past ASCII has the last (a search checks the word). */
@@ -23,8 +26,14 @@ const CODE = Uint8Array.from({ length: 256 }, (_, byte) => {
 });
 const SPACE = 0x20;
 
-/** The words a prefix may start: where they start, entries [from, to) of `places`. */
-export type StartsSlice = { places: Uint32Array; from: number; to: number };
+/**
+ * The words a prefix may start: where they start, entries [from, to) of `places`. `exact`: each of them
+ * starts with it, known from its letters' codes (no letter past ASCII, five letters at most).
+ */
+export type StartsSlice = { places: Uint32Array; from: number; to: number; exact: boolean };
+
+/** How many codes a word's fourth and fifth letters have together (the order a key's words take once narrowed). */
+const SUBS = CODES * CODES;
 
 /** Word starts sorted between looks at the clock. */
 const SORT_CHUNK = 65_536;
@@ -39,6 +48,8 @@ export class WordStarts {
   private places = new Uint32Array(0);
   /** The sort under way: the count a key, then the next free entry a key, and how far each pass has come. */
   private sorting: { counts: Uint32Array; next: Uint32Array | undefined; done: number } | undefined;
+  /** Keys whose words are in order of their fourth and fifth letters (then place), not place alone. */
+  private narrowed = new Uint8Array(0);
 
   /**
    * Fold text[from, to) in place as `fold` says (whole lines, " word word\n"), noting where each word starts.
@@ -98,22 +109,70 @@ export class WordStarts {
   }
 
   /**
-   * The words that may start as `word` (folded, UTF-8, no space) does: all that do, and others (a word longer
-   * than a key, or a letter past ASCII among its first three), each to be checked where it starts. Undefined
-   * for a word no key can hold (an ASCII sign in it). Only once sorted.
+   * The words that may start as `word` (folded, UTF-8, no space) does: all that do, and unless `exact`,
+   * others (a word longer than five letters, or a letter past ASCII among its first five), each to be
+   * checked where it starts. Undefined for a word no key can hold (an ASCII sign in it). Only once sorted;
+   * `text` is the folded text the places are in.
    */
-  slice(word: Uint8Array): StartsSlice | undefined {
+  slice(word: Uint8Array, text: Uint8Array): StartsSlice | undefined {
     const letters = Math.min(3, word.length);
     let low = 0;
+    let exact = word.length <= 5;
     for (let i = 0; i < letters; i++) {
       const code = CODE[word[i]!]!;
       if (code === 0) return undefined;
+      if (code === CODES - 1) exact = false;
       low = low * CODES + code;
     }
     // A word of fewer than three letters: every key that starts with them, a run of CODES ** (3 - letters).
     const span = CODES ** (3 - letters);
     low *= span;
-    return { places: this.places, from: this.offsets![low]!, to: this.offsets![low + span]! };
+    const offsets = this.offsets!;
+    const slice = { places: this.places, from: offsets[low]!, to: offsets[low + span]!, exact };
+    if (word.length <= 3) return slice;
+    const fourth = CODE[word[3]!]!;
+    const fifth = word.length > 4 ? CODE[word[4]!]! : 0;
+    if (fourth === 0 || (word.length > 4 && fifth === 0)) return { ...slice, exact: false };
+    if (fourth === CODES - 1 || fifth === CODES - 1) slice.exact = false;
+    this.narrow(low, text);
+    // Four letters: every fifth; five or more: that fifth.
+    const first = fourth * CODES + fifth;
+    const last = word.length > 4 ? first : first + CODES - 1;
+    slice.from = this.firstFrom(text, slice.from, slice.to, first);
+    slice.to = this.firstFrom(text, slice.from, slice.to, last + 1);
+    return slice;
+  }
+
+  /** Put `key`'s words in order of their fourth and fifth letters (a stable counting sort), once. */
+  private narrow(key: number, text: Uint8Array): void {
+    if (this.narrowed.length === 0) this.narrowed = new Uint8Array(CODES ** 3);
+    if (this.narrowed[key]) return;
+    this.narrowed[key] = 1;
+    const from = this.offsets![key]!;
+    const to = this.offsets![key + 1]!;
+    const places = this.places;
+    const subs = new Uint16Array(to - from);
+    const next = new Uint32Array(SUBS + 1);
+    for (let i = from; i < to; i++) {
+      const sub = subOf(text, places[i]!);
+      subs[i - from] = sub;
+      next[sub + 1]!++;
+    }
+    for (let sub = 1; sub <= SUBS; sub++) next[sub]! += next[sub - 1]!;
+    const sorted = new Uint32Array(to - from);
+    for (let i = from; i < to; i++) sorted[next[subs[i - from]!]!++] = places[i]!;
+    places.set(sorted, from);
+  }
+
+  /** The first entry of [from, to) (a narrowed key's) whose fourth and fifth letters code `sub` or more. */
+  private firstFrom(text: Uint8Array, from: number, to: number, sub: number): number {
+    const places = this.places;
+    while (from < to) {
+      const middle = (from + to) >>> 1;
+      if (subOf(text, places[middle]!) < sub) from = middle + 1;
+      else to = middle;
+    }
+    return from;
   }
 
   /** Forget every word start. */
@@ -124,6 +183,7 @@ export class WordStarts {
     this.offsets = undefined;
     this.places = new Uint32Array(0);
     this.sorting = undefined;
+    this.narrowed = new Uint8Array(0);
   }
 
   /** Room for `wanted` word starts: `expected` at once if that is more, as the folded buffer is made. */
@@ -168,6 +228,15 @@ function foldWords(
     previous = byte;
   }
   return size;
+}
+
+/**
+ * The codes of the fourth and fifth letters of the word at text[at] (0 past its end), as one number; a word of
+ * three letters or more (its key's third code is not 0), so the fourth byte is still the word's or its end.
+ */
+function subOf(text: Uint8Array, at: number): number {
+  const fourth = CODE[text[at + 3]!]!;
+  return fourth === 0 ? 0 : fourth * CODES + CODE[text[at + 4]!]!;
 }
 
 /** True if the word at text[at] starts with `word` (UTF-8). */
