@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
+import { LIST_PAGE_ROWS } from '../../electron/core/list-page';
 
 /** The list of papers and its rows, by what both the list's roles (listbox, grid) keep: its name and rows' ids. */
 export const PAPER_LIST = '[aria-label="Papers"]';
@@ -204,13 +205,13 @@ export async function searchNow(served: Served, queries: readonly string[]): Pro
   return times;
 }
 
-/** One search as the list asks for it (the first 200 rows and the count): its time, and whether the titles alone answered. */
+/** One search as the list asks for it (its first page of rows and the count): its time, and whether the titles alone answered. */
 async function searchOnce(served: Served, text: string): Promise<{ ms: number; titlesOnly: boolean }> {
   const start = performance.now();
   const response = await fetch(`${served.origin}api/papers.rows`, {
     method: 'POST',
     headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ text, limit: 200 }),
+    body: JSON.stringify({ text, limit: LIST_PAGE_ROWS }),
   });
   const result = (await response.json()) as {
     ok: boolean;

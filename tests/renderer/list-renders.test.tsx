@@ -128,7 +128,7 @@ const counts = (ids: readonly string[]): Record<string, number> =>
 
 describe('a change on screen draws only the rows it touches', () => {
   it('keeping the selected paper draws the next one as selected, once, and only moves the rows below', async () => {
-    const { library, app, stop, before } = await listShown(120);
+    const { library, app, stop, before } = await listShown(60);
     const kept = before[3]!;
     let updates = 0;
     const unsubscribe = app.subscribe((state, previous) => {

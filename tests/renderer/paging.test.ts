@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { createAppStore } from '../../renderer/src/store';
+import { PAGE_SIZE } from '../../renderer/src/store/list-rows';
 import { rankedItem } from '../../renderer/src/store/list-slice';
 import { openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
@@ -9,6 +10,12 @@ async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(check()).toBe(true);
 }
+
+/** Pages as the list asks for them, and a library of two and a quarter of them (450 papers for pages of 200). */
+const P = PAGE_SIZE;
+const N = 2 * P + P / 4;
+/** A row in the second page, past the first page's reach. */
+const MIDDLE = P + P / 2;
 
 /** A library of `n` inbox papers, and the app started on it; `calls` records each command the app sends. */
 async function started(n: number, calls: { name: string; input: unknown }[] = []) {
@@ -33,84 +40,84 @@ async function started(n: number, calls: { name: string; input: unknown }[] = []
 function firstPage(app: { getState: () => { papers: readonly ({ id: string } | undefined)[] } }) {
   return app
     .getState()
-    .papers.slice(0, 200)
+    .papers.slice(0, P)
     .map((p) => p?.id);
 }
 
 describe('the list a page at a time', () => {
   it('loads the first page and the count, then the pages that are shown', async () => {
-    const { app, stop, ids } = await started(450);
+    const { app, stop, ids } = await started(N);
     const { papers, total } = app.getState();
-    expect(total).toBe(450);
+    expect(total).toBe(N);
     expect(papers[0]?.id).toBe(ids[0]);
-    expect(papers[199]?.id).toBe(ids[199]);
-    expect(papers[200]).toBeUndefined();
+    expect(papers[P - 1]?.id).toBe(ids[P - 1]);
+    expect(papers[P]).toBeUndefined();
 
-    app.getState().showRange(440, 450);
-    await until(() => app.getState().papers[449] !== undefined);
+    app.getState().showRange(N - 10, N);
+    await until(() => app.getState().papers[N - 1] !== undefined);
     expect(
       app
         .getState()
         .papers.map((p) => p?.id)
-        .slice(400),
-    ).toEqual(ids.slice(400));
+        .slice(2 * P),
+    ).toEqual(ids.slice(2 * P));
     stop();
   });
 
   it('after a change, asks again for the pages on screen and forgets the others', async () => {
-    const { library, app, stop, ids } = await started(450);
-    app.getState().showRange(440, 450);
-    await until(() => app.getState().papers[449] !== undefined);
+    const { library, app, stop, ids } = await started(N);
+    app.getState().showRange(N - 10, N);
+    await until(() => app.getState().papers[N - 1] !== undefined);
     app.getState().showRange(0, 12);
     await run(library, 'papers.setStatus', { ids: [ids[3]!], status: 'read' });
-    await until(() => app.getState().total === 449);
+    await until(() => app.getState().total === N - 1);
     const papers = app.getState().papers;
     expect(papers[3]?.id).toBe(ids[4]);
-    expect(papers[199]?.id).toBe(ids[200]);
-    expect(papers[448]).toBeUndefined();
+    expect(papers[P - 1]?.id).toBe(ids[P]);
+    expect(papers[N - 2]).toBeUndefined();
     stop();
   });
 
   it('picks a range across rows that have not come, and steps into them', async () => {
-    const { app, stop, ids } = await started(450);
-    await app.getState().rowsBetween(440, 441);
+    const { app, stop, ids } = await started(N);
+    await app.getState().rowsBetween(N - 10, N - 9);
     app.getState().select(ids[2]);
-    app.getState().checkRange(ids[440]!);
-    await until(() => app.getState().checked.length === 439);
-    expect(app.getState().checked).toEqual(ids.slice(2, 441));
+    app.getState().checkRange(ids[N - 10]!);
+    await until(() => app.getState().checked.length === N - 11);
+    expect(app.getState().checked).toEqual(ids.slice(2, N - 9));
 
-    app.getState().select(ids[199]);
+    app.getState().select(ids[P - 1]);
     app.getState().step(1);
-    await until(() => app.getState().selectedId === ids[200]);
+    await until(() => app.getState().selectedId === ids[P]);
     stop();
   });
 
   it('a status change shows at once, and the list stays in step with the library', async () => {
-    const { library, app, stop, ids } = await started(450);
+    const { library, app, stop, ids } = await started(N);
     app.getState().select(ids[0]);
     const deciding = app.getState().setStatus([ids[0]!], 'queued');
     expect(app.getState().papers[0]?.id).toBe(ids[1]);
-    expect(app.getState().total).toBe(449);
+    expect(app.getState().total).toBe(N - 1);
     expect(app.getState().selectedId).toBe(ids[1]);
     await deciding;
     await until(() => library.get(ids[0]!)?.status === 'queued');
-    app.getState().showRange(440, 449);
-    await until(() => app.getState().papers[448] !== undefined);
+    app.getState().showRange(N - 10, N - 1);
+    await until(() => app.getState().papers[N - 2] !== undefined);
     expect(app.getState().papers.map((p) => p?.id)).toEqual(ids.slice(1));
     stop();
   });
 
   it('orders the inbox For you by the ranking, a page at a time', async () => {
     const calls: { name: string; input: unknown }[] = [];
-    const { library, app, stop } = await started(450, calls);
+    const { library, app, stop } = await started(N, calls);
     app.getState().setSort('foryou');
     await until(() => app.getState().ranking !== undefined && !app.getState().loading);
     const ranked = (await run(library, 'insight.rank', {})).items.map((item) => item.id);
-    expect(app.getState().total).toBe(450);
-    expect(firstPage(app)).toEqual(ranked.slice(0, 200));
-    app.getState().showRange(300, 310);
-    await until(() => app.getState().papers[300] !== undefined);
-    expect(app.getState().papers[300]?.id).toBe(ranked[300]);
+    expect(app.getState().total).toBe(N);
+    expect(firstPage(app)).toEqual(ranked.slice(0, P));
+    app.getState().showRange(MIDDLE, MIDDLE + 10);
+    await until(() => app.getState().papers[MIDDLE] !== undefined);
+    expect(app.getState().papers[MIDDLE]?.id).toBe(ranked[MIDDLE]);
     // Nothing kept yet: the ranking carried every reason, so no page asks for its own.
     expect(calls.filter((call) => call.name === 'insight.rank')).toEqual([
       { name: 'insight.rank', input: { explain: 0 } },
@@ -120,17 +127,17 @@ describe('the list a page at a time', () => {
 
   it('takes For you without a search from the ranking alone, and with one keeps only the matching papers', async () => {
     const calls: { name: string; input: unknown }[] = [];
-    const { library, app, stop, ids } = await started(450, calls);
+    const { library, app, stop, ids } = await started(N, calls);
     const graphs = Array.from({ length: 5 }, (_, i) => `@misc{g${i}, title = {Graph entry ${i} about walks}}`);
     await dispatch({ store: library }, 'library.import', { text: graphs.join('\n'), name: 'graphs.bib' });
     await run(library, 'papers.setStatus', { ids: ids.slice(0, 3), status: 'read' });
-    await until(() => app.getState().total === 452 && !app.getState().loading);
+    await until(() => app.getState().total === N + 2 && !app.getState().loading);
     calls.length = 0;
     app.getState().setSort('foryou');
     await until(() => app.getState().ranking?.fallback === false && !app.getState().loading);
     const ranked = (await run(library, 'insight.rank', {})).items.map((item) => item.id);
-    expect(app.getState().total).toBe(452);
-    expect(firstPage(app)).toEqual(ranked.slice(0, 200));
+    expect(app.getState().total).toBe(N + 2);
+    expect(firstPage(app)).toEqual(ranked.slice(0, P));
     // The inbox's ids are not asked for: the ranking holds them all.
     expect(calls.map((call) => call.name)).not.toContain('papers.ids');
 
@@ -146,26 +153,26 @@ describe('the list a page at a time', () => {
   });
 
   it('explains For you a page at a time: the rows that came carry their reasons, the others not yet', async () => {
-    const { library, app, stop, ids } = await started(450);
+    const { library, app, stop, ids } = await started(N);
     await run(library, 'papers.setStatus', { ids: ids.slice(0, 3), status: 'read' });
     app.getState().setSort('foryou');
     await until(() => app.getState().ranking?.fallback === false && !app.getState().loading);
     const full = (await run(library, 'insight.rank', {})).items;
-    expect(firstPage(app)).toEqual(full.slice(0, 200).map((i) => i.id));
+    expect(firstPage(app)).toEqual(full.slice(0, P).map((i) => i.id));
     const reasonOf = (id: string) => rankedItem(app.getState().ranking, id)?.reason;
-    await until(() => reasonOf(full[199]!.id) !== undefined);
+    await until(() => reasonOf(full[P - 1]!.id) !== undefined);
     expect(reasonOf(full[0]!.id)).toBe(full[0]!.reason);
-    expect(reasonOf(full[300]!.id)).toBeUndefined();
-    app.getState().showRange(300, 310);
-    await until(() => reasonOf(full[300]!.id) !== undefined);
-    expect(reasonOf(full[300]!.id)).toBe(full[300]!.reason);
-    expect(rankedItem(app.getState().ranking, full[440]!.id)?.score).toBe(full[440]!.score);
+    expect(reasonOf(full[MIDDLE]!.id)).toBeUndefined();
+    app.getState().showRange(MIDDLE, MIDDLE + 10);
+    await until(() => reasonOf(full[MIDDLE]!.id) !== undefined);
+    expect(reasonOf(full[MIDDLE]!.id)).toBe(full[MIDDLE]!.reason);
+    expect(rankedItem(app.getState().ranking, full[N - 10]!.id)?.score).toBe(full[N - 10]!.score);
     stop();
   });
 
   it("asks for a page's reasons only once its rows have come: the rows never wait behind them", async () => {
     const calls: { name: string; input: unknown }[] = [];
-    const { library, app, stop, ids } = await started(450, calls);
+    const { library, app, stop, ids } = await started(N, calls);
     await run(library, 'papers.setStatus', { ids: ids.slice(0, 3), status: 'read' });
     calls.length = 0;
     app.getState().setSort('foryou');

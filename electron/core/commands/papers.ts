@@ -9,7 +9,7 @@ import { searchedRows, toRow } from '../rows';
 import { isStub, mergeStub } from '../stub-merge';
 import { matchWords } from '../search/snippet';
 
-/** Pages up to this many rows carry where a search matched (the list asks for 200). */
+/** Pages up to this many rows carry where a search matched (the list asks for LIST_PAGE_ROWS). */
 const MATCHED_ROWS = 1000;
 import { CommandError, notFound } from '../result';
 import { LinkSchema, StatusSchema, type Paper, type Status } from '../schema';

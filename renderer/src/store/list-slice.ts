@@ -213,8 +213,8 @@ export const createListSlice =
         shown = { from, to };
         const list = source;
         if (!list) return;
-        // A little past the screen, so that rows are there before they scroll into view.
-        for (const page of missingPages(get().papers, from - PAGE_SIZE / 4, to + PAGE_SIZE / 4)) {
+        // Half a page past the screen (two screens or so), so that rows are there before they scroll into view.
+        for (const page of missingPages(get().papers, from - PAGE_SIZE / 2, to + PAGE_SIZE / 2)) {
           if (asked.has(page)) continue;
           asked.add(page);
           const at = epoch;
