@@ -56,6 +56,8 @@ describe('WordStarts', () => {
           const matching = places.filter((at) => startsWith(text, at, needle)).sort((a, b) => a - b);
           expect(matching, prefix).toEqual(placesOf(text, prefix));
           if (found.exact) expect(matching, prefix).toHaveLength(places.length);
+          // Five ASCII letters or digits at most: the key and the fourth and fifth letters say it all.
+          expect(found.exact, prefix).toBe(/^[a-z0-9]{1,5}$/.test(prefix));
         }
       }),
       { numRuns: RUNS },

@@ -164,7 +164,7 @@ export function matchOf(
     if (marks.length) match.passage = { field, ...passageAround(text, marks[0]![0], words, typos) };
     return marks.length > 0;
   };
-  // Field by field, each text made only when the ones before had no match (a page has 200 rows).
+  // Field by field, each text made only when the ones before had no match (a page has 100 rows).
   if (passage('abstract', paper.abstract) || passage('note', paper.note)) return match;
   for (const a of paper.annotations)
     if (passage('highlight', a.comment ? `${a.quote} — ${a.comment}` : a.quote)) return match;

@@ -24,8 +24,8 @@ const BYTE_FOLD = Uint8Array.from({ length: 256 }, (_, byte) =>
  * the papers whose title or authors have, for every word, a word starting with it. Correct, never
  * complete: a word only in an abstract or a note waits for the index. The titles and authors are folded
  * once into one byte buffer (" word word\n" per paper, UTF-8). A search looks at the papers with a word
- * starting with the first three letters of its rarest word (word-starts.ts), else (a word no key holds) through
- * the whole buffer with Buffer.indexOf; a paper changed since is folded again on its own.
+ * starting with the first three to five letters of its rarest word (word-starts.ts), else (a word no key
+ * holds) through the whole buffer with Buffer.indexOf; a paper changed since is folded again on its own.
  */
 export class TitleScan {
   private text: Buffer | undefined;
@@ -279,7 +279,8 @@ function ordinalAt(starts: Uint32Array, at: number, low = 0, high = starts.lengt
 
 /**
  * The same, for a byte at or past the line of ordinal `near`: a galloping search from there, a few looks
- * when the byte is a few papers on (a word's places come in order, key by key).
+ * when the byte is a few papers on (a word's places come in order, key by key, and by their fourth and fifth
+ * letters in a narrowed key; a place before `near` is looked for from the start).
  */
 function ordinalFrom(starts: Uint32Array, at: number, near: number): number {
   if (starts[near]! > at) return ordinalAt(starts, at);
