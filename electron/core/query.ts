@@ -212,7 +212,7 @@ function walkMatches(
  * The selected papers that are `members`, walking the whole sort order. With `rest` (members listed in
  * `ordinals`, and a caller that needs only a page: `skip`), the walk stops once the page is full and the
  * members past it are counted from their list: a search found in a third of a large library walked all of
- * its order for a page of 200.
+ * its order (100,000 places) for one page.
  */
 function walkOrder(
   selection: Selection,

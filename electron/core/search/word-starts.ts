@@ -8,14 +8,16 @@ import { performance } from 'node:perf_hooks';
  *
  * A key is a word's first three letters, each coded as CODE says (a word of one or two letters ends in 0s),
  * and what is kept is where each word starts in the folded text: every key's in one array, by key and then by
- * place (a counting sort once the titles are folded; a narrowed key's, below, by their fourth and fifth letters
- * and then by place). A prefix of one or two letters is a run of keys, so the
- * words a prefix may start are one slice of that array. A word of four letters or more narrows its key's
- * slice by its fourth and fifth letters: the first search that asks sorts that key's words by them (a
- * counting sort of one key, about a millisecond for the largest), and a binary search finds the run. Where
- * the key and those letters say all a word has, every word in the slice starts with it (`exact`); else a
- * search checks each one's letters where it starts.
+ * place (a counting sort once the titles are folded). A prefix of one or two letters is a run of keys, so the
+ * words a prefix may start are one slice of that array.
+ *
+ * A word of four letters or more narrows its key's slice by its fourth and fifth letters: the first search
+ * that asks sorts that key's words by them, then by place (a counting sort of the one key, lazily, so the
+ * first start's fold and sort cost no more), and a binary search finds the run. Where the key and those
+ * letters say all a word has, every word in the slice starts with it (`exact`); else a search checks each
+ * one's letters where it starts.
  */
+
 /** How many codes a letter of a key has: 0 a word's end, a–z, 0–9, and any byte past ASCII. */
 const CODES = 38;
 /** A byte's code: 0 for a space or a line's end; every byte past ASCII has the last (a search checks the word). */
