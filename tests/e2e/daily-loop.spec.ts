@@ -301,6 +301,38 @@ test.describe('rows a person can triage from', () => {
     await expect(rows.first().locator('.row-preview')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/screens/compact.png' });
   });
+
+  test('do not hover under a resting pointer while keys move the cursor, and do again once the pointer moves', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    const list = page.getByRole('grid', { name: 'Papers' });
+    const rows = list.getByRole('row');
+    await expect(rows).toHaveCount(7);
+    await rows.first().click();
+    const actions = (index: number) => rows.nth(index).locator('.row-actions');
+    // The pointer over the third row: its buttons show, fading in.
+    const box = (await rows.nth(2).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+    await expect(actions(2)).toHaveCSS('opacity', '1');
+    await expect(actions(2)).toHaveCSS('transition-duration', '0.08s');
+
+    // A key moves the cursor: the row under the still pointer is not hovered, and the new cursor row's buttons
+    // show at once (no fade: a fade is frames drawn on every key).
+    await page.keyboard.press('j');
+    await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(actions(2)).toHaveCSS('opacity', '0');
+    await expect(actions(1)).toHaveCSS('opacity', '1');
+    await expect(actions(1)).toHaveCSS('transition-duration', '0s');
+    const background = (index: number) => rows.nth(index).evaluate((row) => getComputedStyle(row).backgroundColor);
+    expect(await background(2)).toBe(await background(3));
+
+    // The hand back on the mouse: the row under it is hovered again.
+    await page.mouse.move(box.x + box.width / 3 + 8, box.y + box.height / 2);
+    await expect(actions(2)).toHaveCSS('opacity', '1');
+    expect(await background(2)).not.toBe(await background(3));
+  });
 });
 
 test.describe('links where they belong', () => {

@@ -4,6 +4,7 @@ import { useApp, useAppStore } from '../store';
 import { displayedRows, positionOf, type ListRows } from '../store/list-rows';
 import { rankedItem } from '../store/list-slice';
 import { DRAG_TYPE, PaperListRow, type DragHandlers, type PdfDropHandlers } from './PaperListRow';
+import { usePointerRest } from './pointer-rest';
 import { useRowWindow } from './row-window';
 
 /** Every row of a list has one height (the window finds the rows on screen by arithmetic), set by the density. */
@@ -46,6 +47,7 @@ export function PaperList() {
   const scrollRestored = useApp((s) => s.scrollRestored);
   const rememberScroll = useApp((s) => s.rememberScroll);
   const listElement = useRef<HTMLDivElement | null>(null);
+  usePointerRest(listElement);
   useEffect(() => {
     if (restoreScroll === undefined || loading || papers.length === 0 || !listElement.current) return;
     listElement.current.scrollTop = restoreScroll;
