@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { createAppStore } from '../../renderer/src/store';
+import { ECHO_QUIET_MS, createAppStore } from '../../renderer/src/store';
 import { PAGE_SIZE } from '../../renderer/src/store/list-rows';
 import { rankedItem } from '../../renderer/src/store/list-slice';
 import { openTempStore, run } from '../core/helpers';
@@ -101,9 +101,42 @@ describe('the list a page at a time', () => {
     expect(app.getState().selectedId).toBe(ids[1]);
     await deciding;
     await until(() => library.get(ids[0]!)?.status === 'queued');
+    // The place the kept paper left at the first page's end is asked for once it nears the screen.
+    app.getState().showRange(P - 20, P);
+    await until(() => app.getState().papers[P - 1] !== undefined);
     app.getState().showRange(N - 10, N - 1);
     await until(() => app.getState().papers[N - 2] !== undefined);
     expect(app.getState().papers.map((p) => p?.id)).toEqual(ids.slice(1));
+    stop();
+  });
+
+  it('counts a change at once, and asks for the list and the counts once after changes made in a row', async () => {
+    const calls: { name: string; input: unknown }[] = [];
+    const { library, app, stop, ids } = await started(N, calls);
+    await until(() => app.getState().stats !== undefined);
+    const inbox = app.getState().stats!.byStatus.inbox;
+    calls.length = 0;
+    for (const id of ids.slice(0, 3)) {
+      const deciding = app.getState().setStatus([id], 'queued');
+      // Counted before the library has it.
+      expect(app.getState().stats!.byStatus.queued).toBe(ids.indexOf(id) + 1);
+      await deciding;
+    }
+    await until(() => library.get(ids[2]!)?.status === 'queued');
+    expect(app.getState().stats).toMatchObject({ byStatus: { inbox: inbox - 3, queued: 3 }, unread: inbox });
+    // The three echoes came, and nothing was asked for yet: the rows and the counts here have them.
+    const asked = () => calls.filter((call) => call.name === 'papers.rows' || call.name === 'stats.get');
+    expect(asked()).toEqual([]);
+    await until(() => asked().length === 2);
+    expect(asked().map((call) => call.name)).toEqual(['papers.rows', 'stats.get']);
+    await new Promise((resolve) => setTimeout(resolve, ECHO_QUIET_MS + 100));
+    expect(asked()).toHaveLength(2);
+    expect(app.getState().stats).toMatchObject({ byStatus: { inbox: inbox - 3, queued: 3 }, unread: inbox });
+
+    // A change made elsewhere (here, by a command the app did not send) is followed at once.
+    await run(library, 'papers.setStatus', { ids: [ids[3]!], status: 'read' });
+    await until(() => asked().length === 4);
+    await until(() => app.getState().stats!.byStatus.read === 1);
     stop();
   });
 

@@ -23,6 +23,9 @@ export type AppState = ListSlice &
   SyncSlice;
 export type AppStore = StoreApi<AppState> & { start: () => () => void };
 
+/** How long after the last echo of a status change made here the list and the counts are asked for again. */
+export const ECHO_QUIET_MS = 300;
+
 /**
  * One store from slices; the transport is injected so tests can pass their own. `memory` (the page's
  * localStorage) keeps where the reader was, and the theme, across reloads.
@@ -84,12 +87,25 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
       if (state.lingering && state.lingering.row.id !== state.selectedId) store.setState({ lingering: undefined });
       afterPaint.run('detail', () => void store.getState().loadDetail());
     });
-    const unsubscribeChanges = transport.onChanged((event) => {
-      // Nothing to clear: no update, which every subscriber would look at.
-      if (store.getState().writeError !== undefined) store.setState({ writeError: undefined });
+    // The echo of a status change made here: the rows and the counts here have it already, so while such
+    // changes keep coming (keys pressed in a row) the list and the counts are asked for once, ECHO_QUIET_MS
+    // after the last, not twice a key (two requests, their answers and a drawing of each, while the next key
+    // is pressed). Any other change asks at once, and that answer serves the echoes waiting too.
+    let echoes: ReturnType<typeof setTimeout> | undefined;
+    const followChange = () => {
+      clearTimeout(echoes);
+      echoes = undefined;
       // Only the pages on screen come again; the rest when scrolled to.
       void store.getState().refreshList();
       void store.getState().loadStats();
+    };
+    const unsubscribeChanges = transport.onChanged((event) => {
+      // Nothing to clear: no update, which every subscriber would look at.
+      if (store.getState().writeError !== undefined) store.setState({ writeError: undefined });
+      if (event.command === 'papers.setStatus' && pending.owns(event.ids)) {
+        clearTimeout(echoes);
+        echoes = setTimeout(followChange, ECHO_QUIET_MS);
+      } else followChange();
       // A status change changes the papers it names and no other (a key that keeps a paper moves the cursor
       // to the next, which it does not name): the open paper is asked for again only if it is one of them.
       const { detail } = store.getState();
@@ -106,6 +122,7 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     const unsubscribeWriteErrors = transport.onWriteError((message) => store.setState({ writeError: message }));
     const stopSync = followSync(store.getState, transport.onChanged);
     return () => {
+      clearTimeout(echoes);
       afterPaint.dispose();
       stopSync();
       unsubscribeMemory();

@@ -7,7 +7,7 @@ import type { AppState } from './index';
 import { placesOf, positionOf } from './list-rows';
 import { inView, type PendingStatuses } from './pending';
 import type { Lingering } from './list-slice';
-import type { Annotation, PaperRow, Status, View } from './types';
+import type { Annotation, PaperRow, Stats, Status, View } from './types';
 
 /** The details a person can edit on a paper. */
 export type PaperPatch = Exclude<CommandInput<'papers.update'>, undefined>['patch'];
@@ -116,7 +116,7 @@ export const createPaperActionsSlice =
           selectedId && wanted.has(selectedId) && !stays && !keepOpen
             ? next[Math.min(index, next.length - 1)]?.id
             : selectedId;
-        const { detail, checked, undoStack } = get();
+        const { detail, checked, undoStack, stats } = get();
         // Undo is offered at once, like the change itself; a refused change takes its entry back.
         const shown = hits.length === 1 ? papers[hits[0]!] : undefined;
         const entry: UndoEntry | undefined =
@@ -132,6 +132,8 @@ export const createPaperActionsSlice =
           lingering: linger,
           detail: detail && wanted.has(detail.id) && detail.status !== status ? { ...detail, status } : detail,
           ...(entry && { undoStack: [...undoStack.slice(-49), entry], notice: entry.label }),
+          // The sidebar's counts at once too; the library's own come once the keys stop (store/index.ts).
+          ...(stats && before.length > 0 && { stats: movedStats(stats, before, status) }),
         });
         const change = pending.begin(ids, status);
         try {
@@ -147,6 +149,7 @@ export const createPaperActionsSlice =
           get().replaceRows(papers);
           get().showError(error);
           void get().refreshList();
+          void get().loadStats();
         }
       },
       async undo() {
@@ -225,6 +228,16 @@ function whichPapers(
 function singleStatus(view: View): Status | undefined {
   if (view.kind !== 'status' || view.status === 'all' || view.status === 'unread') return undefined;
   return view.status;
+}
+
+/** The library's counts once the papers `moved` (each with the status it had) have `status`. */
+function movedStats(stats: Stats, moved: readonly { status: Status }[], status: Status): Stats {
+  const byStatus = { ...stats.byStatus };
+  for (const paper of moved) {
+    byStatus[paper.status] = Math.max(0, byStatus[paper.status] - 1);
+    byStatus[status] += 1;
+  }
+  return { ...stats, byStatus, unread: byStatus.inbox + byStatus.queued };
 }
 
 function groupByStatus(items: { id: string; status: Status }[]): { ids: string[]; status: Status }[] {
