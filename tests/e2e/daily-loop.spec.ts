@@ -328,6 +328,16 @@ test.describe('rows a person can triage from', () => {
     const background = (index: number) => rows.nth(index).evaluate((row) => getComputedStyle(row).backgroundColor);
     expect(await background(2)).toBe(await background(3));
 
+    // A key that keeps the cursor's paper moves the rows up under the still pointer: the row now under it is
+    // not hovered either.
+    const next = (await rows.nth(2).getAttribute('data-id'))!;
+    await page.keyboard.press('q');
+    await expect(rows).toHaveCount(6);
+    await expect(rows.nth(1)).toHaveAttribute('data-id', next);
+    await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(actions(2)).toHaveCSS('opacity', '0');
+    expect(await background(2)).toBe(await background(3));
+
     // The hand back on the mouse: the row under it is hovered again.
     await page.mouse.move(box.x + box.width / 3 + 8, box.y + box.height / 2);
     await expect(actions(2)).toHaveCSS('opacity', '1');

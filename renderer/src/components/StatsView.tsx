@@ -32,7 +32,8 @@ export function StatsView() {
   const total = useApp((s) => s.stats?.total);
   const loadReading = useApp((s) => s.loadReading);
   const stats = useApp((s) => s.stats);
-  // Reload whenever the library changes (the sidebar's counts are refreshed on every change).
+  // Reload whenever the library changes (the sidebar's counts change with it: a status change made here moves
+  // them at once, and the library's counts follow).
   useEffect(() => {
     void loadReading();
   }, [stats, loadReading]);

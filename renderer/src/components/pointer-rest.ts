@@ -16,17 +16,24 @@ export function usePointerRest(list: RefObject<HTMLElement | null>): void {
       const element = list.current;
       if (element && !element.hasAttribute('data-keys')) element.setAttribute('data-keys', '');
     };
-    // Chromium's own pointer events after a layout change (the rows moved under a still pointer) have no
-    // movement; a hand on the mouse does.
+    const release = () => list.current?.removeAttribute('data-keys');
+    // Chromium's own pointer events after a layout change (the rows moved under a still pointer) come where the
+    // pointer already was; a hand on the mouse moves it (or scrolls, or clicks).
+    let at: { x: number; y: number } | undefined;
     const onMove = (event: PointerEvent) => {
-      if (event.movementX === 0 && event.movementY === 0) return;
-      list.current?.removeAttribute('data-keys');
+      const moved = at !== undefined && (at.x !== event.clientX || at.y !== event.clientY);
+      at = { x: event.clientX, y: event.clientY };
+      if (moved) release();
     };
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('pointermove', onMove, true);
+    window.addEventListener('pointerdown', release, true);
+    window.addEventListener('wheel', release, { capture: true, passive: true });
     return () => {
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('pointermove', onMove, true);
+      window.removeEventListener('pointerdown', release, true);
+      window.removeEventListener('wheel', release, true);
     };
   }, [list]);
 }

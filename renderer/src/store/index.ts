@@ -25,6 +25,8 @@ export type AppStore = StoreApi<AppState> & { start: () => () => void };
 
 /** How long after the last echo of a status change made here the list and the counts are asked for again. */
 export const ECHO_QUIET_MS = 300;
+/** And at most how long after the first of them (a key held down). */
+export const ECHO_MOST_MS = 2000;
 
 /**
  * One store from slices; the transport is injected so tests can pass their own. `memory` (the page's
@@ -36,7 +38,7 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     ...createListSlice(transport, pending)(...a),
     ...createSelectionSlice(transport)(...a),
     ...createPaperActionsSlice(transport, pending)(...a),
-    ...createLibrarySlice(transport)(...a),
+    ...createLibrarySlice(transport, pending)(...a),
     ...createInsightSlice(transport)(...a),
     ...createUiSlice(memory)(...a),
     ...createReaderSlice(transport, memory)(...a),
@@ -87,14 +89,17 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
       if (state.lingering && state.lingering.row.id !== state.selectedId) store.setState({ lingering: undefined });
       afterPaint.run('detail', () => void store.getState().loadDetail());
     });
-    // The echo of a status change made here: the rows and the counts here have it already, so while such
-    // changes keep coming (keys pressed in a row) the list and the counts are asked for once, ECHO_QUIET_MS
-    // after the last, not twice a key (two requests, their answers and a drawing of each, while the next key
-    // is pressed). Any other change asks at once, and that answer serves the echoes waiting too.
+    // The echo of a status change made here whose rows and counts here showed it when it was made (a key that
+    // keeps a paper; not an undo bringing back a row that left): while such changes keep coming (keys pressed in
+    // a row) the list and the counts are asked for once, ECHO_QUIET_MS after the last (ECHO_MOST_MS after the
+    // first at most), not twice a key (two requests, their answers and a drawing of each, while the next key is
+    // pressed). Any other change asks at once, and that answer serves the echoes waiting too.
     let echoes: ReturnType<typeof setTimeout> | undefined;
+    let waitingSince: number | undefined;
     const followChange = () => {
       clearTimeout(echoes);
       echoes = undefined;
+      waitingSince = undefined;
       // Only the pages on screen come again; the rest when scrolled to.
       void store.getState().refreshList();
       void store.getState().loadStats();
@@ -102,9 +107,10 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     const unsubscribeChanges = transport.onChanged((event) => {
       // Nothing to clear: no update, which every subscriber would look at.
       if (store.getState().writeError !== undefined) store.setState({ writeError: undefined });
-      if (event.command === 'papers.setStatus' && pending.owns(event.ids)) {
+      if (event.command === 'papers.setStatus' && pending.shownHere(event.ids)) {
         clearTimeout(echoes);
-        echoes = setTimeout(followChange, ECHO_QUIET_MS);
+        waitingSince ??= Date.now();
+        echoes = setTimeout(followChange, Math.min(ECHO_QUIET_MS, waitingSince + ECHO_MOST_MS - Date.now()));
       } else followChange();
       // A status change changes the papers it names and no other (a key that keeps a paper moves the cursor
       // to the next, which it does not name): the open paper is asked for again only if it is one of them.

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import { listQuery } from './list-slice';
+import type { PendingStatuses } from './pending';
 import type { ExportFormat, ImportPreview, ImportReport, Stats } from './types';
 
 /** A file being imported: read, previewed, then applied on confirmation. */
@@ -66,7 +67,7 @@ export type LibrarySlice = {
 };
 
 export const createLibrarySlice =
-  (transport: Transport): StateCreator<AppState, [], [], LibrarySlice> =>
+  (transport: Transport, pending: PendingStatuses): StateCreator<AppState, [], [], LibrarySlice> =>
   (set, get) => {
     /** The next waiting file's preview, once the one before is confirmed, cancelled or refused. */
     const next = (): void => {
@@ -111,7 +112,11 @@ export const createLibrarySlice =
       },
       async loadStats() {
         try {
-          set({ stats: await transport.invoke('stats.get', {}) });
+          const begun = pending.begun;
+          const stats = await transport.invoke('stats.get', {});
+          // Counted before a status change made here since (which moved the counts shown): that change's echo
+          // or its refusal asks again.
+          if (pending.begun === begun) set({ stats });
         } catch (error) {
           get().showError(error);
         }

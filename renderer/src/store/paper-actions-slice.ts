@@ -135,7 +135,12 @@ export const createPaperActionsSlice =
           // The sidebar's counts at once too; the library's own come once the keys stop (store/index.ts).
           ...(stats && before.length > 0 && { stats: movedStats(stats, before, status) }),
         });
-        const change = pending.begin(ids, status);
+        // Every paper named had its row here changed (or taken out), and was counted: its echo need not be followed at once.
+        const change = pending.begin(
+          ids,
+          status,
+          ids.every((id) => seen.has(id)),
+        );
         try {
           // Sent once the change is on screen (after-paint.ts), still in the order the changes were made.
           const painted = nextPaint();

@@ -1,6 +1,6 @@
 import type { PaperRow, Status, View } from './types';
 
-type Entry = { status: Status; change: number; settledAfter?: number };
+type Entry = { status: Status; change: number; settledAfter?: number; shownHere: boolean };
 
 /**
  * Status changes shown before the library confirms them. A list request sent before a change
@@ -17,16 +17,30 @@ export class PendingStatuses {
     return ++this.requests;
   }
 
-  /** A change is shown; returns its handle for `settle`. */
-  begin(ids: readonly string[], status: Status): number {
+  /**
+   * A change is shown; returns its handle for `settle`. `shownHere`: every paper it names had its row here
+   * changed (or taken out) with it, so the list and the counts here have it already (not so for an undo that
+   * brings back a paper whose row left, or for rows not yet come).
+   */
+  begin(ids: readonly string[], status: Status, shownHere = false): number {
     const change = ++this.changes;
-    for (const id of ids) this.entries.set(id, { status, change });
+    for (const id of ids) this.entries.set(id, { status, change, shownHere });
     return change;
+  }
+
+  /** How many changes were made here so far: a count asked for before the latest is older than what is shown. */
+  get begun(): number {
+    return this.changes;
   }
 
   /** Whether every one of `ids` has a change made here that the library has not yet shown in a list. */
   owns(ids: readonly string[]): boolean {
     return ids.length > 0 && ids.every((id) => this.entries.has(id));
+  }
+
+  /** Whether every one of `ids` has a change made here that the rows and counts here showed when it was made. */
+  shownHere(ids: readonly string[]): boolean {
+    return ids.length > 0 && ids.every((id) => this.entries.get(id)?.shownHere === true);
   }
 
   /** The library answered: a refused change is forgotten, an applied one is kept until a list sent after it arrives. */
