@@ -2,11 +2,11 @@ import { useEffect, type RefObject } from 'react';
 
 /**
  * While keys drive the list, a pointer resting over it does not hover its rows: `data-keys` is set on the
- * list at a key press and taken off when the pointer really moves. Without it, each key that moves the rows
- * (q keeps a paper and the rows below move up) puts a new row under a still pointer: its hover background,
- * the row's actions fading in and their 80 ms fade-out on the row before, several frames and a new style
- * for the row each time, all of it on the frame that should show the key's change. The selected row still
- * shows its actions, so a keyboard loses nothing.
+ * list at a key press and taken off when the pointer moves to another place, scrolls or clicks. Without it,
+ * each key that moves the rows (q keeps a paper and the rows below move up) puts a new row under a still
+ * pointer: its hover background, the row's actions fading in and their 80 ms fade-out on the row before,
+ * several frames and a new style for the row each time, all of it on the frame that should show the key's
+ * change. The selected row still shows its actions, so a keyboard loses nothing.
  */
 export function usePointerRest(list: RefObject<HTMLElement | null>): void {
   useEffect(() => {

@@ -135,7 +135,7 @@ export const createPaperActionsSlice =
           // The sidebar's counts at once too; the library's own come once the keys stop (store/index.ts).
           ...(stats && before.length > 0 && { stats: movedStats(stats, before, status) }),
         });
-        // Every paper named had its row here changed (or taken out), and was counted: its echo need not be followed at once.
+        // Every paper named had its row here changed (or taken out) and counted: its echo need not be followed at once.
         const change = pending.begin(
           ids,
           status,
