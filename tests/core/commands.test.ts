@@ -138,6 +138,40 @@ describe('papers', () => {
     expect(queue.papers.map((p) => p.id)).toEqual([ids[2], ids[1]]);
   });
 
+  it('puts papers back at the place an undo names, and refuses a place for a paper it does not change', async () => {
+    const { store, ids } = await storeWithPapers(4);
+    const inbox = async () =>
+      (await run(store, 'papers.list', { status: 'inbox', sort: 'queue' })).papers.map((p) => p.id);
+    const rankOf = async (id: string) => (await run(store, 'papers.get', { id })).rank;
+    const [first, second] = [await rankOf(ids[0]!), await rankOf(ids[1]!)];
+    await run(store, 'papers.setStatus', { ids: [ids[0]!, ids[1]!], status: 'queued' });
+    expect(await inbox()).toEqual([ids[2], ids[3]]);
+    // Without its old place a paper brought back stays where keeping it put it: after every other.
+    await run(store, 'papers.setStatus', { ids: [ids[1]!], status: 'inbox' });
+    expect(await inbox()).toEqual([ids[2], ids[3], ids[1]]);
+    await run(store, 'papers.setStatus', { ids: [ids[1]!], status: 'queued' });
+    await run(store, 'papers.setStatus', {
+      ids: [ids[0]!, ids[1]!],
+      status: 'inbox',
+      ranks: { [ids[0]!]: first, [ids[1]!]: second },
+    });
+    expect(await inbox()).toEqual(ids);
+    const stray = await dispatch({ store }, 'papers.setStatus', {
+      ids: [ids[2]!],
+      status: 'read',
+      ranks: { [ids[3]!]: 1 },
+    });
+    expect(stray).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!stray.ok && stray.error.issues?.[0]?.path).toBe('ranks');
+    const infinite = await dispatch({ store }, 'papers.setStatus', {
+      ids: [ids[2]!],
+      status: 'read',
+      ranks: { [ids[2]!]: 'x' },
+    });
+    expect(infinite).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await inbox()).toEqual(ids);
+  });
+
   it('filters by status, tag and text (prefix of any word, accents folded) and sorts', async () => {
     const { store, ids } = await storeWithPapers(3);
     await run(store, 'papers.update', {

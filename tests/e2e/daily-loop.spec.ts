@@ -116,6 +116,27 @@ test.describe('one vocabulary and one key map', () => {
     await expect.poll(() => statusOf(current), CLI_POLL).toBe('read');
     await page.keyboard.press('u');
     await expect.poll(() => statusOf(current), CLI_POLL).toBe('inbox');
+    // A kept paper taken back is the one triage shows again: back at its place, not after the rest.
+    const heading = triage.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText(current);
+    await page.keyboard.press('q');
+    await expect(heading).not.toHaveText(current);
+    await page.keyboard.press('u');
+    await expect(heading).toHaveText(current);
+    await expect.poll(() => statusOf(current), CLI_POLL).toBe('inbox');
+    await page.keyboard.press('Escape');
+
+    // In the list too: the paper comes back to its row, with the cursor on it.
+    const order = await rows.locator('.row-title').allTextContents();
+    await rows.nth(2).click();
+    await page.keyboard.press('q');
+    await expect(rows).toHaveCount(4);
+    await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('u');
+    await expect(rows).toHaveCount(5);
+    await expect(rows.locator('.row-title')).toHaveText(order);
+    await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
+    await expect(rows.nth(2)).toContainText(order[2]!);
   });
 });
 

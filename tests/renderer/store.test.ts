@@ -136,6 +136,33 @@ describe('fast triage', () => {
     stop();
   });
 
+  it('an undone keep brings the paper back to its place in the inbox, with the cursor on it', async () => {
+    const library = await openTempStore();
+    const ids: string[] = [];
+    for (const title of ['First of four', 'Second of four', 'Third of four', 'Fourth of four']) {
+      const added = await dispatch({ store: library }, 'papers.add', { title });
+      if (added.ok) ids.push((added.value as { id: string }).id);
+    }
+    const app = createAppStore(inProcess(library));
+    const stop = app.start();
+    const order = () => app.getState().papers.map((p) => p?.id);
+    await until(() => order().join() === ids.join());
+    app.getState().select(ids[1]);
+    await app.getState().setStatus([ids[1]!], 'queued');
+    expect(app.getState().selectedId).toBe(ids[2]);
+    await until(() => order().join() === [ids[0], ids[2], ids[3]].join());
+    await app.getState().undo();
+    expect(app.getState().selectedId).toBe(ids[1]);
+    await until(() => order().join() === ids.join());
+    // Two papers kept at once come back each to its own place.
+    await app.getState().setStatus([ids[0]!, ids[3]!], 'queued');
+    await until(() => order().join() === [ids[1], ids[2]].join());
+    await app.getState().undo();
+    await until(() => order().join() === ids.join());
+    expect(library.get(ids[3]!)?.status).toBe('inbox');
+    stop();
+  });
+
   it('an undo pressed while the change it undoes is still on its way reaches the library after it', async () => {
     const library = await openTempStore();
     const { id } = await dispatch({ store: library }, 'papers.add', { title: 'A paper decided and taken back' }).then(

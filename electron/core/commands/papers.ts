@@ -218,8 +218,19 @@ export const papersUpdate = defineCommand({
 export const papersSetStatus = defineCommand({
   kind: 'mutation',
   summary: 'Mark papers inbox, queued, reading, read or dismissed; each change is recorded with its time.',
-  input: z.strictObject({ ids: IdsSchema, status: StatusSchema }),
-  run(ctx, { ids, status }) {
+  input: z
+    .strictObject({
+      ids: IdsSchema,
+      status: StatusSchema,
+      // An undo's: the place in the queue order (rank) each paper had before the change it takes back, so a
+      // kept paper brought back to the inbox returns where it was rather than to the end.
+      ranks: z.record(IdSchema, z.number().finite()).optional(),
+    })
+    .refine(({ ids, ranks }) => !ranks || namesOnly(Object.keys(ranks), ids), {
+      path: ['ranks'],
+      message: 'ranks may only name papers in ids',
+    }),
+  run(ctx, { ids, status, ranks }) {
     const papers = ids.map((id) => requirePaper(ctx, id));
     const now = ctx.now().toISOString();
     const changed: Paper[] = [];
@@ -230,8 +241,9 @@ export const papersSetStatus = defineCommand({
         status,
         history: [...paper.history, { status, at: now }],
         updatedAt: now,
-        // Keeping a paper from the inbox (or bringing it back) puts it at the end of the queue.
-        rank: entersQueue(paper.status, status) ? ctx.store.nextRank() : paper.rank,
+        // Keeping a paper from the inbox (or bringing it back) puts it at the end of the queue; an undo puts
+        // it back at the place it had.
+        rank: ranks?.[paper.id] ?? (entersQueue(paper.status, status) ? ctx.store.nextRank() : paper.rank),
       };
       ctx.store.replace(next);
       changed.push(next);
@@ -240,6 +252,12 @@ export const papersSetStatus = defineCommand({
     return { updated: changed.length, papers: changed };
   },
 });
+
+/** Whether every id of `some` is among `ids`. */
+function namesOnly(some: string[], ids: string[]): boolean {
+  const named = new Set(ids);
+  return some.every((id) => named.has(id));
+}
 
 function entersQueue(from: Status, to: Status): boolean {
   return to === 'queued' && (from === 'inbox' || from === 'dismissed');

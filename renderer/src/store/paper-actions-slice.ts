@@ -12,15 +12,25 @@ import type { Annotation, PaperRow, Stats, Status, View } from './types';
 /** The details a person can edit on a paper. */
 export type PaperPatch = Exclude<CommandInput<'papers.update'>, undefined>['patch'];
 
-/** How to put back what a status change did: each group of papers and the status it had. */
-type UndoEntry = { label: string; restore: { ids: string[]; status: Status }[] };
+/** The papers a status change moved that had one status before it, with the place in the queue order each had. */
+type Restore = { ids: string[]; status: Status; ranks: Record<string, number> };
+
+/**
+ * How to put back what a status change did: each group of papers with the status and place it had, and the
+ * paper the cursor was on when the change moved it off (an undo brings the cursor back to it).
+ */
+type UndoEntry = { label: string; restore: Restore[]; cursor?: string };
 
 export type PaperActionsSlice = {
   /**
    * Shown at once (optimistic); rolled back with a visible error if the core refuses. With `keepOpen` (the
    * detail pane's buttons) the open paper stays selected and on screen, dimmed, even if it leaves the view.
    */
-  setStatus: (ids: string[], status: Status, options?: { undoable?: boolean; keepOpen?: boolean }) => Promise<void>;
+  setStatus: (
+    ids: string[],
+    status: Status,
+    options?: { undoable?: boolean; keepOpen?: boolean; ranks?: Record<string, number> },
+  ) => Promise<void>;
   undoStack: UndoEntry[];
   /** Put back the statuses the last change replaced. */
   undo: () => Promise<void>;
@@ -87,13 +97,13 @@ export const createPaperActionsSlice =
         const index = selectedId === undefined ? -1 : (places.get(selectedId) ?? -1);
         // One copy of the list at most (a change that changes no row here copies nothing).
         const next: (PaperRow | undefined)[] = hits.length ? papers.slice() : (papers as (PaperRow | undefined)[]);
-        const before: { id: string; status: Status }[] = [];
+        const before: Moved[] = [];
         const seen = new Set<string>();
         for (let h = hits.length - 1; h >= 0; h--) {
           const at = hits[h]!;
           const row = papers[at]!;
           seen.add(row.id);
-          if (row.status !== status) before.unshift({ id: row.id, status: row.status });
+          if (row.status !== status) before.unshift({ id: row.id, status: row.status, rank: row.rank });
           if (!stays) next.splice(at, 1);
           else if (row.status !== status) next[at] = { ...row, status };
         }
@@ -101,7 +111,8 @@ export const createPaperActionsSlice =
         let linger = lingering;
         if (lingering && wanted.has(lingering.row.id)) {
           seen.add(lingering.row.id);
-          if (lingering.row.status !== status) before.push({ id: lingering.row.id, status: lingering.row.status });
+          const { id, status: had, rank } = lingering.row;
+          if (had !== status) before.push({ id, status: had, rank });
           linger = { ...lingering, row: { ...lingering.row, status } };
         }
         const keepOpen = options?.keepOpen === true && !stays && selectedId !== undefined && wanted.has(selectedId);
@@ -122,7 +133,11 @@ export const createPaperActionsSlice =
         const entry: UndoEntry | undefined =
           options?.undoable === false || restore.length === 0
             ? undefined
-            : { label: `Marked ${whichPapers(ids, shown, linger, detail)} ${STATUS_WORD[status]}`, restore };
+            : {
+                label: `Marked ${whichPapers(ids, shown, linger, detail)} ${STATUS_WORD[status]}`,
+                restore,
+                ...(cursor !== selectedId && { cursor: selectedId }),
+              };
         if (entry) noticeFor();
         // The rows, the cursor, the undo entry and its notice in one update: every subscriber of the store
         // looks once, and the list is drawn once.
@@ -144,7 +159,10 @@ export const createPaperActionsSlice =
         try {
           // Sent once the change is on screen (after-paint.ts), still in the order the changes were made.
           const painted = nextPaint();
-          const sent = statusSent.then(() => painted).then(() => transport.invoke('papers.setStatus', { ids, status }));
+          const ranks = options?.ranks;
+          const sent = statusSent
+            .then(() => painted)
+            .then(() => transport.invoke('papers.setStatus', { ids, status, ...(ranks && { ranks }) }));
           statusSent = sent.catch(() => undefined);
           await sent;
           pending.settle(change, true);
@@ -160,8 +178,12 @@ export const createPaperActionsSlice =
       async undo() {
         const entry = get().undoStack.at(-1);
         if (!entry) return;
+        // The cursor goes back to the paper it was on, which comes back to its place in the list.
         set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
-        for (const group of entry.restore) await get().setStatus(group.ids, group.status, { undoable: false });
+        if (entry.cursor) get().select(entry.cursor);
+        for (const { ids, status, ranks } of entry.restore) {
+          await get().setStatus(ids, status, { undoable: false, ranks });
+        }
         // The label's first word only: a title keeps its capitals.
         notify(`Undone: ${entry.label.charAt(0).toLowerCase()}${entry.label.slice(1)}`);
       },
@@ -245,8 +267,16 @@ function movedStats(stats: Stats, moved: readonly { status: Status }[], status: 
   return { ...stats, byStatus, unread: byStatus.inbox + byStatus.queued };
 }
 
-function groupByStatus(items: { id: string; status: Status }[]): { ids: string[]; status: Status }[] {
-  const groups = new Map<Status, string[]>();
-  for (const item of items) groups.set(item.status, [...(groups.get(item.status) ?? []), item.id]);
-  return [...groups].map(([status, ids]) => ({ status, ids }));
+/** A paper a status change moved: the status it had, and its place in the queue order when its row was here. */
+type Moved = { id: string; status: Status; rank?: number };
+
+function groupByStatus(items: Moved[]): Restore[] {
+  const groups = new Map<Status, Restore>();
+  for (const { id, status, rank } of items) {
+    let group = groups.get(status);
+    if (!group) groups.set(status, (group = { ids: [], status, ranks: {} }));
+    group.ids.push(id);
+    if (rank !== undefined) group.ranks[id] = rank;
+  }
+  return [...groups.values()];
 }
