@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { ThreadHold } from './thread-hold';
 
 /** How long after the last request the process counts as quiet: a page's requests come this close together. */
 export const QUIET_MS = 250;
@@ -40,6 +41,14 @@ export class Foreground {
   /** What waits to go on, each with the quiet it waits for (ms after the last request) and how it gives way. */
   private readonly waiting = new Map<() => void, { quietMs: number; patience: Patience }>();
   private timer: NodeJS.Timeout | undefined;
+  /** Requests waiting for a background thread's work (a search that needs the whole index): threads go on. */
+  private urgentThreads = 0;
+  private threadTimer: NodeJS.Timeout | undefined;
+  /**
+   * Set while background threads should hold back (thread-hold.ts): from a request's start until QUIET_MS after
+   * the last one ends, in a process that serves pages, unless a request waits for a thread's work.
+   */
+  readonly threads = new ThreadHold();
   /**
    * True in a process that serves pages (browser mode's server, the desktop window): work that can come later
    * waits for the page first. A one-shot command (the CLI) serves none, and answers exactly at once.
@@ -55,6 +64,7 @@ export class Foreground {
   begin(): () => void {
     this.inFlight++;
     this.last = performance.now();
+    this.holdThreads();
     let ended = false;
     return () => {
       if (ended) return;
@@ -62,6 +72,7 @@ export class Foreground {
       this.inFlight--;
       this.last = performance.now();
       this.arm();
+      this.holdThreads();
     };
   }
 
@@ -69,14 +80,23 @@ export class Foreground {
    * A request waits for `work` (background work it needs, such as For you's model): until it settles,
    * background work does not hold back, since holding it back would hold back the request. `bulk: false`: the
    * request never needs the papers handed to a thread, which then holds back as for any request (see Patience).
+   * `threads: false`: the request can wait for a background thread's work while a page is in use (the papers
+   * like an open one, on a first start: the thread building For you's model holds back meanwhile).
    */
-  waitFor<T>(work: Promise<T>, { bulk = true }: { bulk?: boolean } = {}): Promise<T> {
+  waitFor<T>(
+    work: Promise<T>,
+    { bulk = true, threads = true }: { bulk?: boolean; threads?: boolean } = {},
+  ): Promise<T> {
     this.urgent++;
     if (bulk) this.urgentBulk++;
+    if (threads) this.urgentThreads++;
     this.wakeAll();
+    this.holdThreads();
     return work.finally(() => {
       this.urgent--;
       if (bulk) this.urgentBulk--;
+      if (threads) this.urgentThreads--;
+      this.holdThreads();
     });
   }
 
@@ -127,6 +147,18 @@ export class Foreground {
     const was = this.waiting.get(wake);
     this.waiting.set(wake, { quietMs: Math.min(quietMs, was?.quietMs ?? Infinity), patience });
     this.arm();
+  }
+
+  /** Set or clear the threads' flag as the requests now say, and clear it QUIET_MS after the last one. */
+  private holdThreads(): void {
+    clearTimeout(this.threadTimer);
+    this.threadTimer = undefined;
+    const now = performance.now();
+    const held = this.servesPages && this.urgentThreads === 0 && (this.inFlight > 0 || now - this.last < QUIET_MS);
+    this.threads.set(held);
+    if (!held || this.inFlight > 0) return;
+    this.threadTimer = setTimeout(() => this.holdThreads(), Math.max(1, this.last + QUIET_MS - now));
+    this.threadTimer.unref();
   }
 
   /** A request began waiting for background work: what it may need goes on now. */

@@ -25,7 +25,8 @@ export const insightRank = defineCommand({
       rankInbox(ctx.store, compileRules(ctx.store.rules), input.ids, {
         explain: Number.isFinite(explain) ? explain : undefined,
       }),
-      { bulk: false },
+      // Nor a thread's: For you ranks by its first model until the thread's model is in.
+      { bulk: false, threads: false },
     );
     return { ...ranking, items: input.limit ? ranking.items.slice(0, input.limit) : ranking.items };
   },
@@ -36,7 +37,9 @@ export const insightSimilar = defineCommand({
   summary: 'The papers most like one paper, with the terms they share.',
   input: z.strictObject({ id: IdSchema, limit: z.number().int().min(1).max(100).default(10) }),
   async run(ctx, input) {
-    const items = await foreground.waitFor(similarPapers(ctx.store, input.id, input.limit));
+    // On a first start this waits for the model's thread, which holds back while the page is in use: the
+    // panel says it is looking meanwhile, and the page's keys and searches go first.
+    const items = await foreground.waitFor(similarPapers(ctx.store, input.id, input.limit), { threads: false });
     if (!items) throw notFound('paper', input.id);
     return { items };
   },

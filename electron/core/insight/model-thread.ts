@@ -1,7 +1,8 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Paper } from '../schema';
 import { ShelfReader, type AbstractRef } from '../store/shelf-read';
 import type { LibraryStore } from '../store/store';
+import { useThreadHold } from '../thread-hold';
 import { TextModel } from './model';
 import { readModelFile, textPrint, writeModelCache, type ModelFile, type ModelState } from './model-cache';
 
@@ -63,6 +64,7 @@ function sentLibrary(texts: ModelText[]): LibraryStore {
  */
 export function serveModelBuild(priority: number | undefined): void {
   const port = parentPort!;
+  useThreadHold((workerData as { hold?: unknown } | null)?.hold);
   let texts: ModelText[] = [];
   port.on('message', (message: ToModelThread) => {
     if (message.kind === 'papers') {

@@ -1,4 +1,5 @@
 import { foreground, type Patience } from '../foreground';
+import { pauseWhileHeld } from '../thread-hold';
 import { turns } from '../turns';
 
 /** The longest a slice of background work over many papers holds the event loop (see `Slices`). */
@@ -11,6 +12,8 @@ const STEPS_PER_LOOK = 64;
  * how this work gives way (a hand-over to a thread is `bulk`).
  */
 export async function breathe(patience: Patience = 'work'): Promise<void> {
+  // In a background thread (For you's model built in one): asleep while the page is in use.
+  pauseWhileHeld();
   // Ahead of the rest while a request waits for background work: For you's first ranking waits for its model,
   // which took turns with the search index's steps and came 200 ms later on a first start.
   await turns.next({ first: foreground.awaited });

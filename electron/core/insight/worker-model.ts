@@ -3,6 +3,7 @@ import type { LibraryStore } from '../store/store';
 import { readModelFile, type ModelFile, type ModelState } from './model-cache';
 import { abstractRef } from '../store/abstract-shelf';
 import { modelText, type FromModelThread, type ModelText, type ToModelThread } from './model-thread';
+import { foreground } from '../foreground';
 import { breathe } from './slices';
 
 /** Papers sent to the thread per message (a few ms of copying), the event loop given a turn between messages. */
@@ -26,7 +27,11 @@ export async function buildInThread(
   const started = performance.now();
   let thread: Worker;
   try {
-    thread = new Worker(new URL('./model-worker.mjs', import.meta.url), { execArgv: [] });
+    thread = new Worker(new URL('./model-worker.mjs', import.meta.url), {
+      execArgv: [],
+      // It holds back while the page is in use (thread-hold.ts).
+      workerData: { hold: foreground.threads.flag },
+    });
   } catch {
     return undefined;
   }
@@ -68,7 +73,11 @@ export async function buildInThread(
 export async function readInThread(path: string): Promise<ModelFile | undefined> {
   let thread: Worker;
   try {
-    thread = new Worker(new URL('./model-worker.mjs', import.meta.url), { execArgv: [] });
+    thread = new Worker(new URL('./model-worker.mjs', import.meta.url), {
+      execArgv: [],
+      // It holds back while the page is in use (thread-hold.ts).
+      workerData: { hold: foreground.threads.flag },
+    });
   } catch {
     return readModelFile(path, true);
   }

@@ -1,7 +1,9 @@
-import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Paper } from '../schema';
 import { ShelfReader, type AbstractRef } from '../store/shelf-read';
-import { IndexBuilder, type Documents } from './build';
+import { pauseWhileHeld, useThreadHold } from '../thread-hold';
+import { IndexBuilder, type BaseIndex, type Documents } from './build';
 import { Checksum, cacheParts, fingerprint, writeCache } from './index-cache';
 
 /**
@@ -47,6 +49,11 @@ export function searchedText(
   return [paper.title, paper.authors, abstract, paper.note, paper.tags, highlights, paper.arxivId ?? null];
 }
 
+/** How long the build runs between two looks at whether the page is in use (thread-hold.ts). */
+const STEP_MS = 5;
+/** Papers fingerprinted between two looks. */
+const FINGERPRINTS_A_LOOK = 1000;
+
 /** The thread's reader of abstracts kept on disk. */
 const shelf = new ShelfReader();
 
@@ -76,6 +83,7 @@ function asPaper(text: NonNullable<SearchedText>): Paper {
  */
 export function serveBuild(priority: number | undefined): void {
   const port = parentPort!;
+  useThreadHold((workerData as { hold?: unknown } | null)?.hold);
   let texts: SearchedText[] = [];
   port.on('message', (message: ToThread) => {
     if (message.kind === 'papers') {
@@ -95,8 +103,12 @@ export function serveBuild(priority: number | undefined): void {
       for (let ordinal = 0; ordinal < message.count; ordinal++) {
         const paper = docs.at(ordinal);
         if (paper) fingerprint(paper, fingerprints, 2 * ordinal);
+        if (ordinal % FINGERPRINTS_A_LOOK === FINGERPRINTS_A_LOOK - 1) pauseWhileHeld();
       }
-      const built = new IndexBuilder(docs).step(Infinity)!;
+      // In steps, asleep between them while the page is in use (thread-hold.ts).
+      const builder = new IndexBuilder(docs);
+      let built: BaseIndex | undefined;
+      while (!(built = builder.step(performance.now() + STEP_MS))) pauseWhileHeld();
       texts = [];
       const parts = cacheParts(built, built.covered, fingerprints);
       const send = (): void => {

@@ -43,7 +43,11 @@ export class WorkerBuild implements IndexSteps {
   ) {
     this.end = docs.count;
     try {
-      const thread = new Worker(new URL('./build-worker.mjs', import.meta.url), { execArgv: [] });
+      // It holds back while the page is in use (thread-hold.ts).
+      const thread = new Worker(new URL('./build-worker.mjs', import.meta.url), {
+        execArgv: [],
+        workerData: { hold: foreground.threads.flag },
+      });
       this.thread = thread;
       thread.on('message', (reply: FromThread) => {
         if (thread !== this.thread) return;
