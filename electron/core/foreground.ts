@@ -43,10 +43,16 @@ export class Foreground {
   private timer: NodeJS.Timeout | undefined;
   /** Requests waiting for a background thread's work (a search that needs the whole index): threads go on. */
   private urgentThreads = 0;
+  /**
+   * Requests that can wait for a thread's work (`threads: false`): open for as long as the thread works, they
+   * do not hold it back themselves (else the thread they wait for would barely run), only other requests do.
+   */
+  private patientThreads = 0;
   private threadTimer: NodeJS.Timeout | undefined;
   /**
    * Set while background threads should hold back (thread-hold.ts): from a request's start until QUIET_MS after
-   * the last one ends, in a process that serves pages, unless a request waits for a thread's work.
+   * the last one ends (or after the last started, while those open all wait patiently), in a process that serves
+   * pages, unless a request waits for a thread's work.
    */
   readonly threads = new ThreadHold();
   /**
@@ -90,12 +96,14 @@ export class Foreground {
     this.urgent++;
     if (bulk) this.urgentBulk++;
     if (threads) this.urgentThreads++;
+    else this.patientThreads++;
     this.wakeAll();
     this.holdThreads();
     return work.finally(() => {
       this.urgent--;
       if (bulk) this.urgentBulk--;
       if (threads) this.urgentThreads--;
+      else this.patientThreads--;
       this.holdThreads();
     });
   }
@@ -154,9 +162,10 @@ export class Foreground {
     clearTimeout(this.threadTimer);
     this.threadTimer = undefined;
     const now = performance.now();
-    const held = this.servesPages && this.urgentThreads === 0 && (this.inFlight > 0 || now - this.last < QUIET_MS);
+    const busy = this.inFlight > this.patientThreads;
+    const held = this.servesPages && this.urgentThreads === 0 && (busy || now - this.last < QUIET_MS);
     this.threads.set(held);
-    if (!held || this.inFlight > 0) return;
+    if (!held || busy) return;
     this.threadTimer = setTimeout(() => this.holdThreads(), Math.max(1, this.last + QUIET_MS - now));
     this.threadTimer.unref();
   }

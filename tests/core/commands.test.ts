@@ -138,7 +138,7 @@ describe('papers', () => {
     expect(queue.papers.map((p) => p.id)).toEqual([ids[2], ids[1]]);
   });
 
-  it('puts papers back at the place an undo names, and refuses a place for a paper it does not change', async () => {
+  it('an undo of a keep puts the paper back at the place it names, and no other change takes a place', async () => {
     const { store, ids } = await storeWithPapers(4);
     const inbox = async () =>
       (await run(store, 'papers.list', { status: 'inbox', sort: 'queue' })).papers.map((p) => p.id);
@@ -156,19 +156,21 @@ describe('papers', () => {
       ranks: { [ids[0]!]: first, [ids[1]!]: second },
     });
     expect(await inbox()).toEqual(ids);
-    const stray = await dispatch({ store }, 'papers.setStatus', {
-      ids: [ids[2]!],
-      status: 'read',
-      ranks: { [ids[3]!]: 1 },
-    });
-    expect(stray).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(!stray.ok && stray.error.issues?.[0]?.path).toBe('ranks');
-    const infinite = await dispatch({ store }, 'papers.setStatus', {
-      ids: [ids[2]!],
-      status: 'read',
-      ranks: { [ids[2]!]: 'x' },
-    });
-    expect(infinite).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // A change that does not take a paper out of the queue keeps its place, whatever ranks say.
+    const before = await rankOf(ids[2]!);
+    await run(store, 'papers.setStatus', { ids: [ids[2]!], status: 'read', ranks: { [ids[2]!]: -5 } });
+    expect(await rankOf(ids[2]!)).toBe(before);
+    await run(store, 'papers.setStatus', { ids: [ids[2]!], status: 'inbox' });
+
+    const refused = async (input: unknown) => {
+      const result = await dispatch({ store }, 'papers.setStatus', input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      return !result.ok && result.error.issues?.[0]?.path;
+    };
+    // A place for a paper the change does not name, one that is no number, and one too large to add one to.
+    expect(await refused({ ids: [ids[2]!], status: 'read', ranks: { [ids[3]!]: 1 } })).toBe('ranks');
+    expect(await refused({ ids: [ids[2]!], status: 'read', ranks: { [ids[2]!]: Infinity } })).toMatch(/^ranks/);
+    expect(await refused({ ids: [ids[2]!], status: 'read', ranks: { [ids[2]!]: 2 ** 60 } })).toMatch(/^ranks/);
     expect(await inbox()).toEqual(ids);
   });
 

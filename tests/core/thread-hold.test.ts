@@ -54,6 +54,26 @@ describe('background threads hold back while a page is in use', { timeout: 90_00
     open();
     await sleep(QUIET_MS + 100);
     expect(held()).toBe(false);
+
+    // A request open for as long as a thread works ("More like this" on a first start) does not hold it back
+    // itself, past QUIET_MS: the thread it waits for would barely run. Other requests still do.
+    const slow = foreground.begin();
+    let finish: () => void = () => undefined;
+    const patientOnly = foreground.waitFor(new Promise<void>((resolve) => (finish = resolve)), { threads: false });
+    expect(held()).toBe(true);
+    await sleep(QUIET_MS + 100);
+    expect(held()).toBe(false);
+    const other = foreground.begin();
+    expect(held()).toBe(true);
+    other();
+    await sleep(QUIET_MS + 100);
+    expect(held()).toBe(false);
+    finish();
+    await patientOnly;
+    slow();
+    expect(held()).toBe(true);
+    await sleep(QUIET_MS + 100);
+    expect(held()).toBe(false);
   });
 
   it('a thread sleeps while the flag is set, goes on once cleared, and works a slice after THREAD_MOST_HELD_MS', async () => {

@@ -13,13 +13,12 @@ import {
   papersIds,
   papersList,
   papersRemove,
-  papersReorder,
   papersResolve,
   papersRows,
   papersRowsOf,
-  papersSetStatus,
   papersUpdate,
 } from './papers';
+import { papersReorder, papersSetStatus } from './queue';
 import { statsGet } from './stats';
 import { syncNow, syncSetup, syncStatusCommand } from './sync';
 import { tagsList, tagsSet } from './tags';

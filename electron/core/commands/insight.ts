@@ -37,8 +37,9 @@ export const insightSimilar = defineCommand({
   summary: 'The papers most like one paper, with the terms they share.',
   input: z.strictObject({ id: IdSchema, limit: z.number().int().min(1).max(100).default(10) }),
   async run(ctx, input) {
-    // On a first start this waits for the model's thread, which holds back while the page is in use: the
-    // panel says it is looking meanwhile, and the page's keys and searches go first.
+    // On a first start this waits for the model's thread, which holds back while the page's other requests
+    // come: the panel says it is looking meanwhile, and the page's keys and searches go first. Open for as long
+    // as the thread works, this request does not hold it back itself (foreground.ts).
     const items = await foreground.waitFor(similarPapers(ctx.store, input.id, input.limit), { threads: false });
     if (!items) throw notFound('paper', input.id);
     return { items };

@@ -12,7 +12,7 @@ import { matchWords } from '../search/snippet';
 /** Pages up to this many rows carry where a search matched (the list asks for LIST_PAGE_ROWS). */
 const MATCHED_ROWS = 1000;
 import { CommandError, notFound } from '../result';
-import { LinkSchema, StatusSchema, type Paper, type Status } from '../schema';
+import { LinkSchema, StatusSchema, type Paper } from '../schema';
 import { trashUnused } from './attachments';
 import { Bounded, IdSchema, IdsSchema } from './inputs';
 
@@ -215,54 +215,6 @@ export const papersUpdate = defineCommand({
   },
 });
 
-export const papersSetStatus = defineCommand({
-  kind: 'mutation',
-  summary: 'Mark papers inbox, queued, reading, read or dismissed; each change is recorded with its time.',
-  input: z
-    .strictObject({
-      ids: IdsSchema,
-      status: StatusSchema,
-      // An undo's: the place in the queue order (rank) each paper had before the change it takes back, so a
-      // kept paper brought back to the inbox returns where it was rather than to the end.
-      ranks: z.record(IdSchema, z.number().finite()).optional(),
-    })
-    .refine(({ ids, ranks }) => !ranks || namesOnly(Object.keys(ranks), ids), {
-      path: ['ranks'],
-      message: 'ranks may only name papers in ids',
-    }),
-  run(ctx, { ids, status, ranks }) {
-    const papers = ids.map((id) => requirePaper(ctx, id));
-    const now = ctx.now().toISOString();
-    const changed: Paper[] = [];
-    for (const paper of papers) {
-      if (paper.status === status) continue;
-      const next: Paper = {
-        ...paper,
-        status,
-        history: [...paper.history, { status, at: now }],
-        updatedAt: now,
-        // Keeping a paper from the inbox (or bringing it back) puts it at the end of the queue; an undo puts
-        // it back at the place it had.
-        rank: ranks?.[paper.id] ?? (entersQueue(paper.status, status) ? ctx.store.nextRank() : paper.rank),
-      };
-      ctx.store.replace(next);
-      changed.push(next);
-    }
-    ctx.changed(changed.map((p) => p.id));
-    return { updated: changed.length, papers: changed };
-  },
-});
-
-/** Whether every id of `some` is among `ids`. */
-function namesOnly(some: string[], ids: string[]): boolean {
-  const named = new Set(ids);
-  return some.every((id) => named.has(id));
-}
-
-function entersQueue(from: Status, to: Status): boolean {
-  return to === 'queued' && (from === 'inbox' || from === 'dismissed');
-}
-
 export const papersRemove = defineCommand({
   kind: 'mutation',
   summary: 'Delete papers with their notes and annotations.',
@@ -277,54 +229,6 @@ export const papersRemove = defineCommand({
     return { removed: ids.length };
   },
 });
-
-export const papersReorder = defineCommand({
-  kind: 'mutation',
-  summary: 'Move papers (in the given order) to just before another paper, or to the end with before: null.',
-  input: z.strictObject({ ids: IdsSchema, before: IdSchema.nullable() }),
-  run(ctx, { ids, before }) {
-    const moving = ids.map((id) => requirePaper(ctx, id));
-    if (before !== null && ids.includes(before)) {
-      throw new CommandError('INVALID_INPUT', 'A paper cannot be moved before itself.');
-    }
-    let ranks = ranksBetween(ctx, new Set(ids), before, moving.length);
-    if (!ranks) {
-      renumberRanks(ctx);
-      ranks = ranksBetween(ctx, new Set(ids), before, moving.length)!;
-    }
-    const now = ctx.now().toISOString();
-    moving.forEach((paper, i) => ctx.store.replace({ ...paper, rank: ranks[i]!, updatedAt: now }));
-    ctx.changed(ids);
-    return { moved: ids.length };
-  },
-});
-
-/** Evenly spaced ranks in the gap before `before`; undefined when the gap is too narrow for floats. */
-function ranksBetween(
-  ctx: CommandContext,
-  moving: Set<string>,
-  before: string | null,
-  count: number,
-): number[] | undefined {
-  const upper = before === null ? ctx.store.nextRank() + count : requirePaper(ctx, before).rank;
-  let lower = before === null ? ctx.store.nextRank() - 1 : -Infinity;
-  if (before !== null) {
-    for (const paper of ctx.store.all()) {
-      if (!moving.has(paper.id) && paper.rank < upper && paper.rank > lower) lower = paper.rank;
-    }
-    if (lower === -Infinity) lower = upper - count - 1;
-  }
-  const step = (upper - lower) / (count + 1);
-  if (!(step > 1e-6)) return undefined;
-  return Array.from({ length: count }, (_, i) => lower + step * (i + 1));
-}
-
-function renumberRanks(ctx: CommandContext): void {
-  const ordered = [...ctx.store.all()].sort((a, b) => a.rank - b.rank);
-  ordered.forEach((paper, i) => {
-    if (paper.rank !== i + 1) ctx.store.replace({ ...paper, rank: i + 1 });
-  });
-}
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -73,11 +73,7 @@ export async function buildInThread(
 export async function readInThread(path: string): Promise<ModelFile | undefined> {
   let thread: Worker;
   try {
-    thread = new Worker(new URL('./model-worker.mjs', import.meta.url), {
-      execArgv: [],
-      // It holds back while the page is in use (thread-hold.ts).
-      workerData: { hold: foreground.threads.flag },
-    });
+    thread = new Worker(new URL('./model-worker.mjs', import.meta.url), { execArgv: [] });
   } catch {
     return readModelFile(path, true);
   }

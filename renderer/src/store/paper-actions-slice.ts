@@ -103,7 +103,7 @@ export const createPaperActionsSlice =
           const at = hits[h]!;
           const row = papers[at]!;
           seen.add(row.id);
-          if (row.status !== status) before.unshift({ id: row.id, status: row.status, rank: row.rank });
+          if (row.status !== status) before.unshift(moved(row, status));
           if (!stays) next.splice(at, 1);
           else if (row.status !== status) next[at] = { ...row, status };
         }
@@ -111,8 +111,7 @@ export const createPaperActionsSlice =
         let linger = lingering;
         if (lingering && wanted.has(lingering.row.id)) {
           seen.add(lingering.row.id);
-          const { id, status: had, rank } = lingering.row;
-          if (had !== status) before.push({ id, status: had, rank });
+          if (lingering.row.status !== status) before.push(moved(lingering.row, status));
           linger = { ...lingering, row: { ...lingering.row, status } };
         }
         const keepOpen = options?.keepOpen === true && !stays && selectedId !== undefined && wanted.has(selectedId);
@@ -267,8 +266,17 @@ function movedStats(stats: Stats, moved: readonly { status: Status }[], status: 
   return { ...stats, byStatus, unread: byStatus.inbox + byStatus.queued };
 }
 
-/** A paper a status change moved: the status it had, and its place in the queue order when its row was here. */
+/**
+ * A paper a status change moved: the status it had, and, when the change puts it at the end of the queue (a
+ * keep from the inbox or the dismissed, as the library's papers.setStatus does), the place its row here says it
+ * had, for an undo to put it back there. Any other change leaves the place alone, and so does its undo.
+ */
 type Moved = { id: string; status: Status; rank?: number };
+
+function moved(row: PaperRow, status: Status): Moved {
+  const requeued = status === 'queued' && (row.status === 'inbox' || row.status === 'dismissed');
+  return { id: row.id, status: row.status, ...(requeued && { rank: row.rank }) };
+}
 
 function groupByStatus(items: Moved[]): Restore[] {
   const groups = new Map<Status, Restore>();

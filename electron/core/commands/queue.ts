@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from '../command';
+import { CommandError } from '../result';
+import { StatusSchema, type Paper, type Status } from '../schema';
+import { IdSchema, IdsSchema } from './inputs';
+import { requirePaper } from './papers';
+
+/*
+ * The queue: a paper's status, and its place in the queue order (its rank; All papers and the inbox are
+ * listed in that order too).
+ */
+
+/** The largest place an undo may give (a rank stays far from where adding one to it changes nothing). */
+const MAX_RANK = 2 ** 50;
+
+export const papersSetStatus = defineCommand({
+  kind: 'mutation',
+  summary: 'Mark papers inbox, queued, reading, read or dismissed; each change is recorded with its time.',
+  input: z
+    .strictObject({
+      ids: IdsSchema,
+      status: StatusSchema,
+      // An undo's: the place in the queue order (rank) each paper had before a keep it takes back, so the paper
+      // returns to the inbox where it was rather than at the end. Used only for a paper leaving the queue.
+      ranks: z.record(IdSchema, z.number().min(-MAX_RANK).max(MAX_RANK)).optional(),
+    })
+    .refine(({ ids, ranks }) => !ranks || namesOnly(Object.keys(ranks), ids), {
+      path: ['ranks'],
+      message: 'ranks may only name papers in ids',
+    }),
+  run(ctx, { ids, status, ranks }) {
+    const papers = ids.map((id) => requirePaper(ctx, id));
+    const now = ctx.now().toISOString();
+    const changed: Paper[] = [];
+    for (const paper of papers) {
+      if (paper.status === status) continue;
+      const next: Paper = {
+        ...paper,
+        status,
+        history: [...paper.history, { status, at: now }],
+        updatedAt: now,
+        rank: rankAfter(ctx, paper, status, ranks),
+      };
+      ctx.store.replace(next);
+      changed.push(next);
+    }
+    ctx.changed(changed.map((p) => p.id));
+    return { updated: changed.length, papers: changed };
+  },
+});
+
+/**
+ * Keeping a paper from the inbox (or bringing it back from the dismissed) puts it at the end of the queue; an
+ * undo of that puts it back at the place it had (`ranks`); any other change leaves its place as it is.
+ */
+function rankAfter(
+  ctx: CommandContext,
+  paper: Paper,
+  status: Status,
+  ranks: Record<string, number> | undefined,
+): number {
+  if (entersQueue(paper.status, status)) return ctx.store.nextRank();
+  if (ranks && Object.hasOwn(ranks, paper.id) && entersQueue(status, paper.status)) return ranks[paper.id]!;
+  return paper.rank;
+}
+
+/** Whether every id of `some` is among `ids`. */
+function namesOnly(some: string[], ids: string[]): boolean {
+  const named = new Set(ids);
+  return some.every((id) => named.has(id));
+}
+
+/** A change that puts a paper at the end of the queue: kept from the inbox, or from the dismissed. */
+export function entersQueue(from: Status, to: Status): boolean {
+  return to === 'queued' && (from === 'inbox' || from === 'dismissed');
+}
+
+export const papersReorder = defineCommand({
+  kind: 'mutation',
+  summary: 'Move papers (in the given order) to just before another paper, or to the end with before: null.',
+  input: z.strictObject({ ids: IdsSchema, before: IdSchema.nullable() }),
+  run(ctx, { ids, before }) {
+    const moving = ids.map((id) => requirePaper(ctx, id));
+    if (before !== null && ids.includes(before)) {
+      throw new CommandError('INVALID_INPUT', 'A paper cannot be moved before itself.');
+    }
+    let ranks = ranksBetween(ctx, new Set(ids), before, moving.length);
+    if (!ranks) {
+      renumberRanks(ctx);
+      ranks = ranksBetween(ctx, new Set(ids), before, moving.length)!;
+    }
+    const now = ctx.now().toISOString();
+    moving.forEach((paper, i) => ctx.store.replace({ ...paper, rank: ranks[i]!, updatedAt: now }));
+    ctx.changed(ids);
+    return { moved: ids.length };
+  },
+});
+
+/** Evenly spaced ranks in the gap before `before`; undefined when the gap is too narrow for floats. */
+function ranksBetween(
+  ctx: CommandContext,
+  moving: Set<string>,
+  before: string | null,
+  count: number,
+): number[] | undefined {
+  const upper = before === null ? ctx.store.nextRank() + count : requirePaper(ctx, before).rank;
+  let lower = before === null ? ctx.store.nextRank() - 1 : -Infinity;
+  if (before !== null) {
+    for (const paper of ctx.store.all()) {
+      if (!moving.has(paper.id) && paper.rank < upper && paper.rank > lower) lower = paper.rank;
+    }
+    if (lower === -Infinity) lower = upper - count - 1;
+  }
+  const step = (upper - lower) / (count + 1);
+  if (!(step > 1e-6)) return undefined;
+  return Array.from({ length: count }, (_, i) => lower + step * (i + 1));
+}
+
+function renumberRanks(ctx: CommandContext): void {
+  const ordered = [...ctx.store.all()].sort((a, b) => a.rank - b.rank);
+  ordered.forEach((paper, i) => {
+    if (paper.rank !== i + 1) ctx.store.replace({ ...paper, rank: i + 1 });
+  });
+}
