@@ -121,6 +121,14 @@ test.describe('one vocabulary and one key map', () => {
     await expect(heading).toHaveText(current);
     await page.keyboard.press('q');
     await expect(heading).not.toHaveText(current);
+    // The notice of the decision leaves triage's buttons to be seen and clicked.
+    const notice = page.getByRole('status').filter({ hasText: 'Marked' });
+    await expect(notice).toBeVisible();
+    const noticeBox = (await notice.boundingBox())!;
+    for (const word of ['Keep', 'Start reading', 'Mark read', 'Dismiss', 'Skip']) {
+      expect(overlaps((await triage.getByRole('button', { name: word }).boundingBox())!, noticeBox)).toBe(false);
+    }
+    await page.screenshot({ path: 'test-results/screens/triage-notice.png' });
     await page.keyboard.press('u');
     await expect(heading).toHaveText(current);
     await expect.poll(() => statusOf(current), CLI_POLL).toBe('inbox');
