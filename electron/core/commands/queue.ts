@@ -71,7 +71,7 @@ function namesOnly(some: string[], ids: string[]): boolean {
 }
 
 /** A change that puts a paper at the end of the queue: kept from the inbox, or from the dismissed. */
-export function entersQueue(from: Status, to: Status): boolean {
+function entersQueue(from: Status, to: Status): boolean {
   return to === 'queued' && (from === 'inbox' || from === 'dismissed');
 }
 

@@ -158,7 +158,8 @@ export const createPaperActionsSlice =
         try {
           // Sent once the change is on screen (after-paint.ts), still in the order the changes were made.
           const painted = nextPaint();
-          const ranks = options?.ranks;
+          // An undo of a keep's places, if it has any (an undo of any other change sends none).
+          const ranks = options?.ranks && Object.keys(options.ranks).length > 0 ? options.ranks : undefined;
           const sent = statusSent
             .then(() => painted)
             .then(() => transport.invoke('papers.setStatus', { ids, status, ...(ranks && { ranks }) }));
