@@ -144,8 +144,13 @@ describe('papers', () => {
       (await run(store, 'papers.list', { status: 'inbox', sort: 'queue' })).papers.map((p) => p.id);
     const rankOf = async (id: string) => (await run(store, 'papers.get', { id })).rank;
     const [first, second] = [await rankOf(ids[0]!), await rankOf(ids[1]!)];
-    await run(store, 'papers.setStatus', { ids: [ids[0]!, ids[1]!], status: 'queued' });
+    // The answer names the place each paper a keep took to the end of the queue had, for an undo.
+    const kept = await run(store, 'papers.setStatus', { ids: [ids[0]!, ids[1]!], status: 'queued' });
+    expect(kept.ranksBefore).toEqual({ [ids[0]!]: first, [ids[1]!]: second });
     expect(await inbox()).toEqual([ids[2], ids[3]]);
+    // A change that is no keep names none.
+    expect((await run(store, 'papers.setStatus', { ids: [ids[0]!], status: 'reading' })).ranksBefore).toEqual({});
+    await run(store, 'papers.setStatus', { ids: [ids[0]!], status: 'queued' });
     // Without its old place a paper brought back stays where keeping it put it: after every other.
     await run(store, 'papers.setStatus', { ids: [ids[1]!], status: 'inbox' });
     expect(await inbox()).toEqual([ids[2], ids[3], ids[1]]);

@@ -163,6 +163,50 @@ describe('fast triage', () => {
     stop();
   });
 
+  it('an undone keep of a range picked across rows not yet loaded puts every paper back at its place', async () => {
+    const library = await openTempStore();
+    const ids: string[] = [];
+    // More papers than the list's first page: the later rows come only when scrolled to.
+    for (let i = 0; i < 250; i++) {
+      const added = await dispatch({ store: library }, 'papers.add', { title: `Paper number ${i}` });
+      if (added.ok) ids.push((added.value as { id: string }).id);
+    }
+    const app = createAppStore(inProcess(library));
+    const stop = app.start();
+    await until(() => app.getState().papers.length === 250 && app.getState().papers[0] !== undefined);
+    expect(app.getState().papers[200]).toBeUndefined();
+    const ranks = () => ids.map((id) => library.get(id)?.rank);
+    const before = ranks();
+    await app.getState().setStatus([ids[1]!, ids[200]!], 'queued');
+    expect(library.get(ids[200]!)?.status).toBe('queued');
+    expect(ranks()).not.toEqual(before);
+    await app.getState().undo();
+    expect(library.get(ids[200]!)?.status).toBe('inbox');
+    expect(ranks()).toEqual(before);
+    stop();
+  });
+
+  it('an undo the library refuses (its paper is gone) leaves the cursor where it was', async () => {
+    const library = await openTempStore();
+    const ids: string[] = [];
+    for (const title of ['Kept then removed', 'Stays in the inbox', 'Also stays']) {
+      const added = await dispatch({ store: library }, 'papers.add', { title });
+      if (added.ok) ids.push((added.value as { id: string }).id);
+    }
+    const app = createAppStore(inProcess(library));
+    const stop = app.start();
+    await until(() => app.getState().papers.length === 3);
+    app.getState().select(ids[0]);
+    await app.getState().setStatus([ids[0]!], 'queued');
+    expect(app.getState().selectedId).toBe(ids[1]);
+    // Another window removes the paper before the undo.
+    expect((await dispatch({ store: library }, 'papers.remove', { ids: [ids[0]!] })).ok).toBe(true);
+    await app.getState().undo();
+    expect(app.getState().selectedId).toBe(ids[1]);
+    expect(app.getState().error).toBeDefined();
+    stop();
+  });
+
   it('an undo pressed while the change it undoes is still on its way reaches the library after it', async () => {
     const library = await openTempStore();
     const { id } = await dispatch({ store: library }, 'papers.add', { title: 'A paper decided and taken back' }).then(

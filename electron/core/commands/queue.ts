@@ -32,8 +32,11 @@ export const papersSetStatus = defineCommand({
     const papers = ids.map((id) => requirePaper(ctx, id));
     const now = ctx.now().toISOString();
     const changed: Paper[] = [];
+    // The place each paper a keep puts at the end of the queue had: an undo sends it back (`ranks`).
+    const ranksBefore: Record<string, number> = {};
     for (const paper of papers) {
       if (paper.status === status) continue;
+      if (entersQueue(paper.status, status)) ranksBefore[paper.id] = paper.rank;
       const next: Paper = {
         ...paper,
         status,
@@ -45,7 +48,7 @@ export const papersSetStatus = defineCommand({
       changed.push(next);
     }
     ctx.changed(changed.map((p) => p.id));
-    return { updated: changed.length, papers: changed };
+    return { updated: changed.length, papers: changed, ranksBefore };
   },
 });
 

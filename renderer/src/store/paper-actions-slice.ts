@@ -25,12 +25,13 @@ export type PaperActionsSlice = {
   /**
    * Shown at once (optimistic); rolled back with a visible error if the core refuses. With `keepOpen` (the
    * detail pane's buttons) the open paper stays selected and on screen, dimmed, even if it leaves the view.
+   * Settles true once the library has made the change, false if it refused.
    */
   setStatus: (
     ids: string[],
     status: Status,
     options?: { undoable?: boolean; keepOpen?: boolean; ranks?: Record<string, number> },
-  ) => Promise<void>;
+  ) => Promise<boolean>;
   undoStack: UndoEntry[];
   /** Put back the statuses the last change replaced. */
   undo: () => Promise<void>;
@@ -103,7 +104,7 @@ export const createPaperActionsSlice =
           const at = hits[h]!;
           const row = papers[at]!;
           seen.add(row.id);
-          if (row.status !== status) before.unshift(moved(row, status));
+          if (row.status !== status) before.unshift(moved(row));
           if (!stays) next.splice(at, 1);
           else if (row.status !== status) next[at] = { ...row, status };
         }
@@ -111,7 +112,7 @@ export const createPaperActionsSlice =
         let linger = lingering;
         if (lingering && wanted.has(lingering.row.id)) {
           seen.add(lingering.row.id);
-          if (lingering.row.status !== status) before.push(moved(lingering.row, status));
+          if (lingering.row.status !== status) before.push(moved(lingering.row));
           linger = { ...lingering, row: { ...lingering.row, status } };
         }
         const keepOpen = options?.keepOpen === true && !stays && selectedId !== undefined && wanted.has(selectedId);
@@ -158,14 +159,21 @@ export const createPaperActionsSlice =
         try {
           // Sent once the change is on screen (after-paint.ts), still in the order the changes were made.
           const painted = nextPaint();
-          // An undo of a keep's places, if it has any (an undo of any other change sends none).
-          const ranks = options?.ranks && Object.keys(options.ranks).length > 0 ? options.ranks : undefined;
           const sent = statusSent
             .then(() => painted)
-            .then(() => transport.invoke('papers.setStatus', { ids, status, ...(ranks && { ranks }) }));
+            .then(() => {
+              // An undo of a keep's places, read as it is sent: the keep's own answer, which came before,
+              // filled them in. An undo of any other change sends none.
+              const ranks = options?.ranks && Object.keys(options.ranks).length > 0 ? options.ranks : undefined;
+              return transport.invoke('papers.setStatus', { ids, status, ...(ranks && { ranks }) });
+            })
+            .then((answer) => {
+              if (entry) keepPlaces(entry.restore, answer.ranksBefore);
+            });
           statusSent = sent.catch(() => undefined);
           await sent;
           pending.settle(change, true);
+          return true;
         } catch (error) {
           pending.settle(change, false);
           set((state) => ({ undoStack: state.undoStack.filter((e) => e !== entry), lingering }));
@@ -173,16 +181,23 @@ export const createPaperActionsSlice =
           get().showError(error);
           void get().refreshList();
           void get().loadStats();
+          return false;
         }
       },
       async undo() {
         const entry = get().undoStack.at(-1);
         if (!entry) return;
-        // The cursor goes back to the paper it was on, which comes back to its place in the list.
+        // The cursor goes back to the paper it was on, which comes back to its place in the list; if the library
+        // refuses the undo (that paper is gone), it stays where it was.
+        const was = get().selectedId;
         set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
         if (entry.cursor) get().select(entry.cursor);
         for (const { ids, status, ranks } of entry.restore) {
-          await get().setStatus(ids, status, { undoable: false, ranks });
+          if (await get().setStatus(ids, status, { undoable: false, ranks })) continue;
+          // Unless the cursor was moved meanwhile (the rows put back without that paper leave none).
+          const now = get().selectedId;
+          if (entry.cursor && (now === entry.cursor || now === undefined)) get().select(was);
+          return;
         }
         // The label's first word only: a title keeps its capitals.
         notify(`Undone: ${entry.label.charAt(0).toLowerCase()}${entry.label.slice(1)}`);
@@ -267,25 +282,30 @@ function movedStats(stats: Stats, moved: readonly { status: Status }[], status: 
   return { ...stats, byStatus, unread: byStatus.inbox + byStatus.queued };
 }
 
-/**
- * A paper a status change moved: the status it had, and, when the change puts it at the end of the queue (a
- * keep from the inbox or the dismissed, as the library's papers.setStatus does), the place its row here says it
- * had, for an undo to put it back there. Any other change leaves the place alone, and so does its undo.
- */
-type Moved = { id: string; status: Status; rank?: number };
+/** A paper a status change moved, and the status it had. */
+type Moved = { id: string; status: Status };
 
-function moved(row: PaperRow, status: Status): Moved {
-  const requeued = status === 'queued' && (row.status === 'inbox' || row.status === 'dismissed');
-  return { id: row.id, status: row.status, ...(requeued && { rank: row.rank }) };
+function moved(row: PaperRow): Moved {
+  return { id: row.id, status: row.status };
 }
 
 function groupByStatus(items: Moved[]): Restore[] {
   const groups = new Map<Status, Restore>();
-  for (const { id, status, rank } of items) {
+  for (const { id, status } of items) {
     let group = groups.get(status);
     if (!group) groups.set(status, (group = { ids: [], status, ranks: {} }));
     group.ids.push(id);
-    if (rank !== undefined) group.ranks[id] = rank;
   }
   return [...groups.values()];
+}
+
+/**
+ * The places in the queue order that the library says a keep took its papers from (papers.setStatus's
+ * `ranksBefore`), each written into the undo group of its paper: the library knows them for papers whose rows
+ * had not come here too (a range picked across them), and whatever another window did to the order meanwhile.
+ */
+function keepPlaces(restore: Restore[], ranksBefore: Record<string, number>): void {
+  for (const group of restore) {
+    for (const id of group.ids) if (Object.hasOwn(ranksBefore, id)) group.ranks[id] = ranksBefore[id]!;
+  }
 }
