@@ -207,6 +207,76 @@ describe('fast triage', () => {
     stop();
   });
 
+  it("a paper's details asked twice show the later answer, whichever arrives last", async () => {
+    const library = await openTempStore();
+    const { id } = await dispatch({ store: library }, 'papers.add', { title: 'Asked for twice' }).then((r) =>
+      r.ok ? (r.value as { id: string }) : { id: '' },
+    );
+    const inner = inProcess(library);
+    // The first answer is made at once but held back until the second has come, as a slow connection would.
+    let hold: Promise<void> | undefined;
+    let release: () => void = () => undefined;
+    const transport: typeof inner = {
+      ...inner,
+      invoke: (async (name: Parameters<typeof inner.invoke>[0], input: never) => {
+        const answer = await inner.invoke(name, input);
+        if (name === 'papers.get' && hold) {
+          const held = hold;
+          hold = undefined;
+          await held;
+        }
+        return answer;
+      }) as typeof inner.invoke,
+    };
+    const app = createAppStore(transport);
+    const stop = app.start();
+    await until(() => app.getState().papers.length === 1);
+    app.getState().select(id);
+    await until(() => app.getState().detail?.id === id);
+    hold = new Promise<void>((resolve) => (release = resolve));
+    const before = app.getState().loadDetail();
+    // Another window marks it read; the details asked for after that are answered first.
+    await dispatch({ store: library }, 'papers.setStatus', { ids: [id], status: 'read' });
+    await app.getState().loadDetail();
+    expect(app.getState().detail?.status).toBe('read');
+    release();
+    await before;
+    expect(app.getState().detail?.status).toBe('read');
+    stop();
+  });
+
+  it("an undo that brings the cursor back shows that paper's status as the undo left it", async () => {
+    const library = await openTempStore();
+    const ids: string[] = [];
+    for (const title of ['Started by mistake', 'The next paper', 'The one after']) {
+      const added = await dispatch({ store: library }, 'papers.add', { title });
+      if (added.ok) ids.push((added.value as { id: string }).id);
+    }
+    const inner = inProcess(library);
+    // Every paper's details come 50 ms after they were read, as over a busy connection.
+    const transport: typeof inner = {
+      ...inner,
+      invoke: (async (name: Parameters<typeof inner.invoke>[0], input: never) => {
+        const answer = await inner.invoke(name, input);
+        if (name === 'papers.get') await new Promise((r) => setTimeout(r, 50));
+        return answer;
+      }) as typeof inner.invoke,
+    };
+    const app = createAppStore(transport);
+    const stop = app.start();
+    await until(() => app.getState().papers.length === 3);
+    app.getState().select(ids[0]);
+    await until(() => app.getState().detail?.id === ids[0]);
+    await app.getState().setStatus([ids[0]!], 'reading');
+    await until(() => app.getState().detail?.id === ids[1]);
+    await app.getState().undo();
+    await until(() => app.getState().detail?.id === ids[0]);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(library.get(ids[0]!)?.status).toBe('inbox');
+    expect(app.getState().detail?.status).toBe('inbox');
+    stop();
+  });
+
   it('an undo pressed while the change it undoes is still on its way reaches the library after it', async () => {
     const library = await openTempStore();
     const { id } = await dispatch({ store: library }, 'papers.add', { title: 'A paper decided and taken back' }).then(

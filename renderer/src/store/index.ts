@@ -113,9 +113,11 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
         echoes = setTimeout(followChange, Math.min(ECHO_QUIET_MS, waitingSince + ECHO_MOST_MS - Date.now()));
       } else followChange();
       // A status change changes the papers it names and no other (a key that keeps a paper moves the cursor
-      // to the next, which it does not name): the open paper is asked for again only if it is one of them.
-      const { detail } = store.getState();
-      if (!(event.command === 'papers.setStatus' && detail && !event.ids.includes(detail.id)))
+      // to the next, which it does not name): the open paper is asked for again only if it is one of them. The
+      // open paper is the cursor's: the pane may still show the one before while its details are on their way
+      // (an undo moves the cursor back as it is sent), and those could be from before the change.
+      const { selectedId } = store.getState();
+      if (!(event.command === 'papers.setStatus' && selectedId && !event.ids.includes(selectedId)))
         void store.getState().loadDetail();
       void store.getState().loadReaderPaper();
     });
