@@ -248,6 +248,37 @@ describe('papers', () => {
     expect(await order()).toEqual([ids[2], ids[3], ids[1], ids[0]]);
   });
 
+  it('an undo of a move puts each paper back at its place, also when the move renumbered the queue', async () => {
+    const { store, ids } = await storeWithPapers(4);
+    const order = async () => (await run(store, 'papers.list', { sort: 'queue' })).papers.map((p) => p.id);
+    const rankOf = async (id: string) => (await run(store, 'papers.get', { id })).rank;
+    const start = await order();
+    const moved = await run(store, 'papers.reorder', { ids: [ids[3]!, ids[1]!], before: ids[0]! });
+    expect(await order()).toEqual([ids[3], ids[1], ids[0], ids[2]]);
+    expect(Object.keys(moved.ranksBefore).sort()).toEqual([ids[1], ids[3]].sort());
+    await run(store, 'papers.reorder', { ranks: moved.ranksBefore });
+    expect(await order()).toEqual(start);
+    // Moves into one gap until it is too narrow and every rank is renumbered; each move's undo still puts back
+    // the order it found.
+    let renumbered = 0;
+    for (let i = 0; i < 80; i++) {
+      const [found, other] = [await order(), await rankOf(ids[2]!)];
+      const move = { ids: [ids[i % 2 ? 1 : 3]!], before: ids[0]! };
+      const { ranksBefore } = await run(store, 'papers.reorder', move);
+      if ((await rankOf(ids[2]!)) !== other) renumbered++;
+      await run(store, 'papers.reorder', { ranks: ranksBefore });
+      expect(await order()).toEqual(found);
+      await run(store, 'papers.reorder', move);
+    }
+    expect(renumbered).toBeGreaterThan(0);
+    const refused = async (input: unknown, code: string) =>
+      expect(await dispatch({ store }, 'papers.reorder', input)).toMatchObject({ ok: false, error: { code } });
+    await refused({ ranks: {} }, 'INVALID_INPUT');
+    await refused({ ranks: { [ids[0]!]: Infinity } }, 'INVALID_INPUT');
+    await refused({ ranks: { [ids[0]!]: 1 }, before: null }, 'INVALID_INPUT');
+    await refused({ ranks: { nosuchpaper: 1 } }, 'NOT_FOUND');
+  });
+
   it('updates metadata, refuses an edit that would make it a duplicate, and removes', async () => {
     const { store, ids } = await storeWithPapers(2);
     const updated = await run(store, 'papers.update', { id: ids[0]!, patch: { doi: 'https://doi.org/10.1000/XYZ.1' } });

@@ -51,4 +51,14 @@ test('reorder the queue with the keyboard and by dragging', async ({ app, page }
   await rows.nth(4).dragTo(rows.nth(0));
   await expect.poll(() => queueTitles(app.cli), CLI_POLL).toEqual(['Epsilon', 'Beta', 'Alpha', 'Gamma', 'Delta']);
   await expect(rows.nth(0)).toContainText('Epsilon');
+
+  // u puts each move back, the latest first, and says so.
+  await expect(page.getByRole('status').filter({ hasText: /^Moved ‘Epsilon: The Half-Life/ })).toBeVisible();
+  await rows.nth(0).click();
+  await page.keyboard.press('u');
+  await expect.poll(() => queueTitles(app.cli), CLI_POLL).toEqual(['Beta', 'Alpha', 'Gamma', 'Delta', 'Epsilon']);
+  await expect(page.getByRole('status').filter({ hasText: /^Undone: moved ‘Epsilon: The Half-Life/ })).toBeVisible();
+  await page.keyboard.press('u');
+  await expect.poll(() => queueTitles(app.cli), CLI_POLL).toEqual(['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon']);
+  await expect(rows.nth(0)).toContainText('Alpha');
 });

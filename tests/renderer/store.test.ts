@@ -277,6 +277,33 @@ describe('fast triage', () => {
     stop();
   });
 
+  it('u after a move in the queue order undoes the move, not an earlier change', async () => {
+    const library = await openTempStore();
+    const ids: string[] = [];
+    for (const title of ['Alpha', 'Beta', 'Gamma', 'Decided earlier']) {
+      const added = await dispatch({ store: library }, 'papers.add', { title });
+      if (added.ok) ids.push((added.value as { id: string }).id);
+    }
+    const app = createAppStore(inProcess(library));
+    const stop = app.start();
+    const order = () => app.getState().papers.map((p) => p?.id);
+    await until(() => order().join() === ids.join());
+    await app.getState().setStatus([ids[3]!], 'read');
+    await until(() => order().join() === ids.slice(0, 3).join());
+    app.getState().select(ids[0]);
+    await app.getState().nudge(1);
+    await until(() => order().join() === [ids[1], ids[0], ids[2]].join());
+    expect(app.getState().notice).toBe('Moved ‘Alpha’');
+    await app.getState().undo();
+    await until(() => order().join() === ids.slice(0, 3).join());
+    expect(app.getState().notice).toBe('Undone: moved ‘Alpha’');
+    expect(library.get(ids[3]!)?.status).toBe('read');
+    // The next undo takes back the change before the move.
+    await app.getState().undo();
+    await until(() => order().join() === ids.join());
+    stop();
+  });
+
   it('an undo pressed while the change it undoes is still on its way reaches the library after it', async () => {
     const library = await openTempStore();
     const { id } = await dispatch({ store: library }, 'papers.add', { title: 'A paper decided and taken back' }).then(

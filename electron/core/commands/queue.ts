@@ -12,6 +12,8 @@ import { requirePaper } from './papers';
 
 /** The largest place an undo may give (a rank stays far from where adding one to it changes nothing). */
 const MAX_RANK = 2 ** 50;
+/** A place in the queue order an undo gives back. */
+const RankSchema = z.number().min(-MAX_RANK).max(MAX_RANK);
 
 export const papersSetStatus = defineCommand({
   kind: 'mutation',
@@ -22,7 +24,7 @@ export const papersSetStatus = defineCommand({
       status: StatusSchema,
       // An undo's: the place in the queue order (rank) each paper had before a keep it takes back, so the paper
       // returns to the inbox where it was rather than at the end. Used only for a paper leaving the queue.
-      ranks: z.record(IdSchema, z.number().min(-MAX_RANK).max(MAX_RANK)).optional(),
+      ranks: z.record(IdSchema, RankSchema).optional(),
     })
     .refine(({ ids, ranks }) => !ranks || namesOnly(Object.keys(ranks), ids), {
       path: ['ranks'],
@@ -80,9 +82,27 @@ function entersQueue(from: Status, to: Status): boolean {
 
 export const papersReorder = defineCommand({
   kind: 'mutation',
-  summary: 'Move papers (in the given order) to just before another paper, or to the end with before: null.',
-  input: z.strictObject({ ids: IdsSchema, before: IdSchema.nullable() }),
-  run(ctx, { ids, before }) {
+  summary:
+    'Move papers (in the given order) to just before another paper, or to the end with before: null; ' +
+    'or, to undo a move, put papers back at the places (ranks) its answer named.',
+  input: z.union([
+    z.strictObject({ ids: IdsSchema, before: IdSchema.nullable() }),
+    z.strictObject({
+      ranks: z
+        .record(IdSchema, RankSchema)
+        .refine((ranks) => Object.keys(ranks).length > 0, { message: 'name at least one paper' }),
+    }),
+  ]),
+  run(ctx, input) {
+    const now = ctx.now().toISOString();
+    if ('ranks' in input) {
+      const ids = Object.keys(input.ranks);
+      const papers = ids.map((id) => requirePaper(ctx, id));
+      papers.forEach((paper) => ctx.store.replace({ ...paper, rank: input.ranks[paper.id]!, updatedAt: now }));
+      ctx.changed(ids);
+      return { moved: ids.length, ranksBefore: {} };
+    }
+    const { ids, before } = input;
     const moving = ids.map((id) => requirePaper(ctx, id));
     if (before !== null && ids.includes(before)) {
       throw new CommandError('INVALID_INPUT', 'A paper cannot be moved before itself.');
@@ -92,10 +112,12 @@ export const papersReorder = defineCommand({
       renumberRanks(ctx);
       ranks = ranksBetween(ctx, new Set(ids), before, moving.length)!;
     }
-    const now = ctx.now().toISOString();
+    // The place each had (after a renumbering, in the new numbers, which keep the order): an undo sends them back.
+    const ranksBefore: Record<string, number> = {};
+    for (const id of ids) ranksBefore[id] = requirePaper(ctx, id).rank;
     moving.forEach((paper, i) => ctx.store.replace({ ...paper, rank: ranks[i]!, updatedAt: now }));
     ctx.changed(ids);
-    return { moved: ids.length };
+    return { moved: ids.length, ranksBefore };
   },
 });
 

@@ -5,21 +5,12 @@ import { nextPaint } from '../after-paint';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import { placesOf, positionOf } from './list-rows';
+import { groupByStatus, keepPlaces, moved, STATUS_WORD, whichPapers, type Moved, type UndoEntry } from './undo-entries';
 import { inView, type PendingStatuses } from './pending';
-import type { Lingering } from './list-slice';
 import type { Annotation, PaperRow, Stats, Status, View } from './types';
 
 /** The details a person can edit on a paper. */
 export type PaperPatch = Exclude<CommandInput<'papers.update'>, undefined>['patch'];
-
-/** The papers a status change moved that had one status before it, with the place in the queue order each had. */
-type Restore = { ids: string[]; status: Status; ranks: Record<string, number> };
-
-/**
- * How to put back what a status change did: each group of papers with the status and place it had, and the
- * paper the cursor was on when the change moved it off (an undo brings the cursor back to it).
- */
-type UndoEntry = { label: string; restore: Restore[]; cursor?: string };
 
 export type PaperActionsSlice = {
   /**
@@ -187,6 +178,15 @@ export const createPaperActionsSlice =
       async undo() {
         const entry = get().undoStack.at(-1);
         if (!entry) return;
+        if (entry.places) {
+          set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
+          const places = entry.places;
+          await attempt(async () => {
+            await transport.invoke('papers.reorder', { ranks: places });
+            notify(`Undone: ${entry.label.charAt(0).toLowerCase()}${entry.label.slice(1)}`);
+          });
+          return;
+        }
         // The cursor goes back to the paper it was on, which comes back to its place in the list; if the library
         // refuses the undo (that paper is gone), it stays where it was.
         const was = get().selectedId;
@@ -210,13 +210,30 @@ export const createPaperActionsSlice =
           // The stub is gone: a change of its status can no longer be undone.
           set((state) => ({
             selectedId: paper.id,
-            undoStack: state.undoStack.filter((entry) => !entry.restore.some((group) => group.ids.includes(id))),
+            undoStack: state.undoStack.filter(
+              (entry) =>
+                !entry.restore.some((group) => group.ids.includes(id)) &&
+                !(entry.places && Object.hasOwn(entry.places, id)),
+            ),
           }));
           notify(`‘${paper.title}’ was already in your library: the two are one paper now`);
         }
         return paper.id;
       },
-      reorder: (ids, before) => attempt(() => transport.invoke('papers.reorder', { ids, before })),
+      reorder: (ids, before) =>
+        attempt(async () => {
+          const { ranksBefore } = await transport.invoke('papers.reorder', { ids, before });
+          // Undone like a status change (`u`): each paper goes back to the place it had.
+          const { papers, lingering, detail } = get();
+          const at = ids.length === 1 ? positionOf(papers, ids[0]) : -1;
+          const entry: UndoEntry = {
+            label: `Moved ${whichPapers(ids, at === -1 ? undefined : papers[at], lingering, detail)}`,
+            restore: [],
+            places: ranksBefore,
+          };
+          noticeFor();
+          set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry], notice: entry.label }));
+        }),
       async nudge(delta) {
         const { papers, selectedId } = get();
         const index = positionOf(papers, selectedId);
@@ -241,31 +258,6 @@ export const createPaperActionsSlice =
     };
   };
 
-const STATUS_WORD: Record<Status, string> = {
-  inbox: 'unread',
-  queued: 'queued',
-  reading: 'reading',
-  read: 'read',
-  dismissed: 'dismissed',
-};
-
-/** A toast names the paper it speaks of ("‘Causal Probing’"; `row`: its row here), or counts several. */
-function whichPapers(
-  ids: string[],
-  row: PaperRow | undefined,
-  lingering: Lingering | undefined,
-  detail: { id: string; title: string } | undefined,
-): string {
-  if (ids.length !== 1) return `${ids.length} papers`;
-  const id = ids[0];
-  const title =
-    (row && row.id === id ? row.title : undefined) ??
-    (lingering?.row.id === id ? lingering?.row.title : undefined) ??
-    (detail?.id === id ? detail?.title : undefined);
-  if (!title) return 'a paper';
-  return `‘${title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title}’`;
-}
-
 /** The one status every paper in `view` has, if it shows only one. */
 function singleStatus(view: View): Status | undefined {
   if (view.kind !== 'status' || view.status === 'all' || view.status === 'unread') return undefined;
@@ -280,32 +272,4 @@ function movedStats(stats: Stats, moved: readonly { status: Status }[], status: 
     byStatus[status] += 1;
   }
   return { ...stats, byStatus, unread: byStatus.inbox + byStatus.queued };
-}
-
-/** A paper a status change moved, and the status it had. */
-type Moved = { id: string; status: Status };
-
-function moved(row: PaperRow): Moved {
-  return { id: row.id, status: row.status };
-}
-
-function groupByStatus(items: Moved[]): Restore[] {
-  const groups = new Map<Status, Restore>();
-  for (const { id, status } of items) {
-    let group = groups.get(status);
-    if (!group) groups.set(status, (group = { ids: [], status, ranks: {} }));
-    group.ids.push(id);
-  }
-  return [...groups.values()];
-}
-
-/**
- * The places in the queue order that the library says a keep took its papers from (papers.setStatus's
- * `ranksBefore`), each written into the undo group of its paper: the library knows them for papers whose rows
- * had not come here too (a range picked across them), and whatever another window did to the order meanwhile.
- */
-function keepPlaces(restore: Restore[], ranksBefore: Record<string, number>): void {
-  for (const group of restore) {
-    for (const id of group.ids) if (Object.hasOwn(ranksBefore, id)) group.ranks[id] = ranksBefore[id]!;
-  }
 }
