@@ -105,6 +105,8 @@ const PROGRESS_EVERY = 500;
 export type ImportOutcome = {
   added: string[];
   duplicates: number;
+  /** Of the duplicates, entries that went into a paper an earlier entry of the same file added. */
+  repeats: number;
   merged: string[];
   untitled: number;
   /** Papers added beside one with the same title that may be the same work (kept apart, as the preview said). */
@@ -138,6 +140,7 @@ export async function applyImport(
   const outcome: ImportOutcome = {
     added: [],
     duplicates: 0,
+    repeats: 0,
     merged: [],
     untitled: 0,
     possible: [],
@@ -149,6 +152,7 @@ export async function applyImport(
   const earlier = new BatchIndex();
   const titles = new SharedTitles();
   const added = new Map<PaperDraft, string>();
+  const addedIds = new Set<string>();
   for (const [done, draft] of parsed.drafts.entries()) {
     // A big import lets the host answer other requests and report progress between chunks.
     if (done > 0 && done % PROGRESS_EVERY === 0) {
@@ -165,6 +169,8 @@ export async function applyImport(
         : inBatch && (inBatch.kind === 'same' || mergeChosen) && added.get(inBatch.draft);
     if (existingId) {
       outcome.duplicates++;
+      // A paper this import added: the entry repeats an earlier one of the file.
+      if (addedIds.has(existingId)) outcome.repeats++;
       const existing = store.get(existingId)!;
       const fills = fillsFor(existing, draft);
       const merged: Paper = { ...existing, ...fills };
@@ -185,6 +191,7 @@ export async function applyImport(
     outcome.undo.added.push(paper.id);
     earlier.add(draft);
     added.set(draft, paper.id);
+    addedIds.add(paper.id);
     const sameAs = match?.paperId ?? (inBatch && added.get(inBatch.draft));
     if (sameAs) outcome.possible.push({ paperId: paper.id, sameAs, title: store.get(sameAs)!.title });
     if (paper.title === '') outcome.untitled++;

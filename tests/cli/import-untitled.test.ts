@@ -21,6 +21,16 @@ describe('paperqueue import --dry-run with entries without a title', () => {
     const dry = await cliIn(data, 'import', fixture('duplicates/book-review.bib'), '--dry-run');
     expect(dry.stdout).toMatch(/duplicate +The Power of Habit \(= an entry earlier in this file\)\n/);
   }, 60_000);
+
+  it('and the import says so, not that the paper was already in the library', async () => {
+    const data = await tempDir();
+    const done = await cliIn(data, 'import', fixture('duplicates/book-review.bib'));
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('1 entry of the file repeated an earlier one and went into its paper.');
+    expect(done.stdout).not.toContain('already in the library');
+    const again = await cliIn(data, 'import', fixture('duplicates/book-review.bib'), '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, repeats: 0 });
+  }, 60_000);
 });
 
 describe('paperqueue list and show with a paper without a title', () => {

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { act, cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Markdown } from '../../renderer/src/components/Markdown';
 import { ImportDialog } from '../../renderer/src/components/ImportDialog';
+import { Banner } from '../../renderer/src/components/Banner';
 import { NoteEditor } from '../../renderer/src/components/NoteEditor';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
 import { fixture, openTempStore, run } from '../core/helpers';
@@ -124,5 +125,47 @@ describe('ImportDialog', () => {
     });
     await waitFor(() => expect(library.size).toBe(3));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('tells an entry that repeats an earlier one of the same file from a paper already in the library', async () => {
+    const library = await openTempStore();
+    await run(library, 'library.import', { path: fixture('digest-sample.txt') });
+    const app = createAppStore(inProcess(library));
+    renderWith(
+      app,
+      <>
+        <ImportDialog />
+        <Banner />
+      </>,
+    );
+    const entry = (key: string, title: string) => `@article{${key},\n  title = {${title}},\n  year = {2024}\n}\n`;
+    const bytes = new TextEncoder().encode(
+      entry('a', 'Queues That People Keep') +
+        entry('b', 'Queues That People Keep') +
+        entry('c', 'Causal Probing (of Language Models)'),
+    );
+    await act(() =>
+      app.getState().previewFile({ name: 'twice.bib', arrayBuffer: () => Promise.resolve(bytes.buffer) }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByRole('status').textContent).toMatch(
+      /3 found · 1 new · 1 already in your library · 1 repeated in this file/,
+    );
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'NewQueues That People Keep',
+      'Repeated in fileQueues That People Keep',
+      'Already in libraryCausal Probing (of Language Models) — adds the year, a citation key, the type',
+    ]);
+    act(() => {
+      fireEvent.click(within(dialog).getByRole('button', { name: /^Import 1 paper/ }));
+    });
+    await waitFor(() => expect(library.size).toBe(3));
+    expect(screen.getByRole('status').textContent).toMatch(
+      /1 already in your library · 1 repeated in the file, taken once/,
+    );
   });
 });

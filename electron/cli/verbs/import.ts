@@ -45,9 +45,14 @@ export const importVerb: Verb = {
     } else {
       const from = result.source ? ` from "${result.source}"` : '';
       ctx.out(`Added ${plural(result.added, 'paper')}${from}.`);
-      if (result.duplicates) {
+      const inLibrary = result.duplicates - result.repeats;
+      if (inLibrary) {
         const merged = result.merged ? ` (${result.merged} gained missing details)` : '';
-        ctx.out(`Skipped ${plural(result.duplicates, 'duplicate')} already in the library${merged}.`);
+        ctx.out(`Skipped ${plural(inLibrary, 'duplicate')} already in the library${merged}.`);
+      }
+      if (result.repeats) {
+        const repeated = plural(result.repeats, 'entry', 'entries');
+        ctx.out(`${repeated} of the file repeated an earlier one and went into its paper.`);
       }
       if (result.possible.length) {
         ctx.out(

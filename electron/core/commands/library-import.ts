@@ -64,6 +64,7 @@ export const libraryPreviewImport = defineCommand({
         found: 1,
         new: plan.kind === 'new' ? 1 : 0,
         duplicates: 0,
+        repeats: 0,
         filling: 0,
         untitled: 0,
         possible: 0,
@@ -99,6 +100,8 @@ export const libraryPreviewImport = defineCommand({
       found: parsed.found ?? parsed.drafts.length + parsed.problems.length,
       new: count('new'),
       duplicates: count('duplicate'),
+      /** Of the duplicates, entries that repeat an earlier entry of the same file (not in the library yet). */
+      repeats: entries.filter((e) => e.kind === 'duplicate' && e.existingId === '').length,
       /** Duplicates that would fill in details their paper lacks; the other duplicates change nothing. */
       filling: entries.filter((e) => e.kind === 'duplicate' && e.fills.length > 0).length,
       /** New papers without a title, shown as "Untitled". */
@@ -166,6 +169,7 @@ async function undoResult(ctx: CommandContext, id: string) {
     found: 0,
     added: 0,
     duplicates: 0,
+    repeats: 0,
     merged: 0,
     untitled: 0,
     possible: [] as ImportOutcome['possible'],
@@ -187,6 +191,7 @@ function pdfResult(pdf: PdfImported) {
     found: 1,
     added: pdf.kind === 'new' ? 1 : 0,
     duplicates: 0,
+    repeats: 0,
     merged: 0,
     untitled: 0,
     possible: [],
@@ -229,6 +234,8 @@ async function importParsed(
     found: parsed.found ?? parsed.drafts.length + parsed.problems.length,
     added: outcome.added.length,
     duplicates: outcome.duplicates,
+    /** Of the duplicates, entries that went into a paper an earlier entry of the same file added. */
+    repeats: outcome.repeats,
     merged: outcome.merged.length,
     /** Papers added without a title, shown as "Untitled". */
     untitled: outcome.untitled,

@@ -74,7 +74,9 @@ function LatestBanner() {
   }
   if (!report && !undone) return null;
   const parts = report ? [importSentence(report)] : [undoneSentence(undone!)];
-  if (report?.duplicates) parts.push(`${report.duplicates} already in your library`);
+  if (report && report.duplicates > report.repeats)
+    parts.push(`${report.duplicates - report.repeats} already in your library`);
+  if (report?.repeats) parts.push(`${report.repeats} repeated in the file, taken once`);
   if (report?.possible.length) parts.push(`${report.possible.length} possibly already there, kept apart`);
   // The same element says the import and then its undoing, so the live region reads out the change.
   return (

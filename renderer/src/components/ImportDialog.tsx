@@ -6,6 +6,8 @@ import { Untitled } from './Untitled';
 import { useDialogFocus } from './use-dialog-focus';
 
 const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped', attach: 'Attach to' } as const;
+/** A duplicate of an earlier entry of the same file (it has no paper in the library yet). */
+const REPEAT_LABEL = 'Repeated in file';
 
 /** The details a duplicate would fill in, in words. */
 const FIELD_WORDS: Record<string, string> = {
@@ -27,6 +29,7 @@ const FIELD_WORDS: Record<string, string> = {
   publisher: 'the publisher',
   issn: 'the ISSN',
   isbn: 'the ISBN',
+  type: 'the type',
 };
 
 const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;
@@ -115,7 +118,9 @@ export function ImportDialog() {
                 <p className={nothingNew ? 'import-summary muted' : 'import-summary'}>
                   {preview.format} · {preview.found.toLocaleString()} found ·{' '}
                   <strong>{preview.new.toLocaleString()} new</strong>
-                  {preview.duplicates > 0 && ` · ${preview.duplicates.toLocaleString()} already in your library`}
+                  {preview.duplicates > preview.repeats &&
+                    ` · ${(preview.duplicates - preview.repeats).toLocaleString()} already in your library`}
+                  {preview.repeats > 0 && ` · ${preview.repeats.toLocaleString()} repeated in this file`}
                   {preview.filling > 0 && ` (${preview.filling.toLocaleString()} with details to fill in)`}
                   {preview.untitled > 0 && ` · ${preview.untitled.toLocaleString()} untitled`}
                   {preview.possible > 0 &&
@@ -137,7 +142,9 @@ export function ImportDialog() {
                   </li>
                 ) : (
                   <li key={i} className={`entry ${entry.kind}`}>
-                    <span className={`entry-kind ${entry.kind}`}>{KIND_LABEL[entry.kind]}</span>
+                    <span className={`entry-kind ${entry.kind}`}>
+                      {entry.kind === 'duplicate' && entry.existingId === '' ? REPEAT_LABEL : KIND_LABEL[entry.kind]}
+                    </span>
                     <span className="entry-text">
                       {entry.kind === 'error' ? `${entry.where}: ${entry.message}` : entry.title || <Untitled />}
                       {entry.kind === 'duplicate' && entry.fills.length > 0 && (
