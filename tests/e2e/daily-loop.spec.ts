@@ -106,7 +106,8 @@ test.describe('one vocabulary and one key map', () => {
     await page.screenshot({ path: 'test-results/screens/shortcuts.png' });
     await page.keyboard.press('Escape');
 
-    // Triage: the same words on its buttons, the same keys.
+    // Triage: the same words on its buttons, the same keys. Opened from a row of the list.
+    await rows.first().focus();
     await page.keyboard.press('t');
     const triage = page.getByRole('dialog', { name: 'Triage' });
     for (const word of ['Keep', 'Start reading', 'Mark read', 'Dismiss', 'Skip'])
@@ -133,6 +134,9 @@ test.describe('one vocabulary and one key map', () => {
     await expect(heading).toHaveText(current);
     await expect.poll(() => statusOf(current), CLI_POLL).toBe('inbox');
     await page.keyboard.press('Escape');
+    // The row triage was opened from left the list with the keep and came back as a new one: the focus goes to
+    // the row of the paper triage ended on, not to the page.
+    await expect(rows.filter({ hasText: current })).toBeFocused();
 
     // In the list too: the paper comes back to its row, with the cursor on it.
     const order = await rows.locator('.row-title').allTextContents();

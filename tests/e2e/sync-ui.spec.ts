@@ -60,16 +60,22 @@ test('sync set up in the page: devices seen, a note edited on two machines liste
     await expect(dialog.getByRole('alert')).toContainText('must be a full path');
     await expect(folder).toHaveAttribute('aria-invalid', 'true');
     await folder.fill(join(shared, 'missing'));
-    await dialog.getByRole('button', { name: 'Turn sync on' }).click();
+    // Pressed from the keyboard, a refusal leaves the focus on the field it names, not on the page.
+    await dialog.getByRole('button', { name: 'Turn sync on' }).focus();
+    await page.keyboard.press('Enter');
     await expect(dialog.getByRole('alert')).toContainText('does not exist');
+    await expect(folder).toBeFocused();
     await folder.fill(app.dataDir);
     await dialog.getByRole('button', { name: 'Turn sync on' }).click();
     await expect(dialog.getByRole('alert')).toContainText("is Paperqueue's data folder");
     await shoot(page, 'refused', ['light']);
 
     await folder.fill(shared);
-    await dialog.getByRole('button', { name: 'Turn sync on' }).click();
+    await dialog.getByRole('button', { name: 'Turn sync on' }).focus();
+    await page.keyboard.press('Enter');
     await expect(dialog.getByRole('definition').filter({ hasText: 'just now' })).toBeVisible();
+    // Sync on, the button (now Save, with nothing to save) keeps the focus.
+    await expect(dialog.getByRole('button', { name: 'Save' })).toBeFocused();
     await expect(dialog.getByRole('definition').filter({ hasText: 'no other device yet' })).toBeVisible();
     await expect(sidebar.getByRole('region', { name: 'Sync' })).toContainText('Synced just now');
 

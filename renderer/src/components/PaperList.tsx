@@ -263,3 +263,9 @@ function EmptyState({ searching }: { searching: boolean }) {
     </div>
   );
 }
+
+/** The list's row of paper `id`, if it is drawn. */
+export function cursorRow(id: string | undefined): HTMLElement | null {
+  if (id === undefined) return null;
+  return document.querySelector<HTMLElement>(`[role="grid"] .row[data-id="${CSS.escape(id)}"]`);
+}

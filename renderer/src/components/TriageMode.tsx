@@ -7,6 +7,7 @@ import { STATUS_ACTION, STATUS_KEYS, actionTitle, keyFor } from '../shortcuts';
 import { PaperLinks } from './PaperLinks';
 import { TexText } from './TexText';
 import { Untitled } from './Untitled';
+import { cursorRow } from './PaperList';
 import { useDialogFocus } from './use-dialog-focus';
 import type { PaperRow, Status } from '../store/types';
 
@@ -34,7 +35,8 @@ export function TriageMode() {
   };
   const inInbox = view.kind === 'status' && view.status === 'inbox';
   const dialog = useRef<HTMLDivElement>(null);
-  useDialogFocus(dialog);
+  // Back to the list's row of the paper triage ended on: the row it was opened from has usually left the inbox.
+  useDialogFocus(dialog, true, true, () => cursorRow(store.getState().selectedId));
 
   useEffect(() => {
     if (!inInbox) setView({ kind: 'status', status: 'inbox' });

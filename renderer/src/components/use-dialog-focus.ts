@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 const TABBABLE = [
   'a[href]',
@@ -29,7 +29,17 @@ export function tabbables(root: HTMLElement): HTMLElement[] {
  * with the store, and the few lines they need (wrap Tab, pull stray focus back, restore) are less than
  * that library's options for shadow roots, iframes, click-outside and pausing stacks we do not use.
  */
-export function useDialogFocus(root: RefObject<HTMLElement | null>, active = true, trap = true): void {
+export function useDialogFocus(
+  root: RefObject<HTMLElement | null>,
+  active = true,
+  trap = true,
+  /** Where the focus goes back to when what opened the dialog is gone (a row that left the list). */
+  fallback?: () => HTMLElement | null | undefined,
+): void {
+  const fallbackRef = useRef(fallback);
+  useEffect(() => {
+    fallbackRef.current = fallback;
+  });
   // What opened the dialog, read as it renders: by the time an effect runs, an autoFocus field in it has the focus.
   const [opener, setOpener] = useState<Opener>();
   if (active && opener === undefined) setOpener(openerNow());
@@ -79,7 +89,8 @@ export function useDialogFocus(root: RefObject<HTMLElement | null>, active = tru
           ? handedBack.get(opener.within)
           : undefined;
       if (dialog) handedBack.set(dialog, back);
-      if (lost && back?.isConnected) back.focus({ preventScroll: true });
+      const target = back?.isConnected ? back : fallbackRef.current?.();
+      if (lost && target?.isConnected) target.focus({ preventScroll: true });
     };
   }, [root, active, trap, opener]);
 }

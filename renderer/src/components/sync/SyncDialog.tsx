@@ -53,7 +53,14 @@ export function SyncDialog() {
         </div>
         <div className="dialog-actions">
           {on && (
-            <button type="button" className="button" disabled={syncing} onClick={() => void syncNow()}>
+            <button
+              type="button"
+              className="button"
+              aria-disabled={syncing}
+              onClick={() => {
+                if (!syncing) void syncNow();
+              }}
+            >
               {syncing ? 'Syncing…' : 'Sync now'}
             </button>
           )}

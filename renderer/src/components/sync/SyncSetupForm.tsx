@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useApp } from '../../store';
 import type { SyncOn } from '../../store/types';
 
@@ -18,22 +18,26 @@ export function SyncSetupForm({ on }: { on: SyncOn | undefined }) {
   const choose = window.paperqueue?.chooseFolder;
   const unchanged = on !== undefined && dir.trim() === on.folder && name.trim() === on.device.name && pdfs === on.pdfs;
 
+  const dirField = useRef<HTMLInputElement>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  /** The field the core refused, with the focus on it: the sentence that says why is read with it. */
+  const refuse = (field: 'dir' | 'name', message: string) => {
+    setProblem({ field, message });
+    (field === 'dir' ? dirField : nameField).current?.focus();
+  };
+
   async function submit() {
+    if (syncing || unchanged) return;
     setDone(undefined);
-    if (!dir.trim())
-      return setProblem({
-        field: 'dir',
-        message: 'Give the sync folder: the full path of a folder your sync app shares.',
-      });
-    if (!name.trim())
-      return setProblem({ field: 'name', message: 'Name this machine, so your other machines can tell it apart.' });
+    if (!dir.trim()) return refuse('dir', 'Give the sync folder: the full path of a folder your sync app shares.');
+    if (!name.trim()) return refuse('name', 'Name this machine, so your other machines can tell it apart.');
     setProblem(undefined);
     try {
       await setUp(dir.trim(), name.trim(), pdfs);
       setDone(on ? 'Saved.' : 'Sync is on.');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setProblem({ field: /name/i.test(message) && !/folder/i.test(message) ? 'name' : 'dir', message });
+      refuse(/name/i.test(message) && !/folder/i.test(message) ? 'name' : 'dir', message);
     }
   }
 
@@ -52,6 +56,7 @@ export function SyncSetupForm({ on }: { on: SyncOn | undefined }) {
       <label htmlFor={ids.dir}>Sync folder</label>
       <div className="sync-folder-row">
         <input
+          ref={dirField}
           id={ids.dir}
           className="search"
           value={dir}
@@ -88,6 +93,7 @@ export function SyncSetupForm({ on }: { on: SyncOn | undefined }) {
       </p>
       <label htmlFor={ids.name}>This machine’s name</label>
       <input
+        ref={nameField}
         id={ids.name}
         className="search"
         value={name}
@@ -120,7 +126,8 @@ export function SyncSetupForm({ on }: { on: SyncOn | undefined }) {
         </p>
       )}
       <div className="sync-form-actions">
-        <button type="submit" className="button primary" disabled={syncing || unchanged}>
+        {/* Not `disabled` while sync works or after a save: a disabled button drops the focus it has to the page. */}
+        <button type="submit" className="button primary" aria-disabled={syncing || unchanged}>
           {on ? 'Save' : 'Turn sync on'}
         </button>
         <span className="muted small" role="status">
