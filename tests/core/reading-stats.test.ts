@@ -104,6 +104,34 @@ describe('reading stats', () => {
     expect(later.medianDaysToRead).toBeNull();
   });
 
+  it('does not count a read taken back within ten minutes (an undo), and counts one taken back later', () => {
+    const slip = paper('slip', [
+      ['inbox', '2026-03-11T13:00:00Z'],
+      ['read', '2026-03-11T13:05:00Z'],
+      ['inbox', '2026-03-11T13:05:20Z'],
+    ]);
+    const late = paper('late', [
+      ['inbox', '2026-03-11T13:00:00Z'],
+      ['read', '2026-03-11T13:05:00Z'],
+      ['reading', '2026-03-11T13:06:00Z'],
+      ['read', '2026-03-11T14:00:00Z'],
+      ['reading', '2026-03-11T18:00:00Z'],
+    ]);
+    expect(readingStats([slip], NOW, 'UTC', 2)).toMatchObject({ readThisWeek: 0, streak: { longest: 0 } });
+    expect(readingStats([slip], NOW, 'UTC', 2).bySource).toEqual([{ name: 'Mar 13', read: 0, total: 1 }]);
+    // Read, then back to reading a minute later (not where it was): counted; and read again, undone hours later.
+    expect(readingStats([late], NOW, 'UTC', 2).readThisWeek).toBe(1);
+  });
+
+  it('an undo through the commands leaves the read out of stats.get', async () => {
+    const store = await openTempStore();
+    const { id } = await run(store, 'papers.add', { title: 'Marked read by mistake' });
+    await run(store, 'papers.setStatus', { ids: [id], status: 'read' });
+    await run(store, 'papers.setStatus', { ids: [id], status: 'inbox' });
+    const stats = await run(store, 'stats.get', { reading: true, timeZone: 'UTC', weeks: 2 });
+    expect(stats.reading?.readThisWeek).toBe(0);
+  });
+
   it('is served by stats.get with reading: true, and refuses an unknown time zone', async () => {
     const store = await openTempStore();
     await run(store, 'papers.add', { title: 'A paper read this week', status: 'read' });

@@ -22,6 +22,11 @@ export type ReadingStats = {
 };
 
 const DAY_MS = 86_400_000;
+/**
+ * A status taken back within this long (an undo, or a key pressed by mistake and put right) is no change in
+ * the stats: a paper marked read by a slip and set back is not counted read.
+ */
+const SLIP_MS = 10 * 60_000;
 const AGE_BUCKETS: [string, number][] = [
   ['under a week', 7],
   ['1–2 weeks', 14],
@@ -103,7 +108,7 @@ export function readingStats(papers: Iterable<Paper>, now: Date, timeZone: strin
           if (to < weekCount) queueDelta[to]!--;
         }
       }
-      if (entry.status === 'read' && paper.history[i - 1]?.status !== 'read') {
+      if (entry.status === 'read' && paper.history[i - 1]?.status !== 'read' && !takenBack(paper.history, i)) {
         everRead = true;
         const day = dayOf(entry.at);
         readDays.add(day);
@@ -156,6 +161,14 @@ export function readingStats(papers: Iterable<Paper>, now: Date, timeZone: strin
     byTag: top(tags),
     bySource: top(sources),
   };
+}
+
+/** Whether the status change at `i` was taken back within SLIP_MS: the next change returns to the status before it. */
+function takenBack(history: Paper['history'], i: number): boolean {
+  const before = history[i - 1];
+  const next = history[i + 1];
+  if (!before || !next || next.status !== before.status) return false;
+  return Date.parse(next.at) - Date.parse(history[i]!.at) <= SLIP_MS;
 }
 
 function tally(map: Map<string, { read: number; total: number }>, name: string, isRead: boolean): void {
