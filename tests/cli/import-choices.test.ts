@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../core/helpers';
 import { cliIn } from './child';
@@ -46,6 +48,19 @@ describe('paperqueue import --merge and undo-import', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/no import to undo/);
   }, 120_000);
+
+  it('undo-import of an import whose every paper was worked on since says so, not "removed 0 papers"', async () => {
+    const data = await tempDir();
+    const file = join(data, 'one.bib');
+    await writeFile(file, '@article{one,\n  title = {A Paper Read Right After Its Import},\n  year = {2024}\n}\n');
+    expect((await cli(data, 'import', file)).code).toBe(0);
+    const [paper] = JSON.parse((await cli(data, 'list', '--json')).stdout) as { id: string }[];
+    expect((await cli(data, 'mark', paper!.id, 'read')).code).toBe(0);
+    const undone = await cli(data, 'undo-import');
+    expect(undone.stdout).toBe(
+      'Took back the import of “one.bib”.\nKept 1 paper it added that you have read, noted, tagged or highlighted since.\n',
+    );
+  }, 60_000);
 
   it('--merge all merges every possible duplicate, and --help documents the flags', async () => {
     const data = await tempDir();

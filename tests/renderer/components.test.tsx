@@ -169,3 +169,18 @@ describe('ImportDialog', () => {
     );
   });
 });
+
+describe('Banner', () => {
+  it('says what taking an import back did, without "removed 0 papers"', async () => {
+    const app = createAppStore(inProcess(await openTempStore()));
+    renderWith(app, <Banner />);
+    act(() => app.setState({ importUndone: { source: 'one.bib', removed: 0, restored: 0, kept: 1 } }));
+    expect(screen.getByRole('status').textContent).toMatch(
+      /^Took back the import of “one\.bib”: kept 1 paper you have worked on since/,
+    );
+    act(() => app.setState({ importUndone: { source: 'two.bib', removed: 2, restored: 1, kept: 1 } }));
+    expect(screen.getByRole('status').textContent).toMatch(
+      /^Took back the import of “two\.bib”: removed 2 papers and put back the details of 1 paper · kept 1 paper/,
+    );
+  });
+});

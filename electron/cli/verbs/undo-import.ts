@@ -17,9 +17,9 @@ export const undoImportVerb: Verb = {
       return 0;
     }
     const { source, removed, restored, kept } = result.undone!;
-    const parts = [`removed ${plural(removed, 'paper')}`];
+    const parts = removed > 0 ? [`removed ${plural(removed, 'paper')}`] : [];
     if (restored) parts.push(`put back the details of ${plural(restored, 'paper')}`);
-    ctx.out(`Took back the import of “${source}”: ${parts.join(', ')}.`);
+    ctx.out(`Took back the import of “${source}”${parts.length ? `: ${parts.join(', ')}` : ''}.`);
     if (kept) ctx.out(`Kept ${plural(kept, 'paper')} it added that you have read, noted, tagged or highlighted since.`);
     return 0;
   },

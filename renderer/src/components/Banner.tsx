@@ -116,10 +116,12 @@ function LatestBanner() {
 
 /** What taking an import back did: the papers removed, the details put back, what was kept as changed since. */
 function undoneSentence({ source, removed, restored, kept }: ImportUndone): string {
-  const parts = [`removed ${papers(removed)}`];
+  const parts = removed > 0 ? [`removed ${papers(removed)}`] : [];
   if (restored) parts.push(`put back the details of ${papers(restored)}`);
-  const keptSince = kept ? ` · kept ${papers(kept)} you have worked on since` : '';
-  return `Took back the import of “${source}”: ${parts.join(' and ')}${keptSince}`;
+  const keptSince = `kept ${papers(kept)} you have worked on since`;
+  // Every paper it added worked on since, or nothing it did left: no "removed 0 papers".
+  if (parts.length === 0) return `Took back the import of “${source}”: ${kept ? keptSince : 'nothing it did was left'}`;
+  return `Took back the import of “${source}”: ${parts.join(' and ')}${kept ? ` · ${keptSince}` : ''}`;
 }
 
 const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;
