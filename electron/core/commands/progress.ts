@@ -19,6 +19,11 @@ export const papersSetProgress = defineCommand({
     page: z.number().int().min(1),
     offset: z.number().min(0).max(1).default(0),
     pages: z.number().int().min(1).max(100_000),
+    /**
+     * The page most of the view shows (what the reader's "2 of 14" says), counted read and as how far the reader
+     * got; `page` and `offset` are where the view's top is, to open it there again. `page` if not given.
+     */
+    shown: z.number().int().min(1).optional(),
     /** The day it is where the reader is (YYYY-MM-DD); today in the host's time zone if not given. */
     day: z
       .string()
@@ -30,14 +35,16 @@ export const papersSetProgress = defineCommand({
     if (!paper.attachments?.some((a) => a.hash === input.attachment)) {
       throw new CommandError('NOT_FOUND', 'That PDF is not attached to this paper.');
     }
-    if (input.page > input.pages) {
-      throw new CommandError('INVALID_INPUT', `Page ${input.page} is past the last page (${input.pages}).`);
+    const shown = input.shown ?? input.page;
+    for (const page of [input.page, shown]) {
+      if (page > input.pages)
+        throw new CommandError('INVALID_INPUT', `Page ${page} is past the last page (${input.pages}).`);
     }
     const now = ctx.now();
     const old = paper.progress?.attachment === input.attachment ? paper.progress : undefined;
     const seen = decodeSeen(old?.seen);
-    const fresh = input.page <= MAX_TRACKED_PAGES && !isSeen(seen, input.page);
-    if (fresh) markSeen(seen, input.page);
+    const fresh = shown <= MAX_TRACKED_PAGES && !isSeen(seen, shown);
+    if (fresh) markSeen(seen, shown);
     const day = input.day ?? localDay(now);
     let days = old?.days ?? [];
     if (fresh) {
@@ -51,7 +58,7 @@ export const papersSetProgress = defineCommand({
       attachment: input.attachment,
       page: input.page,
       offset: input.offset,
-      furthest: Math.max(old?.furthest ?? 1, input.page),
+      furthest: Math.max(old?.furthest ?? 1, shown),
       pages: input.pages,
       seen: encodeSeen(seen),
       days,

@@ -156,6 +156,26 @@ describe.skipIf(!haveAll)('attaching PDFs', () => {
       pages: 14,
     });
     expect(past.ok).toBe(false);
+    // The view's top on page 9, most of it showing page 10 (as the reader's counter says): 10 is read, and the
+    // place to open again is kept as given.
+    const shown = await run(store, 'papers.setProgress', {
+      paperId: a.id,
+      attachment: attachment.hash,
+      page: 9,
+      offset: 0.9,
+      shown: 10,
+      pages: 14,
+      day: '2026-12-02',
+    });
+    expect(shown).toMatchObject({ page: 9, offset: 0.9, furthest: 10, read: 5 });
+    const beyond = await call({ store }, 'papers.setProgress', {
+      paperId: a.id,
+      attachment: attachment.hash,
+      page: 14,
+      shown: 15,
+      pages: 14,
+    });
+    expect(beyond.ok).toBe(false);
   });
 
   it('the library with attachments survives a reopen, and the text is searchable again', async () => {
