@@ -106,7 +106,7 @@ class Scanner {
     const block: RawBlock = { kind: type === 'string' ? 'string' : 'entry', type, fields: [], line: this.lineOf(at) };
     this.out.push(block);
     try {
-      if (block.kind === 'entry') block.key = this.readKey();
+      if (block.kind === 'entry') this.readKey(block);
       this.readFields(block.fields);
     } catch (error) {
       if (!(error instanceof BlockError)) throw error;
@@ -115,8 +115,11 @@ class Scanner {
     }
   }
 
-  /** The citation key, or undefined when the entry starts straight with a field (`@article(foo=bar)`). */
-  private readKey(): string | undefined {
+  /**
+   * The citation key, into `block` (none when the entry starts straight with a field: `@article(foo=bar)`); a
+   * key read but not followed by a comma stays, so the problem names the entry by it.
+   */
+  private readKey(block: RawBlock): void {
     const { text } = this;
     this.skipSpace();
     const start = this.pos;
@@ -131,12 +134,12 @@ class Scanner {
     const next = text.charCodeAt(this.pos);
     if (next === EQUALS) {
       this.pos = start;
-      return undefined;
+      return;
     }
+    block.key = key;
     if (next === COMMA) this.pos++;
     else if (next === AT) throw new BlockError(NOT_CLOSED);
     else if (next !== this.closer) throw new BlockError(`expected a comma after the key "${shorten(key)}"`);
-    return key;
   }
 
   private readFields(fields: RawField[]): void {

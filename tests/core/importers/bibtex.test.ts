@@ -85,6 +85,16 @@ describe('bibtex importer: a library with the usual features', () => {
 describe('bibtex importer: broken input', () => {
   const parsed = parse(readFixture('broken.bib'), 'broken.bib');
 
+  it('names an entry by the key it read when no comma follows it (not "with no key")', () => {
+    const text = '@inproceedings{nocomma\n  title = {Missing comma after key},\n  year = {2019}\n}\n';
+    expect(parse(text, 'nocomma.bib').problems).toEqual([
+      {
+        where: 'nocomma.bib, line 1 (entry nocomma)',
+        message: 'skipped: expected a comma after the key "nocomma"',
+      },
+    ]);
+  });
+
   it('keeps the good entries around broken ones', () => {
     expect(parsed.drafts.map((d) => d.citationKey)).toEqual(['good1', 'good2', 'notitle', 'good3']);
     expect(parsed.drafts[2]).toEqual({
