@@ -50,6 +50,26 @@ test('an empty view downloads no empty file: it says there is nothing to export'
   await expect(menu).toHaveCount(0);
   await page.getByRole('searchbox').fill('');
   await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
+  // A menu button's keys: Down opens it on its first item, the arrows go round, Escape goes back to the button.
+  const exportButton = page.getByRole('button', { name: 'Export…' });
+  await exportButton.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(exportButton).toBeFocused();
+  // Enter opens it on its first item too; Shift+Tab back to the button and on closes it.
+  await page.keyboard.press('Enter');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(exportButton).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(menu).toHaveCount(0);
+
   await page.getByRole('button', { name: 'Export…' }).click();
   await expect(menu).toContainText('The 5 papers in this list');
   const downloading = page.waitForEvent('download');

@@ -13,6 +13,19 @@ test('importing a file shows a preview first, then adds the papers', async ({ ap
   await expect(dialog.getByRole('status')).toContainText('5 new');
   await expect(dialog.getByRole('listitem')).toHaveCount(5);
   await page.screenshot({ path: 'test-results/screens/import-preview.png' });
+  // Tab goes round the dialog, its list of entries included, however many times.
+  const entries = dialog.getByRole('list', { name: 'Entries' });
+  const names: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    names.push(
+      await page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '',
+      ),
+    );
+  }
+  expect(names.filter((name) => name === 'Entries').length).toBeGreaterThanOrEqual(2);
+  await expect(entries).toBeVisible();
   expect(JSON.parse(await app.cli('stats', '--json'))).toMatchObject({ total: 2 });
 
   await dialog.getByRole('button', { name: 'Import 5 papers' }).click();

@@ -20,7 +20,32 @@ export function ExportMenu() {
   const total = useApp((s) => s.total);
   const loading = useApp((s) => s.loading);
   const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // The item a key that opened the menu goes to once it is drawn (a menu button's keys: WAI-ARIA APG).
+  const focusOnOpen = useRef<'first' | 'last' | undefined>(undefined);
   const captionId = useId();
+  const itemsOf = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  const menuRef = (menu: HTMLDivElement | null) => {
+    const which = focusOnOpen.current;
+    if (!menu || !which) return;
+    focusOnOpen.current = undefined;
+    const items = itemsOf(menu);
+    (which === 'first' ? items[0] : items.at(-1))?.focus();
+  };
+  /** Arrows (and Home, End) go round the items; Escape closes the menu and goes back to its button. */
+  const onMenuKey = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    const items = itemsOf(event.currentTarget);
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (to !== undefined) {
+      event.preventDefault();
+      items[(to + items.length) % items.length]?.focus();
+    } else if (event.key === 'Escape') {
+      event.stopPropagation();
+      setOpen(false);
+      button.current?.focus();
+    }
+  };
   // One picked paper does not count as a pick: the list is exported then, as exportPapers does.
   const empty = picked <= 1 && total === 0 && !loading;
 
@@ -37,12 +62,37 @@ export function ExportMenu() {
   }, [open]);
 
   return (
-    <div className="menu-anchor" ref={box}>
-      <button type="button" className="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <div
+      className="menu-anchor"
+      ref={box}
+      // The focus gone elsewhere (Tab past the last item, Shift+Tab past the button): the menu closes behind it.
+      onBlur={(event) => {
+        if (open && !event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={(event) => {
+          // Opened by Enter or Space (a click with no pointer): into the menu, on its first item.
+          if (!open && event.detail === 0) focusOnOpen.current = 'first';
+          setOpen(!open);
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+          event.preventDefault();
+          focusOnOpen.current = event.key === 'ArrowDown' ? 'first' : 'last';
+          if (open) menuRef(box.current?.querySelector<HTMLDivElement>('[role="menu"]') ?? null);
+          else setOpen(true);
+        }}
+      >
         Export…
       </button>
       {open && (
-        <div className="menu" role="menu" aria-label="Export">
+        <div ref={menuRef} className="menu" role="menu" aria-label="Export" onKeyDown={onMenuKey}>
           <p id={captionId} className={empty ? 'menu-caption export-nothing' : 'menu-caption'}>
             {empty
               ? NOTHING_TO_EXPORT

@@ -129,7 +129,8 @@ export function ImportDialog() {
                 </p>
               )}
             </div>
-            <ul className="import-entries">
+            {/* Focusable, so its entries scroll with the keys, and Tab's round of the dialog comes back to it. */}
+            <ul className="import-entries" tabIndex={0} aria-label="Entries">
               {preview.entries.slice(0, 500).map((entry, i) =>
                 entry.kind === 'new' && 'possible' in entry ? (
                   <li key={i} className="entry possible">
