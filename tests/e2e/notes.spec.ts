@@ -13,7 +13,8 @@ async function openFirstPaper(page: Page, url: string) {
 test('a note autosaves, renders as safe markdown, and is in the library', async ({ app, page }) => {
   const note = await openFirstPaper(page, app.url);
   const text =
-    '## Why it matters\n\nSparse **and** fast. [code](https://github.com/example) [bad](javascript:alert(1))\n\n<img src=x onerror=alert(1)>';
+    '## Why it matters\n\nSparse **and** fast. [code](https://github.com/example) [bad](javascript:alert(1))\n\n<img src=x onerror=alert(1)>' +
+    '\n\nThe loss is $\\ell(x_1, x_2)$, at $5 a run:\n\n$$\n\\sum_{i=1}^n x_i\n$$';
   await note.getByRole('textbox', { name: 'Note (markdown)' }).fill(text);
   await expect(note.getByRole('status')).toHaveText('Saved');
 
@@ -23,6 +24,9 @@ test('a note autosaves, renders as safe markdown, and is in the library', async 
   await expect(note.getByRole('link', { name: 'code' })).toHaveAttribute('href', 'https://github.com/example');
   await expect(note.getByRole('link', { name: 'bad' })).toHaveCount(0);
   expect(await page.locator('.markdown img').count()).toBe(0);
+  // Its math drawn as titles' is (MathML), a price left as it is.
+  await expect(note.locator('.markdown math')).toHaveCount(2);
+  await expect(note.locator('.markdown')).toContainText('at $5 a run');
   await page.screenshot({ path: 'test-results/screens/note.png' });
 
   const shown = JSON.parse(await app.cli('show', '2411.01234', '--json')) as { note: string };

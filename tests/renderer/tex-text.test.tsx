@@ -174,3 +174,22 @@ describe('HighlightableText with math', () => {
     expect(screen.getByRole('dialog', { name: 'New highlight' }).textContent).toContain('$p_{\\theta}(Y|X)$ knows');
   });
 });
+
+describe('Markdown notes', () => {
+  it('draw $…$ and $$…$$ blocks as math, keep their underscores and backslashes, and leave prices alone', async () => {
+    const { Markdown } = await import('../../renderer/src/components/Markdown');
+    const note = 'Let $x_1$ and $y_2$ be in $\\mathbb{R}^n$; it costs $5 and $10.\n\n$$\n\\int_0^1 f(x)\\,dx\n$$\n';
+    const { container } = render(<Markdown text={note} />);
+    const math = [...container.querySelectorAll('math')];
+    expect(math.map((m) => m.querySelector('annotation')?.textContent)).toEqual([
+      'x_1',
+      'y_2',
+      '\\mathbb{R}^n',
+      '\\displaystyle \\int_0^1 f(x)\\,dx',
+    ]);
+    expect(container.querySelector('em')).toBeNull();
+    expect(container.querySelector('p')?.textContent).toContain('it costs $5 and $10.');
+    expect(container.querySelector('.md-math math')).not.toBeNull();
+    expect(container.querySelector('pre')).toBeNull();
+  });
+});

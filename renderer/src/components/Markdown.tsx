@@ -1,5 +1,8 @@
+import { useMemo } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { TexMath } from './TexText';
 
 /** Only web and mail links survive; javascript:, data: and file: become inert. */
 export function safeUrl(url: string): string {
@@ -19,11 +22,46 @@ const components: Components = {
   img: ({ alt }) => <span className="md-image">[{alt || 'image'}]</span>,
 };
 
-/** The user's markdown, rendered without raw HTML. */
+/** remark-math's mark on the code element it makes of `$…$` (inline) or a `$$` block (display). */
+function mathKind(className: unknown): 'inline' | 'display' | undefined {
+  const names = Array.isArray(className) ? className.join(' ') : typeof className === 'string' ? className : '';
+  return names.includes('math-display') ? 'display' : names.includes('math-inline') ? 'inline' : undefined;
+}
+
+/**
+ * Math in a note is drawn as in titles and abstracts (TexMath, KaTeX loaded when first needed). remark-math
+ * reads it before emphasis and escapes can take its underscores and backslashes; its inline `$…$` is taken as
+ * math only where a title's would be (anchor.ts's mathSpans): no space just inside either dollar, and no digit
+ * right after the closing one, so "$5 and $10" stays prices.
+ */
+function withMath(text: string): Components {
+  return {
+    ...components,
+    code: ({ node, className, children }) => {
+      const kind = mathKind(className);
+      const tex = typeof children === 'string' ? children : '';
+      if (!kind) return <code className={className}>{children}</code>;
+      if (kind === 'display') return <TexMath tex={tex} display source={`$$${tex}$$`} />;
+      const end = node?.position?.end.offset;
+      const after = end === undefined ? '' : (text[end] ?? '');
+      const source = text.slice(node?.position?.start.offset ?? 0, end) || `$${tex}$`;
+      if (!/^\S/.test(tex) || !/\S$/.test(tex) || /[0-9]/.test(after)) return <>{source}</>;
+      return <TexMath tex={tex} display={false} source={source} />;
+    },
+    pre: ({ node, children }) => {
+      const first = node?.children[0];
+      const display = first?.type === 'element' && mathKind(first.properties.className) === 'display';
+      return display ? <div className="md-math">{children}</div> : <pre>{children}</pre>;
+    },
+  };
+}
+
+/** The user's markdown, rendered without raw HTML; its math drawn. */
 export function Markdown({ text }: { text: string }) {
+  const parts = useMemo(() => withMath(text), [text]);
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml urlTransform={safeUrl} components={components}>
+      <ReactMarkdown remarkPlugins={[remarkGfm, remarkMath]} skipHtml urlTransform={safeUrl} components={parts}>
         {text}
       </ReactMarkdown>
     </div>
