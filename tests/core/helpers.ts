@@ -52,3 +52,24 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The abstract of storeWithPapers' papers. */
+export const SAMPLE_ABSTRACT =
+  'Highlighting passages of an abstract helps readers return to what mattered. We measure recall after a week.';
+
+/** A library in a temp folder with `n` papers added by hand ("Paper number 1 on queues", …), and their ids. */
+export async function storeWithPapers(n: number): Promise<{ store: LibraryStore; ids: string[] }> {
+  const store = await openTempStore();
+  const ids: string[] = [];
+  for (let i = 1; i <= n; i++)
+    ids.push(
+      (
+        await run(store, 'papers.add', {
+          title: `Paper number ${i} on queues`,
+          abstract: SAMPLE_ABSTRACT,
+          year: 2000 + i,
+        })
+      ).id,
+    );
+  return { store, ids };
+}

@@ -110,17 +110,30 @@ describe('reading stats', () => {
       ['read', '2026-03-11T13:05:00Z'],
       ['inbox', '2026-03-11T13:05:20Z'],
     ]);
-    const late = paper('late', [
+    // Read, then on to reading a minute later (not back where it was): counted.
+    const onward = paper('onward', [
       ['inbox', '2026-03-11T13:00:00Z'],
       ['read', '2026-03-11T13:05:00Z'],
       ['reading', '2026-03-11T13:06:00Z'],
-      ['read', '2026-03-11T14:00:00Z'],
-      ['reading', '2026-03-11T18:00:00Z'],
+    ]);
+    // Read, and set back to the inbox hours later: counted.
+    const later = paper('later', [
+      ['inbox', '2026-03-11T13:00:00Z'],
+      ['read', '2026-03-11T13:05:00Z'],
+      ['inbox', '2026-03-11T18:00:00Z'],
     ]);
     expect(readingStats([slip], NOW, 'UTC', 2)).toMatchObject({ readThisWeek: 0, streak: { longest: 0 } });
     expect(readingStats([slip], NOW, 'UTC', 2).bySource).toEqual([{ name: 'Mar 13', read: 0, total: 1 }]);
-    // Read, then back to reading a minute later (not where it was): counted; and read again, undone hours later.
-    expect(readingStats([late], NOW, 'UTC', 2).readThisWeek).toBe(1);
+    expect(readingStats([onward], NOW, 'UTC', 2).readThisWeek).toBe(1);
+    expect(readingStats([later], NOW, 'UTC', 2).readThisWeek).toBe(1);
+    // A queued paper marked read by a slip and put back: it has waited since it was first queued.
+    const waited = paper('waited', [
+      ['inbox', '2026-01-05T12:00:00Z'],
+      ['queued', '2026-01-06T12:00:00Z'],
+      ['read', '2026-03-11T13:05:00Z'],
+      ['queued', '2026-03-11T13:05:30Z'],
+    ]);
+    expect(readingStats([waited], NOW, 'UTC', 2).queueAge.find((a) => a.count > 0)?.label).toBe('1–3 months');
   });
 
   it('an undo through the commands leaves the read out of stats.get', async () => {

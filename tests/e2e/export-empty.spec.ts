@@ -32,7 +32,7 @@ test('an empty view downloads no empty file: it says there is nothing to export'
 
   // Reached with the keyboard too, and choosing one does nothing.
   await items.first().focus();
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
   await expect(items.nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
   await items.first().click({ force: true });
@@ -75,4 +75,7 @@ test('an empty view downloads no empty file: it says there is nothing to export'
   const downloading = page.waitForEvent('download');
   await menu.getByRole('menuitem', { name: /BibTeX/ }).click();
   expect((await downloading).suggestedFilename()).toMatch(/\.bib$/);
+  // The chosen item went with the menu; the focus is back on its button.
+  await expect(menu).toHaveCount(0);
+  await expect(exportButton).toBeFocused();
 });

@@ -46,10 +46,9 @@ export const importVerb: Verb = {
       const from = result.source ? ` from "${result.source}"` : '';
       ctx.out(`Added ${plural(result.added, 'paper')}${from}.`);
       const inLibrary = result.duplicates - result.repeats;
-      if (inLibrary) {
-        const merged = result.merged ? ` (${result.merged} gained missing details)` : '';
-        ctx.out(`Skipped ${plural(inLibrary, 'duplicate')} already in the library${merged}.`);
-      }
+      if (inLibrary) ctx.out(`Skipped ${plural(inLibrary, 'duplicate')} already in the library.`);
+      // Details a duplicate had that its paper lacked, whether that paper was in the library or came first in the file.
+      if (result.merged) ctx.out(`Filled in missing details of ${plural(result.merged, 'paper')}.`);
       if (result.repeats) {
         const repeated = plural(result.repeats, 'entry', 'entries');
         ctx.out(`${repeated} of the file repeated an earlier one and went into its paper.`);
@@ -124,7 +123,8 @@ async function importFolder(ctx: VerbContext, folder: string, dryRun: boolean): 
 async function restoreFolder(ctx: VerbContext, folder: string, backup: string): Promise<number> {
   const result = await ctx.call('library.import', { path: join(folder, backup) });
   ctx.out(`Added ${plural(result.added, 'paper')} from ${backup}.`);
-  if (result.duplicates) ctx.out(`Skipped ${plural(result.duplicates, 'duplicate')} already in the library.`);
+  const inLibrary = result.duplicates - result.repeats;
+  if (inLibrary) ctx.out(`Skipped ${plural(inLibrary, 'duplicate')} already in the library.`);
   for (const problem of result.errors) ctx.err(`warning: ${problem.where}: ${problem.message}`);
   const pdfs = (await readdir(join(folder, 'attachments'))).filter((name) => /^[0-9a-f]{64}\.pdf$/.test(name));
   let restored = 0;

@@ -12,6 +12,8 @@ import { requirePaper } from './papers';
 
 /** The largest place an undo may give (a rank stays far from where adding one to it changes nothing). */
 const MAX_RANK = 2 ** 50;
+/** The most papers one undo of a move names (as many as a change may name: IdsSchema). */
+const MAX_PAPERS = 200_000;
 /** A place in the queue order an undo gives back. */
 const RankSchema = z.number().min(-MAX_RANK).max(MAX_RANK);
 
@@ -90,17 +92,22 @@ export const papersReorder = defineCommand({
     z.strictObject({
       ranks: z
         .record(IdSchema, RankSchema)
-        .refine((ranks) => Object.keys(ranks).length > 0, { message: 'name at least one paper' }),
+        .refine((ranks) => Object.keys(ranks).length > 0, { message: 'name at least one paper' })
+        .refine((ranks) => Object.keys(ranks).length <= MAX_PAPERS, { message: `name at most ${MAX_PAPERS} papers` }),
     }),
   ]),
   run(ctx, input) {
     const now = ctx.now().toISOString();
     if ('ranks' in input) {
-      const ids = Object.keys(input.ranks);
-      const papers = ids.map((id) => requirePaper(ctx, id));
-      papers.forEach((paper) => ctx.store.replace({ ...paper, rank: input.ranks[paper.id]!, updatedAt: now }));
-      ctx.changed(ids);
-      return { moved: ids.length, ranksBefore: {} };
+      // Each named paper found first (an id sync merged away names the paper it became), then each given its place.
+      const placed = new Map<string, Paper>();
+      for (const [id, rank] of Object.entries(input.ranks)) {
+        const paper = requirePaper(ctx, id);
+        placed.set(paper.id, { ...paper, rank, updatedAt: now });
+      }
+      for (const paper of placed.values()) ctx.store.replace(paper);
+      ctx.changed([...placed.keys()]);
+      return { moved: placed.size, ranksBefore: {} };
     }
     const { ids, before } = input;
     const moving = ids.map((id) => requirePaper(ctx, id));

@@ -98,7 +98,8 @@ export function readingStats(papers: Iterable<Paper>, now: Date, timeZone: strin
       const entry = paper.history[i]!;
       const next = paper.history[i + 1];
       if (entry.status === 'queued') {
-        queuedAt = entry.at;
+        // Back in the queue after a slip taken back: the paper has waited since it was first queued.
+        if (!(i > 0 && takenBack(paper.history, i - 1) && queuedAt)) queuedAt = entry.at;
         const from = weekIndex(dayOf(entry.at));
         const to = next ? weekIndex(dayOf(next.at)) : weekCount;
         // The stay counts at the end of every week from the one it started in to before the one it ended in.

@@ -92,7 +92,8 @@ export function ExportMenu() {
         Export…
       </button>
       {open && (
-        <div ref={menuRef} className="menu" role="menu" aria-label="Export" onKeyDown={onMenuKey}>
+        // Focusable itself (not by Tab): a click on its caption keeps the focus in the menu, which stays open.
+        <div ref={menuRef} className="menu" role="menu" aria-label="Export" tabIndex={-1} onKeyDown={onMenuKey}>
           <p id={captionId} className={empty ? 'menu-caption export-nothing' : 'menu-caption'}>
             {empty
               ? NOTHING_TO_EXPORT
@@ -106,11 +107,15 @@ export function ExportMenu() {
               key={format}
               type="button"
               role="menuitem"
+              // The arrows move among the items; Tab leaves the menu (a menu button's pattern).
+              tabIndex={-1}
               className="menu-item"
               aria-disabled={empty || undefined}
               aria-describedby={empty ? captionId : undefined}
               onClick={() => {
                 if (empty) return;
+                // The item goes with the menu: the focus goes back to the button rather than to the page.
+                button.current?.focus();
                 setOpen(false);
                 void exportPapers(format);
               }}

@@ -88,8 +88,8 @@ export function useDialogFocus(
         : opener?.within
           ? handedBack.get(opener.within)
           : undefined;
-      if (dialog) handedBack.set(dialog, back);
-      const target = back?.isConnected ? back : fallbackRef.current?.();
+      const target = back?.isConnected ? back : (fallbackRef.current?.() ?? undefined);
+      if (dialog) handedBack.set(dialog, target);
       if (lost && target?.isConnected) target.focus({ preventScroll: true });
     };
   }, [root, active, trap, opener]);

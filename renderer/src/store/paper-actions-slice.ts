@@ -24,7 +24,7 @@ export type PaperActionsSlice = {
     options?: { undoable?: boolean; keepOpen?: boolean; ranks?: Record<string, number> },
   ) => Promise<boolean>;
   undoStack: UndoEntry[];
-  /** Put back the statuses the last change replaced. */
+  /** Put back what the last change did: the statuses it replaced, or the places a move took papers from. */
   undo: () => Promise<void>;
   /** A short confirmation ("Marked 3 papers read · Undo"), cleared after a while. */
   notice: string | undefined;
@@ -181,8 +181,13 @@ export const createPaperActionsSlice =
         if (entry.places) {
           set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
           const places = entry.places;
+          // After the move itself has been answered (its places are known then); none if it was refused.
+          const sent = statusSent.then(() =>
+            Object.keys(places).length ? transport.invoke('papers.reorder', { ranks: places }) : undefined,
+          );
+          statusSent = sent.catch(() => undefined);
           await attempt(async () => {
-            await transport.invoke('papers.reorder', { ranks: places });
+            await sent;
             notify(`Undone: ${entry.label.charAt(0).toLowerCase()}${entry.label.slice(1)}`);
           });
           return;
@@ -192,8 +197,12 @@ export const createPaperActionsSlice =
         const was = get().selectedId;
         set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
         if (entry.cursor) get().select(entry.cursor);
+        // Every group is put back, even after one the library refused (its refusal is shown).
+        let refused = false;
         for (const { ids, status, ranks } of entry.restore) {
-          if (await get().setStatus(ids, status, { undoable: false, ranks })) continue;
+          if (!(await get().setStatus(ids, status, { undoable: false, ranks }))) refused = true;
+        }
+        if (refused) {
           // Unless the cursor was moved meanwhile (the rows put back without that paper leave none).
           const now = get().selectedId;
           if (entry.cursor && (now === entry.cursor || now === undefined)) get().select(was);
@@ -220,20 +229,31 @@ export const createPaperActionsSlice =
         }
         return paper.id;
       },
-      reorder: (ids, before) =>
-        attempt(async () => {
-          const { ranksBefore } = await transport.invoke('papers.reorder', { ids, before });
-          // Undone like a status change (`u`): each paper goes back to the place it had.
-          const { papers, lingering, detail } = get();
-          const at = ids.length === 1 ? positionOf(papers, ids[0]) : -1;
-          const entry: UndoEntry = {
-            label: `Moved ${whichPapers(ids, at === -1 ? undefined : papers[at], lingering, detail)}`,
-            restore: [],
-            places: ranksBefore,
-          };
-          noticeFor();
-          set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry], notice: entry.label }));
-        }),
+      async reorder(ids, before) {
+        // Undone like a status change (`u`), and on the stack at once, in the order of the keys: each paper goes
+        // back to the place the library's answer says it had (filled in before an undo is sent, as keepPlaces).
+        const { papers, lingering, detail } = get();
+        const at = ids.length === 1 ? positionOf(papers, ids[0]) : -1;
+        const places: Record<string, number> = {};
+        const entry: UndoEntry = {
+          label: `Moved ${whichPapers(ids, at === -1 ? undefined : papers[at], lingering, detail)}`,
+          restore: [],
+          places,
+        };
+        noticeFor();
+        set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry], notice: entry.label }));
+        // In the one line of changes: a status key or an undo after it reaches the library after it.
+        const sent = statusSent
+          .then(() => transport.invoke('papers.reorder', { ids, before }))
+          .then(({ ranksBefore }) => void Object.assign(places, ranksBefore));
+        statusSent = sent.catch(() => undefined);
+        try {
+          await sent;
+        } catch (error) {
+          set((state) => ({ undoStack: state.undoStack.filter((e) => e !== entry) }));
+          get().showError(error);
+        }
+      },
       async nudge(delta) {
         const { papers, selectedId } = get();
         const index = positionOf(papers, selectedId);

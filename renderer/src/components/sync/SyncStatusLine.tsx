@@ -35,7 +35,15 @@ export function SyncStatusLine() {
         </button>
       )}
       <div className="sync-buttons">
-        <button type="button" className="button small" disabled={syncing} onClick={() => void syncNow()}>
+        {/* aria-disabled, not disabled: a disabled button drops the focus it has to the page. */}
+        <button
+          type="button"
+          className="button small"
+          aria-disabled={syncing}
+          onClick={() => {
+            if (!syncing) void syncNow();
+          }}
+        >
           Sync now
         </button>
         <button
