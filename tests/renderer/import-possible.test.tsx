@@ -24,7 +24,7 @@ describe('a title shared by two works', () => {
     );
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toMatch(
-        /2 new · 1 already in your library · 1 possibly already there/,
+        /2 new · 1 repeated in this file · 1 possibly already there/,
       ),
     );
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
@@ -34,7 +34,8 @@ describe('a title shared by two works', () => {
         'Possibly the same as ‘The Power of Habit’ — Charles Duhigg · 2012, earlier in this file' +
         'Same title, but another year (2012 and 2013); another first author (Duhigg and Smith).Keep bothMerge',
     );
-    expect(items[2]).toBe('Already in libraryThe Power of Habit');
+    // The book again, as another tool wrote it: a repeat of the file's first entry, not a paper of the library.
+    expect(items[2]).toBe('Repeated in fileThe Power of Habit');
     // Kept apart unless the person chooses Merge.
     const choice = screen.getByRole('radiogroup', { name: '‘The Power of Habit’: keep both or merge' });
     expect(within(choice).getByRole('radio', { name: 'Keep both' })).toHaveProperty('checked', true);
