@@ -129,8 +129,9 @@ export function ImportDialog() {
                 </p>
               )}
             </div>
-            {/* Focusable, so its entries scroll with the keys, and Tab's round of the dialog comes back to it. */}
-            <ul className="import-entries" tabIndex={0} aria-label="Entries">
+            {/* Focusable, so its entries scroll with the keys and Tab's round of the dialog comes back to it; a list
+                with a choice to make is reached through its choices instead. */}
+            <ul className="import-entries" tabIndex={preview.possible > 0 ? undefined : 0} aria-label="Entries">
               {preview.entries.slice(0, 500).map((entry, i) =>
                 entry.kind === 'new' && 'possible' in entry ? (
                   <li key={i} className="entry possible">
