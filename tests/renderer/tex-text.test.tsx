@@ -192,4 +192,14 @@ describe('Markdown notes', () => {
     expect(container.querySelector('.md-math math')).not.toBeNull();
     expect(container.querySelector('pre')).toBeNull();
   });
+
+  it('draw $$…$$ written on one line as a block of display math', async () => {
+    const { Markdown } = await import('../../renderer/src/components/Markdown');
+    const { container } = render(<Markdown text={'Then\n\n$$\\sum_i x_i^2$$\n\nand $$a$$ in a line.'} />);
+    const blocks = container.querySelectorAll('.md-math');
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]?.querySelector('annotation')?.textContent).toBe('\\displaystyle \\sum_i x_i^2');
+    expect(container.querySelectorAll('p')).toHaveLength(2);
+    expect(container.querySelectorAll('p math')).toHaveLength(1);
+  });
 });

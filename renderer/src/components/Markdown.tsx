@@ -45,6 +45,8 @@ function withMath(text: string): Components {
       const end = node?.position?.end.offset;
       const after = end === undefined ? '' : (text[end] ?? '');
       const source = text.slice(node?.position?.start.offset ?? 0, end) || `$${tex}$`;
+      // $$…$$ within a line is display math (its own paragraph makes it a block: `p` below).
+      if (source.startsWith('$$')) return <TexMath tex={tex} display source={source} />;
       if (!/^\S/.test(tex) || !/\S$/.test(tex) || /[0-9]/.test(after)) return <>{source}</>;
       return <TexMath tex={tex} display={false} source={source} />;
     },
@@ -52,6 +54,14 @@ function withMath(text: string): Components {
       const first = node?.children[0];
       const display = first?.type === 'element' && mathKind(first.properties.className) === 'display';
       return display ? <div className="md-math">{children}</div> : <pre>{children}</pre>;
+    },
+    // A paragraph that is only `$$…$$` (written on one line) is a block of display math, as Obsidian shows it.
+    p: ({ node, children }) => {
+      const only = node?.children.length === 1 ? node.children[0] : undefined;
+      const start = only?.position?.start.offset;
+      const alone =
+        only?.type === 'element' && mathKind(only.properties.className) === 'inline' && text.startsWith('$$', start);
+      return alone ? <div className="md-math">{children}</div> : <p>{children}</p>;
     },
   };
 }
