@@ -3,10 +3,26 @@ import { dispatch } from '../../electron/core/dispatch';
 import { createAppStore } from '../../renderer/src/store';
 import { openTempStore } from '../core/helpers';
 import { inProcess } from './in-process';
+import type { Status } from '../../renderer/src/store/types';
 
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(check()).toBe(true);
+}
+
+/** A library in a temp folder with a paper of each title (and status, if given), and the papers' ids in order. */
+async function libraryOf(papers: readonly (string | { title: string; status: Status })[]) {
+  const library = await openTempStore();
+  const ids: string[] = [];
+  for (const paper of papers) {
+    const added = await dispatch(
+      { store: library },
+      'papers.add',
+      typeof paper === 'string' ? { title: paper } : paper,
+    );
+    if (added.ok) ids.push((added.value as { id: string }).id);
+  }
+  return { library, ids };
 }
 
 /*
@@ -15,12 +31,7 @@ async function until(check: () => boolean): Promise<void> {
  */
 describe('undo', () => {
   it('an undone keep brings the paper back to its place in the inbox, with the cursor on it', async () => {
-    const library = await openTempStore();
-    const ids: string[] = [];
-    for (const title of ['First of four', 'Second of four', 'Third of four', 'Fourth of four']) {
-      const added = await dispatch({ store: library }, 'papers.add', { title });
-      if (added.ok) ids.push((added.value as { id: string }).id);
-    }
+    const { library, ids } = await libraryOf(['First of four', 'Second of four', 'Third of four', 'Fourth of four']);
     const app = createAppStore(inProcess(library));
     const stop = app.start();
     const order = () => app.getState().papers.map((p) => p?.id);
@@ -42,13 +53,8 @@ describe('undo', () => {
   });
 
   it('an undone keep of a range picked across rows not yet loaded puts every paper back at its place', async () => {
-    const library = await openTempStore();
-    const ids: string[] = [];
     // More papers than the list's first page: the later rows come only when scrolled to.
-    for (let i = 0; i < 250; i++) {
-      const added = await dispatch({ store: library }, 'papers.add', { title: `Paper number ${i}` });
-      if (added.ok) ids.push((added.value as { id: string }).id);
-    }
+    const { library, ids } = await libraryOf(Array.from({ length: 250 }, (_, i) => `Paper number ${i}`));
     const app = createAppStore(inProcess(library));
     const stop = app.start();
     await until(() => app.getState().papers.length === 250 && app.getState().papers[0] !== undefined);
@@ -65,12 +71,7 @@ describe('undo', () => {
   });
 
   it('an undo the library refuses (its paper is gone) leaves the cursor where it was', async () => {
-    const library = await openTempStore();
-    const ids: string[] = [];
-    for (const title of ['Kept then removed', 'Stays in the inbox', 'Also stays']) {
-      const added = await dispatch({ store: library }, 'papers.add', { title });
-      if (added.ok) ids.push((added.value as { id: string }).id);
-    }
+    const { library, ids } = await libraryOf(['Kept then removed', 'Stays in the inbox', 'Also stays']);
     const app = createAppStore(inProcess(library));
     const stop = app.start();
     await until(() => app.getState().papers.length === 3);
@@ -124,12 +125,7 @@ describe('undo', () => {
   });
 
   it("an undo that brings the cursor back shows that paper's status as the undo left it", async () => {
-    const library = await openTempStore();
-    const ids: string[] = [];
-    for (const title of ['Started by mistake', 'The next paper', 'The one after']) {
-      const added = await dispatch({ store: library }, 'papers.add', { title });
-      if (added.ok) ids.push((added.value as { id: string }).id);
-    }
+    const { library, ids } = await libraryOf(['Started by mistake', 'The next paper', 'The one after']);
     const inner = inProcess(library);
     // Every paper's details come 50 ms after they were read, as over a busy connection.
     const transport: typeof inner = {
@@ -156,12 +152,7 @@ describe('undo', () => {
   });
 
   it('u after a move in the queue order undoes the move, not an earlier change', async () => {
-    const library = await openTempStore();
-    const ids: string[] = [];
-    for (const title of ['Alpha', 'Beta', 'Gamma', 'Decided earlier']) {
-      const added = await dispatch({ store: library }, 'papers.add', { title });
-      if (added.ok) ids.push((added.value as { id: string }).id);
-    }
+    const { library, ids } = await libraryOf(['Alpha', 'Beta', 'Gamma', 'Decided earlier']);
     const app = createAppStore(inProcess(library));
     const stop = app.start();
     const order = () => app.getState().papers.map((p) => p?.id);
@@ -183,12 +174,7 @@ describe('undo', () => {
   });
 
   it('u pressed before a move is answered undoes that move, after it', async () => {
-    const library = await openTempStore();
-    const ids: string[] = [];
-    for (const title of ['One', 'Two', 'Three']) {
-      const added = await dispatch({ store: library }, 'papers.add', { title });
-      if (added.ok) ids.push((added.value as { id: string }).id);
-    }
+    const { library, ids } = await libraryOf(['One', 'Two', 'Three']);
     const app = createAppStore(inProcess(library));
     const stop = app.start();
     await until(() => app.getState().papers.length === 3);
@@ -205,15 +191,10 @@ describe('undo', () => {
   });
 
   it('an undo puts back every group it can, when the library refuses one', async () => {
-    const library = await openTempStore();
-    const ids: string[] = [];
-    for (const [title, status] of [
-      ['Was in the inbox', 'inbox'],
-      ['Was being read, then removed', 'reading'],
-    ] as const) {
-      const added = await dispatch({ store: library }, 'papers.add', { title, status });
-      if (added.ok) ids.push((added.value as { id: string }).id);
-    }
+    const { library, ids } = await libraryOf([
+      { title: 'Was in the inbox', status: 'inbox' },
+      { title: 'Was being read, then removed', status: 'reading' },
+    ]);
     const app = createAppStore(inProcess(library));
     const stop = app.start();
     app.getState().setView({ kind: 'status', status: 'all' });
