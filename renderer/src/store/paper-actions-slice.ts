@@ -5,7 +5,16 @@ import { nextPaint } from '../after-paint';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import { placesOf, positionOf } from './list-rows';
-import { groupByStatus, keepPlaces, moved, STATUS_WORD, whichPapers, type Moved, type UndoEntry } from './undo-entries';
+import {
+  groupByStatus,
+  keepPlaces,
+  moved,
+  STATUS_WORD,
+  undoneNotice,
+  whichPapers,
+  type Moved,
+  type UndoEntry,
+} from './undo-entries';
 import { inView, type PendingStatuses } from './pending';
 import type { Annotation, PaperRow, Stats, Status, View } from './types';
 
@@ -188,7 +197,7 @@ export const createPaperActionsSlice =
           statusSent = sent.catch(() => undefined);
           await attempt(async () => {
             await sent;
-            notify(`Undone: ${entry.label.charAt(0).toLowerCase()}${entry.label.slice(1)}`);
+            notify(undoneNotice(entry));
           });
           return;
         }
@@ -208,8 +217,7 @@ export const createPaperActionsSlice =
           if (entry.cursor && (now === entry.cursor || now === undefined)) get().select(was);
           return;
         }
-        // The label's first word only: a title keeps its capitals.
-        notify(`Undone: ${entry.label.charAt(0).toLowerCase()}${entry.label.slice(1)}`);
+        notify(undoneNotice(entry));
       },
       addTags: (ids, tags) => attempt(() => transport.invoke('tags.set', { ids, tags, mode: 'add' })),
       removeTag: (id, tag) => attempt(() => transport.invoke('tags.set', { ids: [id], tags: [tag], mode: 'remove' })),

@@ -68,3 +68,8 @@ export function whichPapers(
   if (!title) return 'a paper';
   return `‘${title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title}’`;
 }
+
+/** What an undo says it did: "Undone: marked ‘…’ read" (the label's first word only lowered: a title keeps its capitals). */
+export function undoneNotice(entry: UndoEntry): string {
+  return `Undone: ${entry.label.charAt(0).toLowerCase()}${entry.label.slice(1)}`;
+}

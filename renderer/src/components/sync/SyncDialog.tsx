@@ -3,6 +3,7 @@ import { useApp } from '../../store';
 import type { SyncOn } from '../../store/types';
 import { useDialogFocus } from '../use-dialog-focus';
 import { ConflictList } from './ConflictList';
+import { SyncNowButton } from './SyncNowButton';
 import { SyncSetupForm } from './SyncSetupForm';
 import { facts, headline, since } from './sync-words';
 import './sync.css';
@@ -11,7 +12,6 @@ import './sync.css';
 export function SyncDialog() {
   const sync = useApp((s) => s.sync);
   const syncing = useApp((s) => s.syncing);
-  const syncNow = useApp((s) => s.syncNow);
   const problem = useApp((s) => s.syncProblem);
   const close = useApp((s) => s.setSyncDialog);
   const dialog = useRef<HTMLDivElement>(null);
@@ -52,18 +52,7 @@ export function SyncDialog() {
           {on && <TurnOff />}
         </div>
         <div className="dialog-actions">
-          {on && (
-            <button
-              type="button"
-              className="button"
-              aria-disabled={syncing}
-              onClick={() => {
-                if (!syncing) void syncNow();
-              }}
-            >
-              {syncing ? 'Syncing…' : 'Sync now'}
-            </button>
-          )}
+          {on && <SyncNowButton className="button" busyLabel="Syncing…" />}
           <button type="button" className="button" onClick={() => close(false)}>
             Done
           </button>

@@ -1,3 +1,4 @@
+import { SyncNowButton } from './SyncNowButton';
 import { useApp } from '../../store';
 import { conflictCount, facts, headline } from './sync-words';
 import './sync.css';
@@ -9,7 +10,6 @@ import './sync.css';
 export function SyncStatusLine() {
   const sync = useApp((s) => s.sync);
   const syncing = useApp((s) => s.syncing);
-  const syncNow = useApp((s) => s.syncNow);
   const openDialog = useApp((s) => s.setSyncDialog);
   if (!sync) return null;
   if (!sync.setUp) {
@@ -35,17 +35,7 @@ export function SyncStatusLine() {
         </button>
       )}
       <div className="sync-buttons">
-        {/* aria-disabled, not disabled: a disabled button drops the focus it has to the page. */}
-        <button
-          type="button"
-          className="button small"
-          aria-disabled={syncing}
-          onClick={() => {
-            if (!syncing) void syncNow();
-          }}
-        >
-          Sync now
-        </button>
+        <SyncNowButton className="button small" />
         <button
           type="button"
           className="button small ghost"
