@@ -105,6 +105,18 @@ describe('the queue', () => {
     await refused({ ranks: {} }, 'INVALID_INPUT');
     await refused({ ranks: { [ids[0]!]: Infinity } }, 'INVALID_INPUT');
     await refused({ ranks: { [ids[0]!]: 1 }, before: null }, 'INVALID_INPUT');
+    // Each refusal says which two ways there are, and what is missing.
+    const said = async (input: unknown) => {
+      const result = await dispatch({ store }, 'papers.reorder', input);
+      return result.ok ? 'accepted' : result.error.message;
+    };
+    expect(await said({ ranks: { [ids[0]!]: 1 }, ids: [ids[0]!], before: null })).toBe(
+      'Invalid input for papers.reorder: ids: give either ids and before (a move) or ranks (an undo of a move), not both',
+    );
+    expect(await said({ ids: [ids[0]!] })).toBe(
+      'Invalid input for papers.reorder: before: required: the paper to move them before, or null for the end',
+    );
+    expect(await said({})).toMatch(/ids: required: the papers to move .*; before: required/);
     await refused({ ranks: { nosuchpaper: 1 } }, 'NOT_FOUND');
     // An id sync merged away names the paper it became: that paper takes the place, and the library still opens.
     store.aliasOf = (id) => (id === 'mergedaway' ? ids[2] : undefined);

@@ -87,18 +87,32 @@ export const papersReorder = defineCommand({
   summary:
     'Move papers (in the given order) to just before another paper, or to the end with before: null; ' +
     'or, to undo a move, put papers back at the places (ranks) its answer named.',
-  input: z.union([
-    z.strictObject({ ids: IdsSchema, before: IdSchema.nullable() }),
-    z.strictObject({
+  // One object, not a union: a union's refusal named only one of its members' complaints ("Invalid input", or
+  // the stray key of one), where a person needs to hear which two ways there are.
+  input: z
+    .strictObject({
+      ids: IdsSchema.optional(),
+      before: IdSchema.nullable().optional(),
       ranks: z
         .record(IdSchema, RankSchema)
         .refine((ranks) => Object.keys(ranks).length > 0, { message: 'name at least one paper' })
-        .refine((ranks) => Object.keys(ranks).length <= MAX_PAPERS, { message: `name at most ${MAX_PAPERS} papers` }),
+        .refine((ranks) => Object.keys(ranks).length <= MAX_PAPERS, { message: `name at most ${MAX_PAPERS} papers` })
+        .optional(),
+    })
+    .superRefine(({ ids, before, ranks }, issues) => {
+      const both = 'give either ids and before (a move) or ranks (an undo of a move), not both';
+      const need = (path: string, what: string) => issues.addIssue({ code: 'custom', path: [path], message: what });
+      if (ranks !== undefined) {
+        if (ids !== undefined) need('ids', both);
+        else if (before !== undefined) need('before', both);
+        return;
+      }
+      if (ids === undefined) need('ids', 'required: the papers to move (or ranks, to undo a move)');
+      if (before === undefined) need('before', 'required: the paper to move them before, or null for the end');
     }),
-  ]),
   run(ctx, input) {
     const now = ctx.now().toISOString();
-    if ('ranks' in input) {
+    if (input.ranks) {
       // Each named paper found first (an id sync merged away names the paper it became), then each given its place.
       const placed = new Map<string, Paper>();
       for (const [id, rank] of Object.entries(input.ranks)) {
@@ -109,7 +123,9 @@ export const papersReorder = defineCommand({
       ctx.changed([...placed.keys()]);
       return { moved: placed.size, ranksBefore: {} };
     }
-    const { ids, before } = input;
+    // Both given: the input's check refuses a move without them.
+    const ids = input.ids ?? [];
+    const before = input.before ?? null;
     const moving = ids.map((id) => requirePaper(ctx, id));
     if (before !== null && ids.includes(before)) {
       throw new CommandError('INVALID_INPUT', 'A paper cannot be moved before itself.');
