@@ -2,7 +2,6 @@ import { commands } from '../core/commands';
 import { dispatch } from '../core/dispatch';
 import type { Result } from '../core/result';
 import { acquireLock, describeHolder, type LockInfo } from '../core/store/lock';
-import type { Recovery } from '../core/store/backups';
 import { LibraryStore } from '../core/store/store';
 import { describeError } from '../core/fs-errors';
 import { attachSync, detachSync } from '../core/sync/attach';
@@ -30,7 +29,7 @@ export async function openSession(dataDir: string, warn: (text: string) => void)
     await release();
     throw error;
   }
-  if (store.recovery) warn(describeRecovery(store.recovery));
+  if (store.recovery) warn(`paperqueue: ${store.recovery.summary}`);
   // Sync, when set up, records this run's changes; a sync problem never stops a command.
   await attachSync(store).catch((error: unknown) =>
     warn(`paperqueue: sync is off for this run: ${describeError(error)}`),
@@ -80,13 +79,6 @@ function forwardingSession(holder: LockInfo): Session {
     },
     close: () => Promise.resolve(),
   };
-}
-
-function describeRecovery({ damagedFile, reason, backup }: Recovery): string {
-  const restored = backup
-    ? `restored the backup of ${backup.at.slice(0, 16).replace('T', ' ')} UTC`
-    : 'no valid backup was found, so the library starts empty';
-  return `paperqueue: the library could not be read (${reason.replace(/^Cannot open the library [^:]+: /, '')}); it was moved to ${damagedFile} and ${restored}.`;
 }
 
 function isMutation(name: string): boolean {

@@ -139,7 +139,7 @@ describe('paperqueue CLI', () => {
     }
   });
 
-  it('moves a damaged library aside, restores the newest backup, and says so on stderr', async () => {
+  it('moves a damaged library aside, takes what it lost from the newest backup, and says so on stderr', async () => {
     const data = await tempDir();
     await cli(['import', fixture('five-papers.txt'), '--data', data]);
     await cli(['stats', '--data', data]); // this start backs up the changed library
@@ -148,7 +148,7 @@ describe('paperqueue CLI', () => {
     const result = await cli(['stats', '--json', '--data', data]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^paperqueue: the library could not be read \(it is not valid JSON.*\); it was moved to .*library\.damaged-\d{8}T\d+Z\.json and restored the backup of \d{4}-\d\d-\d\d \d\d:\d\d UTC\.\n$/,
+      /^paperqueue: The library file could not be read: it is not valid JSON.*\. It was moved to .*library\.damaged-\d{8}T\d+Z\.json\. The library now holds 5 papers it had lost from the backup of \d{4}-\d\d-\d\d \d\d:\d\d UTC\.\n$/,
     );
     expect(JSON.parse(result.stdout)).toMatchObject({ total: 5 });
     const backups = JSON.parse((await cli(['backup', 'list', '--json', '--data', data])).stdout) as { id: string }[];

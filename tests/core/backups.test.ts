@@ -80,6 +80,55 @@ describe('backups', () => {
     expect(await readFile(join(dir, damaged[0]!), 'utf8')).toBe('{"version": 1, "papers": [{"id": "x"');
   });
 
+  it('keep every paper a damaged file still has, and take only what it lost from the backup', async () => {
+    const { dir, store } = await libraryWith(['One', 'Two', 'Three', 'Four', 'Five']);
+    await backUp(dir, new Date(), true);
+    const ids = [...store.all()].map((p) => p.id);
+    await run(store, 'papers.update', { id: ids[1]!, patch: { title: 'Two, renamed after the backup' } });
+    await run(store, 'papers.add', { title: 'Six, added after the backup' });
+    await store.flush();
+    const file = join(dir, 'library.json');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    // Line 5 (the fourth paper) loses a byte in its middle; the rest of the file is whole.
+    const fourth = lines.findIndex((line) => line.includes('"Four"'));
+    lines[fourth] = lines[fourth]!.replace('"title":', '"title":"');
+    await writeFile(file, lines.join('\n'));
+    const reopened = await LibraryStore.open(dir, { recover: true });
+    expect([...reopened.all()].map((p) => p.title).sort()).toEqual(
+      ['Five', 'Four', 'One', 'Six, added after the backup', 'Three', 'Two, renamed after the backup'].sort(),
+    );
+    expect(reopened.recovery).toMatchObject({
+      salvaged: 5,
+      fromBackup: 1,
+      unreadable: [{ line: fourth + 1, id: ids[3] }],
+    });
+    expect(reopened.recovery?.summary).toMatch(
+      new RegExp(
+        `^The library file could not be read: it is not valid JSON.*\\. It was moved to .*library\\.damaged-\\d{8}T\\d+Z\\.json\\. ` +
+          `The library now holds 5 papers read from it and 1 paper it had lost from the backup of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\. ` +
+          `Its unreadable line ${fourth + 1} \\(paper ${ids[3]}\\) came back from the backup, as it was then\\.$`,
+      ),
+    );
+    // What it wrote opens as it is, with nothing to recover.
+    expect((await LibraryStore.open(dir, { recover: true })).recovery).toBeUndefined();
+  });
+
+  it('name the lines of a damaged file that no backup has, and keep the rest without a backup', async () => {
+    const { dir, store } = await libraryWith(['One', 'Two', 'Three']);
+    await store.flush();
+    const file = join(dir, 'library.json');
+    const text = await readFile(file, 'utf8');
+    // Cut in the middle of the third paper's line: its paper, and the file's end, are gone.
+    await writeFile(file, text.slice(0, text.indexOf('"Three"') - 10));
+    const reopened = await LibraryStore.open(dir, { recover: true });
+    expect([...reopened.all()].map((p) => p.title)).toEqual(['One', 'Two']);
+    expect(reopened.recovery).toMatchObject({ salvaged: 2, fromBackup: 0, unreadable: [{ line: 4 }] });
+    expect(reopened.recovery?.backup).toBeUndefined();
+    expect(reopened.recovery?.summary).toMatch(
+      /The library now holds 2 papers read from it\. Line 4 could not be read and is in no backup: it is kept in the moved file\.$/,
+    );
+  });
+
   it('start empty when no backup is valid, and say where the damaged file went', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'library.json'), 'not json at all');

@@ -6,7 +6,10 @@ import { ImportDialog } from '../../renderer/src/components/ImportDialog';
 import { Banner } from '../../renderer/src/components/Banner';
 import { NoteEditor } from '../../renderer/src/components/NoteEditor';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
-import { fixture, openTempStore, run } from '../core/helpers';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LibraryStore } from '../../electron/core/store/store';
+import { fixture, openTempStore, run, tempDir } from '../core/helpers';
 import { inProcess } from './in-process';
 import { askForNote, noteAwaited, typeAhead } from '../../renderer/src/shortcuts';
 
@@ -182,5 +185,18 @@ describe('Banner', () => {
     expect(screen.getByRole('status').textContent).toMatch(
       /^Took back the import of “two\.bib”: removed 2 papers and put back the details of 1 paper · kept 1 paper/,
     );
+  });
+
+  it('says what opening a damaged library file recovered, in the core’s words', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'library.json'), '{"version":3,"papers":[\n{"id":"broken",\n]}\n');
+    const store = await LibraryStore.open(dir, { recover: true });
+    const app = createAppStore(inProcess(store));
+    renderWith(app, <Banner />);
+    await app.getState().loadStatus();
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^The library file could not be read: .* It was moved to .*library\.damaged-.*\.json\. No paper could be read from it and no backup was valid, so the library starts empty\. Line 2 \(paper broken\) could not be read and is in no backup/,
+    );
+    await store.flush();
   });
 });

@@ -63,8 +63,7 @@ async function serveUntilStopped(
     ctx.dataDir,
     readOnly === undefined ? { recover: true, shelveAbstractsFrom: SHELF_MIN_FILE_BYTES } : { readOnly },
   );
-  if (store.recovery)
-    ctx.err(`Recovered: ${store.recovery.reason}; the damaged file is ${store.recovery.damagedFile}.`);
+  if (store.recovery) ctx.err(`Recovered: ${store.recovery.summary}`);
   if (store.readOnly) ctx.err(store.readOnly);
   const server = await startServer({ store, staticDir: RENDERER_DIR, port }).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(

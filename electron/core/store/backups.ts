@@ -1,4 +1,4 @@
-import { open, readFile, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makePrivateFolder, writeFileDurably, type DurableContent, type FileIdentity } from './durable-file';
 import { parseLibrary } from './library-file';
@@ -10,7 +10,7 @@ export const BACKUP_INTERVAL_MS = 30 * 60 * 1000;
 
 export type BackupInfo = { id: string; at: string; file: string; bytes: number };
 
-const idFor = (date: Date): string => date.toISOString().replace(/[-:.]/g, '');
+export const idFor = (date: Date): string => date.toISOString().replace(/[-:.]/g, '');
 const dateOf = (id: string): Date =>
   new Date(
     `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}.${id.slice(15, 18) || '000'}Z`,
@@ -101,26 +101,4 @@ async function prune(dataDir: string, now: Date): Promise<void> {
     else if (ageDays <= 7 && !olderDays.has(day)) keep = olderDays.add(day).size > 0;
     if (!keep) await unlink(backup.file).catch(() => undefined);
   }
-}
-
-export type Recovery = { damagedFile: string; reason: string; backup?: BackupInfo };
-
-/**
- * library.json cannot be opened: move it aside (kept, never deleted) and put the newest backup that
- * opens in its place. Without one, the library starts empty and the damaged file stays where it was moved.
- */
-export async function recoverFromBackup(dataDir: string, reason: string, now = new Date()): Promise<Recovery> {
-  const source = join(dataDir, 'library.json');
-  const damagedFile = join(dataDir, `library.damaged-${idFor(now)}.json`);
-  await rename(source, damagedFile);
-  for (const backup of await listBackups(dataDir)) {
-    try {
-      parseLibrary(backup.file, await readFile(backup.file));
-    } catch {
-      continue;
-    }
-    await writeFileDurably(source, await readFile(backup.file));
-    return { damagedFile, reason, backup };
-  }
-  return { damagedFile, reason };
 }

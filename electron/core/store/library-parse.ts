@@ -12,12 +12,15 @@ const RulesSchema = LibraryFileSchema.shape.rules;
 /** library.json could not be used as it is. The file is left untouched. */
 export class StoreLoadError extends Error {
   readonly file: string;
+  /** What is wrong with it, without the file's name. */
+  readonly reason: string;
   /** Written by a newer Paperqueue: not damaged, so never moved aside or replaced by a backup. */
   readonly fromNewerVersion: boolean;
   constructor(file: string, reason: string, fromNewerVersion = false) {
     super(`Cannot open the library ${file}: ${reason}. The file was left untouched.`);
     this.name = 'StoreLoadError';
     this.file = file;
+    this.reason = reason;
     this.fromNewerVersion = fromNewerVersion;
   }
 }

@@ -7,7 +7,7 @@ import { PdfTextCache } from '../attachments/text-cache';
 import { LIBRARY_VERSION, emptyLibrary, type LibraryFile, type Paper, type Rule } from '../schema';
 import { Catalog } from '../search/catalog';
 import { INDEX_CACHE_FILE_NAME } from '../search/index-cache';
-import { recoverFromBackup, type Recovery } from './backups';
+import { recoverLibrary, type Recovery } from './library-recovery';
 import { removeStaleTempFiles } from './durable-file';
 import type { Identity } from './identities';
 import type { CountsView } from './library-counts';
@@ -97,12 +97,13 @@ export class LibraryStore {
     this.catalog.reset(this.byId.values());
   }
 
-  /** Set when this open found library.json damaged and restored a backup (or started empty). */
+  /** Set when this open found library.json damaged and recovered what it could (library-recovery.ts). */
   recovery: Recovery | undefined;
 
   /**
    * Open (or start) the library in `dataDir`, backing it up first if it changed since the last backup.
-   * An unusable file throws StoreLoadError, or with `recover` is moved aside for the newest valid backup.
+   * An unusable file throws StoreLoadError, or with `recover` is moved aside for what can be read of it and the
+   * newest valid backup.
    * With `readOnly`, nothing is written at all: no backup, no sweep, no recovery, no search cache file.
    */
   static async open(dataDir: string, options: OpenOptions = {}): Promise<LibraryStore> {
@@ -116,7 +117,7 @@ export class LibraryStore {
     } catch (error) {
       const recoverable = error instanceof StoreLoadError && !error.fromNewerVersion;
       if (!options.recover || readOnly !== undefined || !recoverable) throw error;
-      recovery = await recoverFromBackup(dataDir, error.message);
+      recovery = await recoverLibrary(dataDir, error.reason);
       db.data = emptyLibrary();
       await db.read();
     }

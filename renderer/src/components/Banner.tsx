@@ -49,13 +49,7 @@ function LatestBanner() {
   if (recovery) {
     return (
       <div className="banner warning" role="alert">
-        <span>
-          Your library could not be read, so{' '}
-          {recovery.backupAt
-            ? `the backup of ${new Date(recovery.backupAt).toLocaleString()} was restored`
-            : 'it starts empty (no valid backup was found)'}
-          . The damaged file is kept at <code>{recovery.damagedFile}</code>.
-        </span>
+        <span>{recovery.summary}</span>
         <button type="button" className="button ghost" onClick={dismiss} aria-label="Dismiss">
           ✕
         </button>

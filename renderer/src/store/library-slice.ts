@@ -42,7 +42,8 @@ export type LibrarySlice = {
   error: string | undefined;
   loadStats: () => Promise<void>;
   /** Set when the library had to be recovered from a backup at start-up. */
-  recovery: { damagedFile: string; backupAt: string | undefined } | undefined;
+  /** What this start did to a damaged library file: the core's sentence for it. */
+  recovery: { summary: string } | undefined;
   /** Why the library cannot be saved (opened from a read-only or full disk); reads and exports still work. */
   readOnly: string | undefined;
   loadStatus: () => Promise<void>;
@@ -84,7 +85,7 @@ export const createLibrarySlice =
       async loadStatus() {
         try {
           const { recovery, readOnly } = await transport.invoke('library.status', {});
-          if (recovery) set({ recovery: { damagedFile: recovery.damagedFile, backupAt: recovery.backup?.at } });
+          if (recovery) set({ recovery: { summary: recovery.summary } });
           if (readOnly) set({ readOnly });
         } catch (error) {
           get().showError(error);
