@@ -47,4 +47,26 @@ describe('the detail pane', () => {
     await act(() => Promise.resolve());
     expect(shownTitle()).toBe(b!.title);
   });
+
+  it('names the venue with its year, as a reference does, and a key of one long word breaks', async () => {
+    const library = await openTempStore();
+    const bib =
+      '@article{AVeryLongCitationKeyWithoutAnyBreakOpportunityInItAtAll2020, title = {Synaptic facilitation},' +
+      ' journal = {Proc Natl Acad Sci U S A}, year = {2020}}';
+    await run(library, 'library.import', { text: bib, name: 'one.bib' });
+    const [paper] = [...library.all()];
+    const app = createAppStore(inProcess(library));
+    render(
+      <StoreContext.Provider value={app}>
+        <Selected />
+      </StoreContext.Provider>,
+    );
+    await act(async () => {
+      app.getState().select(paper!.id);
+      await app.getState().loadDetail();
+    });
+    const meta = document.querySelector('.detail-meta');
+    expect(meta?.querySelector('cite')?.textContent).toBe('Proc Natl Acad Sci U S A');
+    expect(meta?.textContent).toMatch(/^Proc Natl Acad Sci U S A, 2020 · one\.bib · added .* · key AVeryLong/);
+  });
 });

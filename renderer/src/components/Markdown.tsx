@@ -53,7 +53,8 @@ function withMath(text: string): Components {
     pre: ({ node, children }) => {
       const first = node?.children[0];
       const display = first?.type === 'element' && mathKind(first.properties.className) === 'display';
-      return display ? <div className="md-math">{children}</div> : <pre>{children}</pre>;
+      // A code block wider than the pane scrolls sideways: a Tab stop, so the keyboard can scroll it too.
+      return display ? <div className="md-math">{children}</div> : <pre tabIndex={0}>{children}</pre>;
     },
     // A paragraph that is only `$$…$$` (written on one line) is a block of display math, as Obsidian shows it.
     p: ({ node, children }) => {

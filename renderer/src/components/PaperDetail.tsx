@@ -85,8 +85,16 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
         )}
         {paper.authors.length > 0 && <Authors key={paper.id} authors={paper.authors} />}
         <p className="detail-meta">
+          {/* Where it appeared first, as a reference gives it: the venue, then its year. */}
+          {paper.venue && (
+            <>
+              <cite className="detail-venue">{paper.venue}</cite>
+              {paper.year ? `, ${paper.year}` : ''}
+              {' · '}
+            </>
+          )}
           {paper.source.name} · added {formatDate(paper.createdAt)}
-          {paper.year ? ` · ${paper.year}` : ''}
+          {paper.year && !paper.venue ? ` · ${paper.year}` : ''}
           {paper.citationKey ? ` · key ${paper.citationKey}` : ''}
           {' · '}
           <button
