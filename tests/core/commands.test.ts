@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { SAMPLE_ABSTRACT as abstract, openTempStore, run, storeWithPapers, tempDir } from './helpers';
+import { openTempStore, run, storeWithPapers, tempDir } from './helpers';
 
 describe('dispatch', () => {
   it('refuses an unknown command, unknown keys and wrong types with INVALID_INPUT naming the field', async () => {
@@ -180,53 +180,6 @@ describe('papers', () => {
     const paper = await run(store, 'papers.add', { title: 'Resolving references', arxivId: '2401.00001' });
     expect(await run(store, 'papers.resolve', { ref: paper.id.slice(0, 5) })).toEqual({ id: paper.id });
     expect(await run(store, 'papers.resolve', { ref: 'arXiv:2401.00001v3' })).toEqual({ id: paper.id });
-  });
-});
-
-describe('annotations', () => {
-  it('anchors a highlight by quote, prefix, suffix and offsets; edits and removes it', async () => {
-    const { store, ids } = await storeWithPapers(1);
-    const start = abstract.indexOf('helps readers');
-    const end = start + 'helps readers'.length;
-    const added = await run(store, 'annotations.add', {
-      paperId: ids[0]!,
-      target: 'abstract',
-      start,
-      end,
-      quote: 'helps readers',
-      comment: 'key claim',
-    });
-    expect(added).toMatchObject({ quote: 'helps readers', start, end, color: 'yellow', comment: 'key claim' });
-    expect(added.prefix).toBe(abstract.slice(start - 32, start));
-    expect(added.suffix).toBe(abstract.slice(end, end + 32));
-
-    const recoloured = await run(store, 'annotations.update', {
-      paperId: ids[0]!,
-      annotationId: added.id,
-      color: 'green',
-    });
-    expect(recoloured).toMatchObject({ color: 'green', comment: 'key claim' });
-    await run(store, 'annotations.remove', { paperId: ids[0]!, annotationId: added.id });
-    expect(store.get(ids[0]!)?.annotations).toEqual([]);
-  });
-
-  it('refuses a range outside the text and a quote that no longer matches', async () => {
-    const { store, ids } = await storeWithPapers(1);
-    const outside = await dispatch({ store }, 'annotations.add', {
-      paperId: ids[0],
-      target: 'title',
-      start: 0,
-      end: 500,
-    });
-    expect(outside).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const stale = await dispatch({ store }, 'annotations.add', {
-      paperId: ids[0],
-      target: 'title',
-      start: 0,
-      end: 5,
-      quote: 'Other',
-    });
-    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });
 

@@ -205,4 +205,25 @@ describe('undo', () => {
     expect(library.get(ids[0]!)?.status).toBe('inbox');
     stop();
   });
+
+  it('a deleted highlight comes back with its comment, and the notice names it', async () => {
+    const { library, ids } = await libraryOf(['Attention is all you need']);
+    const made = await dispatch({ store: library }, 'annotations.add', {
+      paperId: ids[0],
+      target: 'title',
+      start: 0,
+      end: 9,
+      comment: 'the key idea',
+      color: 'green',
+    });
+    const id = made.ok ? (made.value as { id: string }).id : '';
+    const app = createAppStore(inProcess(library));
+    await app.getState().removeAnnotation(ids[0]!, id);
+    expect(library.get(ids[0]!)?.annotations).toEqual([]);
+    expect(app.getState().notice).toBe('Deleted the highlight ‘the key idea’');
+    await app.getState().undo();
+    expect(library.get(ids[0]!)?.annotations).toMatchObject([{ id, quote: 'Attention', comment: 'the key idea' }]);
+    expect(app.getState().notice).toBe('Undone: deleted the highlight ‘the key idea’');
+    expect(app.getState().undoStack).toEqual([]);
+  });
 });

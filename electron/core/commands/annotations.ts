@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { defineCommand } from '../command';
 import { newId } from '../identifiers';
 import { CommandError, notFound } from '../result';
-import { AnnotationColorSchema, HashSchema, PdfRectSchema, type Annotation, type Paper } from '../schema';
+import {
+  AnnotationColorSchema,
+  AnnotationSchema,
+  HashSchema,
+  PdfRectSchema,
+  type Annotation,
+  type Paper,
+} from '../schema';
 import { Bounded, IdSchema } from './inputs';
 import { requirePaper } from './papers';
 
@@ -133,7 +140,7 @@ export const annotationsRemove = defineCommand({
   input: z.strictObject(AnnotationRef),
   run(ctx, { paperId, annotationId }) {
     const paper = requirePaper(ctx, paperId);
-    requireAnnotation(paper, annotationId);
+    const annotation = requireAnnotation(paper, annotationId);
     const now = ctx.now().toISOString();
     ctx.store.replace({
       ...paper,
@@ -141,7 +148,32 @@ export const annotationsRemove = defineCommand({
       updatedAt: now,
     });
     ctx.changed([paperId]);
-    return { removed: 1 };
+    // What was deleted, whole: an undo gives it back (annotations.restore).
+    return { removed: 1, annotation };
+  },
+});
+
+export const annotationsRestore = defineCommand({
+  kind: 'mutation',
+  summary: 'Put back a deleted highlight as annotations.remove answered it (an undo): its place, colour and comment.',
+  input: z.strictObject({ paperId: IdSchema, annotation: AnnotationSchema }),
+  run(ctx, { paperId, annotation }) {
+    const paper = requirePaper(ctx, paperId);
+    if (paper.annotations.some((a) => a.id === annotation.id)) {
+      throw new CommandError('CONFLICT', 'That highlight is already there.');
+    }
+    if (annotation.target === 'pdf' && !paper.attachments?.some((a) => a.hash === annotation.attachment)) {
+      throw new CommandError('NOT_FOUND', 'The PDF that highlight was in is no longer attached to this paper.');
+    }
+    // The same id: sync gives a highlight back when its later change follows its deletion (materialize.ts).
+    const now = ctx.now().toISOString();
+    ctx.store.replace({
+      ...paper,
+      annotations: [...paper.annotations, { ...annotation, updatedAt: now }],
+      updatedAt: now,
+    });
+    ctx.changed([paperId]);
+    return { restored: 1 };
   },
 });
 

@@ -2,7 +2,7 @@ import { insightRank, insightSimilar } from './insight';
 import { rulesAdd, rulesList, rulesRemove } from './rules';
 import { attachmentsAdd, attachmentsRead, attachmentsRemove, attachmentsRestore, attachmentsText } from './attachments';
 import { papersSetProgress } from './progress';
-import { annotationsAdd, annotationsRemove, annotationsUpdate } from './annotations';
+import { annotationsAdd, annotationsRemove, annotationsRestore, annotationsUpdate } from './annotations';
 import { libraryBackups, libraryRestoreBackup, libraryStatus } from './library-backups';
 import { libraryExport } from './library-export';
 import { libraryImport, libraryPreviewImport } from './library-import';
@@ -41,6 +41,7 @@ export const commands = {
   'annotations.add': annotationsAdd,
   'annotations.update': annotationsUpdate,
   'annotations.remove': annotationsRemove,
+  'annotations.restore': annotationsRestore,
   'attachments.add': attachmentsAdd,
   'attachments.remove': attachmentsRemove,
   'attachments.read': attachmentsRead,

@@ -4,6 +4,7 @@ import type { Transport } from '../transport';
 import { createInsightSlice, type InsightSlice } from './insight-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createListSlice, type ListSlice } from './list-slice';
+import { createWritingSlice, type WritingSlice } from './writing-slice';
 import { createPaperActionsSlice, type PaperActionsSlice } from './paper-actions-slice';
 import { PendingStatuses } from './pending';
 import { createReaderSlice, recallReader, type ReaderSlice } from './reader-slice';
@@ -16,6 +17,7 @@ import { applyTheme, recall, remember } from '../ui-memory';
 export type AppState = ListSlice &
   SelectionSlice &
   PaperActionsSlice &
+  WritingSlice &
   LibrarySlice &
   InsightSlice &
   UiSlice &
@@ -38,6 +40,7 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     ...createListSlice(transport, pending)(...a),
     ...createSelectionSlice(transport)(...a),
     ...createPaperActionsSlice(transport, pending)(...a),
+    ...createWritingSlice(transport)(...a),
     ...createLibrarySlice(transport, pending)(...a),
     ...createInsightSlice(transport)(...a),
     ...createUiSlice(memory)(...a),

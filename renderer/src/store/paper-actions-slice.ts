@@ -1,5 +1,4 @@
 import type { StateCreator } from 'zustand';
-import type { NewHighlight } from '../components/HighlightPopover';
 import type { CommandInput } from '../../../electron/core/dispatch';
 import { nextPaint } from '../after-paint';
 import type { Transport } from '../transport';
@@ -16,7 +15,7 @@ import {
   type UndoEntry,
 } from './undo-entries';
 import { inView, type PendingStatuses } from './pending';
-import type { Annotation, PaperRow, Stats, Status, View } from './types';
+import type { PaperRow, Stats, Status, View } from './types';
 
 /** The details a person can edit on a paper. */
 export type PaperPatch = Exclude<CommandInput<'papers.update'>, undefined>['patch'];
@@ -33,7 +32,7 @@ export type PaperActionsSlice = {
     options?: { undoable?: boolean; keepOpen?: boolean; ranks?: Record<string, number> },
   ) => Promise<boolean>;
   undoStack: UndoEntry[];
-  /** Put back what the last change did: the statuses it replaced, or the places a move took papers from. */
+  /** Put back what the last change did: the statuses it replaced, the places a move took papers from, or a deleted highlight. */
   undo: () => Promise<void>;
   /** A short confirmation ("Marked 3 papers read · Undo"), cleared after a while. */
   notice: string | undefined;
@@ -48,15 +47,8 @@ export type PaperActionsSlice = {
   reorder: (ids: string[], before: string | null) => Promise<void>;
   /** Move the cursor's paper one place up or down in the list's order. */
   nudge: (delta: -1 | 1) => Promise<void>;
-  /** Resolves once the note is stored; rejects so the editor can show it was not saved. */
-  saveNote: (id: string, note: string) => Promise<void>;
-  addAnnotation: (paperId: string, highlight: NewHighlight) => Promise<void>;
-  updateAnnotation: (
-    paperId: string,
-    annotationId: string,
-    change: { color?: Annotation['color']; comment?: string },
-  ) => Promise<void>;
-  removeAnnotation: (paperId: string, annotationId: string) => Promise<void>;
+  /** Put a change made elsewhere (a highlight deleted) on the undo stack, and say so with the notice. */
+  offerUndo: (entry: UndoEntry) => void;
 };
 
 export const createPaperActionsSlice =
@@ -187,6 +179,15 @@ export const createPaperActionsSlice =
       async undo() {
         const entry = get().undoStack.at(-1);
         if (!entry) return;
+        if (entry.annotation) {
+          set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
+          const { paperId, annotation } = entry.annotation;
+          await attempt(async () => {
+            await transport.invoke('annotations.restore', { paperId, annotation });
+            notify(undoneNotice(entry));
+          });
+          return;
+        }
         if (entry.places) {
           set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
           const places = entry.places;
@@ -274,15 +275,10 @@ export const createPaperActionsSlice =
         if (before === undefined) return;
         await get().reorder([selectedId], before);
       },
-      async saveNote(id, note) {
-        await transport.invoke('notes.save', { id, note });
+      offerUndo(entry) {
+        noticeFor();
+        set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry], notice: entry.label }));
       },
-      addAnnotation: (paperId, highlight) =>
-        attempt(() => transport.invoke('annotations.add', { paperId, ...highlight })),
-      updateAnnotation: (paperId, annotationId, change) =>
-        attempt(() => transport.invoke('annotations.update', { paperId, annotationId, ...change })),
-      removeAnnotation: (paperId, annotationId) =>
-        attempt(() => transport.invoke('annotations.remove', { paperId, annotationId })),
     };
   };
 

@@ -1,5 +1,5 @@
 import type { Lingering } from './list-slice';
-import type { PaperRow, Status } from './types';
+import type { Annotation, PaperRow, Status } from './types';
 
 /*
  * What an undo puts back (the toast's Undo, `u`): the entries the undo stack holds, how a status change's are
@@ -12,9 +12,16 @@ export type Restore = { ids: string[]; status: Status; ranks: Record<string, num
 /**
  * How to put back what a change did. A status change: each group of papers with the status and place it had,
  * and the paper the cursor was on when the change moved it off (an undo brings the cursor back to it). A move
- * in the queue order: the place (rank) each moved paper had (`places`).
+ * in the queue order: the place (rank) each moved paper had (`places`). A deleted highlight: the highlight, as
+ * the library answered its deletion (`annotation`).
  */
-export type UndoEntry = { label: string; restore: Restore[]; cursor?: string; places?: Record<string, number> };
+export type UndoEntry = {
+  label: string;
+  restore: Restore[];
+  cursor?: string;
+  places?: Record<string, number>;
+  annotation?: { paperId: string; annotation: Annotation };
+};
 
 /** A paper a status change moved, and the status it had. */
 export type Moved = { id: string; status: Status };

@@ -1,0 +1,53 @@
+import type { StateCreator } from 'zustand';
+import type { NewHighlight } from '../components/HighlightPopover';
+import type { Transport } from '../transport';
+import type { AppState } from './index';
+import type { Annotation } from './types';
+
+/** What a person writes on a paper: its note, and highlights made, recoloured or commented, and deleted. */
+export type WritingSlice = {
+  /** Resolves once the note is stored; rejects so the editor can show it was not saved. */
+  saveNote: (id: string, note: string) => Promise<void>;
+  addAnnotation: (paperId: string, highlight: NewHighlight) => Promise<void>;
+  updateAnnotation: (
+    paperId: string,
+    annotationId: string,
+    change: { color?: Annotation['color']; comment?: string },
+  ) => Promise<void>;
+  /** Deleted at once, as a person expects of a highlight; the notice offers to undo it (`u`, Ctrl/⌘+Z). */
+  removeAnnotation: (paperId: string, annotationId: string) => Promise<void>;
+};
+
+/** The words a deleted highlight is named by: its comment if it had one, else its passage, cut short. */
+function deletedLabel(annotation: Annotation): string {
+  const words = (annotation.comment || annotation.quote).replace(/\s+/g, ' ').trim();
+  const short = words.length > 40 ? `${words.slice(0, 39).trimEnd()}…` : words;
+  return short ? `Deleted the highlight ‘${short}’` : 'Deleted a highlight';
+}
+
+export const createWritingSlice =
+  (transport: Transport): StateCreator<AppState, [], [], WritingSlice> =>
+  (_set, get) => {
+    /** Run a command; a refusal is shown to the user rather than thrown. */
+    const attempt = async (action: () => Promise<unknown>) => {
+      try {
+        await action();
+      } catch (error) {
+        get().showError(error);
+      }
+    };
+    return {
+      async saveNote(id, note) {
+        await transport.invoke('notes.save', { id, note });
+      },
+      addAnnotation: (paperId, highlight) =>
+        attempt(() => transport.invoke('annotations.add', { paperId, ...highlight })),
+      updateAnnotation: (paperId, annotationId, change) =>
+        attempt(() => transport.invoke('annotations.update', { paperId, annotationId, ...change })),
+      removeAnnotation: (paperId, annotationId) =>
+        attempt(async () => {
+          const { annotation } = await transport.invoke('annotations.remove', { paperId, annotationId });
+          get().offerUndo({ label: deletedLabel(annotation), restore: [], annotation: { paperId, annotation } });
+        }),
+    };
+  };
