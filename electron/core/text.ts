@@ -115,3 +115,19 @@ export function grouped(n: number): string {
   if (!Number.isInteger(n) || Object.is(n, -0) || Math.abs(n) >= 1e21) return n.toLocaleString('en-US');
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
+
+/**
+ * A highlight's passage as a person reads it. A PDF's passage keeps the page's line breaks (its offsets count
+ * them); read, a word broken at a line's end is one word again ("execu-" + "tion") and every other line break
+ * is a space. The renderer has its own copy (renderer/src/pdf/page-text.ts): it reaches the core only by types.
+ */
+export function readableQuote(annotation: { target: string; quote: string }): string {
+  if (annotation.target !== 'pdf') return annotation.quote;
+  return (
+    annotation.quote
+      // A word broken in two ("execu-" + "tion"); not a compound ("state-" + "of-the-art"), which keeps its hyphen.
+      .replace(/(\p{L})-\n(?=\p{Ll}\p{L}*(?![\p{L}-]))/gu, '$1')
+      .replace(/-\n(?=\S)/g, '-')
+      .replace(/[ \t]*\n[ \t]*/g, ' ')
+  );
+}

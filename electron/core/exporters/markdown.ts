@@ -1,6 +1,6 @@
 import type { Annotation, Paper } from '../schema';
 import { plainText } from '../importers/latex';
-import { mathSpans, squashSpace } from '../text';
+import { mathSpans, readableQuote, squashSpace } from '../text';
 import { extraLinks, linkUrl } from './shared';
 
 const MAX_FILE_NAME = 100;
@@ -93,7 +93,7 @@ function highlights(annotations: readonly Annotation[]): string {
   );
   return ordered
     .map((annotation) => {
-      const quote = annotation.quote
+      const quote = readableQuote(annotation)
         .split(/\r\n|\r|\n/)
         .map((line) => (line.trim() ? `> ${markdownText(line)}` : '>'))
         .join('\n')

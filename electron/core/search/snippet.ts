@@ -1,5 +1,5 @@
 import type { Paper } from '../schema';
-import { foldText } from '../text';
+import { foldText, readableQuote } from '../text';
 import { pageAt, pageCount, type PdfText } from './pdf-text';
 import { foldedWords, searchedFields } from './tokenize';
 import { isTypoOf, typoEligible } from './typo';
@@ -167,7 +167,7 @@ export function matchOf(
   // Field by field, each text made only when the ones before had no match (a page has 100 rows).
   if (passage('abstract', paper.abstract) || passage('note', paper.note)) return match;
   for (const a of paper.annotations)
-    if (passage('highlight', a.comment ? `${a.quote} — ${a.comment}` : a.quote)) return match;
+    if (passage('highlight', a.comment ? `${readableQuote(a)} — ${a.comment}` : readableQuote(a))) return match;
   if (passage('authors', paper.authors.join(', '))) return match;
   if (paper.tags.length) passage('tags', paper.tags.map((tag) => `#${tag}`).join(' '));
   return match;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Annotation } from '../store/types';
 import { COLORS, COLOR_NAME } from './popover-parts';
+import { readableQuote } from '../pdf/page-text';
 
 type Props = {
   annotations: Annotation[];
@@ -57,10 +58,10 @@ function AnnotationItem({
         onClick={() => (inPdf ? onOpenPdf(a) : onActivate(a.id))}
         title={inPdf ? 'Open the PDF here' : 'Show in the text'}
         // Heard as "Green highlight in the abstract: “…”. Comment: …", the comment with its passage.
-        aria-label={`${COLOR_NAME[a.color]} highlight in the ${where}: “${a.quote}”${a.comment.trim() ? `. Comment: ${a.comment.trim()}` : ''}`}
+        aria-label={`${COLOR_NAME[a.color]} highlight in the ${where}: “${readableQuote(a)}”${a.comment.trim() ? `. Comment: ${a.comment.trim()}` : ''}`}
       >
         <span className="annotation-colour">{COLOR_NAME[a.color]}</span>
-        {inPdf && <span className="annotation-page">p. {(a.page ?? 0) + 1}</span>}“{a.quote}”
+        {inPdf && <span className="annotation-page">p. {(a.page ?? 0) + 1}</span>}“{readableQuote(a)}”
       </button>
       <input
         className="annotation-comment"

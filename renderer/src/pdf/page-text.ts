@@ -37,3 +37,19 @@ export function quoteAt(text: string, start: number, end: number): { quote: stri
     suffix: text.slice(end, end + CONTEXT),
   };
 }
+
+/**
+ * A highlight's passage as a person reads it: in a PDF's, a word broken at a line's end is one word again
+ * ("execu-" + "tion") and every other line break a space. The same rule as the core's readableQuote
+ * (electron/core/text.ts), which exports and search passages use; the renderer reaches the core only by types.
+ */
+export function readableQuote(annotation: { target: string; quote: string }): string {
+  if (annotation.target !== 'pdf') return annotation.quote;
+  return (
+    annotation.quote
+      // A word broken in two ("execu-" + "tion"); not a compound ("state-" + "of-the-art"), which keeps its hyphen.
+      .replace(/(\p{L})-\n(?=\p{Ll}\p{L}*(?![\p{L}-]))/gu, '$1')
+      .replace(/-\n(?=\S)/g, '-')
+      .replace(/[ \t]*\n[ \t]*/g, ' ')
+  );
+}

@@ -3,6 +3,7 @@ import type { NewHighlight } from '../components/HighlightPopover';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import type { Annotation } from './types';
+import { readableQuote } from '../pdf/page-text';
 
 /** What a person writes on a paper: its note, and highlights made, recoloured or commented, and deleted. */
 export type WritingSlice = {
@@ -20,7 +21,7 @@ export type WritingSlice = {
 
 /** The words a deleted highlight is named by: its comment if it had one, else its passage, cut short. */
 function deletedLabel(annotation: Annotation): string {
-  const words = (annotation.comment || annotation.quote).replace(/\s+/g, ' ').trim();
+  const words = (annotation.comment || readableQuote(annotation)).replace(/\s+/g, ' ').trim();
   const short = words.length > 40 ? `${words.slice(0, 39).trimEnd()}…` : words;
   return short ? `Deleted the highlight ‘${short}’` : 'Deleted a highlight';
 }

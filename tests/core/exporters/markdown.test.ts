@@ -138,6 +138,14 @@ describe('Markdown exporter: notes', () => {
     expect(file?.content).not.toContain('read:');
   });
 
+  it("reads a PDF highlight's lines as one passage: a word broken at a line's end is whole again", () => {
+    const quote = 'the execu-\ntion of each\ntrace, state-\nof-the-art';
+    const [file] = toMarkdownFiles([
+      paper({ title: 'T', annotations: [highlight({ target: 'pdf', page: 4, quote, end: quote.length })] }),
+    ]);
+    expect(file?.content).toMatch(/\n## Highlights\n\n> the execution of each trace, state-of-the-art\n> — p\. 5\n$/);
+  });
+
   it('writes a combined file with a header and one ## section per paper', () => {
     const text = toMarkdownCombined(
       [HOSTILE, paper({ title: 'Second: Paper', venue: 'Nature', url: 'https://x.org/a?b=1&c=2' })],

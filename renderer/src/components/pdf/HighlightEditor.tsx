@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Annotation } from '../../store/types';
 import { ColorSwatches, PopoverQuote, usePopover } from '../popover-parts';
+import { readableQuote } from '../../pdf/page-text';
 
 type Props = {
   annotation: Annotation;
@@ -31,7 +32,7 @@ export function HighlightEditor({ annotation, x, y, onUpdate, onRemove, onClose 
         }
       }}
     >
-      <PopoverQuote quote={annotation.quote} />
+      <PopoverQuote quote={readableQuote(annotation)} />
       <ColorSwatches color={annotation.color} onPick={(color) => onUpdate({ color })} />
       <input
         autoFocus

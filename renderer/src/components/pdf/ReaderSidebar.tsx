@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OutlineItem } from '../../pdf/pdfjs';
 import { webUrl } from '../../pdf/links';
 import type { Annotation } from '../../store/types';
+import { readableQuote } from '../../pdf/page-text';
 
 type Props = {
   outline: readonly OutlineItem[];
@@ -52,11 +53,11 @@ export function ReaderSidebar({ outline, highlights, activeAnnotationId, onOutli
                 <button
                   type="button"
                   className={`pdf-hl-item hl-${a.color}${a.id === activeAnnotationId ? ' active' : ''}`}
-                  aria-label={`Page ${(a.page ?? 0) + 1}, ${a.color} highlight: “${a.quote}”${a.comment ? `. Comment: ${a.comment}` : ''}`}
+                  aria-label={`Page ${(a.page ?? 0) + 1}, ${a.color} highlight: “${readableQuote(a)}”${a.comment ? `. Comment: ${a.comment}` : ''}`}
                   onClick={(event) => onHighlight(a, event.currentTarget)}
                 >
                   <span className="pdf-hl-page">p. {(a.page ?? 0) + 1}</span>
-                  <span className="pdf-hl-quote">“{a.quote.length > 140 ? `${a.quote.slice(0, 137)}…` : a.quote}”</span>
+                  <span className="pdf-hl-quote">“{clipped(readableQuote(a))}”</span>
                   {a.comment && <span className="pdf-hl-comment">{a.comment}</span>}
                 </button>
               </li>
@@ -90,4 +91,9 @@ function OutlineList({ items, onOutline }: { items: readonly OutlineItem[]; onOu
       })}
     </ul>
   );
+}
+
+/** A passage as the list of highlights shows it: at most 140 characters. */
+function clipped(quote: string): string {
+  return quote.length > 140 ? `${quote.slice(0, 137)}…` : quote;
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { readableQuote } from '../../electron/core/text';
+import { readableQuote as rendererReadableQuote } from '../../renderer/src/pdf/page-text';
+
+/* The core's and the renderer's copies (the renderer reaches the core only by types) read alike. */
+describe("a highlight's passage as a person reads it", () => {
+  it.each([
+    ['execu-\ntion', 'execution'],
+    ['the spec-\nulative trace\nof a loop', 'the speculative trace of a loop'],
+    ['state-\nof-the-art', 'state-of-the-art'],
+    ['pages 3-\n5', 'pages 3-5'],
+    ['Über-\nsetzung', 'Übersetzung'],
+    ['line one  \n  line two', 'line one line two'],
+    ['no breaks at all', 'no breaks at all'],
+  ])('a PDF passage %j reads %j, in the core and the renderer', (quote, read) => {
+    expect(readableQuote({ target: 'pdf', quote })).toBe(read);
+    expect(rendererReadableQuote({ target: 'pdf', quote })).toBe(read);
+  });
+
+  it("leaves a title's or an abstract's passage as it is", () => {
+    expect(readableQuote({ target: 'abstract', quote: 'execu-\ntion' })).toBe('execu-\ntion');
+    expect(rendererReadableQuote({ target: 'title', quote: 'execu-\ntion' })).toBe('execu-\ntion');
+  });
+});
