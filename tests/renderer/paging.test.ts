@@ -92,6 +92,28 @@ describe('the list a page at a time', () => {
     stop();
   });
 
+  it('Shift+End and Shift+↑ pick from where the range began across rows that have not come', async () => {
+    const { app, stop, ids } = await started(N);
+    // Space on the first paper, then j, j: the range begins on the third and keeps the first picked.
+    app.getState().select(ids[0]);
+    app.getState().toggleChecked(ids[0]!);
+    app.getState().step(2);
+    app.getState().stepChecking(N);
+    await until(() => app.getState().checked.length === N - 1);
+    expect(app.getState().selectedId).toBe(ids[N - 1]);
+    expect(app.getState().checked).toEqual([ids[0], ...ids.slice(2)]);
+    // Back a row: the range shrinks, over the rows that have still not come.
+    app.getState().stepChecking(-1);
+    await until(() => app.getState().checked.length === N - 2);
+    expect(app.getState().checked).toEqual([ids[0], ...ids.slice(2, N - 1)]);
+    // Past where it began: the range runs the other way.
+    app.getState().stepChecking(-N);
+    await until(() => app.getState().checked.length === 3);
+    expect(app.getState().checked).toEqual(ids.slice(0, 3));
+    expect(app.getState().selectedId).toBe(ids[0]);
+    stop();
+  });
+
   it('a status change shows at once, and the list stays in step with the library', async () => {
     const { library, app, stop, ids } = await started(N);
     app.getState().select(ids[0]);

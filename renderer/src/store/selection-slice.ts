@@ -15,23 +15,99 @@ export type SelectionSlice = {
   /** The whole paper of selectedId, loaded when it is selected and whenever the library changes. */
   detail: Paper | undefined;
   loadDetail: () => Promise<void>;
-  /** Papers picked for a bulk action (Ctrl/Cmd-click, Shift-click). */
+  /** Papers picked for a bulk action (Ctrl/Cmd-click, Shift-click, Space, Shift+↓). */
   checked: string[];
   select: (id: string | undefined) => void;
-  /** Ctrl/Cmd-click: add or remove one paper from the picked set. */
+  /** Ctrl/Cmd-click, Space: add or remove one paper from the picked set; a range begins there. */
   toggleChecked: (id: string) => void;
-  /** Shift-click: pick every paper between the cursor and this one. */
+  /** Shift-click: the cursor to this paper, and every paper from where the range began to it picked. */
   checkRange: (id: string) => void;
   clearChecked: () => void;
   /** Move the cursor by `delta` rows (keyboard navigation). */
   step: (delta: number) => void;
+  /** Shift+↓, Shift+↑: move the cursor by `delta` rows, picking every paper from where the range began to it. */
+  stepChecking: (delta: number) => void;
 };
+
+/**
+ * Where a range of picks began: the paper last picked with a click or Space, or the cursor's when Shift was
+ * first held. `kept`: the papers picked before, which every range from it leaves picked; `picks`: the picked
+ * papers as the range last left them (another change to them, a click or a key, begins the next range afresh).
+ */
+type Anchor = { id: string; kept: readonly string[]; picks: string[] };
 
 export const createSelectionSlice =
   (transport: Transport): StateCreator<AppState, [], [], SelectionSlice> =>
   (set, get) => {
     /** Counts the details asked for: only the latest answer is shown (see loadDetail). */
     let detailAsked = 0;
+    let anchor: Anchor | undefined;
+    /** Counts the ranges picked: only the latest picks, when its ids come after another was asked for. */
+    let rangesAsked = 0;
+
+    /**
+     * The cursor to paper `id` and every paper from the anchor to it picked, as Shift-click and Shift+↓ do:
+     * going back towards the anchor shrinks the range, and past it the range grows the other way. `near`:
+     * where the paper is, if known (it is looked for around there first).
+     */
+    const pickTo = (id: string, near?: number) => {
+      const asked = ++rangesAsked;
+      const { papers, selectedId, checked } = get();
+      const to = positionOf(papers, id, near);
+      if (to === -1) return set({ selectedId: id });
+      let from = anchor?.picks === checked ? positionOf(papers, anchor.id, to) : -1;
+      if (from === -1) {
+        // A range begins: at the cursor, or at this paper when the cursor is not among the rows.
+        const cursor = positionOf(papers, selectedId, to);
+        from = cursor === -1 ? to : cursor;
+        const start = papers[from]!.id;
+        anchor = { id: start, kept: checked.filter((c) => c !== start), picks: checked };
+      }
+      const begun = anchor!;
+      const picking = (ids: string[]) => {
+        const range = new Set(ids);
+        begun.picks = [...begun.kept.filter((c) => !range.has(c)), ...ids];
+        return begun.picks;
+      };
+      const [lo, hi] = from < to ? [from, to] : [to, from];
+      const here = loadedBetween(papers, lo, hi + 1);
+      if (here) return set({ selectedId: id, checked: picking(here.map((p) => p.id)) });
+      set({ selectedId: id });
+      // The range runs over rows that have not come: their ids are enough.
+      get()
+        .idsBetween(lo, hi + 1)
+        .then(
+          (ids) => {
+            const now = get();
+            if (asked === rangesAsked && now.selectedId === id && now.checked === begun.picks)
+              set({ checked: picking(ids) });
+          },
+          (error: unknown) => get().showError(error),
+        );
+    };
+
+    /** The row `delta` rows from the cursor: `arrive` is called with its id and place once it is here. */
+    const moveBy = (delta: number, arrive: (id: string, index: number) => void) => {
+      const { papers, selectedId, lingering } = get();
+      if (papers.length === 0) return;
+      let index = positionOf(papers, selectedId);
+      // From a paper that left the view but is still shown: the paper after it now holds its place.
+      if (index === -1 && lingering && lingering.row.id === selectedId) index = lingering.index - (delta > 0 ? 1 : 0);
+      // With nothing selected, a step starts at the top; a step the list's length (End) at the bottom.
+      const start = delta >= papers.length ? papers.length - 1 : 0;
+      const next = index === -1 && !lingering ? start : Math.min(papers.length - 1, Math.max(0, index + delta));
+      const row = papers[next];
+      if (row) return arrive(row.id, next);
+      get()
+        .rowsBetween(next, next + 1)
+        .then(
+          ([found]) => {
+            if (found && get().selectedId === selectedId) arrive(found.id, next);
+          },
+          (error: unknown) => get().showError(error),
+        );
+    };
+
     return {
       overlay: undefined,
       setOverlay: (overlay) => set({ overlay }),
@@ -55,51 +131,27 @@ export const createSelectionSlice =
       },
       checked: [],
       // The same empty list when nothing was picked: the list need not look at the picked papers again.
-      select: (selectedId) => set((state) => ({ selectedId, checked: state.checked.length ? [] : state.checked })),
+      select(selectedId) {
+        anchor = undefined;
+        set((state) => ({ selectedId, checked: state.checked.length ? [] : state.checked }));
+      },
       toggleChecked(id) {
         const { checked, selectedId } = get();
         // The paper open in the detail panel counts as picked when a second one is added.
         const base = checked.length === 0 && selectedId && selectedId !== id ? [selectedId] : checked;
-        set({ checked: base.includes(id) ? base.filter((c) => c !== id) : [...base, id], selectedId: id });
+        const picks = base.includes(id) ? base.filter((c) => c !== id) : [...base, id];
+        anchor = { id, kept: picks.filter((c) => c !== id), picks };
+        set({ checked: picks, selectedId: id });
       },
-      checkRange(id) {
-        const { papers, selectedId } = get();
-        const from = positionOf(papers, selectedId);
-        const to = positionOf(papers, id);
-        if (from === -1 || to === -1) return set({ selectedId: id, checked: [] });
-        const [lo, hi] = from < to ? [from, to] : [to, from];
-        const here = loadedBetween(papers, lo, hi + 1);
-        if (here) return set({ checked: here.map((p) => p.id) });
-        // The range runs over rows that have not come: their ids are enough.
-        get()
-          .idsBetween(lo, hi + 1)
-          .then(
-            (ids) => {
-              if (get().selectedId === selectedId) set({ checked: ids });
-            },
-            (error: unknown) => get().showError(error),
-          );
-      },
+      checkRange: (id) => pickTo(id),
       clearChecked: () => set({ checked: [] }),
       step(delta) {
-        const { papers, selectedId, lingering } = get();
-        if (papers.length === 0) return;
-        let index = positionOf(papers, selectedId);
-        // From a paper that left the view but is still shown: the paper after it now holds its place.
-        if (index === -1 && lingering && lingering.row.id === selectedId) index = lingering.index - (delta > 0 ? 1 : 0);
-        // With nothing selected, a step starts at the top; a step the list's length (End) at the bottom.
-        const start = delta >= papers.length ? papers.length - 1 : 0;
-        const next = index === -1 && !lingering ? start : Math.min(papers.length - 1, Math.max(0, index + delta));
-        const row = papers[next];
-        if (row) return set({ selectedId: row.id });
-        get()
-          .rowsBetween(next, next + 1)
-          .then(
-            ([found]) => {
-              if (found && get().selectedId === selectedId) set({ selectedId: found.id });
-            },
-            (error: unknown) => get().showError(error),
-          );
+        moveBy(delta, (id) => {
+          // Moved without Shift: the next range begins where the cursor is, keeping what is picked.
+          anchor = undefined;
+          set({ selectedId: id });
+        });
       },
+      stepChecking: (delta) => moveBy(delta, pickTo),
     };
   };
