@@ -6,13 +6,17 @@ import type { Status } from './store/types';
 const PRESSABLE = 'button, a[href], summary, [role="button"], [role="link"], [role="menuitem"], [role="tab"]';
 
 /**
- * The list's keyboard: see SHORTCUTS. Status keys act on every picked paper when several are picked. The
- * list, the cursor and the picked papers are read from the store when a key is pressed, not subscribed to:
- * the App that calls this hook would otherwise render again, whole, on every change to the list.
+ * The list's keyboard: see SHORTCUTS. Space and Shift with the moving keys pick papers, as Ctrl/⌘-click and
+ * Shift-click do; status keys act on every picked paper when several are picked. The list, the cursor and
+ * the picked papers are read from the store when a key is pressed, not subscribed to: the App that calls this
+ * hook would otherwise render again, whole, on every change to the list.
  */
 export function useKeyboard(): void {
   const store = useAppStore();
   const step = useApp((s) => s.step);
+  const stepChecking = useApp((s) => s.stepChecking);
+  const toggleChecked = useApp((s) => s.toggleChecked);
+  const clearChecked = useApp((s) => s.clearChecked);
   const select = useApp((s) => s.select);
   const setStatus = useApp((s) => s.setStatus);
   const nudge = useApp((s) => s.nudge);
@@ -59,15 +63,23 @@ export function useKeyboard(): void {
       const targets = checked.length > 1 ? checked : selectedId ? [selectedId] : [];
       const mark = (status: Status) => () => targets.length && void setStatus(targets, status);
       const statusKey = STATUS_KEYS[event.key as keyof typeof STATUS_KEYS] as Status | undefined;
+      // With Shift, the moving keys pick every paper from where the range began (file managers' Shift+↓).
+      const move = event.shiftKey ? stepChecking : step;
+      const onList = target === document.body || target.closest('[role="grid"]') !== null;
       const actions: Record<string, () => void> = {
         j: () => step(1),
-        ArrowDown: () => step(1),
+        J: () => stepChecking(1),
+        ArrowDown: () => move(1),
         k: () => step(-1),
-        ArrowUp: () => step(-1),
-        Home: () => step(-papers.length),
-        End: () => step(papers.length),
+        K: () => stepChecking(-1),
+        ArrowUp: () => move(-1),
+        Home: () => move(-papers.length),
+        End: () => move(papers.length),
         Enter: () => !selectedId && papers[0] && select(papers[0].id),
-        Escape: () => select(undefined),
+        // Space picks on the list, or with the focus nowhere; elsewhere it scrolls what has the focus, as ever.
+        ...(onList && { ' ': () => selectedId && toggleChecked(selectedId) }),
+        // Picked papers are let go first, the paper staying open; then the paper is closed.
+        Escape: () => (checked.length ? clearChecked() : select(undefined)),
         '/': () => document.getElementById('search')?.focus(),
         '?': () => setOverlay('shortcuts'),
         t: () => setOverlay('triage'),
@@ -83,5 +95,20 @@ export function useKeyboard(): void {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [step, select, setStatus, nudge, undo, store, canReorder, setOverlay, overlay, openSync, syncOpen]);
+  }, [
+    step,
+    stepChecking,
+    toggleChecked,
+    clearChecked,
+    select,
+    setStatus,
+    nudge,
+    undo,
+    store,
+    canReorder,
+    setOverlay,
+    overlay,
+    openSync,
+    syncOpen,
+  ]);
 }

@@ -47,6 +47,7 @@ describe('a row of the papers grid', () => {
             selected={selected}
             tabbable={selected}
             checked={false}
+            picking={false}
             dropBefore={false}
             drag={undefined}
             pdfDrop={{ over: () => undefined, leave: () => undefined, drop: () => undefined }}

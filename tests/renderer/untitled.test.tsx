@@ -35,6 +35,7 @@ describe('a paper without a title', () => {
         selected={false}
         tabbable
         checked={false}
+        picking={false}
         dropBefore={false}
         drag={undefined}
         pdfDrop={{ over: () => undefined, leave: () => undefined, drop: () => undefined }}

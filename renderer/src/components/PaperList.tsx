@@ -181,6 +181,7 @@ export function PaperList() {
               selected={paper.id === selectedId}
               tabbable={selectedIndex === -1 ? index === first : paper.id === selectedId}
               checked={picked.has(paper.id)}
+              picking={picked.size > 0}
               dropBefore={dropBefore === paper.id}
               drag={drag}
               pdfDrop={pdfDrop}

@@ -28,6 +28,11 @@ type RowProps = {
   /** The row Tab stops at in the list: the selected one, or the first. */
   tabbable: boolean;
   checked: boolean;
+  /**
+   * Some papers are picked: the row is said to be selected, and drawn so, only if it is one of them (the
+   * cursor's row too: Space may have left it out). Otherwise the cursor's row is the selected one.
+   */
+  picking: boolean;
   dropBefore: boolean;
   drag: DragHandlers | undefined;
   pdfDrop: PdfDropHandlers;
@@ -51,6 +56,7 @@ export const PaperListRow = memo(function PaperListRow({
   selected,
   tabbable,
   checked,
+  picking,
   dropBefore,
   drag,
   pdfDrop,
@@ -81,7 +87,7 @@ export const PaperListRow = memo(function PaperListRow({
     <div
       ref={element}
       role="row"
-      aria-selected={selected || checked}
+      aria-selected={picking ? checked : selected}
       aria-rowindex={position}
       aria-label={rowLabel(paper)}
       tabIndex={tabbable ? 0 : -1}
@@ -91,6 +97,7 @@ export const PaperListRow = memo(function PaperListRow({
         'row',
         selected && 'selected',
         checked && 'checked',
+        selected && picking && !checked && 'unpicked',
         dropBefore && 'drop-before',
         ranked?.rule === 'dim' && 'dimmed',
         leaving && 'leaving',
