@@ -103,6 +103,9 @@ test.describe('one vocabulary and one key map', () => {
     await expect(triageKeys).toContainText('Skip: decide later');
     await expect(triageKeys).toContainText('Start reading');
     await expect(sheet.getByRole('region', { name: 'The list' })).toContainText('Keep: add to the queue');
+    await expect(sheet.getByRole('region', { name: 'The list' })).toContainText(
+      'Pick from where you began to the next or previous paper',
+    );
     await page.screenshot({ path: 'test-results/screens/shortcuts.png' });
     await page.keyboard.press('Escape');
 
@@ -149,6 +152,36 @@ test.describe('one vocabulary and one key map', () => {
     await expect(rows.locator('.row-title')).toHaveText(order);
     await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
     await expect(rows.nth(2)).toContainText(order[2]!);
+  });
+});
+
+test.describe('picking papers by keyboard', () => {
+  test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
+
+  test('Shift+↓ and Space pick three papers, and the bulk bar, reached by Shift+Tab, keeps them', async ({
+    app,
+    page,
+  }) => {
+    await page.goto(app.url);
+    const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
+    await expect(rows).toHaveCount(5);
+    // Alpha and Beta as a range, Gamma passed over, Delta with Space.
+    for (const key of ['j', 'Shift+ArrowDown', 'j', 'j', 'Space']) await page.keyboard.press(key);
+    const picked = page.getByRole('grid', { name: 'Papers' }).getByRole('row', { selected: true });
+    await expect(picked.locator('.row-title')).toHaveText([/^Alpha/, /^Beta/, /^Delta/]);
+    const bar = page.getByRole('toolbar', { name: 'Selected papers' });
+    await expect(bar).toContainText('3 selected');
+    await page.screenshot({ path: 'test-results/screens/picked-by-keys.png' });
+
+    const keep = bar.getByRole('button', { name: 'Keep' });
+    for (let i = 0; i < 10 && !(await keep.evaluate((button) => button === document.activeElement)); i++)
+      await page.keyboard.press('Shift+Tab');
+    await expect(keep).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(rows).toHaveCount(2);
+    const queued = async () =>
+      (JSON.parse(await app.cli('list', '--status', 'queued', '--json')) as Listed[]).map((p) => p.title.split(':')[0]);
+    await expect.poll(queued, CLI_POLL).toEqual(['Alpha', 'Beta', 'Delta']);
   });
 });
 
