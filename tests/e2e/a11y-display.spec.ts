@@ -62,6 +62,13 @@ test('in forced colours the selected row and the chosen view keep a visible mark
       .evaluate((element) => getComputedStyle(element).outlineStyle);
   expect(await outline('.row.selected')).toBe('solid');
   expect(await outline('.nav-item.active')).toBe('solid');
+  // Picked papers keep the mark; the cursor moved on to a paper left out of them has a dashed one.
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.locator('.row.checked')).toHaveCount(2);
+  expect(await outline('.row.checked')).toBe('solid');
+  await page.keyboard.press('j');
+  await expect(page.locator('.row.unpicked')).toHaveCount(1);
+  expect(await outline('.row.unpicked')).toBe('dashed');
   await page.screenshot({ path: join(SHOTS, 'forced-colours.png') });
 });
 
