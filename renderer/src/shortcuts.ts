@@ -51,10 +51,8 @@ export const SHORTCUTS: { heading: string; items: { keys: string[]; action: stri
       { keys: ['n'], action: 'Write a note' },
       { keys: ['Alt+↑', 'Alt+↓'], action: 'Move the paper in the queue' },
       { keys: ['Space'], action: 'Pick the paper, or leave it out' },
-      {
-        keys: ['Shift+↓', 'Shift+↑', 'Shift+j', 'Shift+k'],
-        action: 'Pick from where you began to the next or previous paper',
-      },
+      { keys: ['Shift+j', 'Shift+↓'], action: 'Pick from where you began to the next paper' },
+      { keys: ['Shift+k', 'Shift+↑'], action: 'Pick from where you began to the previous paper' },
       { keys: ['Shift+Home', 'Shift+End'], action: 'Pick from where you began to the first or last paper' },
       { keys: ['Ctrl/⌘+click', 'Shift+click'], action: 'Pick several papers' },
       { keys: ['Esc'], action: 'Let the picked papers go; again, close the paper' },
