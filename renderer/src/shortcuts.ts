@@ -88,7 +88,7 @@ export const SHORTCUTS: { heading: string; items: { keys: string[]; action: stri
   {
     heading: 'Everywhere',
     items: [
-      { keys: ['u', 'Ctrl/⌘+Z'], action: 'Undo the last change of status' },
+      { keys: ['u', 'Ctrl/⌘+Z'], action: 'Undo the last change: a status, a move, a deleted highlight' },
       { keys: ['?'], action: 'Show these shortcuts' },
       { keys: ['Shift+S'], action: 'Sync: settings and conflicts' },
       { keys: ['Esc'], action: 'Close, or leave the note or a field' },

@@ -92,7 +92,7 @@ test('the shortcut sheet opens with ?, and undo restores a status with Ctrl+Z', 
   await expect(rows).toHaveCount(5);
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText(
-    'Undo the last change of status',
+    'Undo the last change: a status, a move, a deleted highlight',
   );
   await page.screenshot({ path: 'test-results/screens/shortcuts.png' });
   await page.keyboard.press('Escape');
