@@ -179,6 +179,8 @@ test.describe('picking papers by keyboard', () => {
     await expect(keep).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(rows).toHaveCount(2);
+    // The bar went with the picks; the focus is back on the list, where the keys carry on.
+    await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row', { selected: true })).toBeFocused();
     const queued = async () =>
       (JSON.parse(await app.cli('list', '--status', 'queued', '--json')) as Listed[]).map((p) => p.title.split(':')[0]);
     await expect.poll(queued, CLI_POLL).toEqual(['Alpha', 'Beta', 'Delta']);
