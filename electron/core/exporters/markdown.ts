@@ -1,6 +1,7 @@
 import type { Annotation, Paper } from '../schema';
 import { plainText } from '../importers/latex';
 import { mathSpans, readableQuote, squashSpace } from '../text';
+import { demoteHeadings } from './note-headings';
 import { extraLinks, linkUrl } from './shared';
 
 const MAX_FILE_NAME = 100;
@@ -79,15 +80,19 @@ function paperBody(paper: Paper, level: '#' | '##'): string {
     const items = links.map((link) => `- [${markdownText(link.label)}](${markdownUrl(link.url)})`).join('\n');
     parts.push(`${level}# Links\n\n${items}\n`);
   }
-  if (paper.note.trim()) parts.push(`${level}# Note\n\n${paper.note.replace(/\s+$/, '')}\n`);
-  if (paper.annotations.length) parts.push(`${level}# Highlights\n\n${highlights(paper.annotations)}`);
+  // The user's own headings nest under the section that holds them: a note's "# Summary" under its Note heading.
+  const inSection = level.length + 1;
+  if (paper.note.trim()) {
+    parts.push(`${level}# Note\n\n${demoteHeadings(paper.note.replace(/\s+$/, ''), inSection)}\n`);
+  }
+  if (paper.annotations.length) parts.push(`${level}# Highlights\n\n${highlights(paper.annotations, inSection)}`);
   return parts.join('\n');
 }
 
 /** Title, abstract, then the PDF by page: the order a reader meets them. */
 const TARGET_ORDER = { title: 0, abstract: 1, pdf: 2 } as const;
 
-function highlights(annotations: readonly Annotation[]): string {
+function highlights(annotations: readonly Annotation[], headingLevels: number): string {
   const ordered = [...annotations].sort(
     (a, b) => TARGET_ORDER[a.target] - TARGET_ORDER[b.target] || (a.page ?? 0) - (b.page ?? 0) || a.start - b.start,
   );
@@ -98,7 +103,7 @@ function highlights(annotations: readonly Annotation[]): string {
         .map((line) => (line.trim() ? `> ${markdownText(line)}` : '>'))
         .join('\n')
         .concat(annotation.target === 'pdf' && annotation.page !== undefined ? `\n> — p. ${annotation.page + 1}` : '');
-      const comment = annotation.comment.replace(/\s+$/, '');
+      const comment = demoteHeadings(annotation.comment.replace(/\s+$/, ''), headingLevels);
       return comment ? `${quote}\n\n${comment}\n` : `${quote}\n`;
     })
     .join('\n');
@@ -108,7 +113,8 @@ function highlights(annotations: readonly Annotation[]): string {
  * Imported text (titles, abstracts, quotes) shown as the text it is: things Markdown or Obsidian would
  * act on are escaped — an HTML tag, an entity, a heading or quote marker at a line start, a #tag, a
  * [[wiki link]] — while ordinary punctuation stays readable and $math$ is written as it is, for
- * Obsidian to draw. The user's own note and comments are Markdown already and are written verbatim.
+ * Obsidian to draw. The user's own note and comments are Markdown already and are written as they are, but
+ * for their headings, moved down to nest in the section that holds them.
  */
 export function markdownText(text: string): string {
   const clean = squashSpace(text);

@@ -105,7 +105,7 @@ describe('Markdown exporter: notes', () => {
         '',
         '## Note',
         '',
-        '# My thoughts',
+        '### My thoughts',
         '',
         '- uses **sparse** attention',
         '- see [[Other note]]',
@@ -152,7 +152,7 @@ describe('Markdown exporter: notes', () => {
       new Date('2026-11-27T12:00:00Z'),
     );
     expect(text.startsWith('# Paperqueue export\n\nExported 2026-11-27, 2 papers.\n\n## Straße & Café')).toBe(true);
-    expect(text).toContain('\n### Note\n\n# My thoughts\n');
+    expect(text).toContain('\n### Note\n\n#### My thoughts\n');
     expect(text).toContain('\n### Highlights\n\n> Straße\n');
     expect(text).toContain('- Tags: to read, Café\n');
     expect(
@@ -160,5 +160,76 @@ describe('Markdown exporter: notes', () => {
     ).toBe(true);
     expect(text.match(/^## /gm)).toHaveLength(2);
     expect(text).not.toContain('---\n');
+  });
+
+  it("nests a note's own headings under its Note heading, leaving code, math and every other byte as written", () => {
+    const note = [
+      '# TraceMonkey notes',
+      '',
+      '## Summary',
+      '',
+      'Set up',
+      'in two lines',
+      '===',
+      '',
+      '> Quoted',
+      '> ---',
+      '',
+      '- item',
+      '  ### In a list ###',
+      '',
+      '##### Five',
+      '',
+      '```sh',
+      '# a shell comment',
+      '```',
+      '',
+      '    # indented code',
+      '    if x:',
+      '',
+      '$$',
+      'a + b',
+      '=',
+      'c',
+      '$$',
+      '',
+      'Issue #',
+      '---',
+      '',
+      '---',
+      '',
+      'Text with #tag and C#',
+    ].join('\n');
+    const demoted = [
+      '### TraceMonkey notes',
+      '',
+      '#### Summary',
+      '',
+      '### Set up in two lines',
+      '',
+      '> #### Quoted',
+      '',
+      '- item',
+      '  ##### In a list ###',
+      '',
+      '###### Five',
+      // The code blocks, the math and the rest, as they were.
+      ...note.split('\n').slice(15, 29),
+      '#### Issue # ####',
+      ...note.split('\n').slice(31),
+    ].join('\n');
+    const [file] = toMarkdownFiles([paper({ title: 'TraceMonkey', note })]);
+    expect(file?.content).toContain(`\n# TraceMonkey\n\n## Note\n\n${demoted}\n`);
+
+    const combined = toMarkdownCombined([paper({ title: 'TraceMonkey', note })], new Date('2026-11-27T12:00:00Z'));
+    expect(combined).toContain(
+      '\n## TraceMonkey\n\n- Status: inbox\n\n### Note\n\n#### TraceMonkey notes\n\n##### Summary\n',
+    );
+    expect(combined).toContain('\n#### Set up in two lines\n\n> ##### Quoted\n\n- item\n  ###### In a list ###\n');
+  });
+
+  it("nests a highlight's comment's headings under the Highlights heading", () => {
+    const [file] = toMarkdownFiles([paper({ annotations: [highlight({ comment: '# Why\n\nIt matters.' })] })]);
+    expect(file?.content).toMatch(/\n## Highlights\n\n> quoted text\n\n### Why\n\nIt matters\.\n$/);
   });
 });
