@@ -36,6 +36,18 @@ export function wrap(text: string, width: number, indent = ''): string {
     .join('\n');
 }
 
+/**
+ * The user's own text (a note, a comment) as written, each line moved right by `indent`: its indentation, code,
+ * nested lists and aligned tables stay as they are, and lines are not wrapped. Blank lines stay empty.
+ */
+export function indentBlock(text: string, indent: string): string {
+  return text
+    .replace(/^(?:[ \t]*(?:\r\n|\r|\n))+|\s+$/g, '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => (line.trim() ? indent + line.trimEnd() : ''))
+    .join('\n');
+}
+
 /** A paper's title as the app shows it: "Untitled" for a paper without one. */
 export const titleOrUntitled = (title: string): string => (title.trim() ? title : 'Untitled');
 

@@ -1,5 +1,5 @@
 import type { Paper } from '../../core/schema';
-import { day, titleOrUntitled, wrap } from '../format';
+import { day, indentBlock, titleOrUntitled, wrap } from '../format';
 import { jsonOption, type Verb } from '../verb';
 
 export const showVerb: Verb = {
@@ -33,12 +33,12 @@ function describe(paper: Paper, width: number): string {
   const lines = [wrap(titleOrUntitled(paper.title), width), ''];
   for (const [label, value] of shown) lines.push(`${`${label}:`.padEnd(labelWidth)}${value}`);
   if (paper.abstract) lines.push('', 'Abstract', wrap(paper.abstract, width, '  '));
-  if (paper.note.trim()) lines.push('', 'Note', wrap(paper.note, width, '  '));
+  if (paper.note.trim()) lines.push('', 'Note', indentBlock(paper.note, '  '));
   if (paper.annotations.length) {
     lines.push('', 'Highlights');
     for (const a of paper.annotations) {
       lines.push(wrap(`“${a.quote}” (${a.color}, ${a.target})`, width, '  - ').replace(/^ {2}- /gm, '  '));
-      if (a.comment) lines.push(wrap(a.comment, width, '    '));
+      if (a.comment.trim()) lines.push(indentBlock(a.comment, '    '));
     }
   }
   return lines.join('\n');
