@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
+import { EXPORT_FORMATS } from '../../electron/core/exporters';
 import { openTempStore, run, storeWithPapers, tempDir } from './helpers';
 
 describe('dispatch', () => {
@@ -197,6 +198,26 @@ describe('library import, export and stats', () => {
     const result = await run(restored, 'library.import', { text: exported.content, name: exported.fileName });
     expect(result).toMatchObject({ format: 'json-backup', added: 2, duplicates: 0, errors: [] });
     expect([...restored.all()]).toEqual([...store.all()]);
+  });
+
+  it("names each format's file apart: the backup and CSL-JSON, both JSON, never share a name", async () => {
+    const { store } = await storeWithPapers(1);
+    const now = () => new Date('2026-11-27T12:00:00Z');
+    const names: Record<string, string> = {};
+    for (const format of EXPORT_FORMATS) {
+      const exported = await run(store, 'library.export', { format, markdownLayout: 'combined' }, now);
+      names[format] = exported.kind === 'file' ? exported.fileName : exported.folderName;
+    }
+    expect(names).toEqual({
+      json: 'paperqueue-backup-2026-11-27.json',
+      bibtex: 'paperqueue-2026-11-27.bib',
+      'csl-json': 'paperqueue-2026-11-27.csl.json',
+      ris: 'paperqueue-2026-11-27.ris',
+      csv: 'paperqueue-2026-11-27.csv',
+      markdown: 'paperqueue-2026-11-27.md',
+    });
+    const folder = await run(store, 'library.export', { format: 'markdown' }, now);
+    expect(folder.kind === 'folder' && folder.folderName).toBe('paperqueue-2026-11-27');
   });
 
   it('imports what is valid from a damaged backup and names each bad entry', async () => {

@@ -37,7 +37,8 @@ export const libraryExport = defineCommand({
     } catch (error) {
       throw tooLongToExport(error, papers.length, input.format) ?? error;
     }
-    const base = `paperqueue-${now.toISOString().slice(0, 10)}`;
+    // The backup says what it is in its name: it is the file to keep, and restores what no other format carries.
+    const base = `paperqueue-${input.format === 'json' ? 'backup-' : ''}${now.toISOString().slice(0, 10)}`;
     if (output.kind === 'folder') {
       return {
         kind: 'folder' as const,

@@ -22,7 +22,8 @@ export function exportPapers(papers: readonly Paper[], format: ExportFormat, opt
     case 'bibtex':
       return file('bib', 'application/x-bibtex', toBibtex(papers));
     case 'csl-json':
-      return file('json', 'application/vnd.citationstyles.csl+json', toCslJson(papers));
+      // Still a .json file to Pandoc and Zotero, and not taken for the backup (also .json) in a downloads folder.
+      return file('csl.json', 'application/vnd.citationstyles.csl+json', toCslJson(papers));
     case 'ris':
       return file('ris', 'application/x-research-info-systems', toRis(papers));
     case 'csv':

@@ -28,7 +28,7 @@ describe('exportPapers', () => {
 
   it.each([
     ['bibtex', 'bib', 'application/x-bibtex', '@misc{muller2024strasse,'],
-    ['csl-json', 'json', 'application/vnd.citationstyles.csl+json', '"id": "muller2024strasse"'],
+    ['csl-json', 'csl.json', 'application/vnd.citationstyles.csl+json', '"id": "muller2024strasse"'],
     ['ris', 'ris', 'application/x-research-info-systems', 'TY  - GEN\r\n'],
     ['csv', 'csv', 'text/csv', 'h0st1le,'],
   ] as const)('%s is one .%s file', (format, extension, mime, snippet) => {
