@@ -91,6 +91,11 @@ export function squashSpace(text: string): string {
   return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
+/** A title quoted in a message: at most 60 characters, cut with an ellipsis. */
+export function shortTitle(title: string): string {
+  return title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title;
+}
+
 /** Convert a character offset into a 1-based line and column. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;

@@ -8,6 +8,7 @@ import { ListQuerySchema, queryPage } from '../query';
 import { searchedRows, toRow } from '../rows';
 import { isStub, mergeStub } from '../stub-merge';
 import { matchWords } from '../search/snippet';
+import { shortTitle } from '../text';
 
 /** Pages up to this many rows carry where a search matched (the list asks for LIST_PAGE_ROWS). */
 const MATCHED_ROWS = 1000;
@@ -125,6 +126,11 @@ export const papersGet = defineCommand({
   run: (ctx, { id }) => requirePaper(ctx, id),
 });
 
+/** Shorter prefixes are refused even when one paper has them: a slip of one key must not pick a paper to change. */
+const MIN_ID_PREFIX = 3;
+/** An ambiguous prefix names this many of the papers it fits. */
+const NAMED_CANDIDATES = 5;
+
 export const papersResolve = defineCommand({
   kind: 'query',
   summary: 'Find a paper by id, unique id prefix, arXiv id or DOI.',
@@ -135,18 +141,31 @@ export const papersResolve = defineCommand({
     const arxivId = parseArxivId(wanted);
     const doi = parseDoi(wanted);
     const prefix = wanted.toLowerCase();
-    const found = new Set<string>();
+    const found: Paper[] = [];
     for (const paper of ctx.store.all()) {
       if ((arxivId && paper.arxivId === arxivId) || (doi && paper.doi === doi)) return { id: paper.id };
-      if (prefix.length >= 3 && paper.id.startsWith(prefix)) found.add(paper.id);
+      if (paper.id.startsWith(prefix)) found.push(paper);
     }
-    if (found.size === 1) return { id: [...found][0]! };
-    if (found.size > 1) {
-      throw new CommandError('CONFLICT', `"${wanted}" matches ${found.size} papers; give more of the id.`);
+    if (found.length === 1 && prefix.length >= MIN_ID_PREFIX) return { id: found[0]!.id };
+    if (found.length > 1) {
+      const named = found.slice(0, NAMED_CANDIDATES).map(candidate).join(', ');
+      const more = found.length > NAMED_CANDIDATES ? ` and ${found.length - NAMED_CANDIDATES} more` : '';
+      throw new CommandError(
+        'CONFLICT',
+        `"${wanted}" is ambiguous: ${found.length} papers' ids start with it (${named}${more}); give more of the id.`,
+      );
+    }
+    if (found.length === 1) {
+      throw new CommandError(
+        'INVALID_INPUT',
+        `"${wanted}" is too short for an id: give at least ${MIN_ID_PREFIX} characters (${candidate(found[0]!)}).`,
+      );
     }
     throw notFound('paper', wanted);
   },
 });
+
+const candidate = (paper: Paper): string => `${paper.id} “${shortTitle(paper.title.trim() || 'Untitled')}”`;
 
 export const papersAdd = defineCommand({
   kind: 'mutation',

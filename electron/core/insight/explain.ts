@@ -1,4 +1,5 @@
 import type { Paper } from '../schema';
+import { shortTitle } from '../text';
 import { TERMS_PER_PAPER, type TextModel, type Vector } from './model';
 import { PRODUCT_UNIT } from './weigh';
 import type { SignalKind, Signals } from './signals';
@@ -81,7 +82,7 @@ function explain(
   if (close.length) {
     const kinds = new Set(close.map((n) => n.kind));
     const words = kinds.size === 1 ? KIND_WORDS[[...kinds][0]!] : 'you kept';
-    const titles = close.slice(0, 2).map((n) => `“${shorten(model.paperAt(n.slot)?.title ?? '')}”`);
+    const titles = close.slice(0, 2).map((n) => `“${shortTitle(model.paperAt(n.slot)?.title ?? '')}”`);
     parts.push(
       `close to ${close.length === 1 ? 'a paper' : `${close.length} papers`} ${words}: ${titles.join(', ')}` +
         (close.length > 2 ? ', …' : ''),
@@ -91,7 +92,7 @@ function explain(
   }
   if (unlike.length && (!close.length || unlike[0]!.score > close[0]!.score)) {
     parts.push(
-      `like ${unlike.length === 1 ? 'a paper' : `${unlike.length} papers`} you dismissed: “${shorten(
+      `like ${unlike.length === 1 ? 'a paper' : `${unlike.length} papers`} you dismissed: “${shortTitle(
         model.paperAt(unlike[0]!.slot)?.title ?? '',
       )}”`,
     );
@@ -160,8 +161,4 @@ function joinPhrases(phrases: string[]): string[] {
     }
   }
   return out;
-}
-
-function shorten(title: string): string {
-  return title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title;
 }

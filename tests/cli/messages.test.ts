@@ -1,0 +1,51 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LIBRARY_VERSION } from '../../electron/core/schema';
+import { serializeLibrary } from '../../electron/core/store/library-file';
+import { LIBRARY_FILE_NAME } from '../../electron/core/store/store';
+import { seeded, tempDir } from '../core/helpers';
+import { randomPaper } from '../core/search-reference';
+import { cliIn } from './child';
+
+/** A library of papers with the given ids, titled "Paper 1", "Paper 2"… */
+async function libraryWithIds(ids: string[]): Promise<string> {
+  const data = await tempDir();
+  const random = seeded(5);
+  const papers = ids.map((id, i) => ({ ...randomPaper(random, id), title: `Paper ${i + 1}` }));
+  await writeFile(join(data, LIBRARY_FILE_NAME), serializeLibrary({ version: LIBRARY_VERSION, papers }));
+  return data;
+}
+
+describe('what the CLI says when it cannot do what it was asked', { timeout: 60_000 }, () => {
+  it('names the papers an ambiguous id prefix fits, for every command that takes an id', async () => {
+    const data = await libraryWithIds([
+      'e2a00001',
+      'e2b00002',
+      'e2c00003',
+      'e2d00004',
+      'e2e00005',
+      'e2f00006',
+      'zz000007',
+    ]);
+    const ambiguous =
+      '"e2" is ambiguous: 6 papers\' ids start with it (e2a00001 “Paper 1”, e2b00002 “Paper 2”, e2c00003 “Paper 3”, ' +
+      'e2d00004 “Paper 4”, e2e00005 “Paper 5” and 1 more); give more of the id.\n';
+    for (const args of [
+      ['show', 'e2'],
+      ['mark', 'e2', 'read'],
+      ['note', 'e2', '--text', 'x'],
+      ['similar', 'e2'],
+    ]) {
+      const run = await cliIn(data, ...args);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toBe(`paperqueue ${args[0]}: ${ambiguous}`);
+    }
+    expect((await cliIn(data, 'show', 'e2b')).stdout).toMatch(/^Paper 2\n/);
+    // Too short to trust even when it fits one paper: said so, and which paper it fits.
+    expect((await cliIn(data, 'show', 'zz')).stderr).toBe(
+      'paperqueue show: "zz" is too short for an id: give at least 3 characters (zz000007 “Paper 7”).\n',
+    );
+    expect((await cliIn(data, 'show', 'qqq')).stderr).toBe('paperqueue show: No paper with id "qqq".\n');
+  });
+});
