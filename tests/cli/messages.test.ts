@@ -48,4 +48,17 @@ describe('what the CLI says when it cannot do what it was asked', { timeout: 60_
     );
     expect((await cliIn(data, 'show', 'qqq')).stderr).toBe('paperqueue show: No paper with id "qqq".\n');
   });
+
+  it('says a PDF to attach does not exist, naming it, as import does', async () => {
+    const data = await libraryWithIds(['a0000001']);
+    const missing = join(data, 'missing.pdf');
+    for (const args of [
+      ['attach', 'a0000001', missing],
+      ['import', missing],
+    ]) {
+      const run = await cliIn(data, ...args);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toBe(`paperqueue ${args[0]}: Cannot read ${missing}: no such file.\n`);
+    }
+  });
 });

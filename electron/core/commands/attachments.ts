@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../command';
 import { AttachmentDamaged, sha256 } from '../attachments/files';
 import { MAX_PDF_BYTES, storePdf, type StoredPdf } from '../attachments/store-pdf';
+import { cannotRead } from '../importers/read-file';
 import { describeError } from '../fs-errors';
 import { CommandError } from '../result';
 import { HashSchema, type Attachment, type Paper } from '../schema';
@@ -38,7 +39,7 @@ export async function readPdfFile(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (error) {
     if (error instanceof CommandError) throw error;
-    throw new CommandError('NOT_FOUND', `Cannot read ${path}: ${describeError(error, path)}`);
+    throw cannotRead(path, error);
   }
 }
 

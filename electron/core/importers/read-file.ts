@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { describeError, fsErrorCode } from '../fs-errors';
 import { CommandError } from '../result';
 import { decodeImportBytes } from './decode';
 
@@ -33,10 +34,16 @@ export async function readImportFile(path: string): Promise<ImportFile> {
     }
   } catch (error) {
     if (error instanceof CommandError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
-    throw new CommandError(code === 'ENOENT' ? 'NOT_FOUND' : 'INVALID_INPUT', `Cannot read ${path}: ${reason}.`);
+    throw cannotRead(path, error);
   }
+}
+
+/** A file the host named (to import, to attach) that cannot be read, said in words and naming it. */
+export function cannotRead(path: string, error: unknown): CommandError {
+  const code = fsErrorCode(error);
+  if (code === 'ENOENT') return new CommandError('NOT_FOUND', `Cannot read ${path}: no such file.`);
+  const reason = code === 'EACCES' ? 'permission denied.' : describeError(error, path).replace(/\.?$/, '.');
+  return new CommandError('INVALID_INPUT', `Cannot read ${path}: ${reason}`);
 }
 
 async function looksLikeBackup(path: string): Promise<boolean> {
