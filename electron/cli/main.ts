@@ -66,11 +66,16 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     io.err(`paperqueue: unknown command "${name}". Run "paperqueue help" for the list.`);
     return 2;
   }
+  const options = { ...GLOBAL_OPTIONS, ...verb.options };
   let args: ReturnType<typeof parseArgs>;
   try {
-    args = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...verb.options }, allowPositionals: true });
+    args = parseArgs({ args: joinDashValues(rest, options), options, allowPositionals: true });
   } catch (error) {
-    io.err(`paperqueue ${verb.name}: ${(error as Error).message.split('\n')[0]}\nUsage: paperqueue ${verb.usage}`);
+    // Past joinDashValues, a value is "ambiguous" only when it is another of the options: the value is missing.
+    const message = (error as Error).message
+      .split('\n')[0]!
+      .replace(/^Option '(-[^']+)' argument is ambiguous\.$/, "Option '$1 <value>' argument missing");
+    io.err(`paperqueue ${verb.name}: ${message}\nUsage: paperqueue ${verb.usage}`);
     return 2;
   }
   if (args.values.help) {
@@ -105,6 +110,35 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     io.err(`paperqueue ${verb.name}: ${code && !message.includes(code) ? `${code}: ` : ''}${message}`);
     return 1;
   }
+}
+
+/**
+ * node's parseArgs takes `--weeks=-3` but refuses `--weeks -3` (or `--text "- item"`) as "ambiguous", lest a
+ * forgotten value swallow the next option. A value that starts with "-" but is none of the verb's options is
+ * joined to the option before it, so both spellings reach the verb, whose own check says what it wants;
+ * `--search --json` still says the value is missing.
+ */
+function joinDashValues(args: string[], options: Verb['options']): string[] {
+  const isOption = (arg: string) =>
+    Object.entries(options).some(
+      ([name, option]) =>
+        arg === `--${name}` ||
+        arg.startsWith(`--${name}=`) ||
+        (option.short !== undefined && arg === `-${option.short}`),
+    );
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    // After "--" every argument is a positional one, as parseArgs reads it.
+    if (arg === '--') return [...joined, ...args.slice(i)];
+    const name = /^--([^=]+)$/.exec(arg)?.[1];
+    const value = args[i + 1];
+    if (name && options[name]?.type === 'string' && value && /^-./.test(value) && !isOption(value)) {
+      joined.push(`${arg}=${value}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
 }
 
 function verbContext(io: Output, dataDir: string, session: Session | undefined): VerbContext {

@@ -61,4 +61,17 @@ describe('what the CLI says when it cannot do what it was asked', { timeout: 60_
       expect(run.stderr).toBe(`paperqueue ${args[0]}: Cannot read ${missing}: no such file.\n`);
     }
   });
+
+  it('says what --weeks takes, whether a negative number is written --weeks -3 or --weeks=-3', async () => {
+    const data = await libraryWithIds(['a0000001']);
+    for (const args of [['--weeks', '-3'], ['--weeks=-3']]) {
+      const run = await cliIn(data, 'stats', ...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toBe('paperqueue stats: --weeks takes a whole number of weeks from 1 to 520, not "-3".\n');
+    }
+    // A value left out before the next option is said to be missing, not "ambiguous".
+    expect((await cliIn(data, 'stats', '--weeks', '--json')).stderr).toMatch(
+      /^paperqueue stats: Option '--weeks <value>' argument missing\n/,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { MAX_WEEKS } from '../../core/commands/stats';
 import { STATUSES } from '../../core/schema';
 import { CliError, jsonOption, stringOption, type Verb } from '../verb';
 
@@ -9,8 +10,8 @@ export const statsVerb: Verb = {
   async run(ctx, { values }) {
     const weeksText = stringOption(values, 'weeks');
     const weeks = weeksText === undefined ? 52 : Number(weeksText);
-    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 520) {
-      throw new CliError(`--weeks wants a whole number from 1 to 520, not "${weeksText}".`, 2);
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_WEEKS) {
+      throw new CliError(`--weeks takes a whole number of weeks from 1 to ${MAX_WEEKS}, not "${weeksText}".`, 2);
     }
     const stats = await ctx.call('stats.get', { reading: true, weeks, timeZone: stringOption(values, 'tz') });
     if (values.json) {

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { defineCommand } from '../command';
 import { isTimeZone, readingStats } from '../insight/reading-stats';
 
+/** The longest reading history stats.get gives week by week: ten years. */
+export const MAX_WEEKS = 520;
+
 export const statsGet = defineCommand({
   kind: 'query',
   summary: 'Counts by status, with notes, highlights, tags and sources; with `reading`, reading habits by week.',
@@ -15,7 +18,7 @@ export const statsGet = defineCommand({
         .max(64)
         .refine(isTimeZone, { message: 'Not a time zone this system knows (use an IANA name like Europe/Paris).' })
         .optional(),
-      weeks: z.number().int().min(1).max(520).optional(),
+      weeks: z.number().int().min(1).max(MAX_WEEKS).optional(),
     })
     .default({}),
   run(ctx, input) {
