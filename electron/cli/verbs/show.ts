@@ -1,4 +1,5 @@
 import type { Paper } from '../../core/schema';
+import { readableQuote } from '../../core/text';
 import { day, indentBlock, titleOrUntitled, wrap } from '../format';
 import { jsonOption, type Verb } from '../verb';
 
@@ -37,7 +38,7 @@ function describe(paper: Paper, width: number): string {
   if (paper.annotations.length) {
     lines.push('', 'Highlights');
     for (const a of paper.annotations) {
-      lines.push(wrap(`“${a.quote}” (${a.color}, ${a.target})`, width, '  - ').replace(/^ {2}- /gm, '  '));
+      lines.push(wrap(`“${readableQuote(a)}” (${a.color}, ${a.target})`, width, '  - ').replace(/^ {2}- /gm, '  '));
       if (a.comment.trim()) lines.push(indentBlock(a.comment, '    '));
     }
   }
