@@ -4,6 +4,7 @@ import { flushSync } from 'react-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaperDetail } from '../../renderer/src/components/PaperDetail';
 import { StoreContext, createAppStore, useApp } from '../../renderer/src/store';
+import type { LibraryStore } from '../../electron/core/store/store';
 import { openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
 
@@ -17,22 +18,28 @@ function Selected() {
 
 const shownTitle = () => document.querySelector('.detail-title')?.textContent;
 
+/** The app's store on `library`, with the pane drawn for paper `id`, as a click leaves it. */
+async function paneOf(library: LibraryStore, id: string) {
+  const app = createAppStore(inProcess(library));
+  render(
+    <StoreContext.Provider value={app}>
+      <Selected />
+    </StoreContext.Provider>,
+  );
+  await act(async () => {
+    app.getState().select(id);
+    await app.getState().loadDetail();
+  });
+  return app;
+}
+
 describe('the detail pane', () => {
   it("is drawn after the key's own change, in renders of its own: a key pressed meanwhile is not held up", async () => {
     const library = await openTempStore();
     const bib = ['first', 'second'].map((word) => `@misc{${word}, title = {The ${word} paper}}`).join('\n');
     await run(library, 'library.import', { text: bib, name: 'two.bib' });
     const [a, b] = [...library.all()];
-    const app = createAppStore(inProcess(library));
-    render(
-      <StoreContext.Provider value={app}>
-        <Selected />
-      </StoreContext.Provider>,
-    );
-    await act(async () => {
-      app.getState().select(a!.id);
-      await app.getState().loadDetail();
-    });
+    const app = await paneOf(library, a!.id);
     expect(shownTitle()).toBe(a!.title);
 
     // As in the app: the cursor moves (a key's urgent update), and the next paper's details come after its
@@ -55,16 +62,7 @@ describe('the detail pane', () => {
       ' journal = {Proc Natl Acad Sci U S A}, year = {2020}}';
     await run(library, 'library.import', { text: bib, name: 'one.bib' });
     const [paper] = [...library.all()];
-    const app = createAppStore(inProcess(library));
-    render(
-      <StoreContext.Provider value={app}>
-        <Selected />
-      </StoreContext.Provider>,
-    );
-    await act(async () => {
-      app.getState().select(paper!.id);
-      await app.getState().loadDetail();
-    });
+    await paneOf(library, paper!.id);
     const meta = document.querySelector('.detail-meta');
     expect(meta?.querySelector('cite')?.textContent).toBe('Proc Natl Acad Sci U S A');
     expect(meta?.textContent).toMatch(/^Proc Natl Acad Sci U S A, 2020 · one\.bib · added .* · key AVeryLong/);

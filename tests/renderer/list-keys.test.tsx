@@ -1,27 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/components/App';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { fixture, openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
+import { giveTheListAWindow } from './jsdom-layout';
 
 // The bulk action runs on a real store: a loaded machine can take more than a second.
 configure({ asyncUtilTimeout: 10_000 });
 
-// jsdom lays nothing out: the list is given a window's height, and a ResizeObserver that never reports.
-const height = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 900 });
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
-afterAll(() => {
-  if (height) Object.defineProperty(HTMLElement.prototype, 'clientHeight', height);
-});
+giveTheListAWindow();
 afterEach(() => {
   cleanup();
   localStorage.clear();

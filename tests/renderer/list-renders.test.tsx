@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
 import { Profiler, createElement, memo, type ComponentProps } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { PaperList } from '../../renderer/src/components/PaperList';
 import type * as RowModule from '../../renderer/src/components/PaperListRow';
@@ -11,6 +11,7 @@ import { App } from '../../renderer/src/components/App';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
+import { giveTheListAWindow } from './jsdom-layout';
 
 /**
  * How often each row of the list is drawn when a paper changes: React's own count, taken by wrapping the
@@ -50,19 +51,7 @@ vi.mock('../../renderer/src/components/Sidebar', async (importOriginal) => {
   };
 });
 
-// jsdom lays nothing out: the list is given a window's height, and a ResizeObserver that never reports.
-const height = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 900 });
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
-afterAll(() => {
-  if (height) Object.defineProperty(HTMLElement.prototype, 'clientHeight', height);
-});
+giveTheListAWindow();
 afterEach(cleanup);
 
 async function until(check: () => boolean): Promise<void> {
