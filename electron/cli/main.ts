@@ -116,7 +116,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
  * node's parseArgs takes `--weeks=-3` but refuses `--weeks -3` (or `--text "- item"`) as "ambiguous", lest a
  * forgotten value swallow the next option. A value that starts with "-" but is none of the verb's options is
  * joined to the option before it, so both spellings reach the verb, whose own check says what it wants;
- * `--search --json` still says the value is missing.
+ * `--search --json` still says the value is missing, and `--text --dat` (a mistyped option) is refused.
  */
 function joinDashValues(args: string[], options: Verb['options']): string[] {
   const isOption = (arg: string) =>
@@ -133,7 +133,8 @@ function joinDashValues(args: string[], options: Verb['options']): string[] {
     if (arg === '--') return [...joined, ...args.slice(i)];
     const name = /^--([^=]+)$/.exec(arg)?.[1];
     const value = args[i + 1];
-    if (name && options[name]?.type === 'string' && value && /^-./.test(value) && !isOption(value)) {
+    // A single dash only ("-3", "- item"): a word of two ("--dat") is a mistyped option, refused as before.
+    if (name && options[name]?.type === 'string' && value && /^-(?!-)./.test(value) && !isOption(value)) {
       joined.push(`${arg}=${value}`);
       i++;
     } else joined.push(arg);

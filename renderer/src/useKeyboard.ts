@@ -60,7 +60,8 @@ export function useKeyboard(): void {
       // Enter and Space press the button or follow the link that has the focus, as they do everywhere.
       if ((event.key === 'Enter' || event.key === ' ') && target.closest(PRESSABLE)) return;
       const { papers, selectedId, checked } = store.getState();
-      const targets = checked.length > 1 ? checked : selectedId ? [selectedId] : [];
+      // The picked papers, even one (it is drawn picked, and the cursor's row unpicked), else the cursor's.
+      const targets = checked.length > 0 ? checked : selectedId ? [selectedId] : [];
       const mark = (status: Status) => () => targets.length && void setStatus(targets, status);
       const statusKey = STATUS_KEYS[event.key as keyof typeof STATUS_KEYS] as Status | undefined;
       // With Shift, the moving keys pick every paper from where the range began (file managers' Shift+↓).

@@ -73,5 +73,13 @@ describe('what the CLI says when it cannot do what it was asked', { timeout: 60_
     expect((await cliIn(data, 'stats', '--weeks', '--json')).stderr).toMatch(
       /^paperqueue stats: Option '--weeks <value>' argument missing\n/,
     );
+    // A mistyped option after one that takes a value is refused, not taken as the value: the note is kept.
+    await cliIn(data, 'note', 'a0000001', '--text', 'kept');
+    const typo = await cliIn(data, 'note', 'a0000001', '--text', '--dat', '/elsewhere');
+    expect(typo.code).toBe(2);
+    expect((await cliIn(data, 'show', 'a0000001', '--json')).stdout).toMatch(/"note": ?"kept"/);
+    // A value that starts with one dash is the value: a note may begin as a list.
+    await cliIn(data, 'note', 'a0000001', '--text', '- first point');
+    expect((await cliIn(data, 'show', 'a0000001', '--json')).stdout).toMatch(/"note": ?"- first point"/);
   });
 });

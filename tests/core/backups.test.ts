@@ -89,7 +89,7 @@ describe('backups', () => {
     await store.flush();
     const file = join(dir, 'library.json');
     const lines = (await readFile(file, 'utf8')).split('\n');
-    // Line 5 (the fourth paper) loses a byte in its middle; the rest of the file is whole.
+    // The fourth paper's line gains a stray quote in its middle; the rest of the file is whole.
     const fourth = lines.findIndex((line) => line.includes('"Four"'));
     lines[fourth] = lines[fourth]!.replace('"title":', '"title":"');
     await writeFile(file, lines.join('\n'));

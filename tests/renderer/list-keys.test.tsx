@@ -97,4 +97,19 @@ describe('picking papers from the keyboard', () => {
     expect(selectedRows()).toEqual([]);
     stop();
   });
+
+  it('a status key acts on the one paper picked, not on the cursor beside it', async () => {
+    const { library, stop } = await started();
+    press('j');
+    press(' ');
+    press('j');
+    await waitFor(() => expect(selectedRows()).toEqual(['Alpha']));
+    press('d');
+    await waitFor(() =>
+      expect([...library.all()].filter((p) => p.status === 'dismissed').map((p) => p.title.split(':')[0])).toEqual([
+        'Alpha',
+      ]),
+    );
+    stop();
+  });
 });

@@ -85,7 +85,8 @@ function pdfLine(pdf: PdfOutcome): string {
 async function importFolder(ctx: VerbContext, folder: string, dryRun: boolean): Promise<number> {
   const all = await readdir(folder);
   const backup = all
-    .filter((name) => /^paperqueue-.*\.json$/i.test(name))
+    // A backup (paperqueue-backup-<date>.json, or paperqueue-<date>.json before it had a name of its own), not CSL-JSON.
+    .filter((name) => /^paperqueue-.*\.json$/i.test(name) && !/\.csl\.json$/i.test(name))
     .sort()
     .at(-1);
   if (backup && all.includes('attachments') && !dryRun) return restoreFolder(ctx, folder, backup);

@@ -4,8 +4,8 @@ import { LIBRARY_VERSION, type LibraryFile, type Paper } from '../schema';
 import { grouped } from '../text';
 import { idFor, listBackups, type BackupInfo } from './backups';
 import { writeFileDurably } from './durable-file';
-import { parseLibrary, serializeLibrary } from './library-file';
-import { salvageLibrary, type UnreadableLine } from './library-salvage';
+import { StoreLoadError, parseLibrary, serializeLibrary } from './library-file';
+import { salvageLibrary, type Salvage, type UnreadableLine } from './library-salvage';
 
 /** What opening a damaged library.json did, and `summary`, the sentence every host shows for it. */
 export type Recovery = {
@@ -26,17 +26,25 @@ export type Recovery = {
 /**
  * library.json cannot be opened: move it aside (kept, never deleted) and write in its place every paper that
  * can still be read from it, with the newest valid backup's papers that it lost (a cut file loses its last
- * lines; a broken line, its paper). Papers read from the damaged file win over their older backup copies.
+ * lines; a broken line, its paper: lostPapers). Papers read from the damaged file win over their older backup
+ * copies. A damaged library of a newer Paperqueue is left where it is (StoreLoadError).
  * Without a readable paper or a valid backup, the library starts empty and the damaged file stays aside.
  */
 export async function recoverLibrary(dataDir: string, reason: string, now = new Date()): Promise<Recovery> {
   const source = join(dataDir, 'library.json');
   const damagedFile = join(dataDir, `library.damaged-${idFor(now)}.json`);
-  const salvage = salvageLibrary(new TextDecoder('utf-8').decode(await readFile(source)));
+  const salvage = salvageLibrary(await readFile(source));
+  if (salvage.version !== undefined && salvage.version > LIBRARY_VERSION) {
+    // A newer Paperqueue's library is never moved aside or replaced, even damaged: that Paperqueue reads it.
+    throw new StoreLoadError(
+      source,
+      `it was written by a newer Paperqueue (library version ${salvage.version}; this one reads up to ${LIBRARY_VERSION}) and is damaged: ${reason}`,
+      true,
+    );
+  }
   await rename(source, damagedFile);
   const found = await newestValidBackup(dataDir);
-  const have = new Set(salvage.papers.map((paper) => paper.id));
-  const lost = found ? found.library.papers.filter((paper) => !have.has(paper.id)) : [];
+  const lost = found ? lostPapers(salvage, found.library.papers) : [];
   const papers: Paper[] = [...salvage.papers, ...lost];
   const rules = salvage.rules ?? found?.library.rules;
   if (papers.length > 0 || rules?.length) {
@@ -52,6 +60,18 @@ export async function recoverLibrary(dataDir: string, reason: string, now = new 
     unreadable: salvage.unreadable,
   };
   return { ...recovery, summary: describeRecovery(recovery, found?.library.papers) };
+}
+
+/**
+ * The backup's papers the damaged file lost: those of its unreadable lines, and, when the file was cut short,
+ * those after the last paper it still has (in the backup's order, which is the file's). Not the others it lacks:
+ * a paper deleted or merged away since the backup is not brought back.
+ */
+function lostPapers(salvage: Salvage, backup: readonly Paper[]): Paper[] {
+  const have = new Set(salvage.papers.map((paper) => paper.id));
+  const named = new Set(salvage.unreadable.flatMap((line) => (line.id === undefined ? [] : [line.id])));
+  const cutAfter = salvage.whole ? Infinity : backup.findLastIndex((paper) => have.has(paper.id));
+  return backup.filter((paper, i) => !have.has(paper.id) && (named.has(paper.id) || i > cutAfter));
 }
 
 async function newestValidBackup(dataDir: string): Promise<{ backup: BackupInfo; library: LibraryFile } | undefined> {

@@ -97,8 +97,8 @@ export function ExportMenu() {
           <p id={captionId} className={empty ? 'menu-caption export-nothing' : 'menu-caption'}>
             {empty
               ? NOTHING_TO_EXPORT
-              : picked > 1
-                ? `The ${picked.toLocaleString()} selected papers`
+              : picked > 0
+                ? `The ${picked === 1 ? 'selected paper' : `${picked.toLocaleString()} selected papers`}`
                 : `The ${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'} in this list`}
           </p>
           {FORMATS.map(({ format, label, hint }) => (

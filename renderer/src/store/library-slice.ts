@@ -202,8 +202,8 @@ export const createLibrarySlice =
           const result = await transport.invoke('library.export', {
             format,
             markdownLayout: 'combined',
-            ...(checked.length > 1 || sort === 'foryou'
-              ? { ids: checked.length > 1 ? checked : await get().idsBetween(0, total) }
+            ...(checked.length > 0 || sort === 'foryou'
+              ? { ids: checked.length > 0 ? checked : await get().idsBetween(0, total) }
               : { query: { ...query, sort: querySort } }),
           });
           // The list may have emptied since it was counted (a change from another window, the CLI).
