@@ -136,3 +136,8 @@ export function readableQuote(annotation: { target: string; quote: string }): st
       .replace(/[ \t]*\n[ \t]*/g, ' ')
   );
 }
+
+/** An ISO time to the minute, as messages give it: "2026-12-05 15:33 UTC". */
+export function utcMinute(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,5 +1,6 @@
 import { plural, table } from '../format';
 import { jsonOption, type Verb } from '../verb';
+import { utcMinute } from '../../core/text';
 
 export const backupVerb: Verb = {
   name: 'backup',
@@ -24,9 +25,7 @@ export const backupVerb: Verb = {
     }
     if (action === 'restore' && id) {
       const result = await ctx.call('library.restoreBackup', { id });
-      ctx.out(
-        `Restored ${plural(result.restored, 'paper')} from the backup of ${result.from.slice(0, 16).replace('T', ' ')} UTC.`,
-      );
+      ctx.out(`Restored ${plural(result.restored, 'paper')} from the backup of ${utcMinute(result.from)}.`);
       return;
     }
     throw new Error('usage');

@@ -1,7 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LIBRARY_VERSION, type LibraryFile, type Paper } from '../schema';
-import { grouped } from '../text';
+import { grouped, utcMinute } from '../text';
 import { idFor, listBackups, type BackupInfo } from './backups';
 import { writeFileDurably } from './durable-file';
 import { StoreLoadError, parseLibrary, serializeLibrary } from './library-file';
@@ -86,7 +86,6 @@ async function newestValidBackup(dataDir: string): Promise<{ backup: BackupInfo;
 }
 
 const papers = (n: number): string => `${grouped(n)} ${n === 1 ? 'paper' : 'papers'}`;
-const UTC = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 /** The unreadable lines named in a message, at most. */
 const LINES_NAMED = 5;
 
@@ -98,7 +97,8 @@ function describeRecovery(
   const said = [`The library file could not be read: ${reason}. It was moved to ${damagedFile}.`];
   const sources: string[] = [];
   if (salvaged > 0) sources.push(`${papers(salvaged)} read from it`);
-  if (fromBackup > 0 && backup) sources.push(`${papers(fromBackup)} it had lost from the backup of ${UTC(backup.at)}`);
+  if (fromBackup > 0 && backup)
+    sources.push(`${papers(fromBackup)} it had lost from the backup of ${utcMinute(backup.at)}`);
   said.push(
     sources.length > 0
       ? `The library now holds ${sources.join(' and ')}.`

@@ -16,6 +16,7 @@ import {
 } from './undo-entries';
 import { inView, type PendingStatuses } from './pending';
 import type { PaperRow, Stats, Status, View } from './types';
+import { attempt as attemptIn } from './attempt';
 
 /** The details a person can edit on a paper. */
 export type PaperPatch = Exclude<CommandInput<'papers.update'>, undefined>['patch'];
@@ -54,14 +55,7 @@ export type PaperActionsSlice = {
 export const createPaperActionsSlice =
   (transport: Transport, pending: PendingStatuses): StateCreator<AppState, [], [], PaperActionsSlice> =>
   (set, get) => {
-    /** Run a command; a refusal is shown to the user rather than thrown. */
-    const attempt = async (action: () => Promise<unknown>) => {
-      try {
-        await action();
-      } catch (error) {
-        get().showError(error);
-      }
-    };
+    const attempt = (action: () => Promise<unknown>) => attemptIn(get, action);
     // Status changes reach the library in the order they were made: over HTTP two requests in flight may
     // arrive in either order, and an undo (or a second key) overtaking the change it follows would leave
     // the library with the earlier status. Each is sent once the one before it is answered.

@@ -4,6 +4,7 @@ import type { Transport } from '../transport';
 import type { AppState } from './index';
 import type { Annotation } from './types';
 import { readableQuote } from '../pdf/page-text';
+import { attempt as attemptIn } from './attempt';
 
 /** What a person writes on a paper: its note, and highlights made, recoloured or commented, and deleted. */
 export type WritingSlice = {
@@ -29,14 +30,7 @@ function deletedLabel(annotation: Annotation): string {
 export const createWritingSlice =
   (transport: Transport): StateCreator<AppState, [], [], WritingSlice> =>
   (_set, get) => {
-    /** Run a command; a refusal is shown to the user rather than thrown. */
-    const attempt = async (action: () => Promise<unknown>) => {
-      try {
-        await action();
-      } catch (error) {
-        get().showError(error);
-      }
-    };
+    const attempt = (action: () => Promise<unknown>) => attemptIn(get, action);
     return {
       async saveNote(id, note) {
         await transport.invoke('notes.save', { id, note });
