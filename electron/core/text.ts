@@ -123,8 +123,8 @@ export function grouped(n: number): string {
 
 /**
  * A highlight's passage as a person reads it. A PDF's passage keeps the page's line breaks (its offsets count
- * them); read, a word broken at a line's end is one word again ("execu-" + "tion") and every other line break
- * is a space. The renderer has its own copy (renderer/src/pdf/page-text.ts): it reaches the core only by types.
+ * them); read, a word broken at a line's end is one word again ("execu-" + "tion"), every other line break
+ * is a space, and Arabic letters stored shaped (presentation forms) are the letters a person types. The renderer has its own copy (renderer/src/pdf/page-text.ts): it reaches the core only by types.
  */
 export function readableQuote(annotation: { target: string; quote: string }): string {
   if (annotation.target !== 'pdf') return annotation.quote;
@@ -134,6 +134,8 @@ export function readableQuote(annotation: { target: string; quote: string }): st
       .replace(/(\p{L})-\n(?=\p{Ll}\p{L}*(?![\p{L}-]))/gu, '$1')
       .replace(/-\n(?=\S)/g, '-')
       .replace(/[ \t]*\n[ \t]*/g, ' ')
+      // Arabic letters a PDF stores shaped (presentation forms) as the letters a person types and searches for.
+      .replace(/[\uFB50-\uFDFF\uFE70-\uFEFF]+/g, (forms) => forms.normalize('NFKC'))
   );
 }
 

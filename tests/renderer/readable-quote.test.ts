@@ -12,6 +12,9 @@ describe("a highlight's passage as a person reads it", () => {
     ['Über-\nsetzung', 'Übersetzung'],
     ['line one  \n  line two', 'line one line two'],
     ['no breaks at all', 'no breaks at all'],
+    // ArabicCIDTrueType.pdf's words as pdf.js gives them: shaped letters (presentation forms), and a lam-alef.
+    ['\u0627\uFEDF\uFECC\uFEAE\uFE91\uFEF4\uFE94 \u0627\uFEE7\uFEEE\u0627\u0639', 'العربية انواع'],
+    ['\uFEFB', 'لا'],
   ])('a PDF passage %j reads %j, in the core and the renderer', (quote, read) => {
     expect(readableQuote({ target: 'pdf', quote })).toBe(read);
     expect(rendererReadableQuote({ target: 'pdf', quote })).toBe(read);

@@ -51,5 +51,7 @@ export function readableQuote(annotation: { target: string; quote: string }): st
       .replace(/(\p{L})-\n(?=\p{Ll}\p{L}*(?![\p{L}-]))/gu, '$1')
       .replace(/-\n(?=\S)/g, '-')
       .replace(/[ \t]*\n[ \t]*/g, ' ')
+      // Arabic letters a PDF stores shaped (presentation forms) as the letters a person types and searches for.
+      .replace(/[\uFB50-\uFDFF\uFE70-\uFEFF]+/g, (forms) => forms.normalize('NFKC'))
   );
 }
