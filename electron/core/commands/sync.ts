@@ -3,6 +3,7 @@ import { defineCommand } from '../command';
 import { CommandError } from '../result';
 import { attachSync, setUpSync, syncFolderProblem, syncStatus, turnOffSync } from '../sync/attach';
 import { SyncFolderNewerError } from '../sync/folder';
+import { DEVICE_NAME_MAX } from '../sync/device';
 import { Bounded } from './inputs';
 
 export const syncStatusCommand = defineCommand({
@@ -28,7 +29,8 @@ export const syncNow = defineCommand({
 
 const SetUp = z.strictObject({
   dir: Bounded.line.min(1),
-  name: Bounded.name.trim().min(1),
+  // At most what a device's settings hold: a longer name was written, then refused by every later read.
+  name: Bounded.name.trim().min(1).max(DEVICE_NAME_MAX, `A machine name of at most ${DEVICE_NAME_MAX} characters`),
   /** Carry the attached PDFs too (left as it was when omitted and the folder is the same). */
   pdfs: z.boolean().optional(),
 });

@@ -16,12 +16,15 @@ export function newDeviceId(): string {
   return id;
 }
 
+/** The longest name a device may have (a longer one would make its settings unreadable). */
+export const DEVICE_NAME_MAX = 200;
+
 /** Who a device is: written by that device alone to `devices/<id>/device.json`. */
 export const DeviceInfoSchema = z.object({
   format: z.number().int().positive(),
   id: DeviceIdSchema,
   /** What a person calls it ("Office desktop"); may change, the id never does. */
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(DEVICE_NAME_MAX),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;

@@ -106,6 +106,11 @@ describe('sync.setup from the page', () => {
     await mkdir(deviceDir(newer, future.id), { recursive: true });
     await writeFile(join(deviceDir(newer, future.id), 'device.json'), JSON.stringify({ ...future, format: 99 }));
     expect(await refused(newer)).toMatch(/^CONFLICT: .*written by a newer Paperqueue/);
+    // A name longer than a device's settings hold is refused up front, not written and then unreadable.
+    const long = await setUpAsPage(store, { dir: await tempDir(), name: 'x'.repeat(201) });
+    expect(long.ok ? 'accepted' : `${long.error.code}: ${long.error.message}`).toMatch(
+      /^INVALID_INPUT: .*200 characters/,
+    );
     expect(await syncStatus(store)).toEqual({ setUp: false });
     await store.flush();
   });
