@@ -98,14 +98,20 @@ test('sync set up in the page: devices seen, a note edited on two machines liste
     const item = conflicts.getByRole('article', { name: 'Sparse Attention Is All You Need, Mostly' });
     await expect(item).toBeVisible();
     await expect(sidebar.getByRole('button', { name: '1 conflict to settle' })).toBeVisible();
+    // Each version names the machine it was written on, as that machine calls itself.
     const versions = [
-      await item.getByLabel('Version A of the note', { exact: true }).textContent(),
-      await item.getByLabel('Version B of the note', { exact: true }).textContent(),
+      await item.getByLabel(/^Version A of the note, as edited on (Laptop|Desk)$/).textContent(),
+      await item.getByLabel(/^Version B of the note, as edited on (Laptop|Desk)$/).textContent(),
     ];
     expect([...versions].sort()).toEqual([
       'Intro, written at the desk\nmiddle\nend',
       'Intro, written on the laptop\nmiddle\nend',
     ]);
+    await expect(item.getByLabel(/ of the note, as edited on Desk$/)).toHaveText(/^Intro, written at the desk/);
+    await expect(item.getByLabel(/ of the note, as edited on Laptop$/)).toHaveText(/^Intro, written on the laptop/);
+    await expect(item.getByRole('figure').filter({ hasText: 'written at the desk' })).toContainText(
+      /^Desk \(version [AB], edited /,
+    );
     await shoot(page, 'conflict', ['light', 'dark']);
 
     // Markers left in an edit are refused; keeping the desk's version settles it, as an ordinary note edit.
@@ -116,7 +122,7 @@ test('sync set up in the page: devices seen, a note edited on two machines liste
     await item.getByRole('button', { name: 'Cancel' }).click();
     const desks = versions.indexOf('Intro, written at the desk\nmiddle\nend') === 0 ? 'A' : 'B';
     // By keyboard: Tab reaches the button inside the dialog, Enter presses it.
-    const keep = item.getByRole('button', { name: new RegExp(`^Keep version ${desks} `) });
+    const keep = item.getByRole('button', { name: new RegExp(`^Keep version ${desks} .*, as edited on Desk$`) });
     for (let tabs = 0; tabs < 30 && !(await keep.evaluate((button) => button === document.activeElement)); tabs++)
       await page.keyboard.press('Tab');
     await expect(keep).toBeFocused();

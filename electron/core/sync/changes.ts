@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnnotationSchema, PaperSchema, StatusSchema } from '../schema';
+import { DEVICE_NAME_MAX } from './device';
 import { isStamp, stampDevice, type Stamp } from './hlc';
 
 type PaperField = keyof typeof PaperSchema.shape;
@@ -81,8 +82,17 @@ const CHANGES = [
     on: z.boolean(),
     weak: z.literal(true).optional(),
   }),
-  /** The note as saved, and the versions (op ids) it was edited from: the heads its device had merged. */
-  z.object({ op: z.literal('note'), text: z.string(), parents: z.array(z.string()).max(64) }),
+  /**
+   * The note as saved, and the versions (op ids) it was edited from: the heads its device had merged. `by`:
+   * the name its device had when it saved it, which the markers of a conflict name that side by (a version
+   * an older Paperqueue saved has none; older ones read past it).
+   */
+  z.object({
+    op: z.literal('note'),
+    text: z.string(),
+    parents: z.array(z.string()).max(64),
+    by: z.string().max(DEVICE_NAME_MAX).optional(),
+  }),
   z.object({ op: z.literal('annotate'), annotation: AnnotationSchema }),
   /** `seen`: the version of the highlight the deleting device had; a later edit elsewhere brings it back. */
   z.object({ op: z.literal('unannotate'), id: z.string().min(1).max(64), seen: MarkSchema }),

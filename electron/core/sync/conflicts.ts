@@ -1,8 +1,13 @@
 import type { LibraryStore } from '../store/store';
+import { readLabel } from './conflict-labels';
 import { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers } from './notes';
 
-/** One side of a note's conflict: the merged note with that side's lines where both changed, and its edit's time. */
-export type ConflictSide = { label: string; text: string };
+/**
+ * One side of a note's conflict: the merged note with that side's lines where both changed, and its marker's
+ * label as written (`edited 2026-12-05T15:33Z on Laptop`), read as the time of its newest edit (UTC, to the
+ * minute) and the machine that made it, when the label says them (an older label names no machine).
+ */
+export type ConflictSide = { label: string; text: string; time?: string; device?: string };
 
 /** A note merged with conflict markers, with the note as it reads keeping either side. */
 export type NoteConflict = {
@@ -55,8 +60,8 @@ export function splitConflict(text: string): { ours: ConflictSide; theirs: Confl
     if (side !== 'ours') theirs.push(line);
   }
   return {
-    ours: { label: labels.ours || 'one edit', text: ours.join('\n') },
-    theirs: { label: labels.theirs || 'another edit', text: theirs.join('\n') },
+    ours: { label: labels.ours || 'one edit', text: ours.join('\n'), ...readLabel(labels.ours) },
+    theirs: { label: labels.theirs || 'another edit', text: theirs.join('\n'), ...readLabel(labels.theirs) },
     hunks,
   };
 }

@@ -1,12 +1,16 @@
 import { diff3Merge } from 'node-diff3';
-import { compareMarks, type Mark } from './changes';
-import { stampWall } from './hlc';
+import { compareMarks } from './changes';
+import { isoMinute, machineOf, sideLabel } from './conflict-labels';
+import { stampDevice } from './hlc';
 import type { NoteVersion } from './state';
 
 /** A note whose concurrent edits changed the same lines: both are kept in the text, and listed here. */
 export type NoteConflict = {
-  /** The versions that were merged (newest last), each with its text, so a person can compare them. */
-  versions: { id: string; time: string; text: string }[];
+  /**
+   * The versions that were merged (newest last), each with its text, so a person can compare them, and the
+   * machine that saved it: its device's id, and its name as the markers give it (see conflict-labels.ts).
+   */
+  versions: { id: string; time: string; deviceId: string; device: string; text: string }[];
 };
 
 export type MergedNote = { text: string; conflict?: NoteConflict };
@@ -24,9 +28,11 @@ export function noteHeads(versions: ReadonlyMap<string, NoteVersion>): string[] 
  * The note all devices show for a set of versions. One head is the note. Several heads are merged in mark
  * order, each with what has been merged so far, by a three-way merge (diff3, by lines) from their latest
  * common version (the common ancestor with the latest mark; none known: the empty note). Where both sides
- * changed the same lines, both are kept between conflict markers and the note is listed as a conflict (until
- * it is saved without them): a word someone typed is never dropped. The result depends only on the set of versions, so it is the same on
- * every device whatever order they arrived in.
+ * changed the same lines, both are kept between conflict markers (each naming the time of its side's newest
+ * edit and the machine that saved it, by the name that version carries) and the note is listed as a conflict
+ * (until it is saved without them): a word someone typed is never dropped. The result depends only on the set
+ * of versions (names included: a version carries its own), so it is the same on every device whatever order
+ * they arrived in.
  */
 export function mergeNote(versions: ReadonlyMap<string, NoteVersion>): MergedNote {
   const heads = noteHeads(versions);
@@ -50,7 +56,8 @@ export function mergeNote(versions: ReadonlyMap<string, NoteVersion>): MergedNot
   if (!conflicted && !hasConflictMarkers(text)) return { text };
   const listed = heads.map((id) => {
     const version = versions.get(id)!;
-    return { id, time: isoMinute(version.mark), text: version.text };
+    const { mark, by, text } = version;
+    return { id, time: isoMinute(mark), deviceId: stampDevice(mark.hlc), device: machineOf(mark, by), text };
   });
   return { text, conflict: { versions: listed } };
 }
@@ -78,17 +85,18 @@ function latestCommon(versions: ReadonlyMap<string, NoteVersion>, a: Set<string>
   return best?.text ?? '';
 }
 
-/** Each side of a conflict is named by the time of its newest edit, which every device words the same way. */
+/**
+ * Each side of a conflict is named by its newest edit: the time, and the machine that saved it by the name
+ * that version carries, which every device words the same way (conflict-labels.ts).
+ */
 function labelOf(versions: ReadonlyMap<string, NoteVersion>, ids: Set<string>): string {
-  let newest: Mark | undefined;
+  let newest: NoteVersion | undefined;
   for (const id of ids) {
-    const mark = versions.get(id)!.mark;
-    if (!newest || compareMarks(mark, newest) > 0) newest = mark;
+    const version = versions.get(id)!;
+    if (!newest || compareMarks(version.mark, newest.mark) > 0) newest = version;
   }
-  return newest ? `edited ${isoMinute(newest)}` : 'edited';
+  return newest ? sideLabel(newest.mark, newest.by) : 'edited';
 }
-
-const isoMinute = (mark: Mark): string => `${new Date(stampWall(mark.hlc)).toISOString().slice(0, 16)}Z`;
 
 export const CONFLICT_START = '<<<<<<<';
 export const CONFLICT_MIDDLE = '=======';
@@ -102,7 +110,11 @@ const MARKED = new RegExp(
   'm',
 );
 
-/** The note still holds a conflict as mergeText marks it: the person has not settled it yet. */
+/**
+ * The note still holds a conflict as mergeText marks it: the person has not settled it yet. Both label forms
+ * start with `edited`: today's `edited <minute> on <machine>` and the older `edited <minute>`, which notes
+ * merged before machines were named still hold.
+ */
 export const hasConflictMarkers = (text: string): boolean => MARKED.test(text);
 
 /** diff3 by lines; conflicting hunks keep both sides, marked as git marks them, which a person recognises. */

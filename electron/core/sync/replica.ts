@@ -1,5 +1,6 @@
 import type { Paper } from '../schema';
 import { opDevice, type Change, type Mark, type Op } from './changes';
+import { DEVICE_NAME_MAX } from './device';
 import { diffPaper } from './diff';
 import { HybridClock, after, compareStamps, type Stamp } from './hlc';
 import { LibraryView } from './library-view';
@@ -26,6 +27,11 @@ export class SyncReplica {
   readonly view = new LibraryView(this.state);
   /** Devices whose stamps ran more than the clock's bound ahead of this device's wall time, by how far (ms). */
   readonly skewed = new Map<string, number>();
+  /**
+   * What this device calls itself (its settings' name): each note version it records carries it, so a
+   * conflict's markers name the machine of each side the same way on every device (conflict-labels.ts).
+   */
+  name: string | undefined;
 
   constructor(
     readonly device: string,
@@ -99,7 +105,14 @@ export class SyncReplica {
   record(paperId: string, changes: readonly Change[]): Op[] {
     if (changes.length === 0) return [];
     const hlc = this.stampFor(paperId);
-    const ops = changes.map((change) => ({ ...change, seq: this.nextSeq++, hlc, paper: paperId }));
+    const by = this.name?.slice(0, DEVICE_NAME_MAX);
+    const ops = changes.map((change) => ({
+      ...change,
+      ...(change.op === 'note' && by && { by }),
+      seq: this.nextSeq++,
+      hlc,
+      paper: paperId,
+    }));
     for (const op of ops) this.apply(op, true);
     return ops;
   }

@@ -93,6 +93,7 @@ export class SyncSession {
     if (this.replica) return this.replica;
     const device = this.settings.device.id;
     const replica = new SyncReplica(device);
+    replica.name = this.settings.device.name;
     const saved = await readLocalState(this.dataDir, device);
     if (saved) {
       // The library showed this state when it was saved: no id is read again for it at the next merge. Whether

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnnotationSchema, HistoryEntrySchema, PaperSchema, StatusSchema } from '../schema';
 import { LWW_FIELDS, MarkSchema } from './changes';
+import { DEVICE_NAME_MAX } from './device';
 import { addHistory, joinPapers, tagKey, type PaperState, type SyncState } from './state';
 
 /**
@@ -23,7 +24,15 @@ const PaperLineSchema = z.tuple([
     history: z.array(HistoryEntrySchema.extend({ weak })),
     tags: z.array(z.tuple([z.string(), register(z.boolean()).extend({ name: z.string() })])),
     notes: z.array(
-      z.tuple([z.string(), z.object({ mark: MarkSchema, parents: z.array(z.string()), text: z.string() })]),
+      z.tuple([
+        z.string(),
+        z.object({
+          mark: MarkSchema,
+          parents: z.array(z.string()),
+          text: z.string(),
+          by: z.string().max(DEVICE_NAME_MAX).optional(),
+        }),
+      ]),
     ),
     annotations: z.array(
       z.tuple([

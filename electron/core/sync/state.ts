@@ -17,8 +17,11 @@ import {
 export type Register<T> = { value: T; mark: Mark; weak?: true };
 /** One tag, compared without case: present or removed, spelled as its winning write spelled it. */
 export type TagRegister = Register<boolean> & { name: string };
-/** A saved version of a note; `parents` are the versions (op ids) it was edited from. */
-export type NoteVersion = { mark: Mark; parents: string[]; text: string };
+/**
+ * A saved version of a note; `parents` are the versions (op ids) it was edited from, `by` the name of the
+ * device that saved it, as it was then (absent in versions an older Paperqueue saved).
+ */
+export type NoteVersion = { mark: Mark; parents: string[]; text: string; by?: string };
 /** A status change; `weak` when only imports recorded it. */
 export type HistoryRecord = HistoryEntry & { weak?: true };
 /** A highlight's newest version and the newest version a deletion saw: it shows while its version is later. */
@@ -113,7 +116,12 @@ function applyToPaper(paper: PaperState, op: Op): void {
       return;
     }
     case 'note':
-      paper.notes.set(opId(op), { mark, parents: op.parents, text: op.text });
+      paper.notes.set(opId(op), {
+        mark,
+        parents: op.parents,
+        text: op.text,
+        ...(op.by !== undefined && { by: op.by }),
+      });
       return;
     case 'annotate':
       putAnnotation(paper, op.annotation.id, { value: op.annotation, mark });

@@ -24,15 +24,25 @@ describe('a note edited on two devices', () => {
       'Intro from the laptop\nmiddle\nend',
       base,
       'Intro from the desk\nmiddle\nend, desk',
-      'edited 2026-12-02T09:00Z',
-      'edited 2026-12-02T09:05Z',
+      'edited 2026-12-02T09:00Z on Laptop',
+      'edited 2026-12-02T09:05Z on Desk',
     );
     expect(merged.conflict).toBe(true);
     expect(splitConflict(merged.text)).toEqual({
       hunks: 1,
       // The desk's change that merged cleanly is in both versions: keeping the laptop's loses none of it.
-      ours: { label: 'edited 2026-12-02T09:00Z', text: 'Intro from the laptop\nmiddle\nend, desk' },
-      theirs: { label: 'edited 2026-12-02T09:05Z', text: 'Intro from the desk\nmiddle\nend, desk' },
+      ours: {
+        label: 'edited 2026-12-02T09:00Z on Laptop',
+        time: '2026-12-02T09:00Z',
+        device: 'Laptop',
+        text: 'Intro from the laptop\nmiddle\nend, desk',
+      },
+      theirs: {
+        label: 'edited 2026-12-02T09:05Z on Desk',
+        time: '2026-12-02T09:05Z',
+        device: 'Desk',
+        text: 'Intro from the desk\nmiddle\nend, desk',
+      },
     });
     expect(splitConflict('A note <<<<<<< that only quotes a marker')).toBeUndefined();
   });
@@ -71,6 +81,15 @@ describe('a note edited on two devices', () => {
       'Intro, desk\nmiddle\nend',
       'Intro, laptop\nmiddle\nend',
     ]);
+    // Each side names the machine that wrote it, as that machine calls itself (its name crossed the folder).
+    const byMachine = Object.fromEntries(
+      [conflict!.ours, conflict!.theirs].map((side): [string, string] => [side.device ?? '', side.text]),
+    );
+    expect(byMachine).toEqual({ Laptop: 'Intro, laptop\nmiddle\nend', Desk: 'Intro, desk\nmiddle\nend' });
+    expect(conflict!.merged).toMatch(/^<<<<<<< edited \S+Z on (Laptop|Desk)$/m);
+    // The same text on both machines, names included.
+    await run(laptop, 'sync.now', {});
+    expect(laptop.get(id)?.note).toBe(desk.get(id)?.note);
 
     // Settling is an ordinary note edit: off the list at once, and synced like any edit.
     await run(desk, 'notes.save', { id, note: conflict!.theirs.text });

@@ -40,6 +40,7 @@ function ConflictItem({ conflict }: { conflict: SyncConflict }) {
     setProblem(undefined);
     settle(conflict.paperId, text).catch((error: Error) => setProblem(error.message));
   };
+  // A and B tell the sides apart even when both name one machine (or none: markers from before names).
   const sides = [
     { name: 'A', side: conflict.ours },
     { name: 'B', side: conflict.theirs },
@@ -52,17 +53,29 @@ function ConflictItem({ conflict }: { conflict: SyncConflict }) {
           <div className="sync-sides">
             {sides.map(({ name, side }) => (
               <figure key={name} className="sync-side">
+                {/* The machine's name is a person's text from the sync folder: shown as text, never markup. */}
                 <figcaption>
-                  Version {name} <span className="muted">({editedAt(side.label)})</span>
+                  {side.device ? (
+                    <>
+                      <span className="sync-machine">{side.device}</span>{' '}
+                      <span className="muted">
+                        (version {name}, {editedAt(side)})
+                      </span>
+                    </>
+                  ) : (
+                    <>
+                      Version {name} <span className="muted">({editedAt(side)})</span>
+                    </>
+                  )}
                 </figcaption>
                 {/* A long note scrolls: focusable so the keyboard can scroll it too, named for what it holds. */}
-                <pre tabIndex={0} aria-label={`Version ${name} of the note`}>
+                <pre tabIndex={0} aria-label={`Version ${name} of the note${from(side)}`}>
                   {side.text || '(empty)'}
                 </pre>
                 <button
                   type="button"
                   className="button small"
-                  aria-label={`Keep version ${name} of the note of ${conflict.title}`}
+                  aria-label={`Keep version ${name} of the note of ${conflict.title}${from(side)}`}
                   onClick={() => keep(side.text)}
                 >
                   Keep version {name}
@@ -142,3 +155,6 @@ function ConflictItem({ conflict }: { conflict: SyncConflict }) {
     </article>
   );
 }
+
+/** ", as edited on Laptop": the machine a side names, for the names of its controls. */
+const from = (side: SyncConflict['ours']): string => (side.device ? `, as edited on ${side.device}` : '');

@@ -1,4 +1,4 @@
-import type { SyncOn } from '../../store/types';
+import type { SyncConflict, SyncOn } from '../../store/types';
 
 /** "just now", "4 min ago", "3 h ago", "yesterday", or the date: when the library last synced. */
 export function since(iso: string, now = Date.now()): string {
@@ -41,14 +41,22 @@ export function facts(sync: SyncOn): string[] {
 
 export const conflictCount = (n: number): string => count(n, 'conflict', 'conflicts');
 
-/** A side's label as the core words it ("edited 2026-12-02T09:05Z"), in this computer's time. */
-export function editedAt(label: string): string {
-  const match = /^edited (\d{4}-\d\d-\d\dT\d\d:\d\dZ)$/.exec(label);
-  if (!match?.[1]) return label;
-  const when = new Date(match[1].replace('Z', ':00Z'));
+type ConflictSide = SyncConflict['ours'];
+
+/**
+ * When a side was edited, in this computer's time ("edited 5 Dec, 15:33"), from the time the core read in its
+ * marker (UTC, to the minute); a label the core could not read is shown as it is.
+ */
+export function editedAt(side: ConflictSide): string {
+  if (!side.time) return side.label;
+  const when = new Date(side.time.replace('Z', ':00Z'));
+  if (Number.isNaN(when.getTime())) return side.label;
   return `edited ${when.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}`;
 }
 
-/** The markers a merge leaves in a note, as the core finds them: a text holding them is not settled. */
+/**
+ * The markers a merge leaves in a note, as the core finds them: a text holding them is not settled. Both
+ * label forms start with "edited" ("edited <time> on <machine>", and the older "edited <time>").
+ */
 export const hasConflictMarkers = (text: string): boolean =>
   /^<<<<<<< edited[^\n]*\n[\s\S]*?^=======\n[\s\S]*?^>>>>>>> edited/m.test(text);
