@@ -83,6 +83,10 @@ describe('paperqueue sync', () => {
     const status = await json<Status>(desk, 'sync', 'status', '--json');
     expect(status.conflicts.map((c) => c.paperId)).toEqual([paper]);
     expect(status.waiting).toBe(0);
+    // Said in words, with the machines each side was edited on.
+    expect((await cli(desk, 'sync', 'status')).stdout).toMatch(
+      /^ {2}\S{8} {2}.+ {2}\((Laptop \/ Desk|Desk \/ Laptop)\)$/m,
+    );
     // The desk's old id of the merged paper still names it.
     const old = await json<JsonPaper>(desk, 'call', 'papers.get', JSON.stringify({ id: oldId }));
     expect(onLaptop.ids).toContain(old.id);

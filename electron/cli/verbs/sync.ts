@@ -54,7 +54,11 @@ function printStatus(ctx: VerbContext, status: SyncStatus): void {
   }
   if (status.conflicts.length > 0) {
     ctx.out(`Conflicts (${status.conflicts.length}): notes edited on two devices, both versions kept between markers`);
-    for (const conflict of status.conflicts) ctx.out(`  ${conflict.paperId.slice(0, 8)}  ${conflict.title}`);
+    for (const conflict of status.conflicts) {
+      // The machines each side was edited on, when the markers name them (older ones do not).
+      const machines = [conflict.ours.device, conflict.theirs.device].filter(Boolean).join(' / ');
+      ctx.out(`  ${conflict.paperId.slice(0, 8)}  ${conflict.title}${machines ? `  (${machines})` : ''}`);
+    }
   }
   for (const problem of status.problems) ctx.out(`Problem  ${problem.file}: ${problem.reason}`);
 }
