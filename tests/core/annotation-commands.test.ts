@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { SAMPLE_ABSTRACT as abstract, run, storeWithPapers } from './helpers';
+
+const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
 
 describe('annotations', () => {
   it('anchors a highlight by quote, prefix, suffix and offsets; edits and removes it', async () => {
@@ -38,7 +41,7 @@ describe('annotations', () => {
     ]);
     expect(await dispatch({ store }, 'annotations.restore', { paperId: ids[0], annotation: deleted })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: 'That highlight is already there.' },
+      error: { code: 'CONFLICT', message: 'annotation.id: That highlight is already there.' },
     });
   });
 
@@ -59,5 +62,77 @@ describe('annotations', () => {
       quote: 'Other',
     });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+type Answer = Awaited<ReturnType<typeof dispatch>>;
+/** A refused answer's code and message, as one line. */
+const failure = (answer: Answer) => (answer.ok ? 'accepted' : `${answer.error.code} ${answer.error.message}`);
+/** The fields a refused answer's issues name. */
+const paths = (answer: Answer) => (answer.ok ? [] : (answer.error.issues ?? []).map((issue) => issue.path));
+
+describe('annotations.restore checks what it is given as annotations.add does', () => {
+  /** A text highlight as annotations.remove answers it, deleted again so it may be restored. */
+  async function removedTitleHighlight() {
+    const { store, ids } = await storeWithPapers(1);
+    const paperId = ids[0]!;
+    const added = await run(store, 'annotations.add', { paperId, target: 'title', start: 0, end: 5, comment: 'c' });
+    const { annotation } = await run(store, 'annotations.remove', { paperId, annotationId: added.id });
+    return { store, paperId, annotation };
+  }
+
+  it('refuses a range outside the text, an empty one, a quote not there and an oversized comment, naming the field', async () => {
+    const { store, paperId, annotation } = await removedTitleHighlight();
+    const restore = (changed: Record<string, unknown>) =>
+      dispatch({ store }, 'annotations.restore', { paperId, annotation: { ...annotation, ...changed } });
+    expect(await restore({ end: 500 })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'annotation.end: The range 0..500 is outside the title (24 characters).',
+      },
+    });
+    expect(failure(await restore({ start: 4, end: 4 }))).toMatch(/^INVALID_INPUT annotation\.end: /);
+    expect(failure(await restore({ quote: 'Other' }))).toMatch(/^CONFLICT annotation\.quote: The title changed/);
+    const long = await restore({ comment: 'x'.repeat(200_001) });
+    expect(long).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(paths(long)).toEqual(['annotation.comment']);
+    const prefix = await restore({ prefix: 'p'.repeat(10_000) });
+    expect(paths(prefix)).toEqual(['annotation.prefix']);
+    // None of those reached the paper; the highlight as removed still comes back.
+    expect(store.get(paperId)!.annotations).toEqual([]);
+    await run(store, 'annotations.restore', { paperId, annotation });
+    expect(store.get(paperId)!.annotations).toMatchObject([{ id: annotation.id, quote: 'Paper', comment: 'c' }]);
+  });
+
+  it('refuses a PDF highlight on a page the PDF does not have, without rectangles or with an oversized quote', async () => {
+    const { store, ids } = await storeWithPapers(1);
+    const paperId = ids[0]!;
+    const { attachment } = await run(store, 'attachments.add', { paperId, path: join(PDFS, 'tracemonkey.pdf') });
+    const added = await run(store, 'annotations.add', {
+      paperId,
+      target: 'pdf',
+      attachment: attachment.hash,
+      page: 2,
+      start: 0,
+      end: 4,
+      quote: 'word',
+      rects: [[10, 10, 40, 20]],
+    });
+    const { annotation } = await run(store, 'annotations.remove', { paperId, annotationId: added.id });
+    const restore = (changed: Record<string, unknown>) =>
+      dispatch({ store }, 'annotations.restore', { paperId, annotation: { ...annotation, ...changed } });
+    expect(await restore({ page: 99 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'annotation.page: The PDF has 14 pages; page 100 is not one.' },
+    });
+    const noRects = await restore({ rects: [] });
+    expect(paths(noRects)).toEqual(['annotation.rects']);
+    const bigQuote = await restore({ quote: 'q'.repeat(20_001) });
+    expect(paths(bigQuote)).toEqual(['annotation.quote']);
+    expect(failure(await restore({ attachment: 'f'.repeat(64) }))).toMatch(/^NOT_FOUND annotation\.attachment: /);
+    expect(store.get(paperId)!.annotations).toEqual([]);
+    await run(store, 'annotations.restore', { paperId, annotation });
+    expect(store.get(paperId)!.annotations).toMatchObject([{ id: annotation.id, page: 2, quote: 'word' }]);
   });
 });

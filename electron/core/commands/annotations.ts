@@ -16,39 +16,120 @@ import { requirePaper } from './papers';
 /** Characters of context kept on each side of a quote, as Hypothesis does, to re-anchor after edits. */
 const CONTEXT = 32;
 
-const TextHighlight = z.strictObject({
-  paperId: IdSchema,
-  target: z.enum(['title', 'abstract']),
+const Context = z
+  .string()
+  .max(CONTEXT * 4)
+  .default('');
+
+/** Where a highlight is and how it looks: one set of bounds for a new highlight and for one given back. */
+const Placed = {
   start: z.number().int().min(0),
   end: z.number().int().min(1),
-  /** The text the user selected; refused if the paper's text no longer has it at start..end. */
-  quote: Bounded.longText.optional(),
   color: AnnotationColorSchema.default('yellow'),
   comment: Bounded.longText.default(''),
-});
-
+};
+const TextPlace = { target: z.enum(['title', 'abstract']), ...Placed };
 /** A PDF highlight: the page's text is the reader's, so its quote and context come with it. */
-const PdfHighlight = z.strictObject({
-  paperId: IdSchema,
+const PdfPlace = {
   target: z.literal('pdf'),
   attachment: HashSchema,
   /** 0-based page index. */
   page: z.number().int().min(0).max(100_000),
-  start: z.number().int().min(0),
-  end: z.number().int().min(1),
+  ...Placed,
   quote: z.string().min(1).max(20_000),
-  prefix: z
-    .string()
-    .max(CONTEXT * 4)
-    .default(''),
-  suffix: z
-    .string()
-    .max(CONTEXT * 4)
-    .default(''),
+  prefix: Context,
+  suffix: Context,
   rects: z.array(PdfRectSchema).min(1).max(2000),
-  color: AnnotationColorSchema.default('yellow'),
-  comment: Bounded.longText.default(''),
+};
+
+const TextHighlight = z.strictObject({
+  paperId: IdSchema,
+  ...TextPlace,
+  /** The text the user selected; refused if the paper's text no longer has it at start..end. */
+  quote: Bounded.longText.optional(),
 });
+const PdfHighlight = z.strictObject({ paperId: IdSchema, ...PdfPlace });
+type PlaceInput = z.output<typeof TextHighlight> | z.output<typeof PdfHighlight>;
+
+/** What annotations.remove answered: the same place as a new highlight, with its id and dates. */
+const Kept = {
+  id: IdSchema,
+  createdAt: AnnotationSchema.shape.createdAt,
+  updatedAt: AnnotationSchema.shape.updatedAt,
+};
+const RemovedHighlight = z.discriminatedUnion('target', [
+  z.object({ ...TextPlace, quote: Bounded.longText, prefix: Context, suffix: Context, ...Kept }),
+  z.object({ ...PdfPlace, ...Kept }),
+]);
+
+/**
+ * Typed as a stored highlight (what remove answered, so undo passes it as it is), checked as RemovedHighlight:
+ * a pipe cannot say that, as a stored highlight's target is not narrowed to text or PDF.
+ */
+const Removed = AnnotationSchema.transform((annotation, ctx) => {
+  const checked = RemovedHighlight.safeParse(annotation);
+  if (checked.success) return checked.data;
+  for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
+
+type Place = Omit<Annotation, 'id' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * The checks a highlight's place needs against its paper, for add and restore alike: its PDF is attached and
+ * has that page, its range is not empty and, in a title or an abstract, lies inside the text and holds the
+ * quote. Messages name the field as the caller sent it (`field` gives its path).
+ */
+function place(paper: Paper, input: PlaceInput, field: (name: string) => string): Place {
+  const made = { start: input.start, end: input.end, color: input.color, comment: input.comment };
+  if (input.target === 'pdf') {
+    const file = paper.attachments?.find((a) => a.hash === input.attachment);
+    if (!file) throw new CommandError('NOT_FOUND', `${field('attachment')}: That PDF is not attached to this paper.`);
+    if (file.pages > 0 && input.page >= file.pages) {
+      throw new CommandError(
+        'INVALID_INPUT',
+        `${field('page')}: The PDF has ${file.pages} pages; page ${input.page + 1} is not one.`,
+      );
+    }
+    if (input.end <= input.start) {
+      throw new CommandError(
+        'INVALID_INPUT',
+        `${field('end')}: The highlight is empty (end ${input.end} is not after start ${input.start}).`,
+      );
+    }
+    return {
+      ...made,
+      target: 'pdf',
+      attachment: input.attachment,
+      page: input.page,
+      rects: input.rects,
+      quote: input.quote,
+      prefix: input.prefix.slice(-CONTEXT),
+      suffix: input.suffix.slice(0, CONTEXT),
+    };
+  }
+  const text = paper[input.target];
+  if (input.end <= input.start || input.end > text.length) {
+    throw new CommandError(
+      'INVALID_INPUT',
+      `${field('end')}: The range ${input.start}..${input.end} is outside the ${input.target} (${text.length} characters).`,
+    );
+  }
+  const quote = text.slice(input.start, input.end);
+  if (input.quote !== undefined && input.quote !== quote) {
+    throw new CommandError(
+      'CONFLICT',
+      `${field('quote')}: The ${input.target} changed: the selected text is no longer at that place.`,
+    );
+  }
+  return {
+    ...made,
+    target: input.target,
+    quote,
+    prefix: text.slice(Math.max(0, input.start - CONTEXT), input.start),
+    suffix: text.slice(input.end, input.end + CONTEXT),
+  };
+}
 
 export const annotationsAdd = defineCommand({
   kind: 'mutation',
@@ -58,51 +139,12 @@ export const annotationsAdd = defineCommand({
   run(ctx, input) {
     const paper = requirePaper(ctx, input.paperId);
     const now = ctx.now().toISOString();
-    const made = { id: newId(), start: input.start, end: input.end, color: input.color, comment: input.comment };
-    const dated = { createdAt: now, updatedAt: now };
-    let annotation: Annotation;
-    if (input.target === 'pdf') {
-      const file = paper.attachments?.find((a) => a.hash === input.attachment);
-      if (!file) throw new CommandError('NOT_FOUND', 'That PDF is not attached to this paper.');
-      if (file.pages > 0 && input.page >= file.pages) {
-        throw new CommandError('INVALID_INPUT', `The PDF has ${file.pages} pages; page ${input.page + 1} is not one.`);
-      }
-      if (input.end <= input.start) throw new CommandError('INVALID_INPUT', 'The highlight is empty.');
-      annotation = {
-        ...made,
-        target: 'pdf',
-        attachment: input.attachment,
-        page: input.page,
-        rects: input.rects,
-        quote: input.quote,
-        prefix: input.prefix.slice(-CONTEXT),
-        suffix: input.suffix.slice(0, CONTEXT),
-        ...dated,
-      };
-    } else {
-      const text = paper[input.target];
-      if (input.end <= input.start || input.end > text.length) {
-        throw new CommandError(
-          'INVALID_INPUT',
-          `The range ${input.start}..${input.end} is outside the ${input.target} (${text.length} characters).`,
-        );
-      }
-      const quote = text.slice(input.start, input.end);
-      if (input.quote !== undefined && input.quote !== quote) {
-        throw new CommandError(
-          'CONFLICT',
-          `The ${input.target} changed: the selected text is no longer at that place.`,
-        );
-      }
-      annotation = {
-        ...made,
-        target: input.target,
-        quote,
-        prefix: text.slice(Math.max(0, input.start - CONTEXT), input.start),
-        suffix: text.slice(input.end, input.end + CONTEXT),
-        ...dated,
-      };
-    }
+    const annotation: Annotation = {
+      id: newId(),
+      ...place(paper, input, (name) => name),
+      createdAt: now,
+      updatedAt: now,
+    };
     ctx.store.replace({ ...paper, annotations: [...paper.annotations, annotation], updatedAt: now });
     ctx.changed([paper.id]);
     return annotation;
@@ -156,22 +198,18 @@ export const annotationsRemove = defineCommand({
 export const annotationsRestore = defineCommand({
   kind: 'mutation',
   summary: 'Put back a deleted highlight as annotations.remove answered it (an undo): its place, colour and comment.',
-  input: z.strictObject({ paperId: IdSchema, annotation: AnnotationSchema }),
+  input: z.strictObject({ paperId: IdSchema, annotation: Removed }),
   run(ctx, { paperId, annotation }) {
     const paper = requirePaper(ctx, paperId);
     if (paper.annotations.some((a) => a.id === annotation.id)) {
-      throw new CommandError('CONFLICT', 'That highlight is already there.');
+      throw new CommandError('CONFLICT', 'annotation.id: That highlight is already there.');
     }
-    if (annotation.target === 'pdf' && !paper.attachments?.some((a) => a.hash === annotation.attachment)) {
-      throw new CommandError('NOT_FOUND', 'The PDF that highlight was in is no longer attached to this paper.');
-    }
+    // Checked as annotations.add checks a new one: any client can send this, not only the app's undo.
+    const placed = place(paper, { paperId, ...annotation }, (name) => `annotation.${name}`);
     // The same id: sync gives a highlight back when its later change follows its deletion (materialize.ts).
     const now = ctx.now().toISOString();
-    ctx.store.replace({
-      ...paper,
-      annotations: [...paper.annotations, { ...annotation, updatedAt: now }],
-      updatedAt: now,
-    });
+    const restored: Annotation = { id: annotation.id, ...placed, createdAt: annotation.createdAt, updatedAt: now };
+    ctx.store.replace({ ...paper, annotations: [...paper.annotations, restored], updatedAt: now });
     ctx.changed([paperId]);
     return { restored: 1 };
   },
