@@ -52,7 +52,7 @@ test('a file dropped on the window is previewed; duplicates and broken entries a
   await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
   await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
   const dialog = page.getByRole('dialog', { name: 'Import' });
-  await expect(dialog.getByRole('status')).toContainText('2 already in your library');
+  await expect(dialog.getByRole('status')).toContainText('2 papers already in your library');
   await expect(dialog.getByText(/line 24: "A Title With No Abstract" has no abstract/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
@@ -87,9 +87,7 @@ test('Import… takes several files at once, PDFs among them: each is previewed 
   await dialog.getByRole('button', { name: 'Import 5 papers' }).click();
 
   await expect(dialog.getByRole('heading')).toContainText('tracemonkey.pdf” (2 of 2)');
-  await expect(dialog.getByRole('status')).toContainText(
-    'a new paper: new paper, titled from the largest text on page 1',
-  );
+  await expect(dialog.getByRole('status')).toContainText('PDF · a new paper (titled from the largest text on page 1).');
   await dialog.getByRole('button', { name: 'Import as a new paper' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(
@@ -106,7 +104,7 @@ test('entries without a title are imported and listed as "Untitled" with their a
   await page.getByRole('button', { name: 'Import…' }).click();
   await (await chooser).setFiles(join(FIXTURES, 'untitled', 'apa.bib'));
   const dialog = page.getByRole('dialog', { name: 'Import' });
-  await expect(dialog.getByRole('status')).toContainText('4 new · 3 untitled · 1 skipped');
+  await expect(dialog.getByRole('status')).toContainText('4 new papers · 3 untitled · 1 skipped');
   await dialog.getByRole('button', { name: 'Import 4 papers' }).click();
   await expect(dialog).toHaveCount(0);
   const list = page.getByRole('grid', { name: 'Papers' });

@@ -118,7 +118,7 @@ describe('ImportDialog', () => {
         'Probing again, the same paper as before. '.repeat(6),
     );
     await act(() => app.getState().previewFile({ name: 'new.txt', arrayBuffer: () => Promise.resolve(bytes.buffer) }));
-    expect(screen.getByRole('status').textContent).toMatch(/2 found · 1 new · 1 already in your library/);
+    expect(screen.getByRole('status').textContent).toMatch(/2 found · 1 new paper · 1 paper already in your library/);
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'NewA Brand New Paper About Queues',
       'Already in libraryCausal Probing (of Language Models)',
@@ -152,7 +152,7 @@ describe('ImportDialog', () => {
     );
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByRole('status').textContent).toMatch(
-      /3 found · 1 new · 1 already in your library · 1 repeated in this file/,
+      /3 found · 1 new paper · 1 paper already in your library · 1 entry repeated in this file/,
     );
     expect(
       within(dialog)

@@ -24,7 +24,7 @@ describe('a title shared by two works', () => {
     );
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toMatch(
-        /2 new · 1 repeated in this file · 1 possibly already there/,
+        /2 new papers · 1 entry repeated in this file · 1 possibly already there/,
       ),
     );
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);

@@ -77,7 +77,9 @@ describe('a paper without a title', () => {
     await act(() =>
       app.getState().previewFile({ name: 'apa.bib', arrayBuffer: () => Promise.resolve(new Uint8Array(bytes).buffer) }),
     );
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/4 new · 3 untitled · 1 skipped/));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(/4 new papers · 3 untitled · 1 skipped/),
+    );
     const entries = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(entries.filter((text) => text === 'NewUntitled')).toHaveLength(3);
   });

@@ -42,7 +42,7 @@ export function planPdf(ctx: CommandContext, text: CachedPdfText | undefined, na
   const from = info.titleFrom === 'metadata' ? "the PDF's metadata" : 'the largest text on page 1';
   // Shaped letters (Arabic presentation forms) and ligatures become the letters a person would type.
   const title = info.title.normalize('NFKC').slice(0, 500);
-  return { kind: 'new', title, authors: info.authors, why: `new paper, titled from ${from}` };
+  return { kind: 'new', title, authors: info.authors, why: `titled from ${from}` };
 }
 
 /** What importing one PDF did. */

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import type { ImportPreview } from '../store/types';
 import { PossibleDuplicate } from './import/PossibleDuplicate';
+import { count, newPapers, pdfSummary, summaryRest } from './import/summary';
 import { Untitled } from './Untitled';
 import { useDialogFocus } from './use-dialog-focus';
 
@@ -32,7 +33,7 @@ const FIELD_WORDS: Record<string, string> = {
   type: 'the type',
 };
 
-const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;
+const papers = (n: number) => count(n, 'paper', 'papers');
 
 /** What confirming would do, said on its button; `merging` possible duplicates go into their paper instead. */
 function actionLabel({ new: fresh, filling, pdf }: ImportPreview, merging: number): string {
@@ -110,22 +111,11 @@ export function ImportDialog() {
                 </p>
               )}
               {preview.pdf ? (
-                <p className="import-summary">
-                  PDF · {preview.pdf.kind === 'attach' ? 'goes to a paper in your library' : 'a new paper'}:{' '}
-                  <span className="muted">{preview.pdf.why}.</span>
-                </p>
+                <p className="import-summary">PDF · {pdfSummary(preview.pdf)}.</p>
               ) : (
                 <p className={nothingNew ? 'import-summary muted' : 'import-summary'}>
-                  {preview.format} · {preview.found.toLocaleString()} found ·{' '}
-                  <strong>{preview.new.toLocaleString()} new</strong>
-                  {preview.duplicates > preview.repeats &&
-                    ` · ${(preview.duplicates - preview.repeats).toLocaleString()} already in your library`}
-                  {preview.repeats > 0 && ` · ${preview.repeats.toLocaleString()} repeated in this file`}
-                  {preview.filling > 0 && ` (${preview.filling.toLocaleString()} with details to fill in)`}
-                  {preview.untitled > 0 && ` · ${preview.untitled.toLocaleString()} untitled`}
-                  {preview.possible > 0 &&
-                    ` · ${preview.possible.toLocaleString()} possibly already there (kept apart unless you choose Merge)`}
-                  {preview.errors > 0 && ` · ${preview.errors.toLocaleString()} skipped`}
+                  {preview.format} · {preview.found.toLocaleString()} found · <strong>{newPapers(preview.new)}</strong>
+                  {summaryRest(preview)}
                 </p>
               )}
             </div>

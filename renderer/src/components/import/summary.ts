@@ -1,0 +1,26 @@
+import type { ImportPreview } from '../../store/types';
+
+/** "1 paper", "3 papers": a count with its noun agreeing. */
+export const count = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** The preview's headline count: "no new papers", "1 new paper", "3 new papers". */
+export const newPapers = (n: number): string => (n === 0 ? 'no new papers' : count(n, 'new paper', 'new papers'));
+
+/** What follows the new papers in the preview's summary: duplicates, repeats, untitled, possible, skipped. */
+export function summaryRest(preview: ImportPreview): string {
+  const inLibrary = preview.duplicates - preview.repeats;
+  let rest = '';
+  if (inLibrary > 0) rest += ` · ${count(inLibrary, 'paper', 'papers')} already in your library`;
+  if (preview.repeats > 0) rest += ` · ${count(preview.repeats, 'entry', 'entries')} repeated in this file`;
+  if (preview.filling > 0) rest += ` (${preview.filling.toLocaleString()} with details to fill in)`;
+  if (preview.untitled > 0) rest += ` · ${preview.untitled.toLocaleString()} untitled`;
+  if (preview.possible > 0)
+    rest += ` · ${preview.possible.toLocaleString()} possibly already there (kept apart unless you choose Merge)`;
+  if (preview.errors > 0) rest += ` · ${preview.errors.toLocaleString()} skipped`;
+  return rest;
+}
+
+/** Where a PDF goes and why, after "PDF · ": "a new paper (titled from …)". */
+export function pdfSummary(pdf: NonNullable<ImportPreview['pdf']>): string {
+  return `${pdf.kind === 'attach' ? 'goes to a paper in your library' : 'a new paper'} (${pdf.why})`;
+}
