@@ -218,6 +218,17 @@ function Charts({ reading }: { reading: ReadingStats }) {
   );
 }
 
+/**
+ * A breakdown's line in words: the tag or source read most (rows come most read first), "Nothing read yet."
+ * while none of their papers is read, or `empty` without rows.
+ */
+export function breakdownSummary(rows: ReadingStats['byTag'], empty: string): string {
+  const best = rows[0];
+  if (!best) return empty;
+  if (best.read === 0) return 'Nothing read yet.';
+  return `Most read: ${best.name} (${best.read.toLocaleString()} of ${best.total.toLocaleString()}).`;
+}
+
 function Breakdown({
   title,
   rows,
@@ -232,11 +243,10 @@ function Breakdown({
   empty: string;
 }) {
   const data = rows.slice(0, 8).map((r) => ({ ...r, unread: r.total - r.read }));
-  const best = rows[0];
   return (
     <Figure
       title={title}
-      summary={best ? `Most read: ${best.name} (${best.read} of ${best.total}).` : empty}
+      summary={breakdownSummary(rows, empty)}
       table={{ head: [title.replace('By ', ''), 'Read', 'All'], rows: rows.map((r) => [r.name, r.read, r.total]) }}
     >
       {data.length > 0 && (

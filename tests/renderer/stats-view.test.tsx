@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { StatsView } from '../../renderer/src/components/StatsView';
+import { StoreContext, createAppStore } from '../../renderer/src/store';
+import { fixture, openTempStore, run } from '../core/helpers';
+import { giveTheListAWindow } from './jsdom-layout';
+import { inProcess } from './in-process';
+
+giveTheListAWindow();
+afterEach(cleanup);
+// jsdom has no matchMedia; the charts ask it for the light or dark scheme: a light one here.
+beforeAll(() => {
+  if (typeof window.matchMedia === 'function') return;
+  const light = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }) as unknown as MediaQueryList;
+  Object.defineProperty(window, 'matchMedia', { configurable: true, value: light });
+});
+
+/** The stats view of `library`, drawn as the app draws it, once its reading stats have come. */
+async function statsOf(library: Awaited<ReturnType<typeof openTempStore>>) {
+  const app = createAppStore(inProcess(library));
+  await app.getState().loadStats();
+  render(
+    <StoreContext.Provider value={app}>
+      <StatsView />
+    </StoreContext.Provider>,
+  );
+  await waitFor(() => expect(screen.getByRole('heading', { name: 'By source' })).toBeTruthy());
+  /** The line in words under a breakdown's heading. */
+  return (title: string) => screen.getByRole('img', { name: new RegExp(`^${title}: `) }).getAttribute('aria-label');
+}
+
+describe('the stats view', () => {
+  it('says nothing is read yet rather than "Most read: … (0 of 5)"', async () => {
+    const library = await openTempStore();
+    const { ids } = await run(library, 'library.import', { path: fixture('five-papers.txt') });
+    await run(library, 'tags.set', { ids, tags: ['queues'] });
+    const summary = await statsOf(library);
+    expect(summary('By source')).toBe('By source: Nothing read yet.');
+    expect(summary('By tag')).toBe('By tag: Nothing read yet.');
+    expect(document.body.textContent).not.toContain('Most read');
+  });
+
+  it('names the tag and the source read most once a paper is read', async () => {
+    const library = await openTempStore();
+    const { ids, source } = await run(library, 'library.import', { path: fixture('five-papers.txt') });
+    await run(library, 'tags.set', { ids: ids.slice(0, 2), tags: ['queues'] });
+    await run(library, 'papers.setStatus', { ids: ids.slice(0, 1), status: 'read' });
+    const summary = await statsOf(library);
+    expect(summary('By source')).toBe(`By source: Most read: ${source} (1 of 5).`);
+    expect(summary('By tag')).toBe('By tag: Most read: queues (1 of 2).');
+  });
+});
