@@ -1,8 +1,12 @@
 import type { Paper } from '../schema';
 import { foldText, readableQuote } from '../text';
+import { isAscii, isWordCode, markTypos, markWords, typosIn } from './marks';
+import { plainMarkdown } from './note-text';
 import { pageAt, pageCount, type PdfText } from './pdf-text';
-import { foldedWords, searchedFields } from './tokenize';
-import { isTypoOf, typoEligible } from './typo';
+import { foldedWords } from './tokenize';
+import { typoEligible } from './typo';
+
+export { markWords };
 
 /** Where a search matched a paper, for its row: the title's matched words, and a snippet of another field. */
 export type RowMatch = {
@@ -24,120 +28,6 @@ export type PdfMatch = { page: number; snippet: Snippet };
 const PASSAGE_CHARS = 180;
 /** Context kept before the first matched word. */
 const LEAD_CHARS = 50;
-
-const WORD = /[\p{L}\p{N}]+/gu;
-/** Not a regular expression over Unicode properties: this test runs on every field of a page of rows. */
-const BEYOND_ASCII_CHAR = /[\u0080-\uffff]/;
-const isAscii = (text: string): boolean => !BEYOND_ASCII_CHAR.test(text);
-
-/**
- * The words of `text` that a query word starts (search matches word prefixes, folded), as offsets into
- * `text`, and those one edit away from a word of `typos` (the query's words the search read as typos).
- * Stops after `limit` marks: a row shows a few.
- */
-export function markWords(
-  text: string,
-  words: readonly string[],
-  limit = 12,
-  typos: readonly string[] = [],
-): [number, number][] {
-  if (typos.length === 0) return markTyped(text, words, limit);
-  // A typo's marks are the fewer: the words as typed are marked as usual, and the two merged in order.
-  const marks = [...markTyped(text, words, limit), ...markTypos(text, typos, limit)].sort((a, b) => a[0] - b[0]);
-  return marks.filter((mark, i) => i === 0 || mark[0] !== marks[i - 1]![0]).slice(0, limit);
-}
-
-/** The words of `text` that a query word starts. */
-function markTyped(text: string, words: readonly string[], limit: number): [number, number][] {
-  const marks: [number, number][] = [];
-  if (!words.length || !text) return marks;
-  if (isAscii(text)) return markAscii(text, words, limit);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m && marks.length < limit; m = WORD.exec(text)) {
-    const token = m[0];
-    // ASCII folds by lower-casing; anything else (accents, Greek letters) the way the index folds it.
-    const folded = isAscii(token) ? [token.toLowerCase()] : foldText(token).split(' ');
-    if (folded.some((part) => words.some((word) => part.startsWith(word))))
-      marks.push([m.index, m.index + token.length]);
-  }
-  return marks;
-}
-
-/**
- * The same marks for ASCII text (most of it), found by the engine's own substring search on the lower-cased
- * text rather than word by word: a page of rows is marked in well under a millisecond.
- */
-function markAscii(text: string, words: readonly string[], limit: number): [number, number][] {
-  const lower = text.toLowerCase();
-  const found: [number, number][] = [];
-  for (const word of words) {
-    let seen = 0;
-    for (let at = lower.indexOf(word); at !== -1 && seen < limit; at = lower.indexOf(word, at + 1)) {
-      if (at > 0 && isWordCode(lower.charCodeAt(at - 1))) continue;
-      let end = at + word.length;
-      while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
-      found.push([at, end]);
-      seen++;
-    }
-  }
-  found.sort((a, b) => a[0] - b[0]);
-  const marks: [number, number][] = [];
-  for (const mark of found) {
-    if (marks.length === limit) break;
-    if (mark[0] !== marks.at(-1)?.[0]) marks.push(mark);
-  }
-  return marks;
-}
-
-/**
- * The words of `text` one edit away from a word of `typos`, by the rule the index reads a typo by (isTypoOf),
- * word by word: only the rare query word that starts no word of the text is looked for this way.
- */
-function markTypos(text: string, typos: readonly string[], limit: number): [number, number][] {
-  const marks: [number, number][] = [];
-  if (isAscii(text)) {
-    // A word one edit away is at most one letter shorter: most words are not read at all.
-    const shortest = Math.min(...typos.map((word) => word.length)) - 1;
-    const lower = text.toLowerCase();
-    for (let at = 0; at < lower.length && marks.length < limit;) {
-      if (!isWordCode(lower.charCodeAt(at))) {
-        at++;
-        continue;
-      }
-      let end = at + 1;
-      while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
-      const term = end - at >= shortest ? lower.slice(at, end) : '';
-      if (term && typos.some((word) => isTypoOf(term, word))) marks.push([at, end]);
-      at = end;
-    }
-    return marks;
-  }
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m && marks.length < limit; m = WORD.exec(text)) {
-    const token = m[0];
-    const folded = isAscii(token) ? [token.toLowerCase()] : foldText(token).split(' ');
-    if (folded.some((part) => typos.some((word) => isTypoOf(part, word))))
-      marks.push([m.index, m.index + token.length]);
-  }
-  return marks;
-}
-
-/**
- * The query words the search can only have matched in `paper`'s fields as typos: those it would read as
- * typos (typoEligible) that start no word of the searched fields. A word found as typed in one paper is read
- * as typed everywhere (query.ts), so a paper that matched without it matched one of its neighbours.
- */
-function typosIn(paper: Paper, words: readonly string[]): string[] {
-  const unseen = words.filter(typoEligible);
-  if (unseen.length === 0) return unseen;
-  searchedFields(paper, (text) => {
-    for (let i = unseen.length - 1; i >= 0; i--) if (markTyped(text, [unseen[i]!], 1).length) unseen.splice(i, 1);
-  });
-  return unseen;
-}
-
-/** a-z and 0-9, once lower-cased: the characters of a word as search splits ASCII text. */
-const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 
 /** The query's folded words, once per query rather than once per row. */
 export function matchWords(query: string): string[] {
@@ -164,8 +54,13 @@ export function matchOf(
     if (marks.length) match.passage = { field, ...passageAround(text, marks[0]![0], words, typos) };
     return marks.length > 0;
   };
+  const inNote = (): boolean => {
+    const at = markWords(paper.note, words, 1, typos)[0]?.[0];
+    if (at !== undefined) match.passage = { field: 'note', ...notePassage(paper.note, at, words, typos) };
+    return at !== undefined;
+  };
   // Field by field, each text made only when the ones before had no match (a page has 100 rows).
-  if (passage('abstract', paper.abstract) || passage('note', paper.note)) return match;
+  if (passage('abstract', paper.abstract) || inNote()) return match;
   for (const a of paper.annotations)
     if (passage('highlight', a.comment ? `${readableQuote(a)} — ${a.comment}` : readableQuote(a))) return match;
   if (passage('authors', paper.authors.join(', '))) return match;
@@ -262,8 +157,40 @@ const isWordChar = (text: string, at: number): boolean => {
   return LETTER_OR_DIGIT.test(text[at]!);
 };
 
-/** About two lines of `text` from a little before `at`, cut at spaces, with the matched words marked. */
-function passageAround(text: string, at: number, words: readonly string[], typos: readonly string[] = []): Snippet {
+/** Characters of a note read before and after its match: a passage's worth once its Markdown is gone. */
+const NOTE_BEFORE = LEAD_CHARS * 3;
+const NOTE_AFTER = PASSAGE_CHARS * 3;
+
+/**
+ * A passage of a note around its match at `at`, in plain text (plainMarkdown), with the matched words marked.
+ * Only a window of the note is read, from the start of the match's line or a little before (a "# " or "- "
+ * is read as the line's marker there), however long the note is.
+ */
+function notePassage(note: string, at: number, words: readonly string[], typos: readonly string[]): Snippet {
+  let from = Math.max(0, at - NOTE_BEFORE);
+  if (from > 0) {
+    const back = Math.max(0, from - LEAD_CHARS * 2);
+    const newline = note.slice(back, from).lastIndexOf('\n');
+    if (newline !== -1) from = back + newline + 1;
+  }
+  const to = Math.min(note.length, at + NOTE_AFTER);
+  const plain = plainMarkdown(note.slice(from, to));
+  // The match in the plain text: the first word marked there (one only in a link's address went with it).
+  const hit = markWords(plain, words, 1, typos)[0]?.[0] ?? 0;
+  return passageAround(plain, hit, words, typos, { before: from > 0, after: to < note.length });
+}
+
+/**
+ * About two lines of `text` from a little before `at`, cut at spaces, with the matched words marked; `cut`
+ * says that `text` is itself a part of a longer one, before or after (an ellipsis says so).
+ */
+function passageAround(
+  text: string,
+  at: number,
+  words: readonly string[],
+  typos: readonly string[] = [],
+  cut = { before: false, after: false },
+): Snippet {
   // Only a window around the match is read: an abstract or a note may be long.
   const from = Math.max(0, at - LEAD_CHARS * 2);
   const to = Math.min(text.length, at + PASSAGE_CHARS * 2);
@@ -281,8 +208,8 @@ function passageAround(text: string, at: number, words: readonly string[], typos
     if (space > hit) end = space;
   }
   const body = flat.slice(start, end).trim();
-  const lead = start > 0 || from > 0 ? '…' : '';
-  const tail = end < flat.length || to < text.length ? '…' : '';
+  const lead = start > 0 || from > 0 || cut.before ? '…' : '';
+  const tail = end < flat.length || to < text.length || cut.after ? '…' : '';
   const marks = markWords(body, words, 12, typos).map(([s, e]): [number, number] => [s + lead.length, e + lead.length]);
   return { text: `${lead}${body}${tail}`, marks };
 }

@@ -1,0 +1,120 @@
+import type { Paper } from '../schema';
+import { foldText } from '../text';
+import { searchedFields } from './tokenize';
+import { isTypoOf, typoEligible } from './typo';
+
+/* The words of a text that a search's words match, marked for a row: as search reads them, and fast. */
+
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Not a regular expression over Unicode properties: this test runs on every field of a page of rows. */
+const BEYOND_ASCII_CHAR = /[\u0080-\uffff]/;
+export const isAscii = (text: string): boolean => !BEYOND_ASCII_CHAR.test(text);
+
+/**
+ * The words of `text` that a query word starts (search matches word prefixes, folded), as offsets into
+ * `text`, and those one edit away from a word of `typos` (the query's words the search read as typos).
+ * Stops after `limit` marks: a row shows a few.
+ */
+export function markWords(
+  text: string,
+  words: readonly string[],
+  limit = 12,
+  typos: readonly string[] = [],
+): [number, number][] {
+  if (typos.length === 0) return markTyped(text, words, limit);
+  // A typo's marks are the fewer: the words as typed are marked as usual, and the two merged in order.
+  const marks = [...markTyped(text, words, limit), ...markTypos(text, typos, limit)].sort((a, b) => a[0] - b[0]);
+  return marks.filter((mark, i) => i === 0 || mark[0] !== marks[i - 1]![0]).slice(0, limit);
+}
+
+/** The words of `text` that a query word starts. */
+export function markTyped(text: string, words: readonly string[], limit: number): [number, number][] {
+  const marks: [number, number][] = [];
+  if (!words.length || !text) return marks;
+  if (isAscii(text)) return markAscii(text, words, limit);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m && marks.length < limit; m = WORD.exec(text)) {
+    const token = m[0];
+    // ASCII folds by lower-casing; anything else (accents, Greek letters) the way the index folds it.
+    const folded = isAscii(token) ? [token.toLowerCase()] : foldText(token).split(' ');
+    if (folded.some((part) => words.some((word) => part.startsWith(word))))
+      marks.push([m.index, m.index + token.length]);
+  }
+  return marks;
+}
+
+/**
+ * The same marks for ASCII text (most of it), found by the engine's own substring search on the lower-cased
+ * text rather than word by word: a page of rows is marked in well under a millisecond.
+ */
+function markAscii(text: string, words: readonly string[], limit: number): [number, number][] {
+  const lower = text.toLowerCase();
+  const found: [number, number][] = [];
+  for (const word of words) {
+    let seen = 0;
+    for (let at = lower.indexOf(word); at !== -1 && seen < limit; at = lower.indexOf(word, at + 1)) {
+      if (at > 0 && isWordCode(lower.charCodeAt(at - 1))) continue;
+      let end = at + word.length;
+      while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
+      found.push([at, end]);
+      seen++;
+    }
+  }
+  found.sort((a, b) => a[0] - b[0]);
+  const marks: [number, number][] = [];
+  for (const mark of found) {
+    if (marks.length === limit) break;
+    if (mark[0] !== marks.at(-1)?.[0]) marks.push(mark);
+  }
+  return marks;
+}
+
+/**
+ * The words of `text` one edit away from a word of `typos`, by the rule the index reads a typo by (isTypoOf),
+ * word by word: only the rare query word that starts no word of the text is looked for this way.
+ */
+export function markTypos(text: string, typos: readonly string[], limit: number): [number, number][] {
+  const marks: [number, number][] = [];
+  if (isAscii(text)) {
+    // A word one edit away is at most one letter shorter: most words are not read at all.
+    const shortest = Math.min(...typos.map((word) => word.length)) - 1;
+    const lower = text.toLowerCase();
+    for (let at = 0; at < lower.length && marks.length < limit;) {
+      if (!isWordCode(lower.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      let end = at + 1;
+      while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
+      const term = end - at >= shortest ? lower.slice(at, end) : '';
+      if (term && typos.some((word) => isTypoOf(term, word))) marks.push([at, end]);
+      at = end;
+    }
+    return marks;
+  }
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m && marks.length < limit; m = WORD.exec(text)) {
+    const token = m[0];
+    const folded = isAscii(token) ? [token.toLowerCase()] : foldText(token).split(' ');
+    if (folded.some((part) => typos.some((word) => isTypoOf(part, word))))
+      marks.push([m.index, m.index + token.length]);
+  }
+  return marks;
+}
+
+/**
+ * The query words the search can only have matched in `paper`'s fields as typos: those it would read as
+ * typos (typoEligible) that start no word of the searched fields. A word found as typed in one paper is read
+ * as typed everywhere (query.ts), so a paper that matched without it matched one of its neighbours.
+ */
+export function typosIn(paper: Paper, words: readonly string[]): string[] {
+  const unseen = words.filter(typoEligible);
+  if (unseen.length === 0) return unseen;
+  searchedFields(paper, (text) => {
+    for (let i = unseen.length - 1; i >= 0; i--) if (markTyped(text, [unseen[i]!], 1).length) unseen.splice(i, 1);
+  });
+  return unseen;
+}
+
+/** a-z and 0-9, once lower-cased: the characters of a word as search splits ASCII text. */
+export const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
