@@ -18,6 +18,8 @@ export const ListQuerySchema = z.strictObject({
   tag: z.string().max(200).optional(),
   /** Source name (a digest's date label or a file name). */
   source: z.string().max(500).optional(),
+  /** Source format: "pdf" is every paper made from a PDF imported on its own (the sidebar's one "PDFs"). */
+  sourceFormat: z.string().max(40).optional(),
   /**
    * Every word must appear in the title, authors, abstract, note or an annotation; or else every word in
    * the text of the paper's PDF (those papers come after the others).
@@ -179,7 +181,7 @@ function selectionOf(catalog: Catalog, query: ListQuery): Selection {
     sorted: order.ordinals(),
     descending: (query.order ?? DEFAULT_ORDER[query.sort]) === 'desc',
     wanted: statusCodes(query.status),
-    keep: query.tag || query.source ? keepFor(query) : undefined,
+    keep: query.tag || query.source || query.sourceFormat ? keepFor(query) : undefined,
   };
 }
 
@@ -275,10 +277,11 @@ function queryWords(query: ListQuery): string[] {
 /** The status, tag and source part of a query (the catalog checks statuses apart). */
 function keepFor(query: ListQuery): (paper: Paper) => boolean {
   const tag = query.tag?.toLowerCase();
-  const { status, source } = query;
+  const { status, source, sourceFormat } = query;
   return (paper) => {
     if (status === 'unread' ? !isUnread(paper.status) : status !== 'all' && paper.status !== status) return false;
     if (tag && !paper.tags.some((t) => t.toLowerCase() === tag)) return false;
+    if (sourceFormat && paper.source.format !== sourceFormat) return false;
     return !source || paper.source.name === source;
   };
 }

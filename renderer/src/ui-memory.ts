@@ -57,7 +57,7 @@ function isView(value: unknown): value is View {
     case 'status':
       return ['inbox', 'queued', 'reading', 'read', 'dismissed', 'unread', 'all'].includes(view.status as string);
     case 'source':
-      return typeof view.name === 'string';
+      return typeof view.name === 'string' && (view.format === undefined || typeof view.format === 'string');
     case 'tag':
       return typeof view.tag === 'string';
     case 'stats':

@@ -1,8 +1,24 @@
 import { STATUS_VIEWS, sameView } from '../labels';
 import { useApp } from '../store';
-import type { View } from '../store/types';
+import type { Stats, View } from '../store/types';
 import type { Density, Theme } from '../ui-memory';
 import { SyncStatusLine } from './sync/SyncStatusLine';
+
+type SourceCount = Stats['sources'][number];
+
+/** The sidebar's one entry for every paper made from a PDF imported on its own (each PDF is its own source). */
+export const PDFS_VIEW = { kind: 'source', name: 'PDFs', format: 'pdf' } as const satisfies View;
+
+/**
+ * The imports as the sidebar lists them, latest first: a file of papers (a digest, a bibliography) each, and
+ * the PDFs imported one by one together, where the latest of them came, rather than one entry per PDF.
+ */
+export function sidebarSources(sources: readonly SourceCount[]): SourceCount[] {
+  const pdfs = sources.filter((s) => s.format === 'pdf');
+  if (pdfs.length === 0) return [...sources];
+  const together = { ...pdfs[0]!, name: PDFS_VIEW.name, count: pdfs.reduce((n, s) => n + s.count, 0) };
+  return sources.flatMap((s) => (s === pdfs[0] ? [together] : s.format === 'pdf' ? [] : [s]));
+}
 
 export function Sidebar() {
   const stats = useApp((s) => s.stats);
@@ -50,8 +66,10 @@ export function Sidebar() {
         <>
           <h2 className="nav-heading">Imported</h2>
           <ul className="nav">
-            {stats.sources.map((s) =>
-              item({ kind: 'source', name: s.name }, s.name, s.count, `${s.format}, ${s.count} papers`),
+            {sidebarSources(stats.sources).map((s) =>
+              s.format === 'pdf'
+                ? item(PDFS_VIEW, PDFS_VIEW.name, s.count, `${s.count} papers made from PDFs imported one by one`)
+                : item({ kind: 'source', name: s.name }, s.name, s.count, `${s.format}, ${s.count} papers`),
             )}
           </ul>
         </>

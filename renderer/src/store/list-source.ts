@@ -14,7 +14,8 @@ export type Answer = { total: number; rows: PaperRow[]; span: number; titlesOnly
 export function listQuery(view: View, search: string, sort: ListSort): ListQuery {
   return {
     status: view.kind === 'status' ? view.status : 'all',
-    source: view.kind === 'source' ? view.name : undefined,
+    source: view.kind === 'source' && !view.format ? view.name : undefined,
+    sourceFormat: view.kind === 'source' ? view.format : undefined,
     tag: view.kind === 'tag' ? view.tag : undefined,
     text: search.trim() || undefined,
     sort: sort === 'foryou' ? 'queue' : sort,

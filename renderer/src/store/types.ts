@@ -26,7 +26,8 @@ export type ExportFormat =
 /** What the main area shows: a status (Inbox, Queue...), one imported source, one tag, or reading stats. */
 export type View =
   | { kind: 'status'; status: ListStatus }
-  | { kind: 'source'; name: string }
+  /** With `format` ("pdf"), every source of that format: the PDFs imported one by one, listed as one. */
+  | { kind: 'source'; name: string; format?: string }
   | { kind: 'tag'; tag: string }
   | { kind: 'stats' };
 
