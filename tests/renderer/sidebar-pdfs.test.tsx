@@ -45,6 +45,9 @@ describe('the sidebar lists the PDFs imported one by one as one entry', () => {
     expect(entries).toHaveLength(2);
     expect(entries[1]).toBe('PDFs3');
     expect(entries.join(' ')).not.toMatch(/\.pdf/);
+    expect(within(imported).getByRole('button', { name: /^PDFs/ }).title).toBe(
+      '3 papers made from PDFs imported one by one',
+    );
 
     act(() => {
       fireEvent.click(within(imported).getByRole('button', { name: /^PDFs/ }));

@@ -6,6 +6,8 @@ import { SyncStatusLine } from './sync/SyncStatusLine';
 
 type SourceCount = Stats['sources'][number];
 
+const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;
+
 /** The sidebar's one entry for every paper made from a PDF imported on its own (each PDF is its own source). */
 export const PDFS_VIEW = { kind: 'source', name: 'PDFs', format: 'pdf' } as const satisfies View;
 
@@ -68,8 +70,8 @@ export function Sidebar() {
           <ul className="nav">
             {sidebarSources(stats.sources).map((s) =>
               s.format === 'pdf'
-                ? item(PDFS_VIEW, PDFS_VIEW.name, s.count, `${s.count} papers made from PDFs imported one by one`)
-                : item({ kind: 'source', name: s.name }, s.name, s.count, `${s.format}, ${s.count} papers`),
+                ? item(PDFS_VIEW, PDFS_VIEW.name, s.count, `${papers(s.count)} made from PDFs imported one by one`)
+                : item({ kind: 'source', name: s.name }, s.name, s.count, `${s.format}, ${papers(s.count)}`),
             )}
           </ul>
         </>
