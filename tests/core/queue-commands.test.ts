@@ -126,4 +126,42 @@ describe('the queue', () => {
     await store.flush();
     expect((await LibraryStore.open(store.dataDir)).get(ids[2]!)?.rank).toBe(-1);
   });
+
+  it('an undo from before a renumbering of the queue is refused (a move) or leaves the place (a keep), never misplaces', async () => {
+    const { store, ids } = await storeWithPapers(5);
+    const order = async () => (await run(store, 'papers.list', { sort: 'queue' })).papers.map((p) => p.id);
+    const rankOf = async (id: string) => (await run(store, 'papers.get', { id })).rank;
+    await run(store, 'papers.setStatus', { ids: [ids[0]!, ids[1]!, ids[2]!], status: 'queued' });
+    // A keep and a move whose undos wait (a person's undo stack), then moves into one gap until it renumbers.
+    const keep = await run(store, 'papers.setStatus', { ids: [ids[3]!], status: 'queued' });
+    const move = await run(store, 'papers.reorder', { ids: [ids[2]!], before: ids[0]! });
+    const [rankBefore] = [await rankOf(ids[1]!)];
+    for (let i = 0; (await rankOf(ids[1]!)) === rankBefore; i++) {
+      expect(i).toBeLessThan(200);
+      await run(store, 'papers.reorder', { ids: [ids[i % 2 ? 4 : 0]!], before: ids[1]! });
+    }
+    const renumbered = await order();
+    const refusal = await dispatch({ store }, 'papers.reorder', { ranks: move.ranksBefore, numbering: move.numbering });
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /renumbered/ } });
+    expect(await order()).toEqual(renumbered);
+    // The keep's undo takes the paper back to the inbox, at the place it has now: not at a number of the old numbering.
+    const rank = await rankOf(ids[3]!);
+    await run(store, 'papers.setStatus', {
+      ids: [ids[3]!],
+      status: 'inbox',
+      ranks: keep.ranksBefore,
+      numbering: keep.numbering,
+    });
+    expect(await rankOf(ids[3]!)).toBe(rank);
+    // In the numbering it was given in, an undo puts back (the case before, with the numbering sent).
+    await run(store, 'papers.setStatus', { ids: [ids[3]!], status: 'queued' });
+    const found = await order();
+    const fresh = await run(store, 'papers.reorder', { ids: [ids[3]!], before: ids[2]! });
+    expect(await order()).not.toEqual(found);
+    await run(store, 'papers.reorder', { ranks: fresh.ranksBefore, numbering: fresh.numbering });
+    expect(await order()).toEqual(found);
+    expect(await dispatch({ store }, 'papers.reorder', { ids: [ids[0]!], before: null, numbering: 'x' })).toMatchObject(
+      { ok: false, error: { code: 'INVALID_INPUT', message: /numbering: only with ranks/ } },
+    );
+  });
 });

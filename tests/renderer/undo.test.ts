@@ -190,6 +190,26 @@ describe('undo', () => {
     stop();
   });
 
+  it('an undo of a move from before the queue was renumbered is refused, saying so, and moves nothing', async () => {
+    const { library, ids } = await libraryOf(['One', 'Two', 'Three', 'Four']);
+    const app = createAppStore(inProcess(library));
+    const stop = app.start();
+    await until(() => app.getState().papers.length === 4);
+    await app.getState().reorder([ids[3]!], ids[0]!);
+    // Elsewhere (another window, the CLI): moves into one gap until the queue is renumbered.
+    const rank = library.get(ids[2]!)!.rank;
+    for (let i = 0; library.get(ids[2]!)!.rank === rank; i++) {
+      expect(i).toBeLessThan(200);
+      await dispatch({ store: library }, 'papers.reorder', { ids: [ids[i % 2]!], before: ids[2]! });
+    }
+    const ranks = () => ids.map((id) => library.get(id)?.rank);
+    const renumbered = ranks();
+    await app.getState().undo();
+    expect(app.getState().error).toMatch(/renumbered/);
+    expect(ranks()).toEqual(renumbered);
+    stop();
+  });
+
   it('an undo puts back every group it can, when the library refuses one', async () => {
     const { library, ids } = await libraryOf([
       { title: 'Was in the inbox', status: 'inbox' },

@@ -16,6 +16,28 @@ const MAX_RANK = 2 ** 50;
 const MAX_PAPERS = 200_000;
 /** A place in the queue order an undo gives back. */
 const RankSchema = z.number().min(-MAX_RANK).max(MAX_RANK);
+/**
+ * Which numbering of the queue an undo's ranks are in (see `numberingOf`): the answer of a keep or a move names
+ * it, and its undo sends it back. Optional: without it the ranks are taken as they are (the CLI's `call`).
+ */
+const NumberingSchema = z.string().min(1).max(40);
+
+/**
+ * The numbering the queue's ranks are in, by store: a random name made when the process first needs one, and
+ * made again whenever a move renumbers every rank (its gap too narrow for floats). A place an answer gave is a
+ * number of its numbering: an undo sent after a renumbering would put the paper at its old number, now another
+ * place, so it is refused (a move) or the paper keeps its place (a keep). A library opened again has a new
+ * numbering too: an undo from before is then refused, never misplaced.
+ */
+const numberings = new WeakMap<object, string>();
+
+function numberingOf(ctx: CommandContext): string {
+  let numbering = numberings.get(ctx.store);
+  if (!numbering) numberings.set(ctx.store, (numbering = newNumbering()));
+  return numbering;
+}
+
+const newNumbering = (): string => Math.random().toString(36).slice(2, 12);
 
 export const papersSetStatus = defineCommand({
   kind: 'mutation',
@@ -27,12 +49,16 @@ export const papersSetStatus = defineCommand({
       // An undo's: the place in the queue order (rank) each paper had before a keep it takes back, so the paper
       // returns to the inbox where it was rather than at the end. Used only for a paper leaving the queue.
       ranks: z.record(IdSchema, RankSchema).optional(),
+      numbering: NumberingSchema.optional(),
     })
     .refine(({ ids, ranks }) => !ranks || namesOnly(Object.keys(ranks), ids), {
       path: ['ranks'],
       message: 'ranks may only name papers in ids',
     }),
-  run(ctx, { ids, status, ranks }) {
+  run(ctx, input) {
+    const { ids, status } = input;
+    // Places of another numbering (the queue was renumbered since the keep): the papers keep theirs.
+    const ranks = input.numbering === undefined || input.numbering === numberingOf(ctx) ? input.ranks : undefined;
     const papers = ids.map((id) => requirePaper(ctx, id));
     const now = ctx.now().toISOString();
     const changed: Paper[] = [];
@@ -52,7 +78,7 @@ export const papersSetStatus = defineCommand({
       changed.push(next);
     }
     ctx.changed(changed.map((p) => p.id));
-    return { updated: changed.length, papers: changed, ranksBefore };
+    return { updated: changed.length, papers: changed, ranksBefore, numbering: numberingOf(ctx) };
   },
 });
 
@@ -98,10 +124,12 @@ export const papersReorder = defineCommand({
         .refine((ranks) => Object.keys(ranks).length > 0, { message: 'name at least one paper' })
         .refine((ranks) => Object.keys(ranks).length <= MAX_PAPERS, { message: `name at most ${MAX_PAPERS} papers` })
         .optional(),
+      numbering: NumberingSchema.optional(),
     })
-    .superRefine(({ ids, before, ranks }, issues) => {
+    .superRefine(({ ids, before, ranks, numbering }, issues) => {
       const both = 'give either ids and before (a move) or ranks (an undo of a move), not both';
       const need = (path: string, what: string) => issues.addIssue({ code: 'custom', path: [path], message: what });
+      if (numbering !== undefined && ranks === undefined) need('numbering', 'only with ranks (an undo of a move)');
       if (ranks !== undefined) {
         if (ids !== undefined) need('ids', both);
         else if (before !== undefined) need('before', both);
@@ -113,6 +141,13 @@ export const papersReorder = defineCommand({
   run(ctx, input) {
     const now = ctx.now().toISOString();
     if (input.ranks) {
+      if (input.numbering !== undefined && input.numbering !== numberingOf(ctx)) {
+        throw new CommandError(
+          'CONFLICT',
+          'The queue has been renumbered since that move (or the library opened again), so its old places no ' +
+            'longer name the same spots: move the paper by hand.',
+        );
+      }
       // Each named paper found first (an id sync merged away names the paper it became), then each given its place.
       const placed = new Map<string, Paper>();
       for (const [id, rank] of Object.entries(input.ranks)) {
@@ -121,7 +156,7 @@ export const papersReorder = defineCommand({
       }
       for (const paper of placed.values()) ctx.store.replace(paper);
       ctx.changed([...placed.keys()]);
-      return { moved: placed.size, ranksBefore: {} };
+      return { moved: placed.size, ranksBefore: {}, numbering: numberingOf(ctx) };
     }
     // Both given: the input's check refuses a move without them.
     const ids = input.ids ?? [];
@@ -140,7 +175,7 @@ export const papersReorder = defineCommand({
     for (const id of ids) ranksBefore[id] = requirePaper(ctx, id).rank;
     moving.forEach((paper, i) => ctx.store.replace({ ...paper, rank: ranks[i]!, updatedAt: now }));
     ctx.changed(ids);
-    return { moved: ids.length, ranksBefore };
+    return { moved: ids.length, ranksBefore, numbering: numberingOf(ctx) };
   },
 });
 
@@ -165,6 +200,7 @@ function ranksBetween(
 }
 
 function renumberRanks(ctx: CommandContext): void {
+  numberings.set(ctx.store, newNumbering());
   const ordered = [...ctx.store.all()].sort((a, b) => a.rank - b.rank);
   ordered.forEach((paper, i) => {
     if (paper.rank !== i + 1) ctx.store.replace({ ...paper, rank: i + 1 });

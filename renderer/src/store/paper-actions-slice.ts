@@ -15,8 +15,9 @@ import {
   type UndoEntry,
 } from './undo-entries';
 import { inView, type PendingStatuses } from './pending';
-import type { PaperRow, Stats, Status, View } from './types';
+import type { PaperRow, Status } from './types';
 import { attempt as attemptIn } from './attempt';
+import { movedStats, singleStatus } from './status-counts';
 
 /** The details a person can edit on a paper. */
 export type PaperPatch = Exclude<CommandInput<'papers.update'>, undefined>['patch'];
@@ -30,7 +31,7 @@ export type PaperActionsSlice = {
   setStatus: (
     ids: string[],
     status: Status,
-    options?: { undoable?: boolean; keepOpen?: boolean; ranks?: Record<string, number> },
+    options?: { undoable?: boolean; keepOpen?: boolean; ranks?: Record<string, number>; numbering?: string },
   ) => Promise<boolean>;
   undoStack: UndoEntry[];
   /** Put back what the last change did: the statuses it replaced, the places a move took papers from, or a deleted highlight. */
@@ -151,10 +152,18 @@ export const createPaperActionsSlice =
               // An undo of a keep's places, read as it is sent: the keep's own answer, which came before,
               // filled them in. An undo of any other change sends none.
               const ranks = options?.ranks && Object.keys(options.ranks).length > 0 ? options.ranks : undefined;
-              return transport.invoke('papers.setStatus', { ids, status, ...(ranks && { ranks }) });
+              const numbering = ranks && options?.numbering;
+              return transport.invoke('papers.setStatus', {
+                ids,
+                status,
+                ...(ranks && { ranks }),
+                ...(numbering && { numbering }),
+              });
             })
             .then((answer) => {
-              if (entry) keepPlaces(entry.restore, answer.ranksBefore);
+              if (!entry) return;
+              keepPlaces(entry.restore, answer.ranksBefore);
+              entry.numbering = answer.numbering;
             });
           statusSent = sent.catch(() => undefined);
           await sent;
@@ -187,7 +196,12 @@ export const createPaperActionsSlice =
           const places = entry.places;
           // After the move itself has been answered (its places are known then); none if it was refused.
           const sent = statusSent.then(() =>
-            Object.keys(places).length ? transport.invoke('papers.reorder', { ranks: places }) : undefined,
+            Object.keys(places).length
+              ? transport.invoke('papers.reorder', {
+                  ranks: places,
+                  ...(entry.numbering && { numbering: entry.numbering }),
+                })
+              : undefined,
           );
           statusSent = sent.catch(() => undefined);
           await attempt(async () => {
@@ -204,7 +218,8 @@ export const createPaperActionsSlice =
         // Every group is put back, even after one the library refused (its refusal is shown).
         let refused = false;
         for (const { ids, status, ranks } of entry.restore) {
-          if (!(await get().setStatus(ids, status, { undoable: false, ranks }))) refused = true;
+          if (!(await get().setStatus(ids, status, { undoable: false, ranks, numbering: entry.numbering })))
+            refused = true;
         }
         if (refused) {
           // Unless the cursor was moved meanwhile (the rows put back without that paper leave none).
@@ -248,7 +263,10 @@ export const createPaperActionsSlice =
         // In the one line of changes: a status key or an undo after it reaches the library after it.
         const sent = statusSent
           .then(() => transport.invoke('papers.reorder', { ids, before }))
-          .then(({ ranksBefore }) => void Object.assign(places, ranksBefore));
+          .then(({ ranksBefore, numbering }) => {
+            Object.assign(places, ranksBefore);
+            entry.numbering = numbering;
+          });
         statusSent = sent.catch(() => undefined);
         try {
           await sent;
@@ -275,19 +293,3 @@ export const createPaperActionsSlice =
       },
     };
   };
-
-/** The one status every paper in `view` has, if it shows only one. */
-function singleStatus(view: View): Status | undefined {
-  if (view.kind !== 'status' || view.status === 'all' || view.status === 'unread') return undefined;
-  return view.status;
-}
-
-/** The library's counts once the papers `moved` (each with the status it had) have `status`. */
-function movedStats(stats: Stats, moved: readonly { status: Status }[], status: Status): Stats {
-  const byStatus = { ...stats.byStatus };
-  for (const paper of moved) {
-    byStatus[paper.status] = Math.max(0, byStatus[paper.status] - 1);
-    byStatus[status] += 1;
-  }
-  return { ...stats, byStatus, unread: byStatus.inbox + byStatus.queued };
-}

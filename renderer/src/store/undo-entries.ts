@@ -20,6 +20,8 @@ export type UndoEntry = {
   restore: Restore[];
   cursor?: string;
   places?: Record<string, number>;
+  /** The numbering of the queue the places are in, as the change's answer named it (an undo sends it back). */
+  numbering?: string;
   annotation?: { paperId: string; annotation: Annotation };
 };
 
