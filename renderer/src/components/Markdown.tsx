@@ -1,17 +1,45 @@
-import { useMemo } from 'react';
+import { useId, useMemo, type MouseEvent } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { TexMath } from './TexText';
 
-/** Only web and mail links survive; javascript:, data: and file: become inert. */
+/**
+ * Only web and mail links survive, and a link to a place in the note itself (a footnote and its way back);
+ * javascript:, data:, file: and other fragments (the page's own, which carries its token) become inert.
+ */
 export function safeUrl(url: string): string {
-  return /^(https?:|mailto:)/i.test(url.trim()) ? url : '';
+  return /^(https?:|mailto:)/i.test(url.trim()) || /^#[\w-]+$/.test(url) ? url : '';
+}
+
+/**
+ * A link to a place in the note: that place is scrolled to and focused within the note, without touching
+ * the page's address (its fragment carries the token in browser mode).
+ */
+function jumpWithin(event: MouseEvent<HTMLAnchorElement>, id: string): void {
+  event.preventDefault();
+  // `id` is letters, digits, _ and - only (safeUrl): nothing in it to escape.
+  const target = event.currentTarget.closest('.markdown')?.querySelector<HTMLElement>(`[id="${id}"]`);
+  if (!target) return;
+  if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.scrollIntoView({ block: 'nearest' });
+  target.focus();
 }
 
 const components: Components = {
-  a: ({ href, children }) =>
-    href ? (
+  a: ({ href, children, id, className, ...props }) =>
+    href?.startsWith('#') ? (
+      <a
+        href={href}
+        id={id}
+        className={className}
+        aria-describedby={props['aria-describedby']}
+        aria-label={props['aria-label']}
+        onClick={(event) => jumpWithin(event, href.slice(1))}
+      >
+        {children}
+      </a>
+    ) : href ? (
       <a href={href} target="_blank" rel="noopener noreferrer">
         {children}
       </a>
@@ -70,9 +98,18 @@ function withMath(text: string): Components {
 /** The user's markdown, rendered without raw HTML; its math drawn. */
 export function Markdown({ text }: { text: string }) {
   const parts = useMemo(() => withMath(text), [text]);
+  // Footnotes' ids are this note's own: two notes on a page never share one.
+  const prefix = `md${useId().replace(/[^\w-]/g, '')}-`;
+  const options = useMemo(() => ({ clobberPrefix: prefix }), [prefix]);
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm, remarkMath]} skipHtml urlTransform={safeUrl} components={parts}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm, remarkMath]}
+        remarkRehypeOptions={options}
+        skipHtml
+        urlTransform={safeUrl}
+        components={parts}
+      >
         {text}
       </ReactMarkdown>
     </div>
