@@ -4,6 +4,7 @@ import type { PaperDraft } from '../paper';
 import type { Link } from '../schema';
 import { squashSpace } from '../text';
 import { isHttpUrl, labelFor } from './links';
+import { listingName as nameText, listingText } from './listing-tex';
 import type { Importer, ParsedImport } from './types';
 
 const LISTING_KINDS: Record<string, string> = {
@@ -73,7 +74,7 @@ function draftFrom(dt: HTMLElement, dd: HTMLElement): PaperDraft | string {
   const arxivId = idFrom(dt);
   if (!arxivId) return 'no arXiv id in this entry, so it was skipped';
   const titleNode = dd.querySelector('.list-title');
-  const title = titleNode ? squashSpace(withoutDescriptor(mathText(titleNode))) : '';
+  const title = titleNode ? listingText(squashSpace(withoutDescriptor(mathText(titleNode)))) : '';
   if (!title) return `arXiv:${arxivId} has no title, so it was skipped`;
 
   const draft: PaperDraft = {
@@ -81,11 +82,11 @@ function draftFrom(dt: HTMLElement, dd: HTMLElement): PaperDraft | string {
     arxivId,
     authors: dd
       .querySelectorAll('.list-authors a')
-      .map((a) => squashSpace(a.text))
+      .map((a) => nameText(squashSpace(a.text)))
       .filter((name) => name !== ''),
   };
   const abstractNode = dd.querySelector('p.mathjax') ?? dd.querySelector('.list-abstract');
-  if (abstractNode) draft.abstract = squashSpace(withoutDescriptor(mathText(abstractNode)));
+  if (abstractNode) draft.abstract = listingText(squashSpace(withoutDescriptor(mathText(abstractNode))));
   const subjects = dd.querySelector('.list-subjects');
   if (subjects) {
     draft.keywords = withoutDescriptor(subjects.text)
@@ -94,7 +95,7 @@ function draftFrom(dt: HTMLElement, dd: HTMLElement): PaperDraft | string {
       .filter((s) => s !== '');
   }
   const journal = dd.querySelector('.list-journal-ref');
-  if (journal) draft.venue = squashSpace(withoutDescriptor(journal.text));
+  if (journal) draft.venue = nameText(squashSpace(withoutDescriptor(journal.text)));
   const year = yearOf(arxivId);
   if (year) draft.year = year;
   draft.links = linksFrom(dd, arxivId);

@@ -1,3 +1,4 @@
+import { listingText } from '../importers/listing-tex';
 import { recoverTex } from '../importers/tex-recovery';
 import { splitName } from '../names';
 import { LIBRARY_VERSION } from '../library-version';
@@ -15,6 +16,7 @@ export type Migration = (data: { version: number }) => { version: number };
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: (data) => ({ ...data, version: 2, ...withPapers(data, recoverDigestTex) }),
   2: (data) => ({ ...data, version: 3, ...withPapers(data, structureAuthors) }),
+  3: (data) => ({ ...data, version: 4, ...withPapers(data, readListingTex) }),
 };
 
 /**
@@ -62,17 +64,34 @@ const WEB_TEXT_FORMATS = new Set(['digest', 'hf-daily']);
  * text is left as it was (a person's highlight weighs more than a tidier abstract).
  */
 function recoverDigestTex(paper: Raw): Raw {
+  return retext(paper, WEB_TEXT_FORMATS, recoverTex);
+}
+
+/**
+ * 3 -> 4: the TeX outside math in the titles and abstracts of papers imported from an arXiv listing
+ * (`{\AA}`, `It\^{o}`, `\AA~Galaxy`, `--`) is read as the importer now reads it (listing-tex.ts): Å, Itô, a
+ * space, an en dash; symbol-only math ($\gamma$, L$_2$) becomes its Unicode. Other sources, and a listing's
+ * text with nothing to read, are left as they are; highlights move as in 1 -> 2.
+ */
+function readListingTex(paper: Raw): Raw {
+  return retext(paper, LISTING_FORMATS, listingText);
+}
+
+const LISTING_FORMATS = new Set(['arxiv-listing']);
+
+/** `paper` with its title and abstract through `change` if its source's format is one of `formats`. */
+function retext(paper: Raw, formats: ReadonlySet<string>, change: (text: string) => string): Raw {
   const source = paper.source;
-  if (!isRecord(source) || typeof source.format !== 'string' || !WEB_TEXT_FORMATS.has(source.format)) return paper;
+  if (!isRecord(source) || typeof source.format !== 'string' || !formats.has(source.format)) return paper;
   let next = paper;
   for (const field of ['title', 'abstract'] as const) {
     const text = next[field];
     if (typeof text !== 'string') continue;
-    const recovered = recoverTex(text);
-    // recoverTex also squashes white space: only a text with TeX recovered is worth changing.
-    if (recovered === squashSpace(text) || recovered === text) continue;
-    const annotations = moveHighlights(next.annotations, field, text, recovered);
-    if (annotations) next = { ...next, [field]: recovered, annotations };
+    const changed = change(text);
+    // Both changes also squash white space: only a text with TeX read is worth changing.
+    if (changed === squashSpace(text) || changed === text) continue;
+    const annotations = moveHighlights(next.annotations, field, text, changed);
+    if (annotations) next = { ...next, [field]: changed, annotations };
   }
   return next;
 }
