@@ -1,3 +1,5 @@
+import { joinSpacingAccents } from './pdf/page-text';
+
 /** Lower-case, strip diacritics and fold punctuation to spaces: the form search and duplicate checks compare. */
 export function foldText(text: string): string {
   let folded = text
@@ -124,12 +126,13 @@ export function grouped(n: number): string {
 /**
  * A highlight's passage as a person reads it. A PDF's passage keeps the page's line breaks (its offsets count
  * them); read, a word broken at a line's end is one word again ("execu-" + "tion"), every other line break
- * is a space, and Arabic letters stored shaped (presentation forms) are the letters a person types. The renderer has its own copy (renderer/src/pdf/page-text.ts): it reaches the core only by types.
+ * is a space, Arabic letters stored shaped (presentation forms) are the letters a person types, and an accent
+ * pdfLaTeX drew apart from its letter is on it ("na¨ıve" reads "naïve"). The renderer has its own copy (renderer/src/pdf/page-text.ts): it reaches the core only by types.
  */
 export function readableQuote(annotation: { target: string; quote: string }): string {
   if (annotation.target !== 'pdf') return annotation.quote;
   return (
-    annotation.quote
+    joinSpacingAccents(annotation.quote)
       // A word broken in two ("execu-" + "tion"); not a compound ("state-" + "of-the-art"), which keeps its hyphen.
       .replace(/(\p{L})-\n(?=\p{Ll}\p{L}*(?![\p{L}-]))/gu, '$1')
       .replace(/-\n(?=\S)/g, '-')

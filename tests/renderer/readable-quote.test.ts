@@ -15,6 +15,17 @@ describe("a highlight's passage as a person reads it", () => {
     // ArabicCIDTrueType.pdf's words as pdf.js gives them: shaped letters (presentation forms), and a lam-alef.
     ['\u0627\uFEDF\uFECC\uFEAE\uFE91\uFEF4\uFE94 \u0627\uFEE7\uFEEE\u0627\u0639', 'العربية انواع'],
     ['\uFEFB', 'لا'],
+    // pdfLaTeX's split accents (tracemonkey.pdf's "na¨ıve": U+00A8, then a dotless i) on their letter.
+    ['a na\u00A8\u0131ve imple-\nmentation', 'a naïve implementation'],
+    [
+      'Fran\u00B8cais, C\u00B8a, tr\u0060es, \u0060a la, Erd\u02DDos, \u02C7Cech, Schr\u00A8odinger',
+      'Français, Ça, très, à la, Erdős, Čech, Schrödinger',
+    ],
+    // Nothing Unicode has no letter for, and a backtick before code, is touched.
+    [
+      'run \u0060make\u0060 or \u0060a\u0060, x\u00A8 and \u00B4 alone',
+      'run \u0060make\u0060 or \u0060a\u0060, x\u00A8 and \u00B4 alone',
+    ],
   ])('a PDF passage %j reads %j, in the core and the renderer', (quote, read) => {
     expect(readableQuote({ target: 'pdf', quote })).toBe(read);
     expect(rendererReadableQuote({ target: 'pdf', quote })).toBe(read);

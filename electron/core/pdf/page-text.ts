@@ -31,13 +31,69 @@ const LIGATURES: Record<string, string> = {
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
 
 /**
+ * The spacing accents pdfLaTeX's fonts draw apart from their letter (glyph names dieresis, acute, grave,
+ * circumflex, tilde, macron, cedilla, caron, breve, dotaccent, ring, hungarumlaut, ogonek, as pdf.js maps
+ * them, and the U+02xx modifier letters), each with the combining mark it stands for.
+ */
+const SPACING_ACCENTS: Record<string, string> = {
+  '\u00A8': '\u0308',
+  '\u00B4': '\u0301',
+  '\u02CA': '\u0301',
+  '\u0060': '\u0300',
+  '\u02CB': '\u0300',
+  '\u02C6': '\u0302',
+  '\u02DC': '\u0303',
+  '\u00AF': '\u0304',
+  '\u02C9': '\u0304',
+  '\u02D8': '\u0306',
+  '\u02D9': '\u0307',
+  '\u02DA': '\u030A',
+  '\u02DD': '\u030B',
+  '\u02C7': '\u030C',
+  '\u00B8': '\u0327',
+  '\u02DB': '\u0328',
+};
+const SPACING_ACCENT =
+  /[\u00A8\u00B4\u02CA\u0060\u02CB\u02C6\u02DC\u00AF\u02C9\u02D8\u02D9\u02DA\u02DD\u02C7\u00B8\u02DB]/;
+// TeX's \accent draws the accent, then the letter ("na¨ıve"); \c and \k under a capital draw the letter first ("C¸").
+const ACCENT_BEFORE = new RegExp(`(${SPACING_ACCENT.source})(\\p{L})`, 'gu');
+const MARK_AFTER = /(\p{L})([\u00B8\u02DB])/gu;
+
+/** `letter` with `mark` as one composed character ("ı" + U+0308 → "ï"), or undefined when Unicode has none. */
+function composed(letter: string, mark: string): string | undefined {
+  const base = letter === '\u0131' ? 'i' : letter === '\u0237' ? 'j' : letter;
+  const joined = (base + mark).normalize('NFC');
+  return joined.length === 1 ? joined : undefined;
+}
+
+/**
+ * A letter and the spacing accent a PDF drew beside it (pdfLaTeX's "na¨ıve": U+00A8, then a dotless i) as the
+ * composed letter a person reads and types ("naïve"). Only where Unicode has that letter: a backtick or a
+ * diaeresis before anything else stays as it is. A grave accent is the ASCII backtick too, so it is joined
+ * only inside a word or as a one-letter word ("tr`es", "`a la"), never before code (`make`, `a`).
+ */
+export function joinSpacingAccents(text: string): string {
+  if (!SPACING_ACCENT.test(text)) return text;
+  return text
+    .replace(ACCENT_BEFORE, (pair: string, accent: string, letter: string, at: number) => {
+      if (accent === '\u0060' && !/\p{L}/u.test(text[at - 1] ?? '') && /[\p{L}`']/u.test(text[at + 2] ?? ''))
+        return pair;
+      return composed(letter, SPACING_ACCENTS[accent]!) ?? pair;
+    })
+    .replace(
+      MARK_AFTER,
+      (pair: string, letter: string, accent: string) => composed(letter, SPACING_ACCENTS[accent]!) ?? pair,
+    );
+}
+
+/**
  * Text for search and matching only (offsets do not survive): ligatures spelled out ("ﬁne" → "fine"), Arabic
- * presentation forms folded to letters, words hyphenated across a line end joined ("special-\nization"), other
- * line ends made spaces.
+ * presentation forms folded to letters, split accents joined to their letter ("na¨ıve" → "naïve"), words
+ * hyphenated across a line end joined ("special-\nization"), other line ends made spaces.
  */
 export function searchableText(text: string): string {
   return (
-    text
+    joinSpacingAccents(text)
       .replace(/[\uFB00-\uFB06]/g, (ligature) => LIGATURES[ligature] ?? ligature)
       .replace(PRESENTATION_FORMS, (forms) => forms.normalize('NFKC'))
       .replace(/(\p{L})[-\u00AD\u2010]\n(?=\p{Ll})/gu, '$1')

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { extractPdf } from '../../../electron/core/pdf';
 import { pageText, searchableText } from '../../../electron/core/pdf/page-text';
+import { foldedWords } from '../../../electron/core/search/tokenize';
+import { readableQuote } from '../../../electron/core/text';
+import { pdfBytes } from './files';
 
 describe('pageText', () => {
   it('concatenates the items and ends a line after an item with hasEOL', () => {
@@ -41,4 +45,20 @@ describe('searchableText', () => {
   it('folds Arabic presentation forms to the letters a person types', () => {
     expect(searchableText('اﻟﻌﺮﺑﻴﺔ')).toBe('العربية');
   });
+});
+
+describe('split accents in a real PDF', () => {
+  it('tracemonkey.pdf page 2: pdfLaTeX\'s "na¨ıve" is found as naive and naïve, its offsets unchanged', async () => {
+    const { pages } = await extractPdf(await pdfBytes('tracemonkey.pdf'));
+    const page = pages[1]!;
+    // The stored text is as pdf.js gives it: a diaeresis (U+00A8), then a dotless i.
+    expect(page).toContain('na\u00A8\u0131ve');
+    const searchable = searchableText(page);
+    expect(searchable).not.toMatch(/[\u00A8\u0131]/);
+    expect(searchable.match(/naïve/g)).toHaveLength(2);
+    expect(pages.map(searchableText).join(' ').match(/naïve/g)).toHaveLength(3);
+    expect(foldedWords(searchable)).toEqual(expect.arrayContaining(['naive']));
+    expect(foldedWords(searchable)).not.toContain('na');
+    expect(readableQuote({ target: 'pdf', quote: 'In\na na\u00A8\u0131ve implemen' })).toBe('In a naïve implemen');
+  }, 60_000);
 });
