@@ -2,6 +2,7 @@ import { parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import { squashSpace } from '../text';
 import { linksFrom } from './links';
+import { markdownTitle } from './markdown-title';
 import { recoverTex } from './tex-recovery';
 import type { ImportProblem, ParsedImport } from './types';
 
@@ -77,9 +78,10 @@ export function parseDigest(text: string, fallbackName: string, fileLabel: strin
 }
 
 function draftFrom(title: string, abstract: string, meta: Paragraph[]): PaperDraft {
-  // A saved page's text lost its math's markup: recoverTex puts back what surely was TeX.
+  // A saved page's text lost its math's markup: recoverTex puts back what surely was TeX. A title taken
+  // from a Markdown file's heading loses its # and other Markdown.
   const draft: PaperDraft = {
-    title: recoverTex(squashSpace(title)),
+    title: recoverTex(markdownTitle(squashSpace(title))),
     abstract: recoverTex(squashSpace(abstract)),
     authors: [],
   };
