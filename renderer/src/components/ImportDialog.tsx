@@ -3,6 +3,7 @@ import { useApp } from '../store';
 import type { ImportPreview } from '../store/types';
 import { PossibleDuplicate } from './import/PossibleDuplicate';
 import { count, newPapers, pdfSummary, summaryRest } from './import/summary';
+import { TexText } from './TexText';
 import { Untitled } from './Untitled';
 import { useDialogFocus } from './use-dialog-focus';
 
@@ -138,7 +139,14 @@ export function ImportDialog() {
                       {entry.kind === 'duplicate' && entry.existingId === '' ? REPEAT_LABEL : KIND_LABEL[entry.kind]}
                     </span>
                     <span className="entry-text">
-                      {entry.kind === 'error' ? `${entry.where}: ${entry.message}` : entry.title || <Untitled />}
+                      {entry.kind === 'error' ? (
+                        `${entry.where}: ${entry.message}`
+                      ) : entry.title ? (
+                        // Drawn as the list draws it: L$_2$ shows L₂, not its TeX.
+                        <TexText text={entry.title} />
+                      ) : (
+                        <Untitled />
+                      )}
                       {entry.kind === 'duplicate' && entry.fills.length > 0 && (
                         <span className="muted"> — adds {entry.fills.map((f) => FIELD_WORDS[f] ?? f).join(', ')}</span>
                       )}

@@ -1,4 +1,5 @@
 import type { ImportPreview } from '../../store/types';
+import { TexText } from '../TexText';
 import { UNTITLED } from '../Untitled';
 import './import.css';
 
@@ -32,10 +33,10 @@ export function PossibleDuplicate({
   return (
     <div className="possible-duplicate">
       <span className="entry-kind possible">Possible duplicate</span>
-      <span className="entry-text possible-title">{entry.title || UNTITLED}</span>
+      <span className="entry-text possible-title">{entry.title ? <TexText text={entry.title} /> : UNTITLED}</span>
       <p className="possible-byline muted">{byline(entry.authors, entry.year)}</p>
       <p className="possible-other">
-        Possibly the same as <cite>‘{other.title || UNTITLED}’</cite>
+        Possibly the same as <cite>‘{other.title ? <TexText text={other.title} /> : UNTITLED}’</cite>
         <span className="muted">
           {' '}
           — {byline(other.authors, other.year)}
