@@ -118,6 +118,13 @@ describe('the queue', () => {
     );
     expect(await said({})).toMatch(/ids: required: the papers to move .*; before: required/);
     await refused({ ranks: { nosuchpaper: 1 } }, 'NOT_FOUND');
+    // A key named __proto__ (which a record would drop, leaving nothing named) is refused, not ignored.
+    await refused({ ranks: JSON.parse('{"__proto__": 1}') as unknown }, 'INVALID_INPUT');
+    const proto = JSON.parse(`{"ids": ["${ids[0]!}"], "status": "inbox", "ranks": {"__proto__": 1}}`) as unknown;
+    expect(await dispatch({ store }, 'papers.setStatus', proto)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     // An id sync merged away names the paper it became: that paper takes the place, and the library still opens.
     store.aliasOf = (id) => (id === 'mergedaway' ? ids[2] : undefined);
     await run(store, 'papers.reorder', { ranks: { mergedaway: -1 } });

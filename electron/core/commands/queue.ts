@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../command';
 import { CommandError } from '../result';
 import { StatusSchema, type Paper, type Status } from '../schema';
-import { IdSchema, IdsSchema } from './inputs';
+import { IdSchema, IdsSchema, recordOf } from './inputs';
 import { requirePaper } from './papers';
 
 /*
@@ -48,7 +48,7 @@ export const papersSetStatus = defineCommand({
       status: StatusSchema,
       // An undo's: the place in the queue order (rank) each paper had before a keep it takes back, so the paper
       // returns to the inbox where it was rather than at the end. Used only for a paper leaving the queue.
-      ranks: z.record(IdSchema, RankSchema).optional(),
+      ranks: recordOf(IdSchema, RankSchema).optional(),
       numbering: NumberingSchema.optional(),
     })
     .refine(({ ids, ranks }) => !ranks || namesOnly(Object.keys(ranks), ids), {
@@ -119,8 +119,7 @@ export const papersReorder = defineCommand({
     .strictObject({
       ids: IdsSchema.optional(),
       before: IdSchema.nullable().optional(),
-      ranks: z
-        .record(IdSchema, RankSchema)
+      ranks: recordOf(IdSchema, RankSchema)
         .refine((ranks) => Object.keys(ranks).length > 0, { message: 'name at least one paper' })
         .refine((ranks) => Object.keys(ranks).length <= MAX_PAPERS, { message: `name at most ${MAX_PAPERS} papers` })
         .optional(),
