@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { QUEUE_GROUP, isUnread } from './paper';
+import { isUnread } from './paper';
 import { STATUSES, type Paper } from './schema';
 import { Catalog } from './search/catalog';
 import type { TextMatch } from './search/search-index';
 import type { SortKey, SortOrder } from './search/sort-orders';
-import { titleCollator } from './search/title-keys';
-import { foldedWords } from './search/tokenize';
+import { fieldMatch, narrowMatch, pdfPhrasePage } from './search/phrase-filter';
+import { searchTerms, type SearchTerms } from './search/phrases';
 import { typoEligible } from './search/typo';
 import { catalogOf } from './store/store';
+import { DEFAULT_ORDER, markSorted } from './query-sort';
+
+export { sortPapers } from './query-sort';
 
 export const LIST_STATUSES = [...STATUSES, 'unread', 'all'] as const;
 export const SORTS = ['queue', 'added', 'title', 'year', 'updated'] as const satisfies readonly SortKey[];
@@ -22,7 +25,8 @@ export const ListQuerySchema = z.strictObject({
   sourceFormat: z.string().max(40).optional(),
   /**
    * Every word must appear in the title, authors, abstract, note or an annotation; or else every word in
-   * the text of the paper's PDF (those papers come after the others).
+   * the text of the paper's PDF (those papers come after the others). A quoted phrase ("red giant") must
+   * be in one field, its words in that order (phrases.ts).
    */
   text: z.string().max(1000).optional(),
   sort: z.enum(SORTS).default('queue'),
@@ -31,9 +35,6 @@ export const ListQuerySchema = z.strictObject({
   limit: z.number().int().min(1).max(1_000_000).optional(),
 });
 export type ListQuery = z.output<typeof ListQuerySchema>;
-
-/** Lists filterPapers has already sorted for a store's query, with the sort they are in. */
-const presorted = new WeakMap<Paper[], string>();
 
 /**
  * The papers a query selects. From a store's untouched `all()` iterator they come from its indexes,
@@ -44,16 +45,16 @@ export function filterPapers(papers: Iterable<Paper>, query: ListQuery): Paper[]
   const catalog = catalogOf(papers);
   if (catalog) {
     const out = queryPapers(catalog, query);
-    presorted.set(out, sortSignature(query.sort, query.order));
+    markSorted(out, query.sort, query.order);
     return out;
   }
   const list = [...papers];
-  const words = queryWords(query);
+  const terms = queryTerms(query);
   let match: TextMatch | undefined;
-  if (words.length) {
+  if (terms.words.length) {
     const scratch = new Catalog();
     scratch.reset(list);
-    match = scratch.search.match(words);
+    match = fieldMatch(scratch, terms);
   }
   const keep = keepFor(query);
   return list.filter((paper, ordinal) => keep(paper) && (!match || match.has(ordinal)));
@@ -136,7 +137,8 @@ type Walk = {
  */
 function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   const { take } = walk;
-  const words = queryWords(query);
+  const terms = queryTerms(query);
+  const { words, quoted, phrases } = terms;
   const selection = selectionOf(catalog, query);
   if (!words.length) {
     walkOrder(selection, {}, (paper) => take(paper));
@@ -144,17 +146,21 @@ function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   }
   // Without PDF text there is nothing more to ask (and nothing is built for it).
   if (catalog.papersWithPdfText === 0) {
-    const match = catalog.search.match(words);
+    const match = fieldMatch(catalog, terms);
     if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper), walk.skip);
     return catalog.search.scanningTitles;
   }
   // A word is read as a typo only if it starts no word anywhere, fields or PDFs: a word found as typed in
-  // a note is not widened to its neighbours in every PDF.
+  // a note is not widened to its neighbours in every PDF. A quoted word never is.
   const typos = words.map(
-    (word) => typoEligible(word) && !catalog.search.knows(word) && !catalog.pdfSearch.knows(word),
+    (word) => typoEligible(word) && !quoted.has(word) && !catalog.search.knows(word) && !catalog.pdfSearch.knows(word),
   );
-  const match = catalog.search.match(words, typos);
-  const inPdf = catalog.pdfSearch.match(words, typos);
+  const match = fieldMatch(catalog, terms, typos);
+  let inPdf = catalog.pdfSearch.match(words, typos);
+  // A phrase is looked for in the PDFs of the papers whose fields do not have it (those come first anyway).
+  if (phrases.length > 0 && inPdf.count > 0) {
+    inPdf = narrowMatch(inPdf, (ordinal) => !match.has(ordinal) && pdfPhrasePage(catalog.pdfAt(ordinal)!, phrases));
+  }
   const titlesOnly = catalog.search.scanningTitles;
   if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper), walk.skip);
   if (inPdf.count === 0) return titlesOnly;
@@ -270,8 +276,8 @@ function statusCodes(status: ListQuery['status']): Uint8Array {
   return wanted;
 }
 
-function queryWords(query: ListQuery): string[] {
-  return query.text ? [...new Set(foldedWords(query.text))] : [];
+function queryTerms(query: ListQuery): SearchTerms {
+  return searchTerms(query.text ?? '');
 }
 
 /** The status, tag and source part of a query (the catalog checks statuses apart). */
@@ -285,33 +291,3 @@ function keepFor(query: ListQuery): (paper: Paper) => boolean {
     return !source || paper.source.name === source;
   };
 }
-
-function sortSignature(sort: ListQuery['sort'], order?: 'asc' | 'desc'): string {
-  return `${sort}:${order ?? DEFAULT_ORDER[sort]}`;
-}
-
-const DEFAULT_ORDER: Record<ListQuery['sort'], 'asc' | 'desc'> = {
-  queue: 'asc',
-  added: 'desc',
-  title: 'asc',
-  year: 'desc',
-  updated: 'desc',
-};
-
-/** Sort by `sort`, then rank; a list filterPapers already sorted this way is returned as it is. */
-export function sortPapers(papers: Paper[], sort: ListQuery['sort'], order?: 'asc' | 'desc'): Paper[] {
-  if (presorted.get(papers) === sortSignature(sort, order)) return papers;
-  const direction = (order ?? DEFAULT_ORDER[sort]) === 'asc' ? 1 : -1;
-  const byRank = (a: Paper, b: Paper) => a.rank - b.rank;
-  const compare: Record<ListQuery['sort'], (a: Paper, b: Paper) => number> = {
-    queue: (a, b) => QUEUE_GROUP[a.status] - QUEUE_GROUP[b.status],
-    added: (a, b) => cmp(a.createdAt, b.createdAt),
-    updated: (a, b) => cmp(a.updatedAt, b.updatedAt),
-    title: (a, b) => titleCollator.compare(a.title, b.title),
-    year: (a, b) => (a.year ?? 0) - (b.year ?? 0),
-  };
-  const primary = compare[sort];
-  return papers.sort((a, b) => primary(a, b) * direction || byRank(a, b));
-}
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

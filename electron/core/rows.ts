@@ -1,7 +1,8 @@
 import type { QueryPage } from './query';
 import type { Paper } from './schema';
 import type { Catalog } from './search/catalog';
-import { markWords, matchOf, pdfMatchOf, type PdfMatch, type RowMatch } from './search/snippet';
+import type { SearchTerms } from './search/phrases';
+import { markTerms, matchOf, pdfMatchOf, type PdfMatch, type RowMatch } from './search/snippet';
 import { typoEligible } from './search/typo';
 
 /** What a list row shows: a few hundred bytes, where a whole paper (abstract, note, history) is kilobytes. */
@@ -77,23 +78,24 @@ function pdfOf(paper: Paper): PaperRow['pdf'] {
 }
 
 /**
- * The rows of a searched page of a list query (queryPage's answer for `words`, the query's folded words):
+ * The rows of a searched page of a list query (queryPage's answer for `terms`, the query's words and phrases):
  * the title's marks and a passage of the first other field that matched, or, for the papers found only in
  * the text of their PDF, the page and a passage of it. What papers.rows answers for the list's pages.
  */
-export function searchedRows(catalog: Catalog, result: QueryPage, words: readonly string[]): PaperRow[] {
+export function searchedRows(catalog: Catalog, result: QueryPage, terms: SearchTerms): PaperRow[] {
+  const words = terms.words;
   const typed = typedWords(catalog, words);
   return result.page.map((paper, i) => {
     const text = i >= result.pdfFrom ? catalog.pdfTextOf(paper.id) : undefined;
     if (!text) {
       // The abstract read once (a large library's are read back from their file), for the preview and the match.
       const seen = withAbstract(paper);
-      return { ...rowOf(paper, seen.abstract), match: matchOf(seen, words, typed) };
+      return { ...rowOf(paper, seen.abstract), match: matchOf(seen, terms, typed) };
     }
     return {
       ...toRow(paper),
-      match: { titleMarks: markWords(paper.title, words) },
-      pdfMatch: pdfMatchOf(text, words, result.pdfPages[i - result.pdfFrom]),
+      match: { titleMarks: markTerms(paper.title, terms) },
+      pdfMatch: pdfMatchOf(text, terms, result.pdfPages[i - result.pdfFrom]),
     };
   });
 }

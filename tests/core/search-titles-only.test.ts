@@ -75,6 +75,28 @@ describe('a search while the index is still being built', { timeout: 60_000 }, (
     twin.catalog.dispose();
   });
 
+  it('reads a quoted phrase in the titles and authors alone, then everywhere once the index is in', async () => {
+    const papers = library();
+    papers[40] = { ...papers[40]!, title: 'Quokka counts, then counts of quokka' };
+    papers[50] = { ...papers[50]!, title: 'On quokka counts', abstract: 'Quokka counts again.' };
+    papers[60] = { ...papers[60]!, title: 'Counts', abstract: 'Our quokka counts were low.' };
+    const twin = new Twin(papers);
+    twin.catalog.warmUp({ indexCache: join(dir, INDEX_CACHE_FILE_NAME), thread: true });
+    const find = (text: string) => queryPage(twin.catalog, query({ text }));
+    const early = find('"quokka counts"');
+    expect(early.titlesOnly).toBe(true);
+    expect(early.page.map((paper) => paper.id).sort()).toEqual(['t20', 't40', 't50']);
+    // The words in a title, but not side by side in it: not found (t40 has "counts of quokka" too).
+    expect(find('"counts quokka"').page.map((paper) => paper.id)).toEqual([]);
+    while (!twin.catalog.search.ready) await tick();
+    expect(
+      find('"quokka counts"')
+        .page.map((paper) => paper.id)
+        .sort(),
+    ).toEqual(['t20', 't40', 't50', 't60']);
+    twin.catalog.dispose();
+  });
+
   it('papers.rows and papers.ids say so; an export of the search has every match', async () => {
     await withLibrary(false, async (store) => {
       // Just opened, a library that keeps its index in a file: the index is being read or built meanwhile.

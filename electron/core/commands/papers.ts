@@ -84,12 +84,13 @@ export const papersRows = defineCommand({
     const result = queryPage(ctx.store.catalog, query);
     // A searched page of the list says, row by row, where the words matched (in the PDF: on which page); a
     // request for every row does not.
-    const words = query.text && query.limit !== undefined && query.limit <= MATCHED_ROWS ? matchWords(query.text) : [];
+    const terms =
+      query.text && query.limit !== undefined && query.limit <= MATCHED_ROWS ? matchWords(query.text) : undefined;
     return {
       total: result.total,
       // The index is still being built or read: the search found what the titles and authors have (ask again).
       titlesOnly: result.titlesOnly,
-      rows: words.length ? searchedRows(ctx.store.catalog, result, words) : result.page.map(toRow),
+      rows: terms?.words.length ? searchedRows(ctx.store.catalog, result, terms) : result.page.map(toRow),
     };
   },
 });

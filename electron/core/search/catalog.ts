@@ -103,6 +103,11 @@ export class Catalog implements OrderedDocuments {
     return ordinal === undefined ? undefined : this.pdfs[ordinal];
   }
 
+  /** The PDF text of the paper at `ordinal`, if it has some. */
+  pdfAt(ordinal: number): PdfText | undefined {
+    return this.pdfs[ordinal];
+  }
+
   /**
    * The text of paper `paperId`'s PDF, page by page (pages[i] is page i + 1, as extracted), or undefined
    * when it has none any more. Kept while the paper is replaced; dropped when it is removed. Unknown

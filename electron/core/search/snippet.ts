@@ -3,7 +3,8 @@ import { foldText, readableQuote } from '../text';
 import { isAscii, isWordCode, markTypos, markWords, typosIn } from './marks';
 import { plainMarkdown } from './note-text';
 import { pageAt, pageCount, type PdfText } from './pdf-text';
-import { foldedWords } from './tokenize';
+import { PHRASE_PDF_BYTES } from './phrase-filter';
+import { looseWords, phrasePlaces, searchTerms, type SearchTerms } from './phrases';
 import { typoEligible } from './typo';
 
 export { markWords };
@@ -29,9 +30,49 @@ const PASSAGE_CHARS = 180;
 /** Context kept before the first matched word. */
 const LEAD_CHARS = 50;
 
-/** The query's folded words, once per query rather than once per row. */
-export function matchWords(query: string): string[] {
-  return [...new Set(foldedWords(query))];
+/** The query's folded words and quoted phrases, once per query rather than once per row. */
+export function matchWords(query: string): SearchTerms {
+  return searchTerms(query);
+}
+
+/** Plain words (no phrases) as a query's terms. */
+const termsOf = (query: string | readonly string[] | SearchTerms): SearchTerms =>
+  typeof query === 'string'
+    ? searchTerms(query)
+    : 'phrases' in query
+      ? query
+      : { words: [...query], quoted: new Set(), phrases: [] };
+
+/**
+ * The marks of a text for a query: each of its loose words (as markWords marks them) and each place of a
+ * quoted phrase, from its first word to its last, in order; at most `limit`.
+ */
+export function markTerms(
+  text: string,
+  terms: SearchTerms,
+  limit = 12,
+  typos: readonly string[] = [],
+): [number, number][] {
+  if (terms.phrases.length === 0) return markWords(text, terms.words, limit, typos);
+  const spans = terms.phrases.flatMap((phrase) => phrasePlaces(text, phrase, limit));
+  const words = markWords(text, looseWords(terms), limit, typos);
+  // A loose word inside a phrase's place is marked with it.
+  const marks = [...spans, ...words.filter(([s, e]) => !spans.some(([a, b]) => s >= a && e <= b))];
+  marks.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  return marks.filter((mark, i) => i === 0 || mark[0] >= marks[i - 1]![1]).slice(0, limit);
+}
+
+/**
+ * Where a row's passage of `text` starts: the first place of a phrase, if the query has one there; else its first
+ * marked word; -1 if none is there.
+ */
+function hitIn(text: string, terms: SearchTerms, typos: readonly string[]): number {
+  if (!text) return -1;
+  if (terms.phrases.length > 0) {
+    const first = terms.phrases.flatMap((phrase) => phrasePlaces(text, phrase, 1)).sort((a, b) => a[0] - b[0])[0];
+    if (first) return first[0];
+  }
+  return markTerms(text, terms, 1, typos)[0]?.[0] ?? -1;
 }
 
 /**
@@ -41,41 +82,68 @@ export function matchWords(query: string): string[] {
  */
 export function matchOf(
   paper: Paper,
-  query: string | readonly string[],
+  query: string | readonly string[] | SearchTerms,
   typed: ReadonlySet<string> = new Set(),
 ): RowMatch | undefined {
-  const words = typeof query === 'string' ? matchWords(query) : query;
+  const terms = termsOf(query);
+  const words = terms.words;
   if (!words.length) return undefined;
-  const maybeTypos = typed.size ? words.filter((word) => !typed.has(word)) : words;
+  const maybeTypos = (typed.size ? words.filter((word) => !typed.has(word)) : words).filter(
+    (w) => !terms.quoted.has(w),
+  );
   const typos = typosIn(paper, maybeTypos);
-  const match: RowMatch = { titleMarks: markWords(paper.title, words, 12, typos) };
-  const passage = (field: MatchField, text: string): boolean => {
-    const marks = markWords(text, words, 1, typos);
-    if (marks.length) match.passage = { field, ...passageAround(text, marks[0]![0], words, typos) };
-    return marks.length > 0;
-  };
-  const inNote = (): boolean => {
-    const at = markWords(paper.note, words, 1, typos)[0]?.[0];
-    if (at !== undefined) match.passage = { field: 'note', ...notePassage(paper.note, at, words, typos) };
-    return at !== undefined;
-  };
-  // Field by field, each text made only when the ones before had no match (a page has 100 rows).
-  if (passage('abstract', paper.abstract) || inNote()) return match;
-  for (const a of paper.annotations)
-    if (passage('highlight', a.comment ? `${readableQuote(a)} — ${a.comment}` : readableQuote(a))) return match;
-  if (passage('authors', paper.authors.join(', '))) return match;
-  if (paper.tags.length) passage('tags', paper.tags.map((tag) => `#${tag}`).join(' '));
+  const match: RowMatch = { titleMarks: markTerms(paper.title, terms, 12, typos) };
+  // A field with a phrase is shown before one with loose words only.
+  const rounds = terms.phrases.length > 0 ? [{ ...terms, words: [] }, terms] : [terms];
+  for (const round of rounds) {
+    const passage = (field: MatchField, text: string): boolean => {
+      const at = round.words.length === 0 ? phraseAt(text, round) : hitIn(text, round, typos);
+      if (at >= 0) match.passage = { field, ...passageAround(text, at, terms, typos) };
+      return at >= 0;
+    };
+    const inNote = (): boolean => {
+      const at = round.words.length === 0 ? phraseAt(paper.note, round) : hitIn(paper.note, round, typos);
+      if (at >= 0) match.passage = { field: 'note', ...notePassage(paper.note, at, terms, typos) };
+      return at >= 0;
+    };
+    // Field by field, each text made only when the ones before had no match (a page has 100 rows).
+    if (passage('abstract', paper.abstract) || inNote()) return match;
+    for (const a of paper.annotations)
+      if (passage('highlight', a.comment ? `${readableQuote(a)} — ${a.comment}` : readableQuote(a))) return match;
+    if (passage('authors', paper.authors.join(', '))) return match;
+    if (paper.tags.length && passage('tags', paper.tags.map((tag) => `#${tag}`).join(' '))) return match;
+  }
   return match;
 }
 
+/** The first place of one of the query's phrases in `text`, or -1. */
+function phraseAt(text: string, terms: SearchTerms): number {
+  if (!text) return -1;
+  let first = -1;
+  for (const phrase of terms.phrases) {
+    const at = phrasePlaces(text, phrase, 1)[0]?.[0] ?? -1;
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
+}
+
 /**
- * Where the query's words are in a PDF's text: on page `hint` (from 1, where the index saw the rarest word
- * first) if they are there, else on the first page with one of them as typed, else (the index matched
- * through typos) on the first with one of their neighbours; the start of the page if none is found.
+ * Where the query is in a PDF's text. A phrase: on page `hint` (from 1, where the search found it) or the first
+ * page with it. Words: on page `hint` (where the index saw the rarest first) if one is there, else on the first
+ * page with one as typed, else (the index matched through typos) on the first with one of their neighbours. The start of the page if none is found. Pages past PHRASE_PDF_BYTES are not read.
  */
-export function pdfMatchOf(text: PdfText, words: readonly string[], hint = 0): PdfMatch {
-  const pages = pageCount(text);
+export function pdfMatchOf(text: PdfText, query: readonly string[] | SearchTerms, hint = 0): PdfMatch {
+  const terms = termsOf(query);
+  const words = terms.words;
+  const pages = readablePages(text);
   const hinted = hint >= 1 && hint <= pages ? hint : 0;
+  if (terms.phrases.length > 0) {
+    for (const page of hinted ? [hinted, ...range(pages)] : range(pages)) {
+      const page_ = pageAt(text, page - 1);
+      const at = phraseAt(page_, terms);
+      if (at >= 0) return { page, snippet: passageAround(page_, at, terms) };
+    }
+  }
   for (const typos of [false, true]) {
     for (let page = hinted || 1; page <= pages; page++) {
       const found = pdfPassage(pageAt(text, page - 1), words, typos);
@@ -85,7 +153,17 @@ export function pdfMatchOf(text: PdfText, words: readonly string[], hint = 0): P
     }
   }
   const page = hinted || 1;
-  return { page, snippet: passageAround(pages ? pageAt(text, page - 1) : '', 0, []) };
+  return { page, snippet: passageAround(pageCount(text) ? pageAt(text, page - 1) : '', 0, []) };
+}
+
+/** Pages 1 to `count`. */
+const range = (count: number): number[] => Array.from({ length: count }, (_, i) => i + 1);
+
+/** How many pages of a PDF's text are read for a row: those that start within PHRASE_PDF_BYTES. */
+function readablePages(text: PdfText): number {
+  let pages = 0;
+  while (pages < text.ends.length && (pages === 0 || text.ends[pages - 1]! < PHRASE_PDF_BYTES)) pages++;
+  return pages;
 }
 
 /**
@@ -166,7 +244,7 @@ const NOTE_AFTER = PASSAGE_CHARS * 3;
  * Only a window of the note is read, from the start of the match's line or a little before (a "# " or "- "
  * is read as the line's marker there), however long the note is.
  */
-function notePassage(note: string, at: number, words: readonly string[], typos: readonly string[]): Snippet {
+function notePassage(note: string, at: number, terms: SearchTerms, typos: readonly string[]): Snippet {
   let from = Math.max(0, at - NOTE_BEFORE);
   if (from > 0) {
     const back = Math.max(0, from - LEAD_CHARS * 2);
@@ -176,8 +254,8 @@ function notePassage(note: string, at: number, words: readonly string[], typos: 
   const to = Math.min(note.length, at + NOTE_AFTER);
   const plain = plainMarkdown(note.slice(from, to));
   // The match in the plain text: the first word marked there (one only in a link's address went with it).
-  const hit = markWords(plain, words, 1, typos)[0]?.[0] ?? 0;
-  return passageAround(plain, hit, words, typos, { before: from > 0, after: to < note.length });
+  const hit = markTerms(plain, terms, 1, typos)[0]?.[0] ?? 0;
+  return passageAround(plain, hit, terms, typos, { before: from > 0, after: to < note.length });
 }
 
 /**
@@ -187,7 +265,7 @@ function notePassage(note: string, at: number, words: readonly string[], typos: 
 function passageAround(
   text: string,
   at: number,
-  words: readonly string[],
+  query: readonly string[] | SearchTerms,
   typos: readonly string[] = [],
   cut = { before: false, after: false },
 ): Snippet {
@@ -210,6 +288,9 @@ function passageAround(
   const body = flat.slice(start, end).trim();
   const lead = start > 0 || from > 0 || cut.before ? '…' : '';
   const tail = end < flat.length || to < text.length || cut.after ? '…' : '';
-  const marks = markWords(body, words, 12, typos).map(([s, e]): [number, number] => [s + lead.length, e + lead.length]);
+  const marks = markTerms(body, termsOf(query), 12, typos).map(([s, e]): [number, number] => [
+    s + lead.length,
+    e + lead.length,
+  ]);
   return { text: `${lead}${body}${tail}`, marks };
 }

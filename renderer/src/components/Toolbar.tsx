@@ -74,7 +74,8 @@ export function Toolbar() {
           id="search"
           className="search"
           type="search"
-          placeholder="Search titles, authors, abstracts, notes…  ( / )"
+          placeholder='Search titles, authors, abstracts, notes; "a phrase" in quotes…  ( / )'
+          title='Every word must match (word starts, any case or accent); "words in quotes" must match side by side, in that order'
           aria-label="Search"
           value={text}
           onChange={(e) => setText(e.target.value)}

@@ -42,7 +42,7 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
     onClick(event: MouseEvent) {
       event.stopPropagation();
       select(paper.id);
-      openReader(paper.id, { page: inPdf.page, find: store.getState().search.trim() });
+      openReader(paper.id, { page: inPdf.page, find: findText(store.getState().search) });
     },
     // Enter and Space are the button's: the list's keys (Enter selects the first row) do not see them.
     onKeyDown(event: KeyboardEvent) {
@@ -182,4 +182,14 @@ export function PdfMarker({ pdf }: { pdf: NonNullable<PaperRow['pdf']> }) {
       {pages ? ` / ${pages}` : ''}
     </span>
   );
+}
+
+/**
+ * What the reader finds for a search brought from the list: its first quoted phrase (what the row's passage
+ * shows), else the search as typed; quotes are not in the PDF's text.
+ */
+export function findText(search: string): string {
+  const parts = search.split(/["\u201c\u201d\u201e\u201f\u00ab\u00bb]/);
+  const phrase = parts.length > 1 ? parts[1]!.trim() : '';
+  return phrase || parts.join(' ').replace(/\s+/g, ' ').trim();
 }
