@@ -2,7 +2,8 @@ import type { QueryPage } from './query';
 import type { Paper } from './schema';
 import type { Catalog } from './search/catalog';
 import type { SearchTerms } from './search/phrases';
-import { markTerms, matchOf, pdfMatchOf, type PdfMatch, type RowMatch } from './search/snippet';
+import { pdfMatchOf } from './search/pdf-snippet';
+import { markTerms, matchOf, type PdfMatch, type RowMatch } from './search/snippet';
 import { typoEligible } from './search/typo';
 
 /** What a list row shows: a few hundred bytes, where a whole paper (abstract, note, history) is kilobytes. */

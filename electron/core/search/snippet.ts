@@ -1,11 +1,9 @@
 import type { Paper } from '../schema';
-import { foldText, readableQuote } from '../text';
-import { isAscii, isWordCode, markTypos, markWords, typosIn } from './marks';
+import { readableQuote } from '../text';
+import { markWords, typosIn } from './marks';
 import { plainMarkdown } from './note-text';
-import { pageAt, pageCount, type PdfText } from './pdf-text';
-import { PHRASE_PDF_BYTES } from './phrase-filter';
+import { passagePlace } from './passage-place';
 import { looseWords, phrasePlaces, searchTerms, type SearchTerms } from './phrases';
-import { typoEligible } from './typo';
 
 export { markWords };
 
@@ -36,7 +34,7 @@ export function matchWords(query: string): SearchTerms {
 }
 
 /** Plain words (no phrases) as a query's terms. */
-const termsOf = (query: string | readonly string[] | SearchTerms): SearchTerms =>
+export const termsOf = (query: string | readonly string[] | SearchTerms): SearchTerms =>
   typeof query === 'string'
     ? searchTerms(query)
     : 'phrases' in query
@@ -63,8 +61,8 @@ export function markTerms(
 }
 
 /**
- * Where a row's passage of `text` starts: the first place of a phrase, if the query has one there; else its first
- * marked word; -1 if none is there.
+ * Where a row's passage of `text` starts: the first place of a phrase, if the query has one there; else where
+ * most of its words are close together, the rare ones first (passage-place.ts); -1 if none is there.
  */
 function hitIn(text: string, terms: SearchTerms, typos: readonly string[]): number {
   if (!text) return -1;
@@ -72,7 +70,11 @@ function hitIn(text: string, terms: SearchTerms, typos: readonly string[]): numb
     const first = terms.phrases.flatMap((phrase) => phrasePlaces(text, phrase, 1)).sort((a, b) => a[0] - b[0])[0];
     if (first) return first[0];
   }
-  return markTerms(text, terms, 1, typos)[0]?.[0] ?? -1;
+  const marks = markTerms(text, terms, 1, typos);
+  if (marks.length === 0) return -1;
+  if (terms.words.length === 1 || typos.length > 0) return marks[0]![0];
+  const best = passagePlace(text, looseWords(terms));
+  return best >= 0 ? best : marks[0]![0];
 }
 
 /**
@@ -117,7 +119,7 @@ export function matchOf(
 }
 
 /** The first place of one of the query's phrases in `text`, or -1. */
-function phraseAt(text: string, terms: SearchTerms): number {
+export function phraseAt(text: string, terms: SearchTerms): number {
   if (!text) return -1;
   let first = -1;
   for (const phrase of terms.phrases) {
@@ -126,114 +128,6 @@ function phraseAt(text: string, terms: SearchTerms): number {
   }
   return first;
 }
-
-/**
- * Where the query is in a PDF's text. A phrase: on page `hint` (from 1, where the search found it) or the first
- * page with it. Words: on page `hint` (where the index saw the rarest first) if one is there, else on the first
- * page with one as typed, else (the index matched through typos) on the first with one of their neighbours. The start of the page if none is found. Pages past PHRASE_PDF_BYTES are not read.
- */
-export function pdfMatchOf(text: PdfText, query: readonly string[] | SearchTerms, hint = 0): PdfMatch {
-  const terms = termsOf(query);
-  const words = terms.words;
-  const pages = readablePages(text);
-  const hinted = hint >= 1 && hint <= pages ? hint : 0;
-  if (terms.phrases.length > 0) {
-    for (const page of hinted ? [hinted, ...range(pages)] : range(pages)) {
-      const page_ = pageAt(text, page - 1);
-      const at = phraseAt(page_, terms);
-      if (at >= 0) return { page, snippet: passageAround(page_, at, terms) };
-    }
-  }
-  for (const typos of [false, true]) {
-    for (let page = hinted || 1; page <= pages; page++) {
-      const found = pdfPassage(pageAt(text, page - 1), words, typos);
-      if (found) return { page, snippet: found };
-      // The index saw the word there: reading on would find nothing better.
-      if (hinted) break;
-    }
-  }
-  const page = hinted || 1;
-  return { page, snippet: passageAround(pageCount(text) ? pageAt(text, page - 1) : '', 0, []) };
-}
-
-/** Pages 1 to `count`. */
-const range = (count: number): number[] => Array.from({ length: count }, (_, i) => i + 1);
-
-/** How many pages of a PDF's text are read for a row: those that start within PHRASE_PDF_BYTES. */
-function readablePages(text: PdfText): number {
-  let pages = 0;
-  while (pages < text.ends.length && (pages === 0 || text.ends[pages - 1]! < PHRASE_PDF_BYTES)) pages++;
-  return pages;
-}
-
-/**
- * A passage around the first word of a page that the query matched: a query word as typed, or a neighbour
- * of one the page lacks as typed (the index read that word as a typo; which words it did, it does not say,
- * so the page tells). Without `typos`, a page with no query word as typed has no passage.
- */
-function pdfPassage(text: string, words: readonly string[], typos: boolean): Snippet | undefined {
-  const typed = firstMark(text, words);
-  if (typed < 0 && !typos) return undefined;
-  const missing = words.filter((word) => typoEligible(word) && firstMark(text, [word]) < 0);
-  const neighbour = missing.length ? (markTypos(text, missing, 1)[0]?.[0] ?? -1) : -1;
-  if (typed < 0 && neighbour < 0) return undefined;
-  const at = typed < 0 ? neighbour : neighbour < 0 ? typed : Math.min(typed, neighbour);
-  return passageAround(text, at, words, missing);
-}
-
-/**
- * Where a word of `text` that a query word starts begins (the first found as written, else the first at
- * all), or -1; as markWords finds them, but for a PDF's page of thousands of characters, which is rarely
- * all ASCII (a dash, a quote) and would send markWords word by word through foldText.
- */
-function firstMark(text: string, words: readonly string[]): number {
-  let first = -1;
-  const ascii = words.filter(isAscii);
-  // Running text has a word in lower case or capitalised: looked for as it is, without lower-casing the page.
-  for (const word of ascii) {
-    for (const form of [word, word[0]!.toUpperCase() + word.slice(1)]) {
-      for (let at = text.indexOf(form); at !== -1 && (first < 0 || at < first); at = text.indexOf(form, at + 1)) {
-        if (at === 0 || !isWordChar(text, at - 1)) {
-          first = at;
-          break;
-        }
-      }
-    }
-  }
-  if (first >= 0) return first;
-  const lower = text.toLowerCase();
-  // Lower-casing keeps every offset but for a few letters (such as İ); a page with one is read word by word.
-  if (lower.length !== text.length) return markWords(text, words, 1)[0]?.[0] ?? -1;
-  for (const word of ascii) {
-    for (let at = lower.indexOf(word); at !== -1 && (first < 0 || at < first); at = lower.indexOf(word, at + 1)) {
-      if (at === 0 || !isWordChar(lower, at - 1)) {
-        first = at;
-        break;
-      }
-    }
-  }
-  if (first >= 0) return first;
-  // Then the words with a character beyond ASCII (an ASCII word folds to itself, lower-cased).
-  BEYOND_ASCII.lastIndex = 0;
-  for (let m = BEYOND_ASCII.exec(text); m; m = BEYOND_ASCII.exec(text)) {
-    let start = m.index;
-    while (start > 0 && isWordChar(text, start - 1)) start--;
-    let end = m.index + 1;
-    while (end < text.length && isWordChar(text, end)) end++;
-    const parts = foldText(text.slice(start, end)).split(' ');
-    if (parts.some((part) => words.some((word) => part.startsWith(word)))) return start;
-    BEYOND_ASCII.lastIndex = end;
-  }
-  return -1;
-}
-
-const BEYOND_ASCII = /[^\p{ASCII}]/gu;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const isWordChar = (text: string, at: number): boolean => {
-  const code = text.charCodeAt(at);
-  if (code < 128) return isWordCode(code) || (code >= 65 && code <= 90);
-  return LETTER_OR_DIGIT.test(text[at]!);
-};
 
 /** Characters of a note read before and after its match: a passage's worth once its Markdown is gone. */
 const NOTE_BEFORE = LEAD_CHARS * 3;
@@ -262,7 +156,7 @@ function notePassage(note: string, at: number, terms: SearchTerms, typos: readon
  * About two lines of `text` from a little before `at`, cut at spaces, with the matched words marked; `cut`
  * says that `text` is itself a part of a longer one, before or after (an ellipsis says so).
  */
-function passageAround(
+export function passageAround(
   text: string,
   at: number,
   query: readonly string[] | SearchTerms,

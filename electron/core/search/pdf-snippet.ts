@@ -1,0 +1,145 @@
+import { foldText } from '../text';
+import { isAscii, isWordCode, markTypos, markWords } from './marks';
+import { bestWindow, wordPlaces } from './passage-place';
+import { pageAt, pageCount, type PdfText } from './pdf-text';
+import { PHRASE_PDF_BYTES } from './phrase-filter';
+import type { SearchTerms } from './phrases';
+import { passageAround, phraseAt, termsOf, type PdfMatch, type Snippet } from './snippet';
+import { typoEligible } from './typo';
+
+/* Where a search matched in a paper's PDF, for its row: the page, and a passage of it with the words marked. */
+
+/**
+ * Where the query is in a PDF's text. A phrase: on page `hint` (from 1, where the search found it) or the first
+ * page with it. Several words: the page and place where the most of them are close together, a word rare in this
+ * PDF counting for more than a frequent one (passage-place.ts). One word: on page `hint` (where the index saw it
+ * first) if it is there, else on the first page with it as typed, else (the index matched through typos) on the
+ * first with one of its neighbours. The start of the page if none is found. Pages past PHRASE_PDF_BYTES are not read.
+ */
+export function pdfMatchOf(text: PdfText, query: readonly string[] | SearchTerms, hint = 0): PdfMatch {
+  const terms = termsOf(query);
+  const words = terms.words;
+  const pages = readablePages(text);
+  const hinted = hint >= 1 && hint <= pages ? hint : 0;
+  if (terms.phrases.length > 0) {
+    for (const page of hinted ? [hinted, ...range(pages)] : range(pages)) {
+      const page_ = pageAt(text, page - 1);
+      const at = phraseAt(page_, terms);
+      if (at >= 0) return { page, snippet: passageAround(page_, at, terms) };
+    }
+  }
+  const best = words.length > 1 ? bestPage(text, words, pages, hinted) : undefined;
+  if (best) return { page: best.page, snippet: passageAround(pageAt(text, best.page - 1), best.at, terms) };
+  for (const typos of [false, true]) {
+    for (let page = hinted || 1; page <= pages; page++) {
+      const found = pdfPassage(pageAt(text, page - 1), words, typos);
+      if (found) return { page, snippet: found };
+      // The index saw the word there: reading on would find nothing better.
+      if (hinted) break;
+    }
+  }
+  const page = hinted || 1;
+  return { page, snippet: passageAround(pageCount(text) ? pageAt(text, page - 1) : '', 0, []) };
+}
+
+/** Pages 1 to `count`. */
+const range = (count: number): number[] => Array.from({ length: count }, (_, i) => i + 1);
+
+/** How many pages of a PDF's text are read for a row: those that start within PHRASE_PDF_BYTES. */
+function readablePages(text: PdfText): number {
+  let pages = 0;
+  while (pages < text.ends.length && (pages === 0 || text.ends[pages - 1]! < PHRASE_PDF_BYTES)) pages++;
+  return pages;
+}
+
+/**
+ * The page and place where most of `words` (as typed) are close together: each window scored by the words in it,
+ * each word weighing one over its count in the PDF's pages read. Ties go to page `hinted`, then the earlier page.
+ * Undefined when one of them is on no page as typed (the search read it as a typo).
+ */
+function bestPage(text: PdfText, words: readonly string[], pages: number, hinted: number) {
+  const perPage = range(pages).map((page) => wordPlaces(pageAt(text, page - 1), words));
+  const totals = words.map((_, w) => perPage.reduce((sum, places) => sum + places[w]!.length, 0));
+  // A word found nowhere as typed was read as a typo: the pages are read for its neighbours instead.
+  if (totals.some((total) => total === 0)) return undefined;
+  const weights = totals.map((total) => (total ? 1 / total : 0));
+  let best: { page: number; at: number; score: number } | undefined;
+  perPage.forEach((places, i) => {
+    const window = bestWindow(places, weights);
+    if (!window) return;
+    const page = i + 1;
+    const better = !best || window.score > best.score + 1e-9;
+    const tie = best && Math.abs(window.score - best.score) <= 1e-9 && page === hinted;
+    if (better || tie) best = { page, ...window };
+  });
+  return best;
+}
+
+/**
+ * A passage around the first word of a page that the query matched: a query word as typed, or a neighbour
+ * of one the page lacks as typed (the index read that word as a typo; which words it did, it does not say,
+ * so the page tells). Without `typos`, a page with no query word as typed has no passage.
+ */
+function pdfPassage(text: string, words: readonly string[], typos: boolean): Snippet | undefined {
+  const typed = firstMark(text, words);
+  if (typed < 0 && !typos) return undefined;
+  const missing = words.filter((word) => typoEligible(word) && firstMark(text, [word]) < 0);
+  const neighbour = missing.length ? (markTypos(text, missing, 1)[0]?.[0] ?? -1) : -1;
+  if (typed < 0 && neighbour < 0) return undefined;
+  const at = typed < 0 ? neighbour : neighbour < 0 ? typed : Math.min(typed, neighbour);
+  return passageAround(text, at, words, missing);
+}
+
+/**
+ * Where a word of `text` that a query word starts begins (the first found as written, else the first at
+ * all), or -1; as markWords finds them, but for a PDF's page of thousands of characters, which is rarely
+ * all ASCII (a dash, a quote) and would send markWords word by word through foldText.
+ */
+function firstMark(text: string, words: readonly string[]): number {
+  let first = -1;
+  const ascii = words.filter(isAscii);
+  // Running text has a word in lower case or capitalised: looked for as it is, without lower-casing the page.
+  for (const word of ascii) {
+    for (const form of [word, word[0]!.toUpperCase() + word.slice(1)]) {
+      for (let at = text.indexOf(form); at !== -1 && (first < 0 || at < first); at = text.indexOf(form, at + 1)) {
+        if (at === 0 || !isWordChar(text, at - 1)) {
+          first = at;
+          break;
+        }
+      }
+    }
+  }
+  if (first >= 0) return first;
+  const lower = text.toLowerCase();
+  // Lower-casing keeps every offset but for a few letters (such as İ); a page with one is read word by word.
+  if (lower.length !== text.length) return markWords(text, words, 1)[0]?.[0] ?? -1;
+  for (const word of ascii) {
+    for (let at = lower.indexOf(word); at !== -1 && (first < 0 || at < first); at = lower.indexOf(word, at + 1)) {
+      if (at === 0 || !isWordChar(lower, at - 1)) {
+        first = at;
+        break;
+      }
+    }
+  }
+  if (first >= 0) return first;
+  // Then the words with a character beyond ASCII (an ASCII word folds to itself, lower-cased).
+  BEYOND_ASCII.lastIndex = 0;
+  for (let m = BEYOND_ASCII.exec(text); m; m = BEYOND_ASCII.exec(text)) {
+    let start = m.index;
+    while (start > 0 && isWordChar(text, start - 1)) start--;
+    let end = m.index + 1;
+    while (end < text.length && isWordChar(text, end)) end++;
+    const parts = foldText(text.slice(start, end)).split(' ');
+    if (parts.some((part) => words.some((word) => part.startsWith(word)))) return start;
+    BEYOND_ASCII.lastIndex = end;
+  }
+  return -1;
+}
+
+const BEYOND_ASCII = /[^\p{ASCII}]/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const isWordChar = (text: string, at: number): boolean => {
+  const code = text.charCodeAt(at);
+  if (code < 128) return isWordCode(code) || (code >= 65 && code <= 90);
+  return LETTER_OR_DIGIT.test(text[at]!);
+};
