@@ -1,9 +1,10 @@
 import { joinTitle } from './importers/title-parts';
-import { SharedTitles, matchInLibrary, sameWork, whyApart } from './import-match';
+import { ImportLookups, matchInLibrary } from './import-match';
 import { BIBLIOGRAPHIC, createPaper, type PaperDraft } from './paper';
 import type { ImportProblem, ParsedImport } from './importers/types';
 import type { Link, Paper, Source } from './schema';
 import type { LibraryStore } from './store/store';
+import { sameWork, whyApart } from './same-work';
 import { squashSpace, titleKey } from './text';
 
 /** What importing each entry would do; shown as the preview, then applied as it is. */
@@ -33,7 +34,7 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
   const plan: PlannedEntry[] = parsed.problems.map((p) => ({ kind: 'error', ...p }));
   // Entries of the same file may repeat each other: the first one wins, later ones are duplicates of it.
   const earlier = new BatchIndex();
-  const titles = new SharedTitles();
+  const lookups = new ImportLookups(parsed.drafts);
   // The entries each paper took in: applyImport fills them in, after which a later entry is compared with them too.
   const takenIn = new Map<string, PaperDraft[]>();
   // Why an entry is only possibly the paper: what tells them apart, or an earlier entry the paper took in.
@@ -44,7 +45,7 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
     return [`an earlier entry of this file goes into it, and this one has ${whyApart(other, draft).join('; ')}`];
   };
   for (const [index, draft] of parsed.drafts.entries()) {
-    const found = matchInLibrary(store, draft, titles);
+    const found = matchInLibrary(store, draft, lookups);
     const match =
       found?.kind === 'same' && takenIn.get(found.paperId)?.some((other) => !sameWork(other, draft))
         ? { ...found, kind: 'possible' as const }
@@ -79,7 +80,10 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
   return plan;
 }
 
-/** The entries of one file seen so far, by identifier and title, to find the ones that repeat an earlier one. */
+/**
+ * The entries of one file seen so far, by identifier and title, to find the ones that repeat an earlier one
+ * (a PDF does not make two entries of one file one paper: a backup's papers may share one).
+ */
 class BatchIndex {
   private readonly byKey = new Map<string, PaperDraft>();
 
@@ -150,7 +154,7 @@ export async function applyImport(
   const total = parsed.drafts.length;
   // As planImport decides: the library first, then the earlier entries of this file (the papers they became).
   const earlier = new BatchIndex();
-  const titles = new SharedTitles();
+  const lookups = new ImportLookups(parsed.drafts);
   const added = new Map<PaperDraft, string>();
   const addedIds = new Set<string>();
   for (const [done, draft] of parsed.drafts.entries()) {
@@ -159,7 +163,7 @@ export async function applyImport(
       progress(done, total);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const match = matchInLibrary(store, draft, titles);
+    const match = matchInLibrary(store, draft, lookups);
     const inBatch = match?.kind === 'same' ? undefined : earlier.match(draft);
     // A possible duplicate is kept apart unless the person chose to merge it.
     const mergeChosen = choices.merge === 'all' || choices.merge?.has(done) === true;
@@ -176,6 +180,7 @@ export async function applyImport(
       const merged: Paper = { ...existing, ...fills };
       if (Object.keys(fills).length > 0 && !clashes(store, merged)) {
         store.replace({ ...merged, updatedAt: now });
+        lookups.add(store.get(existingId)!);
         outcome.merged.push(existingId);
         const before = Object.fromEntries(Object.keys(fills).map((key) => [key, existing[key as keyof Paper]]));
         outcome.undo.filled.push({ paperId: existingId, before, after: fills });
@@ -186,7 +191,7 @@ export async function applyImport(
     const fresh = draft.id && store.get(draft.id) ? { ...draft, id: undefined } : draft;
     const paper = createPaper(fresh, source, store.nextRank(), now);
     store.insert(paper);
-    titles.add(paper);
+    lookups.add(paper);
     outcome.added.push(paper.id);
     outcome.undo.added.push(paper.id);
     earlier.add(draft);
@@ -283,6 +288,7 @@ function clashes(store: LibraryStore, merged: Paper): boolean {
 
 function batchKeys(draft: PaperDraft): string[] {
   const keys: string[] = [];
+  if (draft.id) keys.push(`i:${draft.id}`);
   if (draft.arxivId) keys.push(`a:${draft.arxivId}`);
   if (draft.doi) keys.push(`d:${draft.doi}`);
   const title = titleKey(draft.title);

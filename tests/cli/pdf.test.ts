@@ -73,6 +73,29 @@ describe.skipIf(!existsSync(TRACEMONKEY))('paperqueue and PDFs', () => {
   });
 
   it(
+    'PDFs titled by their file name are found again by their checksum, and the backup by its ids',
+    { timeout: 120_000 },
+    async () => {
+      const data = await tempDir();
+      const folder = join(data, 'inbox');
+      await mkdir(folder);
+      // No title inside: each paper is titled "empty", "evaljs", "issue6010 1", too short to identify it.
+      for (const name of ['empty.pdf', 'evaljs.pdf', 'issue6010_1.pdf'])
+        await copyFile(join(PDFS, name), join(folder, name));
+      expect((await cli(['import', folder, '--data', data])).stdout).toContain('3 of 3 PDFs imported');
+      const again = await cli(['import', folder, '--data', data]);
+      expect(again.stdout.match(/already has this PDF/g)).toHaveLength(3);
+      const backup = join(data, 'all.json');
+      await cli(['export', '--format', 'json', '--out', backup, '--data', data]);
+      const restored = await cli(['import', backup, '--data', data]);
+      expect(restored.stdout).toMatch(
+        /^Added 0 papers from "all\.json"\.\nSkipped 3 duplicates already in the library\.\n/,
+      );
+      expect(JSON.parse((await cli(['list', '--json', '--data', data])).stdout)).toHaveLength(3);
+    },
+  );
+
+  it(
     'a backup with its PDFs: export --with-attachments, then import the folder into an empty library',
     { timeout: 120_000 },
     async () => {

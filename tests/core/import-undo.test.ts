@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sameWork, whyApart } from '../../electron/core/import-match';
+import { sameWork, whyApart } from '../../electron/core/same-work';
 import { LAST_IMPORT_FILE_NAME } from '../../electron/core/importers/last-import';
 import type { LibraryStore } from '../../electron/core/store/store';
 import { fixture, openTempStore, run } from './helpers';

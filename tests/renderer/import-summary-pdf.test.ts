@@ -16,6 +16,9 @@ describe('the import preview of a single PDF', () => {
 
     await run(library, 'library.import', { base64, name: 'tracemonkey.pdf' });
     const again = await run(library, 'library.previewImport', { base64, name: 'tracemonkey.pdf' });
-    expect(pdfSummary(again.pdf!)).toBe('goes to a paper in your library (the title matches)');
+    expect(pdfSummary(again.pdf!)).toBe('already in your library (the same file, by its checksum)');
+    // Another copy, another name: the same file all the same.
+    const copy = await run(library, 'library.previewImport', { base64, name: 'renamed.pdf' });
+    expect(copy.pdf).toMatchObject({ kind: 'attach', already: true, title: again.pdf!.title });
   });
 });

@@ -103,7 +103,7 @@ async function importFolder(ctx: VerbContext, folder: string, dryRun: boolean): 
         const { pdf } = await ctx.call('library.previewImport', { path });
         if (pdf)
           ctx.out(
-            `${name}: ${pdf.kind === 'attach' ? `would attach to "${pdf.title}"` : 'would be a new paper'} (${pdf.why}).`,
+            `${name}: ${pdf.kind === 'new' ? 'would be a new paper' : `${pdf.already ? 'already on' : 'would attach to'} "${pdf.title}"`} (${pdf.why}).`,
           );
       } else {
         const { pdf } = await ctx.call('library.import', { path });

@@ -7,11 +7,25 @@ import type { CachedPdfText } from './text-cache';
 
 /** Where an imported PDF goes: onto a paper already in the library, or a new paper made from it. */
 export type PdfPlan =
-  | { kind: 'attach'; paperId: string; title: string; why: string }
+  /** `already`: the paper has this very file (the same checksum): importing it changes nothing. */
+  | { kind: 'attach'; paperId: string; title: string; why: string; already?: boolean }
   | { kind: 'new'; title: string; authors: string[]; why: string };
 
-/** Match a PDF to a paper by the arXiv id or DOI it carries, else by title; else plan a new paper. */
-export function planPdf(ctx: CommandContext, text: CachedPdfText | undefined, name: string): PdfPlan {
+/**
+ * Match a PDF to a paper: the paper it is attached to already (by its SHA-256 `hash`: the same file), else by
+ * the arXiv id or DOI it carries, else by title; else plan a new paper.
+ */
+export function planPdf(ctx: CommandContext, text: CachedPdfText | undefined, name: string, hash: string): PdfPlan {
+  const holder = ctx.store.attachmentRefs.papersWith(hash)[0];
+  const attached = holder ? ctx.store.get(holder) : undefined;
+  if (attached)
+    return {
+      kind: 'attach',
+      paperId: attached.id,
+      title: attached.title,
+      why: 'the same file, by its checksum',
+      already: true,
+    };
   const info = text?.info;
   const byKey = (key: 'arxivId' | 'doi', label: string): PdfPlan | undefined => {
     const value = info?.[key];
@@ -51,7 +65,7 @@ export type PdfImported = PdfPlan & { paperId: string; hash: string; already: bo
 /** Import one PDF: stored, matched or made into a paper, and attached. */
 export async function importPdf(ctx: CommandContext, bytes: Uint8Array, name: string): Promise<PdfImported> {
   const pdf = await storePdf(ctx.store, bytes, name);
-  const plan = planPdf(ctx, pdf.text, name);
+  const plan = planPdf(ctx, pdf.text, name, pdf.attachment.hash);
   let paperId: string;
   if (plan.kind === 'attach') {
     paperId = plan.paperId;

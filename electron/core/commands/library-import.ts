@@ -7,6 +7,7 @@ import { readInput } from '../importers/read-input';
 import { applyImport, planImport, type ImportChoices, type ImportOutcome } from '../import-plan';
 import { forgetImport, rememberImport, undoLastImport } from '../importers/last-import';
 import type { ImportProblem, ParsedImport } from '../importers/types';
+import { sha256 } from '../attachments/files';
 import { importPdf, planPdf, type PdfImported } from '../attachments/pdf-import';
 import { MAX_PDF_BYTES, pdfTextOf } from '../attachments/store-pdf';
 import { CommandError } from '../result';
@@ -57,7 +58,8 @@ export const libraryPreviewImport = defineCommand({
     if (input.undo !== undefined) throw new CommandError('INVALID_INPUT', 'An undo has nothing to preview.');
     const given = await readInput(input);
     if (given.kind === 'pdf') {
-      const plan = planPdf(ctx, await pdfTextOf(ctx.store, given.bytes, given.name), given.name);
+      const hash = sha256(given.bytes);
+      const plan = planPdf(ctx, await pdfTextOf(ctx.store, given.bytes, given.name, hash), given.name, hash);
       return {
         format: 'pdf',
         source: given.name,

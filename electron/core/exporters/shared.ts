@@ -63,12 +63,13 @@ export function citationKeys(papers: readonly Paper[]): string[] {
   });
 }
 
-function generatedKey(paper: Paper): string {
+/** The key an export gives a paper without a usable key of its own, before any clash suffix: <family><year><word>. */
+export function generatedKey(paper: Pick<Paper, 'title' | 'year'> & { authors?: readonly string[] }): string {
   const word = foldText(paper.title)
     .split(' ')
     .map(asciiFold)
     .find((w) => w !== '' && !TITLE_STOPWORDS.has(w));
-  const key = asciiFold(leadName(paper.authors[0])) + (paper.year ?? '') + (word ?? '');
+  const key = asciiFold(leadName(paper.authors?.[0])) + (paper.year ?? '') + (word ?? '');
   return /^[a-z]/.test(key) ? key : `paper${key}`;
 }
 

@@ -1,4 +1,4 @@
-import { sameWork } from '../import-match';
+import { sameWork } from '../same-work';
 import type { Paper } from '../schema';
 import { titleKey } from '../text';
 import { compareMarks, type Mark } from './changes';
@@ -11,7 +11,7 @@ export type IdentityView = Pick<
 
 /**
  * Papers imported under different ids on different devices, grouped into one paper each: same arXiv id,
- * same DOI, or the same normalised title when nothing tells the two apart (import-match's sameWork, and no
+ * same DOI, or the same normalised title when nothing tells the two apart (same-work's sameWork, and no
  * differing arXiv id or DOI), as a local import decides. Identifier matches always join; a title match joins
  * two groups only if every pair across them is the same work, so one paper without a year never makes its
  * 2020 and 2021 namesakes one. Matches are taken in birth order, never in the order papers are given, so

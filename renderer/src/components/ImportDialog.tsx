@@ -49,7 +49,8 @@ function actionLabel({ new: fresh, filling, pdf }: ImportPreview, merging: numbe
 }
 
 /** Why there is nothing to import, after "Nothing new to import." */
-function nothingNewReason({ found, duplicates, errors }: ImportPreview): string {
+function nothingNewReason({ found, duplicates, errors, pdf }: ImportPreview): string {
+  if (pdf) return `“${pdf.title}” has this PDF already.`;
   const skipped =
     errors > 0 ? ` ${errors.toLocaleString()} ${errors === 1 ? 'entry was' : 'entries were'} skipped.` : '';
   if (duplicates === 1) return `Its paper is already in your library, with nothing this file would add.${skipped}`;
@@ -71,7 +72,8 @@ export function ImportDialog() {
     pending?.preview !== undefined &&
     pending.preview.new === 0 &&
     pending.preview.filling === 0 &&
-    pending.preview.pdf === undefined;
+    (pending.preview.pdf === undefined ||
+      (pending.preview.pdf.kind === 'attach' && pending.preview.pdf.already === true));
   // Where the keyboard is when the preview arrives: Enter or Space closes, as the only thing left to do.
   useEffect(() => {
     if (nothingNew) close.current?.focus();
@@ -112,7 +114,9 @@ export function ImportDialog() {
                 </p>
               )}
               {preview.pdf ? (
-                <p className="import-summary">PDF · {pdfSummary(preview.pdf)}.</p>
+                <p className={nothingNew ? 'import-summary muted' : 'import-summary'}>
+                  PDF · {pdfSummary(preview.pdf)}.
+                </p>
               ) : (
                 <p className={nothingNew ? 'import-summary muted' : 'import-summary'}>
                   {preview.format} · {preview.found.toLocaleString()} found · <strong>{newPapers(preview.new)}</strong>

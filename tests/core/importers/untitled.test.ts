@@ -41,16 +41,35 @@ describe('entries without a title', () => {
       ['apa-untitled-map', ['U.S. Geological Survey'], 2018],
       ['apa-untitled-map-2', ['U.S. Geological Survey'], 2018],
     ]);
-    // Importing the file again finds nothing new among the titled, but cannot tell untitled entries apart.
+    // Importing the file again adds nothing: each untitled entry is found by its key, as the titled one by its title.
     const again = await run(store, 'library.previewImport', { path: fixture('untitled/apa.bib') });
-    expect(again).toMatchObject({ new: 3, duplicates: 1 });
+    expect(again).toMatchObject({ new: 0, duplicates: 4 });
+    expect(again.entries.map((e) => e.kind === 'duplicate' && store.get(e.existingId)?.citationKey)).toEqual([
+      false, // the empty entry, skipped
+      'apa-twitter',
+      'apa-untitled-map',
+      'apa-untitled-map-2',
+      'titled',
+    ]);
   });
 
-  it('an untitled entry with a DOI is still a duplicate by its DOI', async () => {
+  it('an untitled entry is a duplicate by its DOI, or else by its key', async () => {
     const store = await openTempStore();
     await run(store, 'library.import', { path: fixture('untitled/items.json') });
     const again = await run(store, 'library.previewImport', { path: fixture('untitled/items.json') });
-    expect(again).toMatchObject({ new: 1, duplicates: 2 });
+    expect(again).toMatchObject({ new: 0, duplicates: 3 });
+    // Another file's untitled entry with the DOI is that paper; one with only the same key is another work.
+    const other = JSON.stringify([
+      { id: 'elsewhere', type: 'article-journal', DOI: '10.1234/untitled.1' },
+      {
+        id: 'csl-untitled',
+        type: 'webpage',
+        author: [{ literal: 'Someone Else' }],
+        issued: { 'date-parts': [[2021]] },
+      },
+    ]);
+    const preview = await run(store, 'library.previewImport', { text: other, name: 'other.json' });
+    expect(preview.entries.map((e) => e.kind)).toEqual(['duplicate', 'new']);
   });
 
   it('exports no title field for an untitled paper, so nothing made up is exported', async () => {

@@ -22,5 +22,7 @@ export function summaryRest(preview: ImportPreview): string {
 
 /** Where a PDF goes and why, after "PDF · ": "a new paper (titled from …)". */
 export function pdfSummary(pdf: NonNullable<ImportPreview['pdf']>): string {
-  return `${pdf.kind === 'attach' ? 'goes to a paper in your library' : 'a new paper'} (${pdf.why})`;
+  const where =
+    pdf.kind === 'new' ? 'a new paper' : pdf.already ? 'already in your library' : 'goes to a paper in your library';
+  return `${where} (${pdf.why})`;
 }

@@ -1,0 +1,93 @@
+import { generatedKey } from './exporters/shared';
+import type { PaperDraft } from './paper';
+import { sameWork } from './same-work';
+import type { Paper } from './schema';
+import type { LibraryStore } from './store/store';
+import { foldText, titleKey } from './text';
+
+/** What a record without a title that identifies it is compared on. */
+type Loose = PaperDraft | Paper;
+
+/**
+ * A title too short to be a duplicate key ("Lorem Ipsum", "Paper title", a PDF named after its file) or no
+ * title at all identifies nothing: many works share it. Such a record is the same as another only when
+ * something else says so:
+ * its citation key: the same key (case aside, as BibTeX compares them) and the same title, with nothing
+ * telling the two apart (`agree`). The key a paper has is its own, or, for a paper without one, the key
+ * Paperqueue's exports give it (family, year and first title word, with a, b… after it on a clash), so a
+ * BibTeX, RIS or CSL-JSON export imported back finds its papers.
+ */
+export function sameByKey(paper: Loose, draft: PaperDraft): boolean {
+  const key = draft.citationKey?.trim().toLowerCase();
+  if (!key) return false;
+  const own = paper.citationKey?.trim().toLowerCase();
+  const keyed = own === key || (isGeneratedFor(key, draft) && generatedKey(paper) === generatedKey(draft));
+  return keyed && agree(paper, draft);
+}
+
+/** True when `key` is what an export writes for a record like `draft`: its generated key, maybe with a clash suffix. */
+function isGeneratedFor(key: string, draft: PaperDraft): boolean {
+  const base = generatedKey(draft);
+  return key.startsWith(base) && /^[a-z]*$/.test(key.slice(base.length));
+}
+
+/**
+ * The same title as folded for duplicate checks (or both none), nothing telling the two works apart
+ * (sameWork), and no other abstract when both have one.
+ */
+function agree(a: Loose, b: Loose): boolean {
+  return foldText(a.title) === foldText(b.title) && sameWork(a, b) && !differ(a.abstract, b.abstract);
+}
+
+const differ = (x: string | undefined, y: string | undefined): boolean =>
+  !!x?.trim() && !!y?.trim() && foldText(x) !== foldText(y);
+
+/**
+ * The library's papers whose title identifies nothing (few in most libraries), by their own citation key
+ * and the key an export gives them: built the first time an import has such an entry, then
+ * kept up to date by the import as it adds or fills in papers. Each candidate is checked as it is now.
+ */
+export class KeyedRecords {
+  private index: Map<string, string[]> | undefined;
+
+  /** The paper `draft` (whose title identifies nothing) is, by its key; undefined if none. */
+  find(store: LibraryStore, draft: PaperDraft): Paper | undefined {
+    const key = draft.citationKey?.trim().toLowerCase();
+    if (!key) return undefined;
+    const looks = [`k:${key}`];
+    if (isGeneratedFor(key, draft)) looks.push(`g:${generatedKey(draft)}`);
+    const index = this.built(store);
+    for (const look of looks) {
+      for (const id of index.get(look) ?? []) {
+        const paper = store.get(id);
+        if (paper && !titleKey(paper.title) && sameByKey(paper, draft)) return paper;
+      }
+    }
+    return undefined;
+  }
+
+  /** A paper the import added or filled in; before the index is built, the first lookup will find it in the store. */
+  add(paper: Paper): void {
+    if (!this.index || titleKey(paper.title)) return;
+    for (const look of looksOf(paper)) {
+      const ids = this.index.get(look);
+      if (!ids) this.index.set(look, [paper.id]);
+      else if (!ids.includes(paper.id)) ids.push(paper.id);
+    }
+  }
+
+  private built(store: LibraryStore): Map<string, string[]> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const paper of store.all()) this.add(paper);
+    }
+    return this.index;
+  }
+}
+
+function looksOf(paper: Paper): string[] {
+  const looks = [`g:${generatedKey(paper)}`];
+  const own = paper.citationKey?.trim().toLowerCase();
+  if (own) looks.push(`k:${own}`);
+  return looks;
+}
