@@ -3,7 +3,7 @@ import type { PaperDraft } from './paper';
 import { sameWork } from './same-work';
 import type { Paper } from './schema';
 import type { LibraryStore } from './store/store';
-import { foldText, titleKey } from './text';
+import { foldText, squashSpace, titleKey } from './text';
 
 /** What a record without a title that identifies it is compared on. */
 type Loose = PaperDraft | Paper;
@@ -12,10 +12,13 @@ type Loose = PaperDraft | Paper;
  * A title too short to be a duplicate key ("Lorem Ipsum", "Paper title", a PDF named after its file) or no
  * title at all identifies nothing: many works share it. Such a record is the same as another only when
  * something else says so:
- * its citation key: the same key (case aside, as BibTeX compares them) and the same title, with nothing
- * telling the two apart (`agree`). The key a paper has is its own, or, for a paper without one, the key
- * Paperqueue's exports give it (family, year and first title word, with a, b… after it on a clash), so a
- * BibTeX, RIS or CSL-JSON export imported back finds its papers.
+ * - its citation key: the same key (case aside, as BibTeX compares them) and the same title, with nothing
+ *   telling the two apart (`agree`). The key a paper has is its own, or, for a paper without one, the key
+ *   Paperqueue's exports give it (family, year and first title word, with a, b… after it on a clash), so a
+ *   BibTeX, RIS or CSL-JSON export imported back finds its papers. Two entries of one file with different
+ *   keys are two records, as their file kept them;
+ * - without a key (nor a backup's paper id), its whole content: every field the record carries, written the
+ *   same. Nothing tells two such records apart, and nothing else could.
  */
 export function sameByKey(paper: Loose, draft: PaperDraft): boolean {
   const key = draft.citationKey?.trim().toLowerCase();
@@ -23,6 +26,19 @@ export function sameByKey(paper: Loose, draft: PaperDraft): boolean {
   const own = paper.citationKey?.trim().toLowerCase();
   const keyed = own === key || (isGeneratedFor(key, draft) && generatedKey(paper) === generatedKey(draft));
   return keyed && agree(paper, draft);
+}
+
+/** True when `draft`, which has neither a citation key nor a paper id, carries exactly what `paper` carries. */
+export function sameByContent(paper: Loose, draft: PaperDraft): boolean {
+  return !keyOf(draft) && contentKey(draft) !== undefined && contentKey(paper) === contentKey(draft);
+}
+
+/**
+ * What tells a record apart from others with the same content: its citation key, or the paper id a backup
+ * gives it (two papers of one backup are two papers, as their library had them).
+ */
+export function keyOf(draft: PaperDraft): string | undefined {
+  return draft.citationKey?.trim().toLowerCase() || draft.id;
 }
 
 /** True when `key` is what an export writes for a record like `draft`: its generated key, maybe with a clash suffix. */
@@ -43,24 +59,61 @@ const differ = (x: string | undefined, y: string | undefined): boolean =>
   !!x?.trim() && !!y?.trim() && foldText(x) !== foldText(y);
 
 /**
- * The library's papers whose title identifies nothing (few in most libraries), by their own citation key
- * and the key an export gives them: built the first time an import has such an entry, then
+ * Every field a record carries that says which work it is, as one string; undefined for a record with
+ * nothing but a type. Not its key (compared on its own), nor what the person added (tags, note, status).
+ */
+export function contentKey(record: Loose): string | undefined {
+  const text = (value: string | undefined) => (value ? squashSpace(value) : undefined);
+  const fields = [
+    foldText(record.title),
+    text(record.titleParts?.subtitle),
+    text(record.titleParts?.addon),
+    (record.authors ?? []).map(squashSpace).join('; '),
+    JSON.stringify(record.editors ?? []),
+    text(record.abstract),
+    record.year,
+    text(record.venue),
+    text(record.volume),
+    text(record.issue),
+    text(record.pages),
+    text(record.publisher),
+    text(record.issn),
+    text(record.isbn),
+    text(record.language),
+    text(record.genre),
+    text(record.url),
+    record.doi,
+    record.arxivId,
+    (record.keywords ?? []).join('; '),
+    JSON.stringify(Object.entries(record.extra ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
+  ];
+  const empty = (value: unknown) => value === undefined || value === '' || value === '[]' || value === '{}';
+  if (fields.every(empty)) return undefined;
+  return JSON.stringify([record.type, ...fields]);
+}
+
+/**
+ * The library's papers whose title identifies nothing (few in most libraries), by their own citation key,
+ * the key an export gives them and their content: built the first time an import has such an entry, then
  * kept up to date by the import as it adds or fills in papers. Each candidate is checked as it is now.
  */
 export class KeyedRecords {
   private index: Map<string, string[]> | undefined;
 
-  /** The paper `draft` (whose title identifies nothing) is, by its key; undefined if none. */
+  /** The paper `draft` (whose title identifies nothing) is, by its key or its content; undefined if none. */
   find(store: LibraryStore, draft: PaperDraft): Paper | undefined {
     const key = draft.citationKey?.trim().toLowerCase();
-    if (!key) return undefined;
-    const looks = [`k:${key}`];
-    if (isGeneratedFor(key, draft)) looks.push(`g:${generatedKey(draft)}`);
+    const content = keyOf(draft) ? undefined : contentKey(draft);
+    const looks: string[] = [];
+    if (key) looks.push(`k:${key}`);
+    if (key && isGeneratedFor(key, draft)) looks.push(`g:${generatedKey(draft)}`);
+    if (content !== undefined) looks.push(`c:${content}`);
+    if (looks.length === 0) return undefined;
     const index = this.built(store);
     for (const look of looks) {
       for (const id of index.get(look) ?? []) {
         const paper = store.get(id);
-        if (paper && !titleKey(paper.title) && sameByKey(paper, draft)) return paper;
+        if (paper && !titleKey(paper.title) && (sameByKey(paper, draft) || sameByContent(paper, draft))) return paper;
       }
     }
     return undefined;
@@ -89,5 +142,7 @@ function looksOf(paper: Paper): string[] {
   const looks = [`g:${generatedKey(paper)}`];
   const own = paper.citationKey?.trim().toLowerCase();
   if (own) looks.push(`k:${own}`);
+  const content = contentKey(paper);
+  if (content !== undefined) looks.push(`c:${content}`);
   return looks;
 }

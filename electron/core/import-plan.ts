@@ -1,4 +1,5 @@
 import { joinTitle } from './importers/title-parts';
+import { contentKey, keyOf, sameByContent, sameByKey } from './import-by-key';
 import { ImportLookups, matchInLibrary } from './import-match';
 import { BIBLIOGRAPHIC, createPaper, type PaperDraft } from './paper';
 import type { ImportProblem, ParsedImport } from './importers/types';
@@ -81,8 +82,10 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
 }
 
 /**
- * The entries of one file seen so far, by identifier and title, to find the ones that repeat an earlier one
- * (a PDF does not make two entries of one file one paper: a backup's papers may share one).
+ * The entries of one file seen so far, by identifier and title, to find the ones that repeat an earlier one:
+ * by the rules matchInLibrary applies to the library, except that a PDF does not make two entries of one
+ * file one paper (a backup's papers may share one), nor does a key an export would give (it gives distinct
+ * ones: two entries of one file with different keys are two records).
  */
 class BatchIndex {
   private readonly byKey = new Map<string, PaperDraft>();
@@ -93,8 +96,13 @@ class BatchIndex {
 
   match(draft: PaperDraft): { kind: 'same' | 'possible'; draft: PaperDraft; title: string } | undefined {
     const keys = batchKeys(draft);
-    const byId = keys.filter((key) => !key.startsWith('t:')).find((key) => this.byKey.has(key));
-    if (byId) return { kind: 'same', draft: this.byKey.get(byId)!, title: this.byKey.get(byId)!.title };
+    const byId = keys.filter((key) => /^[adi]:/.test(key)).find((key) => this.byKey.has(key));
+    const loose = keys
+      .filter((key) => /^[kc]:/.test(key))
+      .map((key) => this.byKey.get(key))
+      .find((other) => other && (sameByKey(other, draft) || sameByContent(other, draft)));
+    const same = byId ? this.byKey.get(byId)! : loose;
+    if (same) return { kind: 'same', draft: same, title: same.title };
     const byTitle = keys.find((key) => key.startsWith('t:') && this.byKey.has(key));
     const other = byTitle ? this.byKey.get(byTitle) : undefined;
     if (!other) return undefined;
@@ -293,5 +301,12 @@ function batchKeys(draft: PaperDraft): string[] {
   if (draft.doi) keys.push(`d:${draft.doi}`);
   const title = titleKey(draft.title);
   if (title) keys.push(`t:${title}`);
+  else {
+    // A title that identifies nothing: the citation key, or without one the whole content (import-by-key.ts).
+    const citationKey = draft.citationKey?.trim().toLowerCase();
+    const content = keyOf(draft) ? undefined : contentKey(draft);
+    if (citationKey) keys.push(`k:${citationKey}`);
+    else if (content !== undefined) keys.push(`c:${content}`);
+  }
   return keys;
 }

@@ -99,3 +99,63 @@ describe('an export imported back into its own library adds nothing', () => {
     expect(await run(store, 'library.import', { text: third, name: 'third.json' })).toMatchObject({ added: 1 });
   });
 });
+
+/** Records whose titles identify nothing, as citation.js's test file and ASReview's have them. */
+const LOREM = JSON.stringify([
+  { id: 'Article', type: 'article-journal', title: 'Lorem Ipsum', author: [{ family: 'Adams' }], volume: '5' },
+  { id: 'Book', type: 'book', title: 'Lorem Ipsum', author: [{ family: 'Adams' }] },
+  { id: 'Misc', type: 'document', title: 'Lorem Ipsum', author: [{ family: 'Adams' }] },
+]);
+const RIS = ['1', '2', '3', '4']
+  .map(
+    (id) =>
+      `TY  - GEN\nID  - ${id}\n${id === '1' || id === '3' ? 'TI  - Title of reference' : 'N2  - Lorem ipsum.'}\nER  - \n`,
+  )
+  .join('\n');
+/** No key at all: only what they carry says which record is which. */
+const KEYLESS = [
+  '@article{, abstract = {25 degrees}}',
+  '@article{, abstract = {25 degrees}}',
+  '@article{, abstract = {30 degrees}}',
+].join('\n');
+
+describe('the same file imported twice adds nothing the second time', () => {
+  it('finds records with a short title by their citation key, and keeps distinct ones apart', async () => {
+    const store = await openTempStore();
+    expect(await run(store, 'library.import', { text: LOREM, name: 'lorem.json' })).toMatchObject({ added: 3 });
+    expect(await run(store, 'library.import', { text: LOREM, name: 'lorem.json' })).toMatchObject({
+      added: 0,
+      duplicates: 3,
+    });
+    // Another file's "Lorem Ipsum" with a key of its own, or the same key by another author, is another work.
+    const other = JSON.stringify([
+      { id: 'Other', type: 'book', title: 'Lorem Ipsum', author: [{ family: 'Adams' }] },
+      { id: 'Book', type: 'book', title: 'Lorem Ipsum', author: [{ family: 'Brody' }] },
+      { id: 'Book', type: 'book', title: 'Dolor Sit', author: [{ family: 'Adams' }] },
+    ]);
+    const preview = await run(store, 'library.previewImport', { text: other, name: 'other.json' });
+    expect(preview.entries.map((e) => e.kind)).toEqual(['new', 'new', 'new']);
+  });
+
+  it('keeps untitled records with different keys apart, and merges a titled one into its earlier twin', async () => {
+    const store = await openTempStore();
+    const first = await run(store, 'library.import', { text: RIS, name: 'empty-values.ris' });
+    // 1 and 3 share a title that identifies a work, and nothing tells them apart; 2 and 4 only their keys do.
+    expect(first).toMatchObject({ added: 3, duplicates: 1, repeats: 1 });
+    expect([...store.all()].map((p) => p.citationKey)).toEqual(['1', '2', '4']);
+    expect(await run(store, 'library.import', { text: RIS, name: 'empty-values.ris' })).toMatchObject({
+      added: 0,
+      duplicates: 4,
+    });
+  });
+
+  it('takes records without a key or title for one paper only when they carry the same', async () => {
+    const store = await openTempStore();
+    const first = await run(store, 'library.import', { text: KEYLESS, name: 'keyless.bib' });
+    expect(first).toMatchObject({ added: 2, repeats: 1 });
+    expect(await run(store, 'library.import', { text: KEYLESS, name: 'keyless.bib' })).toMatchObject({
+      added: 0,
+      duplicates: 3,
+    });
+  });
+});
