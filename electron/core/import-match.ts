@@ -5,8 +5,11 @@ import type { Paper } from './schema';
 import type { LibraryStore } from './store/store';
 import { titleKey } from './text';
 
-/** What an imported entry is to a paper already there: the same paper, or only possibly the same. */
-export type Match = { kind: 'same' | 'possible'; paperId: string; title: string };
+/**
+ * What an imported entry is to a paper already there: the same paper, or only possibly the same. `byTitle`:
+ * found by its title (or a short title and its key), where what tells works apart decides, not an identifier.
+ */
+export type Match = { kind: 'same' | 'possible'; paperId: string; title: string; byTitle?: boolean };
 
 /**
  * The paper `draft` is in the library, if any. The same paper id (a backup's), DOI, arXiv id (versions of
@@ -16,7 +19,12 @@ export type Match = { kind: 'same' | 'possible'; paperId: string; title: string 
  * content to decide (import-by-key.ts).
  */
 export function matchInLibrary(store: LibraryStore, draft: PaperDraft, lookups: ImportLookups): Match | undefined {
-  const same = (paper: Paper): Match => ({ kind: 'same', paperId: paper.id, title: paper.title });
+  const same = (paper: Paper, byTitle = false): Match => ({
+    kind: 'same',
+    paperId: paper.id,
+    title: paper.title,
+    ...(byTitle && { byTitle }),
+  });
   // A backup's paper is the library's paper with its id (ids are random: another library's never share one).
   const byId = draft.id ? store.get(draft.id) : undefined;
   if (byId && !otherIdentifiers(byId, draft)) return same(byId);
@@ -28,15 +36,15 @@ export function matchInLibrary(store: LibraryStore, draft: PaperDraft, lookups: 
   if (byPdf) return same(byPdf);
   if (!titleKey(draft.title)) {
     const keyed = lookups.keyed.find(store, draft);
-    return keyed && same(keyed);
+    return keyed && same(keyed, true);
   }
   const id = store.findDuplicate({ title: draft.title });
   const paper = id ? store.get(id) : undefined;
   if (!id || !paper) return undefined;
-  if (sameWork(paper, draft)) return same(paper);
+  if (sameWork(paper, draft)) return same(paper, true);
   // The store names one paper per title; a work kept apart from it earlier has the same title too.
   const other = lookups.titles.withTitle(store, draft.title).find((p) => p.id !== id && sameWork(p, draft));
-  return other ? same(other) : { kind: 'possible', paperId: id, title: paper.title };
+  return other ? same(other, true) : { kind: 'possible', paperId: id, title: paper.title };
 }
 
 /** True when the two carry different DOIs or arXiv ids: whatever else they share, they are two works. */

@@ -47,8 +47,9 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
   };
   for (const [index, draft] of parsed.drafts.entries()) {
     const found = matchInLibrary(store, draft, lookups);
+    // A title match is judged against the paper as applyImport will have filled it in; an identifier is not.
     const match =
-      found?.kind === 'same' && takenIn.get(found.paperId)?.some((other) => !sameWork(other, draft))
+      found?.kind === 'same' && found.byTitle && takenIn.get(found.paperId)?.some((other) => !sameWork(other, draft))
         ? { ...found, kind: 'possible' as const }
         : found;
     if (match?.kind === 'same') {
