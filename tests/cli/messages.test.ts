@@ -62,6 +62,19 @@ describe('what the CLI says when it cannot do what it was asked', { timeout: 60_
     }
   });
 
+  it('says where a .json file stops being JSON, naming the file, instead of reading it as a digest', async () => {
+    const data = await libraryWithIds(['a0000001']);
+    const file = join(data, 'broken.json');
+    await writeFile(file, 'not json {');
+    const run = await cliIn(data, 'import', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('warning: broken.json: not valid JSON at line 1, column 2\n');
+    await writeFile(file, '{\n  "version": 1,\n  "papers": [\n    {"id": "x",}\n  ]\n}');
+    expect((await cliIn(data, 'import', file, '--dry-run')).stdout).toContain(
+      'broken.json: not valid JSON at line 4, column 16 (Expected double-quoted property name)',
+    );
+  });
+
   it('says what --weeks takes, whether a negative number is written --weeks -3 or --weeks=-3', async () => {
     const data = await libraryWithIds(['a0000001']);
     for (const args of [['--weeks', '-3'], ['--weeks=-3']]) {

@@ -4,6 +4,7 @@ import { draftFrom, firstString, htmlToText, isObject, type Located } from './cs
 import { MAX_JSON_DEPTH, jsonDepth } from './json-guard';
 import { joinTitle } from './title-parts';
 import type { Importer, ParsedImport } from './types';
+import { jsonProblem } from '../json-problem';
 
 /**
  * Crossref's REST API JSON (api.crossref.org/works): one work ({"message-type": "work"}), a search
@@ -28,10 +29,11 @@ function sniff(text: string): boolean {
 function parse(text: string, fileLabel: string): ParsedImport {
   const result: ParsedImport = { format: 'crossref', sourceName: fileLabel, drafts: [], problems: [], found: 0 };
   let works: Located[] | undefined;
+  const body = text.replace(/^(\s*?)\uFEFF/, '$1');
   try {
-    works = worksOf(JSON.parse(text.replace(/^(\s*?)\uFEFF/, '$1')));
+    works = worksOf(JSON.parse(body));
   } catch (error) {
-    result.problems.push({ where: fileLabel, message: `not valid JSON (${(error as Error).message})` });
+    result.problems.push({ where: fileLabel, message: jsonProblem(body, error) });
     return result;
   }
   if (!works) {

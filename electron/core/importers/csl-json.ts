@@ -7,6 +7,7 @@ import { squashSpace } from '../text';
 import { EMPTY_ENTRY, hasContent } from './draft-content';
 import { linksFromField } from './links';
 import type { Importer, ParsedImport } from './types';
+import { jsonProblem } from '../json-problem';
 
 type CslItem = Record<string, unknown>;
 export type Located = { item: unknown; where: string; doiKey?: string };
@@ -46,7 +47,7 @@ function parseCslJson(text: string, fileLabel: string): ParsedImport {
   try {
     value = JSON.parse(stripBom(text));
   } catch (error) {
-    result.problems.push({ where: fileLabel, message: `not valid JSON (${(error as Error).message})` });
+    result.problems.push({ where: fileLabel, message: jsonProblem(stripBom(text), error) });
     return result;
   }
   const items = locateItems(value);

@@ -6,6 +6,7 @@ import { cslJsonImporter } from './csl-json';
 import { parseDigest } from './digest';
 import { hfDailyImporter } from './hf-daily';
 import { idListImporter } from './id-list';
+import { jsonProblem } from '../json-problem';
 import { MAX_JSON_DEPTH, jsonDepth } from './json-guard';
 import { risImporter } from './ris';
 import { textRecordsImporter } from './text-records';
@@ -41,7 +42,8 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /**
  * Recognise the format from the content (never the file name) and parse it.
- * `fileLabel` names the file (or "pasted text") in every problem reported.
+ * `fileLabel` names the file (or "pasted text") in every problem reported. A file named .json that no
+ * format recognises is broken JSON, and told so with where it breaks, not read as a digest.
  */
 export function parseImport(text: string, format: ImportFormat, fileLabel: string): ParsedImport {
   // Every format is recognised and read the same whatever its line endings (CRLF, classic Mac CR).
@@ -50,16 +52,27 @@ export function parseImport(text: string, format: ImportFormat, fileLabel: strin
   if (format === 'digest') return parseDigest(body, fileLabel, fileLabel);
   const chosen = BY_FORMAT.get(format);
   if (chosen) return chosen.parse(body, fileLabel);
+  const namedJson = /\.json$/i.test(fileLabel.trim());
   if (format === 'json-backup' || /^\s*[[{]/.test(body)) {
-    const json = parseJson(body, fileLabel, format === 'json-backup');
+    const backup = format === 'json-backup';
+    const json = parseJson(body, fileLabel, backup, backup || namedJson);
     if (json) return json;
   }
   const importer = TEXT_IMPORTERS.find((i) => i.sniff(body));
-  return importer ? importer.parse(body, fileLabel) : parseDigest(body, fileLabel, fileLabel);
+  if (importer) return importer.parse(body, fileLabel);
+  return (namedJson && parseJson(body, fileLabel, false, true)) || parseDigest(body, fileLabel, fileLabel);
 }
 
-/** A JSON import, or undefined when the text is not JSON after all (a digest may start with "["). */
-function parseJson(body: string, fileLabel: string, mustBeBackup: boolean): ParsedImport | undefined {
+/**
+ * A JSON import, or undefined when the text is not JSON after all (a digest may start with "["); `mustBeJson`
+ * when it cannot be anything else (a backup was asked for, or the file is named .json).
+ */
+function parseJson(
+  body: string,
+  fileLabel: string,
+  mustBeBackup: boolean,
+  mustBeJson: boolean,
+): ParsedImport | undefined {
   if (jsonDepth(body) > MAX_JSON_DEPTH) {
     return failed(fileLabel, `nested more than ${MAX_JSON_DEPTH} levels deep; no bibliography looks like this`, 'json');
   }
@@ -67,9 +80,7 @@ function parseJson(body: string, fileLabel: string, mustBeBackup: boolean): Pars
   try {
     value = JSON.parse(body);
   } catch (error) {
-    if (mustBeBackup || /^\s*\{\s*"/.test(body)) {
-      return failed(fileLabel, `not valid JSON (${(error as Error).message})`, 'json');
-    }
+    if (mustBeJson || /^\s*\{\s*"/.test(body)) return failed(fileLabel, jsonProblem(body, error), 'json');
     return undefined;
   }
   if (looksLikeBackup(value)) return parseBackup(value, fileLabel);

@@ -1,11 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import type { z } from 'zod';
 import { LIBRARY_VERSION, LibraryFileSchema, PaperSchema, type LibraryFile, type Paper } from '../schema';
-import { lineColumnAt } from '../text';
 import { LinePlaces, splitPaperLines, type PaperLines } from './library-lines';
 import { migrate } from './migrations';
 import { isShelved } from './abstract-shelf';
 import { isPaper } from './paper-check';
+import { jsonProblem } from '../json-problem';
 
 const RulesSchema = LibraryFileSchema.shape.rules;
 
@@ -53,7 +53,7 @@ export function decodeLibrary(file: string, bytes: Uint8Array): Decoded {
     return checkLibrary(file, JSON.parse(text));
   } catch (error) {
     if (error instanceof StoreLoadError) throw error;
-    throw new StoreLoadError(file, describeJsonError(text, error));
+    throw new StoreLoadError(file, `it is ${jsonProblem(text, error)}`);
   }
 }
 
@@ -114,17 +114,6 @@ function checkPapers(papers: unknown): Paper[] | undefined {
     out[i] = parsed.data;
   }
   return out;
-}
-
-function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (position?.[1]) {
-    const { line, column } = lineColumnAt(text, Number(position[1]));
-    return `it is not valid JSON at line ${line}, column ${column} (${message.replace(/ in JSON at position.*/, '')})`;
-  }
-  if (/end of JSON input|Unterminated/i.test(message)) return 'it is not valid JSON: it ends too early (truncated?)';
-  return `it is not valid JSON (${message})`;
 }
 
 function describeIssues(error: z.ZodError): string {
