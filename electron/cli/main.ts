@@ -50,22 +50,28 @@ function helpText(): string {
     '',
     ...VERBS.flatMap((v) => [`  ${v.usage}`, `      ${v.summary}`]),
     '',
-    'Every command takes --data DIR, the folder holding library.json',
+    'Every command takes --data DIR (before or after it), the folder holding library.json',
     `(also PAPERQUEUE_DATA; default ${defaultDataDir({})}).`,
   ].join('\n');
 }
 
 export async function runCli(argv: string[], io: Output): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  const leading = globalsFirst(argv);
+  if (typeof leading === 'string') {
+    io.err(`paperqueue: ${leading}`);
+    return 2;
+  }
+  const { globals, name, rest: after } = leading;
+  if (!name || name === 'help') {
     io.out(helpText());
-    return name ? 0 : 2;
+    return name || globals.includes('--help') ? 0 : 2;
   }
   const verb = VERBS.find((v) => v.name === name);
   if (!verb) {
     io.err(`paperqueue: unknown command "${name}". Run "paperqueue help" for the list.`);
     return 2;
   }
+  const rest = [...globals, ...after];
   const options = { ...GLOBAL_OPTIONS, ...verb.options };
   let args: ReturnType<typeof parseArgs>;
   try {
@@ -110,6 +116,28 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     io.err(`paperqueue ${verb.name}: ${code && !message.includes(code) ? `${code}: ` : ''}${message}`);
     return 1;
   }
+}
+
+/**
+ * The options every command takes may come before the command too (`paperqueue --data DIR list`): they are
+ * taken from the front, as the command's own would be after it (`--data DIR`, `--data=DIR`, `-h`); a message
+ * when one of them is not an option every command takes, or has no value.
+ */
+function globalsFirst(argv: string[]): { globals: string[]; name: string | undefined; rest: string[] } | string {
+  const globals: string[] = [];
+  let i = 0;
+  for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') globals.push('--help');
+    else if (arg.startsWith('--data=')) globals.push(arg);
+    else if (arg === '--data') {
+      const value = argv[++i];
+      if (value === undefined) return "option '--data <value>' argument missing";
+      globals.push(`--data=${value}`);
+    } else
+      return `unknown option "${arg}" before the command; only --data DIR and --help go there. Run "paperqueue help" for the list.`;
+  }
+  return { globals, name: argv[i], rest: argv.slice(i + 1) };
 }
 
 /**

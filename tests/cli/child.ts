@@ -8,8 +8,13 @@ export type Run = { code: number; stdout: string; stderr: string };
 
 /** The real CLI as a child process, on the data folder given. */
 export function cliIn(data: string, ...args: string[]): Promise<Run> {
+  return cliWith(...args, '--data', data);
+}
+
+/** The real CLI as a child process, given exactly these arguments. */
+export function cliWith(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args, '--data', data], { encoding: 'utf8' }, (error, stdout, stderr) =>
+    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8' }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });

@@ -6,7 +6,7 @@ import { serializeLibrary } from '../../electron/core/store/library-file';
 import { LIBRARY_FILE_NAME } from '../../electron/core/store/store';
 import { seeded, tempDir } from '../core/helpers';
 import { randomPaper } from '../core/search-reference';
-import { cliIn } from './child';
+import { cliIn, cliWith } from './child';
 
 /** A library of papers with the given ids, titled "Paper 1", "Paper 2"… */
 async function libraryWithIds(ids: string[]): Promise<string> {
@@ -73,6 +73,17 @@ describe('what the CLI says when it cannot do what it was asked', { timeout: 60_
     expect((await cliIn(data, 'import', file, '--dry-run')).stdout).toContain(
       'broken.json: not valid JSON at line 4, column 16 (Expected double-quoted property name)',
     );
+  });
+
+  it('takes --data before the command as after it', async () => {
+    const data = await libraryWithIds(['a0000001']);
+    const run = await cliWith('--data', data, 'list');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^a0000001 {2}\S+ +\S+ {2}Paper 1$/m);
+    expect(await cliWith('--data')).toMatchObject({
+      code: 2,
+      stderr: "paperqueue: option '--data <value>' argument missing\n",
+    });
   });
 
   it('says what --weeks takes, whether a negative number is written --weeks -3 or --weeks=-3', async () => {
