@@ -86,6 +86,16 @@ describe('what the CLI says when it cannot do what it was asked', { timeout: 60_
     });
   });
 
+  it('says an export into a folder that does not exist names that folder, and claims no earlier version', async () => {
+    const data = await libraryWithIds(['a0000001']);
+    const out = join(data, 'no', 'such', 'folder', 'x.bib');
+    const run = await cliIn(data, 'export', '--format', 'bibtex', '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `paperqueue export: Could not save ${out}: the folder ${join(data, 'no', 'such', 'folder')} does not exist (ENOENT)\n`,
+    );
+  });
+
   it('says what --weeks takes, whether a negative number is written --weeks -3 or --weeks=-3', async () => {
     const data = await libraryWithIds(['a0000001']);
     for (const args of [['--weeks', '-3'], ['--weeks=-3']]) {

@@ -19,20 +19,24 @@ export function setDurableFs(calls: Partial<DurableFs> | undefined): void {
   fs = { ...realFs, ...calls };
 }
 
-/** A durable write failed. Unless `replaced` is set, the target file is exactly as it was before. */
+/**
+ * A durable write failed. Unless `replaced` is set, the target file is exactly as it was before (if there was
+ * one: `previous` says so, and only then does the message say it is intact).
+ */
 export class DurableWriteError extends Error {
   /** The system error code (ENOSPC, EACCES, ...), so callers and the CLI can name it. */
   readonly code: string | undefined;
   readonly path: string;
   /** The rename went through but the folder could not be synced: the new file is in place, maybe not durable. */
   readonly replaced: boolean;
-  constructor(path: string, cause: unknown, replaced: boolean) {
+  constructor(path: string, cause: unknown, replaced: boolean, previous = true, reasonGiven?: string) {
     // A full disk, a read-only one, a refusal: said in words, naming the file.
-    const reason = fsProblem(cause, path)?.reason ?? (cause instanceof Error ? cause.message : String(cause));
+    const reason =
+      reasonGiven ?? fsProblem(cause, path)?.reason ?? (cause instanceof Error ? cause.message : String(cause));
     super(
       replaced
         ? `Saved ${path}, but could not make the save durable (${reason})`
-        : `Could not save ${path}: ${reason}. The previous version is intact`,
+        : `Could not save ${path}: ${reason}${previous ? '. The previous version is intact' : ''}`,
       { cause },
     );
     this.name = 'DurableWriteError';
@@ -126,7 +130,11 @@ export async function writeFileDurably(
     await fs.rename(tmp, path);
   } catch (error) {
     await fs.unlink(tmp).catch(() => undefined);
-    throw new DurableWriteError(path, error, false);
+    const previous = await stat(path).then(
+      (info) => info.isFile(),
+      () => false,
+    );
+    throw new DurableWriteError(path, error, false, previous, await whyNotWritten(error, dir, tmp, path));
   }
   try {
     await syncFolder(dir);
@@ -134,6 +142,23 @@ export async function writeFileDurably(
     throw new DurableWriteError(path, error, true);
   }
   return identity;
+}
+
+/**
+ * Why a write into `dir` failed, when the system's own words would mislead: a folder that does not exist (the
+ * system names the temp file it could not create), or a message naming the temp file, which is named the
+ * target instead. Undefined for the problems fsProblem says in words.
+ */
+async function whyNotWritten(error: unknown, dir: string, tmp: string, path: string): Promise<string | undefined> {
+  const code = fsErrorCode(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    const info = await stat(dir).catch(() => undefined);
+    if (!info) return `the folder ${dir} does not exist (${code})`;
+    if (!info.isDirectory()) return `${dir} is not a folder (${code})`;
+  }
+  if (code === 'EISDIR') return `${path} is a folder (${code})`;
+  if (fsProblem(error, path) || !(error instanceof Error)) return undefined;
+  return error.message.split(tmp).join(path);
 }
 
 async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {

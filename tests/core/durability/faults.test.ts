@@ -99,6 +99,40 @@ describe('a write that fails in process (the file-system seam)', () => {
     expect(await temps(dir)).toEqual([]);
   });
 
+  it('a new file that cannot be written: says why in words of the path given, and claims no earlier version', async () => {
+    const dir = await tempDir();
+    const failure = (path: string) =>
+      writeFileDurably(path, 'x').then(
+        () => undefined,
+        (error: unknown) => (error as Error).message,
+      );
+    const missing = join(dir, 'no', 'such');
+    expect(await failure(join(missing, 'x.bib'))).toBe(
+      `Could not save ${join(missing, 'x.bib')}: the folder ${missing} does not exist (ENOENT)`,
+    );
+    await writeFile(join(dir, 'file'), '');
+    expect(await failure(join(dir, 'file', 'x.bib'))).toBe(
+      `Could not save ${join(dir, 'file', 'x.bib')}: ${join(dir, 'file')} is not a folder (ENOTDIR)`,
+    );
+    await mkdir(join(dir, 'folder.bib'));
+    expect(await failure(join(dir, 'folder.bib'))).toBe(
+      `Could not save ${join(dir, 'folder.bib')}: ${join(dir, 'folder.bib')} is a folder (EISDIR)`,
+    );
+    // A message of the system's that named the temp file names the target instead.
+    setDurableFs({
+      rename: (from) => {
+        const message = `EXDEV: cross-device link not permitted, rename '${String(from)}'`;
+        return Promise.reject(Object.assign(new Error(message), { code: 'EXDEV' }));
+      },
+    });
+    const kept = join(dir, 'kept.bib');
+    await writeFile(kept, 'old');
+    expect(await failure(kept)).toBe(
+      `Could not save ${kept}: EXDEV: cross-device link not permitted, rename '${kept}'. The previous version is intact`,
+    );
+    expect(await readFile(join(dir, 'kept.bib'), 'utf8')).toBe('old');
+  });
+
   it('removes temp files that killed writers left behind, never those of a live process', async () => {
     const dir = await tempDir();
     const dead = startProcess(process.execPath, ['-e', '']);
