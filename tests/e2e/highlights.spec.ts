@@ -53,12 +53,13 @@ test('select a passage, highlight it with a colour and comment; it survives a re
 
   await list.getByRole('button', { name: 'Remove' }).click();
   await expect(page.locator('.abstract mark')).toHaveCount(0);
+  // A highlight deleted by a slip comes back with its comment: the notice offers it (looked at first: it goes
+  // after five seconds, which the CLI's answers below can take on a loaded machine), and so does u.
+  const toast = page.getByRole('status').filter({ hasText: 'Deleted the highlight ‘the key idea, revisited’' });
+  await expect(toast).toBeVisible();
   await expect
     .poll(async () => (JSON.parse(await app.cli('show', '2411.01234', '--json')) as Shown).annotations, CLI_POLL)
     .toEqual([]);
-  // A highlight deleted by a slip comes back with its comment: the notice offers it, and so does u.
-  const toast = page.getByRole('status').filter({ hasText: 'Deleted the highlight ‘the key idea, revisited’' });
-  await expect(toast).toBeVisible();
   await page.keyboard.press('u');
   await expect(page.locator('.abstract mark.hl-pink')).toHaveText('learned top-k pattern');
   await expect
