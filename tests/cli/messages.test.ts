@@ -68,10 +68,28 @@ describe('what the CLI says when it cannot do what it was asked', { timeout: 60_
     await writeFile(file, 'not json {');
     const run = await cliIn(data, 'import', file);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('warning: broken.json: not valid JSON at line 1, column 2\n');
+    // The problem is the answer: no "Added 0 papers" before it.
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'paperqueue import: broken.json: not valid JSON at line 1, column 2. Nothing was imported.\n',
+    );
     await writeFile(file, '{\n  "version": 1,\n  "papers": [\n    {"id": "x",}\n  ]\n}');
     expect((await cliIn(data, 'import', file, '--dry-run')).stdout).toContain(
       'broken.json: not valid JSON at line 4, column 16 (Expected double-quoted property name)',
+    );
+  });
+
+  it('names each problem of a file nothing could be imported from, and claims no import', async () => {
+    const data = await libraryWithIds(['a0000001']);
+    const file = join(data, 'empty-items.csl.json');
+    await writeFile(file, '[{"type": "article"}, {"type": "book"}]');
+    const run = await cliIn(data, 'import', file);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const skipped = 'skipped: the entry has no title, author, year, key or other field Paperqueue keeps';
+    expect(run.stderr).toBe(
+      'paperqueue import: nothing was imported; 2 problems:\n' +
+        `  empty-items.csl.json, item 1: ${skipped}\n  empty-items.csl.json, item 2: ${skipped}\n`,
     );
   });
 

@@ -42,6 +42,14 @@ export const importVerb: Verb = {
       ctx.out(JSON.stringify(result, null, 2));
     } else if (result.pdf) {
       ctx.out(pdfLine(result.pdf));
+    } else if (nothingUsable(result)) {
+      // Not "Added 0 papers" then a warning: the problem is the answer.
+      const [only, ...more] = result.errors;
+      if (more.length === 0) ctx.err(`paperqueue import: ${only!.where}: ${only!.message}. Nothing was imported.`);
+      else {
+        ctx.err(`paperqueue import: nothing was imported; ${plural(result.errors.length, 'problem')}:`);
+        for (const problem of result.errors) ctx.err(`  ${problem.where}: ${problem.message}`);
+      }
     } else {
       const from = result.source ? ` from "${result.source}"` : '';
       ctx.out(`Added ${plural(result.added, 'paper')}${from}.`);
@@ -62,10 +70,13 @@ export const importVerb: Verb = {
       if (result.importId) ctx.out('"paperqueue undo-import" takes this import back.');
       for (const problem of result.errors) ctx.err(`warning: ${problem.where}: ${problem.message}`);
     }
-    // Nothing usable in the file at all is a failure; a few bad entries are warnings.
-    return result.added === 0 && result.duplicates === 0 && result.errors.length > 0 ? 1 : 0;
+    return nothingUsable(result) ? 1 : 0;
   },
 };
+
+/** Nothing usable in the file at all is a failure; a few bad entries beside good ones are warnings. */
+const nothingUsable = (result: { added: number; duplicates: number; errors: unknown[] }): boolean =>
+  result.added === 0 && result.duplicates === 0 && result.errors.length > 0;
 
 const isFolder = (path: string): Promise<boolean> =>
   stat(path).then(
