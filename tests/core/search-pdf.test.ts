@@ -1,20 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractPdf } from '../../electron/core/pdf';
 import { searchableText } from '../../electron/core/pdf/page-text';
 import { queryPage, queryPapers, sortPapers, type ListQuery } from '../../electron/core/query';
 import type { Paper } from '../../electron/core/schema';
 import { Catalog } from '../../electron/core/search/catalog';
 import { foldedWords, searchedFields } from '../../electron/core/search/tokenize';
 import { seeded } from './helpers';
+import { pdfPages as extractedPages } from './pdf/files';
 import { bare, ids, pick, query, randomListQuery, randomPaper, randomQuery, referenceFilter } from './search-reference';
 import type { Random } from './search-reference';
 
-const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
 let tracemonkey: string[] = [];
 beforeAll(async () => {
-  tracemonkey = (await extractPdf(new Uint8Array(await readFile(join(PDFS, 'tracemonkey.pdf'))))).pages;
+  tracemonkey = await extractedPages('tracemonkey.pdf');
 }, 60_000);
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -80,7 +77,7 @@ describe('search in the text of PDFs', () => {
   });
 
   it('reads ligatures and words broken across lines as they are read', async () => {
-    const ligatures = (await extractPdf(new Uint8Array(await readFile(join(PDFS, 'copy_paste_ligatures.pdf'))))).pages;
+    const ligatures = await extractedPages('copy_paste_ligatures.pdf');
     expect(ligatures.join('')).toContain('ﬁ');
     const random = seeded(32);
     const catalog = catalogOf([bare(random, { id: 'lig', title: 'One' }), bare(random, { id: 'made', title: 'Two' })], {

@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractPdf } from '../../electron/core/pdf';
 import { filterPapers, queryPage, queryPapers, type ListQuery } from '../../electron/core/query';
 import { searchedRows } from '../../electron/core/rows';
 import type { Paper } from '../../electron/core/schema';
@@ -9,12 +6,12 @@ import { Catalog } from '../../electron/core/search/catalog';
 import { matchOf, matchWords } from '../../electron/core/search/snippet';
 import { foldedWords, searchedFields } from '../../electron/core/search/tokenize';
 import { seeded } from './helpers';
+import { pdfPages } from './pdf/files';
 import { bare, ids, pick, query, randomPaper, referenceFilter, Twin } from './search-reference';
 
-const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
 let tracemonkey: string[] = [];
 beforeAll(async () => {
-  tracemonkey = (await extractPdf(new Uint8Array(await readFile(join(PDFS, 'tracemonkey.pdf'))))).pages;
+  tracemonkey = await pdfPages('tracemonkey.pdf');
 }, 60_000);
 
 const marked = (text: string, marks: [number, number][]) => marks.map(([s, e]) => text.slice(s, e));

@@ -1,17 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractPdf } from '../../electron/core/pdf';
 import { packPdfText } from '../../electron/core/search/pdf-text';
 import { pdfMatchOf } from '../../electron/core/search/pdf-snippet';
 import { matchOf, matchWords } from '../../electron/core/search/snippet';
 import { seeded } from './helpers';
+import { pdfPages } from './pdf/files';
 import { bare } from './search-reference';
 
-const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
 let tracemonkey: string[] = [];
 beforeAll(async () => {
-  tracemonkey = (await extractPdf(new Uint8Array(await readFile(join(PDFS, 'tracemonkey.pdf'))))).pages;
+  tracemonkey = await pdfPages('tracemonkey.pdf');
 }, 60_000);
 
 const marked = (text: string, marks: [number, number][]) => marks.map(([s, e]) => text.slice(s, e));
