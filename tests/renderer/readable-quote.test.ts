@@ -8,6 +8,10 @@ describe("a highlight's passage as a person reads it", () => {
     ['execu-\ntion', 'execution'],
     ['the spec-\nulative trace\nof a loop', 'the speculative trace of a loop'],
     ['state-\nof-the-art', 'state-of-the-art'],
+    // A compound broken at its own hyphen keeps it; a word merely ending in "well" or "self" does not.
+    ['a well-\nknown self-\nattention layer', 'a well-known self-attention layer'],
+    ['Well-\nknown, it-\nself', 'Well-known, itself'],
+    ['a dwell-\ning, the farewell-\ning', 'a dwelling, the farewelling'],
     ['pages 3-\n5', 'pages 3-5'],
     ['Über-\nsetzung', 'Übersetzung'],
     ['line one  \n  line two', 'line one line two'],

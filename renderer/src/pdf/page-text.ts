@@ -48,8 +48,9 @@ export function readableQuote(annotation: { target: string; quote: string }): st
   if (annotation.target !== 'pdf') return annotation.quote;
   return (
     joinSpacingAccents(annotation.quote)
-      // A word broken in two ("execu-" + "tion"); not a compound ("state-" + "of-the-art"), which keeps its hyphen.
-      .replace(/(\p{L})-\n(?=\p{Ll}\p{L}*(?![\p{L}-]))/gu, '$1')
+      // A word broken in two ("execu-" + "tion"); not a compound ("state-" + "of-the-art"), which keeps its hyphen,
+      // nor one whose first part is a word English hyphenates ("well-" + "known", "self-" + "attention").
+      .replace(/(\p{L})(?<!(?<!\p{L})(?:[Ww]ell|[Ss]elf))-\n(?=\p{Ll}\p{L}*(?![\p{L}-]))/gu, '$1')
       .replace(/-\n(?=\S)/g, '-')
       .replace(/[ \t]*\n[ \t]*/g, ' ')
       // Arabic letters a PDF stores shaped (presentation forms) as the letters a person types and searches for.
