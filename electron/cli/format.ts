@@ -44,8 +44,19 @@ export function indentBlock(text: string, indent: string): string {
   return text
     .replace(/^(?:[ \t]*(?:\r\n|\r|\n))+|\s+$/g, '')
     .split(/\r\n|\r|\n/)
-    .map((line) => (line.trim() ? indent + line.trimEnd() : ''))
+    .map((line) => (line.trim() ? indent + expandTabs(line.trimEnd()) : ''))
     .join('\n');
+}
+
+/**
+ * Tabs as the spaces they stand for, to stops every 4 columns as Markdown reads them: moved right, a raw tab
+ * would jump to the terminal's next 8-column stop, and a line indented with a tab would sit with the text.
+ */
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const char of line) out += char === '\t' ? ' '.repeat(4 - (out.length % 4)) : char;
+  return out;
 }
 
 /** A paper's title as the app shows it: "Untitled" for a paper without one. */
