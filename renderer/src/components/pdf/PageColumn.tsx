@@ -1,4 +1,4 @@
-import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import type { TextRange } from '../../pdf/fold';
 import type { PdfRect } from '../../pdf/geometry';
 import type { PdfLink } from '../../pdf/links';
@@ -51,8 +51,9 @@ export type ColumnHandle = {
   edge: (end: 'start' | 'end') => void;
   focus: () => void;
   /**
-   * Select the next (1) or previous (-1) sentence, from the top of the view when nothing is selected; with
-   * `extend`, grow or shrink the selection by a sentence. A keyboard's way to choose a passage to highlight.
+   * Select the next (1) or previous (-1) sentence, when nothing is selected from find's match if it is on
+   * screen, else from the top of the view; with `extend`, grow or shrink the selection by a sentence. A
+   * keyboard's way to choose a passage to highlight.
    */
   selectSentence: (direction: 1 | -1, extend: boolean) => Promise<void>;
   /** Open the highlight popover on the selected text; false when nothing in the pages is selected. */
@@ -100,6 +101,8 @@ export function PageColumn({ ref, ...props }: Props) {
   const count = pdf.viewports.length;
 
   const readSelectionRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
+  // The match find showed last, kept when the find bar closes: ] starts there while it is on screen.
+  const lastHit = useRef<Hit>(undefined);
   useImperativeHandle(ref, () => {
     const el = () => scroller.current;
     const goTo = (to: Position) => {
@@ -124,7 +127,9 @@ export function PageColumn({ ref, ...props }: Props) {
       focus: () => el()?.focus({ preventScroll: true }),
       highlightSelection: () => readSelectionRef.current(),
       selectSentence: (direction, extend) =>
-        el() ? selectSentence({ scroller: el()!, layout, pdf, count, goTo }, direction, extend) : Promise.resolve(),
+        el()
+          ? selectSentence({ scroller: el()!, layout, pdf, count, goTo, found: lastHit.current }, direction, extend)
+          : Promise.resolve(),
     };
   }, [layout, count, pdf, scroller, position]);
 
@@ -136,6 +141,9 @@ export function PageColumn({ ref, ...props }: Props) {
     [props.pending],
   );
   const activeHit = props.hits[props.activeHit];
+  useEffect(() => {
+    if (activeHit) lastHit.current = activeHit;
+  }, [activeHit]);
   const revealPage =
     props.reveal.what === 'hit'
       ? activeHit?.page

@@ -2,22 +2,28 @@ import type { TextRange } from '../../pdf/fold';
 import type { Layout, Position } from '../../pdf/page-window';
 import { sentences, stepSentence } from '../../pdf/sentences';
 import { boxesFor, rangeFor, selectionOffsets } from '../../pdf/text-layer-dom';
+import type { Hit } from './PageColumn';
 import type { LoadedPdf } from './use-pdf-document';
 
-/** The column a sentence is selected in: its scroller, where its pages lie, and how to go to a page. */
+/**
+ * The column a sentence is selected in: its scroller, where its pages lie, how to go to a page, and the
+ * match find showed last (`found`), where the person is looking when it is on screen.
+ */
 export type SentenceColumn = {
   scroller: HTMLElement;
   layout: Layout;
   pdf: LoadedPdf;
   count: number;
   goTo: (position: Position) => void;
+  found?: Hit | undefined;
 };
 
 /**
- * Select the next (1) or previous (-1) sentence of the pages, from the first one on screen when nothing is
- * selected there; with `extend`, grow or shrink the selection by a sentence. Past a page's first or last
- * sentence it goes on to the previous page's last or the next page's first. The keyboard's way to choose a
- * passage to highlight (the reader's ] and [ keys).
+ * Select the next (1) or previous (-1) sentence of the pages; with `extend`, grow or shrink the selection by
+ * a sentence. With nothing selected there it starts at the match find showed, when that is on screen (the
+ * sentence at or after it, or with -1 at or before it), or else at the first sentence on screen. Past a page's
+ * first or last sentence it goes on to the previous page's last or the next page's first. The keyboard's way
+ * to choose a passage to highlight (the reader's ] and [ keys).
  */
 export async function selectSentence(column: SentenceColumn, direction: 1 | -1, extend: boolean): Promise<void> {
   const { scroller, layout, pdf, count, goTo } = column;
@@ -26,14 +32,17 @@ export async function selectSentence(column: SentenceColumn, direction: 1 | -1, 
     selection && !selection.isCollapsed && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
   const selectedPage = selected && elementOf(selected.startContainer)?.closest<HTMLElement>('.pdf-page');
   const onPage = selectedPage && scroller.contains(selectedPage) ? selectedPage : undefined;
-  let page = onPage ? Number(onPage.dataset.page) - 1 : firstPageShown(scroller, layout);
+  const found = onPage ? undefined : foundOnScreen(scroller, column.found);
+  let page = onPage ? Number(onPage.dataset.page) - 1 : (found?.page ?? firstPageShown(scroller, layout));
   const layer = await textLayerOf(scroller, page);
   if (!layer) return;
   const list = sentences((await pdf.texts.text(page)).text);
   const current = onPage && selected ? selectionOffsets(layer, selected) : undefined;
   let target = current
     ? stepSentence(list, current, direction, extend)
-    : firstShownSentence(layer, scroller.getBoundingClientRect().top, list);
+    : found
+      ? sentenceAt(list, found, direction)
+      : firstShownSentence(layer, scroller.getBoundingClientRect().top, list);
   let targetLayer = layer;
   if (!target && !extend) {
     page += direction;
@@ -58,6 +67,26 @@ export async function selectSentence(column: SentenceColumn, direction: 1 | -1, 
 /** The element a DOM position lies in (a text node's parent). */
 export function elementOf(node: Node): Element | null {
   return node instanceof Element ? node : node.parentElement;
+}
+
+/** `found` when its page is drawn and the match lies within the scrolled view, else undefined. */
+function foundOnScreen(scroller: HTMLElement, found: Hit | undefined): Hit | undefined {
+  if (!found) return undefined;
+  const layer = scroller.querySelector<HTMLElement>(`.pdf-page[data-page="${found.page + 1}"] .textLayer`);
+  if (!layer) return undefined;
+  const page = layer.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  const box = boxesFor(layer, page, found.start, found.end)[0];
+  if (!box) return undefined;
+  const top = page.top + box.top;
+  return top >= view.top && top < view.bottom ? found : undefined;
+}
+
+/** The sentence the match at `at` is in, or the first after it (with -1, the last before it). */
+function sentenceAt(list: readonly TextRange[], at: TextRange, direction: 1 | -1): TextRange | undefined {
+  return direction > 0
+    ? (list.find((s) => s.end > at.start) ?? list.at(-1))
+    : (list.findLast((s) => s.start <= at.start) ?? list[0]);
 }
 
 /** The first page whose box reaches below the top of the scrolled view. */

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { api, attachPdf, FIXTURES, expect, squash, test, type App } from './helpers';
+
+test.use({ viewport: { width: 1280, height: 900 }, seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+/** tracemonkey.pdf attached to the first paper and opened in the reader at `pageNumber`. */
+async function openAt(app: App, page: Page, pageNumber: number) {
+  const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
+  const paper = papers[0]!;
+  await attachPdf(app, paper.id, 'tracemonkey.pdf');
+  await page.goto(app.url);
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
+  await page.getByRole('button', { name: 'Read PDF' }).click();
+  const reader = page.getByRole('dialog', { name: /^Reader/ });
+  await expect(reader.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeAttached();
+  const field = reader.getByRole('textbox', { name: 'Page' });
+  await field.fill(String(pageNumber));
+  await field.press('Enter');
+  await expect(reader.locator(`.pdf-page[data-page="${pageNumber}"] .textLayer span`).first()).toBeAttached();
+  return reader;
+}
+
+/** Ctrl+F, `query` typed, its match shown on the page; Escape closes the bar and leaves the focus on the pages. */
+async function find(page: Page, reader: Locator, query: string, pageNumber: number) {
+  await page.keyboard.press('Control+f');
+  const field = reader.getByRole('searchbox', { name: 'Find in the PDF' });
+  await expect(field).toBeFocused();
+  await field.fill(query);
+  await expect(reader.locator('.pdf-find-count')).toHaveText(/^\d+ of \d+$/, { timeout: 30_000 });
+  await expect(reader.locator(`.pdf-page[data-page="${pageNumber}"] .pdf-hit.active`).first()).toBeInViewport();
+  await field.press('Escape');
+  await expect(reader.locator('.pdf-scroller')).toBeFocused();
+}
+
+/** The words selected, white space as one space. */
+const selected = async (page: Page) => squash(await page.evaluate(() => window.getSelection()?.toString() ?? ''));
+
+test('after a find, ] selects the sentence the match is in, not the first one at the top of the screen', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const reader = await openAt(app, page, 5);
+  // The match is centred on page 5; the foot of page 4 is at the top of the screen.
+  await find(page, reader, 'Starting a tree', 5);
+  await page.keyboard.press(']');
+  await expect.poll(() => selected(page)).toBe('Starting a tree.');
+  // From there the keys go on as before: the next sentence, and back.
+  await page.keyboard.press(']');
+  await expect.poll(() => selected(page)).toMatch(/^Tree trees always start at loop headers/);
+  await page.keyboard.press('[');
+  await expect.poll(() => selected(page)).toBe('Starting a tree.');
+
+  // [ after a find selects the sentence the match is in too.
+  await page.evaluate(() => window.getSelection()?.removeAllRanges());
+  await find(page, reader, 'natural place to look', 5);
+  await page.keyboard.press('[');
+  await expect
+    .poll(() => selected(page))
+    .toMatch(/^Tree trees always start at loop headers.*natural place to look for hot paths\.$/);
+});
