@@ -60,3 +60,26 @@ test('after a find, ] selects the sentence the match is in, not the first one at
     .poll(() => selected(page))
     .toMatch(/^Tree trees always start at loop headers.*natural place to look for hot paths\.$/);
 });
+
+test('Shift+] grows the selection by whole sentences: "No. 07-127" and "The U.S. Government" are not cut at their dots', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const reader = await openAt(app, page, 13);
+  await find(page, reader, 'industrial sponsor', 13);
+  await page.keyboard.press(']');
+  await expect
+    .poll(() => selected(page))
+    .toMatch(/^Acknowledgments Parts of this effort .* under Project No\. 07-127\.$/);
+  const first = await selected(page);
+  await page.keyboard.press('Shift+BracketRight');
+  const grown = `${first} The U.S. Government is authorized to reproduce and distribute reprints for Governmental purposes notwithstanding any copyright annotation thereon.`;
+  await expect.poll(() => selected(page)).toBe(grown);
+  await page.keyboard.press('Shift+BracketRight');
+  await expect.poll(() => selected(page)).toMatch(/annotation thereon\. Any opinions, /);
+  await page.keyboard.press('Shift+BracketLeft');
+  await expect.poll(() => selected(page)).toBe(grown);
+  await page.keyboard.press('Shift+BracketLeft');
+  await expect.poll(() => selected(page)).toBe(first);
+});
