@@ -28,6 +28,14 @@ export function sameByKey(paper: Loose, draft: PaperDraft): boolean {
   return keyed && agree(paper, draft);
 }
 
+/**
+ * Two records whose titles identify nothing are one work when an import of either would find the other (by
+ * its key, or by its content when one has no key): how sync's merge joins papers imported on two machines.
+ */
+export function sameLooseRecords(a: PaperDraft, b: PaperDraft): boolean {
+  return sameByKey(a, b) || sameByKey(b, a) || sameByContent(a, b) || sameByContent(b, a);
+}
+
 /** True when `draft`, which has neither a citation key nor a paper id, carries exactly what `paper` carries. */
 export function sameByContent(paper: Loose, draft: PaperDraft): boolean {
   return !keyOf(draft) && contentKey(draft) !== undefined && contentKey(paper) === contentKey(draft);
@@ -138,7 +146,11 @@ export class KeyedRecords {
   }
 }
 
-function looksOf(paper: Paper): string[] {
+/**
+ * What a record whose title identifies nothing is looked up by: the key an export gives it, its own key, its
+ * content. Two records `sameByKey` or `sameByContent` always share one of them.
+ */
+export function looksOf(paper: Loose): string[] {
   const looks = [`g:${generatedKey(paper)}`];
   const own = paper.citationKey?.trim().toLowerCase();
   if (own) looks.push(`k:${own}`);

@@ -1,5 +1,7 @@
+import type { PaperDraft } from '../paper';
 import type { Annotation, HistoryEntry, Paper } from '../schema';
-import { OPTIONAL_LWW_FIELDS, compareMarks, type FieldValues, type LwwField } from './changes';
+import { titleKey } from '../text';
+import { LWW_FIELDS, OPTIONAL_LWW_FIELDS, compareMarks, type FieldValues, type LwwField } from './changes';
 import { stampWall } from './hlc';
 import { groupByIdentity, type IdentityView } from './identity';
 import { mergeNote, type NoteConflict } from './notes';
@@ -40,7 +42,21 @@ export function identityView(id: string, paper: PaperState): IdentityView {
     const found = value(paper, field);
     if (found !== undefined) Object.assign(view, { [field]: found });
   }
+  const attachments = value(paper, 'attachments');
+  if (attachments?.length) view.pdfs = attachments.map((attachment) => attachment.hash);
+  // Few papers have a title that identifies nothing: only for them is the whole record read.
+  if (!titleKey(view.title)) view.loose = looseRecord(paper);
   return view;
+}
+
+/** Every field an id's state holds, as the record an import compares (import-by-key.ts). */
+function looseRecord(paper: PaperState): PaperDraft {
+  const record: Record<string, unknown> = {};
+  for (const field of LWW_FIELDS) {
+    const found = value(paper, field);
+    if (found !== undefined) record[field] = found;
+  }
+  return record as PaperDraft;
 }
 
 /** The merged papers of a state, with the ids merged into each (the kept id first). */

@@ -3,6 +3,7 @@ import { opDevice, type Change, type Mark, type Op } from './changes';
 import { DEVICE_NAME_MAX } from './device';
 import { diffPaper } from './diff';
 import { HybridClock, after, compareStamps, type Stamp } from './hlc';
+import { IDENTITY_FIELDS } from './identity';
 import { LibraryView } from './library-view';
 import { materialize, type SyncedLibrary } from './materialize';
 import { noteHeads } from './notes';
@@ -16,7 +17,7 @@ import { applyOp, emptyState, newestMark, type PaperState, type SyncState } from
  * log writer and the folder reader do that, so the merge is tested on its own.
  */
 /** The fields groupByIdentity reads, and those that make an id complete enough to be grouped. */
-const IDENTITY_FIELDS = ['title', 'arxivId', 'doi', 'year', 'authors', 'volume', 'issue', 'titleParts', 'source'];
+const GROUPING_FIELDS = [...IDENTITY_FIELDS, 'source'];
 
 export class SyncReplica {
   readonly clock: HybridClock;
@@ -174,7 +175,7 @@ export class SyncReplica {
     applyOp(this.state, op);
     this.cached = undefined;
     if (touch) this.view.touch([op.paper]);
-    if (!before || born !== before.born || (op.op === 'set' && IDENTITY_FIELDS.some((field) => field in op.fields)))
+    if (!before || born !== before.born || (op.op === 'set' && GROUPING_FIELDS.some((field) => field in op.fields)))
       this.view.regroup(op.paper);
   }
 }
