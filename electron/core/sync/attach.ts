@@ -125,7 +125,7 @@ export async function syncStatus(store: LibraryStore): Promise<SyncStatus> {
     ...(record.lastSyncedAt && { lastSyncedAt: record.lastSyncedAt }),
     waiting: await session.waiting(),
     devices: record.devices,
-    conflicts: listConflicts(store, record.conflicts),
+    conflicts: listConflicts(store, record.conflicts, record.devices),
     skewed: record.skewed.map((entry) => ({
       ...entry,
       ...(names.get(entry.device) && { name: names.get(entry.device) }),

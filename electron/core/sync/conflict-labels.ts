@@ -55,6 +55,29 @@ export function markerName(name: string | undefined): string | undefined {
 export const machineOf = (mark: Mark, by: string | undefined): string =>
   markerName(by) ?? `device ${stampDevice(mark.hlc).slice(0, SHORT_ID)}`;
 
+/** `device 7k3m9x`: a version saved without a name, as its marker names it (machineOf). */
+const UNNAMED = new RegExp(`^device ([0-9a-z]{${SHORT_ID}})$`);
+
+/**
+ * How a marker's machine is shown to a person (the conflict dialog, `paperqueue sync status`): a version saved
+ * without a name is named on its marker by the start of its device's id, which says little; when exactly one
+ * device of the folder's records (`devices`) has an id starting so, and a name, that name is shown instead, as
+ * its device calls itself now. The marker text itself never changes (it reads the same on every device); an
+ * unknown or ambiguous start stays as written, and so does every other name.
+ */
+export function machineNamer(devices: readonly { id: string; name?: string }[]): (device: string) => string {
+  const byStart = new Map<string, string | undefined>();
+  for (const { id, name } of devices) {
+    const start = id.slice(0, SHORT_ID);
+    // Two devices with one start (1 in a billion): neither is named by it.
+    byStart.set(start, byStart.has(start) ? undefined : markerName(name));
+  }
+  return (device) => {
+    const start = UNNAMED.exec(device)?.[1];
+    return (start !== undefined && byStart.get(start)) || device;
+  };
+}
+
 /** The minute of a mark's stamp, in UTC: `2026-12-05T15:33Z`. */
 export const isoMinute = (mark: Mark): string => `${new Date(stampWall(mark.hlc)).toISOString().slice(0, 16)}Z`;
 

@@ -1,5 +1,5 @@
 import type { LibraryStore } from '../store/store';
-import { readLabel } from './conflict-labels';
+import { machineNamer, readLabel } from './conflict-labels';
 import { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers } from './notes';
 
 /**
@@ -69,17 +69,36 @@ export function splitConflict(text: string): { ours: ConflictSide; theirs: Confl
 /**
  * The notes the last sync found in conflict (`listed`, from its record) that still hold their markers now,
  * with both versions. A note saved without the markers since (settled here, or on another device and
- * merged) is off the list at once, without waiting for the next sync.
+ * merged) is off the list at once, without waiting for the next sync. A side an older Paperqueue saved
+ * without a name is shown by the name of its device when `devices` (the folder's records) knows it
+ * (machineNamer); the merged text keeps its markers as written.
  */
-export function listConflicts(store: LibraryStore, listed: readonly { paperId: string }[]): NoteConflict[] {
+export function listConflicts(
+  store: LibraryStore,
+  listed: readonly { paperId: string }[],
+  devices: readonly { id: string; name?: string }[] = [],
+): NoteConflict[] {
   const out: NoteConflict[] = [];
   const seen = new Set<string>();
+  const machine = machineNamer(devices);
+  const named = (side: ConflictSide): ConflictSide =>
+    side.device === undefined ? side : { ...side, device: machine(side.device) };
   for (const { paperId } of listed) {
     const paper = store.get(paperId);
     if (!paper || seen.has(paper.id)) continue;
     seen.add(paper.id);
     const sides = splitConflict(paper.note);
-    if (sides) out.push({ paperId: paper.id, title: paper.title, merged: paper.note, ...sides });
+    if (sides) {
+      const { ours, theirs, hunks } = sides;
+      out.push({
+        paperId: paper.id,
+        title: paper.title,
+        merged: paper.note,
+        ours: named(ours),
+        theirs: named(theirs),
+        hunks,
+      });
+    }
   }
   return out;
 }
