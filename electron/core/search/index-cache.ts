@@ -25,11 +25,15 @@ export type CachedIndex = {
 export const INDEX_CACHE_FILE_NAME = 'search-index.cache';
 
 const MAGIC = 0x51504958; // "XIPQ" as a little-endian word: also refuses a file from a big-endian machine
-/** Bump when the file layout or what an index holds changes (2: postings coded as varint gaps). */
-const VERSION = 2;
+/**
+ * Bump when the file layout or what an index holds changes (2: postings coded as varint gaps; 3: TeX math's
+ * scripts joined to their letter, $H_0$ is the word "h0", no longer "h" and "0").
+ */
+const VERSION = 3;
 const HEADER_WORDS = 9;
 /** Words whose folding, if it ever changed, would make a stored index answer differently. */
-const FOLD_PROBE = 'Café Müller naïve Straße ĳssel Σίγμα État über C++ 2401.12345 x-y pθ ε-DP varepsilon';
+const FOLD_PROBE =
+  'Café Müller naïve Straße ĳssel Σίγμα État über C++ 2401.12345 x-y pθ ε-DP varepsilon $H_0$ H$_{0}$ $\\Lambda$CDM';
 
 /** A hash of how the probe folds: a file written by a build that folded differently is not used. */
 function foldSignature(): number {

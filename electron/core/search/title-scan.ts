@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { foldText } from '../text';
 import type { Documents } from './build';
+import { joinTexScripts } from './tex-scripts';
 import type { TextMatch } from './text-match';
 import { ASCII_FOLD } from './tokenize';
+import { ordinalAt, ordinalFrom } from './line-starts';
 import { lineHas, startsWith, WordStarts, type StartsSlice } from './word-starts';
 
 /** Papers folded per write: one string of a few tens of kilobytes. */
@@ -224,7 +226,8 @@ export class TitleScan {
   /**
    * Fold the papers from the cursor to `end`: their titles and authors are joined into one string,
    * written as UTF-8 at once (a write per field was most of the cost) and folded in place as foldText folds
-   * ASCII. A paper with a character past ASCII, a line break or a TeX letter name goes through foldText.
+   * ASCII. A paper with a character past ASCII, a line break, a TeX letter name or TeX math ($H_0$, read as
+   * drawn: tex-scripts.ts) goes through foldText.
    */
   private foldBatch(end: number): void {
     const starts = this.starts;
@@ -236,7 +239,7 @@ export class TitleScan {
       if (!paper) continue;
       let piece = ` ${paper.title}`;
       for (const author of paper.authors) piece += ` ${author}`;
-      if (piece.includes('var') || PAST_ASCII.test(piece) || piece.includes('\n')) {
+      if (piece.includes('var') || piece.includes('$') || PAST_ASCII.test(piece) || piece.includes('\n')) {
         piece = folded(this.docs, ordinal);
         at += Buffer.byteLength(piece, 'utf8') + 1;
       } else at += piece.length + 1;
@@ -267,36 +270,12 @@ export class TitleScan {
   }
 }
 
-/** The ordinal whose line holds byte `at` (starts ascending, starts[count] the end). */
-function ordinalAt(starts: Uint32Array, at: number, low = 0, high = starts.length - 2): number {
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (starts[middle]! <= at) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /**
- * The same, for a byte at or past the line of ordinal `near`: a galloping search from there, a few looks
- * when the byte is a few papers on (a word's places come in order, key by key, and by their fourth and fifth
- * letters in a narrowed key; a place before `near` is looked for from the start).
+ * A paper's title and authors as the index reads them (foldedWords: TeX math as drawn, then foldText), each word
+ * after a space (what the needles look for). Each field's math on its own, as the index reads it.
  */
-function ordinalFrom(starts: Uint32Array, at: number, near: number): number {
-  if (starts[near]! > at) return ordinalAt(starts, at);
-  const last = starts.length - 2;
-  let low = near;
-  let step = 1;
-  while (low + step <= last && starts[low + step]! <= at) {
-    low += step;
-    step *= 2;
-  }
-  return ordinalAt(starts, at, low, Math.min(last, low + step - 1));
-}
-
-/** A paper's title and authors as foldText makes them, each word after a space (what the needles look for). */
 function folded(docs: Documents, ordinal: number): string {
   const paper = docs.at(ordinal);
   if (!paper) return '';
-  return ` ${foldText([paper.title, ...paper.authors].join(' '))}`;
+  return ` ${foldText([paper.title, ...paper.authors].map(joinTexScripts).join(' '))}`;
 }

@@ -1,6 +1,7 @@
 import type { Paper } from '../schema';
 import { foldText, TEX_VARIANTS } from '../text';
 import { HASH_SEED, hashStep, type TermTable } from './term-table';
+import { joinTexScripts } from './tex-scripts';
 
 /** The text a search looks in, field by field: the same fields as the list's text filter always had. */
 export function searchedFields(paper: Paper, visit: (text: string) => void): void {
@@ -32,9 +33,12 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((text, i) => text === b[i]);
 }
 
-/** The words of a query or a text as search compares them: folded (foldText) and split at non-letters. */
+/**
+ * The words of a query or a text as search compares them: TeX math's scripts joined as drawn ($H_0$ is "h0":
+ * tex-scripts.ts), folded (foldText) and split at non-letters.
+ */
 export function foldedWords(text: string): string[] {
-  return foldText(text).split(' ').filter(Boolean);
+  return foldText(joinTexScripts(text)).split(' ').filter(Boolean);
 }
 
 /** Each ASCII code folded as foldText folds it: letters lower-cased, digits kept, anything else 0 (a break). */
@@ -83,7 +87,9 @@ export class TermScanner {
     this.field(text);
   }
 
-  private field(text: string): void {
+  private field(field: string): void {
+    // TeX math is read as drawn (foldedWords); a field without a dollar (nearly all) is scanned as it is.
+    const text = field.includes('$') ? joinTexScripts(field) : field;
     const table = this.table;
     let start = -1;
     let hash = 0;
@@ -98,7 +104,8 @@ export class TermScanner {
         // once per paper.
         let end = i + 1;
         while (end < text.length && !isAsciiSpace(text.charCodeAt(end))) end++;
-        for (const word of foldedWords(text.slice(run, end))) this.push(table.intern(word));
+        // Its math is joined already (`field`): folded as it is.
+        for (const word of foldText(text.slice(run, end)).split(' ')) if (word) this.push(table.intern(word));
         start = -1;
         run = end;
         i = end - 1;
