@@ -3,12 +3,14 @@ import { isUnread } from './paper';
 import { STATUSES, type Paper } from './schema';
 import { Catalog } from './search/catalog';
 import type { TextMatch } from './search/search-index';
-import type { SortKey, SortOrder } from './search/sort-orders';
+import type { SortKey } from './search/sort-orders';
+import { fieldFilter, indexTerms } from './search/field-filter';
 import { fieldMatch, narrowMatch, pdfPhrasePage } from './search/phrase-filter';
 import { searchTerms, type SearchTerms } from './search/phrases';
 import { typoEligible } from './search/typo';
 import { catalogOf } from './store/store';
 import { DEFAULT_ORDER, markSorted } from './query-sort';
+import { walkMatches, walkOrder, type Members, type Selection, type Walk } from './query-walk';
 
 export { sortPapers } from './query-sort';
 
@@ -50,14 +52,16 @@ export function filterPapers(papers: Iterable<Paper>, query: ListQuery): Paper[]
   }
   const list = [...papers];
   const terms = queryTerms(query);
+  const indexed = indexTerms(terms, true);
   let match: TextMatch | undefined;
-  if (terms.words.length) {
+  if (indexed.words.length) {
     const scratch = new Catalog();
     scratch.reset(list);
-    match = fieldMatch(scratch, terms);
+    match = fieldMatch(scratch, indexed);
   }
   const keep = keepFor(query);
-  return list.filter((paper, ordinal) => keep(paper) && (!match || match.has(ordinal)));
+  const fields = fieldFilter(terms);
+  return list.filter((paper, ordinal) => keep(paper) && (!match || match.has(ordinal)) && (!fields || fields(paper)));
 }
 
 /** Filter and sort through the catalog's search index and sort orders. */
@@ -117,18 +121,6 @@ export function queryPage(catalog: Catalog, query: ListQuery): QueryPage {
   return { total, page, pdfFrom: pdfFrom < 0 ? page.length : pdfFrom, pdfPages, titlesOnly };
 }
 
-/** A set of ordinals: those stamped in `marks` (or every ordinal), less those stamped in `unless`. */
-type Members = { marks?: Uint32Array; stamp?: number; unless?: TextMatch };
-
-/**
- * Where walkQuery hands the papers a query selects: `take` each, in order; or, where `skip` says true,
- * just how many there are (the caller needs no more papers, so they need no sorting).
- */
-type Walk = {
-  take: (paper: Paper, pdfPage?: number) => void;
-  skip?: (count: number) => boolean;
-};
-
 /**
  * Hand each paper the query selects, in its order, to `walk`. With a search, the papers whose own fields
  * have every word come first; then those whose PDF text has every word, with the PDF page to show.
@@ -138,15 +130,19 @@ type Walk = {
 function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   const { take } = walk;
   const terms = queryTerms(query);
-  const { words, quoted, phrases } = terms;
-  const selection = selectionOf(catalog, query);
+  // A clause's words narrow through the index too (a tag's not while titles answer); the clauses are then
+  // checked on those papers.
+  const indexed = indexTerms(terms, !catalog.search.scanningTitles);
+  const { words, quoted } = indexed;
+  const phrases = terms.phrases;
+  const selection = selectionOf(catalog, query, fieldFilter(terms));
   if (!words.length) {
     walkOrder(selection, {}, (paper) => take(paper));
     return false;
   }
   // Without PDF text there is nothing more to ask (and nothing is built for it).
   if (catalog.papersWithPdfText === 0) {
-    const match = fieldMatch(catalog, terms);
+    const match = fieldMatch(catalog, indexed);
     if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper), walk.skip);
     return catalog.search.scanningTitles;
   }
@@ -155,13 +151,18 @@ function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   const typos = words.map(
     (word) => typoEligible(word) && !quoted.has(word) && !catalog.search.knows(word) && !catalog.pdfSearch.knows(word),
   );
-  const match = fieldMatch(catalog, terms, typos);
-  let inPdf = catalog.pdfSearch.match(words, typos);
+  const match = fieldMatch(catalog, indexed, typos);
+  const titlesOnly = catalog.search.scanningTitles;
+  // A PDF's text is searched for the free words (the first ones of `words`), not for a field's.
+  if (terms.words.length === 0) {
+    if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper), walk.skip);
+    return titlesOnly;
+  }
+  let inPdf = catalog.pdfSearch.match(terms.words, typos.slice(0, terms.words.length));
   // A phrase is looked for in the PDFs of the papers whose fields do not have it (those come first anyway).
   if (phrases.length > 0 && inPdf.count > 0) {
     inPdf = narrowMatch(inPdf, (ordinal) => !match.has(ordinal) && pdfPhrasePage(catalog.pdfAt(ordinal)!, phrases));
   }
-  const titlesOnly = catalog.search.scanningTitles;
   if (match.count > 0) walkMatches(selection, match.ordinals, match, (paper) => take(paper), walk.skip);
   if (inPdf.count === 0) return titlesOnly;
   const members: Members = { marks: inPdf.marks, stamp: inPdf.stamp, unless: match };
@@ -169,102 +170,17 @@ function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   return titlesOnly;
 }
 
-/** What a query keeps and the order it wants, looked up once. */
-type Selection = {
-  catalog: Catalog;
-  order: SortOrder;
-  sorted: Readonly<Int32Array>;
-  descending: boolean;
-  wanted: Uint8Array;
-  keep: ((paper: Paper) => boolean) | undefined;
-};
-
-function selectionOf(catalog: Catalog, query: ListQuery): Selection {
+function selectionOf(catalog: Catalog, query: ListQuery, fields?: (paper: Paper) => boolean): Selection {
   const order = catalog.order(query.sort);
+  const own = query.tag || query.source || query.sourceFormat ? keepFor(query) : undefined;
   return {
     catalog,
     order,
     sorted: order.ordinals(),
     descending: (query.order ?? DEFAULT_ORDER[query.sort]) === 'desc',
     wanted: statusCodes(query.status),
-    keep: query.tag || query.source || query.sourceFormat ? keepFor(query) : undefined,
+    keep: own && fields ? (paper) => own(paper) && fields(paper) : (own ?? fields),
   };
-}
-
-/** The selected papers among `ordinals` (all of `members`), in the query's order. */
-function walkMatches(
-  selection: Selection,
-  ordinals: Int32Array,
-  members: Members,
-  take: (paper: Paper, ordinal: number) => void,
-  skip?: Walk['skip'],
-): void {
-  const { catalog, order, sorted, descending, wanted, keep } = selection;
-  if (ordinals.length * 16 >= sorted.length) return walkOrder(selection, members, take, skip && { ordinals, skip });
-  // A few matches: sort them, rather than walk the whole order.
-  const statuses = catalog.statuses;
-  const unless = members.unless;
-  const kept = Array.from(ordinals).filter(
-    (ordinal) => wanted[statuses[ordinal]!] === 1 && !unless?.has(ordinal) && (!keep || keep(catalog.at(ordinal)!)),
-  );
-  if (skip?.(kept.length)) return;
-  kept.sort(
-    descending
-      ? (a, b) => (order.sameValue(a, b) ? order.compare(a, b) : order.compare(b, a))
-      : (a, b) => order.compare(a, b),
-  );
-  for (const ordinal of kept) take(catalog.at(ordinal)!, ordinal);
-}
-
-/**
- * The selected papers that are `members`, walking the whole sort order. With `rest` (members listed in
- * `ordinals`, and a caller that needs only a page: `skip`), the walk stops once the page is full and the
- * members past it are counted from their list: a search found in a third of a large library walked all of
- * its order (100,000 places) for one page.
- */
-function walkOrder(
-  selection: Selection,
-  members: Members,
-  take: (paper: Paper, ordinal: number) => void,
-  rest?: { ordinals: Int32Array; skip: NonNullable<Walk['skip']> },
-): void {
-  const { catalog, order, sorted, descending, wanted, keep } = selection;
-  const statuses = catalog.statuses;
-  const { marks, stamp } = members;
-  const unlessMarks = members.unless?.marks;
-  const unlessStamp = members.unless?.stamp;
-  // Counting from the list needs no paper: with a tag or source to check, the walk goes on.
-  const stops = rest !== undefined && keep === undefined;
-  let taken = 0;
-  let full = false;
-  const visit = (from: number, to: number): void => {
-    for (let k = from; k <= to && !full; k++) {
-      const ordinal = sorted[k]!;
-      if (wanted[statuses[ordinal]!] !== 1 || (marks && marks[ordinal] !== stamp)) continue;
-      if (unlessMarks && unlessMarks[ordinal] === unlessStamp) continue;
-      const paper = catalog.at(ordinal)!;
-      if (keep && !keep(paper)) continue;
-      take(paper, ordinal);
-      taken++;
-      full = stops && rest.skip(0);
-    }
-  };
-  if (!descending) visit(0, sorted.length - 1);
-  else {
-    // Descending by the sort value, but papers with equal values stay in ascending rank, as in sortPapers.
-    for (let i = sorted.length - 1; i >= 0 && !full;) {
-      let first = i;
-      while (first > 0 && order.sameValue(sorted[first - 1]!, sorted[i]!)) first--;
-      visit(first, i);
-      i = first - 1;
-    }
-  }
-  if (!full) return;
-  let all = 0;
-  for (const ordinal of rest!.ordinals) {
-    if (wanted[statuses[ordinal]!] === 1 && !(unlessMarks && unlessMarks[ordinal] === unlessStamp)) all++;
-  }
-  rest!.skip(all - taken);
 }
 
 /** A flag per status code (and 0 for NO_STATUS): 1 if the list shows that status. */

@@ -1,4 +1,5 @@
 import { foldText, TEX_VARIANTS } from '../text';
+import { parseSearch } from './query-parse';
 import { foldedWords } from './tokenize';
 
 /*
@@ -9,7 +10,7 @@ import { foldedWords } from './tokenize';
  * then reads those candidates' fields for the phrase, anchored on the places where its first word starts.
  */
 
-/** A search's text, read: every distinct folded word (for the index), and the quoted phrases of two or more. */
+/** A search's text, read: every distinct folded word (for the index), the quoted phrases of two or more, and the field clauses. */
 export type SearchTerms = {
   /** Every word, quoted or not, once: the index narrows to the papers with each of them. */
   words: string[];
@@ -17,24 +18,30 @@ export type SearchTerms = {
   quoted: ReadonlySet<string>;
   /** Each quoted phrase of two words or more, as its folded words (a quoted word alone is just a word). */
   phrases: string[][];
+  /** Each `author:` clause's folded words: some author has them side by side (field-filter.ts). */
+  authors?: string[][];
+  /** Each `tag:` or `#` clause's tag, lower-cased: the paper has that tag. */
+  tags?: string[];
 };
 
-/** Straight and typographic double quotes (a Mac may turn one into the other as it is typed). */
-const QUOTES = /["\u201c\u201d\u201e\u201f\u00ab\u00bb]/;
-
-/** Read a search: text between quotes is a phrase; a quote left open is closed at the end. */
+/** Read a search (query-parse.ts): text between quotes is a phrase; a quote left open is closed at the end. */
 export function searchTerms(text: string): SearchTerms {
   const words = new Set<string>();
   const quoted = new Set<string>();
   const phrases: string[][] = [];
-  text.split(QUOTES).forEach((part, i) => {
-    const folded = foldedWords(part);
+  const parsed = parseSearch(text);
+  for (const part of parsed.parts) {
+    const folded = foldedWords(part.text);
     for (const word of folded) words.add(word);
-    if (i % 2 === 0) return;
+    if (!part.quoted) continue;
     for (const word of folded) quoted.add(word);
     if (folded.length > 1 && !phrases.some((phrase) => phrase.join(' ') === folded.join(' '))) phrases.push(folded);
-  });
-  return { words: [...words], quoted, phrases };
+  }
+  const terms: SearchTerms = { words: [...words], quoted, phrases };
+  const authors = parsed.authors.map(foldedWords).filter((name) => name.length > 0);
+  if (authors.length > 0) terms.authors = authors;
+  if (parsed.tags.length > 0) terms.tags = parsed.tags.map((tag) => tag.toLowerCase());
+  return terms;
 }
 
 /** The words of a search outside its phrases, whose every place a row marks (a phrase's words are marked together). */
