@@ -185,11 +185,18 @@ export function PdfMarker({ pdf }: { pdf: NonNullable<PaperRow['pdf']> }) {
 }
 
 /**
+ * A search's field clauses (`author:knuth`, `author:"van der Berg"`, `tag:ml`, `#ml`), read as the core's
+ * search/query-parse.ts reads them: they narrow the list, and are not words of a PDF's text.
+ */
+const FIELD_CLAUSE =
+  /(^|\s)(?:(?:author|tag):(?:["\u201c-\u201f\u00ab\u00bb][^"\u201c-\u201f\u00ab\u00bb]*["\u201c-\u201f\u00ab\u00bb]?|[^\s"\u201c-\u201f\u00ab\u00bb]*)|#[^\s"\u201c-\u201f\u00ab\u00bb]*)/gi;
+
+/**
  * What the reader finds for a search brought from the list: its first quoted phrase (what the row's passage
- * shows), else the search as typed; quotes are not in the PDF's text.
+ * shows), else the search as typed; quotes are not in the PDF's text, nor are its field clauses.
  */
 export function findText(search: string): string {
-  const parts = search.split(/["\u201c\u201d\u201e\u201f\u00ab\u00bb]/);
+  const parts = search.replace(FIELD_CLAUSE, '$1').split(/["\u201c\u201d\u201e\u201f\u00ab\u00bb]/);
   const phrase = parts.length > 1 ? parts[1]!.trim() : '';
   return phrase || parts.join(' ').replace(/\s+/g, ' ').trim();
 }
