@@ -72,32 +72,6 @@ test('export the current list as BibTeX: a download the user saves', async ({ ap
   expect(text).toContain('title = {Alpha: Learning to Read Faster}');
 });
 
-test('Import… takes several files at once, PDFs among them: each is previewed in turn, a PDF says where it goes', async ({
-  app,
-  page,
-}) => {
-  const tracemonkey = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs', 'tracemonkey.pdf');
-  await page.goto(app.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles([join(FIXTURES, 'five-papers.txt'), tracemonkey]);
-
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await expect(dialog.getByRole('heading')).toContainText('(1 of 2)');
-  await dialog.getByRole('button', { name: 'Import 5 papers' }).click();
-
-  await expect(dialog.getByRole('heading')).toContainText('tracemonkey.pdf” (2 of 2)');
-  await expect(dialog.getByRole('status')).toContainText('PDF · a new paper (titled from the largest text on page 1).');
-  await dialog.getByRole('button', { name: 'Import as a new paper' }).click();
-  await expect(dialog).toHaveCount(0);
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Added “Trace-based Just-in-Time Type Specialization' }),
-  ).toBeVisible();
-  const papers = JSON.parse(await app.cli('list', '--json')) as { title: string; attachments?: { pages: number }[] }[];
-  expect(papers).toHaveLength(6);
-  expect(papers.find((p) => p.title.startsWith('Trace-based'))?.attachments?.[0]?.pages).toBe(14);
-});
-
 test('entries without a title are imported and listed as "Untitled" with their authors', async ({ app, page }) => {
   await page.goto(app.url);
   const chooser = page.waitForEvent('filechooser');

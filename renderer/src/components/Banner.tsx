@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
+import type { BatchReport } from '../store/import-batch';
 import type { ImportUndone } from '../store/library-slice';
-import type { ImportReport } from '../store/types';
 import './import/import.css';
 
 /** A library that cannot be saved says so for as long as it is open, above any other banner. */
@@ -119,10 +119,17 @@ function undoneSentence({ source, removed, restored, kept }: ImportUndone): stri
 }
 
 const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;
+const count = (n: number, one: string, many: string) => (n === 1 ? one : `${n.toLocaleString()} ${many}`);
 
 /** What an import did, first: a PDF's paper, papers added, or only details filled in. */
-function importSentence(report: ImportReport): string {
+function importSentence(report: BatchReport): string {
   const { pdf } = report;
+  if (report.files) {
+    const attached = report.attached
+      ? ` · attached ${count(report.attached, 'a PDF', 'PDFs')} to papers already there`
+      : '';
+    return `Imported ${papers(report.added)} from ${report.files.toLocaleString()} files${attached}`;
+  }
   if (pdf) {
     if (pdf.kind === 'new') return `Added “${pdf.title}” with its PDF`;
     if (pdf.already) return `“${pdf.title}” already has this PDF`;

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import type { ImportPreview } from '../store/types';
+import { nothingNew as changesNothing } from '../store/import-batch';
+import { BatchEntries, batchAction, batchNothingNew, batchSummary } from './import/BatchPreview';
 import { PossibleDuplicate } from './import/PossibleDuplicate';
 import { count, newPapers, pdfSummary, summaryRest } from './import/summary';
 import { TexText } from './TexText';
@@ -68,12 +70,8 @@ export function ImportDialog() {
   const close = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   useDialogFocus(dialog, pending !== undefined);
-  const nothingNew =
-    pending?.preview !== undefined &&
-    pending.preview.new === 0 &&
-    pending.preview.filling === 0 &&
-    (pending.preview.pdf === undefined ||
-      (pending.preview.pdf.kind === 'attach' && pending.preview.pdf.already === true));
+  const batch = pending?.phase === 'reading' ? undefined : pending?.batch;
+  const nothingNew = batch ? batchNothingNew(batch) : pending?.preview !== undefined && changesNothing(pending.preview);
   // Where the keyboard is when the preview arrives: Enter or Space closes, as the only thing left to do.
   useEffect(() => {
     if (nothingNew) close.current?.focus();
@@ -87,23 +85,37 @@ export function ImportDialog() {
   }, [pending, cancel]);
 
   if (!pending) return null;
-  const { preview } = pending;
+  const { preview, progress } = pending;
   return (
     <div className="scrim">
       {/* With nothing new (every entry already in the library as it is, or unreadable), there is nothing to confirm. */}
       <div ref={dialog} className="dialog" role="dialog" aria-modal="true" aria-label="Import" tabIndex={-1}>
-        <h2>
-          Import “{pending.name}”
-          {pending.of && (
-            <span className="muted import-of">
-              {' '}
-              ({pending.of.at} of {pending.of.count})
-            </span>
-          )}
-        </h2>
-        {!preview ? (
+        <h2>{pending.batch ? `Import ${pending.name}` : `Import “${pending.name}”`}</h2>
+        {batch ? (
+          <>
+            <div role="status">
+              {nothingNew && (
+                <p className="import-nothing">
+                  <strong>Nothing new to import.</strong> Every file is in your library already, or could not be read.
+                </p>
+              )}
+              <p className={nothingNew ? 'import-summary muted' : 'import-summary'}>{batchSummary(batch)}</p>
+            </div>
+            <ul className="import-entries" tabIndex={0} aria-label="Entries">
+              <BatchEntries
+                batch={batch}
+                disabled={pending.phase !== 'preview'}
+                onChoose={(file, entry, merge) => chooseMerge(entry, merge, file)}
+              />
+            </ul>
+          </>
+        ) : !preview ? (
           <p className="muted" role="status">
-            {pending.phase === 'reading' ? 'Reading the file…' : 'Importing…'}
+            {pending.phase !== 'reading'
+              ? 'Importing…'
+              : pending.batch && progress
+                ? `Reading the files… (${progress.done.toLocaleString()} of ${progress.total.toLocaleString()})`
+                : 'Reading the file…'}
           </p>
         ) : (
           <>
@@ -171,7 +183,7 @@ export function ImportDialog() {
             />
             <span className="muted">
               {pending.progress
-                ? `${pending.progress.done.toLocaleString()} of ${pending.progress.total.toLocaleString()} entries`
+                ? `${pending.progress.done.toLocaleString()} of ${pending.progress.total.toLocaleString()} ${pending.batch ? 'files' : 'entries'}`
                 : 'Importing…'}
             </span>
           </div>
@@ -189,14 +201,16 @@ export function ImportDialog() {
               <button
                 type="button"
                 className="button primary"
-                disabled={!preview || pending.phase !== 'preview'}
+                disabled={!(preview || batch) || pending.phase !== 'preview'}
                 onClick={() => void confirm()}
               >
                 {pending.phase === 'importing'
                   ? 'Importing…'
-                  : preview
-                    ? actionLabel(preview, pending.merge.length)
-                    : 'Import'}
+                  : batch
+                    ? batchAction(batch)
+                    : preview
+                      ? actionLabel(preview, pending.merge.length)
+                      : 'Import'}
               </button>
             </>
           )}

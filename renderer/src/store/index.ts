@@ -126,7 +126,8 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     });
     const unsubscribeProgress = transport.onProgress(({ command, done, total }) => {
       const pending = store.getState().pendingImport;
-      if (command === 'library.import' && pending?.phase === 'importing') {
+      // A batch counts its files instead.
+      if (command === 'library.import' && pending?.phase === 'importing' && !pending.batch) {
         store.setState({ pendingImport: { ...pending, progress: { done, total } } });
       }
     });

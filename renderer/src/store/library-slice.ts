@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import { listQuery } from './list-slice';
+import { importBatch, previewBatch, toBase64, type BatchFile, type BatchReport } from './import-batch';
 import type { PendingStatuses } from './pending';
 import type { ExportFormat, ImportPreview, ImportReport, Stats } from './types';
 
@@ -11,10 +12,10 @@ export type PendingImport = {
   base64: string;
   phase: 'reading' | 'preview' | 'importing';
   preview?: ImportPreview;
-  /** Entries applied so far, while a big import runs. */
+  /** Entries applied so far, while a big import runs; files read or imported so far, for a batch. */
   progress?: { done: number; total: number };
-  /** Which of several files picked or dropped at once this is (1-based), and how many there are. */
-  of?: { at: number; count: number };
+  /** Several files picked or dropped at once: previewed together, confirmed once (`preview` is then unset). */
+  batch?: BatchFile[];
   /** The possible duplicates (by their preview `entry`) the person chose to merge; the others are kept apart. */
   merge: number[];
 };
@@ -31,11 +32,14 @@ export type LibrarySlice = {
   stats: Stats | undefined;
   pendingImport: PendingImport | undefined;
   /** The last import's report, shown until dismissed. */
-  importReport: ImportReport | undefined;
+  importReport: BatchReport | undefined;
   /** The last import was taken back (its report's Undo): shown until dismissed. */
   importUndone: ImportUndone | undefined;
-  /** Merge a possible duplicate of the preview into the paper it may be the same as, or keep both (the default). */
-  chooseMerge: (entry: number, merge: boolean) => void;
+  /**
+   * Merge a possible duplicate of the preview into the paper it may be the same as, or keep both (the default);
+   * `file`: which file of a batch.
+   */
+  chooseMerge: (entry: number, merge: boolean, file?: number) => void;
   /** Take the import the banner reports back (its papers removed, what it filled in put back). */
   undoImport: () => Promise<void>;
   /** A failure the user should see (a command refused, the library unreachable). */
@@ -52,11 +56,8 @@ export type LibrarySlice = {
   importFile: (file: { name: string; text: () => Promise<string> }) => Promise<void>;
   /** Read a picked or dropped file and show what importing it would do. */
   previewFile: (file: ImportSource) => Promise<void>;
-  /** Several files at once (PDFs, bibliographies): each previewed and confirmed in turn. */
+  /** Several files at once (PDFs, bibliographies): one preview of them all, one confirmation. */
   previewFiles: (files: readonly ImportSource[]) => Promise<void>;
-  /** The files still waiting for their preview. */
-  importQueue: ImportSource[];
-  importQueueCount: number;
   /** Pasted text goes through the same preview as a file. */
   previewText: (text: string) => Promise<void>;
   confirmImport: () => Promise<void>;
@@ -70,12 +71,10 @@ export type LibrarySlice = {
 export const createLibrarySlice =
   (transport: Transport, pending: PendingStatuses): StateCreator<AppState, [], [], LibrarySlice> =>
   (set, get) => {
-    /** The next waiting file's preview, once the one before is confirmed, cancelled or refused. */
-    const next = (): void => {
-      const [file, ...rest] = get().importQueue;
-      if (!file) return set({ importQueueCount: 0 });
-      set({ importQueue: rest });
-      void get().previewFile(file);
+    /** An import's report shown, and the Inbox, where new papers land to be triaged (their source stays in the sidebar). */
+    const imported = (report: BatchReport | undefined): void => {
+      if (report && report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
+      set({ importReport: report, importUndone: undefined });
     };
     return {
       stats: undefined,
@@ -95,11 +94,18 @@ export const createLibrarySlice =
       importReport: undefined,
       importUndone: undefined,
       error: undefined,
-      chooseMerge(entry, merge) {
+      chooseMerge(entry, merge, file) {
         const pending = get().pendingImport;
         if (!pending || pending.phase !== 'preview') return;
-        const others = pending.merge.filter((chosen) => chosen !== entry);
-        set({ pendingImport: { ...pending, merge: merge ? [...others, entry].sort((a, b) => a - b) : others } });
+        const chosen = (was: number[]) => {
+          const others = was.filter((chosen) => chosen !== entry);
+          return merge ? [...others, entry].sort((a, b) => a - b) : others;
+        };
+        if (file === undefined) set({ pendingImport: { ...pending, merge: chosen(pending.merge) } });
+        else if (pending.batch?.[file]) {
+          const batch = pending.batch.map((one, i) => (i === file ? { ...one, merge: chosen(one.merge) } : one));
+          set({ pendingImport: { ...pending, batch } });
+        }
       },
       async undoImport() {
         const importId = get().importReport?.importId;
@@ -125,27 +131,39 @@ export const createLibrarySlice =
       async importFile(file) {
         try {
           const report = await transport.invoke('library.import', { text: await file.text(), name: file.name });
-          set({ importReport: report, importUndone: undefined, error: undefined });
-          // New papers land in the Inbox, where they are triaged; their source stays in the sidebar.
-          if (report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
+          set({ error: undefined });
+          imported(report);
         } catch (error) {
           get().showError(error);
         }
       },
-      importQueue: [],
-      importQueueCount: 0,
       async previewFiles(files) {
-        const [first, ...rest] = files;
-        if (!first) return;
-        set({ importQueue: rest, importQueueCount: files.length });
-        await get().previewFile(first);
+        if (files.length <= 1) {
+          if (files[0]) await get().previewFile(files[0]);
+          return;
+        }
+        const total = files.length;
+        const reading: PendingImport = {
+          name: `${total} files`,
+          base64: '',
+          phase: 'reading',
+          merge: [],
+          batch: [],
+          progress: { done: 0, total },
+        };
+        set({ pendingImport: reading, importReport: undefined, importUndone: undefined, error: undefined });
+        const still = () => get().pendingImport === reading || get().pendingImport?.batch === reading.batch;
+        const batch = await previewBatch(
+          transport,
+          files,
+          (done) => still() && set({ pendingImport: { ...reading, progress: { done, total } } }),
+          still,
+        );
+        if (still()) set({ pendingImport: { ...reading, phase: 'preview', batch, progress: undefined } });
       },
       async previewFile(file) {
-        const { importQueue, importQueueCount } = get();
-        const of =
-          importQueueCount > 1 ? { at: importQueueCount - importQueue.length, count: importQueueCount } : undefined;
         set({
-          pendingImport: { name: file.name, base64: '', phase: 'reading', merge: [], ...(of && { of }) },
+          pendingImport: { name: file.name, base64: '', phase: 'reading', merge: [] },
           importReport: undefined,
           importUndone: undefined,
           error: undefined,
@@ -154,13 +172,10 @@ export const createLibrarySlice =
           const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
           const preview = await transport.invoke('library.previewImport', { base64, name: file.name });
           if (get().pendingImport?.name === file.name)
-            set({
-              pendingImport: { name: file.name, base64, phase: 'preview', preview, merge: [], ...(of && { of }) },
-            });
+            set({ pendingImport: { name: file.name, base64, phase: 'preview', preview, merge: [] } });
         } catch (error) {
           set({ pendingImport: undefined });
           get().showError(error);
-          next();
         }
       },
       previewText: (text) =>
@@ -171,6 +186,19 @@ export const createLibrarySlice =
       async confirmImport() {
         const pending = get().pendingImport;
         if (!pending || pending.phase !== 'preview') return;
+        if (pending.batch) {
+          const total = pending.batch.length;
+          set({ pendingImport: { ...pending, phase: 'importing', progress: { done: 0, total } } });
+          const { report, errors } = await importBatch(transport, pending.batch, (done) => {
+            const now = get().pendingImport;
+            if (now && now.batch === pending.batch) set({ pendingImport: { ...now, progress: { done, total } } });
+          });
+          // Files refused are among the report's problems; with nothing imported, they are the error.
+          const refused = errors.map((p) => `${p.where}: ${p.message}`).join(' · ');
+          set({ pendingImport: undefined, error: report || !refused ? undefined : refused });
+          imported(report);
+          return;
+        }
         set({ pendingImport: { ...pending, phase: 'importing' } });
         try {
           const report = await transport.invoke('library.import', {
@@ -178,19 +206,14 @@ export const createLibrarySlice =
             name: pending.name,
             ...(pending.merge.length > 0 && { merge: pending.merge }),
           });
-          set({ pendingImport: undefined, importReport: report, importUndone: undefined });
-          // New papers land in the Inbox, where they are triaged; their source stays in the sidebar.
-          if (report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
+          set({ pendingImport: undefined });
+          imported(report);
         } catch (error) {
           set({ pendingImport: undefined });
           get().showError(error);
         }
-        next();
       },
-      cancelImport: () => {
-        set({ pendingImport: undefined });
-        next();
-      },
+      cancelImport: () => set({ pendingImport: undefined }),
       async exportPapers(format) {
         const { checked, view, search, sort, total } = get();
         if (checked.length <= 1 && total === 0) {
@@ -218,12 +241,6 @@ export const createLibrarySlice =
       showError: (error) => set({ error: error instanceof Error ? error.message : String(error) }),
     };
   };
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Hand a file to the browser's (or Electron's) download, which asks where to save it. */
 function download(fileName: string, mime: string, content: string): void {
