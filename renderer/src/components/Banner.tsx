@@ -19,7 +19,10 @@ export function Banner() {
   );
 }
 
-/** The last import's outcome (with its Undo), what its Undo did, or an error; stays until dismissed. */
+/**
+ * The last import's outcome (with its Undo) or what its Undo did, until dismissed or the person goes to another
+ * view; an error, until dismissed.
+ */
 function LatestBanner() {
   const report = useApp((s) => s.importReport);
   const undone = useApp((s) => s.importUndone);

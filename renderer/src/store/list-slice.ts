@@ -101,7 +101,16 @@ export const createListSlice =
       matchesElsewhere: undefined,
       titlesOnly: false,
       setView(view) {
-        set({ view, selectedId: undefined, checked: [], lingering: undefined });
+        // The last import's report (or its undoing) is about the moment it happened: it goes once the person
+        // moves on to another view. An error, a recovery or a failed save stays until dismissed or mended.
+        set({
+          view,
+          selectedId: undefined,
+          checked: [],
+          lingering: undefined,
+          importReport: undefined,
+          importUndone: undefined,
+        });
         void get().loadList();
       },
       setSearch(search) {
