@@ -7,6 +7,7 @@ import { libraryBackups, libraryRestoreBackup, libraryStatus } from './library-b
 import { libraryExport } from './library-export';
 import { libraryImport, libraryPreviewImport } from './library-import';
 import { notesSave } from './notes';
+import { papersPosition } from './papers-position';
 import {
   papersAdd,
   papersGet,
@@ -29,6 +30,7 @@ export const commands = {
   'papers.rows': papersRows,
   'papers.rowsOf': papersRowsOf,
   'papers.ids': papersIds,
+  'papers.position': papersPosition,
   'papers.get': papersGet,
   'papers.resolve': papersResolve,
   'papers.add': papersAdd,

@@ -75,6 +75,8 @@ export const createLibrarySlice =
     const imported = (report: BatchReport | undefined): void => {
       if (report && report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
       set({ importReport: report, importUndone: undefined });
+      // What came in, shown: the cursor on the first new paper in the list's order, scrolled to.
+      if (report && report.ids.length > 0) void get().reveal(report.ids);
     };
     return {
       stats: undefined,

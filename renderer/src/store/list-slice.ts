@@ -14,7 +14,7 @@ import {
   withoutPlaces,
   type ListRows,
 } from './list-rows';
-import { fetchRange as fetchRows, idsOf, listQuery, type Answer, type Source } from './list-source';
+import { fetchRange as fetchRows, firstOf, idsOf, listQuery, type Answer, type Source } from './list-source';
 import { inView, type PendingStatuses } from './pending';
 import type { PaperRow, Ranking } from './types';
 
@@ -24,7 +24,7 @@ export { listQuery } from './list-source';
 
 export const createListSlice =
   (transport: Transport, pending: PendingStatuses): StateCreator<AppState, [], [], ListSlice> =>
-  (set, get) => {
+  (set, get, api) => {
     let source: Source | undefined;
     // Positions are only good within one epoch: a new answer for the whole list, or a paper taken out,
     // starts another, and pages asked for in an older one are dropped (and asked again if still shown).
@@ -256,6 +256,24 @@ export const createListSlice =
           set({ papers, total: papers.length });
         }
         return loadedBetween(get().papers, from, to) ?? answer.rows;
+      },
+      async reveal(ids) {
+        if (ids.length === 0) return;
+        const view = get().view;
+        if (get().loading)
+          await new Promise<void>((resolve) => {
+            const stop = api.subscribe((state) => !state.loading && (stop(), resolve()));
+          });
+        const list = source;
+        if (!list || get().view !== view) return;
+        try {
+          const { position, id } = await firstOf(transport, list, ids);
+          if (position === undefined || id === undefined || list !== source) return;
+          await get().rowsBetween(position, position + 1);
+          if (list === source && get().selectedId === undefined) get().select(id);
+        } catch (error) {
+          get().showError(error);
+        }
       },
       async idsBetween(from, to) {
         const here = loadedBetween(get().papers, from, to);

@@ -47,3 +47,19 @@ export async function idsOf(transport: Transport, from: Source, offset: number, 
   if (from.kind === 'ids') return from.ids.slice(offset, limit === undefined ? undefined : offset + limit);
   return (await transport.invoke('papers.ids', { ...from.query, offset, limit })).ids;
 }
+
+/** The place in `from` of the first of `ids` in its order, and its id: looked up by the library for a query. */
+export async function firstOf(
+  transport: Transport,
+  from: Source,
+  ids: readonly string[],
+): Promise<{ position?: number; id?: string }> {
+  if (from.kind === 'query') {
+    const { status, tag, source, sourceFormat, text, sort, order } = from.query;
+    return transport.invoke('papers.position', { status, tag, source, sourceFormat, text, sort, order, ids: [...ids] });
+  }
+  // A ranking made here: its ids are here already.
+  const wanted = new Set(ids);
+  const position = from.ids.findIndex((id) => wanted.has(id));
+  return position === -1 ? {} : { position, id: from.ids[position] };
+}

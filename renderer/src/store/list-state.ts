@@ -33,6 +33,11 @@ export type ListSlice = {
   onScreen: () => { from: number; to: number };
   /** The rows at positions from..to (exclusive), asking for those that have not come (keyboard steps, moves). */
   rowsBetween: (from: number, to: number) => Promise<PaperRow[]>;
+  /**
+   * Once the list has come, the cursor on the first of `ids` in its order (papers just imported), its row
+   * fetched if its page has not come, so that the list scrolls to it. Nothing if none of them is listed.
+   */
+  reveal: (ids: readonly string[]) => Promise<void>;
   /** The ids at positions from..to (exclusive), from the rows here or else from the library (ranges, exports). */
   idsBetween: (from: number, to: number) => Promise<string[]>;
   /**
