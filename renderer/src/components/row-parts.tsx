@@ -5,6 +5,7 @@ import { useApp, useAppStore } from '../store';
 import type { PaperRow, Ranking, Status } from '../store/types';
 import { TexText } from './TexText';
 import { UNTITLED, Untitled } from './Untitled';
+import './row-parts.css';
 
 /** Where a search matched, said before its passage. */
 const FIELD_LABEL = { abstract: 'Abstract', note: 'Note', highlight: 'Highlight', authors: 'Authors', tags: 'Tags' };
@@ -76,12 +77,13 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
               <span className="row-where">{FIELD_LABEL[passage.field]}:</span>{' '}
               <TexText text={passage.text} marks={passage.marks} />
             </div>
+          ) : paper.preview ? (
+            <div className="row-preview">
+              <TexText text={paper.preview} />
+            </div>
           ) : (
-            paper.preview && (
-              <div className="row-preview">
-                <TexText text={paper.preview} />
-              </div>
-            )
+            // The row keeps its height (the list's windowing counts on it): said, not left a blank gap.
+            <div className="row-preview no-abstract">No abstract</div>
           ))}
         <div className="row-meta">
           {showStatus && <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>}
