@@ -2,7 +2,7 @@ import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, 
 import type { TextRange } from '../../pdf/fold';
 import type { PdfRect } from '../../pdf/geometry';
 import type { PdfLink } from '../../pdf/links';
-import { layoutPages, positionAt, scrollTopFor, type Position } from '../../pdf/page-window';
+import { layoutPages, positionAt, type Position } from '../../pdf/page-window';
 import type { Annotation } from '../../store/types';
 import { PdfPage } from './PdfPage';
 import { useColumnWindow } from './use-column-window';
@@ -91,7 +91,7 @@ const PLACEHOLDERS = 12;
 export function PageColumn({ ref, ...props }: Props) {
   const { pdf, scale, onPosition, onViewSize } = props;
   const layout = useMemo(() => layoutPages(pdf.viewports, scale), [pdf.viewports, scale]);
-  const { scroller, position, win, settled, onScroll } = useColumnWindow({
+  const { scroller, goTo, win, settled, onScroll } = useColumnWindow({
     layout,
     initial: props.initial,
     pdf,
@@ -105,12 +105,6 @@ export function PageColumn({ ref, ...props }: Props) {
   const lastHit = useRef<Hit>(undefined);
   useImperativeHandle(ref, () => {
     const el = () => scroller.current;
-    const goTo = (to: Position) => {
-      const s = el();
-      if (!s) return;
-      position.current = to;
-      s.scrollTop = scrollTopFor(layout, to);
-    };
     return {
       goTo,
       scrollScreen: (direction) => el()?.scrollBy({ top: direction * (el()!.clientHeight - 48) }),
@@ -131,7 +125,7 @@ export function PageColumn({ ref, ...props }: Props) {
           ? selectSentence({ scroller: el()!, layout, pdf, count, goTo, found: lastHit.current }, direction, extend)
           : Promise.resolve(),
     };
-  }, [layout, count, pdf, scroller, position]);
+  }, [layout, count, pdf, scroller, goTo]);
 
   // Group highlights and hits by page once, so each page gets the same array until they change.
   const byPage = useMemo(() => groupByPage(props.highlights, (a) => a.page ?? -1), [props.highlights]);
@@ -144,6 +138,19 @@ export function PageColumn({ ref, ...props }: Props) {
   useEffect(() => {
     if (activeHit) lastHit.current = activeHit;
   }, [activeHit]);
+  // Find's current match on a page not drawn (a step to a far page): go to that page, as "go to page" does;
+  // drawn there, the page centres the match. Once per request and match: the search's pages coming in later
+  // leave the column where the reader has moved it since.
+  const shownHit = useRef('');
+  const { token: revealToken, what: revealWhat } = props.reveal;
+  const { render } = win;
+  useEffect(() => {
+    if (revealWhat !== 'hit' || !revealToken || !activeHit) return;
+    const key = `${revealToken}:${activeHit.page}:${activeHit.start}`;
+    if (shownHit.current === key) return;
+    shownHit.current = key;
+    if (activeHit.page < render[0] || activeHit.page > render[1]) goTo({ page: activeHit.page, offset: 0 });
+  }, [revealToken, revealWhat, activeHit, render, goTo]);
   const revealPage =
     props.reveal.what === 'hit'
       ? activeHit?.page

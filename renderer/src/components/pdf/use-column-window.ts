@@ -82,6 +82,17 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
     if (view.height) measure();
   }, [view.height, measure]);
 
+  /** Puts `to` at the top of the view (as the reader's "go to page" does); the pages there are drawn once it rests. */
+  const goTo = useCallback(
+    (to: Position) => {
+      const el = scroller.current;
+      if (!el) return;
+      position.current = to;
+      el.scrollTop = scrollTopFor(layout, to);
+    },
+    [layout],
+  );
+
   const frame = useRef(0);
   const onScroll = () => {
     const el = scroller.current;
@@ -114,7 +125,7 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
     [],
   );
 
-  return { scroller, position, win, settled, onScroll };
+  return { scroller, win, settled, onScroll, goTo };
 }
 
 function sameWindow(a: PageWindow, b: PageWindow): boolean {

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { api, attachPdf, FIXTURES, expect, test, type App } from './helpers';
+
+test.use({ viewport: { width: 1280, height: 900 }, seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+/** tracemonkey.pdf (14 pages) attached to the first paper and opened in the reader at its first page. */
+async function openReader(app: App, page: Page): Promise<Locator> {
+  const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
+  const paper = papers[0]!;
+  await attachPdf(app, paper.id, 'tracemonkey.pdf');
+  await page.goto(app.url);
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
+  await page.getByRole('button', { name: 'Read PDF' }).click();
+  const reader = page.getByRole('dialog', { name: /^Reader/ });
+  await expect(reader.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeAttached();
+  return reader;
+}
+
+/** The current match is marked on `pageNumber`, drawn and on screen. */
+async function shownOn(reader: Locator, pageNumber: number) {
+  await expect(reader.locator(`.pdf-page[data-page="${pageNumber}"] .pdf-hit.active`).first()).toBeInViewport({
+    timeout: 15_000,
+  });
+}
+
+test('find steps to a match on a page not drawn yet: the reader goes there, draws it and marks the match', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const reader = await openReader(app, page);
+  // From page 1 of 14, page 14 is far past the pages drawn around the view.
+  await expect(reader.locator('.pdf-page[data-page="14"] canvas')).toHaveCount(0);
+
+  await page.keyboard.press('Control+f');
+  const field = reader.getByRole('searchbox', { name: 'Find in the PDF' });
+  await expect(field).toBeFocused();
+  // "Franz": twice on page 1 (the authors), once on page 14 (the references).
+  await field.fill('franz');
+  const count = reader.locator('.pdf-find-count');
+  await expect(count).toHaveText('1 of 3', { timeout: 30_000 });
+  await shownOn(reader, 1);
+  await field.press('Enter');
+  await expect(count).toHaveText('2 of 3');
+  await shownOn(reader, 1);
+  // The third is on the last page: Enter goes there, as "go to page" would, and shows it marked.
+  await field.press('Enter');
+  await expect(count).toHaveText('3 of 3');
+  await shownOn(reader, 14);
+  await expect(field).toBeFocused();
+  // Enter again wraps to the first, on page 1, let go of meanwhile: back there.
+  await expect(reader.locator('.pdf-page[data-page="1"] canvas')).toHaveCount(0);
+  await field.press('Enter');
+  await expect(count).toHaveText('1 of 3');
+  await shownOn(reader, 1);
+  // And Shift+Enter back from the first wraps to the last.
+  await field.press('Shift+Enter');
+  await expect(count).toHaveText('3 of 3');
+  await shownOn(reader, 14);
+});
+
+test('a phrase typed into find that is only on a far page is shown there at once', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  const reader = await openReader(app, page);
+  await page.keyboard.press('Control+f');
+  const field = reader.getByRole('searchbox', { name: 'Find in the PDF' });
+  await field.fill('industrial sponsor');
+  await expect(reader.locator('.pdf-find-count')).toHaveText('1 of 1', { timeout: 30_000 });
+  await shownOn(reader, 13);
+  await expect(field).toBeFocused();
+});
