@@ -26,7 +26,9 @@ export function FindBar({ query, found, active, onQuery, onStep, onClose, focusT
       ? found.done
         ? 'No matches'
         : 'Searching…'
-      : `${Math.min(active + 1, count)} of ${count}${found.done ? '' : '+'}${found.word ? ` for ‘${found.word}’` : ''}`;
+      : active < 0
+        ? `Searching… ${count} found before this page`
+        : `${Math.min(active + 1, count)} of ${count}${found.done ? '' : '+'}${found.word ? ` for ‘${found.word}’` : ''}`;
   return (
     <div className="pdf-find" role="search" aria-label="Find in the PDF">
       <input

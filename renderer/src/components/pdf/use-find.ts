@@ -51,7 +51,7 @@ export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = 
 /**
  * The reader's find: the bar open or not, its query, the hits and which is current. Until Enter or the
  * arrows pick one, the current hit is the first at or after the page the search started from (a search
- * from the list opens at its page). `reveal` asks for the current hit to be brought into view.
+ * from the list opens at its page), -1 while the search has not reached that page yet. `reveal` asks for the current hit to be brought into view.
  */
 export function useReaderFind(
   pdf: LoadedPdf | undefined,
@@ -65,12 +65,10 @@ export function useReaderFind(
   const [chosen, setChosen] = useState<number>();
   const [from, setFrom] = useState((at?.page ?? 1) - 1);
   const found = useFind(open ? pdf : undefined, query, query === at?.find);
-  const active =
-    chosen ??
-    Math.max(
-      0,
-      found.hits.findIndex((h) => h.page >= from),
-    );
+  // Until the search reaches the page it started from, the hits found so far are all before that page: none
+  // is current yet (the first would send the reader back to the document's start, then forth again).
+  const after = found.hits.findIndex((h) => h.page >= from);
+  const active = chosen ?? (after >= 0 ? after : found.done ? 0 : -1);
   return {
     open,
     focusToken,
@@ -91,7 +89,8 @@ export function useReaderFind(
     step: (direction: 1 | -1) => {
       const n = found.hits.length;
       if (!n) return;
-      setChosen((((active + direction) % n) + n) % n);
+      // With none current yet, back is the last hit found (all before the start) and on is the first.
+      setChosen(active < 0 ? (direction > 0 ? 0 : n - 1) : (((active + direction) % n) + n) % n);
       reveal();
     },
   };
