@@ -70,3 +70,33 @@ test('a phrase typed into find that is only on a far page is shown there at once
   await shownOn(reader, 13);
   await expect(field).toBeFocused();
 });
+
+test('a match shown once does not pull the view back to it when its page is gone to again later', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const reader = await openReader(app, page);
+  await page.keyboard.press('Control+f');
+  const field = reader.getByRole('searchbox', { name: 'Find in the PDF' });
+  await field.fill('industrial sponsor');
+  await expect(reader.locator('.pdf-find-count')).toHaveText('1 of 1', { timeout: 30_000 });
+  await shownOn(reader, 13);
+  // Away to page 1 (page 13 is let go of), then back to page 13's top with "go to page".
+  const pageField = reader.getByRole('textbox', { name: 'Page' });
+  for (const to of ['1', '13']) {
+    await pageField.fill(to);
+    await pageField.press('Enter');
+    await expect(reader.locator(`.pdf-page[data-page="${to}"] .textLayer span`).first()).toBeAttached();
+  }
+  await expect(reader.locator('.pdf-page[data-page="13"] .pdf-hit.active').first()).toBeAttached();
+  // The page stays where "go to page" put it: its top at the top of the view, not the match centred.
+  const pageTop = () =>
+    reader
+      .locator('.pdf-page[data-page="13"]')
+      .evaluate((el) => el.getBoundingClientRect().top - el.closest('.pdf-scroller')!.getBoundingClientRect().top);
+  const atTop = await pageTop();
+  expect(Math.abs(atTop)).toBeLessThan(40);
+  await page.waitForTimeout(1000);
+  expect(await pageTop()).toBe(atTop);
+});

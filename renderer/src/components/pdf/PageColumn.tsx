@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import type { TextRange } from '../../pdf/fold';
 import type { PdfRect } from '../../pdf/geometry';
 import type { PdfLink } from '../../pdf/links';
@@ -155,6 +164,15 @@ export function PageColumn({ ref, ...props }: Props) {
     props.reveal.what === 'hit'
       ? activeHit?.page
       : props.highlights.find((a) => a.id === props.activeAnnotationId)?.page;
+  // A request is spent once its page, drawn, has left the pages kept: scrolled back to later, the page is made
+  // afresh and must not pull the view to the match or highlight again.
+  const [spent, setSpent] = useState(0);
+  const kept = revealPage !== undefined && revealPage >= win.keep[0] && revealPage <= win.keep[1];
+  const keptFor = useRef(0);
+  useEffect(() => {
+    if (kept) keptFor.current = revealToken;
+    else if (revealToken && keptFor.current === revealToken) setSpent(revealToken);
+  }, [kept, revealToken]);
 
   const { onSelectText, onHighlightClick } = props;
   const readSelection = useCallback(async (): Promise<boolean> => {
@@ -221,7 +239,7 @@ export function PageColumn({ ref, ...props }: Props) {
               activeAnnotationId={props.activeAnnotationId}
               hits={hitsByPage.get(index) ?? NONE}
               activeHit={activeHit?.page === index ? (hitsByPage.get(index)?.indexOf(activeHit) ?? -1) : -1}
-              reveal={revealPage === index ? props.reveal : undefined}
+              reveal={revealPage === index && revealToken !== spent ? props.reveal : undefined}
               onLink={props.onLink}
             />
           );
