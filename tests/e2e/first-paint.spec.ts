@@ -3,10 +3,13 @@ import { FIXTURES, api, expect, test } from './helpers';
 
 test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
 
-/** What the page showed the first time anything was drawn into it: the list, and how many rows it had. */
+/**
+ * What the page showed the first time React drew into it: the list, and how many rows it had. (Before it, the
+ * page's HTML draws the app's frame, marked data-shell, which React replaces.)
+ */
 const FIRST_DRAW = `new MutationObserver((_, observer) => {
   const root = document.getElementById('root');
-  if (!root || root.childElementCount === 0) return;
+  if (!root || root.childElementCount === 0 || root.querySelector(':scope > [data-shell]')) return;
   observer.disconnect();
   window.firstDraw = {
     list: document.querySelector('[role="grid"][aria-label="Papers"]') !== null,
@@ -24,6 +27,42 @@ test('the page is drawn once, with its first rows in it, not as an empty list th
   await page.goto(app.url);
   await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
   expect(await page.evaluate('window.firstDraw')).toEqual({ list: true, rows: 5 });
+});
+
+test("the app's frame is drawn while the script is on its way, and gives way to the app: one sidebar, one app", async ({
+  app,
+  page,
+}) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    await page.goto(app.url, { waitUntil: 'commit' });
+    const frame = page.locator('#root > [data-shell]');
+    await expect(frame.locator('.nav-label')).toHaveText([
+      'Inbox',
+      'Queue',
+      'Reading',
+      'Read',
+      'Dismissed',
+      'All papers',
+      'Reading stats',
+    ]);
+    await expect(frame).toBeVisible();
+    // Nothing in it is a control a person or a screen reader could reach.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement === document.body')).toBe(true);
+    await expect(page.getByRole('navigation')).toHaveCount(0);
+  } finally {
+    release();
+  }
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
+  await expect(page.locator('#root > .app')).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
 });
 
 test('a list that does not answer in time still draws the page, showing that it loads', async ({ app, page }) => {

@@ -1,0 +1,50 @@
+// @vitest-environment jsdom
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Sidebar } from '../../renderer/src/components/Sidebar';
+import { StoreContext, createAppStore } from '../../renderer/src/store';
+import { LibraryStore } from '../../electron/core/store/store';
+import { tempDir } from '../core/helpers';
+import { inProcess } from './in-process';
+
+let library: LibraryStore | undefined;
+afterEach(async () => {
+  cleanup();
+  await library?.flush();
+  library = undefined;
+});
+
+/** An element's tags and classes, and its text where it has no element inside: its shape as drawn. */
+function shape(element: Element): string {
+  const classes = [...element.classList].sort().join('.');
+  const inner = element.children.length ? [...element.children].map(shape).join('') : (element.textContent ?? '');
+  return `<${element.tagName.toLowerCase()}${classes && '.' + classes}>${inner}</>`;
+}
+
+describe("the page's frame drawn before its script runs (renderer/index.html)", () => {
+  it('is the sidebar React draws for an empty library, element for element, and nothing in it can be reached', async () => {
+    const html = await readFile(join(import.meta.dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+    const page = new DOMParser().parseFromString(html, 'text/html');
+    const frame = page.querySelector('#root > [data-shell]')!;
+    expect(frame.hasAttribute('inert')).toBe(true);
+    expect(frame.getAttribute('aria-hidden')).toBe('true');
+    expect(frame.className).toBe('app');
+
+    library = await LibraryStore.open(await tempDir());
+    const app = createAppStore(inProcess(library));
+    await app.getState().loadStats();
+    const { container } = render(
+      <StoreContext.Provider value={app}>
+        <Sidebar />
+      </StoreContext.Provider>,
+    );
+    const drawn = container.querySelector('nav.sidebar')!;
+    // The frame leaves out what a library's own state fills in: which view is open (a remembered one may be
+    // another) and the settings at the foot (the remembered density and theme).
+    drawn.querySelector('.sidebar-foot')?.remove();
+    for (const item of drawn.querySelectorAll('.nav-item.active')) item.classList.remove('active');
+    expect(shape(frame.querySelector('nav.sidebar')!)).toBe(shape(drawn));
+  });
+});
