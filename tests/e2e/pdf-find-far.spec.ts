@@ -1,21 +1,9 @@
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { api, attachPdf, FIXTURES, expect, test, type App } from './helpers';
+import type { Locator } from '@playwright/test';
+import { FIXTURES, expect, test } from './helpers';
+import { openTracemonkey } from './reader-open';
 
 test.use({ viewport: { width: 1280, height: 900 }, seed: [join(FIXTURES, 'digest-sample.txt')] });
-
-/** tracemonkey.pdf (14 pages) attached to the first paper and opened in the reader at its first page. */
-async function openReader(app: App, page: Page): Promise<Locator> {
-  const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
-  const paper = papers[0]!;
-  await attachPdf(app, paper.id, 'tracemonkey.pdf');
-  await page.goto(app.url);
-  await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
-  await page.getByRole('button', { name: 'Read PDF' }).click();
-  const reader = page.getByRole('dialog', { name: /^Reader/ });
-  await expect(reader.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeAttached();
-  return reader;
-}
 
 /** The current match is marked on `pageNumber`, drawn and on screen. */
 async function shownOn(reader: Locator, pageNumber: number) {
@@ -29,7 +17,7 @@ test('find steps to a match on a page not drawn yet: the reader goes there, draw
   page,
 }) => {
   test.setTimeout(90_000);
-  const reader = await openReader(app, page);
+  const reader = await openTracemonkey(app, page);
   // From page 1 of 14, page 14 is far past the pages drawn around the view.
   await expect(reader.locator('.pdf-page[data-page="14"] canvas')).toHaveCount(0);
 
@@ -62,7 +50,7 @@ test('find steps to a match on a page not drawn yet: the reader goes there, draw
 
 test('a phrase typed into find that is only on a far page is shown there at once', async ({ app, page }) => {
   test.setTimeout(90_000);
-  const reader = await openReader(app, page);
+  const reader = await openTracemonkey(app, page);
   await page.keyboard.press('Control+f');
   const field = reader.getByRole('searchbox', { name: 'Find in the PDF' });
   await field.fill('industrial sponsor');
@@ -76,7 +64,7 @@ test('a match shown once does not pull the view back to it when its page is gone
   page,
 }) => {
   test.setTimeout(90_000);
-  const reader = await openReader(app, page);
+  const reader = await openTracemonkey(app, page);
   await page.keyboard.press('Control+f');
   const field = reader.getByRole('searchbox', { name: 'Find in the PDF' });
   await field.fill('industrial sponsor');

@@ -1,25 +1,9 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { api, attachPdf, FIXTURES, expect, squash, test, type App } from './helpers';
+import { FIXTURES, expect, squash, test } from './helpers';
+import { openTracemonkey } from './reader-open';
 
 test.use({ viewport: { width: 1280, height: 900 }, seed: [join(FIXTURES, 'digest-sample.txt')] });
-
-/** tracemonkey.pdf attached to the first paper and opened in the reader at `pageNumber`. */
-async function openAt(app: App, page: Page, pageNumber: number) {
-  const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
-  const paper = papers[0]!;
-  await attachPdf(app, paper.id, 'tracemonkey.pdf');
-  await page.goto(app.url);
-  await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
-  await page.getByRole('button', { name: 'Read PDF' }).click();
-  const reader = page.getByRole('dialog', { name: /^Reader/ });
-  await expect(reader.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeAttached();
-  const field = reader.getByRole('textbox', { name: 'Page' });
-  await field.fill(String(pageNumber));
-  await field.press('Enter');
-  await expect(reader.locator(`.pdf-page[data-page="${pageNumber}"] .textLayer span`).first()).toBeAttached();
-  return reader;
-}
 
 /** Ctrl+F, `query` typed, its match shown on the page; Escape closes the bar and leaves the focus on the pages. */
 async function find(page: Page, reader: Locator, query: string, pageNumber: number) {
@@ -41,7 +25,7 @@ test('after a find, ] selects the sentence the match is in, not the first one at
   page,
 }) => {
   test.setTimeout(90_000);
-  const reader = await openAt(app, page, 5);
+  const reader = await openTracemonkey(app, page, 5);
   // The match is centred on page 5; the foot of page 4 is at the top of the screen.
   await find(page, reader, 'Starting a tree', 5);
   await page.keyboard.press(']');
@@ -66,7 +50,7 @@ test('Shift+] grows the selection by whole sentences: "No. 07-127" and "The U.S.
   page,
 }) => {
   test.setTimeout(90_000);
-  const reader = await openAt(app, page, 13);
+  const reader = await openTracemonkey(app, page, 13);
   await find(page, reader, 'industrial sponsor', 13);
   await page.keyboard.press(']');
   await expect
