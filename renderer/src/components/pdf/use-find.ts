@@ -3,34 +3,50 @@ import { findAll, fold } from '../../pdf/fold';
 import type { Hit } from './PageColumn';
 import type { LoadedPdf } from './use-pdf-document';
 
-/** Find state: the hits so far, whether every page has been searched, and the word searched instead of a phrase. */
-export type Found = { query: string; hits: Hit[]; done: boolean; word?: string };
+/**
+ * Find state: the hits so far, whether every page has been searched, whether the pages from the search's start
+ * page to the last have (`end`), and the word searched instead of a phrase.
+ */
+export type Found = { query: string; hits: Hit[]; done: boolean; end?: boolean; word?: string };
 
 const EMPTY: Found = { query: '', hits: [], done: true };
 
 /**
- * Every place `query` occurs in the document, page by page (case, white space, ligatures and line-end
- * hyphens folded). Pages' texts come from the reader's shared cache; a new query drops the old search.
- * With `wordIfNone` (a search brought from the list, which matches words anywhere in the paper), a phrase
- * found nowhere is searched again as its longest word.
+ * Every place `query` occurs in the document, in the document's order (case, white space, ligatures and
+ * line-end hyphens folded). The pages are searched from `startPage` (0-based) to the end and then from the
+ * start, so in a long document the matches near the reader come first: a search from page 300 of a book
+ * does not read the 299 pages before it first. Pages' texts come from the reader's shared cache; a new query
+ * drops the old search. With `wordIfNone` (a search brought from the list, which matches words anywhere in
+ * the paper), a phrase found nowhere is searched again as its longest word.
  */
-export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = false): Found {
+export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = false, startPage = 0): Found {
   const [found, setFound] = useState<Found & { pdf?: LoadedPdf }>(EMPTY);
   const wanted = query.trim();
   useEffect(() => {
     if (!pdf || !wanted) return;
     let live = true;
     const search = async (needle: string, word: string | undefined) => {
-      const hits: Hit[] = [];
       const count = pdf.viewports.length;
-      for (let page = 0; page < count && live; page++) {
+      const first = Math.min(Math.max(0, startPage), count - 1);
+      // The hits from the start page on, and those before it (searched last, shown first).
+      const after: Hit[] = [];
+      const before: Hit[] = [];
+      for (let i = 0; i < count && live; i++) {
+        const page = (first + i) % count;
         const { text } = await pdf.texts.text(page);
-        for (const hit of findAll(text, needle, fold(text))) hits.push({ page, ...hit });
-        // Show what is found so far every few pages of a long document.
-        if (live && (page % 20 === 19 || page === count - 1))
-          setFound({ pdf, query: wanted, hits: hits.slice(), done: page === count - 1, ...(word && { word }) });
+        for (const hit of findAll(text, needle, fold(text))) (page < first ? before : after).push({ page, ...hit });
+        // Show what is found so far every few pages of a long document, and once the last page is read.
+        if (live && (i % 20 === 19 || i === count - 1 - first || i === count - 1))
+          setFound({
+            pdf,
+            query: wanted,
+            hits: [...before, ...after],
+            done: i === count - 1,
+            end: i >= count - 1 - first,
+            ...(word && { word }),
+          });
       }
-      return hits.length;
+      return before.length + after.length;
     };
     const timer = setTimeout(() => {
       void search(wanted, undefined).then((hits) => {
@@ -42,7 +58,7 @@ export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = 
       live = false;
       clearTimeout(timer);
     };
-  }, [pdf, wanted, wordIfNone]);
+  }, [pdf, wanted, wordIfNone, startPage]);
   if (!pdf || !wanted) return EMPTY;
   // Until the first pages are searched, the old query's hits are not this one's.
   return found.pdf === pdf && found.query === wanted ? found : { query: wanted, hits: [], done: false };
@@ -50,8 +66,9 @@ export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = 
 
 /**
  * The reader's find: the bar open or not, its query, the hits and which is current. Until Enter or the
- * arrows pick one, the current hit is the first at or after the page the search started from (a search
- * from the list opens at its page), -1 while the search has not reached that page yet. `reveal` asks for the current hit to be brought into view.
+ * arrows pick one, the current hit is the first at or after the page the search started from (the reader's
+ * page, or a search from the list's page), -1 until the search has found one there. `reveal` asks for the
+ * current hit to be brought into view.
  */
 export function useReaderFind(
   pdf: LoadedPdf | undefined,
@@ -62,13 +79,16 @@ export function useReaderFind(
   const [open, setOpen] = useState(Boolean(at?.find));
   const [focusToken, setFocusToken] = useState(0);
   const [query, setQuery] = useState(at?.find ?? '');
-  const [chosen, setChosen] = useState<number>();
+  // The hit Enter or the arrows chose, by its place: hits found later, on pages before the search's start, come
+  // before it in the list and move its index.
+  const [chosen, setChosen] = useState<Hit>();
   const [from, setFrom] = useState((at?.page ?? 1) - 1);
-  const found = useFind(open ? pdf : undefined, query, query === at?.find);
-  // Until the search reaches the page it started from, the hits found so far are all before that page: none
-  // is current yet (the first would send the reader back to the document's start, then forth again).
+  const found = useFind(open ? pdf : undefined, query, query === at?.find, from);
+  // The search reads the pages from the one it started from: until it finds a hit there or after, none is
+  // current (the first found before it would send the reader back, then forth again).
   const after = found.hits.findIndex((h) => h.page >= from);
-  const active = chosen ?? (after >= 0 ? after : found.done ? 0 : -1);
+  const picked = chosen ? found.hits.findIndex((h) => h.page === chosen.page && h.start === chosen.start) : -1;
+  const active = picked >= 0 ? picked : after >= 0 ? after : found.done ? 0 : -1;
   return {
     open,
     focusToken,
@@ -89,8 +109,14 @@ export function useReaderFind(
     step: (direction: 1 | -1) => {
       const n = found.hits.length;
       if (!n) return;
+      // Past the last hit found, or back before the first, while the pages there are still being read: the hit
+      // that comes next is not known yet, and wrapping round would skip it. Forwards, the search has read to the
+      // document's end and found the first page's hits (read from page 1 on after it); backwards, to the end.
+      const next = active + direction;
+      const wraps = active >= 0 && (next >= n || next < 0);
+      if (wraps && !found.done && !(found.end && (direction < 0 || found.hits[0]!.page < from))) return;
       // With none current yet, back is the last hit found (all before the start) and on is the first.
-      setChosen(active < 0 ? (direction > 0 ? 0 : n - 1) : (((active + direction) % n) + n) % n);
+      setChosen(found.hits[active < 0 ? (direction > 0 ? 0 : n - 1) : ((next % n) + n) % n]);
       reveal();
     },
   };
