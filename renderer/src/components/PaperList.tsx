@@ -23,6 +23,10 @@ export function PaperList() {
   const leavingId = papers === listed ? undefined : lingering?.row.id;
   const loading = useApp((s) => s.loading);
   const search = useApp((s) => s.search);
+  // Nothing to show, and while another answer comes for a view that had nothing, still so (not an empty grid
+  // for a moment, which took the place of "Show it" as it was clicked).
+  const emptyBefore = useApp((s) => s.emptyView !== undefined && s.emptyView === s.view);
+  const showEmpty = papers.length === 0 && (!loading || emptyBefore);
   const selectedId = useApp((s) => s.selectedId);
   const checked = useApp((s) => s.checked);
   const ranking = useApp((s) => s.ranking);
@@ -152,7 +156,7 @@ export function PaperList() {
     [attachFiles],
   );
 
-  if (!loading && papers.length === 0) return <EmptyState searching={search.trim() !== ''} />;
+  if (showEmpty) return <EmptyState searching={search.trim() !== ''} />;
 
   return (
     <div

@@ -167,6 +167,7 @@ export const createListSlice =
             papers,
             total: papers.length,
             loading: false,
+            emptyView: papers.length === 0 ? view : undefined,
             titlesOnly,
             ranking: ranking && listRanking(ranking, reasons.explained),
             checked: present ? state.checked.filter((id) => present.has(id)) : state.checked,

@@ -58,6 +58,11 @@ export type ListSlice = {
    * read (the first seconds of a large library). The list asks again until the whole index answers.
    */
   titlesOnly: boolean;
+  /**
+   * The view whose last answer had no papers: while another answer for it comes (a new search, a refresh) the
+   * list keeps saying so, rather than draw an empty grid for a moment that takes its links' place.
+   */
+  emptyView?: View;
 };
 
 export type Lingering = { row: PaperRow; index: number };
