@@ -1,26 +1,15 @@
 // @vitest-environment jsdom
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedPdf } from '../../renderer/src/components/pdf/use-pdf-document';
 import { useFind, useReaderFind } from '../../renderer/src/components/pdf/use-find';
-import { pageText, type TextItemLike } from '../../renderer/src/pdf/page-text';
+import { readerPages } from './reader-pages';
 
 /** tracemonkey.pdf's pages as the reader reads them ("Franz" is twice on page 1 and once on page 14). */
 const pages: string[] = [];
 
 beforeAll(async () => {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const data = new Uint8Array(
-    await readFile(join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs', 'tracemonkey.pdf')),
-  );
-  const doc = await getDocument({ data, isEvalSupported: false, verbosity: 0 }).promise;
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    pages.push(pageText((await page.getTextContent()).items as TextItemLike[]));
-  }
-  await doc.destroy();
+  pages.push(...(await readerPages('tracemonkey.pdf')));
 }, 60_000);
 
 /**

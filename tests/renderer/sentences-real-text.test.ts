@@ -1,25 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pageText, type TextItemLike } from '../../renderer/src/pdf/page-text';
 import { sentences } from '../../renderer/src/pdf/sentences';
+import { readerPages } from './reader-pages';
 
 /** tracemonkey.pdf's pages as the reader reads them: pdf.js's text items joined by the reader's pageText. */
 const pages: string[] = [];
 
 beforeAll(async () => {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const data = new Uint8Array(
-    await readFile(join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs', 'tracemonkey.pdf')),
-  );
-  const doc = await getDocument({ data, isEvalSupported: false, verbosity: 0 }).promise;
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    // As the reader's PageTexts does: marker items carry no str.
-    pages.push(pageText((await page.getTextContent()).items as TextItemLike[]));
-  }
-  await doc.destroy();
-});
+  pages.push(...(await readerPages('tracemonkey.pdf')));
+}, 60_000);
 
 /** The sentences of a text as a person reads them (a line end a space). */
 const said = (text: string) => sentences(text).map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' '));
