@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY, staticFilePolicy } from './server/security';
+import { CONTENT_SECURITY_POLICY, filePolicy } from './server/security';
 import { readStatic } from './server/static';
 
 /** The desktop page's own origin: a privileged custom scheme, so the page is not a file: page. */
@@ -27,7 +27,7 @@ export async function appProtocolResponse(root: string, request: Request): Promi
   const path = new URL(request.url).pathname;
   const file = await readStatic(root, path);
   if (!file) return notFound();
-  return answer(200, file.body, { 'content-type': file.type, 'cache-control': 'no-cache' }, staticFilePolicy(path));
+  return answer(200, file.body, { 'content-type': file.type, 'cache-control': 'no-cache' }, filePolicy(path, file));
 }
 
 const notFound = (): Response => answer(404, 'Not found\n');

@@ -1,10 +1,10 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-const policy = (scriptSrc: string): string =>
+const policy = (scriptSrc: string, styleSrc = "style-src 'self'"): string =>
   [
     "default-src 'none'",
     scriptSrc,
-    "style-src 'self'",
+    styleSrc,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -32,6 +32,30 @@ export const PDF_WORKER_CONTENT_SECURITY_POLICY = policy("script-src 'self' 'was
  */
 export const staticFilePolicy = (urlPath: string): string =>
   urlPath === PDF_WORKER_PATH ? PDF_WORKER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+
+/** A `<style>` element as the build writes one into a page of ours (scripts/build/inline-styles.ts). */
+const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
+
+/** The CSP hash-source that allows exactly this inline text (CSP 3: SHA-256 of its UTF-8, in base64). */
+export const hashSource = (text: string): string =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The policy of a page of ours: the app's, with each `<style>` element the build put into it (the page's own
+ * stylesheet, inlined so that its first frame waits for no request) allowed by its hash. Never
+ * 'unsafe-inline': a style element put into the page any other way (a note's markdown, a hostile abstract)
+ * has no hash the page was sent with.
+ */
+export function pagePolicy(html: string): string {
+  const hashes = [...html.matchAll(INLINE_STYLE)].map((style) => hashSource(style[1]!));
+  return hashes.length === 0
+    ? CONTENT_SECURITY_POLICY
+    : policy("script-src 'self'", `style-src 'self' ${[...new Set(hashes)].join(' ')}`);
+}
+
+/** The policy of a file of the built renderer served for `urlPath`: a page's own (pagePolicy), or as staticFilePolicy. */
+export const filePolicy = (urlPath: string, file: { body: Uint8Array; type: string }): string =>
+  file.type.startsWith('text/html') ? pagePolicy(Buffer.from(file.body).toString('utf8')) : staticFilePolicy(urlPath);
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
 

@@ -4,14 +4,7 @@ import { dispatch, type Caller } from '../core/dispatch';
 import { warmModel } from '../core/insight/library-model';
 import { MAX_IMPORT_BYTES } from '../core/importers/read-file';
 import type { LibraryStore } from '../core/store/store';
-import {
-  CONTENT_SECURITY_POLICY,
-  allowedHost,
-  allowedOrigin,
-  newToken,
-  staticFilePolicy,
-  tokenMatches,
-} from './security';
+import { CONTENT_SECURITY_POLICY, allowedHost, allowedOrigin, newToken, tokenMatches } from './security';
 import { MAX_PDF_BYTES } from '../core/attachments/store-pdf';
 import { serveAttachment } from './attachment-route';
 import { StaticFiles } from './static';
@@ -129,7 +122,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       return void res.end('The renderer is not built. Run "npm run build" first.\n');
     }
-    if (own) res.setHeader('content-security-policy', staticFilePolicy(url.pathname));
+    // The index page in place of a client-side route is sent with its own policy, which allows its styles.
+    res.setHeader('content-security-policy', file.policy);
     // A hashed asset never changes: a page loaded again in the same browser does not ask for it.
     const caching = own?.hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
     res.writeHead(200, { 'content-type': file.type, 'cache-control': caching });

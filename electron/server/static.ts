@@ -1,5 +1,6 @@
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, normalize, relative, resolve, sep } from 'node:path';
+import { filePolicy } from './security';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,8 +53,11 @@ function isInside(dir: string, file: string): boolean {
   return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
 }
 
-/** A file of the built renderer as served: its bytes, type, and whether its name carries its content's hash. */
-export type StaticFile = { body: Buffer; type: string; hashed: boolean };
+/**
+ * A file of the built renderer as served: its bytes, type, whether its name carries its content's hash, and
+ * its Content-Security-Policy (security.ts `filePolicy`: the index page's allows its inlined stylesheet).
+ */
+export type StaticFile = { body: Buffer; type: string; hashed: boolean; policy: string };
 
 /**
  * The built renderer's page and its assets, read once and kept in memory (about 2 MB), each through
@@ -80,7 +84,12 @@ export class StaticFiles {
     const kept = keep ? this.kept.get(urlPath) : undefined;
     if (kept) return kept;
     const reading = readStatic(this.root, urlPath).then(
-      (file) => file && { ...file, hashed: urlPath.startsWith('/assets/') && HASHED.test(urlPath) },
+      (file) =>
+        file && {
+          ...file,
+          hashed: urlPath.startsWith('/assets/') && HASHED.test(urlPath),
+          policy: filePolicy(urlPath, file),
+        },
     );
     if (keep) {
       this.kept.set(urlPath, reading);

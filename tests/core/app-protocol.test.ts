@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,18 @@ describe('the app:// protocol', () => {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(await response.text()).toBe(INDEX);
     }
+  });
+
+  it("allows an index page's inlined stylesheet by its hash", async () => {
+    const styled = join(work, 'styled');
+    await mkdir(styled);
+    const css = '.app{display:grid}';
+    await writeFile(join(styled, 'index.html'), `<!doctype html><style>${css}</style>`);
+    const response = await appProtocolResponse(styled, new Request('app://paperqueue/index.html'));
+    const hash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+    expect(response.headers.get('content-security-policy')).toBe(
+      CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${hash}`),
+    );
   });
 
   it('gives each file its content type', async () => {

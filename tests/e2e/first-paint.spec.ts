@@ -39,9 +39,16 @@ test("the app's frame is drawn while the script is on its way, and gives way to 
     await held;
     await route.continue();
   });
+  const stylesheets: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'stylesheet' && stylesheets.push(request.url()));
   try {
     await page.goto(app.url, { waitUntil: 'commit' });
     const frame = page.locator('#root > [data-shell]');
+    // Styled from the page itself (its stylesheet is inlined, scripts/build/inline-styles.ts): a grid whose
+    // sidebar is a column, with no stylesheet asked for.
+    await expect(frame).toHaveCSS('display', 'grid');
+    await expect(frame.locator('.sidebar')).toHaveCSS('flex-direction', 'column');
+    expect(stylesheets).toEqual([]);
     await expect(frame.locator('.nav-label')).toHaveText([
       'Inbox',
       'Queue',

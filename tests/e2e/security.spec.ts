@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,9 +66,28 @@ test.describe('the Content-Security-Policy', () => {
     app,
     page,
   }) => {
+    // Every policy violation from the page's first byte on: the page's own styles and scripts must cause none.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
     const response = await page.goto(app.url);
-    expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const html = await (await fetch(app.origin)).text();
+    // The page's stylesheet is in the page (scripts/build/inline-styles.ts), allowed by its hash alone.
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => css!);
+    expect(styles).toHaveLength(1);
+    const hash = `'sha256-${createHash('sha256').update(styles[0]!).digest('base64')}'`;
+    const PAGE_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${hash}`);
+    expect(response?.headers()['content-security-policy']).toBe(PAGE_POLICY);
+    // The page's meta says the same (a meta cannot carry frame-ancestors).
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(PAGE_POLICY.replace("; frame-ancestors 'none'", ''));
     await expect(page.getByRole('grid', { name: 'Papers' })).toBeVisible();
+    // The styles are applied (the sidebar is a column of its own), and nothing was refused.
+    expect(await page.locator('.sidebar').evaluate((el) => getComputedStyle(el).display)).not.toBe('inline');
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 
     // The page: WebAssembly is refused, and so is a string handed to setTimeout (eval).
     const inPage = await page.evaluate(async (bytes) => {
@@ -107,8 +127,8 @@ test.describe('the Content-Security-Policy', () => {
     expect(await started(PDF_WORKER_PATH)).toBe('compiled');
     expect(await started('/pdfjs/wasm/openjpeg_nowasm_fallback.js')).toContain('Content Security Policy');
 
-    // What the server sends: the worker's wider policy on its one path, the page's on everything else.
-    const html = await (await fetch(app.origin)).text();
+    // What the server sends: the worker's wider policy on its one path, the page's on the page and the routes
+    // it stands for, the app's on everything else.
     const script = /<script type="module" crossorigin src="\.(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     const policies: Record<string, string | null> = {};
@@ -116,11 +136,11 @@ test.describe('the Content-Security-Policy', () => {
       policies[path] = (await fetch(`${app.origin}${path}`)).headers.get('content-security-policy');
     expect(policies).toEqual({
       [PDF_WORKER_PATH]: PDF_WORKER_CONTENT_SECURITY_POLICY,
-      '/': CONTENT_SECURITY_POLICY,
-      '/index.html': CONTENT_SECURITY_POLICY,
+      '/': PAGE_POLICY,
+      '/index.html': PAGE_POLICY,
       [script!]: CONTENT_SECURITY_POLICY,
       '/pdfjs/wasm/jbig2.wasm': CONTENT_SECURITY_POLICY,
-      '/queue': CONTENT_SECURITY_POLICY,
+      '/queue': PAGE_POLICY,
     });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -7,6 +8,7 @@ import {
   CONTENT_SECURITY_POLICY,
   PDF_WORKER_CONTENT_SECURITY_POLICY,
   PDF_WORKER_PATH,
+  pagePolicy,
 } from '../../electron/server/security';
 import { startServer, type RunningServer } from '../../electron/server/server';
 import { tempDir } from '../core/helpers';
@@ -207,6 +209,33 @@ describe('browser-mode server', () => {
       '/api/stats.get',
     ])
       expect((await policy(path)).csp, path).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it("allows the page's inlined stylesheet by its hash, on the page and every route it stands for, and nowhere else", async () => {
+    const css = 'body{margin:0}.app{display:grid}';
+    const hash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+    const { server } = await start({
+      '/index.html': `<!doctype html><title>Paperqueue</title><style>${css}</style>`,
+      '/assets/index-1234.js': 'console.log("app");',
+    });
+    const page = CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${hash}`);
+    const host = { host: `127.0.0.1:${server.port}` };
+    const policies: Record<string, unknown> = {};
+    for (const path of ['/', '/index.html', '/queue', PDF_WORKER_PATH, '/assets/index-1234.js', '/api/stats.get'])
+      policies[path] = (await send(server.port, path, { headers: host })).headers['content-security-policy'];
+    expect(policies).toEqual({
+      '/': page,
+      '/index.html': page,
+      // A client-side route and a missing worker are the index page, sent with the page's own policy.
+      '/queue': page,
+      [PDF_WORKER_PATH]: page,
+      '/assets/index-1234.js': CONTENT_SECURITY_POLICY,
+      '/api/stats.get': CONTENT_SECURITY_POLICY,
+    });
+    // The hash is of the style's text exactly: another text (a style a note's markdown might carry) is not allowed.
+    expect(pagePolicy('<style>body{margin:1px}</style>')).not.toContain(hash);
+    expect(pagePolicy('<title>no styles</title>')).toBe(CONTENT_SECURITY_POLICY);
+    expect(pagePolicy(`<style>${css}</style><style>${css}</style>`)).toBe(page);
   });
 
   it("serves the index page with the page's policy when the worker is missing, never the worker's", async () => {
