@@ -19,14 +19,15 @@ import {
   SHELF_MIN_FILE_BYTES,
 } from '../../electron/core/store/store';
 import { makePaper, prose, searchQueries, type Vocabulary } from './data';
+import { measureListQueries } from './list-queries';
 import { measureReferences } from './references';
+import { percentile, round, timed, unwrap } from './timing';
 
 /** Open a library as the app and browser mode do: a large one's abstracts kept on disk. */
 const AS_THE_APP = { shelveAbstractsFrom: SHELF_MIN_FILE_BYTES };
 
 export type SizeResult = Record<string, number | string | null>;
 
-const round = (ms: number): number => Math.round(ms * 10) / 10;
 /** The rows the list asks for at once (renderer/src/store/list-rows.ts). */
 const LIST_PAGE = 200;
 
@@ -84,20 +85,7 @@ async function openMemoryBundle(): Promise<string> {
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-async function timed<T>(run: () => Promise<T> | T): Promise<[T, number]> {
-  const start = performance.now();
-  const value = await run();
-  return [value, performance.now() - start];
-}
-
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
+export { percentile };
 
 /** Let background work (the search index build) run, until `done` or `limitMs` passes. */
 export async function idleUntil(done: () => boolean, limitMs = 120_000): Promise<void> {
@@ -134,8 +122,6 @@ async function timedUnlessTooLong(bytes: number, measure: () => Promise<unknown>
   if (bytes >= LONGEST_STRING) return null;
   return (await timed(measure))[1];
 }
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 export type MeasureOptions = { references: boolean };
 
@@ -215,34 +201,8 @@ export async function measureSize(
     coreTimes.sort((a, b) => a - b);
     const references = settings.references ? await measureReferences(store, queries) : {};
 
-    // Filter + sort: the first call builds the title order; later ones reuse the kept orders.
-    const [, filterSortColdMs] = await timed(async () =>
-      unwrap(await call(options, 'papers.rows', { status: 'unread', sort: 'title' })),
-    );
-    const warm: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const [, ms] = await timed(async () =>
-        unwrap(await call(options, 'papers.rows', { status: 'unread', sort: 'title' })),
-      );
-      warm.push(ms);
-    }
-    const core: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const [, ms] = await timed(() =>
-        queryPage(store.catalog, listQuery({ status: 'unread', sort: 'title', limit: 100 })),
-      );
-      core.push(ms);
-    }
-    const others: number[] = [];
-    for (const query of [
-      { status: 'all', sort: 'year', order: 'desc' },
-      { status: 'read', sort: 'updated' },
-      { status: 'inbox', sort: 'added', order: 'asc' },
-      { status: 'unread', sort: 'queue' },
-    ] as const) {
-      const [, ms] = await timed(async () => unwrap(await call(options, 'papers.rows', query)));
-      others.push(ms);
-    }
+    // The list's other queries: filter and sort, other orders, and where an import's first paper stands.
+    const listQueries = await measureListQueries(store, options, ids);
     // An export is one file's text: a library whose export is past V8's longest string cannot be exported whole.
     let exportError: string | undefined;
     const [, exportMs] = await timed(async () => {
@@ -299,10 +259,7 @@ export async function measureSize(
       search_core_p50_ms: round(percentile(coreTimes, 50)),
       search_core_p99_ms: round(percentile(coreTimes, 99)),
       ...references,
-      filter_sort_ms: round(median(warm)),
-      filter_sort_cold_ms: round(filterSortColdMs),
-      filter_sort_core_ms: round(median(core)),
-      filter_sort_other_max_ms: round(Math.max(...others)),
+      ...listQueries,
       export_ms: exportError === undefined ? round(exportMs) : null,
       ...(exportError !== undefined && { export_error: exportError }),
       ...insight,
