@@ -3,7 +3,7 @@ import type { Paper } from './schema';
 import type { Catalog } from './search/catalog';
 import type { SearchTerms } from './search/phrases';
 import { pdfMatchOf } from './search/pdf-snippet';
-import { markTerms, matchOf, type PdfMatch, type RowMatch } from './search/snippet';
+import { markTerms, matchOf, withAuthors, type PdfMatch, type RowMatch } from './search/snippet';
 import { typoEligible } from './search/typo';
 
 /** What a list row shows: a few hundred bytes, where a whole paper (abstract, note, history) is kilobytes. */
@@ -95,7 +95,7 @@ export function searchedRows(catalog: Catalog, result: QueryPage, terms: SearchT
     }
     return {
       ...toRow(paper),
-      match: { titleMarks: markTerms(paper.title, terms) },
+      match: withAuthors({ titleMarks: markTerms(paper.title, terms) }, paper, terms),
       pdfMatch: pdfMatchOf(text, terms, result.pdfPages[i - result.pdfFrom]),
     };
   });

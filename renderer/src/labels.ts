@@ -31,9 +31,44 @@ export const formatDate = (iso: string): string => dateFormat.format(new Date(is
 
 /** "A. Author, B. Author et al." */
 export function shortAuthors(authors: string[], count = authors.length): string {
-  if (count === 0) return '';
-  if (count <= 2) return authors.slice(0, 2).join(', ');
-  return `${authors.slice(0, 2).join(', ')} et al.`;
+  return authorLine(authors, count).text;
+}
+
+/** Authors a row names: the first two. */
+const SHOWN_AUTHORS = 2;
+/** Matched authors a row names past the first two. */
+const NAMED_PAST = 2;
+
+/**
+ * A row's author line with the authors a search matched (the core's match.authors) named and marked: the
+ * first two, then each matched one past them, "…" where authors are skipped and "et al." when some follow
+ * ("Smith, Lee … Chen et al."). `marks`: [start, end) of the matched words in `text`.
+ */
+export function authorLine(
+  authors: readonly string[],
+  count = authors.length,
+  matched: readonly { at: number; name: string; marks: readonly (readonly [number, number])[] }[] = [],
+): { text: string; marks: [number, number][] } {
+  const named = new Map<number, { name: string; marks: readonly (readonly [number, number])[] }>();
+  for (let at = 0; at < Math.min(SHOWN_AUTHORS, count, authors.length); at++)
+    named.set(at, { name: authors[at]!, marks: [] });
+  let past = 0;
+  for (const author of matched) {
+    if (author.at >= count) continue;
+    if (author.at >= SHOWN_AUTHORS && past++ >= NAMED_PAST) break;
+    named.set(author.at, author);
+  }
+  let text = '';
+  const marks: [number, number][] = [];
+  let last = -1;
+  for (const [at, { name, marks: own }] of [...named].sort((a, b) => a[0] - b[0])) {
+    if (last >= 0) text += at === last + 1 ? ', ' : ' … ';
+    for (const [s, e] of own) marks.push([text.length + s, text.length + e]);
+    text += name;
+    last = at;
+  }
+  if (last >= 0 && last < count - 1) text += ' et al.';
+  return { text, marks };
 }
 
 /**

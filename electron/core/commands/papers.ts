@@ -90,7 +90,8 @@ export const papersRows = defineCommand({
       total: result.total,
       // The index is still being built or read: the search found what the titles and authors have (ask again).
       titlesOnly: result.titlesOnly,
-      rows: terms?.words.length ? searchedRows(ctx.store.catalog, result, terms) : result.page.map(toRow),
+      rows:
+        terms?.words.length || terms?.authors ? searchedRows(ctx.store.catalog, result, terms) : result.page.map(toRow),
     };
   },
 });

@@ -1,5 +1,6 @@
 import type { Paper } from '../schema';
 import { readableQuote } from '../text';
+import { authorMatches, type AuthorMatch } from './author-match';
 import { markWords, typosIn } from './marks';
 import { plainMarkdown } from './note-text';
 import { passagePlace } from './passage-place';
@@ -13,6 +14,11 @@ export type RowMatch = {
   titleMarks: [number, number][];
   /** The first field after the title with a match: a short passage around it, with its matched words. */
   passage?: { field: MatchField; text: string; marks: [number, number][] };
+  /**
+   * The authors that an `author:` clause or a free word matched, in order, at most four (author-match.ts):
+   * the row names one it would not show otherwise.
+   */
+  authors?: AuthorMatch[];
 };
 
 export type MatchField = 'authors' | 'abstract' | 'note' | 'highlight' | 'tags';
@@ -89,12 +95,12 @@ export function matchOf(
 ): RowMatch | undefined {
   const terms = termsOf(query);
   const words = terms.words;
-  if (!words.length) return undefined;
+  if (!words.length) return terms.authors?.length ? withAuthors({ titleMarks: [] }, paper, terms) : undefined;
   const maybeTypos = (typed.size ? words.filter((word) => !typed.has(word)) : words).filter(
     (w) => !terms.quoted.has(w),
   );
   const typos = typosIn(paper, maybeTypos);
-  const match: RowMatch = { titleMarks: markTerms(paper.title, terms, 12, typos) };
+  const match = withAuthors({ titleMarks: markTerms(paper.title, terms, 12, typos) }, paper, terms, typos);
   // A field with a phrase is shown before one with loose words only.
   const rounds = terms.phrases.length > 0 ? [{ ...terms, words: [] }, terms] : [terms];
   for (const round of rounds) {
@@ -115,6 +121,18 @@ export function matchOf(
     if (passage('authors', paper.authors.join(', '))) return match;
     if (paper.tags.length && passage('tags', paper.tags.map((tag) => `#${tag}`).join(' '))) return match;
   }
+  return match;
+}
+
+/** `match` with the paper's matched authors, if any (author-match.ts). */
+export function withAuthors(
+  match: RowMatch,
+  paper: Pick<Paper, 'authors'>,
+  terms: SearchTerms,
+  typos: readonly string[] = [],
+): RowMatch {
+  const authors = authorMatches(paper.authors, terms, typos);
+  if (authors.length) match.authors = authors;
   return match;
 }
 

@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { STATUS_LABEL, formatDate, shortAuthors } from '../labels';
+import { STATUS_LABEL, authorLine, formatDate } from '../labels';
 import { actionTitle } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
 import type { PaperRow, Ranking, Status } from '../store/types';
@@ -35,7 +35,8 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
   };
   // Only the selected row's buttons are Tab stops; the others' are a click (or a key: q, r, d) away.
   const tab = selected ? 0 : -1;
-  const authors = shortAuthors(paper.authors, paper.authorCount);
+  // With a search, the authors it matched are named (past the first two) and marked.
+  const authors = authorLine(paper.authors, paper.authorCount, paper.match?.authors);
   const passage = paper.match?.passage;
   const inPdf = paper.pdfMatch;
   // "in the PDF, p. 7": the reader opens at that page with the search's words found and marked there.
@@ -87,8 +88,12 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
           ))}
         <div className="row-meta">
           {showStatus && <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>}
-          {authors && <span>{authors}</span>}
-          {authors && <span className="sep" aria-hidden="true" />}
+          {authors.text && (
+            <span className="row-authors">
+              <MarkedText text={authors.text} marks={authors.marks} />
+            </span>
+          )}
+          {authors.text && <span className="sep" aria-hidden="true" />}
           <span>added {formatDate(paper.createdAt)}</span>
           {inPdf && !withPreview && (
             <button type="button" className="linkish" tabIndex={tab} {...whereInPdf}>
