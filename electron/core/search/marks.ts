@@ -1,5 +1,6 @@
 import type { Paper } from '../schema';
 import { foldText } from '../text';
+import { storedRanges, texView } from './tex-scripts';
 import { searchedFields } from './tokenize';
 import { isTypoOf, typoEligible } from './typo';
 
@@ -27,10 +28,19 @@ export function markWords(
   return marks.filter((mark, i) => i === 0 || mark[0] !== marks[i - 1]![0]).slice(0, limit);
 }
 
-/** The words of `text` that a query word starts. */
+/**
+ * The words of `text` that a query word starts. Text with TeX math is read as search reads it (tex-scripts.ts:
+ * `$H_0$` is the word "h0"), and a word found in math marks the whole span.
+ */
 export function markTyped(text: string, words: readonly string[], limit: number): [number, number][] {
+  if (!words.length || !text) return [];
+  const view = texView(text);
+  return view ? storedRanges(view, markRead(view.text, words, limit)) : markRead(text, words, limit);
+}
+
+/** markTyped of text as search reads it. */
+function markRead(text: string, words: readonly string[], limit: number): [number, number][] {
   const marks: [number, number][] = [];
-  if (!words.length || !text) return marks;
   if (isAscii(text)) return markAscii(text, words, limit);
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m && marks.length < limit; m = WORD.exec(text)) {
@@ -71,9 +81,15 @@ function markAscii(text: string, words: readonly string[], limit: number): [numb
 
 /**
  * The words of `text` one edit away from a word of `typos`, by the rule the index reads a typo by (isTypoOf),
- * word by word: only the rare query word that starts no word of the text is looked for this way.
+ * word by word: only the rare query word that starts no word of the text is looked for this way. TeX math is
+ * read as markTyped reads it.
  */
 export function markTypos(text: string, typos: readonly string[], limit: number): [number, number][] {
+  const view = texView(text);
+  return view ? storedRanges(view, typosRead(view.text, typos, limit)) : typosRead(text, typos, limit);
+}
+
+function typosRead(text: string, typos: readonly string[], limit: number): [number, number][] {
   const marks: [number, number][] = [];
   if (isAscii(text)) {
     // A word one edit away is at most one letter shorter: most words are not read at all.

@@ -15,17 +15,66 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** `text` with each TeX math span's scripts joined to their base (as above); text without `$` as it is. */
 export function joinTexScripts(text: string): string {
   if (!text.includes('$')) return text;
+  return joined(text, undefined) ?? text;
+}
+
+/**
+ * Stored text as search reads it (joinTexScripts), and the way back: `toStored` gives the stored [start, end) of
+ * a range of `text`, widened to the whole of each math span it touches (a row marks the math it matched).
+ */
+export type TexView = { text: string; toStored(start: number, end: number): [number, number] };
+
+/** The view of `text` whose math search reads otherwise than stored; undefined for text without math (most). */
+export function texView(text: string): TexView | undefined {
+  if (!text.includes('$')) return undefined;
+  // Per piece of the joined text: where it starts there and in `text`, and whether it is math (else copied).
+  const pieces: Piece[] = [];
+  const view = joined(text, pieces);
+  if (view === undefined) return undefined;
+  const pieceAt = (at: number): Piece => {
+    let low = 0;
+    let high = pieces.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (pieces[middle]!.from <= at) low = middle;
+      else high = middle - 1;
+    }
+    return pieces[low]!;
+  };
+  return {
+    text: view,
+    toStored(start, end) {
+      const first = pieceAt(start);
+      const last = pieceAt(Math.max(start, end - 1));
+      return [
+        first.math ? first.start : first.start + start - first.from,
+        last.math ? last.end : last.start + end - last.from,
+      ];
+    },
+  };
+}
+
+/** A piece of joined text from `from`, for stored text [start, end): copied as it is, or a math span read. */
+type Piece = { from: number; start: number; end: number; math: boolean };
+
+/** joinTexScripts, noting its pieces when asked; undefined when `text` has no math. */
+function joined(text: string, pieces: Piece[] | undefined): string | undefined {
   const spans = mathSpans(text);
-  if (spans.length === 0) return text;
+  if (spans.length === 0) return undefined;
   let out = '';
   let from = 0;
   for (const span of spans) {
     const before = text.slice(from, span.start);
+    const tex = span.tex;
     // `H$_0$`: the span's leading script hangs on the letter before it.
-    const hangs = before !== '' && LETTER_OR_DIGIT.test(before.at(-1)!) && startsWithScript(span.tex);
-    out += `${before}${hangs ? '' : ' '}${joinScripts(span.tex, hangs)} `;
+    const hangs = before !== '' && LETTER_OR_DIGIT.test(before.at(-1)!) && startsWithScript(tex);
+    pieces?.push({ from: out.length, start: from, end: span.start, math: false });
+    out += before;
+    pieces?.push({ from: out.length, start: span.start, end: span.end, math: true });
+    out += `${hangs ? '' : ' '}${joinScripts(tex, hangs)} `;
     from = span.end;
   }
+  pieces?.push({ from: out.length, start: from, end: text.length, math: false });
   return out + text.slice(from);
 }
 
@@ -55,6 +104,21 @@ function joinScripts(tex: string, leading: boolean): string {
     else if (!/\p{L}/u.test(char)) command = false;
     out += char;
     at++;
+  }
+  return out;
+}
+
+/**
+ * Ranges found in a view's text as ranges of the stored text (ascending, as found): those in one math span
+ * become one, the whole span.
+ */
+export function storedRanges(view: TexView, ranges: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [start, end] of ranges) {
+    const stored = view.toStored(start, end);
+    const last = out.at(-1);
+    if (last && stored[0] < last[1]) last[1] = Math.max(last[1], stored[1]);
+    else out.push(stored);
   }
   return out;
 }
