@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { LibraryStore } from '../../electron/core/store/store';
 import { openTempStore, run } from './helpers';
 
-/* A search reads TeX math as drawn ($H_0$ is "h0": search-tex-scripts.test.ts), and so do a row's marks. */
+/*
+ * A search reads TeX math as drawn ($H_0$ is "h0": search-tex-scripts.test.ts), and so do a row's marks and a
+ * quoted phrase.
+ */
 
 const marked = (text: string, marks: readonly [number, number][] | undefined) =>
   (marks ?? []).map(([s, e]) => text.slice(s, e));
@@ -17,7 +20,7 @@ async function rows(store: LibraryStore, text: string) {
   return (await run(store, 'papers.rows', { text, sort: 'title', limit: 50 })).rows;
 }
 
-describe('TeX math in marks', () => {
+describe('TeX math in marks and phrases', () => {
   it("marks the math a title's or an abstract's word matched in", async () => {
     const store = await storeWith([
       { title: 'Measuring $H_0$ with lensed quasars' },
@@ -41,5 +44,24 @@ describe('TeX math in marks', () => {
     // Words around the math are still marked where they are.
     const both = (await rows(store, 'measuring h0'))[0]!;
     expect(marked(both.title, both.match?.titleMarks)).toEqual(['Measuring', '$H_0$']);
+  });
+
+  it('finds a quoted phrase across math, and marks it whole', async () => {
+    const store = await storeWith([
+      { title: 'Measuring $H_0$ with lensed quasars' },
+      { title: 'Measuring the $H_0$ tension' },
+      { title: 'Ladders', abstract: 'A local H$_{0}$ measurement, with $z^2$ terms.' },
+    ]);
+    const titles = async (text: string) => (await rows(store, text)).map((row) => row.title);
+    expect(await titles('"measuring H0"')).toEqual(['Measuring $H_0$ with lensed quasars']);
+    expect(await titles('"h0 with lensed"')).toEqual(['Measuring $H_0$ with lensed quasars']);
+    expect(await titles('"local h0 measurement"')).toEqual(['Ladders']);
+    expect(await titles('"with z2 terms"')).toEqual(['Ladders']);
+    const [row] = await rows(store, '"measuring H0"');
+    expect(marked(row!.title, row!.match?.titleMarks)).toEqual(['Measuring $H_0$']);
+    const [ladders] = await rows(store, '"local h0 measurement"');
+    expect(marked(ladders!.match!.passage!.text, ladders!.match!.passage!.marks)).toEqual([
+      'local H$_{0}$ measurement',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { foldText, TEX_VARIANTS } from '../text';
 import { parseSearch } from './query-parse';
+import { storedRanges, texView } from './tex-scripts';
 import { foldedWords } from './tokenize';
 
 /*
@@ -70,10 +71,17 @@ const inWord = (text: string, at: number): boolean => {
  * most `limit`. Only the places where one of its words may start are looked at, found by the engine's substring
  * search in the lower-cased text, and read on (and back) word by word as far as the phrase goes. In ASCII text
  * (most of it) that word is the phrase's longest, likely its rarest; otherwise the first, also looked for among
- * the words with a letter past ASCII (which fold: "Schrödinger", θ).
+ * the words with a letter past ASCII (which fold: "Schrödinger", θ). Text with TeX math is read as the index
+ * reads it (tex-scripts.ts: `$H_0$` is the word "h0"), and a place in math takes in the whole span.
  */
 export function phrasePlaces(text: string, phrase: readonly string[], limit = 1): [number, number][] {
   if (!text || phrase.length === 0) return [];
+  const view = texView(text);
+  return view ? storedRanges(view, placesRead(view.text, phrase, limit)) : placesRead(text, phrase, limit);
+}
+
+/** phrasePlaces of text as search reads it. */
+function placesRead(text: string, phrase: readonly string[], limit: number): [number, number][] {
   // All ASCII when its UTF-8 takes a byte a character (a native count, far cheaper than a pattern's scan).
   if (Buffer.byteLength(text, 'utf8') === text.length) return asciiPlaces(text, phrase, limit);
   const lower = text.toLowerCase();
