@@ -27,9 +27,10 @@ export const INDEX_CACHE_FILE_NAME = 'search-index.cache';
 const MAGIC = 0x51504958; // "XIPQ" as a little-endian word: also refuses a file from a big-endian machine
 /**
  * Bump when the file layout or what an index holds changes (2: postings coded as varint gaps; 3: TeX math's
- * scripts joined to their letter, $H_0$ is the word "h0", no longer "h" and "0").
+ * scripts joined to their letter, $H_0$ is the word "h0", no longer "h" and "0"; 4: TeX font commands read as
+ * their letters, $\mathrm{H}_0$ is "h0", no longer "mathrm", "h" and "0").
  */
-const VERSION = 3;
+const VERSION = 4;
 const HEADER_WORDS = 9;
 /** Words whose folding, if it ever changed, would make a stored index answer differently. */
 const FOLD_PROBE =

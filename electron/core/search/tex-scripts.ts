@@ -4,8 +4,10 @@ import { mathSpans } from '../text';
  * TeX math as search reads it: what a person types for what the app draws. `$H_0$` is drawn H₀ and typed
  * "H0", so a subscript or superscript of letters and digits is one word with the letter or digit it hangs on
  * (`$H_0$`, `$H_{0}$`, `H$_0$` -> "H0"; `$z^2$` -> "z2"). A script on a command (`\alpha_1`) is not joined:
- * "α1" folds to "alpha 1" as well. A span is its own word on both sides (`$\Lambda$CDM` -> "\Lambda CDM",
- * as ΛCDM folds to "lambda cdm"). Everything else in the math (commands, braces) is left to foldText.
+ * "α1" folds to "alpha 1" as well. A font command is drawn as its letters, so it is read as them
+ * (`$\mathrm{H}_0$`, `$\rm H_0$`, `${\rm H}_0$`, `$\text{H}_0$` -> "H0"; `$T_{\rm eff}$` -> "Teff"). A span is its
+ * own word on both sides (`$\Lambda$CDM` -> "\Lambda CDM", as ΛCDM folds to "lambda cdm"). Everything else in
+ * the math (commands, braces) is left to foldText.
  */
 
 /** A script of letters and digits: `_0`, `^{12}`, `_ {ab}`. */
@@ -65,7 +67,7 @@ function joined(text: string, pieces: Piece[] | undefined): string | undefined {
   let from = 0;
   for (const span of spans) {
     const before = text.slice(from, span.start);
-    const tex = span.tex;
+    const tex = unwrapFonts(span.tex);
     // `H$_0$`: the span's leading script hangs on the letter before it.
     const hangs = before !== '' && LETTER_OR_DIGIT.test(before.at(-1)!) && startsWithScript(tex);
     pieces?.push({ from: out.length, start: from, end: span.start, math: false });
@@ -106,6 +108,107 @@ function joinScripts(tex: string, leading: boolean): string {
     at++;
   }
   return out;
+}
+
+/** Font commands that take their letters as an argument: `\mathrm{H}`, `\mathcal L`, `\text{H}`. */
+const FONT_COMMANDS = new Set(
+  (
+    'mathrm mathit mathbf mathsf mathtt mathcal mathbb mathfrak mathscr mathnormal mathbfit boldsymbol bm pmb ' +
+    'text textrm textit textbf textsf texttt textup textnormal textsl textsc emph mbox hbox operatorname ' +
+    'symrm symit symbf symsf symtt symcal symbb'
+  ).split(' '),
+);
+/** Font switches, which set the font of what follows in their group: `\rm H`, `{\rm H}`. */
+const FONT_SWITCHES = new Set('rm it bf sf tt cal sl sc em mit bfseries itshape rmfamily'.split(' '));
+const ASCII_LETTER = /[A-Za-z]/;
+const ENDS_WITH_COMMAND = /\\[A-Za-z]+$/;
+
+/**
+ * `tex` with its font commands read as the letters they draw: `\mathrm{H}_0` -> `H_0`, `{\rm H}_0` -> `H_0`,
+ * `\rm H_0` -> `H_0`; a script's stays its argument (`T_\mathrm{eff}`, `T_{\rm eff}` -> `T_{eff}`). Math without
+ * a backslash is returned as it is.
+ */
+function unwrapFonts(tex: string): string {
+  if (!tex.includes('\\')) return tex;
+  let out = '';
+  let at = 0;
+  // What the font command or group read at `at` draws: bare, or as a script's argument in braces.
+  const emit = (letters: string) => {
+    const last = out.trimEnd().at(-1);
+    if (last === '_' || last === '^') out += `{${letters}}`;
+    else out += (ENDS_WITH_COMMAND.test(out) ? ' ' : '') + letters;
+  };
+  while (at < tex.length) {
+    const char = tex[at]!;
+    if (char === '\\') {
+      let end = at + 1;
+      while (end < tex.length && ASCII_LETTER.test(tex[end]!)) end++;
+      const name = tex.slice(at + 1, end);
+      if (name === '') {
+        // An escaped character (`\{`, `\,`): copied with its backslash.
+        out += tex.slice(at, at + 2);
+        at += 2;
+      } else if (FONT_SWITCHES.has(name)) {
+        at = skipSpaces(tex, end);
+        if (ENDS_WITH_COMMAND.test(out)) out += ' ';
+      } else if (FONT_COMMANDS.has(name)) {
+        const [argument, next] = argumentAt(tex, skipSpaces(tex, end));
+        emit(unwrapFonts(argument));
+        at = next;
+      } else {
+        out += tex.slice(at, end);
+        at = end;
+      }
+      continue;
+    }
+    if (char === '{') {
+      // `{\rm H}`: a group that only sets a font is its letters.
+      const inner = skipSpaces(tex, at + 1);
+      const switched = /^\\([A-Za-z]+)/.exec(tex.slice(inner, inner + 12));
+      if (switched && FONT_SWITCHES.has(switched[1]!)) {
+        const close = closingBrace(tex, at);
+        emit(unwrapFonts(tex.slice(inner, close)));
+        at = Math.min(tex.length, close + 1);
+        continue;
+      }
+    }
+    out += char;
+    at++;
+  }
+  return out;
+}
+
+function skipSpaces(tex: string, at: number): number {
+  while (at < tex.length && /\s/.test(tex[at]!)) at++;
+  return at;
+}
+
+/** A command's argument at `at` (a braced group, a command or one character) and where it ends. */
+function argumentAt(tex: string, at: number): [string, number] {
+  if (at >= tex.length) return ['', at];
+  if (tex[at] === '{') {
+    const close = closingBrace(tex, at);
+    return [tex.slice(at + 1, close), Math.min(tex.length, close + 1)];
+  }
+  if (tex[at] === '\\') {
+    let end = at + 1;
+    while (end < tex.length && ASCII_LETTER.test(tex[end]!)) end++;
+    if (end === at + 1) end = Math.min(tex.length, end + 1);
+    return [tex.slice(at, end), end];
+  }
+  return [tex[at]!, at + 1];
+}
+
+/** Where the group opened at `open` closes (escaped braces skipped), or the end of `tex` if it does not. */
+function closingBrace(tex: string, open: number): number {
+  let depth = 0;
+  for (let at = open; at < tex.length; at++) {
+    const char = tex[at];
+    if (char === '\\') at++;
+    else if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) return at;
+  }
+  return tex.length;
 }
 
 /**
