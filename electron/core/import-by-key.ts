@@ -24,7 +24,9 @@ export function sameByKey(paper: Loose, draft: PaperDraft): boolean {
   const key = draft.citationKey?.trim().toLowerCase();
   if (!key) return false;
   const own = paper.citationKey?.trim().toLowerCase();
-  const keyed = own === key || (isGeneratedFor(key, draft) && generatedKey(paper) === generatedKey(draft));
+  // The generated key stands for a paper's key only when it has none: one with a key of its own is another
+  // record than an entry with another key, whatever an export would have called either.
+  const keyed = own === key || (!own && isGeneratedFor(key, draft) && generatedKey(paper) === generatedKey(draft));
   return keyed && agree(paper, draft);
 }
 
