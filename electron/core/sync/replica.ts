@@ -135,7 +135,26 @@ export class SyncReplica {
       },
       options,
     );
-    return this.record(id, changes);
+    // The ids the paper is kept under before the change: the change itself may regroup them.
+    const group = joined && this.view.group(id);
+    return [...this.record(id, changes), ...this.keepJoined(id, group, changes)];
+  }
+
+  /**
+   * A person's change to what identity reads (a year, a title) of a paper kept under several ids is made to
+   * each of them: made to the kept id alone, it would tell that id apart from the others, and the copy another
+   * device imported would come back as a second paper. Costs nothing unless the paper has several ids.
+   */
+  private keepJoined(id: string, group: readonly string[] | undefined, changes: readonly Change[]): Op[] {
+    if (!group || group.length < 2) return [];
+    const fields: Record<string, unknown> = {};
+    for (const change of changes) {
+      if (change.op !== 'set' || change.weak) continue;
+      for (const [field, value] of Object.entries(change.fields))
+        if (IDENTITY_FIELDS.includes(field)) fields[field] = value;
+    }
+    if (Object.keys(fields).length === 0) return [];
+    return group.filter((member) => member !== id).flatMap((member) => this.record(member, [{ op: 'set', fields }]));
   }
 
   /** The synced library (computed once per change). */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeStamp } from '../../../electron/core/sync/hlc';
 import { groupByIdentity, type IdentityView } from '../../../electron/core/sync/identity';
-import { T0, draft, edit, importPaper, makeDevices, syncAll } from './helpers';
+import { T0, deliver, draft, edit, importPaper, makeDevices } from './helpers';
 
 const PDF = 'a'.repeat(64);
 
@@ -98,10 +98,12 @@ describe('one paper under several ids, by the rules of a local import', () => {
         const reading = desk!.replica.view.read(id);
         return reading.kind === 'kept' ? reading.paper?.id : reading.kind === 'alias' ? reading.kept : undefined;
       });
-    syncAll([laptop!, desk!]);
+    // The desk has both imports; the laptop has not seen the desk's yet.
+    deliver(laptop!, desk!);
     expect(desk!.replica.library().aliases).toEqual(new Map([[theirs, mine]]));
     expect(reads()).toEqual([mine, mine]);
-    // Another key on one machine: two records again, on the whole library and on the view alike.
+    // Another key on the machine that holds its paper alone (one holding both changes both ids: see
+    // identity-edits.test.ts): two records again, on the whole library and on the view alike.
     time.now += 1000;
     const sent = laptop!.ops.length;
     edit(laptop!, mine, (paper) => ({ ...paper, citationKey: 'Another2015' }));
