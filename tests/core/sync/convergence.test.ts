@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinGroup, paperGroups, type SyncedLibrary } from '../../../electron/core/sync/materialize';
+import { joinGroup, paperGroups, resolveId, type SyncedLibrary } from '../../../electron/core/sync/materialize';
 import { noteHeads } from '../../../electron/core/sync/notes';
 import { SyncReplica } from '../../../electron/core/sync/replica';
 import { isLive } from '../../../electron/core/sync/state';
@@ -42,6 +42,44 @@ function missingWords(device: SimDevice): string[] {
   return missing;
 }
 
+/**
+ * What users need of papers imported on several devices, against what the simulation knows each id is: each
+ * paper no one deleted is in the library, once, every id imported of it resolving to that one paper, with
+ * every highlight added to it and not deleted; ids of two papers (the same short title, say) never resolve to
+ * one. Papers whose year a person changed are left out of the grouping checks (the change may make them one).
+ */
+function identityProblems(sim: Simulation): string[] {
+  const { truth } = sim;
+  const library = sim.devices[0]!.replica.library();
+  const shown = new Map(library.papers.map((paper) => [paper.id, paper]));
+  const problems: string[] = [];
+  const keptFor = new Map<string, Set<string>>();
+  const papersIn = new Map<string, Set<string>>();
+  for (const [id, paper] of truth.paperOf) {
+    const kept = resolveId(library, id);
+    if (!truth.deleted.has(paper) && !shown.has(kept)) problems.push(`lost: ${paper} (${id})`);
+    if (!keptFor.has(paper)) keptFor.set(paper, new Set());
+    keptFor.get(paper)!.add(kept);
+    if (!shown.has(kept) || truth.reidentified.has(paper)) continue;
+    if (!papersIn.has(kept)) papersIn.set(kept, new Set());
+    papersIn.get(kept)!.add(paper);
+  }
+  for (const [paper, kept] of keptFor) {
+    if (truth.deleted.has(paper) || truth.reidentified.has(paper)) continue;
+    if (kept.size > 1) problems.push(`not joined: ${paper} as ${[...kept].sort().join(', ')}`);
+  }
+  for (const [kept, papers] of papersIn) {
+    if (papers.size > 1) problems.push(`merged: ${[...papers].sort().join(' and ')} as ${kept}`);
+  }
+  for (const [highlight, paper] of truth.highlights) {
+    if (truth.deleted.has(paper) || truth.unhighlighted.has(highlight) || truth.reidentified.has(paper)) continue;
+    const ids = [...truth.paperOf].filter(([, p]) => p === paper).map(([id]) => resolveId(library, id));
+    const found = ids.some((id) => shown.get(id)?.annotations.some((a) => a.id === highlight));
+    if (!found) problems.push(`highlight lost: ${highlight} of ${paper}`);
+  }
+  return problems;
+}
+
 describe('sync convergence (simulated devices and engine)', () => {
   it('devices that have all changes hold identical libraries, whatever the order, duplicates, cuts and clocks', () => {
     fc.assert(
@@ -52,6 +90,7 @@ describe('sync convergence (simulated devices and engine)', () => {
         const [first, ...rest] = sim.devices.map((device) => dump(device.replica.library()));
         for (const other of rest) expect(other).toBe(first);
         for (const device of sim.devices) expect(missingWords(device)).toEqual([]);
+        expect(identityProblems(sim)).toEqual([]);
 
         // Taking everything in again changes nothing.
         sim.settle();

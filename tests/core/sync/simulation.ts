@@ -5,6 +5,7 @@ import type { Op } from '../../../electron/core/sync/changes';
 import { segmentName, snapshotName } from '../../../electron/core/sync/device';
 import { encodeFile } from '../../../electron/core/sync/envelope';
 import { readDeviceFiles } from '../../../electron/core/sync/reader';
+import { titleKey } from '../../../electron/core/text';
 import { SyncReplica } from '../../../electron/core/sync/replica';
 import { paperLine } from '../../../electron/core/sync/snapshot';
 import { DAY, HOUR, T0, highlight } from './helpers';
@@ -16,21 +17,93 @@ import { DAY, HOUR, T0, highlight } from './helpers';
  * receiver reads what it has with the real reader.
  */
 
-/** Works imported on several devices: some are one paper by arXiv id, DOI or title; two differ only by year. */
-export const WORKS: PaperDraft[] = [
-  { title: 'Attention is all you need', arxivId: '1706.03762', authors: ['Ashish Vaswani'] },
-  { title: 'Attention Is All You Need.', arxivId: '1706.03762', year: 2017 },
-  { title: 'Conflict-free replicated data types', doi: '10.1007/978-3-642-24550-3_29' },
-  { title: 'Conflict-Free Replicated Data Types' },
-  { title: 'Hybrid logical clocks for the rest of us', year: 2014 },
-  { title: 'Hybrid logical clocks for the rest of us', year: 2015 },
+const pdf = (hash: string, name: string): NonNullable<PaperDraft['attachments']>[number] => ({
+  hash: hash.repeat(64),
+  name,
+  size: 1000,
+  pages: 1,
+  attachedAt: '2026-12-01T10:00:00.000Z',
+});
+
+/**
+ * Works imported on several devices, each with the paper it is (`paper`): some are one paper by arXiv id,
+ * DOI, title, attached PDF (its checksum), or, for titles that identify nothing ("Attention", "Reply", none),
+ * citation key and title or content; some share a title and are still two papers (another year, another
+ * key or content).
+ */
+export const WORKS: (PaperDraft & { paper: string })[] = [
+  { paper: 'vaswani', title: 'Attention is all you need', arxivId: '1706.03762', authors: ['Ashish Vaswani'] },
+  { paper: 'vaswani', title: 'Attention Is All You Need.', arxivId: '1706.03762', year: 2017 },
+  { paper: 'crdt', title: 'Conflict-free replicated data types', doi: '10.1007/978-3-642-24550-3_29' },
+  { paper: 'crdt', title: 'Conflict-Free Replicated Data Types' },
+  { paper: 'hlc2014', title: 'Hybrid logical clocks for the rest of us', year: 2014 },
+  { paper: 'hlc2015', title: 'Hybrid logical clocks for the rest of us', year: 2015 },
+  // Short titles: two papers called "Attention", told apart by their keys; one also has its PDF attached.
+  { paper: 'posner', title: 'Attention', authors: ['Michael Posner'], year: 1980, citationKey: 'posner1980attention' },
+  {
+    paper: 'posner',
+    title: 'Attention',
+    authors: ['Michael Posner'],
+    year: 1980,
+    citationKey: 'Posner1980Attention',
+    attachments: [pdf('b', 'posner.pdf')],
+  },
+  {
+    paper: 'pashler',
+    title: 'Attention',
+    authors: ['Harold Pashler'],
+    year: 1998,
+    citationKey: 'pashler1998attention',
+  },
+  // Two replies of one author and year, as an export keys them (the second gets an "a").
+  {
+    paper: 'reply',
+    title: 'Reply',
+    authors: ['Jane Smith'],
+    year: 2019,
+    venue: 'Nature',
+    citationKey: 'smith2019reply',
+  },
+  {
+    paper: 'reply-a',
+    title: 'Reply',
+    authors: ['Jane Smith'],
+    year: 2019,
+    venue: 'Science',
+    citationKey: 'smith2019replya',
+  },
+  // Without a key, content decides.
+  { paper: 'comment', title: 'Comment', authors: ['Jane Smith'], year: 2019, venue: 'Nature' },
+  { paper: 'comment-science', title: 'Comment', authors: ['Jane Smith'], year: 2019, venue: 'Science' },
+  // Untitled.
+  { paper: 'untitled', title: '', authors: ['Anonymous'], year: 2020, citationKey: 'anon2020' },
+  { paper: 'untitled-b', title: '', authors: ['Anonymous'], year: 2020, citationKey: 'anon2020b' },
+  // One PDF imported with other metadata on two devices (a scan named after its file, a full record).
+  { paper: 'scan', title: 'scan0001', attachments: [pdf('a', 'scan0001.pdf')] },
+  {
+    paper: 'scan',
+    title: 'Scalable replicated data types',
+    authors: ['Marc Shapiro'],
+    attachments: [pdf('a', 'shapiro.pdf')],
+  },
 ];
+
+/** Works that share a title that identifies nothing, and are two papers: WORKS' indices. */
+const NAMESAKES: [number, number][] = [];
+for (const [i, a] of WORKS.entries()) {
+  const b = WORKS.findIndex((other, j) => j > i && other.title === a.title && other.paper !== a.paper);
+  if (b >= 0 && !titleKey(a.title)) NAMESAKES.push([i, b]);
+}
 
 const SEGMENT_SIZE = 4;
 const TAGS = ['ml', 'ML', 'sync', 'to read'];
 
 export type Action =
   | { kind: 'import'; device: number; work: number }
+  /** The same work imported on two devices before either has the other's import. */
+  | { kind: 'importOnTwo'; device: number; other: number; work: number }
+  /** Two papers with one short title (NAMESAKES), one on each device. */
+  | { kind: 'importNamesakes'; device: number; other: number; pair: number }
   | { kind: 'status'; device: number; pick: number; status: (typeof STATUSES)[number] }
   | { kind: 'tag'; device: number; pick: number; tag: number; on: boolean }
   | { kind: 'note'; device: number; pick: number; mode: 'append' | 'replace' | 'clear'; line: number }
@@ -52,6 +125,21 @@ const device = fc.nat(7);
 const pick = fc.nat(20);
 export const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('import' as const), device, work: fc.nat(WORKS.length - 1) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('importOnTwo' as const),
+      device,
+      other: device,
+      work: fc.nat(WORKS.length - 1),
+    }),
+    weight: 2,
+  },
+  fc.record({
+    kind: fc.constant('importNamesakes' as const),
+    device,
+    other: device,
+    pair: fc.nat(NAMESAKES.length - 1),
+  }),
   fc.record({ kind: fc.constant('status' as const), device, pick, status: fc.constantFrom(...STATUSES) }),
   fc.record({ kind: fc.constant('tag' as const), device, pick, tag: fc.nat(TAGS.length - 1), on: fc.boolean() }),
   {
@@ -103,10 +191,33 @@ export type SimDevice = {
   inbox: Map<string, Map<string, string>>;
   skew: number;
   typed: number;
+  /** The PDFs this device has imported: importing one again finds its paper there (import-match.ts). */
+  pdfs: Set<string>;
+};
+
+/** What the simulation knows the library should be: the paper each id was imported as, what users did. */
+export type Truth = {
+  /** Each imported id's paper (WORKS' `paper`). */
+  paperOf: Map<string, string>;
+  /** Papers deleted on some device (a later import may bring one back: no promise either way). */
+  deleted: Set<string>;
+  /** Papers whose identity a person changed (a year): which papers they are one with is theirs to say. */
+  reidentified: Set<string>;
+  /** Highlights added, by id, with the paper they were added to. */
+  highlights: Map<string, string>;
+  /** Highlights some device deleted. */
+  unhighlighted: Set<string>;
 };
 
 export class Simulation {
   readonly devices: SimDevice[];
+  readonly truth: Truth = {
+    paperOf: new Map(),
+    deleted: new Set(),
+    reidentified: new Set(),
+    highlights: new Map(),
+    unhighlighted: new Set(),
+  };
   private now = T0;
 
   constructor(skews: number[]) {
@@ -121,6 +232,7 @@ export class Simulation {
         inbox: new Map(),
         skew,
         typed: 0,
+        pdfs: new Set<string>(),
       };
     });
   }
@@ -151,16 +263,47 @@ export class Simulation {
       return;
     }
     if (action.kind === 'import') {
-      const at = new Date(this.now + device.skew).toISOString();
-      const paper = createPaper(WORKS[action.work]!, { format: 'bibtex', name: 'sim.bib', importedAt: at }, 1, at);
-      this.record(device, device.replica.recordPaper(undefined, paper, { weak: true }));
+      this.import(device, action.work);
+      return;
+    }
+    if (action.kind === 'importOnTwo') {
+      const other = this.devices[action.other % this.devices.length]!;
+      this.import(device, action.work);
+      if (other !== device) this.import(other, action.work);
+      return;
+    }
+    if (action.kind === 'importNamesakes') {
+      const [one, two] = NAMESAKES[action.pair]!;
+      this.import(device, one);
+      this.import(this.devices[action.other % this.devices.length]!, two);
       return;
     }
     const papers = device.replica.library().papers;
     const before = papers[action.pick % Math.max(1, papers.length)];
     if (!before) return;
     const after = action.kind === 'delete' ? undefined : this.change(device, structuredClone(before), action);
+    const paper = this.truth.paperOf.get(before.id)!;
+    if (action.kind === 'delete') this.truth.deleted.add(paper);
+    if (action.kind === 'year' && after?.year !== before.year) this.truth.reidentified.add(paper);
+    if (action.kind === 'highlight') {
+      const kept = new Set(after!.annotations.map((a) => a.id));
+      for (const a of before.annotations) if (!kept.has(a.id)) this.truth.unhighlighted.add(a.id);
+      for (const id of kept) if (!this.truth.highlights.has(id)) this.truth.highlights.set(id, paper);
+    }
     this.record(device, device.replica.recordPaper(before, after));
+  }
+
+  /** Import a work on a device, unless the device has its PDF already (the import would find it there). */
+  private import(device: SimDevice, work: number): void {
+    const draft = WORKS[work]!;
+    const hashes = (draft.attachments ?? []).map((a) => a.hash);
+    if (hashes.some((hash) => device.pdfs.has(hash))) return;
+    for (const hash of hashes) device.pdfs.add(hash);
+    this.now += 10;
+    const at = new Date(this.now + device.skew).toISOString();
+    const paper = createPaper(draft, { format: 'bibtex', name: 'sim.bib', importedAt: at }, 1, at);
+    this.truth.paperOf.set(paper.id, draft.paper);
+    this.record(device, device.replica.recordPaper(undefined, paper, { weak: true }));
   }
 
   private change(device: SimDevice, paper: Paper, action: Action): Paper {
@@ -186,11 +329,18 @@ export class Simulation {
       case 'year':
         return { ...paper, year: action.year };
       case 'highlight': {
-        const id = `h${action.which}`;
-        const rest = paper.annotations.filter((a) => a.id !== id);
-        if (action.mode === 'delete') return { ...paper, annotations: rest };
+        // A new highlight has an id of its own (as the app's are random); an edit or deletion picks one shown.
+        const shown = paper.annotations[action.which % Math.max(1, paper.annotations.length)];
         const comment = `c-${device.id[0]}-${device.typed++}`;
-        return { ...paper, annotations: [...rest, highlight(id, comment, at)] };
+        if (action.mode === 'add')
+          return { ...paper, annotations: [...paper.annotations, highlight(`h-${comment}`, comment, at)] };
+        if (!shown) return paper;
+        const rest = paper.annotations.filter((a) => a.id !== shown.id);
+        if (action.mode === 'delete') return { ...paper, annotations: rest };
+        return {
+          ...paper,
+          annotations: [...rest, { ...highlight(shown.id, comment, at), createdAt: shown.createdAt }],
+        };
       }
       default:
         return paper;
