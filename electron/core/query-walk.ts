@@ -25,6 +25,8 @@ export type Selection = {
   descending: boolean;
   wanted: Uint8Array;
   keep: ((paper: Paper) => boolean) | undefined;
+  /** Papers kept out by ordinal (flagged 1): those a search's negated terms find (field-filter.ts exclusions). */
+  out?: Uint8Array;
 };
 
 /** The selected papers among `ordinals` (all of `members`), in the query's order. */
@@ -35,13 +37,17 @@ export function walkMatches(
   take: (paper: Paper, ordinal: number) => void,
   skip?: Walk['skip'],
 ): void {
-  const { catalog, order, sorted, descending, wanted, keep } = selection;
+  const { catalog, order, sorted, descending, wanted, keep, out } = selection;
   if (ordinals.length * 16 >= sorted.length) return walkOrder(selection, members, take, skip && { ordinals, skip });
   // A few matches: sort them, rather than walk the whole order.
   const statuses = catalog.statuses;
   const unless = members.unless;
   const kept = Array.from(ordinals).filter(
-    (ordinal) => wanted[statuses[ordinal]!] === 1 && !unless?.has(ordinal) && (!keep || keep(catalog.at(ordinal)!)),
+    (ordinal) =>
+      wanted[statuses[ordinal]!] === 1 &&
+      out?.[ordinal] !== 1 &&
+      !unless?.has(ordinal) &&
+      (!keep || keep(catalog.at(ordinal)!)),
   );
   if (skip?.(kept.length)) return;
   kept.sort(
@@ -64,7 +70,7 @@ export function walkOrder(
   take: (paper: Paper, ordinal: number) => void,
   rest?: { ordinals: Int32Array; skip: NonNullable<Walk['skip']> },
 ): void {
-  const { catalog, order, sorted, descending, wanted, keep } = selection;
+  const { catalog, order, sorted, descending, wanted, keep, out } = selection;
   const statuses = catalog.statuses;
   const { marks, stamp } = members;
   const unlessMarks = members.unless?.marks;
@@ -77,7 +83,7 @@ export function walkOrder(
     for (let k = from; k <= to && !full; k++) {
       const ordinal = sorted[k]!;
       if (wanted[statuses[ordinal]!] !== 1 || (marks && marks[ordinal] !== stamp)) continue;
-      if (unlessMarks && unlessMarks[ordinal] === unlessStamp) continue;
+      if ((unlessMarks && unlessMarks[ordinal] === unlessStamp) || (out && out[ordinal] === 1)) continue;
       const paper = catalog.at(ordinal)!;
       if (keep && !keep(paper)) continue;
       take(paper, ordinal);
@@ -98,7 +104,8 @@ export function walkOrder(
   if (!full) return;
   let all = 0;
   for (const ordinal of rest!.ordinals) {
-    if (wanted[statuses[ordinal]!] === 1 && !(unlessMarks && unlessMarks[ordinal] === unlessStamp)) all++;
+    if (wanted[statuses[ordinal]!] !== 1 || (out && out[ordinal] === 1)) continue;
+    if (!(unlessMarks && unlessMarks[ordinal] === unlessStamp)) all++;
   }
   rest!.skip(all - taken);
 }

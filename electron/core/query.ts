@@ -4,9 +4,10 @@ import { STATUSES, type Paper } from './schema';
 import { Catalog } from './search/catalog';
 import type { TextMatch } from './search/search-index';
 import type { SortKey } from './search/sort-orders';
-import { fieldFilter, indexTerms } from './search/field-filter';
+import { exclusions, fieldFilter, indexTerms } from './search/field-filter';
 import { fieldMatch, narrowMatch, pdfPhrasePage } from './search/phrase-filter';
 import { searchTerms, type SearchTerms } from './search/phrases';
+import { parseSearch } from './search/query-parse';
 import { typoEligible } from './search/typo';
 import { catalogOf } from './store/store';
 import { DEFAULT_ORDER, markSorted } from './query-sort';
@@ -52,16 +53,24 @@ export function filterPapers(papers: Iterable<Paper>, query: ListQuery): Paper[]
   }
   const list = [...papers];
   const terms = queryTerms(query);
+  const not = negatedTerms(query);
   const indexed = indexTerms(terms, true);
   let match: TextMatch | undefined;
-  if (indexed.words.length) {
+  let excluded: ReturnType<typeof exclusions> = {};
+  if (indexed.words.length || not.length) {
     const scratch = new Catalog();
     scratch.reset(list);
-    match = fieldMatch(scratch, indexed);
+    // The negated terms first: a match's buffers are reused by the next one.
+    if (not.length) excluded = exclusions(scratch, not);
+    if (indexed.words.length) match = fieldMatch(scratch, indexed);
   }
   const keep = keepFor(query);
-  const fields = fieldFilter(terms);
-  return list.filter((paper, ordinal) => keep(paper) && (!match || match.has(ordinal)) && (!fields || fields(paper)));
+  const fields = both(fieldFilter(terms), excluded.keep);
+  const { out } = excluded;
+  return list.filter(
+    (paper, ordinal) =>
+      keep(paper) && (!match || match.has(ordinal)) && out?.[ordinal] !== 1 && (!fields || fields(paper)),
+  );
 }
 
 /** Filter and sort through the catalog's search index and sort orders. */
@@ -130,15 +139,19 @@ export function queryPage(catalog: Catalog, query: ListQuery): QueryPage {
 function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   const { take } = walk;
   const terms = queryTerms(query);
+  // The negated terms' papers, asked of the index before the search's own words (whose match reuses its buffers).
+  const not = negatedTerms(query);
+  const excluded = not.length ? exclusions(catalog, not) : {};
   // A clause's words narrow through the index too (a tag's not while titles answer); the clauses are then
   // checked on those papers.
   const indexed = indexTerms(terms, !catalog.search.scanningTitles);
   const { words, quoted } = indexed;
   const phrases = terms.phrases;
-  const selection = selectionOf(catalog, query, fieldFilter(terms));
+  const selection = selectionOf(catalog, query, both(fieldFilter(terms), excluded.keep), excluded.out);
   if (!words.length) {
+    // Only negated terms (`-survey`): the view as without a search, less their papers, which the index found.
     walkOrder(selection, {}, (paper) => take(paper));
-    return false;
+    return not.length > 0 && catalog.search.scanningTitles;
   }
   // Without PDF text there is nothing more to ask (and nothing is built for it).
   if (catalog.papersWithPdfText === 0) {
@@ -170,7 +183,12 @@ function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   return titlesOnly;
 }
 
-function selectionOf(catalog: Catalog, query: ListQuery, fields?: (paper: Paper) => boolean): Selection {
+function selectionOf(
+  catalog: Catalog,
+  query: ListQuery,
+  fields?: (paper: Paper) => boolean,
+  out?: Uint8Array,
+): Selection {
   const order = catalog.order(query.sort);
   const own = query.tag || query.source || query.sourceFormat ? keepFor(query) : undefined;
   return {
@@ -179,8 +197,15 @@ function selectionOf(catalog: Catalog, query: ListQuery, fields?: (paper: Paper)
     sorted: order.ordinals(),
     descending: (query.order ?? DEFAULT_ORDER[query.sort]) === 'desc',
     wanted: statusCodes(query.status),
-    keep: own && fields ? (paper) => own(paper) && fields(paper) : (own ?? fields),
+    keep: both(own, fields),
+    out,
   };
+}
+
+type Test = (paper: Paper) => boolean;
+/** A test that both hold (either when the other is not given). */
+function both(a: Test | undefined, b: Test | undefined): Test | undefined {
+  return a && b ? (paper) => a(paper) && b(paper) : (a ?? b);
 }
 
 /** A flag per status code (and 0 for NO_STATUS): 1 if the list shows that status. */
@@ -194,6 +219,12 @@ function statusCodes(status: ListQuery['status']): Uint8Array {
 
 function queryTerms(query: ListQuery): SearchTerms {
   return searchTerms(query.text ?? '');
+}
+
+/** Each negated term of the query's search (`-word`, `-"a phrase"`, `-author:x`, `-#x`), read as a search of its own. */
+function negatedTerms(query: ListQuery): SearchTerms[] {
+  if (!query.text?.includes('-')) return [];
+  return (parseSearch(query.text).not ?? []).map(searchTerms);
 }
 
 /** The status, tag and source part of a query (the catalog checks statuses apart). */

@@ -5,7 +5,10 @@ import { CliError, jsonOption, stringOption, type Verb } from '../verb';
 export const listVerb: Verb = {
   name: 'list',
   usage: 'list [--status S] [--tag T] [--search Q] [--sort queue|added|title|year] [--limit N] [--json]',
-  summary: 'List papers (all by default); status is inbox, queued, reading, read, dismissed, unread or all.',
+  summary:
+    'List papers (all by default); status is inbox, queued, reading, read, dismissed, unread or all. --search Q has ' +
+    'words (each the start of a word), "a phrase", author:NAME, author:"van der Berg", tag:T or #T; a dash before ' +
+    'one keeps its papers out: -word, -"a phrase", -author:NAME, -#T (a hyphen inside a word, as in t-SNE, is the word\'s).',
   options: {
     ...jsonOption,
     status: { type: 'string' },
