@@ -199,11 +199,22 @@ const FIELD_CLAUSE =
   /(^|\s)(?:(?:author|tag):(?:["\u201c-\u201f\u00ab\u00bb][^"\u201c-\u201f\u00ab\u00bb]*["\u201c-\u201f\u00ab\u00bb]?|[^\s"\u201c-\u201f\u00ab\u00bb]*)|#[^\s"\u201c-\u201f\u00ab\u00bb]*)/gi;
 
 /**
+ * A search's dashed terms (`-survey`, `-"red giant"`, `-author:knuth`, `-#ml`), read as query-parse.ts reads
+ * them: they keep papers out, so the PDF of a paper the list kept does not have them. A lone `-`, `--` and a
+ * hyphen inside a word (`self-attention`) are text.
+ */
+const NEGATED_TERM =
+  /(^|\s)-(?:(?:author|tag):(?:["\u201c-\u201f\u00ab\u00bb][^"\u201c-\u201f\u00ab\u00bb]*["\u201c-\u201f\u00ab\u00bb]?|[^\s"\u201c-\u201f\u00ab\u00bb]*)|["\u201c-\u201f\u00ab\u00bb][^"\u201c-\u201f\u00ab\u00bb]*["\u201c-\u201f\u00ab\u00bb]?|[^\s-][^\s]*)/gi;
+
+/**
  * What the reader finds for a search brought from the list: its first quoted phrase (what the row's passage
- * shows), else the search as typed; quotes are not in the PDF's text, nor are its field clauses.
+ * shows), else the search as typed; quotes are not in the PDF's text, nor are its field clauses or dashed terms.
  */
 export function findText(search: string): string {
-  const parts = search.replace(FIELD_CLAUSE, '$1').split(/["\u201c\u201d\u201e\u201f\u00ab\u00bb]/);
+  const parts = search
+    .replace(NEGATED_TERM, '$1')
+    .replace(FIELD_CLAUSE, '$1')
+    .split(/["\u201c\u201d\u201e\u201f\u00ab\u00bb]/);
   const phrase = parts.length > 1 ? parts[1]!.trim() : '';
   return phrase || parts.join(' ').replace(/\s+/g, ' ').trim();
 }
