@@ -34,7 +34,7 @@ const VERSION = 4;
 const HEADER_WORDS = 9;
 /** Words whose folding, if it ever changed, would make a stored index answer differently. */
 const FOLD_PROBE =
-  'Café Müller naïve Straße ĳssel Σίγμα État über C++ 2401.12345 x-y pθ ε-DP varepsilon $H_0$ H$_{0}$ $\\Lambda$CDM';
+  'Café Müller naïve Straße ĳssel Σίγμα État über C++ 2401.12345 x-y pθ ε-DP varepsilon $H_0$ H$_{0}$ $\\Lambda$CDM $\\mathrm{H}_0$';
 
 /** A hash of how the probe folds: a file written by a build that folded differently is not used. */
 function foldSignature(): number {
