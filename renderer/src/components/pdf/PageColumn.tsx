@@ -15,6 +15,7 @@ import { layoutPages, positionAt, type Position } from '../../pdf/page-window';
 import type { Annotation } from '../../store/types';
 import { PdfPage } from './PdfPage';
 import { useColumnWindow } from './use-column-window';
+import { useHitsByPage } from './use-hit-boxes';
 import { highlightAt, selectionInColumn } from './read-selection';
 import { selectSentence } from './select-sentence';
 import type { LoadedPdf } from './use-pdf-document';
@@ -138,7 +139,8 @@ export function PageColumn({ ref, ...props }: Props) {
 
   // Group highlights and hits by page once, so each page gets the same array until they change.
   const byPage = useMemo(() => groupByPage(props.highlights, (a) => a.page ?? -1), [props.highlights]);
-  const hitsByPage = useMemo(() => groupByPage(props.hits, (h) => h.page), [props.hits]);
+  // A page's hits keep their array while they are the same: a report of more pages read re-measures only new ones.
+  const hitsByPage = useHitsByPage(props.hits);
   const pendingByPage = useMemo(
     () => new Map((props.pending ?? []).map((part) => [part.page, part.rects] as const)),
     [props.pending],

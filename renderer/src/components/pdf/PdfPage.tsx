@@ -2,7 +2,7 @@ import { AnnotationMode, TextLayer } from 'pdfjs-dist';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { DocumentCleanup } from '../../pdf/doc-cleanup';
 import type { TextRange } from '../../pdf/fold';
-import { boxToPdf, mergeLines, pdfToBox, percentOf, type Box, type PdfRect } from '../../pdf/geometry';
+import { boxToPdf, mergeLines, pdfToBox, percentOf, type PdfRect } from '../../pdf/geometry';
 import type { PdfLink } from '../../pdf/links';
 import {
   toPdfPoint,
@@ -19,6 +19,7 @@ import { followSelection } from '../../pdf/selection-end';
 import { boxesFor, tagSpans } from '../../pdf/text-layer-dom';
 import type { Annotation } from '../../store/types';
 import { PageLinks } from './PageLinks';
+import { useHitBoxes } from './use-hit-boxes';
 import type { Reveal } from './PageColumn';
 
 /** A canvas larger than this many pixels is drawn at a lower resolution (memory, and Chromium's limits). */
@@ -200,9 +201,9 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   }, []);
   useEffect(() => () => void page?.cleanup(), [page]);
 
-  // Highlights whose words moved are placed from the text layer; find hits always are.
+  // Highlights whose words moved are placed from the text layer; find hits always are (useHitBoxes), each
+  // page's again only when its own hits change.
   const [moved, setMoved] = useState<ReadonlyMap<string, PdfRect[]>>(new Map());
-  const [hitBoxes, setHitBoxes] = useState<Box[][]>([]);
   useLayoutEffect(() => {
     const layer = layerHost.current?.firstElementChild as HTMLElement | null;
     if (!layer || !pageEl.current || !page || layerVersion === 0) return;
@@ -223,9 +224,8 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       }
     }
     setMoved((old) => (old.size === 0 && next.size === 0 ? old : next));
-    const hits = props.hits.map((hit) => boxesFor(layer, pageBox(), hit.start, hit.end));
-    setHitBoxes((old) => (old.length === 0 && hits.length === 0 ? old : hits));
-  }, [layerVersion, page, scale, text, props.highlights, props.hits]);
+  }, [layerVersion, page, scale, text, props.highlights]);
+  const hitBoxes = useHitBoxes(layerHost, pageEl, page ? layerVersion : 0, props.hits);
 
   // Bring the current hit or highlight into view once it is drawn, once per request.
   const revealed = useRef(0);

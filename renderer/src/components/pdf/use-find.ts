@@ -20,25 +20,28 @@ const EMPTY: Found = { query: '', hits: [], done: true };
  * the paper), a phrase found nowhere is searched again as its longest word.
  */
 export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = false, startPage = 0): Found {
-  const [found, setFound] = useState<Found & { pdf?: LoadedPdf }>(EMPTY);
+  const [found, setFound] = useState<Found & { texts?: LoadedPdf['texts'] }>(EMPTY);
   const wanted = query.trim();
+  // The document's texts and page count, not its object: the real page sizes coming (a new LoadedPdf with the
+  // same pages) must not start the search again, drop its hits and have every drawn page measure them anew.
+  const texts = pdf?.texts;
+  const count = pdf?.viewports.length ?? 0;
   useEffect(() => {
-    if (!pdf || !wanted) return;
+    if (!texts || !wanted) return;
     let live = true;
     const search = async (needle: string, word: string | undefined) => {
-      const count = pdf.viewports.length;
       const first = Math.min(Math.max(0, startPage), count - 1);
       // The hits from the start page on, and those before it (searched last, shown first).
       const after: Hit[] = [];
       const before: Hit[] = [];
       for (let i = 0; i < count && live; i++) {
         const page = (first + i) % count;
-        const { text } = await pdf.texts.text(page);
+        const { text } = await texts.text(page);
         for (const hit of findAll(text, needle, fold(text))) (page < first ? before : after).push({ page, ...hit });
         // Show what is found so far every few pages of a long document, and once the last page is read.
         if (live && (i % 20 === 19 || i === count - 1 - first || i === count - 1))
           setFound({
-            pdf,
+            texts,
             query: wanted,
             hits: [...before, ...after],
             done: i === count - 1,
@@ -58,10 +61,10 @@ export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = 
       live = false;
       clearTimeout(timer);
     };
-  }, [pdf, wanted, wordIfNone, startPage]);
-  if (!pdf || !wanted) return EMPTY;
+  }, [texts, count, wanted, wordIfNone, startPage]);
+  if (!texts || !wanted) return EMPTY;
   // Until the first pages are searched, the old query's hits are not this one's.
-  return found.pdf === pdf && found.query === wanted ? found : { query: wanted, hits: [], done: false };
+  return found.texts === texts && found.query === wanted ? found : { query: wanted, hits: [], done: false };
 }
 
 /**
