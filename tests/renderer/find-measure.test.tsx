@@ -9,6 +9,9 @@ import { useFind } from '../../renderer/src/components/pdf/use-find';
 import { useHitBoxes, useHitsByPage } from '../../renderer/src/components/pdf/use-hit-boxes';
 import { readerPages } from './reader-pages';
 
+/** How long a wait may take on a busy machine. */
+const LONG = { timeout: 15_000 };
+
 // The measuring function, spied on: it reads the text layer's layout (jsdom has none, so it gives one box).
 vi.mock('../../renderer/src/pdf/text-layer-dom', async (original) => {
   const real = await original<typeof textLayer>();
@@ -82,8 +85,8 @@ describe("find's reports in a long document", () => {
       pages.slice(from, to).reduce((n, text) => n + (text.toLowerCase().match(/trace/g)?.length ?? 0), 0);
 
     // Pages 1 to 20: each of their hits measured once.
-    await waitFor(() => expect(gates).toHaveLength(1));
-    await waitFor(() => expect(shown()).toBe(hitsOn(0, 20)));
+    await waitFor(() => expect(gates).toHaveLength(1), LONG);
+    await waitFor(() => expect(shown()).toBe(hitsOn(0, 20)), LONG);
     expect(hitsOn(0, 20)).toBeGreaterThan(20);
     expect(boxesFor).toHaveBeenCalledTimes(hitsOn(0, 20));
     // Each further report: only the new pages' hits, though pages 1 to 20 are drawn and keep theirs.
@@ -94,12 +97,12 @@ describe("find's reports in a long document", () => {
     ] as const) {
       boxesFor.mockClear();
       gates.shift()!();
-      if (to < 70) await waitFor(() => expect(gates).toHaveLength(1));
-      await waitFor(() => expect(shown()).toBe(hitsOn(0, to)));
+      if (to < 70) await waitFor(() => expect(gates).toHaveLength(1), LONG);
+      await waitFor(() => expect(shown()).toBe(hitsOn(0, to)), LONG);
       expect(hitsOn(from, to)).toBeGreaterThan(0);
       expect(boxesFor).toHaveBeenCalledTimes(hitsOn(from, to));
     }
-    await waitFor(() => expect(container.querySelector('output')!.dataset.done).toBe('true'));
+    await waitFor(() => expect(container.querySelector('output')!.dataset.done).toBe('true'), LONG);
     // Every hit has its box on its page.
     const drawn = [...container.querySelectorAll<HTMLElement>('i')].reduce((n, i) => n + Number(i.dataset.boxes), 0);
     expect(drawn).toBe(hitsOn(0, 70));
@@ -108,14 +111,14 @@ describe("find's reports in a long document", () => {
   it('go on when the real page sizes come (a new LoadedPdf, the same pages): the hits stay, no page is read again', async () => {
     const read: number[] = [];
     const texts = {
-      text: async (index: number) => {
+      text: (index: number) => {
         read.push(index);
-        return { text: pages[index]!, starts: [] };
+        return Promise.resolve({ text: pages[index]!, starts: [] });
       },
     };
     const guessed = { viewports: pages.map(() => ({})), texts } as unknown as LoadedPdf;
     const { result, rerender } = renderHook(({ pdf }) => useFind(pdf, 'franz'), { initialProps: { pdf: guessed } });
-    await waitFor(() => expect(result.current.done).toBe(true));
+    await waitFor(() => expect(result.current.done).toBe(true), LONG);
     const hits = result.current.hits;
     expect(hits).toHaveLength(15);
     rerender({ pdf: { ...guessed, viewports: pages.map(() => ({})) } as unknown as LoadedPdf });

@@ -29,6 +29,9 @@ export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = 
   useEffect(() => {
     if (!texts || !wanted) return;
     let live = true;
+    const longest = wanted.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+    // The word searched when the phrase is found nowhere: until it has been, the find is not done.
+    const fallback = wordIfNone && longest !== wanted ? longest : undefined;
     const search = async (needle: string, word: string | undefined) => {
       const first = Math.min(Math.max(0, startPage), count - 1);
       // The hits from the start page on, and those before it (searched last, shown first).
@@ -39,22 +42,24 @@ export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = 
         const { text } = await texts.text(page);
         for (const hit of findAll(text, needle, fold(text))) (page < first ? before : after).push({ page, ...hit });
         // Show what is found so far every few pages of a long document, and once the last page is read.
-        if (live && (i % 20 === 19 || i === count - 1 - first || i === count - 1))
+        if (live && (i % 20 === 19 || i === count - 1 - first || i === count - 1)) {
+          const hits = [...before, ...after];
           setFound({
             texts,
             query: wanted,
-            hits: [...before, ...after],
-            done: i === count - 1,
+            hits,
+            // A phrase read through and found nowhere is not "No matches" yet when its word is searched next.
+            done: i === count - 1 && !(hits.length === 0 && !word && fallback),
             end: i >= count - 1 - first,
             ...(word && { word }),
           });
+        }
       }
       return before.length + after.length;
     };
     const timer = setTimeout(() => {
       void search(wanted, undefined).then((hits) => {
-        const longest = wanted.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
-        if (live && hits === 0 && wordIfNone && longest !== wanted) return search(longest, longest);
+        if (live && hits === 0 && fallback) return search(fallback, fallback);
       });
     }, 120);
     return () => {
@@ -62,7 +67,9 @@ export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = 
       clearTimeout(timer);
     };
   }, [texts, count, wanted, wordIfNone, startPage]);
-  if (!texts || !wanted) return EMPTY;
+  if (!wanted) return EMPTY;
+  // A find waiting for its document (still opening) has found nothing yet, which is not "No matches".
+  if (!texts) return { query: wanted, hits: [], done: false };
   // Until the first pages are searched, the old query's hits are not this one's.
   return found.texts === texts && found.query === wanted ? found : { query: wanted, hits: [], done: false };
 }
