@@ -72,6 +72,8 @@ describe("find's reports in a long document", () => {
     // Each report (after 20, 40, 60, 70 pages) waits until the test lets it go, to count the measuring it causes.
     const gates: (() => void)[] = [];
     const texts = {
+      // Find reads a page's plain text (PageTexts.plain).
+      plain: (index: number) => texts.text(index).then((laid) => laid.text),
       text: async (index: number) => {
         if (index > 0 && index % 20 === 0) await new Promise<void>((go) => gates.push(go));
         return { text: pages[index]!, starts: [] };
@@ -111,6 +113,8 @@ describe("find's reports in a long document", () => {
   it('go on when the real page sizes come (a new LoadedPdf, the same pages): the hits stay, no page is read again', async () => {
     const read: number[] = [];
     const texts = {
+      // Find reads a page's plain text (PageTexts.plain).
+      plain: (index: number) => texts.text(index).then((laid) => laid.text),
       text: (index: number) => {
         read.push(index);
         return Promise.resolve({ text: pages[index]!, starts: [] });

@@ -21,6 +21,8 @@ function documentOf(held: ReadonlySet<number> = new Set()) {
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
   const texts = {
+    // Find reads a page's plain text (PageTexts.plain).
+    plain: (index: number) => texts.text(index).then((laid) => laid.text),
     text: async (index: number) => {
       read.push(index);
       if (held.has(index)) await released;

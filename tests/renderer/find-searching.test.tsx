@@ -19,6 +19,8 @@ beforeAll(async () => {
 function documentOf() {
   const read: number[] = [];
   const texts = {
+    // Find reads a page's plain text (PageTexts.plain).
+    plain: (index: number) => texts.text(index).then((laid) => laid.text),
     text: async (index: number) => {
       read.push(index);
       await new Promise((resolve) => setTimeout(resolve, 1));

@@ -11,9 +11,9 @@ import type { PageViewport } from 'pdfjs-dist/types/src/display/display_utils';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PointConverter } from './geometry';
-import { laidOut } from './page-text';
 
 export type { PDFDocumentProxy, PDFPageProxy, PageViewport, TextContent };
+export { PageTexts } from './page-texts';
 
 // The worker is a file of our own build, loaded from our origin: worker-src falls back to script-src 'self'.
 // Its own response's CSP, not the page's, governs it: that one adds 'wasm-unsafe-eval' (electron/server/security.ts).
@@ -116,46 +116,6 @@ export function describePdfError(name: string, error: unknown): string {
   if (/truncat|unexpected end|xref|startxref|trailer/i.test(message))
     return `‘${name}’ is damaged or incomplete (the file seems cut short): ${message}`;
   return `‘${name}’ could not be opened: ${message || 'an unknown error in the PDF reader'}.`;
-}
-
-/** How many pages' full text content (every glyph run with its place and font) is kept for the text layer. */
-const CONTENTS_KEPT = 24;
-
-/**
- * The text of each page, shared by the text layer, find and highlights. The plain text is kept for every
- * page read (find goes through all of them); the full content the text layer is made from only for the
- * last pages asked for, since a long book's would otherwise pile up as it is read.
- */
-export class PageTexts {
-  private readonly contents = new Map<number, Promise<TextContent>>();
-  private readonly texts = new Map<number, Promise<{ text: string; starts: number[] }>>();
-  constructor(private readonly doc: PDFDocumentProxy) {}
-
-  content(index: number): Promise<TextContent> {
-    let found = this.contents.get(index);
-    if (found) {
-      // The most recently asked for go last: the first in the map is the one to let go.
-      this.contents.delete(index);
-    } else {
-      found = this.doc.getPage(index + 1).then((page) => page.getTextContent());
-    }
-    this.contents.set(index, found);
-    if (this.contents.size > CONTENTS_KEPT) this.contents.delete(this.contents.keys().next().value!);
-    return found;
-  }
-
-  /** The page's text as offsets count it, and where each span of its text layer starts. */
-  text(index: number): Promise<{ text: string; starts: number[] }> {
-    let found = this.texts.get(index);
-    if (!found) {
-      found = this.content(index).then(
-        (content) => laidOut(content.items as { str?: string; hasEOL?: boolean }[]),
-        () => ({ text: '', starts: [] }),
-      );
-      this.texts.set(index, found);
-    }
-    return found;
-  }
 }
 
 /** A page's viewport at scale 1 (its size and how to convert points), or undefined if it cannot be read. */

@@ -15,7 +15,7 @@ const EMPTY: Found = { query: '', hits: [], done: true };
  * Every place `query` occurs in the document, in the document's order (case, white space, ligatures and
  * line-end hyphens folded). The pages are searched from `startPage` (0-based) to the end and then from the
  * start, so in a long document the matches near the reader come first: a search from page 300 of a book
- * does not read the 299 pages before it first. Pages' texts come from the reader's shared cache; a new query
+ * does not read the 299 pages before it first. Pages' texts come from the reader's shared PageTexts; a new query
  * drops the old search. With `wordIfNone` (a search brought from the list, which matches words anywhere in
  * the paper), a phrase found nowhere is searched again as its longest word.
  */
@@ -39,7 +39,7 @@ export function useFind(pdf: LoadedPdf | undefined, query: string, wordIfNone = 
       const before: Hit[] = [];
       for (let i = 0; i < count && live; i++) {
         const page = (first + i) % count;
-        const { text } = await texts.text(page);
+        const text = await texts.plain(page);
         for (const hit of findAll(text, needle, fold(text))) (page < first ? before : after).push({ page, ...hit });
         // Show what is found so far every few pages of a long document, and once the last page is read.
         if (live && (i % 20 === 19 || i === count - 1 - first || i === count - 1)) {

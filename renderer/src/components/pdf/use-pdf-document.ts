@@ -55,6 +55,7 @@ export function usePdfDocument(
     let destroy: (() => void) | undefined;
     let cleanup: DocumentCleanup | undefined;
     let queue: RenderQueue | undefined;
+    let texts: PageTexts | undefined;
     const fail = (error: unknown) => {
       if (live) setState({ hash, phase: 'failed', failure: { error, reading: false } });
     };
@@ -80,7 +81,8 @@ export function usePdfDocument(
             if (!live) return;
             cleanup = new DocumentCleanup(doc);
             queue = new RenderQueue();
-            const pdf: LoadedPdf = { doc, viewports, texts: new PageTexts(doc), outline, cleanup, queue };
+            texts = new PageTexts(doc);
+            const pdf: LoadedPdf = { doc, viewports, texts, outline, cleanup, queue };
             setState({ hash, phase: 'ready', pdf });
             // Once the pages on screen are drawn: a thousand pages' sizes would hold up the first one's drawing.
             await queue.idle(2000);
@@ -99,6 +101,8 @@ export function usePdfDocument(
       live = false;
       cleanup?.dispose();
       queue?.dispose();
+      // The pages' texts go with the document, even while a search or a page still holds the LoadedPdf.
+      texts?.dispose();
       destroy?.();
     };
   }, [hash, readBytes]);
