@@ -16,6 +16,8 @@ export type IdentityView = Pick<
   pdfs?: string[];
   /** A paper whose title identifies nothing (too short, or none): the whole record, as an import compares it. */
   loose?: PaperDraft;
+  /** The title's normalised key (text.ts `titleKey`), when the view was made with it: worked out once. */
+  titleKey?: string;
 };
 
 /**
@@ -144,12 +146,14 @@ export function groupByIdentity(views: readonly IdentityView[]): Map<string, str
  * (a component) depends on nothing else: that is what lets the library be regrouped one component at a time
  * (library-view.ts).
  */
-export function identityKeys(view: Pick<IdentityView, 'arxivId' | 'doi' | 'title' | 'pdfs' | 'loose'>): string[] {
+export function identityKeys(
+  view: Pick<IdentityView, 'arxivId' | 'doi' | 'title' | 'pdfs' | 'loose' | 'titleKey'>,
+): string[] {
   const keys: string[] = [];
   if (view.arxivId) keys.push(`arxiv:${view.arxivId.toLowerCase()}`);
   if (view.doi) keys.push(`doi:${view.doi.toLowerCase()}`);
   for (const hash of new Set(view.pdfs)) keys.push(`pdf:${hash}`);
-  const title = titleKey(view.title);
+  const title = view.titleKey ?? titleKey(view.title);
   if (title) keys.push(`title:${title}`);
   else if (view.loose) for (const look of looksOf(view.loose)) keys.push(`loose:${look}`);
   return keys;
