@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
 import { createPaper } from '../../electron/core/paper';
 import { queryPage, queryPapers, sortPapers, type ListQuery } from '../../electron/core/query';
@@ -195,6 +196,19 @@ export function referenceTitleFilter(papers: readonly Paper[], query: ListQuery)
 
 export const query = (q: Partial<ListQuery>): ListQuery => ({ status: 'all', sort: 'queue', offset: 0, ...q });
 export const ids = (papers: readonly Paper[]): string[] => papers.map((p) => p.id);
+
+/**
+ * The index file a twin's catalog writes at `cachePath` once its index is built, read back as bytes (the
+ * catalog is disposed of): what a test of the cache's versions edits and offers again.
+ */
+export async function writtenIndexCache(twin: Twin, cachePath: string): Promise<Uint8Array> {
+  twin.catalog.warmUp({ indexCache: cachePath });
+  while (!twin.catalog.search.ready) await new Promise((resolve) => setImmediate(resolve));
+  while (!twin.catalog.search.cacheWritten) await new Promise((resolve) => setImmediate(resolve));
+  await twin.catalog.search.cacheWritten;
+  twin.catalog.dispose();
+  return new Uint8Array(await readFile(cachePath));
+}
 
 /** A library held both in a Catalog and in a plain Map, changed the same way in both. */
 export class Twin {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeCache, INDEX_CACHE_FILE_NAME } from '../../electron/core/search/index-cache';
@@ -7,7 +6,7 @@ import { TitleScan } from '../../electron/core/search/title-scan';
 import { foldedWords } from '../../electron/core/search/tokenize';
 import type { LibraryStore } from '../../electron/core/store/store';
 import { openTempStore, run, seeded, tempDir } from './helpers';
-import { bare, Twin } from './search-reference';
+import { bare, Twin, writtenIndexCache } from './search-reference';
 
 /*
  * A search reads TeX math as drawn ($H_0$ is "h0": search-tex-scripts.test.ts), and so do a row's marks, a quoted
@@ -122,12 +121,7 @@ describe('TeX math in marks, phrases and font commands', () => {
     const cachePath = join(await tempDir(), INDEX_CACHE_FILE_NAME);
     const random = seeded(11);
     const twin = new Twin([bare(random, { id: 'r', title: 'Roman $\\mathrm{H}_0$ first' })]);
-    twin.catalog.warmUp({ indexCache: cachePath });
-    while (!twin.catalog.search.ready) await new Promise((resolve) => setImmediate(resolve));
-    while (!twin.catalog.search.cacheWritten) await new Promise((resolve) => setImmediate(resolve));
-    await twin.catalog.search.cacheWritten;
-    twin.catalog.dispose();
-    const bytes = new Uint8Array(await readFile(cachePath));
+    const bytes = await writtenIndexCache(twin, cachePath);
     expect(decodeCache(bytes)).toBeDefined();
     // The same file as version 3 wrote it (words "mathrm", "h" and "0"): refused, so it is rebuilt.
     new Uint32Array(bytes.buffer, bytes.byteOffset, 2)[1] = 3;

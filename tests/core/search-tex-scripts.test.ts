@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { decodeCache, INDEX_CACHE_FILE_NAME } from '../../electron/core/search/i
 import { TitleScan } from '../../electron/core/search/title-scan';
 import { foldedWords } from '../../electron/core/search/tokenize';
 import { openTempStore, run, seeded } from './helpers';
-import { bare, Twin } from './search-reference';
+import { bare, Twin, writtenIndexCache } from './search-reference';
 
 /* TeX math is searched as it is drawn: `$H_0$` (drawn H₀) is found by "H0", as a person types it. */
 
@@ -66,12 +66,7 @@ describe('TeX scripts in search', () => {
       const cachePath = join(dir, INDEX_CACHE_FILE_NAME);
       const random = seeded(7);
       const twin = new Twin(TITLES.map((title, i) => bare(random, { id: `t${i}`, title })));
-      twin.catalog.warmUp({ indexCache: cachePath });
-      while (!twin.catalog.search.ready) await new Promise((resolve) => setImmediate(resolve));
-      while (!twin.catalog.search.cacheWritten) await new Promise((resolve) => setImmediate(resolve));
-      await twin.catalog.search.cacheWritten;
-      twin.catalog.dispose();
-      const bytes = new Uint8Array(await readFile(cachePath));
+      const bytes = await writtenIndexCache(twin, cachePath);
       expect(decodeCache(bytes)).toBeDefined();
       // The same file as version 2 wrote it (words "h" and "0"): refused, so it is rebuilt.
       const header = new Uint32Array(bytes.buffer, bytes.byteOffset, 2);

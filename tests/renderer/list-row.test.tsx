@@ -8,6 +8,7 @@ import { StoreContext, createAppStore } from '../../renderer/src/store';
 import type { PaperRow } from '../../renderer/src/store/types';
 import { fixture, openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
+import { restingRow } from './row-props';
 
 afterEach(cleanup);
 
@@ -41,24 +42,7 @@ describe('a row of the papers grid', () => {
     render(
       <StoreContext.Provider value={store}>
         <div role="grid" aria-label="Papers">
-          <PaperListRow
-            paper={toRow(library.get(paper.id)!)}
-            position={3}
-            selected={selected}
-            tabbable={selected}
-            checked={false}
-            picking={false}
-            dropBefore={false}
-            drag={undefined}
-            pdfDrop={{ over: () => undefined, leave: () => undefined, drop: () => undefined }}
-            pdfOver={false}
-            showStatus
-            leaving={false}
-            ranked={undefined}
-            top={0}
-            height={124}
-            withPreview
-          />
+          <PaperListRow {...restingRow(toRow(library.get(paper.id)!), { position: 3, selected, tabbable: selected })} />
         </div>
       </StoreContext.Provider>,
     );

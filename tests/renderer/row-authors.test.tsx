@@ -6,6 +6,7 @@ import { authorLine } from '../../renderer/src/labels';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
+import { restingRow } from './row-props';
 
 afterEach(cleanup);
 
@@ -24,24 +25,7 @@ describe("a searched row's author line", () => {
     const { container } = render(
       <StoreContext.Provider value={store}>
         <div role="grid" aria-label="Papers">
-          <PaperListRow
-            paper={rows[0]!}
-            position={1}
-            selected={false}
-            tabbable={false}
-            checked={false}
-            picking={false}
-            dropBefore={false}
-            drag={undefined}
-            pdfDrop={{ over: () => undefined, leave: () => undefined, drop: () => undefined }}
-            pdfOver={false}
-            showStatus
-            leaving={false}
-            ranked={undefined}
-            top={0}
-            height={withPreview ? 124 : 64}
-            withPreview={withPreview}
-          />
+          <PaperListRow {...restingRow(rows[0]!, { height: withPreview ? 124 : 64, withPreview })} />
         </div>
       </StoreContext.Provider>,
     );

@@ -8,6 +8,7 @@ import { PaperListRow } from '../../renderer/src/components/PaperListRow';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
 import { fixture, openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
+import { restingRow } from './row-props';
 import { readFile } from 'node:fs/promises';
 
 afterEach(cleanup);
@@ -29,24 +30,7 @@ describe('a paper without a title', () => {
     const app = createAppStore(inProcess(library));
     const { container } = renderWith(
       app,
-      <PaperListRow
-        paper={toRow(paper)}
-        position={1}
-        selected={false}
-        tabbable
-        checked={false}
-        picking={false}
-        dropBefore={false}
-        drag={undefined}
-        pdfDrop={{ over: () => undefined, leave: () => undefined, drop: () => undefined }}
-        pdfOver={false}
-        showStatus={false}
-        leaving={false}
-        ranked={undefined}
-        top={0}
-        height={124}
-        withPreview
-      />,
+      <PaperListRow {...restingRow(toRow(paper), { tabbable: true, showStatus: false })} />,
     );
     const title = container.querySelector('.row-title')!;
     expect(title.textContent).toBe('Untitled (2009)');
