@@ -16,8 +16,25 @@ export function fieldFilter(terms: SearchTerms): ((paper: Paper) => boolean) | u
   const tags = terms.tags ?? [];
   if (authors.length === 0 && tags.length === 0) return undefined;
   return (paper) =>
-    tags.every((tag) => paper.tags.some((own) => own.toLowerCase() === tag)) &&
+    tags.every((tag) => paper.tags.some((own) => tagHolds(own, tag))) &&
     authors.every((name) => paper.authors.some((author) => phrasePlaces(author, name).length > 0));
+}
+
+/**
+ * Whether a paper's tag `own` answers a `#tag`/`tag:` clause (`tag`, lower-cased as typed): the tag itself, or
+ * its whole words (split at spaces) side by side, so that `#scaling` and `#laws` find a paper tagged "scaling
+ * laws", which the row and the sidebar show as `#scaling laws`. Never a word's start: `#ml` is not "mlops".
+ */
+export function tagHolds(own: string, tag: string): boolean {
+  const lower = own.toLowerCase();
+  if (lower === tag || !/\s/.test(lower)) return lower === tag;
+  const words = lower.split(/\s+/).filter(Boolean);
+  const wanted = tag.split(/\s+/).filter(Boolean);
+  if (wanted.length === 0 || wanted.length > words.length) return false;
+  for (let from = 0; from + wanted.length <= words.length; from++) {
+    if (wanted.every((word, i) => words[from + i] === word)) return true;
+  }
+  return false;
 }
 
 /**
