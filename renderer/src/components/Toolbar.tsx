@@ -74,8 +74,8 @@ export function Toolbar() {
           id="search"
           className="search"
           type="search"
-          placeholder='Search titles, authors, abstracts, notes; "a phrase" in quotes…  ( / )'
-          title='Every word must match (word starts, any case or accent); "words in quotes" must match side by side, in that order; author:knuth or author:"van der Berg" narrows to an author, tag:ml or #ml to a tag; a dash before any of them keeps its papers out: -survey, -"red giant", -author:knuth, -#ml'
+          placeholder='Search ( / ): words, "a phrase", author:name, #tag, -word'
+          title='Searches titles, authors, abstracts, notes, highlights and attached PDFs. Every word must match (word starts, any case or accent); "words in quotes" must match side by side, in that order; author:knuth or author:"van der Berg" narrows to an author, tag:ml or #ml to a tag; a dash before any of them keeps its papers out: -survey, -"red giant", -author:knuth, -#ml'
           aria-label="Search"
           value={text}
           onChange={(e) => setText(e.target.value)}
