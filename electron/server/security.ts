@@ -35,22 +35,33 @@ export const staticFilePolicy = (urlPath: string): string =>
 
 /** A `<style>` element as the build writes one into a page of ours (scripts/build/inline-styles.ts). */
 const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
+/**
+ * A `<script>` element as the build writes one into a page of ours (scripts/build/inline-theme.ts): plain, no
+ * attributes (the page's own module, `<script type="module" src>`, is a file of ours, allowed by 'self').
+ */
+const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
 
 /** The CSP hash-source that allows exactly this inline text (CSP 3: SHA-256 of its UTF-8, in base64). */
 export const hashSource = (text: string): string =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+/** The hash-sources of each element `pattern` finds in `html`, each once, after a space: '' for none. */
+const hashesOf = (html: string, pattern: RegExp): string =>
+  [...new Set([...html.matchAll(pattern)].map((element) => hashSource(element[1]!)))].map((h) => ` ${h}`).join('');
+
 /**
  * The policy of a page of ours: the app's, with each `<style>` element the build put into it (the page's own
- * stylesheet, inlined so that its first frame waits for no request) allowed by its hash. Never
- * 'unsafe-inline': a style element put into the page any other way (a note's markdown, a hostile abstract)
- * has no hash the page was sent with.
+ * stylesheet, inlined so that its first frame waits for no request) and each plain `<script>` (the theme
+ * script, which puts the chosen theme on the page before its first frame) allowed by its hash. Never
+ * 'unsafe-inline': a style or script element put into the page any other way (a note's markdown, a hostile
+ * abstract) has no hash the page was sent with.
  */
 export function pagePolicy(html: string): string {
-  const hashes = [...html.matchAll(INLINE_STYLE)].map((style) => hashSource(style[1]!));
-  return hashes.length === 0
+  const styles = hashesOf(html, INLINE_STYLE);
+  const scripts = hashesOf(html, INLINE_SCRIPT);
+  return styles === '' && scripts === ''
     ? CONTENT_SECURITY_POLICY
-    : policy("script-src 'self'", `style-src 'self' ${[...new Set(hashes)].join(' ')}`);
+    : policy(`script-src 'self'${scripts}`, `style-src 'self'${styles}`);
 }
 
 /** The policy of a file of the built renderer served for `urlPath`: a page's own (pagePolicy), or as staticFilePolicy. */

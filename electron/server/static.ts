@@ -55,7 +55,8 @@ function isInside(dir: string, file: string): boolean {
 
 /**
  * A file of the built renderer as served: its bytes, type, whether its name carries its content's hash, and
- * its Content-Security-Policy (security.ts `filePolicy`: the index page's allows its inlined stylesheet).
+ * its Content-Security-Policy (security.ts `filePolicy`: the index page's allows its inlined stylesheet and
+ * theme script).
  */
 export type StaticFile = { body: Buffer; type: string; hashed: boolean; policy: string };
 

@@ -1,4 +1,5 @@
 import type { ListSort, View } from './store/types';
+import { UI_MEMORY_KEY } from './theme-script';
 
 /** The app's look: the system's light or dark, or one of them always. */
 export type Theme = 'system' | 'light' | 'dark';
@@ -16,7 +17,8 @@ export type Remembered = {
   density?: Density;
 };
 
-const KEY = 'paperqueue.ui';
+/** The page's first script reads the theme from the same key, before the app's script runs (theme-script.ts). */
+const KEY = UI_MEMORY_KEY;
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 const SORTS: readonly ListSort[] = ['queue', 'added', 'title', 'year', 'updated', 'foryou'];
 
