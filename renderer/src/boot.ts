@@ -1,5 +1,6 @@
 import { createAppStore } from './store';
 import { recoverDrafts } from './recover-drafts';
+import { pageStorage } from './page-storage';
 import { detectTransport } from './transport';
 
 const transport = detectTransport();
@@ -9,6 +10,7 @@ const transport = detectTransport();
  * views' modules do, and the list's first request leaves while they run rather than after them (on a large
  * library's first start the server's answer then overlaps with their running).
  */
-export const store = createAppStore(transport, window.localStorage);
+const memory = pageStorage('localStorage').storage;
+export const store = createAppStore(transport, memory);
 store.start();
-void recoverDrafts(transport, window.localStorage);
+void recoverDrafts(transport, memory);

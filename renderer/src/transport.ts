@@ -2,6 +2,7 @@ import type { PaperqueueBridge } from '../../electron/bridge';
 import type { CommandInput, CommandName, CommandOutput } from '../../electron/core/dispatch';
 import type { CommandFailure, Result } from '../../electron/core/result';
 import type { ChangeEvent, ProgressEvent } from '../../electron/core/store/store';
+import { pageStorage } from './page-storage';
 
 /** How the renderer reaches the core: the only file that knows which host it runs in. */
 export type Transport = {
@@ -45,12 +46,16 @@ export function bridgeTransport(bridge: PaperqueueBridge): Transport {
 
 const TOKEN_KEY = 'paperqueue.token';
 
-/** Browser mode: the token arrives in the URL's fragment once, then lives in this tab's session storage. */
-export function httpTransport(location: Location, storage: Storage): Transport {
+/**
+ * Browser mode: the token arrives in the URL's fragment once, then lives in this tab's session storage and
+ * leaves the address. Where the browser refuses the site's storage (`kept` false) the fragment stays, so that
+ * a reload still has it.
+ */
+export function httpTransport(location: Location, storage: Storage, kept = true): Transport {
   const fromHash = /(?:^#|&)token=([\w-]+)/.exec(location.hash)?.[1];
   if (fromHash) {
     storage.setItem(TOKEN_KEY, fromHash);
-    history.replaceState(null, '', location.pathname + location.search);
+    if (kept) history.replaceState(null, '', location.pathname + location.search);
   }
   const token = storage.getItem(TOKEN_KEY) ?? '';
   // One stream for all server events, opened on first use. The token buys an HttpOnly cookie for it first,
@@ -132,5 +137,7 @@ function base64ToBytes(base64: string): Uint8Array {
 }
 
 export function detectTransport(): Transport {
-  return window.paperqueue ? bridgeTransport(window.paperqueue) : httpTransport(window.location, window.sessionStorage);
+  if (window.paperqueue) return bridgeTransport(window.paperqueue);
+  const session = pageStorage('sessionStorage');
+  return httpTransport(window.location, session.storage, session.kept);
 }

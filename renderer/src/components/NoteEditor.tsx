@@ -1,6 +1,7 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { drafts } from '../drafts';
+import { pageStorage } from '../page-storage';
 import { FOCUS_NOTE_EVENT, takeNoteWish } from '../shortcuts';
 import { useApp } from '../store';
 
@@ -34,7 +35,7 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
     setState('saving');
     try {
       await saveNote(paperId, note);
-      drafts.clear(localStorage, paperId, note);
+      drafts.clear(pageStorage('localStorage').storage, paperId, note);
       setState(pending.current ? 'dirty' : 'saved');
     } catch {
       pending.current = true;
@@ -60,7 +61,7 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
     (value: string) => {
       latest.current = value;
       pending.current = true;
-      drafts.save(localStorage, paperId, value);
+      drafts.save(pageStorage('localStorage').storage, paperId, value);
       setText(value);
       setState('dirty');
     },
