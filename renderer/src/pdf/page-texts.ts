@@ -38,23 +38,18 @@ export class PageTexts {
     return found;
   }
 
-  /** The page's text as offsets count it, and where each span of its text layer starts. */
+  /**
+   * The page's text as offsets count it, and where each span of its text layer starts; none for a page whose
+   * text cannot be read (the page is drawn without a text layer).
+   */
   text(index: number): Promise<Laid> {
-    return recent(this.laid, index, () =>
-      this.content(index).then(
-        (content) => {
-          const laid = laidOut(content.items as TextItemLike[]);
-          this.keep(index, laid.text);
-          return laid;
-        },
-        () => ({ text: '', starts: [] }),
-      ),
-    );
+    return this.read(index).catch(() => ({ text: '', starts: [] }));
   }
 
   /**
    * The page's text alone, for find: read without going through the text layer's caches, so that a search
-   * through a long book does not push out the drawn pages' content.
+   * through a long book does not push out the drawn pages' content. Rejected with pdf.js's error when the
+   * page's text cannot be read: find says so, rather than count the page as searched and found empty.
    */
   plain(index: number): Promise<string> {
     const kept = this.plains.get(index);
@@ -64,14 +59,11 @@ export class PageTexts {
     return this.doc
       .getPage(index + 1)
       .then((page) => page.getTextContent())
-      .then(
-        (content) => {
-          const { text } = laidOut(content.items as TextItemLike[]);
-          this.keep(index, text);
-          return text;
-        },
-        () => '',
-      );
+      .then((content) => {
+        const { text } = laidOut(content.items as TextItemLike[]);
+        this.keep(index, text);
+        return text;
+      });
   }
 
   /** How many pages' plain text is kept, and their characters. */
@@ -86,6 +78,17 @@ export class PageTexts {
     this.laid.clear();
     this.plains.clear();
     this.plainChars = 0;
+  }
+
+  /** The page's laid-out text, kept for the last pages asked for; rejected when pdf.js cannot read it. */
+  private read(index: number): Promise<Laid> {
+    return recent(this.laid, index, () =>
+      this.content(index).then((content) => {
+        const laid = laidOut(content.items as TextItemLike[]);
+        this.keep(index, laid.text);
+        return laid;
+      }),
+    );
   }
 
   private keep(index: number, text: string): void {

@@ -106,18 +106,6 @@ export function openPdf(
   return { promise, destroy: () => void task.destroy() };
 }
 
-/** What went wrong opening a PDF, in words, naming the file. */
-export function describePdfError(name: string, error: unknown): string {
-  const kind = error instanceof Error ? error.name : '';
-  const message = error instanceof Error ? error.message : String(error);
-  if (kind === 'InvalidPDFException')
-    return `‘${name}’ cannot be read: it is not a PDF or it is damaged (${message.replace(/\.$/, '')}).`;
-  if (kind === 'PasswordException') return `‘${name}’ is protected by a password that was not given.`;
-  if (/truncat|unexpected end|xref|startxref|trailer/i.test(message))
-    return `‘${name}’ is damaged or incomplete (the file seems cut short): ${message}`;
-  return `‘${name}’ could not be opened: ${message || 'an unknown error in the PDF reader'}.`;
-}
-
 /** A page's viewport at scale 1 (its size and how to convert points), or undefined if it cannot be read. */
 function viewportOf(doc: PDFDocumentProxy, index: number): Promise<PageViewport | undefined> {
   return doc.getPage(index + 1).then(

@@ -12,7 +12,10 @@ type Props = {
   focusToken: number;
 };
 
-/** Find in the document: the field, how many hits, next and previous (Enter, Shift+Enter), Escape closes. */
+/**
+ * Find in the document: the field, how many hits, next and previous (Enter, Shift+Enter), Escape closes. Under
+ * them, when some or all of the document's text could not be read, a line saying which and why.
+ */
 export function FindBar({ query, found, active, onQuery, onStep, onClose, focusToken }: Props) {
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -20,15 +23,28 @@ export function FindBar({ query, found, active, onQuery, onStep, onClose, focusT
     field.current?.select();
   }, [focusToken]);
   const count = found.hits.length;
+  const unread = found.unread ?? [];
   const status = !query.trim()
     ? ''
-    : count === 0
-      ? found.done
-        ? 'No matches'
-        : 'Searching…'
-      : active < 0
-        ? `Searching… ${count} found before this page`
-        : `${Math.min(active + 1, count)} of ${count}${found.done ? '' : '+'}${found.word ? ` for ‘${found.word}’` : ''}`;
+    : found.unsearchable !== undefined
+      ? 'Not searched'
+      : found.password
+        ? 'Waiting for the password'
+        : count === 0
+          ? found.done
+            ? unread.length
+              ? 'No matches in the pages read'
+              : 'No matches'
+            : 'Searching…'
+          : active < 0
+            ? `Searching… ${count} found before this page`
+            : `${Math.min(active + 1, count)} of ${count}${found.done ? '' : '+'}${found.word ? ` for ‘${found.word}’` : ''}`;
+  const note =
+    found.unsearchable !== undefined
+      ? `The PDF’s text could not be searched: ${found.unsearchable}.`
+      : unread.length
+        ? unreadNote(unread)
+        : '';
   return (
     <div className="pdf-find" role="search" aria-label="Find in the PDF">
       <input
@@ -76,6 +92,25 @@ export function FindBar({ query, found, active, onQuery, onStep, onClose, focusT
       <button type="button" className="button small ghost" aria-label="Close find (Esc)" onClick={onClose}>
         ✕
       </button>
+      {note && (
+        <p className="pdf-find-note" role="status">
+          {note}
+        </p>
+      )}
     </div>
   );
+}
+
+/** The most pages an unread note names one by one. */
+const NAMED = 6;
+
+/** "Page 4's text could not be read…", for the pages (0-based) find skipped. */
+export function unreadNote(pages: readonly number[]): string {
+  if (pages.length === 1) return `Page ${pages[0]! + 1}’s text could not be read, so it was not searched.`;
+  const numbers = pages.slice(0, NAMED).map((page) => String(page + 1));
+  const more = pages.length - numbers.length;
+  const list = more
+    ? `${numbers.join(', ')} and ${more} more`
+    : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)!}`;
+  return `The text of pages ${list} could not be read, so they were not searched.`;
 }

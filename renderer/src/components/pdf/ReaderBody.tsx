@@ -113,7 +113,14 @@ export function ReaderBody({
   }, [pdf?.doc]);
 
   const { current, atEnd, moved, onPosition } = useReadingPosition(paper.id, hash, count);
-  const find = useReaderFind(pdf, at, current, () => revealNext('hit'));
+  // A document that failed to open, or waits for its password, is not searched: the find bar says so.
+  const unopened =
+    state.phase === 'error'
+      ? { failed: state.reason }
+      : state.phase === 'password'
+        ? ({ password: true } as const)
+        : undefined;
+  const find = useReaderFind(pdf, at, current, () => revealNext('hit'), unopened);
 
   const goTo = useCallback((position: Position) => column.current?.goTo(position), []);
   const onLink = useCallback(

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { DocumentCleanup } from '../../pdf/doc-cleanup';
+import { describePdfError, passwordGivenUp, readingFailure, type PdfFailure } from '../../pdf/pdf-failure';
 import { RenderQueue } from '../../pdf/render-queue';
 import {
   PageTexts,
   PasswordCancelled,
-  describePdfError,
   openPdf,
   guessedViewports,
   outlineOf,
@@ -26,12 +26,15 @@ export type LoadedPdf = {
   queue: RenderQueue;
 };
 
-/** Where opening a PDF is: its bytes coming, a password wanted, open, or failed with a sentence to show. */
+/**
+ * Where opening a PDF is: its bytes coming, a password wanted, open, or failed with a sentence to show (in
+ * place of the pages) and its reason in a few words (the find bar's).
+ */
 export type PdfState =
   | { phase: 'loading' }
   | { phase: 'password'; wrong: boolean; submit: (password: string | undefined) => void }
   | { phase: 'ready'; pdf: LoadedPdf }
-  | { phase: 'error'; message: string };
+  | ({ phase: 'error' } & PdfFailure);
 
 /** How opening failed: what pdf.js threw, or the library could not give the bytes. */
 type Failure = { error: unknown; reading: boolean };
@@ -108,12 +111,11 @@ export function usePdfDocument(
   }, [hash, readBytes]);
   if (!held || held.hash !== hash) return { phase: 'loading' };
   if (held.phase !== 'failed') return held;
-  return { phase: 'error', message: failureMessage(name, held.failure) };
+  return { phase: 'error', ...failureOf(name, held.failure) };
 }
 
-function failureMessage(name: string, { error, reading }: Failure): string {
-  if (error instanceof PasswordCancelled) return `‘${name}’ needs its password to be opened.`;
-  if (reading)
-    return `‘${name}’ could not be read from the library: ${error instanceof Error ? error.message : String(error)}`;
+function failureOf(name: string, { error, reading }: Failure): PdfFailure {
+  if (error instanceof PasswordCancelled) return passwordGivenUp(name);
+  if (reading) return readingFailure(name, error);
   return describePdfError(name, error);
 }
