@@ -1,29 +1,18 @@
-import { AnnotationMode, TextLayer } from 'pdfjs-dist';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { DocumentCleanup } from '../../pdf/doc-cleanup';
 import type { TextRange } from '../../pdf/fold';
 import { boxToPdf, mergeLines, pdfToBox, percentOf, type PdfRect } from '../../pdf/geometry';
 import type { PdfLink } from '../../pdf/links';
-import {
-  toPdfPoint,
-  toViewportPoint,
-  type PDFDocumentProxy,
-  type PDFPageProxy,
-  type PageTexts,
-  type PageViewport,
-} from '../../pdf/pdfjs';
+import { toPdfPoint, toViewportPoint, type PDFDocumentProxy, type PageTexts, type PageViewport } from '../../pdf/pdfjs';
 import { locate } from '../../pdf/reanchor';
 import type { RenderQueue } from '../../pdf/render-queue';
-import { pageCanvases } from '../../pdf/canvas-pool';
-import { followSelection } from '../../pdf/selection-end';
-import { boxesFor, tagSpans } from '../../pdf/text-layer-dom';
+import { boxesFor } from '../../pdf/text-layer-dom';
 import type { Annotation } from '../../store/types';
 import { PageLinks } from './PageLinks';
 import { useHitBoxes } from './use-hit-boxes';
+import { usePageCanvas } from './use-page-canvas';
+import { useTextLayer } from './use-text-layer';
 import type { Reveal } from './PageColumn';
-
-/** A canvas larger than this many pixels is drawn at a lower resolution (memory, and Chromium's limits). */
-const MAX_CANVAS_PIXELS = 16_777_216;
 
 type Props = {
   doc: PDFDocumentProxy;
@@ -60,146 +49,23 @@ type Props = {
  * One page: its canvas, a pdf.js text layer for selecting, highlights under the text, find hits, and
  * links. Highlights are placed from their stored PDF rectangles as percentages of the page, so a zoom
  * only stretches them; a highlight whose quote is no longer at its offsets (another pdf.js version split
- * the text differently) is placed again from the words the text layer shows.
+ * the text differently) is placed again from the words the text layer shows. Its drawing is usePageCanvas's,
+ * its text and text layer useTextLayer's; this places what is painted over them.
  */
 export const PdfPage = memo(function PdfPage(props: Props) {
-  const { doc, cleanup, queue, index, count, base, scale, top, width, height, draw, settled, texts } = props;
+  const { index, count, base, scale, top, width, height, draw, settled, texts } = props;
   const pageEl = useRef<HTMLDivElement>(null);
   const canvasWrap = useRef<HTMLDivElement>(null);
   const layerHost = useRef<HTMLDivElement>(null);
-  const textLayer = useRef<TextLayer | undefined>(undefined);
-  const scaleRef = useRef(scale);
-  useLayoutEffect(() => {
-    scaleRef.current = scale;
-  }, [scale]);
-  const [page, setPage] = useState<PDFPageProxy>();
-  const [problem, setProblem] = useState<string>();
-  const [text, setText] = useState<string>();
-  const [layerVersion, setLayerVersion] = useState(0);
+  const { page, drawn, problem } = usePageCanvas(canvasWrap, props);
   // Once its canvas is drawn and the scrolling has stopped, a page keeps its text layer until it leaves the
   // neighbourhood of the screen (unmounts). Pages that only pass by in a fast scroll never lay out their text,
   // and no page lays out its text before its own drawing: measuring the text (PDF.js's TextLayer calls
   // measureText for every run) and asking the worker for it took the main thread and the worker from the
   // first page while the reader opened.
-  const [drawn, setDrawn] = useState(false);
   const [active, setActive] = useState(false);
   if (draw && settled && drawn && !active) setActive(true);
-  const drawnScale = useRef<number | undefined>(undefined);
-
-  // The page itself, once it is near the screen.
-  useEffect(() => {
-    if (!draw || page) return;
-    let live = true;
-    doc.getPage(index + 1).then(
-      (loaded) => live && setPage(loaded),
-      (error: unknown) => live && setProblem(pageProblem(index, error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [draw, page, doc, index]);
-
-  // Its text as highlight offsets count it (for re-anchoring, and to say when there is none).
-  useEffect(() => {
-    if (!active) return;
-    let live = true;
-    void texts.text(index).then((laid) => live && setText(laid.text));
-    return () => {
-      live = false;
-    };
-  }, [active, texts, index]);
-
-  // The canvas, drawn again at each zoom when its turn comes: the old drawing stays until the new one is ready.
-  useEffect(() => {
-    const wrap = canvasWrap.current;
-    if (!draw || !page || !wrap || drawnScale.current === scale) return;
-    return queue.request(index, () => {
-      const viewport = page.getViewport({ scale });
-      const ratio = Math.min(
-        window.devicePixelRatio || 1,
-        Math.sqrt(MAX_CANVAS_PIXELS / Math.max(1, viewport.width * viewport.height)),
-      );
-      const canvas = pageCanvases.take(Math.floor(viewport.width * ratio), Math.floor(viewport.height * ratio));
-      canvas.setAttribute('aria-hidden', 'true');
-      const task = page.render({
-        canvas,
-        viewport,
-        transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
-        annotationMode: AnnotationMode.ENABLE,
-      });
-      cleanup.track(task.promise);
-      task.promise.then(
-        () => {
-          const old = wrap.querySelector('canvas');
-          if (old) release(old);
-          wrap.append(canvas);
-          drawnScale.current = scale;
-          setDrawn(true);
-        },
-        (error: unknown) => {
-          release(canvas);
-          if ((error as Error)?.name !== 'RenderingCancelledException') setProblem(pageProblem(index, error));
-        },
-      );
-      return { done: task.promise, cancel: () => task.cancel() };
-    });
-  }, [draw, page, scale, index, cleanup, queue]);
-
-  // The text layer, made once; a zoom lays its spans out again.
-  useEffect(() => {
-    const host = layerHost.current;
-    if (!active || !page || !host || textLayer.current) return;
-    let live = true;
-    const container = document.createElement('div');
-    container.className = 'textLayer';
-    let unfollow: (() => void) | undefined;
-    void Promise.all([texts.content(index), texts.text(index)])
-      .then(async ([content, laid]) => {
-        if (!live) return;
-        const made = scaleRef.current;
-        const layer = new TextLayer({
-          textContentSource: content,
-          container,
-          viewport: page.getViewport({ scale: made }),
-        });
-        textLayer.current = layer;
-        await layer.render();
-        if (!live) return;
-        if (scaleRef.current !== made) layer.update({ viewport: page.getViewport({ scale: scaleRef.current }) });
-        tagSpans(layer.textDivs, laid.starts);
-        host.replaceChildren(container);
-        unfollow = followSelection(container);
-        setLayerVersion((v) => v + 1);
-      })
-      .catch(() => {
-        // No text layer: the page still shows; selecting and finding on it do not.
-      });
-    return () => {
-      live = false;
-      unfollow?.();
-      textLayer.current?.cancel();
-      textLayer.current = undefined;
-      host.replaceChildren();
-    };
-  }, [active, page, index, texts]);
-
-  useEffect(() => {
-    if (!page || !textLayer.current) return;
-    textLayer.current.update({ viewport: page.getViewport({ scale }) });
-    setLayerVersion((v) => v + 1);
-  }, [page, scale]);
-
-  // Give the page's memory back when it leaves the neighbourhood of the screen.
-  // The element is taken now: by the time an unmounting component's effects are cleaned up, React has
-  // already cleared its refs, so reading canvasWrap.current then finds nothing and the pixels wait for a GC.
-  useEffect(() => {
-    const wrap = canvasWrap.current;
-    return () => {
-      const canvas = wrap?.querySelector('canvas');
-      if (canvas) release(canvas);
-    };
-  }, []);
-  useEffect(() => () => void page?.cleanup(), [page]);
+  const { text, layerVersion } = useTextLayer(layerHost, { page, texts, index, scale, active });
 
   // Highlights whose words moved are placed from the text layer; find hits always are (useHitBoxes), each
   // page's again only when its own hits change.
@@ -293,12 +159,3 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     </div>
   );
 });
-
-function release(canvas: HTMLCanvasElement): void {
-  pageCanvases.give(canvas);
-}
-
-function pageProblem(index: number, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return `Page ${index + 1} could not be drawn: ${message || 'the PDF is damaged here'}.`;
-}
