@@ -4,6 +4,7 @@ import { describeError } from '../core/fs-errors';
 import type { CommandInput, CommandName, CommandOutput } from '../core/dispatch';
 import { defaultDataDir } from '../core/paths';
 import { StoreLoadError } from '../core/store/library-file';
+import { joinOptionValues, parserMessage } from './option-values';
 import { openSession, type Session } from './session';
 import { CliError, type Output, type Verb, type VerbContext } from './verb';
 import { attachVerb } from './verbs/attach';
@@ -75,12 +76,10 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
   const options = { ...GLOBAL_OPTIONS, ...verb.options };
   let args: ReturnType<typeof parseArgs>;
   try {
-    args = parseArgs({ args: joinDashValues(rest, options), options, allowPositionals: true });
+    args = parseArgs({ args: joinOptionValues(rest, options), options, allowPositionals: true });
   } catch (error) {
-    // Past joinDashValues, a value is "ambiguous" only when it is another of the options: the value is missing.
-    const message = (error as Error).message
-      .split('\n')[0]!
-      .replace(/^Option '(-[^']+)' argument is ambiguous\.$/, "Option '$1 <value>' argument missing");
+    const parser = String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+    const message = parser ? parserMessage(error as Error, rest) : (error as Error).message;
     io.err(`paperqueue ${verb.name}: ${message}\nUsage: paperqueue ${verb.usage}`);
     return 2;
   }
@@ -138,36 +137,6 @@ function globalsFirst(argv: string[]): { globals: string[]; name: string | undef
       return `unknown option "${arg}" before the command; only --data DIR and --help go there. Run "paperqueue help" for the list.`;
   }
   return { globals, name: argv[i], rest: argv.slice(i + 1) };
-}
-
-/**
- * node's parseArgs takes `--weeks=-3` but refuses `--weeks -3` (or `--text "- item"`) as "ambiguous", lest a
- * forgotten value swallow the next option. A value that starts with "-" but is none of the verb's options is
- * joined to the option before it, so both spellings reach the verb, whose own check says what it wants;
- * `--search --json` still says the value is missing, and `--text --dat` (a mistyped option) is refused.
- */
-function joinDashValues(args: string[], options: Verb['options']): string[] {
-  const isOption = (arg: string) =>
-    Object.entries(options).some(
-      ([name, option]) =>
-        arg === `--${name}` ||
-        arg.startsWith(`--${name}=`) ||
-        (option.short !== undefined && arg === `-${option.short}`),
-    );
-  const joined: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    // After "--" every argument is a positional one, as parseArgs reads it.
-    if (arg === '--') return [...joined, ...args.slice(i)];
-    const name = /^--([^=]+)$/.exec(arg)?.[1];
-    const value = args[i + 1];
-    // A single dash only ("-3", "- item"): a word of two ("--dat") is a mistyped option, refused as before.
-    if (name && options[name]?.type === 'string' && value && /^-(?!-)./.test(value) && !isOption(value)) {
-      joined.push(`${arg}=${value}`);
-      i++;
-    } else joined.push(arg);
-  }
-  return joined;
 }
 
 function verbContext(io: Output, dataDir: string, session: Session | undefined): VerbContext {
