@@ -5,6 +5,7 @@ import { pageAt, pageCount, type PdfText } from './pdf-text';
 import { PHRASE_PDF_BYTES } from './phrase-filter';
 import type { SearchTerms } from './phrases';
 import { passageAround, phraseAt, termsOf, type PdfMatch, type Snippet } from './snippet';
+import { texView } from './tex-scripts';
 import { typoEligible } from './typo';
 
 /* Where a search matched in a paper's PDF, for its row: the page, and a passage of it with the words marked. */
@@ -93,9 +94,22 @@ function pdfPassage(text: string, words: readonly string[], typos: boolean): Sni
 /**
  * Where a word of `text` that a query word starts begins (the first found as written, else the first at
  * all), or -1; as markWords finds them, but for a PDF's page of thousands of characters, which is rarely
- * all ASCII (a dash, a quote) and would send markWords word by word through foldText.
+ * all ASCII (a dash, a quote) and would send markWords word by word through foldText. A word the page has only
+ * in TeX math (the text of a PDF that shows LaTeX source, such as a listing printed before its math was drawn)
+ * is found as the index reads it (tex-scripts.ts: `$H_0$` is "h0"), starting at its span's `$`. A word on the
+ * page as it is is found there first: a typeset PDF's "$" is a footnote mark or a price, and two of them, read
+ * as a math span, may hold a whole line of names.
  */
 function firstMark(text: string, words: readonly string[]): number {
+  const found = firstRead(text, words);
+  const view = found < 0 && text.includes('$') ? texView(text) : undefined;
+  if (!view) return found;
+  const at = firstRead(view.text, words);
+  return at < 0 ? -1 : view.toStored(at, at + 1)[0];
+}
+
+/** firstMark of text as search reads it. */
+function firstRead(text: string, words: readonly string[]): number {
   let first = -1;
   const ascii = words.filter(isAscii);
   // Running text has a word in lower case or capitalised: looked for as it is, without lower-casing the page.
