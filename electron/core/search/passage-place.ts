@@ -1,3 +1,4 @@
+import { mathSpans } from '../text';
 import { phrasePlaces } from './phrases';
 
 /*
@@ -50,4 +51,63 @@ export function bestWindow(places: WordPlaces, weights?: readonly number[]): { a
 export function passagePlace(text: string, words: readonly string[]): number {
   if (words.length === 0) return -1;
   return bestWindow(wordPlaces(text, words))?.at ?? -1;
+}
+
+/**
+ * The TeX math spans (text.ts mathSpans, read in the whole of `text` as its marks read them) that reach into
+ * the window text[from, to), as [start, end) in the window once its white space runs are one space each (as a
+ * passage squashes it); a span that starts before the window starts at -1, one that ends after it at Infinity.
+ * A span longer than `longest` is left out: no passage shows it whole, and such a "span" is most often two
+ * dollars that are no math (a PDF's footnote marks, two prices). Empty for text without a "$" (most).
+ */
+export function windowMath(text: string, from: number, to: number, longest: number): [number, number][] {
+  if (!text.includes('$')) return [];
+  const squashed = (at: number) => text.slice(from, at).replace(/\s+/g, ' ').length;
+  return mathSpans(text)
+    .filter((span) => span.end > from && span.start < to && span.end - span.start <= longest)
+    .map((span) => [span.start < from ? -1 : squashed(span.start), span.end > to ? Infinity : squashed(span.end)]);
+}
+
+/**
+ * Where a passage of `flat` (its squashed window, `hit` the match's place there) starts when `start` is inside
+ * one of the math `spans` (windowMath): back at the span's "$" when the match stays in the front half of a
+ * passage of `chars`, else past the span (and the rest of the word it ends, as in $\Lambda$CDM).
+ */
+export function startOutsideMath(
+  flat: string,
+  spans: readonly [number, number][],
+  start: number,
+  hit: number,
+  chars: number,
+): number {
+  for (const [s, e] of spans) {
+    if (!(s < start && start < e)) continue;
+    if (s >= 0 && hit - s <= chars / 2) return s;
+    if (e > hit) return start;
+    const space = flat.indexOf(' ', e);
+    return space !== -1 && space < hit ? space + 1 : e;
+  }
+  return start;
+}
+
+/**
+ * Where a passage from `start` ends when `end` is inside one of the math `spans`: on at the span's closing "$"
+ * if the passage stays within a quarter more than `chars` (or the span holds the match), else back at the
+ * space before the span, never before `hit`.
+ */
+export function endOutsideMath(
+  flat: string,
+  spans: readonly [number, number][],
+  [start, end]: [number, number],
+  hit: number,
+  chars: number,
+): number {
+  for (const [s, e] of spans) {
+    if (!(s < end && end < e)) continue;
+    if (e <= flat.length && (e - start <= chars + chars / 4 || s <= hit)) return e;
+    if (s <= hit) return end;
+    const space = flat.lastIndexOf(' ', s);
+    return space > hit ? space : s;
+  }
+  return end;
 }

@@ -3,7 +3,7 @@ import { readableQuote } from '../text';
 import { authorMatches, type AuthorMatch } from './author-match';
 import { markWords, typosIn } from './marks';
 import { plainMarkdown } from './note-text';
-import { passagePlace } from './passage-place';
+import { endOutsideMath, passagePlace, startOutsideMath, windowMath } from './passage-place';
 import { looseWords, phrasePlaces, searchTerms, type SearchTerms } from './phrases';
 
 export { markWords };
@@ -192,11 +192,15 @@ export function passageAround(
     const space = flat.indexOf(' ', start);
     start = space !== -1 && space < hit ? space + 1 : start;
   }
+  // Never from or to the middle of TeX math ("_0$ measured ..."): what it draws is whole or left out.
+  const math = windowMath(text, from, to, PASSAGE_CHARS);
+  if (math.length) start = startOutsideMath(flat, math, start, hit, PASSAGE_CHARS);
   let end = Math.min(flat.length, start + PASSAGE_CHARS);
   if (end < flat.length) {
     const space = flat.lastIndexOf(' ', end);
     if (space > hit) end = space;
   }
+  if (math.length) end = endOutsideMath(flat, math, [start, end], hit, PASSAGE_CHARS);
   const body = flat.slice(start, end).trim();
   const lead = start > 0 || from > 0 || cut.before ? '…' : '';
   const tail = end < flat.length || to < text.length || cut.after ? '…' : '';
