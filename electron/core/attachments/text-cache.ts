@@ -2,13 +2,17 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { makePrivateFolder, writeFileDurably } from '../store/durable-file';
+import { RIGHT_TO_LEFT } from '../pdf/page-text';
 import { ATTACHMENTS_FOLDER } from './files';
 
-/** Bump when extraction changes what it gives, so old caches are extracted again. */
-const CACHE_VERSION = 1;
+/**
+ * Bump when extraction changes what it gives, so old caches are extracted again. 2: right-to-left words read
+ * in order; a text of version 1 with no right-to-left character is the same in 2, so it is kept.
+ */
+const CACHE_VERSION = 2;
 
 const CachedText = z.object({
-  version: z.literal(CACHE_VERSION),
+  version: z.union([z.literal(1), z.literal(CACHE_VERSION)]),
   pages: z.array(z.string()),
   info: z.object({
     pages: z.number().int().nonnegative(),
@@ -39,7 +43,10 @@ export class PdfTextCache {
   async get(hash: string): Promise<CachedPdfText | undefined> {
     try {
       const parsed = CachedText.safeParse(JSON.parse(await fs.readFile(this.pathOf(hash), 'utf8')));
-      return parsed.success ? { pages: parsed.data.pages, info: parsed.data.info } : undefined;
+      if (!parsed.success) return undefined;
+      const { version, pages, info } = parsed.data;
+      if (version !== CACHE_VERSION && pages.some((page) => RIGHT_TO_LEFT.test(page))) return undefined;
+      return { pages, info };
     } catch {
       return undefined;
     }

@@ -91,10 +91,16 @@ async function read({ bytes, password, maxPages }) {
         (content) => content.items.filter((item) => typeof item.str === 'string'),
         () => [],
       );
-      pages.push({
+      const text = {
         strs: items.map((item) => item.str),
         eols: Uint8Array.from(items, (item) => (item.hasEOL ? 1 : 0)),
-      });
+      };
+      // Where right-to-left words are, each item's direction and transform, so they are read in order (page-text.ts).
+      if (items.some((item) => item.dir === 'rtl')) {
+        text.rtl = Uint8Array.from(items, (item) => (item.dir === 'rtl' ? 1 : 0));
+        text.transforms = Float64Array.from(items.flatMap((item) => item.transform));
+      }
+      pages.push(text);
       if (number === 1) firstPage = { view: page.view, items: items.map(placed) };
       page.cleanup();
     }

@@ -68,8 +68,19 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
     options.password === undefined ? request : { ...request, password: options.password },
   );
   if (outcome.kind !== 'read') throw problemOf(outcome, { name, mid }, timeoutMs);
-  const pages = outcome.raw.pages.map(({ strs, eols }) =>
-    pageText(strs.map((str, i) => ({ str, hasEOL: eols[i] === 1 }))),
+  const pages = outcome.raw.pages.map(({ strs, eols, rtl, transforms }) =>
+    pageText(
+      strs.map((str, i) =>
+        rtl && transforms
+          ? {
+              str,
+              hasEOL: eols[i] === 1,
+              dir: rtl[i] === 1 ? 'rtl' : 'ltr',
+              transform: transforms.subarray(6 * i, 6 * i + 6),
+            }
+          : { str, hasEOL: eols[i] === 1 },
+      ),
+    ),
   );
   return { pages, info: identify(outcome.raw, pages[0] ?? '') };
 }

@@ -1,20 +1,78 @@
 // Pure: imported by the Node extraction and by the reader's text layer, so nothing from pdfjs or node here.
 
-/** The part of a PDF.js text item (or marked-content marker, which has no `str`) that a page's text is made of. */
-export type TextItemLike = { str?: string; hasEOL?: boolean };
+/**
+ * The part of a PDF.js text item (or marked-content marker, which has no `str`) that a page's text is made of:
+ * its string, whether a line ends after it, and, to read right-to-left words in order, its direction and place.
+ */
+export type TextItemLike = { str?: string; hasEOL?: boolean; dir?: string; transform?: ArrayLike<number> };
 
 /**
- * A page's text: every item's `str` in order, with '\n' after an item whose hasEOL is true. Nothing is trimmed or
- * normalised, so a character offset in this text maps onto the text layer's spans in the same order.
+ * A page's text: every item's `str` in reading order (readingOrder), with '\n' where a line ends. Nothing is
+ * trimmed or normalised, so a character offset in this text maps onto the text layer's spans.
  */
 export function pageText(items: readonly TextItemLike[]): string {
+  const strings = items.filter((item): item is TextItemLike & { str: string } => typeof item.str === 'string');
+  const order = readingOrder(strings);
   let text = '';
-  for (const item of items) {
-    if (typeof item.str !== 'string') continue;
-    text += item.str;
-    if (item.hasEOL) text += '\n';
+  for (let k = 0; k < strings.length; k++) {
+    text += strings[order ? order[k]! : k]!.str;
+    // A line's end stays where it is: only items within a line change places.
+    if (strings[k]!.hasEOL) text += '\n';
   }
   return text;
+}
+
+/** A character PDF.js may read right to left (its bidi's R, AL and AN): a page without one has no right-to-left item. */
+export const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+// A letter of an item pdf.js reads left to right: it ends a run of right-to-left items.
+const LETTER = /\p{L}/u;
+
+/**
+ * The order `items` (each with a string) are read in, as indices into them, or undefined when it is the order
+ * pdf.js gives them in, as on every page without a right-to-left item. PDF.js gives each right-to-left word
+ * (item) in logical order, but the items of a line in the order the PDF draws them, commonly left to right:
+ * three Arabic words would read last word first. So on each line (up to an item that ends it) a run of
+ * right-to-left items, with the spaces, digits and punctuation between them, is read right to left by place.
+ * The same rule as the reader's (renderer/src/pdf/page-text.ts), which tests/renderer/pdf-rtl-order.test.ts checks.
+ */
+function readingOrder(
+  items: readonly { str: string; hasEOL?: boolean; dir?: string; transform?: ArrayLike<number> }[],
+): number[] | undefined {
+  if (!items.some((item) => item.dir === 'rtl')) return undefined;
+  const order = items.map((_, i) => i);
+  let first = -1;
+  let last = -1;
+  const end = () => {
+    if (last > first && first >= 0) order.splice(first, last - first + 1, ...rightToLeft(items, first, last));
+    first = -1;
+  };
+  items.forEach((item, i) => {
+    if (item.dir === 'rtl') {
+      if (first < 0) first = i;
+      last = i;
+    } else if (LETTER.test(item.str)) end();
+    if (item.hasEOL) end();
+  });
+  end();
+  return order;
+}
+
+/** Items first..last (a run of one line) right to left: by where each starts along its baseline, else reversed. */
+function rightToLeft(items: readonly { transform?: ArrayLike<number> }[], first: number, last: number): number[] {
+  const run: number[] = [];
+  for (let i = last; i >= first; i--) run.push(i);
+  const along = (i: number) => {
+    const t = items[i]!.transform;
+    if (!t || t.length < 6) return undefined;
+    const scale = Math.hypot(t[0]!, t[1]!);
+    return scale > 0 ? (t[0]! * t[4]! + t[1]! * t[5]!) / scale : t[4]!;
+  };
+  const places = run.map(along);
+  if (places.some((place) => place === undefined || !Number.isFinite(place))) return run;
+  // From the reversed drawing order, so items at one place keep it.
+  const at = new Map(run.map((i, k) => [i, places[k]!]));
+  return run.sort((a, b) => at.get(b)! - at.get(a)!);
 }
 
 const LIGATURES: Record<string, string> = {

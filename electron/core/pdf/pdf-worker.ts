@@ -20,8 +20,11 @@ export type FirstPage = { view: number[]; items: PlacedItem[] };
 
 /** What the worker (extract-worker.mjs) reads from one PDF. */
 export type RawPdf = {
-  /** Per page, the `str` of every text item in order, and 1 where that item ends a line. */
-  pages: { strs: string[]; eols: Uint8Array }[];
+  /**
+   * Per page, the `str` of every text item in order and 1 where that item ends a line; on a page with a
+   * right-to-left item, also 1 where an item is right to left and each item's transform (6 numbers).
+   */
+  pages: { strs: string[]; eols: Uint8Array; rtl?: Uint8Array; transforms?: Float64Array }[];
   /** The Info dictionary's Title, Author, Subject, Keywords and custom string fields (as `Custom.<key>`). */
   info: Record<string, string>;
   /** The XMP metadata's fields by their lower-cased names (`dc:title`, `dc:creator`, `prism:doi`, …). */
