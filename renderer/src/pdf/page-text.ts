@@ -1,29 +1,130 @@
-/** A text item as pdf.js gives it: marker items (marked content) carry no `str`. */
-export type TextItemLike = { str?: string; hasEOL?: boolean };
+/**
+ * A text item as pdf.js gives it: marker items (marked content) carry no `str`; `dir` and `transform` place
+ * right-to-left words in reading order.
+ */
+export type TextItemLike = { str?: string; hasEOL?: boolean; dir?: string; transform?: readonly number[] };
 
 /**
- * The text of a page as highlight offsets count it: each item's string, a line feed after an item that
- * ends a line, nothing for marker items. The same rule as the core's pageText (electron/core/pdf/page-text.ts),
- * copied because the renderer imports only types from electron/; tests/renderer/pdf-text.test.ts checks the two agree.
+ * The text of a page as highlight offsets count it: each item's string in reading order (readingOrder), a line
+ * feed where a line ends, nothing for marker items. The same rule as the core's pageText
+ * (electron/core/pdf/page-text.ts), copied because the renderer imports only types from electron/;
+ * tests/renderer/pdf-text.test.ts and pdf-rtl-order.test.ts check the two agree.
  */
 export function pageText(items: readonly TextItemLike[]): string {
-  return laidOut(items).text;
+  return layOut(items, false).text;
 }
 
 /**
  * The page's text and where each item with a string starts in it, in the order pdf.js's TextLayer makes
- * its spans (one per item with a string, so `starts[i]` belongs to `textDivs[i]`).
+ * its spans (one per item with a string, so `starts[i]` belongs to `textDivs[i]`). Right-to-left words are
+ * in reading order, so on such a line `starts` do not rise from span to span.
  */
 export function laidOut(items: readonly TextItemLike[]): { text: string; starts: number[] } {
+  return layOut(items, true);
+}
+
+/** laidOut, remembering how a page whose right-to-left words it put in order was laid out before (drawnOrder) if `keep`. */
+function layOut(items: readonly TextItemLike[], keep: boolean): { text: string; starts: number[] } {
+  const strings = items.filter((item): item is TextItemLike & { str: string } => item.str !== undefined);
+  const order = readingOrder(strings);
   let text = '';
-  const starts: number[] = [];
-  for (const item of items) {
-    if (item.str === undefined) continue;
-    starts.push(text.length);
-    text += item.str;
-    if (item.hasEOL) text += '\n';
+  const starts: number[] = new Array<number>(strings.length);
+  for (let k = 0; k < strings.length; k++) {
+    const i = order ? order[k]! : k;
+    starts[i] = text.length;
+    text += strings[i]!.str;
+    // A line's end stays where it is: only items within a line change places.
+    if (strings[k]!.hasEOL) text += '\n';
   }
+  if (order && keep) remember(text, strings, starts);
   return { text, starts };
+}
+
+// A letter of an item pdf.js reads left to right: it ends a run of right-to-left items.
+const LETTER = /\p{L}/u;
+
+/**
+ * The order `items` (each with a string) are read in, as indices into them, or undefined when it is the order
+ * pdf.js gives them in, as on every page without a right-to-left item. PDF.js gives each right-to-left word
+ * (item) in logical order, but the items of a line in the order the PDF draws them, commonly left to right:
+ * three Arabic words would read last word first. So on each line (up to an item that ends it) a run of
+ * right-to-left items, with the spaces, digits and punctuation between them, is read right to left by place.
+ * A copy of the core's (electron/core/pdf/page-text.ts).
+ */
+function readingOrder(items: readonly (TextItemLike & { str: string })[]): number[] | undefined {
+  if (!items.some((item) => item.dir === 'rtl')) return undefined;
+  const order = items.map((_, i) => i);
+  let first = -1;
+  let last = -1;
+  const end = () => {
+    if (last > first && first >= 0) order.splice(first, last - first + 1, ...rightToLeft(items, first, last));
+    first = -1;
+  };
+  items.forEach((item, i) => {
+    if (item.dir === 'rtl') {
+      if (first < 0) first = i;
+      last = i;
+    } else if (LETTER.test(item.str)) end();
+    if (item.hasEOL) end();
+  });
+  end();
+  return order;
+}
+
+/** Items first..last (a run of one line) right to left: by where each starts along its baseline, else reversed. */
+function rightToLeft(items: readonly TextItemLike[], first: number, last: number): number[] {
+  const run: number[] = [];
+  for (let i = last; i >= first; i--) run.push(i);
+  const along = (i: number) => {
+    const t = items[i]!.transform;
+    if (!t || t.length < 6) return undefined;
+    const scale = Math.hypot(t[0]!, t[1]!);
+    return scale > 0 ? (t[0]! * t[4]! + t[1]! * t[5]!) / scale : t[4]!;
+  };
+  const places = run.map(along);
+  if (places.some((place) => place === undefined || !Number.isFinite(place))) return run;
+  // From the reversed drawing order, so items at one place keep it.
+  const at = new Map(run.map((i, k) => [i, places[k]!]));
+  return run.sort((a, b) => at.get(b)! - at.get(a)!);
+}
+
+/**
+ * Offsets in a page's text as Paperqueue laid it out before right-to-left words were read in order (every
+ * item in pdf.js's order), which highlights made then still count in: `drawn` is that text, and `to[i]` is
+ * where its character i is now. Kept for the last pages laid out (laidOut, for the text layer and highlights; not
+ * pageText, which find reads every page with) that had words to put in order.
+ */
+export type DrawnOrder = { drawn: string; to: Int32Array };
+const drawnOrders = new Map<string, DrawnOrder>();
+const DRAWN_KEPT = 64;
+
+function remember(
+  text: string,
+  strings: readonly { str: string; hasEOL?: boolean }[],
+  starts: readonly number[],
+): void {
+  let drawn = '';
+  const to: number[] = [];
+  // The line end after item i's slot is the character after the last item of that line, which may have moved.
+  let lineEnd = 0;
+  strings.forEach((item, i) => {
+    drawn += item.str;
+    for (let c = 0; c < item.str.length; c++) to.push(starts[i]! + c);
+    lineEnd = Math.max(lineEnd, starts[i]! + item.str.length);
+    if (item.hasEOL) {
+      drawn += '\n';
+      to.push(lineEnd);
+      lineEnd += 1;
+    }
+  });
+  drawnOrders.delete(text);
+  drawnOrders.set(text, { drawn, to: Int32Array.from(to) });
+  if (drawnOrders.size > DRAWN_KEPT) drawnOrders.delete(drawnOrders.keys().next().value!);
+}
+
+/** How `text` (as laidOut made it) was laid out in pdf.js's order, if its right-to-left words were put in order. */
+export function drawnOrder(text: string): DrawnOrder | undefined {
+  return drawnOrders.get(text);
 }
 
 /** Characters of context stored on each side of a quote (as the core keeps them). */

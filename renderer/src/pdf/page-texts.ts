@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
-import { laidOut, type TextItemLike } from './page-text';
+import { laidOut, pageText, type TextItemLike } from './page-text';
 
 /** How many pages' full text content (every glyph run with its place and font) is kept for the text layer. */
 const CONTENTS_KEPT = 24;
@@ -60,7 +60,7 @@ export class PageTexts {
       .getPage(index + 1)
       .then((page) => page.getTextContent())
       .then((content) => {
-        const { text } = laidOut(content.items as TextItemLike[]);
+        const text = pageText(content.items as TextItemLike[]);
         this.keep(index, text);
         return text;
       });

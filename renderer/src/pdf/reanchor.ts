@@ -1,10 +1,13 @@
 import { anchor } from '../anchor';
 import type { Annotation } from '../store/types';
 import { fold, foldQuery, toOriginal, type TextRange } from './fold';
+import { drawnOrder, type DrawnOrder } from './page-text';
 
 /**
  * Where a PDF highlight's words are in the page's text as this pdf.js lays it out: at its stored offsets
- * when the quote is there (`exact`), else at the occurrence of the quote whose context best matches (items
+ * when the quote is there (`exact`: where it was drawn stands), or where those offsets' characters are now
+ * when they counted in the text as laid out before right-to-left words were read in order (also `exact`:
+ * the same words, drawn where they were), else at the occurrence of the quote whose context best matches (items
  * split differently shift offsets), else the same with white space, case and ligatures folded (items joined
  * with or without a line break). Undefined when the page no longer has the words.
  */
@@ -14,6 +17,9 @@ export function locate(
 ): (TextRange & { exact: boolean }) | undefined {
   const { start, end, quote } = annotation;
   if (text.slice(start, end) === quote) return { start, end, exact: true };
+  const before = drawnOrder(text);
+  if (before && end > start && before.drawn.slice(start, end) === quote)
+    return { ...movedTo(before, start, end), exact: true };
   const found = anchor(text, annotation as Annotation);
   if (found) return { start: found.start, end: found.end, exact: false };
   const folded = fold(text);
@@ -30,6 +36,20 @@ export function locate(
   }
   if (!best) return undefined;
   return { ...toOriginal(folded, best.at, best.at + needle.length), exact: false };
+}
+
+/**
+ * start..end of the text as laid out in pdf.js's order, in the text now: from the first to past the last place
+ * its characters moved to (right-to-left words a highlight covers are next to each other either way).
+ */
+function movedTo({ to }: DrawnOrder, start: number, end: number): TextRange {
+  let from = Infinity;
+  let past = -Infinity;
+  for (let c = start; c < end; c++) {
+    from = Math.min(from, to[c]!);
+    past = Math.max(past, to[c]! + 1);
+  }
+  return { start: from, end: past };
 }
 
 function sharedStart(a: string, b: string): number {

@@ -22,8 +22,9 @@ function charsBefore(span: HTMLElement, node: Node, offset: number): number {
 }
 
 /**
- * The part of `range` inside the page's text layer, as offsets in the page's text: from where it starts
- * in the first span it covers to where it ends in the last. Undefined when it covers no text of the page.
+ * The part of `range` inside the page's text layer, as offsets in the page's text: from the first character
+ * it covers to past the last, in the text's order (right-to-left words are in reading order there, not in the
+ * spans' order). Undefined when it covers no text of the page.
  */
 export function selectionOffsets(layer: HTMLElement, range: Range): TextRange | undefined {
   let start: number | undefined;
@@ -42,8 +43,8 @@ export function selectionOffsets(layer: HTMLElement, range: Range): TextRange | 
     const from = base + charsBefore(span, part.startContainer, part.startOffset);
     const to = base + charsBefore(span, part.endContainer, part.endOffset);
     if (to <= from) continue;
-    start ??= from;
-    end = to;
+    start = start === undefined ? from : Math.min(start, from);
+    end = end === undefined ? to : Math.max(end, to);
   }
   return start !== undefined && end !== undefined && end > start ? { start, end } : undefined;
 }
@@ -77,7 +78,11 @@ export function boxesFor(layer: HTMLElement, page: DOMRect, start: number, end: 
   return boxes;
 }
 
-/** A DOM range over start..end of the page's text in its text layer (to select a passage), if it is drawn. */
+/**
+ * A DOM range over start..end of the page's text in its text layer (to select a passage), if it is drawn: from
+ * the first span in the layer's order with some of it to the last (right-to-left words, which are in reading
+ * order in the text, are in drawing order in the layer).
+ */
 export function rangeFor(layer: HTMLElement, start: number, end: number): Range | undefined {
   let from: [Node, number] | undefined;
   let to: [Node, number] | undefined;
@@ -86,9 +91,9 @@ export function rangeFor(layer: HTMLElement, start: number, end: number): Range 
     const text = span.firstChild;
     const length = span.textContent?.length ?? 0;
     if (!text || text.nodeType !== Node.TEXT_NODE || length === 0) continue;
-    if (!from && start < base + length) from = [text, Math.max(0, start - base)];
-    if (end > base) to = [text, Math.min(length, end - base)];
-    if (base >= end) break;
+    if (base >= end || base + length <= start) continue;
+    from ??= [text, Math.max(0, start - base)];
+    to = [text, Math.min(length, end - base)];
   }
   if (!from || !to) return undefined;
   const range = document.createRange();
