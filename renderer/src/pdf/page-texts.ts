@@ -11,7 +11,8 @@ const CONTENTS_KEPT = 24;
  */
 export const PLAIN_CHARS_KEPT = 4_000_000;
 
-type Laid = { text: string; starts: number[] };
+/** A page's text, where each text-layer span starts in it, and whether pdf.js could not read it at all. */
+type Laid = { text: string; starts: number[]; unreadable?: boolean };
 
 /**
  * The text of each page, shared by the text layer, find and highlights. The full content the text layer is
@@ -39,11 +40,11 @@ export class PageTexts {
   }
 
   /**
-   * The page's text as offsets count it, and where each span of its text layer starts; none for a page whose
-   * text cannot be read (the page is drawn without a text layer).
+   * The page's text as offsets count it, and where each span of its text layer starts; none, `unreadable`, for a
+   * page whose text cannot be read (the page is drawn without a text layer).
    */
   text(index: number): Promise<Laid> {
-    return this.read(index).catch(() => ({ text: '', starts: [] }));
+    return this.read(index).catch(() => ({ text: '', starts: [], unreadable: true }));
   }
 
   /**

@@ -65,7 +65,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   // first page while the reader opened.
   const [active, setActive] = useState(false);
   if (draw && settled && drawn && !active) setActive(true);
-  const { text, layerVersion } = useTextLayer(layerHost, { page, texts, index, scale, active });
+  const { text, unreadable, layerVersion } = useTextLayer(layerHost, { page, texts, index, scale, active });
 
   // Highlights whose words moved are placed from the text layer; find hits always are (useHitBoxes), each
   // page's again only when its own hits change.
@@ -148,7 +148,9 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       <PageLinks page={page} place={placed} onLink={props.onLink} />
       {empty && (
         <p className="pdf-page-note" role="note">
-          This page has no text layer (a scan or an image)
+          {unreadable
+            ? "This page's text could not be read: it cannot be selected, highlighted or found"
+            : 'This page has no text layer (a scan or an image)'}
         </p>
       )}
       {problem && (

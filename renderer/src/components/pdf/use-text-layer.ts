@@ -25,20 +25,25 @@ export function useTextLayer(
     scale: number;
     active: boolean;
   },
-): { text: string | undefined; layerVersion: number } {
+): { text: string | undefined; unreadable: boolean; layerVersion: number } {
   const textLayer = useRef<TextLayer | undefined>(undefined);
   const scaleRef = useRef(scale);
   useLayoutEffect(() => {
     scaleRef.current = scale;
   }, [scale]);
   const [text, setText] = useState<string>();
+  const [unreadable, setUnreadable] = useState(false);
   const [layerVersion, setLayerVersion] = useState(0);
 
   // Its text as highlight offsets count it (for re-anchoring, and to say when there is none).
   useEffect(() => {
     if (!active) return;
     let live = true;
-    void texts.text(index).then((laid) => live && setText(laid.text));
+    void texts.text(index).then((laid) => {
+      if (!live) return;
+      setText(laid.text);
+      setUnreadable(laid.unreadable === true);
+    });
     return () => {
       live = false;
     };
@@ -88,5 +93,5 @@ export function useTextLayer(
     setLayerVersion((v) => v + 1);
   }, [page, scale]);
 
-  return { text, layerVersion };
+  return { text, unreadable, layerVersion };
 }
