@@ -11,7 +11,8 @@ import { sha256 } from '../attachments/files';
 import { importPdf, planPdf, type PdfImported } from '../attachments/pdf-import';
 import { MAX_PDF_BYTES, pdfTextOf } from '../attachments/store-pdf';
 import { CommandError } from '../result';
-import type { Source } from '../schema';
+import type { Paper, Source } from '../schema';
+import { isIdOnly } from '../stub-merge';
 
 const ImportInput = z
   .strictObject({
@@ -181,6 +182,8 @@ async function undoResult(ctx: CommandContext, id: string) {
     rules: { boosted: 0, dimmed: 0 },
     pdf: undefined,
     importId: undefined,
+    idOnly: 0,
+    message: undefined as string | undefined,
     undone,
   };
 }
@@ -204,6 +207,8 @@ function pdfResult(pdf: PdfImported) {
     rules: { boosted: 0, dimmed: 0 },
     pdf,
     importId: undefined,
+    idOnly: 0,
+    message: undefined as string | undefined,
     undone: undefined,
   };
 }
@@ -222,11 +227,13 @@ async function importParsed(
   // Kept so that it can be taken back; the import stands even if that record cannot be written.
   const importId = await rememberImport(ctx.store, parsed.sourceName, now, outcome.undo).catch(() => undefined);
   // The reader's keyword rules, applied to what came in.
+  const added = outcome.added.map((id) => ctx.store.get(id)!);
+  const idOnly = added.filter(isIdOnly);
   const rules = compileRules(ctx.store.rules);
   const ruled = { boosted: 0, dimmed: 0 };
   if (rules.length) {
-    for (const id of outcome.added) {
-      const match = matchRules(rules, ctx.store.get(id)!);
+    for (const paper of added) {
+      const match = matchRules(rules, paper);
       if (match) ruled[match.action === 'boost' ? 'boosted' : 'dimmed']++;
     }
   }
@@ -250,6 +257,30 @@ async function importParsed(
     pdf: undefined,
     /** Names this import for library.import's `undo`; none when it changed nothing. */
     importId,
+    /** Papers added by their arXiv id or DOI alone, with no details yet (nothing is fetched: the app is offline). */
+    idOnly: idOnly.length,
+    /** What the person must be told beyond the counts: how the details of papers added by their id alone arrive. */
+    message: idOnlyMessage(idOnly),
     undone: undefined,
   };
+}
+
+/**
+ * Said when papers came in as bare identifiers: Paperqueue never goes online, so their details come from a later
+ * import that holds them, which fills them in (import-plan.ts's fillsFor).
+ */
+export function idOnlyMessage(papers: readonly Paper[]): string | undefined {
+  const n = papers.length;
+  if (n === 0) return undefined;
+  const arxiv = papers.filter((paper) => paper.arxivId).length;
+  const ids = arxiv === n ? ['arXiv id', 'arXiv ids'] : arxiv === 0 ? ['DOI', 'DOIs'] : ['arXiv id or DOI', 'ids'];
+  const added =
+    n === 1
+      ? `1 paper was added by its ${ids[0]} only`
+      : `${n.toLocaleString('en')} papers were added by their ${ids[1]} only`;
+  return (
+    `${added}: Paperqueue works offline and fetches nothing, so ${n === 1 ? 'it has' : 'they have'} no authors, ` +
+    'year or abstract yet. Import a digest, .bib, .ris or CSL-JSON file that includes ' +
+    `${n === 1 ? 'it' : 'them'}, and ${n === 1 ? 'its' : 'their'} details are filled in.`
+  );
 }

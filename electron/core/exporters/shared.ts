@@ -2,6 +2,7 @@ import { joinTitle } from '../importers/title-parts';
 import type { Paper, TitleParts } from '../schema';
 import { splitName } from '../names';
 import { foldText, squashSpace } from '../text';
+import { isPlaceholderTitle } from '../stub-merge';
 
 export { splitName, type PersonName } from '../names';
 
@@ -37,7 +38,8 @@ const SAFE_KEY = /^[\p{L}\p{N}_:.+\-/]+$/u;
 
 /**
  * One unique citation key per paper, in order. A paper's own key is kept when it is safe and no
- * earlier paper holds it; the others get <family><year><first title word>, with a, b, c... on clashes.
+ * earlier paper holds it, however long (documents cite it); the others get generatedKey's, with a, b, c...
+ * on clashes.
  * Keys are compared case-insensitively because BibTeX does.
  */
 export function citationKeys(papers: readonly Paper[]): string[] {
@@ -63,14 +65,37 @@ export function citationKeys(papers: readonly Paper[]): string[] {
   });
 }
 
-/** The key an export gives a paper without a usable key of its own, before any clash suffix: <family><year><word>. */
-export function generatedKey(paper: Pick<Paper, 'title' | 'year'> & { authors?: readonly string[] }): string {
+/** A generated key's most characters. */
+export const MAX_GENERATED_KEY = 40;
+
+type KeyedFields = Pick<Paper, 'title' | 'year'> & {
+  authors?: readonly string[];
+  arxivId?: string | undefined;
+  doi?: string | undefined;
+};
+
+/**
+ * The key an export gives a paper without a usable key of its own, before any clash suffix: <family><year><word>;
+ * for a paper known only by its id (its title the id's placeholder, "arXiv:2401.00001"), arxiv2401.00001 or
+ * doi10.1000xyz.
+ */
+export function generatedKey(paper: KeyedFields): string {
+  const fromId = isPlaceholderTitle(paper.title) ? idKey(paper) : undefined;
+  if (fromId) return fromId;
   const word = foldText(paper.title)
     .split(' ')
     .map(asciiFold)
     .find((w) => w !== '' && !TITLE_STOPWORDS.has(w));
   const key = asciiFold(leadName(paper.authors?.[0])) + (paper.year ?? '') + (word ?? '');
   return /^[a-z]/.test(key) ? key : `paper${key}`;
+}
+
+/** arxiv2401.00001, arxivhep-th9901001, doi10.1000xyz: characters every BibTeX reader takes in a key. */
+function idKey(paper: KeyedFields): string | undefined {
+  if (paper.arxivId)
+    return `arxiv${paper.arxivId.toLowerCase().replace(/[^a-z0-9.-]/g, '')}`.slice(0, MAX_GENERATED_KEY);
+  if (paper.doi) return `doi${paper.doi.toLowerCase().replace(/[^a-z0-9.-]/g, '')}`.slice(0, MAX_GENERATED_KEY);
+  return undefined;
 }
 
 /** a..z, then aa, ab, ... */

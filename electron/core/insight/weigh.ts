@@ -1,4 +1,5 @@
 import type { Paper } from '../schema';
+import { isPlaceholderTitle } from '../stub-merge';
 import { HASH_BITS, forEachTerm } from './terms';
 
 /** Terms kept per paper: its most distinctive ones by tf-idf. */
@@ -127,11 +128,13 @@ export class TermWeights {
         at = (at + 1) & mask;
       }
     };
-    forEachTerm(paper.title, push);
+    // A pasted id's placeholder ("arXiv:2401.00001") says nothing of the subject: every such paper would share "arxiv".
+    const title = isPlaceholderTitle(paper.title) ? '' : paper.title;
+    forEachTerm(title, push);
     // Titles alone: each read once (a first model, whose weights need not be the full model's).
     if (this.titlesOnly) return found;
     // The title counts twice: it says what the paper is about.
-    forEachTerm(paper.title, push);
+    forEachTerm(title, push);
     forEachTerm(paper.abstract, push);
     return found;
   }

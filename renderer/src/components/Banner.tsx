@@ -80,6 +80,7 @@ function LatestBanner() {
     <div className={report?.errors.length ? 'banner warning' : 'banner'} role="status">
       <div className="banner-text">
         <strong>{parts.join(' · ')}</strong>
+        {report?.message && <p className="banner-message">{report.message}</p>}
         {report && report.errors.length > 0 && (
           <ul className="problems">
             {report.errors.slice(0, 5).map((p, i) => (

@@ -112,6 +112,9 @@ function combined(reports: ImportReport[]): BatchReport | undefined {
     rules: { boosted: sum((r) => r.rules.boosted), dimmed: sum((r) => r.rules.dimmed) },
     pdf: undefined,
     importId: undefined,
+    idOnly: sum((r) => r.idOnly),
+    // Each file's own, naming it: "papers were added by their id only" must say which file's.
+    message: reports.flatMap((r) => (r.message ? [`${r.source}: ${r.message}`] : [])).join(' ') || undefined,
     undone: undefined,
     files: reports.length,
   };
