@@ -58,7 +58,7 @@ test('a file dropped on the window is previewed; duplicates and broken entries a
   await expect(dialog).toHaveCount(0);
 });
 
-test('export the current list as BibTeX: a download the user saves', async ({ app, page }) => {
+test('export the current list as BibTeX: a download the user saves, named after the list', async ({ app, page }) => {
   await app.cli('import', join(FIXTURES, 'five-papers.txt'));
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -66,7 +66,7 @@ test('export the current list as BibTeX: a download the user saves', async ({ ap
   const downloading = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: /BibTeX/ }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^paperqueue-\d{4}-\d\d-\d\d\.bib$/);
+  expect(download.suggestedFilename()).toMatch(/^paperqueue-inbox-\d{4}-\d\d-\d\d\.bib$/);
   const text = await readFile(await download.path(), 'utf8');
   expect(text.match(/^@\w+\{/gm)).toHaveLength(5);
   expect(text).toContain('title = {Alpha: Learning to Read Faster}');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
 import { EXPORT_FORMATS, exportPapers } from '../exporters';
+import { exportFileBase } from '../exporters/file-name';
 import { ListQuerySchema } from '../query';
 import { CommandError } from '../result';
 import { IdsSchema } from './inputs';
@@ -37,8 +38,9 @@ export const libraryExport = defineCommand({
     } catch (error) {
       throw tooLongToExport(error, papers.length, input.format) ?? error;
     }
-    // The backup says what it is in its name: it is the file to keep, and restores what no other format carries.
-    const base = `paperqueue-${input.format === 'json' ? 'backup-' : ''}${now.toISOString().slice(0, 10)}`;
+    // The name says which papers: the list's status, source, tag or search, or how many were picked.
+    const selection = input.ids ? { count: papers.length } : input.query ? { query: input.query } : {};
+    const base = exportFileBase(selection, input.format === 'json', now);
     if (output.kind === 'folder') {
       return {
         kind: 'folder' as const,

@@ -32,7 +32,7 @@ export function asciiFold(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-const TITLE_STOPWORDS = new Set('a an the on of in for to and towards toward is are'.split(' '));
+const TITLE_STOPWORDS = new Set('a an the on of in for to and towards toward is are by with from via at as'.split(' '));
 // What BibTeX, biber and JabRef all accept in a key; anything else (spaces, commas, braces, %) breaks one of them.
 const SAFE_KEY = /^[\p{L}\p{N}_:.+\-/]+$/u;
 
@@ -65,8 +65,10 @@ export function citationKeys(papers: readonly Paper[]): string[] {
   });
 }
 
-/** A generated key's most characters. */
+/** A generated key's most characters before any clash suffix: long enough for family, year and a few words. */
 export const MAX_GENERATED_KEY = 40;
+/** Title words an authorless paper's key takes, for want of the family name that would tell it apart. */
+const AUTHORLESS_WORDS = 3;
 
 type KeyedFields = Pick<Paper, 'title' | 'year'> & {
   authors?: readonly string[];
@@ -75,19 +77,39 @@ type KeyedFields = Pick<Paper, 'title' | 'year'> & {
 };
 
 /**
- * The key an export gives a paper without a usable key of its own, before any clash suffix: <family><year><word>;
- * for a paper known only by its id (its title the id's placeholder, "arXiv:2401.00001"), arxiv2401.00001 or
- * doi10.1000xyz.
+ * The key an export gives a paper without a usable key of its own, before any clash suffix, at most
+ * MAX_GENERATED_KEY characters (cut after a whole title word where it can be):
+ * - <family><year><first title word> (vaswani2017attention);
+ * - without authors, the first three title words and the year (advancinglanguagemodel2025): one word alone
+ *   ("scaling", "large") is shared by half a digest;
+ * - a paper known only by its id (its title the id's placeholder, "arXiv:2401.00001"): arxiv2401.00001 or
+ *   doi10.1000xyz.
  */
 export function generatedKey(paper: KeyedFields): string {
   const fromId = isPlaceholderTitle(paper.title) ? idKey(paper) : undefined;
   if (fromId) return fromId;
-  const word = foldText(paper.title)
+  // "Don't" is one word (dont), not "don" and "t".
+  const words = foldText(paper.title.replace(/['’]/g, ''))
     .split(' ')
     .map(asciiFold)
-    .find((w) => w !== '' && !TITLE_STOPWORDS.has(w));
-  const key = asciiFold(leadName(paper.authors?.[0])) + (paper.year ?? '') + (word ?? '');
-  return /^[a-z]/.test(key) ? key : `paper${key}`;
+    .filter((w) => w !== '' && !TITLE_STOPWORDS.has(w));
+  const family = asciiFold(leadName(paper.authors?.[0]));
+  const year = paper.year?.toString() ?? '';
+  const key = family
+    ? bounded(family + year, words.slice(0, 1))
+    : bounded(words[0] ?? '', [...words.slice(1, AUTHORLESS_WORDS), year].filter(Boolean));
+  return /^[a-z]/.test(key) ? key : `paper${key}`.slice(0, MAX_GENERATED_KEY);
+}
+
+/** `head` then each of `parts` while the key stays within MAX_GENERATED_KEY; `head` alone is cut to it. */
+function bounded(head: string, parts: readonly string[]): string {
+  let key = head.slice(0, MAX_GENERATED_KEY);
+  for (const part of parts) {
+    if (key.length + part.length > MAX_GENERATED_KEY) break;
+    key += part;
+  }
+  // A first word longer than the whole bound (a chemical name) is cut rather than left out.
+  return key || (parts[0] ?? '').slice(0, MAX_GENERATED_KEY);
 }
 
 /** arxiv2401.00001, arxivhep-th9901001, doi10.1000xyz: characters every BibTeX reader takes in a key. */

@@ -172,7 +172,7 @@ describe('citation keys', () => {
       paper({ title: '漢字', authors: ['王小明'] }),
       paper({ title: '2020 in review', authors: [] }),
     ]);
-    expect(keys).toEqual(['muller2024strasse', 'berg1999uber', 'paper', 'paper2020']);
+    expect(keys).toEqual(['muller2024strasse', 'berg1999uber', 'paper', 'paper2020review']);
   });
 
   it('adds a, b, c on clashes and keeps a paper’s own safe, unique key', () => {

@@ -86,7 +86,7 @@ describe('CSL-JSON exporter', () => {
 
   it('gives ids that are unique and equal to the BibTeX keys', () => {
     const items = toCslItems([paper({ id: 'a', citationKey: 'k1' }), paper({ id: 'b', citationKey: 'k1' })]);
-    expect(items.map((item) => item.id)).toEqual(['k1', 'plain']);
+    expect(items.map((item) => item.id)).toEqual(['k1', 'plaintitle']);
   });
 
   it('is pretty-printed JSON with a trailing newline', () => {
