@@ -7,6 +7,7 @@ import { BRACED_KEY, bracedSpans, type BracedParts } from './bibtex-braces';
 import { extraFields, keepEntryType, publisherNames, unused, type Fields } from './bibtex-extra';
 import { namesFrom } from './bibtex-names';
 import { shorten, splitBibtex, type RawBlock } from './bibtex-split';
+import { withoutTexMarkup } from './tex-markup';
 import { latexToDisplay, latexToText } from './latex';
 import { expandMacros, macrosFrom, type Macros } from './latex-macros';
 import { isHttpUrl, labelFor } from './links';
@@ -137,7 +138,8 @@ function draftFrom(fields: Fields, defined: Macros, entryType: string): PaperDra
   const text = (name: string): string | undefined => {
     const given = fields.get(name);
     if (given === undefined) return undefined;
-    const raw = VERBATIM.has(name) ? given : expandMacros(given, defined);
+    // IEEE's <tex>$\gamma$</tex> is read as the math inside it (tex-markup.ts).
+    const raw = VERBATIM.has(name) ? given : withoutTexMarkup(expandMacros(given, defined));
     // Titles and abstracts keep their $…$ math as TeX, which the app draws; other fields are plain text.
     const convert = DISPLAYED.has(name) ? latexToDisplay : latexToText;
     const value = clean(VERBATIM.has(name) ? unescapeVerbatim(raw) : convert(raw));
@@ -151,7 +153,9 @@ function draftFrom(fields: Fields, defined: Macros, entryType: string): PaperDra
     for (const [name, shown] of Object.entries(parts) as [keyof BracedParts, string | undefined][]) {
       const given = fields.get(name);
       if (!shown || !given?.includes('{')) continue;
-      const spans = bracedSpans(expandMacros(given, defined), shown, (raw) => clean(latexToDisplay(raw)));
+      const spans = bracedSpans(withoutTexMarkup(expandMacros(given, defined)), shown, (raw) =>
+        clean(latexToDisplay(raw)),
+      );
       if (spans.length) found[name] = spans;
     }
     return Object.keys(found).length ? JSON.stringify(found) : undefined;

@@ -1,5 +1,6 @@
 import { listingText } from '../importers/listing-tex';
 import { recoverTex } from '../importers/tex-recovery';
+import { storedWithoutTexMarkup } from '../importers/tex-markup';
 import { splitName } from '../names';
 import { LIBRARY_VERSION } from '../library-version';
 import { squashSpace } from '../text';
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: (data) => ({ ...data, version: 2, ...withPapers(data, recoverDigestTex) }),
   2: (data) => ({ ...data, version: 3, ...withPapers(data, structureAuthors) }),
   3: (data) => ({ ...data, version: 4, ...withPapers(data, readListingTex) }),
+  4: (data) => ({ ...data, version: 5, ...withPapers(data, dropTexMarkup) }),
 };
 
 /**
@@ -78,6 +80,17 @@ function readListingTex(paper: Raw): Raw {
 }
 
 const LISTING_FORMATS = new Set(['arxiv-listing']);
+
+/**
+ * 4 -> 5: IEEE's math markup left in the titles and abstracts of papers imported from a .bib file
+ * ("X- and <tex>γ</tex>-Ray") is dropped, keeping what it held, as the importer now reads it (tex-markup.ts).
+ * Other sources, and text without the markup, are left as they are; highlights move as in 1 -> 2.
+ */
+function dropTexMarkup(paper: Raw): Raw {
+  return retext(paper, BIBTEX_FORMATS, storedWithoutTexMarkup);
+}
+
+const BIBTEX_FORMATS = new Set(['bibtex']);
 
 /** `paper` with its title and abstract through `change` if its source's format is one of `formats`. */
 function retext(paper: Raw, formats: ReadonlySet<string>, change: (text: string) => string): Raw {
