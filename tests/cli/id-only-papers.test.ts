@@ -86,3 +86,12 @@ describe('papers pasted as arXiv ids', () => {
     ]);
   }, 120_000);
 });
+
+describe('papers pasted as arXiv ids, in the plain output', () => {
+  it('the import says they have their id only, as the app does', async () => {
+    const data = await tempDir();
+    const { stdout } = await cliIn(data, 'import', await pastedIds());
+    expect(stdout).toContain('Added 3 papers');
+    expect(stdout).toContain('3 papers were added by their arXiv ids only');
+  });
+});

@@ -67,6 +67,8 @@ export const importVerb: Verb = {
             '(--merge merges them; "paperqueue import --dry-run" says why each was kept apart).',
         );
       }
+      // Papers known by their id alone (arXiv ids pasted or listed): what they lack, and how it comes.
+      if (result.message) ctx.out(result.message);
       if (result.importId) ctx.out('"paperqueue undo-import" takes this import back.');
       for (const problem of result.errors) ctx.err(`warning: ${problem.where}: ${problem.message}`);
     }
