@@ -1,9 +1,10 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type FocusEvent } from 'react';
 import { viewTitle } from '../labels';
 import { useApp, useAppStore } from '../store';
-import { displayedRows, positionOf, type ListRows } from '../store/list-rows';
+import { displayedRows, positionOf } from '../store/list-rows';
 import { rankedItem } from '../store/list-slice';
-import { DRAG_TYPE, PaperListRow, type DragHandlers, type PdfDropHandlers } from './PaperListRow';
+import { useListDrops } from './list-drops';
+import { PaperListRow } from './PaperListRow';
 import { usePointerRest } from './pointer-rest';
 import { useRowWindow } from './row-window';
 
@@ -32,16 +33,11 @@ export function PaperList() {
   const ranking = useApp((s) => s.ranking);
   // In the Inbox every row says Inbox: the pill only helps where statuses mix.
   const showStatus = useApp((s) => s.view.kind !== 'status' || s.view.status === 'all' || s.view.status === 'unread');
-  const canReorder = useApp((s) => s.sort === 'queue');
-  const reorder = useApp((s) => s.reorder);
   const showRange = useApp((s) => s.showRange);
-  const [dropBefore, setDropBefore] = useState<string | undefined>();
-  // The row a dragged PDF would be attached to.
-  const [pdfOver, setPdfOver] = useState<string | undefined>();
-  const attachFiles = useApp((s) => s.attachFiles);
+  const { drag, pdfDrop, dropBefore, pdfOver } = useListDrops();
   const density = useApp((s) => s.density);
   const rowHeight = ROW_HEIGHTS[density];
-  const { ref, first, last, totalSize, scrollToIndex } = useRowWindow(papers.length, rowHeight, 8);
+  const { ref, first, last, topRow, totalSize, scrollToIndex } = useRowWindow(papers.length, rowHeight, 8);
 
   // Ask for the pages that scrolled into view (and again when the rows were replaced).
   useEffect(() => showRange(first, last + 1), [first, last, papers, showRange]);
@@ -68,6 +64,24 @@ export function PaperList() {
   useEffect(() => {
     if (selectedIndex >= 0) scrollToIndex(selectedIndex);
   }, [selectedIndex, scrollToIndex]);
+
+  // A row that takes the focus other than by the pointer (Tab, Shift+Tab) is the cursor's: the keys act on
+  // the row with the focus. A click's focus is left to its click, which also picks with Ctrl or Shift (the
+  // focus comes first, in the same task as the press). One handler for the list, not one per row.
+  const moveCursor = useApp((s) => s.moveCursor);
+  const pressed = useRef(false);
+  const onFocus = useCallback(
+    (event: FocusEvent<HTMLDivElement>) => {
+      const row = event.target;
+      if (pressed.current || !row.classList.contains('row') || row.dataset.id === undefined) return;
+      if (row.dataset.id !== store.getState().selectedId) moveCursor(row.dataset.id);
+    },
+    [moveCursor, store],
+  );
+  const onMouseDown = useCallback(() => {
+    pressed.current = true;
+    setTimeout(() => (pressed.current = false));
+  }, []);
 
   // The cursor's row takes the focus the moment the cursor moves, before React draws the change, while the
   // page's style is still the last frame's: a focus after the change makes the browser work out the new
@@ -102,60 +116,6 @@ export function PaperList() {
 
   const picked = useMemo(() => new Set(checked), [checked]);
 
-  // Stable across renders, so that scrolling redraws only the rows that came into view.
-  const drag = useMemo<DragHandlers | undefined>(
-    () =>
-      canReorder
-        ? {
-            start(event, id) {
-              const { checked: now, papers: rows } = store.getState();
-              const ids = now.includes(id) ? inListOrder(now, rows) : [id];
-              event.dataTransfer.setData(DRAG_TYPE, JSON.stringify(ids));
-              event.dataTransfer.effectAllowed = 'move';
-            },
-            over(event, id) {
-              if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
-              event.preventDefault();
-              setDropBefore(id);
-            },
-            drop(event, id) {
-              event.preventDefault();
-              setDropBefore(undefined);
-              const ids = JSON.parse(event.dataTransfer.getData(DRAG_TYPE) || '[]') as string[];
-              if (ids.length && !ids.includes(id)) void reorder(ids, id);
-            },
-            end: () => setDropBefore(undefined),
-          }
-        : undefined,
-    [canReorder, reorder, store],
-  );
-
-  // A PDF dropped on a row is attached to its paper; any other file goes on to the window (an import).
-  const pdfDrop = useMemo<PdfDropHandlers>(
-    () => ({
-      over(event, id) {
-        if (!draggingPdf(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-        setPdfOver(id);
-      },
-      leave(event, id) {
-        const into = event.relatedTarget;
-        if (!(into instanceof Node && event.currentTarget.contains(into)))
-          setPdfOver((now) => (now === id ? undefined : now));
-      },
-      drop(event, id) {
-        setPdfOver(undefined);
-        const files = [...event.dataTransfer.files].filter(isPdf);
-        if (!files.length) return;
-        event.preventDefault();
-        event.stopPropagation();
-        void attachFiles(id, files);
-      },
-    }),
-    [attachFiles],
-  );
-
   if (showEmpty) return <EmptyState searching={search.trim() !== ''} />;
 
   return (
@@ -169,6 +129,8 @@ export function PaperList() {
       aria-rowcount={papers.length}
       tabIndex={-1}
       onScroll={(event) => rememberScroll(event.currentTarget.scrollTop)}
+      onFocus={onFocus}
+      onMouseDown={onMouseDown}
     >
       <div className="list-inner" style={{ height: totalSize }}>
         {rangeOf(first, last).map((index) => {
@@ -183,7 +145,8 @@ export function PaperList() {
               paper={paper}
               position={index + 1}
               selected={paper.id === selectedId}
-              tabbable={selectedIndex === -1 ? index === first : paper.id === selectedId}
+              // With no cursor among the rows, Tab comes to the first row on screen (not one drawn above it).
+              tabbable={selectedIndex === -1 ? index === topRow : paper.id === selectedId}
               checked={picked.has(paper.id)}
               picking={picked.size > 0}
               dropBefore={dropBefore === paper.id}
@@ -208,14 +171,6 @@ function rangeOf(first: number, last: number): number[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 }
 
-/** The picked ids in the list's order; those whose rows have not come follow, as picked. */
-function inListOrder(ids: string[], rows: ListRows): string[] {
-  const wanted = new Set(ids);
-  const ordered = rows.flatMap((row) => (row && wanted.has(row.id) ? [row.id] : []));
-  const placed = new Set(ordered);
-  return [...ordered, ...ids.filter((id) => !placed.has(id))];
-}
-
 /** A row whose page is on its way: the shape of a row, without words. */
 const Placeholder = memo(function Placeholder({ index, top, height }: { index: number; top: number; height: number }) {
   // Titles differ in length; so do the placeholders, a little.
@@ -229,13 +184,6 @@ const Placeholder = memo(function Placeholder({ index, top, height }: { index: n
     </div>
   );
 });
-
-const isPdf = (file: File): boolean => file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
-
-/** While dragging, only the files' types can be read (not their names): a PDF says application/pdf. */
-function draggingPdf(event: DragEvent): boolean {
-  return [...event.dataTransfer.items].some((item) => item.kind === 'file' && item.type === 'application/pdf');
-}
 
 function EmptyState({ searching }: { searching: boolean }) {
   const elsewhere = useApp((s) => s.matchesElsewhere);

@@ -70,5 +70,8 @@ export function useRowWindow(count: number, rowHeight: number, overscan: number)
     [rowHeight],
   );
 
-  return { ref, first, last, totalSize: count * rowHeight, scrollToIndex };
+  /** The first row on screen (not counting the rows drawn above it). */
+  const topRow = Math.max(0, Math.min(view.row, count - 1));
+
+  return { ref, first, last, topRow, totalSize: count * rowHeight, scrollToIndex };
 }

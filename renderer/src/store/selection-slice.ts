@@ -23,6 +23,8 @@ export type SelectionSlice = {
   /** Shift-click: the cursor to this paper, and every paper from where the range began to it picked. */
   checkRange: (id: string) => void;
   clearChecked: () => void;
+  /** The cursor to paper `id`, keeping the picked papers (its row took the focus by Tab). */
+  moveCursor: (id: string) => void;
   /** Move the cursor by `delta` rows (keyboard navigation). */
   step: (delta: number) => void;
   /** Shift+↓, Shift+↑: move the cursor by `delta` rows, picking every paper from where the range began to it. */
@@ -145,13 +147,12 @@ export const createSelectionSlice =
       },
       checkRange: (id) => pickTo(id),
       clearChecked: () => set({ checked: [] }),
-      step(delta) {
-        moveBy(delta, (id) => {
-          // Moved without Shift: the next range begins where the cursor is, keeping what is picked.
-          anchor = undefined;
-          set({ selectedId: id });
-        });
+      moveCursor(id) {
+        // Moved without Shift: the next range begins where the cursor is, keeping what is picked.
+        anchor = undefined;
+        set({ selectedId: id });
       },
+      step: (delta) => moveBy(delta, get().moveCursor),
       stepChecking: (delta) => moveBy(delta, pickTo),
     };
   };
