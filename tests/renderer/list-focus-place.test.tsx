@@ -3,7 +3,7 @@ import { act, cleanup, configure, fireEvent, render, screen, waitFor } from '@te
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/components/App';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
-import { fixture, openTempStore, run } from '../core/helpers';
+import { SEED, fixture, openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
 import { giveTheListAWindow } from './jsdom-layout';
 
@@ -36,6 +36,7 @@ function press(key: string, extra: { ctrlKey?: boolean } = {}): void {
   fireEvent.keyDown(document.activeElement ?? document.body, { key, ...extra });
 }
 
+const grid = () => screen.getByRole('grid', { name: 'Papers' });
 const rowNamed = (start: string) => screen.getByRole('row', { name: new RegExp(`^${start}`) });
 
 describe('the row with the focus is the row the keys act on', () => {
@@ -84,3 +85,68 @@ describe('the row with the focus is the row the keys act on', () => {
     stop();
   });
 });
+
+describe('each list opens where it was left in this session, else at its top', () => {
+  it('a source opens at its top after the Inbox was scrolled, and the Inbox comes back where it was', async () => {
+    // The seed's 52 papers and five more from another digest: 57 in the Inbox, 5 in "five-papers".
+    const { app, stop } = await started(SEED, fixture('five-papers.txt'));
+    await waitFor(() => expect(app.getState().total).toBe(57));
+    await waitFor(() => expect(app.getState().stats?.sources.length).toBe(2));
+    const five = app.getState().stats!.sources.find((s) => s.count === 5)!;
+    const seed = app.getState().stats!.sources.find((s) => s.count === 52)!;
+
+    // Scrolled down the Inbox (jsdom lays nothing out: the scroll is the position the list reports).
+    act(() => {
+      grid().scrollTop = 3000;
+      fireEvent.scroll(grid());
+    });
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${escape(five.name)}`) }));
+    await waitFor(() => expect(app.getState().total).toBe(5));
+    await waitFor(() => expect(app.getState().loading).toBe(false));
+    expect(grid().scrollTop).toBe(0);
+
+    // The other source, never opened: its top too.
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${escape(seed.name)}`) }));
+    await waitFor(() => expect(app.getState().total).toBe(52));
+    await waitFor(() => expect(app.getState().loading).toBe(false));
+    expect(grid().scrollTop).toBe(0);
+    act(() => {
+      grid().scrollTop = 1240;
+      fireEvent.scroll(grid());
+    });
+
+    // Back to the Inbox: where it was left; and the source where it was.
+    fireEvent.click(screen.getByRole('button', { name: /^Inbox/ }));
+    await waitFor(() => expect(app.getState().total).toBe(57));
+    await waitFor(() => expect(app.getState().loading).toBe(false));
+    expect(grid().scrollTop).toBe(3000);
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${escape(seed.name)}`) }));
+    await waitFor(() => expect(app.getState().total).toBe(52));
+    await waitFor(() => expect(app.getState().loading).toBe(false));
+    expect(grid().scrollTop).toBe(1240);
+    stop();
+  });
+
+  it('a search opens its results at their top; emptying it brings the list back where it was', async () => {
+    const { app, stop } = await started(SEED, fixture('five-papers.txt'));
+    await waitFor(() => expect(app.getState().total).toBe(57));
+    act(() => {
+      grid().scrollTop = 2480;
+      fireEvent.scroll(grid());
+    });
+    act(() => app.getState().setSearch('Alpha'));
+    await waitFor(() => expect(app.getState().loading).toBe(false));
+    expect(app.getState().total).toBeLessThan(57);
+    expect(grid().scrollTop).toBe(0);
+    act(() => app.getState().setSearch(''));
+    await waitFor(() => expect(app.getState().total).toBe(57));
+    await waitFor(() => expect(app.getState().loading).toBe(false));
+    expect(grid().scrollTop).toBe(2480);
+    stop();
+  });
+});
+
+/** `text` as a regular expression matching it literally. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

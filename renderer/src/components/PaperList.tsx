@@ -1,8 +1,9 @@
-import { memo, useCallback, useEffect, useMemo, useRef, type FocusEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type FocusEvent } from 'react';
 import { viewTitle } from '../labels';
 import { useApp, useAppStore } from '../store';
 import { displayedRows, positionOf } from '../store/list-rows';
 import { rankedItem } from '../store/list-slice';
+import type { ListSort, View } from '../store/types';
 import { useListDrops } from './list-drops';
 import { PaperListRow } from './PaperListRow';
 import { usePointerRest } from './pointer-rest';
@@ -37,7 +38,7 @@ export function PaperList() {
   const { drag, pdfDrop, dropBefore, pdfOver } = useListDrops();
   const density = useApp((s) => s.density);
   const rowHeight = ROW_HEIGHTS[density];
-  const { ref, first, last, topRow, totalSize, scrollToIndex } = useRowWindow(papers.length, rowHeight, 8);
+  const { ref, first, last, topRow, totalSize, scrollToIndex, jumpTo } = useRowWindow(papers.length, rowHeight, 8);
 
   // Ask for the pages that scrolled into view (and again when the rows were replaced).
   useEffect(() => showRange(first, last + 1), [first, last, papers, showRange]);
@@ -64,6 +65,27 @@ export function PaperList() {
   useEffect(() => {
     if (selectedIndex >= 0) scrollToIndex(selectedIndex);
   }, [selectedIndex, scrollToIndex]);
+
+  // Each list (a view, its sort, its search) opens where it was last left in this session, and one not
+  // shown before at its top, never at the offset of the list shown before it: when its rows come (the old
+  // view's stay until then, and their scrolling is theirs), before that frame is drawn. The open paper's row
+  // is then brought into view if it is among them. Costs a look-up in a map, once per list shown.
+  const view = useApp((s) => s.view);
+  const sort = useApp((s) => s.sort);
+  const list = useMemo(() => listKey(view, sort, search), [view, sort, search]);
+  const scrollOf = useApp((s) => s.scrollOf);
+  // Whose rows are drawn: none yet when the list is mounted (the app starts, or comes back from the stats).
+  const drawn = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (loading || drawn.current === list) return;
+    const mounted = drawn.current === undefined;
+    drawn.current = list;
+    const place = scrollOf(list);
+    // A list just mounted is at its top: nothing to do (not even measure it: see useRowWindow).
+    if (mounted && place === undefined) return;
+    jumpTo(place ?? 0);
+    if (selectedIndex >= 0) scrollToIndex(selectedIndex);
+  }, [loading, list, jumpTo, scrollOf, selectedIndex, scrollToIndex]);
 
   // A row that takes the focus other than by the pointer (Tab, Shift+Tab) is the cursor's: the keys act on
   // the row with the focus. A click's focus is left to its click, which also picks with Ctrl or Shift (the
@@ -128,7 +150,7 @@ export function PaperList() {
       aria-multiselectable="true"
       aria-rowcount={papers.length}
       tabIndex={-1}
-      onScroll={(event) => rememberScroll(event.currentTarget.scrollTop)}
+      onScroll={(event) => rememberScroll(event.currentTarget.scrollTop, drawn.current ?? list)}
       onFocus={onFocus}
       onMouseDown={onMouseDown}
     >
@@ -165,6 +187,11 @@ export function PaperList() {
       </div>
     </div>
   );
+}
+
+/** Which list the rows are: a view, in an order, searched (or not). */
+function listKey(view: View, sort: ListSort, search: string): string {
+  return `${JSON.stringify(view)} ${sort} ${search.trim()}`;
 }
 
 function rangeOf(first: number, last: number): number[] {

@@ -22,11 +22,14 @@ export function useRowWindow(count: number, rowHeight: number, overscan: number)
   /** True once the list has been attached: a list attached again (a new row height) is measured at once. */
   const attached = useRef(false);
   const [view, setView] = useState(() => ({ row: 0, rows: windowRows(rowHeight) }));
+  /** Measures the attached list now (see jumpTo). */
+  const measure = useRef<(() => void) | undefined>(undefined);
 
   const ref = useCallback(
     (list: HTMLDivElement | null) => {
       detach.current?.();
       detach.current = undefined;
+      measure.current = undefined;
       element.current = list;
       if (!list) return;
       let measured = false;
@@ -43,6 +46,7 @@ export function useRowWindow(count: number, rowHeight: number, overscan: number)
       // the rows of the old height would be drawn for a frame.
       if (attached.current) update();
       attached.current = true;
+      measure.current = update;
       list.addEventListener('scroll', update, { passive: true });
       const resize = new ResizeObserver(update);
       resize.observe(list);
@@ -70,8 +74,19 @@ export function useRowWindow(count: number, rowHeight: number, overscan: number)
     [rowHeight],
   );
 
+  /**
+   * Scroll the list to `top` and draw the rows there in the same frame: in a layout effect, the rows are
+   * measured at once, not when the browser's scroll event comes after the frame was drawn with the old ones.
+   */
+  const jumpTo = useCallback((top: number) => {
+    const list = element.current;
+    if (!list) return;
+    list.scrollTop = top;
+    measure.current?.();
+  }, []);
+
   /** The first row on screen (not counting the rows drawn above it). */
   const topRow = Math.max(0, Math.min(view.row, count - 1));
 
-  return { ref, first, last, topRow, totalSize: count * rowHeight, scrollToIndex };
+  return { ref, first, last, topRow, totalSize: count * rowHeight, scrollToIndex, jumpTo };
 }

@@ -10,14 +10,24 @@ export type UiSlice = {
   /** The list's scroll position to go back to once its rows have come (after a reload); then undefined. */
   restoreScroll: number | undefined;
   scrollRestored: () => void;
-  /** The list was scrolled: remembered for the next reload. */
-  rememberScroll: (top: number) => void;
+  /**
+   * The list of `list` (listKey: a view, its sort and its search) was scrolled to `top`: remembered for the
+   * next reload, and for going back to that list in this session (scrollOf).
+   */
+  rememberScroll: (top: number, list: string) => void;
+  /** Where the list `list` was last left in this session; undefined for a list not shown since the start. */
+  scrollOf: (list: string) => number | undefined;
 };
+
+/** The lists whose places are kept: the latest used (searches typed a letter at a time are lists too). */
+const KEPT_PLACES = 200;
 
 export const createUiSlice =
   (memory: Storage | undefined): StateCreator<AppState, [], [], UiSlice> =>
   (set) => {
     let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+    // In the order last scrolled, so the first is the one to forget.
+    const places = new Map<string, number>();
     return {
       theme: 'system',
       setTheme(theme) {
@@ -32,9 +42,13 @@ export const createUiSlice =
       },
       restoreScroll: undefined,
       scrollRestored: () => set({ restoreScroll: undefined }),
-      rememberScroll(top) {
+      rememberScroll(top, list) {
+        places.delete(list);
+        places.set(list, top);
+        if (places.size > KEPT_PLACES) places.delete(places.keys().next().value!);
         clearTimeout(scrollTimer);
         scrollTimer = setTimeout(() => remember(memory, { scrollTop: Math.round(top) }), 200);
       },
+      scrollOf: (list) => places.get(list),
     };
   };
