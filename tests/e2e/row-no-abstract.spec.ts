@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { FIXTURES, PDFS, expect, test } from './helpers';
 
-test('with abstracts, a paper without one says "No abstract" in a row of the same height, light and dark', async ({
+test('with abstracts, a paper without one says "No abstract" on one line, in a row of the same height, light and dark', async ({
   app,
   page,
 }) => {
@@ -17,11 +17,17 @@ test('with abstracts, a paper without one says "No abstract" in a row of the sam
   await expect(bare.locator('.row-preview')).toHaveText('No abstract');
   await expect(full.locator('.row-preview')).not.toHaveText('No abstract');
   expect((await bare.boundingBox())!.height).toBe((await full.boundingBox())!.height);
-  // Its title and details where the other rows have theirs, not floating in the middle of the gap.
-  const offset = async (row: typeof bare, part: string) =>
-    (await row.locator(part).boundingBox())!.y - (await row.boundingBox())!.y;
-  expect(await offset(bare, '.row-title')).toBe(await offset(full, '.row-title'));
-  expect(await offset(bare, '.row-meta')).toBe(await offset(full, '.row-meta'));
+  // One line, its details right under it (no blank line between), the whole centred in the row.
+  const box = async (row: typeof bare, part: string) => (await row.locator(part).boundingBox())!;
+  const [word, meta, title, row] = await Promise.all([
+    box(bare, '.row-preview'),
+    box(bare, '.row-meta'),
+    box(bare, '.row-title'),
+    bare.boundingBox(),
+  ]);
+  expect(word.height).toBeLessThan(20);
+  expect(meta.y - (word.y + word.height)).toBeLessThanOrEqual(4);
+  expect(Math.abs(title.y - row!.y - (row!.y + row!.height - (meta.y + meta.height)))).toBeLessThanOrEqual(2);
   // Quieter than the title, in both themes.
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -4,18 +4,22 @@ import type { BatchReport } from '../store/import-batch';
 import type { ImportUndone } from '../store/library-slice';
 import './import/import.css';
 
-/** A library that cannot be saved says so for as long as it is open, above any other banner. */
+/**
+ * A library that cannot be saved says so for as long as it is open, above any other banner. The banners have a band
+ * of their own between the toolbar and the list, ruled off from the list as the toolbar is: the list starts below
+ * it, so a row scrolled part way out of sight is cut by the list's edge, not drawn under a banner.
+ */
 export function Banner() {
   const readOnly = useApp((s) => s.readOnly);
   return (
-    <>
+    <div className="banners">
       {readOnly && (
         <div className="banner warning" role="alert" data-testid="read-only-banner">
           <span>{readOnly} You can still read, search and export your papers.</span>
         </div>
       )}
       <LatestBanner />
-    </>
+    </div>
   );
 }
 
