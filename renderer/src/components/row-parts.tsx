@@ -93,29 +93,32 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
               <MarkedText text={authors.text} marks={authors.marks} />
             </span>
           )}
-          {authors.text && <span className="sep" aria-hidden="true" />}
-          <span>added {formatDate(paper.createdAt)}</span>
           {inPdf && !withPreview && (
             <button type="button" className="linkish" tabIndex={tab} {...whereInPdf}>
               in the PDF, p. {inPdf.page}
             </button>
           )}
-          {paper.pdf && <PdfMarker pdf={paper.pdf} />}
-          {ranked?.rule === 'boost' && <span className="marker boosted">boosted</span>}
-          {ranked?.rule === 'dim' && <span className="marker">dimmed</span>}
-          {paper.hasCode && <span className="marker">code</span>}
-          {paper.hasProject && <span className="marker">project page</span>}
-          {paper.hasNote && <span className="marker">note</span>}
-          {paper.highlights > 0 && (
-            <span className="marker">
-              {paper.highlights} {paper.highlights === 1 ? 'highlight' : 'highlights'}
-            </span>
-          )}
-          {paper.tags.map((tag) => (
-            <span key={tag} className="tag">
-              #{tag}
-            </span>
-          ))}
+          {/* The day it came in, then what the row has: each whole or not at all, those past
+              the line's end (or the selected row's actions) wrapped out of sight before the authors give way. */}
+          <span className="row-extras">
+            <span className={authors.text ? 'row-added after' : 'row-added'}>added {formatDate(paper.createdAt)}</span>
+            {paper.pdf && <PdfMarker pdf={paper.pdf} />}
+            {ranked?.rule === 'boost' && <span className="marker boosted">boosted</span>}
+            {ranked?.rule === 'dim' && <span className="marker">dimmed</span>}
+            {paper.hasCode && <span className="marker">code</span>}
+            {paper.hasProject && <span className="marker">project page</span>}
+            {paper.hasNote && <span className="marker">note</span>}
+            {paper.highlights > 0 && (
+              <span className="marker">
+                {paper.highlights} {paper.highlights === 1 ? 'highlight' : 'highlights'}
+              </span>
+            )}
+            {paper.tags.map((tag) => (
+              <span key={tag} className="tag">
+                #{tag}
+              </span>
+            ))}
+          </span>
         </div>
       </div>
       <div className="row-actions" role="gridcell">
