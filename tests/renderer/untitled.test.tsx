@@ -50,7 +50,7 @@ describe('a paper without a title', () => {
     });
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Untitled');
     expect(screen.getByText('Obama, Barack')).toBeTruthy();
-    expect(document.querySelector('.detail-meta')?.textContent).toMatch(/· 2009 · key apa-twitter/);
+    expect(document.querySelector('.detail-meta')?.textContent).toMatch(/^Published 2009 · .* · key apa-twitter/);
   });
 
   it('is previewed as "Untitled" and counted before it is imported', async () => {

@@ -93,8 +93,9 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
               {' · '}
             </>
           )}
+          {/* Without a venue, the year says what it is: not a bare number among the library's own details. */}
+          {paper.year && !paper.venue ? `Published ${paper.year} · ` : ''}
           {paper.source.name} · added {formatDate(paper.createdAt)}
-          {paper.year && !paper.venue ? ` · ${paper.year}` : ''}
           {paper.citationKey ? ` · key ${paper.citationKey}` : ''}
           {' · '}
           <button

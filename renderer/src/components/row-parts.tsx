@@ -29,6 +29,9 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
   const setStatus = useApp((s) => s.setStatus);
   const openReader = useApp((s) => s.openReader);
   const store = useAppStore();
+  // The day a paper came in matters while it is new (the Inbox) and when the list is ordered by it; elsewhere its
+  // year says more. One boolean per row on screen, worked out again only when the view or the sort changes.
+  const showAdded = useApp((s) => (s.view.kind === 'status' && s.view.status === 'inbox') || s.sort === 'added');
   const act = (status: Status) => (event: MouseEvent) => {
     event.stopPropagation();
     void setStatus([paper.id], status);
@@ -93,15 +96,21 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
               <MarkedText text={authors.text} marks={authors.marks} />
             </span>
           )}
+          {/* The paper's year, as a reference gives it after its authors. */}
+          {paper.year !== undefined && <span className="row-year">{paper.year}</span>}
           {inPdf && !withPreview && (
             <button type="button" className="linkish" tabIndex={tab} {...whereInPdf}>
               in the PDF, p. {inPdf.page}
             </button>
           )}
-          {/* The day it came in, then what the row has: each whole or not at all, those past
+          {/* The day it came in, where that matters, then what the row has: each whole or not at all, those past
               the line's end (or the selected row's actions) wrapped out of sight before the authors give way. */}
           <span className="row-extras">
-            <span className={authors.text ? 'row-added after' : 'row-added'}>added {formatDate(paper.createdAt)}</span>
+            {(showAdded || paper.year === undefined) && (
+              <span className={authors.text || paper.year !== undefined ? 'row-added after' : 'row-added'}>
+                added {formatDate(paper.createdAt)}
+              </span>
+            )}
             {paper.pdf && <PdfMarker pdf={paper.pdf} />}
             {ranked?.rule === 'boost' && <span className="marker boosted">boosted</span>}
             {ranked?.rule === 'dim' && <span className="marker">dimmed</span>}
