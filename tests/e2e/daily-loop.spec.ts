@@ -126,7 +126,7 @@ test.describe('one vocabulary and one key map', () => {
     await page.keyboard.press('q');
     await expect(heading).not.toHaveText(current);
     // The notice of the decision leaves triage's buttons to be seen and clicked.
-    const notice = page.getByRole('status').filter({ hasText: 'Marked' });
+    const notice = triage.getByText(/^Marked/);
     await expect(notice).toBeVisible();
     const noticeBox = (await notice.boundingBox())!;
     for (const word of ['Keep', 'Start reading', 'Mark read', 'Dismiss', 'Skip']) {

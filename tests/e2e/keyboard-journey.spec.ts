@@ -61,7 +61,7 @@ test('a day of work by keyboard alone', async ({ app, page }) => {
   // Triage five papers: keep two, dismiss one, start one, skip one.
   await page.keyboard.press('t');
   const triage = page.getByRole('dialog', { name: 'Triage' });
-  await expect(triage).toBeFocused();
+  await expect(triage.getByRole('article')).toBeFocused();
   for (const key of ['q', 'q', 'd', 's', 'j']) {
     const title = await triage.getByRole('heading', { level: 1 }).textContent();
     await page.keyboard.press(key);

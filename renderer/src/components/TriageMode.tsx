@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { shortAuthors } from '../labels';
 import { useApp, useAppStore } from '../store';
 import { PAGE_SIZE, type ListRows } from '../store/list-rows';
@@ -25,6 +25,7 @@ export function TriageMode() {
   const select = useApp((s) => s.select);
   const selectedId = useApp((s) => s.selectedId);
   const detail = useApp((s) => s.detail);
+  const notice = useApp((s) => s.notice);
   const store = useAppStore();
   const [skipped, setSkippedState] = useState<string[]>([]);
   // Keys can come faster than React renders: handlers read the list as it is now, not as last drawn.
@@ -57,6 +58,17 @@ export function TriageMode() {
     if (paper && paper.id !== selectedId) select(paper.id);
   }, [paper, selectedId, select]);
   const abstract = detail?.id === paper?.id ? detail?.abstract || 'No abstract.' : '';
+  // The paper is the one scrolled region: each one is read from its top, with the focus (and so the arrows,
+  // Page Down, Space and End) in it, unless the person has put the focus on a button meanwhile.
+  const reading = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const article = reading.current;
+    if (!article) return;
+    article.scrollTop = 0;
+    // Still outside triage (where it was opened from), or on triage itself: not on one of its buttons.
+    const now = document.activeElement;
+    if (now === dialog.current || !dialog.current?.contains(now)) article.focus({ preventScroll: true });
+  }, [paper?.id]);
 
   useEffect(() => {
     const current = () => {
@@ -110,8 +122,10 @@ export function TriageMode() {
         </button>
       </header>
       {paper ? (
-        <article className="triage-paper">
-          <h1>{paper.title ? <TexText text={paper.title} /> : <Untitled />}</h1>
+        // A Tab stop of its own, named by its title (axe: scrollable-region-focusable): a long abstract on a short
+        // window is read by keyboard before the decision. The triage keys are the window's, so they still work here.
+        <article ref={reading} className="triage-paper" tabIndex={0} aria-labelledby="triage-title">
+          <h1 id="triage-title">{paper.title ? <TexText text={paper.title} /> : <Untitled />}</h1>
           <p className="muted">
             {[
               shortAuthors(paper.authors),
@@ -135,6 +149,13 @@ export function TriageMode() {
           <p className="empty-title">{loading || next.missing !== undefined ? 'Loading…' : 'Inbox zero'}</p>
           {!loading && next.missing === undefined && <p className="muted">Every paper in the inbox has a decision.</p>}
         </div>
+      )}
+      {/* The last decision's notice, in a row of its own above the buttons (the page's toast would lie over the
+          abstract's last lines). Seen only: the page's live region, hidden while triage is open, reads it out. */}
+      {notice && (
+        <p className="triage-notice" aria-hidden="true">
+          {notice}
+        </p>
       )}
       <footer className="triage-actions">
         {TRIAGE_DECISIONS.map((status, i) => (

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { findings } from './a11y-audit';
+import { expect, test } from './helpers';
+
+/**
+ * QA s32: what the person reads is never out of reach. A long abstract in triage on a short window is read by
+ * keyboard and covered by nothing; the shortcut sheet fits the window and has a Close button. axe-core (serious
+ * and critical findings, less the reviewed baseline) runs on both.
+ */
+const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_62c7f67eba4f4526.txt');
+const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screens');
+test.skip(!existsSync(SEED), 'Skipped: ../shared/seeds is not beside this clone.');
+test.use({ seed: [SEED] });
+
+/** Triage, skipped on to the first paper whose abstract is longer than the window leaves it. */
+async function longAbstractInTriage(page: Page): Promise<Locator> {
+  await page.keyboard.press('t');
+  const paper = page.getByRole('dialog', { name: 'Triage' }).getByRole('article');
+  for (let i = 0; i < 20; i++) {
+    await expect(paper.locator('.triage-abstract')).not.toBeEmpty();
+    if (await paper.evaluate((e) => e.scrollHeight > e.clientHeight + 40)) return paper;
+    await page.keyboard.press('j');
+  }
+  throw new Error('no abstract taller than the window');
+}
+
+/** Where an element is drawn in the window. */
+const rect = (locator: Locator) => locator.evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+
+test('triage at 900×700: the abstract has the focus and scrolls by keyboard to its end, axe finds nothing', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(app.url);
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row').first()).toBeVisible();
+  const paper = await longAbstractInTriage(page);
+  await expect(paper).toBeFocused();
+  const outline = await paper.evaluate((e) => getComputedStyle(e).outlineStyle);
+  expect(outline).toBe('solid');
+  const scrolled = () => paper.evaluate((e) => e.scrollTop);
+  const end = await paper.evaluate((e) => e.scrollHeight - e.clientHeight);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(scrolled).toBeGreaterThan(0);
+  await page.keyboard.press('End');
+  await expect.poll(scrolled).toBeGreaterThanOrEqual(end - 1);
+  await page.keyboard.press('Home');
+  await expect.poll(scrolled).toBe(0);
+  await page.keyboard.press('PageDown');
+  await expect.poll(scrolled).toBeGreaterThan(0);
+  // The paper ends above the buttons: the action bar has its own space.
+  const bar = page.locator('.triage-actions');
+  expect((await rect(paper)).bottom).toBeLessThanOrEqual((await rect(bar)).top + 0.5);
+  await page.screenshot({ path: join(SHOTS, 'triage-900-end.png') });
+  expect(await findings(page)).toEqual([]);
+
+  // The triage keys still work from there; the next paper is read from its top, the focus in it.
+  const title = await paper.getByRole('heading', { level: 1 }).textContent();
+  await page.keyboard.press('j');
+  await expect(paper.getByRole('heading', { level: 1 })).not.toHaveText(title!);
+  await expect(paper).toBeFocused();
+  expect(await scrolled()).toBe(0);
+});
+
+test('triage at 1280×800: the notice after a decision takes its own row and covers none of the abstract', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(app.url);
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row').first()).toBeVisible();
+  await page.keyboard.press('t');
+  const paper = page.getByRole('dialog', { name: 'Triage' }).getByRole('article');
+  await expect(paper.locator('.triage-abstract')).not.toBeEmpty();
+  await page.keyboard.press('q');
+  // Read out by the page's live region; seen once, in triage's own row.
+  await expect(page.getByRole('status').filter({ hasText: /^Marked ‘.+’ queued/ })).toBeAttached();
+  const notice = page.getByRole('dialog', { name: 'Triage' }).getByText(/^Marked ‘.+’ queued/);
+  await expect(notice).toBeVisible();
+  // The page's toast, which lay over the abstract's last line, is not drawn (a live region only).
+  expect((await rect(page.locator('.toast'))).width).toBeLessThanOrEqual(1);
+  const box = await rect(notice);
+  const reading = await rect(paper);
+  // Nothing seen lies over the paper's box: the notice is below it, above the buttons.
+  expect(box.top).toBeGreaterThanOrEqual(reading.bottom - 0.5);
+  expect(box.bottom).toBeLessThanOrEqual((await rect(page.locator('.triage-actions'))).top + 0.5);
+  await page.screenshot({ path: join(SHOTS, 'triage-1280-notice.png') });
+  // The abstract's end is reached by keyboard, and is then inside the paper's box.
+  await page.keyboard.press('End');
+  const last = await paper
+    .locator('.triage-abstract')
+    .evaluate((e) => e.getBoundingClientRect().bottom - e.closest('article')!.getBoundingClientRect().bottom);
+  expect(last).toBeLessThanOrEqual(0);
+});
