@@ -95,3 +95,43 @@ test('triage at 1280×800: the notice after a decision takes its own row and cov
     .evaluate((e) => e.getBoundingClientRect().bottom - e.closest('article')!.getBoundingClientRect().bottom);
   expect(last).toBeLessThanOrEqual(0);
 });
+
+for (const [width, height] of [
+  [1280, 800],
+  [900, 700],
+] as const) {
+  test(`the shortcut sheet at ${width}×${height} fits the window, scrolls inside, has a Close button; axe finds nothing`, async ({
+    page,
+    app,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(app.url);
+    await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row').first()).toBeVisible();
+    await page.locator('body').press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(sheet).toBeVisible();
+    const box = await rect(sheet);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(height);
+    const close = sheet.getByRole('button', { name: 'Close' });
+    await expect(close).toBeInViewport({ ratio: 1 });
+    // The list has the focus: the keys scroll it, and the Close button stays in view.
+    const list = sheet.getByRole('region', { name: 'All shortcuts' });
+    await expect(list).toBeFocused();
+    await page.keyboard.press('End');
+    await expect.poll(() => list.evaluate((e) => e.scrollTop)).toBeGreaterThan(0);
+    await expect(sheet.getByRole('region', { name: 'Triage' })).toBeInViewport();
+    await expect(close).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: join(SHOTS, `shortcuts-${width}.png`) });
+    expect(await findings(page)).toEqual([]);
+    // Tab goes between the list and Close, never behind the sheet.
+    await page.keyboard.press('Tab');
+    await expect(close).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(list).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(close).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(sheet).toHaveCount(0);
+  });
+}
