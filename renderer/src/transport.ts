@@ -19,10 +19,13 @@ export type Transport = {
 /** A failed command, with the code and message the core gave. */
 export class CommandFailed extends Error {
   readonly code: string;
+  /** The fields the core's input check refused (`patch.year`), each with its reason. */
+  readonly issues: readonly { path: string; message: string }[];
   constructor(failure: CommandFailure | { code: string; message: string }) {
     super(failure.message);
     this.name = 'CommandFailed';
     this.code = failure.code;
+    this.issues = ('issues' in failure && failure.issues) || [];
   }
 }
 

@@ -471,7 +471,7 @@ test.describe('one paper’s tags and details', () => {
     await form.getByLabel('Title').fill('Causal Probing of Language Models');
     await form.getByLabel('Year').fill('twenty');
     await form.getByRole('button', { name: 'Save details' }).click();
-    await expect(form.getByRole('alert')).toHaveText('“twenty” is not a year.');
+    await expect(form.getByLabel('Year')).toHaveAccessibleDescription('“twenty” is not a year.');
     await form.getByLabel('Year').fill('2024');
     await form.getByRole('button', { name: 'Save details' }).click();
     await expect(form).toHaveCount(0);

@@ -2,17 +2,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { findings } from './a11y-audit';
-import { expect, test } from './helpers';
+import { FIXTURES, expect, test } from './helpers';
 
 /**
  * QA s32: what the person reads is never out of reach. A long abstract in triage on a short window is read by
- * keyboard and covered by nothing; the shortcut sheet fits the window and has a Close button. axe-core (serious
- * and critical findings, less the reviewed baseline) runs on both.
+ * keyboard and covered by nothing; the shortcut sheet fits the window and has a Close button; Edit details says
+ * every problem at its field; a highlight's comment is drawn as a note is. axe-core (serious and critical
+ * findings, less the reviewed baseline) runs on each.
  */
 const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_62c7f67eba4f4526.txt');
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screens');
 test.skip(!existsSync(SEED), 'Skipped: ../shared/seeds is not beside this clone.');
 test.use({ seed: [SEED] });
+// axe-core over a whole page takes seconds on a busy machine.
+test.slow();
 
 /** Triage, skipped on to the first paper whose abstract is longer than the window leaves it. */
 async function longAbstractInTriage(page: Page): Promise<Locator> {
@@ -135,3 +138,35 @@ for (const [width, height] of [
     await expect(sheet).toHaveCount(0);
   });
 }
+
+test.describe('details', () => {
+  test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
+
+  test('Edit details: an empty title and a year that is none are both said at their fields, the focus on the first', async ({
+    page,
+    app,
+  }) => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.goto(app.url);
+    await page.getByRole('grid', { name: 'Papers' }).getByRole('row').nth(1).click();
+    const detail = page.getByRole('complementary', { name: 'Paper' });
+    await detail.getByRole('button', { name: 'Edit details' }).click();
+    const form = detail.getByRole('form', { name: 'Edit details' });
+    await form.getByRole('textbox', { name: 'Title' }).fill('');
+    await form.getByRole('textbox', { name: 'Year' }).fill('20x6');
+    await form.getByRole('button', { name: 'Save details' }).click();
+    await expect(form.getByRole('textbox', { name: 'Title' })).toBeFocused();
+    await expect(form.getByRole('textbox', { name: 'Title' })).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByRole('textbox', { name: 'Title' })).toHaveAccessibleDescription('A paper needs a title.');
+    await expect(form.getByRole('textbox', { name: 'Year' })).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByRole('textbox', { name: 'Year' })).toHaveAccessibleDescription('“20x6” is not a year.');
+    await expect(form.getByRole('textbox', { name: 'Year' })).toHaveValue('20x6');
+    // Next to its field: the title's problem is drawn right under the title box.
+    const title = await rect(form.getByRole('textbox', { name: 'Title' }));
+    const problem = await rect(form.getByText('A paper needs a title.'));
+    expect(problem.top - title.bottom).toBeGreaterThanOrEqual(0);
+    expect(problem.top - title.bottom).toBeLessThan(16);
+    await page.screenshot({ path: join(SHOTS, 'edit-problems-900.png') });
+    expect(await findings(page)).toEqual([]);
+  });
+});
