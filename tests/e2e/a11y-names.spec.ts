@@ -56,8 +56,7 @@ test('the names on the Inbox row, the detail pane and triage', async ({ app, pag
         - list:
           - listitem:
             - 'button "Green highlight in the abstract: “Alpha studies how researchers”. Comment: The claim."'
-            - textbox "Comment on this highlight":
-              - text: The claim.
+            - paragraph: The claim.
             - button "Colour Green" [pressed]
             - button "Remove"
       - region "Note":

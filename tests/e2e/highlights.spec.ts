@@ -38,6 +38,9 @@ test('select a passage, highlight it with a colour and comment; it survives a re
   await expect(page.locator('.abstract mark')).toHaveText('learned top-k pattern');
   await page.screenshot({ path: 'test-results/screens/highlights.png' });
 
+  // The comment is drawn as markdown; its box opens on Edit comment.
+  await expect(list.getByText('the key idea', { exact: true })).toBeVisible();
+  await list.getByRole('button', { name: 'Edit comment' }).click();
   await list.getByRole('textbox', { name: 'Comment on this highlight' }).fill('the key idea, revisited');
   await list.getByRole('textbox', { name: 'Comment on this highlight' }).press('Enter');
   await list.getByRole('button', { name: 'Colour pink' }).click();

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { findings } from './a11y-audit';
-import { FIXTURES, expect, test } from './helpers';
+import { FIXTURES, api, expect, test } from './helpers';
 
 /**
  * QA s32: what the person reads is never out of reach. A long abstract in triage on a short window is read by
@@ -168,5 +168,40 @@ test.describe('details', () => {
     expect(problem.top - title.bottom).toBeLessThan(16);
     await page.screenshot({ path: join(SHOTS, 'edit-problems-900.png') });
     expect(await findings(page)).toEqual([]);
+  });
+  test("a highlight's comment under the abstract is drawn as a note is: bold and math, not the markdown typed", async ({
+    page,
+    app,
+  }) => {
+    const { papers } = await api<{ papers: { id: string; title: string }[] }>(app, 'papers.list', { status: 'all' });
+    const paper = papers[0]!;
+    await api(app, 'annotations.add', {
+      paperId: paper.id,
+      target: 'abstract',
+      start: 0,
+      end: 20,
+      color: 'yellow',
+      comment: 'Key claim: **RL** helps with $O(n^2)$ cost',
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(app.url);
+    await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
+    const highlights = page.getByRole('complementary', { name: 'Paper' }).getByRole('region', { name: 'Highlights' });
+    const item = highlights.getByRole('listitem');
+    await expect(item.locator('strong')).toHaveText('RL');
+    await expect(item.locator('.katex')).toBeVisible();
+    await expect(item).not.toContainText('**RL**');
+    await expect(item).not.toContainText('$O(n^2)$');
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'highlight-comment-1280.png') });
+    expect(await findings(page)).toEqual([]);
+    // Edited as typed, drawn again after.
+    await item.getByRole('button', { name: 'Edit comment' }).click();
+    const box = item.getByRole('textbox', { name: 'Comment on this highlight' });
+    await expect(box).toBeFocused();
+    await expect(box).toHaveValue('Key claim: **RL** helps with $O(n^2)$ cost');
+    await box.fill('Key claim: *RL* helps');
+    await box.press('Enter');
+    await expect(item.locator('em')).toHaveText('RL');
   });
 });

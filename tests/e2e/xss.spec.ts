@@ -52,7 +52,11 @@ test.describe('hostile text everywhere', () => {
     await expect(page.locator('.detail-title')).toContainText('<svg onload=alert("title")>');
     await expect(page.locator('.abstract')).toContainText('<script>alert("abstract")</script>');
     await expect(page.locator('.detail')).toContainText('<img src=x onerror=alert("author")>');
+    // The comment is drawn as markdown, its raw HTML left out and its javascript: link inert; its box keeps it all.
+    await expect(page.locator('.annotation-comment-text')).toContainText('x');
+    await page.getByRole('button', { name: 'Edit comment' }).click();
     await expect(page.locator('.annotation-comment')).toHaveValue(/onerror=alert\("comment"\)/);
+    await page.locator('.annotation-comment').press('Enter');
     const preview = page.locator('.note-preview');
     await expect(preview).toContainText('<img src=x onerror=alert("note-img")>');
     await expect(preview.getByRole('link', { name: 'a fine link' })).toHaveAttribute(

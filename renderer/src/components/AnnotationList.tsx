@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import type { Annotation } from '../store/types';
 import { COLORS, COLOR_NAME } from './popover-parts';
 import { readableQuote } from '../pdf/page-text';
+
+// As in the note: the markdown renderer is its own chunk, loaded when a comment is first drawn.
+const Markdown = lazy(() => import('./Markdown').then((module) => ({ default: module.Markdown })));
 
 type Props = {
   annotations: Annotation[];
@@ -48,6 +51,9 @@ function AnnotationItem({
   onOpenPdf,
 }: { annotation: Annotation; active: boolean } & Omit<Props, 'annotations' | 'activeId'>) {
   const [comment, setComment] = useState(a.comment);
+  // A comment is shown as a note is (markdown and math, no raw HTML); its box opens on Edit comment, or at once
+  // for a highlight without one.
+  const [editing, setEditing] = useState(false);
   const inPdf = a.target === 'pdf';
   const where = inPdf ? `page ${(a.page ?? 0) + 1}` : a.target;
   return (
@@ -63,15 +69,28 @@ function AnnotationItem({
         <span className="annotation-colour">{COLOR_NAME[a.color]}</span>
         {inPdf && <span className="annotation-page">p. {(a.page ?? 0) + 1}</span>}“{readableQuote(a)}”
       </button>
-      <input
-        className="annotation-comment"
-        aria-label="Comment on this highlight"
-        placeholder="Add a comment"
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-        onBlur={() => comment !== a.comment && onUpdate(a.id, { comment })}
-        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-      />
+      {comment.trim() && !editing ? (
+        <div className="annotation-comment-text" onDoubleClick={() => setEditing(true)}>
+          <Suspense fallback={<div className="markdown">{comment}</div>}>
+            <Markdown text={comment} />
+          </Suspense>
+        </div>
+      ) : (
+        <input
+          className="annotation-comment"
+          aria-label="Comment on this highlight"
+          placeholder="Add a comment"
+          value={comment}
+          // Opened by Edit comment: the focus goes into it.
+          autoFocus={editing}
+          onChange={(e) => setComment(e.target.value)}
+          onBlur={() => {
+            setEditing(false);
+            if (comment !== a.comment) onUpdate(a.id, { comment });
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        />
+      )}
       <div className="annotation-tools">
         {COLORS.map((c) => (
           <button
@@ -84,6 +103,11 @@ function AnnotationItem({
             onClick={() => onUpdate(a.id, { color: c })}
           />
         ))}
+        {comment.trim() && !editing && (
+          <button type="button" className="button small ghost" onClick={() => setEditing(true)}>
+            Edit comment
+          </button>
+        )}
         <button type="button" className="button small ghost" onClick={() => onRemove(a.id)}>
           Remove
         </button>
