@@ -123,7 +123,7 @@ describe('find in a PDF that cannot be read', () => {
     expect(onPage4).toBeGreaterThan(0);
     const pdf = documentWithBrokenPages(4);
     // The page was drawn first (its text layer asked for its text): find still knows it was not read.
-    expect(await pdf.texts.text(3)).toEqual({ text: '', starts: [] });
+    expect(await pdf.texts.text(3)).toEqual({ text: '', starts: [], unreadable: true });
     const { container } = render(<Reader pdf={pdf} find="tracemonkey" />);
     const statuses = statusesOf(container);
     await waitFor(() => expect(countOf(container)).toMatch(new RegExp(` of ${everywhere - onPage4}$`)), LONG);
