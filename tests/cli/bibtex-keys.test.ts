@@ -3,10 +3,10 @@
 // ("advancing", "scaling", "bag"), which collide across digests and say little.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED, tempDir } from '../core/helpers';
+import { SEED, tempDir, corpusFile } from '../core/helpers';
 import { cliIn } from './child';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
+const CORPUS = corpusFile();
 const FILES = [
   SEED,
   join(CORPUS, 'hf-daily-papers', 'hf-daily-2026-08-18.json'),

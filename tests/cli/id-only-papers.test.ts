@@ -4,19 +4,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED, tempDir } from '../core/helpers';
+import { SEED, tempDir, corpusFile } from '../core/helpers';
 import { cliIn, jsonIn } from './child';
 
-const HF_DAILY = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'corpus',
-  'hf-daily-papers',
-  'hf-daily-2024-05-27.json',
-);
+const HF_DAILY = corpusFile('hf-daily-papers', 'hf-daily-2024-05-27.json');
 // Three papers of that digest, written the three ways people paste them.
 const PASTED = ['2405.15738', 'arXiv:2405.15574', 'https://arxiv.org/abs/2405.15071v2'];
 

@@ -1,11 +1,10 @@
 // IEEE's math markup in a title (QA s32 item 5): JabRef's test library has "X- and <tex>$\gamma$</tex>-Ray",
 // which showed as "<tex>γ</tex>" and exported as \textless{}tex\textgreater{}. Through the real CLI.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../core/helpers';
+import { tempDir, corpusFile } from '../core/helpers';
 import { cliIn, jsonIn } from './child';
 
-const JABREF = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'bibtex', 'jabref-testjabref.bib');
+const JABREF = corpusFile('bibtex', 'jabref-testjabref.bib');
 
 describe('a .bib title with <tex>…</tex> math', () => {
   it('reads as the math it holds, in the list and in the BibTeX export', async () => {

@@ -1,19 +1,9 @@
 // The name of an export's file says which papers it holds (QA s32 item 12): it was paperqueue-<date>.bib
 // whatever list was exported. Through the library.export command, on a real store with the QA's files.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, openTempStore, run } from './helpers';
+import { fixture, openTempStore, run, corpusFile } from './helpers';
 
-const HF_DAILY = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'corpus',
-  'hf-daily-papers',
-  'hf-daily-2026-08-18.json',
-);
+const HF_DAILY = corpusFile('hf-daily-papers', 'hf-daily-2026-08-18.json');
 const now = () => new Date('2026-12-06T10:00:00Z');
 
 describe("an export's file name", () => {

@@ -41,6 +41,9 @@ export async function run<K extends CommandName>(
 
 export const fixture = (name: string): string => join(import.meta.dirname, '..', 'fixtures', name);
 export const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_62c7f67eba4f4526.txt');
+/** A path in ../shared/corpus beside the clone (real files from other tools; tests that read it skip where it is absent). */
+export const corpusFile = (...parts: string[]): string =>
+  join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', ...parts);
 
 /** mulberry32, so every run sees the same "random" libraries. */
 export function seeded(seed: number): () => number {

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openTempStore, run } from './helpers';
+import { openTempStore, run, corpusFile } from './helpers';
 
 // The corpus lives in ../shared beside the project, so that it stays a fair test; a clone without it skips.
-const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
+const CORPUS = corpusFile();
 const FILES = existsSync(CORPUS)
   ? readdirSync(CORPUS, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && entry.name !== 'README.md')

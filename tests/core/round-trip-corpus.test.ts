@@ -9,9 +9,10 @@ import { decodeImportBytes } from '../../electron/core/importers/decode';
 import { authorNamesOf } from '../../electron/core/names';
 import { createPaper } from '../../electron/core/paper';
 import type { Paper } from '../../electron/core/schema';
+import { corpusFile } from './helpers';
 
 // The corpus lives in ../shared beside the project, so that it stays a fair test; a clone without it skips.
-const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'bibtex');
+const CORPUS = corpusFile('bibtex');
 const FILES = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => name.endsWith('.bib')) : [];
 const SOURCE = { format: 'bibtex', name: 'corpus', importedAt: '2026-12-02T00:00:00.000Z' } as const;
 

@@ -12,8 +12,9 @@ import { parseImport } from '../../electron/core/importers/index';
 import { authorNamesOf } from '../../electron/core/names';
 import { createPaper } from '../../electron/core/paper';
 import type { Paper } from '../../electron/core/schema';
+import { corpusFile } from './helpers';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
+const CORPUS = corpusFile();
 const SOURCE = { format: 'corpus', name: 'corpus', importedAt: '2026-12-02T00:00:00.000Z' } as const;
 // BibTeX files under 20 kB: the big ones take seconds each through three formats, and BibTeX's own test has them.
 const SMALL = 20_000;

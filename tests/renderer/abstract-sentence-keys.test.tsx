@@ -1,19 +1,16 @@
 // @vitest-environment jsdom
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HighlightableText } from '../../renderer/src/components/HighlightableText';
+import { corpusFile } from '../core/helpers';
 
 afterEach(cleanup);
 
 /** A real abstract (a record of ASReview's test RIS file) with "0.82 vs. 0.76" in a sentence. */
 let abstract = '';
 beforeAll(async () => {
-  const ris = await readFile(
-    join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'ris', 'asreview-baseline-bom-crlf.ris'),
-    'utf8',
-  );
+  const ris = await readFile(corpusFile('ris', 'asreview-baseline-bom-crlf.ris'), 'utf8');
   const line = ris.split(/\r?\n/).find((l) => l.startsWith('AB  - ') && l.includes('0.82 vs. 0.76'));
   abstract = line!.slice('AB  - '.length).trim();
 });

@@ -1,23 +1,13 @@
 // @vitest-environment jsdom
-import { join } from 'node:path';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ImportDialog } from '../../renderer/src/components/ImportDialog';
 import { mathReady } from '../../renderer/src/components/TexText';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
-import { openTempStore, run } from '../core/helpers';
+import { openTempStore, run, corpusFile } from '../core/helpers';
 import { inProcess } from './in-process';
 
-const LISTING = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'corpus',
-  'arxiv-html',
-  'astro-ph-pastweek-2024-11-22-browser-saved.html',
-);
+const LISTING = corpusFile('arxiv-html', 'astro-ph-pastweek-2024-11-22-browser-saved.html');
 
 beforeAll(() => mathReady());
 afterEach(cleanup);

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { toBibtex } from '../../../electron/core/exporters/bibtex';
 import { parseDoi } from '../../../electron/core/identifiers';
 import { paper } from './papers';
+import { corpusFile } from '../helpers';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'bibtex');
+const CORPUS = corpusFile('bibtex');
 
 const displayName = (c: Creator): string =>
   c.name ?? [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ');

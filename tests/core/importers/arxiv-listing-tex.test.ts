@@ -9,8 +9,9 @@ import { arxivListingImporter } from '../../../electron/core/importers/arxiv-lis
 import { listingText } from '../../../electron/core/importers/listing-tex';
 import { createPaper } from '../../../electron/core/paper';
 import type { Source } from '../../../electron/core/schema';
+import { corpusFile } from '../helpers';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'arxiv-html');
+const CORPUS = corpusFile('arxiv-html');
 const PASTWEEK = 'astro-ph-pastweek-2024-11-22-browser-saved.html';
 const AT = '2026-12-05T08:00:00.000Z';
 

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { arxivListingImporter } from '../../../electron/core/importers/arxiv-listing';
+import { corpusFile } from '../helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'arxiv-listing');
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'arxiv-html');
+const CORPUS = corpusFile('arxiv-html');
 const PASTWEEK = 'astro-ph-pastweek-2024-11-22-browser-saved.html';
 const read = (dir: string, name: string) => readFile(join(dir, name), 'utf8');
 

@@ -6,9 +6,10 @@ import { EMPTY_ENTRY } from '../../../electron/core/importers/draft-content';
 import { decodeImportBytes } from '../../../electron/core/importers/decode';
 import { withoutNames } from './without-names';
 import { latexToDisplay, latexToText, mathToText, plainText } from '../../../electron/core/importers/latex';
+import { corpusFile } from '../helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'bibtex');
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'bibtex');
+const CORPUS = corpusFile('bibtex');
 
 const readFixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
 /** The drafts without their structured names, which bibtex-names.test.ts checks; the names shown stay here. */

@@ -3,10 +3,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cslJsonImporter } from '../../../electron/core/importers/csl-json';
-import { fixture } from '../helpers';
+import { fixture, corpusFile } from '../helpers';
 import { withoutNames } from './without-names';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = corpusFile();
 const read = (name: string): Promise<string> => readFile(fixture(join('csl-json', name)), 'utf8');
 
 describe('CSL-JSON importer', () => {

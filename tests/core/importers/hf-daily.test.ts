@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hfDailyImporter } from '../../../electron/core/importers/hf-daily';
+import { corpusFile } from '../helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'hf-daily');
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'hf-daily-papers');
+const CORPUS = corpusFile('hf-daily-papers');
 const read = (dir: string, name: string) => readFile(join(dir, name), 'utf8');
 
 describe('Hugging Face daily papers importer', () => {

@@ -3,10 +3,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { risImporter } from '../../../electron/core/importers/ris';
-import { fixture } from '../helpers';
+import { fixture, corpusFile } from '../helpers';
 import { withoutNames } from './without-names';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = corpusFile();
 const read = (name: string): Promise<string> => readFile(fixture(join('ris', name)), 'utf8');
 const readCorpus = (name: string): Promise<string> => readFile(join(CORPUS, 'ris', name), 'utf8');
 

@@ -3,10 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textRecordsImporter } from '../../../electron/core/importers/text-records';
+import { corpusFile } from '../helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'text-records');
 const SEED_FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'plain-text-digest');
+const CORPUS = corpusFile('plain-text-digest');
 const read = (dir: string, name: string) => readFile(join(dir, name), 'utf8');
 
 describe('labelled text records importer', () => {
