@@ -148,7 +148,7 @@ describe('paperqueue CLI', () => {
     const result = await cli(['stats', '--json', '--data', data]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^paperqueue: The library file could not be read: it is not valid JSON.*\. It was moved to .*library\.damaged-\d{8}T\d+Z\.json\. The library now holds 5 papers it had lost from the backup of \d{4}-\d\d-\d\d \d\d:\d\d UTC\.\n$/,
+      /^paperqueue: The library file could not be read: it is not valid JSON.*\. It was moved to .*library\.damaged-\d{8}T\d+Z\.json\. The library now holds 5 papers it had lost from the backup of \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Those 5 are as they were then: notes, highlights, statuses and reading places changed on them since could not be recovered\.\n$/,
     );
     expect(JSON.parse(result.stdout)).toMatchObject({ total: 5 });
     const backups = JSON.parse((await cli(['backup', 'list', '--json', '--data', data])).stdout) as { id: string }[];

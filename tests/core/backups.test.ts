@@ -106,7 +106,8 @@ describe('backups', () => {
       new RegExp(
         `^The library file could not be read: it is not valid JSON.*\\. It was moved to .*library\\.damaged-\\d{8}T\\d+Z\\.json\\. ` +
           `The library now holds 5 papers read from it and 1 paper it had lost from the backup of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\. ` +
-          `Its unreadable line ${fourth + 1} \\(paper ${ids[3]}\\) came back from the backup, as it was then\\.$`,
+          `That paper is as it was then: notes, highlights, statuses and reading places changed on them since could not be recovered\\. ` +
+          `Its unreadable line ${fourth + 1} \\(paper ${ids[3]}\\) came back from the backup\\.$`,
       ),
     );
     // What it wrote opens as it is, with nothing to recover.

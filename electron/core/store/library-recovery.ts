@@ -104,6 +104,13 @@ function describeRecovery(
       ? `The library now holds ${sources.join(' and ')}.`
       : 'No paper could be read from it and no backup was valid, so the library starts empty.',
   );
+  // The backup's papers are the backup's: what was done to them after it (a note, a highlight, a status, the
+  // place in a PDF) was only in the damaged file, and is lost with the lines it could not give back.
+  if (fromBackup > 0 && backup)
+    said.push(
+      `${fromBackup === 1 ? 'That paper is' : `Those ${grouped(fromBackup)} are`} as ${fromBackup === 1 ? 'it was' : 'they were'} then: ` +
+        'notes, highlights, statuses and reading places changed on them since could not be recovered.',
+    );
   if (unreadable.length > 0) {
     const inBackup = new Set(backupPapers?.map((paper) => paper.id));
     const missing = unreadable.filter((line) => line.id === undefined || !inBackup.has(line.id));
@@ -114,7 +121,7 @@ function describeRecovery(
         .join(', ') + (list.length > LINES_NAMED ? ` and ${grouped(list.length - LINES_NAMED)} more` : '');
     said.push(
       missing.length === 0
-        ? `Its unreadable ${unreadable.length === 1 ? 'line' : 'lines'} ${named(unreadable)} came back from the backup, as ${unreadable.length === 1 ? 'it was' : 'they were'} then.`
+        ? `Its unreadable ${unreadable.length === 1 ? 'line' : 'lines'} ${named(unreadable)} came back from the backup.`
         : `${missing.length === 1 ? 'Line' : 'Lines'} ${named(missing)} could not be read and ${missing.length === 1 ? 'is' : 'are'} in no backup: ${missing.length === 1 ? 'it is' : 'they are'} kept in the moved file.`,
     );
   }
