@@ -1,10 +1,9 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { Annotation } from '../store/types';
 import { COLORS, COLOR_NAME } from './popover-parts';
 import { readableQuote } from '../pdf/page-text';
-
 // As in the note: the markdown renderer is its own chunk, loaded when a comment is first drawn.
-const Markdown = lazy(() => import('./Markdown').then((module) => ({ default: module.Markdown })));
+import { LazyMarkdown as Markdown } from './LazyMarkdown';
 
 type Props = {
   annotations: Annotation[];

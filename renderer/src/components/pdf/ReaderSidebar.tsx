@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { OutlineItem } from '../../pdf/pdfjs';
 import { webUrl } from '../../pdf/links';
 import type { Annotation } from '../../store/types';
-import { readableQuote } from '../../pdf/page-text';
+import { HighlightEntry } from './HighlightEntry';
+import './sidebar.css';
 
 type Props = {
   outline: readonly OutlineItem[];
@@ -49,18 +50,12 @@ export function ReaderSidebar({ outline, highlights, activeAnnotationId, onOutli
         ) : (
           <ul className="pdf-hl-list">
             {sorted.map((a) => (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  className={`pdf-hl-item hl-${a.color}${a.id === activeAnnotationId ? ' active' : ''}`}
-                  aria-label={`Page ${(a.page ?? 0) + 1}, ${a.color} highlight: “${readableQuote(a)}”${a.comment ? `. Comment: ${a.comment}` : ''}`}
-                  onClick={(event) => onHighlight(a, event.currentTarget)}
-                >
-                  <span className="pdf-hl-page">p. {(a.page ?? 0) + 1}</span>
-                  <span className="pdf-hl-quote">“{clipped(readableQuote(a))}”</span>
-                  {a.comment && <span className="pdf-hl-comment">{a.comment}</span>}
-                </button>
-              </li>
+              <HighlightEntry
+                key={a.id}
+                annotation={a}
+                active={a.id === activeAnnotationId}
+                onHighlight={onHighlight}
+              />
             ))}
           </ul>
         )}
@@ -91,9 +86,4 @@ function OutlineList({ items, onOutline }: { items: readonly OutlineItem[]; onOu
       })}
     </ul>
   );
-}
-
-/** A passage as the list of highlights shows it: at most 140 characters. */
-function clipped(quote: string): string {
-  return quote.length > 140 ? `${quote.slice(0, 137)}…` : quote;
 }
