@@ -17,9 +17,30 @@ const META_STYLE_SRC = "style-src 'self'";
  * page's address rather than assets/. The build only: the dev server serves its own styles.
  */
 export function inlinePageStyles(): Plugin {
+  /** The stylesheets inlined into the page, so no longer files of the build. */
+  const inlined = new Set<string>();
   return {
     name: 'paperqueue-inline-page-styles',
     apply: 'build',
+    // A lazily imported chunk whose module's CSS went into the entry's stylesheet lists that stylesheet among its
+    // import's dependencies: the import would ask for a file the build no longer has, and fail when first used
+    // (the reader never opened). Refused here, where it is made, not found in a window.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk') continue;
+          // Named relative to the chunk ("./index-….css"): its hashed name alone is looked for.
+          const named = [...inlined].find((fileName) => chunk.code.includes(fileName.split('/').pop()!));
+          if (named)
+            this.error(
+              `${chunk.fileName} loads ${named} with a lazy import, but that stylesheet is inlined into the page ` +
+                "and is not a file of the build: import the module the import needs from the page's own code " +
+                '(as components/LazyMarkdown.ts does), so that its chunk does not depend on the stylesheet',
+            );
+        }
+      },
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle, filename }) {
@@ -38,6 +59,7 @@ export function inlinePageStyles(): Plugin {
           page = page.replace(META_STYLE_SRC, `${META_STYLE_SRC} ${hashSource(css)}`);
           page = page.replace(link, () => `<style>${css}</style>`);
           delete bundle[fileName!];
+          inlined.add(fileName!);
         }
         return page;
       },

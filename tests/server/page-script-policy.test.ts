@@ -118,6 +118,29 @@ describe('the build puts the theme script in the page (scripts/build/inline-them
     expect(pagePolicy(built)).toBe(withHashes([hash(THEME_SCRIPT)], [hash(CSS)]));
   });
 
+  it('refuses a build whose lazy chunk would load the stylesheet it inlined (a file the build no longer has)', async () => {
+    const plugin = inlinePageStyles();
+    const linked =
+      '<meta content="style-src \'self\'"><head><link rel="stylesheet" href="./assets/index-abcd.css"></head>';
+    const bundle: Record<string, unknown> = { 'assets/index-abcd.css': { type: 'asset', source: CSS } };
+    await transform(plugin, linked, { bundle } as never);
+    const generate = (plugin.generateBundle as { handler: (options: unknown, bundle: unknown) => void }).handler;
+    const errors: string[] = [];
+    const context = { error: (message: string) => errors.push(message) };
+    // A chunk that only mentions other files passes; one whose import lists the inlined stylesheet does not.
+    bundle['assets/Reader-1.js'] = { type: 'chunk', fileName: 'assets/Reader-1.js', code: 'import("./Other-2.js")' };
+    generate.call(context, {}, bundle);
+    expect(errors).toEqual([]);
+    bundle['assets/Reader-1.js'] = {
+      type: 'chunk',
+      fileName: 'assets/Reader-1.js',
+      code: 'const m=()=>["./Markdown-3.js","./index-abcd.css"];',
+    };
+    generate.call(context, {}, bundle);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^assets\/Reader-1\.js loads assets\/index-abcd\.css with a lazy import/);
+  });
+
   it('refuses a script that would end its element early, and a page without the policy it extends', async () => {
     await expect(transform(inlineThemeScript('x="</script>"'), '<head></head>', {})).rejects.toThrow(/<\/script/);
     await expect(transform(inlineThemeScript(), '<meta content="script-src *"><head></head>', {})).rejects.toThrow(
