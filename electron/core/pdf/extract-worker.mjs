@@ -86,7 +86,7 @@ async function read({ bytes, password, maxPages }) {
     let firstPage;
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
-      // The reader's text layer asks for the same unnormalised items, so offsets into this text agree with it.
+      // Unnormalised, as the reader asks for them too (it normalises them itself: renderer/src/pdf/normalise.ts).
       const items = await page.getTextContent({ disableNormalization: true }).then(
         (content) => content.items.filter((item) => typeof item.str === 'string'),
         () => [],

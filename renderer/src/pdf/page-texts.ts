@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
+import { normalisedContent } from './normalise';
 import { laidOut, pageText, type TextItemLike } from './page-text';
 
 /** How many pages' full text content (every glyph run with its place and font) is kept for the text layer. */
@@ -34,9 +35,9 @@ export class PageTexts {
     private readonly charsKept = PLAIN_CHARS_KEPT,
   ) {}
 
+  /** The page's text content, normalised as pdf.js would but right-to-left words in logical order (readContent). */
   content(index: number): Promise<TextContent> {
-    const found = recent(this.contents, index, () => this.doc.getPage(index + 1).then((page) => page.getTextContent()));
-    return found;
+    return recent(this.contents, index, () => this.readContent(index));
   }
 
   /**
@@ -57,14 +58,11 @@ export class PageTexts {
     if (kept !== undefined) return Promise.resolve(kept);
     const laid = this.laid.get(index);
     if (laid) return laid.then((l) => l.text);
-    return this.doc
-      .getPage(index + 1)
-      .then((page) => page.getTextContent())
-      .then((content) => {
-        const text = pageText(content.items as TextItemLike[]);
-        this.keep(index, text);
-        return text;
-      });
+    return this.readContent(index).then((content) => {
+      const text = pageText(content.items as TextItemLike[]);
+      this.keep(index, text);
+      return text;
+    });
   }
 
   /** How many pages' plain text is kept, and their characters. */
@@ -79,6 +77,17 @@ export class PageTexts {
     this.laid.clear();
     this.plains.clear();
     this.plainChars = 0;
+  }
+
+  /**
+   * The page's text content from pdf.js, its normalisation (ligatures and Arabic presentation forms as letters)
+   * done here (normalisedContent), as pdf.js does it but in logical order, where pdf.js reverses Arabic ligatures.
+   */
+  private readContent(index: number): Promise<TextContent> {
+    return this.doc
+      .getPage(index + 1)
+      .then((page) => page.getTextContent({ disableNormalization: true }))
+      .then(normalisedContent);
   }
 
   /** The page's laid-out text, kept for the last pages asked for; rejected when pdf.js cannot read it. */
