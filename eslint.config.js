@@ -39,6 +39,16 @@ export default tseslint.config(
     },
   },
   {
+    // Shared with the renderer by value: pure, it imports nothing but its own folder's modules.
+    files: ['electron/core/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./)', message: 'electron/core/shared/ imports only from its own folder.' }] },
+      ],
+    },
+  },
+  {
     // The renderer reaches the core only through the type-only contract.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
@@ -52,9 +62,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/electron/**', 'electron', 'node:*'],
+              // electron/core/shared/ is pure (no Node, no DOM) and shared with the core by value.
+              regex: '^(electron|node:.*|(.*/)?electron/(?!core/shared/[^/]+$).*)$',
               allowTypeImports: true,
-              message: 'Type-only imports from electron/ in the renderer.',
+              message: 'Type-only imports from electron/ in the renderer (values only from electron/core/shared/).',
             },
           ],
         },

@@ -7,12 +7,13 @@ import { ATTACHMENTS_FOLDER } from './files';
 
 /**
  * Bump when extraction changes what it gives, so old caches are extracted again. 2: right-to-left words read
- * in order; a text of version 1 with no right-to-left character is the same in 2, so it is kept.
+ * in order; 3: Latin words and numbers in a right-to-left line read in order (the bidi algorithm's). A text of an
+ * older version with no right-to-left character is the same now, so it is kept.
  */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 const CachedText = z.object({
-  version: z.union([z.literal(1), z.literal(CACHE_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(CACHE_VERSION)]),
   pages: z.array(z.string()),
   info: z.object({
     pages: z.number().int().nonnegative(),

@@ -1,4 +1,7 @@
 // Pure: imported by the Node extraction and by the reader's text layer, so nothing from pdfjs or node here.
+import { readingOrder, RIGHT_TO_LEFT } from '../shared/reading-order';
+
+export { RIGHT_TO_LEFT };
 
 /**
  * The part of a PDF.js text item (or marked-content marker, which has no `str`) that a page's text is made of:
@@ -7,8 +10,8 @@
 export type TextItemLike = { str?: string; hasEOL?: boolean; dir?: string; transform?: ArrayLike<number> };
 
 /**
- * A page's text: every item's `str` in reading order (readingOrder), with '\n' where a line ends. Nothing is
- * trimmed or normalised, so a character offset in this text maps onto the text layer's spans.
+ * A page's text: every item's `str` in reading order (readingOrder, electron/core/shared/reading-order.ts, which
+ * the reader's page text reads items in too), with '\n' where a line ends. Nothing is trimmed or normalised.
  */
 export function pageText(items: readonly TextItemLike[]): string {
   const strings = items.filter((item): item is TextItemLike & { str: string } => typeof item.str === 'string');
@@ -20,59 +23,6 @@ export function pageText(items: readonly TextItemLike[]): string {
     if (strings[k]!.hasEOL) text += '\n';
   }
   return text;
-}
-
-/** A character PDF.js may read right to left (its bidi's R, AL and AN): a page without one has no right-to-left item. */
-export const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-
-// A letter of an item pdf.js reads left to right: it ends a run of right-to-left items.
-const LETTER = /\p{L}/u;
-
-/**
- * The order `items` (each with a string) are read in, as indices into them, or undefined when it is the order
- * pdf.js gives them in, as on every page without a right-to-left item. PDF.js gives each right-to-left word
- * (item) in logical order, but the items of a line in the order the PDF draws them, commonly left to right:
- * three Arabic words would read last word first. So on each line (up to an item that ends it) a run of
- * right-to-left items, with the spaces, digits and punctuation between them, is read right to left by place.
- * The same rule as the reader's (renderer/src/pdf/page-text.ts), which tests/renderer/pdf-rtl-order.test.ts checks.
- */
-function readingOrder(
-  items: readonly { str: string; hasEOL?: boolean; dir?: string; transform?: ArrayLike<number> }[],
-): number[] | undefined {
-  if (!items.some((item) => item.dir === 'rtl')) return undefined;
-  const order = items.map((_, i) => i);
-  let first = -1;
-  let last = -1;
-  const end = () => {
-    if (last > first && first >= 0) order.splice(first, last - first + 1, ...rightToLeft(items, first, last));
-    first = -1;
-  };
-  items.forEach((item, i) => {
-    if (item.dir === 'rtl') {
-      if (first < 0) first = i;
-      last = i;
-    } else if (LETTER.test(item.str)) end();
-    if (item.hasEOL) end();
-  });
-  end();
-  return order;
-}
-
-/** Items first..last (a run of one line) right to left: by where each starts along its baseline, else reversed. */
-function rightToLeft(items: readonly { transform?: ArrayLike<number> }[], first: number, last: number): number[] {
-  const run: number[] = [];
-  for (let i = last; i >= first; i--) run.push(i);
-  const along = (i: number) => {
-    const t = items[i]!.transform;
-    if (!t || t.length < 6) return undefined;
-    const scale = Math.hypot(t[0]!, t[1]!);
-    return scale > 0 ? (t[0]! * t[4]! + t[1]! * t[5]!) / scale : t[4]!;
-  };
-  const places = run.map(along);
-  if (places.some((place) => place === undefined || !Number.isFinite(place))) return run;
-  // From the reversed drawing order, so items at one place keep it.
-  const at = new Map(run.map((i, k) => [i, places[k]!]));
-  return run.sort((a, b) => at.get(b)! - at.get(a)!);
 }
 
 const LIGATURES: Record<string, string> = {

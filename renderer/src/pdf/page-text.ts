@@ -1,3 +1,6 @@
+// The one module the renderer takes from electron/ by value: pure, shared with the core (eslint.config.js).
+import { readingOrder } from '../../../electron/core/shared/reading-order';
+
 /**
  * A text item as pdf.js gives it: marker items (marked content) carry no `str`; `dir` and `transform` place
  * right-to-left words in reading order.
@@ -5,10 +8,10 @@
 export type TextItemLike = { str?: string; hasEOL?: boolean; dir?: string; transform?: readonly number[] };
 
 /**
- * The text of a page as highlight offsets count it: each item's string in reading order (readingOrder), a line
- * feed where a line ends, nothing for marker items. The same rule as the core's pageText
- * (electron/core/pdf/page-text.ts), copied because the renderer imports only types from electron/;
- * tests/renderer/pdf-text.test.ts and pdf-rtl-order.test.ts check the two agree.
+ * The text of a page as highlight offsets count it: each item's string in reading order (readingOrder, the core's
+ * own, electron/core/shared/reading-order.ts), a line feed where a line ends, nothing for marker items. The same
+ * rule as the core's pageText (electron/core/pdf/page-text.ts); tests/renderer/pdf-text.test.ts and
+ * pdf-rtl-order.test.ts check the two agree.
  */
 export function pageText(items: readonly TextItemLike[]): string {
   return layOut(items, false).text;
@@ -38,54 +41,6 @@ function layOut(items: readonly TextItemLike[], keep: boolean): { text: string; 
   }
   if (order && keep) remember(text, strings, starts);
   return { text, starts };
-}
-
-// A letter of an item pdf.js reads left to right: it ends a run of right-to-left items.
-const LETTER = /\p{L}/u;
-
-/**
- * The order `items` (each with a string) are read in, as indices into them, or undefined when it is the order
- * pdf.js gives them in, as on every page without a right-to-left item. PDF.js gives each right-to-left word
- * (item) in logical order, but the items of a line in the order the PDF draws them, commonly left to right:
- * three Arabic words would read last word first. So on each line (up to an item that ends it) a run of
- * right-to-left items, with the spaces, digits and punctuation between them, is read right to left by place.
- * A copy of the core's (electron/core/pdf/page-text.ts).
- */
-function readingOrder(items: readonly (TextItemLike & { str: string })[]): number[] | undefined {
-  if (!items.some((item) => item.dir === 'rtl')) return undefined;
-  const order = items.map((_, i) => i);
-  let first = -1;
-  let last = -1;
-  const end = () => {
-    if (last > first && first >= 0) order.splice(first, last - first + 1, ...rightToLeft(items, first, last));
-    first = -1;
-  };
-  items.forEach((item, i) => {
-    if (item.dir === 'rtl') {
-      if (first < 0) first = i;
-      last = i;
-    } else if (LETTER.test(item.str)) end();
-    if (item.hasEOL) end();
-  });
-  end();
-  return order;
-}
-
-/** Items first..last (a run of one line) right to left: by where each starts along its baseline, else reversed. */
-function rightToLeft(items: readonly TextItemLike[], first: number, last: number): number[] {
-  const run: number[] = [];
-  for (let i = last; i >= first; i--) run.push(i);
-  const along = (i: number) => {
-    const t = items[i]!.transform;
-    if (!t || t.length < 6) return undefined;
-    const scale = Math.hypot(t[0]!, t[1]!);
-    return scale > 0 ? (t[0]! * t[4]! + t[1]! * t[5]!) / scale : t[4]!;
-  };
-  const places = run.map(along);
-  if (places.some((place) => place === undefined || !Number.isFinite(place))) return run;
-  // From the reversed drawing order, so items at one place keep it.
-  const at = new Map(run.map((i, k) => [i, places[k]!]));
-  return run.sort((a, b) => at.get(b)! - at.get(a)!);
 }
 
 /**
