@@ -36,6 +36,18 @@ const EditableFields = z.strictObject({
   links: z.array(z.strictObject(LinkSchema.shape)).max(100),
 });
 
+/**
+ * An identifier as typed, refused by the input check when the library's reader finds none in it (quoting what
+ * was sent), so that every refused field of an edit is named at once, bounds and identifiers alike.
+ */
+function identifier(what: string, parse: (text: string) => string | undefined, { orEmpty = false } = {}) {
+  return Bounded.line.refine((text) => (orEmpty && !text) || parse(text) !== undefined, {
+    error: (issue) => `"${String(issue.input)}" is not ${what}.`,
+  });
+}
+const ArxivIdInput = (options?: { orEmpty: boolean }) => identifier('an arXiv id', parseArxivId, options);
+const DoiInput = (options?: { orEmpty: boolean }) => identifier('a DOI', parseDoi, options);
+
 const ListInput = ListQuerySchema.default({ status: 'all', sort: 'queue', offset: 0 });
 
 /**
@@ -174,14 +186,15 @@ export const papersAdd = defineCommand({
   summary: 'Add one paper by hand; refuses a duplicate (same arXiv id, DOI or title).',
   input: EditableFields.partial().extend({
     title: Bounded.title.min(1),
+    arxivId: ArxivIdInput({ orEmpty: true }).optional(),
+    doi: DoiInput({ orEmpty: true }).optional(),
     tags: z.array(Bounded.tag).max(100).optional(),
     status: StatusSchema.optional(),
   }),
   run(ctx, input) {
+    // The input check refused what holds no identifier.
     const arxivId = input.arxivId ? parseArxivId(input.arxivId) : undefined;
-    if (input.arxivId && !arxivId) throw new CommandError('INVALID_INPUT', `"${input.arxivId}" is not an arXiv id.`);
     const doi = input.doi ? parseDoi(input.doi) : undefined;
-    if (input.doi && !doi) throw new CommandError('INVALID_INPUT', `"${input.doi}" is not a DOI.`);
     const draft = { ...input, arxivId, doi, links: input.links ?? linksFrom(input.abstract ?? '') };
     const existing = ctx.store.findDuplicate(draft);
     if (existing) throw new CommandError('CONFLICT', `This paper is already in the library (id ${existing}).`);
@@ -201,20 +214,17 @@ export const papersAdd = defineCommand({
 export const papersUpdate = defineCommand({
   kind: 'mutation',
   summary: "Edit a paper's metadata (title, authors, abstract, year, venue, identifiers, links).",
-  input: z.strictObject({ id: IdSchema, patch: EditableFields.partial() }),
+  // Every refused field is named at once (the identifiers' checks are part of the input check), each at its path.
+  input: z.strictObject({
+    id: IdSchema,
+    patch: EditableFields.partial().extend({ arxivId: ArxivIdInput().optional(), doi: DoiInput().optional() }),
+  }),
   run(ctx, { id, patch }) {
     const paper = requirePaper(ctx, id);
     const next: Paper = { ...paper, ...withoutUndefined(patch), updatedAt: ctx.now().toISOString() };
-    if (patch.arxivId !== undefined) {
-      const arxivId = parseArxivId(patch.arxivId);
-      if (!arxivId) throw new CommandError('INVALID_INPUT', `"${patch.arxivId}" is not an arXiv id.`);
-      next.arxivId = arxivId;
-    }
-    if (patch.doi !== undefined) {
-      const doi = parseDoi(patch.doi);
-      if (!doi) throw new CommandError('INVALID_INPUT', `"${patch.doi}" is not a DOI.`);
-      next.doi = doi;
-    }
+    // Read as the library keeps them; the input check refused what holds none.
+    if (patch.arxivId !== undefined) next.arxivId = parseArxivId(patch.arxivId);
+    if (patch.doi !== undefined) next.doi = parseDoi(patch.doi);
     // A title shared with a work kept apart on import is no clash until the title itself is changed.
     const identity = patch.title !== undefined && patch.title !== paper.title ? next : { ...next, title: '' };
     const clash = [...ctx.store.duplicatesOf(identity)].find((other) => other !== id);

@@ -71,8 +71,9 @@ function patchOf(before: Fields, after: Fields): { patch: PaperPatch; problems: 
 }
 
 /**
- * The library's refusal, at the field it names: its input check names the field (`patch.year`), its identifier
- * checks quote the value they could not read. Anything else is the form's.
+ * The library's refusal, at the fields it names: its input check names each field it refuses (`patch.year`,
+ * `patch.doi`), all at once; a refusal that names none but quotes an identifier sent is that field's. Anything
+ * else is the form's.
  */
 function problemsOf(error: unknown, patch: PaperPatch): Problems {
   const message = error instanceof Error ? error.message : String(error);
@@ -83,7 +84,7 @@ function problemsOf(error: unknown, patch: PaperPatch): Problems {
   }
   for (const name of ['arxivId', 'doi'] as const) {
     const sent = patch[name];
-    if (sent && message.includes(`"${sent}"`)) problems[name] = message;
+    if (sent && message.includes(`"${sent}"`)) problems[name] ??= message;
   }
   return Object.keys(problems).length ? problems : { form: message };
 }
