@@ -1,5 +1,6 @@
+import { joinParts, placesWithin } from './part-places';
 import { markTerms } from './snippet';
-import { looseWords, phrasePlaces, type SearchTerms } from './phrases';
+import { looseWords, type SearchTerms } from './phrases';
 
 /*
  * Which of a paper's authors a search matched, for its row: a row names its first two authors and "et al.",
@@ -30,7 +31,7 @@ export function authorMatches(
 ): AuthorMatch[] {
   const clauses = terms.authors ?? [];
   if (authors.length === 0 || (clauses.length === 0 && terms.words.length === 0)) return [];
-  const text = authors.join(SEPARATOR);
+  const { text, breaks } = joinParts(authors, SEPARATOR);
   // Each place, with the term it is a place of.
   const places: [number, number, number][] = [];
   let term = 0;
@@ -38,8 +39,10 @@ export function authorMatches(
     for (const [s, e] of found) places.push([s, e, term]);
     term++;
   };
-  for (const name of clauses) add(phrasePlaces(text, name, MAX_PLACES));
-  for (const phrase of terms.phrases) add(phrasePlaces(text, phrase, MAX_PLACES));
+  // A clause or a phrase holds in one name (field-filter.ts, phrase-filter.ts): a place across two is none, and
+  // takes no place of one further on.
+  for (const name of clauses) add(placesWithin(text, name, MAX_PLACES, breaks));
+  for (const phrase of terms.phrases) add(placesWithin(text, phrase, MAX_PLACES, breaks));
   for (const word of looseWords(terms)) {
     const one = { words: [word], quoted: terms.quoted, phrases: [] };
     add(markTerms(text, one, MAX_PLACES, typos.includes(word) ? [word] : []));

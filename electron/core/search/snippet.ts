@@ -4,7 +4,8 @@ import { authorMatches, type AuthorMatch } from './author-match';
 import { markWords, typosIn } from './marks';
 import { plainMarkdown } from './note-text';
 import { endOutsideMath, passagePlace, startOutsideMath, windowMath } from './passage-place';
-import { looseWords, phrasePlaces, searchTerms, type SearchTerms } from './phrases';
+import { bodyBreaks, joinParts, placesWithin, type Breaks } from './part-places';
+import { looseWords, searchTerms, type SearchTerms } from './phrases';
 
 export { markWords };
 
@@ -49,16 +50,18 @@ export const termsOf = (query: string | readonly string[] | SearchTerms): Search
 
 /**
  * The marks of a text for a query: each of its loose words (as markWords marks them) and each place of a
- * quoted phrase, from its first word to its last, in order; at most `limit`.
+ * quoted phrase, from its first word to its last, in order; at most `limit`. With `breaks`, a phrase is
+ * marked only within one part of the text.
  */
 export function markTerms(
   text: string,
   terms: SearchTerms,
   limit = 12,
   typos: readonly string[] = [],
+  breaks?: Breaks,
 ): [number, number][] {
   if (terms.phrases.length === 0) return markWords(text, terms.words, limit, typos);
-  const spans = terms.phrases.flatMap((phrase) => phrasePlaces(text, phrase, limit));
+  const spans = terms.phrases.flatMap((phrase) => placesWithin(text, phrase, limit, breaks));
   const words = markWords(text, looseWords(terms), limit, typos);
   // A loose word inside a phrase's place is marked with it.
   const marks = [...spans, ...words.filter(([s, e]) => !spans.some(([a, b]) => s >= a && e <= b))];
@@ -70,13 +73,15 @@ export function markTerms(
  * Where a row's passage of `text` starts: the first place of a phrase, if the query has one there; else where
  * most of its words are close together, the rare ones first (passage-place.ts); -1 if none is there.
  */
-function hitIn(text: string, terms: SearchTerms, typos: readonly string[]): number {
+function hitIn(text: string, terms: SearchTerms, typos: readonly string[], breaks?: Breaks): number {
   if (!text) return -1;
   if (terms.phrases.length > 0) {
-    const first = terms.phrases.flatMap((phrase) => phrasePlaces(text, phrase, 1)).sort((a, b) => a[0] - b[0])[0];
+    const first = terms.phrases
+      .flatMap((phrase) => placesWithin(text, phrase, 1, breaks))
+      .sort((a, b) => a[0] - b[0])[0];
     if (first) return first[0];
   }
-  const marks = markTerms(text, terms, 1, typos);
+  const marks = markTerms(text, terms, 1, typos, breaks);
   if (marks.length === 0) return -1;
   if (terms.words.length === 1 || typos.length > 0) return marks[0]![0];
   const best = passagePlace(text, looseWords(terms));
@@ -104,10 +109,15 @@ export function matchOf(
   // A field with a phrase is shown before one with loose words only.
   const rounds = terms.phrases.length > 0 ? [{ ...terms, words: [] }, terms] : [terms];
   for (const round of rounds) {
-    const passage = (field: MatchField, text: string): boolean => {
-      const at = round.words.length === 0 ? phraseAt(text, round) : hitIn(text, round, typos);
-      if (at >= 0) match.passage = { field, ...passageAround(text, at, terms, typos) };
+    // A field of parts (authors, tags, a highlight's quote and comment) says where each part starts.
+    const passage = (field: MatchField, text: string, breaks?: Breaks): boolean => {
+      const at = round.words.length === 0 ? phraseAt(text, round, breaks) : hitIn(text, round, typos, breaks);
+      if (at >= 0) match.passage = { field, ...passageAround(text, at, terms, typos, undefined, breaks) };
       return at >= 0;
+    };
+    const parts = (field: MatchField, texts: readonly string[], separator: string): boolean => {
+      const { text, breaks } = joinParts(texts, separator);
+      return passage(field, text, breaks);
     };
     const inNote = (): boolean => {
       const at = round.words.length === 0 ? phraseAt(paper.note, round) : hitIn(paper.note, round, typos);
@@ -117,12 +127,15 @@ export function matchOf(
     // Field by field, each text made only when the ones before had no match (a page has 100 rows).
     if (passage('abstract', paper.abstract) || inNote()) return match;
     for (const a of paper.annotations)
-      if (passage('highlight', a.comment ? `${readableQuote(a)} — ${a.comment}` : readableQuote(a))) return match;
-    if (passage('authors', paper.authors.join(', '))) return match;
-    if (paper.tags.length && passage('tags', paper.tags.map((tag) => `#${tag}`).join(' '))) return match;
+      if (a.comment ? parts('highlight', [readableQuote(a), a.comment], ' — ') : passage('highlight', readableQuote(a)))
+        return match;
+    if (parts('authors', paper.authors, ', ')) return match;
+    if (paper.tags.length && parts('tags', paper.tags.map(hashTag), ' ')) return match;
   }
   return match;
 }
+
+const hashTag = (tag: string): string => `#${tag}`;
 
 /** `match` with the paper's matched authors, if any (author-match.ts). */
 export function withAuthors(
@@ -136,12 +149,12 @@ export function withAuthors(
   return match;
 }
 
-/** The first place of one of the query's phrases in `text`, or -1. */
-export function phraseAt(text: string, terms: SearchTerms): number {
+/** The first place of one of the query's phrases in `text` (within one of its parts), or -1. */
+export function phraseAt(text: string, terms: SearchTerms, breaks?: Breaks): number {
   if (!text) return -1;
   let first = -1;
   for (const phrase of terms.phrases) {
-    const at = phrasePlaces(text, phrase, 1)[0]?.[0] ?? -1;
+    const at = placesWithin(text, phrase, 1, breaks)[0]?.[0] ?? -1;
     if (at >= 0 && (first < 0 || at < first)) first = at;
   }
   return first;
@@ -172,7 +185,8 @@ function notePassage(note: string, at: number, terms: SearchTerms, typos: readon
 
 /**
  * About two lines of `text` from a little before `at`, cut at spaces, with the matched words marked; `cut`
- * says that `text` is itself a part of a longer one, before or after (an ellipsis says so).
+ * says that `text` is itself a part of a longer one, before or after (an ellipsis says so); `breaks`, where
+ * its parts start, if it has parts (a phrase is marked within one).
  */
 export function passageAround(
   text: string,
@@ -180,6 +194,7 @@ export function passageAround(
   query: readonly string[] | SearchTerms,
   typos: readonly string[] = [],
   cut = { before: false, after: false },
+  breaks?: Breaks,
 ): Snippet {
   // Only a window around the match is read: an abstract or a note may be long.
   const from = Math.max(0, at - LEAD_CHARS * 2);
@@ -201,10 +216,12 @@ export function passageAround(
     if (space > hit) end = space;
   }
   if (math.length) end = endOutsideMath(flat, math, [start, end], hit, PASSAGE_CHARS);
-  const body = flat.slice(start, end).trim();
+  const raw = flat.slice(start, end);
+  const body = raw.trim();
   const lead = start > 0 || from > 0 || cut.before ? '…' : '';
   const tail = end < flat.length || to < text.length || cut.after ? '…' : '';
-  const marks = markTerms(body, termsOf(query), 12, typos).map(([s, e]): [number, number] => [
+  const within = breaks && bodyBreaks(text, breaks, from, to, start + raw.length - raw.trimStart().length);
+  const marks = markTerms(body, termsOf(query), 12, typos, within).map(([s, e]): [number, number] => [
     s + lead.length,
     e + lead.length,
   ]);
