@@ -1,4 +1,4 @@
-import { STATUS_LABEL, formatDate } from '../labels';
+import { STATUS_LABEL, formatDate, viewTitle } from '../labels';
 import { actionTitle } from '../shortcuts';
 import { memo, useDeferredValue, useState } from 'react';
 import { useApp } from '../store';
@@ -13,6 +13,7 @@ import { PaperTags } from './PaperTags';
 import { PaperAttachments } from './pdf/Attachments';
 import { Untitled } from './Untitled';
 import type { Paper, Status } from '../store/types';
+import './paper-detail.css';
 
 const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
 
@@ -72,6 +73,7 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
         void attachFiles(paper.id, [...e.dataTransfer.files]);
       }}
     >
+      <OutsideList id={paper.id} />
       <div className="detail-head">
         <button type="button" className="button ghost close" onClick={() => select(undefined)} aria-label="Close (Esc)">
           ✕
@@ -160,6 +162,42 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
     </aside>
   );
 });
+
+/**
+ * Said plainly when the list does not hold the open paper (a search that leaves it out, a paper opened from
+ * "More like this" that is in another view): the pane stays, with the place the reader was at and any draft,
+ * and offers the way back to a list that holds it, or to close it. The live region is always there, so the
+ * words are read out when they come.
+ */
+function OutsideList({ id }: { id: string }) {
+  const outside = useApp((s) => s.outside === id);
+  const search = useApp((s) => s.search.trim());
+  const where = useApp((s) => viewTitle(s.view));
+  const setSearch = useApp((s) => s.setSearch);
+  const select = useApp((s) => s.select);
+  return (
+    <div className={outside ? 'detail-outside' : undefined} role="status">
+      {outside && (
+        <>
+          <p>
+            <strong>Not in this list’s results.</strong>{' '}
+            {search ? `The search “${search}” in ${where} leaves it out.` : `It is not in ${where}.`}
+          </p>
+          <p className="detail-outside-actions">
+            {search && (
+              <button type="button" className="button" onClick={() => setSearch('')}>
+                Clear the search
+              </button>
+            )}
+            <button type="button" className="button ghost" onClick={() => select(undefined)}>
+              Close the paper
+            </button>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
 
 const AUTHORS_SHOWN = 12;
 

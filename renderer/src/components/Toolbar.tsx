@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { viewTitle } from '../labels';
 import { onPasteRequest } from '../shortcuts';
-import { useApp } from '../store';
+import { useApp, useAppStore } from '../store';
 import { ExportMenu } from './ExportMenu';
 import { PasteDialog } from './PasteDialog';
 import type { ListSort } from '../store/types';
@@ -32,6 +32,16 @@ export function Toolbar() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => onPasteRequest(() => setPasting(true)), []);
+
+  // A search cleared from elsewhere (the detail pane's "Clear the search"): the box too.
+  const store = useAppStore();
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.search === '' && previous.search !== '') setText('');
+      }),
+    [store],
+  );
 
   // Filter as the user types, without a request per keystroke.
   useEffect(() => {

@@ -4,6 +4,7 @@ import type { Transport } from '../transport';
 import { createInsightSlice, type InsightSlice } from './insight-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createListSlice, type ListSlice } from './list-slice';
+import { followOutside } from './outside-list';
 import { createWritingSlice, type WritingSlice } from './writing-slice';
 import { createPaperActionsSlice, type PaperActionsSlice } from './paper-actions-slice';
 import { PendingStatuses } from './pending';
@@ -133,7 +134,9 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     });
     const unsubscribeWriteErrors = transport.onWriteError((message) => store.setState({ writeError: message }));
     const stopSync = followSync(store.getState, transport.onChanged);
+    const stopOutside = followOutside(store, transport);
     return () => {
+      stopOutside();
       clearTimeout(echoes);
       afterPaint.dispose();
       stopSync();

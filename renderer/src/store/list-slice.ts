@@ -98,8 +98,10 @@ export const createListSlice =
       total: 0,
       loading: true,
       lingering: undefined,
+      outside: undefined,
       matchesElsewhere: undefined,
       titlesOnly: false,
+      listSource: () => source,
       setView(view) {
         // The last import's report (or its undoing) is about the moment it happened: it goes once the person
         // moves on to another view. An error, a recovery or a failed save stays until dismissed or mended.

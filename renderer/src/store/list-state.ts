@@ -1,6 +1,7 @@
 import type { AppState } from './index';
 import type { ListRanking } from './list-ranking';
 import type { ListRows } from './list-rows';
+import type { Source } from './list-source';
 import type { ListSort, PaperRow, View } from './types';
 
 /** What the list holds and does: the view, its search and sort, and its rows as they come (list-slice.ts). */
@@ -51,6 +52,13 @@ export type ListSlice = {
    * the library's.
    */
   lingering: Lingering | undefined;
+  /**
+   * The open paper, when the list shown is known not to hold it (a search that leaves it out, a paper opened
+   * from "More like this" in another view): the detail pane says so (outside-list.ts keeps it).
+   */
+  outside: string | undefined;
+  /** Where the list's positions come from now (undefined before its first answer and for the stats). */
+  listSource: () => Source | undefined;
   /** A search that matches nothing in this view: how many papers it matches in All papers. */
   matchesElsewhere: number | undefined;
   /**

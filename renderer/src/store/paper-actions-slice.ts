@@ -110,8 +110,9 @@ export const createPaperActionsSlice =
           for (const id of ids) if (!seen.has(id)) before.push({ id, status: shownStatus });
         }
         const restore = groupByStatus(before);
+        // A paper open outside the list (a search left it out) stays open: it had no place to move on from.
         const cursor =
-          selectedId && wanted.has(selectedId) && !stays && !keepOpen
+          selectedId && wanted.has(selectedId) && !stays && !keepOpen && get().outside !== selectedId
             ? next[Math.min(index, next.length - 1)]?.id
             : selectedId;
         const { detail, checked, undoStack, stats } = get();

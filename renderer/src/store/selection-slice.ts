@@ -138,9 +138,12 @@ export const createSelectionSlice =
         set((state) => ({ selectedId, checked: state.checked.length ? [] : state.checked }));
       },
       toggleChecked(id) {
-        const { checked, selectedId } = get();
+        const { checked, selectedId, outside } = get();
+        // Open outside the list (a search left it out): not a row to pick, nor picked with the next.
+        if (id === outside) return;
         // The paper open in the detail panel counts as picked when a second one is added.
-        const base = checked.length === 0 && selectedId && selectedId !== id ? [selectedId] : checked;
+        const base =
+          checked.length === 0 && selectedId && selectedId !== id && selectedId !== outside ? [selectedId] : checked;
         const picks = base.includes(id) ? base.filter((c) => c !== id) : [...base, id];
         anchor = { id, kept: picks.filter((c) => c !== id), picks };
         set({ checked: picks, selectedId: id });
