@@ -3,7 +3,8 @@ import { FIXTURES, expect, test } from './helpers';
 
 /**
  * QA s32 item 11: a search that leaves out the open paper says so in the pane, which stays, with the way back;
- * the keys then agree with the list.
+ * the keys then agree with the list. Item 13: at 900 pixels the sidebar's two daily-papers sources can still
+ * be told apart.
  */
 const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
 const SEED = join(SHARED, 'seeds', '000_62c7f67eba4f4526.txt');
@@ -67,5 +68,54 @@ test.describe('the open paper and the list', () => {
     await expect(outside).toContainText('Not in this list’s results.');
     await expect(outside.getByRole('button', { name: 'Clear the search' })).toBeInViewport();
     await page.screenshot({ path: test.info().outputPath('outside-900-dark.png') });
+  });
+
+  test('the two daily-papers sources read apart at 900 pixels, dark, and whole at 1280', async ({ app, page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.goto(app.url);
+    const nav = page.getByRole('navigation', { name: 'Library' });
+    const names = ['Daily papers · Dec 1', 'Daily papers · Mar 13', 'Hugging Face daily papers, 2026-08-18'];
+    // Read out whole, the count after the name.
+    for (const name of names)
+      await expect(nav.getByRole('button', { name: new RegExp(`^${name} \\d+$`) })).toBeVisible();
+    /** Each source's parts, as drawn: whether its end is whole and inside its button, on a line of its own. */
+    const drawn = () =>
+      nav.locator('.nav-name').evaluateAll((elements) =>
+        elements.map((element) => {
+          const head = element.querySelector<HTMLElement>('.nav-name-head')!;
+          const tail = element.querySelector<HTMLElement>('.nav-name-tail');
+          const button = element.closest('button')!.getBoundingClientRect();
+          const box = tail?.getBoundingClientRect();
+          return {
+            text: element.querySelector('.nav-name-whole')!.textContent,
+            tail: tail?.textContent,
+            tailWhole: !tail || (tail.scrollWidth <= tail.clientWidth && box!.right <= button.right),
+            headCut: head.scrollWidth > head.clientWidth,
+            ownLine: box !== undefined && box.top >= head.getBoundingClientRect().bottom - 1,
+          };
+        }),
+      );
+    const narrow = await drawn();
+    for (const name of narrow) expect(name.tailWhole, name.text).toBe(true);
+    const daily = narrow.filter((name) => name.text.startsWith('Daily papers'));
+    // 900 pixels: "Daily papers" over "Dec 1", and over "Mar 13": whole, two names.
+    expect(daily.map((name) => name.tail)).toEqual(['Dec 1', 'Mar 13']);
+    expect(daily.every((name) => name.ownLine && !name.headCut)).toBe(true);
+    // A longer beginning is cut, its end kept.
+    const hf = narrow.find((name) => name.text.startsWith('Hugging Face'))!;
+    expect(hf).toMatchObject({ tail: '2026-08-18', ownLine: true, tailWhole: true });
+    await nav.screenshot({ path: test.info().outputPath('sidebar-900-dark.png') });
+    await page.screenshot({ path: test.info().outputPath('app-900-dark.png') });
+
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // 1280 pixels: one line each, as before; the daily-papers names whole.
+    await expect.poll(async () => (await drawn()).some((name) => name.ownLine)).toBe(false);
+    const wide = await drawn();
+    for (const name of wide) expect(name.tailWhole, name.text).toBe(true);
+    for (const name of wide.filter((n) => n.text.startsWith('Daily papers'))) expect(name.headCut).toBe(false);
+    await nav.screenshot({ path: test.info().outputPath('sidebar-1280-light.png') });
+    await page.screenshot({ path: test.info().outputPath('app-1280-light.png') });
   });
 });

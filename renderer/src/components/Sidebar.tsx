@@ -3,6 +3,7 @@ import { useApp } from '../store';
 import type { Stats, View } from '../store/types';
 import type { Density, Theme } from '../ui-memory';
 import { SyncStatusLine } from './sync/SyncStatusLine';
+import './sidebar.css';
 
 type SourceCount = Stats['sources'][number];
 
@@ -22,6 +23,56 @@ export function sidebarSources(sources: readonly SourceCount[]): SourceCount[] {
   return sources.flatMap((s) => (s === pdfs[0] ? [together] : s.format === 'pdf' ? [] : [s]));
 }
 
+/** A source's name ends in what tells it from the others (a digest's day) when it ends in a part this short. */
+const TAIL_MOST = 12;
+/** A longer name keeps this many of its last characters (a file's extension and the end of its name). */
+const TAIL_KEPT = 8;
+
+/**
+ * A source's name in parts: the end that tells sources apart ("Mar 13" of "Daily papers · Mar 13", "scopus.ris"
+ * of "jabref-scopus.ris"), what comes before it, and between them the separator of a name made of parts (" · ",
+ * ", ", " — ", " - "; none for a file's name, cut after a word or before its last characters). A narrow sidebar
+ * cuts the beginning short and keeps the end whole, or (a name made of parts, sidebar.css) puts the end on a line
+ * of its own, so "Daily papers · Dec 1" and "Daily papers · Mar 13" stay two names. Together the parts are the
+ * name as written; a short name is one part.
+ */
+export function nameParts(name: string): { head: string; separator: string; tail: string } {
+  if (name.length <= TAIL_MOST) return { head: name, separator: '', tail: '' };
+  const made = /^(.*)( · |, | — | - )(.+)$/u.exec(name);
+  if (made && made[3]!.length <= TAIL_MOST && made[1]!.trim() !== '')
+    return { head: made[1]!, separator: made[2]!, tail: made[3]! };
+  const word = /^(.*[-_ ])(.+)$/u.exec(name);
+  if (word && word[2]!.length <= TAIL_MOST && word[1]!.trim() !== '')
+    return { head: word[1]!, separator: '', tail: word[2]! };
+  return { head: name.slice(0, -TAIL_KEPT), separator: '', tail: name.slice(-TAIL_KEPT) };
+}
+
+/**
+ * A source's name that keeps its end when cut (see nameParts). It is read out whole, from a copy of its own:
+ * Chromium reads parts laid out apart as words apart ("papers , 2026-08-18").
+ */
+function SourceName({ name }: { name: string }) {
+  const { head, separator, tail } = nameParts(name);
+  return (
+    <span className={separator ? 'nav-label nav-name made-of-parts' : 'nav-label nav-name'}>
+      <span className="nav-name-whole">{name}</span>
+      <span className="nav-name-head" aria-hidden="true">
+        {head}
+      </span>
+      {separator && (
+        <span className="nav-name-separator" aria-hidden="true">
+          {separator}
+        </span>
+      )}
+      {tail && (
+        <span className="nav-name-tail" aria-hidden="true">
+          {tail}
+        </span>
+      )}
+    </span>
+  );
+}
+
 export function Sidebar() {
   const stats = useApp((s) => s.stats);
   const view = useApp((s) => s.view);
@@ -37,7 +88,7 @@ export function Sidebar() {
     return stats.byStatus[status as keyof typeof stats.byStatus];
   };
 
-  const item = (target: View, label: string, n: number | undefined, title?: string) => (
+  const item = (target: View, label: string, n: number | undefined, title?: string, source?: boolean) => (
     <li key={JSON.stringify(target)}>
       <button
         type="button"
@@ -46,7 +97,7 @@ export function Sidebar() {
         title={title}
         onClick={() => setView(target)}
       >
-        <span className="nav-label">{label}</span>
+        {source ? <SourceName name={label} /> : <span className="nav-label">{label}</span>}
         {n !== undefined && n > 0 && <span className="nav-count">{n.toLocaleString()}</span>}
       </button>
     </li>
@@ -71,7 +122,14 @@ export function Sidebar() {
             {sidebarSources(stats.sources).map((s) =>
               s.format === 'pdf'
                 ? item(PDFS_VIEW, PDFS_VIEW.name, s.count, `${papers(s.count)} made from PDFs imported one by one`)
-                : item({ kind: 'source', name: s.name }, s.name, s.count, `${s.format}, ${papers(s.count)}`),
+                : // The whole name in the tooltip too: a narrow sidebar shows part of it.
+                  item(
+                    { kind: 'source', name: s.name },
+                    s.name,
+                    s.count,
+                    `${s.name}\n${s.format}, ${papers(s.count)}`,
+                    true,
+                  ),
             )}
           </ul>
         </>
