@@ -28,6 +28,11 @@ export type PaperRow = Pick<Paper, 'id' | 'title' | 'status' | 'rank' | 'tags' |
   pdfMatch?: PdfMatch;
   /** The paper has a PDF (the one the reader opens): its pages, and the furthest page read in it. */
   pdf?: { pages: number; furthest?: number };
+  /**
+   * A paper without a title: what tells it apart where its title would be (its venue, else an identifier), as
+   * "Untitled (…)" shows it. Its authors and year are on the row's details line already.
+   */
+  untitledBy?: string;
 };
 
 /** Enough of the abstract for two lines of the widest list. */
@@ -64,9 +69,28 @@ function rowOf(paper: Paper, abstract?: string): PaperRow {
     };
     const pdf = pdfOf(paper);
     if (pdf) row.pdf = pdf;
+    const by = paper.title ? undefined : untitledBy(paper);
+    if (by) row.untitledBy = by;
     rows.set(paper, row);
   }
   return row;
+}
+
+/** The venue, else the first identifier the paper has, as a reader would name it; a web page by its site. */
+function untitledBy(paper: Paper): string | undefined {
+  if (paper.venue?.trim()) return paper.venue.trim();
+  if (paper.arxivId) return `arXiv:${paper.arxivId}`;
+  if (paper.doi) return `doi:${paper.doi}`;
+  if (paper.citationKey) return `key ${paper.citationKey}`;
+  return paper.url ? siteOf(paper.url) : undefined;
+}
+
+function siteOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function pdfOf(paper: Paper): PaperRow['pdf'] {

@@ -83,7 +83,7 @@ test('entries without a title are imported and listed as "Untitled" with their a
   await expect(dialog).toHaveCount(0);
   const list = page.getByRole('grid', { name: 'Papers' });
   await expect(list.getByRole('row')).toHaveCount(4);
-  const untitled = list.getByRole('row').filter({ hasText: 'Untitled (2009)' });
+  const untitled = list.getByRole('row').filter({ hasText: 'Untitled (key apa-twitter)' });
   await expect(untitled).toContainText('Obama, Barack');
   await untitled.click();
   await expect(page.getByRole('complementary', { name: 'Paper' }).getByRole('heading', { level: 2 })).toHaveText(

@@ -25,7 +25,7 @@ async function untitledLibrary() {
 }
 
 describe('a paper without a title', () => {
-  it('is listed as a muted "Untitled" with its year and authors', async () => {
+  it('is listed as a muted "Untitled" with its key, and its authors and year on the details line', async () => {
     const { library, paper } = await untitledLibrary();
     const app = createAppStore(inProcess(library));
     const { container } = renderWith(
@@ -33,7 +33,7 @@ describe('a paper without a title', () => {
       <PaperListRow {...restingRow(toRow(paper), { tabbable: true, showStatus: false })} />,
     );
     const title = container.querySelector('.row-title')!;
-    expect(title.textContent).toBe('Untitled (2009)');
+    expect(title.textContent).toBe('Untitled (key apa-twitter)');
     expect(title.querySelector('.muted.untitled')?.textContent).toBe('Untitled');
     expect(container.querySelector('.row-meta')?.textContent).toContain('Obama, Barack');
     // The library keeps the empty title: nothing made up is stored or exported.

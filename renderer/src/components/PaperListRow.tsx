@@ -3,6 +3,7 @@ import { rowLabel } from '../labels';
 import { useApp } from '../store';
 import type { PaperRow, Ranking } from '../store/types';
 import { RowContent } from './row-parts';
+import { untitledName } from './Untitled';
 
 /** The drag's data type: the ids of the rows being moved, as JSON. */
 export const DRAG_TYPE = 'application/x-paperqueue-ids';
@@ -89,7 +90,7 @@ export const PaperListRow = memo(function PaperListRow({
       role="row"
       aria-selected={picking ? checked : selected}
       aria-rowindex={position}
-      aria-label={rowLabel(paper)}
+      aria-label={rowLabel(paper.title ? paper : { ...paper, title: untitledName(paper.untitledBy) })}
       tabIndex={tabbable ? 0 : -1}
       data-id={paper.id}
       title={ranked?.reason}

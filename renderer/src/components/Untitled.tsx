@@ -5,3 +5,11 @@ export const UNTITLED = 'Untitled';
 export function Untitled() {
   return <span className="muted untitled">{UNTITLED}</span>;
 }
+
+/**
+ * An untitled paper's name in the list: "Untitled" with what tells it apart (its venue or an identifier, see
+ * rows.ts), not its year, which the row's details line gives.
+ */
+export function untitledName(by: string | undefined): string {
+  return by ? `${UNTITLED} (${by})` : UNTITLED;
+}

@@ -4,7 +4,7 @@ import { actionTitle } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
 import type { PaperRow, Ranking, Status } from '../store/types';
 import { TexText } from './TexText';
-import { UNTITLED, Untitled } from './Untitled';
+import { Untitled, untitledName } from './Untitled';
 import './row-parts.css';
 
 /** Where a search matched, said before its passage. */
@@ -58,13 +58,14 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
   return (
     <>
       <div className="row-main" role="gridcell">
-        <div className="row-title" title={paper.title || UNTITLED}>
+        <div className="row-title" title={paper.title || untitledName(paper.untitledBy)}>
           {paper.title ? (
             <TexText text={paper.title} marks={paper.match?.titleMarks} />
           ) : (
+            // Told apart from other untitled papers by its venue or an identifier; its year is on the details line.
             <>
               <Untitled />
-              {paper.year !== undefined && <span className="muted"> ({paper.year})</span>}
+              {paper.untitledBy && <span className="muted"> ({paper.untitledBy})</span>}
             </>
           )}
         </div>
