@@ -14,6 +14,9 @@ const DAILY = join(
   'hf-daily-2026-08-18.json',
 );
 
+/** A seed digest of 52 papers (Hugging Face daily papers, Mar 13). */
+const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds', '000_62c7f67eba4f4526.txt');
+
 type Box = { left: number; top: number; right: number; bottom: number };
 
 const overlaps = (a: Box, b: Box): boolean =>
@@ -75,6 +78,43 @@ async function buttons(row: Locator): Promise<Box[]> {
   );
 }
 
+/**
+ * Whether a row's details line shows its first author's name whole (the text up to the first comma, so a
+ * "Family, Given" name its surname) and its year, each wholly inside the line and the authors' box (not elided
+ * by the authors' ellipsis, not under the line's end).
+ */
+function firstAuthorAndYear(row: Locator): Promise<{ author: string; authorWhole: boolean; yearWhole: boolean }> {
+  return row.locator('.row-meta').evaluate((meta) => {
+    const inside = (rect: DOMRect, clip: DOMRect) =>
+      rect.width > 0 && rect.left >= clip.left - 0.5 && rect.right <= clip.right + 0.5;
+    const line = meta.getBoundingClientRect();
+    const authors = meta.querySelector('.row-authors');
+    const text = authors?.textContent ?? '';
+    const author = text.slice(0, text.search(/,|\s(?:et al\.|…)|$/));
+    let authorWhole = false;
+    if (authors && author) {
+      // The name's characters, across the text nodes a search's marks may split them into.
+      const range = document.createRange();
+      const walker = document.createTreeWalker(authors, NodeFilter.SHOW_TEXT);
+      let at = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (at === 0) range.setStart(node, 0);
+        if (at + length >= author.length) {
+          range.setEnd(node, author.length - at);
+          break;
+        }
+        at += length;
+      }
+      const box = range.getBoundingClientRect();
+      authorWhole = inside(box, authors.getBoundingClientRect()) && inside(box, line);
+    }
+    const year = meta.querySelector('.row-year');
+    const yearWhole = year !== null && inside(year.getBoundingClientRect(), line);
+    return { author, authorWhole, yearWhole };
+  });
+}
+
 async function rowBox(row: Locator): Promise<Box> {
   return row.evaluate((element) => {
     const { left, top, right, bottom } = element.getBoundingClientRect();
@@ -134,6 +174,58 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test.describe('a selected or hovered row at 900x700 with the details open', () => {
+  test.use({ seed: [DAILY, SEED] });
+
+  test("still shows its first author's name whole and its year beside its buttons, in both row styles, with or without a status", async ({
+    app,
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(app.url);
+    const grid = page.getByRole('grid', { name: 'Papers' });
+    const rows = grid.getByRole('row');
+    await expect(grid).toHaveAttribute('aria-rowcount', '81');
+    // The Inbox, then All papers, where each row's status comes first on its line.
+    for (const view of ['Inbox', 'All papers'] as const) {
+      await page.getByRole('button', { name: new RegExp(`^${view}`) }).click();
+      await expect(grid).toHaveAttribute('aria-rowcount', '81');
+      await rows.nth(1).click();
+      await expect(page.locator('.detail-meta')).toBeVisible();
+      for (const style of ['comfortable', 'compact'] as const) {
+        await setRows(page, style);
+        await expect(rows.first()).toHaveCSS('height', style === 'comfortable' ? '124px' : '64px');
+        await expect(rows.first().locator('.pill')).toHaveCount(view === 'All papers' ? 1 : 0);
+        const listBox = await rowBox(grid);
+        // Every row wholly on screen in turn, under the pointer, and the selected one (the pointer elsewhere).
+        const shown: Locator[] = [];
+        for (const row of await rows.all()) {
+          const box = await rowBox(row);
+          if (box.top >= listBox.top && box.bottom <= listBox.bottom) shown.push(row);
+        }
+        expect(shown.length).toBeGreaterThan(3);
+        const check = async (row: Locator, how: string) => {
+          const actions = await buttons(row);
+          expect(actions.length).toBeGreaterThan(0);
+          const line = await row.locator('.row-meta').evaluate((meta) => meta.getBoundingClientRect().right);
+          for (const button of actions) expect(button.left).toBeGreaterThanOrEqual(line - 0.5);
+          const { author, authorWhole, yearWhole } = await firstAuthorAndYear(row);
+          expect(author.length).toBeGreaterThan(0);
+          expect(authorWhole, `"${author}" whole in a ${how} ${style} row (${view})`).toBe(true);
+          expect(yearWhole, `the year of "${author}"'s paper in a ${how} ${style} row (${view})`).toBe(true);
+        };
+        for (const row of shown) {
+          await row.hover();
+          await check(row, 'hovered');
+        }
+        await page.mouse.move(1, 1);
+        await check(grid.getByRole('row', { selected: true }), 'selected');
+        await page.screenshot({ path: `test-results/screens/row-room-author-${style}-${view.replace(' ', '-')}.png` });
+      }
+    }
+  });
+});
 
 test('at 900x700, the banner an import leaves stands apart from the list: no row is drawn up against or under it', async ({
   app,

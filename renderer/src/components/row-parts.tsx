@@ -92,11 +92,7 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
           ))}
         <div className="row-meta">
           {showStatus && <span className={`pill status-${paper.status}`}>{STATUS_LABEL[paper.status]}</span>}
-          {authors.text && (
-            <span className="row-authors">
-              <MarkedText text={authors.text} marks={authors.marks} />
-            </span>
-          )}
+          {authors.text && <Authors {...authors} first={firstAuthorLength(paper.authors, authors.text)} />}
           {/* The paper's year, as a reference gives it after its authors. */}
           {paper.year !== undefined && <span className="row-year">{paper.year}</span>}
           {inPdf && !withPreview && (
@@ -135,7 +131,7 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
         {paper.status !== 'queued' && paper.status !== 'read' && (
           <button
             type="button"
-            className="button small"
+            className="button small act-queued"
             tabIndex={tab}
             onClick={act('queued')}
             title={actionTitle('queued')}
@@ -146,7 +142,7 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
         {paper.status !== 'read' && (
           <button
             type="button"
-            className="button small"
+            className="button small act-read"
             tabIndex={tab}
             onClick={act('read')}
             title={actionTitle('read')}
@@ -157,7 +153,7 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
         {paper.status !== 'dismissed' && (
           <button
             type="button"
-            className="button small ghost"
+            className="button small ghost act-dismissed"
             tabIndex={tab}
             onClick={act('dismissed')}
             title={actionTitle('dismissed')}
@@ -169,6 +165,41 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
     </>
   );
 });
+
+/**
+ * A row's authors, the first one's name apart from the others': short of room, the others give way first, ending
+ * in an ellipsis, and the first name is cut only when it alone does not fit. `first` is its length: authorLine
+ * always names the first author first.
+ */
+/** The length of the first author's name at the start of the row's author line; 0 if it is not there. */
+function firstAuthorLength(names: readonly string[], text: string): number {
+  const first = names[0];
+  return first && text.startsWith(first) ? first.length : 0;
+}
+
+function Authors({ text, marks, first }: { text: string; marks: [number, number][]; first: number }) {
+  if (first <= 0 || first >= text.length)
+    return (
+      <span className="row-authors">
+        <span className="row-first-author">
+          <MarkedText text={text} marks={marks} />
+        </span>
+      </span>
+    );
+  const rest = marks
+    .filter(([, end]) => end > first)
+    .map(([start, end]): [number, number] => [start - first, end - first]);
+  return (
+    <span className="row-authors">
+      <span className="row-first-author">
+        <MarkedText text={text.slice(0, first)} marks={marks.filter(([start]) => start < first)} />
+      </span>
+      <span className="row-other-authors">
+        <MarkedText text={text.slice(first)} marks={rest} />
+      </span>
+    </span>
+  );
+}
 
 /**
  * A PDF's passage with the matched words marked: plain text, since a dollar sign in a PDF's text is a
