@@ -81,7 +81,7 @@ describe.skipIf(!existsSync(SEED))('paperqueue rank and similar, on the seed dig
     expect(stats.reading.timeZone).toBe('UTC');
     expect(stats.reading.weeks.map((w) => w.added)).toEqual([0, 0, 0, 52]);
     const text = await cli(['stats', '--data', data]);
-    expect(text.stdout).toMatch(/Reading, last 52 weeks/);
+    expect(text.stdout).toMatch(/Reading, the last 12 weeks/);
     expect(text.stdout).toMatch(/week of +read +added +queue/);
   });
 });

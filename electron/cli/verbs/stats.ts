@@ -1,15 +1,21 @@
 import { MAX_WEEKS } from '../../core/commands/stats';
 import { STATUSES } from '../../core/schema';
+import { plural } from '../format';
 import { CliError, jsonOption, stringOption, type Verb } from '../verb';
+
+/** The weeks shown without --weeks: as many as the app's reading stats show ("The last 12 weeks"). */
+const READING_WEEKS = 12;
 
 export const statsVerb: Verb = {
   name: 'stats',
   usage: 'stats [--weeks N] [--tz ZONE] [--json]',
-  summary: 'Counts by status and sources, and reading habits week by week (in ZONE, default this machine).',
+  summary:
+    `Counts by status and sources, and reading habits in each of the last N weeks (default ${READING_WEEKS}, as the ` +
+    'app shows them), in ZONE (default this machine).',
   options: { ...jsonOption, weeks: { type: 'string' }, tz: { type: 'string' } },
   async run(ctx, { values }) {
     const weeksText = stringOption(values, 'weeks');
-    const weeks = weeksText === undefined ? 52 : Number(weeksText);
+    const weeks = weeksText === undefined ? READING_WEEKS : Number(weeksText);
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_WEEKS) {
       throw new CliError(`--weeks takes a whole number of weeks from 1 to ${MAX_WEEKS}, not "${weeksText}".`, 2);
     }
@@ -33,7 +39,7 @@ export const statsVerb: Verb = {
     }
     const reading = stats.reading;
     if (!reading) return;
-    ctx.out(`\nReading, last ${reading.weeks.length} weeks (${reading.timeZone})`);
+    ctx.out(`\nReading, the last ${plural(reading.weeks.length, 'week')} (${reading.timeZone})`);
     ctx.out(`  read ${reading.readInPeriod}, added ${reading.addedInPeriod}, read this week ${reading.readThisWeek}`);
     ctx.out(`  PDF pages read ${reading.pagesInPeriod}, this week ${reading.pagesThisWeek}`);
     ctx.out(
@@ -42,7 +48,8 @@ export const statsVerb: Verb = {
         `(longest ${reading.streak.longest})`,
     );
     ctx.out('\n  week of      read  added  queue  pages');
-    for (const week of reading.weeks.slice(-12)) {
+    // Every week the heading counts, no fewer: the figures above are for the same weeks.
+    for (const week of reading.weeks) {
       ctx.out(
         `  ${week.start}  ${String(week.read).padStart(4)}  ${String(week.added).padStart(5)}  ${String(week.queue).padStart(5)}  ${String(week.pages).padStart(5)}`,
       );
