@@ -5,15 +5,22 @@ export function fit(text: string, width: number): string {
   return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }
 
-/** Aligned columns; the last column takes the remaining width and is cut to it. */
-export function table(headers: string[], rows: string[][], totalWidth: number): string {
+/**
+ * Aligned columns; the last column takes the remaining width and is cut to it, or, with `long` (text whose end
+ * matters, such as an error's hint), wrapped under itself when `long` is 'wrap' (a terminal) or left whole ('whole':
+ * a pipe or a file, where a line has no width).
+ */
+export function table(headers: string[], rows: string[][], totalWidth: number, long: 'cut' | 'wrap' | 'whole' = 'cut') {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
   const fixed = widths.slice(0, -1).reduce((sum, w) => sum + w + 2, 0);
   widths[widths.length - 1] = Math.max(20, Math.min(widths.at(-1)!, totalWidth - fixed));
+  const last = (cell: string) => {
+    if (long === 'whole') return cell;
+    if (long === 'wrap') return wrap(cell, widths.at(-1)!).replace(/\n/g, `\n${' '.repeat(fixed)}`);
+    return fit(cell, widths.at(-1)!).trimEnd();
+  };
   const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? fit(cell, widths[i]!).trimEnd() : fit(cell, widths[i]!)))
-      .join('  ');
+    cells.map((cell, i) => (i === cells.length - 1 ? last(cell) : fit(cell, widths[i]!))).join('  ');
   return [line(headers), ...rows.map(line)].join('\n');
 }
 

@@ -1,11 +1,16 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describeError } from '../core/fs-errors';
 import type { CommandInput, CommandName, CommandOutput } from '../core/dispatch';
 import { defaultDataDir } from '../core/paths';
+import { BACKUP_FOLDER } from '../core/store/backups';
 import { StoreLoadError } from '../core/store/library-file';
+import { LOCK_FILE_NAME } from '../core/store/lock';
+import { LIBRARY_FILE_NAME } from '../core/store/store';
+import { commandMessage, jsonError, unknownOptionMessage, wantsJson } from './errors';
 import { joinOptionValues, parserMessage } from './option-values';
-import { openSession, type Session } from './session';
+import { emptySession, openSession, type Session } from './session';
 import { CliError, type Output, type Verb, type VerbContext } from './verb';
 import { attachVerb } from './verbs/attach';
 import { exportVerb } from './verbs/export';
@@ -68,10 +73,14 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     return name || globals.includes('--help') ? 0 : 2;
   }
   const verb = VERBS.find((v) => v.name === name);
-  if (!verb) {
-    io.err(`paperqueue: unknown command "${name}". Run "paperqueue help" for the list.`);
-    return 2;
-  }
+  // With --json, a failure is also JSON on stdout, for the script that reads it.
+  const json = wantsJson(after);
+  const fail = (code: string, message: string, exitCode: number, prefix = `paperqueue ${name}`): number => {
+    io.err(`${prefix}: ${message}`);
+    if (json) io.out(jsonError(code, message));
+    return exitCode;
+  };
+  if (!verb) return fail('USAGE', `unknown command "${name}". Run "paperqueue help" for the list.`, 2, 'paperqueue');
   const rest = [...globals, ...after];
   const options = { ...GLOBAL_OPTIONS, ...verb.options };
   let args: ReturnType<typeof parseArgs>;
@@ -79,8 +88,11 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     args = parseArgs({ args: joinOptionValues(rest, options), options, allowPositionals: true });
   } catch (error) {
     const parser = String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
-    const message = parser ? parserMessage(error as Error, rest) : (error as Error).message;
+    const message = parser
+      ? (unknownOptionMessage((error as Error).message, options) ?? parserMessage(error as Error, rest))
+      : (error as Error).message;
     io.err(`paperqueue ${verb.name}: ${message}\nUsage: paperqueue ${verb.usage}`);
+    if (json) io.out(jsonError('USAGE', message));
     return 2;
   }
   if (args.values.help) {
@@ -89,32 +101,66 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
   }
   const dataOption = args.values.data;
   const dataDir = typeof dataOption === 'string' ? resolve(dataOption) : defaultDataDir();
+  // A library is its library.json, or a process that holds the folder (its first save may be still to come).
+  const existed = existsSync(join(dataDir, LIBRARY_FILE_NAME)) || existsSync(join(dataDir, LOCK_FILE_NAME));
+  const start = existed ? undefined : mayStartLibrary(verb, args, dataDir);
+  const creates = start === 'create';
   let session: Session | undefined;
   try {
-    if (verb.needsLibrary !== false) session = await openSession(dataDir, io.err);
-    const code = (await verb.run(verbContext(io, dataDir, session), args)) ?? 0;
+    if (verb.needsLibrary !== false) session = await sessionFor(verb, args, dataDir, existed || !!start, io.err);
+    const code = (await verb.run(verbContext(io, dataDir, session, verb.name), args)) ?? 0;
+    if (creates && code === 0) await session?.create?.();
     await session?.close();
     session = undefined;
+    if (creates && existsSync(join(dataDir, LIBRARY_FILE_NAME))) io.err(`Created a new library in ${dataDir}.`);
     return code;
   } catch (error) {
     await session?.close().catch(() => undefined);
     if (error instanceof Error && error.message === 'usage') {
       io.err(`Usage: paperqueue ${verb.usage}`);
+      if (json) io.out(jsonError('USAGE', `usage: paperqueue ${verb.usage}`));
       return 2;
     }
-    if (error instanceof CliError) {
-      io.err(`paperqueue ${verb.name}: ${error.message}`);
-      return error.exitCode;
-    }
-    if (error instanceof StoreLoadError) {
-      io.err(`paperqueue: ${error.message}`);
-      return 1;
-    }
+    if (error instanceof CliError) return fail(error.code, error.message, error.exitCode);
+    if (error instanceof StoreLoadError) return fail('LIBRARY_UNREADABLE', error.message, 1, 'paperqueue');
     const code = (error as NodeJS.ErrnoException).code;
     const message = describeError(error);
-    io.err(`paperqueue ${verb.name}: ${code && !message.includes(code) ? `${code}: ` : ''}${message}`);
-    return 1;
+    return fail('FAILED', `${code && !message.includes(code) ? `${code}: ` : ''}${message}`, 1);
   }
+}
+
+type Args = ReturnType<typeof parseArgs>;
+
+/**
+ * Whether this run may start a library in a folder that has none ('create'): import (not its --dry-run), and
+ * sync setup, by which a new machine joins the others and receives their papers. `backup` may open a folder that
+ * still has its backups (library.json deleted), to list them ('open') or restore one ('create'). serve starts one
+ * itself. Any other command is told there is no library, so a mistyped --data is never taken for an empty
+ * library (and makes no folder).
+ */
+function mayStartLibrary(verb: Verb, args: Args, dataDir: string): 'create' | 'open' | undefined {
+  if (verb.name === 'sync') return args.positionals[0] === 'setup' ? 'create' : undefined;
+  if (verb.name === 'backup' && existsSync(join(dataDir, BACKUP_FOLDER))) {
+    return args.positionals[0] === 'restore' ? 'create' : 'open';
+  }
+  return verb.createsLibrary?.(args) ? 'create' : undefined;
+}
+
+async function sessionFor(
+  verb: Verb,
+  args: Args,
+  dataDir: string,
+  open: boolean,
+  warn: (text: string) => void,
+): Promise<Session> {
+  if (open) return openSession(dataDir, warn);
+  // What an import would do to a library not started yet: every entry new, and nothing made.
+  if (verb.name === 'import' && args.values['dry-run'] === true) return emptySession(dataDir);
+  throw new CliError(
+    `No library at ${dataDir} (no ${LIBRARY_FILE_NAME}). Check --data or PAPERQUEUE_DATA.`,
+    1,
+    'NO_LIBRARY',
+  );
 }
 
 /**
@@ -139,11 +185,11 @@ function globalsFirst(argv: string[]): { globals: string[]; name: string | undef
   return { globals, name: argv[i], rest: argv.slice(i + 1) };
 }
 
-function verbContext(io: Output, dataDir: string, session: Session | undefined): VerbContext {
+function verbContext(io: Output, dataDir: string, session: Session | undefined, verbName: string): VerbContext {
   async function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
     if (!session) throw new Error(`${name} needs the library`);
     const result = await session.dispatch(name, input);
-    if (!result.ok) throw new CliError(result.error.message);
+    if (!result.ok) throw new CliError(commandMessage(result.error, verbName), 1, result.error.code);
     return result.value as CommandOutput<K>;
   }
   return {
@@ -172,6 +218,7 @@ if (isMain) {
     out: (text) => process.stdout.write(text + '\n'),
     err: (text) => process.stderr.write(text + '\n'),
     width: process.stdout.isTTY ? process.stdout.columns : 120,
+    terminal: process.stdout.isTTY === true,
   };
   process.exitCode = await runCli(process.argv.slice(2), io);
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { commands } from '../core/commands';
 import { dispatch } from '../core/dispatch';
 import type { Result } from '../core/result';
@@ -11,6 +12,8 @@ import { CliError } from './verb';
 export type Session = {
   dispatch: (name: string, input: unknown) => Promise<Result<unknown>>;
   close: () => Promise<void>;
+  /** Write library.json if it is not there yet: a library started by this run exists even if nothing was added. */
+  create?: () => Promise<void>;
 };
 
 /**
@@ -47,6 +50,9 @@ export async function openSession(dataDir: string, warn: (text: string) => void)
       }
       return result;
     },
+    create: async () => {
+      if (!existsSync(store.file)) await store.persist();
+    },
     close: async () => {
       try {
         await detachSync(store);
@@ -55,6 +61,18 @@ export async function openSession(dataDir: string, warn: (text: string) => void)
         await release();
       }
     },
+  };
+}
+
+/**
+ * A folder with no library, read as an empty one (`import --dry-run` before the first import): opened read-only
+ * and without the lock, so nothing, not even the folder, is made.
+ */
+export async function emptySession(dataDir: string): Promise<Session> {
+  const store = await LibraryStore.open(dataDir, { readOnly: `${dataDir} has no library yet` });
+  return {
+    dispatch: (name, input) => dispatch({ store, caller: 'host' }, name, input),
+    close: () => Promise.resolve(),
   };
 }
 

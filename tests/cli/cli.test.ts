@@ -115,11 +115,13 @@ describe('paperqueue CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('import takes one file or folder at a time; 2 were given');
     expect(run.stderr).toContain('digest-sample.txt');
-    expect((await cli(['list', '--data', data, '--json'])).stdout.trim()).toBe('[]');
+    // Nothing imported: not even a library started.
+    expect(existsSync(join(data, 'library.json'))).toBe(false);
   });
 
   it('reports errors on stderr with a non-zero code and no stack trace', async () => {
     const data = await tempDir();
+    await cli(['import', fixture('five-papers.txt'), '--data', data]);
     const cases: [string[], number, RegExp][] = [
       [['mark', 'zzzzzzzz', 'read'], 1, /^paperqueue mark: No paper with id "zzzzzzzz"\.\n$/],
       [
@@ -128,7 +130,7 @@ describe('paperqueue CLI', () => {
         /unknown status "finished"; use one of inbox, queued, reading, read, dismissed/,
       ],
       [['import', join(data, 'missing.txt')], 1, /Cannot read .*missing\.txt: no such file\./],
-      [['list', '--colour'], 2, /Unknown option '--colour'/],
+      [['list', '--colour'], 2, /unknown option --colour\n/],
       [['frobnicate'], 2, /unknown command "frobnicate"/],
     ];
     for (const [args, code, message] of cases) {

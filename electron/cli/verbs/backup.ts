@@ -1,5 +1,5 @@
 import { plural, table } from '../format';
-import { jsonOption, type Verb } from '../verb';
+import { CliError, jsonOption, type Verb } from '../verb';
 import { utcMinute } from '../../core/text';
 
 export const backupVerb: Verb = {
@@ -24,6 +24,10 @@ export const backupVerb: Verb = {
       return;
     }
     if (action === 'restore' && id) {
+      // Said in the CLI's words (the command's own refusal names its input field), and how to find the ids.
+      if (!(await ctx.call('library.backups', {})).some((b) => b.id === id)) {
+        throw new CliError(`No backup ${id}; \`paperqueue backup list\` shows them`, 1, 'NOT_FOUND');
+      }
       const result = await ctx.call('library.restoreBackup', { id });
       ctx.out(`Restored ${plural(result.restored, 'paper')} from the backup of ${utcMinute(result.from)}.`);
       return;

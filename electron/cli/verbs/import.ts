@@ -18,6 +18,8 @@ export const importVerb: Verb = {
     'dry-run': { type: 'boolean' },
     merge: { type: 'string' },
   },
+  // The first import starts the library; a dry run only reads (a folder with no library, as an empty one).
+  createsLibrary: ({ values }) => values['dry-run'] !== true,
   async run(ctx, { values, positionals }) {
     const [file, ...more] = positionals;
     if (!file) throw new Error('usage');
@@ -172,7 +174,8 @@ async function preview(ctx: VerbContext, input: CommandInput<'library.previewImp
           e.kind === 'duplicate' ? `${titleOrUntitled(e.title)} ${sameAs(e.existingId)}` : titleOrUntitled(e.title),
         ],
   );
-  if (rows.length) ctx.out(table(['', 'ENTRY'], rows, ctx.width));
+  // An error's end is often its hint ("a missing "}" or quote?"): wrapped on a terminal, whole in a pipe or file.
+  if (rows.length) ctx.out(table(['', 'ENTRY'], rows, ctx.width, ctx.terminal ? 'wrap' : 'whole'));
   const possible = result.entries.flatMap((e) => (e.kind === 'new' && 'possible' in e ? [e] : []));
   if (possible.length) {
     ctx.out(`\n${plural(possible.length, 'possible duplicate')}, kept apart unless --merge names them:`);

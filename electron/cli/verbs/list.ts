@@ -4,7 +4,7 @@ import { CliError, jsonOption, stringOption, type Verb } from '../verb';
 
 export const listVerb: Verb = {
   name: 'list',
-  usage: 'list [--status S] [--tag T] [--search Q] [--sort queue|added|title|year] [--limit N] [--json]',
+  usage: `list [--status S] [--tag T] [--search Q] [--sort ${SORTS.join('|')}] [--limit N] [--json]`,
   summary:
     'List papers (all by default); status is inbox, queued, reading, read, dismissed, unread or all. --search Q has ' +
     'words (each the start of a word), "a phrase", author:NAME, author:"van der Berg", tag:T or #T; a dash before ' +

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { prefetchModel } from '../../core/insight/library-model';
-import { LibraryStore, SHELF_MIN_FILE_BYTES } from '../../core/store/store';
+import { LIBRARY_FILE_NAME, LibraryStore, SHELF_MIN_FILE_BYTES } from '../../core/store/store';
 import { startServer } from '../../server/server';
 import { acquireLock, describeHolder, type LockInfo } from '../../core/store/lock';
 import { CliError, stringOption, type Verb, type VerbContext } from '../verb';
@@ -59,12 +59,18 @@ async function serveUntilStopped(
 ) {
   // For you's model, read on another core while the library opens.
   void prefetchModel(ctx.dataDir);
+  // The first start on a machine starts the library (the app's page opens on it, empty), and says where.
+  const created = readOnly === undefined && !existsSync(join(ctx.dataDir, LIBRARY_FILE_NAME));
   const store = await LibraryStore.open(
     ctx.dataDir,
     readOnly === undefined ? { recover: true, shelveAbstractsFrom: SHELF_MIN_FILE_BYTES } : { readOnly },
   );
   if (store.recovery) ctx.err(`Recovered: ${store.recovery.summary}`);
   if (store.readOnly) ctx.err(store.readOnly);
+  if (created) {
+    await store.persist();
+    ctx.err(`Created a new library in ${ctx.dataDir}.`);
+  }
   const server = await startServer({ store, staticDir: RENDERER_DIR, port }).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(
       error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message,
