@@ -1,20 +1,24 @@
 import { joinTitle } from './importers/title-parts';
-import { contentKey, keyOf, sameByContent, sameByKey } from './import-by-key';
+import { BatchIndex } from './import-batch-index';
 import { ImportLookups, matchInLibrary } from './import-match';
 import { BIBLIOGRAPHIC, createPaper, type PaperDraft } from './paper';
 import type { ImportProblem, ParsedImport } from './importers/types';
 import type { Link, Paper, Source } from './schema';
 import type { LibraryStore } from './store/store';
 import { sameWork, whyApart } from './same-work';
-import { squashSpace, titleKey } from './text';
+import { squashSpace } from './text';
 
 /** What importing each entry would do; shown as the preview, then applied as it is. */
 export type PlannedEntry =
   /** `possible`: a paper with the same title that may be the same work; the entry is kept apart from it. */
   /** `entry`: its place among the file's readable entries (from 0), by which a merge is chosen. */
   | { kind: 'new'; title: string; draft: PaperDraft; entry: number; possible?: PossibleDuplicate }
-  /** `fills`: the fields the paper lacks and this entry would fill in; none when it would change nothing. */
-  | { kind: 'duplicate'; title: string; existingId: string; fills: string[] }
+  /**
+   * `fills`: the fields the paper lacks and this entry would fill in; none when it would change nothing.
+   * `repeatOf`: the entry repeats an earlier one of the same file (by its place in the plan), which goes into
+   * the same paper, in the library or added by this import (`existingId` is then empty).
+   */
+  | { kind: 'duplicate'; title: string; existingId: string; fills: string[]; repeatOf?: number }
   | { kind: 'error'; where: string; message: string };
 
 /**
@@ -45,6 +49,11 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
     if (why.length || !other) return why;
     return [`an earlier entry of this file goes into it, and this one has ${whyApart(other, draft).join('; ')}`];
   };
+  // The first entry of this file that went into each paper of the library, and the fields the file fills in
+  // on it so far: a later entry into the same paper repeats it (a digest pasted twice is its papers once).
+  const firstInto = new Map<string, { at: number; fills: Set<string> }>();
+  // The same for the earlier entries this import would add, by their draft.
+  const firstNew = new Map<PaperDraft, number>();
   for (const [index, draft] of parsed.drafts.entries()) {
     const found = matchInLibrary(store, draft, lookups);
     // A title match is judged against the paper as applyImport will have filled it in; an identifier is not.
@@ -58,20 +67,38 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
       const fills = fillsFor(existing, draft);
       // As applyImport will: details that would make the paper a duplicate of another are not filled in.
       const fillable = Object.keys(fills).length > 0 && !clashes(store, { ...existing, ...fills });
-      plan.push({
+      const first = firstInto.get(match.paperId);
+      // What an earlier entry of the file fills in already is not this one's to fill.
+      const filled = fillable
+        ? Object.keys(fills).filter((field) => field !== 'needsMetadata' && !first?.fills.has(field))
+        : [];
+      const entry: PlannedEntry = {
         kind: 'duplicate',
         title: existing.title,
         existingId: match.paperId,
-        fills: fillable ? Object.keys(fills).filter((field) => field !== 'needsMetadata') : [],
-      });
+        fills: filled,
+      };
+      if (first) {
+        entry.repeatOf = first.at;
+        for (const field of filled) first.fills.add(field);
+      } else firstInto.set(match.paperId, { at: plan.length, fills: new Set(filled) });
+      plan.push(entry);
       continue;
     }
     const inBatch = earlier.match(draft);
     if (inBatch?.kind === 'same') {
       // Not in the library yet: it is the earlier entry of this file, added by this import.
-      plan.push({ kind: 'duplicate', title: inBatch.draft.title, existingId: '', fills: [] });
+      const repeatOf = firstNew.get(inBatch.draft);
+      plan.push({
+        kind: 'duplicate',
+        title: inBatch.draft.title,
+        existingId: '',
+        fills: [],
+        ...(repeatOf !== undefined && { repeatOf }),
+      });
       continue;
     }
+    firstNew.set(draft, plan.length);
     earlier.add(draft);
     const entry: PlannedEntry = { kind: 'new', title: draft.title, draft, entry: index };
     if (match)
@@ -82,35 +109,6 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
   return plan;
 }
 
-/**
- * The entries of one file seen so far, by identifier and title, to find the ones that repeat an earlier one:
- * by the rules matchInLibrary applies to the library, except that a PDF does not make two entries of one
- * file one paper (a backup's papers may share one), nor does a key an export would give (it gives distinct
- * ones: two entries of one file with different keys are two records).
- */
-class BatchIndex {
-  private readonly byKey = new Map<string, PaperDraft>();
-
-  add(draft: PaperDraft): void {
-    for (const key of batchKeys(draft)) if (!this.byKey.has(key)) this.byKey.set(key, draft);
-  }
-
-  match(draft: PaperDraft): { kind: 'same' | 'possible'; draft: PaperDraft; title: string } | undefined {
-    const keys = batchKeys(draft);
-    const byId = keys.filter((key) => /^[adi]:/.test(key)).find((key) => this.byKey.has(key));
-    const loose = keys
-      .filter((key) => /^[kc]:/.test(key))
-      .map((key) => this.byKey.get(key))
-      .find((other) => other && (sameByKey(other, draft) || sameByContent(other, draft)));
-    const same = byId ? this.byKey.get(byId)! : loose;
-    if (same) return { kind: 'same', draft: same, title: same.title };
-    const byTitle = keys.find((key) => key.startsWith('t:') && this.byKey.has(key));
-    const other = byTitle ? this.byKey.get(byTitle) : undefined;
-    if (!other) return undefined;
-    return { kind: sameWork(other, draft) ? 'same' : 'possible', draft: other, title: other.title };
-  }
-}
-
 /** Entries applied between two progress reports. */
 const PROGRESS_EVERY = 500;
 
@@ -118,7 +116,7 @@ const PROGRESS_EVERY = 500;
 export type ImportOutcome = {
   added: string[];
   duplicates: number;
-  /** Of the duplicates, entries that went into a paper an earlier entry of the same file added. */
+  /** Of the duplicates, entries that went into a paper an earlier entry of the same file added or went into. */
   repeats: number;
   merged: string[];
   untitled: number;
@@ -165,7 +163,8 @@ export async function applyImport(
   const earlier = new BatchIndex();
   const lookups = new ImportLookups(parsed.drafts);
   const added = new Map<PaperDraft, string>();
-  const addedIds = new Set<string>();
+  // The papers earlier entries of the file added or went into: a later entry into one of them repeats it.
+  const tookIn = new Set<string>();
   for (const [done, draft] of parsed.drafts.entries()) {
     // A big import lets the host answer other requests and report progress between chunks.
     if (done > 0 && done % PROGRESS_EVERY === 0) {
@@ -182,8 +181,9 @@ export async function applyImport(
         : inBatch && (inBatch.kind === 'same' || mergeChosen) && added.get(inBatch.draft);
     if (existingId) {
       outcome.duplicates++;
-      // A paper this import added: the entry repeats an earlier one of the file.
-      if (addedIds.has(existingId)) outcome.repeats++;
+      // A paper this import added or an earlier entry went into: the entry repeats an earlier one of the file.
+      if (tookIn.has(existingId)) outcome.repeats++;
+      tookIn.add(existingId);
       const existing = store.get(existingId)!;
       const fills = fillsFor(existing, draft);
       const merged: Paper = { ...existing, ...fills };
@@ -205,7 +205,7 @@ export async function applyImport(
     outcome.undo.added.push(paper.id);
     earlier.add(draft);
     added.set(draft, paper.id);
-    addedIds.add(paper.id);
+    tookIn.add(paper.id);
     const sameAs = match?.paperId ?? (inBatch && added.get(inBatch.draft));
     if (sameAs) outcome.possible.push({ paperId: paper.id, sameAs, title: store.get(sameAs)!.title });
     if (paper.title === '') outcome.untitled++;
@@ -293,21 +293,4 @@ function fillsFor(existing: Paper, draft: PaperDraft): Partial<Paper> {
 /** True when the merged identifiers would make the paper a duplicate of a different one. */
 function clashes(store: LibraryStore, merged: Paper): boolean {
   return [...store.duplicatesOf(merged)].some((id) => id !== merged.id);
-}
-
-function batchKeys(draft: PaperDraft): string[] {
-  const keys: string[] = [];
-  if (draft.id) keys.push(`i:${draft.id}`);
-  if (draft.arxivId) keys.push(`a:${draft.arxivId}`);
-  if (draft.doi) keys.push(`d:${draft.doi}`);
-  const title = titleKey(draft.title);
-  if (title) keys.push(`t:${title}`);
-  else {
-    // A title that identifies nothing: the citation key, or without one the whole content (import-by-key.ts).
-    const citationKey = draft.citationKey?.trim().toLowerCase();
-    const content = keyOf(draft) ? undefined : contentKey(draft);
-    if (citationKey) keys.push(`k:${citationKey}`);
-    else if (content !== undefined) keys.push(`c:${content}`);
-  }
-  return keys;
 }

@@ -103,8 +103,11 @@ export const libraryPreviewImport = defineCommand({
       found: parsed.found ?? parsed.drafts.length + parsed.problems.length,
       new: count('new'),
       duplicates: count('duplicate'),
-      /** Of the duplicates, entries that repeat an earlier entry of the same file (not in the library yet). */
-      repeats: entries.filter((e) => e.kind === 'duplicate' && e.existingId === '').length,
+      /**
+       * Of the duplicates, entries that repeat an earlier entry of the same file (its paper in the library or
+       * not yet): a digest pasted twice is its papers once, not twice "already in your library".
+       */
+      repeats: entries.filter((e) => e.kind === 'duplicate' && e.repeatOf !== undefined).length,
       /** Duplicates that would fill in details their paper lacks; the other duplicates change nothing. */
       filling: entries.filter((e) => e.kind === 'duplicate' && e.fills.length > 0).length,
       /** New papers without a title, shown as "Untitled". */

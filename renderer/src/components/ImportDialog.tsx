@@ -3,38 +3,10 @@ import { useApp } from '../store';
 import type { ImportPreview } from '../store/types';
 import { nothingNew as changesNothing } from '../store/import-batch';
 import { BatchEntries, batchAction, batchNothingNew, batchSummary } from './import/BatchPreview';
-import { PossibleDuplicate } from './import/PossibleDuplicate';
-import { count, newPapers, pdfSummary, summaryRest } from './import/summary';
-import { TexText } from './TexText';
-import { Untitled } from './Untitled';
+import { PreviewEntries } from './import/PreviewEntries';
+import { count, newPapers, nothingNewReason, pdfSummary, summaryRest } from './import/summary';
+import { PASTED } from './import/big-paste';
 import { useDialogFocus } from './use-dialog-focus';
-
-const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped', attach: 'Attach to' } as const;
-/** A duplicate of an earlier entry of the same file (it has no paper in the library yet). */
-const REPEAT_LABEL = 'Repeated in file';
-
-/** The details a duplicate would fill in, in words. */
-const FIELD_WORDS: Record<string, string> = {
-  title: 'the title',
-  authors: 'authors',
-  abstract: 'the abstract',
-  year: 'the year',
-  venue: 'the venue',
-  doi: 'the DOI',
-  arxivId: 'the arXiv id',
-  url: 'a link',
-  citationKey: 'a citation key',
-  keywords: 'keywords',
-  links: 'links',
-  titleParts: 'the subtitle apart',
-  volume: 'the volume',
-  issue: 'the issue',
-  pages: 'the pages',
-  publisher: 'the publisher',
-  issn: 'the ISSN',
-  isbn: 'the ISBN',
-  type: 'the type',
-};
 
 const papers = (n: number) => count(n, 'paper', 'papers');
 
@@ -48,17 +20,6 @@ function actionLabel({ new: fresh, filling, pdf }: ImportPreview, merging: numbe
   if (filling > 0)
     parts.push(parts.length ? `fill in ${filling.toLocaleString()}` : `Fill in details of ${papers(filling)}`);
   return parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts.join(' and ');
-}
-
-/** Why there is nothing to import, after "Nothing new to import." */
-function nothingNewReason({ found, duplicates, errors, pdf }: ImportPreview): string {
-  if (pdf) return `“${pdf.title}” has this PDF already.`;
-  const skipped =
-    errors > 0 ? ` ${errors.toLocaleString()} ${errors === 1 ? 'entry was' : 'entries were'} skipped.` : '';
-  if (duplicates === 1) return `Its paper is already in your library, with nothing this file would add.${skipped}`;
-  if (duplicates > 1)
-    return `All ${duplicates.toLocaleString()} of its papers are already in your library, with nothing this file would add.${skipped}`;
-  return found === 0 ? 'No papers were found in it.' : `No entry could be read.${skipped}`;
 }
 
 /** What an import will do, entry by entry, before anything changes. */
@@ -115,14 +76,17 @@ export function ImportDialog() {
               ? 'Importing…'
               : pending.batch && progress
                 ? `Reading the files… (${progress.done.toLocaleString()} of ${progress.total.toLocaleString()})`
-                : 'Reading the file…'}
+                : pending.name === PASTED
+                  ? 'Reading the pasted text…'
+                  : 'Reading the file…'}
           </p>
         ) : (
           <>
             <div role="status">
               {nothingNew && (
                 <p className="import-nothing">
-                  <strong>Nothing new to import.</strong> {nothingNewReason(preview)}
+                  <strong>Nothing new to import.</strong>{' '}
+                  {nothingNewReason(preview, pending.name === PASTED ? 'the paste' : 'the file')}
                 </p>
               )}
               {preview.pdf ? (
@@ -139,38 +103,12 @@ export function ImportDialog() {
             {/* Focusable, so its entries scroll with the keys and Tab's round of the dialog comes back to it; a list
                 with a choice to make is reached through its choices instead. */}
             <ul className="import-entries" tabIndex={preview.possible > 0 ? undefined : 0} aria-label="Entries">
-              {preview.entries.slice(0, 500).map((entry, i) =>
-                entry.kind === 'new' && 'possible' in entry ? (
-                  <li key={i} className="entry possible">
-                    <PossibleDuplicate
-                      entry={entry}
-                      merge={pending.merge.includes(entry.entry)}
-                      disabled={pending.phase !== 'preview'}
-                      onChoose={(merge) => chooseMerge(entry.entry, merge)}
-                    />
-                  </li>
-                ) : (
-                  <li key={i} className={`entry ${entry.kind}`}>
-                    <span className={`entry-kind ${entry.kind}`}>
-                      {entry.kind === 'duplicate' && entry.existingId === '' ? REPEAT_LABEL : KIND_LABEL[entry.kind]}
-                    </span>
-                    <span className="entry-text">
-                      {entry.kind === 'error' ? (
-                        `${entry.where}: ${entry.message}`
-                      ) : entry.title ? (
-                        // Drawn as the list draws it: L$_2$ shows L₂, not its TeX.
-                        <TexText text={entry.title} />
-                      ) : (
-                        <Untitled />
-                      )}
-                      {entry.kind === 'duplicate' && entry.fills.length > 0 && (
-                        <span className="muted"> — adds {entry.fills.map((f) => FIELD_WORDS[f] ?? f).join(', ')}</span>
-                      )}
-                    </span>
-                  </li>
-                ),
-              )}
-              {preview.entries.length > 500 && <li className="muted">… and {preview.entries.length - 500} more</li>}
+              <PreviewEntries
+                preview={preview}
+                merge={pending.merge}
+                disabled={pending.phase !== 'preview'}
+                onChoose={chooseMerge}
+              />
             </ul>
           </>
         )}

@@ -26,3 +26,27 @@ export function pdfSummary(pdf: NonNullable<ImportPreview['pdf']>): string {
     pdf.kind === 'new' ? 'a new paper' : pdf.already ? 'already in your library' : 'goes to a paper in your library';
   return `${where} (${pdf.why})`;
 }
+
+/**
+ * Why there is nothing to import, after "Nothing new to import."; `within`: "the file" or "the paste", where
+ * repeats of one entry are counted apart: a digest pasted six times over is its papers once.
+ */
+export function nothingNewReason(
+  { found, duplicates, repeats, errors, pdf }: ImportPreview,
+  within: 'the file' | 'the paste' = 'the file',
+): string {
+  if (pdf) return `“${pdf.title}” has this PDF already.`;
+  const skipped =
+    errors > 0 ? ` ${errors.toLocaleString()} ${errors === 1 ? 'entry was' : 'entries were'} skipped.` : '';
+  const noun = within === 'the paste' ? 'paste' : 'file';
+  const papers = duplicates - repeats;
+  if (repeats > 0 && papers > 0)
+    return (
+      `${count(papers, 'paper', 'papers')} (${count(repeats, 'repeat', 'repeats')} within ${within}), ` +
+      `${papers === 1 ? 'already' : 'all already'} in your library, with nothing this ${noun} would add.${skipped}`
+    );
+  if (duplicates === 1) return `Its paper is already in your library, with nothing this file would add.${skipped}`;
+  if (duplicates > 1)
+    return `All ${duplicates.toLocaleString()} of its papers are already in your library, with nothing this file would add.${skipped}`;
+  return found === 0 ? 'No papers were found in it.' : `No entry could be read.${skipped}`;
+}

@@ -1,0 +1,106 @@
+import type { ImportPreview } from '../../store/types';
+import { TexText } from '../TexText';
+import { Untitled } from '../Untitled';
+import { PossibleDuplicate } from './PossibleDuplicate';
+import './import.css';
+
+const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped', attach: 'Attach to' } as const;
+/** A duplicate of an earlier entry of the same file (it has no paper in the library yet). */
+const REPEAT_LABEL = 'Repeated in file';
+/** Rows drawn at most: past them, a line says how many more (the summary above counts them all). */
+export const MAX_ROWS = 500;
+
+/** The details a duplicate would fill in, in words. */
+const FIELD_WORDS: Record<string, string> = {
+  title: 'the title',
+  authors: 'authors',
+  abstract: 'the abstract',
+  year: 'the year',
+  venue: 'the venue',
+  doi: 'the DOI',
+  arxivId: 'the arXiv id',
+  url: 'a link',
+  citationKey: 'a citation key',
+  keywords: 'keywords',
+  links: 'links',
+  titleParts: 'the subtitle apart',
+  volume: 'the volume',
+  issue: 'the issue',
+  pages: 'the pages',
+  publisher: 'the publisher',
+  issn: 'the ISSN',
+  isbn: 'the ISBN',
+  type: 'the type',
+};
+
+type Entry = ImportPreview['entries'][number];
+
+/**
+ * The entries as rows, an entry's repeats within the file folded into its row with their count ("×6 in this
+ * file"): a digest pasted six times over is its papers once. One pass over the entries, rows drawn up to MAX_ROWS.
+ */
+export function groupRepeats(entries: readonly Entry[]): { entry: Entry; at: number; times: number }[] {
+  const times = new Map<number, number>();
+  for (const entry of entries)
+    if (entry.kind === 'duplicate' && entry.repeatOf !== undefined)
+      times.set(entry.repeatOf, (times.get(entry.repeatOf) ?? 1) + 1);
+  const rows: { entry: Entry; at: number; times: number }[] = [];
+  for (const [at, entry] of entries.entries())
+    if (!(entry.kind === 'duplicate' && entry.repeatOf !== undefined))
+      rows.push({ entry, at, times: times.get(at) ?? 1 });
+  return rows;
+}
+
+/** The single file's preview, entry by entry: what each becomes, a possible duplicate with its choice. */
+export function PreviewEntries({
+  preview,
+  merge,
+  disabled,
+  onChoose,
+}: {
+  preview: ImportPreview;
+  merge: readonly number[];
+  disabled: boolean;
+  onChoose: (entry: number, merge: boolean) => void;
+}) {
+  const rows = groupRepeats(preview.entries);
+  return (
+    <>
+      {rows.slice(0, MAX_ROWS).map(({ entry, at, times }) =>
+        entry.kind === 'new' && 'possible' in entry ? (
+          <li key={at} className="entry possible">
+            <PossibleDuplicate
+              entry={entry}
+              merge={merge.includes(entry.entry)}
+              disabled={disabled}
+              onChoose={(choice) => onChoose(entry.entry, choice)}
+            />
+          </li>
+        ) : (
+          <li key={at} className={`entry ${entry.kind}`}>
+            <span className={`entry-kind ${entry.kind}`}>
+              {entry.kind === 'duplicate' && entry.existingId === '' ? REPEAT_LABEL : KIND_LABEL[entry.kind]}
+            </span>
+            <span className="entry-text">
+              {entry.kind === 'error' ? (
+                `${entry.where}: ${entry.message}`
+              ) : entry.title ? (
+                // Drawn as the list draws it: L$_2$ shows L₂, not its TeX.
+                <TexText text={entry.title} />
+              ) : (
+                <Untitled />
+              )}
+              {entry.kind === 'duplicate' && entry.fills.length > 0 && (
+                <span className="muted"> — adds {entry.fills.map((f) => FIELD_WORDS[f] ?? f).join(', ')}</span>
+              )}
+              {times > 1 && <span className="entry-times muted"> — {times.toLocaleString()} times in this file</span>}
+            </span>
+          </li>
+        ),
+      )}
+      {rows.length > MAX_ROWS && (
+        <li className="muted">… and {(rows.length - MAX_ROWS).toLocaleString()} more, counted above</li>
+      )}
+    </>
+  );
+}
