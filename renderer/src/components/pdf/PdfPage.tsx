@@ -1,5 +1,6 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { DocumentCleanup } from '../../pdf/doc-cleanup';
+import { emptyPageNote, hasFormFields } from '../../pdf/empty-page';
 import type { TextRange } from '../../pdf/fold';
 import { boxToPdf, mergeLines, pdfToBox, percentOf, type PdfRect } from '../../pdf/geometry';
 import type { PdfLink } from '../../pdf/links';
@@ -107,6 +108,16 @@ export const PdfPage = memo(function PdfPage(props: Props) {
 
   const placed = (rect: PdfRect) => percentOf(pdfToBox(rect, toViewportPoint(base)), base.width, base.height);
   const empty = text !== undefined && text.trim() === '';
+  // A page with no text may be a form's (fields, no text) rather than a scan: its note says which.
+  const [form, setForm] = useState<boolean>();
+  useEffect(() => {
+    if (!empty || unreadable || !page) return;
+    let live = true;
+    void hasFormFields(page).then((fields) => live && setForm(fields));
+    return () => {
+      live = false;
+    };
+  }, [empty, unreadable, page]);
   return (
     <div
       ref={pageEl}
@@ -146,11 +157,9 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       </div>
       <div ref={layerHost} className="pdf-text" />
       <PageLinks page={page} place={placed} onLink={props.onLink} />
-      {empty && (
+      {empty && (unreadable || form !== undefined) && (
         <p className="pdf-page-note" role="note">
-          {unreadable
-            ? "This page's text could not be read: it cannot be selected, highlighted or found"
-            : 'This page has no text layer (a scan or an image)'}
+          {emptyPageNote(unreadable ? 'unreadable' : form ? 'form' : 'picture')}
         </p>
       )}
       {problem && (
