@@ -24,6 +24,12 @@ export const papersSetProgress = defineCommand({
      * got; `page` and `offset` are where the view's top is, to open it there again. `page` if not given.
      */
     shown: z.number().int().min(1).optional(),
+    /**
+     * Whether `shown` was read. False when the view was put there by a jump (a search hit, a link, the page
+     * box) and not read since: the place is kept, to open there again, but no page is counted read and the
+     * furthest page stays.
+     */
+    read: z.boolean().default(true),
     /** The day it is where the reader is (YYYY-MM-DD); today in the host's time zone if not given. */
     day: z
       .string()
@@ -43,7 +49,7 @@ export const papersSetProgress = defineCommand({
     const now = ctx.now();
     const old = paper.progress?.attachment === input.attachment ? paper.progress : undefined;
     const seen = decodeSeen(old?.seen);
-    const fresh = shown <= MAX_TRACKED_PAGES && !isSeen(seen, shown);
+    const fresh = input.read && shown <= MAX_TRACKED_PAGES && !isSeen(seen, shown);
     if (fresh) markSeen(seen, shown);
     const day = input.day ?? localDay(now);
     let days = old?.days ?? [];
@@ -58,7 +64,7 @@ export const papersSetProgress = defineCommand({
       attachment: input.attachment,
       page: input.page,
       offset: input.offset,
-      furthest: Math.max(old?.furthest ?? 1, shown),
+      furthest: input.read ? Math.max(old?.furthest ?? 1, shown) : (old?.furthest ?? 1),
       pages: input.pages,
       seen: encodeSeen(seen),
       days,

@@ -81,7 +81,8 @@ export function PaperAttachments({ paper }: { paper: Paper }) {
             <button type="button" className="button primary" onClick={() => openReader(paper.id)}>
               {progress && progress.page > 1 ? `Continue reading (p. ${progress.page})` : 'Read PDF'}
             </button>
-            {progress && (
+            {/* Only jumped about in (a search hit, the page box), nothing read yet: no "read to" to tell. */}
+            {progress && progress.seen !== '' && (
               <span className="muted attachments-progress">
                 {progress.furthest >= progress.pages
                   ? `Read to the end (${progress.pages} ${progress.pages === 1 ? 'page' : 'pages'})`

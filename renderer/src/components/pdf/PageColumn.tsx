@@ -14,7 +14,7 @@ import type { PdfLink } from '../../pdf/links';
 import { layoutPages, positionAt, type Position } from '../../pdf/page-window';
 import type { Annotation } from '../../store/types';
 import { PdfPage } from './PdfPage';
-import { useColumnWindow } from './use-column-window';
+import { useColumnWindow, type Movement } from './use-column-window';
 import { useHitsByPage } from './use-hit-boxes';
 import { highlightAt, selectionInColumn } from './read-selection';
 import { selectSentence } from './select-sentence';
@@ -81,7 +81,7 @@ type Props = {
   hits: readonly Hit[];
   activeHit: number;
   reveal: Reveal;
-  onPosition: (position: Position, current: number, atEnd: boolean) => void;
+  onPosition: (position: Position, current: number, atEnd: boolean, how: Movement) => void;
   onSelectText: (selection: PdfSelection) => void;
   onHighlightClick: (annotationId: string, x: number, y: number) => void;
   onLink: (link: PdfLink) => void;
@@ -101,7 +101,7 @@ const PLACEHOLDERS = 12;
 export function PageColumn({ ref, ...props }: Props) {
   const { pdf, scale, onPosition, onViewSize } = props;
   const layout = useMemo(() => layoutPages(pdf.viewports, scale), [pdf.viewports, scale]);
-  const { scroller, goTo, win, settled, onScroll } = useColumnWindow({
+  const { scroller, goTo, win, settled, onScroll, markMove, markJump } = useColumnWindow({
     layout,
     initial: props.initial,
     pdf,
@@ -110,6 +110,14 @@ export function PageColumn({ ref, ...props }: Props) {
   });
   const count = pdf.viewports.length;
 
+  // Going sentence by sentence is reading too.
+  const moveTo = useCallback(
+    (to: Position) => {
+      goTo(to);
+      markMove();
+    },
+    [goTo, markMove],
+  );
   const readSelectionRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
   // The match find showed last, kept when the find bar closes: ] starts there while it is on screen.
   const lastHit = useRef<Hit>(undefined);
@@ -117,8 +125,15 @@ export function PageColumn({ ref, ...props }: Props) {
     const el = () => scroller.current;
     return {
       goTo,
-      scrollScreen: (direction) => el()?.scrollBy({ top: direction * (el()!.clientHeight - 48) }),
-      scrollLines: (lines) => el()?.scrollBy({ top: lines * 48 }),
+      // The keys that scroll, turn pages or go to either end move the view as a wheel does: reading, not a jump.
+      scrollScreen: (direction) => {
+        markMove();
+        el()?.scrollBy({ top: direction * (el()!.clientHeight - 48) });
+      },
+      scrollLines: (lines) => {
+        markMove();
+        el()?.scrollBy({ top: lines * 48 });
+      },
       turnPage(direction) {
         const s = el();
         if (!s) return;
@@ -126,16 +141,24 @@ export function PageColumn({ ref, ...props }: Props) {
         // Back from the middle of a page goes to its top first.
         const page = direction < 0 && here.offset > 0.02 ? here.page : here.page + direction;
         goTo({ page: Math.min(count - 1, Math.max(0, page)), offset: 0 });
+        markMove();
       },
-      edge: (end) => el()?.scrollTo({ top: end === 'start' ? 0 : el()!.scrollHeight }),
+      edge: (end) => {
+        markMove();
+        el()?.scrollTo({ top: end === 'start' ? 0 : el()!.scrollHeight });
+      },
       focus: () => el()?.focus({ preventScroll: true }),
       highlightSelection: () => readSelectionRef.current(),
       selectSentence: (direction, extend) =>
         el()
-          ? selectSentence({ scroller: el()!, layout, pdf, count, goTo, found: lastHit.current }, direction, extend)
+          ? selectSentence(
+              { scroller: el()!, layout, pdf, count, goTo: moveTo, found: lastHit.current },
+              direction,
+              extend,
+            )
           : Promise.resolve(),
     };
-  }, [layout, count, pdf, scroller, goTo]);
+  }, [layout, count, pdf, scroller, goTo, markMove, moveTo]);
 
   // Group highlights and hits by page once, so each page gets the same array until they change.
   const byPage = useMemo(() => groupByPage(props.highlights, (a) => a.page ?? -1), [props.highlights]);
@@ -155,6 +178,10 @@ export function PageColumn({ ref, ...props }: Props) {
   const shownHit = useRef('');
   const { token: revealToken, what: revealWhat } = props.reveal;
   const { render } = win;
+  // Bringing a hit or a highlight into view is a jump, wherever the reader was.
+  useEffect(() => {
+    if (revealToken) markJump();
+  }, [revealToken, markJump]);
   useEffect(() => {
     if (revealWhat !== 'hit' || !revealToken || !activeHit) return;
     const key = `${revealToken}:${activeHit.page}:${activeHit.start}`;

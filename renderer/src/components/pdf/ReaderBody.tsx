@@ -112,7 +112,7 @@ export function ReaderBody({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pdf?.doc]);
 
-  const { current, atEnd, moved, onPosition } = useReadingPosition(paper.id, hash, count);
+  const { current, atEnd, endRead, onPosition } = useReadingPosition(paper.id, hash, count);
   // A document that failed to open, or waits for its password, is not searched: the find bar says so.
   const unopened =
     state.phase === 'error'
@@ -163,7 +163,7 @@ export function ReaderBody({
   });
 
   const editingAnnotation = editing ? highlights.find((a) => a.id === editing.id) : undefined;
-  const showEndBar = pdf && moved && (atEnd || current === count - 1) && paper.status !== 'read' && !endDismissed;
+  const showEndBar = pdf && endRead && (atEnd || current === count - 1) && paper.status !== 'read' && !endDismissed;
   return (
     <div className={invertPages ? 'pdf-body invert-pages' : 'pdf-body'}>
       <ReaderToolbar

@@ -16,11 +16,17 @@ const FLING_SCREEN_MS = 300;
 /** Two scroll events further apart than this are not one movement (a page turn after a pause). */
 const FLING_WINDOW_MS = 100;
 
+/**
+ * How the view came where it is: moved by the reader (a wheel, the scroll bar, a drag, the keys that scroll or
+ * turn pages), or put there by a jump (opening, a search hit, find, a highlight, a link, the page box).
+ */
+export type Movement = 'move' | 'jump';
+
 type Options = {
   layout: Layout;
   initial: Position;
   pdf: Pick<LoadedPdf, 'queue'>;
-  onPosition: (position: Position, current: number, atEnd: boolean) => void;
+  onPosition: (position: Position, current: number, atEnd: boolean, how: Movement) => void;
   onViewSize: (size: { width: number; height: number }) => void;
 };
 
@@ -44,6 +50,14 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
   const fling = useRef(false);
   const lastScroll = useRef({ top: 0, at: -Infinity });
   const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Opening is a jump; the reader's own scrolling makes it a move until the next jump.
+  const how = useRef<Movement>('jump');
+  const markMove = useCallback(() => {
+    how.current = 'move';
+  }, []);
+  const markJump = useCallback(() => {
+    how.current = 'jump';
+  }, []);
   const measure = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
@@ -54,7 +68,7 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
     pdf.queue.focus(next.current);
     setWin((old) => (sameWindow(old, next) ? old : next));
     const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
-    onPosition(position.current, next.current, atEnd);
+    onPosition(position.current, next.current, atEnd, how.current);
   }, [layout, onPosition, pdf.queue]);
 
   // A new layout (a zoom, the pages' sizes) puts the same place back at the top before it is painted.
@@ -64,6 +78,15 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
     el.scrollTop = scrollTopFor(layout, position.current);
     measure();
   }, [layout, measure]);
+
+  // The reader's hand on the column (a wheel, a touch, the scroll bar) makes what follows a move.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const events = ['wheel', 'touchstart', 'pointerdown'] as const;
+    for (const event of events) el.addEventListener(event, markMove, { passive: true });
+    return () => events.forEach((event) => el.removeEventListener(event, markMove));
+  }, [markMove]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -87,6 +110,7 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
     (to: Position) => {
       const el = scroller.current;
       if (!el) return;
+      how.current = 'jump';
       position.current = to;
       el.scrollTop = scrollTopFor(layout, to);
     },
@@ -125,7 +149,7 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
     [],
   );
 
-  return { scroller, win, settled, onScroll, goTo };
+  return { scroller, win, settled, onScroll, goTo, markMove, markJump };
 }
 
 function sameWindow(a: PageWindow, b: PageWindow): boolean {
