@@ -52,6 +52,7 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
   const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Opening is a jump; the reader's own scrolling makes it a move until the next jump.
   const how = useRef<Movement>('jump');
+  const wasAtEnd = useRef(false);
   const markMove = useCallback(() => {
     how.current = 'move';
   }, []);
@@ -68,6 +69,7 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
     pdf.queue.focus(next.current);
     setWin((old) => (sameWindow(old, next) ? old : next));
     const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
+    wasAtEnd.current = atEnd;
     onPosition(position.current, next.current, atEnd, how.current);
   }, [layout, onPosition, pdf.queue]);
 
@@ -92,6 +94,8 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
     const el = scroller.current;
     if (!el) return;
     const observer = new ResizeObserver(() => {
+      // At the end, the column shortened (the last-page bar came under it) stays at the end: its last lines show.
+      if (wasAtEnd.current) el.scrollTop = el.scrollHeight;
       const size = { width: el.clientWidth, height: el.clientHeight };
       setView((old) => (old.width === size.width && old.height === size.height ? old : size));
     });
