@@ -27,13 +27,37 @@ export const syncVerb: Verb = {
       ctx.out(
         "Sync is off on this machine. The library keeps every paper; the sync folder keeps this machine's files for the others.",
       );
-    else printStatus(ctx, status);
+    else {
+      if (action === 'now') printReport(ctx, status);
+      printStatus(ctx, status, action === 'status');
+    }
     // A sync that could not reach its folder fails the command, so scripts notice.
     return status.setUp && action !== 'status' && status.folderState !== 'ok' ? 1 : 0;
   },
 };
 
-function printStatus(ctx: VerbContext, status: SyncStatus): void {
+/**
+ * What this sync did, before the status: "Received 3 changes from Desktop; sent 2.", then each thing another
+ * machine's change decided here (papers deleted here and kept, statuses replaced, papers removed). A kept
+ * paper is not deleted again for the person: it holds the other machine's newer change, which they have not
+ * seen; the command to delete it again is printed instead.
+ */
+function printReport(ctx: VerbContext, status: SyncStatus): void {
+  if (!status.setUp || !status.lastSync) return;
+  const report = status.lastSync;
+  ctx.out(report.summary);
+  for (const note of report.notes) ctx.out(`  ${note}`);
+  if (report.kept.count > 0) {
+    const ids = JSON.stringify({ ids: report.kept.papers.map((paper) => paper.paperId) });
+    const some = report.kept.count > report.kept.papers.length ? ' (the first ones named)' : '';
+    ctx.out(
+      `  To delete ${report.kept.count === 1 ? 'it' : 'them'} again${some}: paperqueue call papers.remove '${ids}'`,
+    );
+  }
+  ctx.out('');
+}
+
+function printStatus(ctx: VerbContext, status: SyncStatus, last = false): void {
   if (!status.setUp) {
     ctx.out('Sync is not set up. Run "paperqueue sync setup DIR --name NAME" with a folder your sync app shares.');
     return;
@@ -61,4 +85,9 @@ function printStatus(ctx: VerbContext, status: SyncStatus): void {
     }
   }
   for (const problem of status.problems) ctx.out(`Problem  ${problem.file}: ${problem.reason}`);
+  // `sync now` said it above; `sync status` tells what the last sync did.
+  if (last && status.lastSync) {
+    ctx.out(`Last     ${status.lastSync.summary}`);
+    for (const note of status.lastSync.notes) ctx.out(`         ${note}`);
+  }
 }

@@ -6,6 +6,7 @@ import { listConflicts, type NoteConflict } from './conflicts';
 import { checkSyncFolder, SyncFolderMissingError, SyncFolderNewerError } from './folder';
 import { writeSyncRecord } from './local';
 import { recordChange } from './record';
+import { withWords, type SyncReportWords } from './report';
 import { SyncSession, type FolderState } from './session';
 import { localSyncDir, readSyncSettings, writeSyncSettings } from './settings';
 
@@ -95,6 +96,13 @@ export type SyncStatus =
       conflicts: NoteConflict[];
       skewed: { device: string; name?: string; aheadMs: number }[];
       problems: { file: string; kind: string; reason: string }[];
+      /** What the last sync did: changes received and sent, and where another machine's change won (report.ts). */
+      lastSync?: SyncReportWords;
+      /**
+       * The last syncs where another machine's change won over this one's (a paper deleted here kept, a status
+       * replaced), oldest first: the app shows each until the person dismisses it (by its `at`).
+       */
+      notices: SyncReportWords[];
     };
 
 export async function syncStatus(store: LibraryStore): Promise<SyncStatus> {
@@ -131,6 +139,8 @@ export async function syncStatus(store: LibraryStore): Promise<SyncStatus> {
       ...(names.get(entry.device) && { name: names.get(entry.device) }),
     })),
     problems: record.problems,
+    ...(record.lastReport && { lastSync: withWords(record.lastReport) }),
+    notices: record.notices.map(withWords),
   };
 }
 

@@ -6,6 +6,7 @@ import { makePrivateFolder, writeFileDurably } from '../store/durable-file';
 import { OpSchema, type Op } from './changes';
 import { decodeFile, encodeFile } from './envelope';
 import { isStamp } from './hlc';
+import { SyncReportSchema } from './report';
 import { SeenSchema, paperLine, parsePaperLine } from './snapshot';
 import type { PaperState, SyncState } from './state';
 import { localSyncDir } from './settings';
@@ -88,6 +89,12 @@ export const SyncRecordSchema = z.object({
   lastError: z.string().optional(),
   /** PDFs the library uses that neither this machine nor the sync folder had at the last sync. */
   pdfsWaiting: z.number().int().nonnegative().default(0),
+  /** `written` when the last report was made: what the next one counts as sent. */
+  reported: z.number().int().nonnegative().default(0),
+  /** What the last sync did (report.ts). */
+  lastReport: SyncReportSchema.optional(),
+  /** The last reports where another machine's change won over this machine's (kept papers, replaced statuses). */
+  notices: z.array(SyncReportSchema).default([]),
 });
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 

@@ -14,6 +14,8 @@ export type MergeHooks = {
   beforeSlice: () => void;
   /** After each slice: the ids it changed in the store (the recorder's next diffs start from them). */
   afterSlice: (changed: readonly string[]) => void;
+  /** Each paper changed in the store, as it was and as it is (undefined: not there): what a sync reports. */
+  applied?: (id: string, before: Paper | undefined, after: Paper | undefined) => void;
 };
 
 /**
@@ -35,9 +37,10 @@ export async function mergeIntoStore(store: LibraryStore, view: LibraryView, hoo
     hooks.beforeSlice();
     const deadline = performance.now() + SLICE_MS;
     const slice: string[] = [];
-    const change = (id: string) => {
+    const change = (id: string, before: Paper | undefined, after: Paper | undefined) => {
       changed.add(id);
       slice.push(id);
+      hooks.applied?.(id, before, after);
     };
     do {
       for (const id of view.take(16)) {
@@ -45,25 +48,27 @@ export async function mergeIntoStore(store: LibraryStore, view: LibraryView, hoo
         const reading = view.read(id);
         if (reading.kind === 'pending') continue;
         if (reading.kind === 'alias') {
-          if (own(id) && store.remove(id)) change(id);
+          const was = own(id);
+          if (was && store.remove(id)) change(id, was, undefined);
           // The paper kept holds this id's changes now.
           if (!done.has(reading.kept)) view.touch([reading.kept]);
           continue;
         }
         for (const member of view.group(id) ?? []) {
-          if (member !== id && own(member) && store.remove(member)) change(member);
+          const was = member !== id ? own(member) : undefined;
+          if (was && store.remove(member)) change(member, was, undefined);
         }
         const { paper } = reading;
         const current = own(id);
         if (!paper) {
           // Deleted on another device.
-          if (current && store.remove(id)) change(id);
+          if (current && store.remove(id)) change(id, current, undefined);
           continue;
         }
         if (!current) store.insert(paper);
         else if (sameJson(current, paper)) continue;
         else store.replace(paper);
-        change(id);
+        change(id, current, paper);
       }
     } while (view.waiting > 0 && performance.now() < deadline);
     hooks.afterSlice(slice);

@@ -7,6 +7,7 @@ import { syncExtras } from './extras';
 import { writeAliases, writeSyncRecord, type SyncRecord } from './local';
 import { SLICE_MS, mergeIntoStore, sameJson, yieldToLoop } from './merge-into-store';
 import { SYNC_EVENT } from './record';
+import { isNotice, ReportBuilder } from './report';
 import type { SyncReplica } from './replica';
 import type { SyncSession } from './session';
 
@@ -22,6 +23,8 @@ export const SAVE_EVERY = 5000;
 const OPS_PER_STEP = 500;
 /** A snapshot's papers joined per step. */
 const PAPERS_PER_STEP = 1000;
+/** Reports of syncs where another machine's change won over this one's, kept for the app to show. */
+const NOTICES_KEPT = 10;
 
 /**
  * One sync: append this device's waiting changes, read the folder (what is new in it), take in what is new,
@@ -50,6 +53,8 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
 
   // The view needs every id indexed before changes regroup any (the groups they leave are found by it).
   await buildView(replica.view);
+  const names = new Map(read.devices.map((device) => [device.id, device.name]));
+  const report = new ReportBuilder(replica, names);
   let absorbed = false;
   for (const snapshot of read.snapshots) {
     // A snapshot that holds nothing this device lacks is not joined again (joining costs a pass over it).
@@ -62,11 +67,11 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
     absorbed = true;
   }
   const fresh = read.ops.filter((op) => op.seq > (replica.seen.get(opDevice(op)) ?? 0));
+  report.beforeReceive(fresh);
   await receiveInSteps(replica, fresh);
 
-  const aliasesChanged = await applyView(session, replica);
+  const { aliasesChanged, changedCount } = await applyView(session, replica, report);
 
-  const names = new Map(read.devices.map((device) => [device.id, device.name]));
   const seenDevices = new Set([...replica.seen.keys(), ...names.keys()]);
   record.lastSyncedAt = new Date().toISOString();
   record.devices = [...seenDevices].sort().map((id) => ({
@@ -79,6 +84,11 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
   record.skewed = [...replica.skewed].map(([device, aheadMs]) => ({ device, aheadMs }));
   record.problems = [...read.problems];
   delete record.lastError;
+  const sent = Math.max(0, record.written - record.reported);
+  record.reported = record.written;
+  record.lastReport = report.finish(changedCount, sent, (id) => store.get(id));
+  // What the person must read stays until they have: the app shows these until dismissed.
+  if (isNotice(record.lastReport)) record.notices = [...record.notices, record.lastReport].slice(-NOTICES_KEPT);
   // The keyword rules, and the attached PDFs when turned on: a failure there is said, and the papers' merge stands.
   try {
     record.pdfsWaiting = (await syncExtras({ store, dataDir: session.dataDir, settings, record })).pdfsWaiting;
@@ -104,16 +114,21 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
  * Make the store hold what the view reads for every id it has to read again, in slices (merge-into-store.ts),
  * with one change event at the end; the session's aliases follow the view's. True when they changed.
  */
-async function applyView(session: SyncSession, replica: SyncReplica): Promise<boolean> {
+async function applyView(
+  session: SyncSession,
+  replica: SyncReplica,
+  report?: ReportBuilder,
+): Promise<{ aliasesChanged: boolean; changedCount: number }> {
   const { store } = session;
   const changed = await mergeIntoStore(store, replica.view, {
     beforeSlice: () => session.drainCaptures(),
     afterSlice: (ids) => session.recorder.merged(ids),
+    ...(report && { applied: (id, before, after) => report.applied(id, before, after) }),
   });
   if (changed.length > 0) store.changed({ command: SYNC_EVENT, ids: changed });
   const aliasesChanged = !sameMap(session.aliases, replica.view.aliases);
   if (aliasesChanged) session.aliases = new Map(replica.view.aliases);
-  return aliasesChanged;
+  return { aliasesChanged, changedCount: changed.length };
 }
 
 function conflictsOf(session: SyncSession, replica: SyncReplica): SyncRecord['conflicts'] {
@@ -138,7 +153,7 @@ export async function checkLibrary(session: SyncSession): Promise<void> {
     replica.view.touch(ids.slice(at, at + PAPERS_PER_STEP * 5));
     await yieldToLoop();
   }
-  const aliasesChanged = await applyView(session, replica);
+  const { aliasesChanged } = await applyView(session, replica);
   const conflicts = conflictsOf(session, replica);
   if (!aliasesChanged && sameJson(conflicts, session.record.conflicts)) return;
   if (aliasesChanged) await writeAliases(session.dataDir, session.aliases);
