@@ -3,6 +3,7 @@ import { useApp } from '../../store';
 import type { SyncOn } from '../../store/types';
 import { useDialogFocus } from '../use-dialog-focus';
 import { ConflictList } from './ConflictList';
+import { SyncNotices } from './SyncNotices';
 import { SyncNowButton } from './SyncNowButton';
 import { SyncSetupForm } from './SyncSetupForm';
 import { facts, headline, since } from './sync-words';
@@ -40,6 +41,7 @@ export function SyncDialog() {
             server.
           </p>
           {on && <SyncSummary sync={on} syncing={syncing} />}
+          {on && <SyncNotices sync={on} />}
           {problem && (
             <p className="sync-problem" role="alert">
               {problem}
@@ -85,6 +87,21 @@ function SyncSummary({ sync, syncing }: { sync: SyncOn; syncing: boolean }) {
             'not yet'
           )}
         </dd>
+        {sync.lastSync && (
+          <>
+            <dt>Last sync</dt>
+            <dd>
+              {sync.lastSync.summary}
+              {sync.lastSync.notes.length > 0 && (
+                <ul className="sync-last-notes">
+                  {sync.lastSync.notes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </>
+        )}
         <dt>Waiting</dt>
         <dd>{facts(sync)[1] ?? 'none (every change made here is in the sync folder)'}</dd>
         <dt>PDFs</dt>

@@ -1,5 +1,6 @@
 import { SyncNowButton } from './SyncNowButton';
 import { useApp } from '../../store';
+import { SyncNotices } from './SyncNotices';
 import { conflictCount, facts, headline } from './sync-words';
 import './sync.css';
 
@@ -29,6 +30,8 @@ export function SyncStatusLine() {
         {syncing ? 'Syncing…' : headline(sync)}
       </p>
       <p className="sync-facts">{facts(sync).join(' · ')}</p>
+      {sync.lastSync && !syncing && <p className="sync-facts sync-last">{sync.lastSync.summary}</p>}
+      <SyncNotices sync={sync} />
       {sync.conflicts.length > 0 && (
         <button type="button" className="linkish sync-conflicts" onClick={() => openDialog(true)}>
           {conflictCount(sync.conflicts.length)} to settle
