@@ -122,3 +122,22 @@ test("a form's page without text says it has form fields, not that it is a scan"
   await expect(reader.getByText(/a scan or an image/)).toHaveCount(0);
   await page.screenshot({ path: join(SHOTS, 'reader-evaljs.png') });
 });
+
+test('opening the PDF where the reader left off reads the page shown, as turning to it would', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const paper = await firstPaper(app);
+  await attachPdf(app, paper.id, 'tracemonkey.pdf');
+  await page.goto(app.url);
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
+  await page.getByRole('button', { name: 'Read PDF' }).click();
+  const reader = page.getByRole('dialog', { name: /^Reader/ });
+  await expect(reader.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeAttached();
+  // Page 1, read where it opened (no scrolling): it counts once shown a while, not only after a page turn.
+  await expect
+    .poll(async () => (await progressOf(app, paper.id))?.days, { timeout: 10_000 })
+    .toEqual([expect.objectContaining({ pages: 1 })]);
+  expect((await progressOf(app, paper.id))!.seen).not.toBe('');
+});

@@ -74,6 +74,8 @@ type Props = {
   pdf: LoadedPdf;
   scale: number;
   initial: Position;
+  /** Opened at a target (a search hit, a page, a highlight): a jump; else where the reader left off: a move. */
+  opening: Movement;
   highlights: readonly Annotation[];
   /** The selection waiting in the highlight popover. */
   pending: readonly { page: number; rects: PdfRect[] }[] | undefined;
@@ -104,6 +106,7 @@ export function PageColumn({ ref, ...props }: Props) {
   const { scroller, goTo, win, settled, onScroll, markMove, markJump } = useColumnWindow({
     layout,
     initial: props.initial,
+    opening: props.opening,
     pdf,
     onPosition,
     onViewSize,

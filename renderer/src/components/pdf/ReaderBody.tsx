@@ -220,6 +220,7 @@ export function ReaderBody({
             column={column}
             scale={scale}
             initial={initial}
+            opening={at?.annotationId || at?.page || at?.find ? 'jump' : 'move'}
             highlights={highlights}
             pending={pending}
             activeAnnotationId={activeAnnotationId}

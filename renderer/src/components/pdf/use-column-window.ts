@@ -25,6 +25,8 @@ export type Movement = 'move' | 'jump';
 type Options = {
   layout: Layout;
   initial: Position;
+  /** How the reader opened: at its own place (a move: the page shown is being read) or at a target (a jump). */
+  opening: Movement;
   pdf: Pick<LoadedPdf, 'queue'>;
   onPosition: (position: Position, current: number, atEnd: boolean, how: Movement) => void;
   onViewSize: (size: { width: number; height: number }) => void;
@@ -34,7 +36,7 @@ type Options = {
  * Which pages of the scrolled column to draw and keep, followed as it scrolls and as it is resized: the
  * place read (kept across zooms), the window of pages, and whether the column is at rest.
  */
-export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }: Options) {
+export function useColumnWindow({ layout, initial, opening, pdf, onPosition, onViewSize }: Options) {
   const scroller = useRef<HTMLDivElement>(null);
   const position = useRef<Position>(initial);
   const [view, setView] = useState({ width: 0, height: 0 });
@@ -50,8 +52,9 @@ export function useColumnWindow({ layout, initial, pdf, onPosition, onViewSize }
   const fling = useRef(false);
   const lastScroll = useRef({ top: 0, at: -Infinity });
   const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  // Opening is a jump; the reader's own scrolling makes it a move until the next jump.
-  const how = useRef<Movement>('jump');
+  // Opening where the reader left off (or at the first page) is reading the page shown; opening at a target (a
+  // search hit, a page, a highlight) is a jump. The reader's own scrolling makes it a move until the next jump.
+  const how = useRef<Movement>(opening);
   const wasAtEnd = useRef(false);
   const markMove = useCallback(() => {
     how.current = 'move';
