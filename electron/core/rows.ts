@@ -99,7 +99,10 @@ function pdfOf(paper: Paper): PaperRow['pdf'] {
   const progress = paper.progress?.attachment === attachment.hash ? paper.progress : undefined;
   // An encrypted PDF attached without its password says 0 pages until it is opened.
   const pages = attachment.pages || progress?.pages || 0;
-  return progress ? { pages, furthest: Math.min(progress.furthest, pages || progress.furthest) } : { pages };
+  // Only jumped about in (a search hit, the page box): the place is kept, but no page was read to show (the
+  // stored furthest page is at least 1).
+  const read = progress && (progress.seen !== '' || progress.furthest > 1);
+  return read ? { pages, furthest: Math.min(progress.furthest, pages || progress.furthest) } : { pages };
 }
 
 /**

@@ -37,4 +37,20 @@ describe.skipIf(!existsSync(tracemonkey))('progress after a jump (QA s33 item 4)
     const rows = await run(store, 'papers.rows', { offset: 0, limit: 10 });
     expect(rows.rows[0]!.pdf).toEqual({ pages: 14, furthest: 4 });
   });
+
+  it('a PDF only jumped about in has no page read on its row', async () => {
+    const store = await openTempStore();
+    const paper = await run(store, 'papers.add', { title: 'Trace-based JIT' });
+    const { attachment } = await run(store, 'attachments.add', { paperId: paper.id, path: tracemonkey });
+    await run(store, 'papers.setProgress', {
+      paperId: paper.id,
+      attachment: attachment.hash,
+      page: 14,
+      pages: 14,
+      read: false,
+    });
+    const rows = await run(store, 'papers.rows', { offset: 0, limit: 10 });
+    // Not "p. 1 / 14": the stored furthest page cannot be below 1, but no page was read.
+    expect(rows.rows[0]!.pdf).toEqual({ pages: 14 });
+  });
 });
