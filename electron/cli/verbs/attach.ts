@@ -21,5 +21,7 @@ export const attachVerb: Verb = {
         ? `${attachment.name} was already attached to ${paperId}.`
         : `Attached ${attachment.name} to ${paperId} (${pages}).`,
     );
+    // Attached all the same: the pages that could be read are kept; the person decides (store-pdf.ts).
+    if (result.warning) ctx.err(`warning: ${result.warning}`);
   },
 };

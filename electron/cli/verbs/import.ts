@@ -44,6 +44,7 @@ export const importVerb: Verb = {
       ctx.out(JSON.stringify(result, null, 2));
     } else if (result.pdf) {
       ctx.out(pdfLine(result.pdf));
+      if (result.pdf.warning) ctx.err(`warning: ${result.pdf.warning}`);
     } else if (nothingUsable(result)) {
       // Not "Added 0 papers" then a warning: the problem is the answer.
       const [only, ...more] = result.errors;
@@ -123,6 +124,7 @@ async function importFolder(ctx: VerbContext, folder: string, dryRun: boolean): 
       } else {
         const { pdf } = await ctx.call('library.import', { path });
         if (pdf) ctx.out(`${name}: ${pdfLine(pdf)}`);
+        if (pdf?.warning) ctx.err(`warning: ${pdf.warning}`);
       }
     } catch (error) {
       failed++;

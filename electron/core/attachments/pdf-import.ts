@@ -60,7 +60,7 @@ export function planPdf(ctx: CommandContext, text: CachedPdfText | undefined, na
 }
 
 /** What importing one PDF did. */
-export type PdfImported = PdfPlan & { paperId: string; hash: string; already: boolean };
+export type PdfImported = PdfPlan & { paperId: string; hash: string; already: boolean; warning?: string };
 
 /** Import one PDF: stored, matched or made into a paper, and attached. */
 export async function importPdf(ctx: CommandContext, bytes: Uint8Array, name: string): Promise<PdfImported> {
@@ -87,6 +87,6 @@ export async function importPdf(ctx: CommandContext, bytes: Uint8Array, name: st
     ctx.store.insert(paper);
     paperId = paper.id;
   }
-  const { already } = attachStored(ctx, paperId, pdf);
-  return { ...plan, paperId, hash: pdf.attachment.hash, already };
+  const { already, warning } = attachStored(ctx, paperId, pdf);
+  return { ...plan, paperId, hash: pdf.attachment.hash, already, ...(warning !== undefined && { warning }) };
 }

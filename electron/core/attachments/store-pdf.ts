@@ -1,4 +1,5 @@
 import { extractPdf, isPdf, PdfProblem } from '../pdf';
+import { damageOf } from '../pdf/damage';
 import { CommandError } from '../result';
 import type { Attachment } from '../schema';
 import type { LibraryStore } from '../store/store';
@@ -15,6 +16,8 @@ export type StoredPdf = {
   text: CachedPdfText | undefined;
   /** True if these bytes were new to attachments/. */
   stored: boolean;
+  /** Set when the file looks damaged or incomplete (its end is missing): a sentence for the person. */
+  warning?: string;
 };
 
 /** The text of a PDF (from the cache, else extracted), or undefined if it asks for a password. Nothing is stored. */
@@ -54,6 +57,9 @@ export async function storePdf(store: LibraryStore, bytes: Uint8Array, name: str
   const encrypted = text === undefined;
   const { stored } = await store.attachments.put(bytes);
   if (text) await store.pdfText.put(hash, text).catch(() => undefined);
+  // Attached all the same, with the warning: the pages that could be read are kept and searched, and the
+  // person, told, can remove it and attach the whole file (a refusal would lose those pages for nothing).
+  const warning = damageOf(bytes, name, text?.info.pages);
   return {
     attachment: {
       hash,
@@ -64,5 +70,6 @@ export async function storePdf(store: LibraryStore, bytes: Uint8Array, name: str
     },
     text,
     stored,
+    ...(warning !== undefined && { warning }),
   };
 }

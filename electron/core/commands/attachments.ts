@@ -48,10 +48,11 @@ export function attachStored(
   ctx: CommandContext,
   paperId: string,
   pdf: StoredPdf,
-): { attachment: Attachment; already: boolean } {
+): { attachment: Attachment; already: boolean; warning?: string } {
   const paper = requirePaper(ctx, paperId);
+  const warned = pdf.warning === undefined ? {} : { warning: pdf.warning };
   const existing = paper.attachments?.find((a) => a.hash === pdf.attachment.hash);
-  if (existing) return { attachment: existing, already: true };
+  if (existing) return { attachment: existing, already: true, ...warned };
   const now = ctx.now().toISOString();
   const attachment: Attachment = { ...pdf.attachment, attachedAt: now };
   const attachments = [...(paper.attachments ?? []), attachment];
@@ -59,7 +60,7 @@ export function attachStored(
   ctx.store.replace({ ...paper, attachments, updatedAt: now });
   if (attachments.length === 1) ctx.store.setPdfText(paper.id, pdf.text?.pages);
   ctx.changed([paper.id]);
-  return { attachment, already: false };
+  return { attachment, already: false, ...warned };
 }
 
 export const attachmentsAdd = defineCommand({

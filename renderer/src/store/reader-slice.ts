@@ -173,17 +173,17 @@ export const createReaderSlice =
           }
           try {
             const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
-            const { attachment, already } = await transport.invoke('attachments.add', {
+            const { attachment, already, warning } = await transport.invoke('attachments.add', {
               paperId,
               base64,
               name: file.name,
             });
             const pages = attachment.pages ? ` (${attachment.pages} ${attachment.pages === 1 ? 'page' : 'pages'})` : '';
-            notify(
-              already
-                ? `‘${file.name}’ was already attached to ‘${title}’.`
-                : `Attached ‘${file.name}’${pages} to ‘${title}’.`,
-            );
+            const done = already
+              ? `‘${file.name}’ was already attached to ‘${title}’.`
+              : `Attached ‘${file.name}’${pages} to ‘${title}’.`;
+            // A damaged file is attached (its readable pages are kept), and the person told, as a problem.
+            notify(warning ? `${done} ${warning}` : done, warning !== undefined);
           } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
             notify(`‘${file.name}’ was not attached to ‘${title}’: ${reason}`, true);
