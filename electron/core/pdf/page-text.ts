@@ -25,18 +25,14 @@ export function pageText(items: readonly TextItemLike[]): string {
   return text;
 }
 
-const LIGATURES: Record<string, string> = {
-  '\uFB00': 'ff',
-  '\uFB01': 'fi',
-  '\uFB02': 'fl',
-  '\uFB03': 'ffi',
-  '\uFB04': 'ffl',
-  '\uFB05': 'st',
-  '\uFB06': 'st',
-};
-
-// Arabic presentation forms (the shaped letters many PDFs store) fold to the letters a person types.
-const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
+/**
+ * Characters Unicode keeps only for compatibility, folded (NFKC) to the letters a person types: ligatures and
+ * Hebrew forms ("ﬁ" → "fi", U+FB00–FB4F), Arabic presentation forms (the shaped letters many PDFs store,
+ * U+FB50–FDFF, U+FE70–FEFF), full- and half-width forms (U+FF00–FFEF) and mathematical letters and digits
+ * (LaTeX's math italic "𝑥" → "x", U+1D400–1D7FF). Other characters NFKC would change ("…", "²", the spacing
+ * accents joinSpacingAccents reads) are left as they are.
+ */
+const COMPATIBILITY_FORMS = /[\uFB00-\uFDFF\uFE70-\uFEFF\uFF00-\uFFEF\u{1D400}-\u{1D7FF}]+/gu;
 
 /**
  * The spacing accents pdfLaTeX's fonts draw apart from their letter (glyph names dieresis, acute, grave,
@@ -96,14 +92,16 @@ export function joinSpacingAccents(text: string): string {
 
 /**
  * Text for search and matching only (offsets do not survive): ligatures spelled out ("ﬁne" → "fine"), Arabic
- * presentation forms folded to letters, split accents joined to their letter ("na¨ıve" → "naïve"), words
- * hyphenated across a line end joined ("special-\nization"), other line ends made spaces.
+ * presentation forms, full-width and mathematical letters folded to letters (COMPATIBILITY_FORMS), split
+ * accents joined to their letter ("na¨ıve" → "naïve"), words hyphenated across a line end joined
+ * ("special-\nization"), other line ends made spaces. The search index and the passages it shows read this
+ * text (search/pdf-text.ts); the text cache keeps the PDF's text as extracted, which the reader's highlights
+ * and find work on, so nothing stored changes and no cache is read again.
  */
 export function searchableText(text: string): string {
   return (
     joinSpacingAccents(text)
-      .replace(/[\uFB00-\uFB06]/g, (ligature) => LIGATURES[ligature] ?? ligature)
-      .replace(PRESENTATION_FORMS, (forms) => forms.normalize('NFKC'))
+      .replace(COMPATIBILITY_FORMS, (forms) => forms.normalize('NFKC'))
       .replace(/(\p{L})[-\u00AD\u2010]\n(?=\p{Ll})/gu, '$1')
       // Before a capital or a digit the hyphen is the word's own ("Trace-\nMonkey", "IEEE-\n754"): keep it, unbroken.
       .replace(/(\p{L})([-\u2010])\n(?=[\p{Lu}\d])/gu, '$1$2')
