@@ -67,7 +67,9 @@ describe.skipIf(!existsSync(SEED))('paperqueue rank and similar, on the seed dig
     const similar = await cli(['similar', price.id.slice(0, 5), '--json', '--data', data]);
     expect(similar.code).toBe(0);
     const items = JSON.parse(similar.stdout) as Item[];
-    expect(items).toHaveLength(10);
+    // Only papers close enough (similar.ts's LIKENESS_FLOOR): in the seed, the few on differential privacy.
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(items.length).toBeLessThanOrEqual(10);
     expect(items.some((i) => i.id === price.id)).toBe(false);
     expect(items.slice(0, 3).some((i) => /Differentially Private|Privacy/.test(i.title))).toBe(true);
     expect(items[0]!.reason).toMatch(/^Shares ‘/);

@@ -60,7 +60,7 @@ export const similarVerb: Verb = {
       ctx.out(JSON.stringify(items, null, 2));
       return;
     }
-    if (!items.length) ctx.out('No paper in the library shares enough words with this one.');
+    if (!items.length) ctx.out('No paper in your library is close to this one.');
     for (const line of table(items, ctx.width)) ctx.out(line);
   },
 };

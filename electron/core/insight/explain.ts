@@ -4,6 +4,7 @@ import { TERMS_PER_PAPER, type TextModel, type Vector } from './model';
 import { PRODUCT_UNIT } from './weigh';
 import type { SignalKind, Signals } from './signals';
 import type { WrittenNames } from './surface';
+import { isGeneric } from './generic-words';
 import { isPhrase, termNames } from './terms';
 
 const KIND_WORDS: Record<SignalKind, string> = {
@@ -104,7 +105,7 @@ function explain(
 /**
  * Per group of papers (by slot), the terms `vector` (of `paper`) shares most with them, phrases first,
  * each named through `written` as `paper` and that group write it most. The paper's text is read once
- * for all groups.
+ * for all groups. Words that carry no topic ("end", "open": generic-words.ts) are never named.
  */
 export function sharedTerms(
   model: TextModel,
@@ -114,6 +115,21 @@ export function sharedTerms(
   written: WrittenNames,
   limit = 3,
 ): string[][] {
+  return sharedTopics(model, paper, vector, groups, written, limit).map(({ terms }) => terms);
+}
+
+/**
+ * As sharedTerms, with each group's topical likeness (the part of its similarity with `vector` that comes
+ * from terms carrying a topic: the cosine without the generic words' products) and how many such terms it shares.
+ */
+export function sharedTopics(
+  model: TextModel,
+  paper: Paper,
+  vector: Vector,
+  groups: readonly (readonly number[])[],
+  written: WrittenNames,
+  limit = 3,
+): { terms: string[]; topical: number; topics: number }[] {
   // Per term of the paper's vector (by position), its weight times theirs, summed over the group.
   const mine = new Map<number, number>();
   for (let i = 0; i < TERMS_PER_PAPER && vector.weights[i]! > 0; i++) mine.set(vector.terms[i]!, i);
@@ -129,18 +145,31 @@ export function sharedTerms(
     }
     const best: [number, number][] = [];
     for (let i = 0; i < TERMS_PER_PAPER; i++) if (shared[i]! > 0) best.push([vector.terms[i]!, shared[i]!]);
-    return best.sort((a, b) => b[1] - a[1]).slice(0, limit * 3);
+    return best.sort((a, b) => b[1] - a[1]);
   });
   const wanted = new Set(bests.flatMap((best) => best.map(([term]) => term)));
   // Stems ("statistical propertie"): the model hashes them, and termNames gives them back.
   const stems = wanted.size ? termNames(`${paper.title}\n${paper.abstract}`, wanted) : new Map<number, string>();
-  return bests.map((best, g) => {
-    const words = best.map(([term]) => stems.get(term)).filter((name): name is string => Boolean(name));
+  return bests.map((all, g) => {
+    // A term the text does not name back (none should) is counted as a topic.
+    const topics = all.filter(([term]) => {
+      const name = stems.get(term);
+      return name === undefined || !isGeneric(name);
+    });
+    const topical = topics.reduce((sum, [, product]) => sum + product, 0) / groups[g]!.length;
+    const words = topics
+      .slice(0, limit * 3)
+      .map(([term]) => stems.get(term))
+      .filter((name): name is string => Boolean(name));
     // A phrase says more than its words: keep phrases, and words not already in a kept phrase.
     const phrases = joinPhrases(words.filter(isPhrase));
     const singles = words.filter((w) => !isPhrase(w) && !phrases.some((p) => p.split(' ').includes(w)));
     const terms = [...phrases, ...singles].slice(0, limit);
-    return terms.length ? written.names(terms, [paper, ...groups[g]!.map((slot) => model.paperAt(slot)!)]) : terms;
+    return {
+      terms: terms.length ? written.names(terms, [paper, ...groups[g]!.map((slot) => model.paperAt(slot)!)]) : terms,
+      topical,
+      topics: topics.length,
+    };
   });
 }
 

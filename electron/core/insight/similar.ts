@@ -1,10 +1,28 @@
 import type { LibraryStore } from '../store/store';
-import { round, sharedTerms } from './explain';
+import { round, sharedTopics } from './explain';
 import { modelFor } from './library-model';
 import type { TextModel } from './model';
 import { WrittenNames } from './surface';
 
-/** The papers most like one paper, with the terms they share. */
+/**
+ * Topical likeness (see sharedTopics) under which a paper is not called close: "More like this" then says that
+ * no paper is. Chosen from each paper's nearest ones in the seed and corpus libraries (the QA library of 279
+ * papers): papers truly on one subject (two on differential privacy, on COVID-19, on inference-time compute)
+ * score 0.09 and up once the generic words are left out, most of them above 0.13; pairs below 0.09 met on a
+ * stray word or two ("long-horizon", "variation"). Between 0.09 and 0.13 both are found: the floor keeps the
+ * related ones. A single shared word needs ONE_TERM_FLOOR: unrelated pairs on one word ("dynamic", "string",
+ * "evolution") reach 0.19, as a short title's few words weigh much each.
+ */
+export const LIKENESS_FLOOR = 0.09;
+/** The floor for a paper that shares a single topical term: one word alone rarely makes two papers alike. */
+export const ONE_TERM_FLOOR = 0.2;
+/** Candidates read per paper shown: a near paper whose likeness was mostly generic words makes room for the next. */
+const CANDIDATES_PER_ITEM = 3;
+
+/**
+ * The papers most like one paper, with the terms they share: at most `limit`, each at least LIKENESS_FLOOR alike
+ * by the terms that carry a topic (that likeness is the score shown); none when no paper is close.
+ */
 export async function similarPapers(
   store: LibraryStore,
   id: string,
@@ -15,24 +33,26 @@ export async function similarPapers(
   const paper = store.get(id);
   if (slot === undefined || !paper) return undefined;
   const vector = model.vectorAt(slot);
-  const nearest = nearestTo(model, slot, limit);
-  const shared = sharedTerms(
+  // A paper's own likeness is at least its topical one: none below the floor can pass it.
+  const nearest = nearestTo(model, slot, limit * CANDIDATES_PER_ITEM).filter(({ score }) => score >= LIKENESS_FLOOR);
+  const shared = sharedTopics(
     model,
     paper,
     vector,
     nearest.map(({ slot: other }) => [other]),
     new WrittenNames(),
   );
-  return nearest.map(({ slot: other, score }, k) => {
-    const otherPaper = model.paperAt(other)!;
-    const terms = shared[k]!;
-    return {
+  return nearest
+    .map(({ slot: other }, k) => ({ paper: model.paperAt(other)!, ...shared[k]! }))
+    .filter(({ topical, topics }) => topical >= (topics > 1 ? LIKENESS_FLOOR : ONE_TERM_FLOOR))
+    .sort((a, b) => b.topical - a.topical)
+    .slice(0, limit)
+    .map(({ paper: otherPaper, terms, topical }) => ({
       id: otherPaper.id,
       title: otherPaper.title,
-      score: round(score),
-      reason: terms.length ? `Shares ${terms.map((t) => `‘${t}’`).join(', ')}.` : 'Few words in common.',
-    };
-  });
+      score: round(topical),
+      reason: `Shares ${terms.map((t) => `‘${t}’`).join(', ')}.`,
+    }));
 }
 
 /** Likeness by slot while the papers nearest one are found; all zeros between uses. */

@@ -49,7 +49,7 @@ export function MoreLikeThis({ id, version }: { id: string; version: string }) {
       {similar === undefined ? (
         <p className="muted">Looking…</p>
       ) : similar.length === 0 ? (
-        <p className="muted">No paper in the library shares enough words with this one.</p>
+        <p className="muted">No paper in your library is close to this one.</p>
       ) : (
         <ol className="similar-list">
           {similar.map((item) => (
