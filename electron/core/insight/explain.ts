@@ -83,10 +83,11 @@ function explain(
   if (close.length) {
     const kinds = new Set(close.map((n) => n.kind));
     const words = kinds.size === 1 ? KIND_WORDS[[...kinds][0]!] : 'you kept';
-    const titles = close.slice(0, 2).map((n) => `“${shortTitle(model.paperAt(n.slot)?.title ?? '')}”`);
+    // Each title once: papers with the same title ("Lorem Ipsum" four times) are named by the first.
+    const titles = [...new Set(close.map((n) => `“${shortTitle(model.paperAt(n.slot)?.title ?? '')}”`))];
     parts.push(
-      `close to ${close.length === 1 ? 'a paper' : `${close.length} papers`} ${words}: ${titles.join(', ')}` +
-        (close.length > 2 ? ', …' : ''),
+      `close to ${close.length === 1 ? 'a paper' : `${close.length} papers`} ${words}: ${titles.slice(0, 2).join(', ')}` +
+        (titles.length > 2 ? ', …' : ''),
     );
     const [shared] = sharedTerms(model, paper, vector, [close.slice(0, 3).map((n) => n.slot)], written);
     if (shared?.length) parts.push(`shares ${shared.map((t) => `‘${t}’`).join(', ')}`);

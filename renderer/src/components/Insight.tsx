@@ -25,11 +25,20 @@ export function RankingNote() {
 export function WhyHere({ id }: { id: string }) {
   const item = useApp((s) => rankedItem(s.ranking, id));
   const fallback = useApp((s) => s.ranking?.fallback);
+  // Papers with this one's title and text, left out of For you (the whole ranking counts them; a page's reasons do not).
+  const same = useApp((s) => s.ranking?.byId.get(id)?.same);
   if (!item?.reason || (fallback && !item.rule)) return null;
+  const note =
+    same && !item.reason.includes('same title and text')
+      ? ` ${same === 1 ? '1 more paper' : `${same} more papers`} with the same title and text ${same === 1 ? 'is' : 'are'} left out.`
+      : '';
   return (
     <section className="why-here" aria-label="Why this paper is here">
       <h3>Why it is here</h3>
-      <p>{item.reason}</p>
+      <p>
+        {item.reason}
+        {note}
+      </p>
     </section>
   );
 }
