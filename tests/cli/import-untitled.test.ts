@@ -29,7 +29,8 @@ describe('paperqueue import --dry-run with entries without a title', () => {
     expect(done.stdout).toContain('1 entry of the file repeated an earlier one and went into its paper.');
     expect(done.stdout).not.toContain('already in the library');
     const again = await cliIn(data, 'import', fixture('duplicates/book-review.bib'), '--json');
-    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, repeats: 0 });
+    // Imported again: the first entry is the library's paper, the second still a repeat of it in the file (7964a7e).
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, repeats: 1 });
   }, 60_000);
 });
 

@@ -1,3 +1,4 @@
+import { commands } from '../../core/commands';
 import { commandNames, isCommandName } from '../../core/dispatch';
 import { CliError, type Verb } from '../verb';
 
@@ -8,6 +9,12 @@ export const callVerb: Verb = {
   summary:
     'Run one command of the command table (papers.get, tags.set, annotations.add…) with JSON input; prints JSON.',
   options: {},
+  // A command that changes the library (papers.add, library.import…) may start one in a folder that has none,
+  // as `import` does; one that only reads is told there is no library.
+  createsLibrary: ({ positionals }) => {
+    const name = positionals[0];
+    return name !== undefined && isCommandName(name) && commands[name].kind === 'mutation';
+  },
   async run(ctx, { positionals }) {
     const [name, text, ...extra] = positionals;
     if (!name || extra.length > 0) throw new Error('usage');
