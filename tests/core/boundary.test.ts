@@ -30,14 +30,27 @@ describe('runtime boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('the renderer imports nothing from electron/ but types', async () => {
+  it('the renderer imports nothing from electron/ but types, and values only from electron/core/shared/', async () => {
     const offenders: string[] = [];
     for (const file of await sourceFiles(join(root, 'renderer'))) {
       const source = await readFile(file, 'utf8');
       for (const line of source.split('\n')) {
-        if (/from ['"][./]*electron\//.test(line) && !/^(import|export) type /.test(line.trim()))
+        if (
+          /from ['"][./]*electron\//.test(line) &&
+          !/^(import|export) type /.test(line.trim()) &&
+          !/from ['"](\.\.\/)+electron\/core\/shared\/[\w-]+['"]/.test(line)
+        )
           offenders.push(`${relative(root, file)}: ${line.trim()}`);
       }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('electron/core/shared/ (which the renderer takes by value) imports only from its own folder', async () => {
+    const offenders: string[] = [];
+    for (const file of await sourceFiles(join(root, 'electron', 'core', 'shared'))) {
+      for (const spec of importsOf(await readFile(file, 'utf8')))
+        if (!/^\.\/[\w-]+$/.test(spec)) offenders.push(`${relative(root, file)} imports ${spec}`);
     }
     expect(offenders).toEqual([]);
   });
