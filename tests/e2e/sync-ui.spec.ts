@@ -82,7 +82,7 @@ test('sync set up in the page: devices seen, a note edited on two machines liste
     // The desk joins through the same folder; the laptop sees it at its next sync.
     await desk('sync', 'setup', shared, '--name', 'Desk');
     await dialog.getByRole('button', { name: 'Sync now' }).click();
-    await expect(dialog.getByRole('definition').filter({ hasText: 'Desk' })).toBeVisible();
+    await expect(dialog.getByRole('definition').filter({ hasText: /^Desk$/ })).toBeVisible();
     await expect(sidebar.getByRole('region', { name: 'Sync' })).toContainText('1 other device');
 
     // The same note, from one version both machines have, edited on both before either syncs.
