@@ -33,8 +33,11 @@ test.describe('reading insight on the seed digest', () => {
     const why = page.getByRole('region', { name: 'Why this paper is here' });
     await expect(why).toContainText(/Close to (a paper|2 papers) you read: “/);
     const more = page.getByRole('region', { name: 'More like this' });
-    await expect(more.getByRole('listitem')).toHaveCount(10);
+    // Only papers above the floor of likeness (a55a884): the seed's few on the same topic, at most 10.
     await expect(more.getByRole('listitem').first()).toContainText('Shares ‘');
+    const close = await more.getByRole('listitem').count();
+    expect(close).toBeGreaterThan(0);
+    expect(close).toBeLessThanOrEqual(10);
     await page.screenshot({ path: 'test-results/screens/for-you.png' });
 
     const next = (await more.getByRole('button').first().textContent()) ?? '';
