@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { api, attachPdf, expect, FIXTURES, test, type App } from './helpers';
+import { openTracemonkey } from './reader-open';
 
 /*
  * QA s33 items 4 and 15: a jump (a search hit, the page box) is not reading; find and the last-page bar cover no
@@ -86,13 +87,7 @@ test('a search hit on the last page is not reading it: no prompt, no furthest pa
 test('at 900x700 the find bar and the last-page bar leave the pages uncovered', async ({ app, page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 900, height: 700 });
-  const paper = await firstPaper(app);
-  await attachPdf(app, paper.id, 'tracemonkey.pdf');
-  await page.goto(app.url);
-  await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
-  await page.getByRole('button', { name: 'Read PDF' }).click();
-  const reader = page.getByRole('dialog', { name: /^Reader/ });
-  await expect(reader.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeAttached();
+  const reader = await openTracemonkey(app, page);
   await page.keyboard.press('Control+f');
   await page.getByRole('searchbox', { name: 'Find in the PDF' }).fill('trace');
   await expect(reader.locator('.pdf-find-count')).toHaveText(/^\d+ of \d+/);
@@ -129,12 +124,7 @@ test('opening the PDF where the reader left off reads the page shown, as turning
 }) => {
   test.setTimeout(60_000);
   const paper = await firstPaper(app);
-  await attachPdf(app, paper.id, 'tracemonkey.pdf');
-  await page.goto(app.url);
-  await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: paper.title }).click();
-  await page.getByRole('button', { name: 'Read PDF' }).click();
-  const reader = page.getByRole('dialog', { name: /^Reader/ });
-  await expect(reader.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeAttached();
+  await openTracemonkey(app, page);
   // Page 1, read where it opened (no scrolling): it counts once shown a while, not only after a page turn.
   await expect
     .poll(async () => (await progressOf(app, paper.id))?.days, { timeout: 10_000 })
