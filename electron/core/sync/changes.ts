@@ -75,6 +75,13 @@ const CHANGES = [
     /** When the person changed it (the history entry's time). */
     time: z.iso.datetime({ offset: true }),
     weak: z.literal(true).optional(),
+    /**
+     * The status changes of other devices its device had seen when it was set: per device, the latest, as far
+     * as the status its device showed then tells (`statusSeen`). The merge never reads it: a sync's report does,
+     * to tell a status replaced without being seen (a conflict) from one changed after seeing it. Absent when
+     * its device had seen none, and in changes an older Paperqueue recorded (older ones read past it).
+     */
+    seen: z.array(MarkSchema).max(64).optional(),
   }),
   z.object({
     op: z.literal('tag'),

@@ -7,6 +7,8 @@ import { tagKey } from './state';
 export type DiffContext = {
   noteHeads: readonly string[];
   annotationMark: (id: string) => Mark | undefined;
+  /** The other devices' status changes the status shown had seen (state.ts's `statusSeen`): a status op's `seen`. */
+  statusSeen?: readonly Mark[];
 };
 
 /**
@@ -25,7 +27,8 @@ export function diffPaper(
   const changes: Change[] = [];
   const fields = changedFields(before, after);
   if (Object.keys(fields).length > 0) changes.push({ op: 'set', fields, ...weak });
-  changes.push(...statusChanges(before, after, weak));
+  const seen = context.statusSeen?.length ? { seen: [...context.statusSeen] } : {};
+  changes.push(...statusChanges(before, after, { ...weak, ...seen }));
 
   const beforeTags = tagsByKey(before?.tags ?? []);
   const afterTags = tagsByKey(after.tags);
@@ -69,7 +72,7 @@ function changedFields(before: Paper | undefined, after: Paper): FieldValues {
  * A new status, stamped with the time of the history entry that records it. A paper that appears brings its
  * whole history (a backup's), one status change per entry, its current status last.
  */
-function statusChanges(before: Paper | undefined, after: Paper, weak: { weak?: true }): Change[] {
+function statusChanges(before: Paper | undefined, after: Paper, weak: { weak?: true; seen?: Mark[] }): Change[] {
   const known = new Set((before?.history ?? []).map((entry) => `${entry.at}|${entry.status}`));
   const changes = after.history
     .filter((entry) => !known.has(`${entry.at}|${entry.status}`))

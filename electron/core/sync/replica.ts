@@ -8,7 +8,7 @@ import { LibraryView } from './library-view';
 import { materialize, type SyncedLibrary } from './materialize';
 import { noteHeads } from './notes';
 import { joinSnapshot } from './snapshot';
-import { applyOp, emptyState, newestMark, type PaperState, type SyncState } from './state';
+import { applyOp, emptyState, newestMark, statusSeen, type PaperState, type SyncState } from './state';
 
 /**
  * One device's view of the synced library, in memory: its clock, the state of every change it has taken in,
@@ -132,6 +132,7 @@ export class SyncReplica {
       {
         noteHeads: joined ? noteHeads(joined.notes) : [],
         annotationMark: (annotation) => joined?.annotations.get(annotation)?.mark,
+        statusSeen: statusSeen(joined?.status, this.device),
       },
       options,
     );

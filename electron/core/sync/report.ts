@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { StatusSchema, type Paper, type Status } from '../schema';
+import { StatusSchema, type Paper } from '../schema';
 import { opDevice, type Mark, type Op } from './changes';
-import type { Register } from './state';
+import { statusHadSeen, type StatusRegister } from './state';
 import type { SyncReplica } from './replica';
 
 /**
  * What one sync did, for the person: the changes it took in (per device) and wrote out, the papers it changed
  * here, and where another machine's change won over this machine's own: a paper deleted here kept because
  * another machine changed it after (the merge rule: a later change brings a paper back), a status set here
- * replaced by another machine's later one (last writer wins). The merge rules are not changed: this only
- * watches what they decided, at the store (merge-into-store.ts's `applied`) and at the status registers of
- * the papers whose incoming changes set a status.
+ * replaced by another machine's later one that had not seen it (last writer wins; a status changed after
+ * seeing this machine's is an ordinary change, counted in `received`). The merge rules are not changed: this
+ * only watches what they decided, at the store (merge-into-store.ts's `applied`) and at the status registers
+ * of the papers whose incoming changes set a status. What the winning change had seen is what it carries
+ * (the status op's `seen`, kept in its register: state.ts's `statusSeen`).
  */
 
 /** Papers named per list; the counts go on past them ("and 40 more"). */
@@ -30,7 +32,7 @@ export const SyncReportSchema = z.object({
   kept: z.object({ count: z.number(), papers: z.array(z.object(Named)) }),
   /** Papers another machine deleted, removed here. */
   removed: z.object({ count: z.number(), papers: z.array(z.object(Named)) }),
-  /** Statuses set on this machine replaced by another machine's later one. */
+  /** Statuses set on this machine replaced by another machine's later one that had not seen them (concurrent). */
   overruled: z.object({
     count: z.number(),
     papers: z.array(z.object({ ...Named, ours: StatusSchema, theirs: StatusSchema })),
@@ -48,7 +50,7 @@ export const isNotice = (report: SyncReport): boolean => report.kept.count > 0 |
 export class ReportBuilder {
   private readonly seenBefore: Map<string, number>;
   /** This device's status register of each paper an incoming change sets the status of, before it is taken in. */
-  private readonly statuses = new Map<string, Register<Status>>();
+  private readonly statuses = new Map<string, StatusRegister>();
   private readonly kept: SyncReport['kept']['papers'] = [];
   private readonly removed: SyncReport['removed']['papers'] = [];
   private readonly counts = { kept: 0, removed: 0 };
@@ -112,6 +114,8 @@ export class ReportBuilder {
     for (const [id, ours] of this.statuses) {
       const now = this.replica.view.joined(id)?.status;
       if (!now || now.weak || opDevice(now.mark) === this.replica.device || now.value === ours.value) continue;
+      // Changed on another machine after it had seen this one's status: an ordinary change, no conflict.
+      if (statusHadSeen(now, ours.mark)) continue;
       const paper = title(id);
       if (!paper || shown.has(paper.id)) continue;
       shown.add(paper.id);

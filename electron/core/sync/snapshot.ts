@@ -20,7 +20,9 @@ const PaperLineSchema = z.tuple([
   z.string().min(1).max(64),
   z.object({
     fields: FieldRegistersSchema,
-    status: register(StatusSchema).optional(),
+    status: register(StatusSchema)
+      .extend({ seen: z.array(MarkSchema).optional() })
+      .optional(),
     history: z.array(HistoryEntrySchema.extend({ weak })),
     tags: z.array(z.tuple([z.string(), register(z.boolean()).extend({ name: z.string() })])),
     notes: z.array(
@@ -111,7 +113,10 @@ function shareMarks<T extends [string, z.infer<typeof PaperLineSchema>[1]]>(line
   };
   const data = line[1];
   for (const register of Object.values(data.fields)) if (register) register.mark = one(register.mark);
-  if (data.status) data.status.mark = one(data.status.mark);
+  if (data.status) {
+    data.status.mark = one(data.status.mark);
+    if (data.status.seen) data.status.seen = data.status.seen.map(one);
+  }
   for (const [, tag] of data.tags) tag.mark = one(tag.mark);
   for (const [, note] of data.notes) note.mark = one(note.mark);
   for (const [, annotation] of data.annotations) {

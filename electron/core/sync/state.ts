@@ -15,6 +15,11 @@ import {
 
 /** A last-writer-wins value: a person's write (not weak) beats an import's default, then the later mark wins. */
 export type Register<T> = { value: T; mark: Mark; weak?: true };
+/**
+ * The status: a register, and the other devices' status changes the change that set it had seen (`seen`, per
+ * device the latest): carried along for the sync's report, never compared by the merge.
+ */
+export type StatusRegister = Register<Status> & { seen?: Mark[] };
 /** One tag, compared without case: present or removed, spelled as its winning write spelled it. */
 export type TagRegister = Register<boolean> & { name: string };
 /**
@@ -35,7 +40,7 @@ export type AnnotationState = { value?: Annotation; mark?: Mark; deleted?: Mark 
  */
 export type PaperState = {
   fields: Partial<Record<LwwField, Register<FieldValues[LwwField]>>>;
-  status?: Register<Status>;
+  status?: StatusRegister;
   /** Status changes by `time|status` (weak: an import's), whose union the history reads (see materialize). */
   history: Map<string, HistoryRecord>;
   tags: Map<string, TagRegister>;
@@ -104,7 +109,7 @@ function applyToPaper(paper: PaperState, op: Op): void {
       }
       return;
     case 'status': {
-      const next = { value: op.status, mark, ...weak };
+      const next: StatusRegister = { value: op.status, mark, ...weak, ...(op.seen && { seen: op.seen }) };
       if (beats(next, paper.status)) paper.status = next;
       addHistory(paper.history, { status: op.status, at: op.time, ...weak });
       return;
@@ -194,4 +199,25 @@ export function isLive(paper: PaperState): boolean {
 /** The latest mark anywhere in a paper's state: a change made after seeing it is stamped after it. */
 export function newestMark(paper: PaperState): Mark | undefined {
   return laterMark(paper.touched, paper.deleted);
+}
+
+/**
+ * What a status change made now on `device` records as seen: the status it replaces (the paper's register)
+ * and what that one had seen, per other device the latest. Only the status shown is known to have been seen,
+ * so a status that lost to it and was seen here too is not named (the report then errs toward "replaced").
+ */
+export function statusSeen(status: StatusRegister | undefined, device: string): Mark[] | undefined {
+  if (!status) return undefined;
+  const latest = new Map<string, Mark>();
+  for (const mark of [...(status.seen ?? []), status.mark]) {
+    const by = opDevice(mark);
+    if (by !== device) latest.set(by, laterMark(latest.get(by), mark)!);
+  }
+  return latest.size > 0 ? [...latest.values()] : undefined;
+}
+
+/** True when the change that set `status` had seen `mark` (a status change of `mark`'s device at or after it). */
+export function statusHadSeen(status: StatusRegister, mark: Mark): boolean {
+  const device = opDevice(mark);
+  return (status.seen ?? []).some((seen) => opDevice(seen) === device && compareMarks(seen, mark) >= 0);
 }
