@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StatusSchema, type Paper } from '../schema';
-import { opDevice, type Mark, type Op } from './changes';
-import { statusHadSeen, type StatusRegister } from './state';
+import { compareMarks, opDevice, type Mark, type Op } from './changes';
+import { statusHadSeen, type PaperState, type StatusRegister } from './state';
 import type { SyncReplica } from './replica';
 
 /**
@@ -11,8 +11,8 @@ import type { SyncReplica } from './replica';
  * replaced by another machine's later one that had not seen it (last writer wins; a status changed after
  * seeing this machine's is an ordinary change, counted in `received`). The merge rules are not changed: this
  * only watches what they decided, at the store (merge-into-store.ts's `applied`) and at the status registers
- * of the papers whose incoming changes set a status. What the winning change had seen is what it carries
- * (the status op's `seen`, kept in its register: state.ts's `statusSeen`).
+ * of the papers whose incoming changes (in a log or a snapshot) set a status. What the winning change had seen
+ * is what it carries (the status op's `seen`, kept in its register: state.ts's `statusSeen`).
  */
 
 /** Papers named per list; the counts go on past them ("and 40 more"). */
@@ -74,6 +74,25 @@ export class ReportBuilder {
       if (op.op !== 'status' || op.weak || opDevice(op) === self || this.statuses.has(op.paper)) continue;
       const status = this.replica.view.joined(op.paper)?.status;
       if (status && !status.weak && opDevice(status.mark) === self) this.statuses.set(op.paper, status);
+    }
+  }
+
+  /**
+   * Before a snapshot's papers are joined: the same, for each paper whose status there is another device's and
+   * later than the one this device holds (a device far behind gets such changes only so: sync-now.ts does not
+   * take in again from the logs what a snapshot held). A map lookup per paper, and a join per paper whose
+   * status the snapshot brings anew.
+   */
+  beforeAbsorb(papers: readonly (readonly [string, PaperState])[]): void {
+    const self = this.replica.device;
+    const held = this.replica.snapshotState.papers;
+    for (const [id, paper] of papers) {
+      const theirs = paper.status;
+      if (!theirs || theirs.weak || opDevice(theirs.mark) === self || this.statuses.has(id)) continue;
+      const current = held.get(id)?.status;
+      if (current && compareMarks(current.mark, theirs.mark) >= 0) continue;
+      const status = this.replica.view.joined(id)?.status;
+      if (status && !status.weak && opDevice(status.mark) === self) this.statuses.set(id, status);
     }
   }
 

@@ -61,7 +61,9 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
     if (!Object.entries(snapshot.seen).some(([device, n]) => n > (replica.seen.get(device) ?? 0))) continue;
     for (let at = 0; at < snapshot.papers.length; at += PAPERS_PER_STEP) {
       const last = at + PAPERS_PER_STEP >= snapshot.papers.length;
-      replica.absorb(snapshot.papers.slice(at, at + PAPERS_PER_STEP), last ? snapshot.seen : {});
+      const papers = snapshot.papers.slice(at, at + PAPERS_PER_STEP);
+      report.beforeAbsorb(papers);
+      replica.absorb(papers, last ? snapshot.seen : {});
       await yieldToLoop();
     }
     absorbed = true;
