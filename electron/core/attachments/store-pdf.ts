@@ -16,7 +16,7 @@ export type StoredPdf = {
   text: CachedPdfText | undefined;
   /** True if these bytes were new to attachments/. */
   stored: boolean;
-  /** Set when the file looks damaged or incomplete (its end is missing): a sentence for the person. */
+  /** Set when the file looks damaged or incomplete (its end missing, pages unreadable): a sentence for the person. */
   warning?: string;
 };
 
@@ -59,7 +59,7 @@ export async function storePdf(store: LibraryStore, bytes: Uint8Array, name: str
   if (text) await store.pdfText.put(hash, text).catch(() => undefined);
   // Attached all the same, with the warning: the pages that could be read are kept and searched, and the
   // person, told, can remove it and attach the whole file (a refusal would lose those pages for nothing).
-  const warning = damageOf(bytes, name, text?.info.pages);
+  const warning = damageOf(bytes, name, text?.info.pages, text?.damage);
   return {
     attachment: {
       hash,

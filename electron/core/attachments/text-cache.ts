@@ -23,6 +23,8 @@ const CachedText = z.object({
     doi: z.string().optional(),
     titleFrom: z.enum(['metadata', 'first-page']).optional(),
   }),
+  // What PDF.js found damaged (pdf/damage.ts), so attaching the file again warns again.
+  damage: z.object({ rebuilt: z.boolean(), unread: z.array(z.number().int().positive()) }).optional(),
 });
 export type CachedPdfText = Omit<z.infer<typeof CachedText>, 'version'>;
 
@@ -45,9 +47,9 @@ export class PdfTextCache {
     try {
       const parsed = CachedText.safeParse(JSON.parse(await fs.readFile(this.pathOf(hash), 'utf8')));
       if (!parsed.success) return undefined;
-      const { version, pages, info } = parsed.data;
+      const { version, pages, info, damage } = parsed.data;
       if (version !== CACHE_VERSION && pages.some((page) => RIGHT_TO_LEFT.test(page))) return undefined;
-      return { pages, info };
+      return { pages, info, ...(damage && { damage }) };
     } catch {
       return undefined;
     }

@@ -6,9 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
-// PDF.js reports through console.log ("Warning: …", e.g. when it cannot load its optional canvas package while it
-// loads). Nothing in this thread has anything to say to a person, so the thread is silenced before PDF.js loads.
-for (const level of ['log', 'info', 'warn', 'debug']) console[level] = () => {};
+// PDF.js reports through the console ("Warning: …", e.g. when it cannot load its optional canvas package while it
+// loads). Nothing in this thread has anything to say to a person, so the thread is silenced before PDF.js loads;
+// while a PDF is read, `heard` notes the warnings that say the file is damaged (damageHeard).
+for (const level of ['log', 'info', 'debug']) console[level] = () => {};
+let heard;
+console.warn = (message) => heard && typeof message === 'string' && damageHeard(message, heard);
 
 // PDF.js's legacy build bundles core-js, which on Node 20 replaces built-ins that work (Array.prototype.push,
 // JSON.parse, JSON.stringify) with its own for this whole thread: its push is about 7 times slower, and PDF.js pushes
@@ -67,6 +70,7 @@ parentPort.on('message', (job) => {
 });
 
 async function read({ bytes, password, maxPages }) {
+  heard = { rebuilt: false, unread: false };
   const task = getDocument({
     data: bytes,
     password,
@@ -76,21 +80,27 @@ async function read({ bytes, password, maxPages }) {
     enableXfa: false,
     useSystemFonts: false,
     stopAtErrors: false,
-    verbosity: VerbosityLevel.ERRORS,
+    verbosity: VerbosityLevel.WARNINGS, // for damageHeard
   });
   try {
     const doc = await task.promise;
     if (doc.numPages > maxPages) return { tooManyPages: doc.numPages };
     const { info, metadata } = await doc.getMetadata().catch(() => ({ info: {}, metadata: null }));
     const pages = [];
+    const unread = [];
     let firstPage;
     for (let number = 1; number <= doc.numPages; number++) {
-      const page = await doc.getPage(number);
+      heard.unread = false;
+      // A page PDF.js cannot find, or whose contents it cannot read (it rejects) or reads only in part (it warns:
+      // heard.unread), is named in `damage`; what was read is kept, and the other pages are read all the same.
+      const page = await doc.getPage(number).catch(() => undefined);
       // Unnormalised, as the reader asks for them too (it normalises them itself: renderer/src/pdf/normalise.ts).
-      const items = await page.getTextContent({ disableNormalization: true }).then(
+      const read = await page?.getTextContent({ disableNormalization: true }).then(
         (content) => content.items.filter((item) => typeof item.str === 'string'),
-        () => [],
+        () => undefined,
       );
+      if (read === undefined || heard.unread) unread.push(number);
+      const items = read ?? [];
       const text = {
         strs: items.map((item) => item.str),
         eols: Uint8Array.from(items, (item) => (item.hasEOL ? 1 : 0)),
@@ -101,13 +111,25 @@ async function read({ bytes, password, maxPages }) {
         text.transforms = Float64Array.from(items.flatMap((item) => item.transform));
       }
       pages.push(text);
-      if (number === 1) firstPage = { view: page.view, items: items.map(placed) };
-      page.cleanup();
+      if (number === 1 && page) firstPage = { view: page.view, items: items.map(placed) };
+      page?.cleanup();
     }
-    return { pages, info: infoFields(info), xmp: xmpFields(metadata), firstPage };
+    const damage = heard.rebuilt || unread.length > 0 ? { rebuilt: heard.rebuilt, unread } : undefined;
+    return { pages, info: infoFields(info), xmp: xmpFields(metadata), firstPage, ...(damage && { damage }) };
   } finally {
+    heard = undefined;
     await task.destroy();
   }
+}
+
+/**
+ * Notes what a warning of PDF.js (5.6.205, pinned) says of damage: the index of the file's objects (xref) was unusable
+ * and it rebuilt it by reading the whole file, or it gave up part way through the contents of the page being read
+ * (a corrupted stream, say). Its other warnings (a font replaced, …) come from healthy files too, and are not heard.
+ */
+function damageHeard(message, heard) {
+  if (message === 'Warning: Indexing all PDF objects') heard.rebuilt = true;
+  else if (message.startsWith('Warning: getTextContent - ignoring errors during')) heard.unread = true;
 }
 
 /** Where an item sits on the page and how tall its text is, for finding the title and authors. */

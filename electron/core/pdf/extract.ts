@@ -1,3 +1,4 @@
+import type { PdfDamage } from './damage';
 import { identify } from './identify';
 import type { PdfInfo } from './identify';
 import { pageText } from './page-text';
@@ -7,8 +8,11 @@ import { grouped } from '../text';
 
 export type { PdfInfo } from './identify';
 
-/** A PDF's text, one string per page (pages[i] is page i + 1, joined by pageText), and what it says about itself. */
-export type PdfText = { pages: string[]; info: PdfInfo };
+/**
+ * A PDF's text, one string per page (pages[i] is page i + 1, joined by pageText), what it says about itself, and
+ * what PDF.js found damaged in it (undefined when nothing; a page it could not read has no text).
+ */
+export type PdfText = { pages: string[]; info: PdfInfo; damage?: PdfDamage };
 
 /** Why a PDF could not be read; the message is a sentence for a person that names the file. */
 export type PdfProblemCode = 'NOT_PDF' | 'PASSWORD_NEEDED' | 'PASSWORD_WRONG' | 'MALFORMED' | 'TOO_LARGE' | 'TIMEOUT';
@@ -82,7 +86,8 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
       ),
     ),
   );
-  return { pages, info: identify(outcome.raw, pages[0] ?? '') };
+  const { damage } = outcome.raw;
+  return { pages, info: identify(outcome.raw, pages[0] ?? ''), ...(damage && { damage }) };
 }
 
 /** The file as a sentence names it: at its start, and within it. */

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { PdfDamage } from './damage';
 
 /** One text item of page 1 with where it sits: enough to find the title and the authors below it. */
 export type PlacedItem = {
@@ -30,6 +31,8 @@ export type RawPdf = {
   /** The XMP metadata's fields by their lower-cased names (`dc:title`, `dc:creator`, `prism:doi`, …). */
   xmp: Record<string, string | string[]>;
   firstPage?: FirstPage;
+  /** What PDF.js found damaged in the file while reading it, when it found anything. */
+  damage?: PdfDamage;
 };
 
 /** PDF.js's exception, as the worker reports it: `PasswordException` carries code 1 (needed) or 2 (wrong). */
