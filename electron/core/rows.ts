@@ -22,8 +22,8 @@ export type PaperRow = Pick<Paper, 'id' | 'title' | 'status' | 'rank' | 'tags' |
   /** With a search: where it matched (the list marks the words and shows the passage). */
   match?: RowMatch;
   /**
-   * With a search that found the paper only in its PDF's text: the page and a passage of it (`match` then
-   * has the title's marks only).
+   * With a search that found the paper only in its PDFs' text: the page and a passage of it, and which PDF when
+   * the paper has several (`match` then has the title's marks only).
    */
   pdfMatch?: PdfMatch;
   /** The paper has a PDF (the one the reader opens): its pages, and the furthest page read in it. */
@@ -123,9 +123,14 @@ export function searchedRows(catalog: Catalog, result: QueryPage, terms: SearchT
     return {
       ...toRow(paper),
       match: withAuthors({ titleMarks: markTerms(paper.title, terms) }, paper, terms),
-      pdfMatch: pdfMatchOf(text, terms, result.pdfPages[i - result.pdfFrom]),
+      pdfMatch: pdfMatchOf(text, terms, result.pdfPages[i - result.pdfFrom], (hash) => pdfName(paper, hash)),
     };
   });
+}
+
+/** The name of the paper's PDF `hash`, as the reader's picker shows it. */
+function pdfName(paper: Paper, hash: string): string {
+  return paper.attachments?.find((attachment) => attachment.hash === hash)?.name ?? 'a PDF';
 }
 
 /**

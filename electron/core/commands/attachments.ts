@@ -43,7 +43,7 @@ export async function readPdfFile(path: string): Promise<Buffer> {
   }
 }
 
-/** Record a stored PDF on a paper (read afresh: extraction took a while) and index its text. */
+/** Record a stored PDF on a paper (read afresh: extraction took a while) and index its text beside its other PDFs'. */
 export function attachStored(
   ctx: CommandContext,
   paperId: string,
@@ -58,7 +58,7 @@ export function attachStored(
   const attachments = [...(paper.attachments ?? []), attachment];
   if (attachments.length > 50) throw new CommandError('INVALID_INPUT', 'A paper has at most 50 PDFs.');
   ctx.store.replace({ ...paper, attachments, updatedAt: now });
-  if (attachments.length === 1) ctx.store.setPdfText(paper.id, pdf.text?.pages);
+  if (!attachment.encrypted) ctx.store.setPdfParts(paper.id, [{ hash: attachment.hash, pages: pdf.text?.pages }]);
   ctx.changed([paper.id]);
   return { attachment, already: false, ...warned };
 }
@@ -91,11 +91,8 @@ export const attachmentsRemove = defineCommand({
     const next: Paper = { ...paper, updatedAt: now };
     if (attachments.length) next.attachments = attachments;
     else delete next.attachments;
+    // Its text leaves search as the paper is replaced; the other PDFs' stays.
     ctx.store.replace(next);
-    if (paper.attachments[0]?.hash === hash) {
-      const first = attachments[0];
-      ctx.store.setPdfText(paperId, first ? (await ctx.store.pdfText.get(first.hash))?.pages : undefined);
-    }
     ctx.changed([paperId]);
     await trashUnused(ctx, [hash]);
     return { removed: 1 };
@@ -165,9 +162,9 @@ export const attachmentsRestore = defineCommand({
     const pdf = await storePdf(ctx.store, bytes, name);
     const papers: string[] = [];
     for (const paper of ctx.store.all()) {
-      if (paper.attachments?.[0]?.hash === hash) papers.push(paper.id);
+      if (paper.attachments?.some((a) => a.hash === hash && !a.encrypted)) papers.push(paper.id);
     }
-    for (const id of papers) ctx.store.setPdfText(id, pdf.text?.pages);
+    for (const id of papers) ctx.store.setPdfParts(id, [{ hash, pages: pdf.text?.pages }]);
     return { hash, stored: pdf.stored, papers: papers.length };
   },
 });

@@ -1,5 +1,5 @@
 import { STATUSES, type Paper, type Status } from '../schema';
-import { packPdfText, scanPdfText, type PdfText } from './pdf-text';
+import { joinPdfTexts, packPdfText, scanPdfText, splitPdfText, type PdfText } from './pdf-text';
 import { SearchIndex } from './search-index';
 import { sameSearchedText } from './tokenize';
 import { SortOrder, type OrderedDocuments, type SortKey } from './sort-orders';
@@ -13,8 +13,10 @@ export const NO_STATUS = 255;
  * The indexes list queries read: every paper numbered by a small ordinal (a replaced paper keeps its
  * number, a removed one frees it), a search index and one sort order per sort key, all kept current
  * through insert/replace/remove. Papers are immutable, so a paper object never changes under them.
- * Beside them, the text of papers' PDFs (setPdfText) and a second search index over it, by the same
- * ordinals, which indexes each PDF as its text comes and costs nothing while no paper has one.
+ * Beside them, the text of papers' PDFs (setPdfParts) and a second search index over it, by the same
+ * ordinals, which indexes each PDF as its text comes and costs nothing while no paper has one. A paper with
+ * several PDFs has their texts joined, one document of the index (pdf-text.ts: the common case, one PDF, costs
+ * what it did); a replaced paper that lost a PDF loses its text.
  */
 export class Catalog implements OrderedDocuments {
   private docs: (Paper | undefined)[] = [];
@@ -61,10 +63,10 @@ export class Catalog implements OrderedDocuments {
    * there with its attachments keeps its PDF text (the store says when a PDF's text changes).
    */
   reset(papers: Iterable<Paper>): void {
-    const kept = new Map<string, PdfText>();
+    const kept = new Map<string, { text: PdfText; old: Paper }>();
     this.pdfs.forEach((text, ordinal) => {
       const paper = this.docs[ordinal];
-      if (text && paper) kept.set(paper.id, text);
+      if (text && paper) kept.set(paper.id, { text, old: paper });
     });
     this.pdfs = [];
     this.pdfCount = 0;
@@ -85,7 +87,8 @@ export class Catalog implements OrderedDocuments {
     this.pdfSearch.reset();
     // Kept texts come back as new ones do, read in the background (a search never builds them all at once).
     this.docs.forEach((paper, ordinal) => {
-      const text = paper?.attachments?.length ? kept.get(paper.id) : undefined;
+      const was = paper?.attachments?.length ? kept.get(paper.id) : undefined;
+      const text = was && attachedText(was.text, was.old, paper!);
       if (!text) return;
       this.pdfSearch.ensureReady();
       this.setPdf(ordinal, text);
@@ -122,6 +125,31 @@ export class Catalog implements OrderedDocuments {
     this.setPdf(ordinal, pages && packPdfText(pages));
   }
 
+  /**
+   * The text of PDFs of paper `paperId` (each by its hash, pages as setPdfText takes them; undefined: that PDF
+   * has no text), joined with the text its other PDFs gave, in the order attached. A PDF the paper does not
+   * have (any more) is ignored. One PDF's text packed, and, for a paper with several, all of them copied once.
+   */
+  setPdfParts(paperId: string, given: readonly { hash: string; pages: readonly string[] | undefined }[]): void {
+    const ordinal = this.ordinalOf.get(paperId);
+    if (ordinal === undefined) return;
+    const paper = this.docs[ordinal]!;
+    const attached = paper.attachments ?? [];
+    const text = this.pdfs[ordinal];
+    const parts = new Map((text ? (partsOf(text, paper) ?? []) : []).map((part) => [part.hash, part.text]));
+    let changed = false;
+    for (const { hash, pages } of given) {
+      if (!attached.some((attachment) => attachment.hash === hash)) continue;
+      if (pages) parts.set(hash, packPdfText(pages));
+      else if (!parts.delete(hash)) continue;
+      changed = true;
+    }
+    if (!changed) return;
+    const texts = attached.flatMap(({ hash }) => (parts.has(hash) ? [{ hash, text: parts.get(hash)! }] : []));
+    if (texts.length) this.pdfSearch.ensureReady();
+    this.setPdf(ordinal, joinPdfTexts(texts, attached.length > 1));
+  }
+
   private setPdf(ordinal: number, text: PdfText | undefined): void {
     if (!text && !this.pdfs[ordinal]) return;
     this.pdfCount += (text ? 1 : 0) - (this.pdfs[ordinal] ? 1 : 0);
@@ -144,6 +172,12 @@ export class Catalog implements OrderedDocuments {
     if (ordinal === undefined) return this.insert(paper);
     const old = this.docs[ordinal]!;
     this.docs[ordinal] = paper;
+    // A PDF detached (here, or on another device) leaves search; the others' text stays.
+    const text = this.pdfs[ordinal];
+    if (text && old.attachments !== paper.attachments) {
+      const kept = attachedText(text, old, paper);
+      if (kept !== text) this.setPdf(ordinal, kept);
+    }
     this.setStatus(ordinal, paper);
     // A status, rank or date change leaves the words as they were: the index needs nothing.
     if (!sameSearchedText(old, paper)) this.search.changed(ordinal);
@@ -186,4 +220,31 @@ export class Catalog implements OrderedDocuments {
     this.search.buildInBackground(options.indexCache, { thread: options.thread });
     this.order('queue').ordinals();
   }
+}
+
+/**
+ * Each PDF's text in `text`, by hash: a joined text's parts, else the text of `paper`'s one PDF. Undefined for a
+ * text given without its PDF (setPdfText, as tests do).
+ */
+function partsOf(text: PdfText, paper: Paper): { hash: string; text: PdfText }[] | undefined {
+  if (text.parts) return splitPdfText(text);
+  const only = paper.attachments?.length === 1 ? paper.attachments[0]!.hash : undefined;
+  return only === undefined ? undefined : [{ hash: only, text }];
+}
+
+/**
+ * `text`, the text of `old`'s PDFs, for those `paper` (the same paper, replaced) still has: itself when nothing
+ * changed (the same attachments: a reference compared, the common case), else the texts of the PDFs kept, joined
+ * again in the order attached; undefined when none is left.
+ */
+function attachedText(text: PdfText, old: Paper, paper: Paper): PdfText | undefined {
+  if (old.attachments === paper.attachments) return text;
+  const parts = partsOf(text, old);
+  if (!parts) return text;
+  const attached = paper.attachments ?? [];
+  const named = attached.length > 1;
+  const kept = attached.flatMap(({ hash }) => parts.filter((part) => part.hash === hash));
+  const same = kept.length === parts.length && kept.every((part, i) => part === parts[i]);
+  if (same && named === (text.parts !== undefined)) return text;
+  return joinPdfTexts(kept, named);
 }

@@ -1,7 +1,7 @@
 import { foldText } from '../text';
 import { isAscii, isWordCode, markTypos, markWords } from './marks';
 import { bestWindow, wordPlaces } from './passage-place';
-import { pageAt, pageCount, type PdfText } from './pdf-text';
+import { pageAt, pageCount, splitPdfText, type PdfText } from './pdf-text';
 import { PHRASE_PDF_BYTES } from './phrase-filter';
 import type { SearchTerms } from './phrases';
 import { passageAround, phraseAt, termsOf, type PdfMatch, type Snippet } from './snippet';
@@ -16,9 +16,35 @@ import { typoEligible } from './typo';
  * PDF counting for more than a frequent one (passage-place.ts). One word: on page `hint` (where the index saw it
  * first) if it is there, else on the first page with it as typed, else (the index matched through typos) on the
  * first with one of its neighbours. The start of the page if none is found. Pages past PHRASE_PDF_BYTES are not read.
+ * A paper's several PDFs (a joined text) are read one by one, the one with page `hint` first, and the match says
+ * which PDF (`nameOf` names it) and its page in that PDF.
  */
-export function pdfMatchOf(text: PdfText, query: readonly string[] | SearchTerms, hint = 0): PdfMatch {
+export function pdfMatchOf(
+  text: PdfText,
+  query: readonly string[] | SearchTerms,
+  hint = 0,
+  nameOf: (hash: string) => string = (hash) => hash,
+): PdfMatch {
   const terms = termsOf(query);
+  if (!text.parts) return matchIn(text, terms, hint) ?? startOf(text, hint);
+  const parts = splitPdfText(text);
+  let hinted = -1;
+  parts.forEach((part, i) => {
+    if (hint > part.firstPage && hint <= part.firstPage + pageCount(part.text)) hinted = i;
+  });
+  const order = hinted < 0 ? parts : [parts[hinted]!, ...parts.filter((_, i) => i !== hinted)];
+  for (const part of order) {
+    const found = matchIn(part.text, terms, part === parts[hinted] ? hint - part.firstPage : 0);
+    if (found) return { ...found, pdf: { hash: part.hash, name: nameOf(part.hash) } };
+  }
+  const part = order[0];
+  if (!part) return startOf(text, 0);
+  const local = part === parts[hinted] ? hint - part.firstPage : 0;
+  return { ...startOf(part.text, local), pdf: { hash: part.hash, name: nameOf(part.hash) } };
+}
+
+/** pdfMatchOf of one PDF's text; undefined when the query is on none of its pages read. */
+function matchIn(text: PdfText, terms: SearchTerms, hint: number): PdfMatch | undefined {
   const words = terms.words;
   const pages = readablePages(text);
   const hinted = hint >= 1 && hint <= pages ? hint : 0;
@@ -39,6 +65,12 @@ export function pdfMatchOf(text: PdfText, query: readonly string[] | SearchTerms
       if (hinted) break;
     }
   }
+  return undefined;
+}
+
+/** The start of page `hint` (else the first) of a PDF's text, for a match found on no page read. */
+function startOf(text: PdfText, hint: number): PdfMatch {
+  const hinted = hint >= 1 && hint <= readablePages(text) ? hint : 0;
   const page = hinted || 1;
   return { page, snippet: passageAround(pageCount(text) ? pageAt(text, page - 1) : '', 0, []) };
 }

@@ -11,7 +11,18 @@ export type PdfText = {
   readonly bytes: Uint8Array;
   /** Page i is bytes[ends[i - 1] ?? 0, ends[i]). */
   readonly ends: Uint32Array;
+  /**
+   * A paper with several PDFs: their texts end to end, in the order attached, and which is which. Absent for
+   * a paper with one PDF (the common case costs nothing more): its text is that PDF's.
+   */
+  readonly parts?: PdfParts;
 };
+
+/** The PDFs of a joined text: part i is `hashes[i]`'s, pages firstPages[i] to firstPages[i + 1] (or the end). */
+export type PdfParts = { readonly hashes: readonly string[]; readonly firstPages: Uint32Array };
+
+/** One PDF's text in a joined one, as a text of its own (a view: its bytes are the joined text's). */
+export type PdfPart = { readonly hash: string; readonly text: PdfText; readonly firstPage: number };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -29,6 +40,58 @@ export function packPdfText(pages: readonly string[]): PdfText {
   });
   if (used < bytes.length) bytes = bytes.slice(0, used);
   return { bytes, ends };
+}
+
+/**
+ * One text of the PDFs `texts` (hash and text each, in the order attached) for search: with `named`, a
+ * joined text that says which PDF each page is of; else (one PDF) that PDF's text as it is. Copies the bytes
+ * once when there are several.
+ */
+export function joinPdfTexts(texts: readonly { hash: string; text: PdfText }[], named: boolean): PdfText | undefined {
+  if (texts.length === 0) return undefined;
+  if (!named && texts.length === 1) {
+    const { bytes, ends } = texts[0]!.text;
+    // A part of a joined text is copied out, lest it keep the whole joined text alive.
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    return { bytes: whole ? bytes : bytes.slice(), ends };
+  }
+  const bytes = new Uint8Array(texts.reduce((sum, { text }) => sum + text.bytes.length, 0));
+  const ends = new Uint32Array(texts.reduce((sum, { text }) => sum + text.ends.length, 0));
+  const firstPages = new Uint32Array(texts.length);
+  let used = 0;
+  let pages = 0;
+  texts.forEach(({ text }, i) => {
+    firstPages[i] = pages;
+    bytes.set(text.bytes, used);
+    for (let page = 0; page < text.ends.length; page++) ends[pages + page] = used + text.ends[page]!;
+    used += text.bytes.length;
+    pages += text.ends.length;
+  });
+  return { bytes, ends, parts: { hashes: texts.map(({ hash }) => hash), firstPages } };
+}
+
+/** The PDFs of a joined text, each as a text of its own (views, not copies). */
+export function splitPdfText(text: PdfText): PdfPart[] {
+  const parts = text.parts;
+  if (!parts) return [];
+  return parts.hashes.map((hash, i) => {
+    const firstPage = parts.firstPages[i]!;
+    const end = i + 1 < parts.hashes.length ? parts.firstPages[i + 1]! : text.ends.length;
+    const from = firstPage === 0 ? 0 : text.ends[firstPage - 1]!;
+    const ends = text.ends.slice(firstPage, end).map((at) => at - from);
+    const to = end === 0 ? 0 : text.ends[end - 1]!;
+    return { hash, firstPage, text: { bytes: text.bytes.subarray(from, Math.max(from, to)), ends } };
+  });
+}
+
+/** Where page `index` (from 0) of `text` starts, counted from the start of its own PDF's text. */
+export function offsetInPdf(text: PdfText, index: number): number {
+  const start = index === 0 ? 0 : text.ends[index - 1]!;
+  const parts = text.parts;
+  if (!parts) return start;
+  let first = 0;
+  for (const page of parts.firstPages) if (page <= index) first = page;
+  return start - (first === 0 ? 0 : text.ends[first - 1]!);
 }
 
 export function pageCount(text: PdfText): number {

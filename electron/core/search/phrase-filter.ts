@@ -1,6 +1,6 @@
 import type { Paper } from '../schema';
 import type { Catalog } from './catalog';
-import { pageAt, pageCount, type PdfText } from './pdf-text';
+import { offsetInPdf, pageAt, pageCount, type PdfText } from './pdf-text';
 import { hasPhrases, phrasePlaces, type SearchTerms } from './phrases';
 import type { TextMatch } from './text-match';
 import { typoEligible } from './typo';
@@ -34,14 +34,18 @@ export function paperHasPhrases(paper: Paper, phrases: readonly string[][], titl
 
 /**
  * The page (from 1) of a PDF's text where its first phrase is, when every phrase is on some page (a phrase
- * does not run from one page to the next); 0 when one is not, within the first PHRASE_PDF_BYTES of it.
+ * does not run from one page to the next); 0 when one is not, within the first PHRASE_PDF_BYTES of it (of each
+ * of its PDFs, for a paper with several).
  */
 export function pdfPhrasePage(text: PdfText, phrases: readonly string[][]): number {
   const pages = pageCount(text);
   const missing = new Set(phrases.keys());
   let first = 0;
   for (let page = 0; page < pages && missing.size > 0; page++) {
-    if (page > 0 && text.ends[page - 1]! >= PHRASE_PDF_BYTES) break;
+    if (page > 0 && offsetInPdf(text, page) >= PHRASE_PDF_BYTES) {
+      if (!text.parts) break;
+      continue;
+    }
     const words = pageAt(text, page);
     for (const i of missing) {
       if (!hasPhrases(words, [phrases[i]!])) continue;

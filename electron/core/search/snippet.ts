@@ -27,8 +27,11 @@ export type MatchField = 'authors' | 'abstract' | 'note' | 'highlight' | 'tags';
 /** A short passage of text with the matched words in it: [start, end) offsets into `text`. */
 export type Snippet = { text: string; marks: [number, number][] };
 
-/** Where a search matched in a paper's PDF (and not in its fields): the page, from 1, and a passage of it. */
-export type PdfMatch = { page: number; snippet: Snippet };
+/**
+ * Where a search matched in a paper's PDF (and not in its fields): the page, from 1, and a passage of it. For a
+ * paper with several PDFs, which one (the page is its page): absent for a paper with one.
+ */
+export type PdfMatch = { page: number; snippet: Snippet; pdf?: { hash: string; name: string } };
 
 /** About two lines of a list row. */
 const PASSAGE_CHARS = 180;

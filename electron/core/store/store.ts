@@ -258,9 +258,12 @@ export class LibraryStore {
     return true;
   }
 
-  /** The text of a paper's PDF (its first attachment's), for search; undefined when it has none. */
-  setPdfText(paperId: string, pages: readonly string[] | undefined): void {
-    this.catalog.setPdfText(paperId, pages);
+  /**
+   * The text of some of a paper's PDFs, by hash, for search (undefined pages: none); the text of its other PDFs
+   * is kept. A PDF detached leaves search as the paper is replaced (Catalog).
+   */
+  setPdfParts(paperId: string, given: readonly { hash: string; pages: readonly string[] | undefined }[]): void {
+    this.catalog.setPdfParts(paperId, given);
   }
 
   /** Tell listeners what changed and schedule a write. */
