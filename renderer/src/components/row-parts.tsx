@@ -7,6 +7,9 @@ import { TexText } from './TexText';
 import { Untitled, untitledName } from './Untitled';
 import './row-parts.css';
 
+/** The PDF a search matched in: "the PDF", or for a paper with several, which one. */
+const pdfLabel = (match: NonNullable<PaperRow['pdfMatch']>): string => match.pdf?.name ?? 'the PDF';
+
 /** Where a search matched, said before its passage. */
 const FIELD_LABEL = { abstract: 'Abstract', note: 'Note', highlight: 'Highlight', authors: 'Authors', tags: 'Tags' };
 
@@ -28,6 +31,7 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
   const select = useApp((s) => s.select);
   const setStatus = useApp((s) => s.setStatus);
   const openReader = useApp((s) => s.openReader);
+  const openAttachment = useApp((s) => s.openAttachment);
   const store = useAppStore();
   // The day a paper came in matters while it is new (the Inbox) and when the list is ordered by it; elsewhere its
   // year says more. One boolean per row on screen, worked out again only when the view or the sort changes.
@@ -42,12 +46,15 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
   const authors = authorLine(paper.authors, paper.authorCount, paper.match?.authors);
   const passage = paper.match?.passage;
   const inPdf = paper.pdfMatch;
-  // "in the PDF, p. 7": the reader opens at that page with the search's words found and marked there.
+  // "in the PDF, p. 7" ("in supplement.pdf, p. 7" for a paper with several): the reader opens on that PDF at that
+  // page, with the search's words found and marked there.
   const whereInPdf = inPdf && {
     onClick(event: MouseEvent) {
       event.stopPropagation();
       select(paper.id);
-      openReader(paper.id, { page: inPdf.page, find: findText(store.getState().search) });
+      const at = { page: inPdf.page, find: findText(store.getState().search) };
+      if (inPdf.pdf) openAttachment(paper.id, inPdf.pdf.hash, at);
+      else openReader(paper.id, at);
     },
     // Enter and Space are the button's: the list's keys (Enter selects the first row) do not see them.
     onKeyDown(event: KeyboardEvent) {
@@ -73,7 +80,7 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
           (inPdf ? (
             <div className="row-preview">
               <button type="button" className="row-where linkish" tabIndex={tab} {...whereInPdf}>
-                In the PDF, p. {inPdf.page}:
+                In {pdfLabel(inPdf)}, p. {inPdf.page}:
               </button>{' '}
               <MarkedText text={inPdf.snippet.text} marks={inPdf.snippet.marks} />
             </div>
@@ -97,7 +104,7 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
           {paper.year !== undefined && <span className="row-year">{paper.year}</span>}
           {inPdf && !withPreview && (
             <button type="button" className="linkish" tabIndex={tab} {...whereInPdf}>
-              in the PDF, p. {inPdf.page}
+              in {pdfLabel(inPdf)}, p. {inPdf.page}
             </button>
           )}
           {/* The day it came in, where that matters, then what the row has: each whole or not at all, those past
