@@ -40,6 +40,8 @@ export class Catalog implements OrderedDocuments {
     documents: () => this.pdfCount,
     size: (ordinal) => this.pdfs[ordinal]?.bytes.length ?? 0,
   });
+  /** Counts changes to the papers' searched text (and resets): answers kept for phrases hold until it moves. */
+  textVersion = 0;
   private readonly orders = new Map<SortKey, SortOrder>(SORT_KEYS.map((key) => [key, new SortOrder(this, key)]));
 
   get count(): number {
@@ -80,6 +82,7 @@ export class Catalog implements OrderedDocuments {
       this.docs.push(paper);
     }
     this.nextSeq = this.docs.length;
+    this.textVersion++;
     this.statuses = new Uint8Array(this.docs.length + 1024);
     this.docs.forEach((paper, ordinal) => this.setStatus(ordinal, paper));
     this.search.reset();
@@ -163,7 +166,7 @@ export class Catalog implements OrderedDocuments {
     this.seqs[ordinal] = this.nextSeq++;
     this.ordinalOf.set(paper.id, ordinal);
     this.setStatus(ordinal, paper);
-    this.search.changed(ordinal);
+    this.textChanged(ordinal);
     for (const order of this.orders.values()) order.added(ordinal);
   }
 
@@ -180,7 +183,7 @@ export class Catalog implements OrderedDocuments {
     }
     this.setStatus(ordinal, paper);
     // A status, rank or date change leaves the words as they were: the index needs nothing.
-    if (!sameSearchedText(old, paper)) this.search.changed(ordinal);
+    if (!sameSearchedText(old, paper)) this.textChanged(ordinal);
     for (const order of this.orders.values()) order.replaced(ordinal);
   }
 
@@ -193,6 +196,11 @@ export class Catalog implements OrderedDocuments {
     this.setStatus(ordinal, undefined);
     this.ordinalOf.delete(id);
     this.free.push(ordinal);
+    this.textChanged(ordinal);
+  }
+
+  private textChanged(ordinal: number): void {
+    this.textVersion++;
     this.search.changed(ordinal);
   }
 

@@ -1,13 +1,14 @@
-import type { Paper } from '../schema';
 import type { Catalog } from './catalog';
 import { offsetInPdf, pageAt, pageCount, type PdfText } from './pdf-text';
-import { hasPhrases, phrasePlaces, type SearchTerms } from './phrases';
+import { phraseTest } from './phrase-memo';
+import { hasPhrases, type SearchTerms } from './phrases';
 import type { TextMatch } from './text-match';
 import { typoEligible } from './typo';
 
 /*
  * The papers an index matched for a search's words, narrowed to those with its quoted phrases (phrases.ts).
- * Only the index's candidates are read, each field once at most, and a PDF's text only up to a bound.
+ * Only the index's candidates are read, each field once at most, and a PDF's text only up to a bound; a paper
+ * an earlier search settled for a phrase is not read again (phrase-memo.ts).
  */
 
 /**
@@ -15,22 +16,6 @@ import { typoEligible } from './typo';
  * looked for. A paper's PDF is 50 to 100 KB of text; this bounds what one candidate costs (about 1 ms).
  */
 export const PHRASE_PDF_BYTES = 1 << 20;
-
-/**
- * True if each phrase is in one of the paper's searched fields (the title, an author, the abstract, the note, a
- * highlight's text or comment, a tag, the arXiv id). With `titlesOnly` (the answer while the index is built,
- * which finds what titles and authors have), only the title and the authors are read. The abstract is read
- * last: a large library keeps it in a file.
- */
-export function paperHasPhrases(paper: Paper, phrases: readonly string[][], titlesOnly = false): boolean {
-  return phrases.every((phrase) => {
-    const found = (text: string | undefined): boolean => !!text && phrasePlaces(text, phrase).length > 0;
-    if (found(paper.title) || paper.authors.some(found)) return true;
-    if (titlesOnly) return false;
-    if (found(paper.note) || paper.annotations.some((a) => found(a.quote) || found(a.comment))) return true;
-    return paper.tags.some(found) || found(paper.arxivId) || found(paper.abstract);
-  });
-}
 
 /**
  * The page (from 1) of a PDF's text where its first phrase is, when every phrase is on some page (a phrase
@@ -98,6 +83,6 @@ export function fieldMatch(catalog: Catalog, terms: SearchTerms, typos?: boolean
     (quoted.size > 0 ? words.map((word) => typoEligible(word) && !quoted.has(word) && !search.knows(word)) : undefined);
   const match = search.match(words, asTypos);
   if (phrases.length === 0 || match.count === 0) return match;
-  const titlesOnly = search.scanningTitles;
-  return narrowMatch(match, (ordinal) => paperHasPhrases(catalog.at(ordinal)!, phrases, titlesOnly));
+  // Answers kept from earlier searches spare reading papers again (phrase-memo.ts).
+  return narrowMatch(match, phraseTest(catalog, phrases, search.scanningTitles));
 }
