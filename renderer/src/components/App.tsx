@@ -4,6 +4,7 @@ import { useKeyboard } from '../useKeyboard';
 import { Banner } from './Banner';
 import { BulkBar } from './BulkBar';
 import { ImportDialog } from './ImportDialog';
+import { LibraryToggle, useLibraryDrawer } from './LibraryToggle';
 import { RankingNote } from './Insight';
 import { Overlays } from './Overlays';
 import { PaperDetail } from './PaperDetail';
@@ -26,10 +27,12 @@ export function App() {
   const showStats = useApp((s) => s.view.kind === 'stats');
   const reading = useApp((s) => s.reader !== undefined);
   useKeyboard();
+  const withDetail = hasSelection && !showStats;
+  const library = useLibraryDrawer(withDetail);
   return (
     <>
       <div
-        className={hasSelection && !showStats ? 'app with-detail' : 'app'}
+        className={`app${withDetail ? ' with-detail folding' : ''}${library.open ? ' library-open' : ''}`}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes('Files')) e.preventDefault();
         }}
@@ -40,7 +43,7 @@ export function App() {
           void previewFiles(files);
         }}
       >
-        <Sidebar />
+        <Sidebar drawer={library.open ? { close: library.close } : undefined} />
         {showStats ? (
           <main className="main" aria-label="Reading stats">
             <Banner />
@@ -50,7 +53,17 @@ export function App() {
           </main>
         ) : (
           <main className="main" aria-label="Papers">
-            <Toolbar />
+            <Toolbar
+              lead={
+                withDetail && (
+                  <LibraryToggle
+                    open={library.open}
+                    button={library.toggle}
+                    onToggle={() => library.setOpen((open) => !open)}
+                  />
+                )
+              }
+            />
             <Banner />
             <RankingNote />
             <SearchNote />

@@ -1,7 +1,9 @@
+import { useEffect, useRef } from 'react';
 import { STATUS_VIEWS, sameView } from '../labels';
 import { useApp } from '../store';
 import type { Stats, View } from '../store/types';
 import type { Density, Theme } from '../ui-memory';
+import type { Refocus } from './LibraryToggle';
 import { SyncStatusLine } from './sync/SyncStatusLine';
 import './sidebar.css';
 
@@ -73,7 +75,19 @@ function SourceName({ name }: { name: string }) {
   );
 }
 
-export function Sidebar() {
+/**
+ * `drawer`: the sidebar is open over the list from its toggle (LibraryToggle.tsx); `close` folds it away again,
+ * giving the toggle the focus back when asked.
+ */
+export function Sidebar({ drawer }: { drawer?: { close: (refocus: Refocus) => void } } = {}) {
+  const nav = useRef<HTMLElement>(null);
+  const opened = drawer !== undefined;
+  // Opened: the focus goes to the view shown (else the first), as a menu's does.
+  useEffect(() => {
+    if (!opened) return;
+    const here = nav.current?.querySelector<HTMLElement>('.nav-item[aria-current="page"], .nav-item');
+    here?.focus();
+  }, [opened]);
   const stats = useApp((s) => s.stats);
   const view = useApp((s) => s.view);
   const setView = useApp((s) => s.setView);
@@ -95,7 +109,10 @@ export function Sidebar() {
         className={sameView(view, target) ? 'nav-item active' : 'nav-item'}
         aria-current={sameView(view, target) ? 'page' : undefined}
         title={title}
-        onClick={() => setView(target)}
+        onClick={() => {
+          setView(target);
+          drawer?.close('if-lost');
+        }}
       >
         {source ? <SourceName name={label} /> : <span className="nav-label">{label}</span>}
         {n !== undefined && n > 0 && <span className="nav-count">{n.toLocaleString()}</span>}
@@ -104,7 +121,25 @@ export function Sidebar() {
   );
 
   return (
-    <nav className="sidebar" aria-label="Library">
+    <nav
+      ref={nav}
+      id="library"
+      className="sidebar"
+      aria-label="Library"
+      onKeyDown={(event) => {
+        if (!drawer || event.key !== 'Escape') return;
+        // Closes the drawer only: not the paper open in the details pane (useKeyboard) too.
+        event.stopPropagation();
+        event.preventDefault();
+        drawer.close(true);
+      }}
+      onBlur={(event) => {
+        // The focus gone elsewhere in the page (not to another window): the drawer folds away.
+        const next = event.relatedTarget;
+        if (drawer && next && !event.currentTarget.contains(next) && !next.closest('.library-toggle'))
+          drawer.close(false);
+      }}
+    >
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         Paperqueue

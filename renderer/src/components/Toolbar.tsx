@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { viewTitle } from '../labels';
 import { onPasteRequest } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
 import { ExportMenu } from './ExportMenu';
 import { PasteDialog } from './PasteDialog';
+import { SearchHelp } from './SearchHelp';
+import { useFittingPlaceholder } from './search-placeholder';
 import type { ListSort } from '../store/types';
 
 const SORT_LABELS: Record<ListSort, string> = {
@@ -15,7 +17,8 @@ const SORT_LABELS: Record<ListSort, string> = {
   updated: 'Last changed',
 };
 
-export function Toolbar() {
+/** `lead`: what comes before the view's title (the library's toggle while the sidebar is folded away). */
+export function Toolbar({ lead }: { lead?: ReactNode } = {}) {
   const view = useApp((s) => s.view);
   const total = useApp((s) => s.total);
   const loading = useApp((s) => s.loading);
@@ -30,6 +33,8 @@ export function Toolbar() {
   const [text, setText] = useState('');
   const [pasting, setPasting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const placeholder = useFittingPlaceholder(searchBox);
 
   useEffect(() => onPasteRequest(() => setPasting(true)), []);
 
@@ -52,6 +57,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <div className="toolbar-row">
+        {lead}
         <div className="toolbar-title">
           <h1>{viewTitle(view)}</h1>
           <span className="count" aria-live="polite">
@@ -84,12 +90,14 @@ export function Toolbar() {
           id="search"
           className="search"
           type="search"
-          placeholder='Search ( / ): words, "a phrase", author:name, #tag, -word'
+          ref={searchBox}
+          placeholder={placeholder}
           title='Searches titles, authors, abstracts, notes, highlights and attached PDFs. Every word must match (word starts, any case or accent); "words in quotes" must match side by side, in that order; author:knuth or author:"van der Berg" narrows to an author, tag:ml or #ml to a tag; a dash before any of them keeps its papers out: -survey, -"red giant", -author:knuth, -#ml'
           aria-label="Search"
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
+        <SearchHelp />
         <select
           className="sort"
           aria-label="Sort by"
