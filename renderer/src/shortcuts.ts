@@ -54,6 +54,7 @@ export const SHORTCUTS: { heading: string; items: { keys: string[]; action: stri
       { keys: ['Shift+j', 'Shift+↓'], action: 'Pick from where you began to the next paper' },
       { keys: ['Shift+k', 'Shift+↑'], action: 'Pick from where you began to the previous paper' },
       { keys: ['Shift+Home', 'Shift+End'], action: 'Pick from where you began to the first or last paper' },
+      { keys: ['Ctrl/⌘+A'], action: 'Pick every paper in the list' },
       { keys: ['Ctrl/⌘+click', 'Shift+click'], action: 'Pick several papers' },
       { keys: ['Esc'], action: 'Let the picked papers go; again, close the paper' },
       { keys: ['/'], action: 'Search' },

@@ -17,6 +17,7 @@ export function useKeyboard(): void {
   const stepChecking = useApp((s) => s.stepChecking);
   const toggleChecked = useApp((s) => s.toggleChecked);
   const clearChecked = useApp((s) => s.clearChecked);
+  const checkAll = useApp((s) => s.checkAll);
   const select = useApp((s) => s.select);
   const setStatus = useApp((s) => s.setStatus);
   const nudge = useApp((s) => s.nudge);
@@ -33,8 +34,10 @@ export function useKeyboard(): void {
       if (target.closest('input, textarea, select, [contenteditable="true"]')) {
         if (event.key === 'Escape') {
           // Leave the box, keep its text: Chromium would also empty a search box, and the list under the keys.
+          // The focus goes to the cursor's row (its paper's keys, and Tab from there), not to the page's top.
           event.preventDefault();
           target.blur();
+          focusCursorRow(store.getState().selectedId);
         }
         return;
       }
@@ -46,6 +49,13 @@ export function useKeyboard(): void {
       if (event.altKey && canReorder && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         event.preventDefault();
         void nudge(event.key === 'ArrowUp' ? -1 : 1);
+        return;
+      }
+      const onList = target === document.body || target.closest('[role="grid"]') !== null;
+      // Ctrl/⌘+A picks every paper of the list, as in a file manager, not the page's text.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a' && onList) {
+        event.preventDefault();
+        checkAll();
         return;
       }
       if (event.metaKey || event.ctrlKey || event.altKey) return;
@@ -66,7 +76,6 @@ export function useKeyboard(): void {
       const statusKey = STATUS_KEYS[event.key as keyof typeof STATUS_KEYS] as Status | undefined;
       // With Shift, the moving keys pick every paper from where the range began (file managers' Shift+↓).
       const move = event.shiftKey ? stepChecking : step;
-      const onList = target === document.body || target.closest('[role="grid"]') !== null;
       const actions: Record<string, () => void> = {
         j: () => step(1),
         J: () => stepChecking(1),
@@ -101,6 +110,7 @@ export function useKeyboard(): void {
     stepChecking,
     toggleChecked,
     clearChecked,
+    checkAll,
     select,
     setStatus,
     nudge,
@@ -112,4 +122,12 @@ export function useKeyboard(): void {
     openSync,
     syncOpen,
   ]);
+}
+
+/** The focus to the row of paper `id`, if it is drawn; else the list itself, if there is one. */
+function focusCursorRow(id: string | undefined): void {
+  const grid = document.querySelector<HTMLElement>('[role="grid"][aria-label="Papers"]');
+  if (!grid) return;
+  const row = id === undefined ? null : grid.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(id)}"]`);
+  (row ?? grid).focus({ preventScroll: true });
 }

@@ -16,7 +16,10 @@ export const tagsSet = defineCommand({
     const papers = ids.map((id) => requirePaper(ctx, id));
     const now = ctx.now().toISOString();
     const dropping = new Set(tags.map((t) => t.trim().toLowerCase()));
+    // Each paper's tags as they were, so a window can undo the change (tags.set with mode 'replace').
+    const before: Record<string, string[]> = {};
     for (const paper of papers) {
+      before[paper.id] = paper.tags;
       const next =
         mode === 'replace'
           ? normaliseTags(tags)
@@ -26,7 +29,7 @@ export const tagsSet = defineCommand({
       ctx.store.replace({ ...paper, tags: next, updatedAt: now });
     }
     ctx.changed(ids);
-    return { updated: papers.length };
+    return { updated: papers.length, before };
   },
 });
 

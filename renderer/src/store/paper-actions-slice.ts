@@ -10,6 +10,7 @@ import {
   moved,
   STATUS_WORD,
   undoneNotice,
+  undoSender,
   whichPapers,
   type Moved,
   type UndoEntry,
@@ -18,6 +19,7 @@ import { inView, type PendingStatuses } from './pending';
 import type { PaperRow, Status } from './types';
 import { attempt as attemptIn } from './attempt';
 import { movedStats, singleStatus } from './status-counts';
+import { ChangeLine } from './change-line';
 
 /** The details a person can edit on a paper. */
 export type PaperPatch = Exclude<CommandInput<'papers.update'>, undefined>['patch'];
@@ -57,10 +59,8 @@ export const createPaperActionsSlice =
   (transport: Transport, pending: PendingStatuses): StateCreator<AppState, [], [], PaperActionsSlice> =>
   (set, get) => {
     const attempt = (action: () => Promise<unknown>) => attemptIn(get, action);
-    // Status changes reach the library in the order they were made: over HTTP two requests in flight may
-    // arrive in either order, and an undo (or a second key) overtaking the change it follows would leave
-    // the library with the earlier status. Each is sent once the one before it is answered.
-    let statusSent: Promise<unknown> = Promise.resolve();
+    // Status changes, moves and tags reach the library in the order they were made (change-line.ts).
+    const line = new ChangeLine();
     let noticeTimer: ReturnType<typeof setTimeout> | undefined;
     /** The notice goes in a while; the caller shows it. */
     const noticeFor = () => {
@@ -70,6 +70,33 @@ export const createPaperActionsSlice =
     const notify = (notice: string) => {
       noticeFor();
       set({ notice });
+    };
+    /**
+     * Tags added to papers or removed from them, undone like a status change (`u`): on the stack at once, in the
+     * order of the keys, each paper's tags before filled in from the library's answer (an undo sent after it).
+     */
+    const changeTags = async (ids: string[], tags: string[], mode: 'add' | 'remove') => {
+      const { papers, lingering, detail } = get();
+      const at = ids.length === 1 ? positionOf(papers, ids[0]) : -1;
+      const which = whichPapers(ids, at === -1 ? undefined : papers[at], lingering, detail);
+      const named = tags.map((tag) => `#${tag}`).join(' ');
+      const before: Record<string, string[]> = {};
+      const entry: UndoEntry = {
+        label: mode === 'add' ? `Tagged ${which} ${named}` : `Removed ${named} from ${which}`,
+        restore: [],
+        tags: before,
+      };
+      noticeFor();
+      set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry], notice: entry.label }));
+      const sent = line.send(async () => {
+        Object.assign(before, (await transport.invoke('tags.set', { ids, tags, mode })).before);
+      });
+      try {
+        await sent;
+      } catch (error) {
+        set((state) => ({ undoStack: state.undoStack.filter((e) => e !== entry), notice: undefined }));
+        get().showError(error);
+      }
     };
     return {
       undoStack: [],
@@ -147,26 +174,22 @@ export const createPaperActionsSlice =
         try {
           // Sent once the change is on screen (after-paint.ts), still in the order the changes were made.
           const painted = nextPaint();
-          const sent = statusSent
-            .then(() => painted)
-            .then(() => {
-              // An undo of a keep's places, read as it is sent: the keep's own answer, which came before,
-              // filled them in. An undo of any other change sends none.
-              const ranks = options?.ranks && Object.keys(options.ranks).length > 0 ? options.ranks : undefined;
-              const numbering = ranks && options?.numbering;
-              return transport.invoke('papers.setStatus', {
-                ids,
-                status,
-                ...(ranks && { ranks }),
-                ...(numbering && { numbering }),
-              });
-            })
-            .then((answer) => {
-              if (!entry) return;
-              keepPlaces(entry.restore, answer.ranksBefore);
-              entry.numbering = answer.numbering;
+          const sent = line.send(async () => {
+            await painted;
+            // An undo of a keep's places, read as it is sent: the keep's own answer, which came before, filled
+            // them in. An undo of any other change sends none.
+            const ranks = options?.ranks && Object.keys(options.ranks).length > 0 ? options.ranks : undefined;
+            const numbering = ranks && options?.numbering;
+            const answer = await transport.invoke('papers.setStatus', {
+              ids,
+              status,
+              ...(ranks && { ranks }),
+              ...(numbering && { numbering }),
             });
-          statusSent = sent.catch(() => undefined);
+            if (!entry) return;
+            keepPlaces(entry.restore, answer.ranksBefore);
+            entry.numbering = answer.numbering;
+          });
           await sent;
           pending.settle(change, true);
           return true;
@@ -183,28 +206,10 @@ export const createPaperActionsSlice =
       async undo() {
         const entry = get().undoStack.at(-1);
         if (!entry) return;
-        if (entry.annotation) {
+        const send = undoSender(entry, transport);
+        if (send) {
           set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
-          const { paperId, annotation } = entry.annotation;
-          await attempt(async () => {
-            await transport.invoke('annotations.restore', { paperId, annotation });
-            notify(undoneNotice(entry));
-          });
-          return;
-        }
-        if (entry.places) {
-          set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
-          const places = entry.places;
-          // After the move itself has been answered (its places are known then); none if it was refused.
-          const sent = statusSent.then(() =>
-            Object.keys(places).length
-              ? transport.invoke('papers.reorder', {
-                  ranks: places,
-                  ...(entry.numbering && { numbering: entry.numbering }),
-                })
-              : undefined,
-          );
-          statusSent = sent.catch(() => undefined);
+          const sent = line.send(send);
           await attempt(async () => {
             await sent;
             notify(undoneNotice(entry));
@@ -230,8 +235,8 @@ export const createPaperActionsSlice =
         }
         notify(undoneNotice(entry));
       },
-      addTags: (ids, tags) => attempt(() => transport.invoke('tags.set', { ids, tags, mode: 'add' })),
-      removeTag: (id, tag) => attempt(() => transport.invoke('tags.set', { ids: [id], tags: [tag], mode: 'remove' })),
+      addTags: (ids, tags) => changeTags(ids, tags, 'add'),
+      removeTag: (id, tag) => changeTags([id], [tag], 'remove'),
       async updatePaper(id, patch) {
         const paper = await transport.invoke('papers.update', { id, patch });
         if (paper.id !== id) {
@@ -262,13 +267,11 @@ export const createPaperActionsSlice =
         noticeFor();
         set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry], notice: entry.label }));
         // In the one line of changes: a status key or an undo after it reaches the library after it.
-        const sent = statusSent
-          .then(() => transport.invoke('papers.reorder', { ids, before }))
-          .then(({ ranksBefore, numbering }) => {
-            Object.assign(places, ranksBefore);
-            entry.numbering = numbering;
-          });
-        statusSent = sent.catch(() => undefined);
+        const sent = line.send(async () => {
+          const { ranksBefore, numbering } = await transport.invoke('papers.reorder', { ids, before });
+          Object.assign(places, ranksBefore);
+          entry.numbering = numbering;
+        });
         try {
           await sent;
         } catch (error) {

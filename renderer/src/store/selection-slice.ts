@@ -23,6 +23,8 @@ export type SelectionSlice = {
   /** Shift-click: the cursor to this paper, and every paper from where the range began to it picked. */
   checkRange: (id: string) => void;
   clearChecked: () => void;
+  /** Ctrl/⌘+A: every paper in the list picked (ids of rows not here yet asked for), the cursor where it is. */
+  checkAll: () => void;
   /** The cursor to paper `id`, keeping the picked papers (its row took the focus by Tab). */
   moveCursor: (id: string) => void;
   /** Move the cursor by `delta` rows (keyboard navigation). */
@@ -150,6 +152,23 @@ export const createSelectionSlice =
       },
       checkRange: (id) => pickTo(id),
       clearChecked: () => set({ checked: [] }),
+      checkAll() {
+        const { papers } = get();
+        if (papers.length === 0) return;
+        const asked = ++rangesAsked;
+        anchor = undefined;
+        const here = loadedBetween(papers, 0, papers.length);
+        if (here) return set({ checked: here.map((p) => p.id) });
+        get()
+          .idsBetween(0, papers.length)
+          .then(
+            (ids) => {
+              // Unless another pick came meanwhile (a click, a key): that one stands.
+              if (asked === rangesAsked) set({ checked: ids });
+            },
+            (error: unknown) => get().showError(error),
+          );
+      },
       moveCursor(id) {
         // Moved without Shift: the next range begins where the cursor is, keeping what is picked.
         anchor = undefined;

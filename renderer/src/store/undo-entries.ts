@@ -1,3 +1,4 @@
+import type { Transport } from '../transport';
 import type { Lingering } from './list-slice';
 import type { Annotation, PaperRow, Status } from './types';
 
@@ -13,7 +14,7 @@ export type Restore = { ids: string[]; status: Status; ranks: Record<string, num
  * How to put back what a change did. A status change: each group of papers with the status and place it had,
  * and the paper the cursor was on when the change moved it off (an undo brings the cursor back to it). A move
  * in the queue order: the place (rank) each moved paper had (`places`). A deleted highlight: the highlight, as
- * the library answered its deletion (`annotation`).
+ * the library answered its deletion (`annotation`). Tags added or removed: each paper's tags before (`tags`).
  */
 export type UndoEntry = {
   label: string;
@@ -23,6 +24,8 @@ export type UndoEntry = {
   /** The numbering of the queue the places are in, as the change's answer named it (an undo sends it back). */
   numbering?: string;
   annotation?: { paperId: string; annotation: Annotation };
+  /** A change of tags: each paper's tags as they were, as the library's answer named them. */
+  tags?: Record<string, string[]>;
 };
 
 /** A paper a status change moved, and the status it had. */
@@ -81,4 +84,35 @@ export function whichPapers(
 /** What an undo says it did: "Undone: marked ‘…’ read" (the label's first word only lowered: a title keeps its capitals). */
 export function undoneNotice(entry: UndoEntry): string {
   return `Undone: ${entry.label.charAt(0).toLowerCase()}${entry.label.slice(1)}`;
+}
+
+/**
+ * What to send the library to undo `entry`, when it is not a status change (those are put back through
+ * setStatus, which moves the rows and the cursor too): a highlight restored, places in the queue order, tags.
+ */
+export function undoSender(entry: UndoEntry, transport: Transport): (() => Promise<unknown>) | undefined {
+  const { annotation, places, tags, numbering } = entry;
+  if (annotation) return () => transport.invoke('annotations.restore', annotation);
+  // The places and tags are known once the change itself has been answered (none if it was refused).
+  if (places)
+    return async () =>
+      Object.keys(places).length
+        ? transport.invoke('papers.reorder', { ranks: places, ...(numbering && { numbering }) })
+        : undefined;
+  if (tags)
+    return () =>
+      Promise.all(tagGroups(tags).map((group) => transport.invoke('tags.set', { ...group, mode: 'replace' })));
+  return undefined;
+}
+
+/** Papers grouped by the tags they are to get back: one tags.set (mode 'replace') a group. */
+export function tagGroups(before: Record<string, string[]>): { ids: string[]; tags: string[] }[] {
+  const groups = new Map<string, { ids: string[]; tags: string[] }>();
+  for (const [id, tags] of Object.entries(before)) {
+    const key = JSON.stringify(tags);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { ids: [], tags }));
+    group.ids.push(id);
+  }
+  return [...groups.values()];
 }
