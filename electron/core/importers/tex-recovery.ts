@@ -1,5 +1,16 @@
 import { mathSpans, squashSpace } from '../text';
 import { latexToText } from './latex';
+import {
+  ACCENT_WORDS,
+  GREEK,
+  MATH_FONT,
+  MATH_NAMES,
+  TEX_ONLY,
+  WORDY_ACCENTS,
+  accentFirst,
+  isMath,
+  toTex,
+} from './tex-math-words';
 
 /**
  * The TeX a web page's text lost, recovered. A daily-papers page draws an abstract's math, and its text
@@ -30,27 +41,6 @@ export function recoverTex(text: string): string {
   return made === 0 || mathSpans(out).length === spans.length + made ? out : squashSpace(text);
 }
 
-const GREEK = new Set(
-  (
-    'alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi ' +
-    'rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma ' +
-    'Upsilon Phi Psi Omega'
-  ).split(' '),
-);
-/** Names no English word has: TeX even standing alone. */
-const TEX_ONLY = new Set(
-  'varepsilon vartheta varphi varpi varrho varsigma infty leq geq neq cdot ldots sqrt frac'.split(' '),
-);
-/** Further command names, made commands inside a math run only. */
-const MATH_NAMES = new Set(
-  'log ln exp sin cos tan min max sup inf lim det dim ker Pr ell partial nabla infty leq geq neq cdot cdots ldots approx propto sim sqrt frac'.split(
-    ' ',
-  ),
-);
-const MATH_FONT = /^(mathcal|mathbb|mathbf|mathrm|mathit|mathsf|mathtt|mathfrak|mathscr|boldsymbol)([A-Za-z]+)$/;
-const ACCENT_WORDS = new Set(['tilde', 'widetilde', 'hat', 'widehat', 'bar', 'overline']);
-/** Accent names that are also everyday words: they take only a run that is math by itself. */
-const WORDY_ACCENTS = new Set(['hat', 'bar']);
 const RELATIONS: Record<string, string> = {
   '=': '=',
   '<': '<',
@@ -92,15 +82,34 @@ function recoverPlain(text: string): Recovered {
   return recoverRuns(cleaned);
 }
 
+/**
+ * What any math run holds: a _ or ^, or a name that is a Greek letter's, TeX's alone (TEX_ONLY), a math
+ * font's or an accent's, standing as its own run of letters (as isMath, relationAt and mathAt read them). Text without one is
+ * prose, left as it is without reading it word by word; a word without one starts no math unless one of the
+ * next three does (a parenthesis it opens may close up to three words on).
+ */
+const MATHY = new RegExp(
+  String.raw`[_^]|(?<![A-Za-z])(?:${[...GREEK, ...TEX_ONLY, ...ACCENT_WORDS].join('|')}|(?:math|boldsymbol)[A-Za-z]+)(?![A-Za-z])`,
+);
+/** Longer runs without a space are never math (a pasted URL list, base64): they are left as text. */
+const MAX_RUN = 1000;
+/** How many words the math reading looked at, since the process began: tests count work with it, not time. */
+export const texRecoveryWork = { words: 0 };
+
 /** The text's whitespace-separated words, with math-like runs of them made $…$ math. */
 function recoverRuns(text: string): Recovered {
+  if (!MATHY.test(text)) return { text, made: 0 };
   const parts = text.split(/(\s+)/);
   const words = parts.filter((_, i) => i % 2 === 0);
   const spaces = parts.filter((_, i) => i % 2 === 1);
+  const mathy = words.map((word) => word.length <= MAX_RUN && MATHY.test(word));
+  const near = (i: number) => mathy[i] || mathy[i + 1] || mathy[i + 2] || mathy[i + 3];
   let out = '';
   let made = 0;
   for (let i = 0; i < words.length;) {
-    const found = mathAt(words, i);
+    const looked = near(i);
+    if (looked) texRecoveryWork.words++;
+    const found = looked ? mathAt(words, i) : undefined;
     out += found ? found.text : words[i];
     if (found) made++;
     i += found ? found.words : 1;
@@ -136,7 +145,8 @@ type Run = { before: string; tex: string; after: string; words: number; strong: 
 function runAt(words: readonly string[], i: number): Run | undefined {
   let count = 1;
   let source = words[i];
-  if (source === undefined || URL_LIKE.test(source) || source.includes('$')) return undefined;
+  if (source === undefined || source.length > MAX_RUN || URL_LIKE.test(source) || source.includes('$'))
+    return undefined;
   // f( x, y): a parenthesis the word opens may close a few words on; one that opens the word only when
   // a privacy suffix follows it, (epsilon, delta)-DP, since prose is full of parentheses.
   if (depth(source) > 0) {
@@ -145,7 +155,7 @@ function runAt(words: readonly string[], i: number): Run | undefined {
       source += ' ' + words[i + count];
       count++;
     }
-    const closed = depth(source) === 0 && !URL_LIKE.test(source) && !source.includes('$');
+    const closed = depth(source) === 0 && source.length <= MAX_RUN && !URL_LIKE.test(source) && !source.includes('$');
     if (!closed || (!inWord && !PRIVACY_SUFFIX.test(/\)(-[\w-]+)[.,;:!?]*$/.exec(source)?.[1] ?? ''))) {
       source = words[i]!;
       count = 1;
@@ -188,8 +198,10 @@ function trimProse(word: string): { before: string; core: string; after: string 
   let end = word.length;
   while (start < end && LEADING.has(word[start]!)) start++;
   while (end > start && TRAILING.has(word[end - 1]!)) end--;
-  while (end < word.length && word[end] === ')' && depth(word.slice(start, end)) > 0) end++;
-  while (start > 0 && word[start - 1] === '(' && depth(word.slice(start, end)) < 0) start--;
+  // Counted once and kept up to date, so that a word of many parentheses stays linear.
+  let open = depth(word.slice(start, end));
+  while (end < word.length && word[end] === ')' && open > 0) [end, open] = [end + 1, open - 1];
+  while (start > 0 && word[start - 1] === '(' && open < 0) [start, open] = [start - 1, open + 1];
   return { before: word.slice(0, start), core: word.slice(start, end), after: word.slice(end) };
 }
 
@@ -201,76 +213,4 @@ function depth(text: string): number {
     else if (char === ')') open--;
   }
   return open;
-}
-
-const LETTERS = /[A-Za-z]+/g;
-const MATH_BEFORE = /[_^=<>/|,{}+*0-9]/;
-const MATH_AFTER = /[_^(=<>/|,{}+*]/;
-
-/**
- * Surely math: braces after _ or ^, a one-letter or numeric script on a letter or a number, a TeX-only
- * name, or a letter's name glued to math. `afterWord`: the text follows a word (AnyTalk_{RT}), so only
- * a braced script counts, as snake_case and layer_2 are names.
- */
-function isMath(text: string, afterWord: boolean): boolean {
-  if (/[_^]\{/.test(text)) return true;
-  if (!afterWord && hasScript(text)) return true;
-  for (const match of text.matchAll(LETTERS)) {
-    const name = match[0];
-    if (text[match.index - 1] === '\\') continue;
-    if (TEX_ONLY.has(name) || MATH_FONT.test(name)) return true;
-    if (!GREEK.has(name)) continue;
-    const before = text[match.index - 1] ?? '';
-    const after = text[match.index + name.length] ?? '';
-    if (MATH_BEFORE.test(before) || MATH_AFTER.test(after)) return true;
-  }
-  return false;
-}
-
-/** x_1, x_i, n^2, 10^6, epsilon^2, (a+b)^2 — not x86_64, snake_case or x_ij. */
-function hasScript(text: string): boolean {
-  for (let k = text.search(/[_^]/); k !== -1; k = next(text, k)) {
-    const rest = text.slice(k + 1);
-    const script = /^\d+/.test(rest) || /^[A-Za-z](?![A-Za-z0-9])/.test(rest);
-    if (!script) continue;
-    const base = /[A-Za-z0-9]+$/.exec(text.slice(0, k))?.[0];
-    if (base === undefined) {
-      if (/[)}]$/.test(text.slice(0, k))) return true;
-      continue;
-    }
-    if (/^[A-Za-z]$/.test(base) || GREEK.has(base) || MATH_NAMES.has(base)) return true;
-    if (text[k] === '^' && /^\d+$/.test(base)) return true;
-  }
-  return false;
-}
-
-function next(text: string, k: number): number {
-  const at = text.slice(k + 1).search(/[_^]/);
-  return at === -1 ? -1 : k + 1 + at;
-}
-
-/** The run as TeX: names become commands, a lone letter in braces loses them, TeX specials are escaped. */
-function toTex(text: string): string {
-  return text
-    .replace(/(?<![_^A-Za-z\\])\{([A-Za-z0-9])\}/g, '$1')
-    .replace(/([([])\s+/g, '$1')
-    .replace(/\s+([)\]])/g, '$1')
-    .replace(/[%&#]/g, '\\$&')
-    .replace(LETTERS, (name, at: number, whole: string) => {
-      if (whole[at - 1] === '\\') return name;
-      const font = MATH_FONT.exec(name);
-      if (font) return `\\${font[1]}{${font[2]}}`;
-      if (GREEK.has(name) || MATH_NAMES.has(name)) return `\\${name}`;
-      // A word as a sub- or superscript (G_{stack}) is text, upright.
-      if (name.length >= 3 && /[_^]\{$/.test(whole.slice(0, at)) && whole[at + name.length] === '}') {
-        return `\\text{${name}}`;
-      }
-      return name;
-    });
-}
-
-/** `tilde` + `\Omega(T^{1/3})` -> `\tilde{\Omega}(T^{1/3})`: the accent goes on the run's first letter or command. */
-function accentFirst(accent: string, tex: string): string | undefined {
-  const first = /^(?:\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])/.exec(tex);
-  return first ? `\\${accent}{${first[0]}}${tex.slice(first[0].length)}` : undefined;
 }
