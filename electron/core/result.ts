@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** The library opened read-only (a read-only disk, a full one): reads work, changes cannot be saved. */
   | 'READ_ONLY'
+  /** The caller cancelled it (a preview whose Cancel was pressed): it stopped, and changed nothing. */
+  | 'CANCELLED'
   | 'INTERNAL';
 
 export type CommandFailure = {

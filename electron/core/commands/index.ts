@@ -5,7 +5,8 @@ import { papersSetProgress } from './progress';
 import { annotationsAdd, annotationsRemove, annotationsRestore, annotationsUpdate } from './annotations';
 import { libraryBackups, libraryRestoreBackup, libraryStatus } from './library-backups';
 import { libraryExport } from './library-export';
-import { libraryImport, libraryPreviewImport } from './library-import';
+import { libraryImport } from './library-import';
+import { libraryCancelPreview, libraryPreviewImport } from './library-preview';
 import { notesSave } from './notes';
 import { papersPosition } from './papers-position';
 import {
@@ -53,6 +54,7 @@ export const commands = {
   'tags.list': tagsList,
   'library.import': libraryImport,
   'library.previewImport': libraryPreviewImport,
+  'library.cancelPreview': libraryCancelPreview,
   'library.export': libraryExport,
   'library.status': libraryStatus,
   'library.backups': libraryBackups,

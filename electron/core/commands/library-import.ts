@@ -7,14 +7,13 @@ import { readInput } from '../importers/read-input';
 import { applyImport, planImport, type ImportChoices, type ImportOutcome } from '../import-plan';
 import { forgetImport, rememberImport, undoLastImport } from '../importers/last-import';
 import type { ImportProblem, ParsedImport } from '../importers/types';
-import { sha256 } from '../attachments/files';
-import { importPdf, planPdf, type PdfImported } from '../attachments/pdf-import';
-import { MAX_PDF_BYTES, pdfTextOf } from '../attachments/store-pdf';
+import { importPdf, type PdfImported } from '../attachments/pdf-import';
+import { MAX_PDF_BYTES } from '../attachments/store-pdf';
 import { CommandError } from '../result';
 import type { Paper, Source } from '../schema';
 import { isIdOnly } from '../stub-merge';
 
-const ImportInput = z
+export const ImportInput = z
   .strictObject({
     /** Pasted text. */
     text: z
@@ -41,84 +40,20 @@ const ImportInput = z
      * since). Its papers are removed and the details it filled in put back, keeping what was changed since.
      */
     undo: z.string().min(1).max(100).optional(),
+    /**
+     * Names a preview so that library.cancelPreview can stop it (the app's Cancel while a big paste is read);
+     * a cancelled preview answers CANCELLED. Ignored by an import.
+     */
+    previewId: z.string().min(1).max(100).optional(),
   })
   .refine((input) => [input.text, input.path, input.base64, input.undo].filter((v) => v !== undefined).length === 1, {
     message: 'Give exactly one of "text", "path", "base64" or "undo".',
   });
-type ImportInput = z.output<typeof ImportInput>;
+export type ImportInput = z.output<typeof ImportInput>;
 
 /** Only the CLI reads a file by its path; the app sends the bytes it was given. */
-const pathIsHostOnly = (input: ImportInput): string | undefined => (input.path === undefined ? undefined : 'path');
-
-export const libraryPreviewImport = defineCommand({
-  kind: 'query',
-  summary: 'Show what an import would do, entry by entry (new, duplicate or error), without changing anything.',
-  input: ImportInput,
-  hostOnly: pathIsHostOnly,
-  async run(ctx, input) {
-    if (input.undo !== undefined) throw new CommandError('INVALID_INPUT', 'An undo has nothing to preview.');
-    const given = await readInput(input);
-    if (given.kind === 'pdf') {
-      const hash = sha256(given.bytes);
-      const plan = planPdf(ctx, await pdfTextOf(ctx.store, given.bytes, given.name, hash), given.name, hash);
-      return {
-        format: 'pdf',
-        source: given.name,
-        found: 1,
-        new: plan.kind === 'new' ? 1 : 0,
-        duplicates: 0,
-        repeats: 0,
-        filling: 0,
-        untitled: 0,
-        possible: 0,
-        errors: 0,
-        entries: [
-          plan.kind === 'new'
-            ? { kind: 'new' as const, title: plan.title }
-            : { kind: 'attach' as const, title: plan.title, existingId: plan.paperId },
-        ],
-        pdf: plan,
-      };
-    }
-    const parsed = given.parsed;
-    const entries = planImport(ctx.store, parsed).map((entry) =>
-      entry.kind !== 'new'
-        ? entry
-        : entry.possible
-          ? {
-              kind: entry.kind,
-              title: entry.title,
-              // What the person compares with the paper it may be the same as; `entry` chooses a merge.
-              entry: entry.entry + 1,
-              authors: entry.draft.authors ?? [],
-              ...(entry.draft.year !== undefined && { year: entry.draft.year }),
-              possible: entry.possible,
-            }
-          : { kind: entry.kind, title: entry.title },
-    );
-    const count = (kind: string) => entries.filter((e) => e.kind === kind).length;
-    return {
-      format: parsed.format,
-      source: parsed.sourceName,
-      found: parsed.found ?? parsed.drafts.length + parsed.problems.length,
-      new: count('new'),
-      duplicates: count('duplicate'),
-      /**
-       * Of the duplicates, entries that repeat an earlier entry of the same file (its paper in the library or
-       * not yet): a digest pasted twice is its papers once, not twice "already in your library".
-       */
-      repeats: entries.filter((e) => e.kind === 'duplicate' && e.repeatOf !== undefined).length,
-      /** Duplicates that would fill in details their paper lacks; the other duplicates change nothing. */
-      filling: entries.filter((e) => e.kind === 'duplicate' && e.fills.length > 0).length,
-      /** New papers without a title, shown as "Untitled". */
-      untitled: entries.filter((e) => e.kind === 'new' && e.title === '').length,
-      /** New papers with the title of another that may be the same work: kept apart, named in their entry. */
-      possible: entries.filter((e) => e.kind === 'new' && 'possible' in e).length,
-      errors: count('error'),
-      entries,
-    };
-  },
-});
+export const pathIsHostOnly = (input: ImportInput): string | undefined =>
+  input.path === undefined ? undefined : 'path';
 
 export const libraryImport = defineCommand({
   kind: 'mutation',

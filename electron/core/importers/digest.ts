@@ -38,13 +38,25 @@ const MAX_TITLE = 400;
  * becomes the source name; links in the abstract become the paper's links.
  */
 export function parseDigest(text: string, fallbackName: string, fileLabel: string): ParsedImport {
+  return drain(readDigest(text, fallbackName, fileLabel));
+}
+
+/** Paragraphs read between two pauses of a digest read in slices (so a cancel can stop it). */
+const SLICE = 100;
+
+/**
+ * parseDigest as steps: it pauses (yields) every SLICE paragraphs, so that its caller may let other work in
+ * (a cancel) and stop there; the value it returns is the digest read.
+ */
+export function* readDigest(text: string, fallbackName: string, fileLabel: string): Generator<void, ParsedImport> {
   const paragraphs = splitParagraphs(text);
   const drafts: PaperDraft[] = [];
   const problems: ImportProblem[] = [];
   let dateLabel: string | undefined;
   let pending: Paragraph[] = [];
 
-  for (const paragraph of paragraphs) {
+  for (const [index, paragraph] of paragraphs.entries()) {
+    if (index % SLICE === SLICE - 1) yield;
     if (DATE_LABEL.test(paragraph.text)) {
       dateLabel ??= cleanDateLabel(paragraph.text);
       continue;
@@ -75,6 +87,14 @@ export function parseDigest(text: string, fallbackName: string, fileLabel: strin
   }
   // A bare date line ("Mar 13") reads like a publication date on every row: say what it is.
   return { format: 'digest', sourceName: dateLabel ? `Daily papers · ${dateLabel}` : fallbackName, drafts, problems };
+}
+
+/** Steps run to their end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 function draftFrom(title: string, abstract: string, meta: Paragraph[]): PaperDraft {

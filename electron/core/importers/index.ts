@@ -3,7 +3,7 @@ import { arxivListingImporter } from './arxiv-listing';
 import { bibtexImporter } from './bibtex';
 import { crossrefImporter } from './crossref';
 import { cslJsonImporter } from './csl-json';
-import { parseDigest } from './digest';
+import { drain, readDigest } from './digest';
 import { hfDailyImporter } from './hf-daily';
 import { idListImporter } from './id-list';
 import { jsonProblem } from '../json-problem';
@@ -11,6 +11,7 @@ import { MAX_JSON_DEPTH, jsonDepth } from './json-guard';
 import { risImporter } from './ris';
 import { textRecordsImporter } from './text-records';
 import type { Importer, ParsedImport } from './types';
+import { CommandError } from '../result';
 
 export type { ImportProblem, ParsedImport } from './types';
 
@@ -46,10 +47,44 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
  * format recognises is broken JSON, and told so with where it breaks, not read as a digest.
  */
 export function parseImport(text: string, format: ImportFormat, fileLabel: string): ParsedImport {
+  return drain(readImport(text, format, fileLabel));
+}
+
+/**
+ * parseImport in slices: a digest (what a big paste mostly is) pauses every few paragraphs. Between slices
+ * that took over SLICE_MS, the event loop runs (a cancel gets in) and `signal` is checked: once aborted, this
+ * stops there and throws CANCELLED. Other formats are read in one piece, the signal checked before and after.
+ */
+export async function parseImportInSlices(
+  text: string,
+  format: ImportFormat,
+  fileLabel: string,
+  signal: AbortSignal,
+): Promise<ParsedImport> {
+  const steps = readImport(text, format, fileLabel);
+  let since = performance.now();
+  for (;;) {
+    throwIfCancelled(signal);
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since < SLICE_MS) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  }
+}
+
+/** How long a slice of a parse runs before the event loop gets a turn. */
+const SLICE_MS = 20;
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CommandError('CANCELLED', 'The preview was cancelled; nothing was read further.');
+}
+
+function* readImport(text: string, format: ImportFormat, fileLabel: string): Generator<void, ParsedImport> {
   // Every format is recognised and read the same whatever its line endings (CRLF, classic Mac CR).
   const bom = text.replace(/^\s*\uFEFF/, '');
   const body = bom.includes('\r') ? bom.replace(/\r\n?/g, '\n') : bom;
-  if (format === 'digest') return parseDigest(body, fileLabel, fileLabel);
+  if (format === 'digest') return yield* readDigest(body, fileLabel, fileLabel);
   const chosen = BY_FORMAT.get(format);
   if (chosen) return chosen.parse(body, fileLabel);
   const namedJson = /\.json$/i.test(fileLabel.trim());
@@ -60,7 +95,7 @@ export function parseImport(text: string, format: ImportFormat, fileLabel: strin
   }
   const importer = TEXT_IMPORTERS.find((i) => i.sniff(body));
   if (importer) return importer.parse(body, fileLabel);
-  return (namedJson && parseJson(body, fileLabel, false, true)) || parseDigest(body, fileLabel, fileLabel);
+  return (namedJson && parseJson(body, fileLabel, false, true)) || (yield* readDigest(body, fileLabel, fileLabel));
 }
 
 /**

@@ -4,7 +4,7 @@ import { isPdf } from '../pdf';
 import { CommandError } from '../result';
 import { MAX_IMPORT_BYTES, readImportFile } from './read-file';
 import { decodeImportBytes } from './decode';
-import { parseImport, type ImportFormat } from './index';
+import { parseImport, parseImportInSlices, type ImportFormat } from './index';
 import type { ParsedImport } from './types';
 
 /** What an import was given: pasted text, a file the CLI names by its path, or a file's bytes from the app. */
@@ -13,14 +13,17 @@ export type ImportGiven = { text?: string; path?: string; base64?: string; name?
 /** What was given: text to parse, or a PDF's bytes. */
 export type Given = { kind: 'text'; parsed: ParsedImport } | { kind: 'pdf'; bytes: Uint8Array; name: string };
 
-export async function readInput(input: ImportGiven): Promise<Given> {
+/** `signal`: read in slices, stopping (CANCELLED) once it is aborted (a preview's Cancel). */
+export async function readInput(input: ImportGiven, signal?: AbortSignal): Promise<Given> {
+  const parse = (text: string, label: string): ParsedImport | Promise<ParsedImport> =>
+    signal ? parseImportInSlices(text, input.format, label, signal) : parseImport(text, input.format, label);
   if (input.path) {
     if (await startsLikePdf(input.path)) {
       return { kind: 'pdf', bytes: await readPdfFile(input.path), name: input.path.split(/[\\/]/).at(-1)! };
     }
     const file = await readImportFile(input.path);
     refuseBinary(file.text, file.label);
-    return { kind: 'text', parsed: parseImport(file.text, input.format, file.label) };
+    return { kind: 'text', parsed: await parse(file.text, file.label) };
   }
   const label = input.name ?? 'pasted text';
   if (input.base64 !== undefined) {
@@ -31,9 +34,9 @@ export async function readInput(input: ImportGiven): Promise<Given> {
     }
     const { text } = decodeImportBytes(bytes);
     refuseBinary(text, label);
-    return { kind: 'text', parsed: parseImport(text, input.format, label) };
+    return { kind: 'text', parsed: await parse(text, label) };
   }
-  return { kind: 'text', parsed: parseImport(input.text ?? '', input.format, label) };
+  return { kind: 'text', parsed: await parse(input.text ?? '', label) };
 }
 
 /** Only the first bytes are read to tell a PDF (which is read whole) from a text file (decoded). */

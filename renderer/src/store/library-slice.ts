@@ -18,6 +18,8 @@ export type PendingImport = {
   batch?: BatchFile[];
   /** The possible duplicates (by their preview `entry`) the person chose to merge; the others are kept apart. */
   merge: number[];
+  /** Names the preview being read, so that Cancel stops the library reading it (library.cancelPreview). */
+  previewId?: string;
 };
 
 /** What taking the last import back did, said in the banner where the import's report was. */
@@ -164,18 +166,18 @@ export const createLibrarySlice =
         if (still()) set({ pendingImport: { ...reading, phase: 'preview', batch, progress: undefined } });
       },
       async previewFile(file) {
-        set({
-          pendingImport: { name: file.name, base64: '', phase: 'reading', merge: [] },
-          importReport: undefined,
-          importUndone: undefined,
-          error: undefined,
-        });
+        const previewId = crypto.randomUUID();
+        const reading: PendingImport = { name: file.name, base64: '', phase: 'reading', merge: [], previewId };
+        set({ pendingImport: reading, importReport: undefined, importUndone: undefined, error: undefined });
+        // Only this preview's own answer shows: not once it was cancelled, nor over a later one (of the same name).
+        const still = () => get().pendingImport === reading;
         try {
           const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
-          const preview = await transport.invoke('library.previewImport', { base64, name: file.name });
-          if (get().pendingImport?.name === file.name)
-            set({ pendingImport: { name: file.name, base64, phase: 'preview', preview, merge: [] } });
+          if (!still()) return;
+          const preview = await transport.invoke('library.previewImport', { base64, name: file.name, previewId });
+          if (still()) set({ pendingImport: { name: file.name, base64, phase: 'preview', preview, merge: [] } });
         } catch (error) {
+          if (!still()) return; // a cancelled preview's CANCELLED, or its late failure: nothing to say
           set({ pendingImport: undefined });
           get().showError(error);
         }
@@ -215,7 +217,13 @@ export const createLibrarySlice =
           get().showError(error);
         }
       },
-      cancelImport: () => set({ pendingImport: undefined }),
+      cancelImport: () => {
+        const pending = get().pendingImport;
+        set({ pendingImport: undefined });
+        // The library stops reading it too (a big paste takes a while); if it had finished, nothing happens.
+        if (pending?.phase === 'reading' && pending.previewId)
+          void transport.invoke('library.cancelPreview', { previewId: pending.previewId }).catch(() => undefined);
+      },
       async exportPapers(format) {
         const { checked, view, search, sort, total } = get();
         if (checked.length <= 1 && total === 0) {
