@@ -1,9 +1,11 @@
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { drafts } from '../drafts';
+import { caretAfter, mergeLines } from '../note-merge';
 import { pageStorage } from '../page-storage';
 import { FOCUS_NOTE_EVENT, takeNoteWish } from '../shortcuts';
 import { useApp } from '../store';
+import { hasConflictMarkers } from './sync/sync-words';
 
 // The markdown renderer is most of the app's code: it loads when a note is first shown, not before the list.
 const Markdown = lazy(() => import('./Markdown').then((module) => ({ default: module.Markdown })));
@@ -18,38 +20,122 @@ const STATE_LABEL: Record<SaveState, string> = {
   error: 'Not saved — retrying',
 };
 
-/** A markdown note that saves itself: after a pause, on blur, and when the paper changes. */
-export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote: string }) {
+/** What the editor tells about a change made elsewhere: merged in, or clashing with what was typed here. */
+type Elsewhere = 'merged' | 'clash' | undefined;
+
+/**
+ * A markdown note that saves itself: after a pause, on blur, and when the paper changes. Each save carries the
+ * text it was edited from (`base`), so the library merges a change made meanwhile in another window or by the
+ * CLI instead of replacing it; a change from elsewhere that arrives while the person has unsaved text is merged
+ * into the box (lines both changed: the box keeps their text, and the save keeps both versions between markers).
+ */
+export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; savedNote: string; savedAt?: string }) {
   const saveNote = useApp((s) => s.saveNote);
   const [text, setText] = useState(savedNote);
   const [state, setState] = useState<SaveState>('saved');
+  const [elsewhere, setElsewhere] = useState<Elsewhere>();
   const [mode, setMode] = useState<'write' | 'preview'>(savedNote.trim() ? 'preview' : 'write');
   const latest = useRef(text);
   const section = useRef<HTMLElement>(null);
   const pending = useRef(false);
+  // The note as the library last had it to this editor's knowledge (loaded, saved, or merged in), and when.
+  const base = useRef({ text: savedNote, at: savedAt ?? '' });
+  const saving = useRef(false);
+  const caret = useRef<number | undefined>(undefined);
+
+  /** Put text in the box that did not come from the keyboard, keeping the caret by the words it was at. */
+  const replaceText = useCallback((next: string) => {
+    const input = section.current?.querySelector<HTMLTextAreaElement>('.note-input');
+    if (input && document.activeElement === input)
+      caret.current = caretAfter(latest.current, next, input.selectionStart);
+    latest.current = next;
+    setText(next);
+  }, []);
+
+  useLayoutEffect(() => {
+    const at = caret.current;
+    if (at === undefined) return;
+    caret.current = undefined;
+    section.current?.querySelector<HTMLTextAreaElement>('.note-input')?.setSelectionRange(at, at);
+  }, [text]);
+
+  /**
+   * The library's note `theirs` (as of `since`, when known), set elsewhere after this editor's base: taken
+   * whole when nothing is unsaved here, else merged by lines with what was typed, which is never dropped.
+   */
+  const arrive = useCallback(
+    (theirs: string, from: string, since: string | undefined) => {
+      const at = since ?? base.current.at;
+      if (theirs === from) {
+        base.current = { text: theirs, at };
+        return;
+      }
+      if (!pending.current && latest.current === from) {
+        base.current = { text: theirs, at };
+        replaceText(theirs);
+        // Another window's save merged with this one's, keeping both versions: said here too.
+        if (hasConflictMarkers(theirs) && !hasConflictMarkers(from)) setElsewhere('clash');
+        return;
+      }
+      const merged = mergeLines(latest.current, from, theirs);
+      if (merged === undefined) {
+        // Both changed the same lines: the box keeps the person's text and its base, so the save's merge keeps
+        // both versions between markers.
+        base.current = { text: from, at };
+        pending.current = true;
+        setElsewhere('clash');
+        setState('dirty');
+        return;
+      }
+      base.current = { text: theirs, at };
+      if (merged !== latest.current) replaceText(merged);
+      pending.current = merged !== theirs;
+      setElsewhere('merged');
+      setState(pending.current ? 'dirty' : 'saved');
+    },
+    [replaceText],
+  );
+
+  // A change from elsewhere that came while a save was on its way: looked at once the save is answered.
+  const waiting = useRef<{ note: string; at?: string }>(undefined);
 
   const flush = useCallback(async () => {
-    if (!pending.current) return;
+    if (!pending.current || saving.current) return;
     const note = latest.current;
+    const from = base.current.text;
     pending.current = false;
+    saving.current = true;
     setState('saving');
     try {
-      await saveNote(paperId, note);
+      const saved = await saveNote(paperId, note, from);
+      saving.current = false;
       drafts.clear(pageStorage('localStorage').storage, paperId, note);
+      base.current = { text: note, at: base.current.at };
+      // Merged with a change made elsewhere: the stored note, with what was typed since the save began.
+      arrive(saved.note, note, saved.updatedAt);
+      if (saved.conflict) setElsewhere('clash');
+      else if (saved.merged) setElsewhere('merged');
       setState(pending.current ? 'dirty' : 'saved');
     } catch {
+      saving.current = false;
       pending.current = true;
       setState('error');
     }
-  }, [paperId, saveNote]);
+    const next = waiting.current;
+    waiting.current = undefined;
+    if (next && (next.at === undefined || next.at > base.current.at)) arrive(next.note, base.current.text, next.at);
+  }, [paperId, saveNote, arrive]);
 
-  // Adopt a change made elsewhere (another window, the CLI) while nothing is pending here.
+  // A change made elsewhere (another window, the CLI): never replaces unsaved text, merges with it. One older
+  // than what this editor knows (a late event of its own save) is left alone.
   useEffect(() => {
-    if (!pending.current && savedNote !== latest.current) {
-      latest.current = savedNote;
-      setText(savedNote);
+    if (savedAt !== undefined && savedAt <= base.current.at) return;
+    if (saving.current) {
+      waiting.current = { note: savedNote, at: savedAt };
+      return;
     }
-  }, [savedNote]);
+    arrive(savedNote, base.current.text, savedAt);
+  }, [savedNote, savedAt, arrive]);
 
   useEffect(() => {
     if (state !== 'dirty' && state !== 'error') return;
@@ -93,6 +179,8 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
   // Leaving the paper saves what is pending.
   useEffect(() => () => void flush(), [flush]);
 
+  const marked = hasConflictMarkers(text);
+
   return (
     <section ref={section} className="note-editor" aria-label="Note">
       <div className="note-bar">
@@ -112,9 +200,10 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
           ))}
         </div>
         <span className={`save-state ${state}`} role="status" aria-live="polite">
-          {STATE_LABEL[state]}
+          {state === 'saved' && marked ? 'Saved, with both versions' : STATE_LABEL[state]}
         </span>
       </div>
+      <ElsewhereNotice elsewhere={elsewhere} marked={marked} />
       {mode === 'write' ? (
         <textarea
           className="note-input"
@@ -147,4 +236,23 @@ export function NoteEditor({ paperId, savedNote }: { paperId: string; savedNote:
       )}
     </section>
   );
+}
+
+/**
+ * Said plainly when another window (or the CLI) changed this note while it was open here: merged, or, where both
+ * changed the same lines, both versions kept (an alert: read out as it appears).
+ */
+function ElsewhereNotice({ elsewhere, marked }: { elsewhere: Elsewhere; marked: boolean }) {
+  const words = marked
+    ? `${elsewhere ? 'This note was also changed in another window' : 'This note was changed in two places at once'}; both versions are kept below, between the lines <<<<<<< and >>>>>>>. Keep what you want and delete the rest.`
+    : elsewhere === 'clash'
+      ? 'This note is also being changed in another window, in the lines you are editing: your text stays here, and both versions are kept when it saves.'
+      : elsewhere === 'merged'
+        ? 'Merged with a change made in another window.'
+        : '';
+  return words ? (
+    <p className="note-elsewhere" role="alert">
+      {words}
+    </p>
+  ) : null;
 }

@@ -154,7 +154,7 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
           onRemove={(annotationId) => void removeAnnotation(paper.id, annotationId)}
           onOpenPdf={(a) => a.attachment && openAttachment(paper.id, a.attachment, { annotationId: a.id })}
         />
-        <NoteEditor key={paper.id} paperId={paper.id} savedNote={paper.note} />
+        <NoteEditor key={paper.id} paperId={paper.id} savedNote={paper.note} savedAt={paper.updatedAt} />
         {/* No PDF yet: the abstract comes first, the place to attach one after the note. */}
         {!hasPdf && <PaperAttachments key={`pdf-${paper.id}`} paper={paper} />}
         <MoreLikeThis id={paper.id} version={`${paper.title}\n${paper.abstract}`} />

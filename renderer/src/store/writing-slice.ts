@@ -6,10 +6,18 @@ import type { Annotation } from './types';
 import { readableQuote } from '../pdf/page-text';
 import { attempt as attemptIn } from './attempt';
 
+/** A note as the library stored it: merged with a change made elsewhere when `merged`. */
+export type SavedNote = { note: string; updatedAt: string; merged: boolean; conflict: boolean };
+
 /** What a person writes on a paper: its note, and highlights made, recoloured or commented, and deleted. */
 export type WritingSlice = {
-  /** Resolves once the note is stored; rejects so the editor can show it was not saved. */
-  saveNote: (id: string, note: string) => Promise<void>;
+  /**
+   * Resolves once the note is stored, with the note as stored: `base` is the text the editor last loaded or
+   * saved, and a note changed elsewhere since is merged with it, not replaced (`merged`; `conflict` when both
+   * changed the same lines and both versions are kept between markers). Rejects so the editor can show it was
+   * not saved.
+   */
+  saveNote: (id: string, note: string, base?: string) => Promise<SavedNote>;
   addAnnotation: (paperId: string, highlight: NewHighlight) => Promise<void>;
   updateAnnotation: (
     paperId: string,
@@ -32,8 +40,18 @@ export const createWritingSlice =
   (_set, get) => {
     const attempt = (action: () => Promise<unknown>) => attemptIn(get, action);
     return {
-      async saveNote(id, note) {
-        await transport.invoke('notes.save', { id, note });
+      async saveNote(id, note, base) {
+        const {
+          note: stored,
+          updatedAt,
+          merged,
+          conflict,
+        } = await transport.invoke('notes.save', {
+          id,
+          note,
+          ...(base !== undefined && { base }),
+        });
+        return { note: stored, updatedAt, merged, conflict };
       },
       addAnnotation: (paperId, highlight) =>
         attempt(() => transport.invoke('annotations.add', { paperId, ...highlight })),

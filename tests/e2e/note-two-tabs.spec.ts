@@ -1,0 +1,70 @@
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { FIXTURES, api, expect, test, type App } from './helpers';
+
+// The QA's two tabs on one served library, typing into one paper's note (qa.md s34, item 1).
+test.use({ seed: [join(FIXTURES, 'digest-sample.txt')] });
+
+const BASE = 'Notes so far.';
+
+/** The first paper, its note set to BASE, open in a page of its own with the caret at the note's end. */
+async function openNote(page: Page, app: App) {
+  await page.goto(app.url);
+  await page.getByRole('grid', { name: 'Papers' }).getByRole('row').first().click();
+  const note = page.getByRole('region', { name: 'Note' });
+  await note.getByRole('tab', { name: 'Write' }).click();
+  const input = note.getByRole('textbox', { name: 'Note (markdown)' });
+  await expect(input).toHaveValue(BASE);
+  await input.click();
+  await input.press('Control+End');
+  return { note, input };
+}
+
+async function twoTabs(app: App, page: Page) {
+  const id = (JSON.parse(await app.cli('show', '2411.01234', '--json')) as { id: string }).id;
+  await api(app, 'notes.save', { id, note: BASE });
+  const other = await page.context().newPage();
+  return { id, one: await openNote(page, app), two: await openNote(other, app) };
+}
+
+const stored = async (app: App, id: string) => (await api<{ note: string }>(app, 'papers.get', { id })).note;
+const SETTLED = /^Saved/;
+
+test('case A: both tabs type at once; both edits stay in the library and in both boxes', async ({ app, page }) => {
+  const { id, one, two } = await twoTabs(app, page);
+  await Promise.all([
+    one.input.pressSequentially(' [p1 edit]', { delay: 30 }),
+    two.input.pressSequentially(' [p2 edit]', { delay: 30 }),
+  ]);
+  await expect(one.note.getByRole('status')).toHaveText(SETTLED);
+  await expect(two.note.getByRole('status')).toHaveText(SETTLED);
+  await expect.poll(() => stored(app, id)).toContain('[p1 edit]');
+  const note = await stored(app, id);
+  expect(note).toContain('[p2 edit]');
+  // Each tab shows the library's note, its own words included, and says both versions were kept.
+  await expect(one.input).toHaveValue(note);
+  await expect(two.input).toHaveValue(note);
+  for (const tab of [one, two]) {
+    await expect(tab.note.getByRole('alert')).toContainText(
+      'This note was also changed in another window; both versions are kept below',
+    );
+  }
+  await page.context().pages()[1]!.screenshot({ path: 'test-results/screens/note-two-tabs.png' });
+});
+
+test('case B: a slow sentence in one tab and a quick line in the other both stay', async ({ app, page }) => {
+  const { id, one, two } = await twoTabs(app, page);
+  const slow = two.input.pressSequentially('\nTAB2 is typing a long sentence slowly here.', { delay: 150 });
+  await page.waitForTimeout(2000);
+  await one.input.pressSequentially('\nTAB1 quick line.');
+  await slow;
+  // The slow tab never lost a keystroke to the other tab's change, which came while it typed.
+  await expect(two.input).toHaveValue(/TAB2 is typing a long sentence slowly here\./);
+  await expect(one.note.getByRole('status')).toHaveText(SETTLED);
+  await expect(two.note.getByRole('status')).toHaveText(SETTLED);
+  await expect.poll(() => stored(app, id)).toContain('TAB2 is typing a long sentence slowly here.');
+  const note = await stored(app, id);
+  expect(note).toContain('TAB1 quick line.');
+  await expect(one.input).toHaveValue(note);
+  await expect(two.input).toHaveValue(note);
+});
