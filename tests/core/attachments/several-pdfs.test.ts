@@ -151,7 +151,7 @@ describe("a paper's PDFs behind a long one", () => {
         {
           page: 2,
           pdf: { hash: errata.hash, name: 'errata.pdf' },
-          snippet: expect.objectContaining({ text: 'On page 12 the marmoset should read tamarin.' }),
+          snippet: expect.objectContaining({ text: 'On page 12 the marmoset should read tamarin.' }) as unknown,
         },
       ]);
     }
