@@ -4,6 +4,7 @@ import { prefetchModel } from '../../core/insight/library-model';
 import { LIBRARY_FILE_NAME, LibraryStore, SHELF_MIN_FILE_BYTES } from '../../core/store/store';
 import { startServer } from '../../server/server';
 import { acquireLock, describeHolder, type LockInfo } from '../../core/store/lock';
+import { keptPageToken } from '../../server/page-token';
 import { CliError, stringOption, type Verb, type VerbContext } from '../verb';
 
 /**
@@ -19,9 +20,11 @@ function projectRoot(from: string): string {
 
 export const serveVerb: Verb = {
   name: 'serve',
-  usage: 'serve [--port N]',
-  summary: 'Run Paperqueue in your browser (browser mode) on 127.0.0.1; prints the URL to open.',
-  options: { port: { type: 'string' } },
+  usage: 'serve [--port N] [--new-token]',
+  summary:
+    'Run Paperqueue in your browser (browser mode) on 127.0.0.1; prints the URL to open. Its token is kept for the ' +
+    'library, so an open page works again after a restart; --new-token replaces it.',
+  options: { port: { type: 'string' }, 'new-token': { type: 'boolean' } },
   needsLibrary: false,
   async run(ctx, { values }) {
     const portText = stringOption(values, 'port') ?? '0';
@@ -34,14 +37,14 @@ export const serveVerb: Verb = {
     const lock = await acquireLock(ctx.dataDir, 'browser mode');
     if (lock.acquired) {
       try {
-        await serveUntilStopped(ctx, port, lock.update);
+        await serveUntilStopped(ctx, port, lock.update, undefined, values['new-token'] === true);
       } finally {
         await lock.release();
       }
       return;
     }
     // A folder that cannot be written is served read-only, with no lock to announce the server in.
-    if (lock.readOnly) return serveUntilStopped(ctx, port, undefined, lock.reason);
+    if (lock.readOnly) return serveUntilStopped(ctx, port, undefined, lock.reason, values['new-token'] === true);
     const { holder } = lock;
     if (holder.url && holder.pageToken) {
       ctx.out(`Paperqueue is already running for this library at ${holder.url}#token=${holder.pageToken}`);
@@ -56,6 +59,7 @@ async function serveUntilStopped(
   port: number,
   announce: ((at: Pick<LockInfo, 'url' | 'cliToken' | 'pageToken'>) => Promise<void>) | undefined,
   readOnly?: string,
+  newToken = false,
 ) {
   // For you's model, read on another core while the library opens.
   void prefetchModel(ctx.dataDir);
@@ -71,11 +75,15 @@ async function serveUntilStopped(
     await store.persist();
     ctx.err(`Created a new library in ${ctx.dataDir}.`);
   }
-  const server = await startServer({ store, staticDir: RENDERER_DIR, port }).catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(
-      error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message,
-    );
-  });
+  // Kept per folder: a page left open on this port works again once the server is back (keptPageToken).
+  const token = await keptPageToken(ctx.dataDir, newToken);
+  const server = await startServer({ store, staticDir: RENDERER_DIR, port, token }).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new CliError(
+        error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message,
+      );
+    },
+  );
   // The lock (mode 0600) tells the CLI where to forward and with which credential; the page never reads it.
   await announce?.({ url: server.origin, cliToken: server.cliToken, pageToken: server.token });
   ctx.out(`Paperqueue is running at ${server.url}`);
