@@ -2,6 +2,7 @@ import { createAppStore } from './store';
 import { recoverDrafts } from './recover-drafts';
 import { pageStorage } from './page-storage';
 import { detectTransport } from './transport';
+import { warnBeforeLeaving } from './unsaved-notes';
 
 const transport = detectTransport();
 
@@ -14,3 +15,4 @@ const memory = pageStorage('localStorage').storage;
 export const store = createAppStore(transport, memory);
 store.start();
 void recoverDrafts(transport, memory);
+if (!window.paperqueue) warnBeforeLeaving(window, memory);

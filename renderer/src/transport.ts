@@ -3,6 +3,7 @@ import type { CommandInput, CommandName, CommandOutput } from '../../electron/co
 import type { CommandFailure, Result } from '../../electron/core/result';
 import type { ChangeEvent, ProgressEvent } from '../../electron/core/store/store';
 import { pageStorage } from './page-storage';
+import { ServerLink, notDoneLabel, type ReachEvent } from './server-link';
 
 /** How the renderer reaches the core: the only file that knows which host it runs in. */
 export type Transport = {
@@ -14,6 +15,8 @@ export type Transport = {
   onWriteError: (callback: (message: string) => void) => () => void;
   /** The bytes of an attached PDF, by its SHA-256 (only PDFs the library references are served). */
   attachmentBytes: (hash: string) => Promise<Uint8Array>;
+  /** Browser mode: the server stopped answering, answers again, or refuses this page's token. */
+  onReach?: (callback: (event: ReachEvent) => void) => () => void;
 };
 
 /** A failed command, with the code and message the core gave. */
@@ -61,29 +64,52 @@ export function httpTransport(location: Location, storage: Storage, kept = true)
     if (kept) history.replaceState(null, '', location.pathname + location.search);
   }
   const token = storage.getItem(TOKEN_KEY) ?? '';
+  const auth = { authorization: `Bearer ${token}` };
   // One stream for all server events, opened on first use. The token buys an HttpOnly cookie for it first,
-  // so the token itself never travels in a URL.
-  let stream: EventTarget | undefined;
-  const events = (): EventTarget => {
-    if (stream) return stream;
-    const relay = new RelayedEvents();
-    stream = relay.target;
-    void fetch('/api/events', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).then(
-      (response) => (response.ok ? relay.connect(new EventSource('/api/events')) : undefined),
-      () => undefined,
+  // so the token itself never travels in a URL. A stream that drops is closed and opened again (a new
+  // cookie: a restarted server has a new one) once the server answers again.
+  let stream: RelayedEvents | undefined;
+  const openStream = (relay: RelayedEvents) =>
+    void fetch('/api/events', { method: 'POST', headers: auth }).then(
+      (response) => {
+        link.answered(response.status);
+        if (response.ok) relay.connect(new EventSource('/api/events'), () => link.unreachable());
+      },
+      () => link.unreachable(),
     );
-    return stream;
+  const link = new ServerLink(
+    () => fetch('/api/events', { method: 'POST', headers: auth }),
+    () => stream && openStream(stream),
+  );
+  if (!token) link.answered(401);
+  const events = (): EventTarget => {
+    if (stream) return stream.target;
+    stream = new RelayedEvents();
+    openStream(stream);
+    return stream.target;
   };
   return {
     async invoke(name, input) {
-      const response = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(input ?? {}),
-      });
+      let response: Response;
+      try {
+        response = await fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...auth },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        link.unreachable(name);
+        const what = notDoneLabel(name);
+        throw new CommandFailed({
+          code: 'UNREACHABLE',
+          message: `Not done${what ? `: ${what}` : ''}. Paperqueue can't be reached; is "paperqueue serve" still running?`,
+        });
+      }
+      link.answered(response.status);
       const body = (await response.json()) as Result<unknown>;
       return unwrap(body);
     },
+    onReach: (callback) => link.subscribe(callback),
     onChanged(callback) {
       const source = events();
       const listener = (event: Event) => callback(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent);
@@ -98,9 +124,7 @@ export function httpTransport(location: Location, storage: Storage, kept = true)
     },
     async attachmentBytes(hash) {
       // Bytes, not base64 in JSON: the route answers Range requests too, and checks the hash is the library's.
-      const response = await fetch(`/api/attachments/${encodeURIComponent(hash)}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
+      const response = await fetch(`/api/attachments/${encodeURIComponent(hash)}`, { headers: auth });
       if (!response.ok) {
         const body = (await response.json().catch(() => undefined)) as Result<unknown> | undefined;
         if (body && !body.ok) throw new CommandFailed(body.error);
@@ -124,7 +148,12 @@ export function httpTransport(location: Location, storage: Storage, kept = true)
  */
 class RelayedEvents {
   readonly target = new EventTarget();
-  connect(source: EventSource): void {
+  /** Relays `source`'s events; when it drops, it is closed (not left to retry with a stale cookie) and `lost` runs. */
+  connect(source: EventSource, lost: () => void): void {
+    source.addEventListener('error', () => {
+      source.close();
+      lost();
+    });
     for (const type of ['changed', 'progress', 'write-error'])
       source.addEventListener(type, (event) => {
         this.target.dispatchEvent(new MessageEvent(type, { data: (event as MessageEvent<string>).data }));

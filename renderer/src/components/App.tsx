@@ -2,6 +2,7 @@ import { Suspense, lazy } from 'react';
 import { useApp } from '../store';
 import { useKeyboard } from '../useKeyboard';
 import { Banner } from './Banner';
+import { RefusedPage } from './ConnectionBanner';
 import { BulkBar } from './BulkBar';
 import { ImportDialog } from './ImportDialog';
 import { LibraryToggle, useLibraryDrawer } from './LibraryToggle';
@@ -26,9 +27,11 @@ export function App() {
   const previewFiles = useApp((s) => s.previewFiles);
   const showStats = useApp((s) => s.view.kind === 'stats');
   const reading = useApp((s) => s.reader !== undefined);
+  const refused = useApp((s) => s.reach === 'refused');
   useKeyboard();
   const withDetail = hasSelection && !showStats;
   const library = useLibraryDrawer(withDetail);
+  if (refused) return <RefusedPage />;
   return (
     <>
       <div

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import type { BatchReport } from '../store/import-batch';
 import type { ImportUndone } from '../store/library-slice';
+import { ConnectionBanner } from './ConnectionBanner';
 import './import/import.css';
 
 /**
@@ -13,6 +14,7 @@ export function Banner() {
   const readOnly = useApp((s) => s.readOnly);
   return (
     <div className="banners">
+      <ConnectionBanner />
       {readOnly && (
         <div className="banner warning" role="alert" data-testid="read-only-banner">
           <span>{readOnly} You can still read, search and export your papers.</span>

@@ -6,6 +6,7 @@ import { pageStorage } from '../page-storage';
 import { FOCUS_NOTE_EVENT, takeNoteWish } from '../shortcuts';
 import { useApp } from '../store';
 import { hasConflictMarkers } from './sync/sync-words';
+import { unsavedNote } from '../unsaved-notes';
 
 // The markdown renderer is most of the app's code: it loads when a note is first shown, not before the list.
 const Markdown = lazy(() => import('./Markdown').then((module) => ({ default: module.Markdown })));
@@ -31,13 +32,15 @@ type Elsewhere = 'merged' | 'clash' | undefined;
  */
 export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; savedNote: string; savedAt?: string }) {
   const saveNote = useApp((s) => s.saveNote);
-  const [text, setText] = useState(savedNote);
-  const [state, setState] = useState<SaveState>('saved');
+  // Typed here before and not in the library yet (the server was away): shown and saved again, not lost.
+  const [kept] = useState(() => unsavedNote(pageStorage('localStorage').storage, paperId, savedNote));
+  const [text, setText] = useState(kept ?? savedNote);
+  const [state, setState] = useState<SaveState>(kept === undefined ? 'saved' : 'dirty');
   const [elsewhere, setElsewhere] = useState<Elsewhere>();
   const [mode, setMode] = useState<'write' | 'preview'>(savedNote.trim() ? 'preview' : 'write');
   const latest = useRef(text);
   const section = useRef<HTMLElement>(null);
-  const pending = useRef(false);
+  const pending = useRef(kept !== undefined);
   // The note as the library last had it to this editor's knowledge (loaded, saved, or merged in), and when.
   const base = useRef({ text: savedNote, at: savedAt ?? '' });
   const saving = useRef(false);

@@ -6,6 +6,7 @@ import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createListSlice, type ListSlice } from './list-slice';
 import { followOutside } from './outside-list';
 import { createWritingSlice, type WritingSlice } from './writing-slice';
+import { connectionDefaults, followConnection, type ConnectionSlice } from './connection-slice';
 import { createPaperActionsSlice, type PaperActionsSlice } from './paper-actions-slice';
 import { PendingStatuses } from './pending';
 import { createReaderSlice, recallReader, type ReaderSlice } from './reader-slice';
@@ -23,7 +24,8 @@ export type AppState = ListSlice &
   InsightSlice &
   UiSlice &
   ReaderSlice &
-  SyncSlice;
+  SyncSlice &
+  ConnectionSlice;
 export type AppStore = StoreApi<AppState> & { start: () => () => void };
 
 /** How long after the last echo of a status change made here the list and the counts are asked for again. */
@@ -47,6 +49,7 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     ...createUiSlice(memory)(...a),
     ...createReaderSlice(transport, memory)(...a),
     ...createSyncSlice(transport)(...a),
+    ...connectionDefaults,
   }));
   /** Load, then refresh whenever any host changes the library. Returns the unsubscribe. */
   const start = () => {
@@ -135,7 +138,14 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
     const unsubscribeWriteErrors = transport.onWriteError((message) => store.setState({ writeError: message }));
     const stopSync = followSync(store.getState, transport.onChanged);
     const stopOutside = followOutside(store, transport);
+    // Browser mode: back after the server was away, the page asks for what changed meanwhile.
+    const stopConnection = followConnection(store, transport, memory, () => {
+      followChange();
+      void store.getState().loadDetail();
+      void store.getState().loadReaderPaper();
+    });
     return () => {
+      stopConnection();
       stopOutside();
       clearTimeout(echoes);
       afterPaint.dispose();
