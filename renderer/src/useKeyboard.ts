@@ -35,6 +35,9 @@ export function useKeyboard(): void {
         if (event.key === 'Escape') {
           // Leave the box, keep its text: Chromium would also empty a search box, and the list under the keys.
           // The focus goes to the cursor's row (its paper's keys, and Tab from there), not to the page's top.
+          // Unless the field's own Escape has already moved the focus (a note to its Write tab) or taken the field
+          // away (the reader's find bar).
+          if (!target.isConnected || document.activeElement !== target) return;
           event.preventDefault();
           target.blur();
           focusCursorRow(store.getState().selectedId);
