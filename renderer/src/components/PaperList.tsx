@@ -216,6 +216,9 @@ function EmptyState({ searching }: { searching: boolean }) {
   const elsewhere = useApp((s) => s.matchesElsewhere);
   const here = useApp((s) => viewTitle(s.view));
   const setView = useApp((s) => s.setView);
+  // How many papers the library holds: an empty view of a library with papers says what the view is for, and
+  // only a library without any explains how to bring papers in.
+  const total = useApp((s) => s.stats?.total ?? 0);
   return (
     <div className="empty" role="status">
       {searching ? (
@@ -230,6 +233,8 @@ function EmptyState({ searching }: { searching: boolean }) {
             </p>
           )}
         </>
+      ) : total > 0 ? (
+        <EmptyView total={total} />
       ) : (
         <>
           <p className="empty-title">Nothing here yet</p>
@@ -241,6 +246,47 @@ function EmptyState({ searching }: { searching: boolean }) {
         </>
       )}
     </div>
+  );
+}
+
+/** What an empty view of a library with papers says: what it gathers and how a paper gets here. */
+const EMPTY_VIEW: Record<string, { title: string; how: string }> = {
+  inbox: {
+    title: 'Inbox zero',
+    how: 'Every paper you brought in has been triaged. New imports and pastes land here.',
+  },
+  queued: { title: 'Your queue is empty', how: 'Press q on a paper in the Inbox (or Keep) to queue it here.' },
+  reading: {
+    title: 'Nothing in progress',
+    how: 'Press s on a paper to start reading it; it waits here until it is read.',
+  },
+  read: { title: 'Nothing read yet', how: 'Press r on a paper (or Read) when you have read it.' },
+  dismissed: { title: 'Nothing dismissed', how: 'Papers you dismiss with d leave the Inbox and wait here.' },
+};
+
+function EmptyView({ total }: { total: number }) {
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  const known = view.kind === 'status' ? EMPTY_VIEW[view.status] : undefined;
+  const title = known?.title ?? 'No papers here';
+  const how = known?.how ?? (view.kind === 'tag' ? `No paper has the tag #${view.tag} now.` : 'No paper is left here.');
+  return (
+    <>
+      <p className="empty-title">{title}</p>
+      <p>{how}</p>
+      <p>
+        {total.toLocaleString()} {total === 1 ? 'paper is' : 'papers are'} in your library.{' '}
+        {view.kind === 'status' && view.status === 'inbox' ? (
+          <button type="button" className="button" onClick={() => setView({ kind: 'status', status: 'queued' })}>
+            Open the queue
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => setView({ kind: 'status', status: 'all' })}>
+            Show all papers
+          </button>
+        )}
+      </p>
+    </>
   );
 }
 

@@ -71,7 +71,7 @@ export function whichPapers(
   lingering: Lingering | undefined,
   detail: { id: string; title: string } | undefined,
 ): string {
-  if (ids.length !== 1) return `${ids.length} papers`;
+  if (ids.length !== 1) return `${ids.length.toLocaleString()} papers`;
   const id = ids[0];
   const title =
     (row && row.id === id ? row.title : undefined) ??
