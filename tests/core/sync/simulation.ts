@@ -4,6 +4,7 @@ import { STATUSES, type Paper } from '../../../electron/core/schema';
 import type { Op } from '../../../electron/core/sync/changes';
 import { segmentName, snapshotName } from '../../../electron/core/sync/device';
 import { encodeFile } from '../../../electron/core/sync/envelope';
+import { resolveId } from '../../../electron/core/sync/materialize';
 import { readDeviceFiles } from '../../../electron/core/sync/reader';
 import { titleKey } from '../../../electron/core/text';
 import { SyncReplica } from '../../../electron/core/sync/replica';
@@ -283,7 +284,14 @@ export class Simulation {
     if (!before) return;
     const after = action.kind === 'delete' ? undefined : this.change(device, structuredClone(before), action);
     const paper = this.truth.paperOf.get(before.id)!;
-    if (action.kind === 'delete') this.truth.deleted.add(paper);
+    if (action.kind === 'delete') {
+      this.truth.deleted.add(paper);
+      // Every work that is one paper with it here goes with it: two works a changed year made one (hlc2015 set to
+      // 2014 and joined by hlc2014's import) are deleted together, as the person deleted the one paper they saw.
+      const library = device.replica.library();
+      for (const [id, other] of this.truth.paperOf)
+        if (resolveId(library, id) === before.id) this.truth.deleted.add(other);
+    }
     if (action.kind === 'year' && after?.year !== before.year) this.truth.reidentified.add(paper);
     if (action.kind === 'highlight') {
       const kept = new Set(after!.annotations.map((a) => a.id));
