@@ -29,9 +29,12 @@ export function cliIn(dataDir: string) {
     });
 }
 
-/** `paperqueue serve` as a child process on a real data folder; the URL is read from what it prints. */
-export async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], {
+/**
+ * `paperqueue serve` as a child process on a real data folder, on `port` (0: any free one); the URL is read
+ * from what it prints.
+ */
+export async function serve(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,29 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, CLI_POLL, FIXTURES, cliIn, expect, test } from './helpers';
+import { CLI_POLL, FIXTURES, cliIn, expect, serve, test } from './helpers';
 
-/** `paperqueue serve` on `dataDir` and `port` (0: any), as a person runs it; its URL, read from what it prints. */
+/** `paperqueue serve` on `dataDir` and `port` (0: any), as a person runs it, and its URL. */
 async function serveOn(dataDir: string, port: number): Promise<{ child: ChildProcess; url: URL }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 15_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-  });
+  const { child, url } = await serve(dataDir, port);
   return { child, url: new URL(url) };
 }
 
