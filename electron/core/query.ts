@@ -183,6 +183,35 @@ function walkQuery(catalog: Catalog, query: ListQuery, walk: Walk): boolean {
   return titlesOnly;
 }
 
+/** How many spellings a word read as a typo offers. */
+const CORRECTIONS = 3;
+
+export type Correction = { word: string; spellings: string[] };
+
+/**
+ * The words of the query's search that it read as typos (no paper has them as typed, so it took the words one
+ * edit away, as walkQuery does), each with the likeliest spellings the library has, so the list can say why
+ * it shows what it shows and offer the first as the search meant. None while the titles are scanned.
+ */
+export function searchCorrections(catalog: Catalog, query: ListQuery): Correction[] {
+  if (!query.text || catalog.search.scanningTitles) return [];
+  const { words, quoted } = indexTerms(queryTerms(query), true);
+  const pdfs = catalog.papersWithPdfText > 0;
+  const out: Correction[] = [];
+  for (const word of new Set(words)) {
+    if (!typoEligible(word) || quoted.has(word) || catalog.search.knows(word)) continue;
+    if (pdfs && catalog.pdfSearch.knows(word)) continue;
+    const spellings = catalog.search.corrections(word, CORRECTIONS);
+    if (pdfs && spellings.length < CORRECTIONS) {
+      for (const spelling of catalog.pdfSearch.corrections(word, CORRECTIONS)) {
+        if (spellings.length < CORRECTIONS && !spellings.includes(spelling)) spellings.push(spelling);
+      }
+    }
+    if (spellings.length > 0) out.push({ word, spellings });
+  }
+  return out;
+}
+
 function selectionOf(
   catalog: Catalog,
   query: ListQuery,

@@ -4,8 +4,9 @@ import { parseArxivId, parseDoi } from '../identifiers';
 import { linksFrom } from '../importers/links';
 import { foreground } from '../foreground';
 import { createPaper } from '../paper';
-import { ListQuerySchema, queryPage } from '../query';
+import { ListQuerySchema, queryPage, searchCorrections, type ListQuery } from '../query';
 import { searchedRows, toRow } from '../rows';
+import type { Catalog } from '../search/catalog';
 import { isStub, mergeStub } from '../stub-merge';
 import { matchWords } from '../search/snippet';
 import { shortTitle } from '../text';
@@ -87,6 +88,12 @@ export const papersList = defineCommand({
   },
 });
 
+/** The search's words read as typos and the spellings found (query.ts), when it read any. */
+function correctionsOf(catalog: Catalog, query: ListQuery): { corrections?: ReturnType<typeof searchCorrections> } {
+  const corrections = searchCorrections(catalog, query);
+  return corrections.length > 0 ? { corrections } : {};
+}
+
 export const papersRows = defineCommand({
   kind: 'query',
   summary: 'Like papers.list, but light rows for a list view (no abstract, note or history).',
@@ -102,6 +109,8 @@ export const papersRows = defineCommand({
       total: result.total,
       // The index is still being built or read: the search found what the titles and authors have (ask again).
       titlesOnly: result.titlesOnly,
+      // The words read as typos, with the spellings found: asked with a list's first page.
+      ...(terms && !query.offset && correctionsOf(ctx.store.catalog, query)),
       rows:
         terms?.words.length || terms?.authors ? searchedRows(ctx.store.catalog, result, terms) : result.page.map(toRow),
     };
@@ -115,7 +124,12 @@ export const papersIds = defineCommand({
   async run(ctx, query) {
     await readyToSearch(ctx, query);
     const { total, page, titlesOnly } = runQuery(ctx, query);
-    return { total, ids: page.map((paper) => paper.id), titlesOnly };
+    return {
+      total,
+      ids: page.map((paper) => paper.id),
+      titlesOnly,
+      ...(!query.offset && correctionsOf(ctx.store.catalog, query)),
+    };
   },
 });
 

@@ -110,6 +110,21 @@ export abstract class IndexedText {
   }
 
   /**
+   * What a search for `word` read as a typo found, the likeliest spellings first (at most `limit`), each a word
+   * some paper in the library has (or starts a word of theirs); none while the titles are scanned.
+   */
+  corrections(word: string, limit: number): string[] {
+    if (this.scanningTitles) return [];
+    this.prepare();
+    const out: string[] = [];
+    for (const spelling of this.planner!.corrections(word)) {
+      if (out.length >= limit) break;
+      if (this.matcher.anyLive(this.live(), this.planner!.exact(spelling))) out.push(spelling);
+    }
+    return out;
+  }
+
+  /**
    * Built, with the changes read. A search asks a sectioned index several things (knows, then match):
    * together they read one share of its changed texts, not one each.
    */

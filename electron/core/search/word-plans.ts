@@ -63,6 +63,33 @@ export class WordPlanner {
     return { word, exact: false, ranges, extra, estimate };
   }
 
+  /**
+   * The spellings one edit away from `word` that the built index has (as a word, or as the start of one for a
+   * changed or swapped letter), the likeliest first: by how many postings they have, which is about how many
+   * papers. What a search read as a typo found; a person is offered the first to search for instead.
+   */
+  corrections(word: string): string[] {
+    const { table, termCount, offsets } = this.base;
+    const found = new Map<string, number>();
+    const { prefixes, words } = oneEditAway(word, this.letters());
+    for (const prefix of prefixes) {
+      const lo = this.lowerBound(prefix);
+      const hi = this.lowerBound(`${prefix}\uffff`);
+      if (hi > lo) found.set(prefix, offsets[hi]! - offsets[lo]!);
+    }
+    for (const candidate of words) {
+      const id = table.idOf(candidate);
+      if (id >= 0 && id < termCount)
+        found.set(candidate, Math.max(found.get(candidate) ?? 0, offsets[id + 1]! - offsets[id]!));
+    }
+    // Terms added since the build, each as a whole (found as the plan finds them), count one paper or so.
+    for (let id = termCount; id < table.size; id++) {
+      const term = table.term(id);
+      if (isTypoOf(term, word) && !found.has(term)) found.set(term, 1);
+    }
+    return [...found].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([spelling]) => spelling);
+  }
+
   /** First sorted term id whose term is not below `word`. */
   private lowerBound(word: string): number {
     const { table, termCount } = this.base;

@@ -38,12 +38,14 @@ export function Toolbar({ lead }: { lead?: ReactNode } = {}) {
 
   useEffect(() => onPasteRequest(() => setPasting(true)), []);
 
-  // A search cleared from elsewhere (the detail pane's "Clear the search"): the box too.
+  // A search cleared or set from elsewhere (the detail pane's "Clear the search", a typo's "Search for …"): the
+  // box too. The box's own text reaches the store only once it stopped changing, so it is never overwritten.
   const store = useAppStore();
   useEffect(
     () =>
       store.subscribe((state, previous) => {
-        if (state.search === '' && previous.search !== '') setText('');
+        if (state.search !== previous.search)
+          setText((typed) => (typed.trim() === state.search.trim() ? typed : state.search));
       }),
     [store],
   );

@@ -16,7 +16,7 @@ import {
 } from './list-rows';
 import { fetchRange as fetchRows, firstOf, idsOf, listQuery, type Answer, type Source } from './list-source';
 import { inView, type PendingStatuses } from './pending';
-import type { PaperRow, Ranking } from './types';
+import type { Corrections, PaperRow, Ranking } from './types';
 
 export { rankedItem, type ListRanking, type RankedItem } from './list-ranking';
 export type { Lingering, ListSlice } from './list-state';
@@ -101,6 +101,7 @@ export const createListSlice =
       outside: undefined,
       matchesElsewhere: undefined,
       titlesOnly: false,
+      corrections: undefined,
       listSource: () => source,
       setView(view) {
         // The last import's report (or its undoing) is about the moment it happened: it goes once the person
@@ -141,6 +142,7 @@ export const createListSlice =
           let next: Source = { kind: 'query', query };
           let ranking: Ranking | undefined;
           let matchingTitlesOnly = false;
+          let corrections: Corrections | undefined;
           if (forYou) {
             // The order of the whole inbox; reasons come with each page of rows. Without a search the ranking
             // is the list: the inbox's ids are not asked for (at 100,000 papers, 40 ms on the server and 50 ms
@@ -152,6 +154,7 @@ export const createListSlice =
             ]);
             ranking = ranked;
             matchingTitlesOnly = Boolean(matching?.titlesOnly);
+            corrections = matching?.corrections;
             reasons.needed = !ranked.fallback;
             next = {
               kind: 'ids',
@@ -171,6 +174,7 @@ export const createListSlice =
             loading: false,
             emptyView: papers.length === 0 ? view : undefined,
             titlesOnly,
+            corrections: answer.corrections ?? corrections,
             ranking: ranking && listRanking(ranking, reasons.explained),
             checked: present ? state.checked.filter((id) => present.has(id)) : state.checked,
           }));

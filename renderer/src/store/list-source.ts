@@ -1,5 +1,5 @@
 import type { Transport } from '../transport';
-import type { ListQuery, ListSort, PaperRow, View } from './types';
+import type { Corrections, ListQuery, ListSort, PaperRow, View } from './types';
 
 /** Where the list's positions come from: the library's query, or (For you) an order of ids ranked here. */
 export type Source = { kind: 'query'; query: ListQuery } | { kind: 'ids'; ids: string[] };
@@ -8,7 +8,14 @@ export type Source = { kind: 'query'; query: ListQuery } | { kind: 'ids'; ids: s
  * Rows for positions offset..offset+span; fewer rows than `span` when some papers are gone. `titlesOnly`: a
  * search answered from the titles and authors while the library's index is still being built or read.
  */
-export type Answer = { total: number; rows: PaperRow[]; span: number; titlesOnly?: boolean };
+export type Answer = {
+  total: number;
+  rows: PaperRow[];
+  span: number;
+  titlesOnly?: boolean;
+  /** A first page's search words read as typos, and the spellings found. */
+  corrections?: Corrections;
+};
 
 /** The library query behind a view, its search text and its sort (For you lists the inbox in queue order). */
 export function listQuery(view: View, search: string, sort: ListSort): ListQuery {
@@ -31,8 +38,9 @@ export async function fetchRange(
   asking: (ids: string[]) => void,
 ): Promise<Answer> {
   if (from.kind === 'query') {
-    const { total, rows, titlesOnly } = await transport.invoke('papers.rows', { ...from.query, offset, limit });
-    return { total, rows, span: rows.length, titlesOnly };
+    const answer = await transport.invoke('papers.rows', { ...from.query, offset, limit });
+    const { total, rows, titlesOnly, corrections } = answer;
+    return { total, rows, span: rows.length, titlesOnly, corrections };
   }
   const ids = from.ids.slice(offset, offset + limit);
   const { rows } = ids.length ? await transport.invoke('papers.rowsOf', { ids }) : { rows: [] };

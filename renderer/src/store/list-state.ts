@@ -2,7 +2,7 @@ import type { AppState } from './index';
 import type { ListRanking } from './list-ranking';
 import type { ListRows } from './list-rows';
 import type { Source } from './list-source';
-import type { ListSort, PaperRow, View } from './types';
+import type { Corrections, ListSort, PaperRow, View } from './types';
 
 /** What the list holds and does: the view, its search and sort, and its rows as they come (list-slice.ts). */
 export type ListSlice = {
@@ -66,6 +66,8 @@ export type ListSlice = {
    * read (the first seconds of a large library). The list asks again until the whole index answers.
    */
   titlesOnly: boolean;
+  /** The search's words read as typos (no paper has them as typed) and the spellings it took instead. */
+  corrections: Corrections | undefined;
   /**
    * The view whose last answer had no papers: while another answer for it comes (a new search, a refresh) the
    * list keeps saying so, rather than draw an empty grid for a moment that takes its links' place.

@@ -11,6 +11,8 @@ export type ListSort = Sort | 'foryou';
 /** What the list asks the library for (a page of it: offset and limit). */
 export type ListQuery = Exclude<CommandInput<'papers.rows'>, undefined>;
 export type Ranking = CommandOutput<'insight.rank'>;
+/** The search's words read as typos, each with the spellings the library has (the likeliest first). */
+export type Corrections = NonNullable<CommandOutput<'papers.rows'>['corrections']>;
 export type Similar = CommandOutput<'insight.similar'>['items'];
 export type Rules = CommandOutput<'rules.list'>['rules'];
 export type Stats = CommandOutput<'stats.get'>;
