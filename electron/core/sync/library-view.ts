@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Paper } from '../schema';
 import { groupByIdentity, identityKeys, type IdentityView } from './identity';
-import { complete, identityView, joinGroup, toPaper, type SyncConflict } from './materialize';
-import { isLive, type PaperState, type SyncState } from './state';
+import { complete, groupLive, identityView, joinGroup, toPaper, type SyncConflict } from './materialize';
+import type { PaperState, SyncState } from './state';
 
 /** What one paper id reads as now: kept (a paper, or none when deleted), merged into another id, or waiting. */
 export type IdReading =
@@ -154,8 +154,7 @@ export class LibraryView {
     const group = this.group(id);
     if (!group) return { kind: 'pending' };
     const kept = group[0]!;
-    const joined = joinGroup(this.state, group);
-    const live = isLive(joined);
+    const live = groupLive(this.state, group);
     for (const member of group.slice(1)) {
       if (live) this.aliases.set(member, kept);
       else this.aliases.delete(member);
@@ -167,7 +166,7 @@ export class LibraryView {
       this.conflicts.delete(id);
       return { kind: 'kept', paper: undefined };
     }
-    const { paper, conflict } = toPaper(id, joined);
+    const { paper, conflict } = toPaper(id, joinGroup(this.state, group));
     if (conflict) this.conflicts.set(id, { paperId: id, kind: 'note', ...conflict });
     else this.conflicts.delete(id);
     return { kind: 'kept', paper };

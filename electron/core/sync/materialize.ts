@@ -77,6 +77,17 @@ export function joinGroup(state: SyncState, ids: readonly string[]): PaperState 
   return ids.map((id) => state.papers.get(id)!).reduce((a, b) => joinPapers(a, b));
 }
 
+/**
+ * A merged paper is shown while any of its ids is live on its own state (isLive). A deletion removes only the
+ * ids its device had in the paper (it is recorded on each: SyncReplica.recordPaper), so an id that device never
+ * saw (another device's import of the same work, or of a work a changed year made one with it) keeps the
+ * paper, as a change made after the deletion does. Never read from the joined state: there one id's deletion
+ * would outweigh an import it never saw.
+ */
+export function groupLive(state: SyncState, ids: readonly string[]): boolean {
+  return ids.some((id) => isLive(state.papers.get(id)!));
+}
+
 /** Read a state as a library. A pure function of the state, so of the set of changes taken in. */
 export function materialize(state: SyncState): SyncedLibrary {
   const { groups, pending } = paperGroups(state);
@@ -84,8 +95,8 @@ export function materialize(state: SyncState): SyncedLibrary {
   const aliases = new Map<string, string>();
   const conflicts: SyncConflict[] = [];
   for (const [id, ids] of groups) {
+    if (!groupLive(state, ids)) continue;
     const joined = joinGroup(state, ids);
-    if (!isLive(joined)) continue;
     for (const alias of ids.slice(1)) aliases.set(alias, id);
     const { paper, conflict } = toPaper(id, joined);
     papers.push({ paper, joined });

@@ -138,7 +138,18 @@ export class SyncReplica {
     );
     // The ids the paper is kept under before the change: the change itself may regroup them.
     const group = joined && this.view.group(id);
+    if (!after) return this.deleteSeen(id, group, changes);
     return [...this.record(id, changes), ...this.keepJoined(id, group, changes)];
+  }
+
+  /**
+   * A deletion is recorded on every id of the paper this device has (the kept id first): it removes what the
+   * person saw, and no more. An id this device never had in the paper (another device's import of the same
+   * work, not yet arrived here) is live on its own state, and keeps the paper (materialize.ts's `groupLive`).
+   */
+  private deleteSeen(id: string, group: readonly string[] | undefined, changes: readonly Change[]): Op[] {
+    const ids = [id, ...(group ?? []).filter((member) => member !== id)];
+    return ids.flatMap((member) => this.record(member, changes));
   }
 
   /**

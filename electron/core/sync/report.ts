@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { StatusSchema, type Paper } from '../schema';
-import { compareMarks, opDevice, type Mark, type Op } from './changes';
-import { statusHadSeen, type PaperState, type StatusRegister } from './state';
+import { compareMarks, laterMark, opDevice, type Mark, type Op } from './changes';
+import { isLive, statusHadSeen, type PaperState, type StatusRegister } from './state';
 import type { SyncReplica } from './replica';
 
 /**
  * What one sync did, for the person: the changes it took in (per device) and wrote out, the papers it changed
  * here, and where another machine's change won over this machine's own: a paper deleted here kept because
- * another machine changed it after (the merge rule: a later change brings a paper back), a status set here
+ * another machine changed it after or imported it unseen (the merge rules: a later change brings a paper back, and
+ * a deletion removes only the ids its device had), a status set here
  * replaced by another machine's later one that had not seen it (last writer wins; a status changed after
  * seeing this machine's is an ordinary change, counted in `received`). The merge rules are not changed: this
  * only watches what they decided, at the store (merge-into-store.ts's `applied`) and at the status registers
@@ -28,7 +29,7 @@ export const SyncReportSchema = z.object({
   sent: z.number(),
   /** Papers of this library the sync added, changed or removed. */
   papers: z.number(),
-  /** Papers deleted on this machine that another machine changed after: kept, by the merge rule. */
+  /** Papers deleted on this machine that another machine changed after, or imported unseen: kept, by the merge rules. */
   kept: z.object({ count: z.number(), papers: z.array(z.object(Named)) }),
   /** Papers another machine deleted, removed here. */
   removed: z.object({ count: z.number(), papers: z.array(z.object(Named)) }),
@@ -98,25 +99,40 @@ export class ReportBuilder {
 
   /** One paper the merge changed in the store (merge-into-store.ts): `before` undefined is added, `after` removed. */
   applied(id: string, before: Paper | undefined, after: Paper | undefined): void {
-    const raw = this.replica.snapshotState.papers.get(id);
     if (!before && after) {
-      // Cheap first: only a paper whose own id carries a deletion can be one this device deleted.
-      if (!raw?.deleted) return;
-      const joined = this.replica.view.joined(id);
-      const deleted: Mark | undefined = joined?.deleted;
-      if (!joined?.touched || !deleted || opDevice(deleted) !== this.replica.device) return;
-      const by = opDevice(joined.touched);
-      if (by === this.replica.device) return;
+      const by = this.keptBy(id);
+      if (!by) return;
       this.counts.kept += 1;
       if (this.kept.length < NAMED) this.kept.push({ paperId: id, title: after.title, ...this.name(by) });
     } else if (before && !after) {
       // An id merged into another paper is removed too, without a deletion: it is no news.
-      const deleted = raw?.deleted;
+      const deleted = this.replica.snapshotState.papers.get(id)?.deleted;
       if (!deleted || opDevice(deleted) === this.replica.device) return;
       this.counts.removed += 1;
       if (this.removed.length < NAMED)
         this.removed.push({ paperId: id, title: before.title, ...this.name(opDevice(deleted)) });
     }
+  }
+
+  /**
+   * The other device whose change keeps a paper this device deleted, added back here: a paper one of whose ids
+   * carries this device's deletion, kept by an id live on its own state (changed after the deletion, or never
+   * seen by it: materialize.ts's `groupLive`), named by the latest such change. Undefined for any other paper.
+   */
+  private keptBy(id: string): string | undefined {
+    const self = this.replica.device;
+    const papers = this.replica.snapshotState.papers;
+    const group = this.replica.view.group(id) ?? [id];
+    let deletedHere = false;
+    let keeper: Mark | undefined;
+    for (const member of group) {
+      const paper = papers.get(member);
+      if (!paper) continue;
+      if (paper.deleted && opDevice(paper.deleted) === self) deletedHere = true;
+      if (isLive(paper)) keeper = laterMark(keeper, paper.touched);
+    }
+    if (!deletedHere || !keeper || opDevice(keeper) === self) return undefined;
+    return opDevice(keeper);
   }
 
   /** The report, once the store holds the merge; `sent`: this device's changes written since the last report. */

@@ -50,7 +50,7 @@ export type PaperState = {
   born?: Mark;
   /** The latest change that was not a deletion. */
   touched?: Mark;
-  /** The latest deletion: the paper is gone unless changed after it. */
+  /** The latest deletion of this id: the id is gone unless changed after it (a paper, while another of its ids is not). */
   deleted?: Mark;
 };
 
@@ -191,7 +191,10 @@ export function joinPapers(a: PaperState, b: PaperState): PaperState {
   return out;
 }
 
-/** The paper is shown: never deleted, or changed after its latest deletion (an edit or an import brings it back). */
+/**
+ * The id is live on its own state: never deleted, or changed after its latest deletion (an edit brings it back).
+ * A paper is shown while any of its ids is (materialize.ts's `groupLive`).
+ */
 export function isLive(paper: PaperState): boolean {
   return !paper.deleted || (!!paper.touched && compareMarks(paper.touched, paper.deleted) > 0);
 }

@@ -4,8 +4,14 @@ import type { Paper } from '../../../electron/core/schema';
 import type { SyncReplica } from '../../../electron/core/sync/replica';
 import { SKEWS, Simulation, actionArb } from './simulation';
 
-/** Runs per property; PAPERQUEUE_FUZZ_RUNS=2000 for a soak, as for the command fuzzer. */
+/**
+ * Runs per property; PAPERQUEUE_FUZZ_RUNS=2000 for a soak, as for the command fuzzer. PAPERQUEUE_FUZZ_SEED replays
+ * the runs of a seed fast-check reported.
+ */
 const RUNS = Number(process.env.PAPERQUEUE_FUZZ_RUNS) || 30;
+const SEED = process.env.PAPERQUEUE_FUZZ_SEED;
+/** A soak's runs take their time, the more so on a busy machine: a limit, never a measure. */
+const TIMEOUT = Math.max(30_000, RUNS * 500);
 
 /**
  * What a store kept up to date by the view would hold: each id the view has to read again is read and
@@ -37,7 +43,7 @@ const scenario = fc.record({
   every: fc.integer({ min: 1, max: 12 }),
 });
 
-describe('the library read one paper at a time', () => {
+describe('the library read one paper at a time', { timeout: TIMEOUT }, () => {
   it('holds, paper by paper, exactly the library read whole, however often it is brought up to date', () => {
     fc.assert(
       fc.property(scenario, ({ skews, actions, every }) => {
@@ -57,7 +63,7 @@ describe('the library read one paper at a time', () => {
           expect(device.replica.view.conflictList()).toEqual(whole.conflicts);
         });
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...(SEED && { seed: Number(SEED) }) },
     );
   });
 });

@@ -202,6 +202,11 @@ export type Truth = {
   paperOf: Map<string, string>;
   /** Papers deleted on some device (a later import may bring one back: no promise either way). */
   deleted: Set<string>;
+  /**
+   * The ids a deletion removed: those its device had in the paper it deleted. Every other id is kept, under the
+   * paper it is one with: no one who saw it deleted it.
+   */
+  deletedIds: Set<string>;
   /** Papers whose identity a person changed (a year): which papers they are one with is theirs to say. */
   reidentified: Set<string>;
   /** Highlights added, by id, with the paper they were added to. */
@@ -215,6 +220,7 @@ export class Simulation {
   readonly truth: Truth = {
     paperOf: new Map(),
     deleted: new Set(),
+    deletedIds: new Set(),
     reidentified: new Set(),
     highlights: new Map(),
     unhighlighted: new Set(),
@@ -285,12 +291,15 @@ export class Simulation {
     const after = action.kind === 'delete' ? undefined : this.change(device, structuredClone(before), action);
     const paper = this.truth.paperOf.get(before.id)!;
     if (action.kind === 'delete') {
-      this.truth.deleted.add(paper);
-      // Every work that is one paper with it here goes with it: two works a changed year made one (hlc2015 set to
-      // 2014 and joined by hlc2014's import) are deleted together, as the person deleted the one paper they saw.
+      // The ids of the paper shown here go, and every work they are: two works a changed year made one (hlc2015
+      // set to 2014 and joined by hlc2014's import) are deleted together, as the person deleted the one paper
+      // they saw. An id this device has not seen (the same work imported on another, not yet arrived) stays.
       const library = device.replica.library();
-      for (const [id, other] of this.truth.paperOf)
-        if (resolveId(library, id) === before.id) this.truth.deleted.add(other);
+      for (const [id, other] of this.truth.paperOf) {
+        if (resolveId(library, id) !== before.id) continue;
+        this.truth.deletedIds.add(id);
+        this.truth.deleted.add(other);
+      }
     }
     if (action.kind === 'year' && after?.year !== before.year) this.truth.reidentified.add(paper);
     if (action.kind === 'highlight') {
