@@ -9,6 +9,7 @@ import type { Draft } from './drafts';
  */
 export function warnBeforeLeaving(target: Window, storage: Storage): () => void {
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    // Only this tab's drafts: another tab's are its own to save.
     if (drafts.ids(storage).length === 0) return;
     event.preventDefault();
     // Older browsers ask only when returnValue is set.
@@ -18,8 +19,8 @@ export function warnBeforeLeaving(target: Window, storage: Storage): () => void 
   return () => target.removeEventListener('beforeunload', onBeforeUnload);
 }
 
-/** The text of a note typed here that the library has not got (it differs from `savedNote`), if any. */
-export function unsavedNote(storage: Storage, paperId: string, savedNote: string): string | undefined {
-  const draft: Draft | undefined = drafts.get(storage, paperId);
-  return draft && draft.note !== savedNote ? draft.note : undefined;
+/** A note typed in this tab that the library has not got (it differs from `savedNote`), if any. */
+export function unsavedNote(storage: Storage, paperId: string, savedNote: string): Draft | undefined {
+  const draft = drafts.get(storage, paperId);
+  return draft && draft.note !== savedNote ? draft : undefined;
 }

@@ -5,6 +5,7 @@ import { Markdown } from '../../renderer/src/components/Markdown';
 import { ImportDialog } from '../../renderer/src/components/ImportDialog';
 import { Banner } from '../../renderer/src/components/Banner';
 import { NoteEditor } from '../../renderer/src/components/NoteEditor';
+import { drafts } from '../../renderer/src/drafts';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,11 +35,11 @@ describe('NoteEditor', () => {
 
     fireEvent.change(screen.getByRole('textbox', { name: 'Note (markdown)' }), { target: { value: '**key** idea' } });
     expect(screen.getByRole('status')).toHaveProperty('textContent', 'Editing…');
-    expect(localStorage.getItem(`paperqueue.draft.${paper.id}`)).toContain('**key** idea');
+    expect(drafts.get(localStorage, paper.id)?.note).toContain('**key** idea');
 
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'), { timeout: 3000 });
     expect(library.get(paper.id)?.note).toBe('**key** idea');
-    expect(localStorage.getItem(`paperqueue.draft.${paper.id}`)).toBeNull();
+    expect(drafts.get(localStorage, paper.id)).toBeUndefined();
   });
 
   it('n opens the editor with the focus in it at once, so the keys typed right after go into the note', async () => {
@@ -84,7 +85,7 @@ describe('NoteEditor', () => {
     renderWith(app, <NoteEditor paperId="gone0001" savedNote="" />);
     fireEvent.change(screen.getByRole('textbox', { name: 'Note (markdown)' }), { target: { value: 'lost?' } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not saved — retrying'), { timeout: 3000 });
-    expect(localStorage.getItem('paperqueue.draft.gone0001')).toContain('lost?');
+    expect(drafts.get(localStorage, 'gone0001')?.note).toContain('lost?');
   });
 });
 

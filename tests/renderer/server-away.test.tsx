@@ -6,6 +6,7 @@ import type { LibraryStore } from '../../electron/core/store/store';
 import { App } from '../../renderer/src/components/App';
 import { Banner } from '../../renderer/src/components/Banner';
 import { NoteEditor } from '../../renderer/src/components/NoteEditor';
+import { drafts } from '../../renderer/src/drafts';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
 import { httpTransport } from '../../renderer/src/transport';
 import { openTempStore, run } from '../core/helpers';
@@ -106,7 +107,7 @@ describe('browser mode while the server is away', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not saved — retrying'));
     // Another paper is opened: this editor goes, the text does not.
     view.unmount();
-    expect(localStorage.getItem(`paperqueue.draft.${first.id}`)).toContain('typed while the server was stopped');
+    expect(drafts.get(localStorage, first.id)?.note).toContain('typed while the server was stopped');
     expect(page.getState().unsavedNotes).toBe(1);
 
     // Back on the paper before the server is: its editor shows what was typed, not the library's empty note.
@@ -121,6 +122,36 @@ describe('browser mode while the server is away', () => {
     serve.state.down = false;
     await waitFor(() => expect(library.get(first.id)?.note).toBe('typed while the server was stopped'));
     await waitFor(() => expect(page.getState().unsavedNotes).toBe(0));
+  });
+
+  it("two tabs' drafts of one note, typed while the server was away, are each kept and both end in the note", async () => {
+    const paper = await run(library, 'papers.add', { title: 'The paper two tabs write about' });
+    const { updatedAt } = await run(library, 'notes.save', { id: paper.id, note: 'Notes so far.' });
+    const serve = server(library);
+    const page = startPage(serve.fetch, serve.state.token);
+    await waitFor(() => expect(page.getState().loading).toBe(false));
+    serve.state.down = true;
+
+    // Each tab is known by the id its sessionStorage keeps; both tabs share the browser's localStorage.
+    for (const tab of ['tab-one', 'tab-two']) {
+      sessionStorage.setItem('paperqueue.tab', tab);
+      const view = draw(page, <NoteEditor paperId={paper.id} savedNote="Notes so far." savedAt={updatedAt} />);
+      fireEvent.click(screen.getByRole('tab', { name: 'Write' }));
+      const input = screen.getByRole('textbox', { name: 'Note (markdown)' });
+      // The other tab's unsaved text is that tab's to show and save, not this one's.
+      expect(input).toHaveProperty('value', 'Notes so far.');
+      fireEvent.change(input, { target: { value: `Notes so far.\nWritten in ${tab}.` } });
+      fireEvent.blur(input);
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not saved — retrying'));
+      view.unmount();
+    }
+
+    serve.state.down = false;
+    await waitFor(() => expect(drafts.all(localStorage)).toEqual([]));
+    const note = library.get(paper.id)?.note;
+    expect(note).toContain('Notes so far.');
+    expect(note).toContain('Written in tab-one.');
+    expect(note).toContain('Written in tab-two.');
   });
 
   it('with a token the server refuses, shows only what to do: no counts, no empty list', async () => {

@@ -34,15 +34,16 @@ export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; s
   const saveNote = useApp((s) => s.saveNote);
   // Typed here before and not in the library yet (the server was away): shown and saved again, not lost.
   const [kept] = useState(() => unsavedNote(pageStorage('localStorage').storage, paperId, savedNote));
-  const [text, setText] = useState(kept ?? savedNote);
+  const [text, setText] = useState(kept?.note ?? savedNote);
   const [state, setState] = useState<SaveState>(kept === undefined ? 'saved' : 'dirty');
   const [elsewhere, setElsewhere] = useState<Elsewhere>();
   const [mode, setMode] = useState<'write' | 'preview'>(savedNote.trim() ? 'preview' : 'write');
   const latest = useRef(text);
   const section = useRef<HTMLElement>(null);
   const pending = useRef(kept !== undefined);
-  // The note as the library last had it to this editor's knowledge (loaded, saved, or merged in), and when.
-  const base = useRef({ text: savedNote, at: savedAt ?? '' });
+  // The note as the library last had it to this editor's knowledge (loaded, saved, or merged in), and when; for
+  // a draft kept from before, the note it was typed over, so its save merges with a change made since.
+  const base = useRef({ text: kept?.base ?? savedNote, at: savedAt ?? '' });
   const saving = useRef(false);
   const caret = useRef<number | undefined>(undefined);
 
@@ -93,10 +94,12 @@ export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; s
       base.current = { text: theirs, at };
       if (merged !== latest.current) replaceText(merged);
       pending.current = merged !== theirs;
+      // The draft kept here is the merged text, over the note it was merged with.
+      if (pending.current) drafts.save(pageStorage('localStorage').storage, paperId, merged, theirs);
       setElsewhere('merged');
       setState(pending.current ? 'dirty' : 'saved');
     },
-    [replaceText],
+    [paperId, replaceText],
   );
 
   // A change from elsewhere that came while a save was on its way: looked at once the save is answered.
@@ -150,7 +153,7 @@ export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; s
     (value: string) => {
       latest.current = value;
       pending.current = true;
-      drafts.save(pageStorage('localStorage').storage, paperId, value);
+      drafts.save(pageStorage('localStorage').storage, paperId, value, base.current.text);
       setText(value);
       setState('dirty');
     },
@@ -179,8 +182,9 @@ export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; s
     return () => window.removeEventListener(FOCUS_NOTE_EVENT, focus);
   }, [paperId, onChange]);
 
-  // Leaving the paper saves what is pending.
+  // Leaving the paper saves what is pending. Until then this editor saves the paper's draft, not recoverDrafts.
   useEffect(() => () => void flush(), [flush]);
+  useEffect(() => drafts.editing(paperId), [paperId]);
 
   const marked = hasConflictMarkers(text);
 
