@@ -63,4 +63,19 @@ describe('notes.save with the base the editor started from', () => {
     expect(saved).toMatchObject({ note: 'Replaced.', merged: false, conflict: false });
     expect((await run(store, 'papers.get', { id })).note).toBe('Replaced.');
   });
+
+  it('a merge past the note length limit is refused, naming the limit, and leaves the stored note as it was', async () => {
+    const { store, id } = await noteIn('Intro');
+    const other = `Intro\n${'a'.repeat(1_100_000)}`;
+    await run(store, 'notes.save', { id, note: other, base: 'Intro' });
+    await expect(
+      run(store, 'notes.save', { id, note: `${'b'.repeat(1_000_000)}\nIntro`, base: 'Intro' }),
+    ).rejects.toThrow(
+      /INVALID_INPUT .*2,100,\d{3} characters, past the 2,000,000 a note can hold, so it was not saved/,
+    );
+    expect((await run(store, 'papers.get', { id })).note).toBe(other);
+    await expect(run(store, 'notes.save', { id, note: 'c'.repeat(2_000_001) })).rejects.toThrow(
+      /A note can hold at most 2,000,000 characters, so this one was not saved/,
+    );
+  });
 });

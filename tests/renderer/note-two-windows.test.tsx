@@ -2,6 +2,7 @@
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NoteEditor } from '../../renderer/src/components/NoteEditor';
+import { drafts } from '../../renderer/src/drafts';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
 import type { LibraryStore } from '../../electron/core/store/store';
 import { openTempStore, run } from '../core/helpers';
@@ -99,5 +100,18 @@ describe('a note open in two windows', () => {
     expect(stored).toContain('TAB1 quick line.');
     expect(stored).toContain('TAB2 is typing a long sentence slowly here.');
     expect(box().value).toBe(stored);
+  });
+
+  it('a merge too long to keep is not saved: the box keeps its text, and says why, naming the limit', async () => {
+    const { library, id, box } = await oneWindow('Intro');
+    const typed = `${'b'.repeat(1_000_000)}\nIntro`;
+    fireEvent.change(box(), { target: { value: typed } });
+    await savedElsewhere(library, id, `Intro\n${'a'.repeat(1_100_000)}`);
+    fireEvent.blur(box());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not saved'), { timeout: 3000 });
+    expect(screen.getByRole('alert').textContent).toMatch(/past the 2,000,000 a note can hold, so it was not saved/);
+    expect(box().value).toBe(typed);
+    expect(drafts.get(localStorage, id)?.note).toBe(typed);
+    expect(library.get(id)?.note).toBe(`Intro\n${'a'.repeat(1_100_000)}`);
   });
 });

@@ -6,12 +6,13 @@ import { pageStorage } from '../page-storage';
 import { FOCUS_NOTE_EVENT, takeNoteWish } from '../shortcuts';
 import { useApp } from '../store';
 import { hasConflictMarkers } from './sync/sync-words';
+import { CommandFailed } from '../transport';
 import { unsavedNote } from '../unsaved-notes';
 
 // The markdown renderer is most of the app's code: it loads when a note is first shown, not before the list.
 const Markdown = lazy(() => import('./Markdown').then((module) => ({ default: module.Markdown })));
 
-type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'refused';
 
 const AUTOSAVE_MS = 500;
 const STATE_LABEL: Record<SaveState, string> = {
@@ -19,6 +20,7 @@ const STATE_LABEL: Record<SaveState, string> = {
   dirty: 'Editing…',
   saving: 'Saving…',
   error: 'Not saved — retrying',
+  refused: 'Not saved',
 };
 
 /** What the editor tells about a change made elsewhere: merged in, or clashing with what was typed here. */
@@ -37,6 +39,8 @@ export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; s
   const [text, setText] = useState(kept?.note ?? savedNote);
   const [state, setState] = useState<SaveState>(kept === undefined ? 'saved' : 'dirty');
   const [elsewhere, setElsewhere] = useState<Elsewhere>();
+  // Why the library refused the last save (a note past its length limit): said until a save succeeds.
+  const [refusal, setRefusal] = useState<string>();
   const [mode, setMode] = useState<'write' | 'preview'>(savedNote.trim() ? 'preview' : 'write');
   const latest = useRef(text);
   const section = useRef<HTMLElement>(null);
@@ -121,11 +125,15 @@ export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; s
       arrive(saved.note, note, saved.updatedAt);
       if (saved.conflict) setElsewhere('clash');
       else if (saved.merged) setElsewhere('merged');
+      setRefusal(undefined);
       setState(pending.current ? 'dirty' : 'saved');
-    } catch {
+    } catch (error) {
       saving.current = false;
       pending.current = true;
-      setState('error');
+      // Refused for what it is (too long): asked again only once the text changes, not every few seconds.
+      const refused = error instanceof CommandFailed && error.code === 'INVALID_INPUT';
+      if (refused) setRefusal(error.issues[0]?.message ?? error.message);
+      setState(refused ? 'refused' : 'error');
     }
     const next = waiting.current;
     waiting.current = undefined;
@@ -211,6 +219,11 @@ export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; s
         </span>
       </div>
       <ElsewhereNotice elsewhere={elsewhere} marked={marked} />
+      {refusal && (
+        <p className="note-elsewhere" role="alert">
+          {refusal}
+        </p>
+      )}
       {mode === 'write' ? (
         <textarea
           className="note-input"
