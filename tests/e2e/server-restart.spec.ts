@@ -46,6 +46,20 @@ test('serve stopped under an open page: the page says so, keeps the note, and wo
     await rows.nth(1).click();
     await expect(banner).toContainText(/Not done: .*opening the paper/);
     await expect(banner).toContainText('A note is not saved yet');
+    // A modal (the Paste dialog here; the PDF reader is one too) covers the page and hides it from screen readers:
+    // the banner is drawn inside it, over it, where it is seen and read out.
+    await page.getByRole('button', { name: 'Paste…' }).click();
+    const over = page.getByRole('dialog', { name: 'Paste papers' }).getByRole('alert');
+    await expect(over).toContainText('Can’t reach Paperqueue');
+    const { x, y, width, height } = (await over.boundingBox())!;
+    const onTop = await page.evaluate(
+      ([left, top]) => document.elementFromPoint(left!, top!)?.closest('[data-testid="connection-banner"]') !== null,
+      [x + width / 2, y + height / 2],
+    );
+    expect(onTop).toBe(true);
+    await page.screenshot({ path: 'test-results/screens/connection-over-modal.png' });
+    await page.keyboard.press('Escape');
+    await expect(banner).toHaveCount(1);
 
     // The same folder and port: the same token, so this page is let in again by itself.
     running = await serveOn(dataDir, Number(running.url.port));

@@ -6,6 +6,7 @@ import type { LibraryStore } from '../../electron/core/store/store';
 import { App } from '../../renderer/src/components/App';
 import { Banner } from '../../renderer/src/components/Banner';
 import { NoteEditor } from '../../renderer/src/components/NoteEditor';
+import { PasteDialog } from '../../renderer/src/components/PasteDialog';
 import { drafts } from '../../renderer/src/drafts';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
 import { httpTransport } from '../../renderer/src/transport';
@@ -88,6 +89,17 @@ describe('browser mode while the server is away', () => {
     expect(banner.textContent).toContain('Can’t reach Paperqueue. Is paperqueue serve still running? Retrying…');
     expect(banner.textContent).toContain('Not done: the status change');
     expect(library.get(paper.id)?.status).toBe('inbox');
+
+    // A modal opened meanwhile (the reader, a dialog) hides the page from screen readers and covers it: the
+    // banner goes inside it, drawn over it, and is read out there; once it closes, back in its band.
+    const dialog = draw(page, <PasteDialog onClose={() => undefined} />);
+    await waitFor(() =>
+      expect(screen.getByRole('dialog').contains(screen.getByTestId('connection-banner'))).toBe(true),
+    );
+    expect(screen.getAllByTestId('connection-banner')).toHaveLength(1);
+    expect(screen.getByTestId('connection-banner').classList).toContain('connection-over');
+    dialog.unmount();
+    await waitFor(() => expect(screen.getByTestId('connection-banner').classList).not.toContain('connection-over'));
 
     serve.state.down = false;
     await waitFor(() => expect(screen.queryByTestId('connection-banner')).toBeNull());

@@ -1,18 +1,50 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import { useApp } from '../store';
 import './connection.css';
 
 /**
  * Browser mode, while `paperqueue serve` does not answer: said for as long as it lasts, above every other banner,
  * with what was asked for meanwhile and not done (nothing is queued behind the person's back, except notes, which
- * are kept in this browser and saved once the server is back).
+ * are kept in this browser and saved once the server is back). With a modal open (the PDF reader, triage, a
+ * dialog) it is drawn inside that modal, over it: seen, and read out, since a screen reader hears nothing outside
+ * an open modal.
  */
 export function ConnectionBanner() {
   const offline = useApp((s) => s.reach === 'offline');
+  const modal = useTopModal(offline);
+  if (!offline) return null;
+  return modal ? (
+    createPortal(<ConnectionAlert className="banner error connection-over" />, modal)
+  ) : (
+    <ConnectionAlert className="banner error" />
+  );
+}
+
+/**
+ * The last modal open in the page (`aria-modal`), looked for again at each change of the page while `watching`:
+ * only while the server is away, so it costs nothing otherwise.
+ */
+function useTopModal(watching: boolean): Element | undefined {
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      if (!watching) return () => undefined;
+      const observer = new MutationObserver(changed);
+      observer.observe(document.body, { childList: true, subtree: true, attributeFilter: ['aria-modal'] });
+      return () => observer.disconnect();
+    },
+    [watching],
+  );
+  return useSyncExternalStore(subscribe, () =>
+    watching ? [...document.querySelectorAll('[aria-modal="true"]')].at(-1) : undefined,
+  );
+}
+
+function ConnectionAlert({ className }: { className: string }) {
   const notDone = useApp((s) => s.notDone);
   const unsavedNotes = useApp((s) => s.unsavedNotes);
-  if (!offline) return null;
   return (
-    <div className="banner error" role="alert" data-testid="connection-banner">
+    <div className={className} role="alert" data-testid="connection-banner">
       <div className="banner-text">
         <strong>
           Can’t reach Paperqueue. Is <code>paperqueue serve</code> still running? Retrying…
