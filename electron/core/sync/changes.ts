@@ -103,7 +103,13 @@ const CHANGES = [
   z.object({ op: z.literal('annotate'), annotation: AnnotationSchema }),
   /** `seen`: the version of the highlight the deleting device had; a later edit elsewhere brings it back. */
   z.object({ op: z.literal('unannotate'), id: z.string().min(1).max(64), seen: MarkSchema }),
-  z.object({ op: z.literal('delete') }),
+  /**
+   * `observed`: this id is deleted, and no other id of its paper (a deletion is recorded on each id its device
+   * had in the paper: an import it never saw keeps the paper). Without it, as an older Paperqueue recorded a
+   * deletion (on the kept id alone), it deletes the whole paper its id is in, unless any id of it is changed
+   * after (state.ts's `legacyDeleted`). Older ones read past the marker and take any deletion that way.
+   */
+  z.object({ op: z.literal('delete'), observed: z.literal(true).optional() }),
 ] as const;
 export const ChangeSchema = z.discriminatedUnion('op', CHANGES);
 export type Change = z.infer<typeof ChangeSchema>;

@@ -22,7 +22,7 @@ export function diffPaper(
   context: DiffContext,
   options: { weak?: boolean } = {},
 ): Change[] {
-  if (!after) return before ? [{ op: 'delete' }] : [];
+  if (!after) return before ? [{ op: 'delete', observed: true }] : [];
   const weak = options.weak ? ({ weak: true } as const) : {};
   const changes: Change[] = [];
   const fields = changedFields(before, after);

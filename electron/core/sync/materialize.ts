@@ -1,7 +1,15 @@
 import type { PaperDraft } from '../paper';
 import type { Annotation, HistoryEntry, Paper } from '../schema';
 import { titleKey } from '../text';
-import { LWW_FIELDS, OPTIONAL_LWW_FIELDS, compareMarks, type FieldValues, type LwwField } from './changes';
+import {
+  LWW_FIELDS,
+  OPTIONAL_LWW_FIELDS,
+  compareMarks,
+  laterMark,
+  type FieldValues,
+  type LwwField,
+  type Mark,
+} from './changes';
 import { stampWall } from './hlc';
 import { groupByIdentity, type IdentityView } from './identity';
 import { mergeNote, type NoteConflict } from './notes';
@@ -82,9 +90,18 @@ export function joinGroup(state: SyncState, ids: readonly string[]): PaperState 
  * ids its device had in the paper (it is recorded on each: SyncReplica.recordPaper), so an id that device never
  * saw (another device's import of the same work, or of a work a changed year made one with it) keeps the
  * paper, as a change made after the deletion does. Never read from the joined state: there one id's deletion
- * would outweigh an import it never saw.
+ * would outweigh an import it never saw. A deletion an older Paperqueue recorded (without `observed`, on the
+ * kept id alone) is read as it was then: it removes the whole paper unless any of its ids is changed after it.
  */
 export function groupLive(state: SyncState, ids: readonly string[]): boolean {
+  let legacy: Mark | undefined;
+  let touched: Mark | undefined;
+  for (const id of ids) {
+    const paper = state.papers.get(id)!;
+    legacy = laterMark(legacy, paper.legacyDeleted);
+    touched = laterMark(touched, paper.touched);
+  }
+  if (legacy && (!touched || compareMarks(touched, legacy) <= 0)) return false;
   return ids.some((id) => isLive(state.papers.get(id)!));
 }
 

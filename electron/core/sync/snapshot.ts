@@ -45,6 +45,12 @@ const PaperLineSchema = z.tuple([
     born: MarkSchema.optional(),
     touched: MarkSchema.optional(),
     deleted: MarkSchema.optional(),
+    /**
+     * The latest deletion an older Paperqueue recorded (state.ts's `legacyDeleted`), null when there is none;
+     * written with `deleted`. A line without it, as an older Paperqueue wrote it, knew no other kind: its
+     * `deleted` is one. An older Paperqueue reads past it (and reads `deleted` as it always did).
+     */
+    legacyDeleted: MarkSchema.nullable().optional(),
   }),
 ]);
 
@@ -64,6 +70,7 @@ export function paperLine(id: string, paper: PaperState): string {
       born: paper.born,
       touched: paper.touched,
       deleted: paper.deleted,
+      legacyDeleted: paper.deleted && (paper.legacyDeleted ?? null),
     },
   ]);
 }
@@ -91,6 +98,8 @@ export function parsePaperLine(line: string): [string, PaperState] | undefined {
   if (data.born) paper.born = data.born;
   if (data.touched) paper.touched = data.touched;
   if (data.deleted) paper.deleted = data.deleted;
+  const legacy = data.legacyDeleted === undefined ? data.deleted : data.legacyDeleted;
+  if (legacy) paper.legacyDeleted = legacy;
   return [id, paper];
 }
 
@@ -126,6 +135,7 @@ function shareMarks<T extends [string, z.infer<typeof PaperLineSchema>[1]]>(line
   if (data.born) data.born = one(data.born);
   if (data.touched) data.touched = one(data.touched);
   if (data.deleted) data.deleted = one(data.deleted);
+  if (data.legacyDeleted) data.legacyDeleted = one(data.legacyDeleted);
   return line;
 }
 

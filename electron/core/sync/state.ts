@@ -50,8 +50,16 @@ export type PaperState = {
   born?: Mark;
   /** The latest change that was not a deletion. */
   touched?: Mark;
-  /** The latest deletion of this id: the id is gone unless changed after it (a paper, while another of its ids is not). */
+  /**
+   * The latest deletion of this id, of either kind: the id is gone unless changed after it (a paper, while
+   * another of its ids is not). An older Paperqueue reads this one, as it always has.
+   */
   deleted?: Mark;
+  /**
+   * The latest deletion recorded without `observed` (by an older Paperqueue, on the kept id alone): it deletes
+   * the whole paper the id is in, unless any of its ids is changed after it (materialize.ts's `groupLive`).
+   */
+  legacyDeleted?: Mark;
 };
 
 /** All papers by the id their changes name, and for each device the sequence numbers taken in without a gap. */
@@ -96,6 +104,7 @@ function applyToPaper(paper: PaperState, op: Op): void {
   paper.born = earlierMark(paper.born, mark);
   if (op.op === 'delete') {
     paper.deleted = laterMark(paper.deleted, mark);
+    if (!op.observed) paper.legacyDeleted = laterMark(paper.legacyDeleted, mark);
     return;
   }
   paper.touched = laterMark(paper.touched, mark);
@@ -176,6 +185,7 @@ export function joinPapers(a: PaperState, b: PaperState): PaperState {
     born: earlierMark(a.born, b.born),
     touched: laterMark(a.touched, b.touched),
     deleted: laterMark(a.deleted, b.deleted),
+    legacyDeleted: laterMark(a.legacyDeleted, b.legacyDeleted),
   };
   for (const record of b.history.values()) addHistory(out.history, record);
   if (a.status) out.status = a.status;

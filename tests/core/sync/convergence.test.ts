@@ -56,7 +56,7 @@ function missingWords(device: SimDevice): string[] {
 /**
  * What users need of papers imported on several devices, against what the simulation knows each id is: every
  * id no deletion removed (its deleting device had not seen it) is in the library, under the paper it is one
- * with; each paper no one deleted is in it once, every id imported of it resolving to that one paper, with
+ * with (unless an older Paperqueue's deletion was made, which takes the whole paper); each paper no one deleted is in it once, every id imported of it resolving to that one paper, with
  * every highlight added to it and not deleted; ids of two papers (the same short title, say) never resolve to
  * one. Papers whose year a person changed are left out of the grouping checks (the change may make them one).
  */
@@ -69,7 +69,7 @@ function identityProblems(sim: Simulation): string[] {
   const papersIn = new Map<string, Set<string>>();
   for (const [id, paper] of truth.paperOf) {
     const kept = resolveId(library, id);
-    if (!truth.deletedIds.has(id) && !shown.has(kept)) problems.push(`lost: ${paper} (${id})`);
+    if (!truth.deletedIds.has(id) && !truth.oldDeletes && !shown.has(kept)) problems.push(`lost: ${paper} (${id})`);
     if (!keptFor.has(paper)) keptFor.set(paper, new Set());
     keptFor.get(paper)!.add(kept);
     if (!shown.has(kept) || truth.reidentified.has(paper)) continue;

@@ -96,7 +96,7 @@ describe('changes recorded from a paper before and after', () => {
   });
 
   it('a paper removed is one deletion; nothing to nothing is nothing', () => {
-    expect(diffPaper(paper(), undefined, context)).toEqual([{ op: 'delete' }]);
+    expect(diffPaper(paper(), undefined, context)).toEqual([{ op: 'delete', observed: true }]);
     expect(diffPaper(undefined, undefined, context)).toEqual([]);
   });
 });

@@ -111,6 +111,8 @@ export type Action =
   | { kind: 'year'; device: number; pick: number; year: number }
   | { kind: 'highlight'; device: number; pick: number; mode: 'add' | 'edit' | 'delete'; which: number }
   | { kind: 'delete'; device: number; pick: number }
+  /** A deletion as an older Paperqueue recorded it: of the kept id alone, without `observed`. */
+  | { kind: 'oldDelete'; device: number; pick: number }
   | { kind: 'snapshot'; device: number }
   | {
       kind: 'deliver';
@@ -162,6 +164,7 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
     which: fc.nat(3),
   }),
   fc.record({ kind: fc.constant('delete' as const), device, pick }),
+  fc.record({ kind: fc.constant('oldDelete' as const), device, pick }),
   fc.record({ kind: fc.constant('snapshot' as const), device }),
   {
     arbitrary: fc.record({
@@ -207,6 +210,11 @@ export type Truth = {
    * paper it is one with: no one who saw it deleted it.
    */
   deletedIds: Set<string>;
+  /**
+   * An older Paperqueue's deletion was made: it takes every id of the paper it resolves to, even one its device
+   * never saw (the loss observed deletions fixed), so no id is promised to stay.
+   */
+  oldDeletes: boolean;
   /** Papers whose identity a person changed (a year): which papers they are one with is theirs to say. */
   reidentified: Set<string>;
   /** Highlights added, by id, with the paper they were added to. */
@@ -221,6 +229,7 @@ export class Simulation {
     paperOf: new Map(),
     deleted: new Set(),
     deletedIds: new Set(),
+    oldDeletes: false,
     reidentified: new Set(),
     highlights: new Map(),
     unhighlighted: new Set(),
@@ -288,6 +297,13 @@ export class Simulation {
     const papers = device.replica.library().papers;
     const before = papers[action.pick % Math.max(1, papers.length)];
     if (!before) return;
+    if (action.kind === 'oldDelete') {
+      this.truth.oldDeletes = true;
+      for (const [id, other] of this.truth.paperOf)
+        if (resolveId(device.replica.library(), id) === before.id) this.truth.deleted.add(other);
+      this.record(device, device.replica.record(before.id, [{ op: 'delete' }]));
+      return;
+    }
     const after = action.kind === 'delete' ? undefined : this.change(device, structuredClone(before), action);
     const paper = this.truth.paperOf.get(before.id)!;
     if (action.kind === 'delete') {
