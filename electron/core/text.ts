@@ -1,5 +1,9 @@
 import { joinSpacingAccents } from './pdf/page-text';
 
+export { mathSpans, type MathSpan } from './shared/math-spans';
+export { shortTitle } from './shared/plain-text';
+export { squashSpace } from './shared/squash-space';
+
 /** Lower-case, strip diacritics and fold punctuation to spaces: the form search and duplicate checks compare. */
 export function foldText(text: string): string {
   let folded = text
@@ -32,52 +36,6 @@ export const TEX_VARIANTS: ReadonlyMap<string, string> = new Map(
   ['epsilon', 'theta', 'phi', 'pi', 'rho', 'sigma'].map((name) => [`var${name}`, name]),
 );
 
-/** A `$…$` or `$$…$$` span of TeX math in stored text: [start, end) includes the dollars, `tex` is inside them. */
-export type MathSpan = { start: number; end: number; tex: string; display: boolean };
-
-/**
- * The TeX math in a title or abstract, as arXiv, BibTeX and RIS write it and as the app draws it (the
- * renderer's anchor.ts follows the same rules). Pandoc's rules, so that prices stay text: an opening $
- * has a non-space after it, a closing $ a non-space before it and no digit after it, and no $ between
- * them; \$ is a dollar sign.
- */
-export function mathSpans(text: string): MathSpan[] {
-  const spans: MathSpan[] = [];
-  let from = 0;
-  while (from < text.length) {
-    const open = dollarAt(text, from);
-    if (open < 0) break;
-    const display = text[open + 1] === '$';
-    const inner = open + (display ? 2 : 1);
-    const close = dollarAt(text, inner);
-    if (close < 0) break;
-    if (display) {
-      const tex = text.slice(inner, close).trim();
-      if (text[close + 1] === '$' && tex !== '') {
-        spans.push({ start: open, end: close + 2, tex, display: true });
-        from = close + 2;
-      } else from = inner;
-      continue;
-    }
-    const closes = close > inner && !isSpace(text[inner]!) && !isSpace(text[close - 1]!) && !isDigit(text[close + 1]);
-    if (closes) {
-      spans.push({ start: open, end: close + 1, tex: text.slice(inner, close), display: false });
-      from = close + 1;
-    } else from = close;
-  }
-  return spans;
-}
-
-function dollarAt(text: string, from: number): number {
-  for (let at = text.indexOf('$', from); at !== -1; at = text.indexOf('$', at + 1)) {
-    if (text[at - 1] !== '\\') return at;
-  }
-  return -1;
-}
-
-const isSpace = (char: string): boolean => /\s/.test(char);
-const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
-
 /**
  * Key that recognises the same title written differently (case, accents, punctuation, spacing).
  * Very short titles ("Introduction") are too ambiguous to identify a paper, so they get no key.
@@ -85,17 +43,6 @@ const isDigit = (char: string | undefined): boolean => char !== undefined && cha
 export function titleKey(title: string): string | undefined {
   const key = foldText(title);
   return key.length >= 12 ? key : undefined;
-}
-
-/** Collapse runs of whitespace (including hard line wraps) into single spaces. */
-export function squashSpace(text: string): string {
-  // Only runs of two or more, or a lone tab or newline: most text has none, so nothing is rebuilt.
-  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
-}
-
-/** A title quoted in a message: at most 60 characters, cut with an ellipsis. */
-export function shortTitle(title: string): string {
-  return title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title;
 }
 
 /** Convert a character offset into a 1-based line and column. */

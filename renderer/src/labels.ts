@@ -1,4 +1,5 @@
 import type { ListStatus, PaperRow, Status, View } from './store/types';
+import { plainTitle } from './tex-plain';
 
 export const STATUS_VIEWS: { status: ListStatus; label: string; hint: string }[] = [
   { status: 'inbox', label: 'Inbox', hint: 'New, not yet triaged' },
@@ -73,10 +74,10 @@ export function authorLine(
 
 /**
  * What a screen reader says for a row of the list: the title, the status, and what the person added
- * ("Attention Is All You Need, Queued, has note, 2 highlights, PDF").
+ * ("Attention Is All You Need, Queued, has note, 2 highlights, PDF"), its math as Unicode (tex-plain.ts).
  */
 export function rowLabel(paper: Pick<PaperRow, 'title' | 'status' | 'hasNote' | 'highlights' | 'pdf'>): string {
-  const parts = [paper.title || 'Untitled', STATUS_LABEL[paper.status]];
+  const parts = [plainTitle(paper.title) || 'Untitled', STATUS_LABEL[paper.status]];
   if (paper.hasNote) parts.push('has note');
   if (paper.highlights > 0) parts.push(paper.highlights === 1 ? '1 highlight' : `${paper.highlights} highlights`);
   if (paper.pdf) parts.push('PDF');

@@ -64,6 +64,22 @@ describe('TexText', () => {
     expect(marks[0]?.querySelector('math annotation')?.textContent).toBe('\\varepsilon');
   });
 
+  it('draws a math alphabet in its own letters and sets an operator name apart, as TeX does', () => {
+    const { container } = render(<TexText text="In $\mathcal{O}(n\log n)$ over $\mathbb{R}^d$, not $\log(n)$" />);
+    const [sorting, space, plainLog] = [...container.querySelectorAll('math')];
+    // Chromium ignores mathvariant="script": the letter itself is the script O.
+    expect(sorting?.querySelector('mi')?.textContent).toBe('𝒪');
+    expect(container.querySelector('[mathvariant="script"], [mathvariant="double-struck"]')).toBeNull();
+    expect(space?.textContent).toContain('ℝ');
+    const row = [...(sorting?.querySelector('mrow')?.children ?? [])].map((e) =>
+      e.tagName === 'mspace' ? ' ' : e.textContent,
+    );
+    expect(row.join('')).toBe('𝒪(n log\u2061 n)');
+    expect(plainLog?.querySelector('mspace')).toBeNull();
+    // Named as it reads, so a heading with math in it has the math in its name.
+    expect(sorting?.getAttribute('aria-label')).toBe('𝒪(n log n)');
+  });
+
   it('finds the same math as the core stores (electron/core/text.ts)', () => {
     const samples = [
       'plain',

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import type { BatchReport } from '../store/import-batch';
 import type { ImportUndone } from '../store/library-slice';
+import { shortTitle } from '../tex-plain';
 import { ConnectionBanner } from './ConnectionBanner';
 import './import/import.css';
 
@@ -141,9 +142,9 @@ function importSentence(report: BatchReport): string {
     return `Imported ${papers(report.added)} from ${report.files.toLocaleString()} files${attached}`;
   }
   if (pdf) {
-    if (pdf.kind === 'new') return `Added “${pdf.title}” with its PDF`;
-    if (pdf.already) return `“${pdf.title}” already has this PDF`;
-    return `Attached the PDF to “${pdf.title}” (${pdf.why})`;
+    if (pdf.kind === 'new') return `Added “${shortTitle(pdf.title)}” with its PDF`;
+    if (pdf.already) return `“${shortTitle(pdf.title)}” already has this PDF`;
+    return `Attached the PDF to “${shortTitle(pdf.title)}” (${pdf.why})`;
   }
   if (report.added === 0 && report.merged > 0)
     return `Filled in details of ${papers(report.merged)} from “${report.source}”`;

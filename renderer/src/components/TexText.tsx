@@ -1,5 +1,7 @@
 import type katex from 'katex';
 import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { mathToText } from '../../../electron/core/shared/latex';
+import { inMathAlphabet, isMathAlphabet } from '../../../electron/core/shared/math-alphabets';
 import { mathSpans, snapToMath, type MathSpan } from '../anchor';
 import './tex-text.css';
 
@@ -126,10 +128,10 @@ function drawMath(lib: typeof katex, tex: string, display: boolean): Node | stri
       maxSize: 20,
       maxExpand: 200,
     });
-    // TeX puts a thin space after an operator name (\log n); MathML's function application has none.
-    for (const operator of holder.querySelectorAll('mo')) {
-      if (operator.textContent === '\u2061') operator.setAttribute('rspace', '0.1667em');
-    }
+    lettersInAlphabets(holder);
+    spaceOperatorNames(holder);
+    // Its name in the text around it (a title's heading, a row): Chromium names a heading by its words only.
+    holder.querySelector('math')?.setAttribute('aria-label', mathToText(tex));
     result = holder.firstChild ?? 'KaTeX drew nothing';
   } catch (error) {
     result = error instanceof Error ? error.message : String(error);
@@ -137,4 +139,57 @@ function drawMath(lib: typeof katex, tex: string, display: boolean): Node | stri
   if (drawn.size >= KEEP) drawn.delete(drawn.keys().next().value!);
   drawn.set(key, result);
   return result;
+}
+
+/**
+ * Chromium draws MathML's mathvariant only when it is "normal": \mathcal{O}, \mathbb{R} and \mathbf{x} would
+ * show as a plain O, R and x. Their letters become the alphabet's own (𝒪, ℝ, 𝐱), which every browser draws.
+ */
+function lettersInAlphabets(holder: Element): void {
+  for (const element of holder.querySelectorAll('[mathvariant]')) {
+    const variant = element.getAttribute('mathvariant')!;
+    if (!isMathAlphabet(variant)) continue;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      node.textContent = inMathAlphabet(node.textContent ?? '', variant);
+    element.removeAttribute('mathvariant');
+  }
+}
+
+const THIN_SPACE = '0.1667em';
+/** A closing bracket is set apart from an operator name after it: f(x) log y; an opening one is not: (log n). */
+const CLOSING = /^[)\]}⟩]$/;
+
+/**
+ * TeX sets an operator name (\log, \sin, \max_i) a thin space apart from a letter, a number or a closing
+ * bracket before it and from what it applies to after it: n\log n is "n log n", \log(n) stays "log(n)". KaTeX's MathML writes it as <mi>log</mi><mo>&#x2061;</mo>, which
+ * Chromium draws with no space at all ("nlog n"), so the spaces are put in, as <mspace>.
+ */
+function spaceOperatorNames(holder: Element): void {
+  for (const apply of holder.querySelectorAll('mo')) {
+    if (apply.textContent !== '\u2061' || !apply.previousElementSibling) continue;
+    // \max_i: the name and its script are one piece, <msub><mrow><mi>max</mi><mo>⁡</mo></mrow>…</msub>.
+    const row = apply.parentElement;
+    const outer =
+      row?.tagName === 'mrow' && row.firstElementChild === apply.previousElementSibling && row.parentElement;
+    const scripted = outer && SCRIPTED.test(outer.tagName) && outer.firstElementChild === row ? outer : undefined;
+    const first = scripted ?? apply.previousElementSibling;
+    const last = scripted ?? apply;
+    const before = edge(first.previousElementSibling, 'lastElementChild');
+    const after = edge(last.nextElementSibling, 'firstElementChild');
+    if (before && (before.tagName !== 'mo' || CLOSING.test(before.textContent ?? ''))) first.before(thinSpace());
+    if (after && after.tagName !== 'mo') last.after(thinSpace());
+  }
+}
+
+const SCRIPTED = /^m(sub|sup|subsup|under|over|underover)$/;
+/** What sits next to an operator name: the element, or the nearest end of a row (a bracket inside it). */
+function edge(element: Element | null, end: 'firstElementChild' | 'lastElementChild'): Element | null {
+  return element?.tagName === 'mrow' ? (element[end] ?? element) : element;
+}
+
+function thinSpace(): Element {
+  const space = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'mspace');
+  space.setAttribute('width', THIN_SPACE);
+  return space;
 }

@@ -3,6 +3,7 @@ import { STATUS_LABEL, authorLine, formatDate } from '../labels';
 import { actionTitle } from '../shortcuts';
 import { useApp, useAppStore } from '../store';
 import type { PaperRow, Ranking, Status } from '../store/types';
+import { plainTitle } from '../tex-plain';
 import { TexText } from './TexText';
 import { Untitled, untitledName } from './Untitled';
 import './row-parts.css';
@@ -65,7 +66,7 @@ export const RowContent = memo(function RowContent({ paper, selected, showStatus
   return (
     <>
       <div className="row-main" role="gridcell">
-        <div className="row-title" title={paper.title || untitledName(paper.untitledBy)}>
+        <div className="row-title" title={plainTitle(paper.title) || untitledName(paper.untitledBy)}>
           {paper.title ? (
             <TexText text={paper.title} marks={paper.match?.titleMarks} />
           ) : (

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { CommandInput } from '../../../electron/core/dispatch';
 import { nextPaint } from '../after-paint';
+import { shortTitle } from '../tex-plain';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import { placesOf, positionOf } from './list-rows';
@@ -249,7 +250,7 @@ export const createPaperActionsSlice =
                 !(entry.places && Object.hasOwn(entry.places, id)),
             ),
           }));
-          notify(`‘${paper.title}’ was already in your library: the two are one paper now`);
+          notify(`‘${shortTitle(paper.title)}’ was already in your library: the two are one paper now`);
         }
         return paper.id;
       },

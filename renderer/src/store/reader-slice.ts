@@ -5,6 +5,7 @@ import type { AppState } from './index';
 import type { Annotation, Paper } from './types';
 import { MAX_SCALE, MIN_SCALE, type Zoom } from '../pdf/page-window';
 import { PdfPrefetch } from '../pdf/prefetch';
+import { shortTitle } from '../tex-plain';
 
 /** Where the reader should open: a page (1-based), a word to find and mark, or a highlight to show. */
 export type ReaderTarget = { page?: number; find?: string; annotationId?: string };
@@ -134,7 +135,7 @@ export const createReaderSlice =
           (p) => p.title,
           () => 'the paper',
         ));
-      return title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title;
+      return shortTitle(title);
     };
     return {
       reader: undefined,

@@ -1,4 +1,5 @@
 import type { Transport } from '../transport';
+import { shortTitle } from '../tex-plain';
 import type { Lingering } from './list-slice';
 import type { Annotation, PaperRow, Status } from './types';
 
@@ -78,7 +79,7 @@ export function whichPapers(
     (lingering?.row.id === id ? lingering?.row.title : undefined) ??
     (detail?.id === id ? detail?.title : undefined);
   if (!title) return 'a paper';
-  return `‘${title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title}’`;
+  return `‘${shortTitle(title)}’`;
 }
 
 /** What an undo says it did: "Undone: marked ‘…’ read" (the label's first word only lowered: a title keeps its capitals). */

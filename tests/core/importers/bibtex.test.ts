@@ -238,7 +238,9 @@ describe('math in titles and abstracts', () => {
     ['\\tilde{O}(d^2\\varepsilon^{-2})', 'Õ(d²ε⁻²)'],
     ['\\Theta_{\\epsilon}(\\log(n))', 'Θ_ϵ(log(n))'],
     ['\\epsilon \\geq 6', 'ϵ ≥ 6'],
-    ['\\mathcal{O}(n\\log n)', 'O(n log n)'],
+    // A math alphabet keeps its letters apart (𝒪 is not O), and an operator name its spaces.
+    ['\\mathcal{O}(n\\log n)', '𝒪(n log n)'],
+    ['f(R,\\cal{A}) + \\mathbf{x} + n\\log{n} + f(x)\\log y', 'f(R,𝒜) + 𝐱 + n log n + f(x) log y'],
     ['\\frac{a+b}{2} + \\sqrt{n+1} + \\mathbb{R}^d', '(a+b)/2 + √(n+1) + ℝ^d'],
     ['\\left( \\hat{\\theta}_n \\right)', '(θ̂ₙ)'],
   ])('mathToText(%s)', (input, output) => {

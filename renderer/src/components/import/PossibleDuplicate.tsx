@@ -1,4 +1,5 @@
 import type { ImportPreview } from '../../store/types';
+import { plainTitle } from '../../tex-plain';
 import { TexText } from '../TexText';
 import { UNTITLED } from '../Untitled';
 import './import.css';
@@ -47,7 +48,7 @@ export function PossibleDuplicate({
       <div
         className="possible-choice"
         role="radiogroup"
-        aria-label={`‘${entry.title || UNTITLED}’: keep both or merge`}
+        aria-label={`‘${plainTitle(entry.title) || UNTITLED}’: keep both or merge`}
       >
         <label className={merge ? 'choice' : 'choice chosen'}>
           <input type="radio" name={name} checked={!merge} disabled={disabled} onChange={() => onChoose(false)} />

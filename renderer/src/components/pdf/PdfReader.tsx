@@ -1,5 +1,7 @@
 import { useRef } from 'react';
 import { useApp } from '../../store';
+import { plainTitle } from '../../tex-plain';
+import { TexText } from '../TexText';
 import { UNTITLED } from '../Untitled';
 import { useDialogFocus } from '../use-dialog-focus';
 import { ReaderBody } from './ReaderBody';
@@ -26,7 +28,7 @@ export function PdfReader() {
       className="pdf-reader"
       role="dialog"
       aria-modal="true"
-      aria-label={paper ? `Reader: ${paper.title || UNTITLED}` : 'Reader'}
+      aria-label={paper ? `Reader: ${plainTitle(paper.title) || UNTITLED}` : 'Reader'}
       // A PDF dropped on the reader is attached to its paper (and the browser never opens the file itself).
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();
@@ -46,7 +48,7 @@ export function PdfReader() {
         </div>
       ) : !attachment ? (
         <div className="pdf-message">
-          <p>‘{paper.title || UNTITLED}’ has no PDF attached.</p>
+          <p>‘{paper.title ? <TexText text={paper.title} /> : UNTITLED}’ has no PDF attached.</p>
           <button type="button" className="button" onClick={closeReader} autoFocus>
             Close
           </button>

@@ -5,6 +5,7 @@ import { resolveDestination, type OutlineItem } from '../../pdf/pdfjs';
 import { useApp, useAppStore } from '../../store';
 import { pdfHighlights, type NewPdfHighlight } from '../../store/reader-slice';
 import type { Annotation, Paper } from '../../store/types';
+import { plainTitle } from '../../tex-plain';
 import { HighlightPopover } from '../HighlightPopover';
 import { UNTITLED } from '../Untitled';
 import { HighlightEditor } from './HighlightEditor';
@@ -167,7 +168,7 @@ export function ReaderBody({
   return (
     <div className={invertPages ? 'pdf-body invert-pages' : 'pdf-body'}>
       <ReaderToolbar
-        title={paper.title || UNTITLED}
+        title={plainTitle(paper.title) || UNTITLED}
         attachments={attachments}
         hash={hash}
         onPickAttachment={(next) => store.getState().openAttachment(paper.id, next)}

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useApp } from '../../store';
 import type { SyncConflict } from '../../store/types';
+import { plainTitle } from '../../tex-plain';
+import { TexText } from '../TexText';
 import { conflictCount, editedAt, hasConflictMarkers } from './sync-words';
 
 /** Notes changed in the same place on two machines: both versions side by side, and a way to settle each. */
@@ -47,7 +49,9 @@ function ConflictItem({ conflict }: { conflict: SyncConflict }) {
   ];
   return (
     <article className="sync-conflict" aria-labelledby={titleId}>
-      <h4 id={titleId}>{conflict.title}</h4>
+      <h4 id={titleId}>
+        <TexText text={conflict.title} />
+      </h4>
       {editing === undefined ? (
         <>
           <div className="sync-sides">
@@ -75,7 +79,7 @@ function ConflictItem({ conflict }: { conflict: SyncConflict }) {
                 <button
                   type="button"
                   className="button small"
-                  aria-label={`Keep version ${name} of the note of ${conflict.title}${from(side)}`}
+                  aria-label={`Keep version ${name} of the note of ${plainTitle(conflict.title)}${from(side)}`}
                   onClick={() => keep(side.text)}
                 >
                   Keep version {name}
@@ -86,7 +90,7 @@ function ConflictItem({ conflict }: { conflict: SyncConflict }) {
           <button
             type="button"
             className="button small ghost"
-            aria-label={`Edit the merged note of ${conflict.title}`}
+            aria-label={`Edit the merged note of ${plainTitle(conflict.title)}`}
             onClick={() => setEditing(conflict.merged)}
           >
             Edit the merged text
@@ -108,7 +112,7 @@ function ConflictItem({ conflict }: { conflict: SyncConflict }) {
         >
           <textarea
             autoFocus
-            aria-label={`The merged note of ${conflict.title}`}
+            aria-label={`The merged note of ${plainTitle(conflict.title)}`}
             aria-invalid={problem ? true : undefined}
             aria-describedby={problem ? problemId : undefined}
             value={editing}

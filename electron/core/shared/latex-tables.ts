@@ -40,7 +40,7 @@ const NAMED =
   'Rightarrow ⇒ Leftarrow ⇐ leftrightarrow ↔ uparrow ↑ downarrow ↓ in ∈ notin ∉ subset ⊂ ' +
   'subseteq ⊆ supset ⊃ cup ∪ cap ∩ partial ∂ nabla ∇ sum ∑ prod ∏ int ∫ sqrt √ ell ℓ hbar ℏ ' +
   'forall ∀ exists ∃ emptyset ∅ langle ⟨ rangle ⟩ mid | vert | ll ≪ gg ≫ perp ⊥ parallel ∥ ' +
-  'angle ∠ deg °';
+  'angle ∠ deg ° lesssim ≲ gtrsim ≳ odot ⊙ oplus ⊕ otimes ⊗';
 
 const SPACES = 'quad qquad enspace enskip thinspace nobreakspace space';
 
@@ -85,4 +85,3 @@ export const OPERATORS = new Set(
   ),
 );
 export const FRACTIONS = new Set(['frac', 'dfrac', 'tfrac', 'cfrac']);
-export const DOUBLE_STRUCK = table('N ℕ Z ℤ Q ℚ R ℝ C ℂ P ℙ H ℍ E 𝔼 F 𝔽 1 𝟙');
