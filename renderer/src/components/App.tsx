@@ -31,11 +31,14 @@ export function App() {
   useKeyboard();
   const withDetail = hasSelection && !showStats;
   const library = useLibraryDrawer(withDetail);
+  const toggle = (
+    <LibraryToggle open={library.open} button={library.toggle} onToggle={() => library.setOpen((open) => !open)} />
+  );
   if (refused) return <RefusedPage />;
   return (
     <>
       <div
-        className={`app${withDetail ? ' with-detail folding' : ''}${library.open ? ' library-open' : ''}`}
+        className={`app${withDetail ? ' with-detail' : ''}${library.folded ? ' folding' : ''}${library.open ? ' library-open' : ''}`}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes('Files')) e.preventDefault();
         }}
@@ -49,6 +52,7 @@ export function App() {
         <Sidebar drawer={library.open ? { close: library.close } : undefined} />
         {showStats ? (
           <main className="main" aria-label="Reading stats">
+            {library.folded && <div className="stats-lead">{toggle}</div>}
             <Banner />
             <Suspense fallback={<p className="muted stats-loading">Loading…</p>}>
               <StatsView />
@@ -56,17 +60,7 @@ export function App() {
           </main>
         ) : (
           <main className="main" aria-label="Papers">
-            <Toolbar
-              lead={
-                withDetail && (
-                  <LibraryToggle
-                    open={library.open}
-                    button={library.toggle}
-                    onToggle={() => library.setOpen((open) => !open)}
-                  />
-                )
-              }
-            />
+            <Toolbar lead={library.folded && toggle} />
             <Banner />
             <RankingNote />
             <SearchNote />

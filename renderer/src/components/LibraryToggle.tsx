@@ -1,16 +1,34 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import './narrow-layout.css';
 
 /**
  * The sidebar folded away: between 880 and 1,099 pixels with a paper open, the list and the details pane share
- * the window (narrow-layout.css), and the library (the views, imports, tags, settings) opens over the list from
- * this toggle. It closes when a view is picked, on Escape, or when the focus or a click goes elsewhere.
+ * the window, and below 720 pixels (200 % zoom) always, the list having the whole width (narrow-layout.css).
+ * The library (the views, imports, tags, settings) then opens over the list from this toggle. It closes when a
+ * view is picked, on Escape, or when the focus or a click goes elsewhere.
  */
+
+/** Where the sidebar is folded away whether a paper is open or not: keep in step with narrow-layout.css. */
+export const NARROW = '(max-width: 719px)';
+
+function useMedia(query: string): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const list = window.matchMedia?.(query);
+      list?.addEventListener('change', changed);
+      return () => list?.removeEventListener('change', changed);
+    },
+    // (jsdom has no matchMedia: a window of no width in particular, as wide as ever.)
+    () => window.matchMedia?.(query).matches ?? false,
+  );
+}
+
 /** Where the focus goes as the sidebar folds away: see close. */
 export type Refocus = boolean | 'if-lost';
 
 export function useLibraryDrawer(withDetail: boolean) {
   const [open, setOpen] = useState(false);
+  const narrow = useMedia(NARROW);
   const toggle = useRef<HTMLButtonElement>(null);
   // refocus: the toggle takes the focus back; 'if-lost', only if the focus was left on nothing shown (a view
   // picked closes the paper, and the sidebar, back in its place, keeps the focus on the view).
@@ -23,7 +41,8 @@ export function useLibraryDrawer(withDetail: boolean) {
         if (!active || active === document.body || active.checkVisibility?.() === false) toggle.current?.focus();
       });
   }, []);
-  // The pane closed: the sidebar is back in its place, and is folded when a paper is opened again.
+  // The pane closed: the sidebar is back in its place (on a narrow window, still folded, and the drawer closed
+  // all the same), and is folded when a paper is opened again.
   const [hadDetail, setHadDetail] = useState(withDetail);
   if (hadDetail !== withDetail) {
     setHadDetail(withDetail);
@@ -40,7 +59,9 @@ export function useLibraryDrawer(withDetail: boolean) {
     document.addEventListener('pointerdown', onPointer);
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
-  return { open: open && withDetail, setOpen, close, toggle };
+  // folded: the toggle is wanted (narrow-layout.css still decides, by the window's width, whether it shows).
+  const folded = withDetail || narrow;
+  return { open: open && folded, folded, setOpen, close, toggle };
 }
 
 export function LibraryToggle({

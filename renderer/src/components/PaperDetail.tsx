@@ -75,6 +75,10 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
     >
       <OutsideList id={paper.id} />
       <div className="detail-head">
+        {/* On a narrow window the pane is a view of its own, over the list: the way back (paper-detail.css). */}
+        <button type="button" className="button ghost detail-back" onClick={() => select(undefined)}>
+          ← Papers
+        </button>
         <button type="button" className="button ghost close" onClick={() => select(undefined)} aria-label="Close (Esc)">
           ✕
         </button>
