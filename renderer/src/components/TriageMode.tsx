@@ -28,6 +28,8 @@ export function TriageMode() {
   const notice = useApp((s) => s.notice);
   const store = useAppStore();
   const [skipped, setSkippedState] = useState<string[]>([]);
+  // A decision asked for with no paper left (an empty inbox): said, rather than nothing happening.
+  const [idle, setIdle] = useState(false);
   // Keys can come faster than React renders: handlers read the list as it is now, not as last drawn.
   const skippedRef = useRef<string[]>([]);
   const skip = (id: string) => {
@@ -57,6 +59,12 @@ export function TriageMode() {
   useEffect(() => {
     if (paper && paper.id !== selectedId) select(paper.id);
   }, [paper, selectedId, select]);
+  // Whether this triage has shown a paper (an inbox emptied here has "every paper decided", not "empty").
+  const [seen, setSeen] = useState(false);
+  if (paper && (!seen || idle)) {
+    setSeen(true);
+    setIdle(false);
+  }
   const abstract = detail?.id === paper?.id ? detail?.abstract || 'No abstract.' : '';
   // The paper is the one scrolled region: each one is read from its top, with the focus (and so the arrows,
   // Page Down, Space and End) in it, unless the person has put the focus on a button meanwhile.
@@ -76,13 +84,17 @@ export function TriageMode() {
       if (state.view.kind !== 'status' || state.view.status !== 'inbox') return undefined;
       return nextWaiting(state.papers, skippedRef.current).paper;
     };
+    // Still loading, nothing is said: the paper is on its way.
+    const nothingLeft = () => !store.getState().loading && setIdle(true);
     const decide = (status: Status) => {
       const now = current();
       if (now) void setStatus([now.id], status);
+      else nothingLeft();
     };
     const skipCurrent = () => {
       const now = current();
       if (now) skip(now.id);
+      else nothingLeft();
     };
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
@@ -109,7 +121,16 @@ export function TriageMode() {
   }, [store, setStatus, undo, close]);
 
   return (
-    <div ref={dialog} className="triage" role="dialog" aria-modal="true" aria-label="Triage" tabIndex={-1}>
+    <div
+      ref={dialog}
+      className="triage"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Triage"
+      // With nothing to triage, the dialog says so as it opens.
+      aria-describedby={paper ? undefined : 'triage-done'}
+      tabIndex={-1}
+    >
       <header className="triage-bar">
         <strong>Triage</strong>
         <span className="muted" role="status">
@@ -145,9 +166,19 @@ export function TriageMode() {
           </p>
         </article>
       ) : (
-        <div className="triage-done">
+        <div className="triage-done" id="triage-done">
           <p className="empty-title">{loading || next.missing !== undefined ? 'Loading…' : 'Inbox zero'}</p>
-          {!loading && next.missing === undefined && <p className="muted">Every paper in the inbox has a decision.</p>}
+          {!loading && next.missing === undefined && (
+            <p className="muted">
+              {!seen
+                ? 'The inbox is empty: nothing to triage. New papers you import land there.'
+                : 'Every paper in the inbox has a decision.'}
+            </p>
+          )}
+          {/* In the page from the start, so what a key pressed now puts in it is read out. */}
+          <p className="triage-idle" role="status">
+            {idle && !loading && 'No paper is left to decide on: Esc goes back to the list.'}
+          </p>
         </div>
       )}
       {/* The last decision's notice, in a row of its own above the buttons (the page's toast would lie over the
