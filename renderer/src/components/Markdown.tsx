@@ -50,6 +50,26 @@ const components: Components = {
   img: ({ alt }) => <span className="md-image">[{alt || 'image'}]</span>,
 };
 
+type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+
+/**
+ * A note's headings rank under the heading of the section it is drawn in (`section`: the pane's "Note" and
+ * "Highlights" are h3), so the page's outline stays in order: its # is then an h4, its ## an h5, and any
+ * deeper one an h6. Their look is the note's own (styles.css, .markdown's headings), not the level's.
+ */
+function demotedHeadings(section: number): Components {
+  const parts: Components = {};
+  for (let level = 1; level <= 6; level++) {
+    const Tag = `h${Math.min(6, section + level)}` as HeadingTag;
+    parts[`h${level}` as HeadingTag] = ({ id, className, children }) => (
+      <Tag id={id} className={className}>
+        {children}
+      </Tag>
+    );
+  }
+  return parts;
+}
+
 /** remark-math's mark on the code element it makes of `$…$` (inline) or a `$$` block (display). */
 function mathKind(className: unknown): 'inline' | 'display' | undefined {
   const names = Array.isArray(className) ? className.join(' ') : typeof className === 'string' ? className : '';
@@ -62,9 +82,10 @@ function mathKind(className: unknown): 'inline' | 'display' | undefined {
  * math only where a title's would be (anchor.ts's mathSpans): no space just inside either dollar, and no digit
  * right after the closing one, so "$5 and $10" stays prices.
  */
-function withMath(text: string): Components {
+function withMath(text: string, section: number): Components {
   return {
     ...components,
+    ...demotedHeadings(section),
     code: ({ node, className, children }) => {
       const kind = mathKind(className);
       const tex = typeof children === 'string' ? children : '';
@@ -95,9 +116,12 @@ function withMath(text: string): Components {
   };
 }
 
-/** The user's markdown, rendered without raw HTML; its math drawn. */
-export function Markdown({ text }: { text: string }) {
-  const parts = useMemo(() => withMath(text), [text]);
+/**
+ * The user's markdown, rendered without raw HTML; its math drawn; its headings ranked under `section`, the level
+ * of the heading it is drawn under (the details pane's sections, h3, by default).
+ */
+export function Markdown({ text, section = 3 }: { text: string; section?: number }) {
+  const parts = useMemo(() => withMath(text, section), [text, section]);
   // Footnotes' ids are this note's own: two notes on a page never share one.
   const prefix = `md${useId().replace(/[^\w-]/g, '')}-`;
   const options = useMemo(() => ({ clobberPrefix: prefix }), [prefix]);
