@@ -1,6 +1,6 @@
 /**
  * Words that carry no topic: common in English and in any field's abstracts, so two papers sharing them are
- * not alike ("end", "open", "type", "environment"). The model keeps them (a phrase of one with a topical word,
+ * not alike ("end", "open", "type", "environment"), and TeX's command names ("log", "theta"). The model keeps them (a phrase of one with a topical word,
  * "open-weight" or "reward model", is a topic); likeness as shown and explained leaves them out (explain.ts's
  * sharedTopics), so the model and its cache are unchanged.
  */
@@ -19,7 +19,23 @@ const GENERIC_WORDS = (
   'open-source end-to-end'
 ).split(' ');
 
-const GENERIC = new Set(GENERIC_WORDS);
+/**
+ * The names of TeX's commands, which a digest's web page keeps as words when it drops their backslash and the
+ * model reads as words in math left as TeX (\log, \theta, \mathcal): two papers with O(log n) in them share
+ * no subject. (Those the model never counts are its stop words, terms.ts.)
+ */
+// prettier-ignore
+const TEX_NAMES = (
+  'log ln lg exp sin cos tan sinh cosh tanh arcsin arccos arctan sec csc cot max min sup inf lim liminf limsup ' +
+  'argmax argmin arg det dim ker deg gcd hom mod bmod pmod poly polylog ' +
+  'alpha beta gamma theta vartheta iota kappa lambda sigma varsigma upsilon phi varphi chi psi rho omega ' +
+  'cdot cdots ldots dots vdots ddots times otimes oplus leq geq neq approx equiv propto infty partial nabla ' +
+  'sum prod int oint bigcup bigcap mathit mathsf mathtt boldsymbol operatorname displaystyle textstyle ' +
+  'textrm mbox hat bar vec dot ddot overline underline widehat quad qquad left right big bigl bigr ' +
+  'begin ref eqref'
+).split(' ');
+
+const GENERIC = new Set([...GENERIC_WORDS, ...TEX_NAMES]);
 
 /**
  * Whether a term as termNames names it (a stem: "propertie", or a phrase of stems) carries no topic: a word of
