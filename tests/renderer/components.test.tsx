@@ -98,7 +98,8 @@ describe('Markdown', () => {
         }
       />,
     );
-    expect(container.querySelector('h1')?.textContent).toBe('Title');
+    // (# ranks under the pane's sections: an h4, markdown-headings.test.tsx.)
+    expect(container.querySelector('h4')?.textContent).toBe('Title');
     expect(container.querySelector('strong')?.textContent).toBe('bold');
     expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://example.org']);
     expect(container.querySelector('img, script, b[onclick]')).toBeNull();
