@@ -28,15 +28,17 @@ export class PaperIndexes {
     return this.highestRank;
   }
 
-  add(paper: Paper): void {
+  /** `identity` false: the paper's identities are indexed already (a replace that keeps them, `sameIdentity`). */
+  add(paper: Paper, identity = true): void {
     if (paper.rank > this.highestRank) this.highestRank = paper.rank;
-    this.identities.add(paper);
+    if (identity) this.identities.add(paper);
     if (paper.attachments) this.attachmentRefs.add(paper);
     this.counts.add(paper);
   }
 
-  remove(paper: Paper): void {
-    this.identities.remove(paper);
+  /** `identity` false: its identities stay, for the paper that replaces it with the same ones. */
+  remove(paper: Paper, identity = true): void {
+    if (identity) this.identities.remove(paper);
     if (paper.attachments) this.attachmentRefs.remove(paper);
     this.counts.remove(paper);
   }
@@ -48,3 +50,10 @@ export class PaperIndexes {
     this.highestRank = 0;
   }
 }
+
+/**
+ * Whether a paper replaced by `next` keeps the identities it is indexed under: a status, tag or note change does,
+ * and skips folding the title twice (a third of the index work of dismissing 40,000 papers at once).
+ */
+export const sameIdentity = (old: Paper, next: Paper): boolean =>
+  old.arxivId === next.arxivId && old.doi === next.doi && old.title === next.title;

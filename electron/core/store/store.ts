@@ -13,7 +13,7 @@ import type { Identity } from './identities';
 import type { CountsView } from './library-counts';
 import { LibraryFileAdapter, StoreLoadError, type SaveCounts } from './library-file';
 import { LibraryWriter } from './library-writer';
-import { PaperIndexes } from './paper-indexes';
+import { PaperIndexes, sameIdentity } from './paper-indexes';
 import { PaperIterator } from './paper-iterator';
 import { Listeners, type ChangeEvent, type Listener, type ProgressEvent } from './store-events';
 
@@ -243,9 +243,9 @@ export class LibraryStore {
   replace(paper: Paper): void {
     const old = this.byId.get(paper.id);
     if (!old) throw new Error(`No paper ${paper.id}`);
-    this.indexes.remove(old);
+    this.indexes.remove(old, !sameIdentity(old, paper));
     this.byId.set(paper.id, paper);
-    this.indexes.add(paper);
+    this.indexes.add(paper, !sameIdentity(old, paper));
     this.catalog.replace(paper);
   }
 

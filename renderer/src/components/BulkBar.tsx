@@ -2,13 +2,24 @@ import { useState } from 'react';
 import { useApp } from '../store';
 import type { Status } from '../store/types';
 
-/** Actions on every picked paper at once; appears when two or more are picked. */
+/**
+ * Actions on every picked paper at once; appears when two or more are picked. While the library makes a change
+ * of many papers it says so instead, until the change is made.
+ */
 export function BulkBar() {
   const checked = useApp((s) => s.checked);
+  const work = useApp((s) => s.bulkWork);
   const setStatus = useApp((s) => s.setStatus);
   const addTags = useApp((s) => s.addTags);
   const clearChecked = useApp((s) => s.clearChecked);
   const [tag, setTag] = useState('');
+  if (work) {
+    return (
+      <div className="bulk-bar" role="status" aria-busy="true">
+        <strong>{work.label}</strong>
+      </div>
+    );
+  }
   if (checked.length < 2) return null;
   const mark = (status: Status) => () => {
     void setStatus(checked, status).then(clearChecked);

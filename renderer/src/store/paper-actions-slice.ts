@@ -21,6 +21,8 @@ import type { PaperRow, Status } from './types';
 import { attempt as attemptIn } from './attempt';
 import { movedStats, singleStatus } from './status-counts';
 import { ChangeLine } from './change-line';
+import { statusWork, undoWork, whileWorking, type BulkWork } from './bulk-work';
+import { changeTags } from './tag-changes';
 
 /** The details a person can edit on a paper. */
 export type PaperPatch = Exclude<CommandInput<'papers.update'>, undefined>['patch'];
@@ -41,6 +43,8 @@ export type PaperActionsSlice = {
   undo: () => Promise<void>;
   /** A short confirmation ("Marked 3 papers read · Undo"), cleared after a while. */
   notice: string | undefined;
+  /** A change of many papers the library is still making ("Dismissing 39,956 papers…"; bulk-work.ts). */
+  bulkWork: BulkWork | undefined;
   addTags: (ids: string[], tags: string[]) => Promise<void>;
   removeTag: (id: string, tag: string) => Promise<void>;
   /**
@@ -72,36 +76,17 @@ export const createPaperActionsSlice =
       noticeFor();
       set({ notice });
     };
-    /**
-     * Tags added to papers or removed from them, undone like a status change (`u`): on the stack at once, in the
-     * order of the keys, each paper's tags before filled in from the library's answer (an undo sent after it).
-     */
-    const changeTags = async (ids: string[], tags: string[], mode: 'add' | 'remove') => {
-      const { papers, lingering, detail } = get();
-      const at = ids.length === 1 ? positionOf(papers, ids[0]) : -1;
-      const which = whichPapers(ids, at === -1 ? undefined : papers[at], lingering, detail);
-      const named = tags.map((tag) => `#${tag}`).join(' ');
-      const before: Record<string, string[]> = {};
-      const entry: UndoEntry = {
-        label: mode === 'add' ? `Tagged ${which} ${named}` : `Removed ${named} from ${which}`,
-        restore: [],
-        tags: before,
-      };
+    const working = (work: (current: BulkWork | undefined) => BulkWork | undefined) =>
+      set((state) => ({ bulkWork: work(state.bulkWork) }));
+    const offerUndo = (entry: UndoEntry) => {
       noticeFor();
       set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry], notice: entry.label }));
-      const sent = line.send(async () => {
-        Object.assign(before, (await transport.invoke('tags.set', { ids, tags, mode })).before);
-      });
-      try {
-        await sent;
-      } catch (error) {
-        set((state) => ({ undoStack: state.undoStack.filter((e) => e !== entry), notice: undefined }));
-        get().showError(error);
-      }
     };
+    const tagDeps = { transport, get, set, line, offer: offerUndo, working };
     return {
       undoStack: [],
       notice: undefined,
+      bulkWork: undefined,
       async setStatus(ids, status, options) {
         const { papers, view, selectedId, lingering } = get();
         const wanted = new Set(ids);
@@ -191,7 +176,12 @@ export const createPaperActionsSlice =
             keepPlaces(entry.restore, answer.ranksBefore);
             entry.numbering = answer.numbering;
           });
-          await sent;
+          // An undo says what it does itself, for all its groups at once.
+          await whileWorking(
+            working,
+            options?.undoable === false ? undefined : statusWork(ids.length, status),
+            () => sent,
+          );
           pending.settle(change, true);
           return true;
         } catch (error) {
@@ -211,8 +201,9 @@ export const createPaperActionsSlice =
         if (send) {
           set((state) => ({ undoStack: state.undoStack.slice(0, -1) }));
           const sent = line.send(send);
+          const count = (entry.tags ?? []).reduce((sum, group) => sum + group.ids.length, 0);
           await attempt(async () => {
-            await sent;
+            await whileWorking(working, undoWork(count, entry.label), () => sent);
             notify(undoneNotice(entry));
           });
           return;
@@ -224,10 +215,13 @@ export const createPaperActionsSlice =
         if (entry.cursor) get().select(entry.cursor);
         // Every group is put back, even after one the library refused (its refusal is shown).
         let refused = false;
-        for (const { ids, status, ranks } of entry.restore) {
-          if (!(await get().setStatus(ids, status, { undoable: false, ranks, numbering: entry.numbering })))
-            refused = true;
-        }
+        const count = entry.restore.reduce((sum, group) => sum + group.ids.length, 0);
+        await whileWorking(working, undoWork(count, entry.label), async () => {
+          for (const { ids, status, ranks } of entry.restore) {
+            if (!(await get().setStatus(ids, status, { undoable: false, ranks, numbering: entry.numbering })))
+              refused = true;
+          }
+        });
         if (refused) {
           // Unless the cursor was moved meanwhile (the rows put back without that paper leave none).
           const now = get().selectedId;
@@ -236,8 +230,8 @@ export const createPaperActionsSlice =
         }
         notify(undoneNotice(entry));
       },
-      addTags: (ids, tags) => changeTags(ids, tags, 'add'),
-      removeTag: (id, tag) => changeTags([id], [tag], 'remove'),
+      addTags: (ids, tags) => changeTags(tagDeps, ids, tags, 'add'),
+      removeTag: (id, tag) => changeTags(tagDeps, [id], [tag], 'remove'),
       async updatePaper(id, patch) {
         const paper = await transport.invoke('papers.update', { id, patch });
         if (paper.id !== id) {
@@ -292,9 +286,6 @@ export const createPaperActionsSlice =
         if (before === undefined) return;
         await get().reorder([selectedId], before);
       },
-      offerUndo(entry) {
-        noticeFor();
-        set((state) => ({ undoStack: [...state.undoStack.slice(-49), entry], notice: entry.label }));
-      },
+      offerUndo,
     };
   };

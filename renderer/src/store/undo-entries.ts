@@ -15,7 +15,7 @@ export type Restore = { ids: string[]; status: Status; ranks: Record<string, num
  * How to put back what a change did. A status change: each group of papers with the status and place it had,
  * and the paper the cursor was on when the change moved it off (an undo brings the cursor back to it). A move
  * in the queue order: the place (rank) each moved paper had (`places`). A deleted highlight: the highlight, as
- * the library answered its deletion (`annotation`). Tags added or removed: each paper's tags before (`tags`).
+ * the library answered its deletion (`annotation`). Tags added or removed: the tags the papers had (`tags`).
  */
 export type UndoEntry = {
   label: string;
@@ -25,8 +25,8 @@ export type UndoEntry = {
   /** The numbering of the queue the places are in, as the change's answer named it (an undo sends it back). */
   numbering?: string;
   annotation?: { paperId: string; annotation: Annotation };
-  /** A change of tags: each paper's tags as they were, as the library's answer named them. */
-  tags?: Record<string, string[]>;
+  /** A change of tags: the papers it changed, grouped by the tags they had, as the library's answer named them. */
+  tags?: { ids: string[]; tags: string[] }[];
 };
 
 /** A paper a status change moved, and the status it had. */
@@ -100,20 +100,6 @@ export function undoSender(entry: UndoEntry, transport: Transport): (() => Promi
       Object.keys(places).length
         ? transport.invoke('papers.reorder', { ranks: places, ...(numbering && { numbering }) })
         : undefined;
-  if (tags)
-    return () =>
-      Promise.all(tagGroups(tags).map((group) => transport.invoke('tags.set', { ...group, mode: 'replace' })));
+  if (tags) return () => Promise.all(tags.map((group) => transport.invoke('tags.set', { ...group, mode: 'replace' })));
   return undefined;
-}
-
-/** Papers grouped by the tags they are to get back: one tags.set (mode 'replace') a group. */
-export function tagGroups(before: Record<string, string[]>): { ids: string[]; tags: string[] }[] {
-  const groups = new Map<string, { ids: string[]; tags: string[] }>();
-  for (const [id, tags] of Object.entries(before)) {
-    const key = JSON.stringify(tags);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { ids: [], tags }));
-    group.ids.push(id);
-  }
-  return [...groups.values()];
 }
