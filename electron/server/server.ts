@@ -12,7 +12,11 @@ import { foreground } from '../core/foreground';
 import { attachSync, detachSync, keepSyncing } from '../core/sync/attach';
 
 export type ServerOptions = {
-  store: LibraryStore;
+  /**
+   * The library, or its opening: the server answers (the page and its scripts) at once, and holds each command
+   * until the library is open (a 218 MB library.json takes seconds to read).
+   */
+  store: LibraryStore | Promise<LibraryStore>;
   /** The built renderer (out/renderer). */
   staticDir: string;
   port?: number;
@@ -50,8 +54,9 @@ const SYNC_INTERVAL_MS = 30_000;
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   foreground.servesPages = true;
-  // For you's model, if an earlier run kept it, is read now rather than when the page first asks.
-  void warmModel(options.store);
+  const opening = Promise.resolve(options.store);
+  // Settled by whoever gave the opening (serve reports its failure); the server only waits for it.
+  opening.catch(() => undefined);
   const token = options.token ?? newToken();
   const cliToken = options.cliToken ?? newToken();
   /** Only opens the event stream: a cookie that leaked would give away no command. */
@@ -92,7 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (url.pathname.startsWith('/api/attachments/')) {
       if (!callerOf(req)) return unauthorized(res);
-      return serveAttachment(req, res, options.store, url.pathname.slice('/api/attachments/'.length));
+      return serveAttachment(req, res, await opening, url.pathname.slice('/api/attachments/'.length));
     }
     if (url.pathname.startsWith('/api/')) {
       const caller = callerOf(req);
@@ -111,7 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const body = await readJson(req, limit);
       if (!body.ok)
         return send(res, body.status, { ok: false, error: { code: 'INVALID_INPUT', message: body.message } });
-      const result = await dispatch({ store: options.store, caller }, name, body.value);
+      const result = await dispatch({ store: await opening, caller }, name, body.value);
       return send(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
@@ -148,19 +153,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     req.on('close', () => streams.delete(res));
   }
 
-  const unsubscribe = options.store.onChange((event) => {
-    const frame = `event: changed\ndata: ${JSON.stringify(event)}\n\n`;
-    for (const stream of streams) stream.write(frame);
-  });
-  const unsubscribeErrors = options.store.onWriteError((error) => {
-    const message = error instanceof Error ? error.message : String(error);
-    const frame = `event: write-error\ndata: ${JSON.stringify({ message })}\n\n`;
-    for (const stream of streams) stream.write(frame);
-  });
-  const unsubscribeProgress = options.store.onProgress((progress) => {
-    const frame = `event: progress\ndata: ${JSON.stringify(progress)}\n\n`;
-    for (const stream of streams) stream.write(frame);
-  });
   const heartbeat = setInterval(() => {
     for (const stream of streams) stream.write(': keep-alive\n\n');
   }, HEARTBEAT_MS);
@@ -172,12 +164,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   port = (server.address() as AddressInfo).port;
 
-  // Sync, when set up: changes recorded as they commit (from now), the folder merged in the background, and
-  // sync set up later from the settings dialog merged the same way.
-  await attachSync(options.store).catch(() => undefined);
-  const stopSync = keepSyncing(options.store, SYNC_INTERVAL_MS, (error) =>
-    console.error('paperqueue: sync is off:', error),
-  );
+  /** Once the library is open: its events streamed, sync attached; what `close` undoes. */
+  const following = opening.then(async (store) => {
+    // For you's model, if an earlier run kept it, is read now rather than when the page first asks.
+    void warmModel(store);
+    const unsubscribe = store.onChange((event) => {
+      const frame = `event: changed\ndata: ${JSON.stringify(event)}\n\n`;
+      for (const stream of streams) stream.write(frame);
+    });
+    const unsubscribeErrors = store.onWriteError((error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      const frame = `event: write-error\ndata: ${JSON.stringify({ message })}\n\n`;
+      for (const stream of streams) stream.write(frame);
+    });
+    const unsubscribeProgress = store.onProgress((progress) => {
+      const frame = `event: progress\ndata: ${JSON.stringify(progress)}\n\n`;
+      for (const stream of streams) stream.write(frame);
+    });
+    // Sync, when set up: changes recorded as they commit (from now), the folder merged in the background, and
+    // sync set up later from the settings dialog merged the same way.
+    await attachSync(store).catch(() => undefined);
+    const stopSync = keepSyncing(store, SYNC_INTERVAL_MS, (error) => console.error('paperqueue: sync is off:', error));
+    return async () => {
+      stopSync();
+      await detachSync(store);
+      unsubscribe();
+      unsubscribeErrors();
+      unsubscribeProgress();
+    };
+  });
+  following.catch(() => undefined);
+  // A library given open is followed before the server is handed over, as before.
+  if (!(options.store instanceof Promise)) await following;
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
@@ -187,11 +205,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cliToken,
     close: async () => {
       clearInterval(heartbeat);
-      stopSync();
-      await detachSync(options.store);
-      unsubscribe();
-      unsubscribeErrors();
-      unsubscribeProgress();
+      await (
+        await following.catch(() => undefined)
+      )?.();
       for (const stream of streams) stream.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { prefetchModel } from '../../core/insight/library-model';
 import { LIBRARY_FILE_NAME, LibraryStore, SHELF_MIN_FILE_BYTES } from '../../core/store/store';
@@ -6,6 +7,13 @@ import { startServer } from '../../server/server';
 import { acquireLock, describeHolder, type LockInfo } from '../../core/store/lock';
 import { keptPageToken } from '../../server/page-token';
 import { CliError, stringOption, type Verb, type VerbContext } from '../verb';
+
+/** A library file this large (about 500 papers) is said to be opening, and how long it took. */
+const SAY_OPENING_FROM = 1 << 20;
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;
+const papers = (n: number): string => `${n.toLocaleString('en-US')} paper${n === 1 ? '' : 's'}`;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /**
  * Where `npm run build` puts the renderer: out/renderer in the folder of package.json above this file, which
@@ -64,21 +72,26 @@ async function serveUntilStopped(
   // For you's model, read on another core while the library opens.
   void prefetchModel(ctx.dataDir);
   // The first start on a machine starts the library (the app's page opens on it, empty), and says where.
-  const created = readOnly === undefined && !existsSync(join(ctx.dataDir, LIBRARY_FILE_NAME));
-  const store = await LibraryStore.open(
+  const file = join(ctx.dataDir, LIBRARY_FILE_NAME);
+  const created = readOnly === undefined && !existsSync(file);
+  // A library of hundreds of megabytes takes seconds to open: what is going on is said at once, and the page
+  // is served meanwhile (its commands wait for the library).
+  const bytes = created
+    ? 0
+    : await stat(file).then(
+        (about) => about.size,
+        () => 0,
+      );
+  if (bytes >= SAY_OPENING_FROM) ctx.err(`Opening ${LIBRARY_FILE_NAME} (${megabytes(bytes)})…`);
+  const opening = LibraryStore.open(
     ctx.dataDir,
     readOnly === undefined ? { recover: true, shelveAbstractsFrom: SHELF_MIN_FILE_BYTES } : { readOnly },
   );
-  if (store.recovery) ctx.err(`Recovered: ${store.recovery.summary}`);
-  if (store.readOnly) ctx.err(store.readOnly);
-  if (created) {
-    await store.persist();
-    ctx.err(`Created a new library in ${ctx.dataDir}.`);
-  }
   // Kept per folder: a page left open on this port works again once the server is back (keptPageToken).
   const token = await keptPageToken(ctx.dataDir, newToken);
-  const server = await startServer({ store, staticDir: RENDERER_DIR, port, token }).catch(
-    (error: NodeJS.ErrnoException) => {
+  const server = await startServer({ store: opening, staticDir: RENDERER_DIR, port, token }).catch(
+    async (error: NodeJS.ErrnoException) => {
+      await opening.then((store) => store.flush()).catch(() => undefined);
       throw new CliError(
         error.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : error.message,
       );
@@ -87,6 +100,18 @@ async function serveUntilStopped(
   // The lock (mode 0600) tells the CLI where to forward and with which credential; the page never reads it.
   await announce?.({ url: server.origin, cliToken: server.cliToken, pageToken: server.token });
   ctx.out(`Paperqueue is running at ${server.url}`);
+  const started = Date.now();
+  const store = await opening.catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  if (bytes >= SAY_OPENING_FROM) ctx.err(`Opened ${papers(store.size)} in ${seconds(Date.now() - started)}.`);
+  if (store.recovery) ctx.err(`Recovered: ${store.recovery.summary}`);
+  if (store.readOnly) ctx.err(store.readOnly);
+  if (created) {
+    await store.persist();
+    ctx.err(`Created a new library in ${ctx.dataDir}.`);
+  }
   ctx.err(`Library: ${store.file}. Press Ctrl-C to stop.`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
