@@ -25,6 +25,7 @@ import { serveVerb } from './verbs/serve';
 import { showVerb } from './verbs/show';
 import { statsVerb } from './verbs/stats';
 import { syncVerb } from './verbs/sync';
+import { tagsVerb } from './verbs/tags';
 import { callVerb } from './verbs/call';
 
 const VERBS: Verb[] = [
@@ -35,6 +36,7 @@ const VERBS: Verb[] = [
   showVerb,
   markVerb,
   noteVerb,
+  tagsVerb,
   exportVerb,
   statsVerb,
   rankVerb,

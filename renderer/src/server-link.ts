@@ -26,6 +26,7 @@ const ACTIONS: Partial<Record<string, string>> = {
   'attachments.remove': 'removing the PDF',
   'attachments.restore': 'the undo',
   'tags.set': 'the tag change',
+  'tags.rename': 'renaming the tag',
   'library.import': 'the import',
   'library.previewImport': 'reading the file to import',
   'library.export': 'the export',

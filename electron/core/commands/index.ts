@@ -23,7 +23,7 @@ import {
 import { papersReorder, papersSetStatus } from './queue';
 import { statsGet } from './stats';
 import { syncNow, syncSetup, syncStatusCommand } from './sync';
-import { tagsList, tagsSet } from './tags';
+import { tagsList, tagsRename, tagsSet } from './tags';
 
 /** The command table: every host (IPC, HTTP, CLI) and the renderer's client derive from it. */
 export const commands = {
@@ -51,6 +51,7 @@ export const commands = {
   'attachments.text': attachmentsText,
   'attachments.restore': attachmentsRestore,
   'tags.set': tagsSet,
+  'tags.rename': tagsRename,
   'tags.list': tagsList,
   'library.import': libraryImport,
   'library.previewImport': libraryPreviewImport,

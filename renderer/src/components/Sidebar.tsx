@@ -4,6 +4,7 @@ import { useApp } from '../store';
 import type { Stats, View } from '../store/types';
 import type { Density, Theme } from '../ui-memory';
 import type { Refocus } from './LibraryToggle';
+import { SidebarTags } from './SidebarTags';
 import { SyncStatusLine } from './sync/SyncStatusLine';
 import './sidebar.css';
 
@@ -172,7 +173,13 @@ export function Sidebar({ drawer }: { drawer?: { close: (refocus: Refocus) => vo
       {stats && stats.tags.length > 0 && (
         <>
           <h2 className="nav-heading">Tags</h2>
-          <ul className="nav">{stats.tags.map((t) => item({ kind: 'tag', tag: t.tag }, `#${t.tag}`, t.count))}</ul>
+          <SidebarTags
+            tags={stats.tags}
+            onPick={(target) => {
+              setView(target);
+              drawer?.close('if-lost');
+            }}
+          />
         </>
       )}
       <div className="sidebar-foot">

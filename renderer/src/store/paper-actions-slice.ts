@@ -22,7 +22,7 @@ import { attempt as attemptIn } from './attempt';
 import { movedStats, singleStatus } from './status-counts';
 import { ChangeLine } from './change-line';
 import { statusWork, undoWork, whileWorking, type BulkWork } from './bulk-work';
-import { changeTags } from './tag-changes';
+import { changeTags, renameTag } from './tag-changes';
 
 /** The details a person can edit on a paper. */
 export type PaperPatch = Exclude<CommandInput<'papers.update'>, undefined>['patch'];
@@ -47,6 +47,8 @@ export type PaperActionsSlice = {
   bulkWork: BulkWork | undefined;
   addTags: (ids: string[], tags: string[]) => Promise<void>;
   removeTag: (id: string, tag: string) => Promise<void>;
+  /** Rename a tag on every paper (into another tag: they merge); undone with `u`; rejects with the library's reason. */
+  renameTag: (from: string, to: string) => Promise<void>;
   /**
    * Edit a paper's details. Resolves with the paper it is now: another one when a stub (a pasted arXiv id)
    * turned out to be a paper already in the library and joined it; rejects with the library's reason.
@@ -204,6 +206,8 @@ export const createPaperActionsSlice =
           const count = (entry.tags ?? []).reduce((sum, group) => sum + group.ids.length, 0);
           await attempt(async () => {
             await whileWorking(working, undoWork(count, entry.label), () => sent);
+            // A list that followed a renamed tag goes back with it.
+            if (entry.view) get().setView(entry.view);
             notify(undoneNotice(entry));
           });
           return;
@@ -232,6 +236,7 @@ export const createPaperActionsSlice =
       },
       addTags: (ids, tags) => changeTags(tagDeps, ids, tags, 'add'),
       removeTag: (id, tag) => changeTags(tagDeps, [id], [tag], 'remove'),
+      renameTag: (from, to) => renameTag(tagDeps, from, to),
       async updatePaper(id, patch) {
         const paper = await transport.invoke('papers.update', { id, patch });
         if (paper.id !== id) {

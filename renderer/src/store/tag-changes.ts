@@ -46,3 +46,27 @@ export async function changeTags(
     get().showError(error);
   }
 }
+
+/** Compared as the library compares tags: in any case, spaces squashed. */
+export const tagKey = (tag: string): string => tag.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Rename a tag on every paper that has it (into another tag: the two merge). On the stack once the library has
+ * answered (what it merged into is said then); rejects with the library's reason. A list of the old tag follows
+ * it to its new name, and back with the undo.
+ */
+export async function renameTag({ transport, get, line, offer }: Deps, from: string, to: string): Promise<void> {
+  const answer = await line.send(() => transport.invoke('tags.rename', { from, to }));
+  if (answer.updated === 0) return;
+  const { view } = get();
+  const following = view.kind === 'tag' && tagKey(view.tag) === tagKey(from);
+  if (following) get().setView({ kind: 'tag', tag: answer.tag });
+  const ids = answer.before.flatMap((group) => group.ids);
+  const which = whichPapers(ids, undefined, undefined, undefined);
+  offer({
+    label: `${answer.merged ? 'Merged' : 'Renamed'} #${from} ${answer.merged ? 'into' : 'to'} #${answer.tag} on ${which}`,
+    restore: [],
+    tags: answer.before,
+    ...(following && { view }),
+  });
+}

@@ -1,7 +1,7 @@
 import type { Transport } from '../transport';
 import { shortTitle } from '../tex-plain';
 import type { Lingering } from './list-slice';
-import type { Annotation, PaperRow, Status } from './types';
+import type { Annotation, PaperRow, Status, View } from './types';
 
 /*
  * What an undo puts back (the toast's Undo, `u`): the entries the undo stack holds, how a status change's are
@@ -27,6 +27,8 @@ export type UndoEntry = {
   annotation?: { paperId: string; annotation: Annotation };
   /** A change of tags: the papers it changed, grouped by the tags they had, as the library's answer named them. */
   tags?: { ids: string[]; tags: string[] }[];
+  /** The list to go back to with the undo (a tag's list that followed the tag renamed). */
+  view?: View;
 };
 
 /** A paper a status change moved, and the status it had. */
