@@ -23,7 +23,7 @@ test('an empty view downloads no empty file: it says there is nothing to export'
   const menu = page.getByRole('menu', { name: 'Export' });
   await expect(menu).toContainText(REASON);
   const items = menu.getByRole('menuitem');
-  await expect(items).toHaveCount(6);
+  await expect(items).toHaveCount(7);
   for (const item of await items.all()) {
     await expect(item).toHaveAttribute('aria-disabled', 'true');
     await expect(item).toHaveAccessibleDescription(REASON);

@@ -23,9 +23,18 @@ const FORMATS: { item: RegExp; name: RegExp; looks: (text: string) => void }[] =
   },
   { item: /^CSV/, name: /^paperqueue-\d{4}-\d\d-\d\d\.csv$/, looks: (t) => expect(t).toMatch(/^\uFEFF?"?id"?,/) },
   {
-    item: /^Markdown/,
+    item: /^Markdown, one file/,
     name: /^paperqueue-\d{4}-\d\d-\d\d\.md$/,
     looks: (t) => expect(t.match(/^## /gm)).toHaveLength(5),
+  },
+  {
+    // A note per paper as the CLI writes them, front matter first; stored in the .zip, so its text shows.
+    item: /^Markdown notes/,
+    name: /^paperqueue-\d{4}-\d\d-\d\d\.zip$/,
+    looks: (t) => {
+      expect(t.startsWith('PK\x03\x04')).toBe(true);
+      expect(t.match(/paperqueue-\d{4}-\d\d-\d\d\/[^/]+?\.md---\ntitle: "/g)).toHaveLength(5);
+    },
   },
   {
     item: /^Backup/,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../command';
 import { EXPORT_FORMATS, exportPapers } from '../exporters';
 import { exportFileBase } from '../exporters/file-name';
+import { zipFiles } from '../exporters/zip';
 import { ListQuerySchema } from '../query';
 import { CommandError } from '../result';
 import { IdsSchema } from './inputs';
@@ -17,8 +18,11 @@ export const libraryExport = defineCommand({
       format: z.enum(EXPORT_FORMATS).default('json'),
       ids: IdsSchema.optional(),
       query: ListQuerySchema.optional(),
-      /** Markdown: one file per paper (an Obsidian-ready folder) or one combined file. */
-      markdownLayout: z.enum(['per-paper', 'combined']).default('per-paper'),
+      /**
+       * Markdown: one file per paper (an Obsidian-ready folder), the same folder as one .zip (a browser's
+       * download; base64), or one combined file.
+       */
+      markdownLayout: z.enum(['per-paper', 'zip', 'combined']).default('per-paper'),
     })
     .refine((input) => !(input.ids && input.query), { message: 'Give "ids" or "query", not both.' })
     .default({ format: 'json', markdownLayout: 'per-paper' }),
@@ -34,13 +38,30 @@ export const libraryExport = defineCommand({
         : [...ctx.store.all()];
     let output: ReturnType<typeof exportPapers>;
     try {
-      output = exportPapers(papers, input.format, { now, markdownLayout: input.markdownLayout });
+      const markdownLayout = input.markdownLayout === 'zip' ? 'per-paper' : input.markdownLayout;
+      output = exportPapers(papers, input.format, { now, markdownLayout });
     } catch (error) {
       throw tooLongToExport(error, papers.length, input.format) ?? error;
     }
     // The name says which papers: the list's status, source, tag or search, or how many were picked.
     const selection = input.ids ? { count: papers.length } : input.query ? { query: input.query } : {};
     const base = exportFileBase(selection, input.format === 'json', now);
+    if (output.kind === 'folder' && input.markdownLayout === 'zip') {
+      // One folder inside, named as the export, so unpacking it never strews notes among other files.
+      const zip = zipFiles(
+        output.files.map((file) => ({ path: `${base}/${file.path}`, content: file.content })),
+        now,
+      );
+      return {
+        kind: 'file' as const,
+        format: input.format,
+        count: papers.length,
+        fileName: `${base}.zip`,
+        mime: 'application/zip',
+        content: Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength).toString('base64'),
+        encoding: 'base64' as const,
+      };
+    }
     if (output.kind === 'folder') {
       return {
         kind: 'folder' as const,

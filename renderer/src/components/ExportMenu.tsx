@@ -3,12 +3,14 @@ import { useApp } from '../store';
 import { NOTHING_TO_EXPORT } from '../store/library-slice';
 import type { ExportFormat } from '../store/types';
 
-const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
+const FORMATS: { format: ExportFormat; notes?: boolean; label: string; hint: string }[] = [
   { format: 'bibtex', label: 'BibTeX', hint: '.bib for LaTeX, JabRef, Zotero' },
   { format: 'ris', label: 'RIS', hint: 'EndNote, Mendeley, Zotero' },
   { format: 'csl-json', label: 'CSL-JSON', hint: 'Zotero, Pandoc' },
   { format: 'csv', label: 'CSV', hint: 'spreadsheets: status, dates, tags' },
-  { format: 'markdown', label: 'Markdown', hint: 'notes and highlights, one file' },
+  // As `paperqueue export --format markdown --out DIR` writes them: a folder for an Obsidian vault, zipped.
+  { format: 'markdown', notes: true, label: 'Markdown notes', hint: 'Obsidian, a note per paper' },
+  { format: 'markdown', label: 'Markdown, one file', hint: 'all papers in one document' },
   { format: 'json', label: 'Backup (JSON)', hint: 'everything, restorable' },
 ];
 
@@ -101,10 +103,10 @@ export function ExportMenu() {
                 ? `The ${picked === 1 ? 'selected paper' : `${picked.toLocaleString()} selected papers`}`
                 : `The ${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'} in this list`}
           </p>
-          {FORMATS.map(({ format, label, hint }) => (
+          {FORMATS.map(({ format, notes, label, hint }) => (
             // Still focusable when there is nothing to export, so the reason is heard with each item.
             <button
-              key={format}
+              key={label}
               type="button"
               role="menuitem"
               // The arrows move among the items; Tab leaves the menu (a menu button's pattern).
@@ -117,7 +119,7 @@ export function ExportMenu() {
                 // The item goes with the menu: the focus goes back to the button rather than to the page.
                 button.current?.focus();
                 setOpen(false);
-                void exportPapers(format);
+                void exportPapers(format, notes ? { notes } : undefined);
               }}
             >
               <span>{label}</span>

@@ -64,8 +64,11 @@ export type LibrarySlice = {
   previewText: (text: string) => Promise<void>;
   confirmImport: () => Promise<void>;
   cancelImport: () => void;
-  /** Download the picked papers (or the current list) in `format`; an empty list downloads nothing and says so. */
-  exportPapers: (format: ExportFormat) => Promise<void>;
+  /**
+   * Download the picked papers (or the current list) in `format`; an empty list downloads nothing and says so.
+   * Markdown is one file, or with `notes` a .zip of one note per paper (front matter for Obsidian).
+   */
+  exportPapers: (format: ExportFormat, options?: { notes?: boolean }) => Promise<void>;
   dismissBanner: () => void;
   showError: (error: unknown) => void;
 };
@@ -224,7 +227,7 @@ export const createLibrarySlice =
         if (pending?.phase === 'reading' && pending.previewId)
           void transport.invoke('library.cancelPreview', { previewId: pending.previewId }).catch(() => undefined);
       },
-      async exportPapers(format) {
+      async exportPapers(format, options) {
         const { checked, view, search, sort, total } = get();
         if (checked.length <= 1 && total === 0) {
           set({ error: NOTHING_TO_EXPORT });
@@ -234,14 +237,19 @@ export const createLibrarySlice =
           const { sort: querySort, ...query } = listQuery(view, search, sort);
           const result = await transport.invoke('library.export', {
             format,
-            markdownLayout: 'combined',
+            markdownLayout: options?.notes ? 'zip' : 'combined',
             ...(checked.length > 0 || sort === 'foryou'
               ? { ids: checked.length > 0 ? checked : await get().idsBetween(0, total) }
               : { query: { ...query, sort: querySort } }),
           });
           // The list may have emptied since it was counted (a change from another window, the CLI).
           if (result.count === 0) set({ error: NOTHING_TO_EXPORT });
-          else if (result.kind === 'file') download(result.fileName, result.mime, result.content);
+          else if (result.kind === 'file')
+            download(
+              result.fileName,
+              result.mime,
+              'encoding' in result && result.encoding === 'base64' ? base64Bytes(result.content) : result.content,
+            );
         } catch (error) {
           get().showError(error);
         }
@@ -253,11 +261,18 @@ export const createLibrarySlice =
   };
 
 /** Hand a file to the browser's (or Electron's) download, which asks where to save it. */
-function download(fileName: string, mime: string, content: string): void {
+function download(fileName: string, mime: string, content: string | Uint8Array<ArrayBuffer>): void {
   const url = URL.createObjectURL(new Blob([content], { type: mime }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
