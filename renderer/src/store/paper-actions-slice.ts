@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { CommandInput } from '../../../electron/core/dispatch';
 import { nextPaint } from '../after-paint';
 import { shortTitle } from '../tex-plain';
+import { sameView } from '../labels';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import { placesOf, positionOf } from './list-rows';
@@ -207,7 +208,7 @@ export const createPaperActionsSlice =
           await attempt(async () => {
             await whileWorking(working, undoWork(count, entry.label), () => sent);
             // A list that followed a renamed tag goes back with it.
-            if (entry.view) get().setView(entry.view);
+            if (entry.views && sameView(get().view, entry.views.now)) get().setView(entry.views.back);
             notify(undoneNotice(entry));
           });
           return;

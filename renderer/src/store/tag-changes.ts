@@ -3,6 +3,7 @@ import type { AppState } from './index';
 import { tagWork, whileWorking, type BulkWork } from './bulk-work';
 import type { ChangeLine } from './change-line';
 import { positionOf } from './list-rows';
+import type { View } from './types';
 import { whichPapers, type UndoEntry } from './undo-entries';
 
 type Deps = {
@@ -60,13 +61,14 @@ export async function renameTag({ transport, get, line, offer }: Deps, from: str
   if (answer.updated === 0) return;
   const { view } = get();
   const following = view.kind === 'tag' && tagKey(view.tag) === tagKey(from);
-  if (following) get().setView({ kind: 'tag', tag: answer.tag });
+  const now: View = { kind: 'tag', tag: answer.tag };
+  if (following) get().setView(now);
   const ids = answer.before.flatMap((group) => group.ids);
   const which = whichPapers(ids, undefined, undefined, undefined);
   offer({
     label: `${answer.merged ? 'Merged' : 'Renamed'} #${from} ${answer.merged ? 'into' : 'to'} #${answer.tag} on ${which}`,
     restore: [],
     tags: answer.before,
-    ...(following && { view }),
+    ...(following && { views: { now, back: view } }),
   });
 }

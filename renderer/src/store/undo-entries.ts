@@ -27,8 +27,8 @@ export type UndoEntry = {
   annotation?: { paperId: string; annotation: Annotation };
   /** A change of tags: the papers it changed, grouped by the tags they had, as the library's answer named them. */
   tags?: { ids: string[]; tags: string[] }[];
-  /** The list to go back to with the undo (a tag's list that followed the tag renamed). */
-  view?: View;
+  /** A tag's list that followed the tag renamed (`now`): the undo takes it back (`back`) if it is still shown. */
+  views?: { now: View; back: View };
 };
 
 /** A paper a status change moved, and the status it had. */
