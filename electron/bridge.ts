@@ -16,6 +16,11 @@ export type PaperqueueBridge = {
    * cancelled. The page learns only the path they picked; reading or writing it stays the core's.
    */
   chooseFolder: (title: string) => Promise<string | undefined>;
+  /**
+   * Markdown notes, one a paper, of the papers `input` names (library.export's ids or query), written into the
+   * folder the person picks in the native dialog (none picked: no folder). The page never names the path.
+   */
+  exportNotes: (input: unknown) => Promise<Result<{ folder?: string; count?: number }>>;
 };
 
 export type MenuCommand =

@@ -6,4 +6,5 @@ export const CHANNELS = {
   writeError: 'paperqueue:write-error',
   progress: 'paperqueue:progress',
   chooseFolder: 'paperqueue:choose-folder',
+  exportNotes: 'paperqueue:export-notes',
 } as const;

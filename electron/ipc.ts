@@ -1,6 +1,8 @@
 import { BrowserWindow, dialog, ipcMain, type OpenDialogOptions, type WebFrameMain } from 'electron';
 import { CHANNELS } from './channels';
-import { dispatch } from './core/dispatch';
+import { dispatch, type CommandOutput } from './core/dispatch';
+import { writeExportFolder } from './core/exporters/write-folder';
+import { describeError } from './core/fs-errors';
 import { foreground } from './core/foreground';
 import type { Result } from './core/result';
 import type { LibraryStore } from './core/store/store';
@@ -36,6 +38,38 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
     const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return choice.canceled ? undefined : choice.filePaths[0];
   });
+  // Markdown notes into a folder the person picks: the dialog is the consent, the page names only the papers.
+  ipcMain.handle(CHANNELS.exportNotes, async (event, input: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedFrame(event.senderFrame)) {
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Refused: the request did not come from the app.' },
+      };
+    }
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options: OpenDialogOptions = {
+      title: 'Export the notes into a folder',
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const folder = choice.canceled ? undefined : choice.filePaths[0];
+    if (!folder) return { ok: true, value: {} };
+    const papers = typeof input === 'object' && input !== null ? input : {};
+    const result = await dispatch({ store }, 'library.export', {
+      ...papers,
+      format: 'markdown',
+      markdownLayout: 'per-paper',
+    });
+    if (!result.ok) return result;
+    const output = result.value as CommandOutput<'library.export'>;
+    if (output.kind !== 'folder') return { ok: false, error: { code: 'INTERNAL', message: 'No notes to write.' } };
+    try {
+      await writeExportFolder(folder, output.files);
+    } catch (error) {
+      return { ok: false, error: { code: 'INTERNAL', message: describeError(error) } };
+    }
+    return { ok: true, value: { folder, count: output.count } };
+  });
   const unsubscribe = store.onChange((change) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANNELS.changed, change);
   });
@@ -52,5 +86,6 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
     unsubscribeProgress();
     ipcMain.removeHandler(CHANNELS.invoke);
     ipcMain.removeHandler(CHANNELS.chooseFolder);
+    ipcMain.removeHandler(CHANNELS.exportNotes);
   };
 }

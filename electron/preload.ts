@@ -4,7 +4,7 @@ import { CHANNELS } from './channels';
 import type { Result } from './core/result';
 import type { ChangeEvent, ProgressEvent } from './core/store/store';
 
-// The page gets these six functions and nothing else: never ipcRenderer itself.
+// The page gets these seven functions and nothing else: never ipcRenderer itself.
 const bridge = {
   invoke: (name: string, input: unknown) =>
     ipcRenderer.invoke(CHANNELS.invoke, name, input) as Promise<Result<unknown>>,
@@ -29,6 +29,8 @@ const bridge = {
     return () => void ipcRenderer.removeListener(CHANNELS.menu, listener);
   },
   chooseFolder: (title: string) => ipcRenderer.invoke(CHANNELS.chooseFolder, title) as Promise<string | undefined>,
+  exportNotes: (input: unknown) =>
+    ipcRenderer.invoke(CHANNELS.exportNotes, input) as Promise<Result<{ folder?: string; count?: number }>>,
 } satisfies PaperqueueBridge;
 
 contextBridge.exposeInMainWorld('paperqueue', bridge);

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../electron/core/result';
-import { openTempStore, tempDir } from '../core/helpers';
+import { openTempStore, run, tempDir } from '../core/helpers';
 
 type Handler = (
   event: { senderFrame: { url: string } | null },
@@ -95,5 +95,38 @@ describe("IPC's handler", () => {
       stop();
     }
     expect(handlers.has(CHANNELS.chooseFolder)).toBe(false);
+  });
+
+  it('writes Markdown notes into the folder picked in the dialog, for the app page only (QA s35 b)', async () => {
+    const store = await openTempStore();
+    await run(store, 'papers.add', { title: 'Graph Networks' });
+    const { id } = await run(store, 'papers.add', { title: 'Über Graphen' });
+    const stop = registerIpc(store, (frame) => frame?.url === 'app://paperqueue/index.html');
+    try {
+      const exportNotes = handlers.get(CHANNELS.exportNotes) as unknown as (
+        event: { senderFrame: { url: string } | null; sender: object },
+        input: unknown,
+      ) => Promise<Result<unknown>>;
+      const page = { senderFrame: { url: 'app://paperqueue/index.html' }, sender: {} };
+      const folder = await tempDir();
+      picked = { canceled: false, filePaths: [folder] };
+      expect(await exportNotes(page, { ids: [id] })).toEqual({ ok: true, value: { folder, count: 1 } });
+      expect(dialogCalls.at(-1)).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+      expect(await readdir(folder)).toEqual(['Über Graphen.md']);
+      expect(await readFile(join(folder, 'Über Graphen.md'), 'utf8')).toMatch(/^---\ntitle: "Über Graphen"\n/);
+      // Cancelled: nothing written; another frame: no dialog at all; a path among the input is refused.
+      picked = { canceled: true, filePaths: [] };
+      expect(await exportNotes(page, {})).toEqual({ ok: true, value: {} });
+      const asked = dialogCalls.length;
+      const foreign = await exportNotes({ senderFrame: { url: 'https://example.com/' }, sender: {} }, {});
+      expect(foreign).toMatchObject({ ok: false });
+      expect(dialogCalls.length).toBe(asked);
+      picked = { canceled: false, filePaths: [folder] };
+      expect(await exportNotes(page, { out: '/etc' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await readdir(folder)).toEqual(['Über Graphen.md']);
+    } finally {
+      stop();
+    }
+    expect(handlers.has(CHANNELS.exportNotes)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/exporters';
+import { writeExportFolder } from '../../core/exporters/write-folder';
 import { LIST_STATUSES } from '../../core/query';
 import { writeFileDurably } from '../../core/store/durable-file';
 import { plural } from '../format';
@@ -48,12 +49,7 @@ export const exportVerb: Verb = {
     const out = stringOption(values, 'out');
     if (result.kind === 'folder') {
       if (!out) throw new CliError('markdown writes one file per paper: give --out DIR, or --combined for one file', 2);
-      const folder = resolve(out);
-      for (const file of result.files) {
-        const path = join(folder, file.path);
-        await mkdir(dirname(path), { recursive: true });
-        await writeFileDurably(path, file.content, { mode: 0o666 });
-      }
+      await writeExportFolder(resolve(out), result.files);
       ctx.err(`Exported ${plural(result.count, 'paper')} as ${plural(result.files.length, 'file')} into ${out}.`);
       return;
     }

@@ -8,7 +8,7 @@ const FORMATS: { format: ExportFormat; notes?: boolean; label: string; hint: str
   { format: 'ris', label: 'RIS', hint: 'EndNote, Mendeley, Zotero' },
   { format: 'csl-json', label: 'CSL-JSON', hint: 'Zotero, Pandoc' },
   { format: 'csv', label: 'CSV', hint: 'spreadsheets: status, dates, tags' },
-  // As `paperqueue export --format markdown --out DIR` writes them: a folder for an Obsidian vault, zipped.
+  // As `paperqueue export --format markdown --out DIR` writes them: into a folder picked (the desktop app), or zipped.
   { format: 'markdown', notes: true, label: 'Markdown notes', hint: 'Obsidian, a note per paper' },
   { format: 'markdown', label: 'Markdown, one file', hint: 'all papers in one document' },
   { format: 'json', label: 'Backup (JSON)', hint: 'everything, restorable' },

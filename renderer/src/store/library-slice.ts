@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Transport } from '../transport';
+import { CommandFailed, type Transport } from '../transport';
 import type { AppState } from './index';
 import { listQuery } from './list-slice';
 import { importBatch, previewBatch, toBase64, type BatchFile, type BatchReport } from './import-batch';
@@ -235,12 +235,21 @@ export const createLibrarySlice =
         }
         try {
           const { sort: querySort, ...query } = listQuery(view, search, sort);
+          const papers =
+            checked.length > 0 || sort === 'foryou'
+              ? { ids: checked.length > 0 ? checked : await get().idsBetween(0, total) }
+              : { query: { ...query, sort: querySort } };
+          // The desktop app writes the notes into a folder the person picks; a browser downloads them zipped.
+          const desktop = window.paperqueue;
+          if (options?.notes && desktop) {
+            const written = await desktop.exportNotes(papers);
+            if (!written.ok) throw new CommandFailed(written.error);
+            return;
+          }
           const result = await transport.invoke('library.export', {
             format,
             markdownLayout: options?.notes ? 'zip' : 'combined',
-            ...(checked.length > 0 || sort === 'foryou'
-              ? { ids: checked.length > 0 ? checked : await get().idsBetween(0, total) }
-              : { query: { ...query, sort: querySort } }),
+            ...papers,
           });
           // The list may have emptied since it was counted (a change from another window, the CLI).
           if (result.count === 0) set({ error: NOTHING_TO_EXPORT });
