@@ -46,17 +46,21 @@ const DOI = /\b10\.\d{4,9}\/\S+/;
 const IN_ADDRESS = /(?:https?:\/\/|doi\.org\/)\S*$/i;
 
 /**
- * The one DOI normalisation every importer, duplicate check and command uses: a DOI found in a
- * bare DOI, `doi:…`, a doi.org address (percent-escapes decoded) or free text, lower-cased,
- * without the punctuation of the sentence around it.
+ * The one DOI reading every importer, duplicate check and command uses: a DOI found in a bare DOI,
+ * `doi:…`, a doi.org address (percent-escapes decoded) or free text, without the punctuation of the
+ * sentence around it. Its case is kept as written (`10.1103/PhysRevLett.116.061102`): DOIs match whatever
+ * their case (doiKey), but a person reads them as their source wrote them.
  */
 export function parseDoi(text: string): string | undefined {
   const match = DOI.exec(text);
   if (!match) return undefined;
   let doi = trimTrailingPunctuation(match[0]);
   if (doi.includes('%') && IN_ADDRESS.test(text.slice(0, match.index))) doi = decodePercent(doi);
-  return /^10\.\d{4,9}\/\S/.test(doi) ? doi.toLowerCase() : undefined;
+  return /^10\.\d{4,9}\/\S/.test(doi) ? doi : undefined;
 }
+
+/** What two DOIs are compared by: DOIs are case-insensitive (DOI Handbook 3.4.2). */
+export const doiKey = (doi: string): string => doi.toLowerCase();
 
 /** `%3C` back to `<`; a DOI with a stray `%` that is no escape stays as written. */
 function decodePercent(text: string): string {

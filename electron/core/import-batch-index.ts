@@ -1,3 +1,4 @@
+import { doiKey } from './identifiers';
 import { contentKey, keyOf, sameByContent, sameByKey } from './import-by-key';
 import type { PaperDraft } from './paper';
 import { sameWork } from './same-work';
@@ -36,7 +37,7 @@ function batchKeys(draft: PaperDraft): string[] {
   const keys: string[] = [];
   if (draft.id) keys.push(`i:${draft.id}`);
   if (draft.arxivId) keys.push(`a:${draft.arxivId}`);
-  if (draft.doi) keys.push(`d:${draft.doi}`);
+  if (draft.doi) keys.push(`d:${doiKey(draft.doi)}`);
   const title = titleKey(draft.title);
   if (title) keys.push(`t:${title}`);
   else {

@@ -1,7 +1,10 @@
+import { doiKey } from './identifiers';
 import { joinTitle } from './importers/title-parts';
+import { distinctLinks, linkTarget } from './shared/link-target';
 import { BatchIndex } from './import-batch-index';
 import { ImportLookups, matchInLibrary } from './import-match';
 import { BIBLIOGRAPHIC, createPaper, type PaperDraft } from './paper';
+import type { ImportUndo } from './import-undo';
 import type { ImportProblem, ParsedImport } from './importers/types';
 import type { Link, Paper, Source } from './schema';
 import type { LibraryStore } from './store/store';
@@ -69,9 +72,11 @@ export function planImport(store: LibraryStore, parsed: ParsedImport): PlannedEn
       const fillable = Object.keys(fills).length > 0 && !clashes(store, { ...existing, ...fills });
       const first = firstInto.get(match.paperId);
       // What an earlier entry of the file fills in already is not this one's to fill.
-      const filled = fillable
-        ? Object.keys(fills).filter((field) => field !== 'needsMetadata' && !first?.fills.has(field))
-        : [];
+      // Fields the file's own format keeps (`extra`) are named one by one: "bibtex:note", not "extra".
+      const named = Object.keys(fills).flatMap((field) =>
+        field === 'extra' ? Object.keys(fills.extra!).filter((key) => existing.extra?.[key] === undefined) : [field],
+      );
+      const filled = fillable ? named.filter((field) => field !== 'needsMetadata' && !first?.fills.has(field)) : [];
       const entry: PlannedEntry = {
         kind: 'duplicate',
         title: existing.title,
@@ -125,12 +130,6 @@ export type ImportOutcome = {
   problems: ImportProblem[];
   /** What undoImport needs to take this import back. */
   undo: ImportUndo;
-};
-
-/** The papers an import added, and for each paper it filled in, the fields' values before and after. */
-export type ImportUndo = {
-  added: string[];
-  filled: { paperId: string; before: Partial<Paper>; after: Partial<Paper> }[];
 };
 
 /**
@@ -197,7 +196,9 @@ export async function applyImport(
       continue;
     }
     // A backup's id may already belong to another paper of this library.
-    const fresh = draft.id && store.get(draft.id) ? { ...draft, id: undefined } : draft;
+    const unique = draft.id && store.get(draft.id) ? { ...draft, id: undefined } : draft;
+    // One link for each place it points at: a .bib's url and its DOI's address written another way are one.
+    const fresh = unique.links ? { ...unique, links: distinctLinks(unique.links, (l) => l.url) } : unique;
     const paper = createPaper(fresh, source, store.nextRank(), now);
     store.insert(paper);
     lookups.add(paper);
@@ -212,50 +213,6 @@ export async function applyImport(
   }
   if (total > PROGRESS_EVERY) progress(total, total);
   return outcome;
-}
-
-/**
- * Take an import back: remove the papers it added and put back the fields it filled in, so a merge is
- * undoable. A person's work since wins: a paper read, noted, tagged, highlighted or given a PDF since is
- * kept, and a field changed since keeps its new value. Returns the papers removed, those put back as they
- * were, and those kept, by id.
- */
-export function undoImport(
-  store: LibraryStore,
-  undo: ImportUndo,
-  now: string,
-): { removed: string[]; restored: string[]; kept: string[] } {
-  const removed: string[] = [];
-  const restored: string[] = [];
-  const kept: string[] = [];
-  for (const id of undo.added) {
-    const paper = store.get(id);
-    if (!paper) continue;
-    const touched = paper.status !== 'inbox' || paper.note.trim() || paper.tags.length || paper.annotations.length;
-    if (touched || paper.attachments?.length) kept.push(id);
-    else {
-      store.remove(id);
-      removed.push(id);
-    }
-  }
-  for (const { paperId, before, after } of [...undo.filled].reverse()) {
-    const paper = store.get(paperId);
-    if (!paper) continue;
-    const back: Record<string, unknown> = { ...paper };
-    let changed = false;
-    for (const [key, value] of Object.entries(after)) {
-      if (JSON.stringify(back[key]) !== JSON.stringify(value)) continue;
-      const previous = (before as Record<string, unknown>)[key];
-      if (previous === undefined) delete back[key];
-      else back[key] = previous;
-      changed = true;
-    }
-    if (changed) {
-      store.replace({ ...(back as Paper), updatedAt: now });
-      if (!restored.includes(paperId)) restored.push(paperId);
-    }
-  }
-  return { removed, restored, kept };
 }
 
 /** The fields a duplicate entry can fill in: only those the paper lacks. */
@@ -285,7 +242,12 @@ function fillsFor(existing: Paper, draft: PaperDraft): Partial<Paper> {
   if (!existing.keywords?.length && draft.keywords?.length) fills.keywords = draft.keywords;
   const extra = Object.entries(draft.extra ?? {}).filter(([key]) => existing.extra?.[key] === undefined);
   if (extra.length) fills.extra = { ...existing.extra, ...Object.fromEntries(extra) };
-  const newLinks: Link[] = (draft.links ?? []).filter((l) => !existing.links.some((e) => e.url === l.url));
+  // A link is new when it points somewhere the paper's links (and its DOI) do not: not the same address written another way.
+  const known = new Set([
+    ...existing.links.map((l) => linkTarget(l.url)),
+    ...(existing.doi ? [`doi:${doiKey(existing.doi)}`] : []),
+  ]);
+  const newLinks: Link[] = distinctLinks(draft.links ?? [], (l) => l.url, known);
   if (newLinks.length) fills.links = [...existing.links, ...newLinks];
   return fills;
 }

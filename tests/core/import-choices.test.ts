@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyImport, planImport, undoImport } from '../../electron/core/import-plan';
+import { applyImport, planImport } from '../../electron/core/import-plan';
+import { undoImport } from '../../electron/core/import-undo';
 import { parseImport } from '../../electron/core/importers/index';
 import { createPaper } from '../../electron/core/paper';
 import { LibraryStore } from '../../electron/core/store/store';

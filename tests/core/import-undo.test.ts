@@ -6,6 +6,8 @@ import { LAST_IMPORT_FILE_NAME } from '../../electron/core/importers/last-import
 import type { LibraryStore } from '../../electron/core/store/store';
 import { fixture, openTempStore, run } from './helpers';
 
+const PDFS = join(import.meta.dirname, '..', '..', '..', 'shared', 'pdfs');
+
 const byKey = (store: LibraryStore, key: string) => [...store.all()].find((p) => p.citationKey === key);
 
 async function library(): Promise<LibraryStore> {
@@ -135,5 +137,47 @@ describe('library.import: merge choices and undo', () => {
     await writeFile(file, '{"version": 1, "id": ');
     await expect(run(store, 'library.import', { undo: 'last' })).rejects.toThrow(/last-import\.json is damaged/);
     expect(store.size).toBe(2);
+  });
+});
+
+describe('DOIs as written, links by where they point', () => {
+  it('keeps a DOI’s case, matches it whatever its case, and adds no second link to the same DOI', async () => {
+    const store = await openTempStore();
+    await run(store, 'library.import', { text: 'https://doi.org/10.1103/PhysRevLett.116.061102\n', name: 'ids' });
+    const [paper] = [...store.all()];
+    expect(paper).toMatchObject({ doi: '10.1103/PhysRevLett.116.061102' });
+    const bib =
+      '@article{ligo,\n  title = {Observation of Gravitational Waves from a Binary Black Hole Merger},\n' +
+      '  year = {2016},\n  doi = {10.1103/physrevlett.116.061102},\n' +
+      '  url = {http://dx.doi.org/10.1103/PhysRevLett.116.061102}\n}\n';
+    const result = await run(store, 'library.import', { text: bib, name: 'ligo.bib' });
+    expect(result).toMatchObject({ added: 0, duplicates: 1, filled: 1 });
+    const filled = store.get(paper!.id)!;
+    expect(filled.doi).toBe('10.1103/PhysRevLett.116.061102');
+    expect(filled.links.filter((link) => /doi\.org/.test(link.url))).toHaveLength(1);
+    expect(await run(store, 'papers.resolve', { ref: '10.1103/PHYSREVLETT.116.061102' })).toEqual({ id: paper!.id });
+  });
+});
+
+describe('several files imported as one batch (joinImport)', () => {
+  it('one Undo takes back every file of the batch, a PDF among them, and a file between them that changed nothing', async () => {
+    const store = await openTempStore();
+    const first = await run(store, 'library.import', { path: fixture('five-papers.txt') });
+    const pdf = (await readFile(join(PDFS, 'tracemonkey.pdf'))).toString('base64');
+    const second = await run(store, 'library.import', {
+      base64: pdf,
+      name: 'tracemonkey.pdf',
+      joinImport: first.importId!,
+    });
+    const third = await run(store, 'library.import', {
+      path: fixture('five-papers.txt'),
+      joinImport: second.importId!,
+    });
+    expect(third.importId).toBe(second.importId);
+    expect(store.size).toBe(6);
+    const undone = await run(store, 'library.import', { undo: third.importId! });
+    expect(undone.undone).toMatchObject({ source: 'Daily papers · Dec 1', removed: 6, files: 2 });
+    expect(store.size).toBe(0);
+    expect(store.attachmentRefs.has(second.pdf!.hash)).toBe(false);
   });
 });

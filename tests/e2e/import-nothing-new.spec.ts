@@ -44,7 +44,7 @@ test('duplicates that would gain details: the button says it fills them in', asy
 
   const dialog = page.getByRole('dialog', { name: 'Import' });
   await expect(dialog.getByRole('status')).toContainText(
-    'no new papers · 2 papers already in your library (2 with details to fill in)',
+    'no new papers · 2 merged into papers in your library (filling in what they lack)',
   );
   await expect(dialog.getByRole('status')).not.toContainText('Nothing new');
   await expect(dialog.getByRole('listitem').first()).toContainText('adds the year, the DOI, a citation key');

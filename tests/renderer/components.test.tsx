@@ -155,7 +155,7 @@ describe('ImportDialog', () => {
     );
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByRole('status').textContent).toMatch(
-      /3 found · 1 new paper · 1 paper already in your library · 1 entry repeated in this file/,
+      /3 found · 1 new paper · 1 merged into a paper in your library \(filling in what it lacks\) · 1 entry repeated in this file/,
     );
     expect(
       within(dialog)
@@ -164,7 +164,8 @@ describe('ImportDialog', () => {
     ).toEqual([
       // The repeat is folded into its paper's row (7964a7e), counted there.
       'NewQueues That People Keep — 2 times in this file',
-      'Already in libraryCausal Probing (of Language Models) — adds the year, a citation key, the type',
+      // It fills in what its paper lacks: merged into it, not merely "already in library".
+      'Merges intoCausal Probing (of Language Models) — adds the year, a citation key and the type',
     ]);
     act(() => {
       fireEvent.click(within(dialog).getByRole('button', { name: /^Import 1 paper/ }));
@@ -173,7 +174,7 @@ describe('ImportDialog', () => {
     // The papers are in before the command answers (it then records the import for its Undo).
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.getByRole('status').textContent).toMatch(
-      /1 already in your library · 1 repeated in the file, taken once/,
+      /^Imported 1 paper from “twice\.bib” · filled in what 1 paper in your library lacked · 1 repeated in the file, taken once/,
     );
   });
 });

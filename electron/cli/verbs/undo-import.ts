@@ -16,9 +16,10 @@ export const undoImportVerb: Verb = {
       ctx.out(JSON.stringify(result.undone, null, 2));
       return 0;
     }
-    const { source, removed, restored, kept } = result.undone!;
+    const { source, removed, restored, kept, detached } = result.undone!;
     const parts = removed > 0 ? [`removed ${plural(removed, 'paper')}`] : [];
     if (restored) parts.push(`put back the details of ${plural(restored, 'paper')}`);
+    if (detached) parts.push(`took ${plural(detached, 'PDF')} off the papers it had attached them to`);
     ctx.out(`Took back the import of “${source}”${parts.length ? `: ${parts.join(', ')}` : ''}.`);
     if (kept) ctx.out(`Kept ${plural(kept, 'paper')} it added that you have read, noted, tagged or highlighted since.`);
     return 0;

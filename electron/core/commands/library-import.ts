@@ -5,7 +5,7 @@ import { IMPORT_FORMATS } from '../importers';
 import { MAX_IMPORT_BYTES } from '../importers/read-file';
 import { readInput } from '../importers/read-input';
 import { applyImport, planImport, type ImportChoices, type ImportOutcome } from '../import-plan';
-import { forgetImport, rememberImport, undoLastImport } from '../importers/last-import';
+import { rememberImport, undoLastImport } from '../importers/last-import';
 import type { ImportProblem, ParsedImport } from '../importers/types';
 import { importPdf, type PdfImported } from '../attachments/pdf-import';
 import { MAX_PDF_BYTES } from '../attachments/store-pdf';
@@ -41,6 +41,11 @@ export const ImportInput = z
      */
     undo: z.string().min(1).max(100).optional(),
     /**
+     * The `importId` of the import before this one in the same batch (several files chosen at once): this one
+     * joins it, so that one Undo takes back every file. Ignored when another import came between them.
+     */
+    joinImport: z.string().min(1).max(100).optional(),
+    /**
      * Names a preview so that library.cancelPreview can stop it (the app's Cancel while a big paste is read);
      * a cancelled preview answers CANCELLED. Ignored by an import.
      */
@@ -66,14 +71,21 @@ export const libraryImport = defineCommand({
     if (input.undo !== undefined) return undoResult(ctx, input.undo);
     const given = await readInput(input);
     if (given.kind === 'pdf') {
-      // A PDF is not taken back by Undo: the import before it is no longer the last one either.
-      await forgetImport(ctx.store);
-      return pdfResult(await importPdf(ctx, given.bytes, given.name));
+      const pdf = await importPdf(ctx, given.bytes, given.name);
+      const undo = {
+        added: pdf.kind === 'new' ? [pdf.paperId] : [],
+        filled: [],
+        attached: pdf.already ? [] : [{ paperId: pdf.paperId, hash: pdf.hash }],
+      };
+      const now = ctx.now().toISOString();
+      const importId = await rememberImport(ctx.store, given.name, now, undo, input.joinImport).catch(() => undefined);
+      return { ...pdfResult(pdf), importId };
     }
     const parsed = given.parsed;
     const merge = mergeChoice(ctx, parsed, input.merge);
     if (parsed.drafts.length > 0) await ctx.store.backUpNow().catch(() => undefined);
-    return importParsed(ctx, parsed, input.path ?? (input.base64 !== undefined ? input.name : undefined), merge);
+    const path = input.path ?? (input.base64 !== undefined ? input.name : undefined);
+    return importParsed(ctx, parsed, path, merge, input.joinImport);
   },
 });
 
@@ -112,6 +124,7 @@ async function undoResult(ctx: CommandContext, id: string) {
     duplicates: 0,
     repeats: 0,
     merged: 0,
+    filled: 0,
     untitled: 0,
     possible: [] as ImportOutcome['possible'],
     attached: 0,
@@ -136,6 +149,7 @@ function pdfResult(pdf: PdfImported) {
     duplicates: 0,
     repeats: 0,
     merged: 0,
+    filled: 0,
     untitled: 0,
     possible: [],
     /** PDFs attached to papers already in the library. */
@@ -144,7 +158,7 @@ function pdfResult(pdf: PdfImported) {
     ids: pdf.kind === 'new' ? [pdf.paperId] : [],
     rules: { boosted: 0, dimmed: 0 },
     pdf,
-    importId: undefined,
+    importId: undefined as string | undefined,
     idOnly: 0,
     message: undefined as string | undefined,
     undone: undefined,
@@ -156,6 +170,7 @@ async function importParsed(
   parsed: ParsedImport,
   path: string | undefined,
   merge: ImportChoices['merge'],
+  joining: string | undefined,
 ) {
   const now = ctx.now().toISOString();
   const source: Source = { format: parsed.format, name: parsed.sourceName, importedAt: now };
@@ -163,9 +178,12 @@ async function importParsed(
   const outcome = await applyImport(ctx.store, parsed, source, now, ctx.progress, { merge });
   ctx.changed([...outcome.added, ...outcome.merged]);
   // Kept so that it can be taken back; the import stands even if that record cannot be written.
-  const importId = await rememberImport(ctx.store, parsed.sourceName, now, outcome.undo).catch(() => undefined);
+  const importId = await rememberImport(ctx.store, parsed.sourceName, now, outcome.undo, joining).catch(
+    () => undefined,
+  );
   // The reader's keyword rules, applied to what came in.
   const added = outcome.added.map((id) => ctx.store.get(id)!);
+  const fresh = new Set(outcome.added);
   const idOnly = added.filter(isIdOnly);
   const rules = compileRules(ctx.store.rules);
   const ruled = { boosted: 0, dimmed: 0 };
@@ -184,6 +202,8 @@ async function importParsed(
     /** Of the duplicates, entries that went into a paper an earlier entry of the same file added. */
     repeats: outcome.repeats,
     merged: outcome.merged.length,
+    /** Papers already in the library before this import whose missing details it filled in (each once). */
+    filled: new Set(outcome.merged.filter((id) => !fresh.has(id))).size,
     /** Papers added without a title, shown as "Untitled". */
     untitled: outcome.untitled,
     /** Papers added beside one with the same title that may be the same work. */

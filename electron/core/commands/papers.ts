@@ -171,7 +171,8 @@ export const papersResolve = defineCommand({
     const prefix = wanted.toLowerCase();
     const found: Paper[] = [];
     for (const paper of ctx.store.all()) {
-      if ((arxivId && paper.arxivId === arxivId) || (doi && paper.doi === doi)) return { id: paper.id };
+      if ((arxivId && paper.arxivId === arxivId) || (doi && paper.doi?.toLowerCase() === doi.toLowerCase()))
+        return { id: paper.id };
       if (paper.id.startsWith(prefix)) found.push(paper);
     }
     if (found.length === 1 && prefix.length >= MIN_ID_PREFIX) return { id: found[0]!.id };

@@ -1,8 +1,8 @@
-import { parseArxivId, parseDoi } from '../identifiers';
+import { doiKey, parseArxivId, parseDoi } from '../identifiers';
 import type { PaperDraft } from '../paper';
 import type { Importer, ParsedImport } from './types';
 
-/** One identifier read from a line: an arXiv id (version stripped) or a lower-cased DOI. */
+/** One identifier read from a line: an arXiv id (version stripped) or a DOI, as written. */
 export type PaperIdentifier = { kind: 'arxiv'; id: string } | { kind: 'doi'; id: string };
 
 const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?`;
@@ -43,7 +43,7 @@ export function parseIdList(text: string, fileLabel: string): ParsedImport {
       });
       continue;
     }
-    const key = `${identifier.kind}:${identifier.id}`;
+    const key = `${identifier.kind}:${identifier.kind === 'doi' ? doiKey(identifier.id) : identifier.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
     result.found = (result.found ?? 0) + 1;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { undoImport, type ImportUndo } from '../import-plan';
+import { undoImport, type ImportUndo } from '../import-undo';
 import { CommandError } from '../result';
 import { writeFileDurably } from '../store/durable-file';
 import type { LibraryStore } from '../store/store';
@@ -15,6 +15,8 @@ const LastImportSchema = z.object({
   /** Names this import, so an Undo shown for it never takes back a later one. */
   id: z.string(),
   source: z.string(),
+  /** How many files of one batch (chosen together) it takes back; absent for one file. */
+  files: z.number().int().min(2).optional(),
   at: z.string(),
   undo: z.object({
     added: z.array(z.string()),
@@ -26,6 +28,7 @@ const LastImportSchema = z.object({
         after: z.record(z.string(), z.unknown()),
       }),
     ),
+    attached: z.array(z.object({ paperId: z.string(), hash: z.string() })).optional(),
   }),
 });
 type LastImport = z.infer<typeof LastImportSchema>;
@@ -39,6 +42,10 @@ export type Undone = {
   restored: number;
   /** Papers the import added that were read, noted, tagged, highlighted or given a PDF since: kept. */
   kept: number;
+  /** PDFs the import attached, taken off their paper again (a PDF highlighted or read in since stays). */
+  detached?: number;
+  /** The files of a batch it took back, when there were several (`source` names the first). */
+  files?: number;
 };
 
 const fileOf = (store: LibraryStore) => join(store.dataDir, LAST_IMPORT_FILE_NAME);
@@ -46,20 +53,45 @@ const fileOf = (store: LibraryStore) => join(store.dataDir, LAST_IMPORT_FILE_NAM
 /**
  * Keep what an import did as the one that Undo takes back, and return its id. An import that changed
  * nothing leaves nothing to take back: it clears the record, so an Undo never takes back an older import.
+ * `joining`: the id of the import before it in the same batch (several files chosen at once); while that is
+ * still the last import, this one is added to it, so that one Undo takes back the whole batch.
  */
 export async function rememberImport(
   store: LibraryStore,
   source: string,
   at: string,
   undo: ImportUndo,
+  joining?: string,
 ): Promise<string | undefined> {
-  if (undo.added.length === 0 && undo.filled.length === 0) {
+  const before = joining === undefined ? undefined : await joinable(store, joining);
+  if (undo.added.length === 0 && undo.filled.length === 0 && !undo.attached?.length) {
+    if (before) return before.id;
     await forgetImport(store);
     return undefined;
   }
-  const record: LastImport = { version: 1, id: randomUUID(), source, at, undo };
+  const record: LastImport = before
+    ? {
+        ...before,
+        id: randomUUID(),
+        files: (before.files ?? 1) + 1,
+        undo: {
+          added: [...before.undo.added, ...undo.added],
+          filled: [...before.undo.filled, ...undo.filled],
+          attached: [...(before.undo.attached ?? []), ...(undo.attached ?? [])],
+        },
+      }
+    : { version: 1, id: randomUUID(), source, at, undo };
   await writeFileDurably(fileOf(store), JSON.stringify(record));
   return record.id;
+}
+
+/**
+ * The last import, when it is the one named `id` (a batch's import before this one); a file of the batch
+ * that changed nothing keeps it as it is. `undefined` when another import came since, or none is kept.
+ */
+export async function joinable(store: LibraryStore, id: string): Promise<LastImport | undefined> {
+  const last = await readLastImport(store).catch(() => undefined);
+  return last?.id === id ? last : undefined;
 }
 
 /** No import is there to take back (a PDF came in since, or the last one was taken back). */
@@ -85,14 +117,21 @@ export async function undoLastImport(
       `That import can no longer be undone: “${last.source}” was imported after it (undo that one first).`,
     );
   }
-  const { removed, restored, kept } = undoImport(store, last.undo, now);
+  const { removed, restored, kept, detached = [] } = undoImport(store, last.undo, now);
   await forgetImport(store);
+  // A PDF file no paper refers to any more goes to the trash, as when a PDF is detached by hand.
+  for (const { hash } of detached) {
+    if (!store.attachmentRefs.has(hash)) await store.attachments.trash(hash).catch(() => undefined);
+  }
+  const offKept = detached.filter(({ paperId }) => !removed.includes(paperId));
   return {
     source: last.source,
     removed: removed.length,
     restored: restored.length,
     kept: kept.length,
-    ids: [...removed, ...restored],
+    ...(offKept.length > 0 && { detached: offKept.length }),
+    ...(last.files !== undefined && { files: last.files }),
+    ids: [...new Set([...removed, ...restored, ...detached.map((d) => d.paperId)])],
   };
 }
 

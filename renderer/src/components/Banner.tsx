@@ -77,11 +77,7 @@ function LatestBanner() {
     );
   }
   if (!report && !undone) return null;
-  const parts = report ? [importSentence(report)] : [undoneSentence(undone!)];
-  if (report && report.duplicates > report.repeats)
-    parts.push(`${report.duplicates - report.repeats} already in your library`);
-  if (report?.repeats) parts.push(`${report.repeats} repeated in the file, taken once`);
-  if (report?.possible.length) parts.push(`${report.possible.length} possibly already there, kept apart`);
+  const parts = report ? importParts(report) : [undoneSentence(undone!)];
   // The same element says the import and then its undoing, so the live region reads out the change.
   return (
     <div className={report?.errors.length ? 'banner warning' : 'banner'} role="status">
@@ -90,11 +86,14 @@ function LatestBanner() {
         {report?.message && <p className="banner-message">{report.message}</p>}
         {report && report.errors.length > 0 && (
           <ul className="problems">
-            {report.errors.slice(0, 5).map((p, i) => (
+            {report.errors.slice(0, MAX_PROBLEMS).map((p, i) => (
               <li key={i}>
                 {p.where}: {p.message}
               </li>
             ))}
+            {report.errors.length > MAX_PROBLEMS && (
+              <li>… and {(report.errors.length - MAX_PROBLEMS).toLocaleString()} more skipped</li>
+            )}
           </ul>
         )}
       </div>
@@ -107,7 +106,7 @@ function LatestBanner() {
             hadFocus.current = document.activeElement === undoButton.current;
             void undo();
           }}
-          aria-label={`Undo the import of “${report.source}”`}
+          aria-label={`Undo the import of ${report.files ? `${report.files.toLocaleString()} files` : `“${report.source}”`}`}
         >
           Undo
         </button>
@@ -119,34 +118,54 @@ function LatestBanner() {
   );
 }
 
+/** The problems of an import listed in its notice, at most; past them, how many more. */
+const MAX_PROBLEMS = 5;
+
 /** What taking an import back did: the papers removed, the details put back, what was kept as changed since. */
-function undoneSentence({ source, removed, restored, kept }: ImportUndone): string {
+function undoneSentence({ source, removed, restored, kept, detached, files }: ImportUndone): string {
   const parts = removed > 0 ? [`removed ${papers(removed)}`] : [];
   if (restored) parts.push(`put back the details of ${papers(restored)}`);
+  if (detached) parts.push(`took ${count(detached, 'a PDF', 'PDFs')} off the papers it had attached them to`);
   const keptSince = `kept ${papers(kept)} you have worked on since`;
+  const what = files ? `${files.toLocaleString()} files` : `“${source}”`;
   // Every paper it added worked on since, or nothing it did left: no "removed 0 papers".
-  if (parts.length === 0) return `Took back the import of “${source}”: ${kept ? keptSince : 'nothing it did was left'}`;
-  return `Took back the import of “${source}”: ${parts.join(' and ')}${kept ? ` · ${keptSince}` : ''}`;
+  if (parts.length === 0) return `Took back the import of ${what}: ${kept ? keptSince : 'nothing it did was left'}`;
+  return `Took back the import of ${what}: ${parts.join(' and ')}${kept ? ` · ${keptSince}` : ''}`;
 }
 
 const papers = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'paper' : 'papers'}`;
 const count = (n: number, one: string, many: string) => (n === 1 ? one : `${n.toLocaleString()} ${many}`);
 
+/**
+ * What an import did, each part exactly: the papers added, the papers of the library it filled in (merged
+ * into), those it found there with nothing to add, repeats, possible duplicates kept apart, entries skipped.
+ */
+function importParts(report: BatchReport): string[] {
+  const parts = [importSentence(report)];
+  if (report.attached && report.files && (report.added > 0 || report.filled > 0))
+    parts.push(`attached ${count(report.attached, 'a PDF', 'PDFs')} to papers already there`);
+  if (report.filled && report.added > 0) parts.push(`filled in what ${papers(report.filled)} in your library lacked`);
+  const already = report.duplicates - report.repeats - report.filled;
+  if (already > 0) parts.push(`${already.toLocaleString()} already in your library`);
+  if (report.repeats) parts.push(`${report.repeats.toLocaleString()} repeated in the file, taken once`);
+  if (report.possible.length) parts.push(`${report.possible.length} possibly already there, kept apart`);
+  if (report.errors.length) parts.push(`${report.errors.length.toLocaleString()} skipped`);
+  if (report.unchanged) parts.push(`left out ${count(report.unchanged, 'a file', 'files')} with nothing to import`);
+  return parts;
+}
+
 /** What an import did, first: a PDF's paper, papers added, or only details filled in. */
 function importSentence(report: BatchReport): string {
   const { pdf } = report;
-  if (report.files) {
-    const attached = report.attached
-      ? ` · attached ${count(report.attached, 'a PDF', 'PDFs')} to papers already there`
-      : '';
-    return `Imported ${papers(report.added)} from ${report.files.toLocaleString()} files${attached}`;
-  }
-  if (pdf) {
+  const from = report.files ? `from ${report.files.toLocaleString()} files` : `from “${report.source}”`;
+  if (pdf && !report.files) {
     if (pdf.kind === 'new') return `Added “${shortTitle(pdf.title)}” with its PDF`;
     if (pdf.already) return `“${shortTitle(pdf.title)}” already has this PDF`;
     return `Attached the PDF to “${shortTitle(pdf.title)}” (${pdf.why})`;
   }
-  if (report.added === 0 && report.merged > 0)
-    return `Filled in details of ${papers(report.merged)} from “${report.source}”`;
-  return `Imported ${papers(report.added)} from “${report.source}”`;
+  if (report.added === 0 && report.filled > 0)
+    return `Filled in what ${papers(report.filled)} in your library lacked, ${from}`;
+  if (report.added === 0 && report.attached > 0 && report.files)
+    return `Attached ${count(report.attached, 'a PDF', 'PDFs')} to papers already there, ${from}`;
+  return `Imported ${papers(report.added)} ${from}`;
 }

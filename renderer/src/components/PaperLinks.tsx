@@ -1,3 +1,4 @@
+import { distinctLinks } from '../../../electron/core/shared/link-target';
 import type { Paper } from '../store/types';
 
 /** Links are opened only when they are http(s); imported text never becomes markup. */
@@ -10,10 +11,12 @@ export function PaperLinks({ paper }: { paper: Pick<Paper, 'links' | 'arxivId' |
     links.unshift({ label: 'arXiv', url: `https://arxiv.org/abs/${paper.arxivId}` });
   }
   if (paper.doi) links.push({ label: 'DOI', url: `https://doi.org/${paper.doi}` });
-  if (links.length === 0) return null;
+  // One chip for each place: a DOI stored as a link and as the paper's DOI, or written two ways, is one.
+  const distinct = distinctLinks(links, (link) => link.url);
+  if (distinct.length === 0) return null;
   return (
     <div className="links">
-      {links.map((link) => (
+      {distinct.map((link) => (
         <a
           key={link.url}
           className="link-chip"

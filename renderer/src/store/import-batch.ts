@@ -14,8 +14,11 @@ export type BatchFile = {
 
 type Problem = { where: string; message: string };
 
-/** What several files imported at once did, told as one report; `files`: how many were imported. */
-export type BatchReport = Omit<ImportReport, 'errors'> & { errors: Problem[]; files?: number };
+/**
+ * What several files imported at once did, told as one report; `files`: how many were imported, `unchanged`:
+ * how many of the batch had nothing new (every entry in the library as it is, or unreadable) and were left out.
+ */
+export type BatchReport = Omit<ImportReport, 'errors'> & { errors: Problem[]; files?: number; unchanged?: number };
 
 type ImportSource = { name: string; arrayBuffer: () => Promise<ArrayBuffer> };
 
@@ -61,8 +64,9 @@ export async function previewBatch(
 
 /**
  * The batch's files with something to import, imported one after another; a refusal of one is said with its
- * name (beside the report's problems) and the others still go in. The reports told as one (no Undo: the core
- * takes back only the last import).
+ * name (beside the report's problems) and the others still go in. The reports told as one, with one Undo:
+ * each file joins the import of the one before it (library.import's `joinImport`), so the last file's
+ * `importId` takes back them all.
  */
 export async function importBatch(
   transport: Transport,
@@ -71,22 +75,34 @@ export async function importBatch(
 ): Promise<{ report: BatchReport | undefined; errors: Problem[] }> {
   const reports: ImportReport[] = [];
   const errors: Problem[] = [];
-  for (const file of toImport(batch)) {
+  let importId: string | undefined;
+  const chosen = toImport(batch);
+  for (const file of chosen) {
     try {
-      reports.push(
-        await transport.invoke('library.import', {
-          base64: file.base64,
-          name: file.name,
-          ...(file.merge.length > 0 && { merge: file.merge }),
-        }),
-      );
+      const report = await transport.invoke('library.import', {
+        base64: file.base64,
+        name: file.name,
+        ...(file.merge.length > 0 && { merge: file.merge }),
+        ...(importId !== undefined && { joinImport: importId }),
+      });
+      importId = report.importId ?? importId;
+      reports.push(report);
     } catch (error) {
       errors.push({ where: file.name, message: `not imported: ${message(error)}` });
     }
     imported(reports.length + errors.length);
   }
   const report = combined(reports);
-  return { report: report && { ...report, errors: [...report.errors, ...errors] }, errors };
+  const unchanged = batch.length - chosen.length;
+  return {
+    report: report && {
+      ...report,
+      importId,
+      errors: [...report.errors, ...errors],
+      ...(unchanged > 0 && { unchanged }),
+    },
+    errors,
+  };
 }
 
 /** Several imports' reports as one; a single report as it is. */
@@ -103,6 +119,7 @@ function combined(reports: ImportReport[]): BatchReport | undefined {
     duplicates: sum((r) => r.duplicates),
     repeats: sum((r) => r.repeats),
     merged: sum((r) => r.merged),
+    filled: sum((r) => r.filled),
     untitled: sum((r) => r.untitled),
     possible: reports.flatMap((r) => r.possible),
     attached: sum((r) => r.attached),

@@ -57,7 +57,7 @@ describe('bibtex importer: a library with the usual features', () => {
       abstract: 'We measure α and β at 5–10 K in Al₂O₃.',
       year: 2019,
       venue: 'Zeitschrift für Straßen & Wege',
-      doi: '10.1000/abc.123',
+      doi: '10.1000/ABC.123',
       citationKey: 'mueller2019',
       type: 'article-journal',
     });
@@ -371,7 +371,7 @@ describe.skipIf(!existsSync(CORPUS))('bibtex importer on real files', () => {
     expect([parsed.found, parsed.drafts.length, parsed.problems.length]).toEqual([4, 4, 0]);
     expect(byKey(parsed.drafts, 'DBLP:conf/wicsa/ZimmermannWKG15')).toMatchObject({
       year: 2015,
-      doi: '10.1109/wicsa.2015.29',
+      doi: '10.1109/WICSA.2015.29',
       venue:
         '12th Working IEEE/IFIP Conference on Software Architecture, WICSA 2015, Montreal, QC, Canada, May 4-8, 2015',
     });

@@ -29,7 +29,7 @@ describe('Crossref API JSON', () => {
       links: [
         { label: 'DOI', url: 'http://dx.doi.org/10.1002/(sici)1097-4555(199707)28:7<487::aid-jrs115>3.0.co;2-v' },
       ],
-      doi: '10.1002/(sici)1097-4555(199707)28:7<487::aid-jrs115>3.0.co;2-v',
+      doi: '10.1002/(SICI)1097-4555(199707)28:7<487::AID-JRS115>3.0.CO;2-V',
     });
   });
 

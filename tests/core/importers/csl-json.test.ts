@@ -22,7 +22,7 @@ describe('CSL-JSON importer', () => {
       year: 2019,
       venue: 'Journal of Chemistry & Biology',
       keywords: ['Chemistry', 'Biology'],
-      doi: '10.1000/jchem.2019.42',
+      doi: '10.1000/JCHEM.2019.42',
       url: 'http://dx.doi.org/10.1000/jchem.2019.42',
       links: [{ label: 'DOI', url: 'http://dx.doi.org/10.1000/jchem.2019.42' }],
     });
@@ -47,7 +47,7 @@ describe('CSL-JSON importer', () => {
       venue: 'Mind',
       citationKey: 'turing1950computing',
       keywords: ['artificial intelligence', 'imitation game'],
-      doi: '10.1093/mind/lix.236.433',
+      doi: '10.1093/MIND/LIX.236.433',
     });
     expect(vaswani).toMatchObject({
       authors: ['Ashish Vaswani', 'Google Brain'],
@@ -94,7 +94,7 @@ describe('CSL-JSON importer', () => {
         doi: '10.1000/first',
         type: 'article-journal',
       },
-      { title: 'Second, with its own DOI field', authors: [], doi: '10.1000/second', type: 'article-journal' },
+      { title: 'Second, with its own DOI field', authors: [], doi: '10.1000/SECOND', type: 'article-journal' },
     ]);
   });
 

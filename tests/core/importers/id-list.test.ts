@@ -26,11 +26,11 @@ describe('identifier list importer', () => {
   it('reads DOIs bare, prefixed, as doi.org URLs (percent-encoded too), quoted and comma-terminated', async () => {
     const parsed = idListImporter.parse(await read('ids.txt'), 'ids.txt');
     expect(parsed.drafts.filter((d) => d.doi).map((d) => d.doi)).toEqual([
-      '10.1000/xyz.123',
+      '10.1000/XYZ.123',
       '10.1038/nature12373',
       '10.1145/3368089.3409741',
-      '10.1103/physrevlett.116.061102',
-      '10.1002/(sici)1097-4636',
+      '10.1103/PhysRevLett.116.061102',
+      '10.1002/(SICI)1097-4636',
       '10.1016/j.cell.2020.01.001',
     ]);
   });
@@ -78,7 +78,7 @@ describe('identifier list importer', () => {
   it('recognises one identifier per line and nothing looser', () => {
     expect(identifierFrom('  arXiv: 2411.01234v2 ')).toEqual({ kind: 'arxiv', id: '2411.01234' });
     expect(identifierFrom("'https://arxiv.org/pdf/2411.01234v1.pdf',")).toEqual({ kind: 'arxiv', id: '2411.01234' });
-    expect(identifierFrom('<https://doi.org/10.1000/Q>')).toEqual({ kind: 'doi', id: '10.1000/q' });
+    expect(identifierFrom('<https://doi.org/10.1000/Q>')).toEqual({ kind: 'doi', id: '10.1000/Q' });
     expect(identifierFrom('10.1016/0370-2693(82)90225-4')).toEqual({
       kind: 'doi',
       id: '10.1016/0370-2693(82)90225-4',

@@ -29,7 +29,7 @@ describe('RIS importer', () => {
         { label: 'arXiv', url: 'http://arxiv.org/abs/2301.01234v2' },
         { label: 'arXiv', url: 'https://arxiv.org/pdf/2301.01234v2.pdf' },
       ],
-      doi: '10.48550/arxiv.2301.01234',
+      doi: '10.48550/arXiv.2301.01234',
       arxivId: '2301.01234',
     });
   });
@@ -41,7 +41,7 @@ describe('RIS importer', () => {
       authors: ['Grace Hopper'],
       year: 2021,
       venue: 'Proceedings of the Workshop',
-      doi: '10.1000/xyz.123',
+      doi: '10.1000/XYZ.123',
       url: 'https://doi.org/10.1000/XYZ.123',
     });
     expect(parsed.drafts[1]?.arxivId).toBeUndefined();
@@ -243,7 +243,7 @@ describe.skipIf(!existsSync(CORPUS))('RIS importer on the real corpus', () => {
         keywords: ['keyword0', 'keyword1'],
         links: [{ label: 'DOI', url: 'http://dx.doi.org/10.1023/A:1017379030770' }],
         url: 'http://dx.doi.org/10.1023/A:1017379030770',
-        doi: '10.1023/a:1017379030770',
+        doi: '10.1023/A:1017379030770',
       },
     ]);
     expect(parsed.problems).toEqual([]);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../electron/core/importers';
 import { fixture, openTempStore, run } from '../helpers';
 
-const SICI = '10.1002/(sici)1097-4555(199707)28:7<487::aid-jrs115>3.0.co;2-v';
+const SICI = '10.1002/(SICI)1097-4555(199707)28:7<487::AID-JRS115>3.0.CO;2-V';
 const read = (name: string): Promise<string> => readFile(fixture(`sici/${name}`), 'utf8');
 
 describe('a SICI DOI (with < > ; in its suffix) survives every importer and the export', () => {
@@ -22,7 +22,7 @@ describe('a SICI DOI (with < > ; in its suffix) survives every importer and the 
 
   it('is decoded from a doi.org address, where < and > are percent-escaped', async () => {
     const parsed = parseImport(await read('sici.ris'), 'auto', 'sici.ris');
-    expect(parsed.drafts[1]?.doi).toBe('10.1002/(sici)1097-4555(200101)32:1<5::aid-jrs640>3.0.co;2-k');
+    expect(parsed.drafts[1]?.doi).toBe('10.1002/(SICI)1097-4555(200101)32:1<5::AID-JRS640>3.0.CO;2-K');
   });
 
   it('keeps a CSL URL that holds the SICI DOI whole', async () => {

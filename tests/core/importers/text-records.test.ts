@@ -45,10 +45,10 @@ describe('labelled text records importer', () => {
     expect(parsed.drafts[2]).toEqual({
       title: 'A Paper Known Only By Its DOI',
       authors: ['Ada Lovelace', 'Alan Turing'],
-      doi: '10.1000/xyz',
+      doi: '10.1000/XYZ',
       year: 2021,
       venue: 'Journal of Examples',
-      links: [{ label: 'DOI', url: 'https://doi.org/10.1000/xyz' }],
+      links: [{ label: 'DOI', url: 'https://doi.org/10.1000/XYZ' }],
       needsMetadata: true,
     });
   });

@@ -7,13 +7,17 @@ import './import.css';
 const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skipped', attach: 'Attach to' } as const;
 /** A duplicate of an earlier entry of the same file (it has no paper in the library yet). */
 const REPEAT_LABEL = 'Repeated in file';
+/** A duplicate that fills in details its paper in the library lacks: it goes into that paper. */
+const MERGE_LABEL = 'Merges into';
 /** Rows drawn at most: past them, a line says how many more (the summary above counts them all). */
 export const MAX_ROWS = 500;
 
 /** The details a duplicate would fill in, in words. */
 const FIELD_WORDS: Record<string, string> = {
   title: 'the title',
-  authors: 'authors',
+  authors: 'the authors',
+  authorNames: 'the authors’ names',
+  editors: 'the editors',
   abstract: 'the abstract',
   year: 'the year',
   venue: 'the venue',
@@ -33,6 +37,30 @@ const FIELD_WORDS: Record<string, string> = {
   type: 'the type',
 };
 
+/** "a, b and c". */
+const listed = (words: readonly string[]): string =>
+  words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+
+/**
+ * What a duplicate adds to its paper, in words: "the title, the authors and the ‘note’ field". A field of the
+ * file's own format ("bibtex:note", kept as written) is named by its name in the file; the authors' names go
+ * with the authors, a link with the links.
+ */
+export function fillsInWords(fills: readonly string[]): string {
+  const has = new Set(fills);
+  const words: string[] = [];
+  const own: string[] = [];
+  for (const field of fills) {
+    if (field === 'authorNames' && has.has('authors')) continue;
+    if (field === 'url' && has.has('links')) continue;
+    const colon = field.indexOf(':');
+    if (colon > 0) own.push(`‘${field.slice(colon + 1)}’`);
+    else words.push(field === 'links' && has.has('url') ? 'links' : (FIELD_WORDS[field] ?? field));
+  }
+  if (own.length > 0) words.push(`the ${listed(own)} ${own.length === 1 ? 'field' : 'fields'}`);
+  return listed(words);
+}
+
 type Entry = ImportPreview['entries'][number];
 
 /**
@@ -49,6 +77,13 @@ export function groupRepeats(entries: readonly Entry[]): { entry: Entry; at: num
     if (!(entry.kind === 'duplicate' && entry.repeatOf !== undefined))
       rows.push({ entry, at, times: times.get(at) ?? 1 });
   return rows;
+}
+
+/** What an entry becomes, as its row's label. */
+function labelOf(entry: Entry): string {
+  if (entry.kind !== 'duplicate') return KIND_LABEL[entry.kind];
+  if (entry.existingId === '') return REPEAT_LABEL;
+  return entry.fills.length > 0 ? MERGE_LABEL : KIND_LABEL.duplicate;
 }
 
 /** The single file's preview, entry by entry: what each becomes, a possible duplicate with its choice. */
@@ -78,9 +113,7 @@ export function PreviewEntries({
           </li>
         ) : (
           <li key={at} className={`entry ${entry.kind}`}>
-            <span className={`entry-kind ${entry.kind}`}>
-              {entry.kind === 'duplicate' && entry.existingId === '' ? REPEAT_LABEL : KIND_LABEL[entry.kind]}
-            </span>
+            <span className={`entry-kind ${entry.kind}`}>{labelOf(entry)}</span>
             <span className="entry-text">
               {entry.kind === 'error' ? (
                 `${entry.where}: ${entry.message}`
@@ -91,7 +124,7 @@ export function PreviewEntries({
                 <Untitled />
               )}
               {entry.kind === 'duplicate' && entry.fills.length > 0 && (
-                <span className="muted"> — adds {entry.fills.map((f) => FIELD_WORDS[f] ?? f).join(', ')}</span>
+                <span className="muted"> — adds {fillsInWords(entry.fills)}</span>
               )}
               {times > 1 && <span className="entry-times muted"> — {times.toLocaleString()} times in this file</span>}
             </span>
