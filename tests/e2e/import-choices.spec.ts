@@ -61,7 +61,9 @@ test('possible duplicates are shown with Keep both and Merge; the choices are ap
   await confirm.click();
   await expect(dialog).toHaveCount(0);
   const banner = page.getByRole('status').filter({ hasText: 'Imported 2 papers from “choices.bib”' });
-  await expect(banner).toContainText('1 already in your library · 1 possibly already there, kept apart');
+  await expect(banner).toContainText(
+    'filled in what 1 paper in your library lacked · 1 possibly already there, kept apart',
+  );
   expect(await library(app)).toEqual([
     'A Paper Nobody Has Yet · Jane Doe · 2020',
     'Attention Is All You Need · Ashish Vaswani · 2017 · 10.5555/3295222.3295349',
