@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StatsView } from '../../renderer/src/components/StatsView';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
@@ -55,5 +55,35 @@ describe('the stats view', () => {
     const summary = await statsOf(library);
     expect(summary('By source')).toBe(`By source: Most read: ${source} (1 of 5).`);
     expect(summary('By tag')).toBe('By tag: Most read: queues (1 of 2).');
+  });
+});
+
+describe('the stats period', () => {
+  it('offers 12 weeks, 6 months, a year and all time, and all time starts at the oldest paper', async () => {
+    const library = await openTempStore();
+    // Imported 30 weeks before "now": all time is from their week to this one.
+    const then = () => new Date('2026-05-01T12:00:00Z');
+    await run(library, 'library.import', { path: fixture('five-papers.txt') }, then);
+    const now = () => new Date('2026-11-27T12:00:00Z');
+    const all = await run(library, 'stats.get', { reading: true, timeZone: 'UTC', weeks: 'all' }, now);
+    expect(all.reading!.weeks.length).toBe(31);
+    expect(all.reading!.weeks[0]!.start <= '2026-05-01').toBe(true);
+    expect(all.reading!.addedInPeriod).toBe(5);
+    const twelve = await run(library, 'stats.get', { reading: true, timeZone: 'UTC', weeks: 12 }, now);
+    expect(twelve.reading!.addedInPeriod).toBe(0);
+
+    await statsOf(library);
+    const period = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Period' });
+    expect([...period.options].map((option) => option.text)).toEqual([
+      'Last 12 weeks',
+      'Last 6 months',
+      'Last year',
+      'All time',
+    ]);
+    expect(screen.getByText(/The last 12 weeks, by your calendar/)).toBeTruthy();
+    fireEvent.change(period, { target: { value: '52' } });
+    await waitFor(() => expect(screen.getByText(/The last 52 weeks, by your calendar/)).toBeTruthy());
+    fireEvent.change(period, { target: { value: 'all' } });
+    await waitFor(() => expect(screen.getByText(/All time: the last \d+ weeks/)).toBeTruthy());
   });
 });

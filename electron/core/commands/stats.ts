@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
+import type { Paper } from '../schema';
 import { isTimeZone, readingStats } from '../insight/reading-stats';
 
 /** The longest reading history stats.get gives week by week: ten years. */
@@ -18,7 +19,8 @@ export const statsGet = defineCommand({
         .max(64)
         .refine(isTimeZone, { message: 'Not a time zone this system knows (use an IANA name like Europe/Paris).' })
         .optional(),
-      weeks: z.number().int().min(1).max(MAX_WEEKS).optional(),
+      /** How many weeks back, this one included; `all`: from the week of the oldest paper (at most MAX_WEEKS). */
+      weeks: z.union([z.number().int().min(1).max(MAX_WEEKS), z.literal('all')]).optional(),
     })
     .default({}),
   run(ctx, input) {
@@ -38,9 +40,21 @@ export const statsGet = defineCommand({
           ctx.store.all(),
           ctx.now(),
           input.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-          input.weeks,
+          input.weeks === 'all' ? weeksSinceOldest(ctx.store.all(), ctx.now()) : input.weeks,
         ),
       }),
     };
   },
 });
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The weeks from the oldest paper's to this one (one more for the week boundaries between), at most MAX_WEEKS. */
+function weeksSinceOldest(papers: Iterable<Paper>, now: Date): number {
+  let oldest = now.getTime();
+  for (const paper of papers) {
+    const at = Date.parse(paper.createdAt);
+    if (at < oldest) oldest = at;
+  }
+  return Math.min(MAX_WEEKS, Math.max(1, Math.ceil((now.getTime() - oldest) / WEEK_MS) + 1));
+}

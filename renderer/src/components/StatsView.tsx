@@ -12,15 +12,24 @@ import {
   YAxis,
 } from 'recharts';
 import { useApp } from '../store';
-import type { ReadingStats } from '../store/insight-slice';
+import { READING_PERIODS, type ReadingPeriod, type ReadingStats } from '../store/insight-slice';
 import { Figure, countAxis, countTicks, useThemeColors } from './stats-figure';
 
 const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const monthYear = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric' });
 const weekLabel = (start: string) => shortDate.format(new Date(`${start}T12:00:00`));
+/** A period past half a year labels its axis by month and year ("Mar 2026"): a day says little there. */
+const axisLabel = (count: number) =>
+  count > 26 ? (start: string) => monthYear.format(new Date(`${start}T12:00:00`)) : weekLabel;
 
-/** The weeks to label (their indices): every other week, counted back from this one, so the labels sit evenly. */
-const labelledWeeks = (count: number) =>
-  Array.from({ length: count }, (_, i) => i).filter((i) => (count - 1 - i) % 2 === 0);
+/**
+ * The weeks to label (their indices): about eight at most, every other week for 12, counted back from this one
+ * so the labels sit evenly.
+ */
+const labelledWeeks = (count: number) => {
+  const step = Math.max(2, Math.ceil(count / 8));
+  return Array.from({ length: count }, (_, i) => i).filter((i) => (count - 1 - i) % step === 0);
+};
 
 function plural(n: number, word: string): string {
   return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
@@ -31,6 +40,8 @@ export function StatsView() {
   const reading = useApp((s) => s.reading);
   const total = useApp((s) => s.stats?.total);
   const loadReading = useApp((s) => s.loadReading);
+  const period = useApp((s) => s.readingPeriod);
+  const setPeriod = useApp((s) => s.setReadingPeriod);
   const stats = useApp((s) => s.stats);
   // Reload whenever the library changes (the sidebar's counts change with it: a status change made here moves
   // them at once, and the library's counts follow).
@@ -42,9 +53,28 @@ export function StatsView() {
   return (
     <div className="stats-view">
       <header className="stats-head">
-        <h1>Reading stats</h1>
+        <div className="stats-title">
+          <h1>Reading stats</h1>
+          <label className="stats-period">
+            Period{' '}
+            <select
+              value={String(period)}
+              onChange={(event) => {
+                const value = event.target.value;
+                setPeriod((value === 'all' ? 'all' : Number(value)) as ReadingPeriod);
+              }}
+            >
+              {READING_PERIODS.map((choice) => (
+                <option key={choice.weeks} value={String(choice.weeks)}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
         <p className="muted">
-          The last {reading.weeks.length} weeks, by your calendar ({reading.timeZone}).
+          {period === 'all' ? 'All time: the' : 'The'} last {reading.weeks.length} weeks, by your calendar (
+          {reading.timeZone}).
         </p>
       </header>
       <KeyFigures reading={reading} />
@@ -113,7 +143,7 @@ function Charts({ reading }: { reading: ReadingStats }) {
     dataKey: 'start',
     ticks: labelled.map((i) => starts[i]!),
     interval: 0 as const,
-    tickFormatter: weekLabel,
+    tickFormatter: axisLabel(weeks.length),
   };
   const weekTooltip = { ...tooltip, labelFormatter: (start: unknown) => `Week of ${weekLabel(String(start))}` };
   // The queue's size holds through each week, from x = i to i + 1, labelled at the middle like the bars beside it.

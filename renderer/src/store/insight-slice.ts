@@ -6,8 +6,17 @@ import type { Rules, Similar, Stats } from './types';
 
 export type ReadingStats = NonNullable<Stats['reading']>;
 
-/** The weeks the stats view asks for and shows; its subtitle and key figures count the same weeks. */
+/** The weeks the stats view asks for at first; its subtitle and key figures count the same weeks. */
 export const READING_WEEKS = 12;
+
+/** The periods the stats view offers: weeks back from this one, or all time (from the oldest paper's week). */
+export const READING_PERIODS = [
+  { weeks: 12, label: 'Last 12 weeks' },
+  { weeks: 26, label: 'Last 6 months' },
+  { weeks: 52, label: 'Last year' },
+  { weeks: 'all', label: 'All time' },
+] as const;
+export type ReadingPeriod = (typeof READING_PERIODS)[number]['weeks'];
 
 export type InsightSlice = {
   /** The papers most like one paper, for its "More like this" list. */
@@ -15,6 +24,9 @@ export type InsightSlice = {
   loadSimilar: (id: string) => Promise<void>;
   /** Reading habits for the stats view, in this computer's time zone. */
   reading: ReadingStats | undefined;
+  /** The weeks the stats view shows (READING_PERIODS). */
+  readingPeriod: ReadingPeriod;
+  setReadingPeriod: (period: ReadingPeriod) => void;
   loadReading: () => Promise<void>;
   /** Keyword rules; these reject with the core's message so the rules dialog can show it. */
   rulesTransport: {
@@ -43,11 +55,18 @@ export const createInsightSlice =
       remove: (id) => transport.invoke('rules.remove', { id }),
     },
     reading: undefined,
+    readingPeriod: READING_WEEKS,
+    setReadingPeriod(period) {
+      set({ readingPeriod: period });
+      void get().loadReading();
+    },
     async loadReading() {
       try {
         const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-        const stats = await transport.invoke('stats.get', { reading: true, timeZone, weeks: READING_WEEKS });
-        set({ reading: stats.reading });
+        const weeks = get().readingPeriod;
+        const stats = await transport.invoke('stats.get', { reading: true, timeZone, weeks });
+        // Only the answer for the period still chosen (a quick change of the choice asks twice).
+        if (get().readingPeriod === weeks) set({ reading: stats.reading });
       } catch (error) {
         get().showError(error);
       }
