@@ -52,7 +52,8 @@ describe('an edit refused names every bad field at once', { timeout: 60_000 }, (
     expect(await jsonIn(data, 'call', 'papers.update', JSON.stringify(fixed))).toMatchObject({
       title: 'Causal Probing, Revised',
       arxivId: '2401.01234',
-      doi: '10.1234/abcd',
+      // A DOI keeps the case it was written in (it matches in any case).
+      doi: '10.1234/ABCD',
     });
   });
 });

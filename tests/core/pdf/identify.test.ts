@@ -91,7 +91,7 @@ describe('identifiers', () => {
 
   it('reads a labelled DOI from page 1, or the only one there', () => {
     expect(identify(raw(), 'PLDI’09 DOI: 10.1145/1542476.1542528. Permission').doi).toBe('10.1145/1542476.1542528');
-    expect(identify(raw(), 'https://doi.org/10.1000/XYZ-1 and more').doi).toBe('10.1000/xyz-1');
+    expect(identify(raw(), 'https://doi.org/10.1000/XYZ-1 and more').doi).toBe('10.1000/XYZ-1');
     expect(identify(raw(), 'see 10.1000/a1 and 10.1000/b2').doi).toBeUndefined();
   });
 });
