@@ -58,6 +58,6 @@ describe('Edit details: everything the library refuses comes back at once, each 
     type('DOI', 'doi:10.1234/ABCD');
     fireEvent.click(within(form).getByRole('button', { name: 'Save details' }));
     await waitFor(() => expect(done).toBe(1));
-    expect(library.get(added.id)).toMatchObject({ arxivId: '2401.01234', doi: '10.1234/abcd', venue: 'NeurIPS' });
+    expect(library.get(added.id)).toMatchObject({ arxivId: '2401.01234', doi: '10.1234/ABCD', venue: 'NeurIPS' });
   });
 });
