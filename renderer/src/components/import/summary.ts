@@ -1,5 +1,5 @@
 import type { ImportPreview } from '../../store/types';
-import { shortTitle } from '../../tex-plain';
+import { plainTitle } from '../../tex-plain';
 
 /** "1 paper", "3 papers": a count with its noun agreeing. */
 export const count = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
@@ -69,7 +69,7 @@ export function nothingNewReason(
   { found, duplicates, repeats, errors, pdf }: ImportPreview,
   within: 'the file' | 'the paste' = 'the file',
 ): string {
-  if (pdf) return `“${shortTitle(pdf.title)}” has this PDF already.`;
+  if (pdf) return `“${plainTitle(pdf.title)}” has this PDF already.`;
   const skipped =
     errors > 0 ? ` ${errors.toLocaleString()} ${errors === 1 ? 'entry was' : 'entries were'} skipped.` : '';
   const noun = within === 'the paste' ? 'paste' : 'file';
