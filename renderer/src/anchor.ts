@@ -1,4 +1,8 @@
+import type { MathSpan } from '../../electron/core/shared/math-spans';
 import type { Annotation } from './store/types';
+
+// The math of a title or abstract, found by the rules the core stores it with (one function for both sides).
+export { mathSpans, type MathSpan } from '../../electron/core/shared/math-spans';
 
 export type Anchored = { annotation: Annotation; start: number; end: number };
 
@@ -69,51 +73,6 @@ export function segments(text: string, anchored: readonly Anchored[], math: read
     out.push(segment);
   }
   return out;
-}
-
-/** A `$…$` or `$$…$$` span of TeX math: [start, end) includes the dollars, `tex` is inside them. */
-export type MathSpan = { start: number; end: number; tex: string; display: boolean };
-
-/**
- * The TeX math in a title or abstract, by the rules the core stores it with (electron/core/text.ts
- * mathSpans, which tests/renderer/tex-text.test.tsx checks this against). Pandoc's rules, so prices
- * stay text: an opening $ has a non-space after it, a closing $ a non-space before it and no digit
- * after it, and no $ between them; \$ is a dollar sign.
- */
-export function mathSpans(text: string): MathSpan[] {
-  const spans: MathSpan[] = [];
-  let from = 0;
-  while (from < text.length) {
-    const open = dollarAt(text, from);
-    if (open < 0) break;
-    const display = text[open + 1] === '$';
-    const inner = open + (display ? 2 : 1);
-    const close = dollarAt(text, inner);
-    if (close < 0) break;
-    if (display) {
-      const tex = text.slice(inner, close).trim();
-      if (text[close + 1] === '$' && tex !== '') {
-        spans.push({ start: open, end: close + 2, tex, display: true });
-        from = close + 2;
-      } else from = inner;
-      continue;
-    }
-    const after = text[close + 1];
-    const closes =
-      close > inner && /\S/.test(text[inner]!) && /\S/.test(text[close - 1]!) && !/[0-9]/.test(after ?? '');
-    if (closes) {
-      spans.push({ start: open, end: close + 1, tex: text.slice(inner, close), display: false });
-      from = close + 1;
-    } else from = close;
-  }
-  return spans;
-}
-
-function dollarAt(text: string, from: number): number {
-  for (let at = text.indexOf('$', from); at !== -1; at = text.indexOf('$', at + 1)) {
-    if (text[at - 1] !== '\\') return at;
-  }
-  return -1;
 }
 
 /** [start, end) widened to take in whole every piece of math it touches: math is highlighted whole or not at all. */
