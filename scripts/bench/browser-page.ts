@@ -76,7 +76,7 @@ export async function browserSettled(browser: Browser): Promise<number> {
   }
 }
 
-/** `paperqueue serve` on `dataDir`; resolves with the URL it prints once the library is open. */
+/** `paperqueue serve` on `dataDir`; resolves with the URL it prints, once the library is open. */
 export function serve(dataDir: string): Promise<Served> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,7 +87,9 @@ export function serve(dataDir: string): Promise<Served> {
     const read = (chunk: Buffer): void => {
       output += chunk.toString();
       const found = /running at ((http:\/\/127\.0\.0\.1:\d+\/)#token=([\w-]+))/.exec(output);
-      if (found) {
+      // serve prints its URL before the library is open (the page loads meanwhile); the figures are of an open
+      // library, as before fa4cf9c, so the page is opened once serve says the library is ready.
+      if (found && output.includes('Press Ctrl-C to stop')) {
         clearTimeout(timer);
         resolve({ child, url: found[1]!, origin: found[2]!, token: found[3]! });
       }
