@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { APP_SCHEME, APP_URL, appProtocolResponse, isAppUrl } from './app-protocol';
 import { dispatch } from './core/dispatch';
+import { foreground } from './core/foreground';
 import { prefetchModel } from './core/insight/library-model';
 import { StoreLoadError } from './core/store/library-file';
 import { writeFileDurably } from './core/store/durable-file';
@@ -63,6 +64,8 @@ async function start(): Promise<void> {
     return fail(`The library in ${dataDir} is open in ${describeHolder(lock.holder)}. Close it first.`);
   // A folder that cannot be written (a read-only drive, a full disk) opens read-only; the page says so.
   const release = lock.acquired ? lock.release : () => Promise.resolve();
+  // The window's first needs are made ready as the library opens (catalog.ts).
+  foreground.servesPages = true;
   // For you's model, read on another core while the library opens.
   void prefetchModel(dataDir);
   try {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { getPriority, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { foreground } from '../../electron/core/foreground';
 import { queryPapers } from '../../electron/core/query';
 import type { Paper } from '../../electron/core/schema';
 import { INDEX_CACHE_FILE_NAME } from '../../electron/core/search/index-cache';
@@ -91,6 +92,26 @@ describe('the search index built in a thread', { timeout: 90_000 }, () => {
     } finally {
       folding.mockRestore();
       sending.mockRestore();
+    }
+  });
+
+  it('folds the titles as the library opens in a process that serves a page, not in a one-shot command', () => {
+    const folded = (twin: Twin) => (twin.catalog.search as unknown as { titles: TitleScan }).titles.made;
+    const papers = library(seeded(47), 600);
+    const command = new Twin(papers);
+    command.catalog.warmUp({ indexCache: cachePath, thread: true });
+    // The CLI's searches wait for the whole index: nothing to fold for.
+    expect(folded(command)).toBe(false);
+    command.catalog.dispose();
+    foreground.servesPages = true;
+    try {
+      const served = new Twin(papers);
+      served.catalog.warmUp({ indexCache: cachePath, thread: true });
+      // Folded before warmUp returns, so the page's load never shares the cores with the fold.
+      expect(folded(served)).toBe(true);
+      served.catalog.dispose();
+    } finally {
+      foreground.servesPages = false;
     }
   });
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { foreground } from '../../core/foreground';
 import { prefetchModel } from '../../core/insight/library-model';
 import { LIBRARY_FILE_NAME, LibraryStore, SHELF_MIN_FILE_BYTES } from '../../core/store/store';
 import { startServer } from '../../server/server';
@@ -69,6 +70,8 @@ async function serveUntilStopped(
   readOnly?: string,
   newToken = false,
 ) {
+  // A process that serves a page: what the page will want first is made ready as the library opens (catalog.ts).
+  foreground.servesPages = true;
   // For you's model, read on another core while the library opens.
   void prefetchModel(ctx.dataDir);
   // The first start on a machine starts the library (the app's page opens on it, empty), and says where.

@@ -1,4 +1,5 @@
 import { STATUSES, type Paper, type Status } from '../schema';
+import { foreground } from '../foreground';
 import { joinPdfTexts, packPdfText, scanPdfText, splitPdfText, type PdfText } from './pdf-text';
 import { SearchIndex } from './search-index';
 import { sameSearchedText } from './tokenize';
@@ -226,6 +227,11 @@ export class Catalog implements OrderedDocuments {
    */
   warmUp(options: { indexCache?: string; thread?: boolean } = {}): void {
     this.search.buildInBackground(options.indexCache, { thread: options.thread });
+    // Searches from a page scan the titles and authors until the index is in (a one-shot command waits for it):
+    // folded while the library opens, before the page's load shares the cores with them.
+    if (options.indexCache !== undefined && foreground.servesPages && this.search.scanningTitles) {
+      this.search.foldTitlesNow();
+    }
     this.order('queue').ordinals();
   }
 }

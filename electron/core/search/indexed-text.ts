@@ -138,6 +138,15 @@ export abstract class IndexedText {
   }
 
   /**
+   * Fold the titles and authors for the searches made before the index is in, now rather than in slices
+   * (TitleScan.step). A page's first start calls this as the library opens: folded in slices once it was
+   * open, they shared the two cores with the page loading (about 0.3 s of CPU at 100,000 papers).
+   */
+  foldTitlesNow(): void {
+    this.titles.step(Infinity);
+  }
+
+  /**
    * True while the first build (or the read of its file) is under way in the background: a search scans the
    * titles and authors rather than wait, and finds only what they have.
    */
