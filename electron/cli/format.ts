@@ -1,3 +1,6 @@
+import { plainText } from '../core/shared/plain-text';
+import { squashSpace } from '../core/shared/squash-space';
+
 /** Pad or cut `text` to exactly `width` columns, ending a cut with an ellipsis. */
 export function fit(text: string, width: number): string {
   const chars = [...text];
@@ -68,6 +71,12 @@ function expandTabs(line: string): string {
 
 /** A paper's title as the app shows it: "Untitled" for a paper without one. */
 export const titleOrUntitled = (title: string): string => (title.trim() ? title : 'Untitled');
+
+/**
+ * A stored title as a terminal reads it, on one line: its $…$ math as Unicode text, as the app's plain-text places
+ * give it ("Towards $\mathcal{O}(n \log n)$ Sorting" reads "Towards 𝒪(n log n) Sorting"); --json keeps the TeX.
+ */
+export const titleAsRead = (title: string): string => titleOrUntitled(squashSpace(plainText(title)));
 
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 

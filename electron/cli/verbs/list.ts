@@ -1,5 +1,5 @@
 import { LIST_STATUSES, SORTS } from '../../core/query';
-import { day, plural, table, titleOrUntitled } from '../format';
+import { day, plural, table, titleAsRead } from '../format';
 import { CliError, jsonOption, stringOption, type Verb } from '../verb';
 
 export const listVerb: Verb = {
@@ -8,7 +8,8 @@ export const listVerb: Verb = {
   summary:
     'List papers (all by default); status is inbox, queued, reading, read, dismissed, unread or all. --search Q has ' +
     'words (each the start of a word), "a phrase", author:NAME, author:"van der Berg", tag:T or #T; a dash before ' +
-    'one keeps its papers out: -word, -"a phrase", -author:NAME, -#T (a hyphen inside a word, as in t-SNE, is the word\'s).',
+    'one keeps its papers out: -word, -"a phrase", -author:NAME, -#T (a hyphen inside a word, as in t-SNE, is the word\'s). ' +
+    'Titles read as text, their math as Unicode (𝒪(n log n)); --json gives them as stored, TeX and all.',
   options: {
     ...jsonOption,
     status: { type: 'string' },
@@ -46,7 +47,7 @@ export const listVerb: Verb = {
       ctx.out('No papers match.');
       return;
     }
-    const rows = papers.map((p) => [p.id, p.status, day(p.createdAt), titleOrUntitled(p.title)]);
+    const rows = papers.map((p) => [p.id, p.status, day(p.createdAt), titleAsRead(p.title)]);
     ctx.out(table(['ID', 'STATUS', 'ADDED', 'TITLE'], rows, ctx.width));
     ctx.out(papers.length < total ? `\n${papers.length} of ${plural(total, 'paper')}` : `\n${plural(total, 'paper')}`);
   },

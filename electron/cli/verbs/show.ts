@@ -1,12 +1,15 @@
-import type { Paper } from '../../core/schema';
+import type { Annotation, Paper } from '../../core/schema';
+import { plainText } from '../../core/shared/plain-text';
 import { readableQuote } from '../../core/text';
-import { day, indentBlock, titleOrUntitled, wrap } from '../format';
+import { day, indentBlock, titleAsRead, wrap } from '../format';
 import { jsonOption, type Verb } from '../verb';
 
 export const showVerb: Verb = {
   name: 'show',
   usage: 'show ID [--json]',
-  summary: 'Show one paper: metadata, links, abstract, note and highlights. ID may be a prefix or an arXiv id.',
+  summary:
+    'Show one paper: metadata, links, abstract, note and highlights. ID may be a prefix or an arXiv id. The title, ' +
+    'abstract and highlights read as text, their math as Unicode (𝒪(n log n)); --json gives them as stored, TeX and all.',
   options: { ...jsonOption },
   async run(ctx, { values, positionals }) {
     const [ref] = positionals;
@@ -31,16 +34,21 @@ function describe(paper: Paper, width: number): string {
   ];
   const shown = fields.filter((f): f is [string, string] => f[1] !== undefined);
   const labelWidth = Math.max(...shown.map(([label]) => label.length)) + 2;
-  const lines = [wrap(titleOrUntitled(paper.title), width), ''];
+  const lines = [wrap(titleAsRead(paper.title), width), ''];
   for (const [label, value] of shown) lines.push(`${`${label}:`.padEnd(labelWidth)}${value}`);
-  if (paper.abstract) lines.push('', 'Abstract', wrap(paper.abstract, width, '  '));
+  if (paper.abstract) lines.push('', 'Abstract', wrap(plainText(paper.abstract), width, '  '));
   if (paper.note.trim()) lines.push('', 'Note', indentBlock(paper.note, '  '));
   if (paper.annotations.length) {
     lines.push('', 'Highlights');
     for (const a of paper.annotations) {
-      lines.push(wrap(`“${readableQuote(a)}” (${a.color}, ${a.target})`, width, '  - ').replace(/^ {2}- /gm, '  '));
+      lines.push(wrap(`“${quoteAsRead(a)}” (${a.color}, ${a.target})`, width, '  - ').replace(/^ {2}- /gm, '  '));
       if (a.comment.trim()) lines.push(indentBlock(a.comment, '    '));
     }
   }
   return lines.join('\n');
+}
+
+/** A highlight's passage as read: a PDF's lines joined, a title's or abstract's math as Unicode, as its text shows. */
+function quoteAsRead(annotation: Annotation): string {
+  return annotation.target === 'pdf' ? readableQuote(annotation) : plainText(annotation.quote);
 }
