@@ -1,7 +1,9 @@
 import { Suspense, useState } from 'react';
+import { plainText } from '../../../electron/core/shared/plain-text';
 import type { Annotation } from '../store/types';
 import { COLORS, COLOR_NAME } from './popover-parts';
 import { readableQuote } from '../pdf/page-text';
+import { TexText } from './TexText';
 // As in the note: the markdown renderer is its own chunk, loaded when a comment is first drawn.
 import { LazyMarkdown as Markdown } from './LazyMarkdown';
 
@@ -55,6 +57,9 @@ function AnnotationItem({
   const [editing, setEditing] = useState(false);
   const inPdf = a.target === 'pdf';
   const where = inPdf ? `page ${(a.page ?? 0) + 1}` : a.target;
+  // A PDF's passage is text as the page reads it; a title's or abstract's keeps its $…$ math, drawn as the text
+  // above draws it, and named in Unicode (“model p_θ(Y|X)”), never as the TeX that is stored.
+  const quote = readableQuote(a);
   return (
     <li className={`annotation hl-${a.color}${active ? ' active' : ''}`} data-annotation={a.id}>
       <button
@@ -63,10 +68,11 @@ function AnnotationItem({
         onClick={() => (inPdf ? onOpenPdf(a) : onActivate(a.id))}
         title={inPdf ? 'Open the PDF here' : 'Show in the text'}
         // Heard as "Green highlight in the abstract: “…”. Comment: …", the comment with its passage.
-        aria-label={`${COLOR_NAME[a.color]} highlight in the ${where}: “${readableQuote(a)}”${a.comment.trim() ? `. Comment: ${a.comment.trim()}` : ''}`}
+        aria-label={`${COLOR_NAME[a.color]} highlight in the ${where}: “${inPdf ? quote : plainText(quote)}”${a.comment.trim() ? `. Comment: ${a.comment.trim()}` : ''}`}
       >
         <span className="annotation-colour">{COLOR_NAME[a.color]}</span>
-        {inPdf && <span className="annotation-page">p. {(a.page ?? 0) + 1}</span>}“{readableQuote(a)}”
+        {inPdf && <span className="annotation-page">p. {(a.page ?? 0) + 1}</span>}“
+        {inPdf ? quote : <TexText text={quote} />}”
       </button>
       {comment.trim() && !editing ? (
         <div className="annotation-comment-text" onDoubleClick={() => setEditing(true)}>
