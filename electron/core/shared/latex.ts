@@ -9,6 +9,7 @@ import {
   SUPERSCRIPT,
   SYMBOLS,
 } from './latex-tables';
+import { accent, grouped, mathScript, overline, script } from './latex-marks';
 import { TEX_ALPHABETS, inMathAlphabet } from './math-alphabets';
 import { squashSpace } from './squash-space';
 
@@ -16,7 +17,8 @@ import { squashSpace } from './squash-space';
  * LaTeX as BibTeX files carry it, turned into display text: accents and symbol commands become
  * Unicode, case-protecting braces and font commands disappear, math keeps its letters (or, for
  * titles and abstracts, its TeX). A compact table (latex-tables.ts) covers what reference managers
- * write; an unknown command is dropped but its argument is kept, so no words are lost.
+ * write, and latex-marks.ts writes accents and scripts in Unicode; an unknown command is dropped but
+ * its argument is kept, so no words are lost.
  */
 
 const LIGATURES = /---?|~|``|''/g;
@@ -258,18 +260,6 @@ const QUOTING = new Set(['mkbibquote', 'enquote', 'textquote']);
 /** Commands whose argument is an address, read as written. */
 const VERBATIM_ARGUMENT = new Set(['url', 'path', 'nolinkurl']);
 
-/** A line over every character, as \overline{0001} draws it. */
-function overline(text: string): string {
-  return [...text].map((ch) => (/\p{M}/u.test(ch) ? ch : `${ch}\u0305`)).join('');
-}
-
-function accent(text: string, mark: string): string {
-  const chars = [...text];
-  if (chars.length === 0) return mark === '\u0308' ? '¨' : mark;
-  const base = chars[0] === 'ı' ? 'i' : chars[0] === 'ȷ' ? 'j' : chars[0]!;
-  return (base + mark).normalize('NFC') + chars.slice(1).join('');
-}
-
 /**
  * The Unicode text of math that has no letter or digit of its own (only symbol commands, signs and
  * scripts), when every part of it has an exact Unicode form; undefined otherwise.
@@ -280,29 +270,4 @@ function symbolsAsText(tex: string): string | undefined {
   for (const [, name] of tex.matchAll(/\\([A-Za-z]+)/g)) if (!SYMBOLS.has(name!)) return undefined;
   const text = mathToText(tex);
   return /[_^]/.test(text) ? undefined : text;
-}
-
-/** A math script in Unicode when every character has one, else written out: T^(1/3), p_θ, N_eff. */
-function mathScript(text: string, mark: '^' | '_'): string {
-  const map = mark === '^' ? SUPERSCRIPT : SUBSCRIPT;
-  const scripted = script(text, map);
-  if (scripted !== text || text === '' || [...text].every((ch) => ch === ' ' || ch === '.')) return scripted;
-  // A word or one sign needs no parentheses: N_eff, M87^∗.
-  return /^(?:\p{L}+|[\p{S}\p{P}])$/u.test(text) ? `${mark}${text}` : `${mark}${grouped(text)}`;
-}
-
-/** A fraction's or script's part, in parentheses unless it is one letter or one number. */
-function grouped(text: string): string {
-  return /^(?:\p{L}\p{M}*|[\p{N}.]+)$/u.test(text) ? text : `(${text})`;
-}
-
-/** Unicode super- or subscript when every character has one, else the plain text. */
-function script(text: string, map: Map<string, string>): string {
-  let out = '';
-  for (const ch of text) {
-    const mapped = ch === '.' || ch === ' ' ? ch : map.get(ch);
-    if (mapped === undefined) return text;
-    out += mapped;
-  }
-  return out;
 }
