@@ -10,6 +10,8 @@ import { serveAttachment } from './attachment-route';
 import { StaticFiles } from './static';
 import { foreground } from '../core/foreground';
 import { attachSync, detachSync, keepSyncing } from '../core/sync/attach';
+import { LibraryOpening, type LibraryState } from './library-opening';
+import { bearer, commandName, cookie, readJson, send, unauthorized } from './requests';
 
 export type ServerOptions = {
   /**
@@ -17,6 +19,8 @@ export type ServerOptions = {
    * until the library is open (a 218 MB library.json takes seconds to read).
    */
   store: LibraryStore | Promise<LibraryStore>;
+  /** The size of the library file being opened, which the page says while it waits ("Opening your library (218 MB)…"). */
+  openingBytes?: number;
   /** The built renderer (out/renderer). */
   staticDir: string;
   port?: number;
@@ -50,18 +54,22 @@ const SYNC_INTERVAL_MS = 30_000;
  * Browser mode: the renderer and the command table over HTTP on 127.0.0.1 only.
  * POST /api/<command> with a bearer token runs dispatch. POST /api/events with the token sets an HttpOnly,
  * SameSite=Strict cookie, and GET /api/events with that cookie streams change events (an EventSource cannot
- * send a header, and a token in a URL ends up in logs and history).
+ * send a header, and a token in a URL ends up in logs and history). Both answer at once, before the library is
+ * open, with the library's state (LibraryState): the POST in its body, the stream as its first event and again
+ * when the library opens or fails to.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   foreground.servesPages = true;
-  const opening = Promise.resolve(options.store);
-  // Settled by whoever gave the opening (serve reports its failure); the server only waits for it.
-  opening.catch(() => undefined);
+  const streams = new Set<ServerResponse>();
+  // Settled by whoever gave the opening (serve reports its failure); the server waits for it, and tells the page.
+  const library = new LibraryOpening(options.store, options.openingBytes, (state) => {
+    for (const stream of streams) stream.write(libraryFrame(state));
+  });
+  const opening = library.store;
   const token = options.token ?? newToken();
   const cliToken = options.cliToken ?? newToken();
   /** Only opens the event stream: a cookie that leaked would give away no command. */
   const eventsToken = newToken();
-  const streams = new Set<ServerResponse>();
   const files = new StaticFiles(options.staticDir);
   let port = 0;
 
@@ -89,15 +97,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname === '/api/events') {
       if (req.method === 'POST') {
         if (callerOf(req) !== 'page') return unauthorized(res);
-        res.writeHead(204, { 'set-cookie': eventsCookie(), 'cache-control': 'no-store' });
-        return void res.end();
+        res.setHeader('set-cookie', eventsCookie());
+        return send(res, 200, { library: library.state });
       }
       if (!tokenMatches(eventsToken, cookie(req, eventsCookieName()))) return unauthorized(res);
       return openEventStream(req, res);
     }
     if (url.pathname.startsWith('/api/attachments/')) {
       if (!callerOf(req)) return unauthorized(res);
-      return serveAttachment(req, res, await opening, url.pathname.slice('/api/attachments/'.length));
+      const store = await openLibrary(res);
+      if (store) await serveAttachment(req, res, store, url.pathname.slice('/api/attachments/'.length));
+      return;
     }
     if (url.pathname.startsWith('/api/')) {
       const caller = callerOf(req);
@@ -116,8 +126,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const body = await readJson(req, limit);
       if (!body.ok)
         return send(res, body.status, { ok: false, error: { code: 'INVALID_INPUT', message: body.message } });
-      const result = await dispatch({ store: await opening, caller }, name, body.value);
-      return send(res, 200, result);
+      const store = await openLibrary(res);
+      if (store) send(res, 200, await dispatch({ store, caller }, name, body.value));
+      return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
     // Client-side routes fall back to the app's page.
@@ -137,6 +148,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
+  /** The library once open; undefined, and the reason answered, when it could not be opened. */
+  async function openLibrary(res: ServerResponse): Promise<LibraryStore | undefined> {
+    try {
+      return await opening;
+    } catch {
+      const message = library.state.state === 'failed' ? library.state.message : 'The library could not be opened.';
+      // With the state, for a page whose event stream is not open yet: it says so in place of the list.
+      send(res, 503, { ok: false, error: { code: 'INTERNAL', message }, library: library.state });
+      return undefined;
+    }
+  }
+
   /** The page's token may run commands; the CLI's may also name files on disk. */
   function callerOf(req: IncomingMessage): Caller | undefined {
     const given = bearer(req);
@@ -151,6 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
+    res.write(libraryFrame(library.state));
     streams.add(res);
     req.on('close', () => streams.delete(res));
   }
@@ -217,69 +241,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
+function libraryFrame(state: LibraryState): string {
+  return `event: library\ndata: ${JSON.stringify(state)}\n\n`;
+}
+
 function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
   res.setHeader('cross-origin-opener-policy', 'same-origin');
   res.setHeader('cross-origin-resource-policy', 'same-origin');
-}
-
-function bearer(req: IncomingMessage): string | undefined {
-  const header = req.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-}
-
-function unauthorized(res: ServerResponse): void {
-  send(res, 401, {
-    ok: false,
-    error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token; open the URL that "paperqueue serve" printed.' },
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
-}
-
-/** A command name from the URL, or undefined when it does not decode (a stray "%"). */
-function commandName(raw: string): string | undefined {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-type Body = { ok: true; value: unknown } | { ok: false; status: number; message: string };
-
-async function readJson(req: IncomingMessage, limit: number): Promise<Body> {
-  const chunks: Buffer[] = [];
-  // A body over the limit is read to its end and dropped, so the client gets the 413 instead of a reset.
-  const complete = await new Promise<boolean>((resolve, reject) => {
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on('end', () => resolve(size <= limit));
-    req.on('error', reject);
-  });
-  if (!complete) return { ok: false, status: 413, message: `The request is over ${Math.round(limit / 1048576)} MB.` };
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
-  }
 }

@@ -6,6 +6,13 @@ import { takeEarlyRows } from './early-rows';
 import { pageStorage } from './page-storage';
 import { ServerLink, notDoneLabel, type ReachEvent } from './server-link';
 
+/**
+ * Browser mode: the library as `paperqueue serve` tells of it while it opens (electron/server/library-opening.ts,
+ * outside the renderer's sources). The desktop app opens the library before its window and says nothing.
+ */
+export type LibraryState =
+  { state: 'opening'; bytes?: number } | { state: 'open' } | { state: 'failed'; message: string };
+
 /** How the renderer reaches the core: the only file that knows which host it runs in. */
 export type Transport = {
   invoke: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
@@ -18,6 +25,8 @@ export type Transport = {
   attachmentBytes: (hash: string) => Promise<Uint8Array>;
   /** Browser mode: the server stopped answering, answers again, or refuses this page's token. */
   onReach?: (callback: (event: ReachEvent) => void) => () => void;
+  /** Browser mode: the library is opening (called at once with what is known), opened, or could not be opened. */
+  onLibrary?: (callback: (state: LibraryState) => void) => () => void;
 };
 
 /** A failed command, with the code and message the core gave. */
@@ -70,11 +79,22 @@ export function httpTransport(location: Location, storage: Storage, kept = true)
   // so the token itself never travels in a URL. A stream that drops is closed and opened again (a new
   // cookie: a restarted server has a new one) once the server answers again.
   let stream: RelayedEvents | undefined;
+  // The library's state comes with the cookie, at once (the library may take seconds to open), then on the stream.
+  let library: LibraryState | undefined;
+  const libraryListeners = new Set<(state: LibraryState) => void>();
+  const learned = (state: LibraryState | undefined) => {
+    if (!state || JSON.stringify(state) === JSON.stringify(library)) return;
+    library = state;
+    for (const listener of libraryListeners) listener(state);
+  };
   const openStream = (relay: RelayedEvents) =>
     void fetch('/api/events', { method: 'POST', headers: auth }).then(
-      (response) => {
+      async (response) => {
         link.answered(response.status);
-        if (response.ok) relay.connect(new EventSource('/api/events'), () => link.unreachable());
+        if (!response.ok) return;
+        relay.connect(new EventSource('/api/events'), () => link.unreachable());
+        // (A server from before the state was told answers 204, without a body.)
+        learned(((await response.json().catch(() => undefined)) as { library?: LibraryState } | undefined)?.library);
       },
       () => link.unreachable(),
     );
@@ -86,6 +106,9 @@ export function httpTransport(location: Location, storage: Storage, kept = true)
   const events = (): EventTarget => {
     if (stream) return stream.target;
     stream = new RelayedEvents();
+    stream.target.addEventListener('library', (event) =>
+      learned(JSON.parse((event as MessageEvent<string>).data) as LibraryState),
+    );
     openStream(stream);
     return stream.target;
   };
@@ -111,10 +134,18 @@ export function httpTransport(location: Location, storage: Storage, kept = true)
         });
       }
       link.answered(response.status);
-      const body = (await response.json()) as Result<unknown>;
+      // A command held while the library opened is answered once it opens, or with why it could not.
+      const body = (await response.json()) as Result<unknown> & { library?: LibraryState };
+      learned(body.library ?? (response.ok && library?.state === 'opening' ? { state: 'open' } : undefined));
       return unwrap(body);
     },
     onReach: (callback) => link.subscribe(callback),
+    onLibrary(callback) {
+      events();
+      libraryListeners.add(callback);
+      if (library) callback(library);
+      return () => libraryListeners.delete(callback);
+    },
     onChanged(callback) {
       const source = events();
       const listener = (event: Event) => callback(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent);
@@ -159,7 +190,7 @@ class RelayedEvents {
       source.close();
       lost();
     });
-    for (const type of ['changed', 'progress', 'write-error'])
+    for (const type of ['changed', 'progress', 'write-error', 'library'])
       source.addEventListener(type, (event) => {
         this.target.dispatchEvent(new MessageEvent(type, { data: (event as MessageEvent<string>).data }));
       });

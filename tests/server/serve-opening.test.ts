@@ -1,13 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LibraryStore } from '../../electron/core/store/store';
+import { startServer, type RunningServer } from '../../electron/server/server';
 import { generatedLibrary } from '../core/generated-library';
+import { openTempStore, run, tempDir } from '../core/helpers';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'paperqueue.mjs');
 let child: ChildProcess | undefined;
+let server: RunningServer | undefined;
 
 afterEach(async () => {
+  await server?.close();
+  server = undefined;
   if (!child || child.exitCode !== null) return;
   const exited = new Promise((resolve) => child!.once('exit', resolve));
   child.kill('SIGTERM');
@@ -49,4 +56,100 @@ describe('paperqueue serve on a large library', () => {
     });
     expect(((await response.json()) as { value: { total: number } }).value.total).toBe(2000);
   }, 60_000);
+});
+
+/** A server in-process on a library whose opening is held until the test settles it. */
+async function heldOpening() {
+  const staticDir = join(await tempDir(), 'renderer');
+  await mkdir(staticDir);
+  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Paperqueue</title>');
+  let settle!: { open: (store: LibraryStore) => void; fail: (error: Error) => void };
+  const opening = new Promise<LibraryStore>((open, fail) => (settle = { open, fail }));
+  server = await startServer({ store: opening, openingBytes: 218_000_000, staticDir });
+  const { port, token } = server;
+  const call = (path: string, body?: string) =>
+    fetch(`http://127.0.0.1:${port}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+    });
+  /** The event stream, as the page's cookie opens it; `next(type)` waits for the next event of that type. */
+  const events = async () => {
+    const cookie = (await call('/api/events')).headers.get('set-cookie')!.split(';')[0]!;
+    const frames: string[] = [];
+    const waiting: (() => void)[] = [];
+    const req = request({ host: '127.0.0.1', port, path: '/api/events', headers: { cookie } }, (res) =>
+      res.on('data', (chunk: Buffer) => {
+        frames.push(
+          ...chunk
+            .toString()
+            .split('\n\n')
+            .filter((frame) => frame.startsWith('event: ')),
+        );
+        for (const wake of waiting.splice(0)) wake();
+      }),
+    );
+    req.end();
+    const next = async (type: string): Promise<unknown> => {
+      for (;;) {
+        const at = frames.findIndex((frame) => frame.startsWith(`event: ${type}\n`));
+        if (at >= 0)
+          return JSON.parse(
+            frames
+              .splice(0, at + 1)
+              .at(-1)!
+              .split('\ndata: ')[1]!,
+          );
+        await new Promise<void>((wake) => waiting.push(wake));
+      }
+    };
+    return { next, close: () => req.destroy() };
+  };
+  return { settle, call, events };
+}
+
+describe("the library's state, told to the page while serve opens it", () => {
+  it('is answered at once while the open is held, streamed, and held commands are answered once it opens', async () => {
+    const { settle, call, events } = await heldOpening();
+    const held = call('/api/stats.get', '{}').then((response) => response.json());
+    const told = await call('/api/events');
+    expect(told.status).toBe(200);
+    expect(await told.json()).toEqual({ library: { state: 'opening', bytes: 218_000_000 } });
+    // The page's token only, as for the stream's cookie.
+    const stranger = await fetch(`http://127.0.0.1:${server!.port}/api/events`, { method: 'POST' });
+    expect(stranger.status).toBe(401);
+    const stream = await events();
+    expect(await stream.next('library')).toEqual({ state: 'opening', bytes: 218_000_000 });
+
+    const library = await openTempStore();
+    await run(library, 'papers.add', { title: 'Opened at last' });
+    settle.open(library);
+    expect(await stream.next('library')).toEqual({ state: 'open' });
+    expect(await held).toMatchObject({ ok: true, value: { total: 1 } });
+    expect(await (await call('/api/events')).json()).toEqual({ library: { state: 'open' } });
+    stream.close();
+  });
+
+  it("says why a library could not be opened, in serve's words, on the stream and to each held command", async () => {
+    // A library from a newer Paperqueue cannot be opened here: LibraryStore.open refuses it as it does in serve.
+    const dir = await tempDir();
+    await writeFile(join(dir, 'library.json'), '{"version": 999, "papers": []}');
+    const refusal = await LibraryStore.open(dir, { recover: true }).then(
+      () => new Error('opened'),
+      (error: Error) => error,
+    );
+    expect(refusal.message).toContain('written by a newer Paperqueue');
+    const { settle, call, events } = await heldOpening();
+    const held = call('/api/stats.get', '{}');
+    const stream = await events();
+    expect(await stream.next('library')).toMatchObject({ state: 'opening' });
+    settle.fail(refusal);
+    const failed = { state: 'failed', message: refusal.message };
+    expect(await stream.next('library')).toEqual(failed);
+    const answer = await held;
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toMatchObject({ ok: false, error: { message: refusal.message }, library: failed });
+    expect(await (await call('/api/events')).json()).toEqual({ library: failed });
+    stream.close();
+  });
 });

@@ -273,7 +273,8 @@ describe('browser-mode server', () => {
       method: 'POST',
       headers: { ...host, authorization: `Bearer ${server.token}` },
     });
-    expect(bought.status).toBe(204);
+    expect(bought.status).toBe(200);
+    expect(JSON.parse(bought.body)).toEqual({ library: { state: 'open' } });
     const setCookie = String(bought.headers['set-cookie']);
     expect(setCookie).toMatch(new RegExp(`^paperqueue-events-${server.port}=[\\w-]{32};`));
     for (const flag of ['HttpOnly', 'SameSite=Strict', 'Path=/api/events']) expect(setCookie).toContain(flag);

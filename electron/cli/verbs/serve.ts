@@ -92,7 +92,9 @@ async function serveUntilStopped(
   );
   // Kept per folder: a page left open on this port works again once the server is back (keptPageToken).
   const token = await keptPageToken(ctx.dataDir, newToken);
-  const server = await startServer({ store: opening, staticDir: RENDERER_DIR, port, token }).catch(
+  // The page says what it waits for, with the size serve says.
+  const openingBytes = bytes >= SAY_OPENING_FROM ? bytes : undefined;
+  const server = await startServer({ store: opening, openingBytes, staticDir: RENDERER_DIR, port, token }).catch(
     async (error: NodeJS.ErrnoException) => {
       await opening.then((store) => store.flush()).catch(() => undefined);
       throw new CliError(

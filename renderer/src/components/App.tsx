@@ -2,7 +2,7 @@ import { Suspense, lazy } from 'react';
 import { useApp } from '../store';
 import { useKeyboard } from '../useKeyboard';
 import { Banner } from './Banner';
-import { RefusedPage } from './ConnectionBanner';
+import { LibraryFailedPage, LibraryOpening, RefusedPage } from './ConnectionBanner';
 import { BulkBar } from './BulkBar';
 import { ImportDialog } from './ImportDialog';
 import { LibraryToggle, useLibraryDrawer } from './LibraryToggle';
@@ -28,6 +28,10 @@ export function App() {
   const showStats = useApp((s) => s.view.kind === 'stats');
   const reading = useApp((s) => s.reader !== undefined);
   const refused = useApp((s) => s.reach === 'refused');
+  // Browser mode: serve is still opening the library (what the page waits for is said where the list goes), or
+  // could not open it (the whole page says why).
+  const opening = useApp((s) => s.library?.state === 'opening' && s.loading && s.papers.length === 0);
+  const failed = useApp((s) => (s.library?.state === 'failed' ? s.library.message : undefined));
   useKeyboard();
   const withDetail = hasSelection && !showStats;
   const library = useLibraryDrawer(withDetail);
@@ -35,6 +39,7 @@ export function App() {
     <LibraryToggle open={library.open} button={library.toggle} onToggle={() => library.setOpen((open) => !open)} />
   );
   if (refused) return <RefusedPage />;
+  if (failed !== undefined) return <LibraryFailedPage reason={failed} />;
   return (
     <>
       <div
@@ -54,9 +59,13 @@ export function App() {
           <main className="main" aria-label="Reading stats">
             {library.folded && <div className="stats-lead">{toggle}</div>}
             <Banner />
-            <Suspense fallback={<p className="muted stats-loading">Loading…</p>}>
-              <StatsView />
-            </Suspense>
+            {opening ? (
+              <LibraryOpening />
+            ) : (
+              <Suspense fallback={<p className="muted stats-loading">Loading…</p>}>
+                <StatsView />
+              </Suspense>
+            )}
           </main>
         ) : (
           <main className="main" aria-label="Papers">
@@ -65,7 +74,7 @@ export function App() {
             <RankingNote />
             <SearchNote />
             <BulkBar />
-            <PaperList />
+            {opening ? <LibraryOpening /> : <PaperList />}
           </main>
         )}
         {hasSelection && !showStats && <SelectedPaper />}

@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { useApp } from '../store';
 import './connection.css';
@@ -77,6 +77,54 @@ export function RefusedPage() {
         Open the URL that <code>paperqueue serve</code> printed in its terminal (it ends in <code>#token=…</code>). Run{' '}
         <code>paperqueue serve</code> again to print it. Notes this page had not saved yet are kept in this browser and
         saved when Paperqueue opens again at this address.
+      </p>
+    </main>
+  );
+}
+
+/** How long a library may take to open before the page says it is opening: a small one opens without a word. */
+export const SAY_OPENING_AFTER_MS = 300;
+
+/**
+ * Browser mode, where the list goes while `paperqueue serve` opens a large library (seconds, for hundreds of
+ * megabytes): what the page waits for, said politely once it has waited SAY_OPENING_AFTER_MS (the live region is
+ * there from the start, so the words are read out when they come).
+ */
+export function LibraryOpening() {
+  const bytes = useApp((s) => (s.library?.state === 'opening' ? s.library.bytes : undefined));
+  const [saying, setSaying] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSaying(true), SAY_OPENING_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <div className="empty library-opening" role="status" data-testid="library-opening">
+      {saying && (
+        <>
+          <p className="empty-title">
+            Opening your library{bytes === undefined ? '' : ` (${Math.round(bytes / 1e6).toLocaleString()} MB)`}…
+          </p>
+          <p>A large library takes a few seconds to open. Its papers appear here as soon as it is open.</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The whole page when `paperqueue serve` could not open the library (a damaged file it cannot recover, one from a
+ * newer Paperqueue): why, in serve's words, in place of a page that waits for ever.
+ */
+export function LibraryFailedPage({ reason }: { reason: string }) {
+  return (
+    <main className="refused-page" aria-labelledby="failed-title">
+      <div role="alert">
+        <h1 id="failed-title">Your library could not be opened</h1>
+        <p className="failed-reason">{reason}</p>
+      </div>
+      <p>
+        <code>paperqueue serve</code> has stopped. Once the library is put right, run <code>paperqueue serve</code>{' '}
+        again and open the URL it prints.
       </p>
     </main>
   );

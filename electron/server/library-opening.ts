@@ -1,0 +1,48 @@
+import { StoreLoadError } from '../core/store/library-file';
+import type { LibraryStore } from '../core/store/store';
+
+/**
+ * The library as the page is told of it while `paperqueue serve` opens it (a 218 MB library.json takes seconds):
+ * answered at once, without waiting for it, so the page can say what it is waiting for, or why it waits no more.
+ */
+export type LibraryState =
+  { state: 'opening'; bytes?: number } | { state: 'open' } | { state: 'failed'; message: string };
+
+/** The library or its opening, and what the page is told of it; `changed` runs when it opens or fails. */
+export class LibraryOpening {
+  state: LibraryState;
+  readonly store: Promise<LibraryStore>;
+
+  constructor(
+    store: LibraryStore | Promise<LibraryStore>,
+    bytes: number | undefined,
+    changed: (state: LibraryState) => void,
+  ) {
+    this.state =
+      store instanceof Promise
+        ? { state: 'opening', ...(bytes !== undefined && bytes > 0 && { bytes }) }
+        : { state: 'open' };
+    this.store = Promise.resolve(store);
+    this.store.then(
+      () => {
+        if (this.state.state === 'open') return;
+        this.state = { state: 'open' };
+        changed(this.state);
+      },
+      (error: unknown) => {
+        this.state = { state: 'failed', message: failureMessage(error) };
+        changed(this.state);
+      },
+    );
+  }
+}
+
+/**
+ * Why the library did not open, as serve says it: a library that cannot be read (StoreLoadError) is named with
+ * its reason, which is written for people; any other error's details stay in serve's terminal (a raw error can
+ * carry file contents).
+ */
+function failureMessage(error: unknown): string {
+  if (error instanceof StoreLoadError) return error.message;
+  return 'Paperqueue could not open the library; the reason is in the terminal where "paperqueue serve" ran.';
+}
