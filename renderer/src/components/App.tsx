@@ -8,6 +8,7 @@ import { ImportDialog } from './ImportDialog';
 import { LibraryToggle, useLibraryDrawer } from './LibraryToggle';
 import { RankingNote } from './Insight';
 import { Overlays } from './Overlays';
+import { useOneColumnFocus } from './one-column-focus';
 import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { SearchNote } from './SearchNote';
@@ -35,6 +36,10 @@ export function App() {
   useKeyboard();
   const withDetail = hasSelection && !showStats;
   const library = useLibraryDrawer(withDetail);
+  // Below 720 pixels an open paper has the whole window, and the library's drawer is modal: what they cover is
+  // inert, out of Tab's way and a screen reader's (narrow-layout.css draws them; one-column-focus.ts).
+  const covered = (withDetail && library.narrow) || library.modal;
+  useOneColumnFocus(withDetail, library.narrow);
   const toggle = (
     <LibraryToggle open={library.open} button={library.toggle} onToggle={() => library.setOpen((open) => !open)} />
   );
@@ -56,7 +61,7 @@ export function App() {
       >
         <Sidebar drawer={library.open ? { close: library.close } : undefined} />
         {showStats ? (
-          <main className="main" aria-label="Reading stats">
+          <main className="main" aria-label="Reading stats" inert={covered}>
             {library.folded && <div className="stats-lead">{toggle}</div>}
             <Banner />
             {opening ? (
@@ -68,7 +73,7 @@ export function App() {
             )}
           </main>
         ) : (
-          <main className="main" aria-label="Papers">
+          <main className="main" aria-label="Papers" inert={covered}>
             <Toolbar lead={library.folded && toggle} />
             <Banner />
             <RankingNote />

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import './narrow-layout.css';
 
 /**
  * The sidebar folded away: between 880 and 1,099 pixels with a paper open, the list and the details pane share
  * the window, and below 720 pixels (200 % zoom) always, the list having the whole width (narrow-layout.css).
  * The library (the views, imports, tags, settings) then opens over the list from this toggle. It closes when a
- * view is picked, on Escape, or when the focus or a click goes elsewhere.
+ * view is picked, on Escape, or when the focus or a click goes elsewhere. Below 720 pixels it is modal: the page
+ * under it inert, the focus kept in it until it closes.
  */
 
 /** Where the sidebar is folded away whether a paper is open or not: keep in step with narrow-layout.css. */
@@ -32,21 +33,31 @@ export function useLibraryDrawer(withDetail: boolean) {
   const toggle = useRef<HTMLButtonElement>(null);
   // refocus: the toggle takes the focus back; 'if-lost', only if the focus was left on nothing shown (a view
   // picked closes the paper, and the sidebar, back in its place, keeps the focus on the view).
+  // The toggle is focused once the drawer is drawn closed: below 720 pixels it is inert until then.
+  const refocusing = useRef(false);
   const close = useCallback((refocus: Refocus) => {
     setOpen(false);
-    if (refocus === true) toggle.current?.focus();
+    if (refocus === true) refocusing.current = true;
     else if (refocus === 'if-lost')
       requestAnimationFrame(() => {
         const active = document.activeElement as HTMLElement | null;
         if (!active || active === document.body || active.checkVisibility?.() === false) toggle.current?.focus();
       });
   }, []);
+  useLayoutEffect(() => {
+    if (open || !refocusing.current) return;
+    refocusing.current = false;
+    toggle.current?.focus();
+  }, [open]);
   // The pane closed: the sidebar is back in its place (on a narrow window, still folded, and the drawer closed
-  // all the same), and is folded when a paper is opened again.
-  const [hadDetail, setHadDetail] = useState(withDetail);
-  if (hadDetail !== withDetail) {
-    setHadDetail(withDetail);
-    if (!withDetail) setOpen(false);
+  // all the same), and is folded when a paper is opened again. A paper opened from the drawer below 720 pixels
+  // (j, with the focus in it) has the whole window: the drawer closes under it. The window resized across 720
+  // pixels: the drawer closes too, nothing left inert or trapped (a drawer open beside a paper's pane would be
+  // over it below 720; the sidebar back in its place above).
+  const [had, setHad] = useState({ withDetail, narrow });
+  if (had.withDetail !== withDetail || had.narrow !== narrow) {
+    setHad({ withDetail, narrow });
+    if (!withDetail || narrow) setOpen(false);
   }
   // A click outside the sidebar and its toggle closes it.
   useEffect(() => {
@@ -61,7 +72,38 @@ export function useLibraryDrawer(withDetail: boolean) {
   }, [open]);
   // folded: the toggle is wanted (narrow-layout.css still decides, by the window's width, whether it shows).
   const folded = withDetail || narrow;
-  return { open: open && folded, folded, setOpen, close, toggle };
+  // Below 720 pixels the open drawer is modal: the rest of the page is inert (App), Tab goes round inside it.
+  const modal = open && narrow;
+  useEffect(() => {
+    if (!modal) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Tab') keepTabIn(document.getElementById('library'), event);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [modal]);
+  return { open: open && folded, folded, narrow, modal, setOpen, close, toggle };
+}
+
+const TABBABLE = 'button, select, input, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control of `within` to its first, Shift+Tab from its first to its last. */
+function keepTabIn(within: HTMLElement | null, event: KeyboardEvent): void {
+  if (!within) return;
+  const stops = [...within.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (element) => !element.matches(':disabled') && element.checkVisibility?.() !== false,
+  );
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  const inside = active !== null && within.contains(active);
+  // The focus somewhere the drawer did not lose it to (a dialog opened from it): that place's own Tab.
+  if (!inside && active !== null && active !== document.body && !active.closest('[inert]')) return;
+  if (event.shiftKey ? !inside || active === first : !inside || active === last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
 }
 
 export function LibraryToggle({

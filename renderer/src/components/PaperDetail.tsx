@@ -1,6 +1,6 @@
 import { STATUS_LABEL, formatDate, viewTitle } from '../labels';
 import { actionTitle } from '../shortcuts';
-import { memo, useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useApp } from '../store';
 import { AnnotationList } from './AnnotationList';
 import type { NewHighlight } from './HighlightPopover';
@@ -12,6 +12,7 @@ import { PaperLinks } from './PaperLinks';
 import { PaperTags } from './PaperTags';
 import { PaperAttachments } from './pdf/Attachments';
 import { Untitled } from './Untitled';
+import { focusIfCovering } from './one-column-focus';
 import type { Paper, Status } from '../store/types';
 import './paper-detail.css';
 
@@ -40,6 +41,11 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
   const openAttachment = useApp((s) => s.openAttachment);
   const attachFiles = useApp((s) => s.attachFiles);
   const [activeId, setActiveId] = useState<string | undefined>();
+  // Below 720 pixels the pane is the window's one view: it takes the focus the list under it had.
+  const pane = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (pane.current) focusIfCovering(pane.current);
+  }, []);
   const [editingId, setEditingId] = useState<string | undefined>();
   const editing = editingId === paper.id;
   const hasPdf = (paper.attachments?.length ?? 0) > 0;
@@ -57,6 +63,7 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
   };
   return (
     <aside
+      ref={pane}
       className="detail"
       aria-label="Paper"
       // PDFs dropped anywhere on the pane are attached to this paper; other files go on to the window's import.

@@ -1,0 +1,146 @@
+// @vitest-environment jsdom
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { App } from '../../renderer/src/components/App';
+import { StoreContext, createAppStore } from '../../renderer/src/store';
+import { fixture, openTempStore, run } from '../core/helpers';
+import { inProcess } from './in-process';
+import { giveTheListAWindow } from './jsdom-layout';
+
+/**
+ * Below 720 pixels (narrow-layout.css; drawn in tests/e2e/a11y-reflow.spec.ts) an open paper has the whole window
+ * and the library's drawer is modal: what they cover is inert, the focus goes in and comes back, and a window
+ * resized across 720 pixels leaves nothing inert or trapped. jsdom lays nothing out: its window is given a width
+ * the media queries answer to, and changes it as a resize would.
+ */
+configure({ asyncUtilTimeout: 10_000 });
+giveTheListAWindow();
+
+let width = 1000;
+const changed = new Set<() => void>();
+function fakeMatchMedia(query: string) {
+  const max = /max-width: (\d+)px/.exec(query)?.[1];
+  return {
+    media: query,
+    get matches() {
+      return max !== undefined && width <= Number(max);
+    },
+    addEventListener: (_: string, listener: () => void) => changed.add(listener),
+    removeEventListener: (_: string, listener: () => void) => changed.delete(listener),
+  } as unknown as MediaQueryList;
+}
+function resize(to: number) {
+  width = to;
+  act(() => changed.forEach((listener) => listener()));
+}
+beforeAll(() => {
+  window.matchMedia = fakeMatchMedia;
+});
+afterAll(() => {
+  delete (window as { matchMedia?: unknown }).matchMedia;
+});
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  width = 1000;
+});
+
+async function started() {
+  const library = await openTempStore();
+  await run(library, 'library.import', { path: fixture('five-papers.txt') });
+  const app = createAppStore(inProcess(library));
+  const stop = app.start();
+  render(
+    <StoreContext.Provider value={app}>
+      <App />
+    </StoreContext.Provider>,
+  );
+  await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(5));
+  return { app, stop };
+}
+
+const list = () => screen.getByRole('main', { name: 'Papers' });
+const pane = () => screen.queryByRole('complementary', { name: 'Paper' });
+const press = (key: string, extra: { shiftKey?: boolean } = {}) =>
+  fireEvent.keyDown(document.activeElement ?? document.body, { key, ...extra });
+
+describe('below 720 pixels', () => {
+  it('an open paper makes the list under it inert and has the focus, given back to its row by "← Papers" and Escape; a resize across 720 pixels undoes it', async () => {
+    const { stop } = await started();
+    // 1,000 pixels: the pane beside the list, which keeps the focus and is not inert.
+    const row = screen.getAllByRole('row')[1]!;
+    act(() => row.focus());
+    fireEvent.click(row);
+    await waitFor(() => expect(pane()).not.toBeNull());
+    expect(list().hasAttribute('inert')).toBe(false);
+    expect(document.activeElement).toBe(row);
+
+    // Narrowed to 320: the list is covered and inert; the focus, on a row now under the pane, goes to the pane.
+    resize(320);
+    expect(list().hasAttribute('inert')).toBe(true);
+    expect(document.activeElement).toBe(pane());
+    // Back to the list: nothing inert, the focus on the paper's row.
+    fireEvent.click(within(pane()!).getByRole('button', { name: '← Papers' }));
+    await waitFor(() => expect(pane()).toBeNull());
+    expect(list().hasAttribute('inert')).toBe(false);
+    expect(document.activeElement).toBe(row);
+
+    // Opened at 320: the pane takes the focus as it comes; Escape closes it and gives the row the focus back.
+    fireEvent.click(row);
+    await waitFor(() => expect(document.activeElement).toBe(pane()));
+    expect(list().hasAttribute('inert')).toBe(true);
+    press('Escape');
+    await waitFor(() => expect(pane()).toBeNull());
+    expect(document.activeElement).toBe(row);
+
+    // Widened with the pane open: nothing left inert, the focus left in the pane.
+    fireEvent.click(row);
+    await waitFor(() => expect(document.activeElement).toBe(pane()));
+    resize(1000);
+    expect(list().hasAttribute('inert')).toBe(false);
+    expect(document.activeElement).toBe(pane());
+    stop();
+  });
+
+  it("the library's drawer is modal: the list inert, Tab kept in it, Escape gives the toggle the focus back; a resize across 720 pixels closes it", async () => {
+    width = 320;
+    const { stop } = await started();
+    const toggle = screen.getByRole('button', { name: 'Library' });
+    const nav = screen.getByRole('navigation', { name: 'Library' });
+    expect(list().hasAttribute('inert')).toBe(false);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(list().hasAttribute('inert')).toBe(true);
+    const stops = [...nav.querySelectorAll<HTMLElement>('button, select')];
+    const first = stops[0]!;
+    const last = stops[stops.length - 1]!;
+    expect(last.tagName).toBe('SELECT');
+    // Tab from the last control goes round to the first; Shift+Tab from the first to the last.
+    act(() => last.focus());
+    press('Tab');
+    expect(document.activeElement).toBe(first);
+    press('Tab', { shiftKey: true });
+    expect(document.activeElement).toBe(last);
+    // Tab between them is the browser's own.
+    act(() => first.focus());
+    expect(press('Tab')).toBe(true);
+    press('Escape');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(list().hasAttribute('inert')).toBe(false);
+    expect(document.activeElement).toBe(toggle);
+
+    // Open, then widened: the sidebar is back in its place, nothing inert, Tab its own.
+    fireEvent.click(toggle);
+    expect(list().hasAttribute('inert')).toBe(true);
+    resize(1000);
+    expect(list().hasAttribute('inert')).toBe(false);
+    expect(nav.closest('.library-open')).toBeNull();
+    act(() => last.focus());
+    expect(press('Tab')).toBe(true);
+    // Narrowed again: the drawer stays closed.
+    resize(320);
+    expect(screen.getByRole('button', { name: 'Library' }).getAttribute('aria-expanded')).toBe('false');
+    expect(list().hasAttribute('inert')).toBe(false);
+    stop();
+  });
+});
