@@ -46,10 +46,19 @@ function focusPane(pane: HTMLElement | null): void {
   pane.focus();
 }
 
-/** Whether the focus is on nothing, or on something now inert (a row under the pane) or gone. */
+/**
+ * Whether the focus is on nothing, or on something now inert (a row under the pane), hidden (a view of the drawer,
+ * closed as j opened a paper from it) or gone.
+ */
 function focusLost(): boolean {
   const active = document.activeElement;
-  return !active || active === document.body || !active.isConnected || active.closest('[inert]') !== null;
+  return (
+    !active ||
+    active === document.body ||
+    !active.isConnected ||
+    active.closest('[inert]') !== null ||
+    active.checkVisibility?.() === false
+  );
 }
 
 /**
