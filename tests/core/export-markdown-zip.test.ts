@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { zipFiles } from '../../electron/core/exporters/zip';
 import { openTempStore, run, tempDir } from './helpers';
 
 const exec = promisify(execFile);
@@ -53,6 +54,51 @@ describe('library.export markdown as a .zip of notes', () => {
       const first = (await exec(unzip, ['-p', file, names[0]!])).stdout;
       expect(first).toContain('tags:\n  - "graph-nn"\n');
       expect(first).toContain('Read §2 first.');
+    },
+  );
+
+  /*
+   * Past 65,535 notes (or 4 GiB) the archive needs Zip64's records. 70,000 notes take seconds to write and test,
+   * so the limits are lowered here to three files and 24 bytes: the same code marks the fields that overflow.
+   */
+  it.skipIf(!unzip)(
+    unzip ? 'writes Zip64 records where a count, size or offset overflows' : 'skipped: unzip is not installed',
+    async () => {
+      const files = [
+        { path: 'notes/a.md', content: 'A short note.\n' },
+        { path: 'notes/b.md', content: 'A note longer than the lowered limit of 24 bytes.\n' },
+        { path: 'notes/Über.md', content: 'Third.\n' },
+      ];
+      const at = new Date('2026-12-06T10:00:00Z');
+      const zip64 = Buffer.from(zipFiles(files, at, { files: 3, bytes: 24 }));
+      const plain = Buffer.from(zipFiles(files, at));
+      // The Zip64 end of central directory record and its locator, and the classic record's fields marked.
+      const record = zip64.indexOf(Buffer.from([0x50, 0x4b, 0x06, 0x06]));
+      const locator = zip64.indexOf(Buffer.from([0x50, 0x4b, 0x06, 0x07]));
+      expect(record).toBeGreaterThan(0);
+      expect(locator).toBe(record + 56);
+      expect(zip64.readBigUInt64LE(record + 32)).toBe(3n);
+      expect(Number(zip64.readBigUInt64LE(locator + 8))).toBe(record);
+      expect(zip64.readUInt16LE(zip64.length - 22 + 10)).toBe(0xffff);
+      expect(zip64.readUInt32LE(zip64.length - 22 + 16)).toBe(0xffffffff);
+      // Under the real limits the same notes make a plain zip, without them.
+      expect(plain.indexOf(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(-1);
+      expect(plain.readUInt16LE(plain.length - 22 + 10)).toBe(3);
+
+      const folder = await tempDir();
+      for (const [name, bytes] of [
+        ['zip64.zip', zip64],
+        ['plain.zip', plain],
+      ] as const) {
+        const file = join(folder, name);
+        await writeFile(file, bytes);
+        await exec(unzip, ['-tq', file]);
+        expect((await exec(unzip, ['-Z1', file])).stdout.trim().split('\n')).toEqual(files.map((f) => f.path));
+        for (const f of files) expect((await exec(unzip, ['-p', file, f.path])).stdout).toBe(f.content);
+      }
+      // Info-ZIP names the 64-bit fields it read: sizes of the long note, offsets of the notes past 24 bytes.
+      const details = (await exec(unzip, ['-Zv', join(folder, 'zip64.zip')])).stdout;
+      expect(details).toMatch(/ID 0x0001 \(PKWARE 64-bit sizes\)/);
     },
   );
 });

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/exporters';
 import { writeExportFolder } from '../../core/exporters/write-folder';
+import { inPieces, notesInFolder, zipParts } from '../../core/exporters/zip';
 import { LIST_STATUSES } from '../../core/query';
 import { writeFileDurably } from '../../core/store/durable-file';
 import { plural } from '../format';
@@ -9,13 +10,14 @@ import { CliError, stringOption, type Verb, type VerbContext } from '../verb';
 
 export const exportVerb: Verb = {
   name: 'export',
-  usage: `export --format ${EXPORT_FORMATS.join('|')} [--out PATH] [--combined] [--with-attachments] [--status S] [--tag T] [--search Q]`,
+  usage: `export --format ${EXPORT_FORMATS.join('|')} [--out PATH] [--combined | --zip] [--with-attachments] [--status S] [--tag T] [--search Q]`,
   summary:
-    'Export the library (or the papers a filter selects); json is a full backup, and with --with-attachments --out DIR also copies the PDFs. Markdown writes one file per paper into --out DIR, or one file with --combined.',
+    "Export the library (or the papers a filter selects); json is a full backup, and with --with-attachments --out DIR also copies the PDFs. Markdown writes one file per paper into --out DIR, the same notes as one .zip with --zip --out FILE (as the app's Markdown notes download), or one file with --combined.",
   options: {
     format: { type: 'string' },
     out: { type: 'string' },
     combined: { type: 'boolean' },
+    zip: { type: 'boolean' },
     'with-attachments': { type: 'boolean' },
     status: { type: 'string' },
     tag: { type: 'string' },
@@ -29,6 +31,10 @@ export const exportVerb: Verb = {
     const withAttachments = values['with-attachments'] === true;
     if (withAttachments && (format !== 'json' || !stringOption(values, 'out'))) {
       throw new CliError('--with-attachments goes with --format json --out DIR (the backup and its PDFs)', 2);
+    }
+    const zip = values.zip === true;
+    if (zip && (format !== 'markdown' || values.combined || !stringOption(values, 'out'))) {
+      throw new CliError('--zip goes with --format markdown --out FILE (the notes, one a paper, in one .zip)', 2);
     }
     const status = stringOption(values, 'status');
     if (status && !(LIST_STATUSES as readonly string[]).includes(status)) {
@@ -47,6 +53,13 @@ export const exportVerb: Verb = {
         : undefined,
     });
     const out = stringOption(values, 'out');
+    if (result.kind === 'folder' && zip && out) {
+      // Built here from the notes, not by the command as base64, so a large export is written as it is zipped.
+      const entries = notesInFolder(result.folderName, result.files);
+      await writeFileDurably(resolve(out), inPieces(zipParts(entries, new Date())), { mode: 0o666 });
+      ctx.err(`Exported ${plural(result.count, 'paper')} as ${plural(entries.length, 'note')} in ${out}.`);
+      return;
+    }
     if (result.kind === 'folder') {
       if (!out) throw new CliError('markdown writes one file per paper: give --out DIR, or --combined for one file', 2);
       await writeExportFolder(resolve(out), result.files);

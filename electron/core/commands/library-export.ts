@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../command';
 import { EXPORT_FORMATS, exportPapers } from '../exporters';
 import { exportFileBase } from '../exporters/file-name';
-import { zipFiles } from '../exporters/zip';
+import { notesInFolder, zipFiles } from '../exporters/zip';
 import { ListQuerySchema } from '../query';
 import { CommandError } from '../result';
 import { IdsSchema } from './inputs';
@@ -47,11 +47,7 @@ export const libraryExport = defineCommand({
     const selection = input.ids ? { count: papers.length } : input.query ? { query: input.query } : {};
     const base = exportFileBase(selection, input.format === 'json', now);
     if (output.kind === 'folder' && input.markdownLayout === 'zip') {
-      // One folder inside, named as the export, so unpacking it never strews notes among other files.
-      const zip = zipFiles(
-        output.files.map((file) => ({ path: `${base}/${file.path}`, content: file.content })),
-        now,
-      );
+      const zip = zipFiles(notesInFolder(base, output.files), now);
       return {
         kind: 'file' as const,
         format: input.format,
