@@ -20,7 +20,9 @@ export type PaperqueueBridge = {
    * Markdown notes, one a paper, of the papers `input` names (library.export's ids or query), written into the
    * folder the person picks in the native dialog (none picked: no folder). The page never names the path.
    */
-  exportNotes: (input: unknown) => Promise<Result<{ folder?: string; count?: number }>>;
+  exportNotes: (input: unknown) => Promise<Result<{ folder?: string; shown?: string; count?: number }>>;
+  /** Show the folder the last exportNotes wrote into in the file manager; false when there is none or it failed. */
+  openExportFolder: () => Promise<boolean>;
 };
 
 export type MenuCommand =

@@ -7,4 +7,5 @@ export const CHANNELS = {
   progress: 'paperqueue:progress',
   chooseFolder: 'paperqueue:choose-folder',
   exportNotes: 'paperqueue:export-notes',
+  openExportFolder: 'paperqueue:open-export-folder',
 } as const;

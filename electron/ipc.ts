@@ -1,4 +1,6 @@
-import { BrowserWindow, dialog, ipcMain, type OpenDialogOptions, type WebFrameMain } from 'electron';
+import { BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions, type WebFrameMain } from 'electron';
+import { homedir } from 'node:os';
+import { sep } from 'node:path';
 import { CHANNELS } from './channels';
 import { dispatch, type CommandOutput } from './core/dispatch';
 import { writeExportFolder } from './core/exporters/write-folder';
@@ -38,6 +40,8 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
     const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return choice.canceled ? undefined : choice.filePaths[0];
   });
+  // The folder the notes were last written into: the only one the page may ask the file manager to show.
+  let exportFolder: string | undefined;
   // Markdown notes into a folder the person picks: the dialog is the consent, the page names only the papers.
   ipcMain.handle(CHANNELS.exportNotes, async (event, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedFrame(event.senderFrame)) {
@@ -68,7 +72,13 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
     } catch (error) {
       return { ok: false, error: { code: 'INTERNAL', message: describeError(error) } };
     }
-    return { ok: true, value: { folder, count: output.count } };
+    exportFolder = folder;
+    return { ok: true, value: { folder, shown: homeShort(folder, homedir()), count: output.count } };
+  });
+  // Open folder, after an export: the file manager shows the folder the person picked, never one the page names.
+  ipcMain.handle(CHANNELS.openExportFolder, async (event): Promise<boolean> => {
+    if (!isTrustedFrame(event.senderFrame) || !exportFolder) return false;
+    return (await shell.openPath(exportFolder)) === '';
   });
   const unsubscribe = store.onChange((change) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANNELS.changed, change);
@@ -87,5 +97,11 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
     ipcMain.removeHandler(CHANNELS.invoke);
     ipcMain.removeHandler(CHANNELS.chooseFolder);
     ipcMain.removeHandler(CHANNELS.exportNotes);
+    ipcMain.removeHandler(CHANNELS.openExportFolder);
   };
+}
+
+/** A folder as a toast names it: "~/Notes/Paperqueue" inside the home folder, else the whole path. */
+export function homeShort(folder: string, home: string): string {
+  return home && folder.startsWith(home + sep) ? `~${folder.slice(home.length)}` : folder;
 }

@@ -4,7 +4,7 @@ import { CHANNELS } from './channels';
 import type { Result } from './core/result';
 import type { ChangeEvent, ProgressEvent } from './core/store/store';
 
-// The page gets these seven functions and nothing else: never ipcRenderer itself.
+// The page gets these eight functions and nothing else: never ipcRenderer itself.
 const bridge = {
   invoke: (name: string, input: unknown) =>
     ipcRenderer.invoke(CHANNELS.invoke, name, input) as Promise<Result<unknown>>,
@@ -30,7 +30,10 @@ const bridge = {
   },
   chooseFolder: (title: string) => ipcRenderer.invoke(CHANNELS.chooseFolder, title) as Promise<string | undefined>,
   exportNotes: (input: unknown) =>
-    ipcRenderer.invoke(CHANNELS.exportNotes, input) as Promise<Result<{ folder?: string; count?: number }>>,
+    ipcRenderer.invoke(CHANNELS.exportNotes, input) as Promise<
+      Result<{ folder?: string; shown?: string; count?: number }>
+    >,
+  openExportFolder: () => ipcRenderer.invoke(CHANNELS.openExportFolder) as Promise<boolean>,
 } satisfies PaperqueueBridge;
 
 contextBridge.exposeInMainWorld('paperqueue', bridge);

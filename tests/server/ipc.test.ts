@@ -1,4 +1,5 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../electron/core/result';
@@ -13,6 +14,8 @@ const handlers = new Map<string, Handler>();
 /** What the native folder dialog was asked, and what the person picks in it. */
 const dialogCalls: { title?: string; properties?: string[] }[] = [];
 let picked: { canceled: boolean; filePaths: string[] } = { canceled: true, filePaths: [] };
+/** The folders the file manager was asked to show. */
+const opened: string[] = [];
 
 // Electron's runtime cannot run here: ipcMain is replaced by a recorder, so the real handler of electron/ipc.ts
 // is called as Electron would call it.
@@ -22,6 +25,12 @@ vi.mock('electron', () => ({
     removeHandler: (channel: string) => void handlers.delete(channel),
   },
   BrowserWindow: { getAllWindows: () => [], fromWebContents: () => null },
+  shell: {
+    openPath: (path: string) => {
+      opened.push(path);
+      return Promise.resolve('');
+    },
+  },
   dialog: {
     showOpenDialog: (options: { title?: string; properties?: string[] }) => {
       dialogCalls.push(options);
@@ -30,7 +39,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { registerIpc } = await import('../../electron/ipc');
+const { homeShort, registerIpc } = await import('../../electron/ipc');
 const { CHANNELS } = await import('../../electron/channels');
 
 describe("IPC's handler", () => {
@@ -107,10 +116,23 @@ describe("IPC's handler", () => {
         event: { senderFrame: { url: string } | null; sender: object },
         input: unknown,
       ) => Promise<Result<unknown>>;
+      const openFolder = handlers.get(CHANNELS.openExportFolder) as unknown as (event: {
+        senderFrame: { url: string } | null;
+      }) => Promise<boolean>;
       const page = { senderFrame: { url: 'app://paperqueue/index.html' }, sender: {} };
+      // Open folder before any export: there is no folder to show.
+      expect(await openFolder(page)).toBe(false);
       const folder = await tempDir();
       picked = { canceled: false, filePaths: [folder] };
-      expect(await exportNotes(page, { ids: [id] })).toEqual({ ok: true, value: { folder, count: 1 } });
+      expect(await exportNotes(page, { ids: [id] })).toEqual({
+        ok: true,
+        value: { folder, shown: homeShort(folder, homedir()), count: 1 },
+      });
+      // The toast's Open folder shows that folder, for the app page only; the page cannot name another.
+      expect(opened).toEqual([]);
+      expect(await openFolder({ senderFrame: { url: 'https://example.com/' } })).toBe(false);
+      expect(await openFolder(page)).toBe(true);
+      expect(opened).toEqual([folder]);
       expect(dialogCalls.at(-1)).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
       expect(await readdir(folder)).toEqual(['Über Graphen.md']);
       expect(await readFile(join(folder, 'Über Graphen.md'), 'utf8')).toMatch(/^---\ntitle: "Über Graphen"\n/);
@@ -128,5 +150,12 @@ describe("IPC's handler", () => {
       stop();
     }
     expect(handlers.has(CHANNELS.exportNotes)).toBe(false);
+    expect(handlers.has(CHANNELS.openExportFolder)).toBe(false);
+  });
+
+  it('names a folder in the home folder from "~", as a toast says it', () => {
+    expect(homeShort(join('/home/ada', 'Notes', 'Paperqueue'), '/home/ada')).toBe(join('~', 'Notes', 'Paperqueue'));
+    expect(homeShort('/home/adam/Notes', '/home/ada')).toBe('/home/adam/Notes');
+    expect(homeShort('/srv/notes', '')).toBe('/srv/notes');
   });
 });

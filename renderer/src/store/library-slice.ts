@@ -5,6 +5,7 @@ import { listQuery } from './list-slice';
 import { importBatch, previewBatch, toBase64, type BatchFile, type BatchReport } from './import-batch';
 import type { PendingStatuses } from './pending';
 import type { ExportFormat, ImportPreview, ImportReport, Stats } from './types';
+import { base64Bytes, download } from './download';
 
 /** A file being imported: read, previewed, then applied on confirmation. */
 export type PendingImport = {
@@ -69,6 +70,10 @@ export type LibrarySlice = {
    * Markdown is one file, or with `notes` a .zip of one note per paper (front matter for Obsidian).
    */
   exportPapers: (format: ExportFormat, options?: { notes?: boolean }) => Promise<void>;
+  /** What the desktop app's notes export wrote, said for a while ("Wrote 1,234 notes to ~/Notes"). */
+  exported: { text: string } | undefined;
+  /** Show the folder the notes were written into in the file manager (the desktop app). */
+  openExportFolder: () => Promise<void>;
   dismissBanner: () => void;
   showError: (error: unknown) => void;
 };
@@ -76,6 +81,7 @@ export type LibrarySlice = {
 export const createLibrarySlice =
   (transport: Transport, pending: PendingStatuses): StateCreator<AppState, [], [], LibrarySlice> =>
   (set, get) => {
+    let exportedTimer: ReturnType<typeof setTimeout> | undefined;
     /** An import's report shown, and the Inbox, where new papers land to be triaged (their source stays in the sidebar). */
     const imported = (report: BatchReport | undefined): void => {
       if (report && report.added > 0) get().setView({ kind: 'status', status: 'inbox' });
@@ -244,6 +250,16 @@ export const createLibrarySlice =
           if (options?.notes && desktop) {
             const written = await desktop.exportNotes(papers);
             if (!written.ok) throw new CommandFailed(written.error);
+            const { count, shown } = written.value;
+            // Cancelled in the dialog: nothing written, nothing to say.
+            if (count === undefined || shown === undefined) return;
+            clearTimeout(exportedTimer);
+            // Long enough to reach Open folder with the keyboard; the page's other notice gives way to it.
+            exportedTimer = setTimeout(() => set({ exported: undefined }), 10_000);
+            set({
+              exported: { text: `Wrote ${count.toLocaleString()} ${count === 1 ? 'note' : 'notes'} to ${shown}` },
+              notice: undefined,
+            });
             return;
           }
           const result = await transport.invoke('library.export', {
@@ -263,25 +279,14 @@ export const createLibrarySlice =
           get().showError(error);
         }
       },
+      exported: undefined,
+      async openExportFolder() {
+        clearTimeout(exportedTimer);
+        set({ exported: undefined });
+        if (!(await window.paperqueue?.openExportFolder())) set({ error: 'The folder could not be opened.' });
+      },
       dismissBanner: () =>
         set({ importReport: undefined, importUndone: undefined, error: undefined, recovery: undefined }),
       showError: (error) => set({ error: error instanceof Error ? error.message : String(error) }),
     };
   };
-
-/** Hand a file to the browser's (or Electron's) download, which asks where to save it. */
-function download(fileName: string, mime: string, content: string | Uint8Array<ArrayBuffer>): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
