@@ -130,6 +130,17 @@ test('the stats say which weeks they show, step the queue, count in whole number
   expect(Math.abs(x2 - x1 - labelGap / 2)).toBeLessThan(1.5);
   await expect(queue.locator('figcaption p')).toHaveText(/^3 papers in the queue now/);
 
+  // Windows high contrast: the charts take the system's colours (read: Highlight, added: CanvasText), not the
+  // theme's, which forced colours leave on the SVG.
+  await page.emulateMedia({ forcedColors: 'active' });
+  const bars = inOut.locator('.recharts-bar-rectangle path');
+  await expect
+    .poll(async () => [...new Set(await bars.evaluateAll((all) => all.map((bar) => bar.getAttribute('fill'))))].sort())
+    .toEqual(['CanvasText', 'Highlight']);
+  await expect(line).toHaveAttribute('stroke', 'Highlight');
+  await page.screenshot({ path: 'test-results/screens/stats-forced-colours.png' });
+  await page.emulateMedia({ forcedColors: 'none' });
+
   for (const [width, height] of [
     [1440, 900],
     [1100, 800],

@@ -31,7 +31,8 @@ async function statsOf(library: Awaited<ReturnType<typeof openTempStore>>) {
       <StatsView />
     </StoreContext.Provider>,
   );
-  await waitFor(() => expect(screen.getByRole('heading', { name: 'By source' })).toBeTruthy());
+  // Drawn when the last chart, by source, is (they come one a task).
+  await waitFor(() => expect(screen.getByRole('img', { name: /^By source: / })).toBeTruthy(), { timeout: 5000 });
   /** The line in words under a breakdown's heading. */
   return (title: string) => screen.getByRole('img', { name: new RegExp(`^${title}: `) }).getAttribute('aria-label');
 }
@@ -55,6 +56,37 @@ describe('the stats view', () => {
     const summary = await statsOf(library);
     expect(summary('By source')).toBe(`By source: Most read: ${source} (1 of 5).`);
     expect(summary('By tag')).toBe('By tag: Most read: queues (1 of 2).');
+  });
+});
+
+describe('drawing the charts', () => {
+  it('draws one chart a task, so opening the stats or picking a period never holds the window for them all', async () => {
+    const library = await openTempStore();
+    const { ids } = await run(library, 'library.import', { path: fixture('five-papers.txt') });
+    await run(library, 'tags.set', { ids, tags: ['queues'] });
+    const app = createAppStore(inProcess(library));
+    await app.getState().loadStats();
+    await app.getState().loadReading();
+    render(
+      <StoreContext.Provider value={app}>
+        <StatsView />
+      </StoreContext.Provider>,
+    );
+    // The first render, with the reading stats at hand, draws no chart yet: each figure keeps its title.
+    const titles = ['In and out', 'The queue over time', 'How long papers wait', 'By tag', 'By source'];
+    for (const title of titles) expect(screen.getByRole('heading', { name: title })).toBeTruthy();
+    expect(screen.queryAllByRole('img')).toHaveLength(0);
+    // Then one by one, in order, each in a task of its own.
+    const drawn: number[] = [];
+    await waitFor(
+      () => {
+        drawn.push(screen.queryAllByRole('img').length);
+        expect(drawn.at(-1)).toBe(5);
+      },
+      { interval: 0, timeout: 5000 },
+    );
+    expect(screen.getAllByRole('img').map((chart) => chart.getAttribute('aria-label')!.split(':')[0])).toEqual(titles);
+    expect(new Set(drawn).size).toBeGreaterThan(2);
   });
 });
 

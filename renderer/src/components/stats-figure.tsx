@@ -1,27 +1,70 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 
-/** The theme's colours, read from the CSS variables (so the charts follow light and dark mode). */
-export function useThemeColors() {
-  const read = () => {
-    const style = getComputedStyle(document.documentElement);
-    const get = (name: string) => style.getPropertyValue(name).trim();
-    return {
-      accent: get('--accent'),
-      second: get('--chart-2'),
-      muted: get('--muted'),
-      border: get('--border'),
-      panel: get('--panel'),
-      text: get('--text'),
-    };
+export type ThemeColors = ReturnType<typeof readThemeColors>;
+
+/**
+ * In forced colours (Windows high contrast) the system's own: the charts' fills and strokes are the page's
+ * colours, which forced colours leave alone, so the theme's would stay on the user's chosen background.
+ * The read series is Highlight, the other (added, not read) CanvasText; the grid GrayText.
+ */
+const SYSTEM_COLORS = {
+  accent: 'Highlight',
+  second: 'CanvasText',
+  muted: 'CanvasText',
+  border: 'GrayText',
+  panel: 'Canvas',
+  text: 'CanvasText',
+};
+
+const FORCED_COLORS = '(forced-colors: active)';
+
+function readThemeColors(): typeof SYSTEM_COLORS {
+  if (window.matchMedia(FORCED_COLORS).matches) return SYSTEM_COLORS;
+  const style = getComputedStyle(document.documentElement);
+  const get = (name: string) => style.getPropertyValue(name).trim();
+  return {
+    accent: get('--accent'),
+    second: get('--chart-2'),
+    muted: get('--muted'),
+    border: get('--border'),
+    panel: get('--panel'),
+    text: get('--text'),
   };
-  const [colors, setColors] = useState(read);
+}
+
+/** The theme's colours, read from the CSS variables (so the charts follow light and dark mode, and forced colours). */
+export function useThemeColors(): ThemeColors {
+  const [colors, setColors] = useState(readThemeColors);
   useEffect(() => {
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const update = () => setColors(read());
-    media.addEventListener('change', update);
-    return () => media.removeEventListener('change', update);
+    const queries = ['(prefers-color-scheme: dark)', FORCED_COLORS].map((query) => window.matchMedia(query));
+    const update = () => setColors(readThemeColors());
+    for (const media of queries) media.addEventListener('change', update);
+    return () => {
+      for (const media of queries) media.removeEventListener('change', update);
+    };
   }, []);
   return colors;
+}
+
+/**
+ * `value` as each of `count` figures last drew it, brought up to date one figure a task (a figure not drawn
+ * yet: undefined). A chart costs recharts tens of milliseconds to draw, more on a slow machine; drawn all in
+ * one task they held the window for seconds, one a task the page answers between them. A new `value` (another
+ * period) redraws them one by one again, each showing the old until its turn; one with the same content (the
+ * stats reloaded after a change they do not count) redraws nothing.
+ */
+export function useOneAtATime<T>(value: T, count: number): (T | undefined)[] {
+  const content = useMemo(() => JSON.stringify(value), [value]);
+  const [drawn, setDrawn] = useState<{ value: T; content: string }[]>([]);
+  useEffect(() => {
+    const next = Array.from({ length: count }, (_, i) => i).find((i) => drawn[i]?.content !== content);
+    if (next === undefined) return;
+    const timer = setTimeout(() =>
+      setDrawn((old) => Array.from({ length: count }, (_, i) => (i === next ? { value, content } : old[i]!))),
+    );
+    return () => clearTimeout(timer);
+  }, [drawn, value, content, count]);
+  return Array.from({ length: count }, (_, i) => drawn[i]?.value);
 }
 
 /**
@@ -44,6 +87,28 @@ export const countAxis = (ticks: number[]) => ({
   domain: [0, ticks.at(-1)!],
   interval: 0 as const,
   allowDecimals: false,
+});
+
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A chart's tooltip in the theme's colours. */
+export const tooltipOf = (colors: ThemeColors) => ({
+  contentStyle: {
+    background: colors.panel,
+    border: `1px solid ${colors.border}`,
+    borderRadius: 8,
+    color: colors.text,
+  },
+  labelStyle: { color: colors.text, fontWeight: 600 },
+  cursor: { fill: colors.border, fillOpacity: 0.4 },
+});
+/** An axis drawn in the theme's muted colour, without tick marks. */
+export const axisOf = (colors: ThemeColors) => ({
+  stroke: colors.muted,
+  tick: { fill: colors.muted, fontSize: 12 },
+  tickLine: false,
 });
 
 /** A chart with a caption that says what it shows in words, and the numbers as a table on request. */
