@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { findings } from './a11y-audit';
 import { FIXTURES, expect, test } from './helpers';
 
 test('importing a file shows a preview first, then adds the papers', async ({ app, page }) => {
@@ -37,6 +38,39 @@ test('importing a file shows a preview first, then adds the papers', async ({ ap
   await expect(page.getByRole('grid', { name: 'Papers' })).not.toContainText('Daily papers');
   await expect(page.getByRole('status').filter({ hasText: 'Imported 5 papers' })).toBeVisible();
   expect(JSON.parse(await app.cli('stats', '--json'))).toMatchObject({ total: 7 });
+
+  // 5,000 pasted ids: the preview draws the rows on screen, and scrolls, and goes by keys, to the last of them.
+  await page.getByRole('button', { name: 'Paste…' }).click();
+  const ids = Array.from({ length: 5000 }, (_, i) => `2409.${String(i + 10001).padStart(5, '0')}`);
+  // Set as the page sets it (Playwright's fill types 5,000 lines in as keystrokes' text, for minutes).
+  await page.getByRole('textbox', { name: 'Text to import' }).evaluate((box: HTMLTextAreaElement, text) => {
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, text);
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, ids.join('\n'));
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('status')).toContainText('id-list · 5,000 found · 5,000 new papers');
+  const rows = entries.getByRole('listitem');
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '5000');
+  expect(await rows.count()).toBeLessThan(100);
+  // Scrolled to its end as a wheel would: the rows there are drawn, the last one at the bottom.
+  await entries.evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+  const last = entries.locator('[aria-posinset="5000"]');
+  await expect(last).toContainText('2409.15000');
+  await expect(last).toBeInViewport();
+  expect(await rows.count()).toBeLessThan(100);
+  await page.screenshot({ path: 'test-results/screens/import-preview-big.png' });
+  // Home, then the arrow keys and End from the list's Tab stop.
+  await entries.focus();
+  await page.keyboard.press('Home');
+  await expect(entries.locator('[aria-posinset="1"]')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(entries.locator('[aria-posinset="2"]')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  expect(await findings(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
 });
 
 test('a file dropped on the window is previewed; duplicates and broken entries are named', async ({ app, page }) => {

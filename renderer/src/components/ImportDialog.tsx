@@ -100,16 +100,12 @@ export function ImportDialog() {
                 </p>
               )}
             </div>
-            {/* Focusable, so its entries scroll with the keys and Tab's round of the dialog comes back to it; a list
-                with a choice to make is reached through its choices instead. */}
-            <ul className="import-entries" tabIndex={preview.possible > 0 ? undefined : 0} aria-label="Entries">
-              <PreviewEntries
-                preview={preview}
-                merge={pending.merge}
-                disabled={pending.phase !== 'preview'}
-                onChoose={chooseMerge}
-              />
-            </ul>
+            <PreviewEntries
+              preview={preview}
+              merge={pending.merge}
+              disabled={pending.phase !== 'preview'}
+              onChoose={chooseMerge}
+            />
           </>
         )}
         {pending.phase === 'importing' && (
