@@ -10,11 +10,6 @@ const MOST_HELD_MS = 2000;
  * through meanwhile (a step that asked on waking found itself held again, and a request open for long starved it).
  */
 const SLICE_GRANT_MS = 50;
-/**
- * How long after a page's HTML is served it counts as loading: its scripts arrive and run, and its list's first
- * rows come (about 0.6 s on two cores) and are drawn.
- */
-const PAGE_LOAD_MS = 1500;
 
 /**
  * How background work gives way (see `busy`):
@@ -65,25 +60,6 @@ export class Foreground {
    * waits for the page first. A one-shot command (the CLI) serves none, and answers exactly at once.
    */
   servesPages = false;
-
-  /** Until when a page is loading: see `pageLoads`. */
-  private loadingUntil = -Infinity;
-
-  /**
-   * A page's HTML was served: for PAGE_LOAD_MS, background work that goes on between requests waits for QUIET_MS
-   * after each, as other work does. Between the page's requests it is parsing and running its code: on two
-   * cores, work in slices there took the CPU the page needed (a first start's server busy throughout the page's
-   * load, the page's thread at a third of a core). The page's first rows may be asked for from its HTML
-   * (renderer/src/early-rows.ts), so their answer does not end the load.
-   */
-  pageLoads(): void {
-    this.loadingUntil = performance.now() + PAGE_LOAD_MS;
-  }
-
-  /** The quiet that work asking for `quietMs` waits for now: at least QUIET_MS while a page loads. */
-  private quietFor(quietMs: number, now: number): number {
-    return now < this.loadingUntil ? Math.max(quietMs, QUIET_MS) : quietMs;
-  }
 
   /** True while a request waits for background work (For you's model): that work goes first (turns.ts). */
   get awaited(): boolean {
@@ -153,8 +129,7 @@ export class Foreground {
   /** True while background work that gives way as `patience` says should hold back (it asks again when `whenQuiet` calls it). */
   busy(now = performance.now(), quietMs = QUIET_MS, patience: Patience = 'work'): boolean {
     const waitedFor = patience === 'work' ? this.urgent : patience === 'bulk' ? this.urgentBulk : 0;
-    const quiet = this.quietFor(quietMs, now);
-    const busy = waitedFor === 0 && (this.inFlight > 0 || now - this.last < quiet);
+    const busy = waitedFor === 0 && (this.inFlight > 0 || now - this.last < quietMs);
     if (!busy) {
       this.heldSince = undefined;
       return false;
@@ -213,7 +188,7 @@ export class Foreground {
     this.timer = undefined;
     if (this.waiting.size === 0) return;
     const now = performance.now();
-    const quietAt = this.last + Math.min(...[...this.waiting.values()].map(({ quietMs }) => this.quietFor(quietMs, now)));
+    const quietAt = this.last + Math.min(...[...this.waiting.values()].map(({ quietMs }) => quietMs));
     const heldUntil = (this.heldSince ?? now) + MOST_HELD_MS;
     const delay = Math.max(1, Math.min(this.inFlight > 0 ? heldUntil : Math.max(quietAt, now), heldUntil) - now);
     this.timer = setTimeout(() => {

@@ -134,8 +134,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Client-side routes fall back to the app's page.
     const own = await files.read(url.pathname);
     const file = own ?? (await files.read('/'));
-    // The page itself: background work gives its load the CPU for a moment (foreground.ts).
-    if (file?.type.startsWith('text/html')) foreground.pageLoads();
     if (!file) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       return void res.end('The renderer is not built. Run "npm run build" first.\n');

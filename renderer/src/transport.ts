@@ -2,7 +2,6 @@ import type { PaperqueueBridge } from '../../electron/bridge';
 import type { CommandInput, CommandName, CommandOutput } from '../../electron/core/dispatch';
 import type { CommandFailure, Result } from '../../electron/core/result';
 import type { ChangeEvent, ProgressEvent } from '../../electron/core/store/store';
-import { takeEarlyRows } from './early-rows';
 import { pageStorage } from './page-storage';
 import { ServerLink, notDoneLabel, type ReachEvent } from './server-link';
 
@@ -115,16 +114,12 @@ export function httpTransport(location: Location, storage: Storage, kept = true)
   return {
     async invoke(name, input) {
       let response: Response;
-      const request = JSON.stringify(input ?? {});
       try {
-        // The list's first rows may have been asked for from the page's <head> already (early-rows.ts).
-        response =
-          (name === 'papers.rows' && (await takeEarlyRows(request))) ||
-          (await fetch(`/api/${name}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...auth },
-            body: request,
-          }));
+        response = await fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...auth },
+          body: JSON.stringify(input ?? {}),
+        });
       } catch {
         link.unreachable(name);
         const what = notDoneLabel(name);

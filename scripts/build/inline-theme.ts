@@ -1,13 +1,6 @@
 import type { Plugin } from 'vite';
 import { hashSource } from '../../electron/server/security';
-import { EARLY_ROWS_SCRIPT } from '../../renderer/src/early-rows-script';
 import { THEME_SCRIPT } from '../../renderer/src/theme-script';
-
-/**
- * The page's one inline script: the theme (below), then browser mode's request for the list's first rows
- * (renderer/src/early-rows.ts), which leaves while the app's script is still on its way.
- */
-export const HEAD_SCRIPT = THEME_SCRIPT + EARLY_ROWS_SCRIPT;
 
 /** The page's own policy (renderer/index.html's meta), whose script-src gains the theme script's hash. */
 const META_SCRIPT_SRC = "script-src 'self'";
@@ -20,7 +13,7 @@ const META_SCRIPT_SRC = "script-src 'self'";
  * servers' header alike (electron/server/security.ts `pagePolicy` hashes each plain `<script>` of the page):
  * never 'unsafe-inline', so a script of any other text is refused. In the dev server's page too.
  */
-export function inlineThemeScript(script = HEAD_SCRIPT): Plugin {
+export function inlineThemeScript(script = THEME_SCRIPT): Plugin {
   return {
     name: 'paperqueue-inline-theme-script',
     transformIndexHtml: {

@@ -44,27 +44,6 @@ describe('the foreground', () => {
     expect(between).toBe(true);
   });
 
-  it('while a page loads, holds work that goes on between requests until the quiet after each, for a moment', async () => {
-    const fg = new Foreground();
-    fg.begin()();
-    // Just after a request: work in slices between requests would go on.
-    expect(fg.busy(performance.now(), 0)).toBe(false);
-    fg.pageLoads();
-    // The page is parsing and running its code between its requests: that work waits for the quiet too.
-    expect(fg.busy(performance.now(), 0)).toBe(true);
-    let between = false;
-    const slice = fg.quiet(0).then(() => (between = true));
-    await sleep(40);
-    expect(between).toBe(false);
-    // Woken once the quiet has lasted (a loaded machine's timers may be late), not spinning meanwhile.
-    await slice;
-    expect(between).toBe(true);
-    // The load over (1.5 s after the page's HTML), requests hold such work only while they run.
-    fg.begin()();
-    expect(fg.busy(performance.now(), 0)).toBe(true);
-    expect(fg.busy(performance.now() + 1600, 0)).toBe(false);
-  });
-
   it('holds nothing back while a request waits for background work, and holds again after', async () => {
     const fg = new Foreground();
     const done = fg.begin();

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { foreground } from '../../electron/core/foreground';
 import { LibraryStore } from '../../electron/core/store/store';
 import {
   CONTENT_SECURITY_POLICY,
@@ -82,21 +80,6 @@ describe('browser-mode server', () => {
     });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { title: 'Served over HTTP', status: 'inbox' } });
-  });
-
-  it("holds background work back between the page's requests for a moment after serving its HTML", async () => {
-    const { server } = await start({ 'assets/app.js': 'void 0;' });
-    const host = { host: `127.0.0.1:${server.port}` };
-    await send(server.port, '/assets/app.js', { headers: host });
-    // A script alone is not a page loading: work in slices goes on between requests.
-    expect(foreground.busy(performance.now(), 0)).toBe(false);
-    await send(server.port, '/', { headers: host });
-    expect(foreground.busy(performance.now(), 0)).toBe(true);
-    // A client-side route is the page too.
-    await sleep(1600);
-    expect(foreground.busy(performance.now(), 0)).toBe(false);
-    await send(server.port, '/inbox', { headers: host });
-    expect(foreground.busy(performance.now(), 0)).toBe(true);
   });
 
   it('refuses a foreign Host (DNS rebinding) or Origin with 403, and sends no CORS headers', async () => {

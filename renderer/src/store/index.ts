@@ -15,7 +15,6 @@ import { createSyncSlice, followSync, type SyncSlice } from './sync-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { AfterPaint } from '../after-paint';
 import { applyTheme, recall, remember } from '../ui-memory';
-import { rememberFirstRows } from '../early-rows';
 
 export type AppState = ListSlice &
   SelectionSlice &
@@ -65,8 +64,6 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
       density: saved.density ?? 'comfortable',
       restoreScroll: saved.scrollTop,
     });
-    // What the next start asks for from the page's <head>, kept as the view and sort change (early-rows.ts).
-    rememberFirstRows(memory, store.getState().view, store.getState().sort);
     // The PDF that was open comes back too, at the page it was left on.
     const reading = recallReader(memory);
     if (reading.paperId) {
@@ -81,7 +78,6 @@ export function createAppStore(transport: Transport, memory?: Storage): AppStore
         afterPaint.run('remember', () => {
           const { view, sort, selectedId } = store.getState();
           remember(memory, { view, sort, selectedId });
-          rememberFirstRows(memory, view, sort);
         });
       if (state.view !== previous.view) remember(memory, { scrollTop: 0 });
     });
