@@ -18,7 +18,7 @@ const DOI_URL = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\/(\S+)$/i;
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 const MAX_LINE = 1000;
 
-/** A list of arXiv ids, arXiv-like URLs and DOIs, one a line, with `#` comments. */
+/** A list of arXiv ids, arXiv-like URLs and DOIs, one a line or several separated by spaces or commas, with `#` comments. */
 export const idListImporter: Importer = {
   format: 'id-list',
   sniff: (text) => {
@@ -88,7 +88,10 @@ function draftFor(identifier: PaperIdentifier): PaperDraft {
 
 type EntryLine = { text: string; number: number };
 
-/** Non-blank, non-comment lines with their 1-based numbers. */
+/**
+ * Non-blank, non-comment lines with their 1-based numbers; a line of identifiers separated by spaces, commas or
+ * semicolons ("2401.10000, 2401.10001", as a colleague writes them in a message) is one entry each.
+ */
 function entryLines(text: string): EntryLine[] {
   const out: EntryLine[] = [];
   text
@@ -96,7 +99,12 @@ function entryLines(text: string): EntryLine[] {
     .split(/\r\n|\r|\n/)
     .forEach((raw, index) => {
       const line = raw.replace(/\s#.*$/, '').trim();
-      if (line !== '' && !line.startsWith('#')) out.push({ text: line, number: index + 1 });
+      if (line === '' || line.startsWith('#')) return;
+      const number = index + 1;
+      const tokens = identifierFrom(line) ? [] : line.split(/[\s,;]+/).filter((token) => token !== '');
+      if (tokens.length > 1 && tokens.every((token) => identifierFrom(token) !== undefined)) {
+        for (const token of tokens) out.push({ text: token, number });
+      } else out.push({ text: line, number });
     });
   return out;
 }

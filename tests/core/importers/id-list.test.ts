@@ -75,6 +75,29 @@ describe('identifier list importer', () => {
     expect(idListImporter.sniff('2411.01234\r\n10.1000/abc\r\n')).toBe(true);
   });
 
+  it('reads identifiers separated by spaces, commas or semicolons on one line, as one entry each', () => {
+    const text = '2401.10000 2401.10001, arXiv:2401.10002;  10.1000/xyz\n2401.10003,2401.10003\n';
+    expect(idListImporter.sniff(text)).toBe(true);
+    const parsed = idListImporter.parse(text, 'message.txt');
+    expect(parsed.drafts.map((d) => d.arxivId ?? d.doi)).toEqual([
+      '2401.10000',
+      '2401.10001',
+      '2401.10002',
+      '10.1000/xyz',
+      '2401.10003',
+    ]);
+    expect(parsed.problems).toEqual([]);
+    // A line with anything else in it stays one line, reported whole.
+    const prose = idListImporter.parse('2401.10000\n2401.10001 and 2401.10002\n', 'prose.txt');
+    expect(prose.drafts).toHaveLength(1);
+    expect(prose.problems).toEqual([
+      {
+        where: 'prose.txt, line 2',
+        message: '"2401.10001 and 2401.10002" is neither an arXiv id nor a DOI, so it was skipped',
+      },
+    ]);
+  });
+
   it('recognises one identifier per line and nothing looser', () => {
     expect(identifierFrom('  arXiv: 2411.01234v2 ')).toEqual({ kind: 'arxiv', id: '2411.01234' });
     expect(identifierFrom("'https://arxiv.org/pdf/2411.01234v1.pdf',")).toEqual({ kind: 'arxiv', id: '2411.01234' });
