@@ -67,6 +67,22 @@ describe('a preview of 20,000 entries', () => {
     const list = within(dialog).getByRole('list', { name: 'Entries' });
     // The rows in the DOM (by tag: a role query over the list would take most of the test's time).
     const drawn = () => [...list.querySelectorAll('li')];
+    // Its scroll height as a browser lays it out (jsdom says 0): the room kept above and below the rows drawn,
+    // and the rows drawn at their heights. A browser keeps the scroll position within it.
+    const rowHeight = (row: Element) => (row.classList.contains('possible') ? 120 : 33);
+    const scrollHeight = () =>
+      parseFloat(list.style.getPropertyValue('--before') || '0') +
+      parseFloat(list.style.getPropertyValue('--after') || '0') +
+      drawn().reduce((sum, row) => sum + rowHeight(row), 0);
+    let scrollTop = 0;
+    Object.defineProperty(list, 'scrollHeight', { configurable: true, get: scrollHeight });
+    Object.defineProperty(list, 'scrollTop', {
+      configurable: true,
+      get: () => scrollTop,
+      set: (top: number) => {
+        scrollTop = Math.max(0, Math.min(top, scrollHeight() - list.clientHeight));
+      },
+    });
 
     // The rows on screen and a few either side, each saying where it is in the whole.
     await waitFor(() => expect(drawn()[0]!.getAttribute('aria-posinset')).toBe('1'));
@@ -98,6 +114,10 @@ describe('a preview of 20,000 entries', () => {
     await waitFor(() => expect(focusedAt()).toBe(String(ENTRIES)));
     expect(document.activeElement?.textContent).toContain('Queue Study 19999');
     expect(drawn().length).toBeLessThan(60);
+    // The rows measured there, taller than their estimate, keep the list at its end (and the last row drawn).
+    await new Promise((settle) => setTimeout(settle, 50));
+    expect(list.scrollTop + list.clientHeight).toBeGreaterThanOrEqual(list.scrollHeight - 1);
+    expect(drawn().at(-1)!.getAttribute('aria-posinset')).toBe(String(ENTRIES));
     press('ArrowUp');
     await waitFor(() => expect(focusedAt()).toBe(String(ENTRIES - 1)));
     press('ArrowDown');
