@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,5 +46,29 @@ describe("the page's frame drawn before its script runs (renderer/index.html)", 
     drawn.querySelector('.sidebar-foot')?.remove();
     for (const item of drawn.querySelectorAll('.nav-item.active')) item.classList.remove('active');
     expect(shape(frame.querySelector('nav.sidebar')!)).toBe(shape(drawn));
+  });
+
+  it("lays out a word in each face the app's stylesheets draw with, unseen, so fonts are looked up before the rows", async () => {
+    const root = join(import.meta.dirname, '..', '..', 'renderer');
+    const html = await readFile(join(root, 'index.html'), 'utf8');
+    const warm = new DOMParser().parseFromString(html, 'text/html').querySelector('#root > [data-shell] .font-warm')!;
+    const files = (await readdir(join(root, 'src'), { recursive: true })).filter((file) => file.endsWith('.css'));
+    const styles = await Promise.all(files.map((file) => readFile(join(root, 'src', file), 'utf8')));
+    const css = styles.join('\n');
+    // Each weight the stylesheets name has its word: 500 and 600 by class, 700 as <b>; italic as <i>.
+    const weights = new Set([...css.matchAll(/font-weight:\s*(\d+)/g)].map((match) => match[1]));
+    const warmed: Record<string, string> = { '400': '.font-warm', '500': '.w5', '600': '.w6', '700': 'b' };
+    for (const weight of weights) expect(warmed[weight!], `font-weight ${weight}`).toBeDefined();
+    for (const selector of Object.values(warmed).slice(1)) expect(warm.querySelector(selector)).not.toBeNull();
+    expect(warm.querySelector('i')).not.toBeNull();
+    // The reading font, code's and math's.
+    expect(css).toMatch(/\.font-warm \.reading \{\s*font-family: var\(--reading-font\)/);
+    expect(warm.querySelector('.reading')).not.toBeNull();
+    expect(warm.querySelector('code')).not.toBeNull();
+    expect(warm.querySelector('.tex-math math')).not.toBeNull();
+    // Laid out (so its faces are looked up) but not seen: hidden, not display: none.
+    const rule = /\.font-warm \{([^}]*)\}/.exec(css)![1]!;
+    expect(rule).toContain('visibility: hidden');
+    expect(rule).not.toContain('display: none');
   });
 });
