@@ -1,12 +1,6 @@
+import type { LibraryState } from '../core/shared/library-state';
 import { StoreLoadError } from '../core/store/library-file';
 import type { LibraryStore } from '../core/store/store';
-
-/**
- * The library as the page is told of it while `paperqueue serve` opens it (a 218 MB library.json takes seconds):
- * answered at once, without waiting for it, so the page can say what it is waiting for, or why it waits no more.
- */
-export type LibraryState =
-  { state: 'opening'; bytes?: number } | { state: 'open' } | { state: 'failed'; message: string };
 
 /** The library or its opening, and what the page is told of it; `changed` runs when it opens or fails. */
 export class LibraryOpening {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { dispatch, type Caller } from '../core/dispatch';
 import { warmModel } from '../core/insight/library-model';
 import { MAX_IMPORT_BYTES } from '../core/importers/read-file';
+import type { LibraryState } from '../core/shared/library-state';
 import type { LibraryStore } from '../core/store/store';
 import { CONTENT_SECURITY_POLICY, allowedHost, allowedOrigin, newToken, tokenMatches } from './security';
 import { MAX_PDF_BYTES } from '../core/attachments/store-pdf';
@@ -10,7 +11,7 @@ import { serveAttachment } from './attachment-route';
 import { StaticFiles } from './static';
 import { foreground } from '../core/foreground';
 import { attachSync, detachSync, keepSyncing } from '../core/sync/attach';
-import { LibraryOpening, type LibraryState } from './library-opening';
+import { LibraryOpening } from './library-opening';
 import { bearer, commandName, cookie, readJson, send, unauthorized } from './requests';
 
 export type ServerOptions = {

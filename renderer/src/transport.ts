@@ -1,16 +1,13 @@
 import type { PaperqueueBridge } from '../../electron/bridge';
 import type { CommandInput, CommandName, CommandOutput } from '../../electron/core/dispatch';
 import type { CommandFailure, Result } from '../../electron/core/result';
+import type { LibraryState } from '../../electron/core/shared/library-state';
 import type { ChangeEvent, ProgressEvent } from '../../electron/core/store/store';
 import { pageStorage } from './page-storage';
 import { ServerLink, notDoneLabel, type ReachEvent } from './server-link';
 
-/**
- * Browser mode: the library as `paperqueue serve` tells of it while it opens (electron/server/library-opening.ts,
- * outside the renderer's sources). The desktop app opens the library before its window and says nothing.
- */
-export type LibraryState =
-  { state: 'opening'; bytes?: number } | { state: 'open' } | { state: 'failed'; message: string };
+// The library as serve tells the page of it while it opens: declared once for both, in electron/core/shared/.
+export type { LibraryState };
 
 /** How the renderer reaches the core: the only file that knows which host it runs in. */
 export type Transport = {
