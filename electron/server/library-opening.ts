@@ -24,7 +24,7 @@ export class LibraryOpening {
         changed(this.state);
       },
       (error: unknown) => {
-        this.state = { state: 'failed', message: failureMessage(error) };
+        this.state = failure(error);
         changed(this.state);
       },
     );
@@ -33,10 +33,20 @@ export class LibraryOpening {
 
 /**
  * Why the library did not open, as serve says it: a library that cannot be read (StoreLoadError) is named with
- * its reason, which is written for people; any other error's details stay in serve's terminal (a raw error can
- * carry file contents).
+ * its reason, which is written for people, and its file, which the page says what to do with; any other error's
+ * details stay in serve's terminal (a raw error can carry file contents).
  */
-function failureMessage(error: unknown): string {
-  if (error instanceof StoreLoadError) return error.message;
-  return 'Paperqueue could not open the library; the reason is in the terminal where "paperqueue serve" ran.';
+function failure(error: unknown): Extract<LibraryState, { state: 'failed' }> {
+  if (error instanceof StoreLoadError) {
+    return {
+      state: 'failed',
+      message: error.message,
+      file: error.file,
+      ...(error.fromNewerVersion && { newer: true }),
+    };
+  }
+  return {
+    state: 'failed',
+    message: 'Paperqueue could not open the library; the reason is in the terminal where "paperqueue serve" ran.',
+  };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryStore } from '../../electron/core/store/store';
 import { startServer, type RunningServer } from '../../electron/server/server';
@@ -73,14 +73,12 @@ describe('browser mode while serve opens the library', () => {
     expect(screen.queryByTestId('library-opening')).toBeNull();
   });
 
-  it("says why, in serve's words, when the library could not be opened, rather than wait for ever", async () => {
+  it("says why, in serve's words, when the library could not be opened, and what to do, rather than wait for ever", async () => {
     // A library from a newer Paperqueue: LibraryStore.open refuses it as it does in serve.
     const dir = await tempDir();
-    await writeFile(join(dir, 'library.json'), '{"version": 999, "papers": []}');
-    const refusal = await LibraryStore.open(dir, { recover: true }).then(
-      () => new Error('opened'),
-      (error: Error) => error,
-    );
+    const file = join(dir, 'library.json');
+    await writeFile(file, '{"version": 999, "papers": []}');
+    const refusal = await refusalOf(LibraryStore.open(dir, { recover: true }));
     expect(refusal.message).toContain('written by a newer Paperqueue');
     const settle = await pageOnHeldOpening();
     await screen.findByText('Opening your library (218 MB)…');
@@ -90,5 +88,33 @@ describe('browser mode while serve opens the library', () => {
     // Read out as it comes, with serve's reason.
     expect(title.closest('[role="alert"]')?.textContent).toContain(refusal.message);
     expect(screen.queryByTestId('library-opening')).toBeNull();
+    // What to do: the newer Paperqueue, or this one's backups of the file it names, in the folder serve was given.
+    const steps = screen.getByRole('region', { name: 'What you can do' });
+    expect(steps.textContent).toContain('Open it with the newer Paperqueue that wrote it');
+    expect(steps.textContent).toContain(`Move ${file} out of its folder, and keep it`);
+    expect(within(steps).getByText(`paperqueue backup list --data ${dir}`)).toBeTruthy();
+    expect(within(steps).getByText(`paperqueue backup restore ID --data ${dir}`)).toBeTruthy();
+  });
+
+  it('names a damaged library it could not recover, with its backups, and quotes a folder with a space', async () => {
+    // Read-only (a folder that cannot be written), a cut library is not recovered: refused, not from a newer one.
+    const dir = join(await tempDir(), 'My papers');
+    await mkdir(dir);
+    await writeFile(join(dir, 'library.json'), '{"version":5,"papers":[\n{"id":"k3f9","tit');
+    const refusal = await refusalOf(LibraryStore.open(dir, { readOnly: 'the folder cannot be written' }));
+    expect(refusal.message).toContain('cut short');
+    const settle = await pageOnHeldOpening();
+    settle.fail(refusal);
+    const steps = await screen.findByRole('region', { name: 'What you can do' });
+    expect(steps.textContent).not.toContain('newer Paperqueue');
+    expect(steps.textContent).toContain('To go back to a backup of it');
+    expect(within(steps).getByText(`paperqueue backup list --data '${dir}'`)).toBeTruthy();
   });
 });
+
+async function refusalOf(opening: Promise<LibraryStore>): Promise<Error> {
+  return opening.then(
+    () => new Error('opened'),
+    (error: Error) => error,
+  );
+}

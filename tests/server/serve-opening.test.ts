@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,30 +21,38 @@ afterEach(async () => {
   await exited;
 });
 
+/** `paperqueue serve` on `dir` as a child process; `printed(pattern)` waits for a line it prints (stdout or stderr). */
+function serve(dir: string) {
+  const started = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = started;
+  let output = '';
+  const printed = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const look = () => {
+        const match = pattern.exec(output);
+        if (match) resolve(match);
+      };
+      started.stdout.on('data', (chunk: Buffer) => ((output += chunk.toString()), look()));
+      started.stderr.on('data', (chunk: Buffer) => ((output += chunk.toString()), look()));
+      started.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+      look();
+    });
+  const url = async () => new URL((await printed(/running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/))[1]!);
+  return { child: started, printed, url, output: () => output };
+}
+
 describe('paperqueue serve on a large library', () => {
   it('says it is opening the file (with its size) before the URL, then how many papers it opened', async () => {
     // Past the size (1 MB) from which serve says what it is opening.
     const { dir } = await generatedLibrary(2000, 3);
     const megabytes = Math.round((await stat(join(dir, 'library.json'))).size / 1e6);
     expect(megabytes).toBeGreaterThanOrEqual(1);
-    child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const printed = (pattern: RegExp) =>
-      new Promise<RegExpExecArray>((resolve, reject) => {
-        const look = () => {
-          const match = pattern.exec(output);
-          if (match) resolve(match);
-        };
-        child!.stdout?.on('data', (chunk: Buffer) => ((output += chunk.toString()), look()));
-        child!.stderr?.on('data', (chunk: Buffer) => ((output += chunk.toString()), look()));
-        child!.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-        look();
-      });
-    const url = new URL((await printed(/running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/))[1]!);
+    const { printed, url: printedUrl, output } = serve(dir);
+    const url = await printedUrl();
     await printed(/Opened 2,000 papers in \d+\.\d s\./);
-    const lines = output.split('\n');
+    const lines = output().split('\n');
     const opening = lines.findIndex((line) => line === `Opening library.json (${megabytes} MB)…`);
     expect(opening).toBeGreaterThanOrEqual(0);
     expect(opening).toBeLessThan(lines.findIndex((line) => line.includes('running at')));
@@ -56,6 +64,48 @@ describe('paperqueue serve on a large library', () => {
     });
     expect(((await response.json()) as { value: { total: number } }).value.total).toBe(2000);
   }, 60_000);
+});
+
+describe('paperqueue serve on a library it cannot open', () => {
+  // From its first line: a newer Paperqueue's library, whole or cut short (which is never moved aside for recovery).
+  const newer = '{"version":999,"papers":[\n{"id":"k3f9","title":"Kept by a newer Paperqueue"}\n]}\n';
+  it.each([
+    ['written by a newer Paperqueue', newer, 'it was written by a newer Paperqueue (library version 999'],
+    ['cut short, by a newer Paperqueue', newer.slice(0, 50), 'and is damaged: it is not valid JSON'],
+  ])(
+    '(%s) keeps serving the page with the reason until Ctrl-C, and leaves the file as it was',
+    async (_, text, why) => {
+      const dir = await tempDir();
+      const file = join(dir, 'library.json');
+      await writeFile(file, text);
+      const before = await readFile(file);
+      const serving = serve(dir);
+      const url = await serving.url();
+      // In the terminal, in one line, as the CLI says a library it cannot open.
+      const said = (await serving.printed(/^paperqueue: Cannot open the library .*$/m))[0];
+      expect(said).toContain(why);
+      expect(said).toContain(file);
+      const message = said.slice('paperqueue: '.length);
+      const auth = { authorization: `Bearer ${url.hash.replace('#token=', '')}` };
+      // The page is served, and told why and which file, whenever it asks.
+      const page = await fetch(url.origin);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+      const told = await fetch(`${url.origin}/api/events`, { method: 'POST', headers: auth });
+      expect(await told.json()).toEqual({ library: { state: 'failed', message, file, newer: true } });
+      const command = await fetch(`${url.origin}/api/stats.get`, { method: 'POST', headers: auth, body: '{}' });
+      expect(command.status).toBe(503);
+      expect(await command.json()).toMatchObject({ ok: false, error: { message } });
+
+      const exited = new Promise<number | null>((resolve) => serving.child.once('exit', resolve));
+      serving.child.kill('SIGINT');
+      expect(await exited).toBe(1);
+      // Nothing wrote to it, moved it aside or put a library in its place.
+      expect((await readFile(file)).equals(before)).toBe(true);
+      expect((await readdir(dir)).sort()).toEqual(['library.json', 'page-token']);
+    },
+    30_000,
+  );
 });
 
 /** A server in-process on a library whose opening is held until the test settles it. */
@@ -144,7 +194,7 @@ describe("the library's state, told to the page while serve opens it", () => {
     const stream = await events();
     expect(await stream.next('library')).toMatchObject({ state: 'opening' });
     settle.fail(refusal);
-    const failed = { state: 'failed', message: refusal.message };
+    const failed = { state: 'failed', message: refusal.message, file: join(dir, 'library.json'), newer: true };
     expect(await stream.next('library')).toEqual(failed);
     const answer = await held;
     expect(answer.status).toBe(503);

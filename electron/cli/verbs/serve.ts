@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { foreground } from '../../core/foreground';
+import { describeError } from '../../core/fs-errors';
 import { prefetchModel } from '../../core/insight/library-model';
+import { StoreLoadError } from '../../core/store/library-file';
 import { LIBRARY_FILE_NAME, LibraryStore, SHELF_MIN_FILE_BYTES } from '../../core/store/store';
 import { startServer } from '../../server/server';
 import { acquireLock, describeHolder, type LockInfo } from '../../core/store/lock';
@@ -32,7 +34,9 @@ export const serveVerb: Verb = {
   usage: 'serve [--port N] [--new-token]',
   summary:
     'Run Paperqueue in your browser (browser mode) on 127.0.0.1; prints the URL to open. Its token is kept for the ' +
-    'library, so an open page works again after a restart; --new-token replaces it.',
+    'library, so an open page works again after a restart; --new-token replaces it. A library it can neither ' +
+    'open nor recover (one from a newer Paperqueue) is left as it is and named on the page, with what to do, ' +
+    'until Ctrl-C (exit code 1).',
   options: { port: { type: 'string' }, 'new-token': { type: 'boolean' } },
   needsLibrary: false,
   async run(ctx, { values }) {
@@ -46,11 +50,10 @@ export const serveVerb: Verb = {
     const lock = await acquireLock(ctx.dataDir, 'browser mode');
     if (lock.acquired) {
       try {
-        await serveUntilStopped(ctx, port, lock.update, undefined, values['new-token'] === true);
+        return await serveUntilStopped(ctx, port, lock.update, undefined, values['new-token'] === true);
       } finally {
         await lock.release();
       }
-      return;
     }
     // A folder that cannot be written is served read-only, with no lock to announce the server in.
     if (lock.readOnly) return serveUntilStopped(ctx, port, undefined, lock.reason, values['new-token'] === true);
@@ -69,7 +72,7 @@ async function serveUntilStopped(
   announce: ((at: Pick<LockInfo, 'url' | 'cliToken' | 'pageToken'>) => Promise<void>) | undefined,
   readOnly?: string,
   newToken = false,
-) {
+): Promise<number> {
   // A process that serves a page: what the page will want first is made ready as the library opens (catalog.ts).
   foreground.servesPages = true;
   // For you's model, read on another core while the library opens.
@@ -90,6 +93,9 @@ async function serveUntilStopped(
     ctx.dataDir,
     readOnly === undefined ? { recover: true, shelveAbstractsFrom: SHELF_MIN_FILE_BYTES } : { readOnly },
   );
+  // A refusal at once (a newer Paperqueue's file) is the page's to show and said below once the server runs, not
+  // an unhandled rejection that ends the process while the token is read, before any page can connect.
+  opening.catch(() => undefined);
   // Kept per folder: a page left open on this port works again once the server is back (keptPageToken).
   const token = await keptPageToken(ctx.dataDir, newToken);
   // The page says what it waits for, with the size serve says.
@@ -106,10 +112,20 @@ async function serveUntilStopped(
   await announce?.({ url: server.origin, cliToken: server.cliToken, pageToken: server.token });
   ctx.out(`Paperqueue is running at ${server.url}`);
   const started = Date.now();
-  const store = await opening.catch(async (error: unknown) => {
+  const opened = await opening.then(
+    (store) => ({ store }),
+    (error: unknown) => ({ error }),
+  );
+  if ('error' in opened) {
+    // The page keeps saying why and what to do until Ctrl-C, and commands are answered 503 with the reason;
+    // nothing touches the file meanwhile.
+    ctx.err(notOpened(opened.error));
+    ctx.err('The page at that URL says why and what to do. Press Ctrl-C to stop.');
+    await untilStopped();
     await server.close();
-    throw error;
-  });
+    return 1;
+  }
+  const { store } = opened;
   if (bytes >= SAY_OPENING_FROM) ctx.err(`Opened ${papers(store.size)} in ${seconds(Date.now() - started)}.`);
   if (store.recovery) ctx.err(`Recovered: ${store.recovery.summary}`);
   if (store.readOnly) ctx.err(store.readOnly);
@@ -118,12 +134,24 @@ async function serveUntilStopped(
     ctx.err(`Created a new library in ${ctx.dataDir}.`);
   }
   ctx.err(`Library: ${store.file}. Press Ctrl-C to stop.`);
-  await new Promise<void>((resolve) => {
+  await untilStopped();
+  await server.close();
+  await store.flush();
+  ctx.err('Stopped; every change is saved.');
+  return 0;
+}
+
+const untilStopped = () =>
+  new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await server.close();
-  await store.flush();
-  ctx.err('Stopped; every change is saved.');
+
+/** Why the library could not be opened, in one line as the CLI says any failure (main.ts). */
+function notOpened(error: unknown): string {
+  if (error instanceof StoreLoadError) return `paperqueue: ${error.message}`;
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = describeError(error);
+  return `paperqueue serve: ${code && !message.includes(code) ? `${code}: ` : ''}${message}`;
 }

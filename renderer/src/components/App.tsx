@@ -32,7 +32,7 @@ export function App() {
   // Browser mode: serve is still opening the library (what the page waits for is said where the list goes), or
   // could not open it (the whole page says why).
   const opening = useApp((s) => s.library?.state === 'opening' && s.loading && s.papers.length === 0);
-  const failed = useApp((s) => (s.library?.state === 'failed' ? s.library.message : undefined));
+  const failed = useApp((s) => (s.library?.state === 'failed' ? s.library : undefined));
   useKeyboard();
   const withDetail = hasSelection && !showStats;
   const library = useLibraryDrawer(withDetail);
@@ -44,7 +44,7 @@ export function App() {
     <LibraryToggle open={library.open} button={library.toggle} onToggle={() => library.setOpen((open) => !open)} />
   );
   if (refused) return <RefusedPage />;
-  if (failed !== undefined) return <LibraryFailedPage reason={failed} />;
+  if (failed) return <LibraryFailedPage failure={failed} />;
   return (
     <>
       <div

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { useApp } from '../store';
+import type { LibraryState } from '../transport';
 import './connection.css';
 
 /**
@@ -111,21 +112,75 @@ export function LibraryOpening() {
   );
 }
 
+/** serve's refusal of the library, as the page is told of it. */
+type LibraryFailure = Extract<LibraryState, { state: 'failed' }>;
+
 /**
- * The whole page when `paperqueue serve` could not open the library (a damaged file it cannot recover, one from a
- * newer Paperqueue): why, in serve's words, in place of a page that waits for ever.
+ * The whole page when `paperqueue serve` could not open the library (one from a newer Paperqueue, a damaged one it
+ * could not recover): why, in serve's words (the desktop app's: "… The file was left untouched."), and, when it is
+ * the file, what to do about it. serve keeps this page until Ctrl-C, and never writes to the file meanwhile.
  */
-export function LibraryFailedPage({ reason }: { reason: string }) {
+export function LibraryFailedPage({ failure }: { failure: LibraryFailure }) {
+  const { message, file, newer } = failure;
   return (
     <main className="refused-page" aria-labelledby="failed-title">
       <div role="alert">
         <h1 id="failed-title">Your library could not be opened</h1>
-        <p className="failed-reason">{reason}</p>
+        <p className="failed-reason">{message}</p>
       </div>
-      <p>
-        <code>paperqueue serve</code> has stopped. Once the library is put right, run <code>paperqueue serve</code>{' '}
-        again and open the URL it prints.
-      </p>
+      {file === undefined ? (
+        <p>
+          Once the library is put right, stop <code>paperqueue serve</code> (Ctrl-C in its terminal), run it again and
+          open the URL it prints.
+        </p>
+      ) : (
+        <FailedFileSteps file={file} newer={newer === true} />
+      )}
     </main>
   );
+}
+
+function FailedFileSteps({ file, newer }: { file: string; newer: boolean }) {
+  const data = `--data ${shellWord(folderOf(file))}`;
+  return (
+    <section aria-labelledby="failed-steps">
+      <h2 id="failed-steps">What you can do</h2>
+      {newer ? (
+        <p>
+          Open it with the newer Paperqueue that wrote it (or update this one). Or go back to a backup this Paperqueue
+          made: what the newer one changed since is not in it.
+        </p>
+      ) : (
+        <p>To go back to a backup of it, which Paperqueue keeps beside the library:</p>
+      )}
+      <ol className="failed-steps">
+        <li>
+          Stop <code>paperqueue serve</code>: Ctrl-C in its terminal.
+        </li>
+        <li>
+          Move <code className="failed-path">{file}</code> out of its folder, and keep it
+          {newer ? ': the newer Paperqueue still opens it.' : ': what it holds may still be read from it.'}
+        </li>
+        <li>
+          See the backups, newest first: <code className="failed-command">paperqueue backup list {data}</code>
+          Bring one back by its ID: <code className="failed-command">paperqueue backup restore ID {data}</code>
+        </li>
+        <li>
+          Run <code>paperqueue serve</code> again and open the URL it prints.
+        </li>
+      </ol>
+    </section>
+  );
+}
+
+/** The folder of a library file, as serve named it (a POSIX or a Windows path). */
+function folderOf(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut <= 0 ? file.slice(0, cut + 1) || '.' : file.slice(0, cut);
+}
+
+/** A path as a shell reads it as one word: bare when it can be, quoted otherwise (single quotes on POSIX). */
+function shellWord(path: string): string {
+  if (/^[\w@%+=:,./\\-]+$/.test(path)) return path;
+  return path.startsWith('/') ? `'${path.replaceAll("'", `'\\''`)}'` : `"${path}"`;
 }
