@@ -62,8 +62,20 @@ test('the detail pane draws TeX as math, offline and under the CSP; a highlight 
     selection.addRange(range);
     element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   });
+  // The passage quoted as the abstract draws it: the formula whole and drawn, not its TeX.
   const popover = page.getByRole('dialog', { name: 'New highlight' });
-  await expect(popover).toContainText('model $p_{\\theta}(Y|X)$');
+  const quoted = popover.locator('.popover-quote');
+  await expect(quoted.locator('math')).toHaveCount(1);
+  await expect(quoted.locator('math annotation')).toHaveText('p_{\\theta}(Y|X)');
+  await expect(quoted.locator('math')).toHaveAttribute('aria-label', 'p_θ(Y|X)');
+  const words = await quoted.evaluate((quote) => {
+    const copy = quote.cloneNode(true) as HTMLElement;
+    for (const math of copy.querySelectorAll('math')) math.remove();
+    return copy.textContent;
+  });
+  expect(words).toBe('“model ”');
+  await expect(quoted).not.toContainText('$');
+  await popover.screenshot({ path: 'test-results/screens/math-popover.png' });
   await popover.getByRole('button', { name: 'Highlight' }).click();
 
   await expect(abstract.locator('mark')).toHaveCount(2);

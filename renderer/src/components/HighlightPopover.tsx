@@ -10,19 +10,23 @@ export type NewHighlight = {
   comment: string;
 };
 
+import { mathSpans } from '../anchor';
 import { ColorSwatches, PopoverQuote, usePopover } from './popover-parts';
+import { TexText } from './TexText';
 import { useDialogFocus } from './use-dialog-focus';
 
 type Props = {
   x: number;
   y: number;
   quote: string;
+  /** The quote is a title's or abstract's, its $…$ math drawn as the text it was chosen in draws it. */
+  math?: boolean;
   onSave: (color: Annotation['color'], comment: string) => Promise<void>;
   onCancel: () => void;
 };
 
 /** Colour and comment for a new highlight, next to the selected text. Enter saves, Escape cancels. */
-export function HighlightPopover({ x, y, quote, onSave, onCancel }: Props) {
+export function HighlightPopover({ x, y, quote, math = false, onSave, onCancel }: Props) {
   const [color, setColor] = useState<Annotation['color']>('yellow');
   const [comment, setComment] = useState('');
   const { ref: box, left, top } = usePopover<HTMLFormElement>(x, y, 170, onCancel);
@@ -43,7 +47,13 @@ export function HighlightPopover({ x, y, quote, onSave, onCancel }: Props) {
         if (e.key === 'Escape') onCancel();
       }}
     >
-      <PopoverQuote quote={quote} />
+      {math ? (
+        <p className="popover-quote">
+          “<TexText text={shortened(quote)} />”
+        </p>
+      ) : (
+        <PopoverQuote quote={quote} />
+      )}
       <ColorSwatches color={color} onPick={setColor} />
       <input
         autoFocus
@@ -63,4 +73,16 @@ export function HighlightPopover({ x, y, quote, onSave, onCancel }: Props) {
       </div>
     </form>
   );
+}
+
+/**
+ * A quote with math shortened as PopoverQuote shortens words, to about 90 characters, but never in the middle of
+ * a formula: before it, or after it when the quote begins with it.
+ */
+function shortened(quote: string): string {
+  if (quote.length <= 90) return quote;
+  let cut = 87;
+  const formula = mathSpans(quote).find((span) => span.start < cut && span.end > cut);
+  if (formula) cut = formula.start > 0 ? formula.start : formula.end;
+  return cut < quote.length ? `${quote.slice(0, cut).trimEnd()}…` : quote;
 }

@@ -154,6 +154,7 @@ export function HighlightableText({
           x={selection.x}
           y={selection.y}
           quote={selection.quote}
+          math
           onCancel={() => setSelection(undefined)}
           onSave={async (color, comment) => {
             await onHighlight({
