@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { focusPane } from './components/one-column-focus';
 import { STATUS_KEYS, askForNote, forgetNoteWish, noteAwaited, typeAhead } from './shortcuts';
 import { useApp, useAppStore } from './store';
 import type { Status } from './store/types';
@@ -36,11 +37,13 @@ export function useKeyboard(): void {
           // Leave the box, keep its text: Chromium would also empty a search box, and the list under the keys.
           // The focus goes to the cursor's row (its paper's keys, and Tab from there), not to the page's top.
           // Unless the field's own Escape has already moved the focus (a note to its Write tab) or taken the field
-          // away (the reader's find bar).
+          // away (the reader's find bar). Below 720 pixels the row is inert under the open paper's view: a field of
+          // the view leaves the focus on the view itself, as it opened (Tab to "← Papers", Escape to the row).
           if (!target.isConnected || document.activeElement !== target) return;
           event.preventDefault();
+          const pane = target.closest<HTMLElement>('.detail');
           target.blur();
-          focusCursorRow(store.getState().selectedId);
+          if (!focusCursorRow(store.getState().selectedId) && pane) focusPane(pane);
         }
         return;
       }
@@ -127,10 +130,16 @@ export function useKeyboard(): void {
   ]);
 }
 
-/** The focus to the row of paper `id`, if it is drawn; else the list itself, if there is one. */
-function focusCursorRow(id: string | undefined): void {
+/**
+ * The focus to the row of paper `id`, if it is drawn; else the list itself, if there is one. Whether it took the
+ * focus: not where it is inert.
+ */
+function focusCursorRow(id: string | undefined): boolean {
   const grid = document.querySelector<HTMLElement>('[role="grid"][aria-label="Papers"]');
-  if (!grid) return;
-  const row = id === undefined ? null : grid.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(id)}"]`);
-  (row ?? grid).focus({ preventScroll: true });
+  if (!grid) return false;
+  const row = [...grid.querySelectorAll<HTMLElement>('.row[data-id]')].find((r) => r.dataset.id === id);
+  const to = row ?? grid;
+  if (to.closest('[inert]')) return false;
+  to.focus({ preventScroll: true });
+  return document.activeElement === to;
 }

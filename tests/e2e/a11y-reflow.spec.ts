@@ -10,6 +10,8 @@ import { FIXTURES, expect, test } from './helpers';
  * QA s36: below 720 pixels the paper's view and the library's drawer cover the list, which Tab and a screen reader
  * still reached: it is inert under them, the focus going in and coming back (logic in one-column-focus.test.tsx),
  * with screenshots in dark, light and forced colours at 680 × 430 and 320, axe in one of them each.
+ * QA s37: between 880 and 1,099 pixels the drawer was not modal, and Escape from a field of the paper's view below
+ * 720 pixels left the focus on <body>.
  */
 test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
 
@@ -19,6 +21,16 @@ const sideways = (page: Page) =>
 
 /** Whether the focus is in the list or the sidebar (a control under the pane or the drawer). */
 const focusInList = (page: Page) => page.evaluate(() => document.activeElement?.closest('main') !== null);
+
+/** The names of the elements of `role` in Chromium's accessibility tree: what a screen reader can reach. */
+async function accessible(page: Page, role: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+  };
+  await cdp.detach();
+  return nodes.filter((node) => !node.ignored && node.role?.value === role).map((node) => node.name?.value ?? '');
+}
 
 /**
  * A screenshot of the screen as it is in dark, light and forced colours, ending in light, and axe in `checked`
@@ -73,10 +85,47 @@ test('forced colours keep the clicked row and the dialog framed; at 680 and 320 
   await expect(dialog).toBeHidden();
   await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
 
-  // 200 % zoom: the sidebar folds away, the list has the whole width, the library a toggle away.
-  await page.setViewportSize({ width: 680, height: 430 });
+  // 1,000 pixels with the paper open: the library opened over the list is modal as below 720 (QA s37), the list
+  // and the pane beside it inert (a CSS locator for each: an inert element is no role's), Tab going round inside
+  // it, Escape giving the toggle the focus back; widened past 1,099 pixels it closes, nothing left inert.
+  await page.setViewportSize({ width: 1000, height: 700 });
   const nav = page.getByRole('navigation', { name: 'Library' });
   const toggle = page.getByRole('button', { name: 'Library' });
+  const list = page.locator('main[aria-label="Papers"]');
+  const pane = page.locator('aside[aria-label="Paper"]');
+  const inbox = nav.getByRole('button', { name: /^Inbox/ });
+  await toggle.click();
+  await expect(inbox).toBeFocused();
+  await expect(list).toHaveAttribute('inert');
+  await expect(pane).toHaveCSS('interactivity', 'inert');
+  // (Playwright's roles do not read CSS's inert; Chromium's accessibility tree, which a screen reader reads, does.)
+  expect(await accessible(page, 'complementary')).toEqual([]);
+  expect(await accessible(page, 'navigation')).toEqual(['Library']);
+  await page.keyboard.press('Shift+Tab');
+  await expect(nav.getByRole('combobox', { name: 'Theme' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(inbox).toBeFocused();
+  await pane.getByRole('button', { name: 'Edit details' }).evaluate((button: HTMLElement) => button.focus());
+  await expect(inbox).toBeFocused();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: test.info().outputPath('library-1000-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: test.info().outputPath('library-1000-light.png') });
+  expect.soft(await findings(page), 'library-1000 in light: serious or critical axe findings').toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(nav).toBeHidden();
+  await expect(toggle).toBeFocused();
+  await expect(list).not.toHaveAttribute('inert');
+  await expect(pane).toHaveCSS('interactivity', 'auto');
+  await toggle.click();
+  await expect(list).toHaveAttribute('inert');
+  await page.setViewportSize({ width: 1200, height: 700 });
+  await expect(nav).toBeVisible();
+  await expect(list).not.toHaveAttribute('inert');
+  await expect(pane).toHaveCSS('interactivity', 'auto');
+
+  // 200 % zoom: the sidebar folds away, the list has the whole width, the library a toggle away.
+  await page.setViewportSize({ width: 680, height: 430 });
   await page.getByRole('button', { name: 'Close (Esc)' }).click();
   await expect(nav).toBeHidden();
   await expect(toggle).toBeVisible();
@@ -88,12 +137,9 @@ test('forced colours keep the clicked row and the dialog framed; at 680 and 320 
 
   // The library opened over the list is modal: the list under it inert, Tab going round inside it (from the
   // view shown, its first control, Shift+Tab to its last), Escape giving the toggle the focus back.
-  // (A CSS locator: an inert main is no role's.)
-  const list = page.locator('main[aria-label="Papers"]');
   await toggle.click();
   await expect(nav).toBeVisible();
   await expect(list).toHaveAttribute('inert');
-  const inbox = nav.getByRole('button', { name: /^Inbox/ });
   await expect(inbox).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(nav.getByRole('combobox', { name: 'Theme' })).toBeFocused();
@@ -135,6 +181,17 @@ test('forced colours keep the clicked row and the dialog framed; at 680 and 320 
     .evaluateAll((radios) => new Set(radios.map((radio) => Math.round(radio.getBoundingClientRect().top))).size);
   expect(tops).toBe(1);
   await inEveryScheme(page, 'paper-320', 'forced');
+
+  // Escape from a field of the view leaves the focus on the view (the row under it is inert), and from Edit
+  // details' form on the button that opened it: never on the page's <body>.
+  await paper.getByRole('combobox', { name: 'Add a tag' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(paper).toBeFocused();
+  await paper.getByRole('button', { name: 'Edit details' }).click();
+  await paper.getByRole('textbox', { name: 'Title' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(paper.getByRole('form', { name: 'Edit details' })).toBeHidden();
+  await expect(paper.getByRole('button', { name: 'Edit details' })).toBeFocused();
 
   // Widened past 720 pixels, the pane beside the list: nothing inert; narrowed again, the list is covered again.
   await page.setViewportSize({ width: 800, height: 640 });

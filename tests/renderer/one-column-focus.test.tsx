@@ -10,20 +10,29 @@ import { giveTheListAWindow } from './jsdom-layout';
 /**
  * Below 720 pixels (narrow-layout.css; drawn in tests/e2e/a11y-reflow.spec.ts) an open paper has the whole window
  * and the library's drawer is modal: what they cover is inert, the focus goes in and comes back, and a window
- * resized across 720 pixels leaves nothing inert or trapped. jsdom lays nothing out: its window is given a width
- * the media queries answer to, and changes it as a resize would.
+ * resized across 720 pixels leaves nothing inert or trapped. The drawer is as modal between 880 and 1,099
+ * pixels, beside an open paper, and Escape from a field of the paper's view keeps the focus in it. jsdom lays
+ * nothing out: its window is given a width the media queries answer to, and changes it as a resize would.
  */
 configure({ asyncUtilTimeout: 10_000 });
 giveTheListAWindow();
 
 let width = 1000;
 const changed = new Set<() => void>();
+/** Whether the window's width answers one of `query`'s comma-separated queries, by their widths alone. */
+function widthMatches(query: string): boolean {
+  return query.split(',').some((one) => {
+    const min = /min-width: (\d+)px/.exec(one)?.[1];
+    const max = /max-width: (\d+)px/.exec(one)?.[1];
+    if (min === undefined && max === undefined) return false;
+    return (min === undefined || width >= Number(min)) && (max === undefined || width <= Number(max));
+  });
+}
 function fakeMatchMedia(query: string) {
-  const max = /max-width: (\d+)px/.exec(query)?.[1];
   return {
     media: query,
     get matches() {
-      return max !== undefined && width <= Number(max);
+      return widthMatches(query);
     },
     addEventListener: (_: string, listener: () => void) => changed.add(listener),
     removeEventListener: (_: string, listener: () => void) => changed.delete(listener),
@@ -45,9 +54,10 @@ afterEach(() => {
   width = 1000;
 });
 
-async function started() {
+async function started(before?: (library: Awaited<ReturnType<typeof openTempStore>>) => Promise<unknown>) {
   const library = await openTempStore();
   await run(library, 'library.import', { path: fixture('five-papers.txt') });
+  await before?.(library);
   const app = createAppStore(inProcess(library));
   const stop = app.start();
   render(
@@ -141,6 +151,99 @@ describe('below 720 pixels', () => {
     resize(320);
     expect(screen.getByRole('button', { name: 'Library' }).getAttribute('aria-expanded')).toBe('false');
     expect(list().hasAttribute('inert')).toBe(false);
+    stop();
+  });
+});
+
+describe("the library's drawer between 880 and 1,099 pixels, beside an open paper", () => {
+  it('is modal as below 720: the list inert, Tab kept in it, Escape gives the toggle the focus back; a resize out of that range closes it', async () => {
+    const { stop } = await started();
+    const row = screen.getAllByRole('row')[1]!;
+    fireEvent.click(row);
+    await waitFor(() => expect(pane()).not.toBeNull());
+    const toggle = screen.getByRole('button', { name: 'Library' });
+    const nav = screen.getByRole('navigation', { name: 'Library' });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(list().hasAttribute('inert')).toBe(true);
+    const stops = [...nav.querySelectorAll<HTMLElement>('button, select')];
+    const first = stops[0]!;
+    const last = stops[stops.length - 1]!;
+    expect(document.activeElement).toBe(within(nav).getByRole('button', { name: /^Inbox/ }));
+    act(() => last.focus());
+    press('Tab');
+    expect(document.activeElement).toBe(first);
+    press('Tab', { shiftKey: true });
+    expect(document.activeElement).toBe(last);
+    press('Escape');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(list().hasAttribute('inert')).toBe(false);
+    expect(document.activeElement).toBe(toggle);
+    expect(pane()).not.toBeNull();
+
+    // Widened past 1,099 and narrowed to 800, the sidebar back in its place each time: closed, nothing inert.
+    for (const to of [1200, 800]) {
+      width = 1000;
+      resize(1000);
+      fireEvent.click(toggle);
+      expect(list().hasAttribute('inert')).toBe(true);
+      resize(to);
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(list().hasAttribute('inert')).toBe(false);
+      act(() => last.focus());
+      expect(press('Tab')).toBe(true);
+    }
+    // Back to 1,000: the drawer stays closed.
+    resize(1000);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(list().hasAttribute('inert')).toBe(false);
+    stop();
+  });
+});
+
+describe("Escape from a field of the open paper's view, below 720 pixels", () => {
+  it('leaves the focus on the view, not on the row inert under it, and Escape again gives it to the row; Edit details gives it to its button', async () => {
+    width = 320;
+    const { stop } = await started(async (library) => {
+      const { papers } = await run(library, 'papers.list', { status: 'all' });
+      for (const paper of papers)
+        await run(library, 'annotations.add', {
+          paperId: paper.id,
+          target: 'title',
+          start: 0,
+          end: 4,
+          color: 'green',
+          comment: '',
+        });
+    });
+    const row = screen.getAllByRole('row')[0]!;
+    fireEvent.click(row);
+    await waitFor(() => expect(document.activeElement).toBe(pane()));
+    expect(list().hasAttribute('inert')).toBe(true);
+
+    // The tag field: out of it to the view, then back to the list.
+    act(() => within(pane()!).getByLabelText('Add a tag').focus());
+    press('Escape');
+    expect(document.activeElement).toBe(pane());
+    press('Escape');
+    await waitFor(() => expect(pane()).toBeNull());
+    expect(document.activeElement).toBe(row);
+
+    // A highlight's comment, as the tag field.
+    fireEvent.click(row);
+    await waitFor(() => expect(document.activeElement).toBe(pane()));
+    act(() => within(pane()!).getByLabelText('Comment on this highlight').focus());
+    press('Escape');
+    expect(document.activeElement).toBe(pane());
+
+    // Edit details: Escape closes the form, the focus on the button that opened it.
+    const edit = within(pane()!).getByRole('button', { name: 'Edit details' });
+    fireEvent.click(edit);
+    act(() => within(pane()!).getByLabelText('Title').focus());
+    press('Escape');
+    expect(within(pane()!).queryByRole('form', { name: 'Edit details' })).toBeNull();
+    expect(document.activeElement).toBe(edit);
+    expect(pane()).not.toBeNull();
     stop();
   });
 });

@@ -4,13 +4,15 @@ import './narrow-layout.css';
 /**
  * The sidebar folded away: between 880 and 1,099 pixels with a paper open, the list and the details pane share
  * the window, and below 720 pixels (200 % zoom) always, the list having the whole width (narrow-layout.css).
- * The library (the views, imports, tags, settings) then opens over the list from this toggle. It closes when a
- * view is picked, on Escape, or when the focus or a click goes elsewhere. Below 720 pixels it is modal: the page
- * under it inert, the focus kept in it until it closes.
+ * The library (the views, imports, tags, settings) then opens over the list from this toggle, as a drawer that
+ * is modal at either width: the page under it inert, the focus kept in it until it closes (a view picked,
+ * Escape, a click elsewhere), then given back to the toggle.
  */
 
 /** Where the sidebar is folded away whether a paper is open or not: keep in step with narrow-layout.css. */
 export const NARROW = '(max-width: 719px)';
+/** Where it is folded away beside an open paper's pane: keep in step with narrow-layout.css. */
+const BESIDE_PANE = '(min-width: 880px) and (max-width: 1099px)';
 
 function useMedia(query: string): boolean {
   return useSyncExternalStore(
@@ -51,29 +53,32 @@ export function useLibraryDrawer(withDetail: boolean) {
   }, [open]);
   // The pane closed: the sidebar is back in its place (on a narrow window, still folded, and the drawer closed
   // all the same), and is folded when a paper is opened again. A paper opened from the drawer below 720 pixels
-  // (j, with the focus in it) has the whole window: the drawer closes under it. The window resized across 720
-  // pixels: the drawer closes too, nothing left inert or trapped (a drawer open beside a paper's pane would be
-  // over it below 720; the sidebar back in its place above).
-  const [had, setHad] = useState({ withDetail, narrow });
-  if (had.withDetail !== withDetail || had.narrow !== narrow) {
-    setHad({ withDetail, narrow });
-    if (!withDetail || narrow) setOpen(false);
+  // (j, with the focus in it) has the whole window: the drawer closes under it. The window resized from one of
+  // the drawer's widths to another width (the sidebar back in its place at 720 to 879 pixels and from 1,100, a
+  // paper's pane over everything below 720): the drawer closes too, nothing left inert or trapped.
+  const besidePane = useMedia(BESIDE_PANE);
+  const [had, setHad] = useState({ withDetail, narrow, besidePane });
+  if (had.withDetail !== withDetail || had.narrow !== narrow || had.besidePane !== besidePane) {
+    setHad({ withDetail, narrow, besidePane });
+    if (!withDetail || narrow || had.narrow !== narrow || had.besidePane !== besidePane) setOpen(false);
   }
-  // A click outside the sidebar and its toggle closes it.
+  // A click outside the sidebar and its toggle closes it: on what it covered, inert, which takes no focus, the
+  // toggle has it back.
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {
       const target = event.target as Element | null;
       if (target?.closest('#library, .library-toggle')) return;
-      setOpen(false);
+      close('if-lost');
     };
     document.addEventListener('pointerdown', onPointer);
     return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
+  }, [open, close]);
   // folded: the toggle is wanted (narrow-layout.css still decides, by the window's width, whether it shows).
   const folded = withDetail || narrow;
-  // Below 720 pixels the open drawer is modal: the rest of the page is inert (App), Tab goes round inside it.
-  const modal = open && narrow;
+  // The open drawer is modal wherever it is drawn: the rest of the page is inert (App; the pane beside it,
+  // narrow-layout.css), Tab goes round inside it.
+  const modal = open && folded && (narrow || besidePane);
   useEffect(() => {
     if (!modal) return;
     const onKey = (event: KeyboardEvent) => {

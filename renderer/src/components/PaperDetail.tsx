@@ -48,6 +48,14 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
   }, []);
   const [editingId, setEditingId] = useState<string | undefined>();
   const editing = editingId === paper.id;
+  // The form closed (Escape, Cancel, saved) with the focus in it: the focus goes back to the button that opened
+  // it, not to the page's top.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const closeEditor = () => {
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest('.paper-editor')) editButton.current?.focus();
+    setEditingId(undefined);
+  };
   const hasPdf = (paper.attachments?.length ?? 0) > 0;
   const activate = (annotationId: string) => {
     setActiveId(annotationId);
@@ -112,6 +120,7 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
           {paper.citationKey ? ` · key ${paper.citationKey}` : ''}
           {' · '}
           <button
+            ref={editButton}
             type="button"
             className="linkish"
             aria-expanded={editing}
@@ -141,7 +150,7 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
         </div>
       </div>
       <div className="detail-body">
-        {editing && <PaperEditor key={`edit-${paper.id}`} paper={paper} onDone={() => setEditingId(undefined)} />}
+        {editing && <PaperEditor key={`edit-${paper.id}`} paper={paper} onDone={closeEditor} />}
         {hasPdf && <PaperAttachments key={`pdf-${paper.id}`} paper={paper} />}
         <WhyHere id={paper.id} />
         <h3>Abstract</h3>

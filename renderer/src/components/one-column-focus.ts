@@ -37,9 +37,10 @@ export function focusIfCovering(pane: HTMLElement): void {
 
 /**
  * The focus to the pane itself (its name read, then Tab to "← Papers"): focusable only until the focus leaves it,
- * so that a click on its text at any width leaves the focus where it was, as before.
+ * so that a click on its text at any width leaves the focus where it was, as before. Also where Escape leaves a
+ * field of the pane below 720 pixels (useKeyboard).
  */
-function focusPane(pane: HTMLElement | null): void {
+export function focusPane(pane: HTMLElement | null): void {
   if (!pane) return;
   pane.tabIndex = -1;
   pane.addEventListener('blur', () => pane.removeAttribute('tabindex'), { once: true });
