@@ -20,8 +20,15 @@ const LOCK_PREFIX = 'paperqueue.tab.';
 const keyOf = (tab: string, paperId: string) => `${PREFIX}${tab}.${paperId}`;
 
 /**
- * This tab's id, kept in its sessionStorage so a reload is the same tab. While the page lives it holds a Web
- * Lock by that name, which the browser lets go when the tab closes or reloads: other tabs see the tab is gone.
+ * How long a tab waits for the lock of the id its sessionStorage has: a reload's page before it lets go of it
+ * as it unloads (at once); a tab duplicated from one still open never gets it.
+ */
+const RELOAD_MS = 1000;
+
+/**
+ * This tab's id, kept in its sessionStorage so a reload is the same tab. Once claimed (`claimTab`) it holds a
+ * Web Lock by that name while the page lives, which the browser lets go when the tab closes or reloads: other
+ * tabs see the tab is gone.
  */
 export function tabId(): string {
   const session = pageStorage('sessionStorage').storage;
@@ -30,13 +37,43 @@ export function tabId(): string {
     tab = Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
     session.setItem(TAB_KEY, tab);
   }
-  if (!held.has(tab)) {
+  if (claimed && !held.has(tab)) {
     held.add(tab);
     void navigator.locks?.request(LOCK_PREFIX + tab, () => new Promise<never>(() => undefined)).catch(() => undefined);
   }
   return tab;
 }
 const held = new Set<string>();
+let claimed = false;
+let claim: Promise<void> | undefined;
+
+/**
+ * This tab's id, made its own: a tab the browser duplicated starts with a copy of the other's sessionStorage, and
+ * so with its id, while that tab is still open and holds the id's lock. The copy then takes an id of its own, so
+ * that the two keep their drafts apart (and neither saves the other's as its own after a reload). Until this
+ * settles (at once, or RELOAD_MS in a duplicated tab) the id holds no lock.
+ */
+export async function claimTab(): Promise<string> {
+  claim ??= (async () => {
+    const session = pageStorage('sessionStorage').storage;
+    const kept = session.getItem(TAB_KEY);
+    if (kept && !(await freeWithin(LOCK_PREFIX + kept, RELOAD_MS))) session.removeItem(TAB_KEY);
+    claimed = true;
+  })();
+  await claim;
+  return tabId();
+}
+
+/** True if the lock `name` is free, or comes free within `ms` (false if another page holds it for longer). */
+async function freeWithin(name: string, ms: number): Promise<boolean> {
+  if (!navigator.locks) return true;
+  try {
+    return await navigator.locks.request(name, { signal: AbortSignal.timeout(ms) }, () => true);
+  } catch (error) {
+    // Timed out while another page held it; any other failure says nothing about other tabs.
+    return !(error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+  }
+}
 
 /** The tabs open now (their locks held), or undefined where the browser has no Web Locks. */
 export async function openTabs(): Promise<ReadonlySet<string> | undefined> {

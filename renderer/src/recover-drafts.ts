@@ -1,4 +1,4 @@
-import { drafts, openTabs, tabId } from './drafts';
+import { claimTab, drafts, openTabs } from './drafts';
 import type { Transport } from './transport';
 
 /**
@@ -13,7 +13,7 @@ export async function recoverDrafts(
   storage: Storage,
   open: () => Promise<ReadonlySet<string> | undefined> = openTabs,
 ): Promise<number> {
-  const here = tabId();
+  const here = await claimTab();
   const others = await open();
   let recovered = 0;
   for (const { key, tab, paperId: id, draft } of drafts.all(storage)) {

@@ -68,3 +68,38 @@ test('case B: a slow sentence in one tab and a quick line in the other both stay
   await expect(one.input).toHaveValue(note);
   await expect(two.input).toHaveValue(note);
 });
+
+test("a duplicated tab (the browser's Duplicate copies its session storage) takes an id of its own for its drafts; a reload keeps its id", async ({
+  app,
+  page,
+}) => {
+  const TAB = 'paperqueue.tab';
+  await page.goto(app.url);
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row').first()).toBeVisible();
+  const original = await page.evaluate((key) => sessionStorage.getItem(key), TAB);
+  expect(original).toBeTruthy();
+
+  // The copy starts with the original's session storage, as Chromium's Duplicate gives it, while the original is open.
+  const copy = await page.context().newPage();
+  await copy.addInitScript(
+    ([key, tab]) => {
+      if (!sessionStorage.getItem('duplicated')) sessionStorage.setItem(key!, tab!);
+      sessionStorage.setItem('duplicated', 'yes');
+    },
+    [TAB, original],
+  );
+  await copy.goto(app.url);
+  await expect(copy.getByRole('grid', { name: 'Papers' }).getByRole('row').first()).toBeVisible();
+  await expect.poll(() => copy.evaluate((key) => sessionStorage.getItem(key), TAB)).not.toBe(original);
+  const own = await copy.evaluate((key) => sessionStorage.getItem(key), TAB);
+  expect(own).toBeTruthy();
+  // Each holds the lock of its own id: each sees the other open.
+  const locks = await copy.evaluate(async () => (await navigator.locks.query()).held?.map((lock) => lock.name));
+  expect(locks).toEqual(expect.arrayContaining([`paperqueue.tab.${original}`, `paperqueue.tab.${own}`]));
+
+  // A reload is the same tab: its id stays.
+  await page.reload();
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row').first()).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate((key) => sessionStorage.getItem(key), TAB)).toBe(original);
+});
