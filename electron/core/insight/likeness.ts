@@ -1,5 +1,5 @@
 import type { TextModel } from './model';
-import type { Signals } from './signals';
+import type { SignalChange, Signals } from './signals';
 
 /** Dismissed papers count against a paper, a little less than kept ones count for it. */
 const NEGATIVE_WEIGHT = 0.6;
@@ -43,10 +43,12 @@ class Likeness {
   /** Catch up with the signals' changes since the last ranking. */
   catchUp(): void {
     const { model, signals } = this;
-    if (signals.recounts !== this.recounts || model.size !== this.docs) {
+    const changes =
+      signals.recounts === this.recounts && model.size === this.docs ? signals.changesFrom(this.read) : undefined;
+    this.read = signals.logged;
+    if (!changes) {
       this.recounts = signals.recounts;
       this.docs = model.size;
-      this.read = signals.changes.length;
       this.valid = new Uint8Array(model.slots);
       this.best.slots = new Int32Array(model.slots * BEST).fill(NONE);
       this.best.values = new Float64Array(model.slots * BEST);
@@ -54,8 +56,6 @@ class Likeness {
       return;
     }
     this.grow(model.slots);
-    const changes = signals.changes.slice(this.read);
-    this.read = signals.changes.length;
     this.apply(changes);
   }
 
@@ -63,7 +63,7 @@ class Likeness {
    * Learn the signals' changes: papers that counted a changed one are worked out again when next asked,
    * the others learn each changed paper's likeness to them under its new signal.
    */
-  private apply(changes: readonly { was?: number; now?: number }[]): void {
+  private apply(changes: readonly SignalChange[]): void {
     if (changes.length === 0) return;
     const { model, signals } = this;
     const affected = new Uint8Array(this.valid.length);
@@ -129,7 +129,7 @@ class Likeness {
     if (kept.slots.length !== count * BEST || kept.values.length !== count * BEST) return false;
     this.recounts = signals.recounts;
     this.docs = model.size;
-    this.read = signals.changes.length;
+    this.read = signals.logged;
     this.valid = kept.valid;
     this.best.slots = kept.slots;
     this.best.values = kept.values;

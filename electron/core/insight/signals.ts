@@ -3,6 +3,8 @@ import type { LibraryStore } from '../store/store';
 import type { TextModel } from './model';
 
 export type SignalKind = 'read' | 'reading' | 'queued' | 'noted' | 'highlighted' | 'tagged' | 'dismissed';
+/** A paper re-read by the model: the slot its signal had, if any, and the slot it holds now. */
+export type SignalChange = { was?: number; now?: number };
 /** How much a paper says about what the reader wants, and in which words. */
 type Signal = { weight: number; kind: SignalKind };
 
@@ -56,15 +58,35 @@ export class Signals {
   /** Counted afresh this many times: a change log kept against an older count does not apply. */
   recounts = 0;
   /**
-   * Each paper re-read since the last recount (a new signal, a moved slot or new text): the slot its
-   * signal had, if any, and the slot it holds now. Rankings kept between calls catch up from it.
+   * Each paper re-read since the last recount (a new signal, a moved slot or new text) and not yet taken
+   * (`changesFrom`): the slot its signal had, if any, and the slot it holds now. Rankings kept between calls
+   * catch up from it.
    */
-  readonly changes: { was?: number; now?: number }[] = [];
+  private log: SignalChange[] = [];
+  /** Changes logged since the last recount and let go once taken: the log's first entry is the next one's. */
+  private taken = 0;
 
   constructor(
     private readonly store: LibraryStore,
     private readonly model: TextModel,
   ) {}
+
+  /** Changes logged since the last recount: the place a reader of the log has read up to once it has them all. */
+  get logged(): number {
+    return this.taken + this.log.length;
+  }
+
+  /**
+   * The changes logged from `from` (what `logged` said) on, read once: the log lets go of them. Undefined when
+   * some were let go before (taken from an earlier place): the reader starts afresh.
+   */
+  changesFrom(from: number): readonly SignalChange[] | undefined {
+    if (from < this.taken || from > this.logged) return undefined;
+    const changes = from === this.taken ? this.log : this.log.slice(from - this.taken);
+    this.taken = this.logged;
+    this.log = [];
+    return changes;
+  }
 
   /** Bring the signals up to date; call after the model's update, whose slots they follow. */
   refresh(): void {
@@ -78,8 +100,10 @@ export class Signals {
       this.weightOf = grown;
     }
     const reread = this.model.takeReread();
-    // A long log nobody reads is dropped: whoever reads it next starts afresh.
-    if (this.changes.length + reread.length > MAX_CHANGES) {
+    // A long log nobody reads is dropped: whoever reads it next starts afresh. Only what is unread counts (a log
+    // kept whole since the last recount made every 20,000th paper changed, ten bulk dismissals of 2,000, start
+    // every ranking over: seconds at 100,000 papers).
+    if (this.log.length + reread.length > MAX_CHANGES) {
       this.recount();
       return;
     }
@@ -88,13 +112,14 @@ export class Signals {
       this.clear(id);
       const paper = this.store.get(id);
       if (paper) this.set(paper);
-      this.changes.push({ was, now: this.model.slot(id) });
+      this.log.push({ was, now: this.model.slot(id) });
     }
   }
 
   private recount(): void {
     this.recounts++;
-    this.changes.length = 0;
+    this.log = [];
+    this.taken = 0;
     this.layout = this.model.layout;
     this.weightOf = new Float32Array(this.model.slots);
     // Filled up front: an array written at scattered indexes from empty turns into a slow dictionary.
