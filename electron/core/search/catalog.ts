@@ -2,7 +2,7 @@ import { STATUSES, type Paper, type Status } from '../schema';
 import { foreground } from '../foreground';
 import { joinPdfTexts, packPdfText, scanPdfText, splitPdfText, type PdfText } from './pdf-text';
 import { SearchIndex } from './search-index';
-import { sameSearchedText } from './tokenize';
+import { sameSearchedText, sameTags } from './tokenize';
 import { SortOrder, type OrderedDocuments, type SortKey } from './sort-orders';
 
 const SORT_KEYS: readonly SortKey[] = ['queue', 'added', 'title', 'year', 'updated'];
@@ -183,8 +183,13 @@ export class Catalog implements OrderedDocuments {
       if (kept !== text) this.setPdf(ordinal, kept);
     }
     this.setStatus(ordinal, paper);
-    // A status, rank or date change leaves the words as they were: the index needs nothing.
+    // A status, rank or date change leaves the words as they were: the index needs nothing. A change of tags
+    // alone (tags.set on thousands of papers) reads only their tags again: the index keeps them apart.
     if (!sameSearchedText(old, paper)) this.textChanged(ordinal);
+    else if (!sameTags(old, paper)) {
+      this.textVersion++;
+      this.search.tagsChanged(ordinal);
+    }
     for (const order of this.orders.values()) order.replaced(ordinal);
   }
 
@@ -203,6 +208,7 @@ export class Catalog implements OrderedDocuments {
   private textChanged(ordinal: number): void {
     this.textVersion++;
     this.search.changed(ordinal);
+    this.search.tagsChanged(ordinal);
   }
 
   private setStatus(ordinal: number, paper: Paper | undefined): void {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { writeWhole } from '../whole-file';
 import type { Paper } from '../schema';
 import type { BaseIndex } from './build';
-import { foldedWords, searchedFields } from './tokenize';
+import { foldedWords, indexedFields } from './tokenize';
 
 /**
  * A built index kept on disk between runs, in one file: a header, each covered paper's fingerprint (two
@@ -28,9 +28,10 @@ const MAGIC = 0x51504958; // "XIPQ" as a little-endian word: also refuses a file
 /**
  * Bump when the file layout or what an index holds changes (2: postings coded as varint gaps; 3: TeX math's
  * scripts joined to their letter, $H_0$ is the word "h0", no longer "h" and "0"; 4: TeX font commands read as
- * their letters, $\mathrm{H}_0$ is "h0", no longer "mathrm", "h" and "0").
+ * their letters, $\mathrm{H}_0$ is "h0", no longer "mathrm", "h" and "0"; 5: tags indexed apart, neither in the
+ * postings nor in the fingerprints).
  */
-const VERSION = 4;
+const VERSION = 5;
 const HEADER_WORDS = 9;
 /** Words whose folding, if it ever changed, would make a stored index answer differently. */
 const FOLD_PROBE =
@@ -41,11 +42,14 @@ function foldSignature(): number {
   return hashBytes(new TextEncoder().encode(foldedWords(FOLD_PROBE).join(' ')), 0x811c9dc5);
 }
 
-/** Two 32-bit hashes of a paper's searched text, with a break between fields, into out[at], out[at + 1]. */
+/**
+ * Two 32-bit hashes of the text a built index holds of a paper (its tags are not: tag-postings.ts), with a break
+ * between fields, into out[at], out[at + 1].
+ */
 export function fingerprint(paper: Paper, out: Uint32Array, at: number): void {
   let a = 0x811c9dc5 | 0;
   let b = 0x9747b28c | 0;
-  searchedFields(paper, (text) => {
+  indexedFields(paper, (text) => {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       a = Math.imul(a ^ code, 16777619);

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { paperScan, type BaseIndex, type Documents, type Scan } from './build';
 import type { HeavyWords } from './heavy-words';
+import { TagPostings } from './tag-postings';
 import { postingCount } from './postings';
 import { Matcher, type LiveIndex, type TextMatch } from './text-match';
 import { TitleScan } from './title-scan';
@@ -46,6 +47,8 @@ export abstract class IndexedText {
   private readonly matcher: Matcher;
   /** What searches read while the first build is under way in the background. */
   protected readonly titles: TitleScan;
+  /** The papers' tags, indexed apart from the build (none in an index of sectioned text). */
+  protected readonly tags: TagPostings | undefined;
   /** A background build was asked for and is not in use yet: searches meanwhile scan titles. */
   protected background = false;
 
@@ -57,6 +60,7 @@ export abstract class IndexedText {
     this.scan = sectioned?.scan ?? paperScan(docs);
     this.matcher = new Matcher(sectioned !== undefined);
     this.titles = new TitleScan(docs);
+    this.tags = sectioned ? undefined : new TagPostings(docs);
   }
 
   /** Build now, if not built yet. */
@@ -80,6 +84,19 @@ export abstract class IndexedText {
   /** Changes indexed apart since the last build (searches check each such paper on its own). */
   get pendingChanges(): number {
     return this.changes;
+  }
+
+  /** Papers whose tags were read one by one since the build (a change of tags reads nothing else). */
+  get tagsReread(): number {
+    return this.tags?.reread ?? 0;
+  }
+
+  /**
+   * The paper at `ordinal` was added, removed or has other tags: only its tags are read again (no build reads
+   * them, and a change of tags alone counts toward no rebuild).
+   */
+  tagsChanged(ordinal: number): void {
+    this.tags?.changed(ordinal);
   }
 
   /** Documents changed and not read yet (the background reads them; a search reads some first). */
@@ -130,6 +147,8 @@ export abstract class IndexedText {
    */
   protected prepare(): void {
     this.ensureReady();
+    // A new build (or the first): every paper's tags read into its terms.
+    this.tags?.follow(this.base!.table);
     if (!this.sectioned) return this.catchUp();
     if (this.readThisTurn || this.dirty.size === 0) return;
     this.catchUp(Infinity, SEARCH_CATCH_UP_CHARS);
@@ -156,7 +175,7 @@ export abstract class IndexedText {
 
   /** What the matcher reads (once built). */
   protected live(): LiveIndex {
-    return { base: this.base!, overlay: this.overlay, planner: this.planner!, heavy: this.heavy! };
+    return { base: this.base!, overlay: this.overlay, planner: this.planner!, heavy: this.heavy!, tags: this.tags };
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { BaseIndex } from './build';
 import type { HeavyWords } from './heavy-words';
+import type { TagPostings } from './tag-postings';
 import { readerOf, type PostingReader } from './postings';
 import { typoEligible } from './typo';
 import type { WordPlan, WordPlanner } from './word-plans';
@@ -27,6 +28,8 @@ export type LiveIndex = {
   overlay: ReadonlyMap<number, Uint32Array>;
   planner: WordPlanner;
   heavy: HeavyWords;
+  /** The papers' tags, indexed apart (tag-postings.ts): a paper has a word if its text or one of its tags does. */
+  tags?: TagPostings;
 };
 
 /**
@@ -74,14 +77,19 @@ export class Matcher {
     let list = this.listA;
     let spare = this.listB;
     let count = 0;
+    // Each word's papers with a tag word of it, read beside the built postings.
+    const tagged = plans.map((plan) => index.tags?.papers(plan));
     for (let k = 0; k < plans.length; k++) {
       const plan = plans[k]!;
       const bits = plan.exact && plan.estimate >= heavy.limit ? heavy.bits(plan) : undefined;
-      count = k === 0 ? this.firstWord(index, plan, bits, list) : this.nextWord(index, plan, bits, list, count, spare);
+      count =
+        k === 0
+          ? this.firstWord(index, plan, bits, list, tagged[k])
+          : this.nextWord(index, plan, bits, list, count, spare, tagged[k]);
       if (k > 0) [list, spare] = [spare, list];
       if (count === 0) break;
     }
-    if (index.overlay.size > 0) count = this.overlayMatches(index, plans, list, count);
+    if (index.overlay.size > 0) count = this.overlayMatches(index, plans, list, count, tagged);
     const marks = this.marks;
     const stamp = ++this.stamp;
     for (let i = 0; i < count; i++) marks[list[i]!] = stamp;
@@ -96,8 +104,14 @@ export class Matcher {
     };
   }
 
-  /** Built papers with a term of the first (rarest) word, into `out`; how many. */
-  private firstWord(index: LiveIndex, plan: WordPlan, bits: Uint32Array | undefined, out: Int32Array): number {
+  /** Built papers with a term of the first (rarest) word, or a tag word of it (`tagged`), into `out`; how many. */
+  private firstWord(
+    index: LiveIndex,
+    plan: WordPlan,
+    bits: Uint32Array | undefined,
+    out: Int32Array,
+    tagged?: Set<number>,
+  ): number {
     const { covered, sectioned } = index.base;
     let count = 0;
     if (bits) {
@@ -108,6 +122,10 @@ export class Matcher {
         }
       }
       if (sectioned) for (let i = 0; i < count; i++) this.firstSections[out[i]!] = 0;
+      // Papers changed since the build (not covered) are the overlay's to check.
+      for (const ordinal of tagged ?? []) {
+        if (covered[ordinal] === 1 && !((bits[ordinal >>> 5]! >>> (ordinal & 31)) & 1)) out[count++] = ordinal;
+      }
       return count;
     }
     const marks = this.marks;
@@ -126,6 +144,12 @@ export class Matcher {
             out[count++] = ordinal;
           }
         }
+      }
+    }
+    for (const ordinal of tagged ?? []) {
+      if (covered[ordinal] === 1 && marks[ordinal] !== stamp) {
+        marks[ordinal] = stamp;
+        out[count++] = ordinal;
       }
     }
     return count;
@@ -162,7 +186,7 @@ export class Matcher {
     return count;
   }
 
-  /** Those of the `count` candidates that also have a term of this word, into `out`; how many. */
+  /** Those of the `count` candidates that also have a term of this word, or a tag word of it, into `out`; how many. */
   private nextWord(
     index: LiveIndex,
     plan: WordPlan,
@@ -170,12 +194,13 @@ export class Matcher {
     candidates: Int32Array,
     count: number,
     out: Int32Array,
+    tagged?: Set<number>,
   ): number {
     let kept = 0;
     if (bits) {
       for (let i = 0; i < count; i++) {
         const ordinal = candidates[i]!;
-        if ((bits[ordinal >>> 5]! >>> (ordinal & 31)) & 1) out[kept++] = ordinal;
+        if ((bits[ordinal >>> 5]! >>> (ordinal & 31)) & 1 || tagged?.has(ordinal)) out[kept++] = ordinal;
       }
       return kept;
     }
@@ -198,6 +223,9 @@ export class Matcher {
         }
       }
     }
+    if (tagged)
+      for (let i = 0; i < count; i++)
+        if (marks[candidates[i]!] === before && tagged.has(candidates[i]!)) out[kept++] = candidates[i]!;
     return kept;
   }
 
@@ -209,17 +237,24 @@ export class Matcher {
       reader.range(plan.ranges[r]!, plan.ranges[r + 1]!);
       for (let ordinal = reader.next(); ordinal >= 0; ordinal = reader.next()) if (covered[ordinal] === 1) return true;
     }
+    if (index.tags?.papers(plan)) return true;
     if (index.overlay.size === 0) return false;
     const terms = termsOf(index.base, plan);
     for (const ids of index.overlay.values()) if (hasAny(ids, terms)) return true;
     return false;
   }
 
-  /** Add to list[count...] the changed papers with a term of every plan; the new count. */
-  private overlayMatches(index: LiveIndex, plans: readonly WordPlan[], list: Int32Array, count: number): number {
+  /** Add to list[count...] the changed papers with a term (or a tag word: `tagged`) of every plan; the new count. */
+  private overlayMatches(
+    index: LiveIndex,
+    plans: readonly WordPlan[],
+    list: Int32Array,
+    count: number,
+    tagged: readonly (Set<number> | undefined)[],
+  ): number {
     const terms = plans.map((plan) => termsOf(index.base, plan));
     for (const [ordinal, ids] of index.overlay) {
-      if (terms.every((flags) => hasAny(ids, flags))) {
+      if (terms.every((flags, k) => hasAny(ids, flags) || tagged[k]?.has(ordinal))) {
         if (this.sectioned) this.firstSections[ordinal] = 0;
         list[count++] = ordinal;
       }

@@ -5,11 +5,16 @@ import { joinTexScripts } from './tex-scripts';
 
 /** The text a search looks in, field by field: the same fields as the list's text filter always had. */
 export function searchedFields(paper: Paper, visit: (text: string) => void): void {
+  indexedFields(paper, visit);
+  for (const tag of paper.tags) visit(tag);
+}
+
+/** searchedFields but the tags: the text the built index holds (tags are indexed apart: tag-postings.ts). */
+export function indexedFields(paper: Paper, visit: (text: string) => void): void {
   visit(paper.title);
   for (const author of paper.authors) visit(author);
   visit(paper.abstract);
   visit(paper.note);
-  for (const tag of paper.tags) visit(tag);
   for (const annotation of paper.annotations) {
     visit(annotation.comment);
     visit(annotation.quote);
@@ -17,16 +22,22 @@ export function searchedFields(paper: Paper, visit: (text: string) => void): voi
   if (paper.arxivId) visit(paper.arxivId);
 }
 
-/** True when two versions of a paper have the same searched text (a status or rank change, say). */
+/**
+ * True when two versions of a paper have the same searched text but for their tags (a status or rank change, say),
+ * which the index keeps apart (`sameTags`).
+ */
 export function sameSearchedText(a: Paper, b: Paper): boolean {
   if (a.title !== b.title || a.abstract !== b.abstract || a.note !== b.note || a.arxivId !== b.arxivId) return false;
-  if (!sameStrings(a.authors, b.authors) || !sameStrings(a.tags, b.tags)) return false;
+  if (!sameStrings(a.authors, b.authors)) return false;
   if (a.annotations === b.annotations) return true;
   if (a.annotations.length !== b.annotations.length) return false;
   return a.annotations.every(
     (annotation, i) => annotation.comment === b.annotations[i]!.comment && annotation.quote === b.annotations[i]!.quote,
   );
 }
+
+/** True when two versions of a paper have the same tags, in the same order. */
+export const sameTags = (a: Paper, b: Paper): boolean => sameStrings(a.tags, b.tags);
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
@@ -67,12 +78,19 @@ export class TermScanner {
     for (const author of paper.authors) this.field(author);
     this.field(paper.abstract);
     this.field(paper.note);
-    for (const tag of paper.tags) this.field(tag);
+    // Tags are indexed apart (tag-postings.ts), so that changing a paper's tags leaves its other words as they are.
     for (const annotation of paper.annotations) {
       this.field(annotation.comment);
       this.field(annotation.quote);
     }
     if (paper.arxivId) this.field(paper.arxivId);
+  }
+
+  /** A paper's tags' words (`scan` leaves them out: see tag-postings.ts). */
+  scanTags(tags: readonly string[]): void {
+    this.length = 0;
+    this.sections.length = 0;
+    for (const tag of tags) this.field(tag);
   }
 
   /** Start reading a text that comes in sections (a PDF, page by page) rather than a paper's fields. */
