@@ -185,7 +185,8 @@ export abstract class IndexedText {
    */
   protected rebuildDue(): boolean {
     const base = this.base!;
-    const newTerms = base.table.size - base.termCount;
+    // Tag words are no sign of it: the tags are indexed apart (and read into the next build's terms again).
+    const newTerms = base.table.size - base.termCount - (this.tags?.added ?? 0);
     if (this.sectioned) {
       const documents = this.sectioned.documents();
       return this.changes > Math.max(32, documents / 8) || newTerms > Math.max(20_000, base.termCount / 4);

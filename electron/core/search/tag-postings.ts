@@ -20,6 +20,8 @@ export class TagPostings {
   private table: TermTable | undefined;
   /** Papers whose tags were read one by one since the index was built (what a change of tags costs, for tests). */
   reread = 0;
+  /** Terms the tags added to the build's (words no paper's text has): they are no sign that a rebuild is due. */
+  added = 0;
 
   constructor(private readonly docs: Documents) {}
 
@@ -34,6 +36,7 @@ export class TagPostings {
     this.termsOf.clear();
     this.papersOf.clear();
     this.reread = 0;
+    this.added = 0;
     for (let ordinal = 0; ordinal < this.docs.count; ordinal++) this.read(ordinal);
   }
 
@@ -57,7 +60,9 @@ export class TagPostings {
     const tags = this.docs.at(ordinal)?.tags;
     if (!tags?.length) return;
     const scanner = this.scanner!;
+    const known = this.table!.size;
     scanner.scanTags(tags);
+    this.added += this.table!.size - known;
     const terms = Uint32Array.from(new Set(scanner.ids.subarray(0, scanner.length)));
     this.termsOf.set(ordinal, terms);
     for (const term of terms) {
