@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CommandInput } from '../../core/dispatch';
-import { plural, table, titleOrUntitled } from '../format';
+import { plural, table, titleAsRead } from '../format';
 import { CliError, jsonOption, stringOption, type Verb, type VerbContext } from '../verb';
 
 export const importVerb: Verb = {
@@ -10,7 +10,8 @@ export const importVerb: Verb = {
   summary:
     'Import a digest, bibliography, id list, backup or PDF ("-" reads stdin; a folder imports its PDFs); --dry-run ' +
     'only shows what it would do, numbering each possible duplicate (a paper with the same title that may be ' +
-    'another work); those are kept apart unless --merge names them (all, or the numbers --dry-run gave). ' +
+    'another work); those are kept apart unless --merge names them (all, or the numbers --dry-run gave). Titles ' +
+    'read as text, their math as Unicode; --json gives them as stored, TeX and all. ' +
     '"paperqueue undo-import" takes the last import back.',
   options: {
     ...jsonOption,
@@ -92,9 +93,9 @@ const isFolder = (path: string): Promise<boolean> =>
 type PdfOutcome = { kind: 'attach' | 'new'; title: string; why: string; paperId: string; already: boolean };
 
 function pdfLine(pdf: PdfOutcome): string {
-  if (pdf.kind === 'new') return `Added "${pdf.title}" (${pdf.paperId}) with its PDF: ${pdf.why}.`;
-  if (pdf.already) return `"${pdf.title}" (${pdf.paperId}) already has this PDF.`;
-  return `Attached the PDF to "${pdf.title}" (${pdf.paperId}): ${pdf.why}.`;
+  if (pdf.kind === 'new') return `Added "${titleAsRead(pdf.title)}" (${pdf.paperId}) with its PDF: ${pdf.why}.`;
+  if (pdf.already) return `"${titleAsRead(pdf.title)}" (${pdf.paperId}) already has this PDF.`;
+  return `Attached the PDF to "${titleAsRead(pdf.title)}" (${pdf.paperId}): ${pdf.why}.`;
 }
 
 /** Every PDF directly in a folder, one by one: one that fails is reported and the rest go on. */
@@ -119,7 +120,7 @@ async function importFolder(ctx: VerbContext, folder: string, dryRun: boolean): 
         const { pdf } = await ctx.call('library.previewImport', { path });
         if (pdf)
           ctx.out(
-            `${name}: ${pdf.kind === 'new' ? 'would be a new paper' : `${pdf.already ? 'already on' : 'would attach to'} "${pdf.title}"`} (${pdf.why}).`,
+            `${name}: ${pdf.kind === 'new' ? 'would be a new paper' : `${pdf.already ? 'already on' : 'would attach to'} "${titleAsRead(pdf.title)}"`} (${pdf.why}).`,
           );
       } else {
         const { pdf } = await ctx.call('library.import', { path });
@@ -171,10 +172,7 @@ async function preview(ctx: VerbContext, input: CommandInput<'library.previewImp
   const rows = result.entries.map((e) =>
     e.kind === 'error'
       ? ['error', `${e.where}: ${e.message}`]
-      : [
-          e.kind,
-          e.kind === 'duplicate' ? `${titleOrUntitled(e.title)} ${sameAs(e.existingId)}` : titleOrUntitled(e.title),
-        ],
+      : [e.kind, e.kind === 'duplicate' ? `${titleAsRead(e.title)} ${sameAs(e.existingId)}` : titleAsRead(e.title)],
   );
   // An error's end is often its hint ("a missing "}" or quote?"): wrapped on a terminal, whole in a pipe or file.
   if (rows.length) ctx.out(table(['', 'ENTRY'], rows, ctx.width, ctx.terminal ? 'wrap' : 'whole'));
@@ -195,10 +193,10 @@ async function preview(ctx: VerbContext, input: CommandInput<'library.previewImp
 /** Which paper a duplicate is: one in the library by its id, or one earlier in the same file (no id yet). */
 const sameAs = (id: string): string => (id ? `(= ${id})` : '(= an entry earlier in this file)');
 
-/** A work as the dry run names it: its title, its first author and its year. */
+/** A work as the dry run names it: its title as read (--json keeps its TeX), its first author and its year. */
 function work(title: string, authors: string[], year: number | undefined): string {
   const by = authors.length ? `, ${authors[0]}${authors.length > 1 ? ' et al.' : ''}` : '';
-  return `“${titleOrUntitled(title)}”${by}${year !== undefined ? `, ${year}` : ''}`;
+  return `“${titleAsRead(title)}”${by}${year !== undefined ? `, ${year}` : ''}`;
 }
 
 /** --merge all, none, or the numbers --dry-run gave its possible duplicates (1,3 or "1, 3"). */
