@@ -62,13 +62,11 @@ export function ImportDialog() {
               )}
               <p className={nothingNew ? 'import-summary muted' : 'import-summary'}>{batchSummary(batch)}</p>
             </div>
-            <ul className="import-entries" tabIndex={0} aria-label="Entries">
-              <BatchEntries
-                batch={batch}
-                disabled={pending.phase !== 'preview'}
-                onChoose={(file, entry, merge) => chooseMerge(entry, merge, file)}
-              />
-            </ul>
+            <BatchEntries
+              batch={batch}
+              disabled={pending.phase !== 'preview'}
+              onChoose={(file, entry, merge) => chooseMerge(entry, merge, file)}
+            />
           </>
         ) : !preview ? (
           <p className="muted" role="status">

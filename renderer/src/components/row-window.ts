@@ -183,6 +183,8 @@ export function useMeasuredRowWindow(count: number, estimate: (index: number) =>
   );
 
   const topRow = Math.min(heights.indexAt(view.top), Math.max(0, count - 1));
+  /** The last row on screen (not counting the rows drawn below it): a page is from topRow to it. */
+  const bottomRow = Math.min(heights.indexAt(view.top + view.height), Math.max(0, count - 1));
   const first = Math.max(0, topRow - overscan);
   const last = Math.min(count - 1, heights.indexAt(view.top + view.height) + overscan);
 
@@ -206,6 +208,7 @@ export function useMeasuredRowWindow(count: number, estimate: (index: number) =>
     first,
     last,
     topRow,
+    bottomRow,
     before: heights.start(first),
     after: heights.start(count) - heights.start(last + 1),
     scrollToIndex,

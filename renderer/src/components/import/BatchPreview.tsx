@@ -1,7 +1,10 @@
+import { useCallback, useState } from 'react';
 import type { BatchFile } from '../../store/import-batch';
 import { nothingNew, toImport } from '../../store/import-batch';
+import type { ImportPreview } from '../../store/types';
 import { TexText } from '../TexText';
 import { Untitled } from '../Untitled';
+import { EntryList, POSSIBLE_HEIGHT, ROW_HEIGHT } from './EntryList';
 import { PossibleDuplicate } from './PossibleDuplicate';
 import { allUnreadable, count, intoLibraryCounts, mergedInto, newPapers, summaryRest } from './summary';
 
@@ -61,7 +64,72 @@ export const batchAction = (batch: readonly BatchFile[]): string => {
 /** Whether nothing in the batch would change the library. */
 export const batchNothingNew = (batch: readonly BatchFile[]): boolean => toImport(batch).length === 0;
 
-/** One entry a file: a PDF by its paper's title, a file of papers by its name and counts; why one is skipped. */
+type Entry = ImportPreview['entries'][number];
+type Problem = Extract<Entry, { kind: 'error' }>;
+type Possible = Extract<Entry, { possible: unknown }>;
+
+/**
+ * A row of a batch's preview: a file's line, one of its unreadable entries (at most MAX_PROBLEMS, then how many
+ * more) or one of its possible duplicates with its choice.
+ */
+type BatchRow =
+  | { file: number; part: 'file' }
+  | { file: number; part: 'problem'; problem: Problem; at: number }
+  | { file: number; part: 'more'; more: number }
+  | { file: number; part: 'possible'; entry: Possible };
+
+/** The batch's rows, file by file, in one pass over its entries; `choices`: whether any row has one to make. */
+function batchRows(batch: readonly BatchFile[]): { rows: BatchRow[]; choices: boolean } {
+  const rows: BatchRow[] = [];
+  let choices = false;
+  for (const [file, { preview }] of batch.entries()) {
+    rows.push({ file, part: 'file' });
+    const possible: BatchRow[] = [];
+    let problems = 0;
+    for (const entry of preview?.entries ?? []) {
+      if (entry.kind === 'error') {
+        if (problems < MAX_PROBLEMS) rows.push({ file, part: 'problem', problem: entry, at: problems });
+        problems++;
+      } else if (entry.kind === 'new' && 'possible' in entry) possible.push({ file, part: 'possible', entry });
+    }
+    if (problems > MAX_PROBLEMS) rows.push({ file, part: 'more', more: problems - MAX_PROBLEMS });
+    for (const row of possible) rows.push(row);
+    choices ||= possible.length > 0;
+  }
+  return { rows, choices };
+}
+
+/** Whether two batches are the same files, read the same way (they differ in the choices made, if at all). */
+const sameFiles = (a: readonly BatchFile[], b: readonly BatchFile[]): boolean =>
+  a.length === b.length && a.every((file, i) => file.preview === b[i]!.preview && file.error === b[i]!.error);
+
+/**
+ * The batch's rows, kept while only its choices change: new rows would forget the heights measured, and
+ * a choice made far down the list would send it elsewhere.
+ */
+function useBatchRows(batch: readonly BatchFile[]): { rows: BatchRow[]; choices: boolean } {
+  const [made, setMade] = useState(() => ({ batch, ...batchRows(batch) }));
+  if (sameFiles(made.batch, batch)) return made;
+  const now = { batch, ...batchRows(batch) };
+  setMade(now);
+  return now;
+}
+
+const rowKey = (row: BatchRow): string =>
+  row.part === 'file'
+    ? `${row.file}`
+    : row.part === 'problem'
+      ? `${row.file}-problem-${row.at}`
+      : row.part === 'more'
+        ? `${row.file}-problem-more`
+        : `${row.file}-${row.entry.entry}`;
+
+/**
+ * One line a file: a PDF by its paper's title, a file of papers by its name and counts; why one is skipped.
+ * Under a file, its unreadable entries and its possible duplicates, each with its choice. A batch of large
+ * files (three .bib files of 8,000 entries, thousands of them possible duplicates) is drawn as EntryList
+ * draws a long preview: the rows on screen, every row reached by the keys.
+ */
 export function BatchEntries({
   batch,
   disabled,
@@ -71,72 +139,87 @@ export function BatchEntries({
   disabled: boolean;
   onChoose: (file: number, entry: number, merge: boolean) => void;
 }) {
-  return batch.map((file, at) => {
-    const { kind, label } = kindOf(file);
-    const { preview } = file;
-    return [
-      <li key={at} className={`entry ${kind}`}>
-        <span className={`entry-kind ${kind}`}>{label}</span>
-        <span className="entry-text">
-          {!preview || file.error !== undefined ? (
-            `${file.name}: ${file.error ?? 'could not be read'}`
-          ) : preview.pdf ? (
+  const { rows, choices } = useBatchRows(batch);
+  const estimate = useCallback(
+    (index: number) => (rows[index]?.part === 'possible' ? POSSIBLE_HEIGHT : ROW_HEIGHT),
+    [rows],
+  );
+  return (
+    <EntryList
+      count={rows.length}
+      estimate={estimate}
+      rowKey={(index) => rowKey(rows[index]!)}
+      rowClass={(index) => rowClass(rows[index]!, batch)}
+      drawRow={(index) => {
+        const row = rows[index]!;
+        if (row.part === 'file') return <FileRow file={batch[row.file]!} />;
+        if (row.part === 'problem')
+          return (
             <>
-              {preview.pdf.title ? <TexText text={preview.pdf.title} /> : <Untitled />}
-              <span className="muted">
-                {' '}
-                — {file.name}
-                {preview.pdf.kind === 'attach' && preview.pdf.already ? ', this PDF is there already' : ''}
+              <span className="entry-kind error">Skipped</span>
+              <span className="entry-text">
+                {row.problem.where}: {row.problem.message}
               </span>
             </>
-          ) : (
+          );
+        if (row.part === 'more')
+          return (
             <>
-              {file.name}
-              <span className="muted">
-                {' '}
-                — {preview.format} · {preview.found.toLocaleString()} found · {newPapers(preview.new)}
-                {summaryRest(preview)}
-              </span>
+              <span className="entry-kind error" />
+              <span className="entry-text">… and {row.more.toLocaleString()} more skipped</span>
             </>
-          )}
-        </span>
-      </li>,
-      ...problemsOf(file, at),
-      ...(preview?.entries ?? []).flatMap((entry) =>
-        entry.kind === 'new' && 'possible' in entry
-          ? [
-              <li key={`${at}-${entry.entry}`} className="entry possible">
-                <PossibleDuplicate
-                  entry={entry}
-                  merge={file.merge.includes(entry.entry)}
-                  disabled={disabled}
-                  onChoose={(merge) => onChoose(at, entry.entry, merge)}
-                />
-              </li>,
-            ]
-          : [],
-      ),
-    ];
-  });
+          );
+        return (
+          <PossibleDuplicate
+            entry={row.entry}
+            group={row.file}
+            merge={batch[row.file]!.merge.includes(row.entry.entry)}
+            disabled={disabled}
+            onChoose={(merge) => onChoose(row.file, row.entry.entry, merge)}
+          />
+        );
+      }}
+      choices={choices}
+    />
+  );
 }
 
-/** A file's unreadable entries, each with its line and why, under the file's row; past MAX_PROBLEMS, how many more. */
-function problemsOf(file: BatchFile, at: number) {
-  const problems = (file.preview?.entries ?? []).flatMap((entry) => (entry.kind === 'error' ? [entry] : []));
-  const rows = problems.slice(0, MAX_PROBLEMS).map((problem, i) => (
-    <li key={`${at}-problem-${i}`} className="entry error entry-of-file">
-      <span className="entry-kind error">Skipped</span>
+function rowClass(row: BatchRow, batch: readonly BatchFile[]): string {
+  if (row.part === 'file') return `entry ${kindOf(batch[row.file]!).kind}`;
+  if (row.part === 'possible') return 'entry possible';
+  return row.part === 'more' ? 'entry error entry-of-file muted' : 'entry error entry-of-file';
+}
+
+/** A file's line: what it is, its name, and its counts or why it is skipped. */
+function FileRow({ file }: { file: BatchFile }) {
+  const { kind, label } = kindOf(file);
+  const { preview } = file;
+  return (
+    <>
+      <span className={`entry-kind ${kind}`}>{label}</span>
       <span className="entry-text">
-        {problem.where}: {problem.message}
+        {!preview || file.error !== undefined ? (
+          `${file.name}: ${file.error ?? 'could not be read'}`
+        ) : preview.pdf ? (
+          <>
+            {preview.pdf.title ? <TexText text={preview.pdf.title} /> : <Untitled />}
+            <span className="muted">
+              {' '}
+              — {file.name}
+              {preview.pdf.kind === 'attach' && preview.pdf.already ? ', this PDF is there already' : ''}
+            </span>
+          </>
+        ) : (
+          <>
+            {file.name}
+            <span className="muted">
+              {' '}
+              — {preview.format} · {preview.found.toLocaleString()} found · {newPapers(preview.new)}
+              {summaryRest(preview)}
+            </span>
+          </>
+        )}
       </span>
-    </li>
-  ));
-  if (problems.length > MAX_PROBLEMS)
-    rows.push(
-      <li key={`${at}-problem-more`} className="entry error entry-of-file muted">
-        <span className="entry-kind error" />
-        <span className="entry-text">… and {(problems.length - MAX_PROBLEMS).toLocaleString()} more skipped</span>
-      </li>,
-    );
-  return rows;
+    </>
+  );
 }

@@ -19,17 +19,20 @@ export function byline(authors: readonly string[], year: number | undefined): st
  */
 export function PossibleDuplicate({
   entry,
+  group,
   merge,
   disabled,
   onChoose,
 }: {
   entry: Entry;
+  /** Which file of a batch it is in: entries of two files are numbered alike, and their radios must not be one group. */
+  group?: number;
   merge: boolean;
   disabled: boolean;
   onChoose: (merge: boolean) => void;
 }) {
   const other = entry.possible;
-  const name = `choice-${entry.entry}`;
+  const name = group === undefined ? `choice-${entry.entry}` : `choice-${group}-${entry.entry}`;
   const why = other.why.length ? other.why.join('; ') : 'an earlier entry told them apart';
   return (
     <div className="possible-duplicate">

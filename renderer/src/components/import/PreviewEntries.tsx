@@ -1,8 +1,8 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ImportPreview } from '../../store/types';
-import { useMeasuredRowWindow } from '../row-window';
 import { TexText } from '../TexText';
 import { Untitled } from '../Untitled';
+import { EntryList, POSSIBLE_HEIGHT, ROW_HEIGHT } from './EntryList';
 import { PossibleDuplicate } from './PossibleDuplicate';
 import './import.css';
 
@@ -11,13 +11,6 @@ const KIND_LABEL = { new: 'New', duplicate: 'Already in library', error: 'Skippe
 const REPEAT_LABEL = 'Repeated in file';
 /** A duplicate that fills in details its paper in the library lacks: it goes into that paper. */
 const MERGE_LABEL = 'Merges into';
-/** Rows drawn whole up to this many: past them, the rows on screen are (a list this short costs nothing to draw). */
-export const WHOLE_LIST = 200;
-/** Rows drawn above and below the screen, so a scroll or a key shows drawn rows. */
-const OVERSCAN = 8;
-/** A row's height before it is drawn: a line, or a possible duplicate's four and its choice (import.css). */
-const ROW_HEIGHT = 32;
-const POSSIBLE_HEIGHT = 104;
 
 /** The details a duplicate would fill in, in words. */
 const FIELD_WORDS: Record<string, string> = {
@@ -139,15 +132,7 @@ function EntryRow({
 
 const isPossible = (row: Row | undefined): boolean => row?.entry.kind === 'new' && 'possible' in row.entry;
 
-/**
- * The single file's preview, entry by entry: what each becomes, a possible duplicate with its choice.
- *
- * Past WHOLE_LIST rows, only the rows on screen and OVERSCAN either side are drawn (useMeasuredRowWindow):
- * 20,000 pasted ids drawn whole took seconds to open and scroll. The list is a Tab stop (unless its choices
- * are all drawn, as in a short list, and are reached instead); the arrow keys, Page Up/Down, Home and End go
- * from row to row, the row gone to keeping the Tab stop (a roving tabindex) while it is drawn; Tab goes on
- * into a row's choices. Each row says where it is in the whole (aria-posinset of aria-setsize).
- */
+/** The single file's preview, entry by entry: what each becomes, a possible duplicate with its choice (EntryList). */
 export function PreviewEntries({
   preview,
   merge,
@@ -161,94 +146,14 @@ export function PreviewEntries({
 }) {
   const rows = useMemo(() => groupRepeats(preview.entries), [preview.entries]);
   const estimate = useCallback((index: number) => (isPossible(rows[index]) ? POSSIBLE_HEIGHT : ROW_HEIGHT), [rows]);
-  const windowed = rows.length > WHOLE_LIST;
-  const view = useMeasuredRowWindow(rows.length, estimate, OVERSCAN);
-  const first = windowed ? view.first : 0;
-  const last = windowed ? view.last : rows.length - 1;
-  // The row the arrow keys went to last: it holds the list's Tab stop while it is drawn.
-  const [current, setCurrent] = useState<number>();
-  const list = useRef<HTMLUListElement | null>(null);
-  const focusing = useRef(false);
-  useLayoutEffect(() => {
-    if (!focusing.current || current === undefined) return;
-    focusing.current = false;
-    const row = list.current?.querySelector<HTMLElement>(`[data-row="${current}"]`);
-    // Where it is drawn, not where the estimates put it: a row measured on the way may have moved it.
-    row?.scrollIntoView?.({ block: 'nearest' });
-    row?.focus({ preventScroll: true });
-  }, [current, first, last]);
-
-  const go = (index: number) => {
-    const to = Math.max(0, Math.min(rows.length - 1, index));
-    focusing.current = true;
-    setCurrent(to);
-    // The rows there are drawn at once; a short list has them all, and the row is scrolled to as it is focused.
-    if (windowed) view.scrollToIndex(to);
-  };
-  const onKeyDown = (event: React.KeyboardEvent<HTMLUListElement>) => {
-    const target = event.target as HTMLElement;
-    // Keys in a row's choices are the choices' own (the arrows move a radio's choice).
-    const from = target === list.current ? undefined : Number(target.dataset.row);
-    if (from !== undefined && !Number.isInteger(from)) return;
-    const page = Math.max(1, view.last - view.first - 2 * OVERSCAN);
-    const at = from ?? current ?? view.topRow;
-    const to =
-      event.key === 'ArrowDown'
-        ? at + (from === undefined ? 0 : 1)
-        : event.key === 'ArrowUp'
-          ? at - (from === undefined ? 0 : 1)
-          : event.key === 'PageDown'
-            ? at + page
-            : event.key === 'PageUp'
-              ? at - page
-              : event.key === 'Home'
-                ? 0
-                : event.key === 'End'
-                  ? rows.length - 1
-                  : undefined;
-    if (to === undefined || rows.length === 0) return;
-    event.preventDefault();
-    go(to);
-  };
-
-  const drawnChoices = !windowed && preview.possible > 0;
-  const stopOnRow = current !== undefined && current >= first && current <= last;
-  const { ref: windowRef } = view;
-  const ref = useCallback(
-    (element: HTMLUListElement | null) => {
-      list.current = element;
-      windowRef(element);
-    },
-    [windowRef],
-  );
   return (
-    // Focusable, so its entries scroll with the keys and Tab's round of the dialog comes back to it; a short list
-    // with a choice to make is reached through its choices instead.
-    <ul
-      ref={ref}
-      className={windowed ? 'import-entries windowed' : 'import-entries'}
-      tabIndex={stopOnRow ? -1 : drawnChoices ? undefined : 0}
-      aria-label="Entries"
-      onKeyDown={onKeyDown}
-      style={windowed ? ({ '--before': `${view.before}px`, '--after': `${view.after}px` } as CSSProperties) : undefined}
-    >
-      {rows.slice(first, last + 1).map((row, i) => {
-        const index = first + i;
-        const kind = isPossible(row) ? 'possible' : row.entry.kind;
-        return (
-          <li
-            key={row.at}
-            ref={windowed ? view.measure : undefined}
-            data-row={index}
-            className={index === rows.length - 1 ? `entry ${kind} last-entry` : `entry ${kind}`}
-            tabIndex={index === current ? 0 : -1}
-            aria-setsize={rows.length}
-            aria-posinset={index + 1}
-          >
-            <EntryRow row={row} merge={merge} disabled={disabled} onChoose={onChoose} />
-          </li>
-        );
-      })}
-    </ul>
+    <EntryList
+      count={rows.length}
+      estimate={estimate}
+      rowKey={(index) => rows[index]!.at}
+      rowClass={(index) => `entry ${isPossible(rows[index]) ? 'possible' : rows[index]!.entry.kind}`}
+      drawRow={(index) => <EntryRow row={rows[index]!} merge={merge} disabled={disabled} onChoose={onChoose} />}
+      choices={preview.possible > 0}
+    />
   );
 }
