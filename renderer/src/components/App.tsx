@@ -36,8 +36,9 @@ export function App() {
   useKeyboard();
   const withDetail = hasSelection && !showStats;
   const library = useLibraryDrawer(withDetail);
-  // Below 720 pixels an open paper has the whole window, and the library's drawer is modal: what they cover is
-  // inert, out of Tab's way and a screen reader's (narrow-layout.css draws them; one-column-focus.ts).
+  // Below 720 pixels an open paper has the whole window; the library's drawer is modal wherever it is a drawer
+  // (below 720, and up to 1,099 beside an open paper): what they cover is inert, out of Tab's way and a screen
+  // reader's (narrow-layout.css draws them, and makes the pane beside the drawer inert; one-column-focus.ts).
   const covered = (withDetail && library.narrow) || library.modal;
   useOneColumnFocus(withDetail, library.narrow);
   const toggle = (
