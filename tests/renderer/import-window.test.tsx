@@ -1,33 +1,17 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ImportDialog } from '../../renderer/src/components/ImportDialog';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { openTempStore } from '../core/helpers';
 import { inProcess } from './in-process';
-import { giveTheListAWindow } from './jsdom-layout';
+import { layOutWindowedList, measureDrawnRows, previewRowHeight } from './jsdom-layout';
 
 const ENTRIES = 20_000;
 
-// jsdom lays nothing out: the list is 900 pixels high (giveTheListAWindow), and each row reports its height
-// as a browser would when it is drawn, a possible duplicate (its four lines and its choice) taller than a line.
-giveTheListAWindow();
-const observer = globalThis.ResizeObserver;
-beforeAll(() => {
-  globalThis.ResizeObserver = class {
-    constructor(private readonly report: ResizeObserverCallback) {}
-    observe(target: Element): void {
-      const blockSize = target.classList.contains('possible') ? 120 : 33;
-      const entry = { target, borderBoxSize: [{ blockSize, inlineSize: 700 }] } as unknown as ResizeObserverEntry;
-      queueMicrotask(() => this.report([entry], this));
-    }
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
-afterAll(() => {
-  globalThis.ResizeObserver = observer;
-});
+// jsdom lays nothing out: the list is 900 pixels high, and each row reports its height as a browser would when
+// it is drawn (jsdom-layout.ts).
+measureDrawnRows(previewRowHeight);
 afterEach(cleanup);
 
 /** A .bib of `n` papers; every 50th has the title of the one before by another author and year (a possible duplicate). */
@@ -65,24 +49,7 @@ describe('a preview of 20,000 entries', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Import' });
     await waitFor(() => expect(within(dialog).getByRole('status').textContent).toContain('20,000 found'));
     const list = within(dialog).getByRole('list', { name: 'Entries' });
-    // The rows in the DOM (by tag: a role query over the list would take most of the test's time).
-    const drawn = () => [...list.querySelectorAll('li')];
-    // Its scroll height as a browser lays it out (jsdom says 0): the room kept above and below the rows drawn,
-    // and the rows drawn at their heights. A browser keeps the scroll position within it.
-    const rowHeight = (row: Element) => (row.classList.contains('possible') ? 120 : 33);
-    const scrollHeight = () =>
-      parseFloat(list.style.getPropertyValue('--before') || '0') +
-      parseFloat(list.style.getPropertyValue('--after') || '0') +
-      drawn().reduce((sum, row) => sum + rowHeight(row), 0);
-    let scrollTop = 0;
-    Object.defineProperty(list, 'scrollHeight', { configurable: true, get: scrollHeight });
-    Object.defineProperty(list, 'scrollTop', {
-      configurable: true,
-      get: () => scrollTop,
-      set: (top: number) => {
-        scrollTop = Math.max(0, Math.min(top, scrollHeight() - list.clientHeight));
-      },
-    });
+    const drawn = layOutWindowedList(list, previewRowHeight);
 
     // The rows on screen and a few either side, each saying where it is in the whole.
     await waitFor(() => expect(drawn()[0]!.getAttribute('aria-posinset')).toBe('1'));
