@@ -90,7 +90,7 @@ test.describe('reading insight on the seed digest', () => {
         await expect(main.getByRole('heading', { name: title })).toBeVisible();
       }
       // Each chart draws real marks, and says in words what it shows.
-      await expect(main.locator('.recharts-bar-rectangle').first()).toBeVisible();
+      await expect(main.locator('.chart-bar').first()).toBeVisible();
       await expect(main.getByText('In the last 12 weeks you added 52 papers and read 3 papers.')).toBeVisible();
       await expect(main.getByText('1 paper in the queue now')).toBeVisible();
       await main.getByText('Show as a table').first().click();

@@ -56,7 +56,7 @@ function libraryWithHistory(now: number) {
 
 /** The tick labels of one chart's axis, and their positions along it. */
 async function ticks(chart: Locator, axis: 'x' | 'y') {
-  const label = chart.locator(`.recharts-${axis}Axis-tick-labels text`);
+  const label = chart.locator(`.chart-axis-${axis} text`);
   await expect(label.first()).toBeVisible();
   return label.evaluateAll(
     (elements, which) =>
@@ -66,6 +66,24 @@ async function ticks(chart: Locator, axis: 'x' | 'y') {
       }),
     axis,
   );
+}
+
+/** What Highlight and CanvasText come to on this page (as a computed fill), read from an SVG left as styled. */
+function systemColours(page: Page) {
+  return page.evaluate(() => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.style.forcedColorAdjust = 'none';
+    document.body.append(svg);
+    const colourOf = (name: string) => {
+      const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      rect.style.fill = name;
+      svg.append(rect);
+      return getComputedStyle(rect).fill;
+    };
+    const colours = { Highlight: colourOf('Highlight'), CanvasText: colourOf('CanvasText') };
+    svg.remove();
+    return colours;
+  });
 }
 
 async function open(page: Page, url: string) {
@@ -96,7 +114,7 @@ test('the stats say which weeks they show, step the queue, count in whole number
   await expect(queue.locator('.stats-table tbody tr')).toHaveCount(12);
 
   // The queue's size is a count: a stepped line, never a curve between whole numbers.
-  const line = queue.locator('.recharts-area-curve');
+  const line = queue.locator('.chart-line');
   await expect(line).toBeVisible();
   expect(await line.getAttribute('d')).not.toMatch(/[CcSsQq]/);
 
@@ -132,12 +150,15 @@ test('the stats say which weeks they show, step the queue, count in whole number
 
   // Windows high contrast: the charts take the system's colours (read: Highlight, added: CanvasText), not the
   // theme's, which forced colours leave on the SVG.
+  const bars = inOut.locator('.chart-bar');
+  const drawnIn = () => bars.evaluateAll((all) => [...new Set(all.map((bar) => getComputedStyle(bar).fill))].sort());
+  const themes = await drawnIn();
   await page.emulateMedia({ forcedColors: 'active' });
-  const bars = inOut.locator('.recharts-bar-rectangle path');
-  await expect
-    .poll(async () => [...new Set(await bars.evaluateAll((all) => all.map((bar) => bar.getAttribute('fill'))))].sort())
-    .toEqual(['CanvasText', 'Highlight']);
-  await expect(line).toHaveAttribute('stroke', 'Highlight');
+  const system = await systemColours(page);
+  await expect.poll(drawnIn).toEqual([system.CanvasText, system.Highlight].sort());
+  expect(themes).toHaveLength(2);
+  expect(themes).not.toContain(system.Highlight);
+  expect(await line.evaluate((path) => getComputedStyle(path).stroke)).toBe(system.Highlight);
   await page.screenshot({ path: 'test-results/screens/stats-forced-colours.png' });
   await page.emulateMedia({ forcedColors: 'none' });
 
@@ -146,7 +167,7 @@ test('the stats say which weeks they show, step the queue, count in whole number
     [1100, 800],
   ] as const) {
     await page.setViewportSize({ width, height });
-    await expect(queue.locator('.recharts-area-curve')).toBeVisible();
+    await expect(queue.locator('.chart-line')).toBeVisible();
     await main.locator('.stats-view').evaluate((view) => view.scrollTo(0, 0));
     await page.screenshot({ path: `test-results/screens/stats-${width}.png` });
     await main.locator('.stats-view').evaluate((view) => view.scrollTo(0, view.scrollHeight));

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { StatsView } from '../../renderer/src/components/StatsView';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { fixture, openTempStore, run } from '../core/helpers';
@@ -9,19 +9,6 @@ import { inProcess } from './in-process';
 
 giveTheListAWindow();
 afterEach(cleanup);
-// jsdom has no matchMedia; the charts ask it for the light or dark scheme: a light one here.
-beforeAll(() => {
-  if (typeof window.matchMedia === 'function') return;
-  const light = (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-    }) as unknown as MediaQueryList;
-  Object.defineProperty(window, 'matchMedia', { configurable: true, value: light });
-});
-
 /** The stats view of `library`, drawn as the app draws it, once its reading stats have come. */
 async function statsOf(library: Awaited<ReturnType<typeof openTempStore>>) {
   const app = createAppStore(inProcess(library));
