@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backUp } from '../../electron/core/store/backups';
@@ -44,6 +44,17 @@ describe('recovery of a damaged library', () => {
       fromBackup: 1,
       unreadable: [{ line: 3, id: [...reopened.all()].find((p) => p.title === 'Café au lait')?.id }],
     });
+  });
+
+  it('says which file could not be read, and why, when library.json is a folder; nothing is moved aside', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'library.json', 'inside'), { recursive: true });
+    const opening = LibraryStore.open(dir, { recover: true });
+    await expect(opening).rejects.toThrow(
+      `Cannot open the library ${join(dir, 'library.json')}: it is a folder, not a file. The file was left untouched.`,
+    );
+    expect((await readdir(dir)).sort()).toEqual(['library.json']);
+    expect(await readdir(join(dir, 'library.json'))).toEqual(['inside']);
   });
 
   it('leaves a damaged library of a newer Paperqueue where it is, and says so', async () => {

@@ -166,7 +166,8 @@ function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }
 
-function describeSystemError(error: unknown): string {
+/** What the system said when library.json could not be read, in words ("it is a folder, not a file"). */
+export function describeSystemError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder, not a file';

@@ -4,7 +4,7 @@ import { LIBRARY_VERSION, type LibraryFile, type Paper } from '../schema';
 import { grouped, utcMinute } from '../text';
 import { idFor, listBackups, type BackupInfo } from './backups';
 import { writeFileDurably } from './durable-file';
-import { StoreLoadError, parseLibrary, serializeLibrary } from './library-file';
+import { StoreLoadError, describeSystemError, parseLibrary, serializeLibrary } from './library-file';
 import { salvageLibrary, type Salvage, type UnreadableLine } from './library-salvage';
 
 /** What opening a damaged library.json did, and `summary`, the sentence every host shows for it. */
@@ -33,7 +33,11 @@ export type Recovery = {
 export async function recoverLibrary(dataDir: string, reason: string, now = new Date()): Promise<Recovery> {
   const source = join(dataDir, 'library.json');
   const damagedFile = join(dataDir, `library.damaged-${idFor(now)}.json`);
-  const salvage = salvageLibrary(await readFile(source));
+  const bytes = await readFile(source).catch((error: unknown) => {
+    // Not readable at all (a folder, no permission): nothing to salvage, and nothing is moved aside.
+    throw new StoreLoadError(source, describeSystemError(error));
+  });
+  const salvage = salvageLibrary(bytes);
   if (salvage.version !== undefined && salvage.version > LIBRARY_VERSION) {
     // A newer Paperqueue's library is never moved aside or replaced, even damaged: that Paperqueue reads it.
     throw new StoreLoadError(
