@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { seedLibraries, type SeedLibrary } from './seeded-library';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'paperqueue.mjs');
@@ -55,13 +56,25 @@ export async function serve(dataDir: string, port = 0): Promise<{ child: ChildPr
   return { child, url };
 }
 
-/** `app` is a running browser-mode server with an empty library; `seed` files are imported first. */
-export const test = base.extend<{ seed: string[]; app: App }>({
+/**
+ * `app` is a running browser-mode server on a data folder of the test's own, with an empty library or, with
+ * `seed`, the library the CLI's import of those files made (once per worker: see seeded-library.ts).
+ */
+export const test = base.extend<{ seed: string[]; app: App }, { seedLibrary: SeedLibrary }>({
+  seedLibrary: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const root = await mkdtemp(join(tmpdir(), 'paperqueue-e2e-seeds-'));
+      await use(seedLibraries(root, cliIn));
+      await rm(root, { recursive: true, force: true, maxRetries: 5 });
+    },
+    { scope: 'worker' },
+  ],
   seed: [[], { option: true }],
-  app: async ({ seed }, use) => {
+  app: async ({ seed, seedLibrary }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'paperqueue-e2e-'));
     const cli = cliIn(dataDir);
-    for (const file of seed) await cli('import', file);
+    await seedLibrary(seed, dataDir);
     const { child, url } = await serve(dataDir);
     const parsed = new URL(url);
     await use({ url, dataDir, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), cli });
