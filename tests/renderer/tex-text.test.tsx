@@ -165,7 +165,10 @@ describe('HighlightableText with math', () => {
     window.getSelection()!.addRange(range);
     fireEvent.mouseUp(container.querySelector('.abstract')!);
 
-    expect(screen.getByRole('dialog', { name: 'New highlight' }).textContent).toContain('model $p_{\\theta}(Y|X)$');
+    // The quote as read: the words and the whole formula drawn (its source, whole, in the MathML's annotation).
+    const popover = screen.getByRole('dialog', { name: 'New highlight' });
+    expect(popover.textContent).toContain('“model pθ(Y∣X)');
+    expect(popover.querySelector('math annotation')?.textContent).toBe('p_{\\theta}(Y|X)');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Highlight' }));
       await Promise.resolve();
@@ -186,7 +189,9 @@ describe('HighlightableText with math', () => {
     window.getSelection()!.removeAllRanges();
     window.getSelection()!.addRange(range);
     fireEvent.mouseUp(container.querySelector('.abstract')!);
-    expect(screen.getByRole('dialog', { name: 'New highlight' }).textContent).toContain('$p_{\\theta}(Y|X)$ knows');
+    const popover = screen.getByRole('dialog', { name: 'New highlight' });
+    expect(popover.textContent).toMatch(/^“pθ\(Y∣X\).* knows”/);
+    expect(popover.querySelector('math annotation')?.textContent).toBe('p_{\\theta}(Y|X)');
   });
 });
 
