@@ -36,7 +36,7 @@ export const staticFilePolicy = (urlPath: string): string =>
 /** A `<style>` element as the build writes one into a page of ours (scripts/build/inline-styles.ts). */
 const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
 /**
- * A `<script>` element as the build writes one into a page of ours (scripts/build/inline-theme.ts): plain, no
+ * A `<script>` element as the build writes one into a page of ours (scripts/build/inline-scripts.ts): plain, no
  * attributes (the page's own module, `<script type="module" src>`, is a file of ours, allowed by 'self').
  */
 const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;

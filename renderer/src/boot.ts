@@ -2,9 +2,11 @@ import { createAppStore } from './store';
 import { recoverDrafts } from './recover-drafts';
 import { pageStorage } from './page-storage';
 import { detectTransport } from './transport';
+import { withFirstList } from './first-paint/first-list';
 import { warnBeforeLeaving } from './unsaved-notes';
 
-const transport = detectTransport();
+// The page's first script already asked for the list's first rows (first-paint/index.ts): the store takes them.
+const transport = withFirstList(detectTransport(), window.paperqueueFirstList);
 
 /**
  * The page's store, started: this is the first module main.tsx imports, so it runs before React DOM's and the

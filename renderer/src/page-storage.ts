@@ -10,6 +10,9 @@ export type PageStorage = {
   kept: boolean;
 };
 
+/** Browser mode: the session storage key of the page's token (transport.ts; the first script reads it too). */
+export const TOKEN_KEY = 'paperqueue.token';
+
 const opened = new Map<string, PageStorage>();
 
 /** The page's own storage of `kind`, the same object each time (a refused one is one memory for the page). */

@@ -2,7 +2,7 @@
 export const UI_MEMORY_KEY = 'paperqueue.ui';
 
 /**
- * The page's first script: the build writes it into the page's <head> (scripts/build/inline-theme.ts), so the
+ * The page's first script: the build writes it into the page's <head> (scripts/build/inline-scripts.ts), so the
  * theme the reader chose is on the page's root before its body, the app's frame, is drawn. Without it that
  * frame, drawn a few hundred milliseconds before the app's script runs, came in the system's colours: Dark
  * chosen on a light system flashed a light frame. It reads the theme as `recall` does (ui-memory.ts): only

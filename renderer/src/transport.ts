@@ -3,7 +3,7 @@ import type { CommandInput, CommandName, CommandOutput } from '../../electron/co
 import type { CommandFailure, Result } from '../../electron/core/result';
 import type { LibraryState } from '../../electron/core/shared/library-state';
 import type { ChangeEvent, ProgressEvent } from '../../electron/core/store/store';
-import { pageStorage } from './page-storage';
+import { TOKEN_KEY, pageStorage } from './page-storage';
 import { ServerLink, notDoneLabel, type ReachEvent } from './server-link';
 
 // The library as serve tells the page of it while it opens: declared once for both, in electron/core/shared/.
@@ -55,8 +55,6 @@ export function bridgeTransport(bridge: PaperqueueBridge): Transport {
     },
   };
 }
-
-const TOKEN_KEY = 'paperqueue.token';
 
 /**
  * Browser mode: the token arrives in the URL's fragment once, then lives in this tab's session storage and

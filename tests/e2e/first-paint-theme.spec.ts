@@ -140,7 +140,7 @@ test('a remembered value it cannot read (bad JSON, an unknown theme) leaves the 
   expect(await page.evaluate('window.violations')).toEqual([]);
 });
 
-test("the page's policy allows its theme script by its hash, in the header and the meta alike, and no other script", async ({
+test("the page's policy allows its theme and first-rows scripts by their hashes, in the header and the meta alike, and no other script", async ({
   app,
   page,
 }) => {
@@ -151,12 +151,14 @@ test("the page's policy allows its theme script by its hash, in the header and t
   const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, text]) => text!);
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => css!);
-  expect(scripts).toHaveLength(1);
+  // The theme's, then the first rows' (renderer/src/first-paint/).
+  expect(scripts).toHaveLength(2);
+  expect(scripts[1]).toContain('/api/papers.rows');
   expect(styles).toHaveLength(1);
   // In the head, before the body (the frame) is parsed.
-  expect(html.indexOf(`<script>${scripts[0]}</script>`)).toBeLessThan(html.indexOf('<body>'));
+  for (const script of scripts) expect(html.indexOf(`<script>${script}</script>`)).toBeLessThan(html.indexOf('<body>'));
   const policy =
-    `default-src 'none'; script-src 'self' ${hash(scripts[0]!)}; style-src 'self' ${hash(styles[0]!)}; ` +
+    `default-src 'none'; script-src 'self' ${scripts.map(hash).join(' ')}; style-src 'self' ${hash(styles[0]!)}; ` +
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; " +
     "frame-ancestors 'none'";
   expect(response?.headers()['content-security-policy']).toBe(policy);

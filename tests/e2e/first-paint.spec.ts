@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { FIXTURES, api, expect, test } from './helpers';
 
 test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
@@ -70,6 +71,80 @@ test("the app's frame is drawn while the script is on its way, and gives way to 
   await expect(page.locator('[data-shell]')).toHaveCount(0);
   await expect(page.locator('#root > .app')).toHaveCount(1);
   await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+});
+
+/** Holds the app's script until `release` is called: what is drawn meanwhile is the page's own (its HTML and first scripts). */
+async function holdTheAppScript(page: Page): Promise<{ release: () => Promise<void> }> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let sent: Promise<void> | undefined;
+  const script = /\/assets\/index-[\w-]+\.js$/;
+  await page.route(script, (route) => (sent = held.then(() => route.continue())));
+  return {
+    async release() {
+      release();
+      await sent;
+      await page.unroute(script);
+    },
+  };
+}
+
+test("the first rows are drawn before the app's script has come, and the app takes their answer, not asking again", async ({
+  app,
+  page,
+}) => {
+  const asked: string[] = [];
+  page.on('request', (request) => request.url().endsWith('/api/papers.rows') && asked.push(request.postData() ?? ''));
+  const violations: string[] = [];
+  page.on('console', (message) => /Content Security Policy/i.test(message.text()) && violations.push(message.text()));
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const { rows } = await api<{ rows: { id: string; title: string }[] }>(app, 'papers.rows', { status: 'inbox' });
+  const titles = rows.map((row) => row.title);
+
+  const script = await holdTheAppScript(page);
+  await page.goto(app.url, { waitUntil: 'commit' });
+  const frame = page.locator('#root > [data-shell]');
+  await expect(frame.locator('.row[data-id] .row-title')).toHaveText(titles);
+  await expect(frame.locator('.toolbar h1')).toHaveText('Inbox');
+  await expect(frame.locator('.toolbar .count')).toHaveText('5 papers');
+  await expect(frame.locator('.nav-item.active')).toHaveText('Inbox');
+  // Seen, not yet usable: nothing in the frame takes the focus or is read out.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement === document.body')).toBe(true);
+  await expect(page.getByRole('row')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/first-rows-before-the-app.png' });
+  const before = await frame.locator('.row[data-id]').first().boundingBox();
+  await script.release();
+
+  // The app's rows, in the same place, from the one request the page's first script made.
+  const grid = page.getByRole('grid', { name: 'Papers' });
+  await expect(grid.getByRole('row')).toHaveCount(5);
+  await expect(frame).toHaveCount(0);
+  expect(await grid.getByRole('row').first().boundingBox()).toEqual(before);
+  expect(asked).toHaveLength(1);
+  expect(JSON.parse(asked[0]!)).toMatchObject({ status: 'inbox', sort: 'queue', offset: 0 });
+
+  // A reload where the reader left another view, sorted, with a paper open: drawn so from the first frame.
+  await page.getByRole('button', { name: /^All papers/ }).click();
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Title' });
+  await expect(grid.getByRole('row').first()).toHaveAttribute('aria-label', new RegExp(`^${[...titles].sort()[0]}`));
+  await grid.getByRole('row', { name: new RegExp(`^${titles[3]}`) }).click();
+  await expect(page.getByRole('complementary', { name: 'Paper' })).toBeVisible();
+  const askedBefore = asked.length;
+  const again = await holdTheAppScript(page);
+  await page.reload({ waitUntil: 'commit' });
+  await expect(frame.locator('.row[data-id] .row-title')).toHaveText([...titles].sort());
+  await expect(frame.locator('.toolbar h1')).toHaveText('All papers');
+  await expect(frame.locator('.toolbar select.sort')).toHaveValue('title');
+  await expect(frame).toHaveClass(/with-detail/);
+  await expect(frame.locator('.row.selected .row-title')).toHaveText(titles[3]!);
+  await again.release();
+  await expect(grid.getByRole('row', { selected: true })).toHaveAttribute('aria-label', new RegExp(`^${titles[3]}`));
+  await expect(frame).toHaveCount(0);
+  expect(asked.slice(askedBefore)).toEqual([JSON.stringify({ status: 'all', sort: 'title', offset: 0, limit: 100 })]);
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
 test('a list that does not answer in time still draws the page, showing that it loads', async ({ app, page }) => {

@@ -79,12 +79,13 @@ test.describe('the Content-Security-Policy', () => {
     const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => css!);
     expect(styles).toHaveLength(1);
     const hash = `'sha256-${createHash('sha256').update(styles[0]!).digest('base64')}'`;
-    // And its theme script (scripts/build/inline-theme.ts; tests/e2e/first-paint-theme.spec.ts).
-    const themeScript = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
-    const scriptHash = `'sha256-${createHash('sha256').update(themeScript).digest('base64')}'`;
+    // And its theme and first-rows scripts (scripts/build/inline-scripts.ts; tests/e2e/first-paint-theme.spec.ts).
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, text]) => text!);
+    expect(scripts).toHaveLength(2);
+    const scriptHashes = scripts.map((text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
     const PAGE_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${hash}`).replace(
       "script-src 'self'",
-      `script-src 'self' ${scriptHash}`,
+      `script-src 'self' ${scriptHashes.join(' ')}`,
     );
     expect(response?.headers()['content-security-policy']).toBe(PAGE_POLICY);
     // The page's meta says the same (a meta cannot carry frame-ancestors).

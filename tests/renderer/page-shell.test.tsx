@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Sidebar } from '../../renderer/src/components/Sidebar';
+import { Toolbar } from '../../renderer/src/components/Toolbar';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { LibraryStore } from '../../electron/core/store/store';
 import { tempDir } from '../core/helpers';
@@ -46,6 +47,28 @@ describe("the page's frame drawn before its script runs (renderer/index.html)", 
     drawn.querySelector('.sidebar-foot')?.remove();
     for (const item of drawn.querySelectorAll('.nav-item.active')) item.classList.remove('active');
     expect(shape(frame.querySelector('nav.sidebar')!)).toBe(shape(drawn));
+  });
+
+  it('is the toolbar React draws, element for element, but for what the first-rows script fills in', async () => {
+    const html = await readFile(join(import.meta.dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+    const frame = new DOMParser().parseFromString(html, 'text/html').querySelector('#root > [data-shell] main.main')!;
+    library = await LibraryStore.open(await tempDir());
+    const app = createAppStore(inProcess(library));
+    const { container } = render(
+      <StoreContext.Provider value={app}>
+        <Toolbar />
+      </StoreContext.Provider>,
+    );
+    const drawn = container.querySelector('header.toolbar')!;
+    // Filled in by the first-rows script (renderer/src/first-paint/draw-rows.ts): the view's title and count.
+    drawn.querySelector('h1')!.textContent = '';
+    drawn.querySelector('.count')!.textContent = '';
+    // Not seen until asked for: the search syntax's popover and the file picker.
+    drawn.querySelector('#search-help')?.remove();
+    drawn.querySelector('input[type="file"]')?.remove();
+    expect(shape(frame.querySelector('header.toolbar')!)).toBe(shape(drawn));
+    // The list's rows go after the banners' place, as in the app's main.
+    expect([...frame.children].map((child) => child.className)).toEqual(['toolbar', 'banners']);
   });
 
   it("lays out a word in each face the app's stylesheets draw with, unseen, so fonts are looked up before the rows", async () => {

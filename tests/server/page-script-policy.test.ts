@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY, pagePolicy } from '../../electron/server/secur
 import { startServer, type RunningServer } from '../../electron/server/server';
 import { THEME_SCRIPT } from '../../renderer/src/theme-script';
 import { inlinePageStyles } from '../../scripts/build/inline-styles';
-import { inlineThemeScript } from '../../scripts/build/inline-theme';
+import { firstPaintScript, inlinePageScripts } from '../../scripts/build/inline-scripts';
 import { tempDir } from '../core/helpers';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -95,8 +95,8 @@ async function transform(plugin: Plugin, html: string, context: Partial<IndexHtm
   return out;
 }
 
-describe('the build puts the theme script in the page (scripts/build/inline-theme.ts)', () => {
-  it("writes renderer/index.html's theme script into its head, its hash into the meta, and the meta agrees with the header", async () => {
+describe('the build puts its scripts in the page (scripts/build/inline-scripts.ts)', () => {
+  it("writes renderer/index.html's theme and first-rows scripts into its head, their hashes into the meta, and the meta agrees with the header", async () => {
     const source = await readFile(join(import.meta.dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
     // As the build has the page when the plugins run: the stylesheet linked, then inlined, then the script.
     const linked = source.replace(
@@ -105,17 +105,19 @@ describe('the build puts the theme script in the page (scripts/build/inline-them
     );
     const bundle = { 'assets/index-abcd.css': { type: 'asset', source: CSS } };
     const styled = await transform(inlinePageStyles(), linked, { bundle } as never);
-    const built = await transform(inlineThemeScript(), styled, { bundle } as never);
+    const built = await transform(inlinePageScripts(), styled, { bundle } as never);
+    const first = firstPaintScript();
 
     const head = built.slice(0, built.indexOf('<body>'));
-    expect(head).toContain(`<script>${THEME_SCRIPT}</script>`);
-    expect(built.split('<script>').length).toBe(2);
+    // The theme first, then the first rows' request; nothing else inline.
+    expect(head).toContain(`<script>${THEME_SCRIPT}</script>\n  <script>${first}</script>`);
+    expect(built.split('<script>').length).toBe(3);
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(built)?.[1];
-    expect(meta).toContain(`script-src 'self' ${hash(THEME_SCRIPT)};`);
+    expect(meta).toContain(`script-src 'self' ${hash(THEME_SCRIPT)} ${hash(first)};`);
     expect(meta).toContain(`style-src 'self' ${hash(CSS)};`);
     // The servers' header for this page is the meta's policy (plus frame-ancestors, which a meta cannot carry).
     expect(pagePolicy(built)).toBe(`${meta}; frame-ancestors 'none'`);
-    expect(pagePolicy(built)).toBe(withHashes([hash(THEME_SCRIPT)], [hash(CSS)]));
+    expect(pagePolicy(built)).toBe(withHashes([hash(THEME_SCRIPT), hash(first)], [hash(CSS)]));
   });
 
   it('refuses a build whose lazy chunk would load the stylesheet it inlined (a file the build no longer has)', async () => {
@@ -142,9 +144,19 @@ describe('the build puts the theme script in the page (scripts/build/inline-them
   });
 
   it('refuses a script that would end its element early, and a page without the policy it extends', async () => {
-    await expect(transform(inlineThemeScript('x="</script>"'), '<head></head>', {})).rejects.toThrow(/<\/script/);
-    await expect(transform(inlineThemeScript(), '<meta content="script-src *"><head></head>', {})).rejects.toThrow(
-      /renderer\/index\.html: no "script-src 'self'"/,
-    );
+    await expect(
+      transform(
+        inlinePageScripts(() => ['x="</script>"']),
+        '<head></head>',
+        {},
+      ),
+    ).rejects.toThrow(/<\/script/);
+    await expect(
+      transform(
+        inlinePageScripts(() => [THEME_SCRIPT]),
+        '<meta content="script-src *"><head></head>',
+        {},
+      ),
+    ).rejects.toThrow(/renderer\/index\.html: no "script-src 'self'"/);
   });
 });
