@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportDialog } from '../../renderer/src/components/ImportDialog';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { openTempStore } from '../core/helpers';
 import { inProcess } from './in-process';
 import { layOutWindowedList, measureDrawnRows, previewRowHeight } from './jsdom-layout';
+import { focusedAt, press } from './keys';
 
 const FILES = 3;
 const ENTRIES = 1_000;
@@ -39,13 +40,6 @@ const source = (name: string, text: string) => {
   const bytes = new TextEncoder().encode(text);
   return { name, arrayBuffer: () => Promise.resolve(bytes.buffer) };
 };
-
-/** A key pressed where the focus is, as a person presses it. */
-function press(key: string): void {
-  fireEvent.keyDown(document.activeElement ?? document.body, { key });
-}
-
-const focusedAt = () => document.activeElement?.getAttribute('aria-posinset');
 
 describe('a preview of three files of 1,000 entries, 600 of them possible duplicates', () => {
   it('draws a window of its rows, and the keys reach each file and the last choice', async () => {

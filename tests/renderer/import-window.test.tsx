@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportDialog } from '../../renderer/src/components/ImportDialog';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { openTempStore } from '../core/helpers';
 import { inProcess } from './in-process';
 import { layOutWindowedList, measureDrawnRows, previewRowHeight } from './jsdom-layout';
+import { focusedAt, press } from './keys';
 
 const ENTRIES = 20_000;
 
@@ -27,13 +28,6 @@ function bibOf(n: number): string {
   }
   return entries.join('\n');
 }
-
-/** A key pressed where the focus is, as a person presses it. */
-function press(key: string): void {
-  fireEvent.keyDown(document.activeElement ?? document.body, { key });
-}
-
-const focusedAt = () => document.activeElement?.getAttribute('aria-posinset');
 
 describe('a preview of 20,000 entries', () => {
   it('draws a window of its rows, and the arrow keys go from row to row to the last', async () => {
