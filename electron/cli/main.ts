@@ -106,7 +106,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
   // A library is its library.json, or a process that holds the folder (its first save may be still to come).
   const existed = existsSync(join(dataDir, LIBRARY_FILE_NAME)) || existsSync(join(dataDir, LOCK_FILE_NAME));
   const start = existed ? undefined : mayStartLibrary(verb, args, dataDir);
-  const creates = start === 'create';
+  // A restore starts the library too, from its backup, and says what it restored rather than a new library.
+  const creates = start === 'create' || start === 'restore';
   let session: Session | undefined;
   try {
     if (verb.needsLibrary !== false) session = await sessionFor(verb, args, dataDir, existed || !!start, io.err);
@@ -114,7 +115,9 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     if (creates && code === 0) await session?.create?.();
     await session?.close();
     session = undefined;
-    if (creates && existsSync(join(dataDir, LIBRARY_FILE_NAME))) io.err(`Created a new library in ${dataDir}.`);
+    if (start === 'create' && existsSync(join(dataDir, LIBRARY_FILE_NAME))) {
+      io.err(`Created a new library in ${dataDir}.`);
+    }
     return code;
   } catch (error) {
     await session?.close().catch(() => undefined);
@@ -136,14 +139,14 @@ type Args = ReturnType<typeof parseArgs>;
 /**
  * Whether this run may start a library in a folder that has none ('create'): import (not its --dry-run), and
  * sync setup, by which a new machine joins the others and receives their papers. `backup` may open a folder that
- * still has its backups (library.json deleted), to list them ('open') or restore one ('create'). serve starts one
- * itself. Any other command is told there is no library, so a mistyped --data is never taken for an empty
- * library (and makes no folder).
+ * still has its backups (library.json deleted), to list them ('open') or restore one ('restore': the library
+ * is started from the backup, not empty). serve starts one itself. Any other command is told there is no
+ * library, so a mistyped --data is never taken for an empty library (and makes no folder).
  */
-function mayStartLibrary(verb: Verb, args: Args, dataDir: string): 'create' | 'open' | undefined {
+function mayStartLibrary(verb: Verb, args: Args, dataDir: string): 'create' | 'restore' | 'open' | undefined {
   if (verb.name === 'sync') return args.positionals[0] === 'setup' ? 'create' : undefined;
   if (verb.name === 'backup' && existsSync(join(dataDir, BACKUP_FOLDER))) {
-    return args.positionals[0] === 'restore' ? 'create' : 'open';
+    return args.positionals[0] === 'restore' ? 'restore' : 'open';
   }
   return verb.createsLibrary?.(args) ? 'create' : undefined;
 }

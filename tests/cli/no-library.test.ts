@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { cp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BACKUP_FOLDER } from '../../electron/core/store/backups';
 import { LIBRARY_FILE_NAME } from '../../electron/core/store/store';
 import { fixture, tempDir } from '../core/helpers';
 import { BIN, cliIn, type Run } from './child';
@@ -76,6 +77,17 @@ describe('a --data folder with no library in it', { timeout: 120_000 }, () => {
     const restore = await cliIn(data, 'backup', 'restore', newest!.id);
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stdout).toMatch(/^Restored 5 papers from the backup of /);
+    // The library was restored, not started empty: no "Created a new library" after it.
+    expect(restore.stderr).toBe('');
     expect((await cliIn(data, 'list')).stdout).toMatch(/\n5 papers\n$/);
+
+    // Backups carried to a folder of their own (a new machine's): the restore there says only what it restored.
+    const moved = await tempDir();
+    await cp(join(data, BACKUP_FOLDER), join(moved, BACKUP_FOLDER), { recursive: true });
+    const there = await cliIn(moved, 'backup', 'restore', newest!.id);
+    expect(there.code, there.stderr).toBe(0);
+    expect(there.stdout).toMatch(/^Restored 5 papers from the backup of /);
+    expect(there.stderr).toBe('');
+    expect((await cliIn(moved, 'list')).stdout).toMatch(/\n5 papers\n$/);
   });
 });
