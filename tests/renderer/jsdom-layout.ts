@@ -1,4 +1,5 @@
-import { afterAll, beforeAll } from 'vitest';
+import { act } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /**
  * jsdom lays nothing out: for the tests of a file, the list is given a window's height (900 pixels), and a
@@ -17,6 +18,51 @@ export function giveTheListAWindow(): void {
   afterAll(() => {
     if (height) Object.defineProperty(HTMLElement.prototype, 'clientHeight', height);
   });
+}
+
+/** The window's width as the media queries see it: set before the app starts, or resized once it runs. */
+export type WindowWidth = { width: number; resize: (to: number) => void };
+
+/**
+ * jsdom has no matchMedia (the app reads no width in particular, as wide as ever): for the tests of a file, the
+ * window has a width, `initial` again after each test, which a media query answers to by its min- and
+ * max-widths (one of its comma-separated queries), and `resize` changes as a person resizing the window does.
+ * Call at the top of a test file.
+ */
+export function giveTheWindowAWidth(initial: number): WindowWidth {
+  const changed = new Set<() => void>();
+  const window_ = {
+    width: initial,
+    resize: (to: number) => {
+      window_.width = to;
+      act(() => changed.forEach((listener) => listener()));
+    },
+  };
+  const matches = (query: string) =>
+    query.split(',').some((one) => {
+      const min = /min-width: (\d+)px/.exec(one)?.[1];
+      const max = /max-width: (\d+)px/.exec(one)?.[1];
+      if (min === undefined && max === undefined) return false;
+      return (min === undefined || window_.width >= Number(min)) && (max === undefined || window_.width <= Number(max));
+    });
+  beforeAll(() => {
+    window.matchMedia = (query: string) =>
+      ({
+        media: query,
+        get matches() {
+          return matches(query);
+        },
+        addEventListener: (_: string, listener: () => void) => changed.add(listener),
+        removeEventListener: (_: string, listener: () => void) => changed.delete(listener),
+      }) as unknown as MediaQueryList;
+  });
+  afterEach(() => {
+    window_.width = initial;
+  });
+  afterAll(() => {
+    delete (window as { matchMedia?: unknown }).matchMedia;
+  });
+  return window_;
 }
 
 /** An import preview's row as a browser draws it: a possible duplicate (its four lines and its choice) taller than a line. */

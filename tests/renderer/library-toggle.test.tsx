@@ -6,15 +6,17 @@ import { SEARCH_PLACEHOLDERS, fittingPlaceholder } from '../../renderer/src/comp
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { fixture, openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
-import { giveTheListAWindow } from './jsdom-layout';
+import { giveTheListAWindow, giveTheWindowAWidth } from './jsdom-layout';
 
 /**
  * QA s32, 900 pixels: with a paper open the sidebar folds away between 880 and 1,099 pixels (narrow-layout.css;
  * drawn in tests/e2e/narrow-900.spec.ts) and the library opens over the list from a toggle before the view's
- * title. Here: the toggle's state, where the focus goes, and what folds the library away again.
+ * title, as a modal drawer. Here, in a window 1,000 pixels wide: the toggle's state, where the focus goes, and
+ * what folds the library away again.
  */
 configure({ asyncUtilTimeout: 10_000 });
 giveTheListAWindow();
+giveTheWindowAWidth(1000);
 afterEach(() => {
   cleanup();
   localStorage.clear();
@@ -34,10 +36,11 @@ async function started() {
   return { app, stop, shell: container.querySelector('.app')! };
 }
 
-const press = (key: string) => fireEvent.keyDown(document.activeElement ?? document.body, { key });
+const press = (key: string, extra: { shiftKey?: boolean } = {}) =>
+  fireEvent.keyDown(document.activeElement ?? document.body, { key, ...extra });
 
 describe("the library's toggle, while a paper is open", () => {
-  it('opens the sidebar with the focus on the view shown; Escape, a click or the focus elsewhere, or a view picked fold it away', async () => {
+  it('opens the sidebar with the focus on the view shown, Tab kept in it; Escape, a click outside it, or a view picked fold it away', async () => {
     const { app, stop, shell } = await started();
     // No paper open: the sidebar is in its place, no toggle.
     expect(screen.queryByRole('button', { name: 'Library' })).toBeNull();
@@ -68,12 +71,20 @@ describe("the library's toggle, while a paper is open", () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     fireEvent.pointerDown(screen.getByRole('grid', { name: 'Papers' }));
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    // The focus gone elsewhere in the page (Tab out of it, to the search box).
+    // Tab does not leave it: the drawer is modal, the search box under its veil inert. Tab from its last
+    // control goes round to its first, Shift+Tab back; Escape folds it away, the focus back on the toggle.
     fireEvent.click(toggle);
-    const search = screen.getByRole('searchbox', { name: 'Search' });
-    act(() => search.focus());
+    expect(screen.getByRole('searchbox', { name: 'Search' }).closest('[inert]')).not.toBeNull();
+    const stops = [...nav.querySelectorAll<HTMLElement>('button, select')];
+    act(() => stops.at(-1)!.focus());
+    press('Tab');
+    expect(document.activeElement).toBe(stops[0]);
+    press('Tab', { shiftKey: true });
+    expect(document.activeElement).toBe(stops.at(-1));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    press('Escape');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(document.activeElement).toBe(search);
+    expect(document.activeElement).toBe(toggle);
 
     // A view picked: shown, which closes the paper; the sidebar is back in its place, the toggle gone.
     fireEvent.click(toggle);

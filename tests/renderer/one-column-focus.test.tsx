@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/components/App';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { fixture, openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
-import { giveTheListAWindow } from './jsdom-layout';
+import { giveTheListAWindow, giveTheWindowAWidth } from './jsdom-layout';
 
 /**
  * Below 720 pixels (narrow-layout.css; drawn in tests/e2e/a11y-reflow.spec.ts) an open paper has the whole window
@@ -17,41 +17,11 @@ import { giveTheListAWindow } from './jsdom-layout';
 configure({ asyncUtilTimeout: 10_000 });
 giveTheListAWindow();
 
-let width = 1000;
-const changed = new Set<() => void>();
-/** Whether the window's width answers one of `query`'s comma-separated queries, by their widths alone. */
-function widthMatches(query: string): boolean {
-  return query.split(',').some((one) => {
-    const min = /min-width: (\d+)px/.exec(one)?.[1];
-    const max = /max-width: (\d+)px/.exec(one)?.[1];
-    if (min === undefined && max === undefined) return false;
-    return (min === undefined || width >= Number(min)) && (max === undefined || width <= Number(max));
-  });
-}
-function fakeMatchMedia(query: string) {
-  return {
-    media: query,
-    get matches() {
-      return widthMatches(query);
-    },
-    addEventListener: (_: string, listener: () => void) => changed.add(listener),
-    removeEventListener: (_: string, listener: () => void) => changed.delete(listener),
-  } as unknown as MediaQueryList;
-}
-function resize(to: number) {
-  width = to;
-  act(() => changed.forEach((listener) => listener()));
-}
-beforeAll(() => {
-  window.matchMedia = fakeMatchMedia;
-});
-afterAll(() => {
-  delete (window as { matchMedia?: unknown }).matchMedia;
-});
+const screenWidth = giveTheWindowAWidth(1000);
+const resize = (to: number) => screenWidth.resize(to);
 afterEach(() => {
   cleanup();
   localStorage.clear();
-  width = 1000;
 });
 
 async function started(before?: (library: Awaited<ReturnType<typeof openTempStore>>) => Promise<unknown>) {
@@ -113,7 +83,7 @@ describe('below 720 pixels', () => {
   });
 
   it("the library's drawer is modal: the list inert, Tab kept in it, Escape gives the toggle the focus back; a resize across 720 pixels closes it", async () => {
-    width = 320;
+    screenWidth.width = 320;
     const { stop } = await started();
     const toggle = screen.getByRole('button', { name: 'Library' });
     const nav = screen.getByRole('navigation', { name: 'Library' });
@@ -183,7 +153,6 @@ describe("the library's drawer between 880 and 1,099 pixels, beside an open pape
 
     // Widened past 1,099 and narrowed to 800, the sidebar back in its place each time: closed, nothing inert.
     for (const to of [1200, 800]) {
-      width = 1000;
       resize(1000);
       fireEvent.click(toggle);
       expect(list().hasAttribute('inert')).toBe(true);
@@ -203,7 +172,7 @@ describe("the library's drawer between 880 and 1,099 pixels, beside an open pape
 
 describe("Escape from a field of the open paper's view, below 720 pixels", () => {
   it('leaves the focus on the view, not on the row inert under it, and Escape again gives it to the row; Edit details gives it to its button', async () => {
-    width = 320;
+    screenWidth.width = 320;
     const { stop } = await started(async (library) => {
       const { papers } = await run(library, 'papers.list', { status: 'all' });
       for (const paper of papers)
