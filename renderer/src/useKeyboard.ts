@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { focusPane } from './components/one-column-focus';
+import { focusPane, underPane } from './components/one-column-focus';
 import { STATUS_KEYS, askForNote, forgetNoteWish, noteAwaited, typeAhead } from './shortcuts';
 import { useApp, useAppStore } from './store';
 import type { Status } from './store/types';
@@ -37,13 +37,14 @@ export function useKeyboard(): void {
           // Leave the box, keep its text: Chromium would also empty a search box, and the list under the keys.
           // The focus goes to the cursor's row (its paper's keys, and Tab from there), not to the page's top.
           // Unless the field's own Escape has already moved the focus (a note to its Write tab) or taken the field
-          // away (the reader's find bar). Below 720 pixels the row is inert under the open paper's view: a field of
-          // the view leaves the focus on the view itself, as it opened (Tab to "← Papers", Escape to the row).
+          // away (the reader's find bar). Below 720 pixels the row is inert under the open paper's view, and from
+          // 720 to 879 the pane is drawn over it: a field of the pane leaves the focus on the pane itself, where it
+          // is seen (Tab to "← Papers" or ✕, Escape to the row).
           if (!target.isConnected || document.activeElement !== target) return;
           event.preventDefault();
           const pane = target.closest<HTMLElement>('.detail');
           target.blur();
-          if (!focusCursorRow(store.getState().selectedId) && pane) focusPane(pane);
+          if (!focusCursorRow(store.getState().selectedId, pane) && pane) focusPane(pane);
         }
         return;
       }
@@ -132,14 +133,14 @@ export function useKeyboard(): void {
 
 /**
  * The focus to the row of paper `id`, if it is drawn; else the list itself, if there is one. Whether it took the
- * focus: not where it is inert.
+ * focus: not where it is inert, nor under `pane`.
  */
-function focusCursorRow(id: string | undefined): boolean {
+function focusCursorRow(id: string | undefined, pane: HTMLElement | null): boolean {
   const grid = document.querySelector<HTMLElement>('[role="grid"][aria-label="Papers"]');
   if (!grid) return false;
   const row = [...grid.querySelectorAll<HTMLElement>('.row[data-id]')].find((r) => r.dataset.id === id);
   const to = row ?? grid;
-  if (to.closest('[inert]')) return false;
+  if (to.closest('[inert]') || (pane && underPane(to, pane))) return false;
   to.focus({ preventScroll: true });
   return document.activeElement === to;
 }

@@ -12,6 +12,8 @@ import { FIXTURES, expect, test } from './helpers';
  * with screenshots in dark, light and forced colours at 680 × 430 and 320, axe in one of them each.
  * QA s37: between 880 and 1,099 pixels the drawer was not modal, and Escape from a field of the paper's view below
  * 720 pixels left the focus on <body>.
+ * s38: from 720 to 879 pixels, where the pane is drawn over the list, Escape from a field of it gave the focus to
+ * the paper's row under the pane.
  */
 test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
 
@@ -21,6 +23,20 @@ const sideways = (page: Page) =>
 
 /** Whether the focus is in the list or the sidebar (a control under the pane or the drawer). */
 const focusInList = (page: Page) => page.evaluate(() => document.activeElement?.closest('main') !== null);
+
+/**
+ * Whether the element with the focus is seen: 'seen' when what is drawn at its centre is it or inside it, else
+ * what covers it (the open paper's pane over the list's row).
+ */
+const focusSeen = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) return 'nothing focused';
+    const box = active.getBoundingClientRect();
+    const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    if (top && active.contains(top)) return 'seen';
+    return `${active.tagName.toLowerCase()}.${active.className} under ${top?.closest('[aria-label]')?.getAttribute('aria-label') ?? top?.tagName}`;
+  });
 
 /** The names of the elements of `role` in Chromium's accessibility tree: what a screen reader can reach. */
 async function accessible(page: Page, role: string): Promise<string[]> {
@@ -193,11 +209,27 @@ test('forced colours keep the clicked row and the dialog framed; at 680 and 320 
   await expect(paper.getByRole('form', { name: 'Edit details' })).toBeHidden();
   await expect(paper.getByRole('button', { name: 'Edit details' })).toBeFocused();
 
-  // Widened past 720 pixels, the pane beside the list: nothing inert; narrowed again, the list is covered again.
-  await page.setViewportSize({ width: 800, height: 640 });
+  // Widened to 800 pixels, the pane over most of the list (720 to 879): nothing inert. Escape from a field of the
+  // pane leaves the focus where it is seen, on the pane, not on the row under it; Escape again closes the paper,
+  // the row seen and focused. Narrowed again with it open, the list is covered again.
+  await page.setViewportSize({ width: 800, height: 800 });
   await expect(list).not.toHaveAttribute('inert');
+  await paper.getByRole('combobox', { name: 'Add a tag' }).focus();
+  await page.keyboard.press('Escape');
+  expect(await focusSeen(page), 'the focus after Escape from the tag field at 800 pixels').toBe('seen');
+  await expect(paper).toBeFocused();
+  // A ring inside its edge: the pane is not the whole window here.
+  await expect(paper).toHaveCSS('outline-style', 'solid');
+  await page.screenshot({ path: test.info().outputPath('paper-800-escape.png') });
+  await page.keyboard.press('Escape');
+  await expect(paper).toBeHidden();
+  await expect(grid.getByRole('row').first()).toBeFocused();
+  expect(await focusSeen(page), 'the focus after Escape from the pane at 800 pixels').toBe('seen');
+  await grid.getByRole('row').first().click();
+  await expect(paper.getByRole('radiogroup', { name: 'Status' })).toBeVisible();
   await page.setViewportSize({ width: 320, height: 640 });
   await expect(list).toHaveAttribute('inert');
+  await expect(paper).toBeFocused();
 
   // "← Papers": the list back, and the focus on the paper's row.
   const title = await paper.getByRole('heading', { level: 2 }).textContent();

@@ -6,7 +6,9 @@ import { NARROW } from './LibraryToggle';
  * Below 720 pixels an open paper is a view of its own over the list (narrow-layout.css), the list under it inert
  * (App): the focus goes to the pane when it opens, and back to the paper's row when it closes ("← Papers", ✕,
  * Escape), as a page's would going back. Only where the focus was lost with what held it: never taken from a
- * dialog, nor from the pane on a window widened.
+ * dialog, nor from the pane on a window widened. The row has it back too when the pane closes with the focus in
+ * it at any width (from 720 to 879 pixels, where the pane is drawn over the list, Escape from its fields leaves
+ * the focus on it: useKeyboard).
  */
 export function useOneColumnFocus(withDetail: boolean, narrow: boolean): void {
   const store = useAppStore();
@@ -23,10 +25,10 @@ export function useOneColumnFocus(withDetail: boolean, narrow: boolean): void {
   useLayoutEffect(() => {
     const closed = had.current && !withDetail;
     had.current = withDetail;
-    if (!narrow || !focusLost()) return;
+    if (!focusLost()) return;
     if (closed) focusRow(lastOpen.current);
     // The window narrowed with a paper open: the list the focus was on is covered now.
-    else if (withDetail) focusPane(document.querySelector<HTMLElement>('.app > .detail'));
+    else if (withDetail && narrow) focusPane(document.querySelector<HTMLElement>('.app > .detail'));
   }, [withDetail, narrow]);
 }
 
@@ -45,6 +47,17 @@ export function focusPane(pane: HTMLElement | null): void {
   pane.tabIndex = -1;
   pane.addEventListener('blur', () => pane.removeAttribute('tabindex'), { once: true });
   pane.focus();
+}
+
+/**
+ * Whether `pane` is drawn over `element`, a row of the list or the list: from 720 to 879 pixels the open paper's
+ * pane covers most of the list's width, from top to bottom (styles.css), so a row under it is not seen however it
+ * is scrolled; beside the list it covers none of it.
+ */
+export function underPane(element: HTMLElement, pane: HTMLElement): boolean {
+  const box = element.getBoundingClientRect();
+  const over = pane.getBoundingClientRect();
+  return over.width > 0 && box.right > over.left && box.left < over.right;
 }
 
 /**
