@@ -132,8 +132,9 @@ async function main(): Promise<void> {
       `first_rows_ms ${browser.first_rows_ms ?? '-'}, scroll_fps ${browser.scroll_fps ?? '-'}, ` +
       `typing_fps ${browser.typing_fps ?? '-'}, mutation_ms p50 ${browser.mutation_ms_p50 ?? '-'} ` +
       `max ${browser.mutation_ms_max ?? '-'} (frames before it: ${browser.mutation_frames_max ?? '-'}); first start: ` +
-      `first rows ${browser.cold_first_rows_ms ?? '-'}, search p99 ${browser.cold_search_p99_ms ?? '-'}, For you ` +
-      `${browser.cold_for_you_ms ?? '-'}; second start: first rows ${browser.warm_first_rows_ms ?? '-'}, For you ` +
+      `first rows ${browser.cold_first_rows_ms ?? '-'} (the app's ${browser.cold_app_rows_ms ?? '-'}), search p99 ${browser.cold_search_p99_ms ?? '-'}, For you ` +
+      `${browser.cold_for_you_ms ?? '-'}; second start: first rows ${browser.warm_first_rows_ms ?? '-'} (the app's ${browser.warm_app_rows_ms ?? '-'}), ` +
+      `For you ` +
       `${browser.warm_for_you_ms ?? '-'}, a search answered by the whole index ${browser.warm_search_whole_ms ?? '-'}`;
     process.stdout.write(`${formatTable(sizes)}\nbrowser: ${shown} (${browser.note})\n`);
     if (growth) {

@@ -9,6 +9,12 @@
 import { openStorage } from '../page-storage';
 import { drawFirstScreen } from './draw-rows';
 import { askFirstRows, firstListInput, firstScreen } from './first-list';
+import { formatDate } from '../labels';
+
+function warmUp(): void {
+  formatDate(new Date().toISOString());
+  (100_000).toLocaleString();
+}
 
 const screen = firstScreen(openStorage('localStorage', window).storage);
 if (screen) {
@@ -16,6 +22,9 @@ if (screen) {
   const answer = askFirstRows(input);
   window.paperqueueFirstList = { key: JSON.stringify(input), answer };
   if (!screen.scrolled) {
+    // While the answer is on its way, once the request has left (a task of its own): the locale's formats the
+    // rows and the count use, whose first use loads the locale's data (about 40 ms, the app's script's too).
+    setTimeout(warmUp, 0);
     void answer.then((result) => {
       if (!result?.ok) return;
       const draw = () => {
