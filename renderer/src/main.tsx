@@ -7,6 +7,7 @@ import { App } from './components/App';
 import { StoreContext, type AppStore } from './store';
 import { requestPaste } from './shortcuts';
 import { loadMathSoon } from './components/TexText';
+import { nextPaint } from './after-paint';
 import './styles.css';
 
 // The desktop app's menu: a file its dialog read is previewed like a dropped one.
@@ -42,18 +43,28 @@ function firstRows(appStore: AppStore, limitMs: number): Promise<void> {
   });
 }
 
+/**
+ * Once the page's first script has drawn the first rows into the frame (first-paint/), the frame that shows
+ * them: they came with the answer the store takes, and React drawing the app in the same task replaced them
+ * before they were ever seen (its first draw, some hundreds of milliseconds on two cores, is the slow part).
+ */
+const afterFirstRowsSeen = (): Promise<void> =>
+  document.querySelector('#root > [data-shell] .row[data-id]') ? nextPaint() : Promise.resolve();
+
 // Not a top-level await: a module that awaits would be split from the chunks the lazy views share. Drawn at
 // once (flushSync), not in a task of its own that other work (a chunk arriving) could come before.
-void firstRows(store, FIRST_ROWS_WAIT_MS).then(() => {
-  const root = createRoot(document.getElementById('root')!);
-  flushSync(() =>
-    root.render(
-      <StrictMode>
-        <StoreContext.Provider value={store}>
-          <App />
-        </StoreContext.Provider>
-      </StrictMode>,
-    ),
-  );
-  loadMathSoon(MATH_AFTER_MS);
-});
+void firstRows(store, FIRST_ROWS_WAIT_MS)
+  .then(afterFirstRowsSeen)
+  .then(() => {
+    const root = createRoot(document.getElementById('root')!);
+    flushSync(() =>
+      root.render(
+        <StrictMode>
+          <StoreContext.Provider value={store}>
+            <App />
+          </StoreContext.Provider>
+        </StrictMode>,
+      ),
+    );
+    loadMathSoon(MATH_AFTER_MS);
+  });

@@ -6,6 +6,8 @@ import { THEME_SCRIPT } from '../../renderer/src/theme-script';
 
 /** The page's own policy (renderer/index.html's meta), whose script-src gains each inline script's hash. */
 const META_SCRIPT_SRC = "script-src 'self'";
+/** The policy's meta element: the scripts come right after it, before the page's stylesheet is read. */
+const POLICY_META = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/;
 
 /**
  * The page's first-rows script (renderer/src/first-paint/index.ts), bundled on its own into one plain script:
@@ -26,7 +28,8 @@ export function firstPaintScript(entry = resolve('renderer/src/first-paint/index
 }
 
 /**
- * The page's first scripts, in its <head>, before anything of its body is drawn:
+ * The page's first scripts, at the top of its <head> (right after the policy that allows them, before the
+ * stylesheet is read), before anything of its body is drawn:
  * - the theme script puts the theme the reader chose on the page's root before the app's frame (the sidebar
  *   and toolbar renderer/index.html draws) is drawn, so Dark chosen on a light system (or Light on a dark one)
  *   draws its first frame dark, not a light flash before the app (renderer/src/theme-script.ts, which shares
@@ -47,12 +50,12 @@ export function inlinePageScripts(scripts: () => readonly string[] = () => [THEM
         for (const script of own)
           if (/<\/script/i.test(script)) throw new Error('an inline script: "</script" would end it early');
         if (!html.includes(META_SCRIPT_SRC)) throw new Error(`${filename}: no "${META_SCRIPT_SRC}" in its policy`);
-        if (!html.includes('</head>')) throw new Error(`${filename}: no </head> to put the page's scripts in`);
+        if (!POLICY_META.test(html)) throw new Error(`${filename}: no policy meta to put the page's scripts after`);
         const hashes = own.map(hashSource).join(' ');
-        const elements = own.map((script) => `  <script>${script}</script>\n`).join('');
+        const elements = own.map((script) => `\n    <script>${script}</script>`).join('');
         return html
           .replace(META_SCRIPT_SRC, `${META_SCRIPT_SRC} ${hashes}`)
-          .replace('</head>', () => `${elements}  </head>`);
+          .replace(POLICY_META, (meta) => `${meta}${elements}`);
       },
     },
   };

@@ -147,6 +147,38 @@ test("the first rows are drawn before the app's script has come, and the app tak
   expect(errors).toEqual([]);
 });
 
+/** Whether a frame ever began with the rows the page's first script drew (in the frame, before React's). */
+const FRAME_WITH_FIRST_ROWS = `window.framesWithFirstRows = 0;
+const look = () => {
+  if (document.querySelector('#root > [data-shell] .row[data-id]')) window.framesWithFirstRows++;
+  if (!document.querySelector('[role="grid"][aria-label="Papers"] .row[data-id]')) requestAnimationFrame(look);
+};
+requestAnimationFrame(look);`;
+
+test("rows that come once the app's script has run are still drawn first by the page's script, then by the app", async ({
+  app,
+  page,
+}) => {
+  // The answer held until the app's script has come and run (it waits for the same answer): the page's first
+  // script draws the rows as it comes, and the app draws only once a frame has shown them.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/papers.rows', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const scriptRan = page.waitForEvent('requestfinished', (request) =>
+    /\/assets\/index-[\w-]+\.js$/.test(request.url()),
+  );
+  await page.addInitScript(FRAME_WITH_FIRST_ROWS);
+  await page.goto(app.url, { waitUntil: 'commit' });
+  await scriptRan;
+  await page.waitForTimeout(300);
+  release();
+  await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
+  expect(await page.evaluate('window.framesWithFirstRows')).toBeGreaterThan(0);
+});
+
 test('a list that does not answer in time still draws the page, showing that it loads', async ({ app, page }) => {
   // The list's request is held until the page has been drawn without it: a page that waited would never be.
   let release: () => void = () => undefined;

@@ -109,8 +109,10 @@ describe('the build puts its scripts in the page (scripts/build/inline-scripts.t
     const first = firstPaintScript();
 
     const head = built.slice(0, built.indexOf('<body>'));
-    // The theme first, then the first rows' request; nothing else inline.
-    expect(head).toContain(`<script>${THEME_SCRIPT}</script>\n  <script>${first}</script>`);
+    // Right after the policy, before the stylesheet: the theme first, then the first rows' request; nothing else.
+    expect(head).toMatch(/content="[^"]+"\s*\/>\n    <script>/);
+    expect(head).toContain(`<script>${THEME_SCRIPT}</script>\n    <script>${first}</script>`);
+    expect(head.indexOf(first)).toBeLessThan(head.indexOf('<style>'));
     expect(built.split('<script>').length).toBe(3);
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(built)?.[1];
     expect(meta).toContain(`script-src 'self' ${hash(THEME_SCRIPT)} ${hash(first)};`);
