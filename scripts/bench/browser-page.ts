@@ -5,9 +5,12 @@ import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
 import { LIST_PAGE_ROWS } from '../../electron/core/list-page';
 
-/** The list of papers and its rows, by what both the list's roles (listbox, grid) keep: its name and rows' ids. */
-export const PAPER_LIST = '[aria-label="Papers"]';
-export const PAPER_ROW = '[aria-label="Papers"] .row[data-id]';
+/**
+ * The app's list of papers and its rows, by what both the list's roles (listbox, grid) keep: its name and rows'
+ * ids. Not the page's first drawing of them (renderer/src/first-paint/), which the app replaces.
+ */
+export const PAPER_LIST = '#root > .app:not([data-shell]) [aria-label="Papers"]';
+export const PAPER_ROW = `${PAPER_LIST} .row[data-id]`;
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'paperqueue.mjs');
 export const round = (value: number): number => Math.round(value * 10) / 10;
