@@ -110,7 +110,7 @@ describe('the build puts its scripts in the page (scripts/build/inline-scripts.t
 
     const head = built.slice(0, built.indexOf('<body>'));
     // Right after the policy, before the stylesheet: the theme first, then the first rows' request; nothing else.
-    expect(head).toMatch(/content="[^"]+"\s*\/>\n    <script>/);
+    expect(head).toMatch(/content="[^"]+"\s*\/>\n {4}<script>/);
     expect(head).toContain(`<script>${THEME_SCRIPT}</script>\n    <script>${first}</script>`);
     expect(head.indexOf(first)).toBeLessThan(head.indexOf('<style>'));
     expect(built.split('<script>').length).toBe(3);
