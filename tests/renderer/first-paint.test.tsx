@@ -2,7 +2,10 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaperList } from '../../renderer/src/components/PaperList';
-import { firstRow, type FirstScreen } from '../../renderer/src/first-paint/draw-rows';
+import { drawFirstScreen, firstRow, libraryToggle, type FirstScreen } from '../../renderer/src/first-paint/draw-rows';
+import { LibraryToggle } from '../../renderer/src/components/LibraryToggle';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { firstListInput, firstScreen, withFirstList, type FirstList } from '../../renderer/src/first-paint/first-list';
 import { MemoryStorage } from '../../renderer/src/page-storage';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
@@ -115,6 +118,34 @@ describe("the page's first script draws the list's first rows (renderer/src/firs
       }
       unmount();
     }
+    await store.flush();
+  });
+
+  it("folds the frame's sidebar away beside an open paper, as the app does, its toggle the app's", async () => {
+    const { store, rows } = await library();
+    const html = await readFile(join(import.meta.dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+    document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+    const frame = document.querySelector('#root > [data-shell]')!;
+    const screen: FirstScreen = { ...SCREENS[1]!, selectedId: rows[1]!.id };
+    drawFirstScreen(frame, screen, rows.length, rows);
+    expect([...frame.classList].sort()).toEqual(['app', 'folding', 'with-detail']);
+    expect(frame.querySelector('.toolbar h1')?.textContent).toBe('All papers');
+    expect(frame.querySelector('.toolbar .count')?.textContent).toBe(`${rows.length} papers`);
+    expect(frame.querySelector('.nav-item.active')?.textContent).toBe('All papers');
+    expect(frame.querySelector('aside.detail')).not.toBeNull();
+    // The toggle leads the toolbar's first row, as LibraryToggle draws it closed.
+    const toggle = frame.querySelector('.toolbar .toolbar-row')!.firstElementChild!;
+    const { container } = render(<LibraryToggle open={false} onToggle={() => undefined} button={{ current: null }} />);
+    expect(canon(toggle)).toBe(canon(container.firstElementChild!));
+    expect(canon(libraryToggle())).toBe(canon(toggle));
+    // With no paper open (and jsdom's window not narrow), the sidebar stays.
+    document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+    const wide = document.querySelector('#root > [data-shell]')!;
+    drawFirstScreen(wide, SCREENS[0]!, rows.length, rows);
+    expect([...wide.classList]).toEqual(['app']);
+    expect(wide.querySelector('.library-toggle')).toBeNull();
+    expect(wide.querySelectorAll('.row[data-id]').length).toBeGreaterThan(0);
+    document.body.innerHTML = '';
     await store.flush();
   });
 

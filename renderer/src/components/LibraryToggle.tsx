@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import './narrow-layout.css';
+import { BESIDE_PANE, NARROW } from './library-widths';
 
 /**
  * The sidebar folded away: between 880 and 1,099 pixels with a paper open, the list and the details pane share
@@ -9,10 +10,7 @@ import './narrow-layout.css';
  * Escape, a click elsewhere), then given back to the toggle.
  */
 
-/** Where the sidebar is folded away whether a paper is open or not: keep in step with narrow-layout.css. */
-export const NARROW = '(max-width: 719px)';
-/** Where it is folded away beside an open paper's pane: keep in step with narrow-layout.css. */
-const BESIDE_PANE = '(min-width: 880px) and (max-width: 1099px)';
+export { NARROW } from './library-widths';
 
 function useMedia(query: string): boolean {
   return useSyncExternalStore(

@@ -4,6 +4,7 @@ import { actionTitle } from '../shortcuts';
 import type { ListSort, PaperRow, Status, View } from '../store/types';
 import { plainTitle } from '../tex-plain';
 import { placeholderFor } from '../components/search-placeholders';
+import { NARROW } from '../components/library-widths';
 
 /** A row's height in the list, by density: PaperList's ROW_HEIGHTS (tests/renderer/first-paint.test.tsx). */
 export const FIRST_ROW_HEIGHTS = { comfortable: 124, compact: 64 } as const;
@@ -165,6 +166,43 @@ export function firstRow(paper: PaperRow, index: number, screen: FirstScreen, ta
   return row;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with its attributes. */
+function svg(tag: string, attributes: Record<string, string>): SVGElement {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
+/** The library's toggle as LibraryToggle draws it, closed: where the sidebar is folded away. */
+export function libraryToggle(): HTMLElement {
+  const icon = svg('svg', {
+    viewBox: '0 0 16 16',
+    width: '16',
+    height: '16',
+    'aria-hidden': 'true',
+    focusable: 'false',
+  });
+  icon.append(
+    svg('rect', { x: '1.5', y: '2.5', width: '13', height: '11', rx: '2', fill: 'none', stroke: 'currentColor' }),
+    svg('path', { d: 'M6 2.5v11', stroke: 'currentColor' }),
+    svg('path', { d: 'M3 5h1.5M3 7h1.5M3 9h1.5', stroke: 'currentColor' }),
+  );
+  return el(
+    'button',
+    {
+      type: 'button',
+      class: 'button library-toggle',
+      'aria-label': 'Library',
+      'aria-expanded': 'false',
+      'aria-controls': 'library',
+      title: 'The library: its views, imports, tags and settings',
+    },
+    icon,
+  );
+}
+
 /**
  * The list's first rows, drawn into the page's frame (renderer/index.html) before the app's script has run:
  * the view marked in the sidebar, the toolbar's title, count and sort, and the rows that fill the list's
@@ -192,6 +230,12 @@ export function drawFirstScreen(frame: Element, screen: FirstScreen, total: numb
   if (screen.selectedId !== undefined) {
     frame.classList.add('with-detail');
     frame.append(el('aside', { class: 'detail' }));
+  }
+  // The sidebar folded away as the app folds it (LibraryToggle.tsx `useLibraryDrawer`): beside an open paper
+  // (narrow-layout.css says at which widths), and on a narrow window; its toggle leads the toolbar.
+  if (screen.selectedId !== undefined || window.matchMedia?.(NARROW).matches) {
+    frame.classList.add('folding');
+    main.querySelector('.toolbar .toolbar-row')?.prepend(libraryToggle());
   }
   const search = main.querySelector<HTMLInputElement>('.toolbar input.search');
   const context = typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
