@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { seedLibraries, type SeedLibrary } from './seeded-library';
+import { SEEDS_ROOT_VARIABLE, seedLibraries, type SeedLibrary } from './seeded-library';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'paperqueue.mjs');
@@ -58,15 +58,17 @@ export async function serve(dataDir: string, port = 0): Promise<{ child: ChildPr
 
 /**
  * `app` is a running browser-mode server on a data folder of the test's own, with an empty library or, with
- * `seed`, the library the CLI's import of those files made (once per worker: see seeded-library.ts).
+ * `seed`, the library the CLI's import of those files made (once per run: see seeded-library.ts).
  */
 export const test = base.extend<{ seed: string[]; app: App }, { seedLibrary: SeedLibrary }>({
   seedLibrary: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
     async ({}, use) => {
-      const root = await mkdtemp(join(tmpdir(), 'paperqueue-e2e-seeds-'));
+      // The run's folder, shared by its workers (seeds-setup.ts); a worker's own if the run has none.
+      const shared = process.env[SEEDS_ROOT_VARIABLE];
+      const root = shared ?? (await mkdtemp(join(tmpdir(), 'paperqueue-e2e-seeds-')));
       await use(seedLibraries(root, cliIn));
-      await rm(root, { recursive: true, force: true, maxRetries: 5 });
+      if (!shared) await rm(root, { recursive: true, force: true, maxRetries: 5 });
     },
     { scope: 'worker' },
   ],
