@@ -109,6 +109,8 @@ test("the first rows are drawn before the app's script has come, and the app tak
   await expect(frame.locator('.toolbar h1')).toHaveText('Inbox');
   await expect(frame.locator('.toolbar .count')).toHaveText('5 papers');
   await expect(frame.locator('.nav-item.active')).toHaveText('Inbox');
+  // The frame's words in each face are laid out once the rows are on screen, not before them.
+  await expect(frame.locator('.font-warm')).not.toHaveAttribute('hidden');
   // Seen, not yet usable: nothing in the frame takes the focus or is read out.
   await page.keyboard.press('Tab');
   expect(await page.evaluate('document.activeElement === document.body')).toBe(true);

@@ -89,7 +89,10 @@ describe("the page's frame drawn before its script runs (renderer/index.html)", 
     expect(warm.querySelector('.reading')).not.toBeNull();
     expect(warm.querySelector('code')).not.toBeNull();
     expect(warm.querySelector('.tex-math math')).not.toBeNull();
-    // Laid out (so its faces are looked up) but not seen: hidden, not display: none.
+    // Not in the frame's first layout, which the first rows wait for: the first-rows script shows it once they
+    // are on screen (tests/e2e/first-paint.spec.ts).
+    expect(warm.hasAttribute('hidden')).toBe(true);
+    // Then laid out (so its faces are looked up) but not seen: hidden, not display: none.
     const rule = /\.font-warm \{([^}]*)\}/.exec(css)![1]!;
     expect(rule).toContain('visibility: hidden');
     expect(rule).not.toContain('display: none');

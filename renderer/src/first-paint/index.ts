@@ -16,26 +16,40 @@ function warmUp(): void {
   (100_000).toLocaleString();
 }
 
+/** The frame's words in each face (index.html), laid out from now on: the system's fonts looked up. */
+function warmFonts(): void {
+  document.querySelector('#root > [data-shell] .font-warm')?.removeAttribute('hidden');
+}
+
+/** Once the page is parsed (its frame there): at once if it already is. */
+function whenParsed(then: () => void): void {
+  if (document.readyState !== 'loading') then();
+  else document.addEventListener('readystatechange', then, { once: true });
+}
+
+/** In a task after the next frame is drawn. */
+const afterNextFrame = (then: () => void): void => void requestAnimationFrame(() => setTimeout(then, 0));
+
 const screen = firstScreen(openStorage('localStorage', window).storage);
 if (screen) {
   const input = firstListInput(screen);
   const answer = askFirstRows(input);
   window.paperqueueFirstList = { key: JSON.stringify(input), answer };
   if (!screen.scrolled) {
-    // While the answer is on its way, once the request has left (a task of its own): the locale's formats the
-    // rows and the count use, whose first use loads the locale's data (about 40 ms, the app's script's too).
-    setTimeout(warmUp, 0);
+    // While the answer is on its way, once the frame is drawn: the locale's formats the rows and the count use,
+    // whose first use loads the locale's data (about 40 ms, the app's script's too).
+    afterNextFrame(warmUp);
     void answer.then((result) => {
-      if (!result?.ok) return;
-      const draw = () => {
-        // Not once React has drawn: the frame is gone then.
+      if (!result?.ok) return whenParsed(warmFonts);
+      // The frame is there once the page is parsed ("interactive"): before the app's module runs, which
+      // DOMContentLoaded waits for. Not once React has drawn: the frame is gone then.
+      whenParsed(() => {
         const frame = document.querySelector('#root > [data-shell]');
         if (frame) drawFirstScreen(frame, screen, result.value.total, result.value.rows);
-      };
-      // The frame is there once the page is parsed ("interactive"): before the app's module runs, which
-      // DOMContentLoaded waits for.
-      if (document.readyState !== 'loading') draw();
-      else document.addEventListener('readystatechange', draw, { once: true });
+        // The fonts the rows do not use, once they are on screen (and before React's first draw, which waits
+        // for that frame too: main.tsx).
+        afterNextFrame(warmFonts);
+      });
     });
-  }
-}
+  } else whenParsed(warmFonts);
+} else whenParsed(warmFonts);
