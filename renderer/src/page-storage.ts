@@ -13,6 +13,9 @@ export type PageStorage = {
 /** Browser mode: the session storage key of the page's token (transport.ts; the first script reads it too). */
 export const TOKEN_KEY = 'paperqueue.token';
 
+/** Browser mode: the page's token in its address's fragment (`#token=…`, serve's URL), or undefined. */
+export const tokenInHash = (hash: string): string | undefined => /(?:^#|&)token=([\w-]+)/.exec(hash)?.[1];
+
 const opened = new Map<string, PageStorage>();
 
 /** The page's own storage of `kind`, the same object each time (a refused one is one memory for the page). */

@@ -3,7 +3,7 @@ import type { CommandInput, CommandName, CommandOutput } from '../../electron/co
 import type { CommandFailure, Result } from '../../electron/core/result';
 import type { LibraryState } from '../../electron/core/shared/library-state';
 import type { ChangeEvent, ProgressEvent } from '../../electron/core/store/store';
-import { TOKEN_KEY, pageStorage } from './page-storage';
+import { TOKEN_KEY, pageStorage, tokenInHash } from './page-storage';
 import { ServerLink, notDoneLabel, type ReachEvent } from './server-link';
 
 // The library as serve tells the page of it while it opens: declared once for both, in electron/core/shared/.
@@ -62,7 +62,7 @@ export function bridgeTransport(bridge: PaperqueueBridge): Transport {
  * a reload still has it.
  */
 export function httpTransport(location: Location, storage: Storage, kept = true): Transport {
-  const fromHash = /(?:^#|&)token=([\w-]+)/.exec(location.hash)?.[1];
+  const fromHash = tokenInHash(location.hash);
   if (fromHash) {
     storage.setItem(TOKEN_KEY, fromHash);
     if (kept) history.replaceState(null, '', location.pathname + location.search);

@@ -30,16 +30,27 @@ test('the page is drawn once, with its first rows in it, not as an empty list th
   expect(await page.evaluate('window.firstDraw')).toEqual({ list: true, rows: 5 });
 });
 
+/** Holds the app's script until `release` is called: what is drawn meanwhile is the page's own (its HTML and first scripts). */
+async function holdTheAppScript(page: Page): Promise<{ release: () => Promise<void> }> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let sent: Promise<void> | undefined;
+  const script = /\/assets\/index-[\w-]+\.js$/;
+  await page.route(script, (route) => (sent = held.then(() => route.continue())));
+  return {
+    async release() {
+      release();
+      await sent;
+      await page.unroute(script);
+    },
+  };
+}
+
 test("the app's frame is drawn while the script is on its way, and gives way to the app: one sidebar, one app", async ({
   app,
   page,
 }) => {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const script = await holdTheAppScript(page);
   const stylesheets: string[] = [];
   page.on('request', (request) => request.resourceType() === 'stylesheet' && stylesheets.push(request.url()));
   try {
@@ -65,29 +76,13 @@ test("the app's frame is drawn while the script is on its way, and gives way to 
     expect(await page.evaluate('document.activeElement === document.body')).toBe(true);
     await expect(page.getByRole('navigation')).toHaveCount(0);
   } finally {
-    release();
+    await script.release();
   }
   await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
   await expect(page.locator('[data-shell]')).toHaveCount(0);
   await expect(page.locator('#root > .app')).toHaveCount(1);
   await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
 });
-
-/** Holds the app's script until `release` is called: what is drawn meanwhile is the page's own (its HTML and first scripts). */
-async function holdTheAppScript(page: Page): Promise<{ release: () => Promise<void> }> {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let sent: Promise<void> | undefined;
-  const script = /\/assets\/index-[\w-]+\.js$/;
-  await page.route(script, (route) => (sent = held.then(() => route.continue())));
-  return {
-    async release() {
-      release();
-      await sent;
-      await page.unroute(script);
-    },
-  };
-}
 
 test("the first rows are drawn before the app's script has come, and the app takes their answer, not asking again", async ({
   app,

@@ -1,6 +1,6 @@
 import type { CommandInput, CommandName, CommandOutput } from '../../../electron/core/dispatch';
 import type { Result } from '../../../electron/core/result';
-import { TOKEN_KEY } from '../page-storage';
+import { TOKEN_KEY, tokenInHash } from '../page-storage';
 import { listQuery } from '../store/list-source';
 import { PAGE_SIZE } from '../store/list-rows';
 import type { Transport } from '../transport';
@@ -61,7 +61,7 @@ export function firstListInput(screen: FirstScreen): RowsInput {
 
 /** Browser mode: the page's token, from the address (its first load) or this tab's session (transport.ts). */
 function pageToken(): string {
-  const fromHash = /(?:^#|&)token=([\w-]+)/.exec(location.hash)?.[1];
+  const fromHash = tokenInHash(location.hash);
   if (fromHash) return fromHash;
   try {
     return sessionStorage.getItem(TOKEN_KEY) ?? '';
