@@ -164,13 +164,18 @@ test("rows that come once the app's script has run are still drawn first by the 
     await held;
     await route.continue();
   });
-  const scriptRan = page.waitForEvent('requestfinished', (request) =>
-    /\/assets\/index-[\w-]+\.js$/.test(request.url()),
-  );
+  // Released as soon as the app's script has run (React DOM's module looks for a developer tools' hook), well
+  // within the 400 ms the app waits for its first rows before it draws without them (main.tsx).
+  await page.addInitScript(`window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    isDisabled: false, supportsFiber: true, renderers: new Map(), inject() { return 1; },
+    checkDCE() { window.reactDomRan = true; }, onCommitFiberRoot() {}, onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {}, setStrictMode() {},
+  };`);
   await page.addInitScript(FRAME_WITH_FIRST_ROWS);
   await page.goto(app.url, { waitUntil: 'commit' });
-  await scriptRan;
-  await page.waitForTimeout(300);
+  await expect
+    .poll(() => page.evaluate('window.reactDomRan === true'), { intervals: [10], timeout: 30_000 })
+    .toBe(true);
   release();
   await expect(page.getByRole('grid', { name: 'Papers' }).getByRole('row')).toHaveCount(5);
   expect(await page.evaluate('window.framesWithFirstRows')).toBeGreaterThan(0);
