@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NoteEditor } from '../../renderer/src/components/NoteEditor';
 import { drafts } from '../../renderer/src/drafts';
 import { StoreContext, createAppStore, type AppStore } from '../../renderer/src/store';
+import type { CommandInput, CommandName, CommandOutput } from '../../electron/core/dispatch';
 import type { LibraryStore } from '../../electron/core/store/store';
+import type { Transport } from '../../renderer/src/transport';
 import { openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
 
@@ -22,11 +24,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * One window's editor on a paper whose note is `note`, drawn as PaperDetail draws it (the note and its
  * updatedAt from the library), and `update()` drawing it again after a change event, as the detail pane does.
  */
-async function oneWindow(note: string) {
+async function oneWindow(note: string, reach: (transport: Transport) => Transport = (transport) => transport) {
   const library = await openTempStore();
   const { id } = await run(library, 'papers.add', { title: 'Denotational validation' });
   await run(library, 'notes.save', { id, note });
-  const app = createAppStore(inProcess(library));
+  const app = createAppStore(reach(inProcess(library)));
   const editor = (store: AppStore) => {
     const paper = library.get(id)!;
     return (
@@ -113,5 +115,105 @@ describe('a note open in two windows', () => {
     expect(box().value).toBe(typed);
     expect(drafts.get(localStorage, id)?.note).toBe(typed);
     expect(library.get(id)?.note).toBe(`Intro\n${'a'.repeat(1_100_000)}`);
+  });
+});
+
+/** The library's answers to this window's saves, held on their way back while `hold()` is in force. */
+function slowAnswers() {
+  let gate: Promise<void> | undefined;
+  let open = () => {};
+  return {
+    reach: (transport: Transport): Transport => ({
+      ...transport,
+      async invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
+        const answer = await transport.invoke(name, input);
+        if (name === 'notes.save') await gate;
+        return answer;
+      },
+    }),
+    hold: () => void (gate = new Promise<void>((resolve) => (open = resolve))),
+    release: () => open(),
+  };
+}
+
+/** Keys typed where the caret is, as the browser types them. */
+function type(box: HTMLTextAreaElement, keys: string) {
+  const { value, selectionStart: start, selectionEnd: end } = box;
+  fireEvent.change(box, { target: { value: value.slice(0, start) + keys + value.slice(end) } });
+  box.setSelectionRange(start + keys.length, start + keys.length);
+}
+
+/** The promises already settled have run on (a save's answer reached the editor), nothing else has. */
+const settled = async () => {
+  for (let i = 0; i < 50; i++) await Promise.resolve();
+};
+
+/**
+ * The QA's two tabs (note-two-tabs.spec, case B) when this window's typing stalls past the autosave mid-sentence
+ * and its half sentence is saved into a clash with the other window's line: the library's note ends as it does
+ * without the stall, the whole sentence against the other line, and never the half sentence or a clash in a clash.
+ */
+describe('a sentence half saved into a clash, on a busy machine', () => {
+  const base = 'Notes so far.';
+  const line = 'TAB2 is typing a long sentence slowly here.';
+  const other = 'TAB1 quick line.';
+  const status = () => screen.getByRole('status').textContent;
+
+  /** The start of the sentence typed at the note's end: the autosave comes 500 ms on, as if typing stalled. */
+  function typeHalf(box: () => HTMLTextAreaElement) {
+    box().focus();
+    box().setSelectionRange(base.length, base.length);
+    type(box(), '\nTAB2 is typ');
+  }
+
+  /** One clash, the whole sentence against the other line, in the library and in the box. */
+  async function endsWithOneClash(library: LibraryStore, id: string, box: () => HTMLTextAreaElement) {
+    await waitFor(() => expect(status()).toBe('Saved, with both versions'));
+    const stored = library.get(id)!.note;
+    const lines = stored.split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe(base);
+    expect(lines[1]).toMatch(/^<<<<<<< edited /);
+    expect(lines[3]).toBe('=======');
+    expect(lines[5]).toMatch(/^>>>>>>> edited /);
+    expect([lines[2], lines[4]].sort()).toEqual([other, line].sort());
+    expect(box().value).toBe(stored);
+  }
+
+  it('the other line saved first, the half sentence saved after it while typing went on: typed on in the clash', async () => {
+    const answers = slowAnswers();
+    const { library, id, box } = await oneWindow(base, answers.reach);
+    answers.hold();
+    await savedElsewhere(library, id, `${base}\n${other}`);
+    typeHalf(box);
+    await waitFor(() => expect(status()).toBe('Saving…')); // the autosave, on its way
+    type(box(), 'ing a l');
+    answers.release();
+    await settled();
+    // Typed as soon as the save's answer came, before anything else ran.
+    type(box(), 'o');
+    type(box(), 'ng sentence slowly here.');
+    await endsWithOneClash(library, id, box);
+  });
+
+  it('the half sentence saved into a clash with nothing typed meanwhile: the caret stays in the sentence', async () => {
+    const { library, id, box } = await oneWindow(base);
+    await savedElsewhere(library, id, `${base}\n${other}`);
+    typeHalf(box);
+    await waitFor(() => expect(status()).toBe('Saved, with both versions'));
+    type(box(), 'ing a long sentence slowly here.');
+    await endsWithOneClash(library, id, box);
+  });
+
+  it('the half sentence saved first, the other line merged with it while typing went on: typed on in the clash', async () => {
+    const { library, id, box, update } = await oneWindow(base);
+    typeHalf(box);
+    await waitFor(() => expect(status()).toBe('Saved'));
+    type(box(), 'ing a l');
+    await pause(5);
+    await run(library, 'notes.save', { id, note: `${base}\n${other}`, base });
+    update(); // the other window's save, merged with the half sentence, reaches this window while it types
+    type(box(), 'ong sentence slowly here.');
+    await endsWithOneClash(library, id, box);
   });
 });

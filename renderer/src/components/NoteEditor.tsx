@@ -1,10 +1,11 @@
 import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { drafts } from '../drafts';
-import { caretAfter, mergeLines } from '../note-merge';
 import { pageStorage } from '../page-storage';
 import { FOCUS_NOTE_EVENT, takeNoteWish } from '../shortcuts';
 import { useApp } from '../store';
+import type { SavedNote } from '../store/writing-slice';
+import { caretIn, mergeTyped } from './note-typed';
 import { hasConflictMarkers } from './sync/sync-words';
 import { CommandFailed } from '../transport';
 import { unsavedNote } from '../unsaved-notes';
@@ -54,8 +55,7 @@ export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; s
   /** Put text in the box that did not come from the keyboard, keeping the caret by the words it was at. */
   const replaceText = useCallback((next: string) => {
     const input = section.current?.querySelector<HTMLTextAreaElement>('.note-input');
-    if (input && document.activeElement === input)
-      caret.current = caretAfter(latest.current, next, input.selectionStart);
+    if (input && document.activeElement === input) caret.current = caretIn(latest.current, next, input.selectionStart);
     latest.current = next;
     setText(next);
   }, []);
@@ -85,7 +85,7 @@ export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; s
         if (hasConflictMarkers(theirs) && !hasConflictMarkers(from)) setElsewhere('clash');
         return;
       }
-      const merged = mergeLines(latest.current, from, theirs);
+      const merged = mergeTyped(latest.current, from, theirs);
       if (merged === undefined) {
         // Both changed the same lines: the box keeps the person's text and its base, so the save's merge keeps
         // both versions between markers.
@@ -116,33 +116,43 @@ export function NoteEditor({ paperId, savedNote, savedAt }: { paperId: string; s
     pending.current = false;
     saving.current = true;
     setState('saving');
+    let saved: SavedNote | undefined;
+    let failure: unknown;
     try {
-      const saved = await saveNote(paperId, note, from);
-      saving.current = false;
-      drafts.clear(pageStorage('localStorage').storage, paperId, note);
-      base.current = { text: note, at: base.current.at };
-      // Merged with a change made elsewhere: the stored note, with what was typed since the save began.
-      arrive(saved.note, note, saved.updatedAt);
-      if (saved.conflict) setElsewhere('clash');
-      else if (saved.merged) setElsewhere('merged');
-      setRefusal(undefined);
-      setState(pending.current ? 'dirty' : 'saved');
+      saved = await saveNote(paperId, note, from);
     } catch (error) {
-      saving.current = false;
-      pending.current = true;
-      // Refused for what it is (too long): asked again only once the text changes, not every few seconds.
-      const refused = error instanceof CommandFailed && error.code === 'INVALID_INPUT';
-      if (refused) setRefusal(error.issues[0]?.message ?? error.message);
-      setState(refused ? 'refused' : 'error');
+      failure = error;
     }
-    const next = waiting.current;
-    waiting.current = undefined;
-    if (next && (next.at === undefined || next.at > base.current.at)) arrive(next.note, base.current.text, next.at);
+    saving.current = false;
+    // In the box before the next key is handled: drawn later, a key typed meanwhile would go into the old text
+    // and put it back over the stored note, the other window's words gone.
+    flushSync(() => {
+      if (saved) {
+        drafts.clear(pageStorage('localStorage').storage, paperId, note);
+        base.current = { text: note, at: base.current.at };
+        // Merged with a change made elsewhere: the stored note, with what was typed since the save began.
+        arrive(saved.note, note, saved.updatedAt);
+        if (saved.conflict) setElsewhere('clash');
+        else if (saved.merged) setElsewhere('merged');
+        setRefusal(undefined);
+        setState(pending.current ? 'dirty' : 'saved');
+      } else {
+        pending.current = true;
+        // Refused for what it is (too long): asked again only once the text changes, not every few seconds.
+        const refused = failure instanceof CommandFailed && failure.code === 'INVALID_INPUT' ? failure : undefined;
+        if (refused) setRefusal(refused.issues[0]?.message ?? refused.message);
+        setState(refused ? 'refused' : 'error');
+      }
+      const next = waiting.current;
+      waiting.current = undefined;
+      if (next && (next.at === undefined || next.at > base.current.at)) arrive(next.note, base.current.text, next.at);
+    });
   }, [paperId, saveNote, arrive]);
 
   // A change made elsewhere (another window, the CLI): never replaces unsaved text, merges with it. One older
-  // than what this editor knows (a late event of its own save) is left alone.
-  useEffect(() => {
+  // than what this editor knows (a late event of its own save) is left alone. Taken in as it is drawn (a layout
+  // effect), before the next key is handled, for the same reason as a save's answer.
+  useLayoutEffect(() => {
     if (savedAt !== undefined && savedAt <= base.current.at) return;
     if (saving.current) {
       waiting.current = { note: savedNote, at: savedAt };
