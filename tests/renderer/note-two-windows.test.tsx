@@ -216,4 +216,17 @@ describe('a sentence half saved into a clash, on a busy machine', () => {
     type(box(), 'ong sentence slowly here.');
     await endsWithOneClash(library, id, box);
   });
+
+  it('the half sentence saved first, the other line merged with it, saved again before this window was told: typed on in the clash', async () => {
+    const { library, id, box } = await oneWindow(base);
+    typeHalf(box);
+    await waitFor(() => expect(status()).toBe('Saved'));
+    await pause(5);
+    await run(library, 'notes.save', { id, note: `${base}\n${other}`, base });
+    // No change event drawn here: the next autosave carries the half sentence as its base.
+    type(box(), 'ing a l');
+    await waitFor(() => expect(status()).toBe('Saved, with both versions'));
+    type(box(), 'ong sentence slowly here.');
+    await endsWithOneClash(library, id, box);
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
 import { CommandError } from '../result';
+import { changedInLine } from '../shared/note-in-line';
 import { mergeText } from '../sync/notes';
 import { Bounded, IdSchema } from './inputs';
 import { requirePaper } from './papers';
@@ -23,7 +24,8 @@ export const notesSave = defineCommand({
   summary:
     "Save a paper's personal note (markdown). With `base` (the note as the editor last loaded or saved it), a " +
     'note changed elsewhere since is merged by lines, as sync merges notes: lines both changed keep both versions ' +
-    'between conflict markers. Without `base` the text replaces the note. A note (merged or not) past ' +
+    'between conflict markers, and a change within one line that the note changed elsewhere still has is made ' +
+    'there. Without `base` the text replaces the note. A note (merged or not) past ' +
     `${count(NOTE_MAX)} characters is refused (INVALID_INPUT) and the stored note is left as it was.`,
   input: z.strictObject({ id: IdSchema, note: NoteText, base: Bounded.note.optional() }),
   run(ctx, { id, note, base }) {
@@ -43,6 +45,10 @@ export const notesSave = defineCommand({
         `edited ${minute(paper.updatedAt)}, saved first`,
       );
       ({ text, conflict } = result);
+      // Typed on within one line that the note changed elsewhere still has as it was (a half sentence an autosave
+      // put into a clash with another window's line): made there, not a clash around the clash.
+      const inLine = conflict ? changedInLine(note, base, paper.note) : undefined;
+      if (inLine !== undefined) [text, conflict] = [inLine, false];
       merged = true;
       // Both versions kept would be too long: neither is cut. The library keeps its note, the editor its text.
       if (text.length > NOTE_MAX)

@@ -1,4 +1,5 @@
 import { LCS } from 'node-diff3';
+import { changedInLine } from '../../../electron/core/shared/note-in-line';
 import { caretAfter, mergeLines } from '../note-merge';
 
 /** Each line of `a` that the two texts share (their longest common run of lines), with where it is in `b`. */
@@ -8,7 +9,7 @@ function sharedLines(a: string[], b: string[]): Map<number, number> {
   return shared;
 }
 
-/** Where line `row` of `text` starts. */
+/** Where line `row` starts in the text these are the lines of. */
 function lineStart(lines: string[], row: number): number {
   let at = 0;
   for (let i = 0; i < row; i++) at += lines[i]!.length + 1;
@@ -17,28 +18,11 @@ function lineStart(lines: string[], row: number): number {
 
 /**
  * What was typed here (`ours`, from `base`) merged with the library's note (`theirs`, changed from `base`
- * elsewhere), as mergeLines merges them; undefined only where both changed the same lines. A change within one
- * line (no line break typed or deleted) whose line the library kept as it was is merged even where the library
- * added lines around it, which mergeLines, as git, counts as a clash: the half sentence an autosave put into a
- * clash, still being typed, is finished in its place there rather than clashing with the clash it is in.
+ * elsewhere): by lines as mergeLines merges them, else a change within one line made where the library kept that
+ * line (changedInLine, as the library merges a save); undefined only where both changed the same lines.
  */
 export function mergeTyped(ours: string, base: string, theirs: string): string | undefined {
-  const merged = mergeLines(ours, base, theirs);
-  if (merged !== undefined) return merged;
-  // The one stretch that was typed over: the text before it and after it is the same in both.
-  const most = Math.min(ours.length, base.length);
-  let head = 0;
-  while (head < most && ours[head] === base[head]) head++;
-  let tail = 0;
-  while (tail < most - head && ours[ours.length - 1 - tail] === base[base.length - 1 - tail]) tail++;
-  if (ours.slice(head, ours.length - tail).includes('\n') || base.slice(head, base.length - tail).includes('\n'))
-    return undefined;
-  const row = base.slice(0, head).split('\n').length - 1;
-  const lines = theirs.split('\n');
-  const at = sharedLines(base.split('\n'), lines).get(row);
-  if (at === undefined) return undefined;
-  lines[at] = ours.split('\n')[row]!;
-  return lines.join('\n');
+  return mergeLines(ours, base, theirs) ?? changedInLine(ours, base, theirs);
 }
 
 /**
