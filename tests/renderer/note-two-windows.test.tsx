@@ -229,4 +229,20 @@ describe('a sentence half saved into a clash, on a busy machine', () => {
     type(box(), 'ong sentence slowly here.');
     await endsWithOneClash(library, id, box);
   });
+
+  it('the other window typed its line above the half sentence it was shown: both lines, and no clash', async () => {
+    const { library, id, box, update } = await oneWindow(base);
+    typeHalf(box);
+    await waitFor(() => expect(status()).toBe('Saved'));
+    type(box(), 'ing a l');
+    await waitFor(() => expect(library.get(id)!.note).toBe(`${base}\nTAB2 is typing a l`));
+    await pause(5);
+    const half = `${base}\nTAB2 is typ`;
+    await run(library, 'notes.save', { id, note: `${base}\n${other}\nTAB2 is typ`, base: half });
+    update();
+    type(box(), 'ong sentence slowly here.');
+    await waitFor(() => expect(library.get(id)!.note).toBe(`${base}\n${other}\n${line}`));
+    await waitFor(() => expect(status()).toBe('Saved'));
+    expect(box().value).toBe(`${base}\n${other}\n${line}`);
+  });
 });

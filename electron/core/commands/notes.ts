@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
 import { CommandError } from '../result';
-import { changedInLine } from '../shared/note-in-line';
+import { mergeInLine } from '../shared/note-in-line';
 import { mergeText } from '../sync/notes';
 import { Bounded, IdSchema } from './inputs';
 import { requirePaper } from './papers';
@@ -45,9 +45,9 @@ export const notesSave = defineCommand({
         `edited ${minute(paper.updatedAt)}, saved first`,
       );
       ({ text, conflict } = result);
-      // Typed on within one line that the note changed elsewhere still has as it was (a half sentence an autosave
-      // put into a clash with another window's line): made there, not a clash around the clash.
-      const inLine = conflict ? changedInLine(note, base, paper.note) : undefined;
+      // Lines changed beside each other, one side's only within one line the other kept (a half sentence an autosave
+      // saved, typed on while another window added a line by it or merged it into a clash): made there, no clash.
+      const inLine = conflict ? mergeInLine(note, base, paper.note) : undefined;
       if (inLine !== undefined) [text, conflict] = [inLine, false];
       merged = true;
       // Both versions kept would be too long: neither is cut. The library keeps its note, the editor its text.

@@ -1,5 +1,5 @@
 import { LCS } from 'node-diff3';
-import { changedInLine } from '../../../electron/core/shared/note-in-line';
+import { mergeInLine } from '../../../electron/core/shared/note-in-line';
 import { caretAfter, mergeLines } from '../note-merge';
 
 /** Each line of `a` that the two texts share (their longest common run of lines), with where it is in `b`. */
@@ -19,10 +19,10 @@ function lineStart(lines: string[], row: number): number {
 /**
  * What was typed here (`ours`, from `base`) merged with the library's note (`theirs`, changed from `base`
  * elsewhere): by lines as mergeLines merges them, else a change within one line made where the library kept that
- * line (changedInLine, as the library merges a save); undefined only where both changed the same lines.
+ * line (mergeInLine, as the library merges a save); undefined only where both changed the same lines.
  */
 export function mergeTyped(ours: string, base: string, theirs: string): string | undefined {
-  return mergeLines(ours, base, theirs) ?? changedInLine(ours, base, theirs);
+  return mergeLines(ours, base, theirs) ?? mergeInLine(ours, base, theirs);
 }
 
 /**
