@@ -12,10 +12,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  // Two on the 2 cores CI has. A third fills the time a test waits on its browser, serve and the disk (11 min
-  // rather than 15 on a busy machine, for no more CPU), but made note-two-tabs fail once: a tab whose typing
-  // stalls past the note's autosave delay saves half a sentence into a clash. Three once that race is fixed.
-  workers: process.env.CI ? 2 : undefined,
+  // Three on the 2 cores CI has: the third fills the time a test waits on its browser, serve and the disk (11 min
+  // rather than 15 on a busy machine, for no more CPU). The race a busy machine showed in note-two-tabs (typing
+  // stalled past the autosave put half a sentence into a clash) is fixed in the note editor and notes.save.
+  workers: process.env.CI ? 3 : undefined,
   // The seeded libraries, imported once for the whole run rather than once per worker (seeded-library.ts).
   globalSetup: './tests/e2e/seeds-setup.ts',
   reporter: process.env.CI ? 'list' : 'line',
