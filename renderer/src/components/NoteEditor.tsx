@@ -1,11 +1,11 @@
 import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { drafts } from '../drafts';
+import { caretIn, mergeTyped } from '../note-merge';
 import { pageStorage } from '../page-storage';
 import { FOCUS_NOTE_EVENT, takeNoteWish } from '../shortcuts';
 import { useApp } from '../store';
 import type { SavedNote } from '../store/writing-slice';
-import { caretIn, mergeTyped } from './note-typed';
 import { hasConflictMarkers } from './sync/sync-words';
 import { CommandFailed } from '../transport';
 import { unsavedNote } from '../unsaved-notes';
