@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { LIST_PAGE_ROWS } from '../../electron/core/list-page';
 import { FIXTURES, api, expect, test } from './helpers';
 
 test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
@@ -139,7 +140,9 @@ test("the first rows are drawn before the app's script has come, and the app tak
   await again.release();
   await expect(grid.getByRole('row', { selected: true })).toHaveAttribute('aria-label', new RegExp(`^${titles[3]}`));
   await expect(frame).toHaveCount(0);
-  expect(asked.slice(askedBefore)).toEqual([JSON.stringify({ status: 'all', sort: 'title', offset: 0, limit: 100 })]);
+  expect(asked.slice(askedBefore)).toEqual([
+    JSON.stringify({ status: 'all', sort: 'title', offset: 0, limit: LIST_PAGE_ROWS }),
+  ]);
   expect(violations).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { firstListInput, firstScreen, withFirstList, type FirstList } from '../.
 import { MemoryStorage } from '../../renderer/src/page-storage';
 import { StoreContext, createAppStore } from '../../renderer/src/store';
 import type { PaperRow } from '../../renderer/src/store/types';
+import { PAGE_SIZE } from '../../renderer/src/store/list-rows';
 import type { Transport } from '../../renderer/src/transport';
 import { UI_MEMORY_KEY } from '../../renderer/src/theme-script';
 import type { LibraryStore } from '../../electron/core/store/store';
@@ -56,7 +57,7 @@ async function library(): Promise<{ store: LibraryStore; rows: PaperRow[] }> {
   // Untitled entries, told apart by what they have (a venue, an identifier).
   await run(store, 'library.import', { path: fixture('untitled/records.ris') });
   await run(store, 'papers.add', { title: 'Tagged and noted', authors: ['Fay Gu', 'Gil Ho'], abstract: 'Words.' });
-  const { rows } = await run(store, 'papers.rows', { status: 'all', sort: 'title', offset: 0, limit: 100 });
+  const { rows } = await run(store, 'papers.rows', { status: 'all', sort: 'title', offset: 0, limit: PAGE_SIZE });
   // What else a row may show, on copies of real rows: a PDF read part way, markers, tags, another status.
   const more = rows.map((row, i) => ({
     ...row,

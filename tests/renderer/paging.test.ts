@@ -11,9 +11,9 @@ async function until(check: () => boolean): Promise<void> {
   expect(check()).toBe(true);
 }
 
-/** Pages as the list asks for them, and a library of two and a quarter of them (450 papers for pages of 200). */
+/** Pages as the list asks for them, and a library of two and a quarter of them (112 papers for pages of 50). */
 const P = PAGE_SIZE;
-const N = 2 * P + P / 4;
+const N = 2 * P + Math.floor(P / 4);
 /** A row in the second page, past the first page's reach. */
 const MIDDLE = P + P / 2;
 
@@ -75,6 +75,34 @@ describe('the list a page at a time', () => {
     expect(papers[3]?.id).toBe(ids[4]);
     expect(papers[P - 1]?.id).toBe(ids[P]);
     expect(papers[N - 2]).toBeUndefined();
+    stop();
+  });
+
+  it('a list shown with the open paper past its first page gets its row, once: a later change does not pull it back', async () => {
+    const calls: { name: string; input: unknown }[] = [];
+    const { library, app, stop, ids } = await started(N, calls);
+    const open = ids[MIDDLE]!;
+    await app.getState().rowsBetween(MIDDLE, MIDDLE + 1);
+    app.getState().select(open);
+    const oneRow = () =>
+      calls.filter((call) => call.name === 'papers.rows' && (call.input as { limit: number }).limit === 1).length;
+    const asked = oneRow();
+    // Another list holding it past its first page (every title has "queues"): its row comes by itself.
+    app.getState().setSearch('queues');
+    const held = () => app.getState().papers.some((row) => row?.id === open);
+    await until(() => !app.getState().loading && app.getState().search === 'queues' && held());
+    expect(oneRow()).toBe(asked + 1);
+    // Scrolled back to the top, then a change elsewhere: the refresh forgets the pages off screen, the library
+    // is asked again whether the paper is in the list, and the list stays where the person left it.
+    app.getState().showRange(0, 12);
+    const positions = calls.filter((call) => call.name === 'papers.position').length;
+    await run(library, 'papers.setStatus', { ids: [ids[N - 1]!], status: 'read' });
+    await until(() => app.getState().total === N - 1 && !held());
+    await until(() => calls.filter((call) => call.name === 'papers.position').length > positions);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(held()).toBe(false);
+    expect(oneRow()).toBe(asked + 1);
+    expect(app.getState().outside).toBeUndefined();
     stop();
   });
 

@@ -4,8 +4,8 @@ import type { PaperRow } from './types';
 /** The list's rows by position: undefined where the page holding that position has not arrived yet. */
 export type ListRows = readonly (PaperRow | undefined)[];
 
-/** Rows asked for at a time: five screens, a few dozen kilobytes (electron/core/list-page.ts). */
-export const PAGE_SIZE: ListPageRows = 100;
+/** Rows asked for at a time: two and a half screens, a few dozen kilobytes (electron/core/list-page.ts). */
+export const PAGE_SIZE: ListPageRows = 50;
 
 /*
  * A list of 100,000 papers is an array of 100,000 places, and copying it is what a change on screen cost

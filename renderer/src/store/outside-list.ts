@@ -16,13 +16,20 @@ type Answer = { id: string; source: Source; generation: number; inside: boolean 
  * is asked, once for that paper in that list (papers.position: one walk of the list's references, 17–24 ms at
  * 100,000 papers), and again only after the library changes. A paper among the rows, or the one kept on screen
  * after it left the view, is in it without asking. The keys' steps land on rows already here, so moving the
- * cursor asks nothing; nothing is asked per row. Returns the unsubscribe.
+ * cursor asks nothing; nothing is asked per row.
+ *
+ * A list shown with the open paper in it past the rows that came (a search cleared, the paper three pages
+ * down) gets the row at the paper's place, which the list then brings into view (PaperList), as it does for a
+ * paper among its first rows. Once per list shown: a later change (after which the list forgets the pages off
+ * screen) never pulls it back to the paper the person scrolled away from. Returns the unsubscribe.
  */
 export function followOutside(store: StoreApi<AppState>, transport: Transport): () => void {
   // Counts the library's changes: an answer is good until the next.
   let generation = 0;
   let answer: Answer | undefined;
   let asking: Omit<Answer, 'inside'> | undefined;
+  // The list last seen holding the open paper, among its rows or at the place the library gave.
+  let seenIn: Source | undefined;
   const same = (a: Omit<Answer, 'inside'> | undefined, id: string, source: Source) =>
     a !== undefined && a.id === id && a.source === source && a.generation === generation;
   const mark = (outside: string | undefined) => {
@@ -40,8 +47,10 @@ export function followOutside(store: StoreApi<AppState>, transport: Transport): 
     if (same(answer, id, source)) return mark(answer!.inside ? undefined : id);
     // Among the rows (looked for around the screen first, where the cursor almost always is): in the list. Not
     // kept as an answer: a refresh may take the row out.
-    if (state.lingering?.row.id === id || positionOf(state.papers, id, state.onScreen().from) !== -1)
+    if (state.lingering?.row.id === id || positionOf(state.papers, id, state.onScreen().from) !== -1) {
+      seenIn = source;
       return mark(undefined);
+    }
     if (same(asking, id, source)) return;
     const asked = { id, source, generation };
     asking = asked;
@@ -51,6 +60,15 @@ export function followOutside(store: StoreApi<AppState>, transport: Transport): 
         asking = undefined;
         if (asked.generation !== generation) return check();
         answer = { ...asked, inside: position !== undefined };
+        if (position !== undefined && seenIn !== asked.source) {
+          seenIn = asked.source;
+          // Its row only: the list asks for the rows around it once it has scrolled there. A failure leaves
+          // the list where it is; the pane shows the paper all the same.
+          store
+            .getState()
+            .rowsBetween(position, position + 1)
+            .catch(() => undefined);
+        }
         check();
       },
       () => {
