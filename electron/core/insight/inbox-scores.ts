@@ -22,9 +22,26 @@ export async function workOutLikeness(
 ): Promise<void> {
   let inbox: Paper[] | undefined;
   let at = 0;
+  // The model whose first count of the signals and list of the inbox's slots were made on turns of their own.
+  let counted: TextModel | undefined;
   for (;;) {
     if (stop?.()) return;
     const model = await modelOf(store);
+    if (model !== counted) {
+      // A model just built or taken over: its index was built in the turn that ends here (20-80 ms at 100,000
+      // papers), and counting its signals afresh (about 90 ms) and listing the inbox by its slots (about 30 ms)
+      // then ran in the same turn as the first scores, holding a first start's searches for 250 ms. Each now
+      // has a turn of its own, and the loop asks again for the model (changes meanwhile are caught up).
+      counted = model;
+      await breathe();
+      const signals = signalsFor(store, model);
+      if (signals.positives === 0) return;
+      await breathe();
+      likenessFor(model, signals);
+      inboxSlots(store, model);
+      await breathe();
+      continue;
+    }
     const signals = signalsFor(store, model);
     if (signals.positives === 0) return;
     const likeness = likenessFor(model, signals);
