@@ -103,6 +103,12 @@ describe('the list a page at a time', () => {
     expect(held()).toBe(false);
     expect(oneRow()).toBe(asked + 1);
     expect(app.getState().outside).toBeUndefined();
+    // Another paper of the list opened, its row not here either (as from "More like this"): its row comes.
+    const other = ids[MIDDLE + 1]!;
+    expect(app.getState().papers.some((row) => row?.id === other)).toBe(false);
+    app.getState().select(other);
+    await until(() => app.getState().papers.some((row) => row?.id === other));
+    expect(oneRow()).toBe(asked + 2);
     stop();
   });
 

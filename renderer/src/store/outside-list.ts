@@ -19,17 +19,18 @@ type Answer = { id: string; source: Source; generation: number; inside: boolean 
  * cursor asks nothing; nothing is asked per row.
  *
  * A list shown with the open paper in it past the rows that came (a search cleared, the paper three pages
- * down) gets the row at the paper's place, which the list then brings into view (PaperList), as it does for a
- * paper among its first rows. Once per list shown: a later change (after which the list forgets the pages off
- * screen) never pulls it back to the paper the person scrolled away from. Returns the unsubscribe.
+ * down, a paper opened from "More like this") gets the row at the paper's place, which the list then brings
+ * into view (PaperList), as it does for a paper among its first rows. Once per paper and list: a later change
+ * (after which the list forgets the pages off screen) never pulls it back to the paper the person scrolled
+ * away from. Returns the unsubscribe.
  */
 export function followOutside(store: StoreApi<AppState>, transport: Transport): () => void {
   // Counts the library's changes: an answer is good until the next.
   let generation = 0;
   let answer: Answer | undefined;
   let asking: Omit<Answer, 'inside'> | undefined;
-  // The list last seen holding the open paper, among its rows or at the place the library gave.
-  let seenIn: Source | undefined;
+  // The open paper and the list last seen holding it, among its rows or at the place the library gave.
+  let seen: { id: string; source: Source } | undefined;
   const same = (a: Omit<Answer, 'inside'> | undefined, id: string, source: Source) =>
     a !== undefined && a.id === id && a.source === source && a.generation === generation;
   const mark = (outside: string | undefined) => {
@@ -48,7 +49,7 @@ export function followOutside(store: StoreApi<AppState>, transport: Transport): 
     // Among the rows (looked for around the screen first, where the cursor almost always is): in the list. Not
     // kept as an answer: a refresh may take the row out.
     if (state.lingering?.row.id === id || positionOf(state.papers, id, state.onScreen().from) !== -1) {
-      seenIn = source;
+      seen = { id, source };
       return mark(undefined);
     }
     if (same(asking, id, source)) return;
@@ -60,8 +61,8 @@ export function followOutside(store: StoreApi<AppState>, transport: Transport): 
         asking = undefined;
         if (asked.generation !== generation) return check();
         answer = { ...asked, inside: position !== undefined };
-        if (position !== undefined && seenIn !== asked.source) {
-          seenIn = asked.source;
+        if (position !== undefined && (seen?.id !== asked.id || seen.source !== asked.source)) {
+          seen = { id: asked.id, source: asked.source };
           // Its row only: the list asks for the rows around it once it has scrolled there. A failure leaves
           // the list where it is; the pane shows the paper all the same.
           store
