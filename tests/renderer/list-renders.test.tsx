@@ -12,6 +12,7 @@ import { StoreContext, createAppStore } from '../../renderer/src/store';
 import { openTempStore, run } from '../core/helpers';
 import { inProcess } from './in-process';
 import { giveTheListAWindow } from './jsdom-layout';
+import { PAGE_SIZE } from '../../renderer/src/store/list-rows';
 
 /**
  * How often each row of the list is drawn when a paper changes: React's own count, taken by wrapping the
@@ -219,6 +220,41 @@ describe('a key press draws its change before anything else', () => {
     focus.mockRestore();
     expect(focused).toEqual([{ id: before[4], keptThere: true }]);
     expect(document.activeElement?.getAttribute('data-id')).toBe(before[4]);
+    stop();
+  });
+
+  it('a row moving up into the margin from a page not yet come is asked for once the frame is drawn', async () => {
+    const calls: string[] = [];
+    const { library, app, stop, before } = await listShown(60, calls);
+    // Scrolled until the margin past the screen (half a page) ends with the first page, whose last row is
+    // the one a kept paper's leaving empties: the second page has not come.
+    const list = document.querySelector<HTMLElement>('[aria-label="Papers"]')!;
+    const shownBefore = app.getState().onScreen();
+    const rowHeight = parseFloat(list.querySelector<HTMLElement>('.list-inner')!.style.height) / 60;
+    const scrollBy = async (rows: number) => {
+      act(() => {
+        list.scrollTop += rows * rowHeight;
+        list.dispatchEvent(new Event('scroll'));
+      });
+      await settle();
+    };
+    // Short of the place first (a row too far would bring the second page), then to it.
+    await scrollBy(PAGE_SIZE / 2 - shownBefore.to - 2);
+    await scrollBy(PAGE_SIZE / 2 - app.getState().onScreen().to);
+    expect(app.getState().onScreen().to + PAGE_SIZE / 2).toBe(PAGE_SIZE);
+    expect(app.getState().papers[PAGE_SIZE]).toBeUndefined();
+    calls.length = 0;
+    const kept = before[3]!;
+    act(() => void app.getState().setStatus([kept], 'queued'));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    // The change is on screen; the first page's last place is empty and nothing has been asked yet.
+    expect(app.getState().papers[PAGE_SIZE - 1]).toBeUndefined();
+    expect(calls).toEqual([]);
+    await act(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    await until(() => app.getState().papers[PAGE_SIZE - 1] !== undefined);
+    expect(calls).toContain('papers.rows');
+    await until(() => library.get(kept)?.status === 'queued');
+    await settle();
     stop();
   });
 

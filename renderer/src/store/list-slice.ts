@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { nextPaint } from '../after-paint';
 import type { Transport } from '../transport';
 import type { AppState } from './index';
 import type { ListSlice } from './list-state';
@@ -88,6 +89,34 @@ export const createListSlice =
     /** The papers still picked once the list is `from`: the ones it still holds. */
     const stillChecked = async (from: Source): Promise<Set<string> | undefined> =>
       get().checked.length ? new Set(await idsOf(transport, from, 0)) : undefined;
+
+    /** The pages missing around the rows on screen (`shown`), asked for once each per epoch. */
+    let askScheduled = false;
+    const askMissing = () => {
+      const list = source;
+      if (!list) return;
+      const { from, to } = shown;
+      // Half a page past the screen (two screens or so), so that rows are there before they scroll into view.
+      for (const page of missingPages(get().papers, from - PAGE_SIZE / 2, to + PAGE_SIZE / 2)) {
+        if (asked.has(page)) continue;
+        asked.add(page);
+        const at = epoch;
+        const request = pending.nextRequest();
+        fetchRange(list, page * PAGE_SIZE, PAGE_SIZE).then(
+          (answer) => {
+            if (at !== epoch || list !== source) return;
+            const papers = merge(get().papers, answer, page * PAGE_SIZE, request, list);
+            // Places were taken out: pages on their way would land one place off.
+            if (papers.length !== get().papers.length) newEpoch();
+            set({ papers, total: papers.length });
+          },
+          (error: unknown) => {
+            if (at === epoch) asked.delete(page);
+            get().showError(error);
+          },
+        );
+      }
+    };
 
     return {
       view: { kind: 'status', status: 'inbox' },
@@ -227,28 +256,16 @@ export const createListSlice =
       onScreen: () => shown,
       showRange(from, to) {
         shown = { from, to };
-        const list = source;
-        if (!list) return;
-        // Half a page past the screen (two screens or so), so that rows are there before they scroll into view.
-        for (const page of missingPages(get().papers, from - PAGE_SIZE / 2, to + PAGE_SIZE / 2)) {
-          if (asked.has(page)) continue;
-          asked.add(page);
-          const at = epoch;
-          const request = pending.nextRequest();
-          fetchRange(list, page * PAGE_SIZE, PAGE_SIZE).then(
-            (answer) => {
-              if (at !== epoch || list !== source) return;
-              const papers = merge(get().papers, answer, page * PAGE_SIZE, request, list);
-              // Places were taken out: pages on their way would land one place off.
-              if (papers.length !== get().papers.length) newEpoch();
-              set({ papers, total: papers.length });
-            },
-            (error: unknown) => {
-              if (at === epoch) asked.delete(page);
-              get().showError(error);
-            },
-          );
-        }
+        // The rows missing there are asked for once the next frame is drawn: the list says what it shows as it
+        // draws, and a key that keeps a paper (a row moves up from the margin) asked for a page of rows in its
+        // own task, before the frame that shows the change. The margin is more than a screen, so the rows still
+        // come before they scroll into view.
+        if (askScheduled) return;
+        askScheduled = true;
+        void nextPaint().then(() => {
+          askScheduled = false;
+          askMissing();
+        });
       },
       async rowsBetween(from, to) {
         const here = loadedBetween(get().papers, from, to);
