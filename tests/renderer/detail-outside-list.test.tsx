@@ -22,7 +22,7 @@ afterEach(() => {
 /** The pane of the paper the cursor is on, as the app draws it (App.tsx's SelectedPaper). */
 function Selected() {
   const id = useApp((s) => s.selectedId);
-  return id ? <PaperDetail id={id} /> : null;
+  return id ? <PaperDetail /> : null;
 }
 
 /** The app on `library`, started as the page starts it, its pane drawn; `asked` counts the commands sent. */

@@ -61,7 +61,7 @@ describe("the details pane's year", () => {
     const app = createAppStore(inProcess(store));
     render(
       <StoreContext.Provider value={app}>
-        <PaperDetail id={dated.id} />
+        <PaperDetail />
       </StoreContext.Provider>,
     );
     await act(async () => {

@@ -92,7 +92,7 @@ describe('an untitled paper in the list', () => {
     const app = createAppStore(inProcess(library));
     render(
       <StoreContext.Provider value={app}>
-        <PaperDetail id={paper.id} />
+        <PaperDetail />
       </StoreContext.Provider>,
     );
     await act(async () => {

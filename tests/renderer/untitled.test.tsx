@@ -43,7 +43,7 @@ describe('a paper without a title', () => {
   it('opens in the detail pane as "Untitled" with its authors, year and key', async () => {
     const { library, paper } = await untitledLibrary();
     const app = createAppStore(inProcess(library));
-    renderWith(app, <PaperDetail id={paper.id} />);
+    renderWith(app, <PaperDetail />);
     await act(async () => {
       app.getState().select(paper.id);
       await app.getState().loadDetail();

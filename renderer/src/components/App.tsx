@@ -106,5 +106,5 @@ export function App() {
 /** The detail pane of the paper the cursor is on. */
 function SelectedPaper() {
   const selectedId = useApp((s) => s.selectedId);
-  return selectedId ? <PaperDetail id={selectedId} /> : null;
+  return selectedId ? <PaperDetail /> : null;
 }

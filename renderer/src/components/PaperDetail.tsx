@@ -22,14 +22,19 @@ const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
  * The detail pane of paper `id`, once its details have come. It is drawn in a render React may interrupt
  * (useDeferredValue): a paper's details arrive as the next keys come (a key that keeps a paper asks for the next
  * one's), and a key pressed while the pane was drawn waited for it, the longest on the page's first presses,
- * whose pane is drawn in code not compiled yet. The key's own update leaves the pane as it was; the renders after
- * it empty it until the new paper's details come (as before) and then draw them. While keys keep coming, the pane
- * can show a paper the cursor has left: its buttons act on the paper it shows.
+ * whose pane is drawn in code not compiled yet.
+ *
+ * Until the new paper's details come, the pane goes on showing the paper before, then the new paper's pane
+ * takes its place. It used to empty in between: a blank flash on every
+ * key, and one more drawing of the pane and the page around it in each key's frames. While keys keep coming, the
+ * pane can show a paper the cursor has left: its buttons act on the paper it shows.
  */
-export function PaperDetail({ id }: { id: string }) {
-  const paper = useApp((s) => (s.detail?.id === id ? s.detail : undefined));
+export function PaperDetail() {
+  // The details last come are the paper before's until the cursor's come (selection-slice.ts, loadDetail).
+  const paper = useApp((s) => s.detail);
   const shown = useDeferredValue(paper);
-  return shown ? <PaperPane paper={shown} /> : null;
+  // A pane of its own for each paper (its scroll at the top, its forms and note closed), as before.
+  return shown ? <PaperPane key={shown.id} paper={shown} /> : null;
 }
 
 const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
