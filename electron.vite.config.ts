@@ -7,6 +7,7 @@ import { syncReadWorker } from './electron/core/sync/read-worker-build';
 import { PDF_WORKER_PATH } from './electron/server/security';
 import { inlinePageStyles } from './scripts/build/inline-styles';
 import { inlinePageScripts } from './scripts/build/inline-scripts';
+import { compileHints } from './scripts/build/compile-hints';
 
 /** pdf.js's data folders the renderer's build carries, and which of their files. */
 const PDFJS_DIR = resolve('node_modules/pdfjs-dist');
@@ -68,6 +69,7 @@ export default defineConfig({
       react(),
       inlinePageStyles(),
       inlinePageScripts(),
+      compileHints(),
       // pdf.js's data files, beside index.html under pdfjs/ (the reader asks for them there): CMaps for CID
       // fonts, the standard fonts, and the WebAssembly decoders for JBIG2, JPEG 2000 and ICC colour (with the
       // JavaScript JPEG 2000 decoder pdf.js falls back to). Copied, not fetched: the app never reaches the
