@@ -22,7 +22,8 @@ export function nextPaint(): Promise<void> {
     const done = () => {
       waiting.delete(done);
       clearTimeout(timer);
-      cancelAnimationFrame(frame);
+      // A test's window may be gone by the time the fallback fires (jsdom's teardown takes its frame functions).
+      if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
       resolve();
     };
     waiting.add(done);

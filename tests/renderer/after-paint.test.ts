@@ -30,6 +30,23 @@ describe('work that waits for the next frame', () => {
     expect(done).toBe(true);
   });
 
+  it('ends its wait by the fallback without an error when the window lost its frame functions meanwhile', async () => {
+    // As jsdom's teardown does between test files: the fallback's timer fires after the window is gone.
+    const { requestAnimationFrame: request, cancelAnimationFrame: cancel } = globalThis;
+    globalThis.requestAnimationFrame = () => 0;
+    try {
+      let done = false;
+      void nextPaint().then(() => (done = true));
+      Reflect.deleteProperty(globalThis, 'cancelAnimationFrame');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await microtasks();
+      expect(done).toBe(true);
+    } finally {
+      globalThis.requestAnimationFrame = request;
+      globalThis.cancelAnimationFrame = cancel;
+    }
+  });
+
   it('runs each kind of work once, the last asked for', async () => {
     const later = new AfterPaint();
     const ran: string[] = [];
