@@ -19,15 +19,12 @@ import './paper-detail.css';
 const STATUSES: Status[] = ['inbox', 'queued', 'reading', 'read', 'dismissed'];
 
 /**
- * The detail pane of paper `id`, once its details have come. It is drawn in a render React may interrupt
- * (useDeferredValue): a paper's details arrive as the next keys come (a key that keeps a paper asks for the next
- * one's), and a key pressed while the pane was drawn waited for it, the longest on the page's first presses,
- * whose pane is drawn in code not compiled yet.
- *
- * Until the new paper's details come, the pane goes on showing the paper before, then the new paper's pane
- * takes its place. It used to empty in between: a blank flash on every
- * key, and one more drawing of the pane and the page around it in each key's frames. While keys keep coming, the
- * pane can show a paper the cursor has left: its buttons act on the paper it shows.
+ * The detail pane of the paper the cursor is on, once its details have come. It is drawn in a render React may
+ * interrupt (useDeferredValue): a paper's details arrive as the next keys come (a key that keeps a paper asks for
+ * the next one's), and a key pressed while the pane was drawn waited for it, the longest on the page's first
+ * presses. Until the new paper's details come, the pane goes on showing the paper before; it used to empty in
+ * between, a blank flash on every key and one more drawing of the pane in each key's frames. While keys keep
+ * coming, the pane can show a paper the cursor has left: its buttons act on the paper it shows.
  */
 export function PaperDetail() {
   // The details last come are the paper before's until the cursor's come (selection-slice.ts, loadDetail).
