@@ -11,7 +11,17 @@ export type { LibraryState };
 
 /** How the renderer reaches the core: the only file that knows which host it runs in. */
 export type Transport = {
-  invoke: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
+  /**
+   * `signal`: the caller no longer wants the answer (the paper it was for is no longer shown): the promise
+   * rejects with an AbortError (`isAborted`). In browser mode the request is dropped too, which frees its
+   * connection: a page has six to its server, and answers that wait for background work (More like this on a
+   * first start) held open one per key press until every later request queued behind them.
+   */
+  invoke: <K extends CommandName>(
+    name: K,
+    input: CommandInput<K>,
+    options?: { signal?: AbortSignal },
+  ) => Promise<CommandOutput<K>>;
   onChanged: (callback: (event: ChangeEvent) => void) => () => void;
   /** How far a long command (a big import) has come. */
   onProgress: (callback: (event: ProgressEvent) => void) => () => void;
@@ -43,9 +53,26 @@ function unwrap<T>(result: Result<unknown>): T {
   return result.value as T;
 }
 
+/** True for what an invoke given a signal rejects with once that signal is aborted. */
+export function isAborted(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** `answer`, or an AbortError as soon as `signal` is aborted (the answer is then dropped when it comes). */
+function unlessAborted<T>(answer: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return answer;
+  if (signal.aborted) return Promise.reject(new DOMException('The answer is no longer wanted.', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const aborted = () => reject(new DOMException('The answer is no longer wanted.', 'AbortError'));
+    signal.addEventListener('abort', aborted, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
+  });
+}
+
 export function bridgeTransport(bridge: PaperqueueBridge): Transport {
   return {
-    invoke: async (name, input) => unwrap(await bridge.invoke(name, input)),
+    // IPC has no connections to run out of: an answer no longer wanted is only dropped.
+    invoke: async (name, input, options) => unwrap(await unlessAborted(bridge.invoke(name, input), options?.signal)),
     onChanged: (callback) => bridge.onChanged(callback),
     onWriteError: (callback) => bridge.onWriteError(callback),
     onProgress: (callback) => bridge.onProgress(callback),
@@ -107,15 +134,18 @@ export function httpTransport(location: Location, storage: Storage, kept = true)
     return stream.target;
   };
   return {
-    async invoke(name, input) {
+    async invoke(name, input, options) {
       let response: Response;
       try {
         response = await fetch(`/api/${name}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify(input ?? {}),
+          signal: options?.signal,
         });
-      } catch {
+      } catch (error) {
+        // Dropped by the caller: the server is not to blame.
+        if (isAborted(error)) throw error;
         link.unreachable(name);
         const what = notDoneLabel(name);
         throw new CommandFailed({
@@ -124,7 +154,8 @@ export function httpTransport(location: Location, storage: Storage, kept = true)
         });
       }
       link.answered(response.status);
-      // A command held while the library opened is answered once it opens, or with why it could not.
+      // A command held while the library opened is answered once it opens, or with why it could not. (A body
+      // cut off by the caller's abort rejects with its AbortError.)
       const body = (await response.json()) as Result<unknown> & { library?: LibraryState };
       learned(body.library ?? (response.ok && library?.state === 'opening' ? { state: 'open' } : undefined));
       return unwrap(body);

@@ -227,6 +227,32 @@ export async function searchNow(served: Served, queries: readonly string[]): Pro
   return times;
 }
 
+/** How many papers of the library have `status`, as the server counts them. */
+export async function statusCount(served: Served, status: string): Promise<number> {
+  const response = await fetch(`${served.origin}api/stats.get`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const result = (await response.json()) as { ok: boolean; value?: { byStatus: Record<string, number> } };
+  if (!result.ok || !result.value) throw new Error('stats.get failed');
+  return result.value.byStatus[status] ?? 0;
+}
+
+/**
+ * How many of `times` keeps reached the library: the queue's growth over `before`, once it stops growing
+ * (or `limitMs`). Presses on a list whose requests were stuck changed the screen but not the library.
+ */
+export async function keepsArrived(served: Served, before: number, times: number, limitMs = 30_000): Promise<number> {
+  const until = Date.now() + limitMs;
+  let kept = (await statusCount(served, 'queued')) - before;
+  while (kept < times && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    kept = (await statusCount(served, 'queued')) - before;
+  }
+  return kept;
+}
+
 /** One search as the list asks for it (its first page of rows and the count): its time, and whether the titles alone answered. */
 async function searchOnce(served: Served, text: string): Promise<{ ms: number; titlesOnly: boolean }> {
   const start = performance.now();

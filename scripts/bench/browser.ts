@@ -20,6 +20,8 @@ import {
   round,
   searchNow,
   searchUntilWhole,
+  statusCount,
+  keepsArrived,
   serve,
   stop,
   timeForYou,
@@ -58,6 +60,8 @@ export type BrowserResult = {
   mutation_frames_max?: number | null;
   /** Every press's delay in order, ms. */
   mutation_samples?: string;
+  /** How many of the 50 presses' keeps reached the library (the queue grew by), within 30 s of the last press. */
+  mutation_kept?: number;
   note: string;
 };
 
@@ -129,7 +133,11 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
     stage = 'second page';
     page = await freshPage(browser);
     await openAndTimeFirstRows(page, served.url);
+    const queuedBefore = await statusCount(served, 'queued');
     const mutation = await measureMutations(page, 50, process.env.PAPERQUEUE_BENCH_TRACE);
+    const keptMs = Date.now();
+    const mutationKept = await keepsArrived(served, queuedBefore, 50);
+    const keptAfterMs = Date.now() - keptMs;
     const list = page.locator(PAPER_LIST).first();
     const box = await list.boundingBox();
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -190,13 +198,14 @@ export async function measureBrowser(vocab: Vocabulary, size: number): Promise<B
       scroll_fps: round(scrollFps),
       typing_fps: round(typingFps),
       ...mutation,
+      mutation_kept: mutationKept,
       note:
         `${size} papers, headless Chromium ${browser.version()}, 1280x900, each page opened once Chromium had settled (a new context loads its own omnibox page); fps counts requestAnimationFrame ` +
         `callbacks; first rows: the frame that draws them, from navigation (app rows: the first React draws, the page's first script's before them); cold_*: the first start, no cache ` +
         `files (cold_search_*: 30 searches over HTTP, as the list asks, one after another from the first rows on); ` +
         `warm_*: the second start${cached ? '' : " (the index cache or For you's kept scores were not written within 2 minutes)"}` +
         `${warmWhole ? ` (its search answered by the titles alone ${warmWhole.titlesAnswers} times before the index)` : ' (no search answered by the index within a minute)'}; ` +
-        `mutations: 50 presses of "q" on a second page, from its first rows; first start: ${loading}`,
+        `mutations: 50 presses of "q" on a second page, from its first rows (mutation_kept: how many of their keeps reached the library, ${keptAfterMs} ms after the last press); first start: ${loading}`,
     };
   } catch (error) {
     throw new Error(`${stage}: ${error instanceof Error ? error.message : String(error)}`);

@@ -47,11 +47,14 @@ export function WhyHere({ id }: { id: string }) {
 export function MoreLikeThis({ id, version }: { id: string; version: string }) {
   const similar = useApp((s) => (s.similar?.id === id ? s.similar.items : undefined));
   const loadSimilar = useApp((s) => s.loadSimilar);
+  const dropSimilar = useApp((s) => s.dropSimilar);
   const select = useApp((s) => s.select);
-  // Reload when the paper changes (its abstract may have been edited) or another is chosen.
+  // Reload when the paper changes (its abstract may have been edited) or another is chosen; a pane closed or
+  // moved on drops the answer it still waits for.
   useEffect(() => {
     void loadSimilar(id);
-  }, [id, version, loadSimilar]);
+    return () => dropSimilar(id);
+  }, [id, version, loadSimilar, dropSimilar]);
   return (
     <section className="more-like-this" aria-label="More like this">
       <h3>More like this</h3>

@@ -95,7 +95,11 @@ export async function askFirstRows(input: RowsInput): Promise<Result<RowsOutput>
 export function withFirstList(transport: Transport, first: FirstList | undefined): Transport {
   if (!first) return transport;
   let early: FirstList | undefined = first;
-  const invoke = async <K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> => {
+  const invoke = async <K extends CommandName>(
+    name: K,
+    input: CommandInput<K>,
+    options?: { signal?: AbortSignal },
+  ): Promise<CommandOutput<K>> => {
     if (name === 'papers.rows' && early) {
       const { key, answer } = early;
       early = undefined;
@@ -104,7 +108,7 @@ export function withFirstList(transport: Transport, first: FirstList | undefined
         if (result?.ok) return result.value as CommandOutput<K>;
       }
     }
-    return transport.invoke(name, input);
+    return transport.invoke(name, input, options);
   };
   return { ...transport, invoke };
 }

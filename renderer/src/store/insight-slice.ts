@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Transport } from '../transport';
+import { isAborted, type Transport } from '../transport';
 import type { AppState } from './index';
 import type { CommandInput } from '../../../electron/core/dispatch';
 import type { Rules, Similar, Stats } from './types';
@@ -21,7 +21,13 @@ export type ReadingPeriod = (typeof READING_PERIODS)[number]['weeks'];
 export type InsightSlice = {
   /** The papers most like one paper, for its "More like this" list. */
   similar: { id: string; items: Similar } | undefined;
+  /**
+   * Ask for `id`'s similar papers; an answer still awaited for another paper is dropped (one such request at a
+   * time: on a first start each waits for the model, and a key press a paper would pile them up).
+   */
   loadSimilar: (id: string) => Promise<void>;
+  /** Drop the answer awaited for `id`'s similar papers, if it is the one awaited (its pane closed). */
+  dropSimilar: (id: string) => void;
   /** Reading habits for the stats view, in this computer's time zone. */
   reading: ReadingStats | undefined;
   /** The weeks the stats view shows (READING_PERIODS). */
@@ -38,37 +44,55 @@ export type InsightSlice = {
 
 export const createInsightSlice =
   (transport: Transport): StateCreator<AppState, [], [], InsightSlice> =>
-  (set, get) => ({
-    similar: undefined,
-    async loadSimilar(id) {
-      try {
-        const { items } = await transport.invoke('insight.similar', { id, limit: 10 });
-        // Only if the reader is still on that paper.
-        if (get().selectedId === id) set({ similar: { id, items } });
-      } catch (error) {
-        get().showError(error);
-      }
-    },
-    rulesTransport: {
-      list: async () => (await transport.invoke('rules.list', {})).rules,
-      add: (rule) => transport.invoke('rules.add', rule),
-      remove: (id) => transport.invoke('rules.remove', { id }),
-    },
-    reading: undefined,
-    readingPeriod: READING_WEEKS,
-    setReadingPeriod(period) {
-      set({ readingPeriod: period });
-      void get().loadReading();
-    },
-    async loadReading() {
-      try {
-        const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-        const weeks = get().readingPeriod;
-        const stats = await transport.invoke('stats.get', { reading: true, timeZone, weeks });
-        // Only the answer for the period still chosen (a quick change of the choice asks twice).
-        if (get().readingPeriod === weeks) set({ reading: stats.reading });
-      } catch (error) {
-        get().showError(error);
-      }
-    },
-  });
+  (set, get) => {
+    /** The similar papers awaited, and how to drop their request. */
+    let awaited: { id: string; controller: AbortController } | undefined;
+    return {
+      similar: undefined,
+      async loadSimilar(id) {
+        awaited?.controller.abort();
+        const asked = { id, controller: new AbortController() };
+        awaited = asked;
+        try {
+          const { items } = await transport.invoke(
+            'insight.similar',
+            { id, limit: 10 },
+            { signal: asked.controller.signal },
+          );
+          // Only if the reader is still on that paper.
+          if (get().selectedId === id) set({ similar: { id, items } });
+        } catch (error) {
+          if (!isAborted(error)) get().showError(error);
+        } finally {
+          if (awaited === asked) awaited = undefined;
+        }
+      },
+      dropSimilar(id) {
+        if (awaited?.id !== id) return;
+        awaited.controller.abort();
+        awaited = undefined;
+      },
+      rulesTransport: {
+        list: async () => (await transport.invoke('rules.list', {})).rules,
+        add: (rule) => transport.invoke('rules.add', rule),
+        remove: (id) => transport.invoke('rules.remove', { id }),
+      },
+      reading: undefined,
+      readingPeriod: READING_WEEKS,
+      setReadingPeriod(period) {
+        set({ readingPeriod: period });
+        void get().loadReading();
+      },
+      async loadReading() {
+        try {
+          const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+          const weeks = get().readingPeriod;
+          const stats = await transport.invoke('stats.get', { reading: true, timeZone, weeks });
+          // Only the answer for the period still chosen (a quick change of the choice asks twice).
+          if (get().readingPeriod === weeks) set({ reading: stats.reading });
+        } catch (error) {
+          get().showError(error);
+        }
+      },
+    };
+  };
