@@ -8,6 +8,7 @@ import { useListDrops } from './list-drops';
 import { PaperListRow } from './PaperListRow';
 import { usePointerRest } from './pointer-rest';
 import { useRowWindow } from './row-window';
+import { useRowAboveToast } from './toast-room';
 
 /** Every row of a list has one height (the window finds the rows on screen by arithmetic), set by the density. */
 const ROW_HEIGHTS = { comfortable: 124, compact: 64 } as const;
@@ -65,6 +66,7 @@ export function PaperList() {
   useEffect(() => {
     if (selectedIndex >= 0) scrollToIndex(selectedIndex);
   }, [selectedIndex, scrollToIndex]);
+  useRowAboveToast(listElement, selectedIndex);
 
   // Each list (a view, its sort, its search) opens where it was last left in this session, and one not
   // shown before at its top, never at the offset of the list shown before it: when its rows come (the old
