@@ -23,7 +23,7 @@ export function registerIpc(store: LibraryStore, isTrustedFrame: (frame: WebFram
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Command name missing.' } };
     const done = foreground.begin();
     try {
-      return await dispatch({ store }, name, input);
+      return await done.within(() => dispatch({ store }, name, input));
     } finally {
       done();
     }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { ThreadHold } from './thread-hold';
 
@@ -20,6 +21,17 @@ const SLICE_GRANT_MS = 50;
  * - `idle` (work nobody waits for) holds back while any request waits for background work.
  */
 export type Patience = 'work' | 'bulk' | 'idle';
+
+/** A request being answered: what its waits for background work undo once it ends (see `Request`). */
+type Open = { ended: boolean; releases: Set<() => void> };
+
+/**
+ * The end of a request (`begin`), to call once it is answered or its caller has gone; `within` runs its
+ * handler, so that background work the handler waits for (`waitFor`) counts as awaited only while the request
+ * is open. A page that drops a request it no longer wants (More like this for a paper left) would otherwise
+ * leave it counted until the work was done: For you's model then went first while nobody waited for it.
+ */
+export type Request = (() => void) & { within: <T>(handler: () => T) => T };
 
 /**
  * What a person is waiting for in this process: requests from a page or the desktop window, and the page
@@ -55,6 +67,8 @@ export class Foreground {
    * pages, unless a request waits for a thread's work.
    */
   readonly threads = new ThreadHold();
+  /** The request whose handler runs (`Request.within`), for `waitFor`. */
+  private readonly requests = new AsyncLocalStorage<Open>();
   /**
    * True in a process that serves pages (browser mode's server, the desktop window): work that can come later
    * waits for the page first. A one-shot command (the CLI) serves none, and answers exactly at once.
@@ -66,20 +80,23 @@ export class Foreground {
     return this.urgent > 0;
   }
 
-  /** A request began; call what this returns when it has been answered. */
-  begin(): () => void {
+  /** A request began; call what this returns when it has been answered (or dropped), and run it `within` it. */
+  begin(): Request {
     this.inFlight++;
     this.last = performance.now();
     this.holdThreads();
-    let ended = false;
-    return () => {
-      if (ended) return;
-      ended = true;
+    const open: Open = { ended: false, releases: new Set() };
+    const end = () => {
+      if (open.ended) return;
+      open.ended = true;
+      for (const release of open.releases) release();
+      open.releases.clear();
       this.inFlight--;
       this.last = performance.now();
       this.arm();
       this.holdThreads();
     };
+    return Object.assign(end, { within: <T>(handler: () => T): T => this.requests.run(open, handler) });
   }
 
   /**
@@ -93,19 +110,28 @@ export class Foreground {
     work: Promise<T>,
     { bulk = true, threads = true }: { bulk?: boolean; threads?: boolean } = {},
   ): Promise<T> {
+    const request = this.requests.getStore();
+    // Its request has ended (a caller that went away): nobody waits for this work.
+    if (request?.ended) return work;
     this.urgent++;
     if (bulk) this.urgentBulk++;
     if (threads) this.urgentThreads++;
     else this.patientThreads++;
     this.wakeAll();
     this.holdThreads();
-    return work.finally(() => {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      request?.releases.delete(release);
       this.urgent--;
       if (bulk) this.urgentBulk--;
       if (threads) this.urgentThreads--;
       else this.patientThreads--;
       this.holdThreads();
-    });
+    };
+    request?.releases.add(release);
+    return work.finally(release);
   }
 
   /**

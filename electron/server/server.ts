@@ -75,9 +75,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = 0;
 
   const server = createServer((req, res) => {
-    // A person is waiting for this (the event stream aside, which stays open): background work holds back.
-    if (!(req.method === 'GET' && req.url?.startsWith('/api/events'))) res.once('close', foreground.begin());
-    handle(req, res).catch((error: unknown) => {
+    // A person is waiting for this (the event stream aside, which stays open): background work holds back. The
+    // request ends when its answer is sent or its caller drops it (a page's fetch aborted).
+    const request = req.method === 'GET' && req.url?.startsWith('/api/events') ? undefined : foreground.begin();
+    if (request) res.once('close', request);
+    (request ? request.within(() => handle(req, res)) : handle(req, res)).catch((error: unknown) => {
       // The details go to the log, not to the page: a raw error can carry paths and file contents.
       console.error('paperqueue: a request failed:', error);
       if (!res.headersSent) {

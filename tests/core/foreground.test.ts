@@ -62,6 +62,34 @@ describe('the foreground', () => {
     done();
   });
 
+  it('counts a wait for background work only while its request is open: a dropped request waits for nothing', async () => {
+    const fg = new Foreground();
+    const request = fg.begin();
+    let finish = () => {};
+    const work = request.within(() => fg.waitFor(new Promise<void>((resolve) => (finish = resolve))));
+    expect(fg.awaited).toBe(true);
+    expect(fg.busy()).toBe(false);
+    // Its caller went away (a page dropped the request): the work no longer goes first, and another request
+    // holds background work back as any request does.
+    request();
+    expect(fg.awaited).toBe(false);
+    const other = fg.begin();
+    expect(fg.busy()).toBe(true);
+    // The work settling later counts nothing down twice: a new wait is awaited again.
+    finish();
+    await work;
+    const again = other.within(() => fg.waitFor(new Promise<void>(() => {})));
+    expect(fg.awaited).toBe(true);
+    other();
+    expect(fg.awaited).toBe(false);
+    void again;
+    // A wait begun after its request ended counts nothing.
+    const late = fg.begin();
+    late();
+    await late.within(() => fg.waitFor(Promise.resolve()));
+    expect(fg.awaited).toBe(false);
+  });
+
   it('keeps work nobody waits for (idle) back while a request waits for background work, then lets it go', async () => {
     const fg = new Foreground();
     const done = fg.begin();
