@@ -34,6 +34,8 @@ async function attach(app: App, title: RegExp, file: string, bytes?: Buffer): Pr
 
 async function openFromList(page: Page, title: RegExp) {
   await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: title }).click();
+  // Once the pane shows that paper: until its details come it shows the paper before, whose button opens its PDF.
+  await expect(page.getByRole('complementary', { name: 'Paper' }).locator('.detail-title')).toHaveText(title);
   await page.getByRole('button', { name: /^(Read PDF|Continue reading)/ }).click();
   return page.getByRole('dialog', { name: /^Reader/ });
 }
@@ -359,6 +361,9 @@ test.describe('bad and hostile PDFs', () => {
       .getByRole('grid', { name: 'Papers' })
       .getByRole('row', { name: /^Delta/ })
       .click();
+    // The pane goes on showing the paper before (Epsilon) until Delta's details come, and its input attaches to
+    // the paper it shows: attached at once, the file went to Epsilon on a fast machine.
+    await expect(page.getByRole('complementary', { name: 'Paper' }).locator('.detail-title')).toContainText('Delta');
     await page
       .getByLabel('Attach PDF')
       .setInputFiles({ name: 'cut-short.pdf', mimeType: 'application/pdf', buffer: truncated });
