@@ -1,4 +1,5 @@
 import type { Low } from 'lowdb';
+import { QUIET_MS, foreground } from '../foreground';
 import type { LibraryFile } from '../schema';
 import { BACKUP_INTERVAL_MS, backUp } from './backups';
 import { makePrivateFolder } from './durable-file';
@@ -10,6 +11,13 @@ type Listener<T> = (value: T) => void;
  * How the library reaches the disk: one serialised, coalescing writer (a burst of changes costs two
  * writes, and the latest state is always written last), a backup of the file as opened before it is first
  * replaced, another every half hour of changes, and a report to listeners of every failed write.
+ *
+ * In a process that serves a page, a write waits while the page's requests come (until QUIET_MS after the
+ * last, at most foreground.ts's MOST_HELD_MS, 2 s, at a time): each write of a 218 MB library copies and syncs the
+ * whole file, and written back to back under a stream of keys (one every 0.3–1.3 s) they took the cores from
+ * the page's renderer; its worst key presses came during them. Held, a stream of keys costs a write every
+ * 2 s or so, and a change is on disk within about 2 s more than before. `flush` (closing, a backup, a command
+ * that must find its change on disk) writes at once.
  */
 export class LibraryWriter {
   private writing: Promise<void> | null = null;
@@ -20,6 +28,10 @@ export class LibraryWriter {
   private lastBackupAt = Date.now();
   /** The backup of the library as opened, until it is on disk. */
   private backingUp: Promise<void> | undefined;
+  /** Flushes under way: meanwhile no write waits for the page. */
+  private hurrying = 0;
+  /** Ends the wait of a write held for the page (see `pageQuiet`). */
+  private endHold: (() => void) | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -80,10 +92,27 @@ export class LibraryWriter {
       if (this.dirty) throw new Error(this.readOnly);
       return;
     }
-    await this.backingUp;
-    if (this.writing) await this.writing.catch(() => undefined);
-    if (this.dirty) await this.persist().catch(() => undefined);
+    this.hurrying++;
+    this.endHold?.();
+    try {
+      await this.backingUp;
+      if (this.writing) await this.writing.catch(() => undefined);
+      if (this.dirty) await this.persist().catch(() => undefined);
+    } finally {
+      this.hurrying--;
+    }
     if (this.lastWriteError) throw this.lastWriteError;
+  }
+
+  /** Until the page's requests pause (or have held this long enough, or a flush comes): see the class's comment. */
+  private async pageQuiet(): Promise<void> {
+    if (!foreground.servesPages || this.hurrying > 0) return;
+    await new Promise<void>((resolve) => {
+      this.endHold = resolve;
+      // Work nobody waits for: a request waiting for background work (For you's model) holds it too.
+      void foreground.quiet(QUIET_MS, 'idle').then(resolve);
+    });
+    this.endHold = undefined;
   }
 
   private async drain(): Promise<void> {
@@ -92,6 +121,7 @@ export class LibraryWriter {
       // library.json is replaced only once the backup of what it held at open is safe.
       await this.backingUp;
       while (this.dirty) {
+        await this.pageQuiet();
         this.dirty = false;
         this.db.data = this.snapshot();
         await this.db.write();
