@@ -1,7 +1,8 @@
 import type { Paper } from '../schema';
 import type { Catalog } from './catalog';
 import { fieldMatch } from './phrase-filter';
-import { phrasePlaces, type SearchTerms } from './phrases';
+import { phrasePlaces } from './phrase-places';
+import type { SearchTerms } from './phrases';
 import { foldedWords } from './tokenize';
 
 /*

@@ -1,4 +1,4 @@
-import { phrasePlaces } from './phrases';
+import { phrasePlaces } from './phrase-places';
 
 /*
  * Texts made of parts, for a row's marks: a paper's authors, its tags, a highlight's quote and its comment are

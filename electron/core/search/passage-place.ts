@@ -1,5 +1,5 @@
 import { mathSpans } from '../text';
-import { phrasePlaces } from './phrases';
+import { phrasesPlaces } from './phrase-places';
 
 /*
  * Where a row's passage of a text should be, for a search of several words: where the most of them are close
@@ -17,7 +17,11 @@ export type WordPlaces = [number, number][][];
 
 /** The places of each of `words` in `text` (as phrasePlaces finds a word: fast on long pages). */
 export function wordPlaces(text: string, words: readonly string[]): WordPlaces {
-  return words.map((word) => phrasePlaces(text, [word], PLACES_PER_WORD));
+  return phrasesPlaces(
+    text,
+    words.map((word) => [word]),
+    PLACES_PER_WORD,
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Catalog } from './catalog';
 import { offsetInPdf, pageAt, pageCount, type PdfText } from './pdf-text';
 import { phraseTest } from './phrase-memo';
-import { hasPhrases, type SearchTerms } from './phrases';
+import { hasPhrases } from './phrase-places';
+import type { SearchTerms } from './phrases';
 import type { TextMatch } from './text-match';
 import { typoEligible } from './typo';
 

@@ -1,6 +1,6 @@
 import type { Paper } from '../schema';
 import type { Catalog } from './catalog';
-import { phrasePlaces } from './phrases';
+import { phrasePlaces } from './phrase-places';
 
 /*
  * What the papers read for a phrase were found to hold, kept for the next searches. A phrase of common words
