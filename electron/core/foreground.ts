@@ -22,7 +22,7 @@ const SLICE_GRANT_MS = 50;
  */
 export type Patience = 'work' | 'bulk' | 'idle';
 
-/** A request being answered: what its waits for background work undo once it ends (see `Request`). */
+/** A request being answered: what its waits for background work undo once it ends (see `OpenRequest`). */
 type Open = { ended: boolean; releases: Set<() => void> };
 
 /**
@@ -31,7 +31,7 @@ type Open = { ended: boolean; releases: Set<() => void> };
  * is open. A page that drops a request it no longer wants (More like this for a paper left) would otherwise
  * leave it counted until the work was done: For you's model then went first while nobody waited for it.
  */
-export type Request = (() => void) & { within: <T>(handler: () => T) => T };
+export type OpenRequest = (() => void) & { within: <T>(handler: () => T) => T };
 
 /**
  * What a person is waiting for in this process: requests from a page or the desktop window, and the page
@@ -67,7 +67,7 @@ export class Foreground {
    * pages, unless a request waits for a thread's work.
    */
   readonly threads = new ThreadHold();
-  /** The request whose handler runs (`Request.within`), for `waitFor`. */
+  /** The request whose handler runs (`OpenRequest.within`), for `waitFor`. */
   private readonly requests = new AsyncLocalStorage<Open>();
   /**
    * True in a process that serves pages (browser mode's server, the desktop window): work that can come later
@@ -81,7 +81,7 @@ export class Foreground {
   }
 
   /** A request began; call what this returns when it has been answered (or dropped), and run it `within` it. */
-  begin(): Request {
+  begin(): OpenRequest {
     this.inFlight++;
     this.last = performance.now();
     this.holdThreads();
