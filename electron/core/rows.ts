@@ -113,6 +113,16 @@ function pdfOf(paper: Paper): PaperRow['pdf'] {
 export function searchedRows(catalog: Catalog, result: QueryPage, terms: SearchTerms): PaperRow[] {
   const words = terms.words;
   const typed = typedWords(catalog, words);
+  // Where the index saw each word in the PDF rows' texts: a row's passage then reads only the pages that count.
+  const pdfRows = result.page.slice(result.pdfFrom);
+  const typos = words.filter((word) => typoEligible(word) && !typed.has(word));
+  const groups =
+    words.length > 1 && typos.length === 0
+      ? catalog.pdfPageGroups(
+          pdfRows.map((paper) => paper.id),
+          words,
+        )
+      : [];
   return result.page.map((paper, i) => {
     const text = i >= result.pdfFrom ? catalog.pdfTextOf(paper.id) : undefined;
     if (!text) {
@@ -123,7 +133,10 @@ export function searchedRows(catalog: Catalog, result: QueryPage, terms: SearchT
     return {
       ...toRow(paper),
       match: withAuthors({ titleMarks: markTerms(paper.title, terms) }, paper, terms),
-      pdfMatch: pdfMatchOf(text, terms, result.pdfPages[i - result.pdfFrom], (hash) => pdfName(paper, hash)),
+      pdfMatch: pdfMatchOf(text, terms, result.pdfPages[i - result.pdfFrom], (hash) => pdfName(paper, hash), {
+        groups: groups[i - result.pdfFrom],
+        typos,
+      }),
     };
   });
 }

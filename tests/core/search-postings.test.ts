@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IndexBuilder, type Documents } from '../../electron/core/search/build';
 import { HeavyWords } from '../../electron/core/search/heavy-words';
+import { decodeGroups, pageGroup } from '../../electron/core/search/page-groups';
 import { PostingReader, PostingsCoder, postingCount } from '../../electron/core/search/postings';
 import { TermTable } from '../../electron/core/search/term-table';
 import type { WordPlan } from '../../electron/core/search/word-plans';
@@ -55,7 +56,12 @@ describe('coded postings', () => {
       expect(readAll(reader, lo, hi)).toEqual(lists.slice(lo, hi).flat());
     }
     lists.forEach((list, t) => expect([...reader.ordinals.subarray(0, reader.read(t))]).toEqual(list));
-    const withSections = new PostingsCoder(counts, values, sections);
+    // Each posting's groups of pages (page-groups.ts): its first page's group, and any above it.
+    const groups = Uint32Array.from(sections, (section) => {
+      const first = pageGroup(section, 0x10000);
+      return ((1 << first) | (random() < 0.5 ? 0 : Math.floor(random() * 2 ** 32) & ~((2 << first) - 1))) >>> 0;
+    });
+    const withSections = new PostingsCoder(counts, values, { sections, groups });
     withSections.step(Infinity);
     expect(postingCount(withSections.bytes, true)).toBe(values.length);
     const read: number[] = [];
@@ -66,6 +72,10 @@ describe('coded postings', () => {
       const n = sectioned.read(t);
       expect([...sectioned.ordinals.subarray(0, n)]).toEqual(list);
       expect([...sectioned.sections.subarray(0, n)]).toEqual([...sections.subarray(counts[t], counts[t + 1])]);
+      const masks = [...sectioned.groups.subarray(0, n)].map((code, k) =>
+        decodeGroups(code, pageGroup(sectioned.sections[k]!, 0x10000)),
+      );
+      expect(masks).toEqual([...groups.subarray(counts[t], counts[t + 1])]);
     });
   });
 
@@ -119,8 +129,10 @@ describe('a heavy word’s bitset', () => {
     });
     const { counts, values } = laidOut(lists);
     const sections = Uint16Array.from(values, () => Math.floor(random() * 3000));
+    // Groups of pages coded in one to five bytes.
+    const groups = Uint32Array.from(values, () => (Math.floor(random() * 2 ** 32) | 1) >>> 0);
     for (const sectioned of [false, true]) {
-      const coder = new PostingsCoder(counts, values, sectioned ? sections : undefined);
+      const coder = new PostingsCoder(counts, values, sectioned ? { sections, groups } : undefined);
       coder.step(Infinity);
       const base = {
         table: new TermTable(),

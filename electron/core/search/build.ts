@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Paper } from '../schema';
+import { pageGroup } from './page-groups';
 import { PostingsCoder } from './postings';
 import { TermTable } from './term-table';
 import { TermScanner } from './tokenize';
@@ -39,8 +40,8 @@ export type BaseIndex = {
   postings: Uint8Array;
   covered: Uint8Array;
   /**
-   * Each posting also holds the section (a PDF's page, from 0) where the term first occurs in that document;
-   * only in an index of sectioned text.
+   * Each posting also holds the section (a PDF's page, from 0) where the term first occurs in that document,
+   * and the groups of sections it occurs in (page-groups.ts); only in an index of sectioned text.
    */
   sectioned?: boolean;
 };
@@ -75,21 +76,27 @@ export class IndexBuilder implements IndexSteps {
   private readonly chunks: Uint32Array[] = [new Uint32Array(CHUNK)];
   /** Each term's first section in its document, beside `chunks`, when sections are kept. */
   private readonly sectionChunks: Uint16Array[];
+  /** And the groups of sections it is in (page-groups.ts). */
+  private readonly groupChunks: Uint32Array[];
   private length = 0;
   private readonly starts: Float64Array;
   private readonly covered: Uint8Array;
   private counts = new Int32Array(1024);
   private lastSeen = new Int32Array(1024).fill(-1);
+  /** Where each term's posting for the document being read is (while lastSeen says that document). */
+  private postingAt = new Int32Array(1024);
   private rankOf = new Int32Array(0);
   private offsets = new Uint32Array(0);
   private postings = new Uint32Array(0);
   private fillAt = new Uint32Array(0);
   private sections: Uint16Array | undefined;
+  private groups: Uint32Array | undefined;
   private coder: PostingsCoder | undefined;
 
   /**
    * `scan` reads a document (the papers' fields unless given); with `keepSections`, each posting also
-   * keeps the section where its term first occurs in the document (see BaseIndex.sections).
+   * keeps the section where its term first occurs in the document, and the groups of sections it is in (see
+   * BaseIndex.sectioned).
    */
   constructor(
     private readonly docs: Documents,
@@ -100,6 +107,7 @@ export class IndexBuilder implements IndexSteps {
     this.starts = new Float64Array(this.end + 1);
     this.covered = new Uint8Array(this.end);
     this.sectionChunks = keepSections ? [new Uint16Array(CHUNK)] : [];
+    this.groupChunks = keepSections ? [new Uint32Array(CHUNK)] : [];
   }
 
   /** A paper at `ordinal` was added, replaced or removed while building. */
@@ -150,16 +158,25 @@ export class IndexBuilder implements IndexSteps {
   /** Count each of a paper's term ids once and remember them in the papers' term lists. */
   private add(ordinal: number, ids: Uint32Array, count: number): void {
     if (this.table.size > this.counts.length) this.grow(this.table.size);
-    const { counts, lastSeen, keepSections } = this;
+    const { counts, lastSeen, postingAt, keepSections, groupChunks } = this;
     const starts = this.scanner.sections;
     let chunk = this.chunks[this.chunks.length - 1]!;
     let sectionChunk = this.sectionChunks[this.sectionChunks.length - 1];
+    let groupChunk = groupChunks[groupChunks.length - 1];
     let section = 0;
     let length = this.length;
     for (let i = 0; i < count; i++) {
       const id = ids[i]!;
-      if (lastSeen[id] === ordinal) continue;
+      if (keepSections) while (section + 1 < starts.length && starts[section + 1]! <= i) section++;
+      if (lastSeen[id] === ordinal) {
+        if (keepSections) {
+          const at = postingAt[id]!;
+          groupChunks[at >>> 20]![at & (CHUNK - 1)]! |= 1 << pageGroup(section, starts.length);
+        }
+        continue;
+      }
       lastSeen[id] = ordinal;
+      postingAt[id] = length;
       counts[id]!++;
       const at = length & (CHUNK - 1);
       if (at === 0 && length > 0) {
@@ -168,12 +185,14 @@ export class IndexBuilder implements IndexSteps {
         if (keepSections) {
           sectionChunk = new Uint16Array(CHUNK);
           this.sectionChunks.push(sectionChunk);
+          groupChunk = new Uint32Array(CHUNK);
+          groupChunks.push(groupChunk);
         }
       }
       chunk[at] = id;
-      if (sectionChunk) {
-        while (section + 1 < starts.length && starts[section + 1]! <= i) section++;
+      if (sectionChunk && groupChunk) {
         sectionChunk[at] = Math.min(section, LAST_SECTION);
+        groupChunk[at] = 1 << pageGroup(section, starts.length);
       }
       length++;
     }
@@ -189,6 +208,11 @@ export class IndexBuilder implements IndexSteps {
     const lastSeen = new Int32Array(capacity).fill(-1);
     lastSeen.set(this.lastSeen);
     this.lastSeen = lastSeen;
+    if (this.keepSections) {
+      const postingAt = new Int32Array(capacity);
+      postingAt.set(this.postingAt);
+      this.postingAt = postingAt;
+    }
   }
 
   /** Sort the terms, renumber them by that order and lay out the postings ranges. */
@@ -210,10 +234,14 @@ export class IndexBuilder implements IndexSteps {
     }
     this.offsets[size] = total;
     this.postings = new Uint32Array(total);
-    if (this.keepSections) this.sections = new Uint16Array(total);
+    if (this.keepSections) {
+      this.sections = new Uint16Array(total);
+      this.groups = new Uint32Array(total);
+    }
     this.fillAt = this.offsets.slice(0, size);
     this.counts = new Int32Array(0);
     this.lastSeen = new Int32Array(0);
+    this.postingAt = new Int32Array(0);
     this.cursor = 0;
     this.phase = 'fill';
   }
@@ -223,10 +251,13 @@ export class IndexBuilder implements IndexSteps {
       const ordinal = this.cursor;
       const from = this.starts[ordinal]!;
       const to = this.starts[ordinal + 1]!;
-      const sections = this.sections;
+      const { sections, groups } = this;
       for (let i = from; i < to; i++) {
         const rank = this.rankOf[this.chunks[i >>> 20]![i & (CHUNK - 1)]!]!;
-        if (sections) sections[this.fillAt[rank]!] = this.sectionChunks[i >>> 20]![i & (CHUNK - 1)]!;
+        if (sections && groups) {
+          sections[this.fillAt[rank]!] = this.sectionChunks[i >>> 20]![i & (CHUNK - 1)]!;
+          groups[this.fillAt[rank]!] = this.groupChunks[i >>> 20]![i & (CHUNK - 1)]!;
+        }
         this.postings[this.fillAt[rank]!++] = ordinal;
       }
       this.cursor++;
@@ -234,9 +265,14 @@ export class IndexBuilder implements IndexSteps {
     }
     this.chunks.length = 0;
     this.sectionChunks.length = 0;
+    this.groupChunks.length = 0;
     this.rankOf = new Int32Array(0);
     this.fillAt = new Uint32Array(0);
-    this.coder = new PostingsCoder(this.offsets, this.postings, this.sections);
+    this.coder = new PostingsCoder(
+      this.offsets,
+      this.postings,
+      this.sections && this.groups && { sections: this.sections, groups: this.groups },
+    );
     this.phase = 'code';
   }
 
@@ -246,6 +282,7 @@ export class IndexBuilder implements IndexSteps {
     this.offsets = new Uint32Array(0);
     this.postings = new Uint32Array(0);
     this.sections = undefined;
+    this.groups = undefined;
     this.phase = 'done';
   }
 }

@@ -40,6 +40,7 @@ export class Catalog implements OrderedDocuments {
     },
     documents: () => this.pdfCount,
     size: (ordinal) => this.pdfs[ordinal]?.bytes.length ?? 0,
+    sections: (ordinal) => this.pdfs[ordinal]?.ends.length ?? 0,
   });
   /** Counts changes to the papers' searched text (and resets): answers kept for phrases hold until it moves. */
   textVersion = 0;
@@ -108,6 +109,14 @@ export class Catalog implements OrderedDocuments {
   pdfTextOf(paperId: string): PdfText | undefined {
     const ordinal = this.ordinalOf.get(paperId);
     return ordinal === undefined ? undefined : this.pdfs[ordinal];
+  }
+
+  /** Where `words` are in the PDF text of each of `paperIds` (pdfSearch.pageGroups; undefined: its pages tell). */
+  pdfPageGroups(paperIds: readonly string[], words: readonly string[]): (Uint32Array | undefined)[] {
+    return this.pdfSearch.pageGroups(
+      paperIds.map((id) => this.ordinalOf.get(id) ?? -1),
+      words,
+    );
   }
 
   /** The PDF text of the paper at `ordinal`, if it has some. */

@@ -80,8 +80,11 @@ function setBits(base: BaseIndex, lo: number, hi: number, bits: Uint32Array): vo
       }
       ordinal += gap + 1;
       bits[ordinal >>> 5]! |= 1 << (ordinal & 31);
-      // A section follows each posting in an index of sectioned text.
-      if (sectioned) while (postings[at++]! >= 0x80);
+      // A section and its groups follow each posting in an index of sectioned text.
+      if (sectioned) {
+        while (postings[at++]! >= 0x80);
+        while (postings[at++]! >= 0x80);
+      }
     }
   }
 }

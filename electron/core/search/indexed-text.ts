@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { paperScan, type BaseIndex, type Documents, type Scan } from './build';
 import type { HeavyWords } from './heavy-words';
 import { TagPostings } from './tag-postings';
-import { postingCount } from './postings';
+import { decodeGroups, pageGroup } from './page-groups';
+import { postingCount, readerOf } from './postings';
 import { Matcher, type LiveIndex, type TextMatch } from './text-match';
 import { TitleScan } from './title-scan';
 import type { TermScanner } from './tokenize';
@@ -18,6 +19,8 @@ export type SectionedText = {
   documents(): number;
   /** About how many characters the document at `ordinal` has (what indexing it costs). */
   size(ordinal: number): number;
+  /** How many sections (pages) the document at `ordinal` has. */
+  sections(ordinal: number): number;
 };
 
 /**
@@ -51,6 +54,8 @@ export abstract class IndexedText {
   protected readonly tags: TagPostings | undefined;
   /** A background build was asked for and is not in use yet: searches meanwhile scan titles. */
   protected background = false;
+  /** pageGroups' row (+ 1) of each ordinal it is asked for, 0 for the others between calls. */
+  private rowOf = new Int32Array(0);
 
   /** An index of the papers' searched fields, or with `sectioned`, of another text of theirs (their PDFs). */
   constructor(
@@ -138,6 +143,42 @@ export abstract class IndexedText {
       if (out.length >= limit) break;
       if (this.matcher.anyLive(this.live(), this.planner!.exact(spelling))) out.push(spelling);
     }
+    return out;
+  }
+
+  /**
+   * Where a search's words are in documents of sectioned text (a PDF's pages), for the rows that show them: for
+   * ordinals[i], a mask per word (result[i][w] for words[w]) of the groups of sections (page-groups.ts) with a
+   * word starting with it, as typed. Undefined for a document the built index does not hold as it is now
+   * (changed since it was built: the row reads its pages), and for all of them in an index of papers' fields.
+   */
+  pageGroups(ordinals: readonly number[], words: readonly string[]): (Uint32Array | undefined)[] {
+    const { base, planner, sectioned } = this;
+    if (!base?.sectioned || !planner || !sectioned) return ordinals.map(() => undefined);
+    if (this.rowOf.length < base.covered.length) this.rowOf = new Int32Array(base.covered.length);
+    const rowOf = this.rowOf;
+    const out = ordinals.map((ordinal, i) => {
+      if (base.covered[ordinal] !== 1) return undefined;
+      rowOf[ordinal] = i + 1;
+      return new Uint32Array(words.length);
+    });
+    const reader = readerOf(base);
+    words.forEach((word, w) => {
+      const ranges = planner.exact(word).ranges;
+      for (let r = 0; r < ranges.length; r += 2) {
+        for (let t = ranges[r]!; t < ranges[r + 1]!; t++) {
+          const count = reader.read(t);
+          const { ordinals: found, sections, groups } = reader;
+          for (let k = 0; k < count; k++) {
+            const row = rowOf[found[k]!]!;
+            if (row === 0) continue;
+            const first = pageGroup(sections[k]!, sectioned.sections(found[k]!));
+            out[row - 1]![w]! |= decodeGroups(groups[k]!, first);
+          }
+        }
+      }
+    });
+    for (const ordinal of ordinals) if (ordinal >= 0 && ordinal < rowOf.length) rowOf[ordinal] = 0;
     return out;
   }
 

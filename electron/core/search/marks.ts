@@ -91,23 +91,43 @@ export function markTypos(text: string, typos: readonly string[], limit: number)
 
 function typosRead(text: string, typos: readonly string[], limit: number): [number, number][] {
   const marks: [number, number][] = [];
-  if (isAscii(text)) {
-    // A word one edit away is at most one letter shorter: most words are not read at all.
-    const shortest = Math.min(...typos.map((word) => word.length)) - 1;
-    const lower = text.toLowerCase();
-    for (let at = 0; at < lower.length && marks.length < limit;) {
-      if (!isWordCode(lower.charCodeAt(at))) {
-        at++;
-        continue;
-      }
-      let end = at + 1;
-      while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
+  // A word one edit away is at most one letter shorter: most words are not read at all.
+  const shortest = Math.min(...typos.map((word) => word.length)) - 1;
+  const lower = text.toLowerCase();
+  // Lower-casing keeps every offset but for a few letters (such as İ): such a text is read a token at a time.
+  if (lower.length !== text.length) return tokensRead(text, typos, limit);
+  // The tokens WORD finds, read in place: an ASCII one (most, even on a page with a dash or a curly quote) is
+  // compared lower-cased; one with a letter past ASCII is folded (it may fold to several words).
+  for (let at = 0; at < lower.length && marks.length < limit;) {
+    const first = wordCharLength(lower, at);
+    if (first === 0) {
+      at++;
+      continue;
+    }
+    let end = at + first;
+    let ascii = first === 1 && lower.charCodeAt(at) < 128;
+    for (let step = wordCharLength(lower, end); step > 0; step = wordCharLength(lower, end)) {
+      if (lower.charCodeAt(end) >= 128) ascii = false;
+      end += step;
+    }
+    if (ascii) {
       const term = end - at >= shortest ? lower.slice(at, end) : '';
       if (term && typos.some((word) => isTypoOf(term, word))) marks.push([at, end]);
-      at = end;
+    } else if (
+      foldText(text.slice(at, end))
+        .split(' ')
+        .some((part) => typos.some((word) => isTypoOf(part, word)))
+    ) {
+      marks.push([at, end]);
     }
-    return marks;
+    at = end;
   }
+  return marks;
+}
+
+/** typosRead of any text: each token found by WORD, folded. */
+function tokensRead(text: string, typos: readonly string[], limit: number): [number, number][] {
+  const marks: [number, number][] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m && marks.length < limit; m = WORD.exec(text)) {
     const token = m[0];
@@ -116,6 +136,18 @@ function typosRead(text: string, typos: readonly string[], limit: number): [numb
       marks.push([m.index, m.index + token.length]);
   }
   return marks;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** How many UTF-16 units the character at `at` takes if WORD takes it in a token (a letter or digit), else 0. */
+function wordCharLength(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 128) return isWordCode(code) || (code >= 65 && code <= 90) ? 1 : 0;
+  if (Number.isNaN(code)) return 0;
+  const point = text.codePointAt(at)!;
+  const char = String.fromCodePoint(point);
+  return LETTER_OR_DIGIT.test(char) ? char.length : 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { foldText } from '../text';
 import { isAscii, isWordCode, markTypos, markWords } from './marks';
-import { bestWindow, wordPlaces } from './passage-place';
+import { pageGroup, groupCount } from './page-groups';
+import { bestWindow, wordPlaces, type WordPlaces } from './passage-place';
 import { pageAt, pageCount, splitPdfText, type PdfText } from './pdf-text';
 import { PHRASE_PDF_BYTES } from './phrase-filter';
 import type { SearchTerms } from './phrases';
@@ -12,21 +13,23 @@ import { typoEligible } from './typo';
 
 /**
  * Where the query is in a PDF's text. A phrase: on page `hint` (from 1, where the search found it) or the first
- * page with it. Several words: the page and place where the most of them are close together, a word rare in this
- * PDF counting for more than a frequent one (passage-place.ts). One word: on page `hint` (where the index saw it
- * first) if it is there, else on the first page with it as typed, else (the index matched through typos) on the
- * first with one of its neighbours. The start of the page if none is found. Pages past PHRASE_PDF_BYTES are not read.
- * A paper's several PDFs (a joined text) are read one by one, the one with page `hint` first, and the match says
- * which PDF (`nameOf` names it) and its page in that PDF.
+ * page with it. Several words: the page and place where the most of them are close together, a word on few of
+ * this PDF's pages counting for more than a frequent one (passage-place.ts, bestPage). One word: on page `hint`
+ * (where the index saw it first) if it is there, else on the first page with it as typed, else (the index matched
+ * through typos) on the first with one of its neighbours. The start of the page if none is found. Pages past
+ * PHRASE_PDF_BYTES are not read. A paper's several PDFs (a joined text) are read one by one, the one with page
+ * `hint` first, and the match says which PDF (`nameOf` names it) and its page in that PDF. `seen` says what the
+ * search knows (see PdfSeen).
  */
 export function pdfMatchOf(
   text: PdfText,
   query: readonly string[] | SearchTerms,
   hint = 0,
   nameOf: (hash: string) => string = (hash) => hash,
+  seen: PdfSeen = {},
 ): PdfMatch {
   const terms = termsOf(query);
-  if (!text.parts) return matchIn(text, terms, hint) ?? startOf(text, hint);
+  if (!text.parts) return matchIn(text, terms, hint, seen) ?? startOf(text, hint);
   const parts = splitPdfText(text);
   let hinted = -1;
   parts.forEach((part, i) => {
@@ -34,7 +37,7 @@ export function pdfMatchOf(
   });
   const order = hinted < 0 ? parts : [parts[hinted]!, ...parts.filter((_, i) => i !== hinted)];
   for (const part of order) {
-    const found = matchIn(part.text, terms, part === parts[hinted] ? hint - part.firstPage : 0);
+    const found = matchIn(part.text, terms, part === parts[hinted] ? hint - part.firstPage : 0, { typos: seen.typos });
     if (found) return { ...found, pdf: { hash: part.hash, name: nameOf(part.hash) } };
   }
   const part = order[0];
@@ -43,8 +46,15 @@ export function pdfMatchOf(
   return { ...startOf(part.text, local), pdf: { hash: part.hash, name: nameOf(part.hash) } };
 }
 
+/**
+ * What a search knows of a PDF row's words, which saves reading pages for them: `groups`, where the index saw
+ * each word as typed in this PDF's text (page-groups.ts; one mask a word); `typos`, the words it read as typos
+ * (on no page as typed: only their neighbours are looked for).
+ */
+export type PdfSeen = { groups?: Uint32Array; typos?: readonly string[] };
+
 /** pdfMatchOf of one PDF's text; undefined when the query is on none of its pages read. */
-function matchIn(text: PdfText, terms: SearchTerms, hint: number): PdfMatch | undefined {
+function matchIn(text: PdfText, terms: SearchTerms, hint: number, seen: PdfSeen): PdfMatch | undefined {
   const words = terms.words;
   const pages = readablePages(text);
   const hinted = hint >= 1 && hint <= pages ? hint : 0;
@@ -55,11 +65,13 @@ function matchIn(text: PdfText, terms: SearchTerms, hint: number): PdfMatch | un
       if (at >= 0) return { page, snippet: passageAround(page_, at, terms) };
     }
   }
-  const best = words.length > 1 ? bestPage(text, words, pages, hinted) : undefined;
-  if (best) return { page: best.page, snippet: passageAround(pageAt(text, best.page - 1), best.at, terms) };
-  for (const typos of [false, true]) {
+  const typos = seen.typos ?? [];
+  const best = words.length > 1 && typos.length === 0 ? bestPage(text, words, pages, hinted, seen.groups) : undefined;
+  if (best) return { page: best.page, snippet: passageAround(best.text, best.at, terms) };
+  // With every word read as a typo, no page has one as typed.
+  for (const withTypos of typos.length === words.length ? [true] : [false, true]) {
     for (let page = hinted || 1; page <= pages; page++) {
-      const found = pdfPassage(pageAt(text, page - 1), words, typos);
+      const found = pdfPassage(pageAt(text, page - 1), words, withTypos, seen.typos);
       if (found) return { page, snippet: found };
       // The index saw the word there: reading on would find nothing better.
       if (hinted) break;
@@ -87,36 +99,81 @@ function readablePages(text: PdfText): number {
 
 /**
  * The page and place where most of `words` (as typed) are close together: each window scored by the words in it,
- * each word weighing one over its count in the PDF's pages read. Ties go to page `hinted`, then the earlier page.
- * Undefined when one of them is on no page as typed (the search read it as a typo).
+ * each word weighing one over the number of groups of pages it is on (page-groups.ts: a page each in a PDF of
+ * up to 32 pages), among the pages read. Ties go to page `hinted`, then the earlier page. Undefined when one of
+ * them is on no page as typed (the search read it as a typo).
+ *
+ * With `groups` (the index's mask of each word's groups), a page is read only if the words its group has could
+ * make a better window than the best found: pages are read from the likeliest, most often one or two of a
+ * PDF's pages. Without, every page is read, and the same groups are taken from what the pages have.
  */
-function bestPage(text: PdfText, words: readonly string[], pages: number, hinted: number) {
-  const perPage = range(pages).map((page) => wordPlaces(pageAt(text, page - 1), words));
-  const totals = words.map((_, w) => perPage.reduce((sum, places) => sum + places[w]!.length, 0));
+function bestPage(text: PdfText, words: readonly string[], pages: number, hinted: number, groups?: Uint32Array) {
+  const count = pageCount(text);
+  const read = new Map<number, { text: string; places: WordPlaces }>();
+  const readPage = (page: number) => {
+    let seen = read.get(page);
+    if (!seen) {
+      const page_ = pageAt(text, page - 1);
+      read.set(page, (seen = { text: page_, places: wordPlaces(page_, words) }));
+    }
+    return seen;
+  };
+  // The groups of the pages read (a group past them: PHRASE_PDF_BYTES).
+  const readable = pages === 0 ? 0 : pages >= count ? ~0 : lowBits(pageGroup(pages - 1, count) + 1);
+  const masks = groups
+    ? Array.from(groups, (mask) => mask & readable)
+    : words.map((_, w) => {
+        let mask = 0;
+        for (let page = 1; page <= pages; page++)
+          if (readPage(page).places[w]!.length) mask |= 1 << pageGroup(page - 1, count);
+        return mask;
+      });
   // A word found nowhere as typed was read as a typo: the pages are read for its neighbours instead.
-  if (totals.some((total) => total === 0)) return undefined;
-  const weights = totals.map((total) => (total ? 1 / total : 0));
-  let best: { page: number; at: number; score: number } | undefined;
-  perPage.forEach((places, i) => {
-    const window = bestWindow(places, weights);
-    if (!window) return;
-    const page = i + 1;
+  if (masks.some((mask) => mask === 0)) return undefined;
+  const weights = masks.map((mask) => 1 / groupCount(mask));
+  const bound = (page: number): number => {
+    const group = pageGroup(page - 1, count);
+    return masks.reduce((sum, mask, w) => ((mask >>> group) & 1 ? sum + weights[w]! : sum), 0);
+  };
+  const bounds = range(pages).map(bound);
+  const order = range(pages).sort(
+    (a, b) => bounds[b - 1]! - bounds[a - 1]! || +(b === hinted) - +(a === hinted) || a - b,
+  );
+  let best: { page: number; at: number; score: number; text: string } | undefined;
+  for (const page of order) {
+    const most = bounds[page - 1]!;
+    if (most === 0 || (best && most < best.score - 1e-9)) break;
+    const seen = readPage(page);
+    const window = bestWindow(seen.places, weights);
+    if (!window) continue;
     const better = !best || window.score > best.score + 1e-9;
-    const tie = best && Math.abs(window.score - best.score) <= 1e-9 && page === hinted;
-    if (better || tie) best = { page, ...window };
-  });
+    const tie =
+      best &&
+      Math.abs(window.score - best.score) <= 1e-9 &&
+      (page === hinted || (best.page !== hinted && page < best.page));
+    if (better || tie) best = { page, ...window, text: seen.text };
+  }
   return best;
 }
 
+/** A mask of the lowest `bits` bits. */
+const lowBits = (bits: number): number => (bits >= 32 ? ~0 : (1 << bits) - 1);
+
 /**
  * A passage around the first word of a page that the query matched: a query word as typed, or a neighbour
- * of one the page lacks as typed (the index read that word as a typo; which words it did, it does not say,
- * so the page tells). Without `typos`, a page with no query word as typed has no passage.
+ * of one the page lacks as typed (the words the search read as typos, `known`; else the page tells). Without
+ * `typos`, a page with no query word as typed has no passage.
  */
-function pdfPassage(text: string, words: readonly string[], typos: boolean): Snippet | undefined {
-  const typed = firstMark(text, words);
+function pdfPassage(
+  text: string,
+  words: readonly string[],
+  typos: boolean,
+  known?: readonly string[],
+): Snippet | undefined {
+  const asTyped = known ? words.filter((word) => !known.includes(word)) : words;
+  const typed = asTyped.length ? firstMark(text, asTyped) : -1;
   if (typed < 0 && !typos) return undefined;
-  const missing = words.filter((word) => typoEligible(word) && firstMark(text, [word]) < 0);
+  const missing = known ?? words.filter((word) => typoEligible(word) && firstMark(text, [word]) < 0);
   const neighbour = missing.length ? (markTypos(text, missing, 1)[0]?.[0] ?? -1) : -1;
   if (typed < 0 && neighbour < 0) return undefined;
   const at = typed < 0 ? neighbour : neighbour < 0 ? typed : Math.min(typed, neighbour);

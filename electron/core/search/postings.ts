@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { BaseIndex } from './build';
+import { codeGroups } from './page-groups';
 
 /*
  * An index's postings, coded small: each term's ascending ordinals as gaps (ordinal - previous - 1, the first
  * from -1), each gap a little-endian base-128 varint. A term found in most papers then costs a byte a posting
  * instead of four (21.5 million postings took 86 MB at 100,000 papers as 32-bit words, 27 MB coded). In an
- * index of sectioned text each gap is followed by the posting's section, also a varint.
+ * index of sectioned text each gap is followed by the posting's section and the groups of sections the term is
+ * in (page-groups.ts codeGroups), also varints.
  */
 
 /** Terms coded per check of the deadline. */
@@ -27,7 +29,7 @@ export class PostingsCoder {
   constructor(
     private readonly counts: Uint32Array,
     private readonly values: Uint32Array,
-    private readonly sections?: Uint16Array,
+    private readonly sectioned?: { sections: Uint16Array; groups: Uint32Array },
   ) {
     this.terms = counts.length - 1;
     this.offsets = new Uint32Array(counts.length);
@@ -35,7 +37,8 @@ export class PostingsCoder {
 
   /** Work until `deadline` (a performance.now() time); true once the bytes are written. */
   step(deadline: number): boolean {
-    const { counts, values, sections, offsets } = this;
+    const { counts, values, offsets } = this;
+    const { sections, groups } = this.sectioned ?? {};
     while (this.phase !== 'done') {
       const end = Math.min(this.terms, this.term + TERMS_PER_CHECK);
       if (this.phase === 'size') {
@@ -45,7 +48,7 @@ export class PostingsCoder {
           for (let i = counts[t]!; i < counts[t + 1]!; i++) {
             const ordinal = values[i]!;
             size += varintSize(ordinal - previous - 1);
-            if (sections) size += varintSize(sections[i]!);
+            if (sections) size += varintSize(sections[i]!) + varintSize(codeGroups(groups![i]!));
             previous = ordinal;
           }
           offsets[t + 1] = size;
@@ -58,7 +61,10 @@ export class PostingsCoder {
           for (let i = counts[t]!; i < counts[t + 1]!; i++) {
             const ordinal = values[i]!;
             at = writeVarint(bytes, at, ordinal - previous - 1);
-            if (sections) at = writeVarint(bytes, at, sections[i]!);
+            if (sections) {
+              at = writeVarint(bytes, at, sections[i]!);
+              at = writeVarint(bytes, at, codeGroups(groups![i]!));
+            }
             previous = ordinal;
           }
         }
@@ -97,9 +103,9 @@ function writeVarint(bytes: Uint8Array, at: number, value: number): number {
 }
 
 /**
- * Reads postings: a term's at once into `ordinals` (and `sections`), which the hot loops of a search walk, or
- * terms [lo, hi) one posting at a time (`range`, then `next()` gives the next ordinal or -1 at the end,
- * `section` its section), for a reader that may stop early.
+ * Reads postings: a term's at once into `ordinals` (and `sections`, `groups`: coded, see codeGroups), which the
+ * hot loops of a search walk, or terms [lo, hi) one posting at a time (`range`, then `next()` gives the next
+ * ordinal or -1 at the end, `section` its section), for a reader that may stop early.
  */
 export class PostingReader {
   private at = 0;
@@ -111,6 +117,7 @@ export class PostingReader {
   /** The last term read by `read`: its ordinals (and sections) in [0, the count it returned). */
   ordinals = new Int32Array(1024);
   sections = new Int32Array(0);
+  groups = new Int32Array(0);
 
   constructor(
     private readonly offsets: Uint32Array,
@@ -126,7 +133,10 @@ export class PostingReader {
     // A posting takes at least a byte.
     if (end - at > this.ordinals.length) {
       this.ordinals = new Int32Array(Math.max(end - at, 2 * this.ordinals.length));
-      if (this.sectioned) this.sections = new Int32Array(this.ordinals.length);
+      if (this.sectioned) {
+        this.sections = new Int32Array(this.ordinals.length);
+        this.groups = new Int32Array(this.ordinals.length);
+      }
     }
     const ordinals = this.ordinals;
     let count = 0;
@@ -144,8 +154,11 @@ export class PostingReader {
       }
       return count;
     }
-    if (this.sections.length < ordinals.length) this.sections = new Int32Array(ordinals.length);
-    const sections = this.sections;
+    if (this.sections.length < ordinals.length) {
+      this.sections = new Int32Array(ordinals.length);
+      this.groups = new Int32Array(ordinals.length);
+    }
+    const { sections, groups } = this;
     while (at < end) {
       let byte = bytes[at++]!;
       let gap = byte & 0x7f;
@@ -160,7 +173,14 @@ export class PostingReader {
         byte = bytes[at++]!;
         section |= (byte & 0x7f) << shift;
       }
+      byte = bytes[at++]!;
+      let code = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        code |= (byte & 0x7f) << shift;
+      }
       ordinals[count] = ordinal;
+      groups[count] = code;
       sections[count++] = section;
     }
     return count;
@@ -198,16 +218,19 @@ export class PostingReader {
         section |= (byte & 0x7f) << shift;
       }
       this.section = section;
+      // The groups (page-groups.ts), which no reader one posting at a time asks for.
+      do byte = bytes[this.at++]!;
+      while (byte >= 0x80);
     }
     return this.ordinal;
   }
 }
 
-/** How many postings the coded bytes hold (each posting ends one varint, or two with sections). */
+/** How many postings the coded bytes hold (each posting ends one varint, or three with sections). */
 export function postingCount(bytes: Uint8Array, sectioned: boolean): number {
   let ends = 0;
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! < 0x80) ends++;
-  return sectioned ? ends / 2 : ends;
+  return sectioned ? ends / 3 : ends;
 }
 
 const readers = new WeakMap<BaseIndex, PostingReader>();

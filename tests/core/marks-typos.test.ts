@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { markTypos } from '../../electron/core/search/marks';
+import { foldText } from '../../electron/core/text';
+import { isTypoOf } from '../../electron/core/search/typo';
+
+const RUNS = Number(process.env.PAPERQUEUE_FUZZ_RUNS) || 300;
+
+/** A typo's neighbours as the words of a text read one by one: each run of letters and digits, folded. */
+function reference(text: string, typos: readonly string[], limit: number): [number, number][] {
+  const marks: [number, number][] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (marks.length >= limit) break;
+    if (
+      foldText(m[0])
+        .split(' ')
+        .some((part) => typos.some((word) => isTypoOf(part, word)))
+    )
+      marks.push([m.index, m.index + m[0].length]);
+  }
+  return marks;
+}
+
+describe('the neighbours of a word read as a typo, in a long text', () => {
+  it('are those a reading of each word finds, in text with dashes, quotes, accents, ligatures, scripts', () => {
+    // What a PDF's page has: ASCII words, and now and then a curly quote, a dash, an accent, a Greek or
+    // mathematical letter, a combining accent, a letter whose lower case is longer (İ) and a ligature.
+    const pieces = [
+      'walrus',
+      'Walrsu',
+      'WALRUS',
+      'walrs',
+      'wlarus',
+      'walruses',
+      ' ',
+      ' ',
+      '\n',
+      '-',
+      '“',
+      '”',
+      '—',
+      'é',
+      'walrús',
+      'İ',
+      'Σ',
+      'ς',
+      '𝑥',
+      'ﬁ',
+      'ß',
+      '\u0301',
+      '1',
+      'x',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom('walrus', 'walruss', 'ﬁwalrus'),
+        fc.integer({ min: 1, max: 5 }),
+        (page, typo, limit) => {
+          expect(markTypos(page, [typo], limit)).toEqual(reference(page, [typo], limit));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
