@@ -157,25 +157,21 @@ export abstract class IndexedText {
     if (!base?.sectioned || !planner || !sectioned) return ordinals.map(() => undefined);
     if (this.rowOf.length < base.covered.length) this.rowOf = new Int32Array(base.covered.length);
     const rowOf = this.rowOf;
+    const pages: number[] = [];
     const out = ordinals.map((ordinal, i) => {
       if (base.covered[ordinal] !== 1) return undefined;
       rowOf[ordinal] = i + 1;
+      pages[i] = sectioned.sections(ordinal);
       return new Uint32Array(words.length);
     });
     const reader = readerOf(base);
     words.forEach((word, w) => {
       const ranges = planner.exact(word).ranges;
+      const visit = (row: number, section: number, groups: number) => {
+        out[row]![w]! |= decodeGroups(groups, pageGroup(section, pages[row]!));
+      };
       for (let r = 0; r < ranges.length; r += 2) {
-        for (let t = ranges[r]!; t < ranges[r + 1]!; t++) {
-          const count = reader.read(t);
-          const { ordinals: found, sections, groups } = reader;
-          for (let k = 0; k < count; k++) {
-            const row = rowOf[found[k]!]!;
-            if (row === 0) continue;
-            const first = pageGroup(sections[k]!, sectioned.sections(found[k]!));
-            out[row - 1]![w]! |= decodeGroups(groups[k]!, first);
-          }
-        }
+        for (let t = ranges[r]!; t < ranges[r + 1]!; t++) reader.visitRows(t, rowOf, visit);
       }
     });
     for (const ordinal of ordinals) if (ordinal >= 0 && ordinal < rowOf.length) rowOf[ordinal] = 0;

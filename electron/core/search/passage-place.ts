@@ -17,12 +17,20 @@ export type WordPlaces = [number, number][][];
 
 /** The places of each of `words` in `text` (as phrasePlaces finds a word: fast on long pages). */
 export function wordPlaces(text: string, words: readonly string[]): WordPlaces {
-  return phrasesPlaces(
-    text,
-    words.map((word) => [word]),
-    PLACES_PER_WORD,
-  );
+  return phrasesPlaces(text, asPhrases(words), PLACES_PER_WORD);
 }
+
+/**
+ * Each of `words` as a phrase of one word: the same arrays for the same words, so that phrases.ts's plan for
+ * each (kept by phrase) is made once a search, not once for each page of each PDF row read.
+ */
+function asPhrases(words: readonly string[]): (readonly string[])[] {
+  let phrases = wordPhrases.get(words);
+  if (!phrases) wordPhrases.set(words, (phrases = words.map((word) => [word])));
+  return phrases;
+}
+
+const wordPhrases = new WeakMap<readonly string[], (readonly string[])[]>();
 
 /**
  * The best window of `places`: the start of its first place and its score, the sum of `weights` of the words in

@@ -186,6 +186,46 @@ export class PostingReader {
     return count;
   }
 
+  /**
+   * In an index of sectioned text, each posting of term `t` whose ordinal `rowOf` marks (rowOf[ordinal], a row
+   * + 1; 0 for the others, which are skipped unread): `visit(row, section, groups)`, its groups coded (see
+   * codeGroups). What a search's rows ask of their few documents among a word's many.
+   */
+  visitRows(t: number, rowOf: Int32Array, visit: (row: number, section: number, groups: number) => void): void {
+    const bytes = this.bytes;
+    let at = this.offsets[t]!;
+    const end = this.offsets[t + 1]!;
+    let ordinal = -1;
+    while (at < end) {
+      let byte = bytes[at++]!;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        gap |= (byte & 0x7f) << shift;
+      }
+      ordinal += gap + 1;
+      const row = rowOf[ordinal]!;
+      if (row === 0) {
+        while (bytes[at++]! >= 0x80);
+        while (bytes[at++]! >= 0x80);
+        continue;
+      }
+      byte = bytes[at++]!;
+      let section = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        section |= (byte & 0x7f) << shift;
+      }
+      byte = bytes[at++]!;
+      let code = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        code |= (byte & 0x7f) << shift;
+      }
+      visit(row - 1, section, code);
+    }
+  }
+
   /** Read the postings of terms [lo, hi) from the start, with `next`. */
   range(lo: number, hi: number): this {
     this.term = lo;

@@ -37,6 +37,11 @@ export type PdfMatch = { page: number; snippet: Snippet; pdf?: { hash: string; n
 const PASSAGE_CHARS = 180;
 /** Context kept before the first matched word. */
 const LEAD_CHARS = 50;
+/**
+ * What a passage makes one space: a run of white space, or a tab or a line end. Not /\s+/, which rebuilds a
+ * text of single spaces (most) for nothing, two strings a row of every searched page.
+ */
+const SPACE_RUNS = /\s{2,}|[^\S ]/g;
 
 /** The query's folded words and quoted phrases, once per query rather than once per row. */
 export function matchWords(query: string): SearchTerms {
@@ -202,9 +207,9 @@ export function passageAround(
   // Only a window around the match is read: an abstract or a note may be long.
   const from = Math.max(0, at - LEAD_CHARS * 2);
   const to = Math.min(text.length, at + PASSAGE_CHARS * 2);
-  const flat = text.slice(from, to).replace(/\s+/g, ' ');
+  const flat = text.slice(from, to).replace(SPACE_RUNS, ' ');
   // Whitespace runs became one space: the match's place in the squashed window.
-  const hit = text.slice(from, at).replace(/\s+/g, ' ').length;
+  const hit = text.slice(from, at).replace(SPACE_RUNS, ' ').length;
   let start = Math.max(0, hit - LEAD_CHARS);
   if (start > 0) {
     const space = flat.indexOf(' ', start);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markTypos } from '../../electron/core/search/marks';
+import { markTyped, markTypos } from '../../electron/core/search/marks';
 import { foldText } from '../../electron/core/text';
 import { isTypoOf } from '../../electron/core/search/typo';
 
@@ -61,6 +61,35 @@ describe('the neighbours of a word read as a typo, in a long text', () => {
           expect(markTypos(page, [typo], limit)).toEqual(reference(page, [typo], limit));
         },
       ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** The words a query word starts in ASCII text, each word's places found in the lower-cased text, in order. */
+function typedReference(text: string, words: readonly string[], limit: number): [number, number][] {
+  const lower = text.toLowerCase();
+  const starts = new Map<number, number>();
+  for (const word of words) {
+    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
+      if (at > 0 && /[a-z0-9]/.test(lower[at - 1]!)) continue;
+      let end = at + word.length;
+      while (end < lower.length && /[a-z0-9]/.test(lower[end]!)) end++;
+      starts.set(at, end);
+    }
+  }
+  return [...starts].sort((a, b) => a[0] - b[0]).slice(0, limit);
+}
+
+describe('the words a search’s words start, in ASCII text', () => {
+  it('are those each word’s places in the lower-cased text give, in any case, at word starts only', () => {
+    const pieces = ['ne', 'Ne', 'NE', 'nelu', 'rane', 'ka', 'Kaka', 'x1', ' ', ' ', '-', '.', '(', '_', '9'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
+    const words = fc.uniqueArray(fc.constantFrom('ne', 'nel', 'ka', 'x', '9', 'e'), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(text, words, fc.integer({ min: 1, max: 12 }), (page, query, limit) => {
+        expect(markTyped(page, query, limit)).toEqual(typedReference(page, query, limit));
+      }),
       { numRuns: RUNS },
     );
   });
