@@ -4,7 +4,7 @@ import type { Paper } from '../../electron/core/schema';
 import { Catalog } from '../../electron/core/search/catalog';
 import { pageGroup } from '../../electron/core/search/page-groups';
 import { pdfMatchOf } from '../../electron/core/search/pdf-snippet';
-import { packPdfText } from '../../electron/core/search/pdf-text';
+import { joinPdfTexts, packPdfText, PAGE_ASCII, PAGE_FOLDS, splitPdfText } from '../../electron/core/search/pdf-text';
 import { matchWords } from '../../electron/core/search/snippet';
 import { foldedWords } from '../../electron/core/search/tokenize';
 import { seeded } from './helpers';
@@ -76,15 +76,20 @@ describe('the groups of pages the PDF index keeps for each word', () => {
 describe('a row’s passage for a search of several words in a PDF', () => {
   it('is the one reading every page gives, found by reading only the pages the index names', () => {
     const random = seeded(23);
+    // Pages all ASCII, with a dash or curly quotes only, or with letters past ASCII (folded as the index folds them).
     const vocabulary = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu'.split(' ');
+    const past = ['bétä', 'θeta', 'Ålpha'];
     const pdfs: Record<string, string[]> = {};
     for (let p = 0; p < 40; p++) {
       const pages = 1 + Math.floor(random() * (p % 4 === 0 ? 50 : 12));
       pdfs[`p${p}`] = Array.from({ length: pages }, () =>
         Array.from({ length: 10 + Math.floor(random() * 80) }, () => {
           const word = vocabulary[Math.floor(random() * vocabulary.length)]!;
-          return random() < 0.1 ? word.toUpperCase() : random() < 0.05 ? `“${word}”` : word;
-        }).join(random() < 0.3 ? '\n' : ' '),
+          const r = random();
+          return r < 0.1 ? word.toUpperCase() : r < 0.13 ? `“${word}” —` : word;
+        })
+          .concat(p % 3 === 0 ? [past[p % past.length]!] : [])
+          .join(random() < 0.3 ? '\n' : ' '),
       );
     }
     const catalog = builtCatalog(pdfs);
@@ -99,8 +104,10 @@ describe('a row’s passage for a search of several words in a PDF', () => {
       const groups = catalog.pdfPageGroups([id], terms.words)[0]!;
       expect(groups, query).toBeDefined();
       for (const hint of [0, 1 + Math.floor(random() * pdfs[id]!.length)]) {
+        // Read page by page, and without what packing said of each page (all ASCII, letters past ASCII).
+        const unknown = { bytes: text.bytes, ends: text.ends };
         expect(pdfMatchOf(text, terms, hint, undefined, { groups }), `${query} in ${id}, hint ${hint}`).toEqual(
-          pdfMatchOf(text, terms, hint),
+          pdfMatchOf(unknown, terms, hint),
         );
         compared++;
       }
@@ -117,5 +124,25 @@ describe('a row’s passage for a search of several words in a PDF', () => {
     // Told that both words are only on page 2, the passage is read there alone: page 1 is never read.
     const groups = Uint32Array.of(1 << 1, 1 << 1);
     expect(pdfMatchOf(text, terms, 0, undefined, { groups }).page).toBe(2);
+  });
+});
+
+describe('what a PDF’s pages are made of, as packing finds it', () => {
+  it('says which pages are all ASCII and which have a letter past ASCII, in one PDF or several joined', () => {
+    const one = packPdfText(['plain words', 'a dash — and “quotes”', 'Schrödinger', 'x ± 2 → y']);
+    expect([...one.kinds!]).toEqual([PAGE_ASCII, 0, PAGE_FOLDS, 0]);
+    const two = packPdfText(['θ', 'x']);
+    const joined = joinPdfTexts(
+      [
+        { hash: 'a', text: one },
+        { hash: 'b', text: two },
+      ],
+      true,
+    )!;
+    expect([...joined.kinds!]).toEqual([PAGE_ASCII, 0, PAGE_FOLDS, 0, PAGE_FOLDS, PAGE_ASCII]);
+    expect(splitPdfText(joined).map((part) => [...part.text.kinds!])).toEqual([
+      [PAGE_ASCII, 0, PAGE_FOLDS, 0],
+      [PAGE_FOLDS, PAGE_ASCII],
+    ]);
   });
 });

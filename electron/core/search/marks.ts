@@ -105,22 +105,34 @@ function typosRead(text: string, typos: readonly string[], limit: number): [numb
   const marks: [number, number][] = [];
   // A word one edit away is at most one letter shorter: most words are not read at all.
   const shortest = Math.min(...typos.map((word) => word.length)) - 1;
+  const lower = text.toLowerCase();
+  // Lower-casing keeps every offset but for a few letters (such as İ): such a text is read a token at a time.
+  if (lower.length !== text.length) return tokensRead(text, typos, limit);
   // The tokens WORD finds, read in place: an ASCII one (most, even on a page with a dash or a curly quote) is
-  // compared as it stands, in any case; one with a letter past ASCII is folded (it may fold to several words).
-  for (let at = 0; at < text.length && marks.length < limit;) {
-    const first = wordCharLength(text, at);
+  // compared lower-cased where it stands; one with a letter past ASCII is folded (it may fold to several words).
+  for (let at = 0; at < lower.length && marks.length < limit;) {
+    const code = lower.charCodeAt(at);
+    const first = code < 128 ? (isWordCode(code) ? 1 : 0) : wordCharLength(lower, at);
     if (first === 0) {
       at++;
       continue;
     }
     let end = at + first;
-    let ascii = first === 1 && text.charCodeAt(at) < 128;
-    for (let step = wordCharLength(text, end); step > 0; step = wordCharLength(text, end)) {
-      if (text.charCodeAt(end) >= 128) ascii = false;
+    let ascii = code < 128;
+    for (;;) {
+      const next = lower.charCodeAt(end);
+      if (next < 128) {
+        if (!isWordCode(next)) break;
+        end++;
+        continue;
+      }
+      const step = wordCharLength(lower, end);
+      if (step === 0) break;
+      ascii = false;
       end += step;
     }
     if (ascii) {
-      if (end - at >= shortest && anyTypoAt(text, at, end, typos)) marks.push([at, end]);
+      if (end - at >= shortest && anyTypoAt(lower, at, end, typos)) marks.push([at, end]);
     } else if (
       foldText(text.slice(at, end))
         .split(' ')
@@ -133,53 +145,61 @@ function typosRead(text: string, typos: readonly string[], limit: number): [numb
   return marks;
 }
 
-/** True if text[at, end) (ASCII) is a typo of one of `typos`. */
-function anyTypoAt(text: string, at: number, end: number, typos: readonly string[]): boolean {
-  for (const word of typos) if (asciiTypoAt(text, at, end, word)) return true;
+/** typosRead of any text: each token found by WORD, folded. */
+function tokensRead(text: string, typos: readonly string[], limit: number): [number, number][] {
+  const marks: [number, number][] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m && marks.length < limit; m = WORD.exec(text)) {
+    const token = m[0];
+    const folded = isAscii(token) ? [token.toLowerCase()] : foldText(token).split(' ');
+    if (folded.some((part) => typos.some((word) => isTypoOf(part, word))))
+      marks.push([m.index, m.index + token.length]);
+  }
+  return marks;
+}
+
+/** True if lower-cased ASCII lower[at, end) is a typo of one of `typos`. */
+function anyTypoAt(lower: string, at: number, end: number, typos: readonly string[]): boolean {
+  for (const word of typos) if (asciiTypoAt(lower, at, end, word)) return true;
   return false;
 }
 
-/** The code of text[at] lower-cased, for ASCII. */
-const lowerAt = (text: string, at: number): number => {
-  const code = text.charCodeAt(at);
-  return code >= 65 && code <= 90 ? code | 32 : code;
-};
-
 /**
- * isTypoOf(text[at, end) lower-cased, word) for an ASCII token, read in place: no string is made of each word
- * of a page (typo.ts says the rule: one changed or swapped letter at the start, or one letter more or less).
+ * isTypoOf(lower[at, end), word) for an ASCII token of lower-cased text, read in place: no string is made of
+ * each word of a page (typo.ts says the rule: one changed or swapped letter at the start, or one letter more or
+ * less).
  */
-function asciiTypoAt(text: string, at: number, end: number, word: string): boolean {
+function asciiTypoAt(lower: string, at: number, end: number, word: string): boolean {
   const length = end - at;
   const size = word.length;
   // One edit leaves one of the first two letters in place, or swaps them, or shifts them by one.
-  const c0 = lowerAt(text, at);
-  const c1 = length > 1 ? lowerAt(text, at + 1) : -1;
+  const c0 = lower.charCodeAt(at);
+  const c1 = length > 1 ? lower.charCodeAt(at + 1) : -1;
   const w0 = word.charCodeAt(0);
   const w1 = word.charCodeAt(1);
   if (c0 !== w0 && c1 !== w1 && c0 !== w1 && c1 !== w0) return false;
   if (length >= size) {
     let i = 0;
-    while (i < size && lowerAt(text, at + i) === word.charCodeAt(i)) i++;
+    while (i < size && lower.charCodeAt(at + i) === word.charCodeAt(i)) i++;
     if (i < size) {
-      const here = lowerAt(text, at + i);
-      const next = lowerAt(text, at + i + 1);
+      const here = lower.charCodeAt(at + i);
+      const next = lower.charCodeAt(at + i + 1);
       const swapped = i + 1 < size && here === word.charCodeAt(i + 1) && next === word.charCodeAt(i) && here !== next;
       let j = swapped ? i + 2 : i + 1;
-      while (j < size && lowerAt(text, at + j) === word.charCodeAt(j)) j++;
+      while (j < size && lower.charCodeAt(at + j) === word.charCodeAt(j)) j++;
       if (j === size) return true;
     }
   }
   if (length === size + 1) {
     let i = 0;
-    while (i < size && lowerAt(text, at + i) === word.charCodeAt(i)) i++;
-    for (; i < size; i++) if (lowerAt(text, at + i + 1) !== word.charCodeAt(i)) return false;
+    while (i < size && lower.charCodeAt(at + i) === word.charCodeAt(i)) i++;
+    for (; i < size; i++) if (lower.charCodeAt(at + i + 1) !== word.charCodeAt(i)) return false;
     return true;
   }
   if (length + 1 === size) {
     let i = 0;
-    while (i < length && word.charCodeAt(i) === lowerAt(text, at + i)) i++;
-    for (; i < length; i++) if (word.charCodeAt(i + 1) !== lowerAt(text, at + i)) return false;
+    while (i < length && word.charCodeAt(i) === lower.charCodeAt(at + i)) i++;
+    for (; i < length; i++) if (word.charCodeAt(i + 1) !== lower.charCodeAt(at + i)) return false;
     return true;
   }
   return false;

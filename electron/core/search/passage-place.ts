@@ -1,5 +1,6 @@
 import { mathSpans } from '../text';
 import { phrasesPlaces } from './phrase-places';
+import type { PageKind } from './pdf-text';
 
 /*
  * Where a row's passage of a text should be, for a search of several words: where the most of them are close
@@ -16,8 +17,8 @@ const PLACES_PER_WORD = 200;
 export type WordPlaces = [number, number][][];
 
 /** The places of each of `words` in `text` (as phrasePlaces finds a word: fast on long pages). */
-export function wordPlaces(text: string, words: readonly string[]): WordPlaces {
-  return phrasesPlaces(text, asPhrases(words), PLACES_PER_WORD);
+export function wordPlaces(text: string, words: readonly string[], kind?: PageKind): WordPlaces {
+  return phrasesPlaces(text, asPhrases(words), PLACES_PER_WORD, kind);
 }
 
 /**
@@ -39,24 +40,58 @@ const wordPhrases = new WeakMap<readonly string[], (readonly string[])[]>();
  */
 export function bestWindow(places: WordPlaces, weights?: readonly number[]): { at: number; score: number } | undefined {
   const weight = weights ?? places.map((list) => (list.length ? 1 / list.length : 0));
-  const all: [number, number][] = [];
-  places.forEach((list, word) => list.forEach(([start]) => all.push([start, word])));
-  if (all.length === 0) return undefined;
-  all.sort((a, b) => a[0] - b[0]);
+  const { starts, words } = inOrder(places);
+  if (starts.length === 0) return undefined;
   const inWindow = new Array<number>(places.length).fill(0);
   let score = 0;
-  let best = { at: all[0]![0], score: -1 };
+  let best = { at: starts[0]!, score: -1 };
   let from = 0;
-  for (let to = 0; to < all.length; to++) {
-    const [start, word] = all[to]!;
+  for (let to = 0; to < starts.length; to++) {
+    const start = starts[to]!;
+    const word = words[to]!;
     if (inWindow[word]!++ === 0) score += weight[word]!;
-    while (all[from]![0] < start - WINDOW_CHARS) {
-      const left = all[from++]![1];
+    while (starts[from]! < start - WINDOW_CHARS) {
+      const left = words[from++]!;
       if (--inWindow[left]! === 0) score -= weight[left]!;
     }
-    if (score > best.score + 1e-9) best = { at: all[from]![0], score };
+    if (score > best.score + 1e-9) best = { at: starts[from]!, score };
   }
   return best;
+}
+
+/**
+ * The starts of all the words' places in order, and whose each is (a tie: the earlier word's first). Each word's
+ * places come in order (phrase-places.ts sorts them), so they are merged, not sorted, and no pair is made for
+ * each: a PDF row's page has hundreds of places of a short word.
+ */
+function inOrder(places: WordPlaces): { starts: number[]; words: number[] } {
+  let total = 0;
+  for (const list of places) total += list.length;
+  const starts = new Array<number>(total);
+  const words = new Array<number>(total);
+  const sorted = places.every((list) => list.every((place, i) => i === 0 || list[i - 1]![0] <= place[0]));
+  if (!sorted) {
+    const all = places.flatMap((list, word) => list.map(([start]) => [start, word] as const));
+    all.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    all.forEach(([start, word], n) => ((starts[n] = start), (words[n] = word)));
+    return { starts, words };
+  }
+  const next = new Array<number>(places.length).fill(0);
+  for (let n = 0; n < total; n++) {
+    let pick = -1;
+    let least = Infinity;
+    for (let word = 0; word < places.length; word++) {
+      const place = places[word]![next[word]!];
+      if (place && place[0] < least) {
+        least = place[0];
+        pick = word;
+      }
+    }
+    starts[n] = least;
+    words[n] = pick;
+    next[pick]!++;
+  }
+  return { starts, words };
 }
 
 /** Where a passage of `text` should start for `words`: their best window, or -1 if none is there. */

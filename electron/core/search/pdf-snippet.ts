@@ -2,7 +2,7 @@ import { foldText } from '../text';
 import { isAscii, isWordCode, markTypos, markWords } from './marks';
 import { pageGroup, groupCount } from './page-groups';
 import { bestWindow, wordPlaces, type WordPlaces } from './passage-place';
-import { pageAt, pageCount, splitPdfText, type PdfText } from './pdf-text';
+import { pageAt, pageCount, pageKind, splitPdfText, type PdfText } from './pdf-text';
 import { PHRASE_PDF_BYTES } from './phrase-filter';
 import type { SearchTerms } from './phrases';
 import { passageAround, phraseAt, termsOf, type PdfMatch, type Snippet } from './snippet';
@@ -114,7 +114,7 @@ function bestPage(text: PdfText, words: readonly string[], pages: number, hinted
     let seen = read.get(page);
     if (!seen) {
       const page_ = pageAt(text, page - 1);
-      read.set(page, (seen = { text: page_, places: wordPlaces(page_, words) }));
+      read.set(page, (seen = { text: page_, places: wordPlaces(page_, words, pageKind(text, page - 1)) }));
     }
     return seen;
   };

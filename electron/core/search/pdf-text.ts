@@ -1,4 +1,5 @@
 import { searchableText } from '../pdf/page-text';
+import { foldsPastAscii } from './phrase-places';
 import type { TermScanner } from './tokenize';
 
 /**
@@ -16,7 +17,19 @@ export type PdfText = {
    * a paper with one PDF (the common case costs nothing more): its text is that PDF's.
    */
   readonly parts?: PdfParts;
+  /**
+   * What each page's text is made of, found as it is packed, so that a search reading the page need not look
+   * (PageKind bits); absent: unknown, the reader looks.
+   */
+  readonly kinds?: Uint8Array;
 };
+
+/** A page's PageKind bits: all ASCII; a letter, digit or accent past ASCII (phrase-places.ts foldsPastAscii). */
+export const PAGE_ASCII = 1;
+export const PAGE_FOLDS = 2;
+
+/** What search needs to know of a page before reading it (see PdfText.kinds); undefined when not known. */
+export type PageKind = { ascii: boolean; folds: boolean };
 
 /** The PDFs of a joined text: part i is `hashes[i]`'s, pages firstPages[i] to firstPages[i + 1] (or the end). */
 export type PdfParts = { readonly hashes: readonly string[]; readonly firstPages: Uint32Array };
@@ -33,13 +46,17 @@ export function packPdfText(pages: readonly string[]): PdfText {
   // A UTF-16 unit is at most three bytes of UTF-8.
   let bytes = new Uint8Array(texts.reduce((sum, text) => sum + text.length * 3, 0));
   const ends = new Uint32Array(texts.length);
+  const kinds = new Uint8Array(texts.length);
   let used = 0;
   texts.forEach((text, i) => {
-    used += encoder.encodeInto(text, bytes.subarray(used)).written;
+    const written = encoder.encodeInto(text, bytes.subarray(used)).written;
+    // A byte a character: all ASCII.
+    kinds[i] = written === text.length ? PAGE_ASCII : foldsPastAscii(text) ? PAGE_FOLDS : 0;
+    used += written;
     ends[i] = used;
   });
   if (used < bytes.length) bytes = bytes.slice(0, used);
-  return { bytes, ends };
+  return { bytes, ends, kinds };
 }
 
 /**
@@ -57,6 +74,7 @@ export function joinPdfTexts(texts: readonly { hash: string; text: PdfText }[], 
   }
   const bytes = new Uint8Array(texts.reduce((sum, { text }) => sum + text.bytes.length, 0));
   const ends = new Uint32Array(texts.reduce((sum, { text }) => sum + text.ends.length, 0));
+  const kinds = texts.every(({ text }) => text.kinds) ? new Uint8Array(ends.length) : undefined;
   const firstPages = new Uint32Array(texts.length);
   let used = 0;
   let pages = 0;
@@ -64,10 +82,11 @@ export function joinPdfTexts(texts: readonly { hash: string; text: PdfText }[], 
     firstPages[i] = pages;
     bytes.set(text.bytes, used);
     for (let page = 0; page < text.ends.length; page++) ends[pages + page] = used + text.ends[page]!;
+    kinds?.set(text.kinds!, pages);
     used += text.bytes.length;
     pages += text.ends.length;
   });
-  return { bytes, ends, parts: { hashes: texts.map(({ hash }) => hash), firstPages } };
+  return { bytes, ends, parts: { hashes: texts.map(({ hash }) => hash), firstPages }, ...(kinds && { kinds }) };
 }
 
 /** The PDFs of a joined text, each as a text of its own (views, not copies). */
@@ -80,7 +99,12 @@ export function splitPdfText(text: PdfText): PdfPart[] {
     const from = firstPage === 0 ? 0 : text.ends[firstPage - 1]!;
     const ends = text.ends.slice(firstPage, end).map((at) => at - from);
     const to = end === 0 ? 0 : text.ends[end - 1]!;
-    return { hash, firstPage, text: { bytes: text.bytes.subarray(from, Math.max(from, to)), ends } };
+    const kinds = text.kinds?.subarray(firstPage, end);
+    return {
+      hash,
+      firstPage,
+      text: { bytes: text.bytes.subarray(from, Math.max(from, to)), ends, ...(kinds && { kinds }) },
+    };
   });
 }
 
@@ -101,6 +125,12 @@ export function pageCount(text: PdfText): number {
 /** The searchable text of page `index` (from 0). */
 export function pageAt(text: PdfText, index: number): string {
   return decoder.decode(text.bytes.subarray(index === 0 ? 0 : text.ends[index - 1], text.ends[index]));
+}
+
+/** What page `index` (from 0) of `text` is made of, if its packing said. */
+export function pageKind(text: PdfText, index: number): PageKind | undefined {
+  const kind = text.kinds?.[index];
+  return kind === undefined ? undefined : { ascii: (kind & PAGE_ASCII) !== 0, folds: (kind & PAGE_FOLDS) !== 0 };
 }
 
 /** Read every page into `scanner`, one section each. */

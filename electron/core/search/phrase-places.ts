@@ -1,5 +1,6 @@
 import { foldText, TEX_VARIANTS } from '../text';
 import { storedRanges, texView } from './tex-scripts';
+import type { PageKind } from './pdf-text';
 import { foldedWords } from './tokenize';
 
 /*
@@ -42,10 +43,12 @@ export function phrasesPlaces(
   text: string,
   phrases: readonly (readonly string[])[],
   limit: number,
+  kind?: PageKind,
 ): [number, number][][] {
   if (!text) return phrases.map(() => []);
   const view = texView(text);
-  const reading = readingOf(view ? view.text : text);
+  // What the text is made of, when its PDF's packing said (TeX math, read as drawn, is looked at again).
+  const reading = view ? readingOf(view.text) : readingOf(text, kind);
   return phrases.map((phrase) => {
     if (phrase.length === 0) return [];
     const places = placesRead(reading, phrase, limit);
@@ -64,9 +67,18 @@ type Reading = {
   beyond: { start: number; parts: string[] }[] | undefined;
 };
 
-function readingOf(text: string): Reading {
+function readingOf(text: string, kind?: PageKind): Reading {
   // All ASCII when its UTF-8 takes a byte a character (a native count, far cheaper than a pattern's scan).
-  return { text, ascii: Buffer.byteLength(text, 'utf8') === text.length, lower: text.toLowerCase(), beyond: undefined };
+  const ascii = kind ? kind.ascii : Buffer.byteLength(text, 'utf8') === text.length;
+  // A page with no letter past ASCII (a dash, a curly quote) has no token to fold.
+  return { text, ascii, lower: text.toLowerCase(), beyond: kind && !kind.folds ? [] : undefined };
+}
+
+/** True if `text` has a token to fold (see beyondAscii): a letter, digit or accent past ASCII. */
+export function foldsPastAscii(text: string): boolean {
+  BEYOND_ASCII.lastIndex = 0;
+  for (let m = BEYOND_ASCII.exec(text); m; m = BEYOND_ASCII.exec(text)) if (WORDISH.test(m[0])) return true;
+  return false;
 }
 
 /** The tokens of `text` with a letter, digit or accent past ASCII, in order, each folded into its parts. */
