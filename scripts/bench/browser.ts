@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,6 +26,7 @@ import {
   timeForYou,
   type Served,
 } from './browser-page';
+import { ensureBuilt } from './built';
 import { makePaper, searchQueries, type Vocabulary } from './data';
 import { percentile } from './measure';
 
@@ -65,7 +65,6 @@ export type BrowserResult = {
   note: string;
 };
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const skipped = (note: string): BrowserResult => ({ first_rows_ms: null, scroll_fps: null, typing_fps: null, note });
 
 /** Wait until `path` exists (a cache file the server writes once its build is done), up to `limitMs`. */
@@ -101,10 +100,8 @@ async function loadNote(page: Page): Promise<string> {
 export async function measureBrowser(vocab: Vocabulary, size: number): Promise<BrowserResult> {
   const executablePath = chromiumPath();
   if (!executablePath) return skipped('skipped: no Chromium (install Debian chromium or set PAPERQUEUE_CHROMIUM)');
-  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
-    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    if (build.status !== 0) return skipped('skipped: the app is not built and "electron-vite build" failed');
-  }
+  const unbuilt = ensureBuilt();
+  if (unbuilt) return skipped(`skipped: ${unbuilt}`);
   const dataDir = await mkdtemp(join(tmpdir(), 'paperqueue-bench-browser-'));
   let served: Served | undefined;
   /** What the run was doing, for the note if it fails. */

@@ -4,7 +4,6 @@
  * how much memory the renderer takes on while a 350-page book (pages of ../shared/pdfs joined with pdf-lib)
  * is read from its first page to its last.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PdfResult } from './pdf';
 import { PAPER_ROW } from './browser';
 import { browserSettled, chromiumPath } from './browser-page';
+import { ensureBuilt } from './built';
 import { BOOK_PAGES, BOOK_TITLE, PAPER_TITLE, setUp, type Setup } from './reader-book';
 import { READ_BUDGET_MS, measureReading } from './reader-memory';
 import { WATCHER, closeReader, currentPage, framesPerSecond, openReader, turn, waitInPage } from './reader-page';
@@ -109,10 +109,13 @@ export async function measurePdfReader({ only, breakdown, pages, browserMode }: 
   };
   const executablePath = chromiumPath();
   if (!executablePath) return fail('skipped: no Chromium (install Debian chromium or set PAPERQUEUE_CHROMIUM)');
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    if (build.status !== 0) return fail('skipped: the app is not built and "electron-vite build" failed');
-  }
+  // A renderer built elsewhere (PAPERQUEUE_BENCH_RENDERER) is taken as it is; this one's is built if stale.
+  const unbuilt = process.env.PAPERQUEUE_BENCH_RENDERER
+    ? existsSync(join(RENDERER_DIR, 'index.html'))
+      ? undefined
+      : `${RENDERER_DIR} has no index.html`
+    : ensureBuilt();
+  if (unbuilt) return fail(`skipped: ${unbuilt}`);
 
   let setup: Setup | undefined;
   let browser: Browser | undefined;
