@@ -127,6 +127,24 @@ describe('a row’s passage for a search of several words in a PDF', () => {
   });
 });
 
+describe('a row’s passage for words on most pages of a PDF', () => {
+  it('comes from the three likeliest pages, not from reading them all', () => {
+    const filler = 'x '.repeat(200);
+    const apart = `alpha ${filler} beta ${filler} gamma`;
+    // The three words on all five pages (each as likely), together only on page 5.
+    const text = packPdfText([apart, apart, apart, apart, `alpha beta gamma ${filler}`]);
+    const terms = matchWords('alpha beta gamma');
+    const all = ~0 >>> (32 - 5);
+    const groups = Uint32Array.of(all, all, all);
+    // The three likeliest, pages 1 to 3, are looked at, and none of them beats the first.
+    expect(pdfMatchOf(text, terms, 0, undefined, { groups }).page).toBe(1);
+    // With page 5 hinted (where the search saw the words first), it is looked at first, and wins.
+    expect(pdfMatchOf(text, terms, 5, undefined, { groups }).page).toBe(5);
+    // Without the index's groups (every page read for them), the same three pages are looked at.
+    expect(pdfMatchOf(text, terms).page).toBe(1);
+  });
+});
+
 describe('what a PDF’s pages are made of, as packing finds it', () => {
   it('says which pages are all ASCII and which have a letter past ASCII, in one PDF or several joined', () => {
     const one = packPdfText(['plain words', 'a dash — and “quotes”', 'Schrödinger', 'x ± 2 → y']);

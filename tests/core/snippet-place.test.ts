@@ -40,7 +40,7 @@ describe('a row’s passage for a search of several words', () => {
 
 /** bestWindow as it was first written: every place paired with its word, sorted, then the sliding window. */
 function windowReference(places: WordPlaces, weights: readonly number[]): { at: number; score: number } | undefined {
-  const all = places.flatMap((list, word) => list.map(([start]) => [start, word] as const));
+  const all = places.flatMap((list, word) => list.map((start) => [start, word] as const));
   if (all.length === 0) return undefined;
   all.sort((a, b) => a[0] - b[0]);
   const inWindow = places.map(() => 0);
@@ -62,7 +62,7 @@ describe('the best window of several words’ places', () => {
   it('is the one a sort of all the places gives, ties to the earlier word', () => {
     const list = fc
       .uniqueArray(fc.integer({ min: 0, max: 2000 }), { maxLength: 40 })
-      .map((starts) => starts.sort((a, b) => a - b).map((start): [number, number] => [start, start + 3]));
+      .map((starts) => starts.sort((a, b) => a - b));
     fc.assert(
       fc.property(fc.array(list, { minLength: 1, maxLength: 5 }), (places) => {
         const weights = places.map((_, w) => 1 / (w + 1));

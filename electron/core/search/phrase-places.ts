@@ -12,7 +12,7 @@ import { foldedWords } from './tokenize';
 const BEYOND_ASCII = /[\u0080-\uffff]/g;
 /** A character past ASCII that folding keeps in a word (a letter, a digit, an accent); anything else is a break. */
 const WORDISH = /[\p{L}\p{N}\p{M}]/u;
-const isAsciiWordCode = (code: number): boolean =>
+export const isAsciiWordCode = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 /** True if text[at] belongs to a word: an ASCII letter or digit, or a letter, digit or accent past ASCII. */
 const inWord = (text: string, at: number): boolean => {
@@ -195,7 +195,7 @@ function wordsAfter(text: string, at: number, phrase: readonly string[], lead: n
 }
 
 /** What a word may start as in lower-cased text: itself, and the TeX variant names of the letters it starts. */
-function anchorsOf(word: string): string[] {
+export function anchorsOf(word: string): string[] {
   const anchors = [word];
   for (const [variant, name] of TEX_VARIANTS) if (name.startsWith(word)) anchors.push(variant);
   return anchors;
