@@ -1,6 +1,6 @@
 import { STATUS_LABEL, formatDate, viewTitle } from '../labels';
 import { actionTitle } from '../shortcuts';
-import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApp } from '../store';
 import { AnnotationList } from './AnnotationList';
 import type { NewHighlight } from './HighlightPopover';
@@ -12,7 +12,8 @@ import { PaperLinks } from './PaperLinks';
 import { PaperTags } from './PaperTags';
 import { PaperAttachments } from './pdf/Attachments';
 import { Untitled } from './Untitled';
-import { focusIfCovering } from './one-column-focus';
+import { focusIfCovering, focusPane } from './one-column-focus';
+import { forgetPaneFocus, rememberPaneFocus, restorePaneFocus } from './pane-focus';
 import type { Paper, Status } from '../store/types';
 import './paper-detail.css';
 
@@ -30,6 +31,9 @@ export function PaperDetail() {
   // The details last come are the paper before's until the cursor's come (selection-slice.ts, loadDetail).
   const paper = useApp((s) => s.detail);
   const shown = useDeferredValue(paper);
+  // Closed: the focus a pane had as it went is no one's (a pane keeps it only for the one that replaces it).
+  // A passive effect's cleanup, run after the pane's own (rememberPaneFocus).
+  useEffect(() => forgetPaneFocus, []);
   // A pane of its own for each paper (its scroll at the top, its forms and note closed), as before.
   return shown ? <PaperPane key={shown.id} paper={shown} /> : null;
 }
@@ -46,7 +50,15 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
   // Below 720 pixels the pane is the window's one view: it takes the focus the list under it had.
   const pane = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (pane.current) focusIfCovering(pane.current);
+    // The focus on the pane before, which the cursor left for this one, goes to the same control here.
+    if (pane.current && !restorePaneFocus(pane.current, focusPane)) focusIfCovering(pane.current);
+  }, []);
+  useLayoutEffect(() => {
+    const node = pane.current;
+    // Run before the pane is taken out of the page, while the focus is still in it.
+    return () => {
+      if (node) rememberPaneFocus(node);
+    };
   }, []);
   const [editingId, setEditingId] = useState<string | undefined>();
   const editing = editingId === paper.id;

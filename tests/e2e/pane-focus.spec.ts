@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { FIXTURES, expect, test } from './helpers';
+
+/*
+ * Each paper has a pane of its own: when the cursor moves on, the next paper's pane takes the place of the one
+ * before. The focus on a control of the pane before goes to the same control of the next one (pane-focus.ts),
+ * not to the page's top with the pane that held it.
+ */
+test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
+
+test('j and q from a control of the pane leave the focus on that control of the next paper’s pane', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(app.url);
+  const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
+  await expect(rows).toHaveCount(5);
+  await rows.first().click();
+  const pane = page.getByRole('complementary', { name: 'Paper' });
+  const title = pane.locator('.detail-title');
+  const first = (await rows.first().locator('.row-title').textContent())!.trim();
+  await expect(title).toHaveText(first);
+
+  // On the pane's "Reading", j opens the next paper: its own "Reading" has the focus.
+  await pane.getByRole('radio', { name: 'Reading' }).focus();
+  await page.keyboard.press('j');
+  const second = (await rows.nth(1).locator('.row-title').textContent())!.trim();
+  await expect(title).toHaveText(second);
+  await expect(pane.getByRole('radio', { name: 'Reading' })).toBeFocused();
+
+  // q keeps that paper and goes on to the next: the focus stays on "Reading", in the third paper's pane.
+  await page.keyboard.press('q');
+  await expect(title).not.toHaveText(second);
+  await expect(pane.getByRole('radio', { name: 'Reading' })).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('pane-focus.png') });
+  // Its ring is drawn inside it: the group clips what is drawn outside a segment (only a line at its left showed).
+  const ring = await pane.getByRole('radio', { name: 'Reading' }).evaluate((segment) => {
+    const style = getComputedStyle(segment);
+    const clipped = getComputedStyle(segment.parentElement!).overflow === 'hidden';
+    return {
+      style: style.outlineStyle,
+      outside: parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth),
+      clipped,
+    };
+  });
+  expect(ring.style).toBe('solid');
+  expect(ring.clipped && ring.outside > 0).toBe(false);
+
+  // Space on it now marks the paper shown reading, as it would have had the pane been reached by Tab.
+  const shown = (await title.textContent())!.trim();
+  await page.keyboard.press('Space');
+  await expect(pane.getByRole('radio', { name: 'Reading' })).toHaveAttribute('aria-checked', 'true');
+  await expect(title).toHaveText(shown);
+});
