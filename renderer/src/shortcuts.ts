@@ -62,6 +62,14 @@ export const SHORTCUTS: { heading: string; items: { keys: string[]; action: stri
     ],
   },
   {
+    heading: 'The paper’s status (Tab to it)',
+    items: [
+      { keys: ['←', '→'], action: 'The status before or after' },
+      { keys: ['Home', 'End'], action: 'The first or last status' },
+      { keys: ['Space', 'Enter'], action: 'Set the status' },
+    ],
+  },
+  {
     heading: 'The abstract (Tab to it)',
     items: [
       { keys: [']', '['], action: 'Select the next or previous sentence' },

@@ -87,7 +87,12 @@ test('a day of work by keyboard alone', async ({ app, page }) => {
       return title !== '' && label.startsWith(title.slice(0, 30));
     })
     .toBe(true);
-  await tabTo(page, /^Reading$/);
+  // Tab stops at the paper's status (Inbox) only; the arrows go on to Reading, and Space sets it.
+  await tabTo(page, /^Inbox$/);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(detail.getByRole('radio', { name: 'Reading' })).toBeFocused();
+  await expect(detail.getByRole('radio', { name: 'Inbox' })).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.press('Space');
   await expect(detail.getByRole('radio', { name: 'Reading' })).toHaveAttribute('aria-checked', 'true');
 

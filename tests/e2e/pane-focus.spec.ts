@@ -53,3 +53,48 @@ test('j and q from a control of the pane leave the focus on that control of the 
   await expect(pane.getByRole('radio', { name: 'Reading' })).toHaveAttribute('aria-checked', 'true');
   await expect(title).toHaveText(shown);
 });
+
+test('the status group: Tab stops at the paper’s status, the arrows move among the others, Space sets one', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(app.url);
+  const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
+  await expect(rows).toHaveCount(5);
+  await rows.first().click();
+  const pane = page.getByRole('complementary', { name: 'Paper' });
+  const title = (await rows.first().locator('.row-title').textContent())!.trim();
+  await expect(pane.locator('.detail-title')).toHaveText(title);
+  const radio = (name: string) => pane.getByRole('radio', { name });
+  // From the control before the group, Tab lands on the status the paper has, and the next Tab leaves the group.
+  await radio('Inbox').focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(radio('Inbox')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('radio');
+  await page.keyboard.press('Shift+Tab');
+  await expect(radio('Inbox')).toBeFocused();
+
+  // The arrows move the focus, round, and set nothing; ↓ stays in the group, the list's cursor where it was.
+  await page.keyboard.press('ArrowLeft');
+  await expect(radio('Dismissed')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expect(radio('Reading')).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await expect(radio('Queued')).toBeFocused();
+  await expect(radio('Inbox')).toHaveAttribute('aria-checked', 'true');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(pane.locator('.detail-title')).toHaveText(title);
+
+  // Space sets the status focused; it is then the group's one stop.
+  await page.keyboard.press('Space');
+  await expect(radio('Queued')).toHaveAttribute('aria-checked', 'true');
+  await expect(radio('Queued')).toHaveAttribute('tabindex', '0');
+  await expect(radio('Inbox')).toHaveAttribute('tabindex', '-1');
+});

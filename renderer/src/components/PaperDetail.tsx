@@ -38,6 +38,32 @@ export function PaperDetail() {
   return shown ? <PaperPane key={shown.id} paper={shown} /> : null;
 }
 
+/**
+ * The status group's keys, as a radio group in a toolbar has them (WAI-ARIA APG): Tab stops at the paper's status
+ * only, the arrows (Home, End) move the focus to another status, and Space or Enter sets it. The arrows do not
+ * set a status on their way: each would be written to the library, and ← from Inbox would dismiss the paper.
+ * Kept from the list's keys, for which ↑ and ↓ move to another paper.
+ */
+function moveAmongRadios(event: React.KeyboardEvent<HTMLElement>) {
+  const radios = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="radio"]')];
+  const at = radios.indexOf(event.target as HTMLElement);
+  if (at < 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const to = (
+    {
+      ArrowRight: at + 1,
+      ArrowDown: at + 1,
+      ArrowLeft: at - 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: radios.length - 1,
+    } as Record<string, number>
+  )[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  event.stopPropagation();
+  radios[(to + radios.length) % radios.length]!.focus();
+}
+
 const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
   const setStatus = useApp((s) => s.setStatus);
   const select = useApp((s) => s.select);
@@ -146,13 +172,15 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
         <PaperLinks paper={paper} />
         {/* Keyed by paper: a tag half typed for one paper is not added to the next. */}
         <PaperTags key={`tags-${paper.id}`} id={paper.id} tags={paper.tags} />
-        <div className="segmented" role="radiogroup" aria-label="Status">
+        <div className="segmented" role="radiogroup" aria-label="Status" onKeyDown={moveAmongRadios}>
           {STATUSES.map((status) => (
             <button
               key={status}
               type="button"
               role="radio"
               aria-checked={paper.status === status}
+              // One stop for Tab, the paper's status; the arrows go to the others (moveAmongRadios).
+              tabIndex={paper.status === status ? 0 : -1}
               className={paper.status === status ? 'segment active' : 'segment'}
               title={actionTitle(status)}
               // The paper stays open (and on screen, dimmed) even when it leaves the view.
