@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { FIXTURES, expect, test } from './helpers';
+import type { Page } from '@playwright/test';
+import { FIXTURES, expect, test, type App } from './helpers';
 
 /*
  * Each paper has a pane of its own: when the cursor moves on, the next paper's pane takes the place of the one
@@ -8,19 +9,24 @@ import { FIXTURES, expect, test } from './helpers';
  */
 test.use({ seed: [join(FIXTURES, 'five-papers.txt')] });
 
-test('j and q from a control of the pane leave the focus on that control of the next paper’s pane', async ({
-  app,
-  page,
-}) => {
+/** The library's first paper opened by a click, once its pane shows it: the list's rows and the pane. */
+async function firstPaperOpen(app: App, page: Page) {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(app.url);
   const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
   await expect(rows).toHaveCount(5);
   await rows.first().click();
   const pane = page.getByRole('complementary', { name: 'Paper' });
+  await expect(pane.locator('.detail-title')).toHaveText((await rows.first().locator('.row-title').textContent())!);
+  return { rows, pane };
+}
+
+test('j and q from a control of the pane leave the focus on that control of the next paper’s pane', async ({
+  app,
+  page,
+}) => {
+  const { rows, pane } = await firstPaperOpen(app, page);
   const title = pane.locator('.detail-title');
-  const first = (await rows.first().locator('.row-title').textContent())!.trim();
-  await expect(title).toHaveText(first);
 
   // On the pane's "Reading", j opens the next paper: its own "Reading" has the focus.
   await pane.getByRole('radio', { name: 'Reading' }).focus();
@@ -58,14 +64,8 @@ test('the status group: Tab stops at the paper’s status, the arrows move among
   app,
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(app.url);
-  const rows = page.getByRole('grid', { name: 'Papers' }).getByRole('row');
-  await expect(rows).toHaveCount(5);
-  await rows.first().click();
-  const pane = page.getByRole('complementary', { name: 'Paper' });
-  const title = (await rows.first().locator('.row-title').textContent())!.trim();
-  await expect(pane.locator('.detail-title')).toHaveText(title);
+  const { rows, pane } = await firstPaperOpen(app, page);
+  const title = (await pane.locator('.detail-title').textContent())!;
   const radio = (name: string) => pane.getByRole('radio', { name });
   // From the control before the group, Tab lands on the status the paper has, and the next Tab leaves the group.
   await radio('Inbox').focus();
