@@ -1,5 +1,5 @@
 import { mathSpans, TEX_VARIANTS } from '../text';
-import { anchorsOf, isAsciiWordCode, phrasesPlaces } from './phrase-places';
+import { isAsciiWordCode, phrasesPlaces } from './phrase-places';
 import type { PageKind } from './pdf-text';
 
 /*
@@ -30,7 +30,7 @@ export function wordPlaces(text: string, words: readonly string[], kind?: PageKi
     return phrasesPlaces(text, asPhrases(words), PLACES_PER_WORD, kind).map((places) => places.map(([at]) => at));
   }
   return words.map((word) => {
-    if (anchorsOf(word).length > 1) return phrasesPlaces(text, [[word]], PLACES_PER_WORD, kind)[0]!.map(([at]) => at);
+    if (startsVariantLetter(word)) return phrasesPlaces(text, [[word]], PLACES_PER_WORD, kind)[0]!.map(([at]) => at);
     return startsOf(text, lower, word);
   });
 }
@@ -48,6 +48,15 @@ function startsOf(text: string, lower: string, word: string): number[] {
     starts.push(at);
   }
   return starts;
+}
+
+/**
+ * Whether `word` starts the name of a letter with a TeX variant ("ph" starts phi, which "varphi" also is): its
+ * places are found as phrasePlaces finds them (its anchorsOf), with no array made for each word of each page.
+ */
+function startsVariantLetter(word: string): boolean {
+  for (const name of TEX_VARIANTS.values()) if (name.startsWith(word)) return true;
+  return false;
 }
 
 /** Whether the ASCII word of lower-cased text at `at` is a TeX variant name (read as its letter's word). */

@@ -195,7 +195,7 @@ function wordsAfter(text: string, at: number, phrase: readonly string[], lead: n
 }
 
 /** What a word may start as in lower-cased text: itself, and the TeX variant names of the letters it starts. */
-export function anchorsOf(word: string): string[] {
+function anchorsOf(word: string): string[] {
   const anchors = [word];
   for (const [variant, name] of TEX_VARIANTS) if (name.startsWith(word)) anchors.push(variant);
   return anchors;
