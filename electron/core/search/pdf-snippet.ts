@@ -14,9 +14,9 @@ import { typoEligible } from './typo';
 /**
  * Where the query is in a PDF's text. A phrase: on page `hint` (from 1, where the search found it) or the first
  * page with it. Several words: the page and place where the most of them are close together (of the three pages
- * likeliest to have them), a word on few of this PDF's pages counting for more than a frequent one (bestPage). One word: on page `hint`
- * (where the index saw it first) if it is there, else on the first page with it as typed, else (the index matched
- * through typos) on the first with one of its neighbours. The start of the page if none is found. Pages past
+ * likeliest to have them), a word on few of this PDF's pages counting for more than a frequent one (bestPage).
+ * One word: on page `hint` (where the index saw it first) if it is there, else on the first page with it as
+ * typed, else (the index matched through typos) on the first with one of its neighbours. The start of the page if none is found. Pages past
  * PHRASE_PDF_BYTES are not read. A paper's several PDFs (a joined text) are read one by one, the one with page
  * `hint` first, and the match says which PDF (`nameOf` names it) and its page in that PDF. `seen` says what the
  * search knows (see PdfSeen).

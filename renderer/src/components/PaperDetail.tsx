@@ -12,7 +12,7 @@ import { PaperLinks } from './PaperLinks';
 import { PaperTags } from './PaperTags';
 import { PaperAttachments } from './pdf/Attachments';
 import { Untitled } from './Untitled';
-import { focusIfCovering, focusPane } from './one-column-focus';
+import { focusIfCovering } from './one-column-focus';
 import { forgetPaneFocus, rememberPaneFocus, restorePaneFocus } from './pane-focus';
 import type { Paper, Status } from '../store/types';
 import './paper-detail.css';
@@ -77,7 +77,7 @@ const PaperPane = memo(function PaperPane({ paper }: { paper: Paper }) {
   const pane = useRef<HTMLElement>(null);
   useEffect(() => {
     // The focus on the pane before, which the cursor left for this one, goes to the same control here.
-    if (pane.current && !restorePaneFocus(pane.current, focusPane)) focusIfCovering(pane.current);
+    if (pane.current && !restorePaneFocus(pane.current)) focusIfCovering(pane.current);
   }, []);
   useLayoutEffect(() => {
     const node = pane.current;

@@ -5,6 +5,8 @@
  * the next paper's pane ("Reading" to "Reading"), or to that pane itself when it has no such control.
  */
 
+import { focusPane } from './one-column-focus';
+
 /** The control of a pane that had the focus as the pane went: its kind and name, and when. */
 type Held = { tag: string; role: string | null; name: string; at: number };
 
@@ -40,7 +42,7 @@ export function forgetPaneFocus(): void {
  * Called as `pane` comes: the focus to the control like the one that had it in the pane before, or to `pane`
  * (`focusPane`), if the focus went with that pane a moment ago and is still nowhere. Whether it did.
  */
-export function restorePaneFocus(pane: HTMLElement, focusPane: (pane: HTMLElement) => void): boolean {
+export function restorePaneFocus(pane: HTMLElement): boolean {
   const was = held;
   held = undefined;
   const active = document.activeElement;
