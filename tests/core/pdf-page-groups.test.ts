@@ -76,17 +76,21 @@ describe('the groups of pages the PDF index keeps for each word', () => {
 describe('a row’s passage for a search of several words in a PDF', () => {
   it('is the one reading every page gives, found by reading only the pages the index names', () => {
     const random = seeded(23);
-    // Pages all ASCII, with a dash or curly quotes only, or with letters past ASCII (folded as the index folds them).
+    // Pages all ASCII, with a dash, curly quotes, a sign or an emoji only (read in their bytes: characters of
+    // 2, 3 and 4 bytes), or with letters past ASCII (folded as the index folds them). Some pages are longer than
+    // a passage reads, which then decodes a window of the page.
     const vocabulary = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu'.split(' ');
     const past = ['bétä', 'θeta', 'Ålpha'];
     const pdfs: Record<string, string[]> = {};
     for (let p = 0; p < 40; p++) {
       const pages = 1 + Math.floor(random() * (p % 4 === 0 ? 50 : 12));
       pdfs[`p${p}`] = Array.from({ length: pages }, () =>
-        Array.from({ length: 10 + Math.floor(random() * 80) }, () => {
+        Array.from({ length: 10 + Math.floor(random() * (p % 5 === 1 ? 400 : 80)) }, () => {
           const word = vocabulary[Math.floor(random() * vocabulary.length)]!;
           const r = random();
-          return r < 0.1 ? word.toUpperCase() : r < 0.13 ? `“${word}” —` : word;
+          if (r < 0.1) return word.toUpperCase();
+          if (r < 0.13) return `“${word}” —`;
+          return r < 0.15 ? `${word} §🙂` : word;
         })
           .concat(p % 3 === 0 ? [past[p % past.length]!] : [])
           .join(random() < 0.3 ? '\n' : ' '),
@@ -142,6 +146,26 @@ describe('a row’s passage for words on most pages of a PDF', () => {
     expect(pdfMatchOf(text, terms, 5, undefined, { groups }).page).toBe(5);
     // Without the index's groups (every page read for them), the same three pages are looked at.
     expect(pdfMatchOf(text, terms).page).toBe(1);
+  });
+});
+
+describe('a row’s passage for a rare word and frequent ones', () => {
+  it('looks for the frequent words near the rare one’s places, and reads a page without it in full', () => {
+    const filler = 'x '.repeat(100);
+    // 128 pages, four a group: "alpha" is on page 4 only, beyond the three pages looked at in its group.
+    const pages = Array.from({ length: 128 }, (_, i) => `beta ${filler} gamma ${i === 3 ? 'alpha' : ''} beta gamma`);
+    const text = packPdfText(pages);
+    const terms = matchWords('alpha beta gamma');
+    const groups = Uint32Array.of(1, ~0 >>> 0, ~0 >>> 0);
+    const found = pdfMatchOf(text, terms, 0, undefined, { groups });
+    // Pages 1 to 3 have no "alpha": read in full, page 1's "beta gamma" is the best place found.
+    expect(found.page).toBe(1);
+    expect(found.snippet.text).toMatch(/beta gamma$/);
+    expect(found).toEqual(pdfMatchOf({ bytes: text.bytes, ends: text.ends }, terms));
+    // Near "alpha" on page 4: its "gamma" and "beta" after it, not the "beta" a window's reach before it.
+    const hinted = pdfMatchOf(text, terms, 4, undefined, { groups });
+    expect(hinted.page).toBe(4);
+    expect(hinted.snippet.text).toMatch(/^… ?(x )*gamma alpha beta gamma$/);
   });
 });
 

@@ -1,8 +1,7 @@
 import { foldText } from '../text';
 import { isAscii, isWordCode, markTypos, markWords } from './marks';
-import { pageGroup, groupCount } from './page-groups';
-import { bestWindow, wordPlaces, type WordPlaces } from './passage-place';
-import { pageAt, pageCount, pageKind, splitPdfText, type PdfText } from './pdf-text';
+import { bestPage } from './pdf-best-page';
+import { pageAt, pageCount, splitPdfText, type PdfText } from './pdf-text';
 import { PHRASE_PDF_BYTES } from './phrase-filter';
 import type { SearchTerms } from './phrases';
 import { passageAround, phraseAt, termsOf, type PdfMatch, type Snippet } from './snippet';
@@ -67,7 +66,7 @@ function matchIn(text: PdfText, terms: SearchTerms, hint: number, seen: PdfSeen)
   }
   const typos = seen.typos ?? [];
   const best = words.length > 1 && typos.length === 0 ? bestPage(text, words, pages, hinted, seen.groups) : undefined;
-  if (best) return { page: best.page, snippet: passageAround(best.text, best.at, terms) };
+  if (best) return { page: best.page, snippet: passageAround(best.text, best.at, terms, [], best.cut) };
   // With every word read as a typo, no page has one as typed.
   for (const withTypos of typos.length === words.length ? [true] : [false, true]) {
     for (let page = hinted || 1; page <= pages; page++) {
@@ -96,75 +95,6 @@ function readablePages(text: PdfText): number {
   while (pages < text.ends.length && (pages === 0 || text.ends[pages - 1]! < PHRASE_PDF_BYTES)) pages++;
   return pages;
 }
-
-/**
- * The page and place where most of `words` (as typed) are close together: each window scored by the words in it,
- * each word weighing one over the number of groups of pages it is on (page-groups.ts: a page each in a PDF of
- * up to 32 pages), among the pages read. Ties go to page `hinted`, then the earlier page. Undefined when one of
- * them is on no page as typed (the search read it as a typo).
- *
- * With `groups` (the index's mask of each word's groups), a page is read only if the words its group has could
- * make a better window than the best found: pages are read from the likeliest, most often one or two of a
- * PDF's pages. Without, every page is read, and the same groups are taken from what the pages have.
- */
-function bestPage(text: PdfText, words: readonly string[], pages: number, hinted: number, groups?: Uint32Array) {
-  const count = pageCount(text);
-  const read = new Map<number, { text: string; places: WordPlaces }>();
-  const readPage = (page: number) => {
-    let seen = read.get(page);
-    if (!seen) {
-      const page_ = pageAt(text, page - 1);
-      read.set(page, (seen = { text: page_, places: wordPlaces(page_, words, pageKind(text, page - 1)) }));
-    }
-    return seen;
-  };
-  // The groups of the pages read (a group past them: PHRASE_PDF_BYTES).
-  const readable = pages === 0 ? 0 : pages >= count ? ~0 : lowBits(pageGroup(pages - 1, count) + 1);
-  const masks = groups
-    ? Array.from(groups, (mask) => mask & readable)
-    : words.map((_, w) => {
-        let mask = 0;
-        for (let page = 1; page <= pages; page++)
-          if (readPage(page).places[w]!.length) mask |= 1 << pageGroup(page - 1, count);
-        return mask;
-      });
-  // A word found nowhere as typed was read as a typo: the pages are read for its neighbours instead.
-  if (masks.some((mask) => mask === 0)) return undefined;
-  const weights = masks.map((mask) => 1 / groupCount(mask));
-  const bound = (page: number): number => {
-    const group = pageGroup(page - 1, count);
-    return masks.reduce((sum, mask, w) => ((mask >>> group) & 1 ? sum + weights[w]! : sum), 0);
-  };
-  const bounds = range(pages).map(bound);
-  const order = range(pages).sort(
-    (a, b) => bounds[b - 1]! - bounds[a - 1]! || +(b === hinted) - +(a === hinted) || a - b,
-  );
-  let best: { page: number; at: number; score: number; text: string } | undefined;
-  let looked = 0;
-  for (const page of order) {
-    const most = bounds[page - 1]!;
-    if (most === 0 || (best && most < best.score - 1e-9) || looked++ === MOST_PAGES_LOOKED) break;
-    const seen = readPage(page);
-    const window = bestWindow(seen.places, weights);
-    if (!window) continue;
-    const better = !best || window.score > best.score + 1e-9;
-    const tie =
-      best &&
-      Math.abs(window.score - best.score) <= 1e-9 &&
-      (page === hinted || (best.page !== hinted && page < best.page));
-    if (better || tie) best = { page, ...window, text: seen.text };
-  }
-  return best;
-}
-
-/**
- * The pages a row's passage looks at, at most: the likeliest (bestPage). Words on most pages of a PDF, none of them
- * together, made a row read every page that had them all, 3.9 pages a row for one of the bench's searches.
- */
-const MOST_PAGES_LOOKED = 3;
-
-/** A mask of the lowest `bits` bits. */
-const lowBits = (bits: number): number => (bits >= 32 ? ~0 : (1 << bits) - 1);
 
 /**
  * A passage around the first word of a page that the query matched: a query word as typed, or a neighbour

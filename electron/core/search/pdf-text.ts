@@ -127,6 +127,78 @@ export function pageAt(text: PdfText, index: number): string {
   return decoder.decode(text.bytes.subarray(index === 0 ? 0 : text.ends[index - 1], text.ends[index]));
 }
 
+/**
+ * Page `index` (from 0) of `text` as its bytes, one character a byte (Latin-1): an ASCII page's text, and any
+ * other's ASCII characters among bytes past 0x7f (leadShifts and unitOffsets map a place back). A fifth of decoding's time:
+ * most pages have a dash or a curly quote, which makes the decoded text two bytes a character.
+ */
+export function pageBytes(text: PdfText, index: number): string {
+  const from = index === 0 ? 0 : text.ends[index - 1]!;
+  const { buffer, byteOffset } = text.bytes;
+  return Buffer.from(buffer, byteOffset + from, text.ends[index]! - from).toString('latin1');
+}
+
+/**
+ * Where pageBytes's string `bytes` has a character of several bytes, and how many fewer UTF-16 units it is
+ * than bytes (one; two for three or four bytes): pairs of [byte offset, shift], in order. Empty for ASCII.
+ */
+export function leadShifts(bytes: string): number[] {
+  const shifts: number[] = [];
+  LEAD_BYTES.lastIndex = 0;
+  for (let m = LEAD_BYTES.exec(bytes); m; m = LEAD_BYTES.exec(bytes)) {
+    shifts.push(m.index, bytes.charCodeAt(m.index) >= 0xe0 ? 2 : 1);
+  }
+  return shifts;
+}
+
+/** The first byte of a UTF-8 character of two to four bytes. */
+const LEAD_BYTES = /[\xc0-\xff]/g;
+
+/** `places` (each list in order) in a page's bytes as offsets in its decoded text (`shifts`: leadShifts). */
+export function unitOffsets(places: number[][], shifts: readonly number[]): number[][] {
+  if (shifts.length === 0) return places;
+  return places.map((list) => {
+    let next = 0;
+    let shift = 0;
+    return list.map((at) => {
+      for (; next < shifts.length && shifts[next]! < at; next += 2) shift += shifts[next + 1]!;
+      return at - shift;
+    });
+  });
+}
+
+/**
+ * The part of page `index` (from 0) of `text` from `reach.before` UTF-16 units before the page's unit `at` to
+ * `reach.after` after it (or the page's ends), decoded: its text, `at` in it, and whether the page goes on
+ * before and after it (as passageAround's `cut`). `bytes` and `shifts` are the page's pageBytes and leadShifts.
+ * A row's passage decodes this, not its page of thousands of characters.
+ */
+export function pageWindow(
+  text: PdfText,
+  index: number,
+  page: { bytes: string; shifts: readonly number[] },
+  at: number,
+  reach: { before: number; after: number },
+): { text: string; at: number; cut: { before: boolean; after: boolean } } {
+  const { bytes, shifts } = page;
+  const byteOf = (unit: number): number => {
+    let shift = 0;
+    for (let next = 0; next < shifts.length && shifts[next]! - shift < unit; next += 2) shift += shifts[next + 1]!;
+    return unit + shift;
+  };
+  const continues = (byte: number): boolean => byte < bytes.length && (bytes.charCodeAt(byte) & 0xc0) === 0x80;
+  let from = at > reach.before ? byteOf(at - reach.before) : 0;
+  while (from > 0 && continues(from)) from--;
+  let to = Math.min(bytes.length, byteOf(at + reach.after));
+  while (continues(to)) to++;
+  const pageFrom = index === 0 ? 0 : text.ends[index - 1]!;
+  // The units before the window: its bytes less the shifts of the characters there.
+  let unitsBefore = from;
+  for (let next = 0; next < shifts.length && shifts[next]! < from; next += 2) unitsBefore -= shifts[next + 1]!;
+  const window = decoder.decode(text.bytes.subarray(pageFrom + from, pageFrom + to));
+  return { text: window, at: at - unitsBefore, cut: { before: from > 0, after: to < bytes.length } };
+}
+
 /** What page `index` (from 0) of `text` is made of, if its packing said. */
 export function pageKind(text: PdfText, index: number): PageKind | undefined {
   const kind = text.kinds?.[index];

@@ -37,6 +37,8 @@ export type PdfMatch = { page: number; snippet: Snippet; pdf?: { hash: string; n
 const PASSAGE_CHARS = 180;
 /** Context kept before the first matched word. */
 const LEAD_CHARS = 50;
+/** How much of a text passageAround reads before and after the match's place (a window of it will do). */
+export const PASSAGE_READS = { before: LEAD_CHARS * 2, after: PASSAGE_CHARS * 2 };
 /**
  * What a passage makes one space: a run of white space, or a tab or a line end. Not /\s+/, which rebuilds a
  * text of single spaces (most) for nothing, two strings a row of every searched page.
@@ -205,8 +207,8 @@ export function passageAround(
   breaks?: Breaks,
 ): Snippet {
   // Only a window around the match is read: an abstract or a note may be long.
-  const from = Math.max(0, at - LEAD_CHARS * 2);
-  const to = Math.min(text.length, at + PASSAGE_CHARS * 2);
+  const from = Math.max(0, at - PASSAGE_READS.before);
+  const to = Math.min(text.length, at + PASSAGE_READS.after);
   const flat = text.slice(from, to).replace(SPACE_RUNS, ' ');
   // Whitespace runs became one space: the match's place in the squashed window.
   const hit = text.slice(from, at).replace(SPACE_RUNS, ' ').length;
