@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mayName } from '../../electron/core/search/author-match';
+import { markTerms, matchWords } from '../../electron/core/search/snippet';
 import { openTempStore, run } from './helpers';
 
 /* A searched row says which author matched, through papers.rows over a real store: the Chen past the first two. */
@@ -48,5 +51,34 @@ describe('the authors a search matched, on its rows', () => {
     ]);
     // A word of the title only names no author.
     expect((await rows('agents'))[ids.none]?.authors).toBeUndefined();
+  });
+});
+
+describe('the check that spares a row reading its authors', () => {
+  // Names of ASCII words, a hyphen, an apostrophe, initials, TeX and accents; words that start, end or sit
+  // inside name words, in any case.
+  const parts = ['Chen', 'chen', 'CHEN', 'Li', 'Jean-Pierre', "O'Neil", 'Ng', 'A.', 'van', 'Mu', '$\\mu$', 'Müller'];
+  const words = ['chen', 'che', 'hen', 'li', 'jean', 'pierre', 'jeanpierre', 'oneil', 'neil', 'ng', 'mu', 'muller'];
+  const name = fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
+
+  it('never says no for names a word of the search is marked in', () => {
+    let marked = 0;
+    fc.assert(
+      fc.property(
+        fc.array(name, { minLength: 1, maxLength: 5 }),
+        fc.uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }),
+        (authors, query) => {
+          const terms = matchWords(query.join(' '));
+          const marks = markTerms(authors.join(', '), terms);
+          if (marks.length > 0) marked++;
+          if (marks.length > 0) expect(mayName(authors, terms.words), JSON.stringify({ authors, query })).toBe(true);
+        },
+      ),
+      { numRuns: Number(process.env.PAPERQUEUE_FUZZ_RUNS) || 500 },
+    );
+    expect(marked).toBeGreaterThan(100);
+    // And says no for plain names without the words.
+    expect(mayName(['Ann Smith', 'Bo Lee'], ['chen'])).toBe(false);
+    expect(mayName(['Ann Smith', 'Bo Müller'], ['chen'])).toBe(true);
   });
 });

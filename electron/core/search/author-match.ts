@@ -31,6 +31,9 @@ export function authorMatches(
 ): AuthorMatch[] {
   const clauses = terms.authors ?? [];
   if (authors.length === 0 || (clauses.length === 0 && terms.words.length === 0)) return [];
+  // Words alone, none of them in the names as written: nothing to mark, and nothing made (most rows).
+  if (clauses.length === 0 && terms.phrases.length === 0 && typos.length === 0 && !mayName(authors, terms.words))
+    return [];
   const { text, breaks } = joinParts(authors, SEPARATOR);
   // Each place, with the term it is a place of.
   const places: [number, number, number][] = [];
@@ -77,3 +80,28 @@ export function authorMatches(
   }
   return found;
 }
+
+/**
+ * Whether a search's `words` may be in `authors`: false only if each name is plain ASCII (no letter to fold,
+ * no TeX) and has none of them, in any case, anywhere. A word is marked where a name's word starts with it,
+ * so a name without it as a substring has no mark.
+ */
+export function mayName(authors: readonly string[], words: readonly string[]): boolean {
+  let pattern = wordPatterns.get(words);
+  if (pattern === undefined) {
+    const ascii = words.filter((word) => ASCII_WORD.test(word));
+    pattern = ascii.length ? new RegExp(ascii.join('|'), 'i') : null;
+    wordPatterns.set(words, pattern);
+  }
+  for (const name of authors) {
+    if (!PLAIN_NAME.test(name) || (pattern && pattern.test(name))) return true;
+  }
+  return false;
+}
+
+/** A word of letters and digits, nothing a pattern would read otherwise. */
+const ASCII_WORD = /^[a-z0-9]+$/;
+/** A name of ASCII characters but the TeX's "$" and "\\": read as it is written. */
+const PLAIN_NAME = /^[\x20-\x23\x25-\x5b\x5d-\x7e]*$/;
+/** Each search's words as one pattern, made once a search (a page of rows reads every row's authors). */
+const wordPatterns = new WeakMap<readonly string[], RegExp | null>();
