@@ -98,3 +98,22 @@ test('the status group: Tab stops at the paper’s status, the arrows move among
   await expect(radio('Queued')).toHaveAttribute('tabindex', '0');
   await expect(radio('Inbox')).toHaveAttribute('tabindex', '-1');
 });
+
+test('from a control the next paper’s pane lacks, the focus goes to that pane itself', async ({ app, page }) => {
+  const { rows, pane } = await firstPaperOpen(app, page);
+  // The first paper is given a tag: its pane has a button to remove it, which the next paper's lacks.
+  await pane.getByRole('combobox', { name: 'Add a tag' }).fill('walrus');
+  await page.keyboard.press('Enter');
+  const remove = pane.getByRole('button', { name: 'Remove tag walrus' });
+  await remove.focus();
+  await expect(remove).toBeFocused();
+
+  await page.keyboard.press('j');
+  const second = (await rows.nth(1).locator('.row-title').textContent())!.trim();
+  await expect(pane.locator('.detail-title')).toHaveText(second);
+  await expect(pane.getByRole('button', { name: /^Remove tag/ })).toHaveCount(0);
+  // Not the page's top: the pane, so that Tab goes on among its controls and j, k and Escape still work.
+  await expect(pane).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(pane.locator('.detail-title')).not.toHaveText(second);
+});
