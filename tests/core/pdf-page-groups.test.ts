@@ -131,6 +131,22 @@ describe('a row’s passage for a search of several words in a PDF', () => {
   });
 });
 
+describe('a row’s passage when two pages tie', () => {
+  it('is on the earlier page, read though its words weigh no more than the best place found', () => {
+    const filler = 'x '.repeat(200);
+    // "alpha" on pages 1 and 3 (weighs 1/2), "beta" on pages 2 to 4 (1/3): page 3 could hold both, but has them
+    // apart, so its best place is "alpha" alone (1/2); page 1's "alpha" ties it, and page 1 comes first.
+    const text = packPdfText([`alpha ${filler}`, `beta ${filler}`, `alpha ${filler} beta`, `beta ${filler}`]);
+    const terms = matchWords('alpha beta');
+    const groups = Uint32Array.of(0b0101, 0b1110);
+    const found = pdfMatchOf(text, terms, 0, undefined, { groups });
+    expect(found.page).toBe(1);
+    expect(found).toEqual(pdfMatchOf({ bytes: text.bytes, ends: text.ends }, terms));
+    // Hinted, page 3 wins the tie.
+    expect(pdfMatchOf(text, terms, 3, undefined, { groups }).page).toBe(3);
+  });
+});
+
 describe('a row’s passage for words on most pages of a PDF', () => {
   it('comes from the three likeliest pages, not from reading them all', () => {
     const filler = 'x '.repeat(200);

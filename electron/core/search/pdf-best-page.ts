@@ -69,7 +69,7 @@ export function bestPage(
   let looked = 0;
   for (const page of order) {
     const most = bounds[page - 1]!;
-    if (most === 0 || (best && most < best.score - 1e-9) || looked++ === MOST_PAGES_LOOKED) break;
+    if (most === 0 || (best && !couldWin(page, most, best, hinted)) || looked++ === MOST_PAGES_LOOKED) break;
     let seen = readPage(page, near);
     let window = bestWindow(seen.places, weights);
     // A window with none of the rarer words might score more read in full.
@@ -87,6 +87,17 @@ export function bestPage(
   const { page, at, seen } = best;
   if (seen.text !== undefined) return { page, text: seen.text, at };
   return { page, ...pageWindow(text, page - 1, seen, at, PASSAGE_READS) };
+}
+
+/**
+ * Whether page `page`, whose words weigh `most` at best, could take the place of `best`: with a better window,
+ * or an equal one that the tie gives it (the page hinted, else the earlier page). The pages after it in bestPage's
+ * order weigh no more and, weighing as much, are neither hinted nor earlier: none of them could either.
+ */
+function couldWin(page: number, most: number, best: { page: number; score: number }, hinted: number): boolean {
+  if (most > best.score + 1e-9) return true;
+  if (most < best.score - 1e-9) return false;
+  return page === hinted || (best.page !== hinted && page < best.page);
 }
 
 /**
