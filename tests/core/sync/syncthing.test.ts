@@ -151,7 +151,30 @@ async function until(check: () => Promise<boolean>, what: string, ms = 45_000): 
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`Gave up waiting until ${what}`);
+  throw new Error(`Gave up waiting until ${what}${await syncthingErrors()}`);
+}
+
+/**
+ * What the running instances report as wrong, for a wait that gave up: a folder Syncthing stopped (a disk less
+ * than 1 % free stops every folder) says so, rather than the wait alone.
+ */
+async function syncthingErrors(): Promise<string> {
+  const reports = await Promise.all(
+    started.map(async (instance) => {
+      const get = (path: string) => api(instance, 'GET', path).catch(() => undefined);
+      const system = (await get('/rest/system/error')) as { errors: { message: string }[] | null } | undefined;
+      const folder = (await get(`/rest/db/status?folder=${FOLDER}`)) as { error?: string } | undefined;
+      const files = (await get(`/rest/folder/errors?folder=${FOLDER}`)) as
+        { errors: { path: string; error: string }[] | null } | undefined;
+      return [
+        ...(system?.errors ?? []).map(({ message }) => message),
+        folder?.error ?? '',
+        ...(files?.errors ?? []).slice(0, 2).map(({ path, error }) => `${path}: ${error.trim()}`),
+      ].filter((message) => message && !/privileged/.test(message));
+    }),
+  );
+  const messages = [...new Set(reports.flat())];
+  return messages.length ? `; Syncthing says: ${messages.join(' | ')}` : '';
 }
 
 /** A library as plain data in id order (key order aside, as a merge compares papers). */
