@@ -129,8 +129,8 @@ export function pageAt(text: PdfText, index: number): string {
 
 /**
  * Page `index` (from 0) of `text` as its bytes, one character a byte (Latin-1): an ASCII page's text, and any
- * other's ASCII characters among bytes past 0x7f (leadShifts and unitOffsets map a place back). A fifth of decoding's time:
- * most pages have a dash or a curly quote, which makes the decoded text two bytes a character.
+ * other's ASCII characters among bytes past 0x7f (leadShifts and unitOffsets map a place back). A fifth of
+ * decoding's time: most pages have a dash or a curly quote, which makes the decoded text two bytes a character.
  */
 export function pageBytes(text: PdfText, index: number): string {
   const from = index === 0 ? 0 : text.ends[index - 1]!;
