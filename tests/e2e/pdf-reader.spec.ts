@@ -321,6 +321,8 @@ test.describe('bad and hostile PDFs', () => {
       .getByRole('grid', { name: 'Papers' })
       .getByRole('row', { name: /^Gamma/ })
       .click();
+    // The pane goes on showing Beta until Gamma's details come (PaperDetail): a drop before then is Beta's.
+    await expect(page.getByRole('complementary', { name: 'Paper' }).locator('.detail-title')).toHaveText(/^Gamma/);
     const dropped = await page.evaluateHandle(
       (b64) => {
         const data = new DataTransfer();
