@@ -95,6 +95,8 @@ test('the PDF reader: axe, the focus order, and what is announced how', async ({
 
   // A wrong password is an alert; the field takes the focus again.
   await grid.getByRole('row', { name: beta.title }).click();
+  // The pane goes on showing Alpha until Beta's details come (PaperDetail): its button would open Alpha's PDF.
+  await expect(page.getByRole('complementary', { name: 'Paper' }).locator('.detail-title')).toHaveText(beta.title);
   await page.getByRole('button', { name: /^(Read PDF|Continue reading)/ }).click();
   const password = reader.getByRole('textbox', { name: 'Password' });
   await expect(password).toBeFocused();

@@ -494,6 +494,8 @@ test.describe('one paper’s tags and details', () => {
     // The stub from the pasted id: completed by hand, it turns out to be the paper above.
     const stub = (await listed()).find((p) => p.title.includes('2401.00001') || p.title === '')!;
     await rows.filter({ hasText: stub.title }).click();
+    // The pane shows Causal Probing until the stub's details come (PaperDetail): its buttons act on that paper.
+    await expect(detail.locator('.detail-title')).toHaveText(stub.title);
     await detail.getByRole('radio', { name: 'Queued', exact: true }).click();
     await detail.getByRole('button', { name: 'Edit details' }).click();
     await detail.getByRole('form', { name: 'Edit details' }).getByLabel('arXiv id').fill('2410.09999');

@@ -72,6 +72,8 @@ test('the desktop app reads PDFs: a text paper and a scanned page drawn by the W
     await expect(reader).toHaveCount(0);
 
     await rows.filter({ hasText: 'scanned' }).click();
+    // The pane shows the paper before until this one's details come (PaperDetail): its Read PDF opens that PDF.
+    await expect(page.getByRole('complementary', { name: 'Paper' }).locator('.detail-title')).toHaveText(/scanned/i);
     await page.getByRole('button', { name: 'Read PDF' }).click();
     await expect(reader.locator('.pdf-page[data-page="1"] canvas')).toBeAttached({ timeout: 30_000 });
     // The frame's left side and the bar the refinement region adds (see pdf-images.spec.ts): black.
