@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { searchableText } from '../../electron/core/pdf/page-text';
 import type { Paper } from '../../electron/core/schema';
 import { Catalog } from '../../electron/core/search/catalog';
 import { pageGroup } from '../../electron/core/search/page-groups';
 import { pdfMatchOf } from '../../electron/core/search/pdf-snippet';
+import { PostingReader } from '../../electron/core/search/postings';
 import { joinPdfTexts, packPdfText, PAGE_ASCII, PAGE_FOLDS, splitPdfText } from '../../electron/core/search/pdf-text';
 import { matchWords } from '../../electron/core/search/snippet';
 import { foldedWords } from '../../electron/core/search/tokenize';
@@ -70,6 +71,39 @@ describe('the groups of pages the PDF index keeps for each word', () => {
       expect.any(Uint32Array),
       undefined,
     ]);
+  });
+});
+
+describe('a heavy word’s groups of pages', () => {
+  it('are kept once a search reads it, and then looked up: the same groups, its postings not read again', () => {
+    const random = seeded(41);
+    // 600 words starting with "k", 500 or more of them in each of 45 PDFs: "k" has over 20,000 postings, a heavy
+    // word (heavy-words.ts), as "ka" is among 1,000 real PDFs.
+    const kWords = Array.from({ length: 600 }, (_, i) => `k${i.toString(36)}x`);
+    const texts: Record<string, string[]> = {};
+    for (let p = 0; p < 45; p++) {
+      const pages = 1 + ((p * 5) % 60);
+      const shuffled = [...kWords].sort(() => random() - 0.5).slice(0, 500 + p);
+      texts[`p${p}`] = Array.from(
+        { length: pages },
+        (_, page) => shuffled.filter((_, i) => i % pages === page).join(' ') + (page % 3 === 0 ? ' walrus' : ''),
+      );
+    }
+    const catalog = builtCatalog(texts);
+    const ids = Object.keys(texts).filter((_, i) => i % 2 === 0);
+    const before = catalog.pdfPageGroups(ids, ['k', 'walrus']);
+    const visits = vi.spyOn(PostingReader.prototype, 'visitRows');
+    catalog.pdfSearch.match(['k']);
+    visits.mockClear();
+    const after = catalog.pdfPageGroups(ids, ['k', 'walrus']);
+    expect(after).toEqual(before);
+    ids.forEach((id, i) => {
+      expect(after[i]![0], id).toBe(groupsRead(texts[id]!, 'k'));
+      expect(after[i]![1], id).toBe(groupsRead(texts[id]!, 'walrus'));
+    });
+    // "walrus" is read from its one term's postings; "k"'s 600 terms are not.
+    expect(visits).toHaveBeenCalledTimes(1);
+    visits.mockRestore();
   });
 });
 

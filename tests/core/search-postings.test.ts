@@ -152,4 +152,58 @@ describe('a heavy word’s bitset', () => {
       }
     }
   });
+
+  it('has, in an index of sectioned text, each document’s groups of pages: those of all its postings together', () => {
+    const random = seeded(33);
+    // Documents of 1 to 90 pages: a group a page up to 32 pages, runs of pages past that.
+    const pagesOf = (ordinal: number): number => 1 + ((ordinal * 7) % 90);
+    const lists = Array.from({ length: 30 }, (_, t) => {
+      const list: number[] = [];
+      for (let ordinal = Math.floor(random() * 5); ordinal < 5_000; ordinal += 1 + Math.floor(random() * (t * 20 + 1)))
+        list.push(ordinal);
+      return list;
+    });
+    const { counts, values } = laidOut(lists);
+    const sections = Uint16Array.from(values, (ordinal) => Math.floor(random() * pagesOf(ordinal)));
+    // Each posting's groups: its first page's group, and any of the groups above it.
+    const groups = Uint32Array.from(values, (ordinal, i) => {
+      const first = pageGroup(sections[i]!, pagesOf(ordinal));
+      return ((1 << first) | (random() < 0.5 ? 0 : Math.floor(random() * 2 ** 32) & ~((2 << first) - 1))) >>> 0;
+    });
+    const coder = new PostingsCoder(counts, values, { sections, groups });
+    coder.step(Infinity);
+    const base = {
+      table: new TermTable(),
+      termCount: lists.length,
+      offsets: coder.offsets,
+      postings: coder.bytes,
+      covered: new Uint8Array(5_000).fill(1),
+      sectioned: true,
+    };
+    const heavy = new HeavyWords(base, { sections: pagesOf });
+    for (const ranges of [
+      [3, 17, 20, 29],
+      [0, 30],
+      [5, 6],
+    ]) {
+      const word = ranges.join('-');
+      const plan: WordPlan = { word, exact: true, ranges, extra: new Set(), estimate: 0 };
+      expect(heavy.groups(word)).toBeUndefined();
+      heavy.bits(plan);
+      const expected = new Map<number, number>();
+      for (let r = 0; r < ranges.length; r += 2) {
+        for (let i = counts[ranges[r]!]!; i < counts[ranges[r + 1]!]!; i++) {
+          expected.set(values[i]!, ((expected.get(values[i]!) ?? 0) | groups[i]!) >>> 0);
+        }
+      }
+      const kept = heavy.groups(word)!;
+      const order = [...expected.keys()].sort((a, b) => a - b);
+      expect([...kept.ordinals], word).toEqual(order);
+      expect([...kept.masks], word).toEqual(order.map((ordinal) => expected.get(ordinal)));
+    }
+    // Without the documents' sections (an index of papers' fields), none are kept.
+    const plain = new HeavyWords(base);
+    plain.bits({ word: 'w', exact: true, ranges: [0, 30], extra: new Set(), estimate: 0 });
+    expect(plain.groups('w')).toBeUndefined();
+  });
 });

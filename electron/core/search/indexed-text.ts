@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { paperScan, type BaseIndex, type Documents, type Scan } from './build';
-import type { HeavyWords } from './heavy-words';
+import type { HeavyWords, WordGroups } from './heavy-words';
 import { TagPostings } from './tag-postings';
 import { decodeGroups, pageGroup } from './page-groups';
 import { postingCount, readerOf } from './postings';
@@ -166,6 +166,14 @@ export abstract class IndexedText {
     });
     const reader = readerOf(base);
     words.forEach((word, w) => {
+      // A heavy word's groups are kept (heavy-words.ts): looked up for each row, not read from its postings.
+      const kept = this.heavy?.groups(word);
+      if (kept) {
+        out.forEach((masks, row) => {
+          if (masks) masks[w] = maskOf(kept, ordinals[row]!);
+        });
+        return;
+      }
       const ranges = planner.exact(word).ranges;
       const visit = (row: number, section: number, groups: number) => {
         out[row]![w]! |= decodeGroups(groups, pageGroup(section, pages[row]!));
@@ -249,4 +257,16 @@ export abstract class IndexedText {
       if (performance.now() >= deadline) return;
     }
   }
+}
+
+/** The mask of the document at `ordinal` in a heavy word's groups (0 if it has none). */
+function maskOf({ ordinals, masks }: WordGroups, ordinal: number): number {
+  let lo = 0;
+  let hi = ordinals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ordinals[mid]! < ordinal) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ordinals.length && ordinals[lo] === ordinal ? masks[lo]! : 0;
 }

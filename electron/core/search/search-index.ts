@@ -290,7 +290,7 @@ export class SearchIndex extends IndexedText {
     this.base = built;
     this.scanner = new TermScanner(built.table);
     this.planner = new WordPlanner(built);
-    this.heavy = new HeavyWords(built);
+    this.heavy = new HeavyWords(built, this.sectioned);
     this.warming = [];
     this.overlay.clear();
     this.dirty.clear();
