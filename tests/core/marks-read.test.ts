@@ -66,6 +66,25 @@ describe('the neighbours of a word read as a typo, in a long text', () => {
   });
 });
 
+describe('the neighbours of words read as typos, in ASCII text', () => {
+  it('are those a reading of each word finds, for one or several typos, in any case', () => {
+    // Words that start with a typo's first or second letter, or have it second, and words that do not.
+    const pieces = ['walrus', 'Walrsu', 'WALRUS', 'walrs', 'wlarus', 'awlrus', 'alrus', 'tusks', 'Tuskss', 'utsks'];
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(' ', '\n', '-', '.', '1', 'x', 'Q', 'ka', 'ivroy')), {
+        maxLength: 40,
+      })
+      .map((parts) => parts.join(''));
+    const typos = fc.subarray(['walrus', 'tusks', 'ivory', 'walruss'], { minLength: 1 });
+    fc.assert(
+      fc.property(text, typos, fc.integer({ min: 1, max: 5 }), (page, words, limit) => {
+        expect(markTypos(page, words, limit)).toEqual(reference(page, words, limit));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 /** The words a query word starts in ASCII text, each word's places found in the lower-cased text, in order. */
 function typedReference(text: string, words: readonly string[], limit: number): [number, number][] {
   const lower = text.toLowerCase();
