@@ -118,30 +118,44 @@ describe('a built term table', () => {
   });
 });
 
+/** Postings of `terms` terms among `documents` ordinals, the t-th term's gaps up to t * `spread`. */
+function randomLists(random: () => number, terms: number, documents: number, spread: number): number[][] {
+  return Array.from({ length: terms }, (_, t) => {
+    const list: number[] = [];
+    for (
+      let ordinal = Math.floor(random() * 5);
+      ordinal < documents;
+      ordinal += 1 + Math.floor(random() * (t * spread + 1))
+    )
+      list.push(ordinal);
+    return list;
+  });
+}
+
+/** A built index of `coder`'s postings, every one of `documents` ordinals covered. */
+function builtOf(coder: PostingsCoder, terms: number, documents: number, sectioned: boolean) {
+  coder.step(Infinity);
+  return {
+    table: new TermTable(),
+    termCount: terms,
+    offsets: coder.offsets,
+    postings: coder.bytes,
+    covered: new Uint8Array(documents).fill(1),
+    sectioned,
+  };
+}
+
 describe('a heavy word’s bitset', () => {
   it('has the bit of every posting of its terms, with or without sections beside them', () => {
     const random = seeded(32);
-    const lists = Array.from({ length: 40 }, (_, t) => {
-      const list: number[] = [];
-      for (let ordinal = Math.floor(random() * 5); ordinal < 70_000; ordinal += 1 + Math.floor(random() * (t * 40 + 1)))
-        list.push(ordinal);
-      return list;
-    });
+    const lists = randomLists(random, 40, 70_000, 40);
     const { counts, values } = laidOut(lists);
     const sections = Uint16Array.from(values, () => Math.floor(random() * 3000));
     // Groups of pages coded in one to five bytes.
     const groups = Uint32Array.from(values, () => (Math.floor(random() * 2 ** 32) | 1) >>> 0);
     for (const sectioned of [false, true]) {
       const coder = new PostingsCoder(counts, values, sectioned ? { sections, groups } : undefined);
-      coder.step(Infinity);
-      const base = {
-        table: new TermTable(),
-        termCount: lists.length,
-        offsets: coder.offsets,
-        postings: coder.bytes,
-        covered: new Uint8Array(70_000).fill(1),
-        sectioned,
-      };
+      const base = builtOf(coder, lists.length, 70_000, sectioned);
       const plan: WordPlan = { word: 'w', exact: true, ranges: [3, 17, 20, 31], extra: new Set(), estimate: 0 };
       const bits = new HeavyWords(base).bits(plan);
       const expected = new Set([...lists.slice(3, 17), ...lists.slice(20, 31)].flat());
@@ -157,12 +171,7 @@ describe('a heavy word’s bitset', () => {
     const random = seeded(33);
     // Documents of 1 to 90 pages: a group a page up to 32 pages, runs of pages past that.
     const pagesOf = (ordinal: number): number => 1 + ((ordinal * 7) % 90);
-    const lists = Array.from({ length: 30 }, (_, t) => {
-      const list: number[] = [];
-      for (let ordinal = Math.floor(random() * 5); ordinal < 5_000; ordinal += 1 + Math.floor(random() * (t * 20 + 1)))
-        list.push(ordinal);
-      return list;
-    });
+    const lists = randomLists(random, 30, 5_000, 20);
     const { counts, values } = laidOut(lists);
     const sections = Uint16Array.from(values, (ordinal) => Math.floor(random() * pagesOf(ordinal)));
     // Each posting's groups: its first page's group, and any of the groups above it.
@@ -170,16 +179,7 @@ describe('a heavy word’s bitset', () => {
       const first = pageGroup(sections[i]!, pagesOf(ordinal));
       return ((1 << first) | (random() < 0.5 ? 0 : Math.floor(random() * 2 ** 32) & ~((2 << first) - 1))) >>> 0;
     });
-    const coder = new PostingsCoder(counts, values, { sections, groups });
-    coder.step(Infinity);
-    const base = {
-      table: new TermTable(),
-      termCount: lists.length,
-      offsets: coder.offsets,
-      postings: coder.bytes,
-      covered: new Uint8Array(5_000).fill(1),
-      sectioned: true,
-    };
+    const base = builtOf(new PostingsCoder(counts, values, { sections, groups }), lists.length, 5_000, true);
     const heavy = new HeavyWords(base, { sections: pagesOf });
     for (const ranges of [
       [3, 17, 20, 29],
