@@ -98,15 +98,21 @@ export default defineConfig({
         },
       },
     ],
+    // pdf.js's worker (renderer/src/pdf/reader-worker.ts, pdf.js's own inside) at a fixed path, the one path
+    // the hosts serve with the worker's own CSP (security.ts); a module, as pdf.js's is.
+    worker: {
+      format: 'es',
+      rollupOptions: {
+        output: {
+          entryFileNames: (chunk) =>
+            chunk.name === 'reader-worker' ? PDF_WORKER_PATH.slice(1) : 'assets/[name]-[hash].js',
+        },
+      },
+    },
     build: {
       minify: true,
       rollupOptions: {
         input: { index: resolve('renderer/index.html') },
-        // pdf.js's worker at a fixed path, the one path the hosts serve with the worker's own CSP (security.ts).
-        output: {
-          assetFileNames: (asset) =>
-            asset.names.includes('pdf.worker.min.mjs') ? PDF_WORKER_PATH.slice(1) : 'assets/[name]-[hash][extname]',
-        },
       },
     },
   },

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DocumentCleanup, collectGarbage } from '../../renderer/src/pdf/doc-cleanup';
+import { DocumentCleanup } from '../../renderer/src/pdf/doc-cleanup';
+import { collectGarbage } from '../../renderer/src/pdf/collect';
 
 /** A page drawing that ends when told to. */
 function drawing() {
@@ -151,6 +152,48 @@ describe("giving a document's caches back between drawings", () => {
     cleanup.dispose();
     await vi.advanceTimersByTimeAsync(5000);
     expect(collected).toEqual([0]); // a closed document asks for nothing
+  });
+
+  it("asks PDF.js's worker to collect after every clean-up that ran, and never after one that failed", async () => {
+    vi.useFakeTimers();
+    let failNext = false;
+    const log: string[] = [];
+    const doc = {
+      cleanup: () => {
+        if (failNext) {
+          failNext = false;
+          log.push('clean-up failed');
+          return Promise.reject(new Error('a page is being drawn'));
+        }
+        log.push('cleaned');
+        return Promise.resolve();
+      },
+    };
+    const cleanup = new DocumentCleanup(doc, {
+      after: 1,
+      pauseMs: 10,
+      atOnceAfter: 50,
+      collectEvery: 1000,
+      collectWorker: () => log.push('worker collects'),
+    });
+    const drawOne = async () => {
+      const d = drawing();
+      cleanup.track(d.promise);
+      d.finish();
+      await flush();
+      await vi.advanceTimersByTimeAsync(10);
+    };
+    await drawOne();
+    await drawOne();
+    expect(log).toEqual(['cleaned', 'worker collects', 'cleaned', 'worker collects']);
+    failNext = true;
+    await drawOne();
+    expect(log.slice(4)).toEqual(['clean-up failed']);
+    await drawOne();
+    expect(log.slice(5)).toEqual(['cleaned', 'worker collects']);
+    cleanup.dispose();
+    await drawOne();
+    expect(log).toHaveLength(7);
   });
 
   it('collects through gc() only where the host gives one (the desktop app), and otherwise does nothing', () => {

@@ -1,5 +1,4 @@
 import {
-  GlobalWorkerOptions,
   PDFWorker,
   PasswordResponses,
   VerbosityLevel,
@@ -9,26 +8,58 @@ import {
 } from 'pdfjs-dist';
 import type { PageViewport } from 'pdfjs-dist/types/src/display/display_utils';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PointConverter } from './geometry';
+import { COLLECT_MESSAGE } from './collect';
 
 export type { PDFDocumentProxy, PDFPageProxy, PageViewport, TextContent };
 export { PageTexts } from './page-texts';
 
-// The worker is a file of our own build, loaded from our origin: worker-src falls back to script-src 'self'.
-// Its own response's CSP, not the page's, governs it: that one adds 'wasm-unsafe-eval' (electron/server/security.ts).
-GlobalWorkerOptions.workerSrc = workerUrl;
-
 let worker: PDFWorker | undefined;
+let port: Worker | undefined;
+/** Rejects if the worker's file cannot be loaded or run: an 'error' before its first message (pdf.js's "ready"). */
+let started: Promise<never> = Promise.resolve() as never;
 
 /**
  * PDF.js's worker, started once and kept for every document after: loading and compiling its 1.4 MB of
  * code is most of what opening a paper costs. Each document's memory in it is given back when the
  * document is destroyed; the worker itself (about 20 MB) stays while the app runs.
+ *
+ * It is pdf.js's worker with one message of ours (reader-worker.ts), started here and handed to pdf.js as
+ * its port. The file is of our own build, loaded from our origin (worker-src falls back to script-src
+ * 'self'), and its own response's CSP, not the page's, governs it: that one adds 'wasm-unsafe-eval'
+ * (electron/server/security.ts). pdf.js waits on a port it is given without knowing whether it started, so
+ * a worker that cannot start is watched here: the documents waiting on it fail, and the next one starts
+ * another.
  */
 function pdfWorker(): PDFWorker {
-  if (!worker || worker.destroyed) worker = new PDFWorker({ verbosity: VerbosityLevel.ERRORS });
+  if (!worker || worker.destroyed) {
+    const own = new Worker(new URL('./reader-worker.ts', import.meta.url), { type: 'module', name: 'pdf.js' });
+    port = own;
+    worker = PDFWorker.create({ port: own, verbosity: VerbosityLevel.ERRORS });
+    started = new Promise<never>((_, reject) => {
+      const answered = () => own.removeEventListener('error', failed);
+      const failed = (event: Event) => {
+        own.removeEventListener('message', answered);
+        if (port === own) {
+          worker?.destroy();
+          own.terminate();
+          worker = port = undefined;
+        }
+        const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
+        reject(new Error(`the PDF reader’s worker did not start${detail}`));
+      };
+      own.addEventListener('message', answered, { once: true });
+      own.addEventListener('error', failed, { once: true });
+    });
+    // Only the documents opened meanwhile hear of a failure.
+    started.catch(() => undefined);
+  }
   return worker;
+}
+
+/** Ask PDF.js's worker, if it runs, to collect its garbage (where the host allows it: reader-worker.ts). */
+export function collectPdfWorkerGarbage(): void {
+  port?.postMessage(COLLECT_MESSAGE);
 }
 
 /** Start PDF.js's worker ahead of time (a paper with a PDF is on screen), so that Read PDF opens sooner. */
@@ -100,7 +131,9 @@ export function openPdf(
       } else update(password);
     });
   };
-  const promise = task.promise.catch((error: unknown) => {
+  const promise = Promise.race([task.promise, started]).catch((error: unknown) => {
+    // A worker that did not start leaves pdf.js waiting: the task is let go.
+    void task.destroy();
     throw cancelled ? new PasswordCancelled() : error;
   });
   return { promise, destroy: () => void task.destroy() };

@@ -4,6 +4,7 @@ import { describePdfError, passwordGivenUp, readingFailure, type PdfFailure } fr
 import { RenderQueue } from '../../pdf/render-queue';
 import {
   PageTexts,
+  collectPdfWorkerGarbage,
   PasswordCancelled,
   openPdf,
   guessedViewports,
@@ -82,7 +83,7 @@ export function usePdfDocument(
             // if some differ), so a long book's first page does not wait for all of them.
             const [viewports, outline] = await Promise.all([guessedViewports(doc), outlineOf(doc)]);
             if (!live) return;
-            cleanup = new DocumentCleanup(doc);
+            cleanup = new DocumentCleanup(doc, { collectWorker: collectPdfWorkerGarbage });
             queue = new RenderQueue();
             texts = new PageTexts(doc);
             const pdf: LoadedPdf = { doc, viewports, texts, outline, cleanup, queue };
