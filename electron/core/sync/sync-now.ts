@@ -69,7 +69,10 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
     absorbed = true;
   }
   const fresh = read.ops.filter((op) => op.seq > (replica.seen.get(opDevice(op)) ?? 0));
-  report.beforeReceive(fresh);
+  for (let at = 0; at < fresh.length;) {
+    at = report.beforeReceive(fresh, at, performance.now() + SLICE_MS);
+    if (at < fresh.length) await yieldToLoop();
+  }
   await receiveInSteps(replica, fresh);
 
   const { aliasesChanged, changedCount } = await applyView(session, replica, report);
