@@ -16,8 +16,11 @@ export { PageTexts } from './page-texts';
 
 let worker: PDFWorker | undefined;
 let port: Worker | undefined;
-/** Rejects if the worker's file cannot be loaded or run: an 'error' before its first message (pdf.js's "ready"). */
-let started: Promise<never> = Promise.resolve() as never;
+/**
+ * Rejects if the worker's file cannot be loaded or run (an 'error' before its first message, pdf.js's "ready");
+ * never settles otherwise. Set with the worker.
+ */
+let started = new Promise<never>(() => undefined);
 
 /**
  * PDF.js's worker, started once and kept for every document after: loading and compiling its 1.4 MB of
