@@ -72,7 +72,11 @@ test('a PDF.js worker that cannot start is said plainly, and the next opening st
   await page.getByRole('grid', { name: 'Papers' }).getByRole('row', { name: papers[0]!.title }).click();
   await page.getByRole('button', { name: 'Read PDF' }).click();
   const reader = page.getByRole('dialog', { name: /^Reader/ });
-  await expect(reader.getByText(/could not be opened: the PDF reader’s worker did not start/)).toBeVisible({
+  await expect(
+    reader.getByText(
+      /could not be opened: the PDF reader’s worker did not start .*installing Paperqueue again mends it/,
+    ),
+  ).toBeVisible({
     timeout: 15_000,
   });
   expect(refused).toBeGreaterThanOrEqual(1);

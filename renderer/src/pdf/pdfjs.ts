@@ -49,7 +49,12 @@ function pdfWorker(): PDFWorker {
           worker = port = undefined;
         }
         const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
-        reject(new Error(`the PDF reader’s worker did not start${detail}`));
+        reject(
+          new Error(
+            `the PDF reader’s worker did not start${detail} (a file of Paperqueue’s own is missing or damaged: ` +
+              'installing Paperqueue again mends it)',
+          ),
+        );
       };
       own.addEventListener('message', answered, { once: true });
       own.addEventListener('error', failed, { once: true });
