@@ -1,28 +1,43 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { call, type CommandInput, type CommandName, type CommandOutput } from '../../electron/core/dispatch';
 import { LibraryStore } from '../../electron/core/store/store';
 
-const made: string[] = [];
-const opened: LibraryStore[] = [];
-afterEach(async () => {
-  // Let background writes finish before their folders go.
-  await Promise.all(opened.splice(0).map((store) => store.flush().catch(() => undefined)));
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })));
+/** Folders and stores made inside a test (gone after it), and outside one, in a beforeAll (gone after the file). */
+const forTest = { made: [] as string[], opened: [] as LibraryStore[] };
+const forFile = { made: [] as string[], opened: [] as LibraryStore[] };
+let inTest = false;
+beforeEach(() => {
+  inTest = true;
 });
+afterEach(async () => {
+  inTest = false;
+  await removeMade(forTest);
+});
+// A file's own afterAll (flushing the store it opened in its beforeAll) runs before this one.
+afterAll(() => removeMade(forFile));
 
-/** A fresh folder under the system temp dir, removed after the test. */
+async function removeMade(made: typeof forTest): Promise<void> {
+  // Let background writes finish before their folders go.
+  await Promise.all(made.opened.splice(0).map((store) => store.flush().catch(() => undefined)));
+  await Promise.all(made.made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })));
+}
+
+/**
+ * A fresh folder under the system temp dir, removed after the test, or after the file's tests when made in a
+ * beforeAll (removed after the first test, a folder the file's later tests write to would be made again and left).
+ */
 export async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'paperqueue-test-'));
-  made.push(dir);
+  (inTest ? forTest : forFile).made.push(dir);
   return dir;
 }
 
 export async function openTempStore(): Promise<LibraryStore> {
   const store = await LibraryStore.open(await tempDir());
-  opened.push(store);
+  (inTest ? forTest : forFile).opened.push(store);
   return store;
 }
 
