@@ -51,6 +51,9 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
     throw error;
   }
 
+  // The read's last messages were taken apart in one turn of the loop (a thread's queued messages are): what
+  // is done with them starts in another, so that turn and the first slice below do not add up to one block.
+  await yieldToLoop();
   // The view needs every id indexed before changes regroup any (the groups they leave are found by it).
   await buildView(replica.view);
   const names = new Map(read.devices.map((device) => [device.id, device.name]));
