@@ -74,6 +74,8 @@ describe('the built main-process code', () => {
           worker.on('message', (message: FromReadThread) => {
             parts.push(message);
             if (message.kind === 'done' || message.kind === 'failed') resolve();
+            // The thread sends each next part when asked, as the library's thread asks (read-folder.ts).
+            else worker.postMessage({ kind: 'more', id: 1 } satisfies ToReadThread);
           });
           worker.once('error', reject);
         });

@@ -20,7 +20,8 @@ type Waiting = {
 /**
  * Reads the sync folder for one session, in a worker thread at a lower priority (read-worker.mjs) when one
  * can start: listing, reading, checking and parsing every new file happen there, and the library's thread
- * gets the changes in parts of OPS_PER_MESSAGE (each taken apart in a few milliseconds). The thread keeps a
+ * gets the changes in parts of OPS_PER_MESSAGE (each taken apart in a few milliseconds), asking for each next
+ * part once it has the last, so each is taken apart in a turn of the event loop of its own. The thread keeps a
  * FileCache, so each sync reads only what is new. If the thread cannot start or dies, the reading is done
  * on this thread instead (with a cache of its own), as before.
  */
@@ -92,17 +93,24 @@ export class FolderReader {
     }
   }
 
+  /** The next part of a read: it comes as a message of its own, taken apart in a later turn of the loop. */
+  private askMore(id: number): void {
+    this.thread?.postMessage({ kind: 'more', id } satisfies ToReadThread);
+  }
+
   private answer(message: FromReadThread): void {
     const waiting = this.waiting.get(message.id);
     if (!waiting) return;
     switch (message.kind) {
       case 'ops':
         for (const op of message.ops) waiting.ops.push(op);
+        this.askMore(message.id);
         return;
       case 'papers': {
         const papers = waiting.papers.get(message.snapshot) ?? [];
         for (const paper of message.papers) papers.push(paper);
         waiting.papers.set(message.snapshot, papers);
+        this.askMore(message.id);
         return;
       }
       case 'done':
