@@ -51,8 +51,8 @@ export async function syncWithFolder(session: SyncSession): Promise<void> {
     throw error;
   }
 
-  // The read's last messages were taken apart in one turn of the loop (a thread's queued messages are): what
-  // is done with them starts in another, so that turn and the first slice below do not add up to one block.
+  // The read ends in a turn that did work of its own (its last part taken apart, or, read on this thread, the
+  // last file parsed): what is done with it starts in another turn, so the two never add up to one block.
   await yieldToLoop();
   // The view needs every id indexed before changes regroup any (the groups they leave are found by it).
   await buildView(replica.view);
